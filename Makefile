@@ -1,0 +1,49 @@
+# The commands a newcomer types. Each one installs what is missing first.
+#   make run    build and start Lede on the default library
+#   make test   build and run every test (window tests under Xvfb)
+
+BUILD       ?= build
+MESON_FLAGS ?=
+
+# Debian 12 packages: to build, to run the tests, and to look at the app.
+BUILD_DEBS = meson ninja-build gcc pkg-config gettext appstream desktop-file-utils \
+             libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev \
+             libsqlite3-dev
+TEST_DEBS  = xvfb xauth xdotool dbus fonts-cantarell
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all run test deps test-deps build clean
+
+all: build
+
+# Installs only what is missing, and says what; silent when all is there.
+define install_missing
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+endef
+
+deps:
+	$(call install_missing,$(BUILD_DEBS))
+
+test-deps: deps
+	$(call install_missing,$(TEST_DEBS))
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD) $(MESON_FLAGS)
+
+build: deps $(BUILD)/build.ninja
+	@if [ -n "$(MESON_FLAGS)" ]; then meson configure $(BUILD) $(MESON_FLAGS); fi
+	meson compile -C $(BUILD)
+
+run: build
+	$(BUILD)/src/lede
+
+test: test-deps build
+	meson test -C $(BUILD) --print-errorlogs
+
+clean:
+	rm -rf $(BUILD)

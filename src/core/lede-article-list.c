@@ -1,0 +1,244 @@
+/* lede-article-list.c: the stories of a library as a GListModel.
+ *
+ * Only the ids are read up front (one indexed query, cheap even for
+ * 100,000 stories); an article is read from the library when a list row
+ * first asks for it. Articles are cached weakly, so everyone who holds a
+ * story — the sidebar row, the editor — holds the same object, and an edit
+ * shows everywhere at once without the list being reloaded.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-article-list"
+
+#include "config.h"
+
+#include "lede-article-list.h"
+
+struct _LedeArticleList
+{
+  GObject      parent_instance;
+
+  LedeLibrary *library;
+  GArray      *ids;       /* gint64, in list order */
+  GHashTable  *articles;  /* id → LedeArticle*, not owned (weak) */
+  gboolean     trashed;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LedeArticleList, lede_article_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static void
+forget_article (gpointer  data,
+                GObject  *where_the_object_was)
+{
+  LedeArticleList *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->articles);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer)where_the_object_was)
+      {
+        g_hash_table_iter_remove (&iter);
+        break;
+      }
+}
+
+static GType
+lede_article_list_get_item_type (GListModel *model)
+{
+  return LEDE_TYPE_ARTICLE;
+}
+
+static guint
+lede_article_list_get_n_items (GListModel *model)
+{
+  return LEDE_ARTICLE_LIST (model)->ids->len;
+}
+
+static gpointer
+lede_article_list_get_item (GListModel *model,
+                            guint       position)
+{
+  LedeArticleList *self = LEDE_ARTICLE_LIST (model);
+  g_autoptr (GError) error = NULL;
+  LedeArticle *article;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  id = g_array_index (self->ids, gint64, position);
+  if ((article = g_hash_table_lookup (self->articles, &id)))
+    return g_object_ref (article);
+
+  /* A row must get an item, so a story that cannot be read is shown as an
+   * empty one (with its id, so it can still be trashed) and logged. */
+  if (!(article = lede_library_get_article (self->library, id, &error)))
+    {
+      g_warning ("Could not read story %" G_GINT64_FORMAT ": %s", id, error->message);
+      article = lede_article_new ();
+      lede_article_set_id (article, id);
+    }
+
+  g_hash_table_insert (self->articles, g_memdup2 (&id, sizeof id), article);
+  g_object_weak_ref (G_OBJECT (article), forget_article, self);
+  return article;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = lede_article_list_get_item_type;
+  iface->get_n_items = lede_article_list_get_n_items;
+  iface->get_item = lede_article_list_get_item;
+}
+
+static void
+on_articles_changed (LedeArticleList *self,
+                     LedeLibrary     *library)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!lede_article_list_reload (self, &error))
+    g_warning ("Could not reload the story list: %s", error->message);
+}
+
+static void
+lede_article_list_dispose (GObject *object)
+{
+  LedeArticleList *self = (LedeArticleList *)object;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->articles != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->articles);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_object_weak_unref (value, forget_article, self);
+      g_hash_table_remove_all (self->articles);
+    }
+  g_clear_object (&self->library);
+
+  G_OBJECT_CLASS (lede_article_list_parent_class)->dispose (object);
+}
+
+static void
+lede_article_list_finalize (GObject *object)
+{
+  LedeArticleList *self = (LedeArticleList *)object;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->articles, g_hash_table_unref);
+
+  G_OBJECT_CLASS (lede_article_list_parent_class)->finalize (object);
+}
+
+static void
+lede_article_list_class_init (LedeArticleListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lede_article_list_dispose;
+  object_class->finalize = lede_article_list_finalize;
+}
+
+static void
+lede_article_list_init (LedeArticleList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->articles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/**
+ * lede_article_list_new:
+ * @trashed: %TRUE to list the trash instead of the stories in use
+ *
+ * Returns: (transfer full): a list that follows the library as stories are
+ *   added, trashed, restored and deleted.
+ */
+LedeArticleList *
+lede_article_list_new (LedeLibrary *library,
+                       gboolean     trashed)
+{
+  LedeArticleList *self;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (library), NULL);
+
+  self = g_object_new (LEDE_TYPE_ARTICLE_LIST, NULL);
+  self->library = g_object_ref (library);
+  self->trashed = !!trashed;
+  g_signal_connect_object (library, "articles-changed",
+                           G_CALLBACK (on_articles_changed), self, G_CONNECT_SWAPPED);
+
+  if (!lede_article_list_reload (self, &error))
+    g_warning ("Could not list the stories: %s", error->message);
+
+  return self;
+}
+
+LedeLibrary *
+lede_article_list_get_library (LedeArticleList *self)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), NULL);
+  return self->library;
+}
+
+/**
+ * lede_article_list_find:
+ *
+ * Returns: the position of the story with @id, or %G_MAXUINT.
+ */
+guint
+lede_article_list_find (LedeArticleList *self,
+                        gint64           id)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+  return G_MAXUINT;
+}
+
+/**
+ * lede_article_list_reload:
+ *
+ * Reads the ids again and reports the one changed stretch of the list, so
+ * that views keep their selection and scroll position across an add or a
+ * trash instead of seeing the whole list replaced.
+ */
+gboolean
+lede_article_list_reload (LedeArticleList  *self,
+                          GError          **error)
+{
+  g_autoptr (GArray) ids = NULL;
+  guint old_len, new_len, head = 0, tail = 0;
+
+  g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), FALSE);
+
+  if (!(ids = lede_library_list_ids (self->library, self->trashed, error)))
+    return FALSE;
+
+  old_len = self->ids->len;
+  new_len = ids->len;
+
+  while (head < old_len && head < new_len &&
+         g_array_index (self->ids, gint64, head) == g_array_index (ids, gint64, head))
+    head++;
+  while (tail < old_len - head && tail < new_len - head &&
+         g_array_index (self->ids, gint64, old_len - 1 - tail) ==
+         g_array_index (ids, gint64, new_len - 1 - tail))
+    tail++;
+
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&ids);
+
+  if (old_len - head - tail > 0 || new_len - head - tail > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), head,
+                                old_len - head - tail, new_len - head - tail);
+  return TRUE;
+}

@@ -1,0 +1,25 @@
+/* lede-article-list.h: the stories of a library as a GListModel.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lede-library.h"
+
+G_BEGIN_DECLS
+
+#define LEDE_TYPE_ARTICLE_LIST (lede_article_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedeArticleList, lede_article_list, LEDE, ARTICLE_LIST, GObject)
+
+LedeArticleList *lede_article_list_new           (LedeLibrary     *library,
+                                                  gboolean         trashed);
+LedeLibrary     *lede_article_list_get_library   (LedeArticleList *self);
+guint            lede_article_list_find          (LedeArticleList *self,
+                                                  gint64           id);
+gboolean         lede_article_list_reload        (LedeArticleList *self,
+                                                  GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,368 @@
+/* lede-article.c: one story, as the library keeps it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-article"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lede-article.h"
+
+/* The text fields and times live in arrays indexed by their property, so one
+ * setter and one getter serve them all and a new field is one line here. */
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_STATUS,
+  PROP_WORD_GOAL,
+  /* text fields */
+  PROP_UUID,
+  PROP_HEADLINE,
+  PROP_STANDFIRST,
+  PROP_SLUG,
+  PROP_BYLINE,
+  PROP_DATELINE,
+  PROP_SECTION,
+  PROP_LANGUAGE,
+  PROP_BODY,
+  PROP_EDITORIAL_NOTE,
+  /* times */
+  PROP_EMBARGO,
+  PROP_PUBLISHED,
+  PROP_CREATED,
+  PROP_UPDATED,
+  PROP_TRASHED,
+  N_PROPS
+};
+
+#define FIRST_TEXT PROP_UUID
+#define N_TEXTS    (PROP_EDITORIAL_NOTE - PROP_UUID + 1)
+#define FIRST_TIME PROP_EMBARGO
+#define N_TIMES    (PROP_TRASHED - PROP_EMBARGO + 1)
+#define IS_TEXT(p) ((p) >= FIRST_TEXT && (p) < FIRST_TEXT + N_TEXTS)
+#define IS_TIME(p) ((p) >= FIRST_TIME && (p) < FIRST_TIME + N_TIMES)
+
+struct _LedeArticle
+{
+  GObject            parent_instance;
+
+  gint64             id;
+  LedeArticleStatus  status;
+  guint              word_goal;
+  char              *texts[N_TEXTS];
+  GDateTime         *times[N_TIMES];
+};
+
+G_DEFINE_FINAL_TYPE (LedeArticle, lede_article, G_TYPE_OBJECT)
+
+static GParamSpec *properties [N_PROPS];
+
+static const char *
+get_text (LedeArticle *self,
+          guint        prop)
+{
+  g_assert (IS_TEXT (prop));
+  return self->texts[prop - FIRST_TEXT];
+}
+
+/* Text fields are never NULL, so callers need no NULL checks and the
+ * library never stores NULL in a NOT NULL column. */
+static void
+set_text (LedeArticle *self,
+          guint        prop,
+          const char  *value)
+{
+  char **field;
+
+  g_assert (IS_TEXT (prop));
+
+  field = &self->texts[prop - FIRST_TEXT];
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [prop]);
+}
+
+static GDateTime *
+get_time (LedeArticle *self,
+          guint        prop)
+{
+  g_assert (IS_TIME (prop));
+  return self->times[prop - FIRST_TIME];
+}
+
+static void
+set_time (LedeArticle *self,
+          guint        prop,
+          GDateTime   *value)
+{
+  GDateTime **field;
+
+  g_assert (IS_TIME (prop));
+
+  field = &self->times[prop - FIRST_TIME];
+  if (*field == value || (*field != NULL && value != NULL && g_date_time_equal (*field, value)))
+    return;
+
+  g_clear_pointer (field, g_date_time_unref);
+  if (value != NULL)
+    *field = g_date_time_ref (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [prop]);
+}
+
+static void
+lede_article_finalize (GObject *object)
+{
+  LedeArticle *self = (LedeArticle *)object;
+
+  for (guint i = 0; i < N_TEXTS; i++)
+    g_free (self->texts[i]);
+  for (guint i = 0; i < N_TIMES; i++)
+    g_clear_pointer (&self->times[i], g_date_time_unref);
+
+  G_OBJECT_CLASS (lede_article_parent_class)->finalize (object);
+}
+
+static void
+lede_article_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  LedeArticle *self = LEDE_ARTICLE (object);
+
+  if (IS_TEXT (prop_id))
+    g_value_set_string (value, get_text (self, prop_id));
+  else if (IS_TIME (prop_id))
+    g_value_set_boxed (value, get_time (self, prop_id));
+  else if (prop_id == PROP_ID)
+    g_value_set_int64 (value, self->id);
+  else if (prop_id == PROP_STATUS)
+    g_value_set_enum (value, self->status);
+  else if (prop_id == PROP_WORD_GOAL)
+    g_value_set_uint (value, self->word_goal);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+lede_article_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  LedeArticle *self = LEDE_ARTICLE (object);
+
+  if (IS_TEXT (prop_id))
+    set_text (self, prop_id, g_value_get_string (value));
+  else if (IS_TIME (prop_id))
+    set_time (self, prop_id, g_value_get_boxed (value));
+  else if (prop_id == PROP_ID)
+    lede_article_set_id (self, g_value_get_int64 (value));
+  else if (prop_id == PROP_STATUS)
+    lede_article_set_status (self, g_value_get_enum (value));
+  else if (prop_id == PROP_WORD_GOAL)
+    lede_article_set_word_goal (self, g_value_get_uint (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+lede_article_class_init (LedeArticleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  static const char * const text_names[N_TEXTS] = {
+    "uuid", "headline", "standfirst", "slug", "byline", "dateline",
+    "section", "language", "body", "editorial-note",
+  };
+  static const char * const time_names[N_TIMES] = {
+    "embargo", "published", "created", "updated", "trashed",
+  };
+
+  object_class->finalize = lede_article_finalize;
+  object_class->get_property = lede_article_get_property;
+  object_class->set_property = lede_article_set_property;
+
+  /* The library's row id; 0 until the article is first stored. */
+  properties [PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties [PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL,
+                       LEDE_TYPE_ARTICLE_STATUS, LEDE_ARTICLE_STATUS_DRAFT, flags);
+  properties [PROP_WORD_GOAL] =
+    g_param_spec_uint ("word-goal", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  for (guint i = 0; i < N_TEXTS; i++)
+    properties [FIRST_TEXT + i] =
+      g_param_spec_string (text_names[i], NULL, NULL, "", flags);
+
+  /* Times are UTC; NULL means "not set" (no embargo, never published…). */
+  for (guint i = 0; i < N_TIMES; i++)
+    properties [FIRST_TIME + i] =
+      g_param_spec_boxed (time_names[i], NULL, NULL, G_TYPE_DATE_TIME, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lede_article_init (LedeArticle *self)
+{
+  for (guint i = 0; i < N_TEXTS; i++)
+    self->texts[i] = g_strdup ("");
+}
+
+LedeArticle *
+lede_article_new (void)
+{
+  return g_object_new (LEDE_TYPE_ARTICLE, NULL);
+}
+
+gint64
+lede_article_get_id (LedeArticle *self)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE (self), 0);
+  return self->id;
+}
+
+void
+lede_article_set_id (LedeArticle *self,
+                     gint64       id)
+{
+  g_return_if_fail (LEDE_IS_ARTICLE (self));
+
+  if (self->id == id)
+    return;
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ID]);
+}
+
+LedeArticleStatus
+lede_article_get_status (LedeArticle *self)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE (self), LEDE_ARTICLE_STATUS_DRAFT);
+  return self->status;
+}
+
+void
+lede_article_set_status (LedeArticle       *self,
+                         LedeArticleStatus  status)
+{
+  g_return_if_fail (LEDE_IS_ARTICLE (self));
+
+  if (self->status == status)
+    return;
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
+}
+
+guint
+lede_article_get_word_goal (LedeArticle *self)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE (self), 0);
+  return self->word_goal;
+}
+
+void
+lede_article_set_word_goal (LedeArticle *self,
+                            guint        word_goal)
+{
+  g_return_if_fail (LEDE_IS_ARTICLE (self));
+
+  if (self->word_goal == word_goal)
+    return;
+  self->word_goal = word_goal;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WORD_GOAL]);
+}
+
+#define TEXT_ACCESSORS(name, PROP)                                      \
+  const char *                                                          \
+  lede_article_get_##name (LedeArticle *self)                           \
+  {                                                                     \
+    g_return_val_if_fail (LEDE_IS_ARTICLE (self), NULL);                \
+    return get_text (self, PROP);                                       \
+  }                                                                     \
+  void                                                                  \
+  lede_article_set_##name (LedeArticle *self,                           \
+                           const char  *value)                          \
+  {                                                                     \
+    g_return_if_fail (LEDE_IS_ARTICLE (self));                          \
+    set_text (self, PROP, value);                                       \
+  }
+
+#define TIME_ACCESSORS(name, PROP)                                      \
+  GDateTime *                                                           \
+  lede_article_get_##name (LedeArticle *self)                           \
+  {                                                                     \
+    g_return_val_if_fail (LEDE_IS_ARTICLE (self), NULL);                \
+    return get_time (self, PROP);                                       \
+  }                                                                     \
+  void                                                                  \
+  lede_article_set_##name (LedeArticle *self,                           \
+                           GDateTime   *value)                          \
+  {                                                                     \
+    g_return_if_fail (LEDE_IS_ARTICLE (self));                          \
+    set_time (self, PROP, value);                                       \
+  }
+
+TEXT_ACCESSORS (uuid, PROP_UUID)
+TEXT_ACCESSORS (headline, PROP_HEADLINE)
+TEXT_ACCESSORS (standfirst, PROP_STANDFIRST)
+TEXT_ACCESSORS (slug, PROP_SLUG)
+TEXT_ACCESSORS (byline, PROP_BYLINE)
+TEXT_ACCESSORS (dateline, PROP_DATELINE)
+TEXT_ACCESSORS (section, PROP_SECTION)
+TEXT_ACCESSORS (language, PROP_LANGUAGE)
+TEXT_ACCESSORS (body, PROP_BODY)
+TEXT_ACCESSORS (editorial_note, PROP_EDITORIAL_NOTE)
+
+TIME_ACCESSORS (embargo, PROP_EMBARGO)
+TIME_ACCESSORS (published, PROP_PUBLISHED)
+TIME_ACCESSORS (created, PROP_CREATED)
+TIME_ACCESSORS (updated, PROP_UPDATED)
+TIME_ACCESSORS (trashed, PROP_TRASHED)
+
+const char *
+lede_article_status_to_string (LedeArticleStatus status)
+{
+  g_autoptr (GEnumClass) klass = g_type_class_ref (LEDE_TYPE_ARTICLE_STATUS);
+  GEnumValue *value = g_enum_get_value (klass, status);
+
+  g_return_val_if_fail (value != NULL, "draft");
+  return value->value_nick;
+}
+
+gboolean
+lede_article_status_from_string (const char        *nick,
+                                 LedeArticleStatus *status)
+{
+  g_autoptr (GEnumClass) klass = g_type_class_ref (LEDE_TYPE_ARTICLE_STATUS);
+  GEnumValue *value;
+
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  if (nick == NULL || !(value = g_enum_get_value_by_nick (klass, nick)))
+    return FALSE;
+  *status = value->value;
+  return TRUE;
+}
+
+const char *
+lede_article_status_get_label (LedeArticleStatus status)
+{
+  switch (status)
+    {
+    case LEDE_ARTICLE_STATUS_DRAFT:       return _("Draft");
+    case LEDE_ARTICLE_STATUS_IN_PROGRESS: return _("In progress");
+    case LEDE_ARTICLE_STATUS_READY:       return _("Ready");
+    case LEDE_ARTICLE_STATUS_PUBLISHED:   return _("Published");
+    case LEDE_ARTICLE_STATUS_SPIKED:      return _("Spiked");
+    default:                              g_return_val_if_reached (_("Draft"));
+    }
+}

@@ -1,0 +1,80 @@
+/* lede-article.h: one story, as the library keeps it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "lede-types.h"
+#include "lede-enums.h"
+
+G_BEGIN_DECLS
+
+#define LEDE_TYPE_ARTICLE (lede_article_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedeArticle, lede_article, LEDE, ARTICLE, GObject)
+
+LedeArticle       *lede_article_new                (void);
+
+gint64             lede_article_get_id             (LedeArticle       *self);
+void               lede_article_set_id             (LedeArticle       *self,
+                                                    gint64             id);
+const char        *lede_article_get_uuid           (LedeArticle       *self);
+void               lede_article_set_uuid           (LedeArticle       *self,
+                                                    const char        *uuid);
+const char        *lede_article_get_headline       (LedeArticle       *self);
+void               lede_article_set_headline       (LedeArticle       *self,
+                                                    const char        *headline);
+const char        *lede_article_get_standfirst     (LedeArticle       *self);
+void               lede_article_set_standfirst     (LedeArticle       *self,
+                                                    const char        *standfirst);
+const char        *lede_article_get_slug           (LedeArticle       *self);
+void               lede_article_set_slug           (LedeArticle       *self,
+                                                    const char        *slug);
+const char        *lede_article_get_byline         (LedeArticle       *self);
+void               lede_article_set_byline         (LedeArticle       *self,
+                                                    const char        *byline);
+const char        *lede_article_get_dateline       (LedeArticle       *self);
+void               lede_article_set_dateline       (LedeArticle       *self,
+                                                    const char        *dateline);
+const char        *lede_article_get_section        (LedeArticle       *self);
+void               lede_article_set_section        (LedeArticle       *self,
+                                                    const char        *section);
+LedeArticleStatus  lede_article_get_status         (LedeArticle       *self);
+void               lede_article_set_status         (LedeArticle       *self,
+                                                    LedeArticleStatus  status);
+const char        *lede_article_get_language       (LedeArticle       *self);
+void               lede_article_set_language       (LedeArticle       *self,
+                                                    const char        *language);
+const char        *lede_article_get_body           (LedeArticle       *self);
+void               lede_article_set_body           (LedeArticle       *self,
+                                                    const char        *body);
+const char        *lede_article_get_editorial_note (LedeArticle       *self);
+void               lede_article_set_editorial_note (LedeArticle       *self,
+                                                    const char        *editorial_note);
+guint              lede_article_get_word_goal      (LedeArticle       *self);
+void               lede_article_set_word_goal      (LedeArticle       *self,
+                                                    guint              word_goal);
+GDateTime         *lede_article_get_embargo        (LedeArticle       *self);
+void               lede_article_set_embargo        (LedeArticle       *self,
+                                                    GDateTime         *embargo);
+GDateTime         *lede_article_get_published      (LedeArticle       *self);
+void               lede_article_set_published      (LedeArticle       *self,
+                                                    GDateTime         *published);
+GDateTime         *lede_article_get_created        (LedeArticle       *self);
+void               lede_article_set_created        (LedeArticle       *self,
+                                                    GDateTime         *created);
+GDateTime         *lede_article_get_updated        (LedeArticle       *self);
+void               lede_article_set_updated        (LedeArticle       *self,
+                                                    GDateTime         *updated);
+GDateTime         *lede_article_get_trashed        (LedeArticle       *self);
+void               lede_article_set_trashed        (LedeArticle       *self,
+                                                    GDateTime         *trashed);
+
+const char        *lede_article_status_to_string   (LedeArticleStatus  status);
+gboolean           lede_article_status_from_string (const char        *nick,
+                                                    LedeArticleStatus *status);
+const char        *lede_article_status_get_label   (LedeArticleStatus  status);
+
+G_END_DECLS

@@ -1,0 +1,124 @@
+/* lede-library-schema.h: the numbered migrations of a Lede library.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* "Lede" in ASCII, stored in the file header so another program's SQLite
+ * file is never mistaken for a library. */
+#define LEDE_LIBRARY_APPLICATION_ID 0x4c656465
+
+/* MIGRATIONS[n] takes a library from schema version n to n + 1. Released
+ * migrations are never edited: add a new one instead. */
+static const char * const MIGRATIONS[] = {
+  /* 0 → 1: the first schema. */
+  "CREATE TABLE articles ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  uuid           TEXT NOT NULL UNIQUE,"
+  "  headline       TEXT NOT NULL DEFAULT '',"
+  "  standfirst     TEXT NOT NULL DEFAULT '',"
+  "  slug           TEXT NOT NULL DEFAULT '',"
+  "  byline         TEXT NOT NULL DEFAULT '',"
+  "  dateline       TEXT NOT NULL DEFAULT '',"
+  "  section        TEXT NOT NULL DEFAULT '',"
+  "  status         TEXT NOT NULL DEFAULT 'draft'"
+  "                 CHECK (status IN ('draft', 'in-progress', 'ready', 'published', 'spiked')),"
+  "  language       TEXT NOT NULL DEFAULT '',"
+  "  body           TEXT NOT NULL DEFAULT '',"
+  "  editorial_note TEXT NOT NULL DEFAULT '',"
+  "  word_goal      INTEGER NOT NULL DEFAULT 0 CHECK (word_goal >= 0),"
+  "  embargo_at     TEXT,"
+  "  published_at   TEXT,"
+  "  created_at     TEXT NOT NULL,"
+  "  updated_at     TEXT NOT NULL,"
+  "  trashed_at     TEXT"
+  ");"
+  "CREATE INDEX articles_by_created ON articles (trashed_at IS NOT NULL, created_at DESC, id DESC);"
+  "CREATE INDEX articles_by_slug ON articles (slug) WHERE slug <> '';"
+
+  "CREATE TABLE tags ("
+  "  id   INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> '')"
+  ");"
+  "CREATE TABLE article_tags ("
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  tag_id     INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (article_id, tag_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX article_tags_by_tag ON article_tags (tag_id);"
+
+  "CREATE TABLE sources ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  name         TEXT NOT NULL CHECK (name <> ''),"
+  "  role         TEXT NOT NULL DEFAULT '',"
+  "  organisation TEXT NOT NULL DEFAULT '',"
+  "  email        TEXT NOT NULL DEFAULT '',"
+  "  phone        TEXT NOT NULL DEFAULT '',"
+  "  notes        TEXT NOT NULL DEFAULT '',"
+  "  created_at   TEXT NOT NULL,"
+  "  updated_at   TEXT NOT NULL"
+  ");"
+  "CREATE TABLE article_sources ("
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  source_id  INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,"
+  "  note       TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (article_id, source_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX article_sources_by_source ON article_sources (source_id);"
+
+  "CREATE TABLE revisions ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  created_at TEXT NOT NULL,"
+  "  reason     TEXT NOT NULL DEFAULT '',"
+  "  headline   TEXT NOT NULL DEFAULT '',"
+  "  body       TEXT NOT NULL DEFAULT '',"
+  "  metadata   TEXT NOT NULL DEFAULT '{}'"
+  ");"
+  "CREATE INDEX revisions_by_article ON revisions (article_id, created_at);"
+
+  /* The search index keeps its own copy of the text (tags come from another
+   * table, so an external-content index could not be kept in step), with
+   * the article id as its rowid. Triggers keep it in step. */
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  headline, standfirst, body, tags,"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts (rowid, headline, standfirst, body, tags)"
+  "  VALUES (new.id, new.headline, new.standfirst, new.body, '');"
+  "END;"
+  "CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, standfirst, body ON articles"
+  "  WHEN old.headline IS NOT new.headline OR old.standfirst IS NOT new.standfirst"
+  "    OR old.body IS NOT new.body BEGIN"
+  "  UPDATE articles_fts SET headline = new.headline, standfirst = new.standfirst,"
+  "    body = new.body WHERE rowid = new.id;"
+  "END;"
+  "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+  "  DELETE FROM articles_fts WHERE rowid = old.id;"
+  "END;"
+  "CREATE TRIGGER article_tags_fts_insert AFTER INSERT ON article_tags BEGIN"
+  "  UPDATE articles_fts SET tags = (SELECT coalesce (group_concat (t.name, ' '), '')"
+  "    FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id"
+  "    WHERE at.article_id = new.article_id) WHERE rowid = new.article_id;"
+  "END;"
+  "CREATE TRIGGER article_tags_fts_delete AFTER DELETE ON article_tags BEGIN"
+  "  UPDATE articles_fts SET tags = (SELECT coalesce (group_concat (t.name, ' '), '')"
+  "    FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id"
+  "    WHERE at.article_id = old.article_id) WHERE rowid = old.article_id;"
+  "END;"
+  "CREATE TRIGGER tags_fts_rename AFTER UPDATE OF name ON tags BEGIN"
+  "  UPDATE articles_fts SET tags = (SELECT coalesce (group_concat (t.name, ' '), '')"
+  "    FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id"
+  "    WHERE at.article_id = articles_fts.rowid)"
+  "  WHERE rowid IN (SELECT article_id FROM article_tags WHERE tag_id = new.id);"
+  "END;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 1);
+
+G_END_DECLS

@@ -1,0 +1,1000 @@
+/* lede-library.c: the SQLite file that keeps every story.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-library"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "lede-library.h"
+#include "lede-library-schema.h"
+
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == LEDE_LIBRARY_SCHEMA_VERSION);
+
+struct _LedeLibrary
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL text → sqlite3_stmt*, prepared once */
+  int         schema_version;
+  guint       is_new : 1;
+};
+
+G_DEFINE_FINAL_TYPE (LedeLibrary, lede_library, G_TYPE_OBJECT)
+
+enum {
+  ARTICLES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/* Every column of an article, in the order article_from_row() reads them. */
+#define ARTICLE_COLUMNS \
+  "id, uuid, headline, standfirst, slug, byline, dateline, section, status, language, " \
+  "body, editorial_note, word_goal, embargo_at, published_at, created_at, updated_at, trashed_at"
+
+G_DEFINE_QUARK (lede-library-error-quark, lede_library_error)
+
+static void
+lede_library_finalize (GObject *object)
+{
+  LedeLibrary *self = (LedeLibrary *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (lede_library_parent_class)->finalize (object);
+}
+
+static void
+lede_library_class_init (LedeLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lede_library_finalize;
+
+  /**
+   * LedeLibrary::articles-changed:
+   *
+   * Emitted when a story was added, trashed, restored or deleted, so lists
+   * of stories know to look again. Edits to a story do not emit it.
+   */
+  signals [ARTICLES_CHANGED] =
+    g_signal_new ("articles-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+lede_library_init (LedeLibrary *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}
+
+/* Turns an SQLite failure into words a journalist can act on. The
+ * "what" says which operation failed, e.g. "Could not save the story". */
+static gboolean
+set_sqlite_error (LedeLibrary  *self,
+                  GError      **error,
+                  int           rc,
+                  const char   *what)
+{
+  int code;
+  const char *detail;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      code = LEDE_LIBRARY_ERROR_FULL;
+      detail = _("the disk is full");
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      code = LEDE_LIBRARY_ERROR_READ_ONLY;
+      detail = _("the library file cannot be written to");
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = LEDE_LIBRARY_ERROR_CORRUPT;
+      detail = _("the library file is damaged");
+      break;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      code = (rc & 0xff) == SQLITE_CANTOPEN ? LEDE_LIBRARY_ERROR_CANNOT_OPEN : LEDE_LIBRARY_ERROR_FAILED;
+      /* SQLite's errno is whatever the last system call left, so only
+       * trust the kind of failure it reports. */
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE ||
+          rc == SQLITE_IOERR_SHMSIZE)
+        {
+          code = LEDE_LIBRARY_ERROR_FULL;
+          detail = _("the disk refused the write (it may be full)");
+        }
+      else
+        detail = _("the library file could not be read or written");
+      break;
+    default:
+      code = LEDE_LIBRARY_ERROR_FAILED;
+      detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+      break;
+    }
+
+  g_set_error (error, LEDE_LIBRARY_ERROR, code, "%s: %s", what, detail);
+  return FALSE;
+}
+
+/* Returns a cached statement, reset and ready for new bindings. */
+static sqlite3_stmt *
+prepare (LedeLibrary  *self,
+         const char   *sql,
+         GError      **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc, _("Could not read the library"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+  return stmt;
+}
+
+static gboolean
+exec (LedeLibrary  *self,
+      const char   *sql,
+      const char   *what,
+      GError      **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, error, rc, what);
+  return TRUE;
+}
+
+static gboolean step_done (LedeLibrary *self, sqlite3_stmt *stmt, const char *what, GError **error);
+
+/* BEGIN and COMMIT run as prepared statements, not through sqlite3_exec(),
+ * so that the system's reason for a failed commit (a full disk, a file too
+ * large) is still there to be read. */
+static gboolean
+run_one (LedeLibrary  *self,
+         const char   *sql,
+         const char   *what,
+         GError      **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  return stmt != NULL && step_done (self, stmt, what, error);
+}
+
+static gboolean
+begin (LedeLibrary  *self,
+       const char   *what,
+       GError      **error)
+{
+  return run_one (self, "BEGIN IMMEDIATE", what, error);
+}
+
+static gboolean
+commit (LedeLibrary  *self,
+        const char   *what,
+        GError      **error)
+{
+  return run_one (self, "COMMIT", what, error);
+}
+
+/* Undoes whatever a failed transaction had written; a no-op when SQLite has
+ * already rolled it back itself (as it does after some I/O errors). */
+static void
+rollback (LedeLibrary *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Runs a statement that returns no rows, then resets it so it holds no
+ * read transaction open. */
+static gboolean
+step_done (LedeLibrary  *self,
+           sqlite3_stmt *stmt,
+           const char   *what,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  /* Read the error before the reset, which clears what the system said. */
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (self, error, rc, what);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  g_autoptr (GDateTime) utc = NULL;
+
+  if (time == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (time);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static GDateTime *
+parse_time (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  return g_date_time_new_from_iso8601 (text, NULL);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           column,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_time (sqlite3_stmt *stmt,
+           int           column,
+           GDateTime    *time)
+{
+  g_autofree char *text = format_time (time);
+
+  if (text == NULL)
+    sqlite3_bind_null (stmt, column);
+  else
+    bind_text (stmt, column, text);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+  return text != NULL ? text : "";
+}
+
+static LedeArticle *
+article_from_row (sqlite3_stmt *stmt)
+{
+  LedeArticle *article = lede_article_new ();
+  LedeArticleStatus status = LEDE_ARTICLE_STATUS_DRAFT;
+  g_autoptr (GDateTime) embargo = parse_time (stmt, 13);
+  g_autoptr (GDateTime) published = parse_time (stmt, 14);
+  g_autoptr (GDateTime) created = parse_time (stmt, 15);
+  g_autoptr (GDateTime) updated = parse_time (stmt, 16);
+  g_autoptr (GDateTime) trashed = parse_time (stmt, 17);
+
+  lede_article_status_from_string (column_text (stmt, 8), &status);
+
+  lede_article_set_id (article, sqlite3_column_int64 (stmt, 0));
+  lede_article_set_uuid (article, column_text (stmt, 1));
+  lede_article_set_headline (article, column_text (stmt, 2));
+  lede_article_set_standfirst (article, column_text (stmt, 3));
+  lede_article_set_slug (article, column_text (stmt, 4));
+  lede_article_set_byline (article, column_text (stmt, 5));
+  lede_article_set_dateline (article, column_text (stmt, 6));
+  lede_article_set_section (article, column_text (stmt, 7));
+  lede_article_set_status (article, status);
+  lede_article_set_language (article, column_text (stmt, 9));
+  lede_article_set_body (article, column_text (stmt, 10));
+  lede_article_set_editorial_note (article, column_text (stmt, 11));
+  lede_article_set_word_goal (article, (guint)CLAMP (sqlite3_column_int64 (stmt, 12), 0, G_MAXUINT));
+  lede_article_set_embargo (article, embargo);
+  lede_article_set_published (article, published);
+  lede_article_set_created (article, created);
+  lede_article_set_updated (article, updated);
+  lede_article_set_trashed (article, trashed);
+
+  return article;
+}
+
+/* Binds the editable fields as ?1 … ?13, shared by INSERT and UPDATE. */
+static void
+bind_article_fields (sqlite3_stmt *stmt,
+                     LedeArticle  *article)
+{
+  bind_text (stmt, 1, lede_article_get_headline (article));
+  bind_text (stmt, 2, lede_article_get_standfirst (article));
+  bind_text (stmt, 3, lede_article_get_slug (article));
+  bind_text (stmt, 4, lede_article_get_byline (article));
+  bind_text (stmt, 5, lede_article_get_dateline (article));
+  bind_text (stmt, 6, lede_article_get_section (article));
+  bind_text (stmt, 7, lede_article_status_to_string (lede_article_get_status (article)));
+  bind_text (stmt, 8, lede_article_get_language (article));
+  bind_text (stmt, 9, lede_article_get_body (article));
+  bind_text (stmt, 10, lede_article_get_editorial_note (article));
+  sqlite3_bind_int64 (stmt, 11, lede_article_get_word_goal (article));
+  bind_time (stmt, 12, lede_article_get_embargo (article));
+  bind_time (stmt, 13, lede_article_get_published (article));
+}
+
+/* Whole seconds: what the library stores, so an article in memory and the
+ * same article read back compare equal. */
+static GDateTime *
+now_utc (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_new_utc (g_date_time_get_year (now),
+                              g_date_time_get_month (now),
+                              g_date_time_get_day_of_month (now),
+                              g_date_time_get_hour (now),
+                              g_date_time_get_minute (now),
+                              g_date_time_get_second (now));
+}
+
+char *
+lede_library_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "lede", "library.db", NULL);
+}
+
+/* Looks at the first bytes before SQLite ever sees the file, so a file that
+ * is not a database at all is refused without being touched. */
+static gboolean
+check_header (const char  *path,
+              gboolean    *exists,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16];
+  g_autofree char *display = g_filename_display_name (path);
+  GStatBuf st;
+  FILE *file;
+  size_t n;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      *exists = FALSE;
+      if (saved_errno == ENOENT)
+        return TRUE;
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN,
+                   _("Could not open the library “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  *exists = TRUE;
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN,
+                   _("Could not open the library “%s”: it is a folder, not a file"), display);
+      return FALSE;
+    }
+  if (st.st_size == 0)
+    return TRUE;
+
+  if (!(file = g_fopen (path, "rb")))
+    {
+      int saved_errno = errno;
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN,
+                   _("Could not open the library “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (n != sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is not a Lede library: it is not an SQLite database. Lede has not changed it."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_int (LedeLibrary  *self,
+           const char   *sql,
+           gint64       *value,
+           GError      **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (self, error, rc, _("Could not read the library"));
+  return TRUE;
+}
+
+/* Decides, reading only, whether this file is a library this Lede may use.
+ * Nothing is written until it has said yes. */
+static gboolean
+check_identity (LedeLibrary  *self,
+                GError      **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  g_autoptr (GError) local_error = NULL;
+  gint64 version = 0, application_id = 0, n_objects = 0;
+
+  if (!query_int (self, "PRAGMA user_version", &version, &local_error) ||
+      !query_int (self, "PRAGMA application_id", &application_id, &local_error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, &local_error))
+    {
+      if (g_error_matches (local_error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT))
+        g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT,
+                     _("The library “%s” is damaged and cannot be read. Lede has not changed it; "
+                       "a backup copy may still be whole."), display);
+      else
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                    _("Could not open the library “%s”: "), display);
+      return FALSE;
+    }
+
+  if (version == 0 && application_id == 0 && n_objects == 0)
+    {
+      self->schema_version = 0;
+      return TRUE;
+    }
+
+  if (application_id != LEDE_LIBRARY_APPLICATION_ID)
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is a database of another program, not a Lede library. Lede has not changed it."),
+                   display);
+      return FALSE;
+    }
+
+  if (version > LEDE_LIBRARY_SCHEMA_VERSION)
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_TOO_NEW,
+                   _("The library “%s” was written by a newer version of Lede (library version %d; "
+                     "this Lede reads up to version %d). Update Lede to open it; it has not been changed."),
+                   display, (int)version, LEDE_LIBRARY_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  self->schema_version = (int)version;
+  return TRUE;
+}
+
+static gboolean
+migrate (LedeLibrary  *self,
+         GError      **error)
+{
+  const char *what = _("Could not prepare the library");
+
+  while (self->schema_version < LEDE_LIBRARY_SCHEMA_VERSION)
+    {
+      int next = self->schema_version + 1;
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", next);
+      g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", LEDE_LIBRARY_APPLICATION_ID);
+
+      /* One transaction a step: a crash mid-migration leaves the library at
+       * the last whole version, never half-way. */
+      if (!begin (self, what, error))
+        return FALSE;
+      if (!exec (self, MIGRATIONS[self->schema_version], what, error) ||
+          !exec (self, set_id, what, error) ||
+          !exec (self, set_version, what, error) ||
+          !commit (self, what, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+
+      g_debug ("Migrated %s to schema version %d", self->path, next);
+      self->schema_version = next;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lede_library_open:
+ * @path: the library file; created (with its folder) when missing
+ *
+ * Opens a library, creating or upgrading it as needed. A file that is not
+ * a Lede library, is damaged, or comes from a newer Lede is refused with
+ * an error that says so, and is left byte for byte as it was.
+ */
+LedeLibrary *
+lede_library_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr (LedeLibrary) self = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *folder = NULL;
+  gboolean exists = FALSE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_header (path, &exists, error))
+    return NULL;
+
+  display = g_filename_display_name (path);
+  folder = g_path_get_dirname (path);
+  if (!exists && g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN,
+                   _("Could not create the library “%s”: %s"), display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (LEDE_TYPE_LIBRARY, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE),
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      int saved_errno = self->db != NULL ? sqlite3_system_errno (self->db) : 0;
+
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN,
+                   exists ? _("Could not open the library “%s”: %s")
+                          : _("Could not create the library “%s”: %s"),
+                   display, saved_errno ? g_strerror (saved_errno) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!check_identity (self, error))
+    return NULL;
+
+  /* SQLite quietly opens a write-protected file read-only; Lede must be able
+   * to save, so say so now rather than at the first autosave. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_READ_ONLY,
+                   _("The library “%s” is read-only: Lede could not save stories in it. "
+                     "Check the file’s permissions, or open another library."), display);
+      return NULL;
+    }
+
+  /* WAL lets a crash lose at most the transaction under way; NORMAL
+   * synchronous is safe with WAL and keeps autosave cheap. */
+  if (!exec (self, "PRAGMA journal_mode = WAL", _("Could not prepare the library"), error) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", _("Could not prepare the library"), error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", _("Could not prepare the library"), error))
+    return NULL;
+
+  self->is_new = self->schema_version == 0;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+lede_library_get_path (LedeLibrary *self)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+  return self->path;
+}
+
+/**
+ * lede_library_is_new:
+ *
+ * Whether this library was created (or found empty) when it was opened,
+ * which is when Lede adds its sample story.
+ */
+gboolean
+lede_library_is_new (LedeLibrary *self)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  return self->is_new;
+}
+
+int
+lede_library_get_schema_version (LedeLibrary *self)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), 0);
+  return self->schema_version;
+}
+
+/**
+ * lede_library_create_article:
+ *
+ * Stores @article as a new story and fills in its id, uuid (when it has
+ * none), and its created and updated times.
+ */
+gboolean
+lede_library_create_article (LedeLibrary  *self,
+                             LedeArticle  *article,
+                             GError      **error)
+{
+  const char *what = _("Could not add the story");
+  g_autoptr (GDateTime) now = now_utc ();
+  g_autofree char *uuid = NULL;
+  GDateTime *created;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (lede_article_get_id (article) == 0, FALSE);
+
+  if (*lede_article_get_uuid (article) == '\0')
+    uuid = g_uuid_string_random ();
+  else
+    uuid = g_strdup (lede_article_get_uuid (article));
+  created = lede_article_get_created (article) != NULL ? lede_article_get_created (article) : now;
+
+  stmt = prepare (self,
+                  "INSERT INTO articles (headline, standfirst, slug, byline, dateline, section, "
+                  "status, language, body, editorial_note, word_goal, embargo_at, published_at, "
+                  "uuid, created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_article_fields (stmt, article);
+  bind_text (stmt, 14, uuid);
+  bind_time (stmt, 15, created);
+  bind_time (stmt, 16, now);
+
+  if (!step_done (self, stmt, what, error))
+    return FALSE;
+
+  lede_article_set_id (article, sqlite3_last_insert_rowid (self->db));
+  lede_article_set_uuid (article, uuid);
+  lede_article_set_created (article, created);
+  lede_article_set_updated (article, now);
+
+  g_signal_emit (self, signals [ARTICLES_CHANGED], 0);
+  return TRUE;
+}
+
+static LedeArticle *
+get_article_where (LedeLibrary  *self,
+                   const char   *sql,
+                   gint64        id,
+                   const char   *uuid,
+                   GError      **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  LedeArticle *article = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (uuid != NULL)
+    bind_text (stmt, 1, uuid);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    article = article_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND,
+                 _("The story is not in this library (it may have been deleted)"));
+  else if (rc != SQLITE_ROW)
+    set_sqlite_error (self, error, rc, _("Could not read the story"));
+
+  return article;
+}
+
+LedeArticle *
+lede_library_get_article (LedeLibrary  *self,
+                          gint64        id,
+                          GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  return get_article_where (self, "SELECT " ARTICLE_COLUMNS " FROM articles WHERE id = ?1",
+                            id, NULL, error);
+}
+
+LedeArticle *
+lede_library_get_article_by_uuid (LedeLibrary  *self,
+                                  const char   *uuid,
+                                  GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  return get_article_where (self, "SELECT " ARTICLE_COLUMNS " FROM articles WHERE uuid = ?1",
+                            0, uuid, error);
+}
+
+/**
+ * lede_library_update_article:
+ *
+ * Writes every field of @article in one transaction and sets its updated
+ * time. On failure nothing in the library changes and @article keeps its
+ * text, so the caller can simply try again later.
+ */
+gboolean
+lede_library_update_article (LedeLibrary  *self,
+                             LedeArticle  *article,
+                             GError      **error)
+{
+  const char *what = _("Could not save the story");
+  g_autoptr (GDateTime) now = now_utc ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (lede_article_get_id (article) > 0, FALSE);
+
+  stmt = prepare (self,
+                  "UPDATE articles SET headline = ?1, standfirst = ?2, slug = ?3, byline = ?4, "
+                  "dateline = ?5, section = ?6, status = ?7, language = ?8, body = ?9, "
+                  "editorial_note = ?10, word_goal = ?11, embargo_at = ?12, published_at = ?13, "
+                  "updated_at = ?14 WHERE id = ?15",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_article_fields (stmt, article);
+  bind_time (stmt, 14, now);
+  sqlite3_bind_int64 (stmt, 15, lede_article_get_id (article));
+
+  if (!begin (self, what, error))
+    return FALSE;
+  if (!step_done (self, stmt, what, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      rollback (self);
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND,
+                   _("%s: it is no longer in this library"), what);
+      return FALSE;
+    }
+  if (!commit (self, what, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  lede_article_set_updated (article, now);
+  return TRUE;
+}
+
+/**
+ * lede_library_list_ids:
+ * @trashed: %TRUE for the trash, %FALSE for the stories in use
+ *
+ * Returns: (transfer full): the ids of the stories, newest first, as gint64.
+ */
+GArray *
+lede_library_list_ids (LedeLibrary  *self,
+                       gboolean      trashed,
+                       GError      **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id FROM articles WHERE (trashed_at IS NOT NULL) = ?1 "
+                  "ORDER BY trashed_at IS NOT NULL, created_at DESC, id DESC",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, !!trashed);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("Could not list the stories"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * lede_library_list_articles:
+ *
+ * Returns: (transfer full) (element-type LedeArticle): the stories, newest first.
+ */
+GPtrArray *
+lede_library_list_articles (LedeLibrary  *self,
+                            gboolean      trashed,
+                            GError      **error)
+{
+  g_autoptr (GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT " ARTICLE_COLUMNS " FROM articles WHERE (trashed_at IS NOT NULL) = ?1 "
+                  "ORDER BY trashed_at IS NOT NULL, created_at DESC, id DESC",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, !!trashed);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (articles, article_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("Could not list the stories"));
+      return NULL;
+    }
+  return g_steal_pointer (&articles);
+}
+
+gint64
+lede_library_count_articles (LedeLibrary  *self,
+                             gboolean      trashed,
+                             GError      **error)
+{
+  gint64 count = -1;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), -1);
+
+  if (!query_int (self,
+                  trashed ? "SELECT count(*) FROM articles WHERE trashed_at IS NOT NULL"
+                          : "SELECT count(*) FROM articles WHERE trashed_at IS NULL",
+                  &count, error))
+    return -1;
+  return count;
+}
+
+/* Runs one single-row change by id and says in words when the story is gone. */
+static gboolean
+change_one (LedeLibrary  *self,
+            const char   *sql,
+            gint64        id,
+            const char   *what,
+            GError      **error)
+{
+  g_autoptr (GDateTime) now = now_utc ();
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    bind_time (stmt, 2, now);
+
+  if (!step_done (self, stmt, what, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND,
+                   _("%s: it is not in this library"), what);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals [ARTICLES_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+lede_library_trash_article (LedeLibrary  *self,
+                            gint64        id,
+                            GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  return change_one (self, "UPDATE articles SET trashed_at = ?2 WHERE id = ?1 AND trashed_at IS NULL",
+                     id, _("Could not move the story to the trash"), error);
+}
+
+gboolean
+lede_library_restore_article (LedeLibrary  *self,
+                              gint64        id,
+                              GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  return change_one (self, "UPDATE articles SET trashed_at = NULL WHERE id = ?1 AND trashed_at IS NOT NULL",
+                     id, _("Could not restore the story"), error);
+}
+
+/**
+ * lede_library_delete_article:
+ *
+ * Deletes a story forever, with its tags, source links and revisions. Only
+ * a story already in the trash can be deleted, so nothing is lost by a slip.
+ */
+gboolean
+lede_library_delete_article (LedeLibrary  *self,
+                             gint64        id,
+                             GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  return change_one (self, "DELETE FROM articles WHERE id = ?1 AND trashed_at IS NOT NULL",
+                     id, _("Could not delete the story (only stories in the trash can be deleted)"),
+                     error);
+}
+
+/**
+ * lede_library_match_ids:
+ * @fts_query: an FTS5 query
+ *
+ * Returns: (transfer full): ids of the stories whose indexed text matches.
+ */
+GArray *
+lede_library_match_ids (LedeLibrary  *self,
+                        const char   *fts_query,
+                        GError      **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (fts_query != NULL, NULL);
+
+  stmt = prepare (self, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, fts_query);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("Could not search the library"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}

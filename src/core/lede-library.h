@@ -1,0 +1,77 @@
+/* lede-library.h: the SQLite file that keeps every story.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lede-article.h"
+
+G_BEGIN_DECLS
+
+#define LEDE_LIBRARY_ERROR (lede_library_error_quark ())
+
+typedef enum
+{
+  LEDE_LIBRARY_ERROR_FAILED,
+  LEDE_LIBRARY_ERROR_CANNOT_OPEN,
+  LEDE_LIBRARY_ERROR_NOT_A_LIBRARY,
+  LEDE_LIBRARY_ERROR_CORRUPT,
+  LEDE_LIBRARY_ERROR_TOO_NEW,
+  LEDE_LIBRARY_ERROR_READ_ONLY,
+  LEDE_LIBRARY_ERROR_FULL,
+  LEDE_LIBRARY_ERROR_NOT_FOUND,
+} LedeLibraryError;
+
+/* The schema version this Lede writes; a library with a higher one is refused. */
+#define LEDE_LIBRARY_SCHEMA_VERSION 1
+
+#define LEDE_TYPE_LIBRARY (lede_library_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedeLibrary, lede_library, LEDE, LIBRARY, GObject)
+
+GQuark        lede_library_error_quark       (void);
+
+char         *lede_library_dup_default_path  (void);
+LedeLibrary  *lede_library_open              (const char   *path,
+                                              GError      **error);
+const char   *lede_library_get_path          (LedeLibrary  *self);
+gboolean      lede_library_is_new            (LedeLibrary  *self);
+int           lede_library_get_schema_version(LedeLibrary  *self);
+
+gboolean      lede_library_create_article    (LedeLibrary  *self,
+                                              LedeArticle  *article,
+                                              GError      **error);
+LedeArticle  *lede_library_get_article       (LedeLibrary  *self,
+                                              gint64        id,
+                                              GError      **error);
+LedeArticle  *lede_library_get_article_by_uuid (LedeLibrary *self,
+                                              const char   *uuid,
+                                              GError      **error);
+gboolean      lede_library_update_article    (LedeLibrary  *self,
+                                              LedeArticle  *article,
+                                              GError      **error);
+GArray       *lede_library_list_ids          (LedeLibrary  *self,
+                                              gboolean      trashed,
+                                              GError      **error);
+GPtrArray    *lede_library_list_articles     (LedeLibrary  *self,
+                                              gboolean      trashed,
+                                              GError      **error);
+gint64        lede_library_count_articles    (LedeLibrary  *self,
+                                              gboolean      trashed,
+                                              GError      **error);
+gboolean      lede_library_trash_article     (LedeLibrary  *self,
+                                              gint64        id,
+                                              GError      **error);
+gboolean      lede_library_restore_article   (LedeLibrary  *self,
+                                              gint64        id,
+                                              GError      **error);
+gboolean      lede_library_delete_article    (LedeLibrary  *self,
+                                              gint64        id,
+                                              GError      **error);
+GArray       *lede_library_match_ids         (LedeLibrary  *self,
+                                              const char   *fts_query,
+                                              GError      **error);
+
+G_END_DECLS

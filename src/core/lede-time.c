@@ -1,0 +1,43 @@
+/* lede-time.c: times as a newsroom reads them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-time"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lede-time.h"
+
+/**
+ * lede_time_format_short:
+ * @time: (nullable): the time to show, in any zone
+ * @now: the present, in the zone to show @time in
+ *
+ * Returns: (transfer full): the clock time for today, the day and month
+ *   for this year, the full date otherwise — the way a list of stories is
+ *   scanned.
+ */
+char *
+lede_time_format_short (GDateTime *time,
+                        GDateTime *now)
+{
+  g_autoptr (GDateTime) local = NULL;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (time == NULL)
+    return g_strdup (_("not saved yet"));
+
+  local = g_date_time_to_timezone (time, g_date_time_get_timezone (now));
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    /* Translators: the time of a change made today; see g_date_time_format() */
+    return g_date_time_format (local, _("%H:%M"));
+  if (g_date_time_get_year (local) == g_date_time_get_year (now))
+    /* Translators: the date of a change made this year; see g_date_time_format() */
+    return g_date_time_format (local, _("%-d %b"));
+  /* Translators: the date of a change made in an earlier year; see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %b %Y"));
+}

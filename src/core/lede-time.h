@@ -1,0 +1,14 @@
+/* lede-time.h: times as a newsroom reads them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *lede_time_format_short (GDateTime *time,
+                              GDateTime *now);
+
+G_END_DECLS

@@ -1,0 +1,36 @@
+/* lede-types.h: forward declarations and enums shared across Lede's core.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The newsroom workflow a story moves through. The nicks are what the
+ * library stores, so they must never change once released. */
+typedef enum
+{
+  LEDE_ARTICLE_STATUS_DRAFT,
+  LEDE_ARTICLE_STATUS_IN_PROGRESS,
+  LEDE_ARTICLE_STATUS_READY,
+  LEDE_ARTICLE_STATUS_PUBLISHED,
+  LEDE_ARTICLE_STATUS_SPIKED,
+} LedeArticleStatus;
+
+/* What the autosave knows of the open story, shown beside its headline. */
+typedef enum
+{
+  LEDE_SAVE_STATE_SAVED,
+  LEDE_SAVE_STATE_PENDING,
+  LEDE_SAVE_STATE_SAVING,
+  LEDE_SAVE_STATE_FAILED,
+} LedeSaveState;
+
+typedef struct _LedeArticle     LedeArticle;
+typedef struct _LedeArticleList LedeArticleList;
+typedef struct _LedeAutosave    LedeAutosave;
+typedef struct _LedeLibrary     LedeLibrary;
+
+G_END_DECLS

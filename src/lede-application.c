@@ -1,0 +1,168 @@
+/* lede-application.c: one Lede process, however often it is started.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lede-application.h"
+#include "lede-library.h"
+#include "lede-window.h"
+
+struct _LedeApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (LedeApplication, lede_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "library", 'l', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the library file PATH instead of the default one"), N_("PATH") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+static LedeWindow *
+find_window_for (LedeApplication *self,
+                 const char      *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (LEDE_IS_WINDOW (l->data) &&
+        g_strcmp0 (lede_window_get_library_path (l->data), path) == 0)
+      return l->data;
+  return NULL;
+}
+
+/* A second `lede` (or `lede --library other.db`) lands here in the first
+ * process: the library's window comes forward, or a new window opens it. */
+static int
+lede_application_command_line (GApplication            *app,
+                               GApplicationCommandLine *command_line)
+{
+  LedeApplication *self = LEDE_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *library = NULL;
+  g_autofree char *path = NULL;
+  LedeWindow *window;
+
+  if (g_variant_dict_lookup (options, "library", "^ay", &library) && library[0] != '\0')
+    {
+      g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (command_line, library);
+      path = g_file_get_path (file);
+    }
+  else
+    path = lede_library_dup_default_path ();
+
+  if (!(window = find_window_for (self, path)))
+    {
+      window = lede_window_new (GTK_APPLICATION (self));
+      gtk_window_present (GTK_WINDOW (window));
+      lede_window_open_library (window, path);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+
+  return EXIT_SUCCESS;
+}
+
+static int
+lede_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("lede %s\n", VERSION);
+      return EXIT_SUCCESS;
+    }
+  return -1;
+}
+
+/* Every window saves its story as it closes, and a window whose story
+ * could not be saved stays open to say so. */
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Lede developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "application-icon", APP_ID,
+                        "application-name", _("Lede"),
+                        "developer-name", _("The Lede developers"),
+                        "version", VERSION,
+                        "comments", _("Write, describe and publish news stories, offline."),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+lede_application_startup (GApplication *app)
+{
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.new-story", { "<Control>n", NULL } },
+    { "win.open-library", { "<Control>o", NULL } },
+  };
+
+  G_APPLICATION_CLASS (lede_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app),
+                                           accels[i].action, accels[i].accels);
+}
+
+static void
+lede_application_class_init (LedeApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = lede_application_startup;
+  app_class->command_line = lede_application_command_line;
+  app_class->handle_local_options = lede_application_handle_local_options;
+}
+
+static void
+lede_application_init (LedeApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Lede — a newsroom editor that works offline."));
+}
+
+LedeApplication *
+lede_application_new (void)
+{
+  return g_object_new (LEDE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", LEDE_RESOURCE_PATH,
+                       NULL);
+}

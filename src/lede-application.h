@@ -1,0 +1,17 @@
+/* lede-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define LEDE_TYPE_APPLICATION (lede_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedeApplication, lede_application, LEDE, APPLICATION, AdwApplication)
+
+LedeApplication *lede_application_new (void);
+
+G_END_DECLS

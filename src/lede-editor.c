@@ -1,0 +1,336 @@
+/* lede-editor.c: the headline and Markdown body of one story.
+ *
+ * The headline is bound to the article both ways. The body is not: copying
+ * a long story into the article on every keystroke would put a full copy on
+ * the typing path, so the buffer is copied into the article only when it is
+ * about to be saved (lede_editor_commit()).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-editor"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "lede-editor.h"
+
+/* The body stays a readable column this wide, however wide the window. */
+#define COLUMN_WIDTH 760
+#define MIN_MARGIN   32
+
+struct _LedeEditor
+{
+  GtkWidget      parent_instance;
+
+  GtkEntry      *headline_entry;
+  GtkSourceView *body_view;
+
+  LedeArticle   *article;
+  GBindingGroup *bindings;
+  GSignalGroup  *article_signals;
+  int            margin;
+  gboolean       loading;
+};
+
+G_DEFINE_FINAL_TYPE (LedeEditor, lede_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void
+on_body_changed (LedeEditor    *self,
+                 GtkTextBuffer *buffer)
+{
+  if (!self->loading)
+    g_signal_emit (self, signals [CHANGED], 0);
+}
+
+/* Any field the user edits counts as a change to save; the times and ids
+ * that saving itself sets do not, or every save would cause another. */
+static void
+on_article_notify (LedeEditor  *self,
+                   GParamSpec  *pspec,
+                   LedeArticle *article)
+{
+  static const char * const not_edits[] = { "id", "uuid", "created", "updated", "trashed", NULL };
+
+  if (self->loading || g_strv_contains (not_edits, pspec->name))
+    return;
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+static void
+update_style_scheme (LedeEditor *self)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  const char *id = adw_style_manager_get_dark (style) ? "Adwaita-dark" : "Adwaita";
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer),
+                                      gtk_source_style_scheme_manager_get_scheme (schemes, id));
+}
+
+static void
+lede_editor_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  LedeEditor *self = LEDE_EDITOR (widget);
+  int margin = MAX (MIN_MARGIN, (width - COLUMN_WIDTH) / 2);
+  GtkTextView *view = GTK_TEXT_VIEW (self->body_view);
+
+  /* Only set on change: a text view relayouts all its text on a new margin. */
+  if (self->margin != margin)
+    {
+      self->margin = margin;
+      gtk_text_view_set_left_margin (view, margin);
+      gtk_text_view_set_right_margin (view, margin);
+      /* The entry's own padding is about 8px; line the headline up with the body. */
+      gtk_widget_set_margin_start (GTK_WIDGET (self->headline_entry), margin - 8);
+      gtk_widget_set_margin_end (GTK_WIDGET (self->headline_entry), margin - 8);
+    }
+
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
+/* Measured like a bin: the editor's size is its one child's. There is no
+ * layout manager, because with one GTK would never call size_allocate. */
+static void
+lede_editor_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+lede_editor_dispose (GObject *object)
+{
+  GtkWidget *child;
+  LedeEditor *self = (LedeEditor *)object;
+
+  g_clear_object (&self->bindings);
+  g_clear_object (&self->article_signals);
+  g_clear_object (&self->article);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_EDITOR);
+  /* The template's unnamed outer box is ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (lede_editor_parent_class)->dispose (object);
+}
+
+static void
+lede_editor_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  LedeEditor *self = LEDE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lede_editor_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  LedeEditor *self = LEDE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      lede_editor_set_article (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lede_editor_class_init (LedeEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lede_editor_dispose;
+  object_class->get_property = lede_editor_get_property;
+  object_class->set_property = lede_editor_set_property;
+  widget_class->size_allocate = lede_editor_size_allocate;
+  widget_class->measure = lede_editor_measure;
+
+  properties [PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL, LEDE_TYPE_ARTICLE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LedeEditor::changed:
+   *
+   * The user changed the story: its body or any of its fields.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedeEditor, headline_entry);
+  gtk_widget_class_bind_template_child (widget_class, LedeEditor, body_view);
+  gtk_widget_class_set_css_name (widget_class, "editor");
+}
+
+static void
+lede_editor_init (LedeEditor *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkTextBuffer *buffer;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
+                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
+  update_style_scheme (self);
+
+  self->bindings = g_binding_group_new ();
+  g_binding_group_bind (self->bindings, "headline", self->headline_entry, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  self->article_signals = g_signal_group_new (LEDE_TYPE_ARTICLE);
+  g_signal_group_connect_object (self->article_signals, "notify",
+                                 G_CALLBACK (on_article_notify), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+}
+
+LedeArticle *
+lede_editor_get_article (LedeEditor *self)
+{
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), NULL);
+  return self->article;
+}
+
+/**
+ * lede_editor_set_article:
+ *
+ * Shows @article. Its body becomes the buffer's text without an undo step,
+ * so Undo never reaches back into another story.
+ */
+void
+lede_editor_set_article (LedeEditor  *self,
+                         LedeArticle *article)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  g_return_if_fail (LEDE_IS_EDITOR (self));
+  g_return_if_fail (!article || LEDE_IS_ARTICLE (article));
+
+  if (self->article == article)
+    return;
+
+  self->loading = TRUE;
+
+  g_set_object (&self->article, article);
+  g_binding_group_set_source (self->bindings, article);
+  g_signal_group_set_target (self->article_signals, article);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, article ? lede_article_get_body (article) : "", -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_set_modified (buffer, FALSE);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), article != NULL);
+
+  self->loading = FALSE;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ARTICLE]);
+}
+
+/**
+ * lede_editor_commit:
+ *
+ * Copies the body into the article, when it changed since the last commit.
+ */
+void
+lede_editor_commit (LedeEditor *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (LEDE_IS_EDITOR (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  if (self->article == NULL || !gtk_text_buffer_get_modified (buffer))
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+
+  self->loading = TRUE;
+  lede_article_set_body (self->article, text);
+  self->loading = FALSE;
+  gtk_text_buffer_set_modified (buffer, FALSE);
+}
+
+GtkTextBuffer *
+lede_editor_get_buffer (LedeEditor *self)
+{
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), NULL);
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+}
+
+/**
+ * lede_editor_focus:
+ *
+ * Puts the cursor where writing would start: the headline of a story that
+ * has none yet, the body otherwise.
+ */
+void
+lede_editor_focus (LedeEditor *self)
+{
+  g_return_if_fail (LEDE_IS_EDITOR (self));
+
+  if (self->article != NULL && *lede_article_get_headline (self->article) == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->headline_entry));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}

@@ -1,0 +1,24 @@
+/* lede-editor.h: the headline and Markdown body of one story.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lede-article.h"
+
+G_BEGIN_DECLS
+
+#define LEDE_TYPE_EDITOR (lede_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedeEditor, lede_editor, LEDE, EDITOR, GtkWidget)
+
+LedeArticle   *lede_editor_get_article  (LedeEditor  *self);
+void           lede_editor_set_article  (LedeEditor  *self,
+                                         LedeArticle *article);
+void           lede_editor_commit       (LedeEditor  *self);
+GtkTextBuffer *lede_editor_get_buffer   (LedeEditor  *self);
+void           lede_editor_focus        (LedeEditor  *self);
+
+G_END_DECLS

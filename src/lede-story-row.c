@@ -1,0 +1,118 @@
+/* lede-story-row.c: one story in the sidebar: its headline, status and
+ * when it last changed, following the article as it is edited.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-story-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lede-story-row.h"
+#include "lede-time.h"
+
+struct _LedeStoryRow
+{
+  GtkWidget     parent_instance;
+
+  GtkLabel     *headline_label;
+  GtkLabel     *details_label;
+
+  LedeArticle  *article;
+  GSignalGroup *article_signals;
+};
+
+G_DEFINE_FINAL_TYPE (LedeStoryRow, lede_story_row, GTK_TYPE_WIDGET)
+
+static void
+update (LedeStoryRow *self)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = NULL;
+  g_autofree char *details = NULL;
+  const char *headline;
+
+  if (self->article == NULL)
+    return;
+
+  headline = lede_article_get_headline (self->article);
+  gtk_label_set_text (self->headline_label, *headline ? headline : _("Untitled story"));
+  gtk_widget_set_opacity (GTK_WIDGET (self->headline_label), *headline ? 1.0 : 0.6);
+
+  when = lede_time_format_short (lede_article_get_updated (self->article), now);
+  /* Translators: a story's status and when it last changed, e.g. "Draft · 10:42" */
+  details = g_strdup_printf (_("%s · %s"),
+                             lede_article_status_get_label (lede_article_get_status (self->article)),
+                             when);
+  gtk_label_set_text (self->details_label, details);
+}
+
+static void
+lede_story_row_dispose (GObject *object)
+{
+  GtkWidget *child;
+  LedeStoryRow *self = (LedeStoryRow *)object;
+
+  g_clear_object (&self->article_signals);
+  g_clear_object (&self->article);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_STORY_ROW);
+  /* The template's unnamed outer box is ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (lede_story_row_parent_class)->dispose (object);
+}
+
+static void
+lede_story_row_class_init (LedeStoryRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lede_story_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-story-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, headline_label);
+  gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, details_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+lede_story_row_init (LedeStoryRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->article_signals = g_signal_group_new (LEDE_TYPE_ARTICLE);
+  g_signal_group_connect_object (self->article_signals, "notify::headline",
+                                 G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->article_signals, "notify::status",
+                                 G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->article_signals, "notify::updated",
+                                 G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+lede_story_row_new (void)
+{
+  return g_object_new (LEDE_TYPE_STORY_ROW, NULL);
+}
+
+LedeArticle *
+lede_story_row_get_article (LedeStoryRow *self)
+{
+  g_return_val_if_fail (LEDE_IS_STORY_ROW (self), NULL);
+  return self->article;
+}
+
+void
+lede_story_row_set_article (LedeStoryRow *self,
+                            LedeArticle  *article)
+{
+  g_return_if_fail (LEDE_IS_STORY_ROW (self));
+
+  if (!g_set_object (&self->article, article))
+    return;
+  g_signal_group_set_target (self->article_signals, article);
+  update (self);
+}

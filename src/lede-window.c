@@ -1,0 +1,652 @@
+/* lede-window.c: a library's stories beside the one being written.
+ *
+ * The window wires its panes together: the sidebar's selection decides
+ * what the editor shows, and the editor's changes feed the autosave, which
+ * writes through the library. Panes know nothing of each other.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lede-article-list.h"
+#include "lede-editor.h"
+#include "lede-sample-story.h"
+#include "lede-story-row.h"
+#include "lede-window.h"
+
+/* Save once typing pauses this long, and at least this often while it goes on. */
+#define AUTOSAVE_PAUSE_MS    1000
+#define AUTOSAVE_MAX_WAIT_MS 5000
+
+struct _LedeWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toasts;
+  GtkPaned             *paned;
+  AdwWindowTitle       *library_title;
+  GtkListView          *story_list;
+  AdwWindowTitle       *story_title;
+  GtkLabel             *save_label;
+  GtkStack             *content_stack;
+  LedeEditor           *editor;
+
+  GSettings            *settings;
+  LedeLibrary          *library;
+  LedeArticleList      *articles;
+  GtkSingleSelection   *selection;
+  LedeAutosave         *autosave;
+  GBindingGroup        *title_bindings;
+  AdwToast             *failure_toast;
+  gboolean              reverting_selection;
+};
+
+G_DEFINE_FINAL_TYPE (LedeWindow, lede_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_toast (LedeWindow *self,
+            const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static gboolean
+save_open_story (gpointer   user_data,
+                 GError   **error)
+{
+  LedeWindow *self = user_data;
+  LedeArticle *article = lede_editor_get_article (self->editor);
+
+  if (article == NULL || self->library == NULL)
+    return TRUE;
+
+  lede_editor_commit (self->editor);
+  return lede_library_update_article (self->library, article, error);
+}
+
+static void
+editor_changed_cb (LedeWindow *self)
+{
+  lede_autosave_touch (self->autosave);
+}
+
+static void
+on_save_state (LedeWindow   *self,
+               GParamSpec   *pspec,
+               LedeAutosave *autosave)
+{
+  LedeSaveState state = lede_autosave_get_state (autosave);
+  GtkWidget *label = GTK_WIDGET (self->save_label);
+
+  gtk_widget_remove_css_class (label, "error");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_tooltip_text (label, NULL);
+
+  switch (state)
+    {
+    case LEDE_SAVE_STATE_SAVED:
+      gtk_label_set_text (self->save_label, _("Saved"));
+      if (self->failure_toast != NULL)
+        adw_toast_dismiss (self->failure_toast);
+      break;
+
+    case LEDE_SAVE_STATE_PENDING:
+    case LEDE_SAVE_STATE_SAVING:
+      gtk_label_set_text (self->save_label, _("Saving…"));
+      break;
+
+    case LEDE_SAVE_STATE_FAILED:
+      {
+        const GError *error = lede_autosave_get_error (autosave);
+        g_autofree char *message = NULL;
+
+        gtk_label_set_text (self->save_label, _("Not saved"));
+        gtk_widget_remove_css_class (label, "dim-label");
+        gtk_widget_add_css_class (label, "error");
+        gtk_widget_set_tooltip_text (label, error->message);
+
+        /* One toast per run of failures, not one per retry. */
+        if (self->failure_toast == NULL)
+          {
+            message = g_strdup_printf (_("%s. Your text is kept here and Lede will try again."),
+                                       error->message);
+            self->failure_toast = adw_toast_new (message);
+            adw_toast_set_timeout (self->failure_toast, 0);
+            g_object_add_weak_pointer (G_OBJECT (self->failure_toast),
+                                       (gpointer *)&self->failure_toast);
+            adw_toast_overlay_add_toast (self->toasts, self->failure_toast);
+          }
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+headline_to_title (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  const char *headline = g_value_get_string (from);
+
+  g_value_set_string (to, headline && *headline ? headline : _("Untitled story"));
+  return TRUE;
+}
+
+static void
+show_article (LedeWindow  *self,
+              LedeArticle *article)
+{
+  lede_editor_set_article (self->editor, article);
+  g_binding_group_set_source (self->title_bindings, article);
+  if (article == NULL)
+    adw_window_title_set_title (self->story_title, NULL);
+  lede_autosave_reset (self->autosave);
+  gtk_stack_set_visible_child_name (self->content_stack, article ? "editor" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-story", article != NULL);
+}
+
+/* The open story is written before another is shown. If that write fails
+ * the selection goes back, so the unsaved text stays on screen. */
+static void
+on_selected_item (LedeWindow         *self,
+                  GParamSpec         *pspec,
+                  GtkSingleSelection *selection)
+{
+  LedeArticle *selected = gtk_single_selection_get_selected_item (selection);
+  LedeArticle *shown = lede_editor_get_article (self->editor);
+  g_autoptr (GError) error = NULL;
+
+  if (self->reverting_selection || selected == shown)
+    return;
+
+  if (!lede_autosave_flush (self->autosave, &error))
+    {
+      guint position = shown ? lede_article_list_find (self->articles, lede_article_get_id (shown))
+                             : G_MAXUINT;
+
+      if (position != G_MAXUINT)
+        {
+          self->reverting_selection = TRUE;
+          gtk_single_selection_set_selected (selection, position);
+          self->reverting_selection = FALSE;
+          show_toast (self, _("This story could not be saved, so it stays open. Lede will try again."));
+          return;
+        }
+      /* The story left the list (trashed): nothing to go back to. */
+      g_warning ("Could not save before switching stories: %s", error->message);
+    }
+
+  show_article (self, selected);
+}
+
+gboolean
+lede_window_select_article (LedeWindow *self,
+                            gint64      id)
+{
+  guint position;
+
+  g_return_val_if_fail (LEDE_IS_WINDOW (self), FALSE);
+
+  if (self->articles == NULL ||
+      (position = lede_article_list_find (self->articles, id)) == G_MAXUINT)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  /* GTK 4.8 has no gtk_list_view_scroll_to(); the list's own action does it. */
+  gtk_widget_activate_action (GTK_WIDGET (self->story_list), "list.scroll-to-item", "u", position);
+  return gtk_single_selection_get_selected (self->selection) == position;
+}
+
+static void
+new_story_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (GError) error = NULL;
+  const char * const *languages = g_get_language_names ();
+
+  if (self->library == NULL)
+    return;
+
+  if (!lede_autosave_flush (self->autosave, &error))
+    {
+      show_toast (self, _("The open story could not be saved, so no new story was started."));
+      return;
+    }
+
+  /* A new story is written in the user's language until they say otherwise. */
+  if (languages[0] != NULL && g_strcmp0 (languages[0], "C") != 0 && g_strcmp0 (languages[0], "POSIX") != 0)
+    {
+      g_autofree char *tag = g_strdelimit (g_strndup (languages[0], strcspn (languages[0], ".@")), "_", '-');
+      lede_article_set_language (article, tag);
+    }
+
+  if (!lede_library_create_article (self->library, article, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  lede_window_select_article (self, lede_article_get_id (article));
+  lede_editor_focus (self->editor);
+}
+
+static void
+trash_story_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeArticle *article = lede_editor_get_article (self->editor);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  const char *headline;
+  AdwToast *toast;
+  gint64 id;
+
+  if (article == NULL)
+    return;
+
+  /* Whatever was typed goes to the trash with the story, so Undo brings it all back. */
+  if (!lede_autosave_flush (self->autosave, &error))
+    {
+      show_toast (self, _("The story could not be saved, so it was not moved to the trash."));
+      return;
+    }
+
+  id = lede_article_get_id (article);
+  headline = lede_article_get_headline (article);
+  title = g_strdup_printf (_("“%s” moved to the trash"), *headline ? headline : _("Untitled story"));
+
+  if (!lede_library_trash_article (self->library, id, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.restore-story");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->story_list));
+}
+
+static void
+restore_story_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (self->library == NULL)
+    return;
+
+  if (!lede_library_restore_article (self->library, id, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  lede_window_select_article (self, id);
+}
+
+static void
+story_list_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, lede_story_row_new ());
+}
+
+static void
+story_list_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  lede_story_row_set_article (LEDE_STORY_ROW (gtk_list_item_get_child (item)),
+                              gtk_list_item_get_item (item));
+}
+
+static void
+story_list_unbind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  lede_story_row_set_article (LEDE_STORY_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* Closing from inside a dialog's response would destroy the dialog while
+ * it is still emitting; let it finish first. */
+static gboolean
+close_window_idle (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_without_library (LedeWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_library_dialog_response (GtkNativeDialog *dialog,
+                            int              response,
+                            LedeWindow      *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) &&
+      (path = g_file_get_path (file)))
+    lede_window_open_library (self, path);
+  else if (self->library == NULL)
+    close_without_library (self);
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_library (LedeWindow *self,
+                gboolean    create)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (create ? _("New Library") : _("Open Library"),
+                                         GTK_WINDOW (self),
+                                         create ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         create ? _("_Create") : _("_Open"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Lede libraries"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_pattern (filter, "*.lede");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (create)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("library.db"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_library_dialog_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_library_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  choose_library (LEDE_WINDOW (widget), FALSE);
+}
+
+static void
+new_library_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  choose_library (LEDE_WINDOW (widget), TRUE);
+}
+
+static void
+on_open_error_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        LedeWindow       *self)
+{
+  if (g_str_equal (response, "open"))
+    choose_library (self, FALSE);
+  else if (g_str_equal (response, "create"))
+    choose_library (self, TRUE);
+  else if (self->library == NULL)
+    close_without_library (self);
+}
+
+/* A library that cannot be opened is never a dead end: the user can pick
+ * another, make a new one, or leave. */
+static void
+show_open_error (LedeWindow   *self,
+                 const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Open the Library"), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", self->library ? _("_Cancel") : _("_Quit"),
+                                    "create", _("_New Library…"),
+                                    "open", _("_Open Library…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_error_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * lede_window_open_library:
+ *
+ * Shows the library at @path in this window, adding the sample story to a
+ * new one. On failure a dialog says why and offers another library; the
+ * library already open (if any) stays open.
+ *
+ * Returns: whether the library was opened
+ */
+gboolean
+lede_window_open_library (LedeWindow *self,
+                          const char *path)
+{
+  g_autoptr (LedeLibrary) library = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (LEDE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!lede_autosave_flush (self->autosave, &error))
+    {
+      show_toast (self, _("The open story could not be saved, so the library was not changed."));
+      return FALSE;
+    }
+
+  if (!(library = lede_library_open (path, &error)))
+    {
+      g_message ("%s", error->message);
+      show_open_error (self, error);
+      return FALSE;
+    }
+
+  if (lede_library_is_new (library))
+    {
+      g_autoptr (LedeArticle) sample = lede_sample_story_new ();
+
+      if (!lede_library_create_article (library, sample, &error))
+        g_warning ("Could not add the sample story: %s", error->message);
+    }
+
+  show_article (self, NULL);
+  g_set_object (&self->library, library);
+  g_clear_object (&self->articles);
+  self->articles = lede_article_list_new (library, FALSE);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
+
+  basename = g_filename_display_basename (path);
+  adw_window_title_set_subtitle (self->library_title, basename);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story", TRUE);
+
+  /* Autoselect has already picked the newest story; show it ready to type. */
+  lede_editor_focus (self->editor);
+  return TRUE;
+}
+
+const char *
+lede_window_get_library_path (LedeWindow *self)
+{
+  g_return_val_if_fail (LEDE_IS_WINDOW (self), NULL);
+  return self->library ? lede_library_get_path (self->library) : NULL;
+}
+
+LedeLibrary *
+lede_window_get_library (LedeWindow *self)
+{
+  g_return_val_if_fail (LEDE_IS_WINDOW (self), NULL);
+  return self->library;
+}
+
+LedeAutosave *
+lede_window_get_autosave (LedeWindow *self)
+{
+  g_return_val_if_fail (LEDE_IS_WINDOW (self), NULL);
+  return self->autosave;
+}
+
+static void
+on_close_anyway_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          LedeWindow       *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      lede_autosave_reset (self->autosave);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+/* A clean close loses nothing: the story is written first, and if that
+ * fails the window stays open unless the user decides otherwise. */
+static gboolean
+lede_window_close_request (GtkWindow *window)
+{
+  LedeWindow *self = LEDE_WINDOW (window);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog;
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  if (lede_autosave_flush (self->autosave, &error))
+    return GTK_WINDOW_CLASS (lede_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("The Story Is Not Saved"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s. If you close the window now, the latest changes are lost."),
+                                  error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Open"),
+                                    "discard", _("_Close and Lose Changes"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_anyway_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+lede_window_dispose (GObject *object)
+{
+  LedeWindow *self = (LedeWindow *)object;
+
+  g_clear_object (&self->title_bindings);
+  g_clear_object (&self->autosave);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->articles);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (lede_window_parent_class)->dispose (object);
+}
+
+static void
+lede_window_class_init (LedeWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = lede_window_dispose;
+  window_class->close_request = lede_window_close_request;
+
+  g_type_ensure (LEDE_TYPE_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, library_title);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, story_list);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, story_title);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, editor);
+  gtk_widget_class_bind_template_callback (widget_class, editor_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, story_list_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, story_list_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, story_list_unbind_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-story", NULL, new_story_action);
+  gtk_widget_class_install_action (widget_class, "win.trash-story", NULL, trash_story_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-story", "x", restore_story_action);
+  gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
+  gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
+}
+
+static void
+lede_window_init (LedeWindow *self)
+{
+  int width = 0, height = 0;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "sidebar-width", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+
+  self->autosave = lede_autosave_new (AUTOSAVE_PAUSE_MS, AUTOSAVE_MAX_WAIT_MS);
+  lede_autosave_set_func (self->autosave, save_open_story, self);
+  g_signal_connect_object (self->autosave, "notify::state",
+                           G_CALLBACK (on_save_state), self, G_CONNECT_SWAPPED);
+
+  self->title_bindings = g_binding_group_new ();
+  g_binding_group_bind_full (self->title_bindings, "headline", self->story_title, "title",
+                             G_BINDING_SYNC_CREATE, headline_to_title, NULL, NULL, NULL);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->story_list, GTK_SELECTION_MODEL (self->selection));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story", FALSE);
+  show_article (self, NULL);
+}
+
+LedeWindow *
+lede_window_new (GtkApplication *application)
+{
+  return g_object_new (LEDE_TYPE_WINDOW, "application", application, NULL);
+}

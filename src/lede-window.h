@@ -1,0 +1,27 @@
+/* lede-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lede-autosave.h"
+#include "lede-library.h"
+
+G_BEGIN_DECLS
+
+#define LEDE_TYPE_WINDOW (lede_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedeWindow, lede_window, LEDE, WINDOW, AdwApplicationWindow)
+
+LedeWindow   *lede_window_new              (GtkApplication *application);
+gboolean      lede_window_open_library     (LedeWindow     *self,
+                                            const char     *path);
+const char   *lede_window_get_library_path (LedeWindow     *self);
+LedeLibrary  *lede_window_get_library      (LedeWindow     *self);
+LedeAutosave *lede_window_get_autosave     (LedeWindow     *self);
+gboolean      lede_window_select_article   (LedeWindow     *self,
+                                            gint64          id);
+
+G_END_DECLS

@@ -1,0 +1,84 @@
+/* lede-test-utils.h: small helpers shared by Lede's tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+G_BEGIN_DECLS
+
+/* A fresh folder for one test, removed by the caller with lede_test_rmdir(). */
+static inline char *
+lede_test_tmpdir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("lede-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+lede_test_rmdir (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      lede_test_rmdir (child);
+    }
+  g_rmdir (path);
+}
+
+static inline char *
+lede_test_checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, len);
+}
+
+/* Runs the main loop until @done returns TRUE, failing after @timeout_ms. */
+static inline gboolean
+lede_test_wake (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static inline void
+lede_test_wait_until (gboolean (*done) (gpointer), gpointer data, guint timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, lede_test_wake, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_true (done (data));
+}
+
+/* Spins the main loop for @ms, for tests that must see that nothing happens. */
+static inline void
+lede_test_spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, lede_test_wake, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+G_END_DECLS

@@ -1,0 +1,143 @@
+/* test-article-list.c: the library's stories as a list model.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "lede-article-list.h"
+#include "lede-test-utils.h"
+
+typedef struct {
+  guint position, removed, added, count;
+} Change;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Change     *change)
+{
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+  change->count++;
+}
+
+static gint64
+add_story (LedeLibrary *library,
+           const char  *headline)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+
+  lede_article_set_headline (article, headline);
+  g_assert_true (lede_library_create_article (library, article, NULL));
+  return lede_article_get_id (article);
+}
+
+static void
+assert_change (Change *change,
+               guint   position,
+               guint   removed,
+               guint   added)
+{
+  g_assert_cmpuint (change->count, ==, 1);
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+  memset (change, 0, sizeof *change);
+}
+
+static void
+test_follows_library (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  g_autoptr (LedeArticleList) list = NULL;
+  g_autoptr (LedeArticleList) trash = NULL;
+  g_autoptr (LedeArticle) first = NULL;
+  g_autoptr (LedeArticle) again = NULL;
+  Change change = { 0 };
+  gint64 a, b, c, d;
+
+  a = add_story (library, "Oldest: the mill reopens");
+  b = add_story (library, "Middle: bus timetable cut");
+  c = add_story (library, "Newest: flood warning lifted");
+
+  list = lede_article_list_new (library, FALSE);
+  trash = lede_article_list_new (library, TRUE);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == LEDE_TYPE_ARTICLE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trash)), ==, 0);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3));
+
+  /* Newest first, and one object per story while anyone holds it. */
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (lede_article_get_id (first), ==, c);
+  g_assert_cmpstr (lede_article_get_headline (first), ==, "Newest: flood warning lifted");
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (first == again);
+  g_assert_cmpuint (lede_article_list_find (list, a), ==, 2);
+  g_assert_cmpuint (lede_article_list_find (list, 424242), ==, G_MAXUINT);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &change);
+
+  /* Only the stretch that changed is reported. */
+  d = add_story (library, "Breaking: ferry delayed");
+  assert_change (&change, 0, 0, 1);
+  g_assert_cmpuint (lede_article_list_find (list, d), ==, 0);
+
+  g_assert_true (lede_library_trash_article (library, b, NULL));
+  assert_change (&change, 2, 1, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trash)), ==, 1);
+
+  g_assert_true (lede_library_restore_article (library, b, NULL));
+  assert_change (&change, 2, 0, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trash)), ==, 0);
+
+  g_clear_object (&first);
+  g_clear_object (&again);
+  g_assert_finalize_object (g_steal_pointer (&list));
+  g_assert_finalize_object (g_steal_pointer (&trash));
+  g_assert_finalize_object (g_steal_pointer (&library));
+  lede_test_rmdir (dir);
+}
+
+static void
+test_items_are_released (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  g_autoptr (LedeArticleList) list = NULL;
+  LedeArticle *article;
+
+  add_story (library, "Only story");
+  list = lede_article_list_new (library, FALSE);
+
+  /* The list caches weakly: a row nobody shows costs no memory. */
+  article = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_finalize_object (article);
+  article = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (lede_article_get_headline (article), ==, "Only story");
+  g_object_unref (article);
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+  g_assert_finalize_object (g_steal_pointer (&library));
+  lede_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lede/article-list/follows-library", test_follows_library);
+  g_test_add_func ("/lede/article-list/items-are-released", test_items_are_released);
+
+  return g_test_run ();
+}

@@ -1,0 +1,667 @@
+/* test-library.c: the SQLite story library — opening, migrating, every
+ * change to a story, the search index, and every file it must refuse.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "lede-library.h"
+#include "lede-test-utils.h"
+
+typedef struct {
+  char        *dir;
+  char        *path;
+  LedeLibrary *library;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = lede_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "newsroom", "library.db", NULL);
+  f->library = lede_library_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->library);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->library != NULL)
+    g_assert_finalize_object (f->library);
+  lede_test_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Reads one number straight from the file, past Lede's own code. */
+static gint64
+sql_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+sql_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static LedeArticle *
+new_story (const char *headline,
+           const char *body)
+{
+  LedeArticle *article = lede_article_new ();
+
+  lede_article_set_headline (article, headline);
+  lede_article_set_body (article, body);
+  return article;
+}
+
+static void
+fill_every_field (LedeArticle *article)
+{
+  g_autoptr (GDateTime) embargo = g_date_time_new_utc (2026, 12, 3, 6, 0, 0);
+  g_autoptr (GDateTime) published = g_date_time_new_utc (2026, 12, 3, 7, 30, 15);
+
+  lede_article_set_headline (article, "Kestle ferry trust wins “lifeline” grant — at last");
+  lede_article_set_standfirst (article, "The £40,000 award pays for a winter of night crossings.");
+  lede_article_set_slug (article, "kestle-ferry-grant");
+  lede_article_set_byline (article, "Tamsin Orrell");
+  lede_article_set_dateline (article, "MARROWBY");
+  lede_article_set_section (article, "Local");
+  lede_article_set_status (article, LEDE_ARTICLE_STATUS_READY);
+  lede_article_set_language (article, "en-GB");
+  lede_article_set_body (article, "The trust said it was \"astonished\".\n\n## Next\n\nÉluned Parry's 'plan' & <b>more</b>.");
+  lede_article_set_editorial_note (article, "Embargoed until the council meeting; do not tweet");
+  lede_article_set_word_goal (article, 650);
+  lede_article_set_embargo (article, embargo);
+  lede_article_set_published (article, published);
+}
+
+static void
+assert_same_story (LedeArticle *a,
+                   LedeArticle *b)
+{
+  static const char * const texts[] = {
+    "uuid", "headline", "standfirst", "slug", "byline", "dateline", "section",
+    "language", "body", "editorial-note",
+  };
+  static const char * const times[] = { "embargo", "published", "created", "updated", "trashed" };
+
+  g_assert_cmpint (lede_article_get_id (a), ==, lede_article_get_id (b));
+  g_assert_cmpint (lede_article_get_status (a), ==, lede_article_get_status (b));
+  g_assert_cmpuint (lede_article_get_word_goal (a), ==, lede_article_get_word_goal (b));
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *va = NULL;
+      g_autofree char *vb = NULL;
+
+      g_object_get (a, texts[i], &va, NULL);
+      g_object_get (b, texts[i], &vb, NULL);
+      g_assert_cmpstr (va, ==, vb);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autoptr (GDateTime) ta = NULL;
+      g_autoptr (GDateTime) tb = NULL;
+
+      g_object_get (a, times[i], &ta, NULL);
+      g_object_get (b, times[i], &tb, NULL);
+      g_assert_true ((ta == NULL) == (tb == NULL));
+      if (ta != NULL)
+        g_assert_true (g_date_time_equal (ta, tb));
+    }
+}
+
+static void
+test_create_new (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *mode = NULL;
+
+  g_assert_true (lede_library_is_new (f->library));
+  g_assert_cmpint (lede_library_get_schema_version (f->library), ==, LEDE_LIBRARY_SCHEMA_VERSION);
+  g_assert_cmpstr (lede_library_get_path (f->library), ==, f->path);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, LEDE_LIBRARY_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA application_id"), ==, 0x4c656465);
+  /* WAL is recorded in the file header (bytes 18 and 19 are 2). */
+  g_assert_cmpint (sql_int (f->path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 0);
+
+  /* Every table a later feature needs exists from the first schema. */
+  g_assert_cmpint (sql_int (f->path,
+                            "SELECT count(*) FROM sqlite_master WHERE name IN "
+                            "('articles', 'tags', 'article_tags', 'sources', 'article_sources', "
+                            "'revisions', 'articles_fts')"), ==, 7);
+}
+
+static void
+test_reopen (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (LedeArticle) again = NULL;
+  g_autoptr (GError) error = NULL;
+
+  fill_every_field (article);
+  g_assert_true (lede_library_create_article (f->library, article, &error));
+  g_assert_no_error (error);
+
+  g_assert_finalize_object (g_steal_pointer (&f->library));
+  f->library = lede_library_open (f->path, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (lede_library_is_new (f->library));
+  again = lede_library_get_article (f->library, lede_article_get_id (article), &error);
+  g_assert_no_error (error);
+  assert_same_story (article, again);
+}
+
+static void
+test_crud (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr (LedeArticle) first = new_story ("Harbour wall to be rebuilt", "Work starts in spring.");
+  g_autoptr (LedeArticle) second = new_story ("School choir wins regional final", "");
+  g_autoptr (LedeArticle) read = NULL;
+  g_autoptr (GPtrArray) articles = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) created = NULL;
+
+  g_assert_true (lede_library_create_article (f->library, first, &error));
+  g_assert_true (lede_library_create_article (f->library, second, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (lede_article_get_id (first), >, 0);
+  g_assert_cmpint (lede_article_get_id (second), >, lede_article_get_id (first));
+  g_assert_true (g_uuid_string_is_valid (lede_article_get_uuid (first)));
+  g_assert_cmpstr (lede_article_get_uuid (first), !=, lede_article_get_uuid (second));
+  g_assert_nonnull (lede_article_get_created (first));
+  g_assert_nonnull (lede_article_get_updated (first));
+
+  /* Read back by id and by uuid. */
+  read = lede_library_get_article (f->library, lede_article_get_id (first), &error);
+  g_assert_no_error (error);
+  assert_same_story (first, read);
+  g_clear_object (&read);
+  read = lede_library_get_article_by_uuid (f->library, lede_article_get_uuid (second), &error);
+  g_assert_no_error (error);
+  assert_same_story (second, read);
+  g_clear_object (&read);
+
+  /* Update every field. */
+  created = g_date_time_ref (lede_article_get_created (first));
+  fill_every_field (first);
+  g_assert_true (lede_library_update_article (f->library, first, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_date_time_equal (created, lede_article_get_created (first)));
+  read = lede_library_get_article (f->library, lede_article_get_id (first), &error);
+  g_assert_no_error (error);
+  assert_same_story (first, read);
+  g_clear_object (&read);
+
+  /* Clearing optional times clears them in the file too. */
+  lede_article_set_embargo (first, NULL);
+  g_assert_true (lede_library_update_article (f->library, first, &error));
+  read = lede_library_get_article (f->library, lede_article_get_id (first), &error);
+  g_assert_null (lede_article_get_embargo (read));
+  g_clear_object (&read);
+
+  /* Newest first. */
+  ids = lede_library_list_ids (f->library, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, lede_article_get_id (second));
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, lede_article_get_id (first));
+  articles = lede_library_list_articles (f->library, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 2);
+  assert_same_story (g_ptr_array_index (articles, 0), second);
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 2);
+
+  /* Missing stories are reported in words. */
+  g_assert_null (lede_library_get_article (f->library, 9999, &error));
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (lede_library_get_article_by_uuid (f->library, "00000000-0000-4000-8000-000000000000", &error));
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+}
+
+static void
+test_created_time_kept (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = new_story ("Archive story", "From last year.");
+  g_autoptr (GDateTime) created = g_date_time_new_utc (2025, 3, 14, 9, 26, 53);
+  g_autoptr (LedeArticle) read = NULL;
+
+  lede_article_set_uuid (article, "9b2f7a5e-3c1d-4e8f-a6b0-1d2c3e4f5a6b");
+  lede_article_set_created (article, created);
+  g_assert_true (lede_library_create_article (f->library, article, NULL));
+
+  read = lede_library_get_article (f->library, lede_article_get_id (article), NULL);
+  g_assert_cmpstr (lede_article_get_uuid (read), ==, "9b2f7a5e-3c1d-4e8f-a6b0-1d2c3e4f5a6b");
+  g_assert_true (g_date_time_equal (lede_article_get_created (read), created));
+}
+
+static void
+count_signal (LedeLibrary *library,
+              guint       *count)
+{
+  (*count)++;
+}
+
+static void
+test_trash_restore_delete (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr (LedeArticle) kept = new_story ("Council approves budget", "");
+  g_autoptr (LedeArticle) binned = new_story ("Spiked: rumour about the pier", "");
+  g_autoptr (LedeArticle) read = NULL;
+  g_autoptr (GArray) trash = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 id;
+  guint changes = 0;
+
+  g_assert_true (lede_library_create_article (f->library, kept, NULL));
+  g_assert_true (lede_library_create_article (f->library, binned, NULL));
+  id = lede_article_get_id (binned);
+  g_signal_connect (f->library, "articles-changed", G_CALLBACK (count_signal), &changes);
+
+  g_assert_true (lede_library_trash_article (f->library, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 1);
+  g_assert_cmpint (lede_library_count_articles (f->library, TRUE, NULL), ==, 1);
+  trash = lede_library_list_ids (f->library, TRUE, NULL);
+  g_assert_cmpuint (trash->len, ==, 1);
+  g_assert_cmpint (g_array_index (trash, gint64, 0), ==, id);
+  read = lede_library_get_article (f->library, id, NULL);
+  g_assert_nonnull (lede_article_get_trashed (read));
+  g_clear_object (&read);
+
+  /* Trashing twice is an error, not a silent no-op. */
+  g_assert_false (lede_library_trash_article (f->library, id, &error));
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (lede_library_restore_article (f->library, id, &error));
+  g_assert_no_error (error);
+  read = lede_library_get_article (f->library, id, NULL);
+  g_assert_null (lede_article_get_trashed (read));
+  g_clear_object (&read);
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 2);
+
+  /* Only a story in the trash can be deleted forever. */
+  g_assert_false (lede_library_delete_article (f->library, id, &error));
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 2);
+
+  /* Deleting takes the story's tags, source links and revisions with it. */
+  sql = g_strdup_printf ("INSERT INTO tags (name) VALUES ('Pier');"
+                         "INSERT INTO article_tags VALUES (%" G_GINT64_FORMAT ", 1);"
+                         "INSERT INTO sources (name, created_at, updated_at) VALUES ('Harbourmaster', '2026-11-28T09:00:00Z', '2026-11-28T09:00:00Z');"
+                         "INSERT INTO article_sources VALUES (%" G_GINT64_FORMAT ", 1, 'on background');"
+                         "INSERT INTO revisions (article_id, created_at, reason) VALUES (%" G_GINT64_FORMAT ", '2026-11-28T09:00:00Z', 'test');",
+                         id, id, id);
+  sql_exec (f->path, sql);
+  g_assert_true (lede_library_trash_article (f->library, id, NULL));
+  g_assert_true (lede_library_delete_article (f->library, id, &error));
+  g_assert_no_error (error);
+  g_assert_null (lede_library_get_article (f->library, id, &error));
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM article_tags"), ==, 0);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM article_sources"), ==, 0);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM revisions"), ==, 0);
+  /* The library-wide tag and source stay for other stories. */
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM tags"), ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM sources"), ==, 1);
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 1);
+  g_assert_cmpuint (changes, ==, 4);
+}
+
+static guint
+n_matches (LedeLibrary *library,
+           const char  *query)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = lede_library_match_ids (library, query, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+static void
+test_fts_triggers (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = new_story ("Lighthouse keeper retires", "After thirty winters on Skerry Rock.");
+  g_autofree char *sql = NULL;
+  gint64 id;
+
+  g_assert_true (lede_library_create_article (f->library, article, NULL));
+  id = lede_article_get_id (article);
+
+  g_assert_cmpuint (n_matches (f->library, "lighthouse"), ==, 1);
+  g_assert_cmpuint (n_matches (f->library, "winters"), ==, 1);
+  g_assert_cmpuint (n_matches (f->library, "headline:skerry"), ==, 0);
+
+  /* Edits replace what the index holds. */
+  lede_article_set_body (article, "She kept the light for thirty years.");
+  lede_article_set_standfirst (article, "Mair Ellison hands over the keys");
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+  g_assert_cmpuint (n_matches (f->library, "winters"), ==, 0);
+  g_assert_cmpuint (n_matches (f->library, "light"), ==, 1);
+  g_assert_cmpuint (n_matches (f->library, "standfirst:ellison"), ==, 1);
+  /* Accents are folded: "Éluned" is found by "eluned". */
+  lede_article_set_body (article, "Éluned Parry was there.");
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+  g_assert_cmpuint (n_matches (f->library, "eluned"), ==, 1);
+
+  /* Tags are indexed, follow renames, and leave with their link. */
+  sql = g_strdup_printf ("INSERT INTO tags (name) VALUES ('Maritime');"
+                         "INSERT INTO article_tags VALUES (%" G_GINT64_FORMAT ", 1);", id);
+  sql_exec (f->path, sql);
+  g_assert_cmpuint (n_matches (f->library, "tags:maritime"), ==, 1);
+  sql_exec (f->path, "UPDATE tags SET name = 'Coastal' WHERE id = 1");
+  g_assert_cmpuint (n_matches (f->library, "tags:maritime"), ==, 0);
+  g_assert_cmpuint (n_matches (f->library, "tags:coastal"), ==, 1);
+  sql_exec (f->path, "DELETE FROM article_tags");
+  g_assert_cmpuint (n_matches (f->library, "tags:coastal"), ==, 0);
+
+  /* A deleted story leaves the index. */
+  g_assert_true (lede_library_trash_article (f->library, id, NULL));
+  g_assert_true (lede_library_delete_article (f->library, id, NULL));
+  g_assert_cmpuint (n_matches (f->library, "eluned"), ==, 0);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM articles_fts"), ==, 0);
+}
+
+/* Writes that would grow any file past @limit bytes fail, as on a full disk. */
+static void
+limit_file_size (rlim_t limit)
+{
+  struct rlimit rl;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &rl), ==, 0);
+  rl.rlim_cur = limit;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &rl), ==, 0);
+}
+
+static void
+test_full_disk (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = new_story ("Storm closes the causeway", "First paragraph.");
+  g_autoptr (LedeArticle) read = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) long_body = g_string_new (NULL);
+
+  g_assert_true (lede_library_create_article (f->library, article, NULL));
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (long_body, "The tide came over the road at six. ");
+  lede_article_set_body (article, long_body->str);
+
+  signal (SIGXFSZ, SIG_IGN);
+  limit_file_size (4096);
+  g_assert_false (lede_library_update_article (f->library, article, &error));
+  limit_file_size (RLIM_INFINITY);
+
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == LEDE_LIBRARY_ERROR);
+  g_test_message ("full disk says: %s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Could not save the story: "));
+  g_assert_nonnull (strstr (error->message, "disk"));
+  g_clear_error (&error);
+
+  /* The failed save changed nothing, and the text is still in hand… */
+  read = lede_library_get_article (f->library, lede_article_get_id (article), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lede_article_get_body (read), ==, "First paragraph.");
+  g_assert_cmpstr (lede_article_get_body (article), ==, long_body->str);
+  g_clear_object (&read);
+
+  /* …so the next try, with room again, saves all of it. */
+  g_assert_true (lede_library_update_article (f->library, article, &error));
+  g_assert_no_error (error);
+  read = lede_library_get_article (f->library, lede_article_get_id (article), NULL);
+  g_assert_cmpstr (lede_article_get_body (read), ==, long_body->str);
+}
+
+/* --- Files a library must refuse, leaving them exactly as they were. --- */
+
+static void
+assert_refused_untouched (const char       *path,
+                          LedeLibraryError  code,
+                          const char       *words)
+{
+  g_autofree char *before = lede_test_checksum_file (path);
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr (LedeLibrary) library = NULL;
+  g_autoptr (GError) error = NULL;
+
+  library = lede_library_open (path, &error);
+  g_assert_null (library);
+  g_assert_error (error, LEDE_LIBRARY_ERROR, (gint)code);
+  g_test_message ("refused with: %s", error->message);
+  g_assert_nonnull (strstr (error->message, words));
+  g_assert_nonnull (strstr (error->message, "library.db"));
+
+  after = lede_test_checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS) &&
+                  code == LEDE_LIBRARY_ERROR_NOT_A_LIBRARY);
+}
+
+static void
+test_refuse_text_file (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+
+  g_assert_true (g_file_set_contents (path, "Dear editor, this is a letter, not a database.\n", -1, NULL));
+  assert_refused_untouched (path, LEDE_LIBRARY_ERROR_NOT_A_LIBRARY, "not an SQLite database");
+  lede_test_rmdir (dir);
+}
+
+static void
+test_refuse_binary_file (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  guchar bytes[4096];
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = (guchar)(i * 7 + 3);
+  g_assert_true (g_file_set_contents (path, (const char *)bytes, sizeof bytes, NULL));
+  assert_refused_untouched (path, LEDE_LIBRARY_ERROR_NOT_A_LIBRARY, "not a Lede library");
+  lede_test_rmdir (dir);
+}
+
+static void
+test_refuse_foreign_database (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+
+  sql_exec (path, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('Bara brith');");
+  assert_refused_untouched (path, LEDE_LIBRARY_ERROR_NOT_A_LIBRARY, "another program");
+  lede_test_rmdir (dir);
+}
+
+static void
+test_refuse_newer_library (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_clear_object (&f->library);
+  sql_exec (f->path, "PRAGMA user_version = 99");
+  assert_refused_untouched (f->path, LEDE_LIBRARY_ERROR_TOO_NEW, "newer version of Lede");
+}
+
+static void
+test_refuse_corrupt_library (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = new_story ("Before the damage", "Some text.");
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (lede_library_create_article (f->library, article, NULL));
+  g_clear_object (&f->library);  /* checkpoints the WAL into the file */
+
+  /* Scribble over the schema page after the file header. */
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 4096);
+  memset (contents + 100, 0xAB, 3000);
+  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+
+  assert_refused_untouched (f->path, LEDE_LIBRARY_ERROR_CORRUPT, "damaged");
+}
+
+static void
+test_empty_file_becomes_library (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (LedeLibrary) library = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  library = lede_library_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lede_library_is_new (library));
+  g_clear_object (&library);
+  lede_test_rmdir (dir);
+}
+
+static void
+test_cannot_create (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autoptr (LedeLibrary) library = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* A folder where the file should be. */
+  library = lede_library_open (dir, &error);
+  g_assert_null (library);
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN);
+  g_assert_nonnull (strstr (error->message, "folder"));
+  g_clear_error (&error);
+
+  /* A place no one may create a folder in, even root. */
+  library = lede_library_open ("/proc/self/lede/library.db", &error);
+  g_assert_null (library);
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN);
+  g_assert_nonnull (strstr (error->message, "Could not create the library"));
+  g_clear_error (&error);
+
+  lede_test_rmdir (dir);
+}
+
+static void
+test_read_only_file (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (LedeLibrary) library = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  library = lede_library_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&library);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+
+  /* Root writes to read-only files, so only an ordinary user sees this. */
+  if (access (path, W_OK) == 0)
+    {
+      g_test_skip ("running as root: a read-only file is still writable");
+      lede_test_rmdir (dir);
+      return;
+    }
+
+  before = lede_test_checksum_file (path);
+  library = lede_library_open (path, &error);
+  g_assert_null (library);
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_READ_ONLY);
+  after = lede_test_checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+  lede_test_rmdir (dir);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = lede_library_dup_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "lede", "library.db", NULL);
+
+  g_assert_cmpstr (path, ==, expected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/lede/library/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("create-new", test_create_new);
+  ADD ("reopen", test_reopen);
+  ADD ("crud", test_crud);
+  ADD ("created-time-kept", test_created_time_kept);
+  ADD ("trash-restore-delete", test_trash_restore_delete);
+  ADD ("fts-triggers", test_fts_triggers);
+  ADD ("full-disk", test_full_disk);
+  ADD ("refuse/newer-library", test_refuse_newer_library);
+  ADD ("refuse/corrupt-library", test_refuse_corrupt_library);
+#undef ADD
+  g_test_add_func ("/lede/library/refuse/text-file", test_refuse_text_file);
+  g_test_add_func ("/lede/library/refuse/binary-file", test_refuse_binary_file);
+  g_test_add_func ("/lede/library/refuse/foreign-database", test_refuse_foreign_database);
+  g_test_add_func ("/lede/library/refuse/read-only-file", test_read_only_file);
+  g_test_add_func ("/lede/library/empty-file", test_empty_file_becomes_library);
+  g_test_add_func ("/lede/library/cannot-create", test_cannot_create);
+  g_test_add_func ("/lede/library/default-path", test_default_path);
+
+  return g_test_run ();
+}

@@ -1,0 +1,391 @@
+/* test-window.c: the real window under Xvfb — the sample story, autosave
+ * into the library, switching stories, the trash, a failing disk, closing,
+ * and libraries that cannot be opened.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "lede-editor.h"
+#include "lede-sample-story.h"
+#include "lede-window.h"
+#include "../lede-test-utils.h"
+
+typedef struct {
+  char       *dir;
+  char       *path;
+  LedeWindow *window;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = lede_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+  f->window = lede_window_new (NULL);
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (lede_window_open_library (f->window, f->path));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  lede_test_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static LedeEditor *
+get_editor (Fixture *f)
+{
+  return LEDE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "editor"));
+}
+
+static LedeArticle *
+shown_article (Fixture *f)
+{
+  return lede_editor_get_article (get_editor (f));
+}
+
+static GListModel *
+story_list_model (Fixture *f)
+{
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                    LEDE_TYPE_WINDOW, "story_list"));
+  return G_LIST_MODEL (gtk_list_view_get_model (list));
+}
+
+static void
+type_at_end (Fixture    *f,
+             const char *text)
+{
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, text, -1, TRUE);
+}
+
+static char *
+buffer_text (Fixture *f)
+{
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* What another process would read from the file now. */
+static LedeArticle *
+read_from_disk (Fixture *f,
+                gint64   id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeLibrary) library = lede_library_open (f->path, &error);
+  LedeArticle *article;
+
+  g_assert_no_error (error);
+  article = lede_library_get_article (library, id, &error);
+  g_assert_no_error (error);
+  return article;
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  return lede_autosave_get_state (lede_window_get_autosave (data)) == LEDE_SAVE_STATE_SAVED;
+}
+
+static gboolean
+is_failed (gpointer data)
+{
+  return lede_autosave_get_state (lede_window_get_autosave (data)) == LEDE_SAVE_STATE_FAILED;
+}
+
+static void
+test_opens_with_sample (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (LedeArticle) sample = lede_sample_story_new ();
+  g_autofree char *text = NULL;
+  AdwWindowTitle *title;
+
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 1);
+  g_assert_nonnull (shown_article (f));
+  g_assert_cmpstr (lede_article_get_headline (shown_article (f)), ==, lede_article_get_headline (sample));
+
+  text = buffer_text (f);
+  g_assert_cmpstr (text, ==, lede_article_get_body (sample));
+
+  title = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "story_title"));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, lede_article_get_headline (sample));
+  g_assert_cmpstr (lede_window_get_library_path (f->window), ==, f->path);
+}
+
+static void
+test_autosave_reaches_library (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkEditable *headline;
+  g_autoptr (LedeArticle) stored = NULL;
+  gint64 id = lede_article_get_id (shown_article (f));
+
+  type_at_end (f, "\nUpdate, 11.05pm: the ferry docked safely.\n");
+  g_assert_cmpint (lede_autosave_get_state (lede_window_get_autosave (f->window)), ==, LEDE_SAVE_STATE_PENDING);
+
+  headline = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (get_editor (f)),
+                                                          LEDE_TYPE_EDITOR, "headline_entry"));
+  gtk_editable_set_text (headline, "Night ferry docks safely on its first run");
+
+  lede_test_wait_until (is_saved, f->window, 4000);
+
+  stored = read_from_disk (f, id);
+  g_assert_true (g_str_has_suffix (lede_article_get_body (stored), "\nUpdate, 11.05pm: the ferry docked safely.\n"));
+  g_assert_cmpstr (lede_article_get_headline (stored), ==, "Night ferry docks safely on its first run");
+}
+
+static void
+test_switch_keeps_both (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (LedeArticle) sample_on_disk = NULL;
+  g_autoptr (LedeArticle) new_on_disk = NULL;
+  g_autofree char *text = NULL;
+  gint64 sample_id = lede_article_get_id (shown_article (f));
+  gint64 new_id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 2);
+  new_id = lede_article_get_id (shown_article (f));
+  g_assert_cmpint (new_id, !=, sample_id);
+  g_assert_cmpstr (lede_article_get_headline (shown_article (f)), ==, "");
+
+  lede_article_set_headline (shown_article (f), "Bus shelter vandalised again");
+  type_at_end (f, "Police are appealing for witnesses.");
+
+  /* Switching writes the open story at once, without waiting for a pause. */
+  g_assert_true (lede_window_select_article (f->window, sample_id));
+  new_on_disk = read_from_disk (f, new_id);
+  g_assert_cmpstr (lede_article_get_body (new_on_disk), ==, "Police are appealing for witnesses.");
+  g_assert_cmpstr (lede_article_get_headline (new_on_disk), ==, "Bus shelter vandalised again");
+
+  text = buffer_text (f);
+  g_assert_true (g_str_has_prefix (text, "The lights of the"));
+  g_clear_pointer (&text, g_free);
+
+  type_at_end (f, "Correction: the boiler was rebuilt three times.");
+  g_assert_true (lede_window_select_article (f->window, new_id));
+  text = buffer_text (f);
+  g_assert_cmpstr (text, ==, "Police are appealing for witnesses.");
+
+  sample_on_disk = read_from_disk (f, sample_id);
+  g_assert_true (g_str_has_suffix (lede_article_get_body (sample_on_disk),
+                                   "Correction: the boiler was rebuilt three times."));
+
+  /* Undo never reaches back into the other story. */
+  g_assert_true (gtk_text_buffer_get_can_undo (lede_editor_get_buffer (get_editor (f))) == FALSE);
+}
+
+static void
+test_trash_and_undo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (LedeLibrary) library = NULL;
+  gint64 sample_id = lede_article_get_id (shown_article (f));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  type_at_end (f, "A story about to be binned, then saved.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trash-story", NULL));
+
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 1);
+  g_assert_cmpint (lede_article_get_id (shown_article (f)), ==, sample_id);
+
+  library = lede_library_open (f->path, NULL);
+  g_assert_cmpint (lede_library_count_articles (library, TRUE, NULL), ==, 1);
+  {
+    g_autoptr (GArray) trash = lede_library_list_ids (library, TRUE, NULL);
+    gint64 trashed_id = g_array_index (trash, gint64, 0);
+    g_autoptr (LedeArticle) trashed = lede_library_get_article (library, trashed_id, NULL);
+
+    /* What was typed went to the trash with it. */
+    g_assert_cmpstr (lede_article_get_body (trashed), ==, "A story about to be binned, then saved.");
+
+    /* The toast's Undo. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore-story", "x", trashed_id));
+    g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 2);
+    g_assert_cmpint (lede_article_get_id (shown_article (f)), ==, trashed_id);
+    g_assert_cmpint (lede_library_count_articles (library, TRUE, NULL), ==, 0);
+  }
+}
+
+static void
+limit_file_size (rlim_t limit)
+{
+  struct rlimit rl;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &rl), ==, 0);
+  rl.rlim_cur = limit;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &rl), ==, 0);
+}
+
+static void
+test_failed_save_keeps_text (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr (GString) addition = g_string_new ("\n");
+  g_autoptr (LedeArticle) stored = NULL;
+  g_autofree char *text = NULL;
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "save_label"));
+  gint64 id = lede_article_get_id (shown_article (f));
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (addition, "The council met until midnight. ");
+
+  /* A disk with no room left: every write past 4 KiB fails. */
+  signal (SIGXFSZ, SIG_IGN);
+  limit_file_size (4096);
+  type_at_end (f, addition->str);
+  lede_test_wait_until (is_failed, f->window, 4000);
+
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Not saved");
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (label)));
+  text = buffer_text (f);
+  g_assert_true (g_str_has_suffix (text, addition->str));
+
+  /* Room again: the next autosave retries by itself and saves it all. */
+  limit_file_size (RLIM_INFINITY);
+  lede_test_wait_until (is_saved, f->window, 8000);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Saved");
+  stored = read_from_disk (f, id);
+  g_assert_true (g_str_has_suffix (lede_article_get_body (stored), addition->str));
+}
+
+static void
+test_close_saves (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (LedeArticle) stored = NULL;
+  gint64 id = lede_article_get_id (shown_article (f));
+
+  type_at_end (f, "Last line typed before closing.");
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_null (f->window);
+
+  stored = read_from_disk (f, id);
+  g_assert_true (g_str_has_suffix (lede_article_get_body (stored), "Last line typed before closing."));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+static void
+check_refused_library (const char *contents,
+                       gssize      len,
+                       const char *words)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+  LedeWindow *window;
+
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  before = lede_test_checksum_file (path);
+
+  window = lede_window_new (NULL);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (lede_window_open_library (window, path));
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_test_message ("dialog says: %s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), words));
+  g_assert_true (adw_message_dialog_has_response (dialog, "open"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "create"));
+
+  after = lede_test_checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Quitting from the dialog closes the window rather than leaving it empty. */
+  adw_message_dialog_response (dialog, "close");
+  lede_test_wait_until (is_gone, &window, 2000);
+  lede_test_rmdir (dir);
+}
+
+static void
+test_refused_libraries (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
+  g_autofree char *newer = NULL;
+  gsize len;
+
+  check_refused_library ("Not a database at all.\n", -1, "not a Lede library");
+
+  /* A library stamped by a Lede from the future. */
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  }
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+    /* user_version lives big-endian at byte 60 of the header. */
+    contents[60] = 0; contents[61] = 0; contents[62] = 0; contents[63] = 42;
+    newer = g_steal_pointer (&contents);
+  }
+  check_refused_library (newer, len, "newer version of Lede");
+  lede_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) g_test_add ("/lede/window/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("opens-with-sample", test_opens_with_sample);
+  ADD ("autosave-reaches-library", test_autosave_reaches_library);
+  ADD ("switch-keeps-both", test_switch_keeps_both);
+  ADD ("trash-and-undo", test_trash_and_undo);
+  ADD ("failed-save-keeps-text", test_failed_save_keeps_text);
+  ADD ("close-saves", test_close_saves);
+#undef ADD
+  g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);
+
+  return g_test_run ();
+}

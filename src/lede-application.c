@@ -57,13 +57,16 @@ lede_application_command_line (GApplication            *app,
   else
     path = lede_library_dup_default_path ();
 
-  if (!(window = find_window_for (self, path)))
+  if ((window = find_window_for (self, path)))
     {
-      window = lede_window_new (GTK_APPLICATION (self));
       gtk_window_present (GTK_WINDOW (window));
-      lede_window_open_library (window, path);
+      return EXIT_SUCCESS;
     }
+
+  /* Shown before opening, so an error dialog has a window to sit on. */
+  window = lede_window_new (GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (window));
+  lede_window_open_library (window, path);
 
   return EXIT_SUCCESS;
 }

@@ -34,6 +34,8 @@ struct _LedeWindow
   AdwWindowTitle       *story_title;
   GtkLabel             *save_label;
   GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
+  GtkWidget            *new_story_button;
   LedeEditor           *editor;
 
   GSettings            *settings;
@@ -142,6 +144,19 @@ headline_to_title (GBinding     *binding,
 
   g_value_set_string (to, headline && *headline ? headline : _("Untitled story"));
   return TRUE;
+}
+
+/* What the content area says when there is no story to show. */
+static void
+update_empty_page (LedeWindow *self)
+{
+  gboolean has_library = self->library != NULL;
+
+  adw_status_page_set_title (self->empty_page, has_library ? _("No Stories") : _("No Library Open"));
+  adw_status_page_set_description (self->empty_page,
+                                   has_library ? _("Press Ctrl+N to start a story.")
+                                               : _("Open a library, or start a new one, from the main menu."));
+  gtk_widget_set_visible (self->new_story_button, has_library);
 }
 
 static void
@@ -489,6 +504,7 @@ lede_window_open_library (LedeWindow *self,
   self->articles = lede_article_list_new (library, FALSE);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
 
+  update_empty_page (self);
   basename = g_filename_display_basename (path);
   adw_window_title_set_subtitle (self->library_title, basename);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story", TRUE);
@@ -599,6 +615,8 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, story_title);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, save_label);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, new_story_button);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, editor);
   gtk_widget_class_bind_template_callback (widget_class, editor_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, story_list_setup_cb);
@@ -642,6 +660,7 @@ lede_window_init (LedeWindow *self)
   gtk_list_view_set_model (self->story_list, GTK_SELECTION_MODEL (self->selection));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story", FALSE);
+  update_empty_page (self);
   show_article (self, NULL);
 }
 

@@ -1,0 +1,24 @@
+/* lede-markdown.h: a story's Markdown body as HTML and as plain text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+char     *lede_markdown_to_html          (const char           *markdown,
+                                          gssize                length);
+char     *lede_markdown_to_plain_text    (const char           *markdown,
+                                          gssize                length);
+
+void      lede_markdown_to_html_async    (const char           *markdown,
+                                          gssize                length,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+char     *lede_markdown_to_html_finish   (GAsyncResult         *result,
+                                          GError              **error);
+
+G_END_DECLS

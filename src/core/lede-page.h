@@ -1,0 +1,23 @@
+/* lede-page.h: the one HTML page a story is shown and published in.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lede-article.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LEDE_PAGE_DEFAULT = 0,
+  /* Adds a Content-Security-Policy that lets nothing load from anywhere. */
+  LEDE_PAGE_PREVIEW = 1 << 0,
+} LedePageFlags;
+
+const char *lede_page_get_stylesheet (void);
+char       *lede_page_render         (LedeArticle   *article,
+                                      const char    *body_html,
+                                      LedePageFlags  flags);
+
+G_END_DECLS

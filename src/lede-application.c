@@ -131,6 +131,9 @@ lede_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
     { "win.new-story", { "<Control>n", NULL } },
     { "win.open-library", { "<Control>o", NULL } },
+    { "win.layout::editor", { "<Alt>1", NULL } },
+    { "win.layout::split", { "<Alt>2", NULL } },
+    { "win.layout::preview", { "<Alt>3", NULL } },
   };
 
   G_APPLICATION_CLASS (lede_application_parent_class)->startup (app);

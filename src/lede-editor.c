@@ -32,6 +32,7 @@ struct _LedeEditor
   GSignalGroup  *article_signals;
   int            margin;
   gboolean       loading;
+  gboolean       following;  /* scrolling to match the preview: not a scroll of ours */
 };
 
 G_DEFINE_FINAL_TYPE (LedeEditor, lede_editor, GTK_TYPE_WIDGET)
@@ -44,6 +45,7 @@ enum {
 
 enum {
   CHANGED,
+  TOP_LINE_CHANGED,
   N_SIGNALS
 };
 
@@ -70,6 +72,14 @@ on_article_notify (LedeEditor  *self,
   if (self->loading || g_strv_contains (not_edits, pspec->name))
     return;
   g_signal_emit (self, signals [CHANGED], 0);
+}
+
+static void
+on_scrolled (LedeEditor    *self,
+             GtkAdjustment *vadjustment)
+{
+  if (!self->following && !self->loading)
+    g_signal_emit (self, signals [TOP_LINE_CHANGED], 0, lede_editor_get_top_line (self));
 }
 
 static void
@@ -202,6 +212,16 @@ lede_editor_class_init (LedeEditorClass *klass)
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * LedeEditor::top-line-changed:
+   * @line: the source line now at the top of the editor, from 1
+   *
+   * The user scrolled the body, or moved the cursor out of view.
+   */
+  signals [TOP_LINE_CHANGED] =
+    g_signal_new ("top-line-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeEditor, headline_entry);
@@ -223,6 +243,8 @@ lede_editor_init (LedeEditor *self)
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->body_view)), "value-changed",
+                           G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   update_style_scheme (self);
@@ -333,4 +355,51 @@ lede_editor_focus (LedeEditor *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->headline_entry));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+/**
+ * lede_editor_get_top_line:
+ *
+ * Returns: the source line at the top of the visible body, from 1
+ */
+int
+lede_editor_get_top_line (LedeEditor *self)
+{
+  GtkAdjustment *vadjustment;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), 1);
+
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->body_view));
+  gtk_text_view_get_line_at_y (GTK_TEXT_VIEW (self->body_view), &iter,
+                               (int)gtk_adjustment_get_value (vadjustment), NULL);
+  return gtk_text_iter_get_line (&iter) + 1;
+}
+
+/**
+ * lede_editor_scroll_to_line:
+ * @line: a source line, from 1
+ *
+ * Brings @line to the top of the body without reporting it back through
+ * #LedeEditor::top-line-changed, so following the preview never loops.
+ */
+void
+lede_editor_scroll_to_line (LedeEditor *self,
+                            int         line)
+{
+  GtkTextBuffer *buffer;
+  GtkAdjustment *vadjustment;
+  GtkTextIter iter;
+  int y = 0, height = 0;
+
+  g_return_if_fail (LEDE_IS_EDITOR (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, MAX (line, 1) - 1);
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self->body_view), &iter, &y, &height);
+
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->body_view));
+  self->following = TRUE;
+  gtk_adjustment_set_value (vadjustment, y);
+  self->following = FALSE;
 }

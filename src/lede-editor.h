@@ -20,5 +20,8 @@ void           lede_editor_set_article  (LedeEditor  *self,
 void           lede_editor_commit       (LedeEditor  *self);
 GtkTextBuffer *lede_editor_get_buffer   (LedeEditor  *self);
 void           lede_editor_focus        (LedeEditor  *self);
+int            lede_editor_get_top_line (LedeEditor  *self);
+void           lede_editor_scroll_to_line (LedeEditor *self,
+                                         int          line);
 
 G_END_DECLS

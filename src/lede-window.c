@@ -15,9 +15,13 @@
 
 #include "lede-article-list.h"
 #include "lede-editor.h"
+#include "lede-preview.h"
 #include "lede-sample-story.h"
 #include "lede-story-row.h"
 #include "lede-window.h"
+
+/* Narrower than this, editor and preview take turns instead of sharing. */
+#define SPLIT_MIN_WIDTH      760
 
 /* Save once typing pauses this long, and at least this often while it goes on. */
 #define AUTOSAVE_PAUSE_MS    1000
@@ -36,7 +40,9 @@ struct _LedeWindow
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
   GtkWidget            *new_story_button;
+  GtkPaned             *split;
   LedeEditor           *editor;
+  LedePreview          *preview;
 
   GSettings            *settings;
   LedeLibrary          *library;
@@ -45,6 +51,8 @@ struct _LedeWindow
   LedeAutosave         *autosave;
   GBindingGroup        *title_bindings;
   AdwToast             *failure_toast;
+  guint                 layout_idle_id;
+  gboolean              narrow;
   gboolean              reverting_selection;
 };
 
@@ -78,6 +86,67 @@ static void
 editor_changed_cb (LedeWindow *self)
 {
   lede_autosave_touch (self->autosave);
+}
+
+/* The two panes follow each other by source line; each guards against
+ * reporting back a scroll it was told to make. */
+static void
+editor_scrolled_cb (LedeWindow *self,
+                    int         line)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->preview)))
+    lede_preview_scroll_to_line (self->preview, line);
+}
+
+static void
+preview_scrolled_cb (LedeWindow *self,
+                     int         line)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->editor)))
+    lede_editor_scroll_to_line (self->editor, line);
+}
+
+static void
+apply_layout (LedeWindow *self)
+{
+  g_autofree char *layout = g_settings_get_string (self->settings, "layout");
+  gboolean show_editor = !g_str_equal (layout, "preview");
+  gboolean show_preview = !g_str_equal (layout, "editor");
+
+  if (self->narrow && show_editor && show_preview)
+    show_preview = FALSE;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), show_editor);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), show_preview);
+}
+
+static gboolean
+apply_layout_idle (gpointer data)
+{
+  LedeWindow *self = data;
+
+  self->layout_idle_id = 0;
+  apply_layout (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+lede_window_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  gboolean narrow = width - gtk_paned_get_position (self->paned) < SPLIT_MIN_WIDTH;
+
+  GTK_WIDGET_CLASS (lede_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Showing or hiding a pane during allocation would re-enter it. */
+  if (narrow != self->narrow && self->layout_idle_id == 0)
+    {
+      self->narrow = narrow;
+      self->layout_idle_id = g_idle_add (apply_layout_idle, self);
+    }
 }
 
 static void
@@ -164,6 +233,7 @@ show_article (LedeWindow  *self,
               LedeArticle *article)
 {
   lede_editor_set_article (self->editor, article);
+  lede_preview_set_article (self->preview, article);
   g_binding_group_set_source (self->title_bindings, article);
   if (article == NULL)
     adw_window_title_set_title (self->story_title, NULL);
@@ -585,6 +655,7 @@ lede_window_dispose (GObject *object)
 {
   LedeWindow *self = (LedeWindow *)object;
 
+  g_clear_handle_id (&self->layout_idle_id, g_source_remove);
   g_clear_object (&self->title_bindings);
   g_clear_object (&self->autosave);
   g_clear_object (&self->selection);
@@ -604,9 +675,11 @@ lede_window_class_init (LedeWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = lede_window_dispose;
+  widget_class->size_allocate = lede_window_size_allocate;
   window_class->close_request = lede_window_close_request;
 
   g_type_ensure (LEDE_TYPE_EDITOR);
+  g_type_ensure (LEDE_TYPE_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, paned);
@@ -617,8 +690,12 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, new_story_button);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, split);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, preview);
   gtk_widget_class_bind_template_callback (widget_class, editor_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_scrolled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, preview_scrolled_cb);
   gtk_widget_class_bind_template_callback (widget_class, story_list_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, story_list_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, story_list_unbind_cb);
@@ -643,6 +720,17 @@ lede_window_init (LedeWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   g_settings_bind (self->settings, "sidebar-width", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "editor-width", self->split, "position", G_SETTINGS_BIND_DEFAULT);
+
+  /* Editor, split or preview: a stateful win.layout kept in GSettings. */
+  {
+    g_autoptr (GAction) layout = g_settings_create_action (self->settings, "layout");
+    g_action_map_add_action (G_ACTION_MAP (self), layout);
+  }
+  g_signal_connect_object (self->settings, "changed::layout",
+                           G_CALLBACK (apply_layout), self, G_CONNECT_SWAPPED);
+  apply_layout (self);
+  lede_preview_set_buffer (self->preview, lede_editor_get_buffer (self->editor));
 
   self->autosave = lede_autosave_new (AUTOSAVE_PAUSE_MS, AUTOSAVE_MAX_WAIT_MS);
   lede_autosave_set_func (self->autosave, save_open_story, self);

@@ -1,0 +1,597 @@
+/* lede-preview.c: the story as readers will see it, beside the editor.
+ *
+ * The page (lede_page_render(), the same as HTML export) is loaded once per
+ * story. After that every edit is rendered off the main thread and swapped
+ * into the page with JavaScript run from here, so there is no reload, no
+ * flicker and the scroll position stays. The page itself may run nothing:
+ * script markup is off, a content filter and a Content-Security-Policy stop
+ * every load from the network, and links open in the user's browser.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-preview"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "lede-markdown.h"
+#include "lede-page.h"
+#include "lede-preview.h"
+
+/* Anything with a scheme and "//" (http, https, ws, ftp, file) is blocked;
+ * the page itself is about:blank and images may only be data: URIs. */
+static const char CONTENT_FILTER[] =
+  "[{\"trigger\": {\"url-filter\": \"^[a-zA-Z][a-zA-Z0-9+.-]*://\"}, \"action\": {\"type\": \"block\"}}]";
+
+/* Installed once per page: reports the source line at the top of the view
+ * as the reader scrolls, unless Lede itself just scrolled it. */
+static const char INSTALL_SCROLL_REPORTER[] =
+  "if (!window.__lede) {"
+  "  window.__lede = { quietUntil: 0, queued: false };"
+  "  window.addEventListener('scroll', () => {"
+  "    if (performance.now() < window.__lede.quietUntil || window.__lede.queued) return;"
+  "    window.__lede.queued = true;"
+  "    requestAnimationFrame(() => {"
+  "      window.__lede.queued = false;"
+  "      let line = 1;"
+  "      for (const b of document.querySelectorAll('.story-body [data-sourcepos]')) {"
+  "        const r = b.getBoundingClientRect();"
+  "        if (r.bottom <= 0) continue;"
+  "        const start = parseInt(b.dataset.sourcepos);"
+  "        const end = parseInt(b.dataset.sourcepos.split('-')[1]);"
+  "        line = start;"
+  "        if (r.top < 0 && r.height > 0) line += Math.floor((end - start) * (-r.top / r.height));"
+  "        break;"
+  "      }"
+  "      window.webkit.messageHandlers.lede.postMessage(line);"
+  "    });"
+  "  }, { passive: true });"
+  "}"
+  "return true;";
+
+/* A new body can change the page's height; the scroll that follows is the
+ * browser's, not the reader's, so it is not reported. */
+static const char SWAP_BODY[] =
+  "if (window.__lede) window.__lede.quietUntil = performance.now() + 300;"
+  "document.querySelector('.story-body').innerHTML = html;"
+  "return true;";
+
+static const char SET_FIELDS[] =
+  "const set = (selector, text) => { document.querySelector(selector).textContent = text; };"
+  "set('.headline', headline); set('.standfirst', standfirst);"
+  "set('.byline', byline); set('.dateline', dateline);"
+  "document.title = headline;"
+  "document.documentElement.lang = language || 'en';"
+  "document.documentElement.className = theme;"
+  "return true;";
+
+/* Brings the block holding @line to the top, part-way into long blocks. */
+static const char SCROLL_TO_LINE[] =
+  "window.__lede.quietUntil = performance.now() + 300;"
+  "let target = null, start = 0, end = 0, first = 0;"
+  "for (const b of document.querySelectorAll('.story-body [data-sourcepos]')) {"
+  "  const s = parseInt(b.dataset.sourcepos);"
+  "  if (!first) first = s;"
+  "  if (s > line) break;"
+  "  if (s >= start) { target = b; start = s; end = parseInt(b.dataset.sourcepos.split('-')[1]); }"
+  "}"
+  "if (!target || line <= first) { window.scrollTo(0, 0); return 0; }"
+  "const r = target.getBoundingClientRect();"
+  "const part = end > start ? Math.min(1, (line - start) / (end - start)) : 0;"
+  "window.scrollTo(0, window.scrollY + r.top + part * r.height - 8);"
+  "return start;";
+
+struct _LedePreview
+{
+  GtkWidget       parent_instance;
+
+  WebKitWebView  *web_view;
+  LedeArticle    *article;
+  GtkTextBuffer  *buffer;
+  GSignalGroup   *article_signals;
+  GSignalGroup   *buffer_signals;
+  GCancellable   *cancellable;
+
+  guint           debounce_id;
+  int             pending_line;      /* a scroll waiting for the page, or -1 */
+  guint           page_ready : 1;
+  guint           filter_ready : 1;
+  guint           rendering : 1;     /* a render is on a worker thread */
+  guint           render_again : 1;  /* the text changed while it was */
+  guint           body_stale : 1;
+};
+
+G_DEFINE_FINAL_TYPE (LedePreview, lede_preview, GTK_TYPE_WIDGET)
+
+enum {
+  SCROLLED_TO_LINE,
+  UPDATED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static void start_render (LedePreview *self);
+
+/* Short for a normal story, longer for a very long one, whose render costs
+ * more: a few ms per 100,000 characters. */
+guint
+lede_preview_get_debounce_ms (LedePreview *self)
+{
+  int chars;
+
+  g_return_val_if_fail (LEDE_IS_PREVIEW (self), 0);
+
+  chars = self->buffer ? gtk_text_buffer_get_char_count (self->buffer) : 0;
+  return MIN (400, 30 + chars / 2500);
+}
+
+static void
+run_javascript (LedePreview         *self,
+                const char          *body,
+                GVariant            *arguments,
+                GAsyncReadyCallback  callback)
+{
+  webkit_web_view_call_async_javascript_function (self->web_view, body, -1, arguments,
+                                                  NULL, NULL, self->cancellable,
+                                                  callback, callback ? self : NULL);
+}
+
+static void
+on_javascript_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, &error);
+
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Preview script failed: %s", error->message);
+}
+
+static void
+push_fields (LedePreview *self)
+{
+  GVariantDict dict;
+  LedeArticle *article = self->article;
+
+  if (!self->page_ready || article == NULL)
+    return;
+
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "headline", "s", lede_article_get_headline (article));
+  g_variant_dict_insert (&dict, "standfirst", "s", lede_article_get_standfirst (article));
+  g_variant_dict_insert (&dict, "byline", "s", lede_article_get_byline (article));
+  g_variant_dict_insert (&dict, "dateline", "s", lede_article_get_dateline (article));
+  g_variant_dict_insert (&dict, "language", "s", lede_article_get_language (article));
+  g_variant_dict_insert (&dict, "theme", "s",
+                         adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "dark" : "light");
+  run_javascript (self, SET_FIELDS, g_variant_dict_end (&dict), on_javascript_done);
+}
+
+static void
+on_swapped (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, &error);
+  LedePreview *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LEDE_PREVIEW (user_data);
+  if (error != NULL)
+    g_warning ("Could not update the preview: %s", error->message);
+  else
+    g_signal_emit (self, signals [UPDATED], 0);
+}
+
+static void
+on_rendered (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *html = lede_markdown_to_html_finish (result, &error);
+  LedePreview *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LEDE_PREVIEW (user_data);
+  self->rendering = FALSE;
+
+  /* Newer text came in while this rendered: this result is stale. */
+  if (self->render_again)
+    {
+      self->render_again = FALSE;
+      start_render (self);
+      return;
+    }
+
+  if (html != NULL)
+    {
+      GVariantDict dict;
+
+      g_variant_dict_init (&dict, NULL);
+      g_variant_dict_insert (&dict, "html", "s", html);
+      run_javascript (self, SWAP_BODY, g_variant_dict_end (&dict), on_swapped);
+    }
+}
+
+static void
+start_render (LedePreview *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->rendering)
+    {
+      self->render_again = TRUE;
+      return;
+    }
+  if (!self->page_ready || self->buffer == NULL)
+    return;
+
+  /* A hidden preview renders when it is shown again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->body_stale = TRUE;
+      return;
+    }
+
+  self->body_stale = FALSE;
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+  self->rendering = TRUE;
+  lede_markdown_to_html_async (text, -1, self->cancellable, on_rendered, self);
+}
+
+static gboolean
+on_debounce (gpointer data)
+{
+  LedePreview *self = data;
+
+  self->debounce_id = 0;
+  start_render (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_buffer_changed (LedePreview   *self,
+                   GtkTextBuffer *buffer)
+{
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  self->debounce_id = g_timeout_add (lede_preview_get_debounce_ms (self), on_debounce, self);
+}
+
+static void
+on_scroll_message (WebKitUserContentManager *manager,
+                   JSCValue                 *value,
+                   LedePreview              *self)
+{
+  if (jsc_value_is_number (value))
+    g_signal_emit (self, signals [SCROLLED_TO_LINE], 0, jsc_value_to_int32 (value));
+}
+
+static void
+on_load_changed (WebKitWebView   *web_view,
+                 WebKitLoadEvent  event,
+                 LedePreview     *self)
+{
+  if (event != WEBKIT_LOAD_FINISHED)
+    return;
+
+  self->page_ready = TRUE;
+  run_javascript (self, INSTALL_SCROLL_REPORTER, NULL, on_javascript_done);
+  push_fields (self);
+  start_render (self);
+  if (self->pending_line >= 0)
+    lede_preview_scroll_to_line (self, self->pending_line);
+}
+
+/* The page is loaded once; later stories only change its contents. */
+static void
+load_page (LedePreview *self)
+{
+  g_autoptr (LedeArticle) blank = lede_article_new ();
+  g_autofree char *page = NULL;
+
+  if (!self->filter_ready)
+    return;
+
+  page = lede_page_render (blank, "", LEDE_PAGE_PREVIEW);
+  self->page_ready = FALSE;
+  webkit_web_view_load_html (self->web_view, page, "about:blank");
+}
+
+static void
+on_filter_saved (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WebKitUserContentFilter) filter =
+    webkit_user_content_filter_store_save_finish (WEBKIT_USER_CONTENT_FILTER_STORE (source), result, &error);
+  LedePreview *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LEDE_PREVIEW (user_data);
+
+  /* Without the filter the page's own Content-Security-Policy still blocks
+   * every load, so say so and carry on. */
+  if (filter != NULL)
+    webkit_user_content_manager_add_filter (webkit_web_view_get_user_content_manager (self->web_view), filter);
+  else
+    g_message ("Preview content filter unavailable, relying on the page's policy: %s", error->message);
+
+  self->filter_ready = TRUE;
+  load_page (self);
+}
+
+/* Only the initial about:blank load happens in the preview. A clicked link
+ * opens in the user's browser; anything else is refused. */
+static gboolean
+on_decide_policy (WebKitWebView            *web_view,
+                  WebKitPolicyDecision     *decision,
+                  WebKitPolicyDecisionType  type,
+                  LedePreview              *self)
+{
+  WebKitNavigationAction *action;
+  WebKitURIRequest *request;
+  const char *uri;
+
+  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
+    return FALSE;
+
+  action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+  request = webkit_navigation_action_get_request (action);
+  uri = webkit_uri_request_get_uri (request);
+
+  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION && g_str_has_prefix (uri, "about:blank"))
+    return FALSE;
+
+  if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED &&
+      webkit_navigation_action_is_user_gesture (action))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+    }
+
+  g_debug ("Preview refused to navigate to %s", uri);
+  webkit_policy_decision_ignore (decision);
+  return TRUE;
+}
+
+/* Copy and Select All are all a reader of the preview needs: no Reload,
+ * Back, Forward, Open in New Window or Inspect. */
+static gboolean
+on_context_menu (WebKitWebView       *web_view,
+                 WebKitContextMenu   *menu,
+                 WebKitHitTestResult *hit,
+                 LedePreview         *self)
+{
+  static const WebKitContextMenuAction allowed[] = {
+    WEBKIT_CONTEXT_MENU_ACTION_COPY,
+    WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD,
+    WEBKIT_CONTEXT_MENU_ACTION_COPY_IMAGE_TO_CLIPBOARD,
+    WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL,
+  };
+  g_autoptr (GPtrArray) refused = g_ptr_array_new ();
+
+  for (GList *l = webkit_context_menu_get_items (menu); l; l = l->next)
+    {
+      WebKitContextMenuAction action = webkit_context_menu_item_get_stock_action (l->data);
+      gboolean keep = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+        keep |= action == allowed[i];
+      if (!keep)
+        g_ptr_array_add (refused, l->data);
+    }
+  for (guint i = 0; i < refused->len; i++)
+    webkit_context_menu_remove (menu, g_ptr_array_index (refused, i));
+
+  return webkit_context_menu_get_n_items (menu) == 0;
+}
+
+static void
+lede_preview_map (GtkWidget *widget)
+{
+  LedePreview *self = LEDE_PREVIEW (widget);
+
+  GTK_WIDGET_CLASS (lede_preview_parent_class)->map (widget);
+  if (self->body_stale)
+    start_render (self);
+}
+
+static void
+lede_preview_dispose (GObject *object)
+{
+  LedePreview *self = (LedePreview *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_clear_object (&self->article_signals);
+  g_clear_object (&self->buffer_signals);
+  g_clear_object (&self->article);
+  g_clear_object (&self->buffer);
+  g_clear_object (&self->cancellable);
+  if (self->web_view != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->web_view));
+      self->web_view = NULL;
+    }
+
+  G_OBJECT_CLASS (lede_preview_parent_class)->dispose (object);
+}
+
+static void
+lede_preview_class_init (LedePreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lede_preview_dispose;
+  widget_class->map = lede_preview_map;
+
+  /**
+   * LedePreview::scrolled-to-line:
+   * @line: the Markdown source line now at the top of the preview
+   *
+   * The reader scrolled the preview (not Lede following the editor).
+   */
+  signals [SCROLLED_TO_LINE] =
+    g_signal_new ("scrolled-to-line", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  /**
+   * LedePreview::updated:
+   *
+   * The page now shows the latest rendered body.
+   */
+  signals [UPDATED] =
+    g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "preview");
+}
+
+static void
+lede_preview_init (LedePreview *self)
+{
+  g_autoptr (WebKitUserContentManager) content = webkit_user_content_manager_new ();
+  g_autoptr (WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
+  g_autoptr (WebKitUserContentFilterStore) store = NULL;
+  g_autoptr (GBytes) rules = g_bytes_new_static (CONTENT_FILTER, sizeof CONTENT_FILTER - 1);
+  g_autofree char *store_path = g_build_filename (g_get_user_cache_dir (), "lede", "content-filters", NULL);
+  WebKitSettings *settings;
+
+  self->cancellable = g_cancellable_new ();
+  self->pending_line = -1;
+
+  settings = webkit_settings_new_with_settings ("enable-javascript-markup", FALSE,
+                                                "enable-developer-extras", FALSE,
+                                                "enable-html5-database", FALSE,
+                                                "enable-html5-local-storage", FALSE,
+                                                "enable-webgl", FALSE,
+                                                "enable-webaudio", FALSE,
+                                                "enable-media", FALSE,
+                                                "enable-page-cache", FALSE,
+                                                "allow-file-access-from-file-urls", FALSE,
+                                                "allow-universal-access-from-file-urls", FALSE,
+                                                "javascript-can-open-windows-automatically", FALSE,
+                                                "enable-back-forward-navigation-gestures", FALSE,
+                                                NULL);
+
+  webkit_user_content_manager_register_script_message_handler (content, "lede", NULL);
+  g_signal_connect_object (content, "script-message-received::lede",
+                           G_CALLBACK (on_scroll_message), self, 0);
+
+  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                                 "network-session", session,
+                                 "user-content-manager", content,
+                                 "settings", settings,
+                                 NULL);
+  g_object_unref (settings);
+  gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
+  webkit_web_view_set_background_color (self->web_view, &(GdkRGBA) { 0, 0, 0, 0 });
+
+  g_signal_connect_object (self->web_view, "load-changed", G_CALLBACK (on_load_changed), self, 0);
+  g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (on_decide_policy), self, 0);
+  g_signal_connect_object (self->web_view, "context-menu", G_CALLBACK (on_context_menu), self, 0);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (push_fields), self, G_CONNECT_SWAPPED);
+
+  self->article_signals = g_signal_group_new (LEDE_TYPE_ARTICLE);
+  g_signal_group_connect_object (self->article_signals, "notify",
+                                 G_CALLBACK (push_fields), self, G_CONNECT_SWAPPED);
+  self->buffer_signals = g_signal_group_new (GTK_TYPE_TEXT_BUFFER);
+  g_signal_group_connect_object (self->buffer_signals, "changed",
+                                 G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
+
+  store = webkit_user_content_filter_store_new (store_path);
+  webkit_user_content_filter_store_save (store, "lede-block-network", rules, self->cancellable,
+                                         on_filter_saved, self);
+}
+
+/**
+ * lede_preview_set_article:
+ *
+ * Shows @article's headline, standfirst, byline and dateline, and scrolls
+ * back to the top for a new story.
+ */
+void
+lede_preview_set_article (LedePreview *self,
+                          LedeArticle *article)
+{
+  g_return_if_fail (LEDE_IS_PREVIEW (self));
+
+  if (!g_set_object (&self->article, article))
+    return;
+  g_signal_group_set_target (self->article_signals, article);
+  push_fields (self);
+  lede_preview_scroll_to_line (self, 1);
+}
+
+/**
+ * lede_preview_set_buffer:
+ *
+ * The text to render: the preview follows its changes from now on.
+ */
+void
+lede_preview_set_buffer (LedePreview   *self,
+                         GtkTextBuffer *buffer)
+{
+  g_return_if_fail (LEDE_IS_PREVIEW (self));
+
+  if (!g_set_object (&self->buffer, buffer))
+    return;
+  g_signal_group_set_target (self->buffer_signals, buffer);
+  start_render (self);
+}
+
+static void
+on_scrolled (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  on_javascript_done (source, result, NULL);
+}
+
+/**
+ * lede_preview_scroll_to_line:
+ * @line: a Markdown source line, from 1
+ *
+ * Brings that part of the story to the top of the preview, without the
+ * preview reporting it back as a scroll of its own.
+ */
+void
+lede_preview_scroll_to_line (LedePreview *self,
+                             int          line)
+{
+  GVariantDict dict;
+
+  g_return_if_fail (LEDE_IS_PREVIEW (self));
+
+  if (!self->page_ready)
+    {
+      self->pending_line = line;
+      return;
+    }
+  self->pending_line = -1;
+
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "line", "i", MAX (line, 1));
+  run_javascript (self, SCROLL_TO_LINE, g_variant_dict_end (&dict), on_scrolled);
+}
+
+WebKitWebView *
+lede_preview_get_web_view (LedePreview *self)
+{
+  g_return_val_if_fail (LEDE_IS_PREVIEW (self), NULL);
+  return self->web_view;
+}

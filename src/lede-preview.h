@@ -1,0 +1,27 @@
+/* lede-preview.h: the story as readers will see it, beside the editor.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <webkit/webkit.h>
+
+#include "lede-article.h"
+
+G_BEGIN_DECLS
+
+#define LEDE_TYPE_PREVIEW (lede_preview_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedePreview, lede_preview, LEDE, PREVIEW, GtkWidget)
+
+void           lede_preview_set_article     (LedePreview   *self,
+                                             LedeArticle   *article);
+void           lede_preview_set_buffer      (LedePreview   *self,
+                                             GtkTextBuffer *buffer);
+void           lede_preview_scroll_to_line  (LedePreview   *self,
+                                             int            line);
+WebKitWebView *lede_preview_get_web_view    (LedePreview   *self);
+guint          lede_preview_get_debounce_ms (LedePreview   *self);
+
+G_END_DECLS

@@ -1,0 +1,354 @@
+/* test-preview.c: the live preview in the real window under Xvfb — typed
+ * text reaches the page's DOM, the panes follow each other by source line,
+ * and nothing in a story can make the preview load from the network.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "lede-editor.h"
+#include "lede-preview.h"
+#include "lede-window.h"
+#include "../lede-test-utils.h"
+
+typedef struct {
+  char        *dir;
+  char        *path;
+  LedeWindow  *window;
+  LedePreview *preview;
+  LedeEditor  *editor;
+  guint        updates;
+} Fixture;
+
+static void
+count_update (LedePreview *preview,
+              guint       *updates)
+{
+  (*updates)++;
+}
+
+static void
+wait_for_update (Fixture *f)
+{
+  guint before = f->updates;
+
+  while (f->updates == before)
+    {
+      gboolean timed_out = FALSE;
+      guint id = g_timeout_add (10000, lede_test_wake, &timed_out);
+
+      while (f->updates == before && !timed_out)
+        g_main_context_iteration (NULL, TRUE);
+      if (!timed_out)
+        g_source_remove (id);
+      g_assert_false (timed_out);
+    }
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = lede_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+  f->window = lede_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
+  f->preview = LEDE_PREVIEW (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "preview"));
+  f->editor = LEDE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "editor"));
+  g_signal_connect (f->preview, "updated", G_CALLBACK (count_update), &f->updates);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (lede_window_open_library (f->window, f->path));
+
+  /* The sample story's first render. */
+  if (f->updates == 0)
+    wait_for_update (f);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  lede_test_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+typedef struct {
+  JSCValue *value;
+  GError   *error;
+  gboolean  done;
+} Evaluation;
+
+static void
+evaluated_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Evaluation *evaluation = user_data;
+
+  evaluation->value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, &evaluation->error);
+  evaluation->done = TRUE;
+}
+
+static gboolean
+is_done (gpointer data)
+{
+  return ((Evaluation *)data)->done;
+}
+
+/* Runs @script in the preview's page and returns its value as a string. */
+static char *
+evaluate (Fixture    *f,
+          const char *script)
+{
+  Evaluation evaluation = { 0 };
+  char *text;
+
+  webkit_web_view_evaluate_javascript (lede_preview_get_web_view (f->preview), script, -1,
+                                       NULL, NULL, NULL, evaluated_cb, &evaluation);
+  lede_test_wait_until (is_done, &evaluation, 10000);
+  g_assert_no_error (evaluation.error);
+  text = jsc_value_to_string (evaluation.value);
+  g_object_unref (evaluation.value);
+  return text;
+}
+
+static int
+evaluate_int (Fixture    *f,
+              const char *script)
+{
+  g_autofree char *text = evaluate (f, script);
+  return atoi (text);
+}
+
+static void
+set_body (Fixture    *f,
+          const char *text)
+{
+  gtk_text_buffer_set_text (lede_editor_get_buffer (f->editor), text, -1);
+  wait_for_update (f);
+}
+
+static void
+test_typed_text_reaches_dom (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkTextBuffer *buffer = lede_editor_get_buffer (f->editor);
+  g_autofree char *body = evaluate (f, "document.querySelector('.story-body').textContent");
+  g_autofree char *headline = evaluate (f, "document.querySelector('.headline').textContent");
+  g_autofree char *after = NULL;
+  g_autofree char *heading = NULL;
+  GtkTextIter end;
+
+  g_assert_nonnull (strstr (body, "Four winters in a boat shed"));
+  g_assert_cmpstr (headline, ==, "Night ferry to Kestle Island returns after forty-one years");
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, "\n## Breaking: the pier has reopened\n", -1, TRUE);
+  wait_for_update (f);
+  after = evaluate (f, "document.querySelector('.story-body').textContent");
+  g_assert_nonnull (strstr (after, "Breaking: the pier has reopened"));
+  heading = evaluate (f, "Array.from(document.querySelectorAll('h2')).pop().textContent");
+  g_assert_cmpstr (heading, ==, "Breaking: the pier has reopened");
+
+  /* The page was not reloaded: the scroll reporter installed at load is still there. */
+  g_assert_cmpint (evaluate_int (f, "window.__lede ? 1 : 0"), ==, 1);
+}
+
+static void
+test_fields_follow_article (Fixture       *f,
+                            gconstpointer  data)
+{
+  LedeArticle *article = lede_editor_get_article (f->editor);
+  g_autofree char *headline = NULL;
+  g_autofree char *credit = NULL;
+
+  lede_article_set_headline (article, "Ferry <b>delayed</b> by fog");
+  lede_article_set_byline (article, "Owain Prys");
+  /* Fields are pushed with their own script; a body render follows them. */
+  set_body (f, "Body text.");
+
+  headline = evaluate (f, "document.querySelector('.headline').textContent");
+  g_assert_cmpstr (headline, ==, "Ferry <b>delayed</b> by fog");
+  g_assert_cmpint (evaluate_int (f, "document.querySelectorAll('.headline b').length"), ==, 0);
+  credit = evaluate (f, "document.querySelector('.byline').textContent");
+  g_assert_cmpstr (credit, ==, "Owain Prys");
+}
+
+static int
+preview_top_line (Fixture *f)
+{
+  return evaluate_int (f,
+    "(() => { for (const b of document.querySelectorAll('.story-body [data-sourcepos]')) {"
+    "  if (b.getBoundingClientRect().bottom > 0) return parseInt(b.dataset.sourcepos); }"
+    "  return 0; })()");
+}
+
+typedef struct {
+  Fixture *f;
+  int      line;
+} LineWait;
+
+static gboolean
+preview_reached (gpointer data)
+{
+  LineWait *wait = data;
+  return ABS (preview_top_line (wait->f) - wait->line) <= 4;
+}
+
+static gboolean
+editor_reached (gpointer data)
+{
+  LineWait *wait = data;
+  return ABS (lede_editor_get_top_line (wait->f->editor) - wait->line) <= 4;
+}
+
+static void
+test_scroll_sync (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GString) body = g_string_new (NULL);
+  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->editor), LEDE_TYPE_EDITOR, "body_view"));
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GtkTextIter iter;
+  LineWait wait = { f, 0 };
+  int y, height;
+
+  /* Paragraph n sits on source line 2n - 1. */
+  for (guint n = 1; n <= 300; n++)
+    g_string_append_printf (body, "Paragraph %u of the harbour board's minutes, read into the record.\n\n", n);
+  set_body (f, body->str);
+  lede_test_spin (500);
+
+  /* The editor scrolled as a person would: the preview follows. */
+  gtk_text_buffer_get_iter_at_line (lede_editor_get_buffer (f->editor), &iter, 200);
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (view), &iter, &y, &height);
+  gtk_adjustment_set_value (vadjustment, y);
+  wait.line = 201;
+  lede_test_wait_until (preview_reached, &wait, 10000);
+
+  /* The preview scrolled by the reader: the editor follows. */
+  lede_test_spin (400);
+  g_free (evaluate (f, "document.querySelector('[data-sourcepos^=\"401:\"]').scrollIntoView(); 0"));
+  wait.line = 401;
+  lede_test_wait_until (editor_reached, &wait, 10000);
+
+  /* No feedback loop: after a while both still sit on that paragraph. */
+  lede_test_spin (800);
+  g_assert_cmpint (ABS (preview_top_line (f) - 401), <=, 4);
+  g_assert_cmpint (ABS (lede_editor_get_top_line (f->editor) - 401), <=, 4);
+
+  /* Jumping the cursor far away brings the preview along. */
+  gtk_text_buffer_get_iter_at_line (lede_editor_get_buffer (f->editor), &iter, 40);
+  gtk_text_buffer_place_cursor (lede_editor_get_buffer (f->editor), &iter);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (view), &iter, 0, TRUE, 0, 0);
+  wait.line = 41;
+  lede_test_wait_until (preview_reached, &wait, 10000);
+}
+
+static void
+on_incoming (GSocketService     *service,
+             GSocketConnection  *connection,
+             GObject            *source,
+             guint              *requests)
+{
+  (*requests)++;
+}
+
+static void
+test_no_remote_loads (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GSocketService) server = g_socket_service_new ();
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *src = NULL;
+  g_autofree char *uri = NULL;
+  guint requests = 0;
+  guint16 port;
+
+  g_socket_listener_add_address (G_SOCKET_LISTENER (server), address, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_signal_connect (server, "incoming", G_CALLBACK (on_incoming), &requests);
+  g_socket_service_start (server);
+
+  body = g_strdup_printf ("![A pixel](http://127.0.0.1:%u/pixel.png)\n\n"
+                          "<img src=\"http://127.0.0.1:%u/raw.png\">\n\n"
+                          "<link rel=\"stylesheet\" href=\"http://127.0.0.1:%u/style.css\">\n\n"
+                          "[A link](http://127.0.0.1:%u/page)\n",
+                          port, port, port, port);
+  set_body (f, body);
+
+  /* The image element is in the page, so only the blocking keeps it unloaded. */
+  src = evaluate (f, "document.querySelector('.story-body img').src");
+  g_assert_nonnull (strstr (src, "127.0.0.1"));
+
+  /* Nor may anything navigate the preview or fetch from it. */
+  uri = g_strdup_printf ("location.href = 'http://127.0.0.1:%u/navigate'; 0", port);
+  g_free (evaluate (f, uri));
+  g_clear_pointer (&uri, g_free);
+  uri = g_strdup_printf ("fetch('http://127.0.0.1:%u/fetch').catch(() => 0); 0", port);
+  g_free (evaluate (f, uri));
+
+  lede_test_spin (1500);
+  g_assert_cmpuint (requests, ==, 0);
+  g_assert_cmpstr (webkit_web_view_get_uri (lede_preview_get_web_view (f->preview)), ==, "about:blank");
+  g_socket_service_stop (server);
+}
+
+static void
+test_layout (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *editor = GTK_WIDGET (f->editor);
+  GtkWidget *preview = GTK_WIDGET (f->preview);
+
+  g_assert_true (gtk_widget_get_visible (editor) && gtk_widget_get_visible (preview));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.layout", "s", "editor");
+  g_assert_true (gtk_widget_get_visible (editor) && !gtk_widget_get_visible (preview));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.layout", "s", "preview");
+  g_assert_true (!gtk_widget_get_visible (editor) && gtk_widget_get_visible (preview));
+
+  /* An edit made while the preview is hidden shows when it comes back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.layout", "s", "editor");
+  gtk_text_buffer_set_text (lede_editor_get_buffer (f->editor), "Written while the preview was hidden.", -1);
+  lede_test_spin (300);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.layout", "s", "split");
+  g_assert_true (gtk_widget_get_visible (editor) && gtk_widget_get_visible (preview));
+  wait_for_update (f);
+  {
+    g_autofree char *text = evaluate (f, "document.querySelector('.story-body').textContent");
+    g_assert_nonnull (strstr (text, "Written while the preview was hidden."));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) g_test_add ("/lede/preview/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("typed-text-reaches-dom", test_typed_text_reaches_dom);
+  ADD ("fields-follow-article", test_fields_follow_article);
+  ADD ("scroll-sync", test_scroll_sync);
+  ADD ("no-remote-loads", test_no_remote_loads);
+  ADD ("layout", test_layout);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,6 +1,7 @@
 # The commands a newcomer types. Each one installs what is missing first.
 #   make run    build and start Lede on the default library
 #   make test   build and run every test (window tests under Xvfb)
+#   make bench  an optimised build, then every benchmark (see bench/)
 
 BUILD       ?= build
 MESON_FLAGS ?=
@@ -10,9 +11,10 @@ BUILD_DEBS = meson ninja-build gcc pkg-config gettext appstream desktop-file-uti
              libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev \
              libsqlite3-dev
 TEST_DEBS  = xvfb xauth xdotool dbus fonts-cantarell
+BENCH_DEBS = cmark-gfm
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all run test deps test-deps build clean
+.PHONY: all run test bench deps test-deps build clean
 
 all: build
 
@@ -44,6 +46,10 @@ run: build
 
 test: test-deps build
 	meson test -C $(BUILD) --print-errorlogs
+
+bench: test-deps
+	$(call install_missing,$(BENCH_DEBS))
+	bench/run
 
 clean:
 	rm -rf $(BUILD)

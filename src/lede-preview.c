@@ -50,12 +50,28 @@ static const char INSTALL_SCROLL_REPORTER[] =
   "}"
   "return true;";
 
-/* A new body can change the page's height; the scroll that follows is the
- * browser's, not the reader's, so it is not reported. */
+/* Only the blocks that changed are replaced, so a keystroke relayouts one
+ * paragraph rather than the whole story. A new body can change the page's
+ * height; the scroll that follows is the browser's, not the reader's, so it
+ * is not reported. */
 static const char SWAP_BODY[] =
   "if (window.__lede) window.__lede.quietUntil = performance.now() + 300;"
-  "document.querySelector('.story-body').innerHTML = html;"
-  "return true;";
+  "const body = document.querySelector('.story-body');"
+  "const fresh = document.createElement('template');"
+  "fresh.innerHTML = html;"
+  "const a = body.childNodes, b = fresh.content.childNodes;"
+  "let head = 0, tail = 0;"
+  "while (head < a.length && head < b.length && a[head].isEqualNode (b[head])) head++;"
+  "while (tail < a.length - head && tail < b.length - head &&"
+  "       a[a.length - 1 - tail].isEqualNode (b[b.length - 1 - tail])) tail++;"
+  "const range = document.createRange();"
+  "if (head < a.length - tail) {"
+  "  range.setStartBefore (a[head]); range.setEndAfter (a[a.length - 1 - tail]); range.deleteContents ();"
+  "}"
+  "const added = Array.from (b).slice (head, b.length - tail);"
+  "const before = a[head] || null;"
+  "for (const node of added) body.insertBefore (node, before);"
+  "return added.length;";
 
 static const char SET_FIELDS[] =
   "const set = (selector, text) => { document.querySelector(selector).textContent = text; };"

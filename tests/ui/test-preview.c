@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lede-editor.h"
+#include "lede-markdown.h"
 #include "lede-preview.h"
 #include "lede-window.h"
 #include "../lede-test-utils.h"
@@ -119,6 +120,39 @@ evaluate (Fixture    *f,
   return text;
 }
 
+/* Whether the page's body is, node for node, what a fresh render of the
+ * buffer would give: the in-place updates must never drift from it. */
+static gboolean
+body_matches_full_render (Fixture *f)
+{
+  GtkTextBuffer *buffer = lede_editor_get_buffer (f->editor);
+  g_autofree char *text = NULL;
+  g_autofree char *html = NULL;
+  GtkTextIter start, end;
+  GVariantDict args;
+  Evaluation evaluation = { 0 };
+  gboolean same;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  html = lede_markdown_to_html (text, -1);
+
+  g_variant_dict_init (&args, NULL);
+  g_variant_dict_insert (&args, "html", "s", html);
+  webkit_web_view_call_async_javascript_function (lede_preview_get_web_view (f->preview),
+    "const t = document.createElement('template'); t.innerHTML = html;"
+    "const a = document.querySelector('.story-body').childNodes, b = t.content.childNodes;"
+    "if (a.length !== b.length) return false;"
+    "for (let i = 0; i < a.length; i++) if (!a[i].isEqualNode (b[i])) return false;"
+    "return true;",
+    -1, g_variant_dict_end (&args), NULL, NULL, NULL, evaluated_cb, &evaluation);
+  lede_test_wait_until (is_done, &evaluation, 10000);
+  g_assert_no_error (evaluation.error);
+  same = jsc_value_to_boolean (evaluation.value);
+  g_object_unref (evaluation.value);
+  return same;
+}
+
 static int
 evaluate_int (Fixture    *f,
               const char *script)
@@ -159,6 +193,43 @@ test_typed_text_reaches_dom (Fixture       *f,
 
   /* The page was not reloaded: the scroll reporter installed at load is still there. */
   g_assert_cmpint (evaluate_int (f, "window.__lede ? 1 : 0"), ==, 1);
+}
+
+static void
+edit (Fixture    *f,
+      int         line,
+      int         delete_lines,
+      const char *insert)
+{
+  GtkTextBuffer *buffer = lede_editor_get_buffer (f->editor);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, line);
+  end = start;
+  gtk_text_iter_forward_lines (&end, delete_lines);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, insert, -1);
+  wait_for_update (f);
+}
+
+static void
+test_partial_updates_match_full_render (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_assert_true (body_matches_full_render (f));
+
+  edit (f, 0, 0, "A new first paragraph.\n\n");
+  g_assert_true (body_matches_full_render (f));
+  edit (f, 6, 4, "");
+  g_assert_true (body_matches_full_render (f));
+  edit (f, 10, 0, "| a | b |\n| - | - |\n| 1 | 2 |\n\n");
+  g_assert_true (body_matches_full_render (f));
+  edit (f, 2, 1, "## Turned into a heading\n");
+  g_assert_true (body_matches_full_render (f));
+  set_body (f, "");
+  g_assert_true (body_matches_full_render (f));
+  set_body (f, "Only this.");
+  g_assert_true (body_matches_full_render (f));
 }
 
 static void
@@ -344,6 +415,7 @@ main (int   argc,
 
 #define ADD(name, func) g_test_add ("/lede/preview/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("typed-text-reaches-dom", test_typed_text_reaches_dom);
+  ADD ("partial-updates-match-full-render", test_partial_updates_match_full_render);
   ADD ("fields-follow-article", test_fields_follow_article);
   ADD ("scroll-sync", test_scroll_sync);
   ADD ("no-remote-loads", test_no_remote_loads);

@@ -414,6 +414,141 @@ test_fts_triggers (Fixture       *f,
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM articles_fts"), ==, 0);
 }
 
+static GPtrArray *
+search (LedeLibrary *library,
+        const char  *query)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *hits = lede_library_search (library, query, 20, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  return hits;
+}
+
+static gint64
+add_story (LedeLibrary *library,
+           const char  *headline,
+           const char  *standfirst,
+           const char  *body)
+{
+  g_autoptr (LedeArticle) article = new_story (headline, body);
+
+  lede_article_set_standfirst (article, standfirst);
+  g_assert_true (lede_library_create_article (library, article, NULL));
+  return lede_article_get_id (article);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  gint64 ferry = add_story (f->library, "Night ferry returns to Kestle", "Volunteers restored the steamer.",
+                            "The night crossing runs on Fridays. Éluned Parry chairs the trust.");
+  gint64 council = add_story (f->library, "Council budget approved", "Rents rise by four per cent.",
+                              "The vote was close. A ferry subsidy was cut from the plan.");
+  gint64 binned = add_story (f->library, "Ferry timetable leaked", "", "An early draft.");
+  gint64 tagged = add_story (f->library, "Harbour wall repairs", "", "Work starts in spring.");
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO tags (name) VALUES ('Transport');"
+                                          "INSERT INTO article_tags VALUES (%" G_GINT64_FORMAT ", 1);", tagged);
+  g_autoptr (GPtrArray) hits = NULL;
+  LedeSearchHit *hit;
+
+  sql_exec (f->path, sql);
+  g_assert_true (lede_library_trash_article (f->library, binned, NULL));
+
+  /* A headline match outranks a body match; the trash is not searched. */
+  hits = search (f->library, "ferry");
+  g_assert_cmpuint (hits->len, ==, 2);
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpint (hit->id, ==, ferry);
+  g_assert_cmpstr (hit->headline, ==, "Night ferry returns to Kestle");
+  g_assert_nonnull (strstr (hit->snippet, "[ferry]"));
+  g_assert_cmpint (((LedeSearchHit *)g_ptr_array_index (hits, 1))->id, ==, council);
+  g_assert_cmpfloat (hit->rank, <, ((LedeSearchHit *)g_ptr_array_index (hits, 1))->rank);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* A restored story is found again. */
+  g_assert_true (lede_library_restore_article (f->library, binned, NULL));
+  hits = search (f->library, "ferry");
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Two words: both must appear. */
+  hits = search (f->library, "ferry subsidy");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((LedeSearchHit *)g_ptr_array_index (hits, 0))->id, ==, council);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Prefix, phrase (straight and curly quotes), tag, column, accents. */
+  hits = search (f->library, "volunt*");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (f->library, "\"night crossing\"");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (f->library, "“crossing night”");
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (f->library, "transport");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((LedeSearchHit *)g_ptr_array_index (hits, 0))->id, ==, tagged);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (f->library, "headline:ferry");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (f->library, "eluned");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Text that is not FTS5 syntax is searched as words, never an error. */
+  {
+    static const char * const odd[] = {
+      "ferry AND (", "\"unclosed ferry", "ferry's", "-ferry", "ferry NOT", "(((", "*", "\"\"",
+      "NEAR(", "col:umn", "ferry ^", "", "   ",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+      {
+        g_autoptr (GPtrArray) odd_hits = search (f->library, odd[i]);
+        g_test_message ("%s → %u hits", odd[i], odd_hits->len);
+      }
+    hits = search (f->library, "ferry AND (");
+    g_assert_cmpuint (hits->len, ==, 3);
+    g_clear_pointer (&hits, g_ptr_array_unref);
+    hits = search (f->library, "\"unclosed ferry");
+    g_assert_cmpuint (hits->len, ==, 0);
+    g_clear_pointer (&hits, g_ptr_array_unref);
+  }
+
+  hits = lede_library_search (f->library, "ferry", 1, NULL);
+  g_assert_cmpuint (hits->len, ==, 1);
+}
+
+static void
+test_plain_query (void)
+{
+  static const struct { const char *text; const char *query; } cases[] = {
+    { "ferry", "\"ferry\"" },
+    { "night  ferry", "\"night\" \"ferry\"" },
+    { "volunt*", "\"volunt\"*" },
+    { "\"night crossing\" kestle", "\"night crossing\" \"kestle\"" },
+    { "“night crossing”", "\"night crossing\"" },
+    { "say \"hi", "\"say\" \"hi\"" },
+    { "a\"b", "\"a\"\"b\"" },
+    { "*", "" },
+    { "ferry AND (", "\"ferry\"" },
+    { "OR NOT (( ...", "" },
+    { "Ferry or not", "\"Ferry\" \"or\" \"not\"" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *query = lede_search_make_plain_query (cases[i].text);
+      g_assert_cmpstr (query, ==, cases[i].query);
+    }
+}
+
 /* Writes that would grow any file past @limit bytes fail, as on a full disk. */
 static void
 limit_file_size (rlim_t limit)
@@ -652,6 +787,7 @@ main (int   argc,
   ADD ("trash-restore-delete", test_trash_restore_delete);
   ADD ("fts-triggers", test_fts_triggers);
   ADD ("full-disk", test_full_disk);
+  ADD ("search", test_search);
   ADD ("refuse/newer-library", test_refuse_newer_library);
   ADD ("refuse/corrupt-library", test_refuse_corrupt_library);
 #undef ADD
@@ -662,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/lede/library/empty-file", test_empty_file_becomes_library);
   g_test_add_func ("/lede/library/cannot-create", test_cannot_create);
   g_test_add_func ("/lede/library/default-path", test_default_path);
+  g_test_add_func ("/lede/library/plain-query", test_plain_query);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "lede-article.h"
+#include "lede-search-hit.h"
 
 G_BEGIN_DECLS
 
@@ -69,6 +70,10 @@ gboolean      lede_library_restore_article   (LedeLibrary  *self,
                                               GError      **error);
 gboolean      lede_library_delete_article    (LedeLibrary  *self,
                                               gint64        id,
+                                              GError      **error);
+GPtrArray    *lede_library_search            (LedeLibrary  *self,
+                                              const char   *query,
+                                              guint         limit,
                                               GError      **error);
 GArray       *lede_library_match_ids         (LedeLibrary  *self,
                                               const char   *fts_query,

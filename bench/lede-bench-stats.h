@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 typedef struct {
-  double median, min, max;
+  double median, p95, min, max;
   guint  runs;
 } LedeBenchStats;
 
@@ -31,6 +31,7 @@ lede_bench_stats (GArray *samples)
     return stats;
   stats.min = g_array_index (samples, double, 0);
   stats.max = g_array_index (samples, double, samples->len - 1);
+  stats.p95 = g_array_index (samples, double, MIN (samples->len - 1, (guint)(samples->len * 0.95)));
   stats.median = samples->len % 2
     ? g_array_index (samples, double, samples->len / 2)
     : (g_array_index (samples, double, samples->len / 2 - 1) + g_array_index (samples, double, samples->len / 2)) / 2;
@@ -46,7 +47,7 @@ lede_bench_report (const char     *group,
                    LedeBenchStats  stats)
 {
   printf ("{\"group\": \"%s\", \"row\": \"%s\", \"who\": \"%s\", \"unit\": \"%s\", "
-          "\"median\": %.3f, \"min\": %.3f, \"max\": %.3f, \"runs\": %u}\n",
-          group, row, who, unit, stats.median, stats.min, stats.max, stats.runs);
+          "\"median\": %.3f, \"p95\": %.3f, \"min\": %.3f, \"max\": %.3f, \"runs\": %u}\n",
+          group, row, who, unit, stats.median, stats.p95, stats.min, stats.max, stats.runs);
   fflush (stdout);
 }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <glib.h>
+#include <math.h>
 
 static const char * const LEDE_BENCH_WORDS[] = {
   "the", "council", "said", "harbour", "ferry", "residents", "on", "a", "of", "and",
@@ -24,16 +25,45 @@ static const char * const LEDE_BENCH_RARE[] = {
   "quillwort", "saltmarsh", "lampwright", "ropewalk", "tidemill",
 };
 
+/* Real text follows Zipf's law: a few words everywhere, most words rare.
+ * Ranks past the newsroom words are made-up words built from syllables,
+ * unique for every rank below 65,536. */
+#define LEDE_BENCH_VOCABULARY 20000
+
+static inline const char *
+lede_bench_word (guint  rank,
+                 char  *buffer)
+{
+  static const char * const syllables[16] = {
+    "ba", "ker", "lo", "mi", "ten", "dra", "fos", "quel",
+    "ar", "vin", "ost", "ru", "pel", "ham", "sey", "dor",
+  };
+
+  if (rank < G_N_ELEMENTS (LEDE_BENCH_WORDS))
+    return LEDE_BENCH_WORDS[rank];
+  g_snprintf (buffer, 32, "%s%s%s%s", syllables[rank % 16], syllables[(rank / 16) % 16],
+              syllables[(rank / 256) % 16], syllables[(rank / 4096) % 16]);
+  return buffer;
+}
+
+/* A log-uniform rank is Zipf-distributed with exponent 1. */
+static inline guint
+lede_bench_zipf_rank (GRand *rand)
+{
+  return (guint)exp (g_rand_double (rand) * log (LEDE_BENCH_VOCABULARY)) - 1;
+}
+
 static inline void
 lede_bench_append_sentence (GString *out,
                             GRand   *rand,
                             guint   *words)
 {
   guint n = g_rand_int_range (rand, 8, 20);
+  char buffer[32];
 
   for (guint i = 0; i < n; i++)
     {
-      const char *word = LEDE_BENCH_WORDS[g_rand_int_range (rand, 0, G_N_ELEMENTS (LEDE_BENCH_WORDS))];
+      const char *word = lede_bench_word (lede_bench_zipf_rank (rand), buffer);
 
       if (i == 0)
         g_string_append_printf (out, "%c%s", g_ascii_toupper (word[0]), word + 1);

@@ -8,11 +8,11 @@ rows = [json.loads(line) for line in open(sys.argv[1]) if line.startswith("{")]
 with open(sys.argv[2], "w") as out:
     json.dump({"rows": rows}, out, indent=2)
 
-print(f"{'group':<18} {'row':<28} {'who':<28} {'median':>10} {'min':>10} {'max':>10} {'runs':>5}")
+print(f"{'group':<18} {'row':<28} {'who':<32} {'median':>10} {'p95':>10} {'min':>10} {'max':>10} {'runs':>5}")
 for r in rows:
     unit = r["unit"]
-    print(f"{r['group']:<18} {r['row']:<28} {r['who']:<28} "
-          f"{r['median']:>8.2f}{unit:>2} {r['min']:>8.2f}{unit:>2} {r['max']:>8.2f}{unit:>2} {r['runs']:>5}")
+    print(f"{r['group']:<18} {r['row']:<28} {r['who']:<32} "
+          f"{r['median']:>8.2f}{unit:>2} {r['p95']:>8.2f}{unit:>2} {r['min']:>8.2f}{unit:>2} {r['max']:>8.2f}{unit:>2} {r['runs']:>5}")
 
 # Ratios: Lede's median over the peer's, for rows measured by both.
 print()

@@ -1,0 +1,157 @@
+/* bench-library.c: a library of 100,000 stories — making it through the
+ * core API, searching it, opening a story and listing it for the sidebar.
+ *
+ * The library is kept in build-bench/ and reused while it holds all its
+ * stories, so only the first run pays for it; bench/run names the file
+ * after the generator, so a changed generator makes a new one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "lede-article-list.h"
+#include "lede-library.h"
+#include "lede-bench-stats.h"
+#include "lede-bench-story.h"
+
+#define N_STORIES      100000
+#define WORDS_A_STORY  600
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static LedeLibrary *
+open_or_make (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  LedeLibrary *library = lede_library_open (path, &error);
+  double start;
+
+  if (library != NULL && lede_library_count_articles (library, FALSE, NULL) == N_STORIES)
+    {
+      g_printerr ("Reusing %s\n", path);
+      return library;
+    }
+  g_clear_object (&library);
+  g_remove (path);
+  for (const char *suffix = "-wal"; suffix; suffix = g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *side = g_strconcat (path, suffix, NULL);
+      g_remove (side);
+    }
+
+  library = lede_library_open (path, &error);
+  if (library == NULL)
+    g_error ("%s", error->message);
+
+  g_printerr ("Making %d stories…\n", N_STORIES);
+  start = now_ms ();
+  for (guint i = 0; i < N_STORIES; i++)
+    {
+      g_autoptr (LedeArticle) article = lede_article_new ();
+      g_autofree char *body = lede_bench_story (WORDS_A_STORY, i + 1000);
+      g_autofree char *headline = g_strdup_printf ("Story %u: %s %s %s", i,
+                                                   LEDE_BENCH_WORDS[i % G_N_ELEMENTS (LEDE_BENCH_WORDS)],
+                                                   LEDE_BENCH_WORDS[(i / 7) % G_N_ELEMENTS (LEDE_BENCH_WORDS)],
+                                                   LEDE_BENCH_WORDS[(i / 49) % G_N_ELEMENTS (LEDE_BENCH_WORDS)]);
+
+      lede_article_set_headline (article, headline);
+      lede_article_set_body (article, body);
+      if (!lede_library_create_article (library, article, &error))
+        g_error ("%s", error->message);
+    }
+  {
+    LedeBenchStats made = { 0 };
+    made.median = made.p95 = made.min = made.max = (now_ms () - start) / 1000.0;
+    made.runs = 1;
+    lede_bench_report ("library 100k", "make 100k stories (one commit each)", "Lede core API", "s", made);
+    made.median = made.p95 = made.min = made.max = N_STORIES / made.median;
+    lede_bench_report ("library 100k", "stories made a second", "Lede core API", "/s", made);
+  }
+  return library;
+}
+
+static void
+time_search (LedeLibrary *library,
+             const char  *row,
+             const char  *query)
+{
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  guint found = 0;
+
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      double start = now_ms ();
+      g_autoptr (GPtrArray) hits = lede_library_search (library, query, 20, &error);
+      double elapsed = now_ms () - start;
+
+      if (hits == NULL)
+        g_error ("%s", error->message);
+      found = hits->len;
+      g_array_append_val (samples, elapsed);
+    }
+  if (found == 0)
+    g_error ("search for %s found nothing: the benchmark would measure nothing", query);
+  lede_bench_report ("library 100k", row, "Lede search (top 20)", "ms", lede_bench_stats (samples));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *path = argc > 1 ? argv[1] : "library-100k.db";
+  g_autoptr (LedeLibrary) library = open_or_make (path);
+  g_autoptr (GArray) open_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) list_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
+
+  char a[32], b[32], c[32], d[32];
+  g_autofree char *two_words = NULL;
+  g_autofree char *prefix = NULL;
+
+  /* By Zipf rank: rank 500 is in about one story in ten, rank 200 and 300
+   * together in a few hundred; "the" is in every story. */
+  two_words = g_strdup_printf ("%s %s", lede_bench_word (200, a), lede_bench_word (300, b));
+  prefix = g_strdup_printf ("%.6s*", lede_bench_word (1000, c));
+
+  time_search (library, "rare word", "quillwort");
+  time_search (library, "common word", lede_bench_word (500, d));
+  time_search (library, "very common word", "the");
+  time_search (library, "two-word AND", two_words);
+  time_search (library, "prefix", prefix);
+  time_search (library, "phrase", "\"the council\"");
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 id = g_rand_int_range (rand, 1, N_STORIES + 1);
+      double start = now_ms ();
+      g_autoptr (LedeArticle) article = lede_library_get_article (library, id, &error);
+      double elapsed = now_ms () - start;
+
+      if (article == NULL)
+        g_error ("%s", error->message);
+      g_array_append_val (open_samples, elapsed);
+    }
+  lede_bench_report ("library 100k", "open a story", "Lede core API", "ms", lede_bench_stats (open_samples));
+
+  for (guint i = 0; i < 9; i++)
+    {
+      double start = now_ms ();
+      g_autoptr (LedeArticleList) list = lede_article_list_new (library, FALSE);
+      g_autoptr (LedeArticle) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+      double elapsed = now_ms () - start;
+
+      g_assert (g_list_model_get_n_items (G_LIST_MODEL (list)) == N_STORIES);
+      g_array_append_val (list_samples, elapsed);
+    }
+  lede_bench_report ("library 100k", "list for the sidebar", "Lede core API", "ms", lede_bench_stats (list_samples));
+
+  return 0;
+}

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "lede-application.h"
 #include "lede-library.h"
@@ -118,6 +119,14 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* A logout or `kill` asks politely: save and close as Ctrl+Q would. */
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  quit_action (NULL, NULL, user_data);
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
@@ -140,6 +149,9 @@ lede_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
+  g_unix_signal_add (SIGTERM, on_quit_signal, app);
+  g_unix_signal_add (SIGINT, on_quit_signal, app);
+  g_unix_signal_add (SIGHUP, on_quit_signal, app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app),
                                            accels[i].action, accels[i].accels);

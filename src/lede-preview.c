@@ -201,10 +201,7 @@ on_swapped (GObject      *source,
   if (error != NULL)
     g_warning ("Could not update the preview: %s", error->message);
   else
-    {
-      g_debug ("swapped at %" G_GINT64_FORMAT " µs", g_get_monotonic_time ());
-      g_signal_emit (self, signals [UPDATED], 0);
-    }
+    g_signal_emit (self, signals [UPDATED], 0);
 }
 
 static void
@@ -220,7 +217,6 @@ on_rendered (GObject      *source,
     return;
   self = LEDE_PREVIEW (user_data);
   self->rendering = FALSE;
-  g_debug ("rendered at %" G_GINT64_FORMAT " µs", g_get_monotonic_time ());
 
   /* Newer text came in while this rendered: this result is stale. */
   if (self->render_again)
@@ -274,7 +270,6 @@ on_debounce (gpointer data)
   LedePreview *self = data;
 
   self->debounce_id = 0;
-  g_debug ("debounce over at %" G_GINT64_FORMAT " µs", g_get_monotonic_time ());
   start_render (self);
   return G_SOURCE_REMOVE;
 }

@@ -76,6 +76,26 @@ to_glib_string (char *cmark_string)
   return copy;
 }
 
+/* Parses once and renders as HTML (with the options the preview and export
+ * rely on) or as plain text. */
+static char *
+render (const char *markdown,
+        gssize      length,
+        gboolean    as_html)
+{
+  cmark_parser *parser = NULL;
+  cmark_node *document = parse (markdown, length, &parser);
+  char *out;
+
+  if (as_html)
+    out = cmark_render_html (document, RENDER_OPTIONS, cmark_parser_get_syntax_extensions (parser));
+  else
+    out = cmark_render_plaintext (document, CMARK_OPT_DEFAULT, 0);
+  cmark_node_free (document);
+  cmark_parser_free (parser);
+  return to_glib_string (out);
+}
+
 /**
  * lede_markdown_to_html:
  * @markdown: the body, in any bytes
@@ -88,14 +108,7 @@ char *
 lede_markdown_to_html (const char *markdown,
                        gssize      length)
 {
-  cmark_parser *parser = NULL;
-  cmark_node *document = parse (markdown, length, &parser);
-  char *html;
-
-  html = cmark_render_html (document, RENDER_OPTIONS, cmark_parser_get_syntax_extensions (parser));
-  cmark_node_free (document);
-  cmark_parser_free (parser);
-  return to_glib_string (html);
+  return render (markdown, length, TRUE);
 }
 
 /**
@@ -107,14 +120,7 @@ char *
 lede_markdown_to_plain_text (const char *markdown,
                              gssize      length)
 {
-  cmark_parser *parser = NULL;
-  cmark_node *document = parse (markdown, length, &parser);
-  char *text;
-
-  text = cmark_render_plaintext (document, CMARK_OPT_DEFAULT, 0);
-  cmark_node_free (document);
-  cmark_parser_free (parser);
-  return to_glib_string (text);
+  return render (markdown, length, FALSE);
 }
 
 static void

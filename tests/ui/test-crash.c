@@ -175,28 +175,46 @@ test_sigkill_loses_at_most_the_window (Fixture       *f,
   g_assert_cmpfloat ((double)(typed->len - strlen (saved)), <=, allowed);
 }
 
+/* Starts Lede and types @typed into the open story's body. */
+static GPid
+start_and_type (Fixture     *f,
+                const char  *typed,
+                char       **window)
+{
+  GPid pid = start_lede (f, window);
+
+  run_xdotool ((const char *[]) { "type", "--delay", "20", "--window", *window, typed, NULL });
+  return pid;
+}
+
+/* Lede must leave on its own, cleanly, with every typed character saved. */
+static void
+assert_clean_exit_kept (Fixture    *f,
+                        GPid        pid,
+                        const char *typed)
+{
+  g_autofree char *saved = NULL;
+  int status = wait_for_exit (pid);
+
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  saved = body_on_disk (f);
+  g_assert_cmpstr (saved, ==, typed);
+}
+
 static void
 test_quit_loses_nothing (Fixture       *f,
                          gconstpointer  data)
 {
   const char *typed = "Quit straight after typing";
   g_autofree char *window = NULL;
-  g_autofree char *saved = NULL;
-  int status;
-  GPid pid;
+  GPid pid = start_and_type (f, typed, &window);
 
-  pid = start_lede (f, &window);
-  run_xdotool ((const char *[]) { "type", "--delay", "20", "--window", window, typed, NULL });
   /* Through XTEST to the focused window, not --window: the app quits on the
    * key press, and xdotool must still release the key, or it repeats into
    * whatever window comes next. */
   run_xdotool ((const char *[]) { "key", "ctrl+q", NULL });
-  status = wait_for_exit (pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-
-  saved = body_on_disk (f);
-  g_assert_cmpstr (saved, ==, typed);
+  assert_clean_exit_kept (f, pid, typed);
 }
 
 static void
@@ -205,22 +223,13 @@ test_sigterm_loses_nothing (Fixture       *f,
 {
   const char *typed = "Logged out mid-sentence";
   g_autofree char *window = NULL;
-  g_autofree char *saved = NULL;
-  int status;
-  GPid pid;
+  GPid pid = start_and_type (f, typed, &window);
 
-  pid = start_lede (f, &window);
-  run_xdotool ((const char *[]) { "type", "--delay", "20", "--window", window, typed, NULL });
   /* xdotool returns once the last key is sent, not once Lede has read it;
    * a signal can overtake keys still queued in the X connection. */
   g_usleep (500 * 1000);
   kill (pid, SIGTERM);
-  status = wait_for_exit (pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-
-  saved = body_on_disk (f);
-  g_assert_cmpstr (saved, ==, typed);
+  assert_clean_exit_kept (f, pid, typed);
 }
 
 int

@@ -31,22 +31,24 @@ count_update (LedePreview *preview,
   (*updates)++;
 }
 
+typedef struct {
+  Fixture *f;
+  guint    before;
+} UpdateWait;
+
+static gboolean
+has_updated (gpointer data)
+{
+  UpdateWait *wait = data;
+  return wait->f->updates > wait->before;
+}
+
 static void
 wait_for_update (Fixture *f)
 {
-  guint before = f->updates;
+  UpdateWait wait = { f, f->updates };
 
-  while (f->updates == before)
-    {
-      gboolean timed_out = FALSE;
-      guint id = g_timeout_add (10000, lede_test_wake, &timed_out);
-
-      while (f->updates == before && !timed_out)
-        g_main_context_iteration (NULL, TRUE);
-      if (!timed_out)
-        g_source_remove (id);
-      g_assert_false (timed_out);
-    }
+  lede_test_wait_until (has_updated, &wait, 10000);
 }
 
 static void

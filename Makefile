@@ -11,7 +11,7 @@ BUILD_DEBS = meson ninja-build gcc pkg-config gettext appstream desktop-file-uti
              libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev \
              libsqlite3-dev libwebkitgtk-6.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libjson-glib-dev
 TEST_DEBS  = xvfb xauth xdotool dbus fonts-cantarell
-BENCH_DEBS = cmark-gfm
+BENCH_DEBS = cmark-gfm libx11-dev libxdamage-dev gnome-text-editor apostrophe python3-chardet pandoc
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all run test bench deps test-deps build clean

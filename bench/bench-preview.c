@@ -1,12 +1,16 @@
-/* bench-preview.c: from an edit in the editor to the preview's DOM holding
- * it, in the real window under Xvfb. The debounce wait is reported apart
- * and taken out of the latency.
+/* bench-preview.c: in the real window under Xvfb, with the preview on,
+ *  - edit to preview: from an edit in the editor to the preview's DOM
+ *    holding it; the debounce wait is reported apart and taken out;
+ *  - key to frame: from a key event (typed by xdotool through the X server)
+ *    reaching the window to the end of the first frame painted after the
+ *    character went into the text, timed with the window's frame clock.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 
 #include "lede-editor.h"
@@ -55,24 +59,17 @@ settle (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static void
-measure (guint words)
+static LedeWindow *
+open_window (const char  *dir,
+             guint        words,
+             LedePreview **preview,
+             LedeEditor  **editor)
 {
-  g_autofree char *dir = g_dir_make_tmp ("lede-bench-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "library.db", NULL);
   g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
   g_autoptr (LedeArticle) article = lede_article_new ();
   g_autofree char *body = lede_bench_story (words, 7);
-  g_autoptr (GArray) latency = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray) debounce = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *row = g_strdup_printf ("%uk words", words / 1000);
-  /* Which GTK renderer drew the window matters on a machine without a GPU. */
-  g_autofree char *who = g_strdup_printf ("Lede, GSK %s (debounce out)",
-                                          g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   LedeWindow *window;
-  LedePreview *preview;
-  LedeEditor *editor;
-  GtkTextBuffer *buffer;
 
   lede_article_set_headline (article, "Benchmark story");
   lede_article_set_body (article, body);
@@ -81,17 +78,167 @@ measure (guint words)
 
   window = lede_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  preview = LEDE_PREVIEW (gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW, "preview"));
-  editor = LEDE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW, "editor"));
-  g_signal_connect (preview, "updated", G_CALLBACK (on_updated), NULL);
+  *preview = LEDE_PREVIEW (gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW, "preview"));
+  *editor = LEDE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW, "editor"));
+  g_signal_connect (*preview, "updated", G_CALLBACK (on_updated), NULL);
   gtk_window_present (GTK_WINDOW (window));
   updates = 0;
   lede_window_open_library (window, path);
   wait_for_update (0);
-
-  /* Let the renders of opening the story finish, so none lands mid-measure;
-   * then edit one after another, as typing does. */
+  /* Let the renders of opening the story finish, so none lands mid-measure. */
   settle (1500);
+  return window;
+}
+
+static void
+close_window (LedeWindow *window,
+              const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  for (const char *suffix = ""; suffix; suffix = *suffix == '\0' ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *file = g_strconcat (path, suffix, NULL);
+      g_remove (file);
+    }
+  g_rmdir (dir);
+}
+
+typedef struct {
+  GArray  *keys;       /* monotonic µs of key presses not yet on screen */
+  gboolean inserted;   /* text went in since the last frame */
+  GArray  *latency;    /* ms */
+} Typing;
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                Typing                *typing)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  /* Shift and other keys that put no character on screen are not timed. */
+  if (gdk_keyval_to_unicode (keyval) != 0)
+    g_array_append_val (typing->keys, now);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_text_changed (GtkTextBuffer *buffer,
+                 Typing        *typing)
+{
+  typing->inserted = TRUE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Typing        *typing)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (!typing->inserted)
+    return;
+  for (guint i = 0; i < typing->keys->len; i++)
+    {
+      double ms = (now - g_array_index (typing->keys, gint64, i)) / 1000.0;
+      g_array_append_val (typing->latency, ms);
+    }
+  g_array_set_size (typing->keys, 0);
+  typing->inserted = FALSE;
+}
+
+static void
+on_xdotool_exit (GPid     pid,
+                 int      status,
+                 gpointer data)
+{
+  *(gboolean *)data = TRUE;
+}
+
+static void
+measure_typing (guint words)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lede-bench-XXXXXX", NULL);
+  g_autofree char *row = g_strdup_printf ("%uk words", words / 1000);
+  g_autofree char *who = g_strdup_printf ("Lede, GSK %s", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  g_autofree char *xid = NULL;
+  g_autofree char *missed_row = NULL;
+  g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) latency = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GError) error = NULL;
+  Typing typing = { keys, FALSE, latency };
+  GtkEventController *controller = gtk_event_controller_key_new ();
+  LedePreview *preview;
+  LedeEditor *editor;
+  LedeWindow *window = open_window (dir, words, &preview, &editor);
+  GtkTextBuffer *buffer = lede_editor_get_buffer (editor);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gboolean typed = FALSE;
+  GtkTextIter end;
+  guint missed = 0;
+  GPid pid;
+
+  /* Typing goes at the end of the story, as when writing on. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  lede_editor_focus (editor);
+  settle (300);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), &typing);
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+  g_signal_connect (buffer, "changed", G_CALLBACK (on_text_changed), &typing);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &typing);
+
+  xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+  if (!g_spawn_async (NULL,
+                      (char **) (const char *[]) { "xdotool", "windowfocus", "--sync", xid,
+                                   "type", "--delay", "80",
+                                   "The council met again on Thursday night and voted", NULL },
+                      NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error))
+    g_error ("xdotool: %s", error->message);
+  g_child_watch_add (pid, on_xdotool_exit, &typed);
+  while (!typed)
+    g_main_context_iteration (NULL, TRUE);
+  settle (500);
+
+  g_signal_handlers_disconnect_by_data (clock, &typing);
+  g_signal_handlers_disconnect_by_data (buffer, &typing);
+  /* A key that reaches the window waits up to one frame (16.7 ms at 60 Hz)
+   * for the next frame; one that takes over two frames missed a frame. */
+  for (guint i = 0; i < latency->len; i++)
+    missed += g_array_index (latency, double, i) > 2 * 1000.0 / 60;
+  if (latency->len == 0)
+    g_error ("no key reached the editor");
+
+  missed_row = g_strconcat (row, ": keys that missed a frame", NULL);
+  lede_bench_report ("key-to-frame", row, who, "ms", lede_bench_stats (latency));
+  lede_bench_report ("key-to-frame", missed_row, who, "keys",
+                     (LedeBenchStats) { missed, missed, missed, missed, latency->len });
+  close_window (window, dir);
+}
+
+static void
+measure (guint words)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lede-bench-XXXXXX", NULL);
+  g_autoptr (GArray) latency = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) debounce = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *row = g_strdup_printf ("%uk words", words / 1000);
+  /* Which GTK renderer drew the window matters on a machine without a GPU. */
+  g_autofree char *who = g_strdup_printf ("Lede, GSK %s (debounce out)",
+                                          g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  LedePreview *preview;
+  LedeEditor *editor;
+  LedeWindow *window = open_window (dir, words, &preview, &editor);
+  GtkTextBuffer *buffer;
+
+  /* Edit one after another, as typing does. */
   buffer = lede_editor_get_buffer (editor);
   for (guint i = 0; i < 15; i++)
     {
@@ -113,11 +260,7 @@ measure (guint words)
   lede_bench_report ("edit-to-preview", row, who, "ms", lede_bench_stats (latency));
   lede_bench_report ("edit-to-preview", row, "Lede debounce wait", "ms", lede_bench_stats (debounce));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_remove (path);
-  g_rmdir (dir);
+  close_window (window, dir);
 }
 
 int
@@ -127,8 +270,9 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  measure (1000);
-  measure (10000);
-  measure (100000);
+  for (guint words = 1000; words <= 100000; words *= 10)
+    measure (words);
+  for (guint words = 1000; words <= 100000; words *= 10)
+    measure_typing (words);
   return 0;
 }

@@ -477,13 +477,38 @@ lede_preview_class_init (LedePreviewClass *klass)
 }
 
 static void
+start_page (LedePreview *self)
+{
+  g_autoptr (WebKitUserContentFilterStore) store = NULL;
+  g_autoptr (GBytes) rules = g_bytes_new_static (CONTENT_FILTER, sizeof CONTENT_FILTER - 1);
+  g_autofree char *store_path = g_build_filename (g_get_user_cache_dir (), "lede", "content-filters", NULL);
+
+  store = webkit_user_content_filter_store_new (store_path);
+  webkit_user_content_filter_store_save (store, "lede-block-network", rules, self->cancellable,
+                                         on_filter_saved, self);
+}
+
+static void
+on_first_frame (GdkFrameClock *clock,
+                LedePreview   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  start_page (self);
+}
+
+static void
+on_first_map (LedePreview *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_first_map, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_frame), self, 0);
+}
+
+static void
 lede_preview_init (LedePreview *self)
 {
   g_autoptr (WebKitUserContentManager) content = webkit_user_content_manager_new ();
   g_autoptr (WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
-  g_autoptr (WebKitUserContentFilterStore) store = NULL;
-  g_autoptr (GBytes) rules = g_bytes_new_static (CONTENT_FILTER, sizeof CONTENT_FILTER - 1);
-  g_autofree char *store_path = g_build_filename (g_get_user_cache_dir (), "lede", "content-filters", NULL);
   WebKitSettings *settings;
 
   self->cancellable = g_cancellable_new ();
@@ -529,9 +554,10 @@ lede_preview_init (LedePreview *self)
   g_signal_group_connect_object (self->buffer_signals, "changed",
                                  G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
 
-  store = webkit_user_content_filter_store_new (store_path);
-  webkit_user_content_filter_store_save (store, "lede-block-network", rules, self->cancellable,
-                                         on_filter_saved, self);
+  /* WebKit's processes start with the page; starting them only once the
+   * window has drawn its first frame keeps them off the two cores while
+   * the window comes up. */
+  g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
 }
 
 /**

@@ -773,6 +773,34 @@ test_default_path (void)
   g_assert_cmpstr (path, ==, expected);
 }
 
+/* A word in more stories than the search window ranks the newest matches:
+ * the newest headline match comes first and an old one is not reached. */
+static void
+test_search_window (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GPtrArray) hits = NULL;
+  gint64 old_headline = 0, new_headline = 0;
+
+  for (guint i = 0; i < LEDE_LIBRARY_SEARCH_WINDOW + 100; i++)
+    {
+      gboolean in_headline = i == 5 || i == LEDE_LIBRARY_SEARCH_WINDOW + 99;
+      gint64 id = add_story (f->library, in_headline ? "Harbour dues rise" : "Council notes", "",
+                             "The harbour master spoke.");
+
+      if (i == 5)
+        old_headline = id;
+      else if (in_headline)
+        new_headline = id;
+    }
+
+  hits = search (f->library, "harbour");
+  g_assert_cmpuint (hits->len, ==, 20);
+  g_assert_cmpint (((LedeSearchHit *)g_ptr_array_index (hits, 0))->id, ==, new_headline);
+  for (guint i = 0; i < hits->len; i++)
+    g_assert_cmpint (((LedeSearchHit *)g_ptr_array_index (hits, i))->id, >, old_headline);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -788,6 +816,7 @@ main (int   argc,
   ADD ("fts-triggers", test_fts_triggers);
   ADD ("full-disk", test_full_disk);
   ADD ("search", test_search);
+  ADD ("search-window", test_search_window);
   ADD ("refuse/newer-library", test_refuse_newer_library);
   ADD ("refuse/corrupt-library", test_refuse_corrupt_library);
 #undef ADD

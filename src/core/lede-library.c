@@ -1015,8 +1015,12 @@ run_search (LedeLibrary  *self,
   stmt = prepare (self,
                   "SELECT a.id, a.headline, snippet (articles_fts, -1, '[', ']', '…', 12), f.rank "
                   "FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1 "
+                  "      AND rowid >= (SELECT min (rowid) FROM (SELECT rowid FROM articles_fts "
+                  "                    WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3)) "
                   "      ORDER BY rank LIMIT ?2) AS f "
-                  "JOIN articles_fts ON articles_fts.rowid = f.rowid AND articles_fts MATCH ?1 "
+                  /* CROSS JOIN keeps this order: the snippets are made for
+                   * the hits alone, not for every match. */
+                  "CROSS JOIN articles_fts ON articles_fts.rowid = f.rowid AND articles_fts MATCH ?1 "
                   "JOIN articles AS a ON a.id = f.rowid "
                   "ORDER BY f.rank",
                   error);
@@ -1024,6 +1028,7 @@ run_search (LedeLibrary  *self,
     return FALSE;
   bind_text (stmt, 1, fts_query);
   sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 3, LEDE_LIBRARY_SEARCH_WINDOW);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (hits, lede_search_hit_new (sqlite3_column_int64 (stmt, 0),
@@ -1047,6 +1052,12 @@ run_search (LedeLibrary  *self,
  * Searches headlines, standfirsts, bodies and tags of the stories not in
  * the trash, best match first (bm25, a headline match counting most). Text
  * that is not valid FTS5 syntax is searched as plain words, never refused.
+ *
+ * Ranking every match of a word found in nearly every story takes a
+ * quarter of a second on 100,000 stories, so only the newest
+ * %LEDE_LIBRARY_SEARCH_WINDOW matches are ranked: the best of the newest,
+ * which for a newsroom is also the likelier story. Queries matching fewer
+ * stories are ranked whole.
  *
  * Returns: (transfer full) (element-type LedeSearchHit): the hits
  */

@@ -28,6 +28,9 @@ typedef enum
 /* The schema version this Lede writes; a library with a higher one is refused. */
 #define LEDE_LIBRARY_SCHEMA_VERSION 1
 
+/* The newest matches that lede_library_search() ranks; see there. */
+#define LEDE_LIBRARY_SEARCH_WINDOW 2000
+
 #define LEDE_TYPE_LIBRARY (lede_library_get_type ())
 
 G_DECLARE_FINAL_TYPE (LedeLibrary, lede_library, LEDE, LIBRARY, GObject)

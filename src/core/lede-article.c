@@ -28,6 +28,7 @@ enum {
   PROP_LANGUAGE,
   PROP_BODY,
   PROP_EDITORIAL_NOTE,
+  PROP_EXTRA_FRONT_MATTER,
   /* times */
   PROP_EMBARGO,
   PROP_PUBLISHED,
@@ -38,7 +39,7 @@ enum {
 };
 
 #define FIRST_TEXT PROP_UUID
-#define N_TEXTS    (PROP_EDITORIAL_NOTE - PROP_UUID + 1)
+#define N_TEXTS    (PROP_EXTRA_FRONT_MATTER - PROP_UUID + 1)
 #define FIRST_TIME PROP_EMBARGO
 #define N_TIMES    (PROP_TRASHED - PROP_EMBARGO + 1)
 #define IS_TEXT(p) ((p) >= FIRST_TEXT && (p) < FIRST_TEXT + N_TEXTS)
@@ -180,7 +181,7 @@ lede_article_class_init (LedeArticleClass *klass)
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
   static const char * const text_names[N_TEXTS] = {
     "uuid", "headline", "standfirst", "slug", "byline", "dateline",
-    "section", "language", "body", "editorial-note",
+    "section", "language", "body", "editorial-note", "extra-front-matter",
   };
   static const char * const time_names[N_TIMES] = {
     "embargo", "published", "created", "updated", "trashed",
@@ -321,6 +322,7 @@ TEXT_ACCESSORS (section, PROP_SECTION)
 TEXT_ACCESSORS (language, PROP_LANGUAGE)
 TEXT_ACCESSORS (body, PROP_BODY)
 TEXT_ACCESSORS (editorial_note, PROP_EDITORIAL_NOTE)
+TEXT_ACCESSORS (extra_front_matter, PROP_EXTRA_FRONT_MATTER)
 
 TIME_ACCESSORS (embargo, PROP_EMBARGO)
 TIME_ACCESSORS (published, PROP_PUBLISHED)

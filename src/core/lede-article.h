@@ -53,6 +53,11 @@ void               lede_article_set_body           (LedeArticle       *self,
 const char        *lede_article_get_editorial_note (LedeArticle       *self);
 void               lede_article_set_editorial_note (LedeArticle       *self,
                                                     const char        *editorial_note);
+/* Front matter keys Lede does not know, as YAML, kept from an import and
+ * written back on Markdown export. */
+const char        *lede_article_get_extra_front_matter (LedeArticle   *self);
+void               lede_article_set_extra_front_matter (LedeArticle   *self,
+                                                    const char        *extra_front_matter);
 guint              lede_article_get_word_goal      (LedeArticle       *self);
 void               lede_article_set_word_goal      (LedeArticle       *self,
                                                     guint              word_goal);

@@ -133,8 +133,11 @@ static const char * const MIGRATIONS[] = {
   "    WHERE at.article_id = articles_fts.rowid)"
   "  WHERE rowid IN (SELECT article_id FROM article_tags WHERE tag_id = new.id);"
   "END;",
+
+  /* 1 → 2: front matter keys Lede does not know, kept from an import (YAML). */
+  "ALTER TABLE articles ADD COLUMN front_matter TEXT NOT NULL DEFAULT '';",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 2);
 
 G_END_DECLS

@@ -40,7 +40,8 @@ static guint signals [N_SIGNALS];
 /* Every column of an article, in the order article_from_row() reads them. */
 #define ARTICLE_COLUMNS \
   "id, uuid, headline, standfirst, slug, byline, dateline, section, status, language, " \
-  "body, editorial_note, word_goal, embargo_at, published_at, created_at, updated_at, trashed_at"
+  "body, editorial_note, word_goal, embargo_at, published_at, created_at, updated_at, trashed_at, " \
+  "front_matter"
 
 G_DEFINE_QUARK (lede-library-error-quark, lede_library_error)
 
@@ -321,11 +322,12 @@ article_from_row (sqlite3_stmt *stmt)
   lede_article_set_created (article, created);
   lede_article_set_updated (article, updated);
   lede_article_set_trashed (article, trashed);
+  lede_article_set_extra_front_matter (article, column_text (stmt, 18));
 
   return article;
 }
 
-/* Binds the editable fields as ?1 … ?13, shared by INSERT and UPDATE. */
+/* Binds the editable fields as ?1 … ?14, shared by INSERT and UPDATE. */
 static void
 bind_article_fields (sqlite3_stmt *stmt,
                      LedeArticle  *article)
@@ -343,6 +345,7 @@ bind_article_fields (sqlite3_stmt *stmt,
   sqlite3_bind_int64 (stmt, 11, lede_article_get_word_goal (article));
   bind_time (stmt, 12, lede_article_get_embargo (article));
   bind_time (stmt, 13, lede_article_get_published (article));
+  bind_text (stmt, 14, lede_article_get_extra_front_matter (article));
 }
 
 /* Whole seconds: what the library stores, so an article in memory and the
@@ -639,12 +642,12 @@ lede_library_get_schema_version (LedeLibrary *self)
  * Stores @article as a new story and fills in its id, uuid (when it has
  * none), and its created and updated times.
  */
-gboolean
-lede_library_create_article (LedeLibrary  *self,
-                             LedeArticle  *article,
-                             GError      **error)
+static gboolean
+insert_article (LedeLibrary  *self,
+                LedeArticle  *article,
+                const char   *what,
+                GError      **error)
 {
-  const char *what = _("Could not add the story");
   g_autoptr (GDateTime) now = now_utc ();
   g_autofree char *uuid = NULL;
   GDateTime *created;
@@ -663,16 +666,16 @@ lede_library_create_article (LedeLibrary  *self,
   stmt = prepare (self,
                   "INSERT INTO articles (headline, standfirst, slug, byline, dateline, section, "
                   "status, language, body, editorial_note, word_goal, embargo_at, published_at, "
-                  "uuid, created_at, updated_at) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                  "front_matter, uuid, created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
                   error);
   if (stmt == NULL)
     return FALSE;
 
   bind_article_fields (stmt, article);
-  bind_text (stmt, 14, uuid);
-  bind_time (stmt, 15, created);
-  bind_time (stmt, 16, now);
+  bind_text (stmt, 15, uuid);
+  bind_time (stmt, 16, created);
+  bind_time (stmt, 17, now);
 
   if (!step_done (self, stmt, what, error))
     return FALSE;
@@ -681,9 +684,263 @@ lede_library_create_article (LedeLibrary  *self,
   lede_article_set_uuid (article, uuid);
   lede_article_set_created (article, created);
   lede_article_set_updated (article, now);
+  return TRUE;
+}
 
+gboolean
+lede_library_create_article (LedeLibrary  *self,
+                             LedeArticle  *article,
+                             GError      **error)
+{
+  if (!insert_article (self, article, _("Could not add the story"), error))
+    return FALSE;
   g_signal_emit (self, signals [ARTICLES_CHANGED], 0);
   return TRUE;
+}
+
+/* Replaces a story's tags inside the caller's transaction. A tag already in
+ * the library under another case is reused, so "brexit" joins "Brexit". */
+static gboolean
+write_tags (LedeLibrary        *self,
+            gint64              article_id,
+            const char * const *tags,
+            const char         *what,
+            GError            **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "DELETE FROM article_tags WHERE article_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (!step_done (self, stmt, what, error))
+    return FALSE;
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (tags[i]));
+
+      if (*name == '\0')
+        continue;
+      stmt = prepare (self, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, name);
+      if (!step_done (self, stmt, what, error))
+        return FALSE;
+
+      stmt = prepare (self,
+                      "INSERT OR IGNORE INTO article_tags (article_id, tag_id) "
+                      "SELECT ?1, id FROM tags WHERE name = ?2",
+                      error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, article_id);
+      bind_text (stmt, 2, name);
+      if (!step_done (self, stmt, what, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lede_library_add_story:
+ * @tags: (nullable) (array zero-terminated=1): the story's tags
+ *
+ * Stores @article as a new story with its tags, all in one transaction:
+ * after a failure the library is as it was.
+ */
+gboolean
+lede_library_add_story (LedeLibrary        *self,
+                        LedeArticle        *article,
+                        const char * const *tags,
+                        GError            **error)
+{
+  const char *what = _("Could not add the story");
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), FALSE);
+
+  if (!begin (self, what, error))
+    return FALSE;
+  if (!insert_article (self, article, what, error) ||
+      !write_tags (self, lede_article_get_id (article), tags, what, error) ||
+      !commit (self, what, error))
+    {
+      rollback (self);
+      lede_article_set_id (article, 0);
+      return FALSE;
+    }
+  g_signal_emit (self, signals [ARTICLES_CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * lede_library_set_tags:
+ * @tags: (array zero-terminated=1): the story's tags, in any case
+ *
+ * Replaces the tags of story @id. Blank tags are skipped and tags that
+ * differ only in case are one tag.
+ */
+gboolean
+lede_library_set_tags (LedeLibrary        *self,
+                       gint64              id,
+                       const char * const *tags,
+                       GError            **error)
+{
+  const char *what = _("Could not save the tags");
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  if (!begin (self, what, error))
+    return FALSE;
+  if (!write_tags (self, id, tags, what, error) || !commit (self, what, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  g_signal_emit (self, signals [ARTICLES_CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * lede_library_get_tags:
+ *
+ * Returns: (transfer full): the tags of story @id, sorted without regard
+ *   to case, or %NULL with @error set
+ */
+char **
+lede_library_get_tags (LedeLibrary  *self,
+                       gint64        id,
+                       GError      **error)
+{
+  g_autoptr (GStrvBuilder) tags = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT t.name FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id "
+                  "WHERE at.article_id = ?1 ORDER BY t.name COLLATE NOCASE",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (tags, column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (self, error, rc, _("Could not read the tags"));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_strv_builder_end (tags) : NULL;
+}
+
+/**
+ * lede_library_create_source:
+ *
+ * Stores @source as a new library-wide source and fills in its id.
+ */
+gboolean
+lede_library_create_source (LedeLibrary  *self,
+                            LedeSource   *source,
+                            GError      **error)
+{
+  g_autoptr (GDateTime) now = now_utc ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (source != NULL && source->name != NULL, FALSE);
+
+  stmt = prepare (self,
+                  "INSERT INTO sources (name, role, organisation, email, phone, notes, created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, source->name);
+  bind_text (stmt, 2, source->role);
+  bind_text (stmt, 3, source->organisation);
+  bind_text (stmt, 4, source->email);
+  bind_text (stmt, 5, source->phone);
+  bind_text (stmt, 6, source->notes);
+  bind_time (stmt, 7, now);
+  if (!step_done (self, stmt, _("Could not add the source"), error))
+    return FALSE;
+  source->id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/**
+ * lede_library_link_source:
+ * @note: how the story uses the source, e.g. "on background"
+ *
+ * Links source @source_id to story @article_id, or changes the note of an
+ * existing link.
+ */
+gboolean
+lede_library_link_source (LedeLibrary  *self,
+                          gint64        article_id,
+                          gint64        source_id,
+                          const char   *note,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  stmt = prepare (self,
+                  "INSERT INTO article_sources (article_id, source_id, note) VALUES (?1, ?2, ?3) "
+                  "ON CONFLICT (article_id, source_id) DO UPDATE SET note = excluded.note",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  sqlite3_bind_int64 (stmt, 2, source_id);
+  bind_text (stmt, 3, note ? note : "");
+  return step_done (self, stmt, _("Could not link the source"), error);
+}
+
+/**
+ * lede_library_list_story_sources:
+ *
+ * Returns: (transfer full) (element-type LedeSource): the sources linked
+ *   to story @article_id, by name, each with its story note
+ */
+GPtrArray *
+lede_library_list_story_sources (LedeLibrary  *self,
+                                 gint64        article_id,
+                                 GError      **error)
+{
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_source_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT s.id, s.name, s.role, s.organisation, s.email, s.phone, s.notes, l.note "
+                  "FROM article_sources AS l JOIN sources AS s ON s.id = l.source_id "
+                  "WHERE l.article_id = ?1 ORDER BY s.name COLLATE NOCASE, s.id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LedeSource *source = lede_source_new (column_text (stmt, 1));
+
+      source->id = sqlite3_column_int64 (stmt, 0);
+      g_free (source->role), source->role = g_strdup (column_text (stmt, 2));
+      g_free (source->organisation), source->organisation = g_strdup (column_text (stmt, 3));
+      g_free (source->email), source->email = g_strdup (column_text (stmt, 4));
+      g_free (source->phone), source->phone = g_strdup (column_text (stmt, 5));
+      g_free (source->notes), source->notes = g_strdup (column_text (stmt, 6));
+      g_free (source->story_note), source->story_note = g_strdup (column_text (stmt, 7));
+      g_ptr_array_add (sources, source);
+    }
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (self, error, rc, _("Could not read the sources"));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&sources) : NULL;
 }
 
 static LedeArticle *
@@ -765,14 +1022,14 @@ lede_library_update_article (LedeLibrary  *self,
                   "UPDATE articles SET headline = ?1, standfirst = ?2, slug = ?3, byline = ?4, "
                   "dateline = ?5, section = ?6, status = ?7, language = ?8, body = ?9, "
                   "editorial_note = ?10, word_goal = ?11, embargo_at = ?12, published_at = ?13, "
-                  "updated_at = ?14 WHERE id = ?15",
+                  "front_matter = ?14, updated_at = ?15 WHERE id = ?16",
                   error);
   if (stmt == NULL)
     return FALSE;
 
   bind_article_fields (stmt, article);
-  bind_time (stmt, 14, now);
-  sqlite3_bind_int64 (stmt, 15, lede_article_get_id (article));
+  bind_time (stmt, 15, now);
+  sqlite3_bind_int64 (stmt, 16, lede_article_get_id (article));
 
   if (!begin (self, what, error))
     return FALSE;

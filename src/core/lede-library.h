@@ -8,6 +8,7 @@
 
 #include "lede-article.h"
 #include "lede-search-hit.h"
+#include "lede-source.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +27,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 1
+#define LEDE_LIBRARY_SCHEMA_VERSION 2
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -46,6 +47,28 @@ int           lede_library_get_schema_version(LedeLibrary  *self);
 
 gboolean      lede_library_create_article    (LedeLibrary  *self,
                                               LedeArticle  *article,
+                                              GError      **error);
+gboolean      lede_library_add_story         (LedeLibrary  *self,
+                                              LedeArticle  *article,
+                                              const char * const *tags,
+                                              GError      **error);
+gboolean      lede_library_set_tags          (LedeLibrary  *self,
+                                              gint64        id,
+                                              const char * const *tags,
+                                              GError      **error);
+char        **lede_library_get_tags          (LedeLibrary  *self,
+                                              gint64        id,
+                                              GError      **error);
+gboolean      lede_library_create_source     (LedeLibrary  *self,
+                                              LedeSource   *source,
+                                              GError      **error);
+gboolean      lede_library_link_source       (LedeLibrary  *self,
+                                              gint64        article_id,
+                                              gint64        source_id,
+                                              const char   *note,
+                                              GError      **error);
+GPtrArray    *lede_library_list_story_sources (LedeLibrary *self,
+                                              gint64        article_id,
                                               GError      **error);
 LedeArticle  *lede_library_get_article       (LedeLibrary  *self,
                                               gint64        id,

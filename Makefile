@@ -9,7 +9,7 @@ MESON_FLAGS ?=
 # Debian 12 packages: to build, to run the tests, and to look at the app.
 BUILD_DEBS = meson ninja-build gcc pkg-config gettext appstream desktop-file-utils \
              libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev \
-             libsqlite3-dev libwebkitgtk-6.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libjson-glib-dev
+             libsqlite3-dev libwebkitgtk-6.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libjson-glib-dev libyaml-dev
 TEST_DEBS  = xvfb xauth xdotool dbus fonts-cantarell
 BENCH_DEBS = cmark-gfm libx11-dev libxdamage-dev gnome-text-editor apostrophe python3-chardet pandoc
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -317,7 +317,7 @@ load_page (LedePreview *self)
   if (!self->filter_ready)
     return;
 
-  page = lede_page_render (blank, "", LEDE_PAGE_PREVIEW);
+  page = lede_page_render (blank, "", NULL, LEDE_PAGE_PREVIEW);
   self->page_ready = FALSE;
   webkit_web_view_load_html (self->web_view, page, "about:blank");
 }

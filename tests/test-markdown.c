@@ -171,7 +171,7 @@ test_page (void)
   lede_article_set_language (article, "en-GB");
   lede_article_set_editorial_note (article, "SECRET: do not publish this note");
 
-  page = lede_page_render (article, "<p>Body</p>", LEDE_PAGE_DEFAULT);
+  page = lede_page_render (article, "<p>Body</p>", NULL, LEDE_PAGE_DEFAULT);
   assert_contains (page, "<!DOCTYPE html>");
   assert_contains (page, "<html lang=\"en-GB\">");
   assert_contains (page, "<h1 class=\"headline\">Mayor says &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;resigns&quot;</h1>");
@@ -184,7 +184,7 @@ test_page (void)
   assert_lacks (page, "SECRET");
   assert_lacks (page, "Content-Security-Policy");
 
-  preview = lede_page_render (article, "", LEDE_PAGE_PREVIEW);
+  preview = lede_page_render (article, "", NULL, LEDE_PAGE_PREVIEW);
   assert_contains (preview, "Content-Security-Policy\" content=\"default-src 'none'");
 }
 

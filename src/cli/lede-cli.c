@@ -1,4 +1,4 @@
-/* lede-cli.c: Lede without a window — list and search a library.
+/* lede-cli.c: Lede without a window — list, search, import and export.
  *
  * Built on src/core only, so it runs with no display.
  *
@@ -13,6 +13,8 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "lede-export.h"
+#include "lede-import.h"
 #include "lede-library.h"
 
 /* Exit codes, as documented in --help and the README. */
@@ -27,12 +29,26 @@ static char *library_path;
 static gboolean as_json;
 static gboolean in_trash;
 static int limit = 50;
+static char *format_name;
+static char *out_dir;
+static gboolean export_all;
+static char *only_status;
+static char *only_tag;
+static gboolean overwrite;
+static gboolean jekyll_names;
 
 static const GOptionEntry common_options[] = {
   { "library", 'l', 0, G_OPTION_ARG_FILENAME, &library_path, N_("The library file (default: the one Lede opens)"), N_("PATH") },
   { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON instead of text"), NULL },
   { "trash", 0, 0, G_OPTION_ARG_NONE, &in_trash, N_("list: the stories in the trash"), NULL },
   { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("search: at most N hits (default 50)"), N_("N") },
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("export: html, fragment, md or ninjs"), N_("FORMAT") },
+  { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir, N_("export: the folder to write into"), N_("DIR") },
+  { "all", 0, 0, G_OPTION_ARG_NONE, &export_all, N_("export: every story not in the trash"), NULL },
+  { "status", 0, 0, G_OPTION_ARG_STRING, &only_status, N_("export: the stories with this status"), N_("STATUS") },
+  { "tag", 0, 0, G_OPTION_ARG_STRING, &only_tag, N_("export: the stories with this tag"), N_("TAG") },
+  { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite, N_("export: replace files of the same name"), NULL },
+  { "jekyll-names", 0, 0, G_OPTION_ARG_NONE, &jekyll_names, N_("export: name Markdown files YYYY-MM-DD-slug.md"), NULL },
   { NULL }
 };
 
@@ -40,9 +56,16 @@ static const char SUMMARY[] =
   "Commands:\n"
   "  list              the stories, newest first\n"
   "  search QUERY…     stories matching the words, best first (\"a phrase\", prefix*)\n"
+  "  import FILE…      add Markdown (.md, front matter optional) and plain-text\n"
+  "                    (.txt) stories; each file is added whole or not at all\n"
+  "  export --format html|fragment|md|ninjs --out DIR [--all | --status S |\n"
+  "         --tag T | UUID…]\n"
+  "                    write stories into DIR; existing files are left alone\n"
+  "                    unless --overwrite is given\n"
   "\n"
   "Exit status: 0 done, 1 wrong usage, 2 the library could not be opened,\n"
-  "3 the command failed.\n";
+  "3 the command failed (for import and export: at least one file failed;\n"
+  "the others were done, and each failure is on standard error).\n";
 
 static char *
 format_time (GDateTime *time)
@@ -161,6 +184,133 @@ search_command (LedeLibrary  *library,
   return EXIT_OK;
 }
 
+static int
+import_command (LedeLibrary  *library,
+                char        **files)
+{
+  guint imported = 0, failed = 0;
+
+  for (guint i = 0; files[i]; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LedeArticle) article = lede_import_file (library, files[i], &error);
+
+      if (article == NULL)
+        {
+          g_printerr ("lede-cli: %s\n", error->message);
+          failed++;
+          continue;
+        }
+      imported++;
+      if (!as_json)
+        printf ("%s\t%s\n", lede_article_get_uuid (article), lede_article_get_headline (article));
+    }
+  g_printerr ("lede-cli: imported %u, failed %u\n", imported, failed);
+  return failed ? EXIT_FAILED : EXIT_OK;
+}
+
+static gboolean
+has_tag (LedeLibrary *library,
+         LedeArticle *article,
+         const char  *tag)
+{
+  g_auto (GStrv) tags = lede_library_get_tags (library, lede_article_get_id (article), NULL);
+
+  for (guint i = 0; tags && tags[i]; i++)
+    if (g_utf8_collate (tags[i], tag) == 0 || g_ascii_strcasecmp (tags[i], tag) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+export_command (LedeLibrary  *library,
+                char        **uuids)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) articles = NULL;
+  LedeExportFormat format;
+  LedeExportFlags flags = LEDE_EXPORT_FLAGS_NONE;
+  LedeArticleStatus status = LEDE_ARTICLE_STATUS_DRAFT;
+  guint written = 0, failed = 0;
+  int choices = (export_all ? 1 : 0) + (only_status ? 1 : 0) + (only_tag ? 1 : 0) + (uuids[0] ? 1 : 0);
+
+  if (!lede_export_format_from_string (format_name, &format))
+    {
+      g_printerr ("lede-cli: export needs --format html, fragment, md or ninjs\n");
+      return EXIT_USAGE;
+    }
+  if (out_dir == NULL)
+    {
+      g_printerr ("lede-cli: export needs --out DIR\n");
+      return EXIT_USAGE;
+    }
+  if (choices != 1)
+    {
+      g_printerr ("lede-cli: export needs one of --all, --status S, --tag T or story uuids\n");
+      return EXIT_USAGE;
+    }
+  if (only_status && !lede_article_status_from_string (only_status, &status))
+    {
+      g_printerr ("lede-cli: unknown status “%s” (draft, in-progress, ready, published, spiked)\n", only_status);
+      return EXIT_USAGE;
+    }
+  if (!g_file_test (out_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_printerr ("lede-cli: “%s” is not a folder\n", out_dir);
+      return EXIT_FAILED;
+    }
+  if (overwrite)
+    flags |= LEDE_EXPORT_FLAGS_OVERWRITE;
+  if (jekyll_names)
+    flags |= LEDE_EXPORT_FLAGS_JEKYLL_NAMES;
+
+  if (uuids[0])
+    {
+      articles = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; uuids[i]; i++)
+        {
+          g_autoptr (GError) local_error = NULL;
+          LedeArticle *article = lede_library_get_article_by_uuid (library, uuids[i], &local_error);
+
+          if (article == NULL)
+            {
+              g_printerr ("lede-cli: no story %s: %s\n", uuids[i], local_error->message);
+              failed++;
+              continue;
+            }
+          g_ptr_array_add (articles, article);
+        }
+    }
+  else if (!(articles = lede_library_list_articles (library, FALSE, &error)))
+    {
+      g_printerr ("lede-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      LedeArticle *article = g_ptr_array_index (articles, i);
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *path = NULL;
+
+      if (only_status && lede_article_get_status (article) != status)
+        continue;
+      if (only_tag && !has_tag (library, article, only_tag))
+        continue;
+      if (!(path = lede_export_to_folder (library, article, format, out_dir, flags, &local_error)))
+        {
+          g_printerr ("lede-cli: %s\n", local_error->message);
+          failed++;
+          continue;
+        }
+      written++;
+      if (!as_json)
+        printf ("%s\n", path);
+    }
+  g_printerr ("lede-cli: exported %u, failed %u\n", written, failed);
+  return failed ? EXIT_FAILED : EXIT_OK;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,7 +342,7 @@ main (int   argc,
     }
 
   command = argv[1];
-  if (!g_str_equal (command, "list") && !g_str_equal (command, "search"))
+  if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "export", NULL }, command))
     {
       g_printerr ("lede-cli: unknown command “%s” (try --help)\n", command);
       return EXIT_USAGE;
@@ -200,6 +350,11 @@ main (int   argc,
   if (g_str_equal (command, "search") && argc < 3)
     {
       g_printerr ("lede-cli: search needs words to look for\n");
+      return EXIT_USAGE;
+    }
+  if (g_str_equal (command, "import") && argc < 3)
+    {
+      g_printerr ("lede-cli: import needs files to import\n");
       return EXIT_USAGE;
     }
 
@@ -213,5 +368,9 @@ main (int   argc,
 
   if (g_str_equal (command, "list"))
     return list_command (library);
+  if (g_str_equal (command, "import"))
+    return import_command (library, argv + 2);
+  if (g_str_equal (command, "export"))
+    return export_command (library, argv + 2);
   return search_command (library, argv + 2);
 }

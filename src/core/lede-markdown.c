@@ -123,6 +123,39 @@ lede_markdown_to_plain_text (const char *markdown,
   return render (markdown, length, FALSE);
 }
 
+/**
+ * lede_markdown_count_words:
+ *
+ * Counts the words a reader sees: Markdown syntax and the addresses of
+ * links are not words; a run of characters between spaces that holds a
+ * letter or a digit is one word, so "well-known" and "100,000" count once
+ * and a lone dash not at all.
+ */
+guint
+lede_markdown_count_words (const char *markdown)
+{
+  g_autofree char *text = lede_markdown_to_plain_text (markdown, -1);
+  gboolean counted = FALSE;
+  guint words = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          counted = FALSE;
+          continue;
+        }
+      if (!counted && g_unichar_isalnum (c))
+        {
+          words++;
+          counted = TRUE;
+        }
+    }
+  return words;
+}
+
 static void
 render_thread (GTask        *task,
                gpointer      source_object,

@@ -12,6 +12,7 @@ char     *lede_markdown_to_html          (const char           *markdown,
                                           gssize                length);
 char     *lede_markdown_to_plain_text    (const char           *markdown,
                                           gssize                length);
+guint     lede_markdown_count_words      (const char           *markdown);
 
 void      lede_markdown_to_html_async    (const char           *markdown,
                                           gssize                length,

@@ -9,7 +9,10 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "lede-core-resources.h"
+#include "lede-markdown.h"
 #include "lede-page.h"
 
 /**
@@ -44,19 +47,118 @@ append_escaped (GString    *page,
   g_string_append (page, escaped);
 }
 
+static void
+add_time (JsonBuilder *json,
+          const char  *key,
+          GDateTime   *time)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autofree char *text = NULL;
+
+  if (time == NULL)
+    return;
+  utc = g_date_time_to_utc (time);
+  text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  json_builder_set_member_name (json, key);
+  json_builder_add_string_value (json, text);
+}
+
+/* schema.org NewsArticle, for search engines and aggregators. */
+static void
+append_json_ld (GString            *page,
+                LedeArticle        *article,
+                const char * const *tags)
+{
+  g_autoptr (JsonBuilder) json = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *keywords = tags ? g_strjoinv (", ", (char **)tags) : g_strdup ("");
+  const char *language = lede_article_get_language (article);
+
+  json_builder_begin_object (json);
+  json_builder_set_member_name (json, "@context");
+  json_builder_add_string_value (json, "https://schema.org");
+  json_builder_set_member_name (json, "@type");
+  json_builder_add_string_value (json, "NewsArticle");
+  json_builder_set_member_name (json, "headline");
+  json_builder_add_string_value (json, lede_article_get_headline (article));
+  if (*lede_article_get_standfirst (article))
+    {
+      json_builder_set_member_name (json, "description");
+      json_builder_add_string_value (json, lede_article_get_standfirst (article));
+    }
+  add_time (json, "datePublished", lede_article_get_published (article));
+  add_time (json, "dateCreated", lede_article_get_created (article));
+  add_time (json, "dateModified", lede_article_get_updated (article));
+  if (*lede_article_get_byline (article))
+    {
+      json_builder_set_member_name (json, "author");
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "@type");
+      json_builder_add_string_value (json, "Person");
+      json_builder_set_member_name (json, "name");
+      json_builder_add_string_value (json, lede_article_get_byline (article));
+      json_builder_end_object (json);
+    }
+  if (*lede_article_get_dateline (article))
+    {
+      json_builder_set_member_name (json, "dateline");
+      json_builder_add_string_value (json, lede_article_get_dateline (article));
+    }
+  if (*lede_article_get_section (article))
+    {
+      json_builder_set_member_name (json, "articleSection");
+      json_builder_add_string_value (json, lede_article_get_section (article));
+    }
+  if (*keywords)
+    {
+      json_builder_set_member_name (json, "keywords");
+      json_builder_add_string_value (json, keywords);
+    }
+  if (*language)
+    {
+      json_builder_set_member_name (json, "inLanguage");
+      json_builder_add_string_value (json, language);
+    }
+  json_builder_set_member_name (json, "wordCount");
+  json_builder_add_int_value (json, lede_markdown_count_words (lede_article_get_body (article)));
+  json_builder_end_object (json);
+
+  root = json_builder_get_root (json);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+
+  /* JSON inside <script> must not hold "</script>" or "<!--": "<" is
+   * written as its JSON escape, which only ever occurs inside strings. */
+  g_string_append (page, "<script type=\"application/ld+json\">\n");
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '<')
+        g_string_append (page, "\\u003c");
+      else
+        g_string_append_c (page, *p);
+    }
+  g_string_append (page, "\n</script>\n");
+}
+
 /**
  * lede_page_render:
  * @body_html: the body as lede_markdown_to_html() gave it
+ * @tags: (nullable): the story's tags, listed after the body
  *
  * Returns: (transfer full): a standalone HTML5 document with the story's
  *   headline, standfirst, byline and dateline (all escaped), the body and
  *   the shared stylesheet. Elements keep the same classes whatever is empty,
- *   so the preview can fill them in place.
+ *   so the preview can fill them in place. Without %LEDE_PAGE_PREVIEW, the
+ *   page is for publishing and carries schema.org JSON-LD.
  */
 char *
-lede_page_render (LedeArticle   *article,
-                  const char    *body_html,
-                  LedePageFlags  flags)
+lede_page_render (LedeArticle        *article,
+                  const char         *body_html,
+                  const char * const *tags,
+                  LedePageFlags       flags)
 {
   GString *page = g_string_sized_new (8192 + (body_html ? strlen (body_html) : 0));
   const char *language = lede_article_get_language (article);
@@ -75,7 +177,10 @@ lede_page_render (LedeArticle   *article,
   append_escaped (page, headline);
   g_string_append (page, "</title>\n<style>\n");
   g_string_append (page, lede_page_get_stylesheet ());
-  g_string_append (page, "</style>\n</head>\n<body>\n<article class=\"lede-story\">\n<header>\n"
+  g_string_append (page, "</style>\n");
+  if (!(flags & LEDE_PAGE_PREVIEW))
+    append_json_ld (page, article, tags);
+  g_string_append (page, "</head>\n<body>\n<article class=\"lede-story\">\n<header>\n"
                          "<h1 class=\"headline\">");
   append_escaped (page, headline);
   g_string_append (page, "</h1>\n<p class=\"standfirst\">");
@@ -84,10 +189,33 @@ lede_page_render (LedeArticle   *article,
   append_escaped (page, lede_article_get_byline (article));
   g_string_append (page, "</span><span class=\"dateline\">");
   append_escaped (page, lede_article_get_dateline (article));
-  g_string_append (page, "</span></p>\n</header>\n<div class=\"story-body\">\n");
+  g_string_append (page, "</span>");
+  if (lede_article_get_published (article) != NULL)
+    {
+      g_autoptr (GDateTime) utc = g_date_time_to_utc (lede_article_get_published (article));
+      g_autofree char *machine = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+      g_autofree char *human = g_date_time_format (utc, "%-d %B %Y, %H:%M UTC");
+
+      g_string_append_printf (page, "<time class=\"published\" datetime=\"%s\">", machine);
+      append_escaped (page, human);
+      g_string_append (page, "</time>");
+    }
+  g_string_append (page, "</p>\n</header>\n<div class=\"story-body\">\n");
   if (body_html != NULL)
     g_string_append (page, body_html);
-  g_string_append (page, "</div>\n</article>\n</body>\n</html>\n");
+  g_string_append (page, "</div>\n");
+  if (tags != NULL && tags[0] != NULL)
+    {
+      g_string_append (page, "<footer>\n<ul class=\"tags\">\n");
+      for (guint i = 0; tags[i]; i++)
+        {
+          g_string_append (page, "<li>");
+          append_escaped (page, tags[i]);
+          g_string_append (page, "</li>\n");
+        }
+      g_string_append (page, "</ul>\n</footer>\n");
+    }
+  g_string_append (page, "</article>\n</body>\n</html>\n");
 
   return g_string_free (page, FALSE);
 }

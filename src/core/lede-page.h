@@ -16,8 +16,9 @@ typedef enum
 } LedePageFlags;
 
 const char *lede_page_get_stylesheet (void);
-char       *lede_page_render         (LedeArticle   *article,
-                                      const char    *body_html,
-                                      LedePageFlags  flags);
+char       *lede_page_render         (LedeArticle        *article,
+                                      const char         *body_html,
+                                      const char * const *tags,
+                                      LedePageFlags       flags);
 
 G_END_DECLS

@@ -28,6 +28,15 @@ typedef enum
   LEDE_SAVE_STATE_FAILED,
 } LedeSaveState;
 
+/* What a story can be exported as. */
+typedef enum
+{
+  LEDE_EXPORT_FORMAT_HTML,      /* a whole HTML5 page */
+  LEDE_EXPORT_FORMAT_FRAGMENT,  /* the body's HTML, for pasting into a CMS */
+  LEDE_EXPORT_FORMAT_MARKDOWN,  /* front matter for Hugo and Jekyll, then the body */
+  LEDE_EXPORT_FORMAT_NINJS,     /* IPTC ninjs 2.2 JSON */
+} LedeExportFormat;
+
 typedef struct _LedeArticle     LedeArticle;
 typedef struct _LedeArticleList LedeArticleList;
 typedef struct _LedeAutosave    LedeAutosave;

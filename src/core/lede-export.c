@@ -1,0 +1,324 @@
+/* lede-export.c: a story as an HTML page, an HTML fragment, Markdown with
+ * front matter, or IPTC ninjs.
+ *
+ * Every exporter renders with Lede's own Markdown and page code, the same
+ * as the preview. The editorial note is internal and never exported.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "lede-atomic-file.h"
+#include "lede-export.h"
+#include "lede-front-matter.h"
+#include "lede-markdown.h"
+#include "lede-page.h"
+#include "lede-slug.h"
+
+static const struct {
+  const char *name;       /* as typed on the command line */
+  const char *extension;
+} formats[] = {
+  [LEDE_EXPORT_FORMAT_HTML] = { "html", ".html" },
+  [LEDE_EXPORT_FORMAT_FRAGMENT] = { "fragment", ".fragment.html" },
+  [LEDE_EXPORT_FORMAT_MARKDOWN] = { "md", ".md" },
+  [LEDE_EXPORT_FORMAT_NINJS] = { "ninjs", ".json" },
+};
+
+gboolean
+lede_export_format_from_string (const char       *name,
+                                LedeExportFormat *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (name, formats[i].name) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+lede_export_format_to_string (LedeExportFormat format)
+{
+  g_return_val_if_fail (format < G_N_ELEMENTS (formats), NULL);
+  return formats[format].name;
+}
+
+static char *
+utc_text (GDateTime *time)
+{
+  g_autoptr (GDateTime) utc = g_date_time_to_utc (time);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+add_string (JsonBuilder *json,
+            const char  *key,
+            const char  *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  json_builder_set_member_name (json, key);
+  json_builder_add_string_value (json, value);
+}
+
+static void
+add_time (JsonBuilder *json,
+          const char  *key,
+          GDateTime   *time)
+{
+  g_autofree char *text = time ? utc_text (time) : NULL;
+  add_string (json, key, text);
+}
+
+/* One-element array of { "role": …, "value": … } (headlines, descriptions). */
+static void
+add_valued (JsonBuilder *json,
+            const char  *key,
+            const char  *role,
+            const char  *value)
+{
+  if (*value == '\0')
+    return;
+  json_builder_set_member_name (json, key);
+  json_builder_begin_array (json);
+  json_builder_begin_object (json);
+  add_string (json, "role", role);
+  add_string (json, "value", value);
+  json_builder_end_object (json);
+  json_builder_end_array (json);
+}
+
+static const char *
+pubstatus (LedeArticleStatus status)
+{
+  switch (status)
+    {
+    case LEDE_ARTICLE_STATUS_PUBLISHED:
+      return "usable";
+    case LEDE_ARTICLE_STATUS_SPIKED:
+      return "canceled";
+    default:
+      return "withheld";
+    }
+}
+
+static char *
+export_ninjs (LedeArticle        *article,
+              const char * const *tags,
+              GPtrArray          *sources,
+              const char         *body_html)
+{
+  g_autoptr (JsonBuilder) json = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *uri = g_strconcat ("urn:uuid:", lede_article_get_uuid (article), NULL);
+  g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              lede_article_get_updated (article)
+                                              ? g_date_time_to_unix (lede_article_get_updated (article)) : 0);
+  g_autofree char *plain = lede_markdown_to_plain_text (lede_article_get_body (article), -1);
+
+  json_builder_begin_object (json);
+  add_string (json, "uri", uri);
+  add_string (json, "type", "text");
+  add_string (json, "representationtype", "full");
+  json_builder_set_member_name (json, "standard");
+  json_builder_begin_object (json);
+  add_string (json, "name", "ninjs");
+  add_string (json, "version", "2.2");
+  add_string (json, "schema", "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#");
+  json_builder_end_object (json);
+  add_string (json, "version", version);
+  add_time (json, "firstcreated", lede_article_get_created (article));
+  add_time (json, "versioncreated", lede_article_get_updated (article));
+  add_time (json, "embargoed", lede_article_get_embargo (article));
+  add_string (json, "pubstatus", pubstatus (lede_article_get_status (article)));
+  add_string (json, "language", lede_article_get_language (article));
+  add_valued (json, "headlines", "main", lede_article_get_headline (article));
+  add_valued (json, "descriptions", "summary", lede_article_get_standfirst (article));
+  add_string (json, "by", lede_article_get_byline (article));
+  add_string (json, "located", lede_article_get_dateline (article));
+  add_string (json, "slugline", lede_article_get_slug (article));
+
+  json_builder_set_member_name (json, "bodies");
+  json_builder_begin_array (json);
+  json_builder_begin_object (json);
+  add_string (json, "role", "main");
+  add_string (json, "contenttype", "text/html");
+  json_builder_set_member_name (json, "charcount");
+  json_builder_add_int_value (json, g_utf8_strlen (plain, -1));
+  json_builder_set_member_name (json, "wordcount");
+  json_builder_add_int_value (json, lede_markdown_count_words (lede_article_get_body (article)));
+  json_builder_set_member_name (json, "value");
+  json_builder_add_string_value (json, body_html);
+  json_builder_end_object (json);
+  json_builder_end_array (json);
+
+  if (tags != NULL && tags[0] != NULL)
+    {
+      json_builder_set_member_name (json, "subjects");
+      json_builder_begin_array (json);
+      for (guint i = 0; tags[i]; i++)
+        {
+          json_builder_begin_object (json);
+          add_string (json, "name", tags[i]);
+          add_string (json, "literal", tags[i]);
+          json_builder_end_object (json);
+        }
+      json_builder_end_array (json);
+    }
+  /* Only who a source is: contact details and notes stay in the library. */
+  if (sources != NULL && sources->len > 0)
+    {
+      json_builder_set_member_name (json, "infosources");
+      json_builder_begin_array (json);
+      for (guint i = 0; i < sources->len; i++)
+        {
+          LedeSource *source = g_ptr_array_index (sources, i);
+          g_autofree char *literal = *source->organisation
+            ? g_strdup_printf ("%s, %s", source->name, source->organisation) : g_strdup (source->name);
+
+          json_builder_begin_object (json);
+          add_string (json, "name", source->name);
+          add_string (json, "role", *source->role ? source->role : NULL);
+          add_string (json, "literal", literal);
+          json_builder_end_object (json);
+        }
+      json_builder_end_array (json);
+    }
+  json_builder_end_object (json);
+
+  root = json_builder_get_root (json);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+/**
+ * lede_export_story:
+ * @tags: (nullable): the story's tags
+ * @sources: (nullable) (element-type LedeSource): the story's sources
+ *
+ * Returns: (transfer full): the story in @format, as UTF-8 bytes
+ */
+GBytes *
+lede_export_story (LedeArticle        *article,
+                   const char * const *tags,
+                   GPtrArray          *sources,
+                   LedeExportFormat    format)
+{
+  g_autofree char *body_html = NULL;
+  char *out = NULL;
+
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
+
+  if (format != LEDE_EXPORT_FORMAT_MARKDOWN)
+    body_html = lede_markdown_to_html (lede_article_get_body (article), -1);
+
+  switch (format)
+    {
+    case LEDE_EXPORT_FORMAT_HTML:
+      out = lede_page_render (article, body_html, tags, LEDE_PAGE_DEFAULT);
+      break;
+    case LEDE_EXPORT_FORMAT_FRAGMENT:
+      out = g_steal_pointer (&body_html);
+      break;
+    case LEDE_EXPORT_FORMAT_MARKDOWN:
+      {
+        g_autofree char *front_matter = lede_front_matter_write (article, tags);
+        out = g_strconcat (front_matter, "\n", lede_article_get_body (article), NULL);
+      }
+      break;
+    case LEDE_EXPORT_FORMAT_NINJS:
+      out = export_ninjs (article, tags, sources, body_html);
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+  return g_bytes_new_take (out, strlen (out));
+}
+
+/**
+ * lede_export_file_name:
+ *
+ * Returns: (transfer full): the story's slug (else one made from its
+ *   headline, else its uuid) and the format's extension; with
+ *   %LEDE_EXPORT_FLAGS_JEKYLL_NAMES, Markdown names start with the date
+ */
+char *
+lede_export_file_name (LedeArticle      *article,
+                       LedeExportFormat  format,
+                       LedeExportFlags   flags)
+{
+  g_autofree char *slug = g_strdup (lede_article_get_slug (article));
+  g_autofree char *prefix = NULL;
+  GDateTime *date = lede_article_get_published (article) ? lede_article_get_published (article)
+                                                         : lede_article_get_created (article);
+
+  /* The slug is the user's; the file name still must not climb folders. */
+  g_strdelimit (slug, "/\\", '-');
+  if (*slug == '\0' || *slug == '.')
+    {
+      g_free (slug);
+      slug = lede_slug_from_text (lede_article_get_headline (article));
+    }
+  if (*slug == '\0')
+    {
+      g_free (slug);
+      slug = g_strdup (*lede_article_get_uuid (article) ? lede_article_get_uuid (article) : "story");
+    }
+  if ((flags & LEDE_EXPORT_FLAGS_JEKYLL_NAMES) && format == LEDE_EXPORT_FORMAT_MARKDOWN && date)
+    prefix = g_date_time_format (date, "%Y-%m-%d-");
+  return g_strconcat (prefix ? prefix : "", slug, formats[format].extension, NULL);
+}
+
+/**
+ * lede_export_to_folder:
+ *
+ * Writes @article, with its tags and sources from @library, into @folder
+ * atomically. An existing file is left alone unless
+ * %LEDE_EXPORT_FLAGS_OVERWRITE is given.
+ *
+ * Returns: (transfer full): the path written, or %NULL with @error set
+ */
+char *
+lede_export_to_folder (LedeLibrary      *library,
+                       LedeArticle      *article,
+                       LedeExportFormat  format,
+                       const char       *folder,
+                       LedeExportFlags   flags,
+                       GError          **error)
+{
+  g_auto (GStrv) tags = NULL;
+  g_autoptr (GPtrArray) sources = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
+
+  tags = lede_library_get_tags (library, lede_article_get_id (article), error);
+  if (tags == NULL)
+    return NULL;
+  if (format == LEDE_EXPORT_FORMAT_NINJS)
+    {
+      sources = lede_library_list_story_sources (library, lede_article_get_id (article), error);
+      if (sources == NULL)
+        return NULL;
+    }
+
+  bytes = lede_export_story (article, (const char * const *)tags, sources, format);
+  name = lede_export_file_name (article, format, flags);
+  path = g_build_filename (folder, name, NULL);
+  if (!lede_atomic_file_write (path, bytes, (flags & LEDE_EXPORT_FLAGS_OVERWRITE) != 0, error))
+    return NULL;
+  return g_steal_pointer (&path);
+}

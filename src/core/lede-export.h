@@ -1,0 +1,36 @@
+/* lede-export.h: a story as an HTML page, an HTML fragment, Markdown with
+ * front matter, or IPTC ninjs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lede-library.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LEDE_EXPORT_FLAGS_NONE         = 0,
+  LEDE_EXPORT_FLAGS_OVERWRITE    = 1 << 0,  /* replace a file of the same name */
+  LEDE_EXPORT_FLAGS_JEKYLL_NAMES = 1 << 1,  /* YYYY-MM-DD-slug.md */
+} LedeExportFlags;
+
+gboolean    lede_export_format_from_string (const char          *name,
+                                            LedeExportFormat    *format);
+const char *lede_export_format_to_string   (LedeExportFormat     format);
+GBytes     *lede_export_story              (LedeArticle         *article,
+                                            const char * const  *tags,
+                                            GPtrArray           *sources,
+                                            LedeExportFormat     format);
+char       *lede_export_file_name          (LedeArticle         *article,
+                                            LedeExportFormat     format,
+                                            LedeExportFlags      flags);
+char       *lede_export_to_folder          (LedeLibrary         *library,
+                                            LedeArticle         *article,
+                                            LedeExportFormat     format,
+                                            const char          *folder,
+                                            LedeExportFlags      flags,
+                                            GError             **error);
+
+G_END_DECLS

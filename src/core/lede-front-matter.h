@@ -1,0 +1,22 @@
+/* lede-front-matter.h: the YAML block at the top of a Markdown story, as
+ * Hugo and Jekyll read it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lede-article.h"
+
+G_BEGIN_DECLS
+
+char     *lede_front_matter_write (LedeArticle         *article,
+                                   const char * const  *tags);
+gboolean  lede_front_matter_read  (const char          *yaml,
+                                   gsize                len,
+                                   LedeArticle         *article,
+                                   GStrvBuilder        *tags,
+                                   GError             **error);
+void      lede_front_matter_append_string (GString     *out,
+                                           const char  *text);
+
+G_END_DECLS

@@ -1,0 +1,335 @@
+/* lede-import.c: stories from Markdown (with or without front matter) and
+ * plain-text files.
+ *
+ * A file is checked whole before anything is written (size, NUL bytes,
+ * UTF-8, front matter), then goes into the library in one transaction, so
+ * a refused file changes nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lede-front-matter.h"
+#include "lede-import.h"
+
+G_DEFINE_QUARK (lede-import-error-quark, lede_import_error)
+
+#define BOM "\xEF\xBB\xBF"
+
+/* Line and column (from 1) of byte @offset, for errors a person can act on. */
+static void
+locate (const char *data,
+        gsize       offset,
+        gsize      *line,
+        gsize      *column)
+{
+  const char *line_start = data;
+
+  *line = 1;
+  for (const char *p = data; p < data + offset; p++)
+    if (*p == '\n')
+      {
+        (*line)++;
+        line_start = p + 1;
+      }
+  *column = data + offset - line_start + 1;
+}
+
+static gboolean
+check_text (const char  *data,
+            gsize        len,
+            GError     **error)
+{
+  const char *nul = memchr (data, '\0', len);
+  const char *end;
+  gsize line, column;
+
+  if (nul != NULL)
+    {
+      locate (data, nul - data, &line, &column);
+      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_BINARY,
+                   _("It holds a NUL byte at line %" G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT
+                     ": it looks like a binary file, not a story"), line, column);
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (data, len, &end))
+    {
+      locate (data, end - data, &line, &column);
+      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_NOT_UTF8,
+                   _("It is not valid UTF-8 at line %" G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT
+                     " (byte %" G_GSIZE_FORMAT "): save it as UTF-8 and import it again"),
+                   line, column, (gsize)(end - data) + 1);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_plain_text (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".text");
+}
+
+/* The first line is the headline, the next paragraph the standfirst, then
+ * the body's paragraphs; a last line "Tags: a, b" gives the tags. */
+static void
+parse_plain_text (const char   *text,
+                  LedeArticle  *article,
+                  GStrvBuilder *tags)
+{
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) paragraph = g_string_new (NULL);
+  g_autoptr (GString) body = g_string_new (NULL);
+  guint first_body = 0, n;
+
+  /* "\r\n" became "\n\n": undo that, keeping lone "\r" as line ends. */
+  {
+    g_autoptr (GString) fixed = g_string_new (NULL);
+    for (const char *p = text; *p; p++)
+      {
+        if (p[0] == '\r' && p[1] == '\n')
+          continue;
+        g_string_append_c (fixed, *p == '\r' ? '\n' : *p);
+      }
+    lines = g_strsplit (fixed->str, "\n", -1);
+  }
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_strchomp (lines[i]);
+      if (*lines[i] == '\0')
+        {
+          if (paragraph->len > 0)
+            g_ptr_array_add (paragraphs, g_strdup (paragraph->str));
+          g_string_truncate (paragraph, 0);
+          continue;
+        }
+      /* The headline is one line whatever follows it. */
+      if (paragraphs->len == 0 && paragraph->len > 0)
+        {
+          g_ptr_array_add (paragraphs, g_strdup (paragraph->str));
+          g_string_truncate (paragraph, 0);
+        }
+      if (paragraph->len > 0)
+        g_string_append_c (paragraph, '\n');
+      g_string_append (paragraph, lines[i]);
+    }
+  if (paragraph->len > 0)
+    g_ptr_array_add (paragraphs, g_strdup (paragraph->str));
+
+  n = paragraphs->len;
+  if (n > 1 && strchr (g_ptr_array_index (paragraphs, n - 1), '\n') == NULL &&
+      g_ascii_strncasecmp (g_ptr_array_index (paragraphs, n - 1), "tags:", 5) == 0)
+    {
+      g_auto (GStrv) parts = g_strsplit ((char *)g_ptr_array_index (paragraphs, n - 1) + 5, ",", -1);
+      for (guint i = 0; parts[i]; i++)
+        if (*g_strstrip (parts[i]))
+          g_strv_builder_add (tags, parts[i]);
+      n--;
+    }
+
+  if (n > 0)
+    lede_article_set_headline (article, g_strstrip ((char *)g_ptr_array_index (paragraphs, 0)));
+  if (n > 1)
+    {
+      g_autofree char *standfirst = g_strdelimit (g_strdup (g_ptr_array_index (paragraphs, 1)), "\n", ' ');
+      lede_article_set_standfirst (article, g_strstrip (standfirst));
+    }
+  first_body = 2;
+  for (guint i = first_body; i < n; i++)
+    {
+      if (body->len > 0)
+        g_string_append (body, "\n\n");
+      g_string_append (body, g_ptr_array_index (paragraphs, i));
+    }
+  if (body->len > 0)
+    g_string_append_c (body, '\n');
+  lede_article_set_body (article, body->str);
+}
+
+/* Markdown: optional front matter between "---" lines, then the body. With
+ * no title in front matter, a first "# Heading" line is the headline. */
+static gboolean
+parse_markdown (const char   *text,
+                LedeArticle  *article,
+                GStrvBuilder *tags,
+                GError      **error)
+{
+  const char *body = text;
+
+  if (g_str_has_prefix (text, "---\n") || g_str_has_prefix (text, "---\r\n"))
+    {
+      const char *yaml = strchr (text, '\n') + 1;
+      const char *close = NULL;
+
+      for (const char *line = yaml; line && *line; line = strchr (line, '\n'), line = line ? line + 1 : NULL)
+        if ((g_str_has_prefix (line, "---") || g_str_has_prefix (line, "...")) &&
+            (line[3] == '\n' || line[3] == '\r' || line[3] == '\0'))
+          {
+            close = line;
+            break;
+          }
+      if (close == NULL)
+        {
+          g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER,
+                       _("The front matter opened with “---” on line 1 is never closed: "
+                         "add a “---” line after it"));
+          return FALSE;
+        }
+      if (!lede_front_matter_read (yaml, close - yaml, article, tags, error))
+        return FALSE;
+      body = strchr (close, '\n');
+      body = body ? body + 1 : close + 3;
+      /* The blank line written after the front matter is not the body's. */
+      if (*body == '\n')
+        body++;
+      else if (body[0] == '\r' && body[1] == '\n')
+        body += 2;
+    }
+
+  if (*lede_article_get_headline (article) == '\0' && g_str_has_prefix (body, "# "))
+    {
+      const char *end = strchr (body, '\n');
+      g_autofree char *headline = g_strndup (body + 2, end ? (gsize)(end - body - 2) : strlen (body + 2));
+
+      lede_article_set_headline (article, g_strstrip (headline));
+      body = end ? end + 1 : body + strlen (body);
+      while (*body == '\n')
+        body++;
+    }
+  lede_article_set_body (article, body);
+  return TRUE;
+}
+
+/**
+ * lede_import_parse:
+ * @name: the file's name: ".txt" and ".text" are plain text, the rest Markdown
+ * @tags: (out) (transfer full): the story's tags
+ *
+ * Returns: (transfer full): the story, not yet in any library, or %NULL
+ *   with @error saying what is wrong and where
+ */
+LedeArticle *
+lede_import_parse (const char   *name,
+                   const char   *data,
+                   gsize         len,
+                   char       ***tags,
+                   GError      **error)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (GStrvBuilder) tag_builder = g_strv_builder_new ();
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (tags != NULL, NULL);
+
+  if (len >= 3 && memcmp (data, BOM, 3) == 0)
+    data += 3, len -= 3;
+  if (!check_text (data, len, error))
+    return NULL;
+  text = g_strndup (data, len);
+  if (strspn (text, " \t\r\n") == strlen (text))
+    {
+      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_EMPTY, _("It is empty"));
+      return NULL;
+    }
+
+  if (is_plain_text (name))
+    parse_plain_text (text, article, tag_builder);
+  else if (!parse_markdown (text, article, tag_builder, error))
+    return NULL;
+
+  if (*lede_article_get_headline (article) == '\0')
+    {
+      g_autofree char *base = g_path_get_basename (name);
+      char *dot = strrchr (base, '.');
+
+      if (dot && dot != base)
+        *dot = '\0';
+      lede_article_set_headline (article, base);
+    }
+  *tags = g_strv_builder_end (tag_builder);
+  return g_steal_pointer (&article);
+}
+
+/**
+ * lede_import_file:
+ *
+ * Reads @path and adds it to @library as a new story with its tags, in one
+ * transaction. A story whose uuid is already in the library gets a new one.
+ *
+ * Returns: (transfer full): the new story, or %NULL with @error set (the
+ *   message names the file)
+ */
+LedeArticle *
+lede_import_file (LedeLibrary  *library,
+                  const char   *path,
+                  GError      **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  g_auto (GStrv) tags = NULL;
+  g_autoptr (LedeArticle) article = NULL;
+  gsize len;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_READ,
+                   _("Could not import “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_READ,
+                   _("Could not import “%s”: it is not a file"), display);
+      return NULL;
+    }
+  /* Refused before reading, so a huge file costs nothing. */
+  if (g_file_info_get_size (info) > LEDE_IMPORT_MAX_BYTES)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_TOO_LARGE,
+                   _("Could not import “%s”: it is %s, and a story can be at most 16 MB"), display, size);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &data, &len, &local_error))
+    {
+      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_READ,
+                   _("Could not import “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  article = lede_import_parse (path, data, len, &tags, &local_error);
+  if (article == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not import “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  if (*lede_article_get_uuid (article))
+    {
+      g_autoptr (LedeArticle) existing = lede_library_get_article_by_uuid (library, lede_article_get_uuid (article), NULL);
+      if (existing != NULL)
+        lede_article_set_uuid (article, "");
+    }
+  if (!lede_library_add_story (library, article, (const char * const *)tags, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not import “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&article);
+}

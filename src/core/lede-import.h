@@ -1,0 +1,37 @@
+/* lede-import.h: stories from Markdown (with or without front matter) and
+ * plain-text files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lede-library.h"
+
+G_BEGIN_DECLS
+
+#define LEDE_IMPORT_ERROR (lede_import_error_quark ())
+
+typedef enum
+{
+  LEDE_IMPORT_ERROR_READ,
+  LEDE_IMPORT_ERROR_TOO_LARGE,
+  LEDE_IMPORT_ERROR_BINARY,
+  LEDE_IMPORT_ERROR_NOT_UTF8,
+  LEDE_IMPORT_ERROR_FRONT_MATTER,
+  LEDE_IMPORT_ERROR_EMPTY,
+} LedeImportError;
+
+/* The largest file taken as a story: ten times a very long book. */
+#define LEDE_IMPORT_MAX_BYTES (16 * 1024 * 1024)
+
+GQuark       lede_import_error_quark (void);
+LedeArticle *lede_import_parse       (const char   *name,
+                                      const char   *data,
+                                      gsize         len,
+                                      char       ***tags,
+                                      GError      **error);
+LedeArticle *lede_import_file        (LedeLibrary  *library,
+                                      const char   *path,
+                                      GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,508 @@
+/* test-interchange.c: import and export on the sample stories in
+ * tests/data/stories, round trips, and every kind of bad input.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "lede-atomic-file.h"
+#include "lede-export.h"
+#include "lede-front-matter.h"
+#include "lede-import.h"
+#include "lede-markdown.h"
+#include "lede-slug.h"
+#include "lede-test-utils.h"
+
+typedef struct {
+  char        *dir;
+  LedeLibrary *library;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  f->dir = lede_test_tmpdir ();
+  path = g_build_filename (f->dir, "library.db", NULL);
+  f->library = lede_library_open (path, NULL);
+  g_assert_nonnull (f->library);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->library);
+  lede_test_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+story_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "stories", name, NULL);
+}
+
+static LedeArticle *
+import_sample (Fixture    *f,
+               const char *name)
+{
+  g_autofree char *path = story_path (name);
+  g_autoptr (GError) error = NULL;
+  LedeArticle *article = lede_import_file (f->library, path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  return article;
+}
+
+static char *
+export_text (Fixture          *f,
+             LedeArticle      *article,
+             LedeExportFormat  format)
+{
+  g_auto (GStrv) tags = lede_library_get_tags (f->library, lede_article_get_id (article), NULL);
+  g_autoptr (GPtrArray) sources = lede_library_list_story_sources (f->library, lede_article_get_id (article), NULL);
+  g_autoptr (GBytes) bytes = lede_export_story (article, (const char * const *)tags, sources, format);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+assert_same_time (GDateTime *a,
+                  GDateTime *b)
+{
+  g_assert_true ((a == NULL) == (b == NULL));
+  if (a)
+    g_assert_true (g_date_time_equal (a, b));
+}
+
+/* Every field a Markdown file carries (the editorial note is internal and
+ * never exported; the library keeps its own updated time). */
+static void
+assert_same_story (LedeLibrary *library,
+                   LedeArticle *a,
+                   LedeArticle *b)
+{
+  g_auto (GStrv) tags_a = lede_library_get_tags (library, lede_article_get_id (a), NULL);
+  g_auto (GStrv) tags_b = lede_library_get_tags (library, lede_article_get_id (b), NULL);
+
+  g_assert_cmpstr (lede_article_get_headline (a), ==, lede_article_get_headline (b));
+  g_assert_cmpstr (lede_article_get_standfirst (a), ==, lede_article_get_standfirst (b));
+  g_assert_cmpstr (lede_article_get_slug (a), ==, lede_article_get_slug (b));
+  g_assert_cmpstr (lede_article_get_byline (a), ==, lede_article_get_byline (b));
+  g_assert_cmpstr (lede_article_get_dateline (a), ==, lede_article_get_dateline (b));
+  g_assert_cmpstr (lede_article_get_section (a), ==, lede_article_get_section (b));
+  g_assert_cmpstr (lede_article_get_language (a), ==, lede_article_get_language (b));
+  g_assert_cmpstr (lede_article_get_body (a), ==, lede_article_get_body (b));
+  g_assert_cmpstr (lede_article_get_extra_front_matter (a), ==, lede_article_get_extra_front_matter (b));
+  g_assert_cmpint (lede_article_get_status (a), ==, lede_article_get_status (b));
+  g_assert_cmpuint (lede_article_get_word_goal (a), ==, lede_article_get_word_goal (b));
+  assert_same_time (lede_article_get_embargo (a), lede_article_get_embargo (b));
+  assert_same_time (lede_article_get_published (a), lede_article_get_published (b));
+  assert_same_time (lede_article_get_created (a), lede_article_get_created (b));
+  g_assert_true (g_strv_equal ((const char * const *)tags_a, (const char * const *)tags_b));
+}
+
+/* Markdown export, then import, gives back the same story. */
+static void
+round_trip (Fixture    *f,
+            const char *sample)
+{
+  g_autoptr (LedeArticle) first = import_sample (f, sample);
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeArticle) second = NULL;
+
+  g_mkdir (out, 0755);
+  path = lede_export_to_folder (f->library, first, LEDE_EXPORT_FORMAT_MARKDOWN, out, 0, &error);
+  g_assert_no_error (error);
+  second = lede_import_file (f->library, path, &error);
+  g_assert_no_error (error);
+  assert_same_story (f->library, first, second);
+  /* The same uuid cannot be in a library twice: the copy gets its own. */
+  g_assert_cmpstr (lede_article_get_uuid (first), !=, lede_article_get_uuid (second));
+}
+
+static void
+test_markdown_round_trip (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_sample (f, "harbour-pilot.md");
+  g_auto (GStrv) tags = lede_library_get_tags (f->library, lede_article_get_id (article), NULL);
+  g_autoptr (GDateTime) published = g_date_time_new_from_iso8601 ("2026-10-14T16:20:00Z", NULL);
+  g_autoptr (GDateTime) created = g_date_time_new_from_iso8601 ("2026-10-13T08:05:00Z", NULL);
+
+  /* What the sample says arrives field by field. */
+  g_assert_cmpstr (lede_article_get_headline (article), ==, "Pilot boat crew \"saved the Corran Star\", inquiry told");
+  g_assert_cmpstr (lede_article_get_slug (article), ==, "pilot-boat-crew-inquiry");
+  g_assert_cmpstr (lede_article_get_byline (article), ==, "Priya Lanmore");
+  g_assert_cmpstr (lede_article_get_dateline (article), ==, "PORT ESSENDY");
+  g_assert_cmpstr (lede_article_get_section (article), ==, "Local");
+  g_assert_cmpstr (lede_article_get_language (article), ==, "en-GB");
+  g_assert_cmpint (lede_article_get_status (article), ==, LEDE_ARTICLE_STATUS_PUBLISHED);
+  g_assert_cmpuint (lede_article_get_word_goal (article), ==, 450);
+  g_assert_true (g_date_time_equal (lede_article_get_published (article), published));
+  g_assert_true (g_date_time_equal (lede_article_get_created (article), created));
+  g_assert_nonnull (lede_article_get_embargo (article));
+  g_assert_true (g_str_has_prefix (lede_article_get_body (article), "The master of the coaster"));
+  g_assert_true (g_strv_equal ((const char * const *)tags, (const char * const[]) { "Inquiries", "Maritime", NULL }));
+  /* Keys Lede does not know are kept as written. */
+  g_assert_cmpstr (lede_article_get_extra_front_matter (article), ==,
+                   "weight: 12\naliases:\n  - /news/corran-star-inquiry/\n");
+
+  round_trip (f, "harbour-pilot.md");
+  round_trip (f, "awkward-fields.md");
+}
+
+static void
+test_plain_text (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_sample (f, "school-meals.txt");
+  g_auto (GStrv) tags = lede_library_get_tags (f->library, lede_article_get_id (article), NULL);
+  g_autofree char *markdown = NULL;
+
+  g_assert_cmpstr (lede_article_get_headline (article), ==, "Hillcrest pupils to grow their own school dinners");
+  g_assert_true (g_str_has_prefix (lede_article_get_standfirst (article), "A two-acre plot behind Hillcrest"));
+  g_assert_cmpstr (lede_article_get_body (article), ==,
+                   "Head teacher Moira Castell said the garden began as a lunchtime club in 2025.\n\n"
+                   "\"The children chose the potatoes,\" she said. \"We have had a lot of potatoes.\"\n\n"
+                   "The county council has given £4,000 towards a polytunnel.\n");
+  g_assert_true (g_strv_equal ((const char * const *)tags, (const char * const[]) { "Education", "Food", "Hillcrest", NULL }));
+
+  /* Markdown export keeps headline, standfirst, paragraphs and tags. */
+  markdown = export_text (f, article, LEDE_EXPORT_FORMAT_MARKDOWN);
+  g_assert_nonnull (strstr (markdown, "title: \"Hillcrest pupils to grow their own school dinners\"\n"));
+  g_assert_nonnull (strstr (markdown, "description: \"A two-acre plot"));
+  g_assert_nonnull (strstr (markdown, "tags:\n  - \"Education\"\n  - \"Food\"\n  - \"Hillcrest\"\n"));
+  g_assert_true (g_str_has_suffix (markdown, "---\n\n" "Head teacher Moira Castell said the garden began as a lunchtime club in 2025.\n\n"
+                                   "\"The children chose the potatoes,\" she said. \"We have had a lot of potatoes.\"\n\n"
+                                   "The county council has given £4,000 towards a polytunnel.\n"));
+
+  /* A plain story with an empty Tags: line, a BOM and Windows line ends. */
+  {
+    const char text[] = "\xEF\xBB\xBFHeadline only\r\n\r\nThe standfirst.\r\n\r\nBody.\r\n\r\nTags:\r\n";
+    g_auto (GStrv) no_tags = NULL;
+    g_autoptr (LedeArticle) plain = lede_import_parse ("x.txt", text, sizeof text - 1, &no_tags, NULL);
+
+    g_assert_cmpstr (lede_article_get_headline (plain), ==, "Headline only");
+    g_assert_cmpstr (lede_article_get_standfirst (plain), ==, "The standfirst.");
+    g_assert_cmpstr (lede_article_get_body (plain), ==, "Body.\n");
+    g_assert_cmpuint (g_strv_length (no_tags), ==, 0);
+  }
+}
+
+/* HTML: every field escaped, the note left out, JSON-LD that parses. */
+static void
+test_html (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_sample (f, "awkward-fields.md");
+  g_autofree char *html = NULL;
+  g_autofree char *fragment = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  const char *ld_start, *ld_end;
+  g_autofree char *ld = NULL;
+  JsonObject *object;
+
+  lede_article_set_editorial_note (article, "SECRET: call the lawyer first");
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+
+  html = export_text (f, article, LEDE_EXPORT_FORMAT_HTML);
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\""));
+  g_assert_null (strstr (html, "<script>"));
+  g_assert_null (strstr (html, "<b>bold"));
+  g_assert_nonnull (strstr (html, "&lt;script&gt;alert("));
+  g_assert_nonnull (strstr (html, "<li>&lt;b&gt;bold&lt;/b&gt;</li>"));
+  g_assert_null (strstr (html, "SECRET"));
+  g_assert_nonnull (strstr (html, "O&apos;Neill") ? "ok" : strstr (html, "O&#39;Neill") ? "ok" : strstr (html, "O'Neill"));
+
+  ld_start = strstr (html, "<script type=\"application/ld+json\">\n");
+  g_assert_nonnull (ld_start);
+  ld_start += strlen ("<script type=\"application/ld+json\">\n");
+  ld_end = strstr (ld_start, "</script>");
+  g_assert_nonnull (ld_end);
+  ld = g_strndup (ld_start, ld_end - ld_start);
+  g_assert_null (strchr (ld, '<'));
+  g_assert_true (json_parser_load_from_data (parser, ld, -1, &error));
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (object, "@type"), ==, "NewsArticle");
+  g_assert_cmpstr (json_object_get_string_member (object, "headline"), ==, lede_article_get_headline (article));
+  g_assert_cmpint (json_object_get_int_member (object, "wordCount"), ==, 5);
+
+  fragment = export_text (f, article, LEDE_EXPORT_FORMAT_FRAGMENT);
+  /* Raw HTML in a story never reaches a page. */
+  g_assert_cmpstr (fragment, ==, "<p data-sourcepos=\"1:1-1:49\">Body with <!-- raw HTML omitted -->alert(1)"
+                   "<!-- raw HTML omitted --> and &quot;quotes&quot;.</p>\n");
+}
+
+static void
+test_ninjs (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_sample (f, "harbour-pilot.md");
+  g_autoptr (LedeSource) source = lede_source_new ("Idris Feltham");
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *uri = NULL;
+  JsonObject *object, *body, *info;
+
+  g_free (source->role), source->role = g_strdup ("Master of the Corran Star");
+  g_free (source->phone), source->phone = g_strdup ("+44 7700 900123");
+  g_assert_true (lede_library_create_source (f->library, source, NULL));
+  g_assert_true (lede_library_link_source (f->library, lede_article_get_id (article), source->id, "on the record", NULL));
+
+  json = export_text (f, article, LEDE_EXPORT_FORMAT_NINJS);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  uri = g_strconcat ("urn:uuid:", lede_article_get_uuid (article), NULL);
+  g_assert_cmpstr (json_object_get_string_member (object, "uri"), ==, uri);
+  g_assert_cmpstr (json_object_get_string_member (object, "pubstatus"), ==, "usable");
+  g_assert_cmpstr (json_object_get_string_member (object, "by"), ==, "Priya Lanmore");
+  g_assert_cmpstr (json_object_get_string_member (object, "located"), ==, "PORT ESSENDY");
+  g_assert_cmpstr (json_object_get_string_member (object, "embargoed"), ==, "2026-10-14T16:00:00Z");
+  body = json_array_get_object_element (json_object_get_array_member (object, "bodies"), 0);
+  g_assert_cmpstr (json_object_get_string_member (body, "contenttype"), ==, "text/html");
+  g_assert_cmpint (json_object_get_int_member (body, "wordcount"), ==,
+                   lede_markdown_count_words (lede_article_get_body (article)));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "subjects")), ==, 2);
+  info = json_array_get_object_element (json_object_get_array_member (object, "infosources"), 0);
+  g_assert_cmpstr (json_object_get_string_member (info, "name"), ==, "Idris Feltham");
+  /* A source's phone number is the newsroom's, not the reader's. */
+  g_assert_null (strstr (json, "7700"));
+}
+
+static void
+test_word_count (void)
+{
+  g_assert_cmpuint (lede_markdown_count_words ("A well-known ferry carried 100,000 people."), ==, 6);
+  g_assert_cmpuint (lede_markdown_count_words ("# Heading\n\n- one\n- two — three"), ==, 4);
+  g_assert_cmpuint (lede_markdown_count_words ("See [the report](https://example.org/a/long/path) now."), ==, 4);
+  g_assert_cmpuint (lede_markdown_count_words ("**bold** _it_ `code`"), ==, 3);
+  g_assert_cmpuint (lede_markdown_count_words (""), ==, 0);
+}
+
+static void
+test_slug (void)
+{
+  static const struct { const char *text, *slug; } cases[] = {
+    { "Night ferry returns — after forty-one years", "night-ferry-returns-after-forty-one-years" },
+    { "Kestle’s “new” ferry: Éluned Parry speaks", "kestles-new-ferry-eluned-parry-speaks" },
+    { "  100,000 reasons!  ", "100-000-reasons" },
+    { "¿Qué pasó en Ñuñoa?", "que-paso-en-nunoa" },
+    { "—", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *slug = lede_slug_from_text (cases[i].text);
+      g_assert_cmpstr (slug, ==, cases[i].slug);
+    }
+}
+
+static void
+test_file_names (void)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (GDateTime) published = g_date_time_new_from_iso8601 ("2026-10-14T16:20:00Z", NULL);
+  g_autofree char *html = NULL, *jekyll = NULL, *fragment = NULL, *escaping = NULL;
+
+  lede_article_set_headline (article, "Pilot boat crew praised");
+  lede_article_set_published (article, published);
+  html = lede_export_file_name (article, LEDE_EXPORT_FORMAT_HTML, 0);
+  jekyll = lede_export_file_name (article, LEDE_EXPORT_FORMAT_MARKDOWN, LEDE_EXPORT_FLAGS_JEKYLL_NAMES);
+  fragment = lede_export_file_name (article, LEDE_EXPORT_FORMAT_FRAGMENT, 0);
+  g_assert_cmpstr (html, ==, "pilot-boat-crew-praised.html");
+  g_assert_cmpstr (jekyll, ==, "2026-10-14-pilot-boat-crew-praised.md");
+  g_assert_cmpstr (fragment, ==, "pilot-boat-crew-praised.fragment.html");
+  lede_article_set_slug (article, "../../etc/passwd");
+  escaping = lede_export_file_name (article, LEDE_EXPORT_FORMAT_NINJS, 0);
+  g_assert_null (strchr (escaping, '/'));
+}
+
+/* Import refusals: each says what is wrong (and where), and the library is
+ * untouched. */
+static void
+assert_refused (Fixture    *f,
+                const char *name,
+                const char *contents,
+                gssize      len,
+                int         code,
+                const char *words)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeArticle) article = NULL;
+  gint64 before = lede_library_count_articles (f->library, FALSE, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  article = lede_import_file (f->library, path, &error);
+  g_assert_null (article);
+  g_assert_error (error, LEDE_IMPORT_ERROR, code);
+  g_test_message ("%s: %s", name, error->message);
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_nonnull (strstr (error->message, words));
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, before);
+}
+
+static void
+test_bad_input (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GString) bomb = g_string_new ("---\ntitle: Bomb\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+  g_autofree char *huge = g_build_filename (f->dir, "huge.md", NULL);
+  g_autoptr (GError) error = NULL;
+  char binary[4096];
+  int fd;
+
+  assert_refused (f, "latin1.md", "# Caf\xe9 opens\n\nSecond line\n", -1, LEDE_IMPORT_ERROR_NOT_UTF8, "line 1, column 6");
+  assert_refused (f, "nul.txt", "Headline\n\nText\0more", 18, LEDE_IMPORT_ERROR_BINARY, "line 3, column 5");
+  for (guint i = 0; i < sizeof binary; i++)
+    binary[i] = (char)g_random_int_range (0, 256);
+  binary[100] = '\0';
+  assert_refused (f, "photo.md", binary, sizeof binary, LEDE_IMPORT_ERROR_BINARY, "binary");
+  assert_refused (f, "open.md", "---\ntitle: Never closed\n\nBody\n", -1, LEDE_IMPORT_ERROR_FRONT_MATTER, "never closed");
+  assert_refused (f, "bad-yaml.md", "---\ntitle: [unclosed\n---\nBody\n", -1, LEDE_IMPORT_ERROR_FRONT_MATTER, "line");
+  assert_refused (f, "list.md", "---\n- a\n- b\n---\nBody\n", -1, LEDE_IMPORT_ERROR_FRONT_MATTER, "key: value");
+  assert_refused (f, "date.md", "---\ntitle: T\ndate: next Tuesday\n---\nBody\n", -1, LEDE_IMPORT_ERROR_FRONT_MATTER, "next Tuesday");
+  assert_refused (f, "empty.md", " \n\n", -1, LEDE_IMPORT_ERROR_EMPTY, "empty");
+  for (char c = 'b'; c <= 'j'; c++)
+    g_string_append_printf (bomb, "%c: &%c [*%c,*%c,*%c,*%c,*%c,*%c,*%c,*%c,*%c]\n", c, c, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1);
+  g_string_append (bomb, "---\nBody\n");
+  assert_refused (f, "bomb.md", bomb->str, -1, LEDE_IMPORT_ERROR_FRONT_MATTER, "alias");
+
+  /* 60 MB (sparse, so the test costs no disk) is refused before reading. */
+  fd = g_open (huge, O_WRONLY | O_CREAT, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 60 * 1024 * 1024), ==, 0);
+  close (fd);
+  g_assert_null (lede_import_file (f->library, huge, &error));
+  g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_TOO_LARGE);
+  g_test_message ("huge: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "62.9"));
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 0);
+}
+
+static gboolean
+folder_has_temporary_files (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)))
+    if (name[0] == '.')
+      return TRUE;
+  return FALSE;
+}
+
+static void
+limit_file_size (rlim_t limit)
+{
+  struct rlimit rl;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &rl), ==, 0);
+  rl.rlim_cur = limit;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &rl), ==, 0);
+}
+
+/* Exports are written whole or not at all, and never over a file unasked. */
+static void
+test_writer (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_sample (f, "harbour-pilot.md");
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *path = NULL, *again = NULL, *before = NULL, *after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) long_body = g_string_new (NULL);
+  g_autoptr (GBytes) big = NULL;
+
+  g_mkdir (out, 0755);
+  path = lede_export_to_folder (f->library, article, LEDE_EXPORT_FORMAT_HTML, out, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (path, "/pilot-boat-crew-inquiry.html"));
+  before = lede_test_checksum_file (path);
+
+  /* The same name again: refused, the file left as it was. */
+  again = lede_export_to_folder (f->library, article, LEDE_EXPORT_FORMAT_HTML, out, 0, &error);
+  g_assert_null (again);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* A full disk: the write fails in words, nothing half-written is left,
+   * and the old file is whole. */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (long_body, "The tide came over the causeway at six. ");
+  big = g_bytes_new (long_body->str, long_body->len);
+  signal (SIGXFSZ, SIG_IGN);
+  limit_file_size (64 * 1024);
+  g_assert_false (lede_atomic_file_write (path, big, TRUE, &error));
+  limit_file_size (RLIM_INFINITY);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  g_clear_error (&error);
+  after = lede_test_checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (folder_has_temporary_files (out));
+
+  /* A folder that is not writable (sysfs refuses new files even to root). */
+  if (g_file_test ("/sys/kernel", G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *refused = lede_export_to_folder (f->library, article, LEDE_EXPORT_FORMAT_MARKDOWN,
+                                                        "/sys/kernel", 0, &error);
+      g_assert_null (refused);
+      g_assert_nonnull (error);
+      g_test_message ("not writable: %s", error->message);
+      g_assert_nonnull (strstr (error->message, "is not writable"));
+      g_clear_error (&error);
+    }
+  if (geteuid () != 0)
+    {
+      g_autofree char *locked = g_build_filename (f->dir, "locked", NULL);
+      g_autofree char *refused = NULL;
+
+      g_mkdir (locked, 0555);
+      refused = lede_export_to_folder (f->library, article, LEDE_EXPORT_FORMAT_HTML, locked, 0, &error);
+      g_assert_null (refused);
+      g_assert_nonnull (strstr (error->message, "is not writable"));
+      g_assert_false (folder_has_temporary_files (locked));
+      g_chmod (locked, 0755);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lede/interchange/word-count", test_word_count);
+  g_test_add_func ("/lede/interchange/slug", test_slug);
+  g_test_add_func ("/lede/interchange/file-names", test_file_names);
+#define ADD(name, func) g_test_add ("/lede/interchange/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("markdown-round-trip", test_markdown_round_trip);
+  ADD ("plain-text", test_plain_text);
+  ADD ("html", test_html);
+  ADD ("ninjs", test_ninjs);
+  ADD ("bad-input", test_bad_input);
+  ADD ("writer", test_writer);
+#undef ADD
+  return g_test_run ();
+}

@@ -10,7 +10,7 @@ MESON_FLAGS ?=
 BUILD_DEBS = meson ninja-build gcc pkg-config gettext appstream desktop-file-utils \
              libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev \
              libsqlite3-dev libwebkitgtk-6.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libjson-glib-dev libyaml-dev
-TEST_DEBS  = xvfb xauth xdotool dbus fonts-cantarell
+TEST_DEBS  = xvfb xauth xdotool dbus fonts-cantarell openjdk-17-jre-headless
 BENCH_DEBS = cmark-gfm libx11-dev libxdamage-dev gnome-text-editor apostrophe python3-chardet pandoc
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -31,8 +31,14 @@ endef
 deps:
 	$(call install_missing,$(BUILD_DEBS))
 
-test-deps: deps
+test-deps: deps tests/node/node_modules/.package-lock.json
 	$(call install_missing,$(TEST_DEBS))
+
+# The export checkers (W3C Nu HTML checker, ajv, js-yaml), pinned by the
+# lock file; Node.js comes from Debian when the machine has none.
+tests/node/node_modules/.package-lock.json: tests/node/package-lock.json
+	@command -v npm > /dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q nodejs npm; }
+	cd tests/node && npm ci --no-audit --no-fund
 
 $(BUILD)/build.ninja:
 	meson setup $(BUILD) $(MESON_FLAGS)

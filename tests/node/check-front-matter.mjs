@@ -1,0 +1,35 @@
+// Reads each exported Markdown file's front matter with a real YAML parser
+// (js-yaml) and checks it against the same story's ninjs export, read with
+// JSON.parse: two formats, two parsers, the same values.
+import { readFileSync } from "node:fs";
+import yaml from "js-yaml";
+
+let failures = 0;
+for (const md of process.argv.slice(2)) {
+  const text = readFileSync(md, "utf8");
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (!match) { console.error(`${md}: no front matter`); failures++; continue; }
+  const front = yaml.load(match[1], { schema: yaml.DEFAULT_SCHEMA });
+  const ninjs = JSON.parse(readFileSync(md.replace(/\.md$/, ".json"), "utf8"));
+  const expect = {
+    title: ninjs.headlines[0].value,
+    description: ninjs.descriptions ? ninjs.descriptions[0].value : undefined,
+    byline: ninjs.by ?? "",
+    dateline: ninjs.located ?? "",
+    slug: ninjs.slugline,
+    tags: (ninjs.subjects ?? []).map((s) => s.name),
+    uuid: ninjs.uri.replace("urn:uuid:", ""),
+  };
+  for (const [key, value] of Object.entries(expect)) {
+    if (JSON.stringify(front[key]) !== JSON.stringify(value)) {
+      console.error(`${md}: ${key} is ${JSON.stringify(front[key])}, expected ${JSON.stringify(value)}`);
+      failures++;
+    }
+  }
+  if (ninjs.embargoed && new Date(front.embargo).toISOString().replace(".000", "") !== ninjs.embargoed) {
+    console.error(`${md}: embargo ${front.embargo} is not ${ninjs.embargoed}`);
+    failures++;
+  }
+  console.log(`${md}: front matter parses to the story's values`);
+}
+process.exit(failures ? 1 : 0);

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Exports the sample stories with lede-cli and checks them with real,
+# independent tools: the W3C Nu HTML checker (vnu-jar, on Java) for HTML,
+# ajv (JSON Schema draft 2020-12) against the ninjs 2.2 schema, and js-yaml
+# for the Markdown front matter. make test installs them (tests/node).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+node_modules="$here/node/node_modules"
+standards="${LEDE_STANDARDS:-$here/../../shared/standards}"
+
+for need in "$node_modules/vnu-jar/build/dist/vnu.jar" "$node_modules/.bin/ajv" "$node_modules/js-yaml"; do
+  [ -e "$need" ] || { echo "missing $need: run 'make test' (it runs npm ci in tests/node)"; exit 1; }
+done
+[ -f "$standards/ninjs-schema_2.2.json" ] || { echo "missing the ninjs schema in $standards"; exit 1; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/out"
+"$LEDE_CLI" --library "$work/library.db" import "$here"/data/stories/*
+for format in html md ninjs; do
+  "$LEDE_CLI" --library "$work/library.db" export --format "$format" --out "$work/out" --all
+done
+
+echo "# vnu: the HTML pages"
+java -jar "$node_modules/vnu-jar/build/dist/vnu.jar" --errors-only "$work"/out/*.html
+echo "# ajv: ninjs 2.2"
+(cd "$standards" && "$node_modules/.bin/ajv" validate --spec=draft2020 -c ajv-formats \
+   -s ninjs-schema_2.2.json -r GeoJSON-stub.schema.json -d "$work/out/*.json")
+echo "# js-yaml: the front matter"
+node "$here/node/check-front-matter.mjs" "$work"/out/*.md

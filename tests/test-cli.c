@@ -1,4 +1,5 @@
-/* test-cli.c: lede-cli list and search on a real library, and its exit codes.
+/* test-cli.c: lede-cli list, search, import and export on a real library,
+ * and its exit codes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -128,6 +129,103 @@ test_exit_codes (void)
   lede_test_rmdir (dir);
 }
 
+static char *
+sample (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "stories", name, NULL);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (d))
+    n++;
+  return n;
+}
+
+static void
+forget (char **out,
+        char **err)
+{
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
+}
+
+static void
+test_import_export (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
+  g_autofree char *md = sample ("harbour-pilot.md");
+  g_autofree char *txt = sample ("school-meals.txt");
+  g_autofree char *awkward = sample ("awkward-fields.md");
+  g_autofree char *latin1 = g_build_filename (dir, "latin1.md", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  g_mkdir (out_dir, 0755);
+  g_assert_true (g_file_set_contents (latin1, "Caf\xe9\n", -1, NULL));
+
+  /* One bad file among good ones: the good ones go in, the bad one is
+   * named on stderr with its reason, and the exit status says so. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "import", md, latin1, txt, awkward, NULL }, &out, &err), ==, 3);
+  g_assert_nonnull (strstr (err, "latin1.md"));
+  g_assert_nonnull (strstr (err, "not valid UTF-8 at line 1, column 4"));
+  g_assert_nonnull (strstr (err, "imported 3, failed 1"));
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  forget (&out, &err);
+
+  /* By status, by tag, by uuid, all. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", out_dir,
+                                               "--status", "published", NULL }, &out, &err), ==, 0);
+  g_assert_cmpuint (count_files (out_dir), ==, 1);
+  forget (&out, &err);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "ninjs", "--out", out_dir,
+                                               "--tag", "food", NULL }, &out, &err), ==, 0);
+  g_assert_true (g_str_has_suffix (g_strstrip (out), "hillcrest-pupils-to-grow-their-own-school-dinners.json"));
+  forget (&out, &err);
+  {
+    g_auto (GStrv) fields = g_strsplit (lines[0], "\t", 2);
+    g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "fragment", "--out", out_dir,
+                                                 fields[0], NULL }, &out, &err), ==, 0);
+    g_assert_true (g_str_has_suffix (g_strstrip (out), "pilot-boat-crew-inquiry.fragment.html"));
+    forget (&out, &err);
+  }
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "html", "--out", out_dir,
+                                               "--all", NULL }, &out, &err), ==, 0);
+  g_assert_cmpuint (count_files (out_dir), ==, 6);
+  forget (&out, &err);
+
+  /* Never a silent overwrite; --overwrite replaces. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "html", "--out", out_dir,
+                                               "--all", NULL }, &out, &err), ==, 3);
+  g_assert_nonnull (strstr (err, "already exists"));
+  forget (&out, &err);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "html", "--out", out_dir,
+                                               "--all", "--overwrite", NULL }, &out, &err), ==, 0);
+  forget (&out, &err);
+
+  /* Wrong usage. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "docx", "--out", out_dir, "--all", NULL }, &out, &err), ==, 1);
+  forget (&out, &err);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--all", NULL }, &out, &err), ==, 1);
+  forget (&out, &err);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", out_dir, NULL }, &out, &err), ==, 1);
+  forget (&out, &err);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", out_dir, "--status", "filed", NULL }, &out, &err), ==, 1);
+  forget (&out, &err);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "import", NULL }, &out, &err), ==, 1);
+  forget (&out, &err);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", md, "--all", NULL }, &out, &err), ==, 3);
+  g_assert_nonnull (strstr (err, "is not a folder"));
+
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -136,6 +234,7 @@ main (int   argc,
 
   g_test_add_func ("/lede/cli/list-and-search", test_list_and_search);
   g_test_add_func ("/lede/cli/exit-codes", test_exit_codes);
+  g_test_add_func ("/lede/cli/import-export", test_import_export);
 
   return g_test_run ();
 }

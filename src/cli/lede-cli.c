@@ -13,7 +13,7 @@
 #include <locale.h>
 #include <stdio.h>
 
-#include "lede-export.h"
+#include "lede-export-batch.h"
 #include "lede-import.h"
 #include "lede-library.h"
 
@@ -228,6 +228,8 @@ export_command (LedeLibrary  *library,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) articles = NULL;
+  g_autoptr (LedeExportBatch) batch = NULL;
+  GPtrArray *failures;
   LedeExportFormat format;
   LedeExportFlags flags = LEDE_EXPORT_FLAGS_NONE;
   LedeArticleStatus status = LEDE_ARTICLE_STATUS_DRAFT;
@@ -287,26 +289,28 @@ export_command (LedeLibrary  *library,
       return EXIT_FAILED;
     }
 
-  for (guint i = 0; i < articles->len; i++)
+  /* Filter first, then one batch writes them all. */
+  for (guint i = articles->len; i-- > 0;)
     {
       LedeArticle *article = g_ptr_array_index (articles, i);
-      g_autoptr (GError) local_error = NULL;
-      g_autofree char *path = NULL;
 
-      if (only_status && lede_article_get_status (article) != status)
-        continue;
-      if (only_tag && !has_tag (library, article, only_tag))
-        continue;
-      if (!(path = lede_export_to_folder (library, article, format, out_dir, flags, &local_error)))
-        {
-          g_printerr ("lede-cli: %s\n", local_error->message);
-          failed++;
-          continue;
-        }
-      written++;
-      if (!as_json)
-        printf ("%s\n", path);
+      if ((only_status && lede_article_get_status (article) != status) ||
+          (only_tag && !has_tag (library, article, only_tag)))
+        g_ptr_array_remove_index (articles, i);
     }
+  if (!(batch = lede_export_batch_new (library, articles, format, out_dir, flags, &error)))
+    {
+      g_printerr ("lede-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+  lede_export_batch_run (batch, NULL, NULL);
+  failures = lede_export_batch_get_failures (batch);
+  for (guint i = 0; i < failures->len; i++)
+    g_printerr ("lede-cli: %s\n", ((GError *)g_ptr_array_index (failures, i))->message);
+  for (guint i = 0; !as_json && i < lede_export_batch_get_paths (batch)->len; i++)
+    printf ("%s\n", (char *)g_ptr_array_index (lede_export_batch_get_paths (batch), i));
+  written = lede_export_batch_get_written (batch);
+  failed += failures->len;
   g_printerr ("lede-cli: exported %u, failed %u\n", written, failed);
   return failed ? EXIT_FAILED : EXIT_OK;
 }

@@ -16,6 +16,7 @@
 
 #include "lede-atomic-file.h"
 #include "lede-export.h"
+#include "lede-export-batch.h"
 #include "lede-front-matter.h"
 #include "lede-markdown.h"
 #include "lede-page.h"
@@ -296,29 +297,22 @@ lede_export_to_folder (LedeLibrary      *library,
                        LedeExportFlags   flags,
                        GError          **error)
 {
-  g_auto (GStrv) tags = NULL;
-  g_autoptr (GPtrArray) sources = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr (GPtrArray) one = g_ptr_array_new ();
+  g_autoptr (LedeExportBatch) batch = NULL;
+  GPtrArray *failures;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
 
-  tags = lede_library_get_tags (library, lede_article_get_id (article), error);
-  if (tags == NULL)
+  g_ptr_array_add (one, article);
+  if (!(batch = lede_export_batch_new (library, one, format, folder, flags, error)))
     return NULL;
-  if (format == LEDE_EXPORT_FORMAT_NINJS)
+  lede_export_batch_run (batch, NULL, NULL);
+  failures = lede_export_batch_get_failures (batch);
+  if (failures->len > 0)
     {
-      sources = lede_library_list_story_sources (library, lede_article_get_id (article), error);
-      if (sources == NULL)
-        return NULL;
+      g_propagate_error (error, g_error_copy (g_ptr_array_index (failures, 0)));
+      return NULL;
     }
-
-  bytes = lede_export_story (article, (const char * const *)tags, sources, format);
-  name = lede_export_file_name (article, format, flags);
-  path = g_build_filename (folder, name, NULL);
-  if (!lede_atomic_file_write (path, bytes, (flags & LEDE_EXPORT_FLAGS_OVERWRITE) != 0, error))
-    return NULL;
-  return g_steal_pointer (&path);
+  return g_strdup (g_ptr_array_index (lede_export_batch_get_paths (batch), 0));
 }

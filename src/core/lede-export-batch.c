@@ -1,0 +1,250 @@
+/* lede-export-batch.c: many stories written to one folder, off the main
+ * thread, with progress and cancel.
+ *
+ * Everything the exporters need from the library (tags, sources) is read
+ * when the batch is made, on the caller's thread, so the worker thread
+ * touches only the stories it was given and the folder.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-export-batch"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lede-atomic-file.h"
+#include "lede-export-batch.h"
+
+typedef struct {
+  LedeArticle *article;
+  char       **tags;
+  GPtrArray   *sources;
+} Story;
+
+struct _LedeExportBatch
+{
+  GObject           parent_instance;
+
+  GArray           *stories;   /* of Story */
+  LedeExportFormat  format;
+  LedeExportFlags   flags;
+  char             *folder;
+  guint             done;      /* atomic: read by the UI while running */
+  guint             written;
+  GPtrArray        *failures;  /* a GError per story that failed */
+  GPtrArray        *paths;     /* files written */
+};
+
+G_DEFINE_FINAL_TYPE (LedeExportBatch, lede_export_batch, G_TYPE_OBJECT)
+
+static void
+story_clear (Story *story)
+{
+  g_clear_object (&story->article);
+  g_clear_pointer (&story->tags, g_strfreev);
+  g_clear_pointer (&story->sources, g_ptr_array_unref);
+}
+
+static void
+lede_export_batch_finalize (GObject *object)
+{
+  LedeExportBatch *self = LEDE_EXPORT_BATCH (object);
+
+  g_array_unref (self->stories);
+  g_ptr_array_unref (self->failures);
+  g_ptr_array_unref (self->paths);
+  g_free (self->folder);
+  G_OBJECT_CLASS (lede_export_batch_parent_class)->finalize (object);
+}
+
+static void
+lede_export_batch_class_init (LedeExportBatchClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lede_export_batch_finalize;
+}
+
+static void
+lede_export_batch_init (LedeExportBatch *self)
+{
+  self->stories = g_array_new (FALSE, TRUE, sizeof (Story));
+  g_array_set_clear_func (self->stories, (GDestroyNotify)story_clear);
+  self->failures = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  self->paths = g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * lede_export_batch_new:
+ * @articles: (element-type LedeArticle): the stories; the batch keeps
+ *   them, so pass objects no one else changes meanwhile
+ *
+ * Returns: (transfer full): a batch ready to run, or %NULL when the
+ *   library could not be read
+ */
+LedeExportBatch *
+lede_export_batch_new (LedeLibrary       *library,
+                       GPtrArray         *articles,
+                       LedeExportFormat   format,
+                       const char        *folder,
+                       LedeExportFlags    flags,
+                       GError           **error)
+{
+  g_autoptr (LedeExportBatch) self = g_object_new (LEDE_TYPE_EXPORT_BATCH, NULL);
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  self->format = format;
+  self->flags = flags;
+  self->folder = g_strdup (folder);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      LedeArticle *article = g_ptr_array_index (articles, i);
+      gint64 id = lede_article_get_id (article);
+      Story story = { g_object_ref (article), NULL, NULL };
+
+      g_array_append_val (self->stories, story);
+      if (!(g_array_index (self->stories, Story, i).tags = lede_library_get_tags (library, id, error)))
+        return NULL;
+      if (format == LEDE_EXPORT_FORMAT_NINJS &&
+          !(g_array_index (self->stories, Story, i).sources = lede_library_list_story_sources (library, id, error)))
+        return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+guint
+lede_export_batch_get_total (LedeExportBatch *self)
+{
+  return self->stories->len;
+}
+
+/* How many stories are through, written or failed; safe from any thread. */
+guint
+lede_export_batch_get_done (LedeExportBatch *self)
+{
+  return g_atomic_int_get (&self->done);
+}
+
+guint
+lede_export_batch_get_written (LedeExportBatch *self)
+{
+  return self->written;
+}
+
+/* Returns: (element-type GError) (transfer none): why each failed story failed */
+GPtrArray *
+lede_export_batch_get_failures (LedeExportBatch *self)
+{
+  return self->failures;
+}
+
+/* Returns: (element-type filename) (transfer none): the files written */
+GPtrArray *
+lede_export_batch_get_paths (LedeExportBatch *self)
+{
+  return self->paths;
+}
+
+void
+lede_export_batch_set_flags (LedeExportBatch *self,
+                             LedeExportFlags  flags)
+{
+  self->flags = flags;
+}
+
+/**
+ * lede_export_batch_dup_existing:
+ *
+ * Returns: (transfer full): the names of the files the batch would write
+ *   that already exist in the folder, so the user can be asked first
+ */
+char **
+lede_export_batch_dup_existing (LedeExportBatch *self)
+{
+  g_autoptr (GStrvBuilder) existing = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->stories->len; i++)
+    {
+      g_autofree char *name = lede_export_file_name (g_array_index (self->stories, Story, i).article,
+                                                     self->format, self->flags);
+      g_autofree char *path = g_build_filename (self->folder, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        g_strv_builder_add (existing, name);
+    }
+  return g_strv_builder_end (existing);
+}
+
+/**
+ * lede_export_batch_run:
+ *
+ * Writes every story, each atomically. A story that fails is recorded in
+ * the failures and the rest go on; only cancelling stops early.
+ *
+ * Returns: %FALSE only when cancelled
+ */
+gboolean
+lede_export_batch_run (LedeExportBatch  *self,
+                       GCancellable     *cancellable,
+                       GError          **error)
+{
+  for (guint i = 0; i < self->stories->len; i++)
+    {
+      Story *story = &g_array_index (self->stories, Story, i);
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      bytes = lede_export_story (story->article, (const char * const *)story->tags, story->sources, self->format);
+      name = lede_export_file_name (story->article, self->format, self->flags);
+      path = g_build_filename (self->folder, name, NULL);
+      if (lede_atomic_file_write (path, bytes, (self->flags & LEDE_EXPORT_FLAGS_OVERWRITE) != 0, &local_error))
+        {
+          g_ptr_array_add (self->paths, g_steal_pointer (&path));
+          self->written++;
+        }
+      else
+        g_ptr_array_add (self->failures, g_steal_pointer (&local_error));
+      g_atomic_int_inc (&self->done);
+    }
+  return TRUE;
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (lede_export_batch_run (source_object, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+lede_export_batch_run_async (LedeExportBatch     *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, lede_export_batch_run_async);
+  g_task_run_in_thread (task, run_thread);
+}
+
+gboolean
+lede_export_batch_run_finish (LedeExportBatch  *self,
+                              GAsyncResult     *result,
+                              GError          **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

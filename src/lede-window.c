@@ -19,6 +19,7 @@
 #include "lede-sample-story.h"
 #include "lede-story-row.h"
 #include "lede-window.h"
+#include "lede-window-private.h"
 
 /* Narrower than this, editor and preview take turns instead of sharing. */
 #define SPLIT_MIN_WIDTH      760
@@ -27,40 +28,12 @@
 #define AUTOSAVE_PAUSE_MS    1000
 #define AUTOSAVE_MAX_WAIT_MS 5000
 
-struct _LedeWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toasts;
-  GtkPaned             *paned;
-  AdwWindowTitle       *library_title;
-  GtkListView          *story_list;
-  AdwWindowTitle       *story_title;
-  GtkLabel             *save_label;
-  GtkStack             *content_stack;
-  AdwStatusPage        *empty_page;
-  GtkWidget            *new_story_button;
-  GtkPaned             *split;
-  LedeEditor           *editor;
-  LedePreview          *preview;
-
-  GSettings            *settings;
-  LedeLibrary          *library;
-  LedeArticleList      *articles;
-  GtkSingleSelection   *selection;
-  LedeAutosave         *autosave;
-  GBindingGroup        *title_bindings;
-  AdwToast             *failure_toast;
-  guint                 layout_idle_id;
-  gboolean              narrow;
-  gboolean              reverting_selection;
-};
 
 G_DEFINE_FINAL_TYPE (LedeWindow, lede_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-show_toast (LedeWindow *self,
-            const char *title)
+void
+lede_window_show_toast (LedeWindow *self,
+                        const char *title)
 {
   AdwToast *toast = adw_toast_new (title);
 
@@ -266,7 +239,7 @@ on_selected_item (LedeWindow         *self,
           self->reverting_selection = TRUE;
           gtk_single_selection_set_selected (selection, position);
           self->reverting_selection = FALSE;
-          show_toast (self, _("This story could not be saved, so it stays open. Lede will try again."));
+          lede_window_show_toast (self, _("This story could not be saved, so it stays open. Lede will try again."));
           return;
         }
       /* The story left the list (trashed): nothing to go back to. */
@@ -309,7 +282,7 @@ new_story_action (GtkWidget  *widget,
 
   if (!lede_autosave_flush (self->autosave, &error))
     {
-      show_toast (self, _("The open story could not be saved, so no new story was started."));
+      lede_window_show_toast (self, _("The open story could not be saved, so no new story was started."));
       return;
     }
 
@@ -322,7 +295,7 @@ new_story_action (GtkWidget  *widget,
 
   if (!lede_library_create_article (self->library, article, &error))
     {
-      show_toast (self, error->message);
+      lede_window_show_toast (self, error->message);
       return;
     }
 
@@ -349,7 +322,7 @@ trash_story_action (GtkWidget  *widget,
   /* Whatever was typed goes to the trash with the story, so Undo brings it all back. */
   if (!lede_autosave_flush (self->autosave, &error))
     {
-      show_toast (self, _("The story could not be saved, so it was not moved to the trash."));
+      lede_window_show_toast (self, _("The story could not be saved, so it was not moved to the trash."));
       return;
     }
 
@@ -359,7 +332,7 @@ trash_story_action (GtkWidget  *widget,
 
   if (!lede_library_trash_article (self->library, id, &error))
     {
-      show_toast (self, error->message);
+      lede_window_show_toast (self, error->message);
       return;
     }
 
@@ -387,7 +360,7 @@ restore_story_action (GtkWidget  *widget,
 
   if (!lede_library_restore_article (self->library, id, &error))
     {
-      show_toast (self, error->message);
+      lede_window_show_toast (self, error->message);
       return;
     }
   lede_window_select_article (self, id);
@@ -549,7 +522,7 @@ lede_window_open_library (LedeWindow *self,
 
   if (!lede_autosave_flush (self->autosave, &error))
     {
-      show_toast (self, _("The open story could not be saved, so the library was not changed."));
+      lede_window_show_toast (self, _("The open story could not be saved, so the library was not changed."));
       return FALSE;
     }
 
@@ -705,6 +678,7 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore-story", "x", restore_story_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
+  lede_window_class_add_interchange (widget_class);
 }
 
 static void
@@ -748,6 +722,7 @@ lede_window_init (LedeWindow *self)
   gtk_list_view_set_model (self->story_list, GTK_SELECTION_MODEL (self->selection));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story", FALSE);
+  lede_window_init_interchange (self);
   update_empty_page (self);
   show_article (self, NULL);
 }

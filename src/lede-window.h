@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "lede-autosave.h"
+#include "lede-export-dialog.h"
 #include "lede-library.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,8 @@ LedeLibrary  *lede_window_get_library      (LedeWindow     *self);
 LedeAutosave *lede_window_get_autosave     (LedeWindow     *self);
 gboolean      lede_window_select_article   (LedeWindow     *self,
                                             gint64          id);
+void          lede_window_import_files     (LedeWindow     *self,
+                                            GListModel     *files);
+LedeExportDialog *lede_window_show_export  (LedeWindow     *self);
 
 G_END_DECLS

@@ -1,6 +1,6 @@
 /* test-window.c: the real window under Xvfb — the sample story, autosave
  * into the library, switching stories, the trash, a failing disk, closing,
- * and libraries that cannot be opened.
+ * libraries that cannot be opened, and import, export and Copy as HTML.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 
 #include "lede-editor.h"
+#include "lede-import.h"
 #include "lede-sample-story.h"
 #include "lede-window.h"
 #include "../lede-test-utils.h"
@@ -370,6 +371,169 @@ test_refused_libraries (void)
   lede_test_rmdir (dir);
 }
 
+typedef struct {
+  gboolean done;
+  guint    imported, failed;
+  gboolean cancelled;
+  guint    written;
+} Outcome;
+
+static void
+on_imported (LedeWindow *window,
+             guint       imported,
+             guint       failed,
+             Outcome    *outcome)
+{
+  outcome->imported = imported;
+  outcome->failed = failed;
+  outcome->done = TRUE;
+}
+
+static gboolean
+is_done (gpointer data)
+{
+  return ((Outcome *)data)->done;
+}
+
+/* Files from the chooser or a drop: good ones go in, a bad one is reported
+ * with its reason, the last good one is shown. */
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree char *bad = g_build_filename (f->dir, "notes.md", NULL);
+  guint before = g_list_model_get_n_items (story_list_model (f));
+  Outcome outcome = { 0 };
+  AdwMessageDialog *report;
+
+  g_assert_true (g_file_set_contents (bad, "binary\0junk", 11, NULL));
+  for (const char * const *name = (const char * const[]) { "harbour-pilot.md", "notes", "school-meals.txt", NULL }; *name; name++)
+    {
+      g_autofree char *path = g_str_equal (*name, "notes") ? g_strdup (bad)
+                                : g_test_build_filename (G_TEST_DIST, "data", "stories", *name, NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_list_store_append (files, file);
+    }
+  g_signal_connect (f->window, "imported", G_CALLBACK (on_imported), &outcome);
+  lede_window_import_files (f->window, G_LIST_MODEL (files));
+  lede_test_wait_until (is_done, &outcome, 10000);
+
+  g_assert_cmpuint (outcome.imported, ==, 2);
+  g_assert_cmpuint (outcome.failed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, before + 2);
+  g_assert_cmpstr (lede_article_get_headline (shown_article (f)), ==, "Hillcrest pupils to grow their own school dinners");
+  report = find_message_dialog ();
+  g_assert_nonnull (report);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (report), "notes.md"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (report), "NUL byte"));
+  gtk_window_destroy (GTK_WINDOW (report));
+}
+
+static void
+on_export_finished (LedeExportDialog *dialog,
+                    LedeExportBatch  *batch,
+                    gboolean          cancelled,
+                    Outcome          *outcome)
+{
+  outcome->written = lede_export_batch_get_written (batch);
+  outcome->failed = lede_export_batch_get_failures (batch)->len;
+  outcome->cancelled = cancelled;
+  outcome->done = TRUE;
+}
+
+static void
+export_markdown (Fixture    *f,
+                 const char *folder,
+                 Outcome    *outcome)
+{
+  LedeExportDialog *dialog = lede_window_show_export (f->window);
+
+  g_assert_nonnull (dialog);
+  lede_export_dialog_set_folder (dialog, folder);
+  lede_export_dialog_set_format (dialog, LEDE_EXPORT_FORMAT_MARKDOWN);
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished), outcome);
+  lede_export_dialog_export (dialog);
+}
+
+/* The open story, with what was typed a moment ago, goes out as Markdown;
+ * a second export asks before replacing the file. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  g_auto (GStrv) tags = NULL;
+  g_autoptr (LedeArticle) exported = NULL;
+  Outcome outcome = { 0 };
+  AdwMessageDialog *ask;
+  gsize len;
+
+  g_mkdir (out, 0755);
+  type_at_end (f, "\nA line typed just before exporting.\n");
+  export_markdown (f, out, &outcome);
+  lede_test_wait_until (is_done, &outcome, 10000);
+  g_assert_false (outcome.cancelled);
+  g_assert_cmpuint (outcome.written, ==, 1);
+
+  name = lede_export_file_name (shown_article (f), LEDE_EXPORT_FORMAT_MARKDOWN, 0);
+  path = g_build_filename (out, name, NULL);
+  g_assert_true (g_file_get_contents (path, &text, &len, NULL));
+  exported = lede_import_parse (path, text, len, &tags, NULL);
+  g_assert_cmpstr (lede_article_get_headline (exported), ==, lede_article_get_headline (shown_article (f)));
+  g_assert_nonnull (strstr (lede_article_get_body (exported), "A line typed just before exporting."));
+
+  /* Again: nothing is replaced until the user says so. */
+  memset (&outcome, 0, sizeof outcome);
+  type_at_end (f, "A second line.\n");
+  export_markdown (f, out, &outcome);
+  ask = find_message_dialog ();
+  g_assert_nonnull (ask);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "Replace Existing Files?");
+  g_free (text);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_null (strstr (text, "A second line."));
+  adw_message_dialog_response (ask, "replace");
+  lede_test_wait_until (is_done, &outcome, 10000);
+  g_assert_cmpuint (outcome.written, ==, 1);
+  g_free (text);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "A second line."));
+}
+
+static void
+on_clipboard_text (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  *(char **)data = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+}
+
+static gboolean
+has_text (gpointer data)
+{
+  return *(char **)data != NULL;
+}
+
+static void
+test_copy_html (Fixture       *f,
+                gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  g_autofree char *text = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-html", NULL));
+  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard), "text/html"));
+  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, &text);
+  lede_test_wait_until (has_text, &text, 5000);
+  /* The plain version has no Markdown left in it. */
+  g_assert_nonnull (strstr (text, "Wren of Kestle"));
+  g_assert_null (strstr (text, "*Wren"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +548,9 @@ main (int   argc,
   ADD ("trash-and-undo", test_trash_and_undo);
   ADD ("failed-save-keeps-text", test_failed_save_keeps_text);
   ADD ("close-saves", test_close_saves);
+  ADD ("import", test_import);
+  ADD ("export", test_export);
+  ADD ("copy-html", test_copy_html);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);
 

@@ -1,0 +1,321 @@
+/* lede-window-interchange.c: the window's import, export and Copy as HTML.
+ *
+ * Import takes files from a chooser or dropped on the window, a few at a
+ * time from the main loop so the window stays live; each file goes in
+ * whole or not at all and every failure is reported with its reason.
+ * Export hands over to LedeExportDialog.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lede-export-dialog.h"
+#include "lede-import.h"
+#include "lede-markdown.h"
+#include "lede-window-private.h"
+
+/* Files imported per turn of the main loop. */
+#define IMPORT_CHUNK 16
+/* Failures listed by name in the report; the rest are counted. */
+#define MAX_LISTED   8
+
+static void
+show_failures (LedeWindow  *self,
+               const char  *heading,
+               const char  *summary,
+               GPtrArray   *messages)
+{
+  g_autoptr (GString) body = g_string_new (summary);
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < messages->len && i < MAX_LISTED; i++)
+    g_string_append_printf (body, "\n\n%s", (const char *)g_ptr_array_index (messages, i));
+  if (messages->len > MAX_LISTED)
+    g_string_append_printf (body, "\n\n%s", _("…and more: the others failed the same way or for the reasons above."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Export */
+
+static void
+on_export_finished (LedeWindow      *self,
+                    LedeExportBatch *batch,
+                    gboolean         cancelled)
+{
+  GPtrArray *failures = lede_export_batch_get_failures (batch);
+  guint written = lede_export_batch_get_written (batch);
+  guint total = lede_export_batch_get_total (batch);
+
+  if (failures->len > 0)
+    {
+      g_autoptr (GPtrArray) messages = g_ptr_array_new ();
+      g_autofree char *summary = g_strdup_printf (_("%u of %u stories were exported. These were not:"), written, total);
+
+      for (guint i = 0; i < failures->len; i++)
+        g_ptr_array_add (messages, ((GError *)g_ptr_array_index (failures, i))->message);
+      show_failures (self, _("Some Stories Were Not Exported"), summary, messages);
+    }
+  else if (cancelled)
+    {
+      g_autofree char *title = g_strdup_printf (_("Export stopped: %u of %u stories written"), written, total);
+      lede_window_show_toast (self, title);
+    }
+  else
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u story",
+                                                             "Exported %u stories", written), written);
+      lede_window_show_toast (self, title);
+    }
+}
+
+/**
+ * lede_window_show_export:
+ *
+ * Saves the open story, then opens the export dialog on it.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL when there is
+ *   nothing to export or the open story could not be saved
+ */
+LedeExportDialog *
+lede_window_show_export (LedeWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  LedeExportDialog *dialog;
+
+  if (self->library == NULL)
+    return NULL;
+  if (!lede_autosave_flush (self->autosave, &error))
+    {
+      lede_window_show_toast (self, _("The open story could not be saved, so it was not exported."));
+      return NULL;
+    }
+  dialog = lede_export_dialog_new (GTK_WINDOW (self), self->library, lede_editor_get_article (self->editor));
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (on_export_finished), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  lede_window_show_export (LEDE_WINDOW (widget));
+}
+
+/* Copy as HTML: rich text for a CMS editor, plain text for anything else. */
+static void
+copy_html_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeArticle *article;
+  g_autofree char *html = NULL;
+  g_autofree char *plain = NULL;
+  g_autoptr (GdkContentProvider) provider = NULL;
+  g_autoptr (GBytes) html_bytes = NULL;
+  GdkContentProvider *providers[2];
+
+  lede_editor_commit (self->editor);
+  if ((article = lede_editor_get_article (self->editor)) == NULL)
+    return;
+  html = lede_markdown_to_html (lede_article_get_body (article), -1);
+  plain = lede_markdown_to_plain_text (lede_article_get_body (article), -1);
+  html_bytes = g_bytes_new (html, strlen (html));
+  providers[0] = gdk_content_provider_new_for_bytes ("text/html", html_bytes);
+  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, plain);
+  provider = gdk_content_provider_new_union (providers, 2);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
+  lede_window_show_toast (self, _("Copied the story as HTML"));
+}
+
+/* Import */
+
+typedef struct {
+  LedeWindow *window;
+  GPtrArray  *files;     /* GFile */
+  guint       next;
+  guint       imported;
+  gint64      last_id;
+  GPtrArray  *failures;  /* messages */
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_object_unref (job->window);
+  g_ptr_array_unref (job->files);
+  g_ptr_array_unref (job->failures);
+  g_free (job);
+}
+
+static void
+finish_import (ImportJob *job)
+{
+  LedeWindow *self = job->window;
+
+  if (job->last_id > 0)
+    lede_window_select_article (self, job->last_id);
+  if (job->failures->len > 0)
+    {
+      g_autofree char *summary = g_strdup_printf (_("%u of %u files were imported. These were not, and the library "
+                                                    "is as it was for each of them:"),
+                                                  job->imported, job->files->len);
+      show_failures (self, _("Some Files Were Not Imported"), summary, job->failures);
+    }
+  else
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u story",
+                                                             "Imported %u stories", job->imported), job->imported);
+      lede_window_show_toast (self, title);
+    }
+  g_signal_emit_by_name (self, "imported", job->imported, job->failures->len);
+}
+
+static gboolean
+import_some (gpointer data)
+{
+  ImportJob *job = data;
+
+  if (job->window->library == NULL)
+    return G_SOURCE_REMOVE;
+  for (guint n = 0; n < IMPORT_CHUNK && job->next < job->files->len; n++, job->next++)
+    {
+      g_autofree char *path = g_file_get_path (g_ptr_array_index (job->files, job->next));
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LedeArticle) article = NULL;
+
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (g_ptr_array_index (job->files, job->next));
+          g_ptr_array_add (job->failures, g_strdup_printf (_("Could not import “%s”: it is not a local file"), uri));
+          continue;
+        }
+      if (!(article = lede_import_file (job->window->library, path, &error)))
+        {
+          g_ptr_array_add (job->failures, g_strdup (error->message));
+          continue;
+        }
+      job->imported++;
+      job->last_id = lede_article_get_id (article);
+    }
+  if (job->next < job->files->len)
+    return G_SOURCE_CONTINUE;
+  finish_import (job);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * lede_window_import_files:
+ * @files: (element-type GFile): Markdown and plain-text files
+ *
+ * Imports @files into the open library, then shows the last one and says
+ * how many went in and why any did not ("imported" is emitted at the end).
+ */
+void
+lede_window_import_files (LedeWindow *self,
+                          GListModel *files)
+{
+  ImportJob *job;
+
+  g_return_if_fail (LEDE_IS_WINDOW (self));
+
+  if (self->library == NULL || g_list_model_get_n_items (files) == 0)
+    return;
+  job = g_new0 (ImportJob, 1);
+  job->window = g_object_ref (self);
+  job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  job->failures = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (job->files, g_list_model_get_item (files, i));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, import_some, job, (GDestroyNotify)import_job_free);
+}
+
+static void
+on_import_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  LedeWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      lede_window_import_files (self, files);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) stories = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Stories"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (stories, _("Markdown and plain text"));
+  for (const char * const *pattern = (const char * const[]) { "*.md", "*.markdown", "*.txt", "*.text", NULL }; *pattern; pattern++)
+    gtk_file_filter_add_pattern (stories, *pattern);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), stories);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         LedeWindow    *self)
+{
+  g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  for (GSList *l = g_value_get_boxed (value); l; l = l->next)
+    g_list_store_append (files, l->data);
+  lede_window_import_files (self, G_LIST_MODEL (files));
+  return TRUE;
+}
+
+void
+lede_window_class_add_interchange (GtkWidgetClass *widget_class)
+{
+  /**
+   * LedeWindow::imported:
+   * @imported: stories added
+   * @failed: files refused
+   */
+  g_signal_new ("imported", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-html", NULL, copy_html_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_I, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-html", NULL);
+}
+
+void
+lede_window_init_interchange (LedeWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}

@@ -1,0 +1,50 @@
+/* lede-window-private.h: what the window's files share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "lede-article-list.h"
+#include "lede-editor.h"
+#include "lede-preview.h"
+#include "lede-window.h"
+
+G_BEGIN_DECLS
+
+struct _LedeWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toasts;
+  GtkPaned             *paned;
+  AdwWindowTitle       *library_title;
+  GtkListView          *story_list;
+  AdwWindowTitle       *story_title;
+  GtkLabel             *save_label;
+  GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
+  GtkWidget            *new_story_button;
+  GtkPaned             *split;
+  LedeEditor           *editor;
+  LedePreview          *preview;
+
+  GSettings            *settings;
+  LedeLibrary          *library;
+  LedeArticleList      *articles;
+  GtkSingleSelection   *selection;
+  LedeAutosave         *autosave;
+  GBindingGroup        *title_bindings;
+  AdwToast             *failure_toast;
+  guint                 layout_idle_id;
+  gboolean              narrow;
+  gboolean              reverting_selection;
+};
+
+void lede_window_show_toast          (LedeWindow *self,
+                                      const char *title);
+void lede_window_class_add_interchange (GtkWidgetClass *widget_class);
+void lede_window_init_interchange    (LedeWindow *self);
+
+G_END_DECLS

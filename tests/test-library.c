@@ -801,6 +801,28 @@ test_search_window (Fixture       *f,
     g_assert_cmpint (((LedeSearchHit *)g_ptr_array_index (hits, i))->id, >, old_headline);
 }
 
+/* In a batch each story still goes in whole or not at all. */
+static void
+test_batch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (LedeArticle) first = new_story ("Harbour dues rise", "Body.");
+  g_autoptr (LedeArticle) clash = new_story ("Same uuid again", "Body.");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (lede_library_begin_batch (f->library, NULL));
+  g_assert_true (lede_library_add_story (f->library, first, (const char * const[]) { "Maritime", NULL }, NULL));
+  lede_article_set_uuid (clash, lede_article_get_uuid (first));
+  g_assert_false (lede_library_add_story (f->library, clash, (const char * const[]) { "Clash", NULL }, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (lede_article_get_id (clash), ==, 0);
+  g_assert_true (lede_library_end_batch (f->library, NULL));
+
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM articles"), ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM tags WHERE name = 'Clash'"), ==, 0);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM article_tags"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -817,6 +839,7 @@ main (int   argc,
   ADD ("full-disk", test_full_disk);
   ADD ("search", test_search);
   ADD ("search-window", test_search_window);
+  ADD ("batch", test_batch);
   ADD ("refuse/newer-library", test_refuse_newer_library);
   ADD ("refuse/corrupt-library", test_refuse_corrupt_library);
 #undef ADD

@@ -188,8 +188,14 @@ static int
 import_command (LedeLibrary  *library,
                 char        **files)
 {
+  g_autoptr (GError) batch_error = NULL;
   guint imported = 0, failed = 0;
 
+  if (!lede_library_begin_batch (library, &batch_error))
+    {
+      g_printerr ("lede-cli: %s\n", batch_error->message);
+      return EXIT_FAILED;
+    }
   for (guint i = 0; files[i]; i++)
     {
       g_autoptr (GError) error = NULL;
@@ -204,6 +210,11 @@ import_command (LedeLibrary  *library,
       imported++;
       if (!as_json)
         printf ("%s\t%s\n", lede_article_get_uuid (article), lede_article_get_headline (article));
+    }
+  if (!lede_library_end_batch (library, &batch_error))
+    {
+      g_printerr ("lede-cli: %s; nothing was imported\n", batch_error->message);
+      return EXIT_FAILED;
     }
   g_printerr ("lede-cli: imported %u, failed %u\n", imported, failed);
   return failed ? EXIT_FAILED : EXIT_OK;

@@ -48,6 +48,10 @@ int           lede_library_get_schema_version(LedeLibrary  *self);
 gboolean      lede_library_create_article    (LedeLibrary  *self,
                                               LedeArticle  *article,
                                               GError      **error);
+gboolean      lede_library_begin_batch       (LedeLibrary  *self,
+                                              GError      **error);
+gboolean      lede_library_end_batch         (LedeLibrary  *self,
+                                              GError      **error);
 gboolean      lede_library_add_story         (LedeLibrary  *self,
                                               LedeArticle  *article,
                                               const char * const *tags,

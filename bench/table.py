@@ -14,7 +14,8 @@ for r in rows:
     print(f"{r['group']:<16} {r['row']:<36} {r['who']:<28} "
           f"{r['median']:>8.2f}{unit:>4} {r['p95']:>8.2f}{unit:>4} {r['min']:>8.2f}{unit:>4} {r['max']:>8.2f}{unit:>4} {r['runs']:>5}")
 
-# Ratios: Lede's median over the peer's, for rows measured by both. In the
+# Ratios: Lede's median over the peer's (for st/s, stories a second, higher
+# is better; for times, lower is), for rows measured by both. In the
 # startup and memory groups the peers open a file rather than a library, so
 # each Lede row is set beside the peer rows that measure the same thing
 # (the part after the colon: first frame, settled, PSS…).

@@ -54,7 +54,7 @@ for fmt, row in (("html", "export to HTML"), ("md", "export to Markdown")):
     for _ in range(RUNS):
         out = fresh(os.path.join(work, fmt))
         rates.append(n / timed([cli, "--library", library, "export", "--format", fmt, "--out", out, "--all"]))
-    report(f"{row} ({n} stories)", "lede-cli", "st/s", rates)
+    report(f"{row} ({n} stories)", "Lede (lede-cli)", "st/s", rates)
 
 md_dir = os.path.join(work, "md")
 files = sorted(os.path.join(md_dir, f) for f in os.listdir(md_dir))
@@ -65,7 +65,7 @@ for run in range(RUNS):
         if os.path.exists(target + suffix):
             os.remove(target + suffix)
     rates.append(len(files) / timed([cli, "--library", target, "import", *files]))
-report(f"import Markdown ({len(files)} files)", "lede-cli", "st/s", rates)
+report(f"import Markdown ({len(files)} files)", "Lede (lede-cli)", "st/s", rates)
 
 if shutil.which("pandoc"):
     out = fresh(os.path.join(work, "pandoc"))

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "lede-article.h"
@@ -68,6 +70,38 @@ get_text (LedeArticle *self,
   return self->texts[prop - FIRST_TEXT];
 }
 
+/* Fields that are one line on the page. */
+static gboolean
+is_one_line (guint prop)
+{
+  return prop == PROP_HEADLINE || prop == PROP_STANDFIRST || prop == PROP_SLUG ||
+         prop == PROP_BYLINE || prop == PROP_DATELINE || prop == PROP_SECTION ||
+         prop == PROP_LANGUAGE;
+}
+
+/**
+ * lede_article_clean_line:
+ *
+ * Returns: (transfer full): @text with line breaks and tabs made spaces and
+ *   other control characters dropped, as one-line fields keep it
+ */
+char *
+lede_article_clean_line (const char *text)
+{
+  GString *clean = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\r' || c == '\t' || c == 0x2028 || c == 0x2029)
+        g_string_append_c (clean, ' ');
+      else if (!g_unichar_iscntrl (c))
+        g_string_append_len (clean, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (clean, FALSE);
+}
+
 /* Text fields are never NULL, so callers need no NULL checks and the
  * library never stores NULL in a NOT NULL column. */
 static void
@@ -75,6 +109,7 @@ set_text (LedeArticle *self,
           guint        prop,
           const char  *value)
 {
+  g_autofree char *clean = NULL;
   char **field;
 
   g_assert (IS_TEXT (prop));
@@ -82,6 +117,10 @@ set_text (LedeArticle *self,
   field = &self->texts[prop - FIRST_TEXT];
   if (value == NULL)
     value = "";
+  if (is_one_line (prop) && value[strcspn (value, "\n\r\t\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
+                                                  "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19"
+                                                  "\x1a\x1b\x1c\x1d\x1e\x1f\x7f\xc2\xe2")] != '\0')
+    value = clean = lede_article_clean_line (value);
   if (g_strcmp0 (*field, value) == 0)
     return;
 

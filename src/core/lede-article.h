@@ -77,6 +77,7 @@ GDateTime         *lede_article_get_trashed        (LedeArticle       *self);
 void               lede_article_set_trashed        (LedeArticle       *self,
                                                     GDateTime         *trashed);
 
+char              *lede_article_clean_line         (const char        *text);
 const char        *lede_article_status_to_string   (LedeArticleStatus  status);
 gboolean           lede_article_status_from_string (const char        *nick,
                                                     LedeArticleStatus *status);

@@ -948,6 +948,8 @@ lede_library_link_source (LedeLibrary  *self,
   return step_done (self, stmt, _("Could not link the source"), error);
 }
 
+static GPtrArray *read_sources (LedeLibrary *self, sqlite3_stmt *stmt, GError **error);
+
 /**
  * lede_library_list_story_sources:
  *
@@ -959,9 +961,7 @@ lede_library_list_story_sources (LedeLibrary  *self,
                                  gint64        article_id,
                                  GError      **error)
 {
-  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_source_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
 
@@ -973,23 +973,7 @@ lede_library_list_story_sources (LedeLibrary  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, article_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LedeSource *source = lede_source_new (column_text (stmt, 1));
-
-      source->id = sqlite3_column_int64 (stmt, 0);
-      g_free (source->role), source->role = g_strdup (column_text (stmt, 2));
-      g_free (source->organisation), source->organisation = g_strdup (column_text (stmt, 3));
-      g_free (source->email), source->email = g_strdup (column_text (stmt, 4));
-      g_free (source->phone), source->phone = g_strdup (column_text (stmt, 5));
-      g_free (source->notes), source->notes = g_strdup (column_text (stmt, 6));
-      g_free (source->story_note), source->story_note = g_strdup (column_text (stmt, 7));
-      g_ptr_array_add (sources, source);
-    }
-  if (rc != SQLITE_DONE)
-    set_sqlite_error (self, error, rc, _("Could not read the sources"));
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&sources) : NULL;
+  return read_sources (self, stmt, error);
 }
 
 static LedeArticle *
@@ -1115,6 +1099,23 @@ lede_library_list_ids (LedeLibrary  *self,
                        gboolean      trashed,
                        GError      **error)
 {
+  return lede_library_list_ids_filtered (self, trashed, -1, NULL, error);
+}
+
+/**
+ * lede_library_list_ids_filtered:
+ * @status: a #LedeArticleStatus, or -1 for any
+ * @tag: (nullable): only stories with this tag (in any case)
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, newest first
+ */
+GArray *
+lede_library_list_ids_filtered (LedeLibrary  *self,
+                                gboolean      trashed,
+                                int           status,
+                                const char   *tag,
+                                GError      **error)
+{
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
@@ -1123,11 +1124,22 @@ lede_library_list_ids (LedeLibrary  *self,
 
   stmt = prepare (self,
                   "SELECT id FROM articles WHERE (trashed_at IS NOT NULL) = ?1 "
+                  "AND (?2 IS NULL OR status = ?2) "
+                  "AND (?3 IS NULL OR id IN (SELECT at.article_id FROM article_tags AS at "
+                  "                          JOIN tags AS t ON t.id = at.tag_id WHERE t.name = ?3)) "
                   "ORDER BY trashed_at IS NOT NULL, created_at DESC, id DESC",
                   error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, !!trashed);
+  if (status >= 0)
+    bind_text (stmt, 2, lede_article_status_to_string (status));
+  else
+    sqlite3_bind_null (stmt, 2);
+  if (tag != NULL)
+    bind_text (stmt, 3, tag);
+  else
+    sqlite3_bind_null (stmt, 3);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1405,4 +1417,346 @@ lede_library_search (LedeLibrary  *self,
       g_ptr_array_set_size (hits, 0);
     }
   return g_steal_pointer (&hits);
+}
+
+/* Runs one statement with up to three bound values in its own transaction. */
+static gboolean
+write_one (LedeLibrary  *self,
+           const char   *sql,
+           gint64        a,
+           gint64        b,
+           const char   *text,
+           const char   *what,
+           GError      **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  if (text)
+    bind_text (stmt, 3, text);
+  else
+    sqlite3_bind_null (stmt, 3);
+  return step_done (self, stmt, what, error);
+}
+
+/**
+ * lede_library_slug_owner:
+ * @except_id: a story to leave out (the one being edited), or 0
+ *
+ * Returns: (transfer full) (nullable): the headline of another story (not
+ *   in the trash) that uses @slug, or %NULL when it is free
+ */
+char *
+lede_library_slug_owner (LedeLibrary *self,
+                         const char  *slug,
+                         gint64       except_id)
+{
+  sqlite3_stmt *stmt;
+  char *owner = NULL;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  if (slug == NULL || *slug == '\0')
+    return NULL;
+  stmt = prepare (self,
+                  "SELECT headline FROM articles WHERE slug = ?1 AND id <> ?2 AND trashed_at IS NULL LIMIT 1",
+                  NULL);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, slug);
+  sqlite3_bind_int64 (stmt, 2, except_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    owner = g_strdup (column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return owner;
+}
+
+/**
+ * lede_library_make_unique_slug:
+ *
+ * Returns: (transfer full): @slug, or @slug-2, @slug-3… whichever no other
+ *   story uses
+ */
+char *
+lede_library_make_unique_slug (LedeLibrary *self,
+                               const char  *slug,
+                               gint64       except_id)
+{
+  char *candidate = g_strdup (slug);
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  for (guint n = 2; ; n++)
+    {
+      g_autofree char *owner = lede_library_slug_owner (self, candidate, except_id);
+
+      if (owner == NULL)
+        return candidate;
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s-%u", slug, n);
+    }
+}
+
+/**
+ * lede_library_list_tags:
+ *
+ * Returns: (transfer full) (element-type LedeTag): every tag, by name, with
+ *   how many stories (not in the trash) carry it
+ */
+GPtrArray *
+lede_library_list_tags (LedeLibrary  *self,
+                        GError      **error)
+{
+  g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_tag_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT t.id, t.name, count (a.id) FROM tags AS t "
+                  "LEFT JOIN article_tags AS at ON at.tag_id = t.id "
+                  "LEFT JOIN articles AS a ON a.id = at.article_id AND a.trashed_at IS NULL "
+                  "GROUP BY t.id ORDER BY t.name COLLATE NOCASE",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tags, lede_tag_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1),
+                                         (guint)sqlite3_column_int64 (stmt, 2)));
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (self, error, rc, _("Could not read the tags"));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&tags) : NULL;
+}
+
+/**
+ * lede_library_rename_tag:
+ *
+ * Renames tag @id. If another tag already has @name (in any case), the two
+ * are merged: its stories keep one tag, named @name.
+ */
+gboolean
+lede_library_rename_tag (LedeLibrary  *self,
+                         gint64        id,
+                         const char   *name,
+                         GError      **error)
+{
+  const char *what = _("Could not rename the tag");
+  g_autofree char *clean = NULL;
+  sqlite3_stmt *stmt;
+  gint64 other = 0;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  clean = g_strstrip (lede_article_clean_line (name));
+  if (*clean == '\0')
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED, _("%s: a tag needs a name"), what);
+      return FALSE;
+    }
+  if (!begin (self, what, error))
+    return FALSE;
+  stmt = prepare (self, "SELECT id FROM tags WHERE name = ?1 AND id <> ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, clean);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    other = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (other != 0)
+    {
+      /* Merge: the other tag's stories move over, then it goes. */
+      if (!write_one (self, "INSERT OR IGNORE INTO article_tags (article_id, tag_id) "
+                            "SELECT article_id, ?1 FROM article_tags WHERE tag_id = ?2",
+                      id, other, NULL, what, error) ||
+          !write_one (self, "DELETE FROM tags WHERE id = ?2 AND ?1 = ?1", id, other, NULL, what, error))
+        goto fail;
+    }
+  if (!write_one (self, "UPDATE tags SET name = ?3 WHERE id = ?1 AND ?2 = ?2", id, 0, clean, what, error) ||
+      !commit (self, what, error))
+    goto fail;
+  g_signal_emit (self, signals [ARTICLES_CHANGED], 0);
+  return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * lede_library_delete_tag:
+ *
+ * Deletes tag @id from the library and from every story that had it.
+ */
+gboolean
+lede_library_delete_tag (LedeLibrary  *self,
+                         gint64        id,
+                         GError      **error)
+{
+  const char *what = _("Could not delete the tag");
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  if (!begin (self, what, error))
+    return FALSE;
+  /* article_tags first, so the index's triggers see each story lose it. */
+  if (!write_one (self, "DELETE FROM article_tags WHERE tag_id = ?1 AND ?2 = ?2", id, 0, NULL, what, error) ||
+      !write_one (self, "DELETE FROM tags WHERE id = ?1 AND ?2 = ?2", id, 0, NULL, what, error) ||
+      !commit (self, what, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  g_signal_emit (self, signals [ARTICLES_CHANGED], 0);
+  return TRUE;
+}
+
+static LedeSource *
+source_from_row (sqlite3_stmt *stmt)
+{
+  LedeSource *source = lede_source_new (column_text (stmt, 1));
+
+  source->id = sqlite3_column_int64 (stmt, 0);
+  g_free (source->role), source->role = g_strdup (column_text (stmt, 2));
+  g_free (source->organisation), source->organisation = g_strdup (column_text (stmt, 3));
+  g_free (source->email), source->email = g_strdup (column_text (stmt, 4));
+  g_free (source->phone), source->phone = g_strdup (column_text (stmt, 5));
+  g_free (source->notes), source->notes = g_strdup (column_text (stmt, 6));
+  g_free (source->story_note), source->story_note = g_strdup (column_text (stmt, 7));
+  return source;
+}
+
+static GPtrArray *
+read_sources (LedeLibrary  *self,
+              sqlite3_stmt *stmt,
+              GError      **error)
+{
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_source_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sources, source_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (self, error, rc, _("Could not read the sources"));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&sources) : NULL;
+}
+
+/**
+ * lede_library_list_sources:
+ *
+ * Returns: (transfer full) (element-type LedeSource): every source in the
+ *   library by name; story_note holds how many stories cite it
+ */
+GPtrArray *
+lede_library_list_sources (LedeLibrary  *self,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT s.id, s.name, s.role, s.organisation, s.email, s.phone, s.notes, "
+                  "       count (l.article_id) FROM sources AS s "
+                  "LEFT JOIN article_sources AS l ON l.source_id = s.id "
+                  "GROUP BY s.id ORDER BY s.name COLLATE NOCASE, s.id",
+                  error);
+  return stmt ? read_sources (self, stmt, error) : NULL;
+}
+
+/**
+ * lede_library_update_source:
+ *
+ * Saves @source's fields (not its story note: see lede_library_link_source()).
+ */
+gboolean
+lede_library_update_source (LedeLibrary  *self,
+                            LedeSource   *source,
+                            GError      **error)
+{
+  g_autoptr (GDateTime) now = now_utc ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (source != NULL && source->id > 0, FALSE);
+
+  stmt = prepare (self,
+                  "UPDATE sources SET name = ?1, role = ?2, organisation = ?3, email = ?4, phone = ?5, "
+                  "notes = ?6, updated_at = ?7 WHERE id = ?8",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, source->name);
+  bind_text (stmt, 2, source->role);
+  bind_text (stmt, 3, source->organisation);
+  bind_text (stmt, 4, source->email);
+  bind_text (stmt, 5, source->phone);
+  bind_text (stmt, 6, source->notes);
+  bind_time (stmt, 7, now);
+  sqlite3_bind_int64 (stmt, 8, source->id);
+  return step_done (self, stmt, _("Could not save the source"), error);
+}
+
+/**
+ * lede_library_delete_source:
+ *
+ * Deletes source @id and its links to stories; the stories stay.
+ */
+gboolean
+lede_library_delete_source (LedeLibrary  *self,
+                            gint64        id,
+                            GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  return write_one (self, "DELETE FROM sources WHERE id = ?1 AND ?2 = ?2", id, 0, NULL,
+                    _("Could not delete the source"), error);
+}
+
+gboolean
+lede_library_unlink_source (LedeLibrary  *self,
+                            gint64        article_id,
+                            gint64        source_id,
+                            GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  return write_one (self, "DELETE FROM article_sources WHERE article_id = ?1 AND source_id = ?2",
+                    article_id, source_id, NULL, _("Could not unlink the source"), error);
+}
+
+/**
+ * lede_library_list_source_stories:
+ *
+ * Returns: (transfer full): the headlines of the stories citing source @id
+ */
+char **
+lede_library_list_source_stories (LedeLibrary  *self,
+                                  gint64        id,
+                                  GError      **error)
+{
+  g_autoptr (GStrvBuilder) headlines = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT a.headline FROM article_sources AS l JOIN articles AS a ON a.id = l.article_id "
+                  "WHERE l.source_id = ?1 ORDER BY a.created_at DESC",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (headlines, column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (self, error, rc, _("Could not read the sources"));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_strv_builder_end (headlines) : NULL;
 }

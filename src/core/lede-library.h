@@ -9,6 +9,7 @@
 #include "lede-article.h"
 #include "lede-search-hit.h"
 #include "lede-source.h"
+#include "lede-tag.h"
 
 G_BEGIN_DECLS
 
@@ -74,6 +75,36 @@ gboolean      lede_library_link_source       (LedeLibrary  *self,
 GPtrArray    *lede_library_list_story_sources (LedeLibrary *self,
                                               gint64        article_id,
                                               GError      **error);
+GPtrArray    *lede_library_list_sources      (LedeLibrary  *self,
+                                              GError      **error);
+gboolean      lede_library_update_source     (LedeLibrary  *self,
+                                              LedeSource   *source,
+                                              GError      **error);
+gboolean      lede_library_delete_source     (LedeLibrary  *self,
+                                              gint64        id,
+                                              GError      **error);
+gboolean      lede_library_unlink_source     (LedeLibrary  *self,
+                                              gint64        article_id,
+                                              gint64        source_id,
+                                              GError      **error);
+char        **lede_library_list_source_stories (LedeLibrary *self,
+                                              gint64        id,
+                                              GError      **error);
+GPtrArray    *lede_library_list_tags         (LedeLibrary  *self,
+                                              GError      **error);
+gboolean      lede_library_rename_tag        (LedeLibrary  *self,
+                                              gint64        id,
+                                              const char   *name,
+                                              GError      **error);
+gboolean      lede_library_delete_tag        (LedeLibrary  *self,
+                                              gint64        id,
+                                              GError      **error);
+char         *lede_library_slug_owner        (LedeLibrary  *self,
+                                              const char   *slug,
+                                              gint64        except_id);
+char         *lede_library_make_unique_slug  (LedeLibrary  *self,
+                                              const char   *slug,
+                                              gint64        except_id);
 LedeArticle  *lede_library_get_article       (LedeLibrary  *self,
                                               gint64        id,
                                               GError      **error);
@@ -85,6 +116,11 @@ gboolean      lede_library_update_article    (LedeLibrary  *self,
                                               GError      **error);
 GArray       *lede_library_list_ids          (LedeLibrary  *self,
                                               gboolean      trashed,
+                                              GError      **error);
+GArray       *lede_library_list_ids_filtered (LedeLibrary  *self,
+                                              gboolean      trashed,
+                                              int           status,
+                                              const char   *tag,
                                               GError      **error);
 GPtrArray    *lede_library_list_articles     (LedeLibrary  *self,
                                               gboolean      trashed,

@@ -111,6 +111,7 @@ struct _LedePreview
 
   guint           debounce_id;
   int             pending_line;      /* a scroll waiting for the page, or -1 */
+  guint           swap_failures;
   guint           page_ready : 1;
   guint           filter_ready : 1;
   guint           rendering : 1;     /* a render is on a worker thread */
@@ -198,10 +199,20 @@ on_swapped (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = LEDE_PREVIEW (user_data);
+  /* WebKit can drop a call made while its page is busy ("Unsupported result
+   * type" seen once under load): render again rather than show stale text,
+   * and only give up loudly if it keeps failing. */
+  if (error != NULL && self->swap_failures++ < 3)
+    {
+      g_debug ("Preview update failed (%s); rendering again", error->message);
+      start_render (self);
+      return;
+    }
   if (error != NULL)
     g_warning ("Could not update the preview: %s", error->message);
   else
     g_signal_emit (self, signals [UPDATED], 0);
+  self->swap_failures = 0;
 }
 
 static void

@@ -403,3 +403,26 @@ lede_editor_scroll_to_line (LedeEditor *self,
   gtk_adjustment_set_value (vadjustment, y);
   self->following = FALSE;
 }
+
+/**
+ * lede_editor_show_offset:
+ * @offset: a place in the body, in characters
+ *
+ * Puts the cursor at @offset, scrolls it into view and gives the body the
+ * keyboard, as a jump from the attribution check does.
+ */
+void
+lede_editor_show_offset (LedeEditor *self,
+                         guint       offset)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_if_fail (LEDE_IS_EDITOR (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->body_view), &iter, 0.1, TRUE, 0.0, 0.3);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}

@@ -24,4 +24,7 @@ int            lede_editor_get_top_line (LedeEditor  *self);
 void           lede_editor_scroll_to_line (LedeEditor *self,
                                          int          line);
 
+void           lede_editor_show_offset  (LedeEditor  *self,
+                                         guint        offset);
+
 G_END_DECLS

@@ -18,6 +18,7 @@ struct _LedeStoryRow
 
   GtkLabel     *headline_label;
   GtkLabel     *details_label;
+  GtkLabel     *status_label;
 
   LedeArticle  *article;
   GSignalGroup *article_signals;
@@ -25,12 +26,17 @@ struct _LedeStoryRow
 
 G_DEFINE_FINAL_TYPE (LedeStoryRow, lede_story_row, GTK_TYPE_WIDGET)
 
+/* Indexed by LedeArticleStatus. */
+static const char * const status_classes[] = {
+  "status-draft", "status-in-progress", "status-ready", "status-published", "status-spiked",
+};
+
 static void
 update (LedeStoryRow *self)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *when = NULL;
-  g_autofree char *details = NULL;
+  LedeArticleStatus status;
   const char *headline;
 
   if (self->article == NULL)
@@ -40,12 +46,15 @@ update (LedeStoryRow *self)
   gtk_label_set_text (self->headline_label, *headline ? headline : _("Untitled story"));
   gtk_widget_set_opacity (GTK_WIDGET (self->headline_label), *headline ? 1.0 : 0.6);
 
+  status = lede_article_get_status (self->article);
+  gtk_label_set_text (self->status_label, lede_article_status_get_label (status));
+  /* One colour a status, the same in the panel: "status-draft" … */
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[status]);
+
   when = lede_time_format_short (lede_article_get_updated (self->article), now);
-  /* Translators: a story's status and when it last changed, e.g. "Draft · 10:42" */
-  details = g_strdup_printf (_("%s · %s"),
-                             lede_article_status_get_label (lede_article_get_status (self->article)),
-                             when);
-  gtk_label_set_text (self->details_label, details);
+  gtk_label_set_text (self->details_label, when);
 }
 
 static void
@@ -75,6 +84,7 @@ lede_story_row_class_init (LedeStoryRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-story-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, headline_label);
   gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, status_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -8,6 +8,7 @@
 
 #include "lede-article-list.h"
 #include "lede-editor.h"
+#include "lede-metadata-panel.h"
 #include "lede-preview.h"
 #include "lede-window.h"
 
@@ -29,6 +30,12 @@ struct _LedeWindow
   GtkPaned             *split;
   LedeEditor           *editor;
   LedePreview          *preview;
+  GtkRevealer          *metadata_revealer;
+  GtkDropDown          *status_filter;
+  GtkDropDown          *tag_filter;
+  GtkStringList        *tag_names;
+  gboolean              filling_tags;
+  LedeMetadataPanel    *metadata_panel;
 
   GSettings            *settings;
   LedeLibrary          *library;

@@ -201,12 +201,80 @@ update_empty_page (LedeWindow *self)
   gtk_widget_set_visible (self->new_story_button, has_library);
 }
 
+/* The tag filter offers the library's tags, kept in step with it. */
+static void
+fill_tag_filter (LedeWindow *self)
+{
+  g_autoptr (GPtrArray) tags = self->library ? lede_library_list_tags (self->library, NULL) : NULL;
+  g_autofree char *chosen = NULL;
+  guint selected = gtk_drop_down_get_selected (self->tag_filter);
+  guint keep = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->tag_names));
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_auto (GStrv) list = NULL;
+
+  if (selected > 0 && selected < n)
+    chosen = g_strdup (gtk_string_list_get_string (self->tag_names, selected));
+  g_strv_builder_add (names, _("Any tag"));
+  for (guint i = 0; tags && i < tags->len; i++)
+    {
+      LedeTag *tag = g_ptr_array_index (tags, i);
+
+      if (tag->n_stories == 0 && g_strcmp0 (chosen, tag->name) != 0)
+        continue;
+      g_strv_builder_add (names, tag->name);
+      if (g_strcmp0 (chosen, tag->name) == 0)
+        keep = i + 1;
+    }
+  list = g_strv_builder_end (names);
+  /* Same tags as before: leave the menu alone. */
+  if (g_strv_length (list) == n)
+    {
+      gboolean same = TRUE;
+      for (guint i = 0; same && i < n; i++)
+        same = g_str_equal (list[i], gtk_string_list_get_string (self->tag_names, i));
+      if (same)
+        return;
+    }
+  self->filling_tags = TRUE;
+  gtk_string_list_splice (self->tag_names, 0, n, (const char * const *)list);
+  for (guint i = 0; list[i]; i++)
+    if (chosen && g_str_equal (list[i], chosen))
+      keep = i;
+  gtk_drop_down_set_selected (self->tag_filter, chosen ? keep : 0);
+  self->filling_tags = FALSE;
+}
+
+static void
+filter_changed_cb (LedeWindow *self)
+{
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint tag = gtk_drop_down_get_selected (self->tag_filter);
+  g_autoptr (GError) error = NULL;
+
+  if (self->articles == NULL || self->filling_tags)
+    return;
+  if (!lede_article_list_set_filter (self->articles, status > 0 ? (int)status - 1 : -1,
+                                     tag > 0 && tag != GTK_INVALID_LIST_POSITION
+                                     ? gtk_string_list_get_string (self->tag_names, tag) : NULL,
+                                     &error))
+    lede_window_show_toast (self, error->message);
+  update_empty_page (self);
+}
+
+static void
+quote_activated_cb (LedeWindow *self,
+                    guint       offset)
+{
+  lede_editor_show_offset (self->editor, offset);
+}
+
 static void
 show_article (LedeWindow  *self,
               LedeArticle *article)
 {
   lede_editor_set_article (self->editor, article);
   lede_preview_set_article (self->preview, article);
+  lede_metadata_panel_set_article (self->metadata_panel, article);
   g_binding_group_set_source (self->title_bindings, article);
   if (article == NULL)
     adw_window_title_set_title (self->story_title, NULL);
@@ -543,9 +611,14 @@ lede_window_open_library (LedeWindow *self,
 
   show_article (self, NULL);
   g_set_object (&self->library, library);
+  lede_metadata_panel_set_library (self->metadata_panel, library);
+  g_signal_connect_object (library, "articles-changed", G_CALLBACK (fill_tag_filter), self, G_CONNECT_SWAPPED);
+  gtk_drop_down_set_selected (self->status_filter, 0);
   g_clear_object (&self->articles);
   self->articles = lede_article_list_new (library, FALSE);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
+  fill_tag_filter (self);
+  gtk_drop_down_set_selected (self->tag_filter, 0);
 
   update_empty_page (self);
   basename = g_filename_display_basename (path);
@@ -633,6 +706,7 @@ lede_window_dispose (GObject *object)
   g_clear_object (&self->autosave);
   g_clear_object (&self->selection);
   g_clear_object (&self->articles);
+  g_clear_object (&self->tag_names);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_WINDOW);
@@ -653,8 +727,15 @@ lede_window_class_init (LedeWindowClass *klass)
 
   g_type_ensure (LEDE_TYPE_EDITOR);
   g_type_ensure (LEDE_TYPE_PREVIEW);
+  g_type_ensure (LEDE_TYPE_METADATA_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, metadata_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, metadata_panel);
+  gtk_widget_class_bind_template_callback (widget_class, quote_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, tag_filter);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, library_title);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, story_list);
@@ -705,6 +786,16 @@ lede_window_init (LedeWindow *self)
                            G_CALLBACK (apply_layout), self, G_CONNECT_SWAPPED);
   apply_layout (self);
   lede_preview_set_buffer (self->preview, lede_editor_get_buffer (self->editor));
+  lede_metadata_panel_set_buffer (self->metadata_panel, lede_editor_get_buffer (self->editor));
+  self->tag_names = gtk_string_list_new ((const char * const[]) { _("Any tag"), NULL });
+  gtk_drop_down_set_model (self->tag_filter, G_LIST_MODEL (self->tag_names));
+
+  /* The panel: a settings action, so F9 and the button agree and it is remembered. */
+  {
+    g_autoptr (GAction) show_metadata = g_settings_create_action (self->settings, "show-metadata");
+    g_action_map_add_action (G_ACTION_MAP (self), show_metadata);
+  }
+  g_settings_bind (self->settings, "show-metadata", self->metadata_revealer, "reveal-child", G_SETTINGS_BIND_GET);
 
   self->autosave = lede_autosave_new (AUTOSAVE_PAUSE_MS, AUTOSAVE_MAX_WAIT_MS);
   lede_autosave_set_func (self->autosave, save_open_story, self);

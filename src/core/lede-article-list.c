@@ -22,6 +22,8 @@ struct _LedeArticleList
   GArray      *ids;       /* gint64, in list order */
   GHashTable  *articles;  /* id → LedeArticle*, not owned (weak) */
   gboolean     trashed;
+  int          status;    /* only stories with this status, or -1 */
+  char        *tag;       /* only stories with this tag, or NULL */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -132,6 +134,7 @@ lede_article_list_finalize (GObject *object)
 
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->articles, g_hash_table_unref);
+  g_free (self->tag);
 
   G_OBJECT_CLASS (lede_article_list_parent_class)->finalize (object);
 }
@@ -150,6 +153,7 @@ lede_article_list_init (LedeArticleList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->articles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->status = -1;
 }
 
 /**
@@ -220,7 +224,7 @@ lede_article_list_reload (LedeArticleList  *self,
 
   g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), FALSE);
 
-  if (!(ids = lede_library_list_ids (self->library, self->trashed, error)))
+  if (!(ids = lede_library_list_ids_filtered (self->library, self->trashed, self->status, self->tag, error)))
     return FALSE;
 
   old_len = self->ids->len;
@@ -241,4 +245,25 @@ lede_article_list_reload (LedeArticleList  *self,
     g_list_model_items_changed (G_LIST_MODEL (self), head,
                                 old_len - head - tail, new_len - head - tail);
   return TRUE;
+}
+
+/**
+ * lede_article_list_set_filter:
+ * @status: a #LedeArticleStatus, or -1 for every status
+ * @tag: (nullable): only stories with this tag, in any case
+ *
+ * Narrows the list; the change is reported as items-changed, like any reload.
+ */
+gboolean
+lede_article_list_set_filter (LedeArticleList  *self,
+                              int               status,
+                              const char       *tag,
+                              GError          **error)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), FALSE);
+
+  self->status = status;
+  g_free (self->tag);
+  self->tag = g_strdup (tag);
+  return lede_article_list_reload (self, error);
 }

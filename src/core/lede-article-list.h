@@ -22,4 +22,9 @@ guint            lede_article_list_find          (LedeArticleList *self,
 gboolean         lede_article_list_reload        (LedeArticleList *self,
                                                   GError         **error);
 
+gboolean         lede_article_list_set_filter    (LedeArticleList *self,
+                                                  int              status,
+                                                  const char      *tag,
+                                                  GError         **error);
+
 G_END_DECLS

@@ -1,0 +1,31 @@
+/* lede-metadata-panel.h: everything a newsroom records about the open story.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lede-library.h"
+
+G_BEGIN_DECLS
+
+#define LEDE_TYPE_METADATA_PANEL (lede_metadata_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedeMetadataPanel, lede_metadata_panel, LEDE, METADATA_PANEL, GtkWidget)
+
+void       lede_metadata_panel_set_library  (LedeMetadataPanel *self,
+                                             LedeLibrary       *library);
+void       lede_metadata_panel_set_article  (LedeMetadataPanel *self,
+                                             LedeArticle       *article);
+void       lede_metadata_panel_set_buffer   (LedeMetadataPanel *self,
+                                             GtkTextBuffer     *body);
+gboolean   lede_metadata_panel_add_tag      (LedeMetadataPanel *self,
+                                             const char        *tag);
+gboolean   lede_metadata_panel_add_source   (LedeMetadataPanel *self,
+                                             const char        *name);
+void       lede_metadata_panel_refresh      (LedeMetadataPanel *self);
+GPtrArray *lede_metadata_panel_get_quotes   (LedeMetadataPanel *self);
+const char *lede_metadata_panel_get_hints   (LedeMetadataPanel *self);
+
+G_END_DECLS

@@ -423,6 +423,6 @@ lede_editor_show_offset (LedeEditor *self,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
   gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->body_view), &iter, 0.1, TRUE, 0.0, 0.3);
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->body_view), gtk_text_buffer_get_insert (buffer));
   gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
 }

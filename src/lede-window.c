@@ -702,6 +702,10 @@ lede_window_dispose (GObject *object)
   LedeWindow *self = (LedeWindow *)object;
 
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
+  /* Settings actions outlive a closed window unless taken off it: a later
+   * settings change would reach its dead action group. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "layout");
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-metadata");
   g_clear_object (&self->title_bindings);
   g_clear_object (&self->autosave);
   g_clear_object (&self->selection);

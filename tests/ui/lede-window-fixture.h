@@ -1,0 +1,112 @@
+/* lede-window-fixture.h: a real LedeWindow on a fresh library, and the
+ * helpers the window tests share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lede-editor.h"
+#include "lede-window.h"
+#include "../lede-test-utils.h"
+
+typedef struct {
+  char       *dir;
+  char       *path;
+  LedeWindow *window;
+} Fixture;
+
+static inline void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = lede_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+  f->window = lede_window_new (NULL);
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (lede_window_open_library (f->window, f->path));
+}
+
+static inline void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  lede_test_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static inline LedeEditor *
+get_editor (Fixture *f)
+{
+  return LEDE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "editor"));
+}
+
+static inline LedeArticle *
+shown_article (Fixture *f)
+{
+  return lede_editor_get_article (get_editor (f));
+}
+
+static inline GListModel *
+story_list_model (Fixture *f)
+{
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                    LEDE_TYPE_WINDOW, "story_list"));
+  return G_LIST_MODEL (gtk_list_view_get_model (list));
+}
+
+static inline void
+type_at_end (Fixture    *f,
+             const char *text)
+{
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, text, -1, TRUE);
+}
+
+static inline char *
+buffer_text (Fixture *f)
+{
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* What another process would read from the file now. */
+static inline LedeArticle *
+read_from_disk (Fixture *f,
+                gint64   id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeLibrary) library = lede_library_open (f->path, &error);
+  LedeArticle *article;
+
+  g_assert_no_error (error);
+  article = lede_library_get_article (library, id, &error);
+  g_assert_no_error (error);
+  return article;
+}
+
+static inline gboolean
+is_saved (gpointer data)
+{
+  return lede_autosave_get_state (lede_window_get_autosave (data)) == LEDE_SAVE_STATE_SAVED;
+}
+
+static inline gboolean
+is_failed (gpointer data)
+{
+  return lede_autosave_get_state (lede_window_get_autosave (data)) == LEDE_SAVE_STATE_FAILED;
+}
+

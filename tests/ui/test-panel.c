@@ -1,0 +1,312 @@
+/* test-panel.c: the metadata panel in the real window under Xvfb — each
+ * kind of field reaches the library, fields never follow the wrong story,
+ * tags with completion, sources, the attribution check, and the sidebar's
+ * status and tag filters.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "lede-attribution.h"
+#include "lede-metadata-panel.h"
+#include "lede-window-fixture.h"
+
+static LedeMetadataPanel *
+get_panel (Fixture *f)
+{
+  return LEDE_METADATA_PANEL (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "metadata_panel"));
+}
+
+static gpointer
+panel_child (Fixture    *f,
+             const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (get_panel (f)), LEDE_TYPE_METADATA_PANEL, name);
+}
+
+static void
+wait_saved (Fixture *f)
+{
+  lede_autosave_flush (lede_window_get_autosave (f->window), NULL);
+  lede_test_wait_until (is_saved, f->window, 5000);
+}
+
+static void
+show_panel (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-metadata", NULL));
+  lede_test_spin (50);
+}
+
+/* What a person types into each row reaches the file. */
+static void
+test_fields_persist (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 id = lede_article_get_id (shown_article (f));
+  g_autoptr (LedeArticle) on_disk = NULL;
+  GtkTextBuffer *note;
+
+  show_panel (f);
+  gtk_editable_set_text (panel_child (f, "byline_row"), "Tamsin Orrell and Dev Achebe");
+  gtk_editable_set_text (panel_child (f, "dateline_row"), "KESTLE\tISLAND");  /* a tab from a paste */
+  gtk_editable_set_text (panel_child (f, "section_row"), "Local");
+  gtk_editable_set_text (panel_child (f, "standfirst_row"), "The night ferry is back.");
+  gtk_editable_set_text (panel_child (f, "language_row"), "en-GB");
+  gtk_spin_button_set_value (panel_child (f, "word_goal_spin"), 900);
+  note = gtk_text_view_get_buffer (panel_child (f, "note_view"));
+  gtk_text_buffer_set_text (note, "Check the 1962 date\nwith the trust.", -1);
+  adw_combo_row_set_selected (panel_child (f, "status_row"), LEDE_ARTICLE_STATUS_PUBLISHED);
+
+  gtk_editable_set_text (panel_child (f, "embargo_row"), "2026-12-01 09:30");
+  g_signal_emit_by_name (panel_child (f, "embargo_row"), "apply");
+  wait_saved (f);
+
+  on_disk = read_from_disk (f, id);
+  g_assert_cmpstr (lede_article_get_byline (on_disk), ==, "Tamsin Orrell and Dev Achebe");
+  g_assert_cmpstr (lede_article_get_dateline (on_disk), ==, "KESTLE ISLAND");
+  g_assert_cmpstr (lede_article_get_section (on_disk), ==, "Local");
+  g_assert_cmpstr (lede_article_get_standfirst (on_disk), ==, "The night ferry is back.");
+  g_assert_cmpstr (lede_article_get_language (on_disk), ==, "en-GB");
+  g_assert_cmpuint (lede_article_get_word_goal (on_disk), ==, 900);
+  g_assert_cmpstr (lede_article_get_editorial_note (on_disk), ==, "Check the 1962 date\nwith the trust.");
+  g_assert_cmpint (lede_article_get_status (on_disk), ==, LEDE_ARTICLE_STATUS_PUBLISHED);
+  /* Becoming published stamps the time. */
+  g_assert_nonnull (lede_article_get_published (on_disk));
+  {
+    g_autoptr (GDateTime) local = g_date_time_to_local (lede_article_get_embargo (on_disk));
+    g_autofree char *text = g_date_time_format (local, "%Y-%m-%d %H:%M");
+    g_assert_cmpstr (text, ==, "2026-12-01 09:30");
+  }
+
+  /* An embargo that cannot be read is refused in words; nothing changes. */
+  gtk_editable_set_text (panel_child (f, "embargo_row"), "next Tuesday");
+  g_signal_emit_by_name (panel_child (f, "embargo_row"), "apply");
+  g_assert_nonnull (strstr (lede_metadata_panel_get_hints (get_panel (f)), "“next Tuesday” is not a date"));
+  g_assert_nonnull (lede_article_get_embargo (shown_article (f)));
+  /* A past one is kept, with a warning. */
+  gtk_editable_set_text (panel_child (f, "embargo_row"), "2020-01-01 10:00");
+  g_signal_emit_by_name (panel_child (f, "embargo_row"), "apply");
+  g_assert_nonnull (strstr (lede_metadata_panel_get_hints (get_panel (f)), "The embargo has passed"));
+}
+
+/* The slug follows the headline until edited by hand, is kept unique, and a
+ * hand-made clash is shown. */
+static void
+test_slug (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *first_slug = NULL;
+
+  show_panel (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_article_set_headline (shown_article (f), "Council’s “Plan B” for Éluned Road");
+  g_assert_cmpstr (lede_article_get_slug (shown_article (f)), ==, "councils-plan-b-for-eluned-road");
+  first_slug = g_strdup (lede_article_get_slug (shown_article (f)));
+  wait_saved (f);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_article_set_headline (shown_article (f), "Council's Plan B for Eluned Road");
+  g_assert_cmpstr (lede_article_get_slug (shown_article (f)), ==, "councils-plan-b-for-eluned-road-2");
+
+  /* By hand: normalised, kept even when it clashes, and the clash is shown. */
+  gtk_editable_set_text (panel_child (f, "slug_row"), "Councils Plan B for Eluned Road");
+  g_signal_emit_by_name (panel_child (f, "slug_row"), "apply");
+  g_assert_cmpstr (lede_article_get_slug (shown_article (f)), ==, first_slug);
+  g_assert_nonnull (strstr (lede_metadata_panel_get_hints (get_panel (f)), "is also used by"));
+  lede_article_set_headline (shown_article (f), "A new headline does not move a slug made by hand");
+  g_assert_cmpstr (lede_article_get_slug (shown_article (f)), ==, first_slug);
+
+  /* A 10,000-character headline is kept, and warned about. */
+  {
+    g_autoptr (GString) huge = g_string_new (NULL);
+    for (guint i = 0; i < 1000; i++)
+      g_string_append (huge, "Headlines ");
+    gtk_editable_set_text (panel_child (f, "headline_row"), huge->str);
+    g_assert_cmpuint (strlen (lede_article_get_headline (shown_article (f))), ==, 10000);
+    lede_metadata_panel_refresh (get_panel (f));
+    g_assert_nonnull (strstr (lede_metadata_panel_get_hints (get_panel (f)), "10000 characters long"));
+  }
+}
+
+/* Switching stories never carries one story's fields into another. */
+static void
+test_switching (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 sample = lede_article_get_id (shown_article (f));
+  gint64 fresh;
+
+  show_panel (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  fresh = lede_article_get_id (shown_article (f));
+  gtk_editable_set_text (panel_child (f, "byline_row"), "Night desk");
+  g_assert_true (lede_window_select_article (f->window, sample));
+  g_assert_cmpstr (gtk_editable_get_text (panel_child (f, "byline_row")), ==, "Tamsin Orrell");
+  g_assert_true (lede_window_select_article (f->window, fresh));
+  g_assert_cmpstr (gtk_editable_get_text (panel_child (f, "byline_row")), ==, "Night desk");
+  wait_saved (f);
+  {
+    g_autoptr (LedeArticle) on_disk = read_from_disk (f, sample);
+    g_assert_cmpstr (lede_article_get_byline (on_disk), ==, "Tamsin Orrell");
+  }
+}
+
+static gboolean
+completion_offers (GtkEntry   *entry,
+                   const char *name)
+{
+  GtkTreeModel *model = gtk_entry_completion_get_model (gtk_entry_get_completion (entry));
+  GtkTreeIter iter;
+  gboolean more = gtk_tree_model_get_iter_first (model, &iter);
+
+  for (; more; more = gtk_tree_model_iter_next (model, &iter))
+    {
+      g_autofree char *value = NULL;
+
+      gtk_tree_model_get (model, &iter, 0, &value, -1);
+      if (g_strcmp0 (value, name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_tags (Fixture       *f,
+           gconstpointer  data)
+{
+  LedeLibrary *library = lede_window_get_library (f->window);
+  gint64 sample = lede_article_get_id (shown_article (f));
+  GtkEntry *entry = panel_child (f, "tag_entry");
+  g_auto (GStrv) tags = NULL;
+
+  show_panel (f);
+  /* Another story's tag is offered. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  g_assert_true (lede_metadata_panel_add_tag (get_panel (f), "Maritime"));
+  g_assert_true (lede_window_select_article (f->window, sample));
+  g_assert_true (completion_offers (entry, "Maritime"));
+
+  /* A comma ends a tag; the same tag in another case is refused. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Islands, mar");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "mar");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "maritime");
+  g_signal_emit_by_name (entry, "activate");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ISLANDS");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "ISLANDS");
+
+  tags = lede_library_get_tags (library, sample, NULL);
+  g_assert_true (g_strv_equal ((const char * const *)tags, (const char * const[]) { "Islands", "Maritime", NULL }));
+
+  /* Backspace in the empty entry takes the last chip off. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  {
+    /* GTK 4 cannot synthesise a key event; the entry's own key controller
+     * gets the press a keyboard would give it. */
+    g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (entry));
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_BackSpace, 22, 0, &handled);
+      }
+    g_assert_true (handled);
+  }
+  g_clear_pointer (&tags, g_strfreev);
+  tags = lede_library_get_tags (library, sample, NULL);
+  g_assert_true (g_strv_equal ((const char * const *)tags, (const char * const[]) { "Islands", NULL }));
+}
+
+/* A quotation whose speaker is not among the story's sources is flagged;
+ * linking the speaker clears it; activating a quotation moves the cursor. */
+static void
+test_attribution (Fixture       *f,
+                  gconstpointer  data)
+{
+  GPtrArray *quotes;
+  LedeQuote *quote;
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+  GtkTextIter cursor;
+
+  show_panel (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  type_at_end (f, "The harbour stays shut.\n\n\"We cannot dredge in winter,\" said Rhian Tallis.\n");
+  lede_metadata_panel_refresh (get_panel (f));
+  quotes = lede_metadata_panel_get_quotes (get_panel (f));
+  g_assert_cmpuint (quotes->len, ==, 1);
+  g_assert_null (((LedeQuote *)g_ptr_array_index (quotes, 0))->speaker);
+
+  g_assert_true (lede_metadata_panel_add_source (get_panel (f), "Rhian Tallis"));
+  quotes = lede_metadata_panel_get_quotes (get_panel (f));
+  quote = g_ptr_array_index (quotes, 0);
+  g_assert_cmpstr (quote->speaker, ==, "Rhian Tallis");
+  {
+    g_autoptr (GPtrArray) linked = lede_library_list_story_sources (lede_window_get_library (f->window),
+                                                                    lede_article_get_id (shown_article (f)), NULL);
+    g_assert_cmpuint (linked->len, ==, 1);
+  }
+
+  g_signal_emit_by_name (get_panel (f), "quote-activated", quote->offset);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, quote->offset);
+  g_assert_cmpint (gtk_text_iter_get_char (&cursor), ==, '"');
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkDropDown *status = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "status_filter"));
+  GtkDropDown *tag = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "tag_filter"));
+  GListModel *tag_names = gtk_drop_down_get_model (tag);
+  guint courts = GTK_INVALID_LIST_POSITION;
+
+  show_panel (f);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+      lede_article_set_status (shown_article (f), i == 0 ? LEDE_ARTICLE_STATUS_READY : LEDE_ARTICLE_STATUS_DRAFT);
+      if (i < 2)
+        g_assert_true (lede_metadata_panel_add_tag (get_panel (f), "Courts"));
+      wait_saved (f);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 4);
+
+  gtk_drop_down_set_selected (status, 1 + LEDE_ARTICLE_STATUS_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 1);
+  gtk_drop_down_set_selected (status, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 4);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tag_names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (tag_names), i), "Courts"))
+      courts = i;
+  g_assert_cmpuint (courts, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (tag, courts);
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 2);
+  gtk_drop_down_set_selected (status, 1 + LEDE_ARTICLE_STATUS_DRAFT);
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) g_test_add ("/lede/panel/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("fields-persist", test_fields_persist);
+  ADD ("slug", test_slug);
+  ADD ("switching", test_switching);
+  ADD ("tags", test_tags);
+  ADD ("attribution", test_attribution);
+  ADD ("filters", test_filters);
+#undef ADD
+  return g_test_run ();
+}

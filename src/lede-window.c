@@ -17,7 +17,9 @@
 #include "lede-editor.h"
 #include "lede-preview.h"
 #include "lede-sample-story.h"
+#include "lede-source-manager.h"
 #include "lede-story-row.h"
+#include "lede-tag-manager.h"
 #include "lede-window.h"
 #include "lede-window-private.h"
 
@@ -259,6 +261,46 @@ filter_changed_cb (LedeWindow *self)
                                      &error))
     lede_window_show_toast (self, error->message);
   update_empty_page (self);
+}
+
+/* After a manager closes, the open story's tags and sources are read again. */
+static void
+on_manager_closed (LedeWindow *self)
+{
+  if (self->library == NULL)
+    return;
+  lede_metadata_panel_set_library (self->metadata_panel, self->library);
+  fill_tag_filter (self);
+}
+
+static void
+present_manager (LedeWindow *self,
+                 GtkWindow  *manager)
+{
+  g_signal_connect_object (manager, "destroy", G_CALLBACK (on_manager_closed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (manager);
+}
+
+static void
+manage_tags_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+
+  if (self->library)
+    present_manager (self, GTK_WINDOW (lede_tag_manager_new (GTK_WINDOW (self), self->library)));
+}
+
+static void
+manage_sources_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+
+  if (self->library)
+    present_manager (self, GTK_WINDOW (lede_source_manager_new (GTK_WINDOW (self), self->library)));
 }
 
 static void
@@ -763,6 +805,8 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore-story", "x", restore_story_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-tags", NULL, manage_tags_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-sources", NULL, manage_sources_action);
   lede_window_class_add_interchange (widget_class);
 }
 

@@ -11,6 +11,8 @@
 
 #include "lede-attribution.h"
 #include "lede-metadata-panel.h"
+#include "lede-source-manager.h"
+#include "lede-tag-manager.h"
 #include "lede-window-fixture.h"
 
 static LedeMetadataPanel *
@@ -293,6 +295,92 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 1);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The first descendant of @widget of @type for which @match holds. */
+static GtkWidget *
+find_child (GtkWidget  *widget,
+            GType       type,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (text == NULL ||
+           (GTK_IS_EDITABLE (child) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (child)), text) == 0) ||
+           (ADW_IS_PREFERENCES_ROW (child) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), text) == 0) ||
+           (GTK_IS_WIDGET (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), text) == 0)))
+        return child;
+      if ((found = find_child (child, type, text)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The tag manager renames, merging into a tag of the same name; the
+ * sources manager deletes a source and its links, not the story. */
+static void
+test_managers (Fixture       *f,
+               gconstpointer  data)
+{
+  LedeLibrary *library = lede_window_get_library (f->window);
+  gint64 sample = lede_article_get_id (shown_article (f));
+  g_auto (GStrv) tags = NULL;
+  GtkWindow *manager;
+  GtkWidget *row, *delete;
+  AdwMessageDialog *confirm;
+
+  show_panel (f);
+  g_assert_true (lede_metadata_panel_add_tag (get_panel (f), "Ferries"));
+  g_assert_true (lede_metadata_panel_add_tag (get_panel (f), "Ferry"));
+  g_assert_true (lede_metadata_panel_add_source (get_panel (f), "Eluned Parry"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.manage-tags", NULL));
+  manager = find_toplevel (LEDE_TYPE_TAG_MANAGER);
+  g_assert_nonnull (manager);
+  row = find_child (GTK_WIDGET (manager), ADW_TYPE_ENTRY_ROW, "Ferry");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "ferries");
+  g_signal_emit_by_name (row, "apply");
+  lede_test_spin (50);
+  tags = lede_library_get_tags (library, sample, NULL);
+  g_assert_true (g_strv_equal ((const char * const *)tags, (const char * const[]) { "ferries", NULL }));
+  gtk_window_destroy (manager);
+  lede_test_spin (50);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.manage-sources", NULL));
+  manager = find_toplevel (LEDE_TYPE_SOURCE_MANAGER);
+  g_assert_nonnull (manager);
+  g_assert_nonnull (find_child (GTK_WIDGET (manager), ADW_TYPE_EXPANDER_ROW, "Eluned Parry"));
+  delete = find_child (GTK_WIDGET (manager), GTK_TYPE_BUTTON, "Delete “Eluned Parry”");
+  g_assert_nonnull (delete);
+  g_signal_emit_by_name (delete, "clicked");
+  confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "delete");
+  lede_test_spin (50);
+  {
+    g_autoptr (GPtrArray) all = lede_library_list_sources (library, NULL);
+    g_assert_cmpuint (all->len, ==, 0);
+  }
+  gtk_window_destroy (manager);
+  lede_test_spin (50);
+  g_assert_cmpint (lede_library_count_articles (library, FALSE, NULL), ==, 1);
+  /* The panel shows what the managers left. */
+  g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (panel_child (f, "sources_list"))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +395,7 @@ main (int   argc,
   ADD ("tags", test_tags);
   ADD ("attribution", test_attribution);
   ADD ("filters", test_filters);
+  ADD ("managers", test_managers);
 #undef ADD
   return g_test_run ();
 }

@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lede-manager-page.h"
+
 #include "lede-tag-manager.h"
 
 struct _LedeTagManager
@@ -94,9 +96,7 @@ fill (LedeTagManager *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) tags = lede_library_list_tags (self->library, &error);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  lede_manager_page_clear (self->group, self->rows);
   if (tags == NULL)
     {
       report (self, error);
@@ -151,21 +151,8 @@ lede_tag_manager_class_init (LedeTagManagerClass *klass)
 static void
 lede_tag_manager_init (LedeTagManager *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *page = adw_preferences_page_new ();
-
   self->rows = g_ptr_array_new ();
-  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  gtk_window_set_title (GTK_WINDOW (self), _("Tags"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 460, 560);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
-  gtk_widget_set_vexpand (page, TRUE);
-  adw_toast_overlay_set_child (self->toasts, page);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), box);
+  lede_manager_page_build (ADW_WINDOW (self), _("Tags"), 460, 560, &self->group, &self->toasts);
 }
 
 LedeTagManager *

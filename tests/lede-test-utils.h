@@ -6,6 +6,8 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 G_BEGIN_DECLS
 
@@ -79,6 +81,19 @@ lede_test_spin (guint ms)
   g_timeout_add (ms, lede_test_wake, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* A "full disk" for this process: writes past @limit bytes fail with EFBIG
+ * (SIGXFSZ ignored). RLIM_INFINITY lifts it. */
+static inline void
+lede_test_limit_file_size (rlim_t limit)
+{
+  struct rlimit rl;
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &rl), ==, 0);
+  rl.rlim_cur = limit;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &rl), ==, 0);
 }
 
 G_END_DECLS

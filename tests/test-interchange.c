@@ -20,33 +20,8 @@
 #include "lede-import.h"
 #include "lede-markdown.h"
 #include "lede-slug.h"
-#include "lede-test-utils.h"
+#include "lede-test-library-fixture.h"
 
-typedef struct {
-  char        *dir;
-  LedeLibrary *library;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-
-  f->dir = lede_test_tmpdir ();
-  path = g_build_filename (f->dir, "library.db", NULL);
-  f->library = lede_library_open (path, NULL);
-  g_assert_nonnull (f->library);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->library);
-  lede_test_rmdir (f->dir);
-  g_free (f->dir);
-}
 
 static char *
 story_path (const char *name)
@@ -412,16 +387,6 @@ folder_has_temporary_files (const char *dir)
   return FALSE;
 }
 
-static void
-limit_file_size (rlim_t limit)
-{
-  struct rlimit rl;
-
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &rl), ==, 0);
-  rl.rlim_cur = limit;
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &rl), ==, 0);
-}
-
 /* Exports are written whole or not at all, and never over a file unasked. */
 static void
 test_writer (Fixture       *f,
@@ -451,10 +416,9 @@ test_writer (Fixture       *f,
   for (guint i = 0; i < 20000; i++)
     g_string_append (long_body, "The tide came over the causeway at six. ");
   big = g_bytes_new (long_body->str, long_body->len);
-  signal (SIGXFSZ, SIG_IGN);
-  limit_file_size (64 * 1024);
+  lede_test_limit_file_size (64 * 1024);
   g_assert_false (lede_atomic_file_write (path, big, TRUE, &error));
-  limit_file_size (RLIM_INFINITY);
+  lede_test_limit_file_size (RLIM_INFINITY);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
   g_assert_nonnull (strstr (error->message, "disk is full"));
   g_clear_error (&error);

@@ -551,16 +551,6 @@ test_plain_query (void)
 
 /* Writes that would grow any file past @limit bytes fail, as on a full disk. */
 static void
-limit_file_size (rlim_t limit)
-{
-  struct rlimit rl;
-
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &rl), ==, 0);
-  rl.rlim_cur = limit;
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &rl), ==, 0);
-}
-
-static void
 test_full_disk (Fixture       *f,
                 gconstpointer  data)
 {
@@ -575,10 +565,9 @@ test_full_disk (Fixture       *f,
     g_string_append (long_body, "The tide came over the road at six. ");
   lede_article_set_body (article, long_body->str);
 
-  signal (SIGXFSZ, SIG_IGN);
-  limit_file_size (4096);
+  lede_test_limit_file_size (4096);
   g_assert_false (lede_library_update_article (f->library, article, &error));
-  limit_file_size (RLIM_INFINITY);
+  lede_test_limit_file_size (RLIM_INFINITY);
 
   g_assert_nonnull (error);
   g_assert_true (error->domain == LEDE_LIBRARY_ERROR);

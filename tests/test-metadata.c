@@ -11,33 +11,8 @@
 #include "lede-counts.h"
 #include "lede-library.h"
 #include "lede-slug.h"
-#include "lede-test-utils.h"
+#include "lede-test-library-fixture.h"
 
-typedef struct {
-  char        *dir;
-  LedeLibrary *library;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-
-  f->dir = lede_test_tmpdir ();
-  path = g_build_filename (f->dir, "library.db", NULL);
-  f->library = lede_library_open (path, NULL);
-  g_assert_nonnull (f->library);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_assert_finalize_object (f->library);
-  lede_test_rmdir (f->dir);
-  g_free (f->dir);
-}
 
 static LedeArticle *
 add (Fixture            *f,

@@ -851,6 +851,29 @@ lede_library_set_tags (LedeLibrary        *self,
   return TRUE;
 }
 
+/* The one text column of a query on ?1 = @id, as a string array. */
+static char **
+read_strings (LedeLibrary  *self,
+              const char   *sql,
+              gint64        id,
+              const char   *what,
+              GError      **error)
+{
+  g_autoptr (GStrvBuilder) strings = g_strv_builder_new ();
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (strings, column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (self, error, rc, what);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_strv_builder_end (strings) : NULL;
+}
+
 /**
  * lede_library_get_tags:
  *
@@ -862,25 +885,12 @@ lede_library_get_tags (LedeLibrary  *self,
                        gint64        id,
                        GError      **error)
 {
-  g_autoptr (GStrvBuilder) tags = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
 
-  stmt = prepare (self,
-                  "SELECT t.name FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id "
-                  "WHERE at.article_id = ?1 ORDER BY t.name COLLATE NOCASE",
-                  error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (tags, column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    set_sqlite_error (self, error, rc, _("Could not read the tags"));
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? g_strv_builder_end (tags) : NULL;
+  return read_strings (self,
+                       "SELECT t.name FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id "
+                       "WHERE at.article_id = ?1 ORDER BY t.name COLLATE NOCASE",
+                       id, _("Could not read the tags"), error);
 }
 
 /**
@@ -1740,23 +1750,10 @@ lede_library_list_source_stories (LedeLibrary  *self,
                                   gint64        id,
                                   GError      **error)
 {
-  g_autoptr (GStrvBuilder) headlines = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
 
-  stmt = prepare (self,
-                  "SELECT a.headline FROM article_sources AS l JOIN articles AS a ON a.id = l.article_id "
-                  "WHERE l.source_id = ?1 ORDER BY a.created_at DESC",
-                  error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (headlines, column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    set_sqlite_error (self, error, rc, _("Could not read the sources"));
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? g_strv_builder_end (headlines) : NULL;
+  return read_strings (self,
+                       "SELECT a.headline FROM article_sources AS l JOIN articles AS a ON a.id = l.article_id "
+                       "WHERE l.source_id = ?1 ORDER BY a.created_at DESC",
+                       id, _("Could not read the sources"), error);
 }

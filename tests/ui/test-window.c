@@ -135,16 +135,6 @@ test_trash_and_undo (Fixture       *f,
 }
 
 static void
-limit_file_size (rlim_t limit)
-{
-  struct rlimit rl;
-
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &rl), ==, 0);
-  rl.rlim_cur = limit;
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &rl), ==, 0);
-}
-
-static void
 test_failed_save_keeps_text (Fixture       *f,
                              gconstpointer  data)
 {
@@ -158,8 +148,7 @@ test_failed_save_keeps_text (Fixture       *f,
     g_string_append (addition, "The council met until midnight. ");
 
   /* A disk with no room left: every write past 4 KiB fails. */
-  signal (SIGXFSZ, SIG_IGN);
-  limit_file_size (4096);
+  lede_test_limit_file_size (4096);
   type_at_end (f, addition->str);
   lede_test_wait_until (is_failed, f->window, 4000);
 
@@ -169,7 +158,7 @@ test_failed_save_keeps_text (Fixture       *f,
   g_assert_true (g_str_has_suffix (text, addition->str));
 
   /* Room again: the next autosave retries by itself and saves it all. */
-  limit_file_size (RLIM_INFINITY);
+  lede_test_limit_file_size (RLIM_INFINITY);
   lede_test_wait_until (is_saved, f->window, 8000);
   g_assert_cmpstr (gtk_label_get_text (label), ==, "Saved");
   stored = read_from_disk (f, id);

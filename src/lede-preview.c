@@ -80,6 +80,10 @@ static const char SET_FIELDS[] =
   "document.title = headline;"
   "document.documentElement.lang = language || 'en';"
   "document.documentElement.className = theme;"
+  "const time = document.querySelector('time.published');"
+  "time.setAttribute('datetime', published); time.textContent = publishedText;"
+  "document.querySelector('ul.tags').replaceChildren (...tags.split ('\\n').filter (t => t).map (t => {"
+  "  const li = document.createElement('li'); li.textContent = t; return li; }));"
   "return true;";
 
 /* Brings the block holding @line to the top, part-way into long blocks. */
@@ -112,6 +116,7 @@ struct _LedePreview
   guint           debounce_id;
   int             pending_line;      /* a scroll waiting for the page, or -1 */
   guint           swap_failures;
+  char          **tags;
   guint           page_ready : 1;
   guint           filter_ready : 1;
   guint           rendering : 1;     /* a render is on a worker thread */
@@ -170,6 +175,7 @@ on_javascript_done (GObject      *source,
 static void
 push_fields (LedePreview *self)
 {
+  g_autofree char *machine = NULL, *human = NULL, *tags = NULL;
   GVariantDict dict;
   LedeArticle *article = self->article;
 
@@ -184,6 +190,12 @@ push_fields (LedePreview *self)
   g_variant_dict_insert (&dict, "language", "s", lede_article_get_language (article));
   g_variant_dict_insert (&dict, "theme", "s",
                          adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "dark" : "light");
+  lede_page_format_published (lede_article_get_published (article), &machine, &human);
+  g_variant_dict_insert (&dict, "published", "s", machine);
+  g_variant_dict_insert (&dict, "publishedText", "s", human);
+  /* WebKit takes no string arrays as arguments; tags never hold a line break. */
+  tags = self->tags ? g_strjoinv ("\n", self->tags) : g_strdup ("");
+  g_variant_dict_insert (&dict, "tags", "s", tags);
   run_javascript (self, SET_FIELDS, g_variant_dict_end (&dict), on_javascript_done);
 }
 
@@ -444,6 +456,7 @@ lede_preview_dispose (GObject *object)
   g_clear_object (&self->article_signals);
   g_clear_object (&self->buffer_signals);
   g_clear_object (&self->article);
+  g_clear_pointer (&self->tags, g_strfreev);
   g_clear_object (&self->buffer);
   g_clear_object (&self->cancellable);
   if (self->web_view != NULL)
@@ -647,4 +660,22 @@ lede_preview_get_web_view (LedePreview *self)
 {
   g_return_val_if_fail (LEDE_IS_PREVIEW (self), NULL);
   return self->web_view;
+}
+
+/**
+ * lede_preview_set_tags:
+ * @tags: (nullable): the open story's tags, listed under the story as the
+ *   HTML export lists them
+ */
+void
+lede_preview_set_tags (LedePreview        *self,
+                       const char * const *tags)
+{
+  g_return_if_fail (LEDE_IS_PREVIEW (self));
+
+  if (self->tags && tags && g_strv_equal ((const char * const *)self->tags, tags))
+    return;
+  g_strfreev (self->tags);
+  self->tags = g_strdupv ((char **)tags);
+  push_fields (self);
 }

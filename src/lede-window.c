@@ -310,6 +310,18 @@ quote_activated_cb (LedeWindow *self,
   lede_editor_show_offset (self->editor, offset);
 }
 
+/* The preview lists the tags as the export will. */
+static void
+show_tags_in_preview (LedeWindow *self)
+{
+  LedeArticle *article = lede_editor_get_article (self->editor);
+  g_auto (GStrv) tags = NULL;
+
+  if (article && self->library)
+    tags = lede_library_get_tags (self->library, lede_article_get_id (article), NULL);
+  lede_preview_set_tags (self->preview, (const char * const *)tags);
+}
+
 static void
 show_article (LedeWindow  *self,
               LedeArticle *article)
@@ -317,6 +329,7 @@ show_article (LedeWindow  *self,
   lede_editor_set_article (self->editor, article);
   lede_preview_set_article (self->preview, article);
   lede_metadata_panel_set_article (self->metadata_panel, article);
+  show_tags_in_preview (self);
   g_binding_group_set_source (self->title_bindings, article);
   if (article == NULL)
     adw_window_title_set_title (self->story_title, NULL);
@@ -655,6 +668,7 @@ lede_window_open_library (LedeWindow *self,
   g_set_object (&self->library, library);
   lede_metadata_panel_set_library (self->metadata_panel, library);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (fill_tag_filter), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "articles-changed", G_CALLBACK (show_tags_in_preview), self, G_CONNECT_SWAPPED);
   gtk_drop_down_set_selected (self->status_filter, 0);
   g_clear_object (&self->articles);
   self->articles = lede_article_list_new (library, FALSE);

@@ -144,6 +144,23 @@ append_json_ld (GString            *page,
 }
 
 /**
+ * lede_page_format_published:
+ * @published: (nullable): the publication time
+ * @machine: (out): for `<time datetime>`, UTC, or "" without a time
+ * @human: (out): as a reader sees it, or ""
+ */
+void
+lede_page_format_published (GDateTime  *published,
+                            char      **machine,
+                            char      **human)
+{
+  g_autoptr (GDateTime) utc = published ? g_date_time_to_utc (published) : NULL;
+
+  *machine = utc ? g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
+  *human = utc ? g_date_time_format (utc, "%-d %B %Y, %H:%M UTC") : g_strdup ("");
+}
+
+/**
  * lede_page_render:
  * @body_html: the body as lede_markdown_to_html() gave it
  * @tags: (nullable): the story's tags, listed after the body
@@ -190,12 +207,12 @@ lede_page_render (LedeArticle        *article,
   g_string_append (page, "</span><span class=\"dateline\">");
   append_escaped (page, lede_article_get_dateline (article));
   g_string_append (page, "</span>");
-  if (lede_article_get_published (article) != NULL)
+  /* The preview keeps every element, empty, for its script to fill. */
+  if (lede_article_get_published (article) != NULL || (flags & LEDE_PAGE_PREVIEW))
     {
-      g_autoptr (GDateTime) utc = g_date_time_to_utc (lede_article_get_published (article));
-      g_autofree char *machine = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-      g_autofree char *human = g_date_time_format (utc, "%-d %B %Y, %H:%M UTC");
+      g_autofree char *machine = NULL, *human = NULL;
 
+      lede_page_format_published (lede_article_get_published (article), &machine, &human);
       g_string_append_printf (page, "<time class=\"published\" datetime=\"%s\">", machine);
       append_escaped (page, human);
       g_string_append (page, "</time>");
@@ -204,10 +221,10 @@ lede_page_render (LedeArticle        *article,
   if (body_html != NULL)
     g_string_append (page, body_html);
   g_string_append (page, "</div>\n");
-  if (tags != NULL && tags[0] != NULL)
+  if ((tags != NULL && tags[0] != NULL) || (flags & LEDE_PAGE_PREVIEW))
     {
       g_string_append (page, "<footer>\n<ul class=\"tags\">\n");
-      for (guint i = 0; tags[i]; i++)
+      for (guint i = 0; tags && tags[i]; i++)
         {
           g_string_append (page, "<li>");
           append_escaped (page, tags[i]);

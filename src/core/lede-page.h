@@ -21,4 +21,8 @@ char       *lede_page_render         (LedeArticle        *article,
                                       const char * const *tags,
                                       LedePageFlags       flags);
 
+void        lede_page_format_published (GDateTime  *published,
+                                        char      **machine,
+                                        char      **human);
+
 G_END_DECLS

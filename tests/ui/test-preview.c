@@ -252,6 +252,21 @@ test_fields_follow_article (Fixture       *f,
   g_assert_cmpint (evaluate_int (f, "document.querySelectorAll('.headline b').length"), ==, 0);
   credit = evaluate (f, "document.querySelector('.byline').textContent");
   g_assert_cmpstr (credit, ==, "Owain Prys");
+
+  /* Tags and the publication time show as the HTML export shows them. */
+  {
+    g_autoptr (GDateTime) published = g_date_time_new_from_iso8601 ("2026-10-14T16:20:00Z", NULL);
+    g_autofree char *when = NULL;
+    LedeLibrary *library = lede_window_get_library (f->window);
+
+    g_assert_true (lede_library_set_tags (library, lede_article_get_id (article),
+                                          (const char * const[]) { "Fog", "Ferries", NULL }, NULL));
+    lede_article_set_published (article, published);
+    set_body (f, "Body text, again.");
+    g_assert_cmpint (evaluate_int (f, "document.querySelectorAll('ul.tags li').length"), ==, 2);
+    when = evaluate (f, "document.querySelector('time.published').getAttribute('datetime')");
+    g_assert_cmpstr (when, ==, "2026-10-14T16:20:00Z");
+  }
 }
 
 static int

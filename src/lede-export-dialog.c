@@ -30,6 +30,7 @@ struct _LedeExportDialog
 
   LedeLibrary     *library;
   LedeArticle     *story;
+  GArray          *listed;   /* ids the sidebar shows */
   char            *folder;
   LedeExportBatch *batch;
   GCancellable    *cancellable;
@@ -162,22 +163,35 @@ lede_export_dialog_export (LedeExportDialog *self)
   g_autoptr (GPtrArray) stories = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) existing = NULL;
+  LedeExportScope scope;
 
   g_return_if_fail (LEDE_IS_EXPORT_DIALOG (self));
 
   if (self->batch != NULL)
     return;
   /* Fresh copies: the worker thread must not share the editor's story. */
-  if (adw_combo_row_get_selected (self->scope_row) == LEDE_EXPORT_SCOPE_STORY && self->story)
-    {
-      LedeArticle *copy = lede_library_get_article (self->library, lede_article_get_id (self->story), &error);
-
-      stories = g_ptr_array_new_with_free_func (g_object_unref);
-      if (copy)
-        g_ptr_array_add (stories, copy);
-    }
-  else
+  scope = adw_combo_row_get_selected (self->scope_row);
+  if (scope == LEDE_EXPORT_SCOPE_LIBRARY)
     stories = lede_library_list_articles (self->library, FALSE, &error);
+  else
+    {
+      g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      if (scope == LEDE_EXPORT_SCOPE_STORY && self->story)
+        {
+          gint64 id = lede_article_get_id (self->story);
+          g_array_append_val (ids, id);
+        }
+      else if (scope == LEDE_EXPORT_SCOPE_LISTED && self->listed)
+        g_array_append_vals (ids, self->listed->data, self->listed->len);
+      stories = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; error == NULL && i < ids->len; i++)
+        {
+          LedeArticle *copy = lede_library_get_article (self->library, g_array_index (ids, gint64, i), &error);
+          if (copy)
+            g_ptr_array_add (stories, copy);
+        }
+    }
   if (error == NULL)
     self->batch = lede_export_batch_new (self->library, stories, format, self->folder, flags, &error);
   if (error != NULL)
@@ -246,6 +260,7 @@ lede_export_dialog_finalize (GObject *object)
 
   g_clear_object (&self->library);
   g_clear_object (&self->story);
+  g_clear_pointer (&self->listed, g_array_unref);
   g_clear_object (&self->batch);
   g_clear_object (&self->cancellable);
   g_free (self->folder);
@@ -322,6 +337,20 @@ lede_export_dialog_set_folder (LedeExportDialog *self,
   g_free (self->folder);
   self->folder = g_strdup (folder);
   update_folder (self);
+}
+
+/**
+ * lede_export_dialog_set_listed:
+ * @ids: (element-type gint64): the stories the sidebar shows
+ */
+void
+lede_export_dialog_set_listed (LedeExportDialog *self,
+                               GArray           *ids)
+{
+  g_return_if_fail (LEDE_IS_EXPORT_DIALOG (self));
+
+  g_clear_pointer (&self->listed, g_array_unref);
+  self->listed = g_array_copy (ids);
 }
 
 void

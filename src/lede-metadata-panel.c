@@ -39,6 +39,7 @@ struct _LedeMetadataPanel
   AdwEntryRow        *dateline_row;
   AdwEntryRow        *section_row;
   AdwComboRow        *status_row;
+  GtkLabel           *status_dot;
   AdwEntryRow        *language_row;
   AdwEntryRow        *embargo_row;
   AdwEntryRow        *published_row;
@@ -406,12 +407,27 @@ on_headline_changed (LedeMetadataPanel *self)
   refresh_later (self);
 }
 
+/* The sidebar's colours (style.css), on the dot before the status. */
+static void
+show_status_colour (LedeMetadataPanel *self)
+{
+  static const char * const classes[] = {
+    "dot-draft", "dot-in-progress", "dot-ready", "dot-published", "dot-spiked",
+  };
+  LedeArticleStatus status = lede_article_get_status (self->article);
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_dot), classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_dot), classes[status]);
+}
+
 static void
 on_status_changed (LedeMetadataPanel *self)
 {
   self->loading = TRUE;
   adw_combo_row_set_selected (self->status_row, lede_article_get_status (self->article));
   self->loading = FALSE;
+  show_status_colour (self);
 }
 
 static void
@@ -795,6 +811,7 @@ load_article (LedeMetadataPanel *self)
   }
   show_slug (self);
   adw_combo_row_set_selected (self->status_row, lede_article_get_status (self->article));
+  show_status_colour (self);
   show_times (self);
   self->loading = FALSE;
   on_note_changed_in_article (self);
@@ -913,6 +930,7 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   CHILD (dateline_row);
   CHILD (section_row);
   CHILD (status_row);
+  CHILD (status_dot);
   CHILD (language_row);
   CHILD (embargo_row);
   CHILD (published_row);

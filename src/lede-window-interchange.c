@@ -97,6 +97,8 @@ lede_window_show_export (LedeWindow *self)
       return NULL;
     }
   dialog = lede_export_dialog_new (GTK_WINDOW (self), self->library, lede_editor_get_article (self->editor));
+  if (self->articles)
+    lede_export_dialog_set_listed (dialog, lede_article_list_get_ids (self->articles));
   g_signal_connect_object (dialog, "finished", G_CALLBACK (on_export_finished), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

@@ -267,3 +267,16 @@ lede_article_list_set_filter (LedeArticleList  *self,
   self->tag = g_strdup (tag);
   return lede_article_list_reload (self, error);
 }
+
+/**
+ * lede_article_list_get_ids:
+ *
+ * Returns: (transfer none) (element-type gint64): the ids of the stories
+ *   in the list, as filtered, in list order
+ */
+GArray *
+lede_article_list_get_ids (LedeArticleList *self)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), NULL);
+  return self->ids;
+}

@@ -22,6 +22,7 @@ guint            lede_article_list_find          (LedeArticleList *self,
 gboolean         lede_article_list_reload        (LedeArticleList *self,
                                                   GError         **error);
 
+GArray          *lede_article_list_get_ids       (LedeArticleList *self);
 gboolean         lede_article_list_set_filter    (LedeArticleList *self,
                                                   int              status,
                                                   const char      *tag,

@@ -261,6 +261,21 @@ test_attribution (Fixture       *f,
 }
 
 static void
+count_written (LedeExportDialog *dialog,
+               LedeExportBatch  *batch,
+               gboolean          cancelled,
+               guint            *written)
+{
+  *written = lede_export_batch_get_written (batch);
+}
+
+static gboolean
+has_written (gpointer data)
+{
+  return *(guint *)data > 0;
+}
+
+static void
 test_filters (Fixture       *f,
               gconstpointer  data)
 {
@@ -293,6 +308,22 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 2);
   gtk_drop_down_set_selected (status, 1 + LEDE_ARTICLE_STATUS_DRAFT);
   g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 1);
+
+  /* "The stories in the list" exports what the filters show. */
+  {
+    g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+    LedeExportDialog *dialog;
+    guint written = 0;
+
+    g_mkdir (out, 0755);
+    dialog = lede_window_show_export (f->window);
+    lede_export_dialog_set_folder (dialog, out);
+    lede_export_dialog_set_scope (dialog, LEDE_EXPORT_SCOPE_LISTED);
+    g_signal_connect (dialog, "finished", G_CALLBACK (count_written), &written);
+    lede_export_dialog_export (dialog);
+    lede_test_wait_until (has_written, &written, 10000);
+    g_assert_cmpuint (written, ==, 1);
+  }
 }
 
 static GtkWindow *

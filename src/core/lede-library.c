@@ -14,6 +14,7 @@
 
 #include "lede-library.h"
 #include "lede-library-schema.h"
+#include "lede-search-rank.h"
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == LEDE_LIBRARY_SCHEMA_VERSION);
 
@@ -654,6 +655,13 @@ lede_library_open (const char  *path,
 
   if (!migrate (self, error))
     return NULL;
+
+  if (lede_search_rank_register (self->db) != SQLITE_OK)
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED,
+                   _("Could not prepare the library: its search index is missing"));
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -1342,7 +1350,8 @@ run_search (LedeLibrary  *self,
 
   stmt = prepare (self,
                   "SELECT a.id, a.headline, snippet (articles_fts, -1, '[', ']', '…', 12), f.rank "
-                  "FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1 "
+                  "FROM (SELECT rowid, lede_rank (articles_fts, 10.0, 5.0, 1.0, 3.0) AS rank "
+                  "      FROM articles_fts WHERE articles_fts MATCH ?1 "
                   "      AND rowid >= (SELECT min (rowid) FROM (SELECT rowid FROM articles_fts "
                   "                    WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3)) "
                   "      ORDER BY rank LIMIT ?2) AS f "

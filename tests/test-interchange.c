@@ -16,6 +16,7 @@
 
 #include "lede-atomic-file.h"
 #include "lede-export.h"
+#include "lede-export-batch.h"
 #include "lede-front-matter.h"
 #include "lede-import.h"
 #include "lede-markdown.h"
@@ -451,6 +452,42 @@ test_writer (Fixture       *f,
     }
 }
 
+/* A cancelled batch stops between stories; what it wrote is whole. */
+static void
+test_batch_cancel (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (LedeExportBatch) batch = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_mkdir (out, 0755);
+  for (guint i = 0; i < 50; i++)
+    {
+      LedeArticle *article = lede_article_new ();
+      g_autofree char *headline = g_strdup_printf ("Council meeting, part %u", i);
+
+      lede_article_set_headline (article, headline);
+      g_assert_true (lede_library_create_article (f->library, article, NULL));
+      g_ptr_array_add (stories, article);
+    }
+  batch = lede_export_batch_new (f->library, stories, LEDE_EXPORT_FORMAT_HTML, out, 0, NULL);
+  g_assert_cmpuint (lede_export_batch_get_total (batch), ==, 50);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (lede_export_batch_run (batch, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (lede_export_batch_get_done (batch), ==, 0);
+  g_clear_error (&error);
+
+  /* Run again, uncancelled: all of them. */
+  g_assert_true (lede_export_batch_run (batch, NULL, &error));
+  g_assert_cmpuint (lede_export_batch_get_written (batch), ==, 50);
+  g_assert_false (folder_has_temporary_files (out));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +504,7 @@ main (int   argc,
   ADD ("ninjs", test_ninjs);
   ADD ("bad-input", test_bad_input);
   ADD ("writer", test_writer);
+  ADD ("batch-cancel", test_batch_cancel);
 #undef ADD
   return g_test_run ();
 }

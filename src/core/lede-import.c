@@ -88,9 +88,9 @@ parse_plain_text (const char   *text,
   g_autoptr (GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) paragraph = g_string_new (NULL);
   g_autoptr (GString) body = g_string_new (NULL);
-  guint first_body = 0, n;
+  guint n;
 
-  /* "\r\n" became "\n\n": undo that, keeping lone "\r" as line ends. */
+  /* Windows ("\r\n") and old Mac ("\r") line ends become "\n". */
   {
     g_autoptr (GString) fixed = g_string_new (NULL);
     for (const char *p = text; *p; p++)
@@ -143,8 +143,8 @@ parse_plain_text (const char   *text,
       g_autofree char *standfirst = g_strdelimit (g_strdup (g_ptr_array_index (paragraphs, 1)), "\n", ' ');
       lede_article_set_standfirst (article, g_strstrip (standfirst));
     }
-  first_body = 2;
-  for (guint i = first_body; i < n; i++)
+  /* The body is every paragraph after the headline and standfirst. */
+  for (guint i = 2; i < n; i++)
     {
       if (body->len > 0)
         g_string_append (body, "\n\n");

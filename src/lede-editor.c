@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
+#include <string.h>
 
 #include "lede-editor.h"
 
@@ -24,7 +25,8 @@ struct _LedeEditor
 {
   GtkWidget      parent_instance;
 
-  GtkEntry      *headline_entry;
+  GtkTextView   *headline_view;
+  GtkWidget     *headline_placeholder;
   GtkSourceView *body_view;
 
   LedeArticle   *article;
@@ -75,6 +77,38 @@ on_article_notify (LedeEditor  *self,
 }
 
 static void
+update_placeholder (LedeEditor *self)
+{
+  gtk_widget_set_visible (self->headline_placeholder,
+                          gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (self->headline_view)) == 0);
+}
+
+/* The headline is one paragraph: Enter goes on to the body, and line breaks
+ * or tabs pasted into it become spaces. */
+static void
+on_headline_insert (LedeEditor    *self,
+                    GtkTextIter   *where,
+                    const char    *text,
+                    int            length,
+                    GtkTextBuffer *buffer)
+{
+  g_autofree char *flat = NULL;
+
+  if (strcspn (text, "\r\n\t") >= (gsize)length)
+    return;
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  if (g_str_equal (text, "\n") || g_str_equal (text, "\r\n"))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+      return;
+    }
+  flat = g_strdelimit (g_strndup (text, length), "\r\n\t", ' ');
+  g_signal_handlers_block_by_func (buffer, on_headline_insert, self);
+  gtk_text_buffer_insert (buffer, where, flat, -1);
+  g_signal_handlers_unblock_by_func (buffer, on_headline_insert, self);
+}
+
+static void
 on_scrolled (LedeEditor    *self,
              GtkAdjustment *vadjustment)
 {
@@ -110,9 +144,9 @@ lede_editor_size_allocate (GtkWidget *widget,
       self->margin = margin;
       gtk_text_view_set_left_margin (view, margin);
       gtk_text_view_set_right_margin (view, margin);
-      /* The entry's own padding is about 8px; line the headline up with the body. */
-      gtk_widget_set_margin_start (GTK_WIDGET (self->headline_entry), margin - 8);
-      gtk_widget_set_margin_end (GTK_WIDGET (self->headline_entry), margin - 8);
+      gtk_text_view_set_left_margin (self->headline_view, margin);
+      gtk_text_view_set_right_margin (self->headline_view, margin);
+      gtk_widget_set_margin_start (self->headline_placeholder, margin);
     }
 
   gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
@@ -224,7 +258,8 @@ lede_editor_class_init (LedeEditorClass *klass)
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, LedeEditor, headline_entry);
+  gtk_widget_class_bind_template_child (widget_class, LedeEditor, headline_view);
+  gtk_widget_class_bind_template_child (widget_class, LedeEditor, headline_placeholder);
   gtk_widget_class_bind_template_child (widget_class, LedeEditor, body_view);
   gtk_widget_class_set_css_name (widget_class, "editor");
 }
@@ -248,10 +283,15 @@ lede_editor_init (LedeEditor *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   update_style_scheme (self);
+  update_placeholder (self);
 
   self->bindings = g_binding_group_new ();
-  g_binding_group_bind (self->bindings, "headline", self->headline_entry, "text",
+  g_binding_group_bind (self->bindings, "headline", gtk_text_view_get_buffer (self->headline_view), "text",
                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->headline_view), "insert-text",
+                           G_CALLBACK (on_headline_insert), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->headline_view), "changed",
+                           G_CALLBACK (update_placeholder), self, G_CONNECT_SWAPPED);
 
   self->article_signals = g_signal_group_new (LEDE_TYPE_ARTICLE);
   g_signal_group_connect_object (self->article_signals, "notify",
@@ -352,7 +392,7 @@ lede_editor_focus (LedeEditor *self)
   g_return_if_fail (LEDE_IS_EDITOR (self));
 
   if (self->article != NULL && *lede_article_get_headline (self->article) == '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (self->headline_entry));
+    gtk_widget_grab_focus (GTK_WIDGET (self->headline_view));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
 }

@@ -42,16 +42,16 @@ static void
 test_autosave_reaches_library (Fixture       *f,
                                gconstpointer  data)
 {
-  GtkEditable *headline;
+  GtkTextView *headline;
   g_autoptr (LedeArticle) stored = NULL;
   gint64 id = lede_article_get_id (shown_article (f));
 
   type_at_end (f, "\nUpdate, 11.05pm: the ferry docked safely.\n");
   g_assert_cmpint (lede_autosave_get_state (lede_window_get_autosave (f->window)), ==, LEDE_SAVE_STATE_PENDING);
 
-  headline = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (get_editor (f)),
-                                                          LEDE_TYPE_EDITOR, "headline_entry"));
-  gtk_editable_set_text (headline, "Night ferry docks safely on its first run");
+  headline = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (get_editor (f)),
+                                                          LEDE_TYPE_EDITOR, "headline_view"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (headline), "Night ferry docks safely on its first run", -1);
 
   lede_test_wait_until (is_saved, f->window, 4000);
 
@@ -262,6 +262,31 @@ test_refused_libraries (void)
   lede_test_rmdir (dir);
 }
 
+/* The headline wraps but stays one paragraph: a pasted line break becomes a
+ * space, and Enter moves on to the body. */
+static void
+test_headline_one_paragraph (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (get_editor (f)),
+                                                                   LEDE_TYPE_EDITOR, "headline_view"));
+  GtkWidget *body = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (get_editor (f)),
+                                                               LEDE_TYPE_EDITOR, "body_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+
+  gtk_text_buffer_set_text (buffer, "", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, "Storm closes\nthe causeway", -1, TRUE);
+  g_assert_cmpstr (lede_article_get_headline (shown_article (f)), ==, "Storm closes the causeway");
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, "\n", -1, TRUE);
+  g_assert_cmpstr (lede_article_get_headline (shown_article (f)), ==, "Storm closes the causeway");
+  g_assert_true (gtk_widget_is_focus (body));
+}
+
 typedef struct {
   gboolean done;
   guint    imported, failed;
@@ -439,6 +464,7 @@ main (int   argc,
   ADD ("trash-and-undo", test_trash_and_undo);
   ADD ("failed-save-keeps-text", test_failed_save_keeps_text);
   ADD ("close-saves", test_close_saves);
+  ADD ("headline-one-paragraph", test_headline_one_paragraph);
   ADD ("import", test_import);
   ADD ("export", test_export);
   ADD ("copy-html", test_copy_html);

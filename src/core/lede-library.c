@@ -901,6 +901,21 @@ lede_library_get_tags (LedeLibrary  *self,
                        id, _("Could not read the tags"), error);
 }
 
+/* Binds a source's fields as ?1 … ?6 and @now as ?7, for INSERT and UPDATE. */
+static void
+bind_source_fields (sqlite3_stmt     *stmt,
+                    const LedeSource *source,
+                    GDateTime        *now)
+{
+  bind_text (stmt, 1, source->name);
+  bind_text (stmt, 2, source->role);
+  bind_text (stmt, 3, source->organisation);
+  bind_text (stmt, 4, source->email);
+  bind_text (stmt, 5, source->phone);
+  bind_text (stmt, 6, source->notes);
+  bind_time (stmt, 7, now);
+}
+
 /**
  * lede_library_create_source:
  *
@@ -923,13 +938,7 @@ lede_library_create_source (LedeLibrary  *self,
                   error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, source->name);
-  bind_text (stmt, 2, source->role);
-  bind_text (stmt, 3, source->organisation);
-  bind_text (stmt, 4, source->email);
-  bind_text (stmt, 5, source->phone);
-  bind_text (stmt, 6, source->notes);
-  bind_time (stmt, 7, now);
+  bind_source_fields (stmt, source, now);
   if (!step_done (self, stmt, _("Could not add the source"), error))
     return FALSE;
   source->id = sqlite3_last_insert_rowid (self->db);
@@ -1712,13 +1721,7 @@ lede_library_update_source (LedeLibrary  *self,
                   error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, source->name);
-  bind_text (stmt, 2, source->role);
-  bind_text (stmt, 3, source->organisation);
-  bind_text (stmt, 4, source->email);
-  bind_text (stmt, 5, source->phone);
-  bind_text (stmt, 6, source->notes);
-  bind_time (stmt, 7, now);
+  bind_source_fields (stmt, source, now);
   sqlite3_bind_int64 (stmt, 8, source->id);
   return step_done (self, stmt, _("Could not save the source"), error);
 }

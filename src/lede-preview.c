@@ -116,6 +116,7 @@ struct _LedePreview
   guint           debounce_id;
   int             pending_line;      /* a scroll waiting for the page, or -1 */
   guint           swap_failures;
+  guint           retry_id;
   char          **tags;
   guint           page_ready : 1;
   guint           filter_ready : 1;
@@ -199,6 +200,16 @@ push_fields (LedePreview *self)
   run_javascript (self, SET_FIELDS, g_variant_dict_end (&dict), on_javascript_done);
 }
 
+static gboolean
+retry_render (gpointer data)
+{
+  LedePreview *self = data;
+
+  self->retry_id = 0;
+  start_render (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_swapped (GObject      *source,
             GAsyncResult *result,
@@ -211,13 +222,17 @@ on_swapped (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = LEDE_PREVIEW (user_data);
-  /* WebKit can drop a call made while its page is busy ("Unsupported result
-   * type" seen once under load): render again rather than show stale text,
-   * and only give up loudly if it keeps failing. */
-  if (error != NULL && self->swap_failures++ < 3)
+  /* WebKit now and then answers a call with "Unsupported result type" for
+   * a moment under load (about one test run in ten here). Render again a
+   * little later, waiting longer each time, rather than show stale text;
+   * only a failure that lasts over a second is reported. */
+  if (error != NULL && self->swap_failures < 5)
     {
-      g_debug ("Preview update failed (%s); rendering again", error->message);
-      start_render (self);
+      guint delay = 50u << self->swap_failures++;
+
+      g_debug ("Preview update failed (%s); rendering again in %u ms", error->message, delay);
+      g_clear_handle_id (&self->retry_id, g_source_remove);
+      self->retry_id = g_timeout_add (delay, retry_render, self);
       return;
     }
   if (error != NULL)
@@ -457,6 +472,7 @@ lede_preview_dispose (GObject *object)
   g_clear_object (&self->buffer_signals);
   g_clear_object (&self->article);
   g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_object (&self->buffer);
   g_clear_object (&self->cancellable);
   if (self->web_view != NULL)

@@ -21,6 +21,7 @@
 #include "lede-markdown.h"
 #include "lede-page.h"
 #include "lede-slug.h"
+#include "lede-time.h"
 
 static const struct {
   const char *name;       /* as typed on the command line */
@@ -52,13 +53,6 @@ lede_export_format_to_string (LedeExportFormat format)
   return formats[format].name;
 }
 
-static char *
-utc_text (GDateTime *time)
-{
-  g_autoptr (GDateTime) utc = g_date_time_to_utc (time);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 static void
 add_string (JsonBuilder *json,
             const char  *key,
@@ -75,7 +69,7 @@ add_time (JsonBuilder *json,
           const char  *key,
           GDateTime   *time)
 {
-  g_autofree char *text = time ? utc_text (time) : NULL;
+  g_autofree char *text = lede_time_format_utc (time);
   add_string (json, key, text);
 }
 

@@ -17,6 +17,7 @@
 
 #include "lede-front-matter.h"
 #include "lede-import.h"
+#include "lede-time.h"
 
 /**
  * lede_front_matter_append_string:
@@ -62,8 +63,7 @@ append_key_time (GString    *out,
                  const char *key,
                  GDateTime  *time)
 {
-  g_autoptr (GDateTime) utc = g_date_time_to_utc (time);
-  g_autofree char *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *text = lede_time_format_utc (time);
 
   g_string_append_printf (out, "%s: %s\n", key, text);
 }

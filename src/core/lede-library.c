@@ -15,6 +15,7 @@
 #include "lede-library.h"
 #include "lede-library-schema.h"
 #include "lede-search-rank.h"
+#include "lede-time.h"
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == LEDE_LIBRARY_SCHEMA_VERSION);
 
@@ -290,17 +291,6 @@ step_done (LedeLibrary  *self,
   return rc == SQLITE_DONE;
 }
 
-static char *
-format_time (GDateTime *time)
-{
-  g_autoptr (GDateTime) utc = NULL;
-
-  if (time == NULL)
-    return NULL;
-  utc = g_date_time_to_utc (time);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 static GDateTime *
 parse_time (sqlite3_stmt *stmt,
             int           column)
@@ -325,7 +315,7 @@ bind_time (sqlite3_stmt *stmt,
            int           column,
            GDateTime    *time)
 {
-  g_autofree char *text = format_time (time);
+  g_autofree char *text = lede_time_format_utc (time);
 
   if (text == NULL)
     sqlite3_bind_null (stmt, column);
@@ -1447,7 +1437,8 @@ lede_library_search (LedeLibrary  *self,
   return g_steal_pointer (&hits);
 }
 
-/* Runs one statement with up to three bound values in its own transaction. */
+/* Runs one statement that returns no rows, binding @a to ?1, @b to ?2 and
+ * @text to ?3 where the statement has them. */
 static gboolean
 write_one (LedeLibrary  *self,
            const char   *sql,
@@ -1458,15 +1449,17 @@ write_one (LedeLibrary  *self,
            GError      **error)
 {
   sqlite3_stmt *stmt = prepare (self, sql, error);
+  int n;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  if (text)
+  n = sqlite3_bind_parameter_count (stmt);
+  if (n >= 1)
+    sqlite3_bind_int64 (stmt, 1, a);
+  if (n >= 2)
+    sqlite3_bind_int64 (stmt, 2, b);
+  if (n >= 3)
     bind_text (stmt, 3, text);
-  else
-    sqlite3_bind_null (stmt, 3);
   return step_done (self, stmt, what, error);
 }
 
@@ -1603,10 +1596,10 @@ lede_library_rename_tag (LedeLibrary  *self,
       if (!write_one (self, "INSERT OR IGNORE INTO article_tags (article_id, tag_id) "
                             "SELECT article_id, ?1 FROM article_tags WHERE tag_id = ?2",
                       id, other, NULL, what, error) ||
-          !write_one (self, "DELETE FROM tags WHERE id = ?2 AND ?1 = ?1", id, other, NULL, what, error))
+          !write_one (self, "DELETE FROM tags WHERE id = ?2", id, other, NULL, what, error))
         goto fail;
     }
-  if (!write_one (self, "UPDATE tags SET name = ?3 WHERE id = ?1 AND ?2 = ?2", id, 0, clean, what, error) ||
+  if (!write_one (self, "UPDATE tags SET name = ?3 WHERE id = ?1", id, 0, clean, what, error) ||
       !commit (self, what, error))
     goto fail;
   g_signal_emit (self, signals [ARTICLES_CHANGED], 0);
@@ -1634,8 +1627,8 @@ lede_library_delete_tag (LedeLibrary  *self,
   if (!begin (self, what, error))
     return FALSE;
   /* article_tags first, so the index's triggers see each story lose it. */
-  if (!write_one (self, "DELETE FROM article_tags WHERE tag_id = ?1 AND ?2 = ?2", id, 0, NULL, what, error) ||
-      !write_one (self, "DELETE FROM tags WHERE id = ?1 AND ?2 = ?2", id, 0, NULL, what, error) ||
+  if (!write_one (self, "DELETE FROM article_tags WHERE tag_id = ?1", id, 0, NULL, what, error) ||
+      !write_one (self, "DELETE FROM tags WHERE id = ?1", id, 0, NULL, what, error) ||
       !commit (self, what, error))
     {
       rollback (self);
@@ -1737,7 +1730,7 @@ lede_library_delete_source (LedeLibrary  *self,
                             GError      **error)
 {
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
-  return write_one (self, "DELETE FROM sources WHERE id = ?1 AND ?2 = ?2", id, 0, NULL,
+  return write_one (self, "DELETE FROM sources WHERE id = ?1", id, 0, NULL,
                     _("Could not delete the source"), error);
 }
 

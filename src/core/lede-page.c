@@ -14,6 +14,7 @@
 #include "lede-core-resources.h"
 #include "lede-markdown.h"
 #include "lede-page.h"
+#include "lede-time.h"
 
 /**
  * lede_page_get_stylesheet:
@@ -52,13 +53,10 @@ add_time (JsonBuilder *json,
           const char  *key,
           GDateTime   *time)
 {
-  g_autoptr (GDateTime) utc = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = lede_time_format_utc (time);
 
-  if (time == NULL)
+  if (text == NULL)
     return;
-  utc = g_date_time_to_utc (time);
-  text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
   json_builder_set_member_name (json, key);
   json_builder_add_string_value (json, text);
 }
@@ -156,7 +154,7 @@ lede_page_format_published (GDateTime  *published,
 {
   g_autoptr (GDateTime) utc = published ? g_date_time_to_utc (published) : NULL;
 
-  *machine = utc ? g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
+  *machine = published ? lede_time_format_utc (published) : g_strdup ("");
   *human = utc ? g_date_time_format (utc, "%-d %B %Y, %H:%M UTC") : g_strdup ("");
 }
 

@@ -41,3 +41,22 @@ lede_time_format_short (GDateTime *time,
   /* Translators: the date of a change made in an earlier year; see g_date_time_format() */
   return g_date_time_format (local, _("%-d %b %Y"));
 }
+
+/**
+ * lede_time_format_utc:
+ * @time: (nullable): a time in any zone
+ *
+ * Returns: (transfer full) (nullable): @time in UTC as ISO 8601 to the
+ *   second ("2026-11-28T09:30:00Z"), as the library stores it and every
+ *   export writes it; %NULL for %NULL
+ */
+char *
+lede_time_format_utc (GDateTime *time)
+{
+  g_autoptr (GDateTime) utc = NULL;
+
+  if (time == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (time);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}

@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 
 char *lede_time_format_short (GDateTime *time,
                               GDateTime *now);
+char *lede_time_format_utc   (GDateTime *time);
 
 G_END_DECLS

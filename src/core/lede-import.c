@@ -259,6 +259,47 @@ lede_import_parse (const char   *name,
   return g_steal_pointer (&article);
 }
 
+/* Reads and parses the file at @path; errors say what is wrong, not which
+ * file (lede_import_file() names it once). */
+static LedeArticle *
+read_story (const char   *path,
+            char       ***tags,
+            GError      **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error_literal (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_READ, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_READ, _("it is not a file"));
+      return NULL;
+    }
+  /* Refused before reading, so a huge file costs nothing. */
+  if (g_file_info_get_size (info) > LEDE_IMPORT_MAX_BYTES)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_TOO_LARGE,
+                   _("it is %s, and a story can be at most 16 MB"), size);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &data, &len, &local_error))
+    {
+      g_set_error_literal (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_READ, local_error->message);
+      return NULL;
+    }
+  return lede_import_parse (path, data, len, tags, error);
+}
+
 /**
  * lede_import_file:
  *
@@ -273,60 +314,20 @@ lede_import_file (LedeLibrary  *library,
                   const char   *path,
                   GError      **error)
 {
-  g_autofree char *display = g_filename_display_basename (path);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *data = NULL;
   g_auto (GStrv) tags = NULL;
-  g_autoptr (LedeArticle) article = NULL;
-  gsize len;
+  g_autoptr (LedeArticle) article = read_story (path, &tags, &local_error);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_READ,
-                   _("Could not import “%s”: %s"), display, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_READ,
-                   _("Could not import “%s”: it is not a file"), display);
-      return NULL;
-    }
-  /* Refused before reading, so a huge file costs nothing. */
-  if (g_file_info_get_size (info) > LEDE_IMPORT_MAX_BYTES)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_TOO_LARGE,
-                   _("Could not import “%s”: it is %s, and a story can be at most 16 MB"), display, size);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &len, &local_error))
-    {
-      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_READ,
-                   _("Could not import “%s”: %s"), display, local_error->message);
-      return NULL;
-    }
-
-  article = lede_import_parse (path, data, len, &tags, &local_error);
-  if (article == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not import “%s”: %s"), display, local_error->message);
-      return NULL;
-    }
-
-  if (*lede_article_get_uuid (article))
+  if (article != NULL && *lede_article_get_uuid (article))
     {
       g_autoptr (LedeArticle) existing = lede_library_get_article_by_uuid (library, lede_article_get_uuid (article), NULL);
       if (existing != NULL)
         lede_article_set_uuid (article, "");
     }
-  if (!lede_library_add_story (library, article, (const char * const *)tags, &local_error))
+  if (article == NULL || !lede_library_add_story (library, article, (const char * const *)tags, &local_error))
     {
+      g_autofree char *display = g_filename_display_basename (path);
+
       g_set_error (error, local_error->domain, local_error->code,
                    _("Could not import “%s”: %s"), display, local_error->message);
       return NULL;

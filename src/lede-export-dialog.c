@@ -184,13 +184,7 @@ lede_export_dialog_export (LedeExportDialog *self)
         }
       else if (scope == LEDE_EXPORT_SCOPE_LISTED && self->listed)
         g_array_append_vals (ids, self->listed->data, self->listed->len);
-      stories = g_ptr_array_new_with_free_func (g_object_unref);
-      for (guint i = 0; error == NULL && i < ids->len; i++)
-        {
-          LedeArticle *copy = lede_library_get_article (self->library, g_array_index (ids, gint64, i), &error);
-          if (copy)
-            g_ptr_array_add (stories, copy);
-        }
+      stories = lede_library_get_articles (self->library, ids, &error);
     }
   if (error == NULL)
     self->batch = lede_export_batch_new (self->library, stories, format, self->folder, flags, &error);

@@ -220,19 +220,6 @@ import_command (LedeLibrary  *library,
   return failed ? EXIT_FAILED : EXIT_OK;
 }
 
-static gboolean
-has_tag (LedeLibrary *library,
-         LedeArticle *article,
-         const char  *tag)
-{
-  g_auto (GStrv) tags = lede_library_get_tags (library, lede_article_get_id (article), NULL);
-
-  for (guint i = 0; tags && tags[i]; i++)
-    if (g_utf8_collate (tags[i], tag) == 0 || g_ascii_strcasecmp (tags[i], tag) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static int
 export_command (LedeLibrary  *library,
                 char        **uuids)
@@ -294,21 +281,19 @@ export_command (LedeLibrary  *library,
           g_ptr_array_add (articles, article);
         }
     }
-  else if (!(articles = lede_library_list_articles (library, FALSE, &error)))
+  else
     {
-      g_printerr ("lede-cli: %s\n", error->message);
-      return EXIT_FAILED;
+      /* The same filter as the sidebar's; --all is no filter. */
+      g_autoptr (GArray) ids = lede_library_list_ids_filtered (library, FALSE, only_status ? (int)status : -1,
+                                                               only_tag, &error);
+
+      if (ids == NULL || !(articles = lede_library_get_articles (library, ids, &error)))
+        {
+          g_printerr ("lede-cli: %s\n", error->message);
+          return EXIT_FAILED;
+        }
     }
 
-  /* Filter first, then one batch writes them all. */
-  for (guint i = articles->len; i-- > 0;)
-    {
-      LedeArticle *article = g_ptr_array_index (articles, i);
-
-      if ((only_status && lede_article_get_status (article) != status) ||
-          (only_tag && !has_tag (library, article, only_tag)))
-        g_ptr_array_remove_index (articles, i);
-    }
   if (!(batch = lede_export_batch_new (library, articles, format, out_dir, flags, &error)))
     {
       g_printerr ("lede-cli: %s\n", error->message);

@@ -1174,6 +1174,35 @@ lede_library_list_ids_filtered (LedeLibrary  *self,
 }
 
 /**
+ * lede_library_get_articles:
+ * @ids: (element-type gint64): story ids, as lede_library_list_ids_filtered()
+ *   gives them
+ *
+ * Returns: (transfer full) (element-type LedeArticle): the stories, in the
+ *   order of @ids, each a fresh object; %NULL with @error set if one is
+ *   missing or cannot be read
+ */
+GPtrArray *
+lede_library_get_articles (LedeLibrary  *self,
+                           GArray       *ids,
+                           GError      **error)
+{
+  g_autoptr (GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      LedeArticle *article = lede_library_get_article (self, g_array_index (ids, gint64, i), error);
+
+      if (article == NULL)
+        return NULL;
+      g_ptr_array_add (articles, article);
+    }
+  return g_steal_pointer (&articles);
+}
+
+/**
  * lede_library_list_articles:
  *
  * Returns: (transfer full) (element-type LedeArticle): the stories, newest first.

@@ -122,6 +122,9 @@ GArray       *lede_library_list_ids_filtered (LedeLibrary  *self,
                                               int           status,
                                               const char   *tag,
                                               GError      **error);
+GPtrArray    *lede_library_get_articles      (LedeLibrary  *self,
+                                              GArray       *ids,
+                                              GError      **error);
 GPtrArray    *lede_library_list_articles     (LedeLibrary  *self,
                                               gboolean      trashed,
                                               GError      **error);

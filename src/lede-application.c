@@ -10,12 +10,16 @@
 #include <glib-unix.h>
 
 #include "lede-application.h"
+#include "lede-command.h"
 #include "lede-library.h"
+#include "lede-library-service.h"
 #include "lede-window.h"
 
 struct _LedeApplication
 {
   AdwApplication parent_instance;
+
+  guint          library_service_id;
 };
 
 G_DEFINE_FINAL_TYPE (LedeApplication, lede_application, ADW_TYPE_APPLICATION)
@@ -27,15 +31,108 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/* The window with this library open, by file rather than by name, so a
+ * library reached through a link or another spelling is still the same. */
 static LedeWindow *
 find_window_for (LedeApplication *self,
                  const char      *path)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    if (LEDE_IS_WINDOW (l->data) &&
-        g_strcmp0 (lede_window_get_library_path (l->data), path) == 0)
-      return l->data;
+    {
+      LedeLibrary *library;
+
+      if (!LEDE_IS_WINDOW (l->data) || !(library = lede_window_get_library (l->data)))
+        continue;
+      if (g_strcmp0 (lede_library_get_path (library), path) == 0 ||
+          lede_library_is_own_file (library, path))
+        return l->data;
+    }
   return NULL;
+}
+
+static GVariant *
+bytes_variant (GString *text)
+{
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, text->str, text->len, 1);
+}
+
+/* lede-cli asks this Lede to run a command that writes to a library one of
+ * its windows has open: this process is the library's one writer, and the
+ * window's list shows the result at once. */
+static void
+on_library_service_call (GDBusConnection       *connection,
+                         const char            *sender,
+                         const char            *object_path,
+                         const char            *interface_name,
+                         const char            *method_name,
+                         GVariant              *parameters,
+                         GDBusMethodInvocation *invocation,
+                         gpointer               user_data)
+{
+  LedeApplication *self = user_data;
+  g_autofree char *library_path = NULL;
+  g_autofree char *cwd = NULL;
+  g_auto (GStrv) argv = NULL;
+  g_autoptr (LedeCommand) command = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GString) err = g_string_new (NULL);
+  LedeWindow *window;
+  int exit_code;
+
+  g_variant_get (parameters, "(^ay^aay^ay)", &library_path, &argv, &cwd);
+
+  if (!g_path_is_absolute (library_path) || !(window = find_window_for (self, library_path)))
+    {
+      g_dbus_method_invocation_return_dbus_error (invocation, LEDE_LIBRARY_SERVICE_ERROR_NOT_OPEN,
+                                                  "This Lede does not have that library open");
+      return;
+    }
+
+  if (!(command = lede_command_parse ((const char * const *)argv, cwd, &error)))
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", error->message);
+      exit_code = LEDE_COMMAND_EXIT_USAGE;
+    }
+  else
+    exit_code = lede_command_run (command, lede_window_get_library (window), out, err);
+
+  g_dbus_method_invocation_return_value (invocation,
+                                         g_variant_new ("(i@ay@ay)", exit_code,
+                                                        bytes_variant (out), bytes_variant (err)));
+}
+
+static gboolean
+lede_application_dbus_register (GApplication     *app,
+                                GDBusConnection  *connection,
+                                const char       *object_path,
+                                GError          **error)
+{
+  static const GDBusInterfaceVTable vtable = { on_library_service_call, NULL, NULL };
+  LedeApplication *self = LEDE_APPLICATION (app);
+  g_autoptr (GDBusNodeInfo) info = NULL;
+
+  if (!G_APPLICATION_CLASS (lede_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+  if (!(info = g_dbus_node_info_new_for_xml (LEDE_LIBRARY_SERVICE_XML, error)))
+    return FALSE;
+  self->library_service_id = g_dbus_connection_register_object (connection, LEDE_LIBRARY_SERVICE_PATH,
+                                                                info->interfaces[0], &vtable,
+                                                                self, NULL, error);
+  return self->library_service_id != 0;
+}
+
+static void
+lede_application_dbus_unregister (GApplication    *app,
+                                  GDBusConnection *connection,
+                                  const char      *object_path)
+{
+  LedeApplication *self = LEDE_APPLICATION (app);
+
+  if (self->library_service_id != 0)
+    g_dbus_connection_unregister_object (connection, self->library_service_id);
+  self->library_service_id = 0;
+  G_APPLICATION_CLASS (lede_application_parent_class)->dbus_unregister (app, connection, object_path);
 }
 
 /* A second `lede` (or `lede --library other.db`) lands here in the first
@@ -166,6 +263,8 @@ lede_application_class_init (LedeApplicationClass *klass)
   app_class->startup = lede_application_startup;
   app_class->command_line = lede_application_command_line;
   app_class->handle_local_options = lede_application_handle_local_options;
+  app_class->dbus_register = lede_application_dbus_register;
+  app_class->dbus_unregister = lede_application_dbus_unregister;
 }
 
 static void

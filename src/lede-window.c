@@ -639,6 +639,7 @@ lede_window_open_library (LedeWindow *self,
   g_autoptr (LedeLibrary) library = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *basename = NULL;
+  GtkApplication *app;
 
   g_return_val_if_fail (LEDE_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -655,6 +656,18 @@ lede_window_open_library (LedeWindow *self,
       show_open_error (self, error);
       return FALSE;
     }
+
+  /* The same file again (Lede keeps one connection a library): here,
+   * nothing to do; in another window, that window comes forward. */
+  if (library == self->library)
+    return TRUE;
+  if ((app = gtk_window_get_application (GTK_WINDOW (self))))
+    for (GList *l = gtk_application_get_windows (app); l; l = l->next)
+      if (LEDE_IS_WINDOW (l->data) && l->data != self && LEDE_WINDOW (l->data)->library == library)
+        {
+          gtk_window_present (l->data);
+          return FALSE;
+        }
 
   if (lede_library_is_new (library))
     {

@@ -316,7 +316,15 @@ lede_import_file (LedeLibrary  *library,
 {
   g_autoptr (GError) local_error = NULL;
   g_auto (GStrv) tags = NULL;
-  g_autoptr (LedeArticle) article = read_story (path, &tags, &local_error);
+  g_autoptr (LedeArticle) article = NULL;
+
+  /* Never opened: reading and closing the library's own file would drop
+   * the locks of the connection that has it open. */
+  if (lede_library_is_own_file (library, path))
+    g_set_error (&local_error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_BINARY,
+                 _("it is this library’s own file, not a story"));
+  else
+    article = read_story (path, &tags, &local_error);
 
   if (article != NULL && *lede_article_get_uuid (article))
     {

@@ -7,7 +7,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -29,7 +34,28 @@ struct _LedeLibrary
   int         schema_version;
   gboolean    in_batch;    /* transactions are savepoints inside one batch */
   guint       is_new : 1;
+  guint       read_only : 1;
+
+  /* The library file, held open with flock() for as long as this library
+   * is open for writing, and closed only after the SQLite connection; see
+   * "One library, one writer" in HACKING.md. -1 for a reader. */
+  int         lock_fd;
+  dev_t       dev;
+  ino_t       ino;
 };
+
+/* The libraries this process has open for writing, by file: opening one
+ * again returns the same object rather than a second connection, which
+ * could not take the lock and would close the file under the first. */
+static GHashTable *open_writers;  /* "dev:ino" → LedeLibrary (not a reference) */
+G_LOCK_DEFINE_STATIC (open_writers);
+
+static char *
+file_key (dev_t dev,
+          ino_t ino)
+{
+  return g_strdup_printf ("%ju:%ju", (uintmax_t)dev, (uintmax_t)ino);
+}
 
 G_DEFINE_FINAL_TYPE (LedeLibrary, lede_library, G_TYPE_OBJECT)
 
@@ -53,9 +79,23 @@ lede_library_finalize (GObject *object)
 {
   LedeLibrary *self = (LedeLibrary *)object;
 
+  if (self->lock_fd >= 0)
+    {
+      g_autofree char *key = file_key (self->dev, self->ino);
+
+      G_LOCK (open_writers);
+      if (open_writers != NULL && g_hash_table_lookup (open_writers, key) == self)
+        g_hash_table_remove (open_writers, key);
+      G_UNLOCK (open_writers);
+    }
+
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  /* Last: closing the file drops the flock, and with it (POSIX) any lock
+   * SQLite still held, so nothing may come after the connection. */
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
   g_free (self->path);
 
   G_OBJECT_CLASS (lede_library_parent_class)->finalize (object);
@@ -92,6 +132,7 @@ static void
 lede_library_init (LedeLibrary *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->lock_fd = -1;
 }
 
 /* Turns an SQLite failure into words a journalist can act on. The
@@ -409,21 +450,45 @@ lede_library_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "lede", "library.db", NULL);
 }
 
-/* Looks at the first bytes before SQLite ever sees the file, so a file that
- * is not a database at all is refused without being touched. */
+/* How long a writer waits for another process to let go of a library: a
+ * lede-cli reader holds it only while it opens its connection. */
+#define LOCK_WAIT_US (1500 * 1000)
+
+static LedeLibrary *
+find_open_writer (dev_t dev,
+                  ino_t ino)
+{
+  g_autofree char *key = file_key (dev, ino);
+  LedeLibrary *found = NULL;
+
+  G_LOCK (open_writers);
+  if (open_writers != NULL && (found = g_hash_table_lookup (open_writers, key)))
+    g_object_ref (found);
+  G_UNLOCK (open_writers);
+  return found;
+}
+
+static void
+remember_open_writer (LedeLibrary *self)
+{
+  G_LOCK (open_writers);
+  if (open_writers == NULL)
+    open_writers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (open_writers, file_key (self->dev, self->ino), self);
+  G_UNLOCK (open_writers);
+}
+
+/* Finds what is at @path without opening it: opening and closing the file
+ * would drop the POSIX locks of a connection this process already has. */
 static gboolean
-check_header (const char  *path,
+stat_library (const char  *path,
+              GStatBuf    *st,
               gboolean    *exists,
               GError     **error)
 {
-  static const char magic[16] = "SQLite format 3";
-  char header[16];
   g_autofree char *display = g_filename_display_name (path);
-  GStatBuf st;
-  FILE *file;
-  size_t n;
 
-  if (g_stat (path, &st) != 0)
+  if (g_stat (path, st) != 0)
     {
       int saved_errno = errno;
 
@@ -436,26 +501,44 @@ check_header (const char  *path,
     }
 
   *exists = TRUE;
-  if (S_ISDIR (st.st_mode))
+  if (S_ISDIR (st->st_mode))
     {
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN,
                    _("Could not open the library “%s”: it is a folder, not a file"), display);
       return FALSE;
     }
-  if (st.st_size == 0)
+  return TRUE;
+}
+
+/* Looks at the first bytes before SQLite ever sees the file, through the
+ * descriptor the library keeps (never a new one that would be closed), so
+ * a file that is not a database at all is refused without being touched. */
+static gboolean
+check_header (int          fd,
+              const char  *path,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autofree char *display = g_filename_display_name (path);
+  char header[16];
+  struct stat st;
+  ssize_t n;
+
+  if (fstat (fd, &st) != 0 || st.st_size == 0)
     return TRUE;
 
-  if (!(file = g_fopen (path, "rb")))
+  do
+    n = pread (fd, header, sizeof header, 0);
+  while (n < 0 && errno == EINTR);
+
+  if (n < 0)
     {
       int saved_errno = errno;
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN,
                    _("Could not open the library “%s”: %s"), display, g_strerror (saved_errno));
       return FALSE;
     }
-  n = fread (header, 1, sizeof header, file);
-  fclose (file);
-
-  if (n != sizeof header || memcmp (header, magic, sizeof magic) != 0)
+  if ((size_t)n != sizeof header || memcmp (header, magic, sizeof magic) != 0)
     {
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_A_LIBRARY,
                    _("“%s” is not a Lede library: it is not an SQLite database. Lede has not changed it."),
@@ -463,6 +546,48 @@ check_header (const char  *path,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+static gboolean
+set_in_use_error (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_IN_USE,
+               _("Lede has this library open; close it or run the command from the window (“%s”)"),
+               display);
+  return FALSE;
+}
+
+/* Takes the flock that makes this process the library's one writer. It
+ * belongs to the open file, so no close() elsewhere in the process can
+ * drop it, unlike SQLite's own fcntl locks. */
+static gboolean
+take_writer_lock (int          fd,
+                  const char  *path,
+                  GError     **error)
+{
+  gint64 deadline = g_get_monotonic_time () + LOCK_WAIT_US;
+
+  while (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EINTR)
+        continue;
+      if (saved_errno != EWOULDBLOCK)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+          g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN,
+                       _("Could not open the library “%s”: %s"), display, g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (g_get_monotonic_time () >= deadline)
+        return set_in_use_error (path, error);
+      g_usleep (20 * 1000);
+    }
   return TRUE;
 }
 
@@ -569,60 +694,94 @@ migrate (LedeLibrary  *self,
   return TRUE;
 }
 
-/**
- * lede_library_open:
- * @path: the library file; created (with its folder) when missing
- *
- * Opens a library, creating or upgrading it as needed. A file that is not
- * a Lede library, is damaged, or comes from a newer Lede is refused with
- * an error that says so, and is left byte for byte as it was.
- */
-LedeLibrary *
-lede_library_open (const char  *path,
+/* Opens the file the library keeps for its lock and header check, creating
+ * it (and its folder) when missing. */
+static int
+open_library_file (const char  *path,
+                   gboolean     exists,
+                   gboolean    *created,
                    GError     **error)
 {
-  g_autoptr (LedeLibrary) self = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *folder = NULL;
-  gboolean exists = FALSE;
-  int rc;
+  g_autofree char *display = g_filename_display_name (path);
+  int fd;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  *created = FALSE;
+  if (!exists)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
 
-  if (!check_header (path, &exists, error))
-    return NULL;
+      if (g_mkdir_with_parents (folder, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN,
+                       _("Could not create the library “%s”: %s"), display, g_strerror (saved_errno));
+          return -1;
+        }
+      fd = open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd >= 0)
+        {
+          *created = TRUE;
+          return fd;
+        }
+      if (errno != EEXIST)
+        {
+          int saved_errno = errno;
+          g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN,
+                       _("Could not create the library “%s”: %s"), display, g_strerror (saved_errno));
+          return -1;
+        }
+    }
 
-  display = g_filename_display_name (path);
-  folder = g_path_get_dirname (path);
-  if (!exists && g_mkdir_with_parents (folder, 0700) != 0)
+  if ((fd = open (path, O_RDONLY | O_CLOEXEC)) < 0)
     {
       int saved_errno = errno;
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN,
-                   _("Could not create the library “%s”: %s"), display, g_strerror (saved_errno));
-      return NULL;
+                   _("Could not open the library “%s”: %s"), display, g_strerror (saved_errno));
     }
+  return fd;
+}
 
-  self = g_object_new (LEDE_TYPE_LIBRARY, NULL);
-  self->path = g_strdup (path);
+static gboolean
+finish_open (LedeLibrary  *self,
+             GError      **error)
+{
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE),
-                        NULL);
+  if (!check_identity (self, error))
+    return FALSE;
+
+  if (lede_search_rank_register (self->db) != SQLITE_OK)
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED,
+                   _("Could not prepare the library: its search index is missing"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+open_writer (LedeLibrary  *self,
+             gboolean      created,
+             GError      **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       int saved_errno = self->db != NULL ? sqlite3_system_errno (self->db) : 0;
 
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN,
-                   exists ? _("Could not open the library “%s”: %s")
-                          : _("Could not create the library “%s”: %s"),
+                   created ? _("Could not create the library “%s”: %s")
+                           : _("Could not open the library “%s”: %s"),
                    display, saved_errno ? g_strerror (saved_errno) : sqlite3_errstr (rc));
-      return NULL;
+      return FALSE;
     }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
 
-  if (!check_identity (self, error))
-    return NULL;
+  if (!finish_open (self, error))
+    return FALSE;
 
   /* SQLite quietly opens a write-protected file read-only; Lede must be able
    * to save, so say so now rather than at the first autosave. */
@@ -631,7 +790,7 @@ lede_library_open (const char  *path,
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_READ_ONLY,
                    _("The library “%s” is read-only: Lede could not save stories in it. "
                      "Check the file’s permissions, or open another library."), display);
-      return NULL;
+      return FALSE;
     }
 
   /* WAL lets a crash lose at most the transaction under way; NORMAL
@@ -639,21 +798,223 @@ lede_library_open (const char  *path,
   if (!exec (self, "PRAGMA journal_mode = WAL", _("Could not prepare the library"), error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", _("Could not prepare the library"), error) ||
       !exec (self, "PRAGMA foreign_keys = ON", _("Could not prepare the library"), error))
-    return NULL;
+    return FALSE;
 
   self->is_new = self->schema_version == 0;
+  return migrate (self, error);
+}
 
-  if (!migrate (self, error))
+/**
+ * lede_library_open:
+ * @path: the library file; created (with its folder) when missing
+ *
+ * Opens a library for writing, creating or upgrading it as needed. Only one
+ * process at a time may: while another has it (a window, lede-cli
+ * importing), this fails with %LEDE_LIBRARY_ERROR_IN_USE after a short
+ * wait. Opening a library this process already has returns the same
+ * object. A file that is not a Lede library, is damaged, or comes from a
+ * newer Lede is refused with an error that says so, and is left byte for
+ * byte as it was.
+ */
+LedeLibrary *
+lede_library_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr (LedeLibrary) self = NULL;
+  gboolean exists = FALSE, created = FALSE;
+  GStatBuf st;
+  struct stat fd_st;
+  LedeLibrary *open_already;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!stat_library (path, &st, &exists, error))
     return NULL;
+  if (exists && (open_already = find_open_writer (st.st_dev, st.st_ino)))
+    return open_already;
 
-  if (lede_search_rank_register (self->db) != SQLITE_OK)
+  self = g_object_new (LEDE_TYPE_LIBRARY, NULL);
+  self->path = g_strdup (path);
+  if ((self->lock_fd = open_library_file (path, exists, &created, error)) < 0)
+    return NULL;
+  fstat (self->lock_fd, &fd_st);
+  self->dev = fd_st.st_dev;
+  self->ino = fd_st.st_ino;
+
+  if (!take_writer_lock (self->lock_fd, path, error) ||
+      !check_header (self->lock_fd, path, error) ||
+      !open_writer (self, created, error))
     {
-      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED,
-                   _("Could not prepare the library: its search index is missing"));
+      /* A file made for this library and still empty goes again. */
+      if (created && fstat (self->lock_fd, &fd_st) == 0 && fd_st.st_size == 0)
+        g_unlink (path);
       return NULL;
     }
 
+  remember_open_writer (self);
   return g_steal_pointer (&self);
+}
+
+/* A reader's connection: read-only, and it never checkpoints, so it can
+ * never delete or shorten the writer's WAL. With @shm_read_only it does not
+ * even write the shared-memory index (SQLite reads the WAL itself when the
+ * index cannot be trusted): nothing a reader does changes a byte. */
+static int
+open_reader_connection (LedeLibrary *self,
+                        gboolean     shm_read_only)
+{
+  g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
+  g_autofree char *base = g_filename_to_uri (absolute, NULL, NULL);
+  g_autofree char *uri = NULL;
+  int rc;
+
+  if (base == NULL)
+    return SQLITE_CANTOPEN;
+  uri = g_strconcat (base, shm_read_only ? "?mode=ro&readonly_shm=1" : "?mode=ro", NULL);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  return rc;
+}
+
+/**
+ * lede_library_open_for_reading:
+ * @path: an existing library file
+ *
+ * Opens a library to read it while another process (a Lede window) may be
+ * writing it: what the writer committed a moment ago is seen, and nothing
+ * is ever written, checkpointed or deleted. A library that does not exist
+ * is not created.
+ */
+LedeLibrary *
+lede_library_open_for_reading (const char  *path,
+                               GError     **error)
+{
+  g_autoptr (LedeLibrary) self = NULL;
+  g_autofree char *display = NULL;
+  gboolean exists = FALSE;
+  GStatBuf st;
+  LedeLibrary *writer;
+  int rc = SQLITE_OK;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!stat_library (path, &st, &exists, error))
+    return NULL;
+  display = g_filename_display_name (path);
+  if (!exists || st.st_size == 0)
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND,
+                   _("There is no library at “%s” yet"), display);
+      return NULL;
+    }
+
+  self = g_object_new (LEDE_TYPE_LIBRARY, NULL);
+  self->path = g_strdup (path);
+  self->read_only = TRUE;
+  self->dev = st.st_dev;
+  self->ino = st.st_ino;
+
+  if ((writer = find_open_writer (st.st_dev, st.st_ino)))
+    {
+      /* This process writes it: no descriptor of our own, which would drop
+       * the writer's locks when closed. */
+      g_object_unref (writer);
+      rc = open_reader_connection (self, TRUE);
+    }
+  else
+    {
+      gboolean created;
+
+      if ((self->lock_fd = open_library_file (path, TRUE, &created, error)) < 0 ||
+          !check_header (self->lock_fd, path, error))
+        return NULL;
+
+      /* A shared flock only while the connection opens: when no writer
+       * holds the library, SQLite may set up its shared-memory index as
+       * usual; when one does, it must not touch it. The descriptor stays
+       * open as long as the connection, so closing it drops nothing. */
+      for (guint attempt = 0; attempt < 50; attempt++)
+        {
+          gboolean writer_elsewhere = flock (self->lock_fd, LOCK_SH | LOCK_NB) != 0;
+
+          rc = open_reader_connection (self, writer_elsewhere);
+          if (rc == SQLITE_OK && !writer_elsewhere)
+            rc = sqlite3_exec (self->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL);
+          if (!writer_elsewhere)
+            flock (self->lock_fd, LOCK_UN);
+          /* The writer let go between the two steps and took its index along. */
+          if ((rc & 0xff) != SQLITE_CANTOPEN)
+            break;
+          g_usleep (20 * 1000);
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc, _("Could not read the library"));
+      g_prefix_error (error, "“%s”: ", display);
+      return NULL;
+    }
+  if (!finish_open (self, error))
+    return NULL;
+
+  if (self->schema_version != LEDE_LIBRARY_SCHEMA_VERSION)
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_TOO_NEW,
+                   self->schema_version == 0
+                     ? _("There are no stories in “%s” yet")
+                     : _("The library “%s” was written by an older Lede: open it in Lede once to bring it up to date"),
+                   display);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * lede_library_is_read_only:
+ *
+ * Whether this library was opened with lede_library_open_for_reading().
+ */
+gboolean
+lede_library_is_read_only (LedeLibrary *self)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), TRUE);
+  return self->read_only;
+}
+
+/**
+ * lede_library_is_own_file:
+ * @path: any file name
+ *
+ * Whether @path names this library's file or one of the files SQLite keeps
+ * beside it (-wal, -shm, -journal), under whatever name. Found with stat(),
+ * never by opening it.
+ */
+gboolean
+lede_library_is_own_file (LedeLibrary *self,
+                          const char  *path)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  GStatBuf st;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+  if (st.st_dev == self->dev && st.st_ino == self->ino)
+    return TRUE;
+  for (guint i = 1; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *beside = g_strconcat (self->path, suffixes[i], NULL);
+      GStatBuf beside_st;
+
+      if (g_stat (beside, &beside_st) == 0 && beside_st.st_dev == st.st_dev && beside_st.st_ino == st.st_ino)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 const char *

@@ -25,6 +25,7 @@ typedef enum
   LEDE_LIBRARY_ERROR_READ_ONLY,
   LEDE_LIBRARY_ERROR_FULL,
   LEDE_LIBRARY_ERROR_NOT_FOUND,
+  LEDE_LIBRARY_ERROR_IN_USE,
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
@@ -42,7 +43,12 @@ GQuark        lede_library_error_quark       (void);
 char         *lede_library_dup_default_path  (void);
 LedeLibrary  *lede_library_open              (const char   *path,
                                               GError      **error);
+LedeLibrary  *lede_library_open_for_reading  (const char   *path,
+                                              GError      **error);
 const char   *lede_library_get_path          (LedeLibrary  *self);
+gboolean      lede_library_is_read_only      (LedeLibrary  *self);
+gboolean      lede_library_is_own_file       (LedeLibrary  *self,
+                                              const char   *path);
 gboolean      lede_library_is_new            (LedeLibrary  *self);
 int           lede_library_get_schema_version(LedeLibrary  *self);
 

@@ -89,7 +89,7 @@ read_from_disk (Fixture *f,
                 gint64   id)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LedeLibrary) library = lede_library_open (f->path, &error);
+  g_autoptr (LedeLibrary) library = lede_library_open_for_reading (f->path, &error);
   LedeArticle *article;
 
   g_assert_no_error (error);

@@ -116,7 +116,7 @@ test_trash_and_undo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 1);
   g_assert_cmpint (lede_article_get_id (shown_article (f)), ==, sample_id);
 
-  library = lede_library_open (f->path, NULL);
+  library = lede_library_open_for_reading (f->path, NULL);
   g_assert_cmpint (lede_library_count_articles (library, TRUE, NULL), ==, 1);
   {
     g_autoptr (GArray) trash = lede_library_list_ids (library, TRUE, NULL);

@@ -1,0 +1,482 @@
+/* lede-command.c: one lede-cli command (list, search, import, export).
+ *
+ * lede-cli runs it on the library itself; when a Lede window has the
+ * library open, lede-cli asks that Lede to run a command that writes, on
+ * its own connection (see "One library, one writer" in HACKING.md). So the
+ * command takes its words and its working folder as given, and writes what
+ * it has to say into strings instead of onto the terminal.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-command"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "lede-command.h"
+#include "lede-export-batch.h"
+#include "lede-import.h"
+
+struct _LedeCommand
+{
+  char      *library_path;  /* absolute, or NULL for the default library */
+  gboolean   as_json;
+  gboolean   in_trash;
+  int        limit;
+  char      *format_name;
+  char      *out_dir;       /* absolute */
+  gboolean   export_all;
+  char      *only_status;
+  char      *only_tag;
+  gboolean   overwrite;
+  gboolean   jekyll_names;
+  char      *name;          /* list, search, import or export */
+  char     **arguments;     /* what follows the name; files made absolute */
+};
+
+static const char SUMMARY[] =
+  "Commands:\n"
+  "  list              the stories, newest first\n"
+  "  search QUERY…     stories matching the words, best first (\"a phrase\", prefix*)\n"
+  "  import FILE…      add Markdown (.md, front matter optional) and plain-text\n"
+  "                    (.txt) stories; each file is added whole or not at all\n"
+  "  export --format html|fragment|md|ninjs --out DIR [--all | --status S |\n"
+  "         --tag T | UUID…]\n"
+  "                    write stories into DIR; existing files are left alone\n"
+  "                    unless --overwrite is given\n"
+  "\n"
+  "When Lede has the library open, import is done by that Lede, which shows\n"
+  "the stories at once; the other commands read the library as it is.\n"
+  "\n"
+  "Exit status: 0 done, 1 wrong usage, 2 the library could not be opened\n"
+  "(or Lede has it open and could not be asked), 3 the command failed (for\n"
+  "import and export: at least one file failed; the others were done, and\n"
+  "each failure is on standard error).\n";
+
+static GOptionContext *
+make_context (LedeCommand *self)
+{
+  const GOptionEntry entries[] = {
+    { "library", 'l', 0, G_OPTION_ARG_FILENAME, &self->library_path, N_("The library file (default: the one Lede opens)"), N_("PATH") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &self->as_json, N_("Print JSON instead of text"), NULL },
+    { "trash", 0, 0, G_OPTION_ARG_NONE, &self->in_trash, N_("list: the stories in the trash"), NULL },
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &self->limit, N_("search: at most N hits (default 50)"), N_("N") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &self->format_name, N_("export: html, fragment, md or ninjs"), N_("FORMAT") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &self->out_dir, N_("export: the folder to write into"), N_("DIR") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &self->export_all, N_("export: every story not in the trash"), NULL },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &self->only_status, N_("export: the stories with this status"), N_("STATUS") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING, &self->only_tag, N_("export: the stories with this tag"), N_("TAG") },
+    { "overwrite", 0, 0, G_OPTION_ARG_NONE, &self->overwrite, N_("export: replace files of the same name"), NULL },
+    { "jekyll-names", 0, 0, G_OPTION_ARG_NONE, &self->jekyll_names, N_("export: name Markdown files YYYY-MM-DD-slug.md"), NULL },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Lede's stories, from the command line."));
+  g_option_context_set_description (context, SUMMARY);
+  return context;
+}
+
+char *
+lede_command_dup_help (void)
+{
+  g_autoptr (LedeCommand) command = g_new0 (LedeCommand, 1);
+  g_autoptr (GOptionContext) context = make_context (command);
+
+  return g_option_context_get_help (context, TRUE, NULL);
+}
+
+void
+lede_command_free (LedeCommand *self)
+{
+  g_free (self->library_path);
+  g_free (self->format_name);
+  g_free (self->out_dir);
+  g_free (self->only_status);
+  g_free (self->only_tag);
+  g_free (self->name);
+  g_strfreev (self->arguments);
+  g_free (self);
+}
+
+static void
+make_absolute (char       **path,
+               const char  *cwd)
+{
+  char *absolute;
+
+  if (*path == NULL)
+    return;
+  absolute = g_canonicalize_filename (*path, cwd);
+  g_free (*path);
+  *path = absolute;
+}
+
+/**
+ * lede_command_parse:
+ * @argv: the words, starting with the program's name
+ * @cwd: the folder relative file names are relative to
+ *
+ * Reads a command line. Wrong usage fails with an error in the
+ * %G_OPTION_ERROR domain whose message says what is wrong. --help is not
+ * handled here (see lede_command_dup_help()), so parsing never prints or
+ * exits, even inside Lede.
+ */
+LedeCommand *
+lede_command_parse (const char * const  *argv,
+                    const char          *cwd,
+                    GError             **error)
+{
+  g_autoptr (LedeCommand) self = g_new0 (LedeCommand, 1);
+  g_autoptr (GOptionContext) context = make_context (self);
+  g_auto (GStrv) words = g_strdupv ((char **)argv);
+  guint n;
+
+  self->limit = 50;
+  g_option_context_set_help_enabled (context, FALSE);
+  if (!g_option_context_parse_strv (context, &words, error))
+    return NULL;
+
+  n = g_strv_length (words);
+  if (n < 2)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("a command is missing (try --help)"));
+      return NULL;
+    }
+  self->name = g_strdup (words[1]);
+  if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "export", NULL }, self->name))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unknown command “%s” (try --help)"), self->name);
+      return NULL;
+    }
+  if (g_str_equal (self->name, "search") && n < 3)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("search needs words to look for"));
+      return NULL;
+    }
+  if (g_str_equal (self->name, "import") && n < 3)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("import needs files to import"));
+      return NULL;
+    }
+
+  self->arguments = g_strdupv (words + 2);
+  make_absolute (&self->library_path, cwd);
+  make_absolute (&self->out_dir, cwd);
+  if (g_str_equal (self->name, "import"))
+    for (guint i = 0; self->arguments[i]; i++)
+      make_absolute (&self->arguments[i], cwd);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * lede_command_get_library_path:
+ *
+ * Returns: (nullable): the library asked for with --library, as an
+ *   absolute path, or %NULL for the default one
+ */
+const char *
+lede_command_get_library_path (LedeCommand *self)
+{
+  return self->library_path;
+}
+
+/**
+ * lede_command_writes:
+ *
+ * Whether the command changes the library, and so must be run by the one
+ * process that has it open for writing.
+ */
+gboolean
+lede_command_writes (LedeCommand *self)
+{
+  return g_str_equal (self->name, "import");
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  return time ? g_date_time_format_iso8601 (time) : NULL;
+}
+
+static void
+print_json (JsonBuilder *builder,
+            GString     *out)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_string_append_printf (out, "%s\n", text);
+}
+
+static int
+list_command (LedeCommand *self,
+              LedeLibrary *library,
+              GString     *out,
+              GString     *err)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) articles = lede_library_list_articles (library, self->in_trash, &error);
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+  if (articles == NULL)
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", error->message);
+      return LEDE_COMMAND_EXIT_FAILED;
+    }
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      LedeArticle *article = g_ptr_array_index (articles, i);
+      g_autofree char *updated = format_time (lede_article_get_updated (article));
+      const char *status = lede_article_status_to_string (lede_article_get_status (article));
+
+      if (!self->as_json)
+        {
+          g_string_append_printf (out, "%s\t%s\t%s\t%s\n", lede_article_get_uuid (article), status,
+                  updated ? updated : "", lede_article_get_headline (article));
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "uuid");
+      json_builder_add_string_value (builder, lede_article_get_uuid (article));
+      json_builder_set_member_name (builder, "headline");
+      json_builder_add_string_value (builder, lede_article_get_headline (article));
+      json_builder_set_member_name (builder, "slug");
+      json_builder_add_string_value (builder, lede_article_get_slug (article));
+      json_builder_set_member_name (builder, "byline");
+      json_builder_add_string_value (builder, lede_article_get_byline (article));
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, status);
+      json_builder_set_member_name (builder, "updated");
+      json_builder_add_string_value (builder, updated);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (self->as_json)
+    print_json (builder, out);
+  return LEDE_COMMAND_EXIT_OK;
+}
+
+static int
+search_command (LedeCommand  *self,
+                LedeLibrary  *library,
+                char        **words,
+                GString      *out,
+                GString      *err)
+{
+  g_autofree char *query = g_strjoinv (" ", words);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+  if (self->limit <= 0)
+    {
+      g_string_append_printf (err, "lede-cli: --limit must be at least 1\n");
+      return LEDE_COMMAND_EXIT_USAGE;
+    }
+  if (!(hits = lede_library_search (library, query, self->limit, &error)))
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", error->message);
+      return LEDE_COMMAND_EXIT_FAILED;
+    }
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      LedeSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autoptr (LedeArticle) article = lede_library_get_article (library, hit->id, NULL);
+      const char *uuid = article ? lede_article_get_uuid (article) : "";
+
+      if (!self->as_json)
+        {
+          g_string_append_printf (out, "%s\t%s\t%s\n", uuid, hit->headline, hit->snippet);
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "uuid");
+      json_builder_add_string_value (builder, uuid);
+      json_builder_set_member_name (builder, "headline");
+      json_builder_add_string_value (builder, hit->headline);
+      json_builder_set_member_name (builder, "snippet");
+      json_builder_add_string_value (builder, hit->snippet);
+      json_builder_set_member_name (builder, "rank");
+      json_builder_add_double_value (builder, hit->rank);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (self->as_json)
+    print_json (builder, out);
+  return LEDE_COMMAND_EXIT_OK;
+}
+
+static int
+import_command (LedeCommand  *self,
+                LedeLibrary  *library,
+                char        **files,
+                GString      *out,
+                GString      *err)
+{
+  g_autoptr (GError) batch_error = NULL;
+  guint imported = 0, failed = 0;
+
+  if (!lede_library_begin_batch (library, &batch_error))
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", batch_error->message);
+      return LEDE_COMMAND_EXIT_FAILED;
+    }
+  for (guint i = 0; files[i]; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LedeArticle) article = lede_import_file (library, files[i], &error);
+
+      if (article == NULL)
+        {
+          g_string_append_printf (err, "lede-cli: %s\n", error->message);
+          failed++;
+          continue;
+        }
+      imported++;
+      if (!self->as_json)
+        g_string_append_printf (out, "%s\t%s\n", lede_article_get_uuid (article), lede_article_get_headline (article));
+    }
+  if (!lede_library_end_batch (library, &batch_error))
+    {
+      g_string_append_printf (err, "lede-cli: %s; nothing was imported\n", batch_error->message);
+      return LEDE_COMMAND_EXIT_FAILED;
+    }
+  g_string_append_printf (err, "lede-cli: imported %u, failed %u\n", imported, failed);
+  return failed ? LEDE_COMMAND_EXIT_FAILED : LEDE_COMMAND_EXIT_OK;
+}
+
+static int
+export_command (LedeCommand  *self,
+                LedeLibrary  *library,
+                char        **uuids,
+                GString      *out,
+                GString      *err)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) articles = NULL;
+  g_autoptr (LedeExportBatch) batch = NULL;
+  GPtrArray *failures;
+  LedeExportFormat format;
+  LedeExportFlags flags = LEDE_EXPORT_FLAGS_NONE;
+  LedeArticleStatus status = LEDE_ARTICLE_STATUS_DRAFT;
+  guint written = 0, failed = 0;
+  int choices = (self->export_all ? 1 : 0) + (self->only_status ? 1 : 0) + (self->only_tag ? 1 : 0) + (uuids[0] ? 1 : 0);
+
+  if (!lede_export_format_from_string (self->format_name, &format))
+    {
+      g_string_append_printf (err, "lede-cli: export needs --format html, fragment, md or ninjs\n");
+      return LEDE_COMMAND_EXIT_USAGE;
+    }
+  if (self->out_dir == NULL)
+    {
+      g_string_append_printf (err, "lede-cli: export needs --out DIR\n");
+      return LEDE_COMMAND_EXIT_USAGE;
+    }
+  if (choices != 1)
+    {
+      g_string_append_printf (err, "lede-cli: export needs one of --all, --status S, --tag T or story uuids\n");
+      return LEDE_COMMAND_EXIT_USAGE;
+    }
+  if (self->only_status && !lede_article_status_from_string (self->only_status, &status))
+    {
+      g_string_append_printf (err, "lede-cli: unknown status “%s” (draft, in-progress, ready, published, spiked)\n", self->only_status);
+      return LEDE_COMMAND_EXIT_USAGE;
+    }
+  if (!g_file_test (self->out_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_string_append_printf (err, "lede-cli: “%s” is not a folder\n", self->out_dir);
+      return LEDE_COMMAND_EXIT_FAILED;
+    }
+  if (self->overwrite)
+    flags |= LEDE_EXPORT_FLAGS_OVERWRITE;
+  if (self->jekyll_names)
+    flags |= LEDE_EXPORT_FLAGS_JEKYLL_NAMES;
+
+  if (uuids[0])
+    {
+      articles = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; uuids[i]; i++)
+        {
+          g_autoptr (GError) local_error = NULL;
+          LedeArticle *article = lede_library_get_article_by_uuid (library, uuids[i], &local_error);
+
+          if (article == NULL)
+            {
+              g_string_append_printf (err, "lede-cli: no story %s: %s\n", uuids[i], local_error->message);
+              failed++;
+              continue;
+            }
+          g_ptr_array_add (articles, article);
+        }
+    }
+  else
+    {
+      /* The same filter as the sidebar's; --all is no filter. */
+      g_autoptr (GArray) ids = lede_library_list_ids_filtered (library, FALSE, self->only_status ? (int)status : -1,
+                                                               self->only_tag, &error);
+
+      if (ids == NULL || !(articles = lede_library_get_articles (library, ids, &error)))
+        {
+          g_string_append_printf (err, "lede-cli: %s\n", error->message);
+          return LEDE_COMMAND_EXIT_FAILED;
+        }
+    }
+
+  if (!(batch = lede_export_batch_new (library, articles, format, self->out_dir, flags, &error)))
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", error->message);
+      return LEDE_COMMAND_EXIT_FAILED;
+    }
+  lede_export_batch_run (batch, NULL, NULL);
+  failures = lede_export_batch_get_failures (batch);
+  for (guint i = 0; i < failures->len; i++)
+    g_string_append_printf (err, "lede-cli: %s\n", ((GError *)g_ptr_array_index (failures, i))->message);
+  for (guint i = 0; !self->as_json && i < lede_export_batch_get_paths (batch)->len; i++)
+    g_string_append_printf (out, "%s\n", (char *)g_ptr_array_index (lede_export_batch_get_paths (batch), i));
+  written = lede_export_batch_get_written (batch);
+  failed += failures->len;
+  g_string_append_printf (err, "lede-cli: exported %u, failed %u\n", written, failed);
+  return failed ? LEDE_COMMAND_EXIT_FAILED : LEDE_COMMAND_EXIT_OK;
+}
+
+/**
+ * lede_command_run:
+ * @library: opened for writing when lede_command_writes() says so
+ * @out: what the command prints on standard output
+ * @err: what it prints on standard error
+ *
+ * Returns: the exit code, a #LedeCommandExit
+ */
+int
+lede_command_run (LedeCommand *self,
+                  LedeLibrary *library,
+                  GString     *out,
+                  GString     *err)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (library), LEDE_COMMAND_EXIT_LIBRARY);
+  g_return_val_if_fail (!lede_command_writes (self) || !lede_library_is_read_only (library),
+                        LEDE_COMMAND_EXIT_LIBRARY);
+
+  if (g_str_equal (self->name, "list"))
+    return list_command (self, library, out, err);
+  if (g_str_equal (self->name, "import"))
+    return import_command (self, library, self->arguments, out, err);
+  if (g_str_equal (self->name, "export"))
+    return export_command (self, library, self->arguments, out, err);
+  return search_command (self, library, self->arguments, out, err);
+}

@@ -5,8 +5,10 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include "lede-library.h"
@@ -19,6 +21,8 @@ run_cli (const char * const *args,
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GError) error = NULL;
+  /* No session bus: these tests have no Lede to hand a command to. */
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
   int status = 0;
 
   g_ptr_array_add (argv, (gpointer)g_getenv ("LEDE_CLI"));
@@ -27,7 +31,7 @@ run_cli (const char * const *args,
   g_ptr_array_add (argv, NULL);
 
   g_assert_nonnull (g_ptr_array_index (argv, 0));
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
@@ -226,6 +230,83 @@ test_import_export (void)
   lede_test_rmdir (dir);
 }
 
+static char *
+checksum_or_none (const char *path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS) ? lede_test_checksum_file (path) : g_strdup ("none");
+}
+
+/* This process is the writer (as a window is), and does what a file
+ * chooser does to the library's files. lede-cli may read at any time and
+ * sees what was saved a moment ago, but changes no byte; it cannot write
+ * and says why; and what the writer saves afterwards still reaches the
+ * file (on old Lede the reader deleted the writer's WAL). */
+static void
+test_writer_and_reader (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *story = sample ("harbour-pilot.md");
+  g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autofree char *out = NULL, *err = NULL;
+  char *before[3] = { NULL }, *after[3] = { NULL };
+  const char *files[] = { path, wal, shm };
+  g_autoptr (GPtrArray) hits = NULL;
+
+  lede_article_set_headline (article, "Ferry timetable changes");
+  lede_article_set_body (article, "The winter timetable starts on Monday.");
+  g_assert_true (lede_library_create_article (library, article, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      int fd = open (files[i], O_RDONLY);
+      g_assert_cmpint (fd, >=, 0);
+      close (fd);
+      before[i] = checksum_or_none (files[i]);
+    }
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "search", "timetable", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Ferry timetable changes"));
+  forget (&out, &err);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "list", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Ferry timetable changes"));
+  forget (&out, &err);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      after[i] = checksum_or_none (files[i]);
+      g_assert_cmpstr (before[i], ==, after[i]);
+    }
+
+  /* No Lede on a bus to hand the import to: refused, nothing written. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "import", story, NULL }, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "Lede has this library open; close it or run the command from the window"));
+  forget (&out, &err);
+  g_assert_cmpint (lede_library_count_articles (library, FALSE, NULL), ==, 1);
+
+  lede_article_set_body (article, "The winter timetable starts on Tuesday instead.");
+  g_assert_true (lede_library_update_article (library, article, NULL));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "search", "tuesday", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Ferry timetable changes"));
+  forget (&out, &err);
+
+  /* Closed: the file holds it all on its own. */
+  g_clear_object (&library);
+  library = lede_library_open_for_reading (path, NULL);
+  hits = lede_library_search (library, "tuesday", 10, NULL);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_object (&library);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_free (before[i]);
+      g_free (after[i]);
+    }
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/lede/cli/list-and-search", test_list_and_search);
   g_test_add_func ("/lede/cli/exit-codes", test_exit_codes);
   g_test_add_func ("/lede/cli/import-export", test_import_export);
+  g_test_add_func ("/lede/cli/writer-and-reader", test_writer_and_reader);
 
   return g_test_run ();
 }

@@ -374,6 +374,18 @@ test_bad_input (Fixture       *f,
   g_test_message ("huge: %s", error->message);
   g_assert_nonnull (strstr (error->message, "62.9"));
   g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 0);
+  g_clear_error (&error);
+
+  /* The library's own files, dropped on the window: refused unread. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *own = g_build_filename (f->dir, i == 0 ? "library.db" : "library.db-wal", NULL);
+
+      g_assert_null (lede_import_file (f->library, own, &error));
+      g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_BINARY);
+      g_assert_nonnull (strstr (error->message, "own file"));
+      g_clear_error (&error);
+    }
 }
 
 static gboolean

@@ -882,6 +882,78 @@ test_batch (Fixture       *f,
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM article_tags"), ==, 1);
 }
 
+/* One writer a library: in this process, the same object again (a second
+ * connection would close the file under the first); in another process, a
+ * refusal in words while this one has it. */
+static void
+test_one_writer (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeLibrary) again = NULL;
+  g_autoptr (LedeLibrary) reader = NULL;
+  g_autoptr (LedeLibrary) library = NULL;
+  g_autofree char *dir = NULL, *path = NULL, *link = NULL;
+
+  if (g_test_subprocess ())
+    {
+      LedeLibrary *other = lede_library_open (g_getenv ("LEDE_TEST_LIBRARY"), &error);
+
+      g_assert_null (other);
+      g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_IN_USE);
+      g_assert_nonnull (strstr (error->message, "Lede has this library open"));
+      g_clear_error (&error);
+      /* A reader is welcome, and can change nothing. */
+      other = lede_library_open_for_reading (g_getenv ("LEDE_TEST_LIBRARY"), &error);
+      g_assert_no_error (error);
+      g_assert_true (lede_library_is_read_only (other));
+      g_assert_cmpint (lede_library_count_articles (other, FALSE, NULL), ==, 0);
+      g_assert_false (lede_library_trash_article (other, 1, &error));
+      g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_READ_ONLY);
+      g_object_unref (other);
+      return;
+    }
+
+  dir = lede_test_tmpdir ();
+  path = g_build_filename (dir, "library.db", NULL);
+  link = g_build_filename (dir, "link.db", NULL);
+  library = lede_library_open (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (symlink (path, link), ==, 0);
+  again = lede_library_open (link, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == library);
+  g_assert_true (lede_library_is_own_file (library, link));
+  g_clear_object (&again);
+
+  reader = lede_library_open_for_reading (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (reader != library);
+  g_clear_object (&reader);
+
+  g_setenv ("LEDE_TEST_LIBRARY", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  g_assert_finalize_object (g_steal_pointer (&library));
+  lede_test_rmdir (dir);
+}
+
+static void
+test_reader_finds_nothing (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (LedeLibrary) library = NULL;
+  g_autoptr (GError) error = NULL;
+
+  library = lede_library_open_for_reading (path, &error);
+  g_assert_null (library);
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -903,6 +975,8 @@ main (int   argc,
   ADD ("refuse/newer-library", test_refuse_newer_library);
   ADD ("refuse/corrupt-library", test_refuse_corrupt_library);
 #undef ADD
+  g_test_add_func ("/lede/library/one-writer", test_one_writer);
+  g_test_add_func ("/lede/library/reader-finds-nothing", test_reader_finds_nothing);
   g_test_add_func ("/lede/library/refuse/text-file", test_refuse_text_file);
   g_test_add_func ("/lede/library/refuse/binary-file", test_refuse_binary_file);
   g_test_add_func ("/lede/library/refuse/foreign-database", test_refuse_foreign_database);

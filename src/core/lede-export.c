@@ -240,6 +240,9 @@ lede_export_story (LedeArticle        *article,
   return g_bytes_new_take (out, strlen (out));
 }
 
+/* The longest slug a file name keeps, in bytes. */
+#define MAX_NAME_SLUG 100
+
 /**
  * lede_export_file_name:
  *
@@ -269,8 +272,18 @@ lede_export_file_name (LedeArticle      *article,
       g_free (slug);
       slug = g_strdup (*lede_article_get_uuid (article) ? lede_article_get_uuid (article) : "story");
     }
+  /* File systems take 255 bytes a name; a slug is the user's to make as
+   * long as they like, so the name keeps its first MAX_NAME_SLUG bytes,
+   * cut between characters. */
+  if (strlen (slug) > MAX_NAME_SLUG)
+    {
+      const char *end = g_utf8_find_prev_char (slug, slug + MAX_NAME_SLUG + 1);
+
+      slug[end - slug] = '\0';
+    }
   if ((flags & LEDE_EXPORT_FLAGS_JEKYLL_NAMES) && format == LEDE_EXPORT_FORMAT_MARKDOWN && date)
-    prefix = g_date_time_format (date, "%Y-%m-%d-");
+    prefix = g_strdup_printf ("%04d-%02d-%02d-", g_date_time_get_year (date),
+                              g_date_time_get_month (date), g_date_time_get_day_of_month (date));
   return g_strconcat (prefix ? prefix : "", slug, formats[format].extension, NULL);
 }
 

@@ -19,6 +19,15 @@
 #include "lede-import.h"
 #include "lede-time.h"
 
+/* YAML's printable characters; anything else in a stream is an error, even
+ * inside quotes, so it must be written as an escape. */
+static gboolean
+is_yaml_printable (gunichar c)
+{
+  return c == 0x09 || c == 0x0a || c == 0x0d || (c >= 0x20 && c <= 0x7e) || c == 0x85 ||
+         (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+}
+
 /**
  * lede_front_matter_append_string:
  *
@@ -40,7 +49,7 @@ lede_front_matter_append_string (GString    *out,
         g_string_append (out, "\\n");
       else if (c == '\t')
         g_string_append (out, "\\t");
-      else if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff)
+      else if (!is_yaml_printable (c) || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff)
         g_string_append_printf (out, "\\u%04X", c);
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);
@@ -65,7 +74,8 @@ append_key_time (GString    *out,
 {
   g_autofree char *text = lede_time_format_utc (time);
 
-  g_string_append_printf (out, "%s: %s\n", key, text);
+  /* "~" is YAML's null: the key is there, the time is not. */
+  g_string_append_printf (out, "%s: %s\n", key, text ? text : "~");
 }
 
 /**
@@ -94,6 +104,10 @@ lede_front_matter_write (LedeArticle        *article,
     append_key_time (out, "date", created);
   if (published != NULL && created != NULL)
     append_key_time (out, "created", created);
+  /* Said outright (Hugo's own key), so a published story whose publication
+   * time is not known yet does not get its "date" as one when read back. */
+  if (published != NULL || status == LEDE_ARTICLE_STATUS_PUBLISHED)
+    append_key_time (out, "publishDate", published);
   if (lede_article_get_updated (article) != NULL)
     append_key_time (out, "lastmod", lede_article_get_updated (article));
   g_string_append_printf (out, "draft: %s\n", status == LEDE_ARTICLE_STATUS_PUBLISHED ? "false" : "true");
@@ -140,13 +154,26 @@ lede_front_matter_write (LedeArticle        *article,
 }
 
 static gboolean
-yaml_fail (GError     **error,
-           const char  *problem,
-           gsize        line)
+yaml_fail (GError        **error,
+           yaml_parser_t  *parser,
+           const char     *yaml,
+           gsize           len)
 {
+  gsize line = parser->problem_mark.line;
+
+  /* A character YAML does not allow is found by the reader, which gives a
+   * byte offset instead of a line. */
+  if (parser->error == YAML_READER_ERROR)
+    {
+      line = 0;
+      for (gsize i = 0; i < MIN (parser->problem_offset, len); i++)
+        if (yaml[i] == '\n')
+          line++;
+    }
   g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER,
                _("The front matter is not valid YAML: %s on line %" G_GSIZE_FORMAT),
-               problem, line + 2);  /* + the "---" line, and lines count from 1 */
+               parser->problem ? parser->problem : "unreadable",
+               line + 2);  /* + the "---" line, and lines count from 1 */
   return FALSE;
 }
 
@@ -168,7 +195,7 @@ refuse_aliases (const char  *yaml,
 
       if (!yaml_parser_parse (&parser, &event))
         {
-          ok = yaml_fail (error, parser.problem ? parser.problem : "unreadable", parser.problem_mark.line);
+          ok = yaml_fail (error, &parser, yaml, len);
           break;
         }
       if (event.type == YAML_ALIAS_EVENT)
@@ -216,16 +243,34 @@ parse_time (const char *text)
 }
 
 static gboolean
+is_null (const char *text)
+{
+  return text == NULL || *text == '\0' || g_str_equal (text, "~") || g_str_equal (text, "null");
+}
+
+/* A key given twice counts once: the last, as YAML readers do. */
+static gboolean
 read_time (const char   *key,
            const char   *text,
            GDateTime   **out,
            GError      **error)
 {
+  g_clear_pointer (out, g_date_time_unref);
+  if (is_null (text))
+    return TRUE;
   *out = parse_time (text);
-  if (*out == NULL && text != NULL && *text != '\0')
+  if (*out == NULL)
     {
       g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER,
                    _("The front matter’s “%s” is not a date and time: “%s”"), key, text);
+      return FALSE;
+    }
+  if (!lede_time_is_storable (*out))
+    {
+      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER,
+                   _("The front matter’s “%s” is a time Lede cannot keep (before the year 1 or after 9999 in UTC): “%s”"),
+                   key, text);
+      g_clear_pointer (out, g_date_time_unref);
       return FALSE;
     }
   return TRUE;
@@ -255,21 +300,208 @@ add_list (yaml_document_t *doc,
     }
 }
 
+/* libyaml's marks count characters; the text is UTF-8 bytes. Keys come in
+ * order, so the cursor only moves on, and a whole front matter costs one
+ * pass however many keys it keeps. */
+typedef struct {
+  const char *text;
+  const char *end;
+  const char *at;
+  gsize       chars;
+} CharCursor;
+
+static gsize
+byte_offset (CharCursor *cursor,
+             gsize       chars)
+{
+  if (chars < cursor->chars)
+    {
+      cursor->at = cursor->text;
+      cursor->chars = 0;
+    }
+  while (cursor->chars < chars && cursor->at < cursor->end)
+    {
+      cursor->at = g_utf8_next_char (cursor->at);
+      cursor->chars++;
+    }
+  return MIN (cursor->at, cursor->end) - cursor->text;
+}
+
+/* Whether @line (at a line start) would end the front matter. */
+static gboolean
+is_document_marker (const char *line,
+                    const char *end)
+{
+  return end - line >= 3 && (strncmp (line, "---", 3) == 0 || strncmp (line, "...", 3) == 0) &&
+         (end - line == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r' || line[3] == '\n');
+}
+
+/* Whether the text of one kept "key: value" stands on its own: no line that
+ * would close the front matter, and read alone it is that one key. */
+static gboolean
+snippet_stands_alone (const char *snippet,
+                      gsize       len,
+                      const char *key)
+{
+  yaml_parser_t parser;
+  yaml_document_t doc;
+  yaml_node_t *root;
+  gboolean ok = FALSE;
+
+  for (const char *line = snippet; line < snippet + len; )
+    {
+      const char *next = memchr (line, '\n', snippet + len - line);
+
+      if (is_document_marker (line, snippet + len))
+        return FALSE;
+      line = next ? next + 1 : snippet + len;
+    }
+
+  yaml_parser_initialize (&parser);
+  yaml_parser_set_input_string (&parser, (const unsigned char *)snippet, len);
+  if (yaml_parser_load (&parser, &doc))
+    {
+      root = yaml_document_get_root_node (&doc);
+      if (root && root->type == YAML_MAPPING_NODE &&
+          root->data.mapping.pairs.top - root->data.mapping.pairs.start == 1)
+        {
+          yaml_node_t *key_node = yaml_document_get_node (&doc, root->data.mapping.pairs.start->key);
+          ok = g_strcmp0 (scalar (&doc, key_node), key) == 0;
+        }
+      yaml_document_delete (&doc);
+    }
+  yaml_parser_delete (&parser);
+  return ok;
+}
+
+/* A plain scalar that reads back as itself anywhere in a line. */
+static gboolean
+is_safe_plain (const char *text)
+{
+  if (*text == '\0' || strchr ("-?:,[]{}#&*!|>'\"%@`~ ", *text))
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isalnum (*p) && !strchr ("_.+-/ ", *p))
+      return FALSE;
+  return text[strlen (text) - 1] != ' ';
+}
+
+/* Writes a value again, in flow style, when its own text could not be kept
+ * (it was part of a flow mapping, or held a line that would end the front
+ * matter). Plain numbers and words stay plain, so 10 stays a number. */
+static gboolean
+emit_flow (yaml_document_t *doc,
+           yaml_node_t     *node,
+           GString         *out,
+           guint            depth)
+{
+  if (node == NULL)
+    {
+      g_string_append_c (out, '~');
+      return TRUE;
+    }
+  if (depth > 64)
+    return FALSE;
+
+  switch (node->type)
+    {
+    case YAML_SCALAR_NODE:
+      if (node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && is_safe_plain (scalar (doc, node)))
+        g_string_append (out, scalar (doc, node));
+      else
+        lede_front_matter_append_string (out, scalar (doc, node));
+      return TRUE;
+
+    case YAML_SEQUENCE_NODE:
+      g_string_append_c (out, '[');
+      for (yaml_node_item_t *item = node->data.sequence.items.start; item < node->data.sequence.items.top; item++)
+        {
+          if (item > node->data.sequence.items.start)
+            g_string_append (out, ", ");
+          if (!emit_flow (doc, yaml_document_get_node (doc, *item), out, depth + 1))
+            return FALSE;
+        }
+      g_string_append_c (out, ']');
+      return TRUE;
+
+    case YAML_MAPPING_NODE:
+      g_string_append_c (out, '{');
+      for (yaml_node_pair_t *pair = node->data.mapping.pairs.start; pair < node->data.mapping.pairs.top; pair++)
+        {
+          if (pair > node->data.mapping.pairs.start)
+            g_string_append (out, ", ");
+          if (!emit_flow (doc, yaml_document_get_node (doc, pair->key), out, depth + 1))
+            return FALSE;
+          g_string_append (out, ": ");
+          if (!emit_flow (doc, yaml_document_get_node (doc, pair->value), out, depth + 1))
+            return FALSE;
+        }
+      g_string_append_c (out, '}');
+      return TRUE;
+
+    case YAML_NO_NODE:
+    default:
+      g_string_append_c (out, '~');
+      return TRUE;
+    }
+}
+
+/* Keeps a key Lede does not know: as written when that text stands on its
+ * own, else written again. */
+static gboolean
+keep_unknown_key (yaml_document_t  *doc,
+                  yaml_node_t      *key_node,
+                  yaml_node_t      *value_node,
+                  CharCursor       *cursor,
+                  GString          *extra,
+                  GError          **error)
+{
+  const char *key = scalar (doc, key_node);
+  gsize start = byte_offset (cursor, key_node->start_mark.index);
+  gsize end = byte_offset (cursor, value_node->end_mark.index);
+
+  if (start < end && snippet_stands_alone (cursor->text + start, end - start, key))
+    {
+      g_string_append_len (extra, cursor->text + start, end - start);
+      if (extra->str[extra->len - 1] != '\n')
+        g_string_append_c (extra, '\n');
+      return TRUE;
+    }
+
+  lede_front_matter_append_string (extra, key);
+  g_string_append (extra, ": ");
+  if (!emit_flow (doc, value_node, extra, 0))
+    {
+      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER,
+                   _("The front matter’s “%s” is nested too deeply"), key);
+      return FALSE;
+    }
+  g_string_append_c (extra, '\n');
+  return TRUE;
+}
+
 /**
  * lede_front_matter_read:
  * @yaml: the text between the "---" lines
  * @tags: where the tags go
  *
+ * @has_title: (out) (optional): whether it gives a "title", even an empty one
+ *
  * Fills @article from the front matter. Keys Lede does not know are kept in
- * its extra front matter, as they were written.
+ * its extra front matter, as they were written where that text can stand
+ * on its own, else written again in flow style.
  */
 gboolean
 lede_front_matter_read (const char    *yaml,
                         gsize          len,
                         LedeArticle   *article,
                         GStrvBuilder  *tags,
+                        gboolean      *has_title,
                         GError       **error)
 {
+  CharCursor cursor = { yaml, yaml + len, yaml, 0 };
+  gboolean publish_date_given = FALSE;
+  g_autoptr (GDateTime) publish_date = NULL;
   yaml_parser_t parser;
   yaml_document_t doc;
   yaml_node_t *root;
@@ -280,6 +512,8 @@ lede_front_matter_read (const char    *yaml,
   g_auto (GStrv) category_list = NULL;
   gboolean ok = TRUE;
 
+  if (has_title)
+    *has_title = FALSE;
   if (!refuse_aliases (yaml, len, error))
     return FALSE;
 
@@ -287,7 +521,7 @@ lede_front_matter_read (const char    *yaml,
   yaml_parser_set_input_string (&parser, (const unsigned char *)yaml, len);
   if (!yaml_parser_load (&parser, &doc))
     {
-      ok = yaml_fail (error, parser.problem ? parser.problem : "unreadable", parser.problem_mark.line);
+      ok = yaml_fail (error, &parser, yaml, len);
       yaml_parser_delete (&parser);
       return ok;
     }
@@ -316,15 +550,30 @@ lede_front_matter_read (const char    *yaml,
       const char *value = scalar (&doc, value_node);
 
       if (key == NULL)
-        continue;
+        {
+          g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER,
+                       _("The front matter has a key on line %zu that is not plain text"),
+                       key_node->start_mark.line + 2);
+          ok = FALSE;
+          break;
+        }
       if (g_str_equal (key, "title"))
-        lede_article_set_headline (article, value ? value : "");
+        {
+          lede_article_set_headline (article, value ? value : "");
+          if (has_title)
+            *has_title = TRUE;
+        }
       else if (g_str_equal (key, "date"))
         ok = read_time (key, value, &date, error);
       else if (g_str_equal (key, "created"))
         ok = read_time (key, value, &created, error);
       else if (g_str_equal (key, "embargo"))
         ok = read_time (key, value, &embargo, error);
+      else if (g_str_equal (key, "publishDate"))
+        {
+          publish_date_given = TRUE;
+          ok = read_time (key, value, &publish_date, error);
+        }
       else if (g_str_equal (key, "lastmod"))
         ;  /* the library keeps its own */
       else if (g_str_equal (key, "draft"))
@@ -352,17 +601,7 @@ lede_front_matter_read (const char    *yaml,
       else if (g_str_equal (key, "uuid"))
         lede_article_set_uuid (article, value && g_uuid_string_is_valid (value) ? value : "");
       else
-        {
-          /* Kept as written, from the key to the end of its value. */
-          gsize start = key_node->start_mark.index, end = value_node->end_mark.index;
-
-          if (start < end && end <= len)
-            {
-              g_string_append_len (extra, yaml + start, end - start);
-              if (extra->str[extra->len - 1] != '\n')
-                g_string_append_c (extra, '\n');
-            }
-        }
+        ok = keep_unknown_key (&doc, key_node, value_node, &cursor, extra, error);
     }
 
   if (ok)
@@ -381,7 +620,9 @@ lede_front_matter_read (const char    *yaml,
       lede_article_set_embargo (article, embargo);
       /* "date" is the publication time of a published story, else when it
        * was begun; "created" says when a published story was begun. */
-      if (lede_article_get_status (article) == LEDE_ARTICLE_STATUS_PUBLISHED || created)
+      if (publish_date_given)
+        lede_article_set_published (article, publish_date);
+      else if (lede_article_get_status (article) == LEDE_ARTICLE_STATUS_PUBLISHED || created)
         lede_article_set_published (article, date);
       lede_article_set_created (article, created ? created : date);
       lede_article_set_extra_front_matter (article, extra->str);

@@ -15,6 +15,7 @@ gboolean  lede_front_matter_read  (const char          *yaml,
                                    gsize                len,
                                    LedeArticle         *article,
                                    GStrvBuilder        *tags,
+                                   gboolean            *has_title,
                                    GError             **error);
 void      lede_front_matter_append_string (GString     *out,
                                            const char  *text);

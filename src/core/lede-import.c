@@ -161,6 +161,7 @@ static gboolean
 parse_markdown (const char   *text,
                 LedeArticle  *article,
                 GStrvBuilder *tags,
+                gboolean     *has_title,
                 GError      **error)
 {
   const char *body = text;
@@ -184,7 +185,7 @@ parse_markdown (const char   *text,
                          "add a “---” line after it"));
           return FALSE;
         }
-      if (!lede_front_matter_read (yaml, close - yaml, article, tags, error))
+      if (!lede_front_matter_read (yaml, close - yaml, article, tags, has_title, error))
         return FALSE;
       body = strchr (close, '\n');
       body = body ? body + 1 : close + 3;
@@ -195,7 +196,8 @@ parse_markdown (const char   *text,
         body += 2;
     }
 
-  if (*lede_article_get_headline (article) == '\0' && g_str_has_prefix (body, "# "))
+  /* Only with no "title" at all: an empty one is an empty headline. */
+  if (!*has_title && g_str_has_prefix (body, "# "))
     {
       const char *end = strchr (body, '\n');
       g_autofree char *headline = g_strndup (body + 2, end ? (gsize)(end - body - 2) : strlen (body + 2));
@@ -227,6 +229,7 @@ lede_import_parse (const char   *name,
   g_autoptr (LedeArticle) article = lede_article_new ();
   g_autoptr (GStrvBuilder) tag_builder = g_strv_builder_new ();
   g_autofree char *text = NULL;
+  gboolean has_title = FALSE;
 
   g_return_val_if_fail (tags != NULL, NULL);
 
@@ -243,10 +246,10 @@ lede_import_parse (const char   *name,
 
   if (is_plain_text (name))
     parse_plain_text (text, article, tag_builder);
-  else if (!parse_markdown (text, article, tag_builder, error))
+  else if (!parse_markdown (text, article, tag_builder, &has_title, error))
     return NULL;
 
-  if (*lede_article_get_headline (article) == '\0')
+  if (!has_title && *lede_article_get_headline (article) == '\0')
     {
       g_autofree char *base = g_path_get_basename (name);
       char *dot = strrchr (base, '.');

@@ -20,6 +20,7 @@
 #include "lede-library.h"
 #include "lede-library-schema.h"
 #include "lede-search-rank.h"
+#include "lede-slug.h"
 #include "lede-time.h"
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == LEDE_LIBRARY_SCHEMA_VERSION);
@@ -1125,7 +1126,8 @@ write_tags (LedeLibrary        *self,
 
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
-      g_autofree char *name = g_strstrip (g_strdup (tags[i]));
+      /* A tag is a one-line field like any other. */
+      g_autofree char *name = g_strstrip (lede_article_clean_line (tags[i]));
 
       if (*name == '\0')
         continue;
@@ -1803,6 +1805,12 @@ lede_library_search (LedeLibrary  *self,
 
   if (limit == 0)
     return g_steal_pointer (&hits);
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED,
+                   _("Could not search: the search words are not valid UTF-8 text"));
+      return NULL;
+    }
 
   /* Word processors type curly quotes; FTS5 only knows straight ones. */
   {
@@ -1906,8 +1914,12 @@ lede_library_make_unique_slug (LedeLibrary *self,
 
       if (owner == NULL)
         return candidate;
+      g_autofree char *suffix = g_strdup_printf ("-%u", n);
+      gsize keep = MIN (strlen (slug), LEDE_SLUG_MAX_LENGTH - strlen (suffix));
+
+      /* Still no longer than any slug. */
       g_free (candidate);
-      candidate = g_strdup_printf ("%s-%u", slug, n);
+      candidate = g_strdup_printf ("%.*s%s", (int)keep, slug, suffix);
     }
 }
 

@@ -37,26 +37,28 @@ ensure_extensions (void)
     }
 }
 
+/* Tables off: what a story shows when its tables are too large to lay out. */
+#define TABLES_OFF_NOTICE \
+  "<p class=\"lede-notice\">This story’s tables are too large to lay out, so they are shown as text.</p>\n"
+
 static cmark_node *
 parse (const char    *markdown,
-       gssize         length,
+       gsize          length,
+       gboolean       tables,
        cmark_parser **parser_out)
 {
   cmark_parser *parser;
 
   ensure_extensions ();
 
-  if (markdown == NULL)
-    markdown = "";
-  if (length < 0)
-    length = strlen (markdown);
-
   parser = cmark_parser_new (RENDER_OPTIONS);
   for (guint i = 0; i < G_N_ELEMENTS (EXTENSIONS); i++)
     {
       cmark_syntax_extension *extension = cmark_find_syntax_extension (EXTENSIONS[i]);
+
       g_assert (extension != NULL);
-      cmark_parser_attach_syntax_extension (parser, extension);
+      if (tables || !g_str_equal (EXTENSIONS[i], "table"))
+        cmark_parser_attach_syntax_extension (parser, extension);
     }
 
   /* cmark-gfm replaces NUL bytes and invalid UTF-8 with U+FFFD itself
@@ -76,6 +78,95 @@ to_glib_string (char *cmark_string)
   return copy;
 }
 
+/* Ends the text so far with a line break (@blank: an empty line). */
+static void
+end_line (GString  *out,
+          gboolean  blank)
+{
+  if (out->len == 0)
+    return;
+  if (out->str[out->len - 1] != '\n')
+    g_string_append_c (out, '\n');
+  if (blank && (out->len < 2 || out->str[out->len - 2] != '\n'))
+    g_string_append_c (out, '\n');
+}
+
+/* The text a reader reads, in one walk over the tree: cmark-gfm's own plain
+ * text renderer takes quadratic time on nested images. Blocks end in an
+ * empty line, list items and table rows in a line break, cells in a tab. */
+static char *
+plain_text (cmark_node *document)
+{
+  GString *out = g_string_new (NULL);
+  cmark_iter *iter = cmark_iter_new (document);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+      const char *type_name = cmark_node_get_type_string (node);
+
+      if (event == CMARK_EVENT_ENTER)
+        {
+          switch (type)
+            {
+            case CMARK_NODE_TEXT:
+            case CMARK_NODE_CODE:
+              g_string_append (out, cmark_node_get_literal (node));
+              break;
+            case CMARK_NODE_CODE_BLOCK:
+              end_line (out, TRUE);
+              g_string_append (out, cmark_node_get_literal (node));
+              end_line (out, TRUE);
+              break;
+            case CMARK_NODE_SOFTBREAK:
+            case CMARK_NODE_LINEBREAK:
+              g_string_append_c (out, '\n');
+              break;
+            case CMARK_NODE_THEMATIC_BREAK:
+              end_line (out, TRUE);
+              break;
+            default:
+              if (g_strcmp0 (type_name, "table_cell") == 0 && cmark_node_previous (node) != NULL)
+                g_string_append_c (out, '\t');
+              break;
+            }
+          continue;
+        }
+
+      switch (type)
+        {
+        case CMARK_NODE_PARAGRAPH:
+          /* Inside a tight list a paragraph is a line of the item. */
+          end_line (out, !(cmark_node_parent (node) && cmark_node_get_type (cmark_node_parent (node)) == CMARK_NODE_ITEM &&
+                           cmark_node_get_list_tight (cmark_node_parent (cmark_node_parent (node)))));
+          break;
+        case CMARK_NODE_HEADING:
+        case CMARK_NODE_BLOCK_QUOTE:
+        case CMARK_NODE_LIST:
+          end_line (out, TRUE);
+          break;
+        case CMARK_NODE_ITEM:
+          end_line (out, FALSE);
+          break;
+        default:
+          if (g_strcmp0 (type_name, "table_row") == 0 || g_strcmp0 (type_name, "table_header") == 0)
+            end_line (out, FALSE);
+          else if (g_strcmp0 (type_name, "table") == 0)
+            end_line (out, TRUE);
+          break;
+        }
+    }
+  cmark_iter_free (iter);
+
+  while (out->len > 0 && out->str[out->len - 1] == '\n')
+    g_string_truncate (out, out->len - 1);
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
 /* Parses once and renders as HTML (with the options the preview and export
  * rely on) or as plain text. */
 static char *
@@ -84,16 +175,94 @@ render (const char *markdown,
         gboolean    as_html)
 {
   cmark_parser *parser = NULL;
-  cmark_node *document = parse (markdown, length, &parser);
+  cmark_node *document;
   char *out;
+  gboolean tables;
+
+  if (markdown == NULL)
+    markdown = "";
+  if (length < 0)
+    length = strlen (markdown);
+  tables = lede_markdown_count_table_cells (markdown, length) <= LEDE_MARKDOWN_MAX_TABLE_CELLS;
+  document = parse (markdown, length, tables, &parser);
 
   if (as_html)
-    out = cmark_render_html (document, RENDER_OPTIONS, cmark_parser_get_syntax_extensions (parser));
+    {
+      g_autofree char *html = to_glib_string (cmark_render_html (document, RENDER_OPTIONS,
+                                                                 cmark_parser_get_syntax_extensions (parser)));
+      /* Said in the page itself, so the preview and the export both show it. */
+      out = g_strconcat (tables ? "" : TABLES_OFF_NOTICE, html, NULL);
+    }
   else
-    out = cmark_render_plaintext (document, CMARK_OPT_DEFAULT, 0);
+    out = plain_text (document);
   cmark_node_free (document);
   cmark_parser_free (parser);
-  return to_glib_string (out);
+
+  /* cmark-gfm writes the noncharacters U+FFFE and U+FFFF (from the text or
+   * from "&#xFFFE;") as bytes that are not UTF-8; everything Lede makes is. */
+  if (!g_utf8_validate (out, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (out, -1);
+      g_free (out);
+      out = valid;
+    }
+  return out;
+}
+
+/**
+ * lede_markdown_count_table_cells:
+ *
+ * Counts, from above, the cells of the story's tables once cmark-gfm has
+ * padded every row to its table's width: a delimiter row ("|---|---|")
+ * gives the width, and every line up to the next empty one is a row. A
+ * kilobyte-wide header over a few thousand one-character rows would
+ * otherwise cost cmark-gfm gigabytes (and make it abort()).
+ */
+gsize
+lede_markdown_count_table_cells (const char *markdown,
+                                 gssize      length)
+{
+  const char *end, *line;
+  gsize cells = 0, columns = 0;
+  gboolean previous_blank = TRUE;
+
+  if (markdown == NULL)
+    return 0;
+  end = markdown + (length < 0 ? (gssize)strlen (markdown) : length);
+
+  for (line = markdown; line < end; )
+    {
+      const char *next = memchr (line, '\n', end - line);
+      const char *line_end = next ? next : end;
+      gboolean blank = TRUE, delimiter = TRUE, dash = FALSE;
+      gsize pipes = 0;
+
+      for (const char *p = line; p < line_end; p++)
+        {
+          if (*p != ' ' && *p != '\t' && *p != '\r')
+            blank = FALSE;
+          if (*p == '|')
+            pipes++;
+          else if (*p == '-')
+            dash = TRUE;
+          else if (*p != ':' && *p != ' ' && *p != '\t' && *p != '\r')
+            delimiter = FALSE;
+        }
+
+      if (blank)
+        columns = 0;
+      else if (delimiter && dash && !previous_blank)
+        columns = pipes + 1;  /* at least as many cells as there are columns */
+      else if (columns > 0)
+        {
+          cells += columns;
+          if (cells > G_MAXSIZE / 2)
+            return cells;
+        }
+      previous_blank = blank;
+      line = next ? next + 1 : end;
+    }
+  return cells;
 }
 
 /**

@@ -8,7 +8,7 @@
 
 #include "lede-slug.h"
 
-#define MAX_SLUG 80
+#define MAX_SLUG LEDE_SLUG_MAX_LENGTH
 
 /**
  * lede_slug_from_text:
@@ -30,11 +30,22 @@ lede_slug_from_text (const char *text)
 
   /* g_str_to_ascii folds accents ("é" → "e") in any locale. */
   ascii = g_str_to_ascii (text, "C");
-  for (const char *p = ascii; *p && slug->len < MAX_SLUG; p++)
+  for (const char *p = ascii; *p; p++)
     {
       if (g_ascii_isalnum (*p))
         {
-          if (hyphen && slug->len > 0)
+          gboolean add_hyphen = hyphen && slug->len > 0;
+
+          /* Full: end at the last whole word, if there is one. */
+          if (slug->len + (add_hyphen ? 2 : 1) > MAX_SLUG)
+            {
+              char *last = strrchr (slug->str, '-');
+
+              if (!add_hyphen && last != NULL)
+                g_string_truncate (slug, last - slug->str);
+              break;
+            }
+          if (add_hyphen)
             g_string_append_c (slug, '-');
           g_string_append_c (slug, g_ascii_tolower (*p));
           hyphen = FALSE;

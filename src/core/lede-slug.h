@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* The longest slug Lede makes, in characters (ASCII). */
+#define LEDE_SLUG_MAX_LENGTH 80
+
+
 char *lede_slug_from_text (const char *text);
 
 G_END_DECLS

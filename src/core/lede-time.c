@@ -48,15 +48,35 @@ lede_time_format_short (GDateTime *time,
  *
  * Returns: (transfer full) (nullable): @time in UTC as ISO 8601 to the
  *   second ("2026-11-28T09:30:00Z"), as the library stores it and every
- *   export writes it; %NULL for %NULL
+ *   export writes it; %NULL for %NULL or a time UTC cannot hold (see
+ *   lede_time_is_storable())
  */
 char *
 lede_time_format_utc (GDateTime *time)
 {
   g_autoptr (GDateTime) utc = NULL;
 
-  if (time == NULL)
+  if (time == NULL || !(utc = g_date_time_to_utc (time)))
     return NULL;
-  utc = g_date_time_to_utc (time);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  /* By hand: "%Y" does not pad a year below 1000 to four digits, and such a
+   * time could not be read back. */
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc), g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
+}
+
+/**
+ * lede_time_is_storable:
+ * @time: (nullable): a time in any zone
+ *
+ * Whether @time can be kept: GLib holds years 1 to 9999, and a time near
+ * either end in a zone far from UTC falls outside them in UTC.
+ */
+gboolean
+lede_time_is_storable (GDateTime *time)
+{
+  g_autoptr (GDateTime) utc = NULL;
+
+  return time == NULL || (utc = g_date_time_to_utc (time)) != NULL;
 }

@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 char *lede_time_format_short (GDateTime *time,
                               GDateTime *now);
 char *lede_time_format_utc   (GDateTime *time);
+gboolean lede_time_is_storable (GDateTime *time);
 
 G_END_DECLS

@@ -1,0 +1,361 @@
+/* test-findings.c: every input the fuzzers found (tests/data/fuzz-findings/)
+ * gets a clear error or a faithful round trip — never a crash, a hang,
+ * bytes that are not UTF-8, or changed data.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "lede-export.h"
+#include "lede-front-matter.h"
+#include "lede-import.h"
+#include "lede-markdown.h"
+#include "lede-slug.h"
+#include "lede-time.h"
+#include "lede-test-library-fixture.h"
+
+static char *
+finding (const char *name,
+         gsize      *len)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz-findings", name, NULL);
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, len, NULL));
+  return contents;
+}
+
+static LedeArticle *
+import_text (Fixture    *f,
+             const char *name,
+             const char *text,
+             gssize      len)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  LedeArticle *article;
+
+  g_assert_true (g_file_set_contents (path, text, len, NULL));
+  article = lede_import_file (f->library, path, &error);
+  g_assert_no_error (error);
+  return article;
+}
+
+static LedeArticle *
+import_finding (Fixture    *f,
+                const char *name)
+{
+  gsize len;
+  g_autofree char *text = finding (name, &len);
+
+  return import_text (f, name, text, len);
+}
+
+static GBytes *
+export_story (Fixture          *f,
+              LedeArticle      *article,
+              LedeExportFormat  format)
+{
+  g_auto (GStrv) tags = lede_library_get_tags (f->library, lede_article_get_id (article), NULL);
+  g_autoptr (GPtrArray) sources = lede_library_list_story_sources (f->library, lede_article_get_id (article), NULL);
+  GBytes *bytes = lede_export_story (article, (const char * const *)tags, sources, format);
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  g_assert_true (g_utf8_validate (data, len, NULL));
+  return bytes;
+}
+
+/* lastmod is when each copy was last saved, the one line that may differ. */
+static char *
+without_lastmod (char *text)
+{
+  g_autoptr (GRegex) lastmod = g_regex_new ("^lastmod: .*\n", G_REGEX_MULTILINE, 0, NULL);
+  char *result = g_regex_replace_literal (lastmod, text, -1, 0, "", 0, NULL);
+
+  g_free (text);
+  return result;
+}
+
+/* Export to Markdown, import that, export again: the two exports are the
+ * same bytes but for the uuid a second copy must get, and every field
+ * came back. */
+static LedeArticle *
+markdown_round_trip (Fixture     *f,
+                     LedeArticle *first)
+{
+  g_autoptr (GBytes) once = export_story (f, first, LEDE_EXPORT_FORMAT_MARKDOWN);
+  g_autoptr (GBytes) twice = NULL;
+  g_autofree char *once_text = g_strndup (g_bytes_get_data (once, NULL), g_bytes_get_size (once));
+  g_autofree char *twice_text = NULL;
+  g_auto (GStrv) first_tags = lede_library_get_tags (f->library, lede_article_get_id (first), NULL);
+  g_auto (GStrv) second_tags = NULL;
+  LedeArticle *second = import_text (f, "round-trip.md", once_text, -1);
+  g_autoptr (GString) expected = g_string_new (once_text);
+  g_autofree char *expected_text = NULL;
+
+  g_assert_cmpstr (lede_article_get_headline (second), ==, lede_article_get_headline (first));
+  g_assert_cmpstr (lede_article_get_body (second), ==, lede_article_get_body (first));
+  g_assert_cmpstr (lede_article_get_extra_front_matter (second), ==, lede_article_get_extra_front_matter (first));
+  g_assert_cmpint (lede_article_get_status (second), ==, lede_article_get_status (first));
+  g_assert_true ((lede_article_get_published (first) == NULL) == (lede_article_get_published (second) == NULL));
+  if (lede_article_get_published (first))
+    g_assert_true (g_date_time_equal (lede_article_get_published (first), lede_article_get_published (second)));
+  second_tags = lede_library_get_tags (f->library, lede_article_get_id (second), NULL);
+  g_assert_true (g_strv_equal ((const char * const *)first_tags, (const char * const *)second_tags));
+
+  twice = export_story (f, second, LEDE_EXPORT_FORMAT_MARKDOWN);
+  twice_text = without_lastmod (g_strndup (g_bytes_get_data (twice, NULL), g_bytes_get_size (twice)));
+  g_string_replace (expected, lede_article_get_uuid (first), lede_article_get_uuid (second), 0);
+  expected_text = without_lastmod (g_string_free (g_steal_pointer (&expected), FALSE));
+  g_assert_cmpstr (twice_text, ==, expected_text);
+  return second;
+}
+
+static void
+test_extra_offset (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_finding (f, "extra-front-matter-offset.md");
+  g_autoptr (LedeArticle) again = NULL;
+
+  g_assert_cmpstr (lede_article_get_headline (article), ==, "é");
+  g_assert_cmpstr (lede_article_get_extra_front_matter (article), ==, "weight: 10\n");
+  again = markdown_round_trip (f, article);
+  g_assert_cmpstr (lede_article_get_extra_front_matter (again), ==, "weight: 10\n");
+}
+
+static void
+test_extra_document_marker (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_finding (f, "extra-starts-with-dots.md");
+  g_autoptr (GBytes) exported = NULL;
+  g_autoptr (LedeArticle) again = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpstr (lede_article_get_body (article), ==, "body\n");
+  /* No line of kept text may end the front matter. */
+  exported = export_story (f, article, LEDE_EXPORT_FORMAT_MARKDOWN);
+  text = g_strndup (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported));
+  g_assert_null (strstr (text, "\n...\n"));
+  g_assert_null (strstr (text, "\n..."));
+  again = markdown_round_trip (f, article);
+  g_assert_cmpstr (lede_article_get_body (again), ==, "body\n");
+}
+
+static void
+test_duplicate_date (Fixture       *f,
+                     gconstpointer  data)
+{
+  /* The leak itself is caught by the sanitizer build. */
+  g_autoptr (LedeArticle) article = import_finding (f, "leak-duplicate-date.md");
+  g_autofree char *created = lede_time_format_utc (lede_article_get_created (article));
+
+  g_assert_cmpstr (created, ==, "2026-01-02T00:00:00Z");
+}
+
+static void
+test_times (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz-findings", "date-beyond-utc.md", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeArticle) old = NULL;
+  g_autoptr (LedeArticle) stored = NULL;
+  g_autoptr (LedeArticle) invented = NULL;
+  g_autoptr (LedeArticle) again = NULL;
+  g_autofree char *old_time = NULL;
+  g_autoptr (GBytes) html = NULL;
+
+  /* A time UTC cannot hold is refused in words, and nothing goes in. */
+  g_assert_null (lede_import_file (f->library, path, &error));
+  g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER);
+  g_assert_nonnull (strstr (error->message, "9999"));
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 0);
+
+  /* Year 999 is kept, stored, read back and written padded. */
+  old = import_finding (f, "year-below-1000.md");
+  g_assert_nonnull (lede_article_get_published (old));
+  stored = lede_library_get_article (f->library, lede_article_get_id (old), NULL);
+  g_assert_nonnull (lede_article_get_published (stored));
+  old_time = lede_time_format_utc (lede_article_get_published (stored));
+  g_assert_cmpstr (old_time, ==, "0999-01-01T00:00:00Z");
+  html = export_story (f, stored, LEDE_EXPORT_FORMAT_HTML);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (html, NULL), g_bytes_get_size (html), "0999-01-01T00:00:00Z"));
+  g_assert_null (g_strstr_len (g_bytes_get_data (html, NULL), g_bytes_get_size (html), "(null)"));
+  g_clear_object (&again);
+  again = markdown_round_trip (f, stored);
+
+  /* Published, with no publication time yet: none is made up. */
+  invented = import_finding (f, "published-invented.md");
+  g_assert_cmpint (lede_article_get_status (invented), ==, LEDE_ARTICLE_STATUS_PUBLISHED);
+  g_assert_null (lede_article_get_published (invented));
+  g_clear_object (&again);
+  again = markdown_round_trip (f, invented);
+  g_assert_null (lede_article_get_published (again));
+}
+
+static void
+test_yaml_unsafe_characters (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr (LedeArticle) title = import_finding (f, "title-u+fffe.md");
+  g_autoptr (LedeArticle) tag = import_finding (f, "tag-c1-control.md");
+  g_autoptr (LedeArticle) again = NULL;
+  g_auto (GStrv) tags = lede_library_get_tags (f->library, lede_article_get_id (tag), NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autofree char *broken = g_strdup ("title: ok\nnote: \"a\xc2\x80\"\n");
+
+  g_assert_cmpstr (lede_article_get_headline (title), ==, "Price \xef\xbf\xbe rises");
+  again = markdown_round_trip (f, title);
+  g_assert_cmpstr (lede_article_get_headline (again), ==, "Price \xef\xbf\xbe rises");
+
+  /* A tag is cleaned like any one-line field. */
+  g_assert_true (g_strv_equal ((const char * const *)tags, (const char * const[]) { "cafe", NULL }));
+  g_clear_object (&again);
+  again = markdown_round_trip (f, tag);
+
+  /* And a character YAML refuses is named on its own line. */
+  g_assert_false (lede_front_matter_read (broken, strlen (broken), article, builder, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "line 3"));
+}
+
+static void
+test_noncharacters (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_finding (f, "nonchar-export.md");
+  gsize len;
+  g_autofree char *entity = finding ("u+fffe-entity-html.md", &len);
+  g_autofree char *plain = finding ("u+ffff-plain.md", &len);
+  g_autofree char *html = lede_markdown_to_html (entity, -1);
+  g_autofree char *text = lede_markdown_to_plain_text (plain, -1);
+
+  for (LedeExportFormat format = LEDE_EXPORT_FORMAT_HTML; format <= LEDE_EXPORT_FORMAT_NINJS; format++)
+    g_bytes_unref (export_story (f, article, format));
+  g_assert_true (g_utf8_validate (html, -1, NULL));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_cmpuint (lede_markdown_count_words (plain), ==, 2);
+  g_assert_cmpuint (lede_markdown_count_words (entity), ==, 2);
+}
+
+static void
+test_search_not_utf8 (Fixture       *f,
+                      gconstpointer  data)
+{
+  gsize len;
+  g_autofree char *query = finding ("search-invalid-utf8.query", &len);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+
+  /* fatal-warnings: a GLib-CRITICAL would end the test. */
+  hits = lede_library_search (f->library, query, 10, &error);
+  g_assert_null (hits);
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "UTF-8"));
+}
+
+static void
+test_lengths (Fixture       *f,
+              gconstpointer  data)
+{
+  gsize len;
+  g_autofree char *line = finding ("slug-81-chars.txt", &len);
+  g_autofree char *slug = lede_slug_from_text (line);
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (GString) long_slug = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *unique = NULL;
+  g_autoptr (LedeArticle) owner = lede_article_new ();
+
+  g_assert_cmpuint (strlen (slug), <=, LEDE_SLUG_MAX_LENGTH);
+  /* Cut at the last whole word, not mid-word. */
+  g_assert_cmpstr (slug, ==, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+
+  lede_article_set_slug (owner, slug);
+  lede_article_set_headline (owner, "A");
+  g_assert_true (lede_library_create_article (f->library, owner, NULL));
+  unique = lede_library_make_unique_slug (f->library, slug, 0);
+  g_assert_cmpuint (strlen (unique), <=, LEDE_SLUG_MAX_LENGTH);
+  g_assert_true (g_str_has_suffix (unique, "-2"));
+
+  for (guint i = 0; i < 96; i++)
+    g_string_append (long_slug, "né-");
+  lede_article_set_slug (article, long_slug->str);
+  name = lede_export_file_name (article, LEDE_EXPORT_FORMAT_HTML, 0);
+  g_assert_cmpuint (strlen (name), <=, 255);
+  g_assert_true (g_utf8_validate (name, -1, NULL));
+  g_assert_true (g_str_has_suffix (name, ".html"));
+}
+
+static void
+test_headline_from_heading (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (LedeArticle) again = NULL;
+
+  lede_article_set_body (article, "# Not the headline\n\nThe body starts with a heading.\n");
+  g_assert_true (lede_library_create_article (f->library, article, NULL));
+  again = markdown_round_trip (f, article);
+  g_assert_cmpstr (lede_article_get_headline (again), ==, "");
+}
+
+/* Inputs that used to take seconds to minutes, or abort(): each must now
+ * finish (the suite's timeout would catch a return of the old cost). */
+static void
+test_slow_markdown (void)
+{
+  gsize len;
+  g_autofree char *table = finding ("table-1000-columns-64k.md", &len);
+  g_autofree char *html = NULL;
+  g_autoptr (GString) nested = g_string_new (NULL);
+  g_autofree char *plain = NULL;
+  guint n = 512 * 1024 / 6;
+
+  g_assert_cmpuint (lede_markdown_count_table_cells (table, len), >, LEDE_MARKDOWN_MAX_TABLE_CELLS);
+  html = lede_markdown_to_html (table, len);
+  g_assert_true (g_str_has_prefix (html, "<p class=\"lede-notice\">"));
+  g_assert_null (strstr (html, "<table"));
+  g_clear_pointer (&html, g_free);
+
+  /* A real table still is one. */
+  html = lede_markdown_to_html ("| Ward | Votes |\n|---|---:|\n| North | 1,204 |\n", -1);
+  g_assert_nonnull (strstr (html, "<table"));
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (nested, "![");
+  g_string_append_c (nested, 'a');
+  for (guint i = 0; i < n; i++)
+    g_string_append (nested, "](b)");
+  plain = lede_markdown_to_plain_text (nested->str, nested->len);
+  g_assert_cmpstr (plain, ==, "a\n");
+  g_assert_cmpuint (lede_markdown_count_words (nested->str), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/lede/findings/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("extra-offset", test_extra_offset);
+  ADD ("extra-document-marker", test_extra_document_marker);
+  ADD ("duplicate-date", test_duplicate_date);
+  ADD ("times", test_times);
+  ADD ("yaml-unsafe-characters", test_yaml_unsafe_characters);
+  ADD ("noncharacters", test_noncharacters);
+  ADD ("search-not-utf8", test_search_not_utf8);
+  ADD ("lengths", test_lengths);
+  ADD ("headline-from-heading", test_headline_from_heading);
+#undef ADD
+  g_test_add_func ("/lede/findings/slow-markdown", test_slow_markdown);
+
+  return g_test_run ();
+}

@@ -2,6 +2,8 @@
 #   make run    build and start Lede on the default library
 #   make test   build and run every test (window tests under Xvfb)
 #   make bench  an optimised build, then every benchmark (see bench/)
+#   make fuzz   every fuzz target for FUZZ_SECONDS (60) each, with ASan and UBSan
+#   make sanitize  the core and lede-cli with ASan and UBSan, and their tests
 
 BUILD       ?= build
 MESON_FLAGS ?=
@@ -11,10 +13,13 @@ BUILD_DEBS = meson ninja-build gcc pkg-config gettext appstream desktop-file-uti
              libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev \
              libsqlite3-dev libwebkitgtk-6.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libjson-glib-dev libyaml-dev
 TEST_DEBS  = xvfb xauth xdotool dbus fonts-cantarell openjdk-17-jre-headless
+FUZZ_DEBS  = clang libclang-rt-14-dev
 BENCH_DEBS = cmark-gfm libx11-dev libxdamage-dev gnome-text-editor apostrophe python3-chardet pandoc
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all run test bench deps test-deps build clean
+FUZZ_SECONDS ?= 60
+
+.PHONY: all run test bench fuzz sanitize deps test-deps build clean
 
 all: build
 
@@ -59,5 +64,20 @@ bench: test-deps
 	$(call install_missing,$(BENCH_DEBS))
 	bench/run
 
+# Sanitizers stop at the first report; the core needs no display.
+SANITIZE_FLAGS = -Dgui=false -Db_sanitize=address,undefined -Dc_args=-fno-sanitize-recover=all
+
+fuzz: deps
+	$(call install_missing,$(FUZZ_DEBS))
+	@[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz $(SANITIZE_FLAGS) -Db_lundef=false -Dfuzzing=true
+	meson compile -C build-fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run
+
+sanitize: test-deps
+	@[ -f build-sanitize/build.ninja ] || meson setup build-sanitize $(SANITIZE_FLAGS)
+	meson compile -C build-sanitize
+	G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  meson test -C build-sanitize --suite core --print-errorlogs
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-fuzz build-sanitize

@@ -75,6 +75,7 @@ struct _LedeMetadataPanel
   char               *published_error;
   char               *hints;
   guint               refresh_id;
+  GCancellable       *count_cancellable;  /* the refresh under way */
   gboolean            slug_auto;
   gboolean            loading;
   gboolean            stale;     /* changed while hidden: refresh when shown */
@@ -376,41 +377,115 @@ quote_activated_cb (LedeMetadataPanel *self,
     g_signal_emit (self, signals [QUOTE_ACTIVATED], 0, quote->offset);
 }
 
-/**
- * lede_metadata_panel_refresh:
- *
- * Works the counts and the attribution check out again now.
- */
-void
-lede_metadata_panel_refresh (LedeMetadataPanel *self)
+/* What the counts and the checks work from, copied, and what they found:
+ * they run on a worker thread, so a long or pathological story never holds
+ * up typing. */
+typedef struct {
+  char       *headline;
+  char       *body;
+  GPtrArray  *sources;
+  LedeCounts  counts;
+  GPtrArray  *quotes;
+} Report;
+
+static void
+report_free (Report *report)
 {
-  g_autofree char *body = NULL;
+  g_free (report->headline);
+  g_free (report->body);
+  g_clear_pointer (&report->sources, g_ptr_array_unref);
+  g_clear_pointer (&report->quotes, g_ptr_array_unref);
+  g_free (report);
+}
+
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Report *report = task_data;
+
+  lede_counts_compute (report->headline, report->body, &report->counts);
+  report->quotes = lede_attribution_check (report->body, report->sources);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_counted (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  LedeMetadataPanel *self = LEDE_METADATA_PANEL (object);
+  Report *report = g_task_get_task_data (G_TASK (result));
   g_autofree char *words = NULL, *characters = NULL, *minutes = NULL;
-  LedeCounts counts;
   guint goal;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->stale = FALSE;
-  if (self->article == NULL)
+  /* A newer refresh, or another story, made this one stale. */
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->article == NULL)
     return;
+  g_clear_object (&self->count_cancellable);
 
-  body = body_text (self);
-  lede_counts_compute (lede_article_get_headline (self->article), body, &counts);
   goal = lede_article_get_word_goal (self->article);
-  words = goal ? g_strdup_printf (_("%u of %u"), counts.words, goal) : g_strdup_printf ("%u", counts.words);
-  characters = g_strdup_printf ("%u", counts.characters);
-  minutes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes", counts.reading_minutes),
-                             counts.reading_minutes);
+  words = goal ? g_strdup_printf (_("%u of %u"), report->counts.words, goal) : g_strdup_printf ("%u", report->counts.words);
+  characters = g_strdup_printf ("%u", report->counts.characters);
+  minutes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes", report->counts.reading_minutes),
+                             report->counts.reading_minutes);
   adw_action_row_set_subtitle (self->words_row, words);
   adw_action_row_set_subtitle (self->characters_row, characters);
   adw_action_row_set_subtitle (self->reading_row, minutes);
   gtk_widget_set_visible (GTK_WIDGET (self->goal_bar), goal > 0);
-  gtk_level_bar_set_value (self->goal_bar, goal ? MIN (1.0, (double)counts.words / goal) : 0);
+  gtk_level_bar_set_value (self->goal_bar, goal ? MIN (1.0, (double)report->counts.words / goal) : 0);
 
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
-  self->quotes = lede_attribution_check (body, self->sources);
+  self->quotes = g_steal_pointer (&report->quotes);
   show_quotes (self);
   update_hints (self);
+}
+
+/**
+ * lede_metadata_panel_refresh:
+ *
+ * Starts working the counts and the attribution check out again now, off
+ * the main thread; lede_metadata_panel_is_counting() says until when.
+ */
+void
+lede_metadata_panel_refresh (LedeMetadataPanel *self)
+{
+  g_autoptr (GTask) task = NULL;
+  Report *report;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
+  if (self->count_cancellable)
+    g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
+  if (self->article == NULL)
+    return;
+
+  report = g_new0 (Report, 1);
+  report->headline = g_strdup (lede_article_get_headline (self->article));
+  report->body = body_text (self);
+  report->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_source_free);
+  for (guint i = 0; self->sources && i < self->sources->len; i++)
+    g_ptr_array_add (report->sources, lede_source_copy (g_ptr_array_index (self->sources, i)));
+
+  self->count_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->count_cancellable, on_counted, NULL);
+  g_task_set_task_data (task, report, (GDestroyNotify)report_free);
+  g_task_run_in_thread (task, count_thread);
+}
+
+/**
+ * lede_metadata_panel_is_counting:
+ *
+ * Whether a refresh is still under way.
+ */
+gboolean
+lede_metadata_panel_is_counting (LedeMetadataPanel *self)
+{
+  g_return_val_if_fail (LEDE_IS_METADATA_PANEL (self), FALSE);
+  return self->count_cancellable != NULL;
 }
 
 static gboolean
@@ -929,6 +1004,9 @@ lede_metadata_panel_dispose (GObject *object)
   LedeMetadataPanel *self = LEDE_METADATA_PANEL (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->count_cancellable)
+    g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
   g_clear_object (&self->bindings);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->body_signals);

@@ -25,6 +25,7 @@ gboolean   lede_metadata_panel_add_tag      (LedeMetadataPanel *self,
 gboolean   lede_metadata_panel_add_source   (LedeMetadataPanel *self,
                                              const char        *name);
 void       lede_metadata_panel_refresh      (LedeMetadataPanel *self);
+gboolean   lede_metadata_panel_is_counting  (LedeMetadataPanel *self);
 GPtrArray *lede_metadata_panel_get_quotes   (LedeMetadataPanel *self);
 const char *lede_metadata_panel_get_hints   (LedeMetadataPanel *self);
 

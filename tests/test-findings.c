@@ -146,6 +146,26 @@ test_extra_document_marker (Fixture       *f,
   g_assert_cmpstr (lede_article_get_body (again), ==, "body\n");
 }
 
+/* An empty value's blanks were kept, and not read back the second time. */
+static void
+test_extra_blank_after_colon (void)
+{
+  gsize len;
+  g_autofree char *yaml = finding ("extra-blank-after-colon.yaml", &len);
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (LedeArticle) again = lede_article_new ();
+  g_autoptr (GStrvBuilder) tags = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) tags_again = g_strv_builder_new ();
+  g_autofree char *written = NULL;
+  const char *inner;
+
+  g_assert_true (lede_front_matter_read (yaml, len, article, tags, NULL, NULL));
+  written = lede_front_matter_write (article, NULL);
+  inner = written + strlen ("---\n");
+  g_assert_true (lede_front_matter_read (inner, strlen (inner) - strlen ("---\n"), again, tags_again, NULL, NULL));
+  g_assert_cmpstr (lede_article_get_extra_front_matter (again), ==, lede_article_get_extra_front_matter (article));
+}
+
 static void
 test_duplicate_date (Fixture       *f,
                      gconstpointer  data)
@@ -356,6 +376,7 @@ main (int   argc,
   ADD ("headline-from-heading", test_headline_from_heading);
 #undef ADD
   g_test_add_func ("/lede/findings/slow-markdown", test_slow_markdown);
+  g_test_add_func ("/lede/findings/extra-blank-after-colon", test_extra_blank_after_colon);
 
   return g_test_run ();
 }

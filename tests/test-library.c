@@ -150,8 +150,6 @@ static void
 test_create_new (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *mode = NULL;
-
   g_assert_true (lede_library_is_new (f->library));
   g_assert_cmpint (lede_library_get_schema_version (f->library), ==, LEDE_LIBRARY_SCHEMA_VERSION);
   g_assert_cmpstr (lede_library_get_path (f->library), ==, f->path);

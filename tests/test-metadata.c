@@ -198,6 +198,9 @@ test_filters (Fixture       *f,
   g_autoptr (LedeArticle) a = add (f, "A", "", LEDE_ARTICLE_STATUS_DRAFT, (const char * const[]) { "Courts", NULL });
   g_autoptr (LedeArticle) b = add (f, "B", "", LEDE_ARTICLE_STATUS_READY, (const char * const[]) { "courts", "Crime", NULL });
   g_autoptr (LedeArticle) c = add (f, "C", "", LEDE_ARTICLE_STATUS_READY, NULL);
+
+  g_assert_nonnull (a);
+  g_assert_nonnull (c);
   g_autoptr (GArray) ready = lede_library_list_ids_filtered (f->library, FALSE, LEDE_ARTICLE_STATUS_READY, NULL, NULL);
   g_autoptr (GArray) courts = lede_library_list_ids_filtered (f->library, FALSE, -1, "COURTS", NULL);
   g_autoptr (GArray) both = lede_library_list_ids_filtered (f->library, FALSE, LEDE_ARTICLE_STATUS_READY, "Courts", NULL);

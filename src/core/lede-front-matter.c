@@ -460,6 +460,11 @@ keep_unknown_key (yaml_document_t  *doc,
   gsize start = byte_offset (cursor, key_node->start_mark.index);
   gsize end = byte_offset (cursor, value_node->end_mark.index);
 
+  /* No value ends in a blank; an empty one's mark may take the blanks
+   * after its colon, which would not be read back. */
+  while (end > start && (cursor->text[end - 1] == ' ' || cursor->text[end - 1] == '\t'))
+    end--;
+
   if (start < end && snippet_stands_alone (cursor->text + start, end - start, key))
     {
       g_string_append_len (extra, cursor->text + start, end - start);

@@ -96,6 +96,19 @@ test_fields_persist (Fixture       *f,
 
 /* The slug follows the headline until edited by hand, is kept unique, and a
  * hand-made clash is shown. */
+/* The counts and checks run on a worker thread. */
+static gboolean
+counted (gpointer data)
+{
+  return !lede_metadata_panel_is_counting (get_panel (data));
+}
+
+static void
+wait_for_counts (Fixture *f)
+{
+  lede_test_wait_until (counted, f, 10000);
+}
+
 static void
 test_slug (Fixture       *f,
            gconstpointer  data)
@@ -129,6 +142,7 @@ test_slug (Fixture       *f,
     gtk_editable_set_text (panel_child (f, "headline_row"), huge->str);
     g_assert_cmpuint (strlen (lede_article_get_headline (shown_article (f))), ==, 10000);
     lede_metadata_panel_refresh (get_panel (f));
+    wait_for_counts (f);
     g_assert_nonnull (strstr (lede_metadata_panel_get_hints (get_panel (f)), "10000 characters long"));
   }
 }
@@ -240,11 +254,13 @@ test_attribution (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
   type_at_end (f, "The harbour stays shut.\n\n\"We cannot dredge in winter,\" said Rhian Tallis.\n");
   lede_metadata_panel_refresh (get_panel (f));
+  wait_for_counts (f);
   quotes = lede_metadata_panel_get_quotes (get_panel (f));
   g_assert_cmpuint (quotes->len, ==, 1);
   g_assert_null (((LedeQuote *)g_ptr_array_index (quotes, 0))->speaker);
 
   g_assert_true (lede_metadata_panel_add_source (get_panel (f), "Rhian Tallis"));
+  wait_for_counts (f);
   quotes = lede_metadata_panel_get_quotes (get_panel (f));
   quote = g_ptr_array_index (quotes, 0);
   g_assert_cmpstr (quote->speaker, ==, "Rhian Tallis");

@@ -348,6 +348,20 @@ test_slow_markdown (void)
   html = lede_markdown_to_html ("| Ward | Votes |\n|---|---:|\n| North | 1,204 |\n", -1);
   g_assert_nonnull (strstr (html, "<table"));
 
+  /* Half a million e-mail-like marks in one paragraph: shown as text. */
+  {
+    g_autoptr (GString) at = g_string_new (NULL);
+    g_autofree char *at_html = NULL;
+
+    for (guint i = 0; i < 512 * 1024; i++)
+      g_string_append (at, "a@");
+    at_html = lede_markdown_to_html (at->str, at->len);
+    g_assert_nonnull (strstr (at_html, "too many web and e-mail addresses"));
+    g_clear_pointer (&html, g_free);
+    html = lede_markdown_to_html ("Write to desk@example.org or see www.example.org.\n", -1);
+    g_assert_nonnull (strstr (html, "mailto:desk@example.org"));
+  }
+
   for (guint i = 0; i < n; i++)
     g_string_append (nested, "![");
   g_string_append_c (nested, 'a');

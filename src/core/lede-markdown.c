@@ -37,14 +37,18 @@ ensure_extensions (void)
     }
 }
 
-/* Tables off: what a story shows when its tables are too large to lay out. */
+/* What a story shows when an extension is left off for it. */
 #define TABLES_OFF_NOTICE \
   "<p class=\"lede-notice\">This story’s tables are too large to lay out, so they are shown as text.</p>\n"
+#define AUTOLINKS_OFF_NOTICE \
+  "<p class=\"lede-notice\">This story holds too many web and e-mail addresses to link them all, " \
+  "so they are shown as text.</p>\n"
 
 static cmark_node *
 parse (const char    *markdown,
        gsize          length,
        gboolean       tables,
+       gboolean       autolinks,
        cmark_parser **parser_out)
 {
   cmark_parser *parser;
@@ -57,7 +61,8 @@ parse (const char    *markdown,
       cmark_syntax_extension *extension = cmark_find_syntax_extension (EXTENSIONS[i]);
 
       g_assert (extension != NULL);
-      if (tables || !g_str_equal (EXTENSIONS[i], "table"))
+      if ((tables || !g_str_equal (EXTENSIONS[i], "table")) &&
+          (autolinks || !g_str_equal (EXTENSIONS[i], "autolink")))
         cmark_parser_attach_syntax_extension (parser, extension);
     }
 
@@ -177,21 +182,22 @@ render (const char *markdown,
   cmark_parser *parser = NULL;
   cmark_node *document;
   char *out;
-  gboolean tables;
+  gboolean tables, autolinks;
 
   if (markdown == NULL)
     markdown = "";
   if (length < 0)
     length = strlen (markdown);
   tables = lede_markdown_count_table_cells (markdown, length) <= LEDE_MARKDOWN_MAX_TABLE_CELLS;
-  document = parse (markdown, length, tables, &parser);
+  autolinks = lede_markdown_count_autolink_marks (markdown, length) <= LEDE_MARKDOWN_MAX_AUTOLINK_MARKS;
+  document = parse (markdown, length, tables, autolinks, &parser);
 
   if (as_html)
     {
       g_autofree char *html = to_glib_string (cmark_render_html (document, RENDER_OPTIONS,
                                                                  cmark_parser_get_syntax_extensions (parser)));
       /* Said in the page itself, so the preview and the export both show it. */
-      out = g_strconcat (tables ? "" : TABLES_OFF_NOTICE, html, NULL);
+      out = g_strconcat (tables ? "" : TABLES_OFF_NOTICE, autolinks ? "" : AUTOLINKS_OFF_NOTICE, html, NULL);
     }
   else
     out = plain_text (document);
@@ -207,6 +213,32 @@ render (const char *markdown,
       out = valid;
     }
   return out;
+}
+
+/**
+ * lede_markdown_count_autolink_marks:
+ *
+ * Counts what makes cmark-gfm's autolink extension look for an address
+ * ("@", "www.", "://"): each address it finds in a paragraph makes it read
+ * the rest of the paragraph again, so hundreds of thousands of them in one
+ * paragraph take minutes.
+ */
+gsize
+lede_markdown_count_autolink_marks (const char *markdown,
+                                    gssize      length)
+{
+  const char *end, *p;
+  gsize marks = 0;
+
+  if (markdown == NULL)
+    return 0;
+  end = markdown + (length < 0 ? (gssize)strlen (markdown) : length);
+  for (p = markdown; p < end; p++)
+    if (*p == '@' ||
+        (*p == 'w' && end - p >= 4 && memcmp (p, "www.", 4) == 0) ||
+        (*p == ':' && end - p >= 3 && memcmp (p, "://", 3) == 0))
+      marks++;
+  return marks;
 }
 
 /**

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 /* Past this many table cells (see lede_markdown_count_table_cells()) a
  * story's tables are shown as text: about a third of a second of work. */
 #define LEDE_MARKDOWN_MAX_TABLE_CELLS 200000
+/* Past this many "@", "www." and "://" (see
+ * lede_markdown_count_autolink_marks()) addresses are not made links. */
+#define LEDE_MARKDOWN_MAX_AUTOLINK_MARKS 10000
 
 char     *lede_markdown_to_html          (const char           *markdown,
                                           gssize                length);
@@ -18,6 +21,8 @@ char     *lede_markdown_to_plain_text    (const char           *markdown,
                                           gssize                length);
 guint     lede_markdown_count_words      (const char           *markdown);
 gsize     lede_markdown_count_table_cells (const char          *markdown,
+                                          gssize                length);
+gsize     lede_markdown_count_autolink_marks (const char       *markdown,
                                           gssize                length);
 
 void      lede_markdown_to_html_async    (const char           *markdown,

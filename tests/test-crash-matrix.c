@@ -1,0 +1,494 @@
+/* test-crash-matrix.c: every way Lede writes a library, cut short at every
+ * write SQLite makes — by a crash (the process ends on the spot) and by a
+ * full disk (every write from there on fails) — and, for export batches,
+ * by SIGKILL at random moments. Afterwards the library passes
+ * integrity_check, opens, and holds exactly what it held before the change
+ * or exactly what it holds after it: never a part.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "lede-export-batch.h"
+#include "lede-import.h"
+#include "lede-library.h"
+#include "lede-library-schema.h"
+#include "lede-test-utils.h"
+#include "lede-test-vfs.h"
+
+typedef gboolean (*Change) (LedeLibrary *library, const char *dir, GError **error);
+
+static int
+compare_lines (const char **a,
+               const char **b)
+{
+  return strcmp (*a, *b);
+}
+
+/* Everything a library holds but what differs from run to run anyway
+ * (the times themselves, uuids made up on import), one row a line. */
+static char *
+dump (const char *path)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *tables = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                           "AND name NOT LIKE 'articles_fts%' ORDER BY name",
+                                       -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      /* Some tables have no rowid: the rows are sorted as text instead. */
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", sqlite3_column_text (tables, 0));
+      g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+      sqlite3_stmt *rows = NULL;
+
+      g_string_append_printf (out, "[%s]\n", sqlite3_column_text (tables, 0));
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        {
+          GString *line = g_string_new (NULL);
+
+          for (int i = 0; i < sqlite3_column_count (rows); i++)
+            {
+              const char *name = sqlite3_column_name (rows, i);
+
+              if (g_str_equal (name, "uuid"))
+                continue;
+              /* When a time is, differs from run to run; whether it is, not. */
+              if (g_str_has_suffix (name, "_at"))
+                g_string_append_printf (line, "%s=%s|", name, sqlite3_column_type (rows, i) == SQLITE_NULL ? "none" : "set");
+              else
+                g_string_append_printf (line, "%s=%s|", name, sqlite3_column_text (rows, i));
+            }
+          g_ptr_array_add (lines, g_string_free (line, FALSE));
+        }
+      sqlite3_finalize (rows);
+      g_ptr_array_sort (lines, (GCompareFunc)compare_lines);
+      for (guint i = 0; i < lines->len; i++)
+        g_string_append_printf (out, "%s\n", (char *)g_ptr_array_index (lines, i));
+    }
+  sqlite3_finalize (tables);
+  {
+    sqlite3_stmt *version = NULL;
+
+    sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &version, NULL);
+    sqlite3_step (version);
+    g_string_append_printf (out, "version=%d\n", sqlite3_column_int (version, 0));
+    sqlite3_finalize (version);
+  }
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_whole (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  /* The search index agrees with the stories. */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (to, contents, len, NULL));
+}
+
+static void
+remove_library (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
+}
+
+/* Runs @change on the library at @path in a child process under the test
+ * VFS; returns how many writes it made, or that it crashed. */
+static guint
+run_change (const char      *path,
+            const char      *dir,
+            Change           change,
+            LedeTestVfsMode  mode,
+            guint            fail_at,
+            gboolean        *crashed)
+{
+  int fds[2], status = 0;
+  guint writes = 0;
+  pid_t pid;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      LedeLibrary *library;
+
+      close (fds[0]);
+      lede_test_vfs_install (mode, fail_at);
+      /* A full disk may stop the change, or the opening: both are errors in
+       * words, and neither may damage the library. */
+      if ((library = lede_library_open (path, NULL)))
+        {
+          change (library, dir, NULL);
+          g_object_unref (library);
+        }
+      writes = lede_test_vfs.writes;
+      if (write (fds[1], &writes, sizeof writes) != sizeof writes)
+        _exit (2);
+      _exit (0);
+    }
+  close (fds[1]);
+  if (read (fds[0], &writes, sizeof writes) != sizeof writes)
+    writes = 0;
+  close (fds[0]);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  *crashed = WEXITSTATUS (status) == LEDE_TEST_VFS_CRASH_STATUS;
+  if (!*crashed)
+    g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  return writes;
+}
+
+/* The matrix for one change: at every write, a crash and a full disk. */
+static void
+cut_everywhere (const char *pristine,
+                Change      change)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *before = dump (pristine);
+  g_autofree char *after = NULL;
+  guint writes;
+  gboolean crashed;
+
+  copy_file (pristine, path);
+  writes = run_change (path, dir, change, LEDE_TEST_VFS_COUNT, 0, &crashed);
+  g_assert_false (crashed);
+  g_assert_cmpuint (writes, >, 0);
+  after = dump (path);
+  g_assert_cmpstr (before, !=, after);
+  g_test_message ("%u writes", writes);
+
+  for (LedeTestVfsMode mode = LEDE_TEST_VFS_CRASH; mode <= LEDE_TEST_VFS_FULL; mode++)
+    for (guint n = 1; n <= writes; n++)
+      {
+        g_autofree char *now = NULL;
+        g_autoptr (LedeLibrary) reopened = NULL;
+        g_autoptr (GError) error = NULL;
+
+        remove_library (path);
+        copy_file (pristine, path);
+        run_change (path, dir, change, mode, n, &crashed);
+        g_assert_true (crashed == (mode == LEDE_TEST_VFS_CRASH));
+
+        assert_whole (path);
+        now = dump (path);
+        if (g_strcmp0 (now, before) != 0 && g_strcmp0 (now, after) != 0)
+          g_error ("%s at write %u of %u left a part of the change:\n%s\n--- before ---\n%s\n--- after ---\n%s",
+                   mode == LEDE_TEST_VFS_CRASH ? "A crash" : "A full disk", n, writes, now, before, after);
+        reopened = lede_library_open (path, &error);
+        g_assert_no_error (error);
+      }
+  remove_library (path);
+  lede_test_rmdir (dir);
+}
+
+/* A library with three stories, two tags and a source, closed cleanly. */
+static char *
+make_library (const char *dir)
+{
+  char *path = g_build_filename (dir, "pristine.db", NULL);
+  g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  g_autoptr (LedeSource) source = lede_source_new ("Morwenna Tregear");
+  static const char *headlines[] = {
+    "Tide gauge fails on the night of the surge",
+    "Lifeboat station wins its appeal",
+    "Bakery on Quay Street closes after ninety years",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
+    {
+      g_autoptr (LedeArticle) article = lede_article_new ();
+
+      lede_article_set_headline (article, headlines[i]);
+      lede_article_set_body (article, "The harbour master said the readings were lost for three hours.\n");
+      g_assert_true (lede_library_add_story (library, article,
+                                             (const char * const[]) { i == 0 ? "Weather" : "Harbour", "Local", NULL }, NULL));
+    }
+  g_assert_true (lede_library_create_source (library, source, NULL));
+  g_assert_true (lede_library_link_source (library, 1, source->id, "on the record", NULL));
+  return path;
+}
+
+static gboolean
+change_autosave (LedeLibrary *library, const char *dir, GError **error)
+{
+  g_autoptr (LedeArticle) article = lede_library_get_article (library, 2, error);
+
+  if (article == NULL)
+    return FALSE;
+  lede_article_set_body (article, "The station's appeal was upheld on Friday.\n\nCrews celebrated on the slipway.\n");
+  lede_article_set_status (article, LEDE_ARTICLE_STATUS_READY);
+  return lede_library_update_article (library, article, error);
+}
+
+static char *
+write_story (const char *dir,
+             guint       n)
+{
+  g_autofree char *name = g_strdup_printf ("story-%u.md", n);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = g_strdup_printf ("---\ntitle: \"Ferry timetable, part %u\"\ntags: [Transport]\n---\n"
+                                           "Sailings change from Monday, the operator said.\n", n);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+static gboolean
+change_import_one (LedeLibrary *library, const char *dir, GError **error)
+{
+  g_autofree char *file = write_story (dir, 1);
+  g_autoptr (LedeArticle) article = lede_import_file (library, file, error);
+
+  return article != NULL;
+}
+
+static gboolean
+change_import_batch (LedeLibrary *library, const char *dir, GError **error)
+{
+  if (!lede_library_begin_batch (library, error))
+    return FALSE;
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *file = write_story (dir, i);
+      g_autoptr (LedeArticle) article = lede_import_file (library, file, NULL);
+    }
+  return lede_library_end_batch (library, error);
+}
+
+static gint64
+tag_id (LedeLibrary *library,
+        const char  *name)
+{
+  g_autoptr (GPtrArray) tags = lede_library_list_tags (library, NULL);
+
+  for (guint i = 0; tags && i < tags->len; i++)
+    if (g_str_equal (((LedeTag *)g_ptr_array_index (tags, i))->name, name))
+      return ((LedeTag *)g_ptr_array_index (tags, i))->id;
+  return 0;
+}
+
+static gboolean
+change_tag_rename (LedeLibrary *library, const char *dir, GError **error)
+{
+  return lede_library_rename_tag (library, tag_id (library, "Harbour"), "Port", error);
+}
+
+static gboolean
+change_tag_merge (LedeLibrary *library, const char *dir, GError **error)
+{
+  return lede_library_rename_tag (library, tag_id (library, "Weather"), "Harbour", error);
+}
+
+static gboolean
+change_source_delete (LedeLibrary *library, const char *dir, GError **error)
+{
+  g_autoptr (GPtrArray) sources = lede_library_list_sources (library, error);
+
+  return sources && lede_library_delete_source (library, ((LedeSource *)g_ptr_array_index (sources, 0))->id, error);
+}
+
+static gboolean
+change_trash (LedeLibrary *library, const char *dir, GError **error)
+{
+  return lede_library_trash_article (library, 3, error);
+}
+
+static gboolean
+change_restore (LedeLibrary *library, const char *dir, GError **error)
+{
+  return lede_library_restore_article (library, 1, error);
+}
+
+static gboolean
+change_nothing (LedeLibrary *library, const char *dir, GError **error)
+{
+  return TRUE;
+}
+
+typedef struct {
+  const char *name;
+  Change      change;
+} Case;
+
+static const Case cases[] = {
+  { "autosave", change_autosave },
+  { "import-one", change_import_one },
+  { "import-batch", change_import_batch },
+  { "tag-rename", change_tag_rename },
+  { "tag-merge", change_tag_merge },
+  { "source-delete", change_source_delete },
+  { "trash", change_trash },
+  { "restore", change_restore },
+};
+
+static void
+test_change (gconstpointer data)
+{
+  const Case *c = data;
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *pristine = make_library (dir);
+
+  if (c->change == change_restore)
+    {
+      g_autoptr (LedeLibrary) library = lede_library_open (pristine, NULL);
+      g_assert_true (lede_library_trash_article (library, 1, NULL));
+    }
+  cut_everywhere (pristine, c->change);
+  remove_library (pristine);
+  lede_test_rmdir (dir);
+}
+
+/* Opening a library of schema version 1 migrates it to the newest. */
+static void
+test_migration (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *pristine = g_build_filename (dir, "version-1.db", NULL);
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1; "
+                                             "PRAGMA journal_mode = WAL", LEDE_LIBRARY_APPLICATION_ID);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (pristine, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, MIGRATIONS[0], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles (uuid, headline, body, created_at, updated_at) "
+                                     "VALUES ('9b0d5a4e-4c1f-4f0e-9a51-6c2d8e1f7a30', 'Pier reopens', 'At last.', "
+                                     "'2026-01-05T10:00:00Z', '2026-01-05T10:00:00Z')", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  cut_everywhere (pristine, change_nothing);
+  remove_library (pristine);
+  lede_test_rmdir (dir);
+}
+
+static gboolean
+has_hidden_files (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)))
+    if (name[0] == '.')
+      return TRUE;
+  return FALSE;
+}
+
+/* An export batch killed at random moments leaves whole files and nothing
+ * else: no temporary file, no file cut short. */
+static void
+test_export_killed (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *pristine = make_library (dir);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autoptr (GString) body = g_string_new (NULL);
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (body, "The council met late into the night to settle the harbour budget. ");
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (pristine, NULL);
+    for (guint i = 0; i < 60; i++)
+      {
+        g_autoptr (LedeArticle) article = lede_article_new ();
+        g_autofree char *headline = g_strdup_printf ("Budget night, hour %u", i);
+
+        lede_article_set_headline (article, headline);
+        lede_article_set_body (article, body->str);
+        g_assert_true (lede_library_create_article (library, article, NULL));
+      }
+  }
+
+  for (guint round = 0; round < 12; round++)
+    {
+      int status;
+      pid_t pid;
+      g_autoptr (GDir) d = NULL;
+      const char *name;
+
+      lede_test_rmdir (out);
+      g_mkdir (out, 0755);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          g_autoptr (LedeLibrary) library = lede_library_open_for_reading (pristine, NULL);
+          g_autoptr (GArray) ids = lede_library_list_ids (library, FALSE, NULL);
+          g_autoptr (GPtrArray) articles = lede_library_get_articles (library, ids, NULL);
+          g_autoptr (LedeExportBatch) batch = lede_export_batch_new (library, articles, LEDE_EXPORT_FORMAT_HTML,
+                                                                     out, round % 2 ? LEDE_EXPORT_FLAGS_OVERWRITE : 0, NULL);
+          lede_export_batch_run (batch, NULL, NULL);
+          _exit (0);
+        }
+      g_usleep (g_random_int_range (0, 40000));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+
+      g_assert_false (has_hidden_files (out));
+      d = g_dir_open (out, 0, NULL);
+      while ((name = g_dir_read_name (d)))
+        {
+          g_autofree char *file = g_build_filename (out, name, NULL);
+          g_autofree char *contents = NULL;
+
+          g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+          g_assert_true (g_str_has_suffix (contents, "</html>\n"));
+        }
+    }
+  remove_library (pristine);
+  lede_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lede/crash-matrix/%s", cases[i].name);
+      g_test_add_data_func (path, &cases[i], test_change);
+    }
+  g_test_add_func ("/lede/crash-matrix/migration", test_migration);
+  g_test_add_func ("/lede/crash-matrix/export-killed", test_export_killed);
+
+  return g_test_run ();
+}

@@ -41,6 +41,19 @@ lede_test_rmdir (const char *path)
   g_rmdir (path);
 }
 
+/* Whether @dir holds a hidden file: what an unfinished atomic write leaves. */
+static inline gboolean
+lede_test_has_hidden_files (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)))
+    if (name[0] == '.')
+      return TRUE;
+  return FALSE;
+}
+
 static inline char *
 lede_test_checksum_file (const char *path)
 {

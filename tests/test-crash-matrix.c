@@ -399,18 +399,6 @@ test_migration (void)
   lede_test_rmdir (dir);
 }
 
-static gboolean
-has_hidden_files (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (d)))
-    if (name[0] == '.')
-      return TRUE;
-  return FALSE;
-}
-
 /* An export batch killed at random moments leaves whole files and nothing
  * else: no temporary file, no file cut short. */
 static void
@@ -461,7 +449,7 @@ test_export_killed (void)
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
 
-      g_assert_false (has_hidden_files (out));
+      g_assert_false (lede_test_has_hidden_files (out));
       d = g_dir_open (out, 0, NULL);
       while ((name = g_dir_read_name (d)))
         {

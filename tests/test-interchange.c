@@ -388,18 +388,6 @@ test_bad_input (Fixture       *f,
     }
 }
 
-static gboolean
-folder_has_temporary_files (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (d)))
-    if (name[0] == '.')
-      return TRUE;
-  return FALSE;
-}
-
 /* Exports are written whole or not at all, and never over a file unasked. */
 static void
 test_writer (Fixture       *f,
@@ -437,7 +425,7 @@ test_writer (Fixture       *f,
   g_clear_error (&error);
   after = lede_test_checksum_file (path);
   g_assert_cmpstr (before, ==, after);
-  g_assert_false (folder_has_temporary_files (out));
+  g_assert_false (lede_test_has_hidden_files (out));
 
   /* A folder that is not writable (sysfs refuses new files even to root). */
   if (g_file_test ("/sys/kernel", G_FILE_TEST_IS_DIR))
@@ -459,7 +447,7 @@ test_writer (Fixture       *f,
       refused = lede_export_to_folder (f->library, article, LEDE_EXPORT_FORMAT_HTML, locked, 0, &error);
       g_assert_null (refused);
       g_assert_nonnull (strstr (error->message, "is not writable"));
-      g_assert_false (folder_has_temporary_files (locked));
+      g_assert_false (lede_test_has_hidden_files (locked));
       g_chmod (locked, 0755);
     }
 }
@@ -497,7 +485,7 @@ test_batch_cancel (Fixture       *f,
   /* Run again, uncancelled: all of them. */
   g_assert_true (lede_export_batch_run (batch, NULL, &error));
   g_assert_cmpuint (lede_export_batch_get_written (batch), ==, 50);
-  g_assert_false (folder_has_temporary_files (out));
+  g_assert_false (lede_test_has_hidden_files (out));
 }
 
 int

@@ -17,14 +17,6 @@
 #define PROBE "<lede-probe>"
 
 int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  lede_fuzz_init ();
-  return 0;
-}
-
-int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {

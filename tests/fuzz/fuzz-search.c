@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#define LEDE_FUZZ_OWN_INIT
+
 #include <glib/gstdio.h>
 
 #include "lede-library.h"

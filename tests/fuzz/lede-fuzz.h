@@ -35,6 +35,18 @@ lede_fuzz_init (void)
   g_setenv ("G_MESSAGES_DEBUG", "", TRUE);
 }
 
+/* Most targets need nothing more before the first input; one that does
+ * defines LEDE_FUZZ_OWN_INIT and its own LLVMFuzzerInitialize(). */
+#ifndef LEDE_FUZZ_OWN_INIT
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  lede_fuzz_init ();
+  return 0;
+}
+#endif
+
 /* The input as a NUL-terminated string (it may hold NULs and any bytes). */
 static inline char *
 lede_fuzz_string (const uint8_t *data,

@@ -112,31 +112,72 @@ export_action (GtkWidget  *widget,
   lede_window_show_export (LEDE_WINDOW (widget));
 }
 
-/* Copy as HTML: rich text for a CMS editor, plain text for anything else. */
+/* Copy as HTML: rich text for a CMS editor, plain text for anything else.
+ * Rendered on a worker thread: a pathological story can take seconds. */
+typedef struct {
+  char *body;
+  char *html;
+  char *plain;
+} CopyJob;
+
+static void
+copy_job_free (CopyJob *job)
+{
+  g_free (job->body);
+  g_free (job->html);
+  g_free (job->plain);
+  g_free (job);
+}
+
+static void
+copy_html_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  CopyJob *job = task_data;
+
+  job->html = lede_markdown_to_html (job->body, -1);
+  job->plain = lede_markdown_to_plain_text (job->body, -1);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_copy_html_rendered (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  LedeWindow *self = LEDE_WINDOW (object);
+  CopyJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GdkContentProvider) provider = NULL;
+  g_autoptr (GBytes) html_bytes = g_bytes_new (job->html, strlen (job->html));
+  GdkContentProvider *providers[2];
+
+  providers[0] = gdk_content_provider_new_for_bytes ("text/html", html_bytes);
+  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, job->plain);
+  provider = gdk_content_provider_new_union (providers, 2);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
+  lede_window_show_toast (self, _("Copied the story as HTML"));
+}
+
 static void
 copy_html_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   LedeWindow *self = LEDE_WINDOW (widget);
+  g_autoptr (GTask) task = NULL;
   LedeArticle *article;
-  g_autofree char *html = NULL;
-  g_autofree char *plain = NULL;
-  g_autoptr (GdkContentProvider) provider = NULL;
-  g_autoptr (GBytes) html_bytes = NULL;
-  GdkContentProvider *providers[2];
+  CopyJob *job;
 
   lede_editor_commit (self->editor);
   if ((article = lede_editor_get_article (self->editor)) == NULL)
     return;
-  html = lede_markdown_to_html (lede_article_get_body (article), -1);
-  plain = lede_markdown_to_plain_text (lede_article_get_body (article), -1);
-  html_bytes = g_bytes_new (html, strlen (html));
-  providers[0] = gdk_content_provider_new_for_bytes ("text/html", html_bytes);
-  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, plain);
-  provider = gdk_content_provider_new_union (providers, 2);
-  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
-  lede_window_show_toast (self, _("Copied the story as HTML"));
+  job = g_new0 (CopyJob, 1);
+  job->body = g_strdup (lede_article_get_body (article));
+  task = g_task_new (self, NULL, on_copy_html_rendered, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)copy_job_free);
+  g_task_run_in_thread (task, copy_html_thread);
 }
 
 /* Import */

@@ -434,6 +434,12 @@ has_text (gpointer data)
   return *(char **)data != NULL;
 }
 
+static gboolean
+clipboard_has_html (gpointer clipboard)
+{
+  return gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard), "text/html");
+}
+
 static void
 test_copy_html (Fixture       *f,
                 gconstpointer  data)
@@ -442,7 +448,8 @@ test_copy_html (Fixture       *f,
   g_autofree char *text = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-html", NULL));
-  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard), "text/html"));
+  /* Rendered on a worker thread, then put on the clipboard. */
+  lede_test_wait_until (clipboard_has_html, clipboard, 5000);
   gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, &text);
   lede_test_wait_until (has_text, &text, 5000);
   /* The plain version has no Markdown left in it. */

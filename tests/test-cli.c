@@ -307,6 +307,49 @@ test_writer_and_reader (void)
   lede_test_rmdir (dir);
 }
 
+static void
+test_trash_and_restore (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autofree char *out = NULL, *err = NULL;
+  const char *uuid;
+
+  lede_article_set_headline (article, "Quay Street bakery to close");
+  g_assert_true (lede_library_create_article (library, article, NULL));
+  uuid = lede_article_get_uuid (article);
+  g_clear_object (&library);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "trash", uuid, NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Quay Street bakery to close"));
+  forget (&out, &err);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "list", "--trash", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, uuid));
+  forget (&out, &err);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "list", NULL }, &out, &err), ==, 0);
+  g_assert_null (strstr (out, uuid));
+  forget (&out, &err);
+
+  /* Twice, or a story that is not there: said, and the status says so. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "trash", uuid, NULL }, &out, &err), ==, 3);
+  g_assert_nonnull (strstr (err, "in the trash already"));
+  forget (&out, &err);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "restore", uuid,
+                                               "00000000-0000-4000-8000-000000000000", NULL }, &out, &err), ==, 3);
+  g_assert_nonnull (strstr (err, "no story 00000000-0000-4000-8000-000000000000"));
+  g_assert_nonnull (strstr (err, "restored 1, failed 1"));
+  forget (&out, &err);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "list", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, uuid));
+  forget (&out, &err);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "restore", NULL }, &out, &err), ==, 1);
+  forget (&out, &err);
+
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/lede/cli/exit-codes", test_exit_codes);
   g_test_add_func ("/lede/cli/import-export", test_import_export);
   g_test_add_func ("/lede/cli/writer-and-reader", test_writer_and_reader);
+  g_test_add_func ("/lede/cli/trash-and-restore", test_trash_and_restore);
 
   return g_test_run ();
 }

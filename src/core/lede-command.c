@@ -32,7 +32,7 @@ struct _LedeCommand
   char      *only_tag;
   gboolean   overwrite;
   gboolean   jekyll_names;
-  char      *name;          /* list, search, import or export */
+  char      *name;          /* list, search, import, trash, restore or export */
   char     **arguments;     /* what follows the name; files made absolute */
 };
 
@@ -42,13 +42,16 @@ static const char SUMMARY[] =
   "  search QUERY…     stories matching the words, best first (\"a phrase\", prefix*)\n"
   "  import FILE…      add Markdown (.md, front matter optional) and plain-text\n"
   "                    (.txt) stories; each file is added whole or not at all\n"
+  "  trash UUID…       move stories to the trash\n"
+  "  restore UUID…     bring stories back from the trash (list --trash lists it)\n"
   "  export --format html|fragment|md|ninjs --out DIR [--all | --status S |\n"
   "         --tag T | UUID…]\n"
   "                    write stories into DIR; existing files are left alone\n"
   "                    unless --overwrite is given\n"
   "\n"
-  "When Lede has the library open, import is done by that Lede, which shows\n"
-  "the stories at once; the other commands read the library as it is.\n"
+  "When Lede has the library open, import, trash and restore are done by\n"
+  "that Lede, which shows the result at once; list, search and export read\n"
+  "the library as it is, what the window saved a moment ago included.\n"
   "\n"
   "Exit status: 0 done, 1 wrong usage, 2 the library could not be opened\n"
   "(or Lede has it open and could not be asked), 3 the command failed (for\n"
@@ -147,7 +150,8 @@ lede_command_parse (const char * const  *argv,
       return NULL;
     }
   self->name = g_strdup (words[1]);
-  if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "export", NULL }, self->name))
+  if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "trash", "restore", "export", NULL },
+                        self->name))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unknown command “%s” (try --help)"), self->name);
       return NULL;
@@ -160,6 +164,12 @@ lede_command_parse (const char * const  *argv,
   if (g_str_equal (self->name, "import") && n < 3)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("import needs files to import"));
+      return NULL;
+    }
+  if ((g_str_equal (self->name, "trash") || g_str_equal (self->name, "restore")) && n < 3)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("%s needs the uuids of stories (lede-cli list shows them)"),
+                   self->name);
       return NULL;
     }
 
@@ -194,7 +204,7 @@ lede_command_get_library_path (LedeCommand *self)
 gboolean
 lede_command_writes (LedeCommand *self)
 {
-  return g_str_equal (self->name, "import");
+  return g_strv_contains ((const char * const[]) { "import", "trash", "restore", NULL }, self->name);
 }
 
 static char *
@@ -360,6 +370,45 @@ import_command (LedeCommand  *self,
   return failed ? LEDE_COMMAND_EXIT_FAILED : LEDE_COMMAND_EXIT_OK;
 }
 
+/* trash and restore: each story on its own; one that is not there, or
+ * already where it is asked to go, is named on stderr. */
+static int
+trash_command (LedeCommand  *self,
+               LedeLibrary  *library,
+               char        **uuids,
+               gboolean      restore,
+               GString      *out,
+               GString      *err)
+{
+  guint done = 0, failed = 0;
+
+  for (guint i = 0; uuids[i]; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LedeArticle) article = lede_library_get_article_by_uuid (library, uuids[i], &error);
+      gboolean trashed = article && lede_article_get_trashed (article) != NULL;
+
+      if (article == NULL)
+        g_string_append_printf (err, "lede-cli: no story %s: %s\n", uuids[i], error->message);
+      else if (trashed != restore)
+        g_string_append_printf (err, restore ? "lede-cli: %s is not in the trash\n" : "lede-cli: %s is in the trash already\n",
+                                uuids[i]);
+      else if (!(restore ? lede_library_restore_article (library, lede_article_get_id (article), &error)
+                         : lede_library_trash_article (library, lede_article_get_id (article), &error)))
+        g_string_append_printf (err, "lede-cli: %s: %s\n", uuids[i], error->message);
+      else
+        {
+          g_string_append_printf (out, "%s\t%s\n", uuids[i], lede_article_get_headline (article));
+          done++;
+          continue;
+        }
+      failed++;
+    }
+  g_string_append_printf (err, restore ? "lede-cli: restored %u, failed %u\n" : "lede-cli: moved %u to the trash, failed %u\n",
+                          done, failed);
+  return failed ? LEDE_COMMAND_EXIT_FAILED : LEDE_COMMAND_EXIT_OK;
+}
+
 static int
 export_command (LedeCommand  *self,
                 LedeLibrary  *library,
@@ -478,5 +527,7 @@ lede_command_run (LedeCommand *self,
     return import_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "export"))
     return export_command (self, library, self->arguments, out, err);
+  if (g_str_equal (self->name, "trash") || g_str_equal (self->name, "restore"))
+    return trash_command (self, library, self->arguments, g_str_equal (self->name, "restore"), out, err);
   return search_command (self, library, self->arguments, out, err);
 }

@@ -1,0 +1,558 @@
+/* lede-library-articles.c: the library's stories: adding, reading, saving, listing, the trash, slugs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-library"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "lede-library-private.h"
+#include "lede-slug.h"
+
+LedeArticle *
+_lede_library_article_from_row (sqlite3_stmt *stmt)
+{
+  LedeArticle *article = lede_article_new ();
+  LedeArticleStatus status = LEDE_ARTICLE_STATUS_DRAFT;
+  g_autoptr (GDateTime) embargo = _lede_library_parse_time (stmt, 13);
+  g_autoptr (GDateTime) published = _lede_library_parse_time (stmt, 14);
+  g_autoptr (GDateTime) created = _lede_library_parse_time (stmt, 15);
+  g_autoptr (GDateTime) updated = _lede_library_parse_time (stmt, 16);
+  g_autoptr (GDateTime) trashed = _lede_library_parse_time (stmt, 17);
+
+  lede_article_status_from_string (_lede_library_column_text (stmt, 8), &status);
+
+  lede_article_set_id (article, sqlite3_column_int64 (stmt, 0));
+  lede_article_set_uuid (article, _lede_library_column_text (stmt, 1));
+  lede_article_set_headline (article, _lede_library_column_text (stmt, 2));
+  lede_article_set_standfirst (article, _lede_library_column_text (stmt, 3));
+  lede_article_set_slug (article, _lede_library_column_text (stmt, 4));
+  lede_article_set_byline (article, _lede_library_column_text (stmt, 5));
+  lede_article_set_dateline (article, _lede_library_column_text (stmt, 6));
+  lede_article_set_section (article, _lede_library_column_text (stmt, 7));
+  lede_article_set_status (article, status);
+  lede_article_set_language (article, _lede_library_column_text (stmt, 9));
+  lede_article_set_body (article, _lede_library_column_text (stmt, 10));
+  lede_article_set_editorial_note (article, _lede_library_column_text (stmt, 11));
+  lede_article_set_word_goal (article, (guint)CLAMP (sqlite3_column_int64 (stmt, 12), 0, G_MAXUINT));
+  lede_article_set_embargo (article, embargo);
+  lede_article_set_published (article, published);
+  lede_article_set_created (article, created);
+  lede_article_set_updated (article, updated);
+  lede_article_set_trashed (article, trashed);
+  lede_article_set_extra_front_matter (article, _lede_library_column_text (stmt, 18));
+
+  return article;
+}
+
+/* Binds the editable fields as ?1 … ?14, shared by INSERT and UPDATE. */
+static void
+bind_article_fields (sqlite3_stmt *stmt,
+                     LedeArticle  *article)
+{
+  _lede_library_bind_text (stmt, 1, lede_article_get_headline (article));
+  _lede_library_bind_text (stmt, 2, lede_article_get_standfirst (article));
+  _lede_library_bind_text (stmt, 3, lede_article_get_slug (article));
+  _lede_library_bind_text (stmt, 4, lede_article_get_byline (article));
+  _lede_library_bind_text (stmt, 5, lede_article_get_dateline (article));
+  _lede_library_bind_text (stmt, 6, lede_article_get_section (article));
+  _lede_library_bind_text (stmt, 7, lede_article_status_to_string (lede_article_get_status (article)));
+  _lede_library_bind_text (stmt, 8, lede_article_get_language (article));
+  _lede_library_bind_text (stmt, 9, lede_article_get_body (article));
+  _lede_library_bind_text (stmt, 10, lede_article_get_editorial_note (article));
+  sqlite3_bind_int64 (stmt, 11, lede_article_get_word_goal (article));
+  _lede_library_bind_time (stmt, 12, lede_article_get_embargo (article));
+  _lede_library_bind_time (stmt, 13, lede_article_get_published (article));
+  _lede_library_bind_text (stmt, 14, lede_article_get_extra_front_matter (article));
+}
+
+/**
+ * lede_library_create_article:
+ *
+ * Stores @article as a new story and fills in its id, uuid (when it has
+ * none), and its created and updated times.
+ */
+static gboolean
+insert_article (LedeLibrary  *self,
+                LedeArticle  *article,
+                const char   *what,
+                GError      **error)
+{
+  g_autoptr (GDateTime) now = _lede_library_now_utc ();
+  g_autofree char *uuid = NULL;
+  GDateTime *created;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (lede_article_get_id (article) == 0, FALSE);
+
+  if (*lede_article_get_uuid (article) == '\0')
+    uuid = g_uuid_string_random ();
+  else
+    uuid = g_strdup (lede_article_get_uuid (article));
+  created = lede_article_get_created (article) != NULL ? lede_article_get_created (article) : now;
+
+  stmt = _lede_library_prepare (self,
+                                "INSERT INTO articles (headline, standfirst, slug, byline, dateline, section, "
+                                "status, language, body, editorial_note, word_goal, embargo_at, published_at, "
+                                "front_matter, uuid, created_at, updated_at) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_article_fields (stmt, article);
+  _lede_library_bind_text (stmt, 15, uuid);
+  _lede_library_bind_time (stmt, 16, created);
+  _lede_library_bind_time (stmt, 17, now);
+
+  if (!_lede_library_step_done (self, stmt, what, error))
+    return FALSE;
+
+  lede_article_set_id (article, sqlite3_last_insert_rowid (self->db));
+  lede_article_set_uuid (article, uuid);
+  lede_article_set_created (article, created);
+  lede_article_set_updated (article, now);
+  return TRUE;
+}
+
+gboolean
+lede_library_create_article (LedeLibrary  *self,
+                             LedeArticle  *article,
+                             GError      **error)
+{
+  if (!insert_article (self, article, _("Could not add the story"), error))
+    return FALSE;
+  _lede_library_emit_articles_changed (self);
+  return TRUE;
+}
+
+/**
+ * lede_library_add_story:
+ * @tags: (nullable) (array zero-terminated=1): the story's tags
+ *
+ * Stores @article as a new story with its tags, all in one transaction:
+ * after a failure the library is as it was.
+ */
+gboolean
+lede_library_add_story (LedeLibrary        *self,
+                        LedeArticle        *article,
+                        const char * const *tags,
+                        GError            **error)
+{
+  const char *what = _("Could not add the story");
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), FALSE);
+
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  if (!insert_article (self, article, what, error) ||
+      !_lede_library_write_tags (self, lede_article_get_id (article), tags, what, error) ||
+      !_lede_library_commit (self, what, error))
+    {
+      _lede_library_rollback (self);
+      lede_article_set_id (article, 0);
+      return FALSE;
+    }
+  _lede_library_emit_articles_changed (self);
+  return TRUE;
+}
+
+LedeArticle *
+_lede_library_get_article_where (LedeLibrary  *self,
+                                 const char   *sql,
+                                 gint64        id,
+                                 const char   *uuid,
+                                 GError      **error)
+{
+  sqlite3_stmt *stmt = _lede_library_prepare (self, sql, error);
+  LedeArticle *article = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (uuid != NULL)
+    _lede_library_bind_text (stmt, 1, uuid);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    article = _lede_library_article_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND,
+                 _("The story is not in this library (it may have been deleted)"));
+  else if (rc != SQLITE_ROW)
+    _lede_library_set_sqlite_error (self, error, rc, _("Could not read the story"));
+
+  return article;
+}
+
+LedeArticle *
+lede_library_get_article (LedeLibrary  *self,
+                          gint64        id,
+                          GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  return _lede_library_get_article_where (self, "SELECT " ARTICLE_COLUMNS " FROM articles WHERE id = ?1",
+                                          id, NULL, error);
+}
+
+LedeArticle *
+lede_library_get_article_by_uuid (LedeLibrary  *self,
+                                  const char   *uuid,
+                                  GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  return _lede_library_get_article_where (self, "SELECT " ARTICLE_COLUMNS " FROM articles WHERE uuid = ?1",
+                                          0, uuid, error);
+}
+
+/**
+ * lede_library_update_article:
+ *
+ * Writes every field of @article in one transaction and sets its updated
+ * time. On failure nothing in the library changes and @article keeps its
+ * text, so the caller can simply try again later.
+ */
+gboolean
+lede_library_update_article (LedeLibrary  *self,
+                             LedeArticle  *article,
+                             GError      **error)
+{
+  const char *what = _("Could not save the story");
+  g_autoptr (GDateTime) now = _lede_library_now_utc ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (lede_article_get_id (article) > 0, FALSE);
+
+  stmt = _lede_library_prepare (self,
+                                "UPDATE articles SET headline = ?1, standfirst = ?2, slug = ?3, byline = ?4, "
+                                "dateline = ?5, section = ?6, status = ?7, language = ?8, body = ?9, "
+                                "editorial_note = ?10, word_goal = ?11, embargo_at = ?12, published_at = ?13, "
+                                "front_matter = ?14, updated_at = ?15 WHERE id = ?16",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_article_fields (stmt, article);
+  _lede_library_bind_time (stmt, 15, now);
+  sqlite3_bind_int64 (stmt, 16, lede_article_get_id (article));
+
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  if (!_lede_library_step_done (self, stmt, what, error))
+    {
+      _lede_library_rollback (self);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      _lede_library_rollback (self);
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND,
+                   _("%s: it is no longer in this library"), what);
+      return FALSE;
+    }
+  if (!_lede_library_commit (self, what, error))
+    {
+      _lede_library_rollback (self);
+      return FALSE;
+    }
+
+  lede_article_set_updated (article, now);
+  return TRUE;
+}
+
+/**
+ * lede_library_list_ids:
+ * @trashed: %TRUE for the trash, %FALSE for the stories in use
+ *
+ * Returns: (transfer full): the ids of the stories, newest first, as gint64.
+ */
+GArray *
+lede_library_list_ids (LedeLibrary  *self,
+                       gboolean      trashed,
+                       GError      **error)
+{
+  return lede_library_list_ids_filtered (self, trashed, -1, NULL, error);
+}
+
+/**
+ * lede_library_list_ids_filtered:
+ * @status: a #LedeArticleStatus, or -1 for any
+ * @tag: (nullable): only stories with this tag (in any case)
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, newest first
+ */
+GArray *
+lede_library_list_ids_filtered (LedeLibrary  *self,
+                                gboolean      trashed,
+                                int           status,
+                                const char   *tag,
+                                GError      **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  stmt = _lede_library_prepare (self,
+                                "SELECT id FROM articles WHERE (trashed_at IS NOT NULL) = ?1 "
+                                "AND (?2 IS NULL OR status = ?2) "
+                                "AND (?3 IS NULL OR id IN (SELECT at.article_id FROM article_tags AS at "
+                                "                          JOIN tags AS t ON t.id = at.tag_id WHERE t.name = ?3)) "
+                                "ORDER BY trashed_at IS NOT NULL, created_at DESC, id DESC",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, !!trashed);
+  if (status >= 0)
+    _lede_library_bind_text (stmt, 2, lede_article_status_to_string (status));
+  else
+    sqlite3_bind_null (stmt, 2);
+  if (tag != NULL)
+    _lede_library_bind_text (stmt, 3, tag);
+  else
+    sqlite3_bind_null (stmt, 3);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _lede_library_set_sqlite_error (self, error, rc, _("Could not list the stories"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * lede_library_get_articles:
+ * @ids: (element-type gint64): story ids, as lede_library_list_ids_filtered()
+ *   gives them
+ *
+ * Returns: (transfer full) (element-type LedeArticle): the stories, in the
+ *   order of @ids, each a fresh object; %NULL with @error set if one is
+ *   missing or cannot be read
+ */
+GPtrArray *
+lede_library_get_articles (LedeLibrary  *self,
+                           GArray       *ids,
+                           GError      **error)
+{
+  g_autoptr (GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      LedeArticle *article = lede_library_get_article (self, g_array_index (ids, gint64, i), error);
+
+      if (article == NULL)
+        return NULL;
+      g_ptr_array_add (articles, article);
+    }
+  return g_steal_pointer (&articles);
+}
+
+/**
+ * lede_library_list_articles:
+ *
+ * Returns: (transfer full) (element-type LedeArticle): the stories, newest first.
+ */
+GPtrArray *
+lede_library_list_articles (LedeLibrary  *self,
+                            gboolean      trashed,
+                            GError      **error)
+{
+  g_autoptr (GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  stmt = _lede_library_prepare (self,
+                                "SELECT " ARTICLE_COLUMNS " FROM articles WHERE (trashed_at IS NOT NULL) = ?1 "
+                                "ORDER BY trashed_at IS NOT NULL, created_at DESC, id DESC",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, !!trashed);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (articles, _lede_library_article_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _lede_library_set_sqlite_error (self, error, rc, _("Could not list the stories"));
+      return NULL;
+    }
+  return g_steal_pointer (&articles);
+}
+
+gint64
+lede_library_count_articles (LedeLibrary  *self,
+                             gboolean      trashed,
+                             GError      **error)
+{
+  gint64 count = -1;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), -1);
+
+  if (!_lede_library_query_int (self,
+                                trashed ? "SELECT count(*) FROM articles WHERE trashed_at IS NOT NULL"
+                          : "SELECT count(*) FROM articles WHERE trashed_at IS NULL",
+                  &count, error))
+    return -1;
+  return count;
+}
+
+/* Runs one single-row change by id and says in words when the story is gone. */
+static gboolean
+change_one (LedeLibrary  *self,
+            const char   *sql,
+            gint64        id,
+            const char   *what,
+            GError      **error)
+{
+  g_autoptr (GDateTime) now = _lede_library_now_utc ();
+  sqlite3_stmt *stmt = _lede_library_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    _lede_library_bind_time (stmt, 2, now);
+
+  if (!_lede_library_step_done (self, stmt, what, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND,
+                   _("%s: it is not in this library"), what);
+      return FALSE;
+    }
+
+  _lede_library_emit_articles_changed (self);
+  return TRUE;
+}
+
+gboolean
+lede_library_trash_article (LedeLibrary  *self,
+                            gint64        id,
+                            GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  return change_one (self, "UPDATE articles SET trashed_at = ?2 WHERE id = ?1 AND trashed_at IS NULL",
+                     id, _("Could not move the story to the trash"), error);
+}
+
+gboolean
+lede_library_restore_article (LedeLibrary  *self,
+                              gint64        id,
+                              GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  return change_one (self, "UPDATE articles SET trashed_at = NULL WHERE id = ?1 AND trashed_at IS NOT NULL",
+                     id, _("Could not restore the story"), error);
+}
+
+/**
+ * lede_library_delete_article:
+ *
+ * Deletes a story forever, with its tags, source links and revisions. Only
+ * a story already in the trash can be deleted, so nothing is lost by a slip.
+ */
+gboolean
+lede_library_delete_article (LedeLibrary  *self,
+                             gint64        id,
+                             GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  return change_one (self, "DELETE FROM articles WHERE id = ?1 AND trashed_at IS NOT NULL",
+                     id, _("Could not delete the story (only stories in the trash can be deleted)"),
+                     error);
+}
+
+/**
+ * lede_library_slug_owner:
+ * @except_id: a story to leave out (the one being edited), or 0
+ *
+ * Returns: (transfer full) (nullable): the headline of another story (not
+ *   in the trash) that uses @slug, or %NULL when it is free
+ */
+char *
+lede_library_slug_owner (LedeLibrary *self,
+                         const char  *slug,
+                         gint64       except_id)
+{
+  sqlite3_stmt *stmt;
+  char *owner = NULL;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  if (slug == NULL || *slug == '\0')
+    return NULL;
+  stmt = _lede_library_prepare (self,
+                                "SELECT headline FROM articles WHERE slug = ?1 AND id <> ?2 AND trashed_at IS NULL LIMIT 1",
+                                NULL);
+  if (stmt == NULL)
+    return NULL;
+  _lede_library_bind_text (stmt, 1, slug);
+  sqlite3_bind_int64 (stmt, 2, except_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    owner = g_strdup (_lede_library_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return owner;
+}
+
+/**
+ * lede_library_make_unique_slug:
+ *
+ * Returns: (transfer full): @slug, or @slug-2, @slug-3… whichever no other
+ *   story uses
+ */
+char *
+lede_library_make_unique_slug (LedeLibrary *self,
+                               const char  *slug,
+                               gint64       except_id)
+{
+  char *candidate = g_strdup (slug);
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  for (guint n = 2; ; n++)
+    {
+      g_autofree char *owner = lede_library_slug_owner (self, candidate, except_id);
+
+      if (owner == NULL)
+        return candidate;
+      g_autofree char *suffix = g_strdup_printf ("-%u", n);
+      gsize keep = MIN (strlen (slug), LEDE_SLUG_MAX_LENGTH - strlen (suffix));
+
+      /* Still no longer than any slug. */
+      g_free (candidate);
+      candidate = g_strdup_printf ("%.*s%s", (int)keep, slug, suffix);
+    }
+}

@@ -1,0 +1,119 @@
+/* lede-library-private.h: what the files of LedeLibrary share — the
+ * struct, and the statement and transaction helpers (lede-library.c).
+ * Not for use outside them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+#include <sys/types.h>
+
+#include "lede-library.h"
+
+G_BEGIN_DECLS
+
+struct _LedeLibrary
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL text → sqlite3_stmt*, prepared once */
+  int         schema_version;
+  gboolean    in_batch;    /* transactions are savepoints inside one batch */
+  guint       is_new : 1;
+  guint       read_only : 1;
+
+  /* The library file, held open with flock() for as long as this library
+   * is open for writing, and closed only after the SQLite connection; see
+   * "One library, one writer" in HACKING.md. -1 for a reader. */
+  int         lock_fd;
+  dev_t       dev;
+  ino_t       ino;
+};
+
+/* Every column of an article, in the order article_from_row() reads them. */
+#define ARTICLE_COLUMNS \
+  "id, uuid, headline, standfirst, slug, byline, dateline, section, status, language, " \
+  "body, editorial_note, word_goal, embargo_at, published_at, created_at, updated_at, trashed_at, " \
+  "front_matter"
+
+/* Statements: prepared once and cached; every failure in words. */
+gboolean      _lede_library_set_sqlite_error (LedeLibrary   *self,
+                                             GError       **error,
+                                             int            rc,
+                                             const char    *what);
+sqlite3_stmt *_lede_library_prepare          (LedeLibrary   *self,
+                                             const char    *sql,
+                                             GError       **error);
+gboolean      _lede_library_exec             (LedeLibrary   *self,
+                                             const char    *sql,
+                                             const char    *what,
+                                             GError       **error);
+gboolean      _lede_library_run_one          (LedeLibrary   *self,
+                                             const char    *sql,
+                                             const char    *what,
+                                             GError       **error);
+gboolean      _lede_library_step_done        (LedeLibrary   *self,
+                                             sqlite3_stmt  *stmt,
+                                             const char    *what,
+                                             GError       **error);
+gboolean      _lede_library_write_one        (LedeLibrary   *self,
+                                             const char    *sql,
+                                             gint64         a,
+                                             gint64         b,
+                                             const char    *text,
+                                             const char    *what,
+                                             GError       **error);
+gboolean      _lede_library_query_int        (LedeLibrary   *self,
+                                             const char    *sql,
+                                             gint64        *value,
+                                             GError       **error);
+char        **_lede_library_read_strings     (LedeLibrary   *self,
+                                             const char    *sql,
+                                             gint64         id,
+                                             const char    *what,
+                                             GError       **error);
+
+/* Transactions: savepoints inside a batch (lede_library_begin_batch()). */
+gboolean      _lede_library_begin            (LedeLibrary   *self,
+                                             const char    *what,
+                                             GError       **error);
+gboolean      _lede_library_commit           (LedeLibrary   *self,
+                                             const char    *what,
+                                             GError       **error);
+void          _lede_library_rollback         (LedeLibrary   *self);
+
+/* Columns and values. */
+GDateTime    *_lede_library_parse_time       (sqlite3_stmt  *stmt,
+                                             int            column);
+void          _lede_library_bind_text        (sqlite3_stmt  *stmt,
+                                             int            column,
+                                             const char    *text);
+void          _lede_library_bind_time        (sqlite3_stmt  *stmt,
+                                             int            column,
+                                             GDateTime     *time);
+const char   *_lede_library_column_text      (sqlite3_stmt  *stmt,
+                                             int            column);
+GDateTime    *_lede_library_now_utc          (void);
+
+/* Rows of the other files that one of them needs. */
+LedeArticle  *_lede_library_article_from_row (sqlite3_stmt  *stmt);
+LedeArticle  *_lede_library_get_article_where (LedeLibrary  *self,
+                                             const char    *sql,
+                                             gint64         id,
+                                             const char    *uuid,
+                                             GError       **error);
+gboolean      _lede_library_write_tags       (LedeLibrary   *self,
+                                             gint64         article_id,
+                                             const char * const *tags,
+                                             const char    *what,
+                                             GError       **error);
+GPtrArray    *_lede_library_read_sources     (LedeLibrary   *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+
+void          _lede_library_emit_articles_changed (LedeLibrary *self);
+
+G_END_DECLS

@@ -1,0 +1,221 @@
+/* lede-library-tags.c: the library's tags: a story's tags, and renaming, merging and deleting them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-library"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "lede-library-private.h"
+
+/* Replaces a story's tags inside the caller's transaction. A tag already in
+ * the library under another case is reused, so "brexit" joins "Brexit". */
+gboolean
+_lede_library_write_tags (LedeLibrary        *self,
+                          gint64              article_id,
+                          const char * const *tags,
+                          const char         *what,
+                          GError            **error)
+{
+  sqlite3_stmt *stmt = _lede_library_prepare (self, "DELETE FROM article_tags WHERE article_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (!_lede_library_step_done (self, stmt, what, error))
+    return FALSE;
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      /* A tag is a one-line field like any other. */
+      g_autofree char *name = g_strstrip (lede_article_clean_line (tags[i]));
+
+      if (*name == '\0')
+        continue;
+      stmt = _lede_library_prepare (self, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", error);
+      if (stmt == NULL)
+        return FALSE;
+      _lede_library_bind_text (stmt, 1, name);
+      if (!_lede_library_step_done (self, stmt, what, error))
+        return FALSE;
+
+      stmt = _lede_library_prepare (self,
+                                    "INSERT OR IGNORE INTO article_tags (article_id, tag_id) "
+                                    "SELECT ?1, id FROM tags WHERE name = ?2",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, article_id);
+      _lede_library_bind_text (stmt, 2, name);
+      if (!_lede_library_step_done (self, stmt, what, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lede_library_set_tags:
+ * @tags: (array zero-terminated=1): the story's tags, in any case
+ *
+ * Replaces the tags of story @id. Blank tags are skipped and tags that
+ * differ only in case are one tag.
+ */
+gboolean
+lede_library_set_tags (LedeLibrary        *self,
+                       gint64              id,
+                       const char * const *tags,
+                       GError            **error)
+{
+  const char *what = _("Could not save the tags");
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  if (!_lede_library_write_tags (self, id, tags, what, error) || !_lede_library_commit (self, what, error))
+    {
+      _lede_library_rollback (self);
+      return FALSE;
+    }
+  _lede_library_emit_articles_changed (self);
+  return TRUE;
+}
+
+/**
+ * lede_library_get_tags:
+ *
+ * Returns: (transfer full): the tags of story @id, sorted without regard
+ *   to case, or %NULL with @error set
+ */
+char **
+lede_library_get_tags (LedeLibrary  *self,
+                       gint64        id,
+                       GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  return _lede_library_read_strings (self,
+                                     "SELECT t.name FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id "
+                                     "WHERE at.article_id = ?1 ORDER BY t.name COLLATE NOCASE",
+                                     id, _("Could not read the tags"), error);
+}
+
+/**
+ * lede_library_list_tags:
+ *
+ * Returns: (transfer full) (element-type LedeTag): every tag, by name, with
+ *   how many stories (not in the trash) carry it
+ */
+GPtrArray *
+lede_library_list_tags (LedeLibrary  *self,
+                        GError      **error)
+{
+  g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_tag_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  stmt = _lede_library_prepare (self,
+                                "SELECT t.id, t.name, count (a.id) FROM tags AS t "
+                                "LEFT JOIN article_tags AS at ON at.tag_id = t.id "
+                                "LEFT JOIN articles AS a ON a.id = at.article_id AND a.trashed_at IS NULL "
+                                "GROUP BY t.id ORDER BY t.name COLLATE NOCASE",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tags, lede_tag_new (sqlite3_column_int64 (stmt, 0), _lede_library_column_text (stmt, 1),
+                                         (guint)sqlite3_column_int64 (stmt, 2)));
+  if (rc != SQLITE_DONE)
+    _lede_library_set_sqlite_error (self, error, rc, _("Could not read the tags"));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&tags) : NULL;
+}
+
+/**
+ * lede_library_rename_tag:
+ *
+ * Renames tag @id. If another tag already has @name (in any case), the two
+ * are merged: its stories keep one tag, named @name.
+ */
+gboolean
+lede_library_rename_tag (LedeLibrary  *self,
+                         gint64        id,
+                         const char   *name,
+                         GError      **error)
+{
+  const char *what = _("Could not rename the tag");
+  g_autofree char *clean = NULL;
+  sqlite3_stmt *stmt;
+  gint64 other = 0;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  clean = g_strstrip (lede_article_clean_line (name));
+  if (*clean == '\0')
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED, _("%s: a tag needs a name"), what);
+      return FALSE;
+    }
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  stmt = _lede_library_prepare (self, "SELECT id FROM tags WHERE name = ?1 AND id <> ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  _lede_library_bind_text (stmt, 1, clean);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    other = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (other != 0)
+    {
+      /* Merge: the other tag's stories move over, then it goes. */
+      if (!_lede_library_write_one (self, "INSERT OR IGNORE INTO article_tags (article_id, tag_id) "
+                            "SELECT article_id, ?1 FROM article_tags WHERE tag_id = ?2",
+                      id, other, NULL, what, error) ||
+          !_lede_library_write_one (self, "DELETE FROM tags WHERE id = ?2", id, other, NULL, what, error))
+        goto fail;
+    }
+  if (!_lede_library_write_one (self, "UPDATE tags SET name = ?3 WHERE id = ?1", id, 0, clean, what, error) ||
+      !_lede_library_commit (self, what, error))
+    goto fail;
+  _lede_library_emit_articles_changed (self);
+  return TRUE;
+
+fail:
+  _lede_library_rollback (self);
+  return FALSE;
+}
+
+/**
+ * lede_library_delete_tag:
+ *
+ * Deletes tag @id from the library and from every story that had it.
+ */
+gboolean
+lede_library_delete_tag (LedeLibrary  *self,
+                         gint64        id,
+                         GError      **error)
+{
+  const char *what = _("Could not delete the tag");
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  /* article_tags first, so the index's triggers see each story lose it. */
+  if (!_lede_library_write_one (self, "DELETE FROM article_tags WHERE tag_id = ?1", id, 0, NULL, what, error) ||
+      !_lede_library_write_one (self, "DELETE FROM tags WHERE id = ?1", id, 0, NULL, what, error) ||
+      !_lede_library_commit (self, what, error))
+    {
+      _lede_library_rollback (self);
+      return FALSE;
+    }
+  _lede_library_emit_articles_changed (self);
+  return TRUE;
+}

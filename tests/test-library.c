@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "lede-library.h"
+#include "lede-slug.h"
 #include "lede-test-utils.h"
 
 typedef struct {
@@ -937,6 +938,41 @@ test_one_writer (void)
   lede_test_rmdir (dir);
 }
 
+/* Every new story gets a slug from its headline when it has none: unique,
+ * at most LEDE_SLUG_MAX_LENGTH long, cut after a whole word. A slug given
+ * (from front matter, say) is kept. */
+static void
+test_every_story_has_a_slug (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char *expected[] = {
+    "lifeboat-crews-from-three-harbours-train-together-off-tarvey",
+    "lifeboat-crews-from-three-harbours-train-together-off-2",
+    "lifeboat-crews-from-three-harbours-train-together-off-3",
+  };
+  g_autoptr (LedeArticle) given = lede_article_new ();
+  g_autoptr (LedeArticle) untitled = lede_article_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr (LedeArticle) article = lede_article_new ();
+
+      lede_article_set_headline (article, "Lifeboat crews from three harbours train together off Tarvey Point");
+      g_assert_true (lede_library_create_article (f->library, article, NULL));
+      g_assert_cmpstr (lede_article_get_slug (article), ==, expected[i]);
+      g_assert_cmpuint (strlen (lede_article_get_slug (article)), <=, LEDE_SLUG_MAX_LENGTH);
+    }
+
+  lede_article_set_headline (given, "Anything at all");
+  lede_article_set_slug (given, "chosen-by-the-desk");
+  g_assert_true (lede_library_create_article (f->library, given, NULL));
+  g_assert_cmpstr (lede_article_get_slug (given), ==, "chosen-by-the-desk");
+
+  /* No headline yet: the panel makes one as it is typed. */
+  g_assert_true (lede_library_create_article (f->library, untitled, NULL));
+  g_assert_cmpstr (lede_article_get_slug (untitled), ==, "");
+}
+
 static void
 test_reader_finds_nothing (void)
 {
@@ -972,6 +1008,7 @@ main (int   argc,
   ADD ("rank-matches-bm25", test_rank_matches_bm25);
   ADD ("refuse/newer-library", test_refuse_newer_library);
   ADD ("refuse/corrupt-library", test_refuse_corrupt_library);
+  ADD ("every-story-has-a-slug", test_every_story_has_a_slug);
 #undef ADD
   g_test_add_func ("/lede/library/one-writer", test_one_writer);
   g_test_add_func ("/lede/library/reader-finds-nothing", test_reader_finds_nothing);

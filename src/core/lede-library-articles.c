@@ -73,7 +73,8 @@ bind_article_fields (sqlite3_stmt *stmt,
  * lede_library_create_article:
  *
  * Stores @article as a new story and fills in its id, uuid (when it has
- * none), and its created and updated times.
+ * none), slug (from the headline, when it has none), and its created and
+ * updated times.
  */
 static gboolean
 insert_article (LedeLibrary  *self,
@@ -95,6 +96,18 @@ insert_article (LedeLibrary  *self,
   else
     uuid = g_strdup (lede_article_get_uuid (article));
   created = lede_article_get_created (article) != NULL ? lede_article_get_created (article) : now;
+
+  /* Every story has a slug: one given is kept, else the headline's. */
+  if (*lede_article_get_slug (article) == '\0')
+    {
+      g_autofree char *base = lede_slug_from_text (lede_article_get_headline (article));
+
+      if (*base != '\0')
+        {
+          g_autofree char *slug = lede_library_make_unique_slug (self, base, 0);
+          lede_article_set_slug (article, slug);
+        }
+    }
 
   stmt = _lede_library_prepare (self,
                                 "INSERT INTO articles (headline, standfirst, slug, byline, dateline, section, "
@@ -538,21 +551,47 @@ lede_library_make_unique_slug (LedeLibrary *self,
                                const char  *slug,
                                gint64       except_id)
 {
-  char *candidate = g_strdup (slug);
+  g_autoptr (GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Room for "-" and seven digits keeps every candidate within the limit. */
+  g_autofree char *prefix = g_strndup (slug, MIN (strlen (slug), LEDE_SLUG_MAX_LENGTH - 8));
+  g_autofree char *pattern = g_strconcat (prefix, "*", NULL);
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
 
+  /* Every slug that could clash, in one look at the index: slugs are
+   * lowercase ASCII, digits and hyphens, none of them GLOB syntax. */
+  stmt = _lede_library_prepare (self,
+                                "SELECT slug FROM articles WHERE slug GLOB ?1 AND id <> ?2 AND trashed_at IS NULL",
+                                NULL);
+  if (stmt != NULL)
+    {
+      _lede_library_bind_text (stmt, 1, pattern);
+      sqlite3_bind_int64 (stmt, 2, except_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_add (taken, g_strdup (_lede_library_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+    }
+
+  if (!g_hash_table_contains (taken, slug))
+    return g_strdup (slug);
   for (guint n = 2; ; n++)
     {
-      g_autofree char *owner = lede_library_slug_owner (self, candidate, except_id);
-
-      if (owner == NULL)
-        return candidate;
       g_autofree char *suffix = g_strdup_printf ("-%u", n);
       gsize keep = MIN (strlen (slug), LEDE_SLUG_MAX_LENGTH - strlen (suffix));
+      char *candidate;
 
-      /* Still no longer than any slug. */
-      g_free (candidate);
+      /* Still no longer than any slug, and cut after a whole word. */
+      if (keep < strlen (slug) && slug[keep] != '-')
+        {
+          const char *hyphen = g_strrstr_len (slug, keep, "-");
+
+          if (hyphen != NULL)
+            keep = hyphen - slug;
+        }
       candidate = g_strdup_printf ("%.*s%s", (int)keep, slug, suffix);
+      if (!g_hash_table_contains (taken, candidate))
+        return candidate;
+      g_free (candidate);
     }
 }

@@ -136,8 +136,15 @@ static const char * const MIGRATIONS[] = {
 
   /* 1 → 2: front matter keys Lede does not know, kept from an import (YAML). */
   "ALTER TABLE articles ADD COLUMN front_matter TEXT NOT NULL DEFAULT '';",
+
+  /* 2 → 3: every new story gets a unique slug, looked up by prefix. */
+  "CREATE INDEX articles_slug ON articles (slug);",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 2);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 3);
+
+/* Readers can read a library this old without migrating it: later
+ * migrations only add indexes. */
+#define LEDE_LIBRARY_OLDEST_READABLE 2
 
 G_END_DECLS

@@ -886,7 +886,7 @@ lede_library_open_for_reading (const char  *path,
   if (!finish_open (self, error))
     return NULL;
 
-  if (self->schema_version != LEDE_LIBRARY_SCHEMA_VERSION)
+  if (self->schema_version < LEDE_LIBRARY_OLDEST_READABLE)
     {
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_TOO_NEW,
                    self->schema_version == 0

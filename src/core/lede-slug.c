@@ -15,7 +15,9 @@
  *
  * Makes a slug: lowercase ASCII letters, digits and single hyphens, accents
  * folded ("Éluned" → "eluned"), apostrophes dropped ("Kestle’s" →
- * "kestles"), at most 80 characters and never ending in a hyphen.
+ * "kestles"), at most LEDE_SLUG_MAX_LENGTH characters, cut after a whole
+ * word (mid-word only when the first word is longer), never ending in a
+ * hyphen.
  *
  * Returns: (transfer full): the slug, empty when @text has no letter or digit
  */

@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* The longest slug Lede makes, in characters (ASCII). */
-#define LEDE_SLUG_MAX_LENGTH 80
+#define LEDE_SLUG_MAX_LENGTH 60
 
 
 char *lede_slug_from_text (const char *text);

@@ -21,6 +21,7 @@
 #include "lede-story-row.h"
 #include "lede-tag-manager.h"
 #include "lede-window.h"
+#include "lede-enums.h"
 #include "lede-window-private.h"
 
 /* Narrower than this, editor and preview take turns instead of sharing. */
@@ -79,6 +80,21 @@ preview_scrolled_cb (LedeWindow *self,
 {
   if (gtk_widget_get_visible (GTK_WIDGET (self->editor)))
     lede_editor_scroll_to_line (self->editor, line);
+}
+
+/* The open story stays open and selected: the list hands back the same
+ * objects in their new places, and the selection follows its item. */
+static void
+apply_story_order (LedeWindow *self)
+{
+  g_autoptr (GEnumClass) orders = g_type_class_ref (LEDE_TYPE_STORY_ORDER);
+  g_autofree char *nick = g_settings_get_string (self->settings, "story-order");
+  GEnumValue *order = g_enum_get_value_by_nick (orders, nick);
+  g_autoptr (GError) error = NULL;
+
+  if (self->articles != NULL && order != NULL &&
+      !lede_article_list_set_order (self->articles, order->value, &error))
+    g_warning ("Could not order the story list: %s", error->message);
 }
 
 static void
@@ -685,6 +701,7 @@ lede_window_open_library (LedeWindow *self,
   gtk_drop_down_set_selected (self->status_filter, 0);
   g_clear_object (&self->articles);
   self->articles = lede_article_list_new (library, FALSE);
+  apply_story_order (self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
   fill_tag_filter (self);
   gtk_drop_down_set_selected (self->tag_filter, 0);
@@ -775,6 +792,7 @@ lede_window_dispose (GObject *object)
    * settings change would reach its dead action group. */
   g_action_map_remove_action (G_ACTION_MAP (self), "layout");
   g_action_map_remove_action (G_ACTION_MAP (self), "show-metadata");
+  g_action_map_remove_action (G_ACTION_MAP (self), "story-order");
   g_clear_object (&self->title_bindings);
   g_clear_object (&self->autosave);
   g_clear_object (&self->selection);
@@ -860,6 +878,13 @@ lede_window_init (LedeWindow *self)
   g_signal_connect_object (self->settings, "changed::layout",
                            G_CALLBACK (apply_layout), self, G_CONNECT_SWAPPED);
   apply_layout (self);
+  /* The sidebar's order, from the menu, remembered. */
+  {
+    g_autoptr (GAction) order = g_settings_create_action (self->settings, "story-order");
+    g_action_map_add_action (G_ACTION_MAP (self), order);
+  }
+  g_signal_connect_object (self->settings, "changed::story-order",
+                           G_CALLBACK (apply_story_order), self, G_CONNECT_SWAPPED);
   lede_preview_set_buffer (self->preview, lede_editor_get_buffer (self->editor));
   lede_metadata_panel_set_buffer (self->metadata_panel, lede_editor_get_buffer (self->editor));
   self->tag_names = gtk_string_list_new ((const char * const[]) { _("Any tag"), NULL });

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <string.h>
 
 #include "lede-article-list.h"
@@ -130,6 +132,68 @@ test_items_are_released (void)
   lede_test_rmdir (dir);
 }
 
+static char *
+headlines (GListModel *model)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (LedeArticle) article = g_list_model_get_item (model, i);
+      g_string_append_printf (out, "%s%s", i ? ", " : "", lede_article_get_headline (article));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Newest first, last changed first, headline A–Z (in any case); the same
+ * objects in their new places, so a view can keep its selection. */
+static void
+test_orders (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  g_autoptr (LedeArticleList) list = NULL;
+  g_autoptr (LedeArticle) held = NULL;
+  g_autoptr (LedeArticle) moved = NULL;
+  g_autofree char *newest = NULL, *changed = NULL, *by_headline = NULL;
+  gint64 first;
+
+  first = add_story (library, "harbour dues rise");
+  add_story (library, "Bakery closes");
+  add_story (library, "Ferry returns");
+  list = lede_article_list_new (library, FALSE);
+  newest = headlines (G_LIST_MODEL (list));
+  g_assert_cmpstr (newest, ==, "Ferry returns, Bakery closes, harbour dues rise");
+
+  held = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_true (lede_article_list_set_order (list, LEDE_STORY_ORDER_HEADLINE, NULL));
+  by_headline = headlines (G_LIST_MODEL (list));
+  g_assert_cmpstr (by_headline, ==, "Bakery closes, Ferry returns, harbour dues rise");
+  moved = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (moved == held);
+
+  /* The oldest story, saved last (the time set by hand, as saves within
+   * one second would tie). */
+  {
+    sqlite3 *db = NULL;
+    g_autofree char *sql = g_strdup_printf ("UPDATE articles SET updated_at = '2031-01-01T00:00:00Z' WHERE id = %"
+                                            G_GINT64_FORMAT, first);
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_assert_true (lede_article_list_set_order (list, LEDE_STORY_ORDER_LAST_CHANGED, NULL));
+  changed = headlines (G_LIST_MODEL (list));
+  g_assert_true (g_str_has_prefix (changed, "harbour dues rise, "));
+
+  g_clear_object (&held);
+  g_clear_object (&moved);
+  g_assert_finalize_object (g_steal_pointer (&list));
+  g_assert_finalize_object (g_steal_pointer (&library));
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +202,7 @@ main (int   argc,
 
   g_test_add_func ("/lede/article-list/follows-library", test_follows_library);
   g_test_add_func ("/lede/article-list/items-are-released", test_items_are_released);
+  g_test_add_func ("/lede/article-list/orders", test_orders);
 
   return g_test_run ();
 }

@@ -23,6 +23,7 @@ struct _LedeArticleList
   GHashTable  *articles;  /* id → LedeArticle*, not owned (weak) */
   gboolean     trashed;
   int          status;    /* only stories with this status, or -1 */
+  LedeStoryOrder order;
   char        *tag;       /* only stories with this tag, or NULL */
 };
 
@@ -224,7 +225,7 @@ lede_article_list_reload (LedeArticleList  *self,
 
   g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), FALSE);
 
-  if (!(ids = lede_library_list_ids_filtered (self->library, self->trashed, self->status, self->tag, error)))
+  if (!(ids = lede_library_list_ids_sorted (self->library, self->trashed, self->status, self->tag, self->order, error)))
     return FALSE;
 
   old_len = self->ids->len;
@@ -279,4 +280,23 @@ lede_article_list_get_ids (LedeArticleList *self)
 {
   g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), NULL);
   return self->ids;
+}
+
+/**
+ * lede_article_list_set_order:
+ *
+ * Orders the list anew; reported as items-changed over the part that moved,
+ * with the same article objects, so a selection can follow its story.
+ */
+gboolean
+lede_article_list_set_order (LedeArticleList  *self,
+                             LedeStoryOrder    order,
+                             GError          **error)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), FALSE);
+
+  if (self->order == order)
+    return TRUE;
+  self->order = order;
+  return lede_article_list_reload (self, error);
 }

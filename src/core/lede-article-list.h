@@ -27,5 +27,8 @@ gboolean         lede_article_list_set_filter    (LedeArticleList *self,
                                                   int              status,
                                                   const char      *tag,
                                                   GError         **error);
+gboolean         lede_article_list_set_order     (LedeArticleList *self,
+                                                  LedeStoryOrder   order,
+                                                  GError         **error);
 
 G_END_DECLS

@@ -303,32 +303,42 @@ lede_library_list_ids (LedeLibrary  *self,
 }
 
 /**
- * lede_library_list_ids_filtered:
+ * lede_library_list_ids_sorted:
  * @status: a #LedeArticleStatus, or -1 for any
  * @tag: (nullable): only stories with this tag (in any case)
+ * @order: how to order them
  *
- * Returns: (transfer full) (element-type gint64): the ids, newest first
+ * Returns: (transfer full) (element-type gint64): the ids, in @order
  */
 GArray *
-lede_library_list_ids_filtered (LedeLibrary  *self,
-                                gboolean      trashed,
-                                int           status,
-                                const char   *tag,
-                                GError      **error)
+lede_library_list_ids_sorted (LedeLibrary     *self,
+                              gboolean         trashed,
+                              int              status,
+                              const char      *tag,
+                              LedeStoryOrder   order,
+                              GError         **error)
 {
+  /* ORDER BY cannot be a parameter: one statement an order. */
+#define FILTERED_IDS \
+  "SELECT id FROM articles WHERE (trashed_at IS NOT NULL) = ?1 " \
+  "AND (?2 IS NULL OR status = ?2) " \
+  "AND (?3 IS NULL OR id IN (SELECT at.article_id FROM article_tags AS at " \
+  "                          JOIN tags AS t ON t.id = at.tag_id WHERE t.name = ?3)) "
+  static const char * const statements[] = {
+    [LEDE_STORY_ORDER_NEWEST] = FILTERED_IDS "ORDER BY created_at DESC, id DESC",
+    [LEDE_STORY_ORDER_LAST_CHANGED] = FILTERED_IDS "ORDER BY updated_at DESC, id DESC",
+    [LEDE_STORY_ORDER_HEADLINE] = FILTERED_IDS "ORDER BY headline COLLATE NOCASE, id",
+  };
+#undef FILTERED_IDS
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
 
-  stmt = _lede_library_prepare (self,
-                                "SELECT id FROM articles WHERE (trashed_at IS NOT NULL) = ?1 "
-                                "AND (?2 IS NULL OR status = ?2) "
-                                "AND (?3 IS NULL OR id IN (SELECT at.article_id FROM article_tags AS at "
-                                "                          JOIN tags AS t ON t.id = at.tag_id WHERE t.name = ?3)) "
-                                "ORDER BY trashed_at IS NOT NULL, created_at DESC, id DESC",
-                                error);
+  g_return_val_if_fail (order <= LEDE_STORY_ORDER_HEADLINE, NULL);
+
+  stmt = _lede_library_prepare (self, statements[order], error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, !!trashed);
@@ -354,6 +364,23 @@ lede_library_list_ids_filtered (LedeLibrary  *self,
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+/**
+ * lede_library_list_ids_filtered:
+ * @status: a #LedeArticleStatus, or -1 for any
+ * @tag: (nullable): only stories with this tag (in any case)
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, newest first
+ */
+GArray *
+lede_library_list_ids_filtered (LedeLibrary  *self,
+                                gboolean      trashed,
+                                int           status,
+                                const char   *tag,
+                                GError      **error)
+{
+  return lede_library_list_ids_sorted (self, trashed, status, tag, LEDE_STORY_ORDER_NEWEST, error);
 }
 
 /**

@@ -128,6 +128,12 @@ GArray       *lede_library_list_ids_filtered (LedeLibrary  *self,
                                               int           status,
                                               const char   *tag,
                                               GError      **error);
+GArray       *lede_library_list_ids_sorted   (LedeLibrary  *self,
+                                              gboolean      trashed,
+                                              int           status,
+                                              const char   *tag,
+                                              LedeStoryOrder order,
+                                              GError      **error);
 GPtrArray    *lede_library_get_articles      (LedeLibrary  *self,
                                               GArray       *ids,
                                               GError      **error);

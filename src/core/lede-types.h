@@ -37,6 +37,14 @@ typedef enum
   LEDE_EXPORT_FORMAT_NINJS,     /* IPTC ninjs 2.2 JSON */
 } LedeExportFormat;
 
+/* How a list of stories is ordered. The nicks are what GSettings keeps. */
+typedef enum
+{
+  LEDE_STORY_ORDER_NEWEST,        /*< nick=newest >*/   /* by when each was begun, newest first */
+  LEDE_STORY_ORDER_LAST_CHANGED,  /*< nick=changed >*/  /* by when each was last saved */
+  LEDE_STORY_ORDER_HEADLINE,      /*< nick=headline >*/ /* headline A–Z */
+} LedeStoryOrder;
+
 typedef struct _LedeArticle     LedeArticle;
 typedef struct _LedeArticleList LedeArticleList;
 typedef struct _LedeAutosave    LedeAutosave;

@@ -434,6 +434,44 @@ has_text (gpointer data)
   return *(char **)data != NULL;
 }
 
+/* The sidebar's order comes from the menu and is remembered; the open
+ * story stays open and selected whatever the order. */
+static void
+test_story_order (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  LedeArticle *shown;
+  GListModel *model = story_list_model (f);
+  g_autoptr (LedeArticle) first = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_article_set_headline (shown_article (f), "Almanac of the harbour");
+  lede_test_wait_until (is_saved, f->window, 4000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_article_set_headline (shown_article (f), "Zebra crossing for Quay Street");
+  lede_test_wait_until (is_saved, f->window, 4000);
+  shown = shown_article (f);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.story-order", "s", "headline"));
+  {
+    g_autofree char *order = g_settings_get_string (settings, "story-order");
+    g_assert_cmpstr (order, ==, "headline");
+  }
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (lede_article_get_headline (first), ==, "Almanac of the harbour");
+  g_assert_true (shown_article (f) == shown);
+  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (
+                   gtk_list_view_get_model (GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                                         LEDE_TYPE_WINDOW,
+                                                                                         "story_list"))))) == (gpointer)shown);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.story-order", "s", "newest"));
+  g_clear_object (&first);
+  first = g_list_model_get_item (model, 0);
+  g_assert_true (first == shown);
+}
+
 static gboolean
 clipboard_has_html (gpointer clipboard)
 {
@@ -475,6 +513,7 @@ main (int   argc,
   ADD ("import", test_import);
   ADD ("export", test_export);
   ADD ("copy-html", test_copy_html);
+  ADD ("story-order", test_story_order);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);
 

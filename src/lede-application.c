@@ -10,6 +10,7 @@
 #include <glib-unix.h>
 
 #include "lede-application.h"
+#include "lede-autosave.h"
 #include "lede-command.h"
 #include "lede-library.h"
 #include "lede-library-service.h"
@@ -89,7 +90,15 @@ on_library_service_call (GDBusConnection       *connection,
       return;
     }
 
-  if (!(command = lede_command_parse ((const char * const *)argv, cwd, &error)))
+  /* What the window has is saved first, in a transaction of its own: a
+   * command may batch its changes, and nothing typed may ride on that. */
+  if (!lede_autosave_flush (lede_window_get_autosave (window), &error))
+    {
+      g_string_append_printf (err, "lede-cli: Lede could not save the open story first (%s); nothing was done\n",
+                              error->message);
+      exit_code = LEDE_COMMAND_EXIT_FAILED;
+    }
+  else if (!(command = lede_command_parse ((const char * const *)argv, cwd, &error)))
     {
       g_string_append_printf (err, "lede-cli: %s\n", error->message);
       exit_code = LEDE_COMMAND_EXIT_USAGE;

@@ -618,6 +618,26 @@ on_open_error_response (AdwMessageDialog *dialog,
     close_without_library (self);
 }
 
+/* An import is about to compare a copy with the open story: what is typed
+ * counts, so it is saved first, and says it was (then the library's copy is
+ * the newest, however close the clocks). */
+static gboolean
+on_save_wanted (LedeWindow *self,
+                gint64      id)
+{
+  LedeArticle *shown = lede_editor_get_article (self->editor);
+  g_autoptr (GError) error = NULL;
+  gboolean unsaved;
+
+  if (shown == NULL || lede_article_get_id (shown) != id)
+    return FALSE;
+  unsaved = lede_autosave_get_state (self->autosave) != LEDE_SAVE_STATE_SAVED;
+  if (!lede_autosave_flush (self->autosave, &error))
+    g_warning ("Could not save the open story before an import: %s", error->message);
+  /* Unsaved, even after a failed save: it must not be replaced. */
+  return unsaved;
+}
+
 /* A library that cannot be opened is never a dead end: the user can pick
  * another, make a new one, or leave. */
 static void
@@ -697,6 +717,7 @@ lede_window_open_library (LedeWindow *self,
   g_set_object (&self->library, library);
   lede_metadata_panel_set_library (self->metadata_panel, library);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (fill_tag_filter), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "save-wanted", G_CALLBACK (on_save_wanted), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (show_tags_in_preview), self, G_CONNECT_SWAPPED);
   gtk_drop_down_set_selected (self->status_filter, 0);
   g_clear_object (&self->articles);

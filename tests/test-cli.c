@@ -179,7 +179,7 @@ test_import_export (void)
   g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "import", md, latin1, txt, awkward, NULL }, &out, &err), ==, 3);
   g_assert_nonnull (strstr (err, "latin1.md"));
   g_assert_nonnull (strstr (err, "not valid UTF-8 at line 1, column 4"));
-  g_assert_nonnull (strstr (err, "imported 3, failed 1"));
+  g_assert_nonnull (strstr (err, "imported 3, updated 0, skipped 0, failed 1"));
   lines = g_strsplit (g_strstrip (out), "\n", -1);
   forget (&out, &err);
 

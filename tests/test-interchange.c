@@ -19,6 +19,7 @@
 #include "lede-export-batch.h"
 #include "lede-front-matter.h"
 #include "lede-import.h"
+#include "lede-time.h"
 #include "lede-markdown.h"
 #include "lede-slug.h"
 #include "lede-test-library-fixture.h"
@@ -67,12 +68,13 @@ assert_same_time (GDateTime *a,
 /* Every field a Markdown file carries (the editorial note is internal and
  * never exported; the library keeps its own updated time). */
 static void
-assert_same_story (LedeLibrary *library,
+assert_same_story (LedeLibrary *library_a,
                    LedeArticle *a,
+                   LedeLibrary *library_b,
                    LedeArticle *b)
 {
-  g_auto (GStrv) tags_a = lede_library_get_tags (library, lede_article_get_id (a), NULL);
-  g_auto (GStrv) tags_b = lede_library_get_tags (library, lede_article_get_id (b), NULL);
+  g_auto (GStrv) tags_a = lede_library_get_tags (library_a, lede_article_get_id (a), NULL);
+  g_auto (GStrv) tags_b = lede_library_get_tags (library_b, lede_article_get_id (b), NULL);
 
   g_assert_cmpstr (lede_article_get_headline (a), ==, lede_article_get_headline (b));
   g_assert_cmpstr (lede_article_get_standfirst (a), ==, lede_article_get_standfirst (b));
@@ -91,25 +93,164 @@ assert_same_story (LedeLibrary *library,
   g_assert_true (g_strv_equal ((const char * const *)tags_a, (const char * const *)tags_b));
 }
 
-/* Markdown export, then import, gives back the same story. */
+/* Markdown export, then import into a fresh library, gives back the same
+ * story, and exported again the same bytes. Into the same library it is
+ * the same story: left out as unchanged. */
 static void
 round_trip (Fixture    *f,
             const char *sample)
 {
   g_autoptr (LedeArticle) first = import_sample (f, sample);
   g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *again_out = g_build_filename (f->dir, "again", NULL);
+  g_autofree char *fresh_path = g_build_filename (f->dir, "fresh.db", NULL);
+  g_autoptr (LedeLibrary) fresh = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *again_path = NULL;
+  g_autofree char *exported = NULL, *exported_again = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (LedeArticle) second = NULL;
 
+  lede_test_rmdir (out);
+  lede_test_rmdir (again_out);
+  g_unlink (fresh_path);
+  fresh = lede_library_open (fresh_path, NULL);
   g_mkdir (out, 0755);
+  g_mkdir (again_out, 0755);
   path = lede_export_to_folder (f->library, first, LEDE_EXPORT_FORMAT_MARKDOWN, out, 0, &error);
   g_assert_no_error (error);
-  second = lede_import_file (f->library, path, &error);
+  second = lede_import_file (fresh, path, &error);
   g_assert_no_error (error);
-  assert_same_story (f->library, first, second);
-  /* The same uuid cannot be in a library twice: the copy gets its own. */
-  g_assert_cmpstr (lede_article_get_uuid (first), !=, lede_article_get_uuid (second));
+  assert_same_story (f->library, first, fresh, second);
+  g_assert_cmpstr (lede_article_get_uuid (first), ==, lede_article_get_uuid (second));
+
+  again_path = lede_export_to_folder (fresh, second, LEDE_EXPORT_FORMAT_MARKDOWN, again_out, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &exported, NULL, NULL));
+  g_assert_true (g_file_get_contents (again_path, &exported_again, NULL, NULL));
+  g_assert_cmpstr (exported, ==, exported_again);
+
+  g_assert_null (lede_import_file (f->library, path, &error));
+  g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE);
+  g_clear_object (&fresh);
+  g_unlink (fresh_path);
+}
+
+/* Writes @text with its lastmod line replaced (or taken out, for NULL). */
+static char *
+with_lastmod (Fixture    *f,
+              const char *text,
+              const char *lastmod,
+              const char *name)
+{
+  g_autoptr (GRegex) regex = g_regex_new ("^lastmod: .*\n", G_REGEX_MULTILINE, 0, NULL);
+  g_autofree char *line = lastmod ? g_strdup_printf ("lastmod: %s\n", lastmod) : g_strdup ("");
+  g_autofree char *changed = g_regex_replace_literal (regex, text, -1, 0, line, 0, NULL);
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, changed, -1, NULL));
+  return path;
+}
+
+/* A file with a uuid the library has is that story: a newer copy (by
+ * lastmod) updates it in place, in one transaction; the same, an older one
+ * or one without lastmod is left out and said to be; --as-new adds a copy
+ * with a uuid and slug of its own. */
+static void
+test_known_uuid (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (LedeArticle) story = import_sample (f, "harbour-pilot.md");
+  g_autoptr (GBytes) exported = NULL;
+  g_autofree char *text = NULL, *newer = NULL, *older = NULL, *undated = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeArticle) updated = NULL, copy = NULL, stored = NULL;
+  g_auto (GStrv) tags = lede_library_get_tags (f->library, lede_article_get_id (story), NULL);
+  g_auto (GStrv) tags_after = NULL;
+  LedeImportOutcome outcome;
+  GRegex *body;
+
+  lede_article_set_editorial_note (story, "Check the time of the mayday with the coastguard.");
+  g_assert_true (lede_library_update_article (f->library, story, NULL));
+  exported = lede_export_story (story, (const char * const *)tags, NULL, LEDE_EXPORT_FORMAT_MARKDOWN);
+  text = g_strndup (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported));
+  body = g_regex_new ("eleven minutes", 0, 0, NULL);
+  {
+    g_autofree char *edited = g_regex_replace_literal (body, text, -1, 0, "nine minutes", 0, NULL);
+    g_autofree char *retagged = NULL;
+    GRegex *tag = g_regex_new ("\"Inquiries\"", 0, 0, NULL);
+
+    retagged = g_regex_replace_literal (tag, edited, -1, 0, "\"Courts\"", 0, NULL);
+    g_regex_unref (tag);
+    newer = with_lastmod (f, retagged, "2031-03-02T10:00:00Z", "newer.md");
+    older = with_lastmod (f, retagged, "2020-01-01T00:00:00Z", "older.md");
+    undated = with_lastmod (f, retagged, NULL, "undated.md");
+  }
+  g_regex_unref (body);
+
+  g_assert_null (lede_import_file (f->library, older, &error));
+  g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_OLDER);
+  g_assert_nonnull (strstr (error->message, "library’s copy is newer"));
+  g_clear_error (&error);
+  g_assert_null (lede_import_file (f->library, undated, &error));
+  g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE);
+  g_clear_error (&error);
+  stored = lede_library_get_article (f->library, lede_article_get_id (story), NULL);
+  g_assert_nonnull (strstr (lede_article_get_body (stored), "eleven minutes"));
+
+  updated = lede_import_file_full (f->library, newer, LEDE_IMPORT_FLAGS_NONE, &outcome, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome, ==, LEDE_IMPORT_UPDATED);
+  g_assert_cmpint (lede_article_get_id (updated), ==, lede_article_get_id (story));
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 1);
+  g_clear_object (&stored);
+  stored = lede_library_get_article (f->library, lede_article_get_id (story), NULL);
+  g_assert_nonnull (strstr (lede_article_get_body (stored), "nine minutes"));
+  g_assert_cmpstr (lede_article_get_uuid (stored), ==, lede_article_get_uuid (story));
+  /* What an export never carries stays as the library had it. */
+  g_assert_cmpstr (lede_article_get_editorial_note (stored), ==, "Check the time of the mayday with the coastguard.");
+  tags_after = lede_library_get_tags (f->library, lede_article_get_id (story), NULL);
+  g_assert_true (g_strv_contains ((const char * const *)tags_after, "Courts"));
+  g_assert_false (g_strv_contains ((const char * const *)tags_after, "Inquiries"));
+  {
+    g_autofree char *lastmod = lede_time_format_utc (lede_article_get_updated (stored));
+    g_assert_cmpstr (lastmod, ==, "2031-03-02T10:00:00Z");
+  }
+
+  /* The same file again: unchanged. As new: a copy of its own. */
+  g_assert_null (lede_import_file (f->library, newer, &error));
+  g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE);
+  g_clear_error (&error);
+  copy = lede_import_file_full (f->library, newer, LEDE_IMPORT_AS_NEW, &outcome, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome, ==, LEDE_IMPORT_ADDED);
+  g_assert_cmpstr (lede_article_get_uuid (copy), !=, lede_article_get_uuid (story));
+  g_assert_cmpstr (lede_article_get_slug (copy), ==, "pilot-boat-crew-inquiry-2");
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 2);
+
+  /* Exported, edited elsewhere (lastmod as exported), imported back: the
+   * story takes the edit. */
+  {
+    g_auto (GStrv) now_tags = lede_library_get_tags (f->library, lede_article_get_id (stored), NULL);
+    g_autoptr (GBytes) again = lede_export_story (stored, (const char * const *)now_tags, NULL, LEDE_EXPORT_FORMAT_MARKDOWN);
+    g_autofree char *again_text = g_strndup (g_bytes_get_data (again, NULL), g_bytes_get_size (again));
+    g_autoptr (GRegex) pilots = g_regex_new ("harbour pilots", 0, 0, NULL);
+    g_autofree char *edited = g_regex_replace_literal (pilots, again_text, -1, 0, "harbour's two pilots", 0, NULL);
+    g_autofree char *elsewhere = g_build_filename (f->dir, "edited-elsewhere.md", NULL);
+    g_autoptr (LedeArticle) taken = NULL;
+
+    g_assert_cmpstr (edited, !=, again_text);
+    g_assert_true (g_file_set_contents (elsewhere, edited, -1, NULL));
+    taken = lede_import_file_full (f->library, elsewhere, LEDE_IMPORT_FLAGS_NONE, &outcome, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (outcome, ==, LEDE_IMPORT_UPDATED);
+    g_clear_object (&stored);
+    stored = lede_library_get_article (f->library, lede_article_get_id (story), NULL);
+    g_assert_nonnull (strstr (lede_article_get_standfirst (stored), "harbour's two pilots"));
+    g_assert_null (lede_import_file (f->library, elsewhere, &error));
+    g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE);
+    g_clear_error (&error);
+  }
 }
 
 static void
@@ -498,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/lede/interchange/slug", test_slug);
   g_test_add_func ("/lede/interchange/file-names", test_file_names);
 #define ADD(name, func) g_test_add ("/lede/interchange/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("known-uuid", test_known_uuid);
   ADD ("markdown-round-trip", test_markdown_round_trip);
   ADD ("plain-text", test_plain_text);
   ADD ("html", test_html);

@@ -109,6 +109,25 @@ on_articles_changed (LedeArticleList *self,
     g_warning ("Could not reload the story list: %s", error->message);
 }
 
+/* A story rewritten from outside its editor: the object handed out holds
+ * old text, so its row gets a fresh one (and a selection on it follows). */
+static void
+on_article_replaced (LedeArticleList *self,
+                     gint64           id,
+                     LedeLibrary     *library)
+{
+  LedeArticle *old = g_hash_table_lookup (self->articles, &id);
+  guint position = lede_article_list_find (self, id);
+
+  if (old != NULL)
+    {
+      g_object_weak_unref (G_OBJECT (old), forget_article, self);
+      g_hash_table_remove (self->articles, &id);
+    }
+  if (position != G_MAXUINT)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
 static void
 lede_article_list_dispose (GObject *object)
 {
@@ -178,6 +197,8 @@ lede_article_list_new (LedeLibrary *library,
   self->trashed = !!trashed;
   g_signal_connect_object (library, "articles-changed",
                            G_CALLBACK (on_articles_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "article-replaced",
+                           G_CALLBACK (on_article_replaced), self, G_CONNECT_SWAPPED);
 
   if (!lede_article_list_reload (self, &error))
     g_warning ("Could not list the stories: %s", error->message);

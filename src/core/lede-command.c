@@ -32,6 +32,7 @@ struct _LedeCommand
   char      *only_tag;
   gboolean   overwrite;
   gboolean   jekyll_names;
+  gboolean   as_new;
   char      *name;          /* list, search, import, trash, restore or export */
   char     **arguments;     /* what follows the name; files made absolute */
 };
@@ -41,7 +42,10 @@ static const char SUMMARY[] =
   "  list              the stories, newest first\n"
   "  search QUERY…     stories matching the words, best first (\"a phrase\", prefix*)\n"
   "  import FILE…      add Markdown (.md, front matter optional) and plain-text\n"
-  "                    (.txt) stories; each file is added whole or not at all\n"
+  "                    (.txt) stories; each file is added whole or not at all;\n"
+  "                    a file with a uuid the library has updates that story\n"
+  "                    when its lastmod is newer, and is skipped otherwise\n"
+  "                    (--as-new adds a copy instead)\n"
   "  trash UUID…       move stories to the trash\n"
   "  restore UUID…     bring stories back from the trash (list --trash lists it)\n"
   "  export --format html|fragment|md|ninjs --out DIR [--all | --status S |\n"
@@ -73,6 +77,7 @@ make_context (LedeCommand *self)
     { "tag", 0, 0, G_OPTION_ARG_STRING, &self->only_tag, N_("export: the stories with this tag"), N_("TAG") },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &self->overwrite, N_("export: replace files of the same name"), NULL },
     { "jekyll-names", 0, 0, G_OPTION_ARG_NONE, &self->jekyll_names, N_("export: name Markdown files YYYY-MM-DD-slug.md"), NULL },
+    { "as-new", 0, 0, G_OPTION_ARG_NONE, &self->as_new, N_("import: a story of its own even when the library has the file’s uuid"), NULL },
     { NULL }
   };
   GOptionContext *context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
@@ -331,6 +336,8 @@ search_command (LedeCommand  *self,
   return LEDE_COMMAND_EXIT_OK;
 }
 
+/* Each file goes in whole or not at all; one the library has already (the
+ * same or an older copy) is left out and said to be, without failing. */
 static int
 import_command (LedeCommand  *self,
                 LedeLibrary  *library,
@@ -339,7 +346,7 @@ import_command (LedeCommand  *self,
                 GString      *err)
 {
   g_autoptr (GError) batch_error = NULL;
-  guint imported = 0, failed = 0;
+  guint added = 0, updated = 0, skipped = 0, failed = 0;
 
   if (!lede_library_begin_batch (library, &batch_error))
     {
@@ -349,15 +356,27 @@ import_command (LedeCommand  *self,
   for (guint i = 0; files[i]; i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (LedeArticle) article = lede_import_file (library, files[i], &error);
+      LedeImportOutcome outcome;
+      g_autoptr (LedeArticle) article = lede_import_file_full (library, files[i],
+                                                               self->as_new ? LEDE_IMPORT_AS_NEW : LEDE_IMPORT_FLAGS_NONE,
+                                                               &outcome, &error);
 
       if (article == NULL)
         {
-          g_string_append_printf (err, "lede-cli: %s\n", error->message);
-          failed++;
+          gboolean skip = g_error_matches (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE) ||
+                          g_error_matches (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_OLDER);
+
+          g_string_append_printf (err, skip ? "lede-cli: skipped: %s\n" : "lede-cli: %s\n", error->message);
+          if (skip)
+            skipped++;
+          else
+            failed++;
           continue;
         }
-      imported++;
+      if (outcome == LEDE_IMPORT_UPDATED)
+        updated++;
+      else
+        added++;
       if (!self->as_json)
         g_string_append_printf (out, "%s\t%s\n", lede_article_get_uuid (article), lede_article_get_headline (article));
     }
@@ -366,7 +385,8 @@ import_command (LedeCommand  *self,
       g_string_append_printf (err, "lede-cli: %s; nothing was imported\n", batch_error->message);
       return LEDE_COMMAND_EXIT_FAILED;
     }
-  g_string_append_printf (err, "lede-cli: imported %u, failed %u\n", imported, failed);
+  g_string_append_printf (err, "lede-cli: imported %u, updated %u, skipped %u, failed %u\n",
+                          added, updated, skipped, failed);
   return failed ? LEDE_COMMAND_EXIT_FAILED : LEDE_COMMAND_EXIT_OK;
 }
 

@@ -511,7 +511,7 @@ lede_front_matter_read (const char    *yaml,
   yaml_document_t doc;
   yaml_node_t *root;
   g_autoptr (GString) extra = g_string_new (NULL);
-  g_autoptr (GDateTime) date = NULL, created = NULL, embargo = NULL;
+  g_autoptr (GDateTime) date = NULL, created = NULL, embargo = NULL, lastmod = NULL;
   const char *description = NULL, *standfirst = NULL, *status = NULL, *draft = NULL;
   g_autoptr (GStrvBuilder) categories = g_strv_builder_new ();
   g_auto (GStrv) category_list = NULL;
@@ -580,7 +580,7 @@ lede_front_matter_read (const char    *yaml,
           ok = read_time (key, value, &publish_date, error);
         }
       else if (g_str_equal (key, "lastmod"))
-        ;  /* the library keeps its own */
+        ok = read_time (key, value, &lastmod, error);
       else if (g_str_equal (key, "draft"))
         draft = value;
       else if (g_str_equal (key, "slug"))
@@ -630,6 +630,7 @@ lede_front_matter_read (const char    *yaml,
       else if (lede_article_get_status (article) == LEDE_ARTICLE_STATUS_PUBLISHED || created)
         lede_article_set_published (article, date);
       lede_article_set_created (article, created ? created : date);
+      lede_article_set_updated (article, lastmod);
       lede_article_set_extra_front_matter (article, extra->str);
     }
   yaml_document_delete (&doc);

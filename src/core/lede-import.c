@@ -16,6 +16,7 @@
 
 #include "lede-front-matter.h"
 #include "lede-import.h"
+#include "lede-time.h"
 
 G_DEFINE_QUARK (lede-import-error-quark, lede_import_error)
 
@@ -303,23 +304,126 @@ read_story (const char   *path,
   return lede_import_parse (path, data, len, tags, error);
 }
 
+static gboolean
+same_time (GDateTime *a,
+           GDateTime *b)
+{
+  return (a == NULL && b == NULL) || (a != NULL && b != NULL && g_date_time_equal (a, b));
+}
+
+/* Whether a file says what the library holds, field by field. */
+static gboolean
+same_story (LedeArticle        *a,
+            const char * const *a_tags,
+            LedeArticle        *b,
+            const char * const *b_tags)
+{
+  return g_str_equal (lede_article_get_headline (a), lede_article_get_headline (b)) &&
+         g_str_equal (lede_article_get_standfirst (a), lede_article_get_standfirst (b)) &&
+         g_str_equal (lede_article_get_slug (a), lede_article_get_slug (b)) &&
+         g_str_equal (lede_article_get_byline (a), lede_article_get_byline (b)) &&
+         g_str_equal (lede_article_get_dateline (a), lede_article_get_dateline (b)) &&
+         g_str_equal (lede_article_get_section (a), lede_article_get_section (b)) &&
+         g_str_equal (lede_article_get_language (a), lede_article_get_language (b)) &&
+         g_str_equal (lede_article_get_body (a), lede_article_get_body (b)) &&
+         g_str_equal (lede_article_get_extra_front_matter (a), lede_article_get_extra_front_matter (b)) &&
+         lede_article_get_status (a) == lede_article_get_status (b) &&
+         lede_article_get_word_goal (a) == lede_article_get_word_goal (b) &&
+         same_time (lede_article_get_embargo (a), lede_article_get_embargo (b)) &&
+         same_time (lede_article_get_published (a), lede_article_get_published (b)) &&
+         g_strv_equal (a_tags ? a_tags : (const char * const[]) { NULL },
+                       b_tags ? b_tags : (const char * const[]) { NULL });
+}
+
+/* A file whose uuid the library has is that story. Its lastmod against the
+ * library's last save decides: later, it replaces the story; earlier (or
+ * the story has unsaved changes in a window), it is left out; the same, the
+ * file was edited elsewhere since it was exported, and replaces the story
+ * unless it says just what the library holds. */
+static gboolean
+import_known_story (LedeLibrary        *library,
+                    LedeArticle        *article,
+                    LedeArticle        *existing,
+                    const char * const *tags,
+                    LedeImportOutcome  *outcome,
+                    GError            **error)
+{
+  g_autoptr (LedeArticle) current = NULL;
+  g_auto (GStrv) current_tags = NULL;
+  g_autofree char *when = NULL;
+  GDateTime *lastmod = lede_article_get_updated (article);
+  gint64 id = lede_article_get_id (existing);
+  gboolean typed;
+  int order;
+
+  /* Whatever is being typed into it counts: saved first, compared after. */
+  typed = lede_library_want_saved (library, id);
+  if (!(current = lede_library_get_article (library, id, error)) ||
+      !(current_tags = lede_library_get_tags (library, id, error)))
+    return FALSE;
+
+  if (same_story (article, tags, current, (const char * const *)current_tags))
+    {
+      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE,
+                   _("it is already in the library, unchanged"));
+      return FALSE;
+    }
+  if (lastmod == NULL)
+    {
+      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE,
+                   _("it is already in the library, and has no lastmod to tell which copy is newer "
+                     "(import it as a new story to keep both)"));
+      return FALSE;
+    }
+  order = lede_article_get_updated (current) ? g_date_time_compare (lastmod, lede_article_get_updated (current)) : 1;
+  when = lede_time_format_utc (lede_article_get_updated (current));
+  if (order < 0 || typed)
+    {
+      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_OLDER,
+                   _("the library’s copy is newer (changed %s), so it was left as it is "
+                     "(import it as a new story to keep both)"), when);
+      return FALSE;
+    }
+
+  /* Edited elsewhere since it was exported: a change made now. */
+  if (order == 0)
+    lede_article_set_updated (article, NULL);
+  /* Fields an export never carries stay as the library has them. */
+  lede_article_set_editorial_note (article, lede_article_get_editorial_note (current));
+  if (!lede_library_replace_story (library, id, article, tags, error))
+    return FALSE;
+  lede_article_set_id (article, id);
+  *outcome = LEDE_IMPORT_UPDATED;
+  return TRUE;
+}
+
 /**
- * lede_import_file:
+ * lede_import_file_full:
+ * @flags: %LEDE_IMPORT_AS_NEW to add a story with its own uuid even when
+ *   the library has the file's
+ * @outcome: (out) (optional): whether the story was added or updated
  *
- * Reads @path and adds it to @library as a new story with its tags, in one
- * transaction. A story whose uuid is already in the library gets a new one.
+ * Reads @path and adds it to @library with its tags, in one transaction. A
+ * file whose uuid the library has is the same story: a newer copy (by its
+ * lastmod, or edited elsewhere since its export) updates it in place; one
+ * that says what the library holds, or is older, is left out with
+ * %LEDE_IMPORT_ERROR_ALREADY_THERE or %LEDE_IMPORT_ERROR_OLDER.
  *
- * Returns: (transfer full): the new story, or %NULL with @error set (the
+ * Returns: (transfer full): the story, or %NULL with @error set (the
  *   message names the file)
  */
 LedeArticle *
-lede_import_file (LedeLibrary  *library,
-                  const char   *path,
-                  GError      **error)
+lede_import_file_full (LedeLibrary        *library,
+                       const char         *path,
+                       LedeImportFlags     flags,
+                       LedeImportOutcome  *outcome,
+                       GError            **error)
 {
   g_autoptr (GError) local_error = NULL;
   g_auto (GStrv) tags = NULL;
   g_autoptr (LedeArticle) article = NULL;
+  LedeImportOutcome done = LEDE_IMPORT_ADDED;
+  gboolean ok = FALSE;
 
   /* Never opened: reading and closing the library's own file would drop
    * the locks of the connection that has it open. */
@@ -329,13 +433,30 @@ lede_import_file (LedeLibrary  *library,
   else
     article = read_story (path, &tags, &local_error);
 
-  if (article != NULL && *lede_article_get_uuid (article))
+  if (article != NULL)
     {
-      g_autoptr (LedeArticle) existing = lede_library_get_article_by_uuid (library, lede_article_get_uuid (article), NULL);
-      if (existing != NULL)
-        lede_article_set_uuid (article, "");
+      g_autoptr (LedeArticle) existing = NULL;
+
+      if (*lede_article_get_uuid (article))
+        existing = lede_library_get_article_by_uuid (library, lede_article_get_uuid (article), NULL);
+      if (existing != NULL && !(flags & LEDE_IMPORT_AS_NEW))
+        ok = import_known_story (library, article, existing, (const char * const *)tags, &done, &local_error);
+      else
+        {
+          /* A copy: its own uuid, and a slug of its own when that one is taken. */
+          if (existing != NULL)
+            {
+              g_autofree char *slug = lede_library_make_unique_slug (library, lede_article_get_slug (article), 0);
+
+              lede_article_set_uuid (article, "");
+              if (*lede_article_get_slug (article))
+                lede_article_set_slug (article, slug);
+            }
+          ok = lede_library_add_story (library, article, (const char * const *)tags, &local_error);
+        }
     }
-  if (article == NULL || !lede_library_add_story (library, article, (const char * const *)tags, &local_error))
+
+  if (!ok)
     {
       g_autofree char *display = g_filename_display_basename (path);
 
@@ -343,5 +464,20 @@ lede_import_file (LedeLibrary  *library,
                    _("Could not import “%s”: %s"), display, local_error->message);
       return NULL;
     }
+  if (outcome)
+    *outcome = done;
   return g_steal_pointer (&article);
+}
+
+/**
+ * lede_import_file:
+ *
+ * lede_import_file_full() with no flags.
+ */
+LedeArticle *
+lede_import_file (LedeLibrary  *library,
+                  const char   *path,
+                  GError      **error)
+{
+  return lede_import_file_full (library, path, LEDE_IMPORT_FLAGS_NONE, NULL, error);
 }

@@ -19,7 +19,21 @@ typedef enum
   LEDE_IMPORT_ERROR_NOT_UTF8,
   LEDE_IMPORT_ERROR_FRONT_MATTER,
   LEDE_IMPORT_ERROR_EMPTY,
+  LEDE_IMPORT_ERROR_ALREADY_THERE,  /* the same story, not newer: left out */
+  LEDE_IMPORT_ERROR_OLDER,          /* the library's copy is newer: left out */
 } LedeImportError;
+
+typedef enum
+{
+  LEDE_IMPORT_FLAGS_NONE = 0,
+  LEDE_IMPORT_AS_NEW     = 1 << 0,  /* a story of its own, even with a known uuid */
+} LedeImportFlags;
+
+typedef enum
+{
+  LEDE_IMPORT_ADDED,    /* a new story */
+  LEDE_IMPORT_UPDATED,  /* a newer copy of one the library had */
+} LedeImportOutcome;
 
 /* The largest file taken as a story: ten times a very long book. */
 #define LEDE_IMPORT_MAX_BYTES (16 * 1024 * 1024)
@@ -33,5 +47,10 @@ LedeArticle *lede_import_parse       (const char   *name,
 LedeArticle *lede_import_file        (LedeLibrary  *library,
                                       const char   *path,
                                       GError      **error);
+LedeArticle *lede_import_file_full   (LedeLibrary        *library,
+                                      const char         *path,
+                                      LedeImportFlags     flags,
+                                      LedeImportOutcome  *outcome,
+                                      GError            **error);
 
 G_END_DECLS

@@ -84,7 +84,7 @@ insert_article (LedeLibrary  *self,
 {
   g_autoptr (GDateTime) now = _lede_library_now_utc ();
   g_autofree char *uuid = NULL;
-  GDateTime *created;
+  GDateTime *created, *updated;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
@@ -96,6 +96,9 @@ insert_article (LedeLibrary  *self,
   else
     uuid = g_strdup (lede_article_get_uuid (article));
   created = lede_article_get_created (article) != NULL ? lede_article_get_created (article) : now;
+  /* An imported story keeps its lastmod, so exporting it again gives the
+   * same bytes. */
+  updated = lede_article_get_updated (article) != NULL ? lede_article_get_updated (article) : now;
 
   /* Every story has a slug: one given is kept, else the headline's. */
   if (*lede_article_get_slug (article) == '\0')
@@ -121,7 +124,7 @@ insert_article (LedeLibrary  *self,
   bind_article_fields (stmt, article);
   _lede_library_bind_text (stmt, 15, uuid);
   _lede_library_bind_time (stmt, 16, created);
-  _lede_library_bind_time (stmt, 17, now);
+  _lede_library_bind_time (stmt, 17, updated);
 
   if (!_lede_library_step_done (self, stmt, what, error))
     return FALSE;
@@ -129,7 +132,7 @@ insert_article (LedeLibrary  *self,
   lede_article_set_id (article, sqlite3_last_insert_rowid (self->db));
   lede_article_set_uuid (article, uuid);
   lede_article_set_created (article, created);
-  lede_article_set_updated (article, now);
+  lede_article_set_updated (article, updated);
   return TRUE;
 }
 
@@ -174,6 +177,76 @@ lede_library_add_story (LedeLibrary        *self,
     }
   _lede_library_emit_articles_changed (self);
   return TRUE;
+}
+
+/**
+ * lede_library_replace_story:
+ * @id: the story to rewrite
+ * @article: what it is to hold: every field, and its created and updated
+ *   times when it has them
+ * @tags: (nullable) (array zero-terminated=1): its tags
+ *
+ * Rewrites a story from outside its editor (an import of a newer copy), in
+ * one transaction; its id and uuid stay. Emits #LedeLibrary::save-wanted
+ * before (callers compare times after it) and
+ * #LedeLibrary::article-replaced after.
+ */
+gboolean
+lede_library_replace_story (LedeLibrary        *self,
+                            gint64              id,
+                            LedeArticle        *article,
+                            const char * const *tags,
+                            GError            **error)
+{
+  const char *what = _("Could not update the story");
+  g_autoptr (GDateTime) now = _lede_library_now_utc ();
+  GDateTime *updated = lede_article_get_updated (article) ? lede_article_get_updated (article) : now;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), FALSE);
+
+  stmt = _lede_library_prepare (self,
+                                "UPDATE articles SET headline = ?1, standfirst = ?2, slug = ?3, byline = ?4, "
+                                "dateline = ?5, section = ?6, status = ?7, language = ?8, body = ?9, "
+                                "editorial_note = ?10, word_goal = ?11, embargo_at = ?12, published_at = ?13, "
+                                "front_matter = ?14, created_at = coalesce (?15, created_at), updated_at = ?16 "
+                                "WHERE id = ?17",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_article_fields (stmt, article);
+  _lede_library_bind_time (stmt, 15, lede_article_get_created (article));
+  _lede_library_bind_time (stmt, 16, updated);
+  sqlite3_bind_int64 (stmt, 17, id);
+
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  if (!_lede_library_step_done (self, stmt, what, error) ||
+      !_lede_library_write_tags (self, id, tags, what, error) ||
+      !_lede_library_commit (self, what, error))
+    {
+      _lede_library_rollback (self);
+      return FALSE;
+    }
+  _lede_library_emit_article_replaced (self, id);
+  _lede_library_emit_articles_changed (self);
+  return TRUE;
+}
+
+/**
+ * lede_library_want_saved:
+ *
+ * Asks whoever edits story @id to save it now (#LedeLibrary::save-wanted).
+ *
+ * Returns: whether unsaved changes to it were saved just now
+ */
+gboolean
+lede_library_want_saved (LedeLibrary *self,
+                         gint64       id)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  return _lede_library_emit_save_wanted (self, id);
 }
 
 LedeArticle *

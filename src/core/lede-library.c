@@ -45,6 +45,8 @@ G_DEFINE_FINAL_TYPE (LedeLibrary, lede_library, G_TYPE_OBJECT)
 
 enum {
   ARTICLES_CHANGED,
+  SAVE_WANTED,
+  ARTICLE_REPLACED,
   N_SIGNALS
 };
 
@@ -98,12 +100,60 @@ lede_library_class_init (LedeLibraryClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * LedeLibrary::save-wanted:
+   * @id: the story
+   *
+   * Emitted before the story is changed from outside its editor (an import
+   * of a newer copy), so whoever edits it saves what they have first.
+   *
+   * Returns: %TRUE when a handler saved changes, which makes the library's
+   *   copy the newest whatever the clocks say
+   */
+  signals [SAVE_WANTED] =
+    g_signal_new ("save-wanted",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_INT64);
+
+  /**
+   * LedeLibrary::article-replaced:
+   * @id: the story
+   *
+   * Emitted when a story was rewritten from outside its editor
+   * (lede_library_replace_story()): an object read before holds old text.
+   */
+  signals [ARTICLE_REPLACED] =
+    g_signal_new ("article-replaced",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 void
 _lede_library_emit_articles_changed (LedeLibrary *self)
 {
   g_signal_emit (self, signals [ARTICLES_CHANGED], 0);
+}
+
+gboolean
+_lede_library_emit_save_wanted (LedeLibrary *self,
+                                gint64       id)
+{
+  gboolean saved = FALSE;
+
+  g_signal_emit (self, signals [SAVE_WANTED], 0, id, &saved);
+  return saved;
+}
+
+void
+_lede_library_emit_article_replaced (LedeLibrary *self,
+                                     gint64       id)
+{
+  g_signal_emit (self, signals [ARTICLE_REPLACED], 0, id);
 }
 
 static void

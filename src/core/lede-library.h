@@ -63,6 +63,13 @@ gboolean      lede_library_add_story         (LedeLibrary  *self,
                                               LedeArticle  *article,
                                               const char * const *tags,
                                               GError      **error);
+gboolean      lede_library_replace_story     (LedeLibrary  *self,
+                                              gint64        id,
+                                              LedeArticle  *article,
+                                              const char * const *tags,
+                                              GError      **error);
+gboolean      lede_library_want_saved        (LedeLibrary  *self,
+                                              gint64        id);
 gboolean      lede_library_set_tags          (LedeLibrary  *self,
                                               gint64        id,
                                               const char * const *tags,

@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "lede-application.h"
+#include "lede-import.h"
+#include "lede-export.h"
 #include "lede-window-fixture.h"
 
 static const char IN_USE[] = "Lede has this library open; close it or run the command from the window";
@@ -199,7 +201,7 @@ window_and_cli_child (const char  *path,
   disturb (path, how);
 
   g_assert_cmpint (run_cli (&out, &err, "--library", path, "import", story, NULL), ==, 0);
-  g_assert_nonnull (strstr (err, "imported 1, failed 0"));
+  g_assert_nonnull (strstr (err, "imported 1, updated 0, skipped 0, failed 0"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   /* Imported by this process, so the window lists it at once. */
@@ -430,6 +432,62 @@ test_reopen_same (Fixture       *f,
   g_assert_nonnull (strstr (lede_article_get_body (article), "Delta paragraph"));
 }
 
+/* The open story's own Markdown, its body and lastmod changed. */
+static char *
+write_newer_copy (Fixture    *f,
+                  const char *body)
+{
+  LedeArticle *shown = shown_article (f);
+  g_autoptr (LedeArticle) copy = lede_article_new ();
+  g_autoptr (GDateTime) later = g_date_time_new_utc (2031, 5, 1, 8, 0, 0);
+  g_autoptr (GBytes) markdown = NULL;
+  char *path = g_build_filename (f->dir, "newer.md", NULL);
+
+  lede_article_set_uuid (copy, lede_article_get_uuid (shown));
+  lede_article_set_headline (copy, lede_article_get_headline (shown));
+  lede_article_set_body (copy, body);
+  lede_article_set_updated (copy, later);
+  markdown = lede_export_story (copy, NULL, NULL, LEDE_EXPORT_FORMAT_MARKDOWN);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (markdown, NULL), g_bytes_get_size (markdown), NULL));
+  return path;
+}
+
+/* An import of a newer copy of the open story: with words typed and not
+ * yet saved, they are saved and the import is left out; with nothing
+ * unsaved, the story is replaced and the window shows the new text. */
+static void
+test_import_over_open_story (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = write_newer_copy (f, "The ferry schedule was rewritten on the quay.\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeArticle) imported = NULL;
+  gint64 id = lede_article_get_id (shown_article (f));
+  g_autofree char *text = NULL;
+
+  type_at_end (f, "\n\nFoxtrot paragraph, typed just before an import.");
+  g_assert_null (lede_import_file (lede_window_get_library (f->window), path, &error));
+  g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_OLDER);
+  g_clear_error (&error);
+  {
+    g_autoptr (LedeArticle) on_disk = read_from_disk (f, id);
+    g_assert_nonnull (strstr (lede_article_get_body (on_disk), "Foxtrot paragraph"));
+  }
+
+  imported = lede_import_file (lede_window_get_library (f->window), path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lede_article_get_id (imported), ==, id);
+  g_assert_cmpint (lede_article_get_id (shown_article (f)), ==, id);
+  text = buffer_text (f);
+  g_assert_cmpstr (text, ==, "The ferry schedule was rewritten on the quay.\n");
+  /* And the window's next save does not bring the old text back. */
+  lede_test_spin (1500);
+  {
+    g_autoptr (LedeArticle) on_disk = read_from_disk (f, id);
+    g_assert_cmpstr (lede_article_get_body (on_disk), ==, "The ferry schedule was rewritten on the quay.\n");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +500,7 @@ main (int   argc,
   g_test_add ("/lede/sharing/second-lede", Fixture, NULL, fixture_setup, test_second_lede, fixture_teardown);
   g_test_add ("/lede/sharing/cli-without-bus", Fixture, NULL, fixture_setup, test_cli_without_bus, fixture_teardown);
   g_test_add ("/lede/sharing/reopen-same", Fixture, NULL, fixture_setup, test_reopen_same, fixture_teardown);
+  g_test_add ("/lede/sharing/import-over-open-story", Fixture, NULL, fixture_setup, test_import_over_open_story, fixture_teardown);
 
   return g_test_run ();
 }

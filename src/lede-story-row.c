@@ -19,6 +19,7 @@ struct _LedeStoryRow
   GtkLabel     *headline_label;
   GtkLabel     *details_label;
   GtkLabel     *status_label;
+  GtkLabel     *snippet_label;
 
   LedeArticle  *article;
   GSignalGroup *article_signals;
@@ -85,6 +86,7 @@ lede_story_row_class_init (LedeStoryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, headline_label);
   gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, snippet_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -125,4 +127,18 @@ lede_story_row_set_article (LedeStoryRow *self,
     return;
   g_signal_group_set_target (self->article_signals, article);
   update (self);
+}
+
+/**
+ * lede_story_row_set_snippet:
+ * @markup: (nullable): a few words around a search match, Pango markup
+ */
+void
+lede_story_row_set_snippet (LedeStoryRow *self,
+                            const char   *markup)
+{
+  g_return_if_fail (LEDE_IS_STORY_ROW (self));
+
+  gtk_label_set_markup (self->snippet_label, markup ? markup : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), markup != NULL && *markup != '\0');
 }

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (LedeStoryRow, lede_story_row, LEDE, STORY_ROW, GtkWidget)
 
 GtkWidget   *lede_story_row_new         (void);
 LedeArticle *lede_story_row_get_article (LedeStoryRow *self);
+void         lede_story_row_set_snippet (LedeStoryRow *self,
+                                         const char   *markup);
 void         lede_story_row_set_article (LedeStoryRow *self,
                                          LedeArticle  *article);
 

@@ -47,11 +47,28 @@ struct _LedeWindow
   guint                 layout_idle_id;
   gboolean              narrow;
   gboolean              reverting_selection;
+
+  /* The sidebar's search (lede-window-search.c). */
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *no_match_label;
+  LedeLibrary          *search_reader;
+  GHashTable           *snippets;      /* story id → snippet markup */
+  char                 *pending_query;
+  gboolean              searching;
+  gboolean              search_running;
 };
 
 void lede_window_show_toast          (LedeWindow *self,
                                       const char *title);
 void lede_window_class_add_interchange (GtkWidgetClass *widget_class);
 void lede_window_init_interchange    (LedeWindow *self);
+void lede_window_class_add_search    (GtkWidgetClass *widget_class);
+void lede_window_init_search         (LedeWindow *self);
+void lede_window_dispose_search      (LedeWindow *self);
+void lede_window_reset_search        (LedeWindow *self);
+void lede_window_search_again        (LedeWindow *self);
+const char *lede_window_get_snippet  (LedeWindow *self,
+                                      gint64      id);
 
 G_END_DECLS

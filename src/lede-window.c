@@ -276,6 +276,7 @@ filter_changed_cb (LedeWindow *self)
                                      ? gtk_string_list_get_string (self->tag_names, tag) : NULL,
                                      &error))
     lede_window_show_toast (self, error->message);
+  lede_window_search_again (self);
   update_empty_page (self);
 }
 
@@ -365,7 +366,9 @@ on_selected_item (LedeWindow         *self,
   LedeArticle *shown = lede_editor_get_article (self->editor);
   g_autoptr (GError) error = NULL;
 
-  if (self->reverting_selection || selected == shown)
+  /* Search results with the open story not among them select nothing;
+   * the story stays open. */
+  if (self->reverting_selection || selected == shown || (selected == NULL && self->searching))
     return;
 
   if (!lede_autosave_flush (self->autosave, &error))
@@ -518,8 +521,12 @@ story_list_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     gpointer                  user_data)
 {
-  lede_story_row_set_article (LEDE_STORY_ROW (gtk_list_item_get_child (item)),
-                              gtk_list_item_get_item (item));
+  LedeWindow *self = user_data;
+  LedeArticle *article = gtk_list_item_get_item (item);
+  LedeStoryRow *row = LEDE_STORY_ROW (gtk_list_item_get_child (item));
+
+  lede_story_row_set_article (row, article);
+  lede_story_row_set_snippet (row, lede_window_get_snippet (self, lede_article_get_id (article)));
 }
 
 static void
@@ -713,11 +720,13 @@ lede_window_open_library (LedeWindow *self,
         g_warning ("Could not add the sample story: %s", error->message);
     }
 
+  lede_window_reset_search (self);
   show_article (self, NULL);
   g_set_object (&self->library, library);
   lede_metadata_panel_set_library (self->metadata_panel, library);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (fill_tag_filter), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "save-wanted", G_CALLBACK (on_save_wanted), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "articles-changed", G_CALLBACK (lede_window_search_again), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (show_tags_in_preview), self, G_CONNECT_SWAPPED);
   gtk_drop_down_set_selected (self->status_filter, 0);
   g_clear_object (&self->articles);
@@ -814,6 +823,7 @@ lede_window_dispose (GObject *object)
   g_action_map_remove_action (G_ACTION_MAP (self), "layout");
   g_action_map_remove_action (G_ACTION_MAP (self), "show-metadata");
   g_action_map_remove_action (G_ACTION_MAP (self), "story-order");
+  lede_window_dispose_search (self);
   g_clear_object (&self->title_bindings);
   g_clear_object (&self->autosave);
   g_clear_object (&self->selection);
@@ -874,6 +884,7 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.manage-tags", NULL, manage_tags_action);
   gtk_widget_class_install_action (widget_class, "win.manage-sources", NULL, manage_sources_action);
   lede_window_class_add_interchange (widget_class);
+  lede_window_class_add_search (widget_class);
 }
 
 static void
@@ -935,6 +946,7 @@ lede_window_init (LedeWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story", FALSE);
   lede_window_init_interchange (self);
+  lede_window_init_search (self);
   update_empty_page (self);
   show_article (self, NULL);
 }

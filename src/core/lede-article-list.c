@@ -24,6 +24,7 @@ struct _LedeArticleList
   gboolean     trashed;
   int          status;    /* only stories with this status, or -1 */
   LedeStoryOrder order;
+  GArray      *pinned;    /* these ids, in this order (search results), or NULL */
   char        *tag;       /* only stories with this tag, or NULL */
 };
 
@@ -153,6 +154,7 @@ lede_article_list_finalize (GObject *object)
   LedeArticleList *self = (LedeArticleList *)object;
 
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->pinned, g_array_unref);
   g_clear_pointer (&self->articles, g_hash_table_unref);
   g_free (self->tag);
 
@@ -230,32 +232,32 @@ lede_article_list_find (LedeArticleList *self,
   return G_MAXUINT;
 }
 
-/**
- * lede_article_list_reload:
- *
- * Reads the ids again and reports the one changed stretch of the list, so
- * that views keep their selection and scroll position across an add or a
- * trash instead of seeing the whole list replaced.
- */
-gboolean
-lede_article_list_reload (LedeArticleList  *self,
-                          GError          **error)
+/* Reads the ids again; reports what differs, or with @whole every row. In
+ * one items-changed either way, so a selection can find its item again. */
+static gboolean
+reload (LedeArticleList  *self,
+        gboolean          whole,
+        GError          **error)
 {
   g_autoptr (GArray) ids = NULL;
   guint old_len, new_len, head = 0, tail = 0;
 
-  g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), FALSE);
-
-  if (!(ids = lede_library_list_ids_sorted (self->library, self->trashed, self->status, self->tag, self->order, error)))
+  if (self->pinned != NULL)
+    {
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->pinned->len);
+      g_array_append_vals (ids, self->pinned->data, self->pinned->len);
+    }
+  else if (!(ids = lede_library_list_ids_sorted (self->library, self->trashed, self->status, self->tag,
+                                                 self->order, error)))
     return FALSE;
 
   old_len = self->ids->len;
   new_len = ids->len;
 
-  while (head < old_len && head < new_len &&
+  while (!whole && head < old_len && head < new_len &&
          g_array_index (self->ids, gint64, head) == g_array_index (ids, gint64, head))
     head++;
-  while (tail < old_len - head && tail < new_len - head &&
+  while (!whole && tail < old_len - head && tail < new_len - head &&
          g_array_index (self->ids, gint64, old_len - 1 - tail) ==
          g_array_index (ids, gint64, new_len - 1 - tail))
     tail++;
@@ -267,6 +269,21 @@ lede_article_list_reload (LedeArticleList  *self,
     g_list_model_items_changed (G_LIST_MODEL (self), head,
                                 old_len - head - tail, new_len - head - tail);
   return TRUE;
+}
+
+/**
+ * lede_article_list_reload:
+ *
+ * Reads the ids again and reports the one changed stretch of the list, so
+ * that views keep their selection and scroll position across an add or a
+ * trash instead of seeing the whole list replaced.
+ */
+gboolean
+lede_article_list_reload (LedeArticleList  *self,
+                          GError          **error)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), FALSE);
+  return reload (self, FALSE, error);
 }
 
 /**
@@ -320,4 +337,28 @@ lede_article_list_set_order (LedeArticleList  *self,
     return TRUE;
   self->order = order;
   return lede_article_list_reload (self, error);
+}
+
+/**
+ * lede_article_list_set_pinned:
+ * @ids: (nullable) (element-type gint64): the stories to list, in order
+ *   (search results), or %NULL to list the library again
+ *
+ * Reported as items-changed over the whole list, so every row is bound
+ * again (search rows show what matched); the same objects are handed out
+ * for stories in both lists, so a selection can follow.
+ */
+void
+lede_article_list_set_pinned (LedeArticleList *self,
+                              GArray          *ids)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (LEDE_IS_ARTICLE_LIST (self));
+
+  g_clear_pointer (&self->pinned, g_array_unref);
+  if (ids != NULL)
+    self->pinned = g_array_ref (ids);
+  if (!reload (self, TRUE, &error))
+    g_warning ("Could not list the stories: %s", error->message);
 }

@@ -157,3 +157,53 @@ lede_library_search (LedeLibrary  *self,
     }
   return g_steal_pointer (&hits);
 }
+
+/**
+ * lede_library_search_filtered:
+ * @status: a #LedeArticleStatus, or -1 for any
+ * @tag: (nullable): only stories with this tag
+ *
+ * lede_library_search() narrowed as the sidebar's filters narrow the list.
+ * Text that is not UTF-8 (a paste) finds nothing rather than failing.
+ *
+ * Returns: (transfer full) (element-type LedeSearchHit): the hits, best first
+ */
+GPtrArray *
+lede_library_search_filtered (LedeLibrary  *self,
+                              const char   *query,
+                              int           status,
+                              const char   *tag,
+                              guint         limit,
+                              GError      **error)
+{
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (GArray) allowed_ids = NULL;
+  g_autoptr (GHashTable) allowed = NULL;
+  GPtrArray *kept;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!g_utf8_validate (query, -1, NULL))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify)lede_search_hit_free);
+  if (status < 0 && tag == NULL)
+    return lede_library_search (self, query, limit, error);
+
+  /* Filtered: more hits are read, as some will not pass. */
+  if (!(hits = lede_library_search (self, query, LEDE_LIBRARY_SEARCH_WINDOW, error)) ||
+      !(allowed_ids = lede_library_list_ids_filtered (self, FALSE, status, tag, error)))
+    return NULL;
+  allowed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < allowed_ids->len; i++)
+    g_hash_table_add (allowed, &g_array_index (allowed_ids, gint64, i));
+
+  kept = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_search_hit_free);
+  for (guint i = 0; i < hits->len && kept->len < limit; i++)
+    {
+      LedeSearchHit *hit = g_ptr_array_index (hits, i);
+
+      if (g_hash_table_contains (allowed, &hit->id))
+        g_ptr_array_add (kept, lede_search_hit_copy (hit));
+    }
+  return kept;
+}

@@ -163,6 +163,12 @@ GPtrArray    *lede_library_search            (LedeLibrary  *self,
                                               const char   *query,
                                               guint         limit,
                                               GError      **error);
+GPtrArray    *lede_library_search_filtered   (LedeLibrary  *self,
+                                              const char   *query,
+                                              int           status,
+                                              const char   *tag,
+                                              guint         limit,
+                                              GError      **error);
 GArray       *lede_library_match_ids         (LedeLibrary  *self,
                                               const char   *fts_query,
                                               GError      **error);

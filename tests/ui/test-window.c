@@ -17,6 +17,7 @@
 #include "lede-window.h"
 #include "../lede-test-utils.h"
 #include "lede-window-fixture.h"
+#include "lede-window-private.h"
 
 static void
 test_opens_with_sample (Fixture       *f,
@@ -473,6 +474,118 @@ test_story_order (Fixture       *f,
 }
 
 static gboolean
+search_settled (gpointer data)
+{
+  Fixture *f = data;
+  return !f->window->search_running && f->window->pending_query == NULL;
+}
+
+static void
+search_for (Fixture    *f,
+            const char *text)
+{
+  GtkEditable *entry = GTK_EDITABLE (f->window->search_entry);
+
+  gtk_editable_set_text (entry, text);
+  /* GtkSearchEntry waits a moment before it says the text changed. */
+  g_signal_emit_by_name (entry, "search-changed");
+  lede_test_wait_until (search_settled, f, 5000);
+}
+
+static char *
+listed (Fixture *f)
+{
+  GListModel *model = story_list_model (f);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (LedeArticle) article = g_list_model_get_item (model, i);
+      g_string_append_printf (out, "%s%s", i ? " | " : "", lede_article_get_headline (article));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Search in the sidebar: matches as you type (the last word a prefix),
+ * best first, with the matched words; the filters narrow it; any text is
+ * safe; Escape gives the whole list back with the open story selected,
+ * and the open story never changes by itself. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  LedeLibrary *library = lede_window_get_library (f->window);
+  LedeArticle *shown = shown_article (f);
+  static const char *stories[][3] = {
+    { "Harbour dues rise by a tenth", "Fishing crews say the rise will cost them dearly.", "ready" },
+    { "Ferry's winter timetable", "The operator's new timetable starts on Monday.", "draft" },
+  };
+  static const char *awkward[] = { "\"", "NEAR(", "*", "-", "\"ferry", "a\"b\"c\"", "harbour AND (", NULL };
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stories); i++)
+    {
+      g_autoptr (LedeArticle) article = lede_article_new ();
+      LedeArticleStatus status;
+
+      lede_article_set_headline (article, stories[i][0]);
+      lede_article_set_body (article, stories[i][1]);
+      g_assert_true (lede_article_status_from_string (stories[i][2], &status));
+      lede_article_set_status (article, status);
+      g_assert_true (lede_library_create_article (library, article, NULL));
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (f->window->search_bar));
+
+  /* "harbo" finds "Harbour" in a headline and "harbour" in the sample's
+   * body; the headline ranks first. */
+  search_for (f, "harbo");
+  text = listed (f);
+  g_assert_cmpstr (text, ==, "Harbour dues rise by a tenth | Night ferry to Kestle Island returns after forty-one years");
+  g_assert_nonnull (strstr (lede_window_get_snippet (f->window, 2) ? lede_window_get_snippet (f->window, 2) : "", "<b>"));
+  g_assert_true (shown_article (f) == shown);
+  g_clear_pointer (&text, g_free);
+
+  /* An apostrophe inside a word finds the word. */
+  search_for (f, "ferry's");
+  text = listed (f);
+  g_assert_nonnull (strstr (text, "Ferry's winter timetable"));
+  g_clear_pointer (&text, g_free);
+
+  /* The status filter narrows the matches. */
+  search_for (f, "timetable");
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 1);
+  g_assert_true (shown_article (f) == shown);
+  gtk_drop_down_set_selected (f->window->status_filter, 3 /* Ready */);
+  g_assert_true (shown_article (f) == shown);
+  lede_test_wait_until (search_settled, f, 5000);
+  g_assert_true (shown_article (f) == shown);
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->no_match_label)));
+  gtk_drop_down_set_selected (f->window->status_filter, 0);
+  lede_test_wait_until (search_settled, f, 5000);
+
+  g_assert_true (shown_article (f) == shown);
+  for (guint i = 0; awkward[i]; i++)
+    {
+      search_for (f, awkward[i]);
+      g_assert_true (shown_article (f) == shown);
+    }
+  search_for (f, "\xff\xfe not text");
+  search_for (f, "zzqxv");
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->no_match_label)));
+  g_assert_true (shown_article (f) == shown);
+
+  /* Escape: the whole list, the open story selected. */
+  gtk_search_bar_set_search_mode (f->window->search_bar, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 3);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->no_match_label)));
+  g_assert_true (gtk_single_selection_get_selected_item (f->window->selection) == (gpointer)shown);
+  g_assert_true (shown_article (f) == shown);
+}
+
+static gboolean
 clipboard_has_html (gpointer clipboard)
 {
   return gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard), "text/html");
@@ -514,6 +627,7 @@ main (int   argc,
   ADD ("export", test_export);
   ADD ("copy-html", test_copy_html);
   ADD ("story-order", test_story_order);
+  ADD ("search", test_search);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);
 

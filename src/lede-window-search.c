@@ -1,0 +1,322 @@
+/* lede-window-search.c: the sidebar's search.
+ *
+ * Ctrl+Shift+F (or the search button) opens an entry above the story list;
+ * the list then holds the matches, best first, each with a few words around
+ * the match. Searches run on a worker thread, on a read-only connection of
+ * their own (what the window last saved is seen); while one runs, only the
+ * newest text typed after it waits. The status and tag filters narrow the
+ * matches too. The open story stays open whatever the list shows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lede-story-row.h"
+#include "lede-window-private.h"
+
+/* More would not be read; a word in thousands of stories ranks the newest
+ * LEDE_LIBRARY_SEARCH_WINDOW anyway. */
+#define MAX_HITS 200
+
+typedef struct {
+  LedeLibrary *reader;
+  char        *query;
+  int          status;
+  char        *tag;
+  GPtrArray   *hits;
+} Search;
+
+static void
+search_free (Search *search)
+{
+  g_clear_object (&search->reader);
+  g_free (search->query);
+  g_free (search->tag);
+  g_clear_pointer (&search->hits, g_ptr_array_unref);
+  g_free (search);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Search *search = task_data;
+  GError *error = NULL;
+
+  search->hits = lede_library_search_filtered (search->reader, search->query, search->status,
+                                               search->tag, MAX_HITS, &error);
+  if (search->hits == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The snippet's matched words, marked "[…]" by the library, in bold; any
+ * other text escaped, so the markup is always whole. */
+static char *
+snippet_markup (const char *snippet)
+{
+  GString *out = g_string_new (NULL);
+  gboolean bold = FALSE;
+
+  for (const char *p = snippet; *p; p++)
+    {
+      if (*p == '[' && !bold)
+        {
+          g_string_append (out, "<b>");
+          bold = TRUE;
+        }
+      else if (*p == ']' && bold)
+        {
+          g_string_append (out, "</b>");
+          bold = FALSE;
+        }
+      else if (g_ascii_isspace (*p))
+        {
+          /* One line of words: paragraph breaks become spaces. */
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        {
+          g_autofree char *escaped = g_markup_escape_text (p, 1);
+          g_string_append (out, escaped);
+        }
+    }
+  if (bold)
+    g_string_append (out, "</b>");
+  return g_string_free (out, FALSE);
+}
+
+/* The open story keeps its row selected when the list holds it. */
+static void
+select_open_story (LedeWindow *self)
+{
+  LedeArticle *shown = lede_editor_get_article (self->editor);
+  guint position = shown ? lede_article_list_find (self->articles, lede_article_get_id (shown)) : G_MAXUINT;
+
+  self->reverting_selection = TRUE;
+  gtk_single_selection_set_selected (self->selection, position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+  self->reverting_selection = FALSE;
+}
+
+/* As you type, the last word is still being written: "potat" finds
+ * "potatoes". Not inside a quoted phrase, nor after a space or an operator. */
+static char *
+as_you_type (const char *text)
+{
+  gsize len = strlen (text);
+  guint quotes = 0;
+
+  for (const char *p = text; *p; p++)
+    if (*p == '"')
+      quotes++;
+  if (len > 0 && quotes % 2 == 0 && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (text + len))))
+    return g_strconcat (text, "*", NULL);
+  return g_strdup (text);
+}
+
+static void start_search (LedeWindow *self, const char *query);
+
+static void
+on_search_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LedeWindow *self = LEDE_WINDOW (object);
+  Search *search = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autofree char *pending = g_steal_pointer (&self->pending_query);
+
+  self->search_running = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Search failed: %s", error->message);
+  /* Newer text was typed meanwhile, or the search was closed: not shown. */
+  if (pending != NULL)
+    {
+      start_search (self, pending);
+      return;
+    }
+  if (!self->searching || search->hits == NULL || self->articles == NULL)
+    return;
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), search->hits->len);
+  g_hash_table_remove_all (self->snippets);
+  for (guint i = 0; i < search->hits->len; i++)
+    {
+      LedeSearchHit *hit = g_ptr_array_index (search->hits, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = hit->id;
+      g_array_append_val (ids, hit->id);
+      g_hash_table_insert (self->snippets, id, snippet_markup (hit->snippet));
+    }
+  lede_article_list_set_pinned (self->articles, ids);
+  select_open_story (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_match_label), search->hits->len == 0);
+}
+
+static void
+start_search (LedeWindow *self,
+              const char *query)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint tag = gtk_drop_down_get_selected (self->tag_filter);
+  Search *search;
+
+  if (self->library == NULL)
+    return;
+  if (self->search_running)
+    {
+      g_free (self->pending_query);
+      self->pending_query = g_strdup (query);
+      return;
+    }
+  /* A connection of the search's own: the window's is not for threads. */
+  if (self->search_reader == NULL &&
+      !(self->search_reader = lede_library_open_for_reading (lede_library_get_path (self->library), &error)))
+    {
+      lede_window_show_toast (self, error->message);
+      return;
+    }
+
+  search = g_new0 (Search, 1);
+  search->reader = g_object_ref (self->search_reader);
+  search->query = g_utf8_validate (query, -1, NULL) ? as_you_type (query) : g_strdup (query);
+  search->status = status > 0 ? (int)status - 1 : -1;
+  search->tag = tag > 0 && tag != GTK_INVALID_LIST_POSITION ? g_strdup (gtk_string_list_get_string (self->tag_names, tag)) : NULL;
+  self->search_running = TRUE;
+  task = g_task_new (self, NULL, on_search_done, NULL);
+  g_task_set_task_data (task, search, (GDestroyNotify)search_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
+static void
+end_search (LedeWindow *self)
+{
+  self->searching = FALSE;
+  g_clear_pointer (&self->pending_query, g_free);
+  g_hash_table_remove_all (self->snippets);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_match_label), FALSE);
+  if (self->articles == NULL)
+    return;
+  lede_article_list_set_pinned (self->articles, NULL);
+  /* The open story first: autoselect on an empty selection would pick the
+   * list's first story and open it. */
+  select_open_story (self);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+}
+
+static void
+search_changed_cb (LedeWindow     *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (*text == '\0')
+    {
+      end_search (self);
+      return;
+    }
+  if (!self->searching)
+    {
+      self->searching = TRUE;
+      /* Results are not a story to open: nothing is picked for the user. */
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+    }
+  start_search (self, text);
+}
+
+static void
+search_mode_cb (LedeWindow   *self,
+                GParamSpec   *pspec,
+                GtkSearchBar *bar)
+{
+  if (gtk_search_bar_get_search_mode (bar))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      end_search (self);
+    }
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * lede_window_search_again:
+ *
+ * Runs the search in the entry again (the filters or the library changed).
+ */
+void
+lede_window_search_again (LedeWindow *self)
+{
+  if (self->searching)
+    start_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/**
+ * lede_window_get_snippet:
+ *
+ * Returns: (nullable): the search snippet (Pango markup) for story @id
+ *   while a search shows it
+ */
+const char *
+lede_window_get_snippet (LedeWindow *self,
+                         gint64      id)
+{
+  return self->searching ? g_hash_table_lookup (self->snippets, &id) : NULL;
+}
+
+/* A new library: a new connection for searches, and no search open. */
+void
+lede_window_reset_search (LedeWindow *self)
+{
+  g_clear_object (&self->search_reader);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+void
+lede_window_class_add_search (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, no_match_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+}
+
+void
+lede_window_init_search (LedeWindow *self)
+{
+  self->snippets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+}
+
+void
+lede_window_dispose_search (LedeWindow *self)
+{
+  g_clear_pointer (&self->pending_query, g_free);
+  g_clear_pointer (&self->snippets, g_hash_table_unref);
+  g_clear_object (&self->search_reader);
+}

@@ -103,6 +103,13 @@ on_library_service_call (GDBusConnection       *connection,
       g_string_append_printf (err, "lede-cli: %s\n", error->message);
       exit_code = LEDE_COMMAND_EXIT_USAGE;
     }
+  /* Only what must go through this process's connection: lede-cli reads
+   * and exports on its own, as whoever runs it. */
+  else if (!lede_command_writes (command))
+    {
+      g_string_append (err, "lede-cli: only commands that change the library are run by Lede\n");
+      exit_code = LEDE_COMMAND_EXIT_USAGE;
+    }
   else
     exit_code = lede_command_run (command, lede_window_get_library (window), out, err);
 

@@ -422,9 +422,11 @@ on_counted (GObject      *object,
   guint goal;
 
   /* A newer refresh, or another story, made this one stale. */
-  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->article == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
     return;
   g_clear_object (&self->count_cancellable);
+  if (self->article == NULL)
+    return;
 
   goal = lede_article_get_word_goal (self->article);
   words = goal ? g_strdup_printf (_("%u of %u"), report->counts.words, goal) : g_strdup_printf ("%u", report->counts.words);
@@ -954,6 +956,10 @@ lede_metadata_panel_set_article (LedeMetadataPanel *self,
 
   if (self->article == article)
     return;
+  /* Counts of the story before are not this one's. */
+  if (self->count_cancellable)
+    g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
   /* Everything follows the new story at once, before any edit can land. */
   self->loading = TRUE;
   g_set_object (&self->article, article);

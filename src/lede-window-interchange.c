@@ -115,10 +115,14 @@ export_action (GtkWidget  *widget,
 /* Copy as HTML: rich text for a CMS editor, plain text for anything else.
  * Rendered on a worker thread: a pathological story can take seconds. */
 typedef struct {
-  char *body;
-  char *html;
-  char *plain;
+  char  *body;
+  char  *html;
+  char  *plain;
+  guint  generation;
 } CopyJob;
+
+/* Each Copy as HTML is numbered: only the latest reaches the clipboard. */
+static guint copy_generation;
 
 static void
 copy_job_free (CopyJob *job)
@@ -153,6 +157,8 @@ on_copy_html_rendered (GObject      *object,
   g_autoptr (GBytes) html_bytes = g_bytes_new (job->html, strlen (job->html));
   GdkContentProvider *providers[2];
 
+  if (job->generation != copy_generation)
+    return;
   providers[0] = gdk_content_provider_new_for_bytes ("text/html", html_bytes);
   providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, job->plain);
   provider = gdk_content_provider_new_union (providers, 2);
@@ -175,6 +181,7 @@ copy_html_action (GtkWidget  *widget,
     return;
   job = g_new0 (CopyJob, 1);
   job->body = g_strdup (lede_article_get_body (article));
+  job->generation = ++copy_generation;
   task = g_task_new (self, NULL, on_copy_html_rendered, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify)copy_job_free);
   g_task_run_in_thread (task, copy_html_thread);

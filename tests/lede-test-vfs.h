@@ -1,7 +1,8 @@
 /* lede-test-vfs.h: an SQLite VFS over the real one that counts every write
  * (xWrite, xTruncate, xSync) and, at the one chosen, either ends the
- * process on the spot — as SIGKILL or a power cut would, with nothing
- * flushed or closed — or behaves as a full disk from then on.
+ * process on the spot — as SIGKILL would: nothing closed, though what was
+ * written stays in the page cache (a power cut, which loses unsynced
+ * writes, is not what this tests) — or behaves as a full disk from then on.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -134,24 +134,53 @@ test_extra_document_marker (Fixture       *f,
   g_assert_cmpstr (lede_article_get_body (again), ==, "body\n");
 }
 
-/* An empty value's blanks were kept, and not read back the second time. */
+/* An empty value's blanks (and line break) were kept, and not read back
+ * the second time: the kept text changed. */
 static void
 test_extra_blank_after_colon (void)
 {
-  gsize len;
-  g_autofree char *yaml = finding ("extra-blank-after-colon.yaml", &len);
-  g_autoptr (LedeArticle) article = lede_article_new ();
-  g_autoptr (LedeArticle) again = lede_article_new ();
-  g_autoptr (GStrvBuilder) tags = g_strv_builder_new ();
-  g_autoptr (GStrvBuilder) tags_again = g_strv_builder_new ();
-  g_autofree char *written = NULL;
-  const char *inner;
+  static const char *files[] = { "extra-blank-after-colon.yaml", "extra-tabs-after-colon.yaml" };
 
-  g_assert_true (lede_front_matter_read (yaml, len, article, tags, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      gsize len;
+      g_autofree char *yaml = finding (files[i], &len);
+      g_autoptr (LedeArticle) article = lede_article_new ();
+      g_autoptr (LedeArticle) again = lede_article_new ();
+      g_autoptr (GStrvBuilder) tags = g_strv_builder_new ();
+      g_autoptr (GStrvBuilder) tags_again = g_strv_builder_new ();
+      g_autofree char *written = NULL;
+      const char *inner;
+
+      g_assert_true (lede_front_matter_read (yaml, len, article, tags, NULL, NULL));
+      /* Something was kept, or the test would prove nothing. */
+      g_assert_cmpstr (lede_article_get_extra_front_matter (article), !=, "");
+      written = lede_front_matter_write (article, NULL);
+      inner = written + strlen ("---\n");
+      g_assert_true (lede_front_matter_read (inner, strlen (inner) - strlen ("---\n"), again, tags_again, NULL, NULL));
+      g_assert_cmpstr (lede_article_get_extra_front_matter (again), ==, lede_article_get_extra_front_matter (article));
+    }
+}
+
+/* A publishDate kept from before Lede knew the key is not written twice. */
+static void
+test_publish_date_once (void)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (GDateTime) published = g_date_time_new_utc (2026, 3, 4, 5, 6, 0);
+  g_autofree char *written = NULL;
+  const char *first;
+
+  lede_article_set_headline (article, "Pier reopens");
+  lede_article_set_status (article, LEDE_ARTICLE_STATUS_PUBLISHED);
+  lede_article_set_published (article, published);
+  lede_article_set_extra_front_matter (article, "weight: 10\npublishDate: 2020-01-01\naliases:\n  - /pier/\n");
   written = lede_front_matter_write (article, NULL);
-  inner = written + strlen ("---\n");
-  g_assert_true (lede_front_matter_read (inner, strlen (inner) - strlen ("---\n"), again, tags_again, NULL, NULL));
-  g_assert_cmpstr (lede_article_get_extra_front_matter (again), ==, lede_article_get_extra_front_matter (article));
+  first = strstr (written, "publishDate:");
+  g_assert_nonnull (first);
+  g_assert_null (strstr (first + 1, "publishDate:"));
+  g_assert_nonnull (strstr (written, "publishDate: 2026-03-04T05:06:00Z\n"));
+  g_assert_nonnull (strstr (written, "weight: 10\naliases:\n  - /pier/\n---\n"));
 }
 
 static void
@@ -338,6 +367,17 @@ test_slow_markdown (void)
   g_assert_null (strstr (html, "<table"));
   g_clear_pointer (&html, g_free);
 
+  /* The same table in a block quote is counted too. */
+  {
+    g_auto (GStrv) lines = g_strsplit (table, "\n", -1);
+    g_autofree char *quoted_lines = NULL;
+    g_autofree char *quoted = NULL;
+
+    quoted_lines = g_strjoinv ("\n> ", lines);
+    quoted = g_strconcat ("> ", quoted_lines, NULL);
+    g_assert_cmpuint (lede_markdown_count_table_cells (quoted, -1), >, LEDE_MARKDOWN_MAX_TABLE_CELLS);
+  }
+
   /* A real table still is one. */
   html = lede_markdown_to_html ("| Ward | Votes |\n|---|---:|\n| North | 1,204 |\n", -1);
   g_assert_nonnull (strstr (html, "<table"));
@@ -385,6 +425,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/lede/findings/slow-markdown", test_slow_markdown);
   g_test_add_func ("/lede/findings/extra-blank-after-colon", test_extra_blank_after_colon);
+  g_test_add_func ("/lede/findings/publish-date-once", test_publish_date_once);
 
   return g_test_run ();
 }

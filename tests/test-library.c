@@ -968,6 +968,26 @@ test_every_story_has_a_slug (Fixture       *f,
   g_assert_true (lede_library_create_article (f->library, given, NULL));
   g_assert_cmpstr (lede_article_get_slug (given), ==, "chosen-by-the-desk");
 
+  /* A long last word: numbered slugs are cut before it, and still differ. */
+  {
+    g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; i < 4; i++)
+      {
+        g_autoptr (LedeArticle) article = lede_article_new ();
+
+        lede_article_set_headline (article, "Harbour master warns of winter storms as the ferry operator's investigation continues");
+        g_assert_true (lede_library_create_article (f->library, article, NULL));
+        g_assert_cmpuint (strlen (lede_article_get_slug (article)), <=, LEDE_SLUG_MAX_LENGTH);
+        g_assert_false (g_hash_table_contains (seen, lede_article_get_slug (article)));
+        g_hash_table_add (seen, g_strdup (lede_article_get_slug (article)));
+      }
+  }
+  {
+    g_autofree char *none = lede_library_make_unique_slug (f->library, "", 0);
+    g_assert_cmpstr (none, ==, "");
+  }
+
   /* No headline yet: the panel makes one as it is typed. */
   g_assert_true (lede_library_create_article (f->library, untitled, NULL));
   g_assert_cmpstr (lede_article_get_slug (untitled), ==, "");

@@ -78,6 +78,31 @@ append_key_time (GString    *out,
   g_string_append_printf (out, "%s: %s\n", key, text ? text : "~");
 }
 
+/* Keys read before Lede knew them may sit in the kept text: Lede writes
+ * them itself now, and a key twice is an error to strict YAML readers. */
+static char *
+without_key (const char *extra,
+             const char *key)
+{
+  g_auto (GStrv) lines = g_strsplit (extra, "\n", -1);
+  GString *out = g_string_new (NULL);
+  gsize key_len = strlen (key);
+  gboolean skipping = FALSE;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *line = lines[i];
+
+      if (line[0] != ' ' && line[0] != '\t' && line[0] != '\0')
+        skipping = strncmp (line, key, key_len) == 0 && line[key_len] == ':';
+      else if (line[0] == '\0' && lines[i + 1] == NULL)
+        break;
+      if (!skipping)
+        g_string_append_printf (out, "%s\n", line);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /**
  * lede_front_matter_write:
  *
@@ -145,8 +170,10 @@ lede_front_matter_write (LedeArticle        *article,
     append_key_string (out, "uuid", lede_article_get_uuid (article));
   if (*extra)
     {
-      g_string_append (out, extra);
-      if (!g_str_has_suffix (extra, "\n"))
+      g_autofree char *kept = without_key (extra, "publishDate");
+
+      g_string_append (out, kept);
+      if (*kept && !g_str_has_suffix (kept, "\n"))
         g_string_append_c (out, '\n');
     }
   g_string_append (out, "---\n");
@@ -460,10 +487,12 @@ keep_unknown_key (yaml_document_t  *doc,
   gsize start = byte_offset (cursor, key_node->start_mark.index);
   gsize end = byte_offset (cursor, value_node->end_mark.index);
 
-  /* No value ends in a blank; an empty one's mark may take the blanks
-   * after its colon, which would not be read back. */
-  while (end > start && (cursor->text[end - 1] == ' ' || cursor->text[end - 1] == '\t'))
-    end--;
+  /* A plain value (or an empty one) never ends in a blank or a line break,
+   * but its mark may take those in, and they would not be read back the
+   * same. Quoted, block and flow values end where they say. */
+  if (value_node->type == YAML_SCALAR_NODE && value_node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+    while (end > start && strchr (" \t\r\n", cursor->text[end - 1]))
+      end--;
 
   if (start < end && snippet_stands_alone (cursor->text + start, end - start, key))
     {

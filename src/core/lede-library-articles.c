@@ -652,12 +652,22 @@ lede_library_make_unique_slug (LedeLibrary *self,
                                gint64       except_id)
 {
   g_autoptr (GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  /* Room for "-" and seven digits keeps every candidate within the limit. */
-  g_autofree char *prefix = g_strndup (slug, MIN (strlen (slug), LEDE_SLUG_MAX_LENGTH - 8));
-  g_autofree char *pattern = g_strconcat (prefix, "*", NULL);
+  g_autofree char *prefix = NULL;
+  g_autofree char *pattern = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  /* No slug (no headline yet) is not a slug to number. */
+  if (slug == NULL || *slug == '\0')
+    return g_strdup ("");
+
+  /* What every candidate starts with: room for "-" and seven digits, cut
+   * back after a whole word as candidates are. */
+  prefix = g_strndup (slug, MIN (strlen (slug), LEDE_SLUG_MAX_LENGTH - 8));
+  if (strlen (prefix) < strlen (slug) && slug[strlen (prefix)] != '-' && strrchr (prefix, '-') != NULL)
+    *strrchr (prefix, '-') = '\0';
+  pattern = g_strconcat (prefix, "*", NULL);
 
   /* Every slug that could clash, in one look at the index: slugs are
    * lowercase ASCII, digits and hyphens, none of them GLOB syntax. */

@@ -807,7 +807,11 @@ lede_library_open (const char  *path,
   if (!stat_library (path, &st, &exists, error))
     return NULL;
   if (exists && (open_already = find_open_writer (st.st_dev, st.st_ino)))
-    return open_already;
+    {
+      /* Its first holder has seen it new (and added the sample story). */
+      open_already->is_new = FALSE;
+      return open_already;
+    }
 
   self = g_object_new (LEDE_TYPE_LIBRARY, NULL);
   self->path = g_strdup (path);
@@ -907,16 +911,27 @@ lede_library_open_for_reading (const char  *path,
           !check_header (self->lock_fd, path, error))
         return NULL;
 
-      /* A shared flock only while the connection opens: when no writer
-       * holds the library, SQLite may set up its shared-memory index as
-       * usual; when one does, it must not touch it. The descriptor stays
-       * open as long as the connection, so closing it drops nothing. */
+      /* A reader never touches the shared-memory index a writer uses. With
+       * no writer (a shared flock says so, and keeps one out meanwhile), a
+       * first connection may set the index up, as after a crash; then the
+       * reader's own connection opens it read-only, before the flock goes.
+       * The descriptor stays open as long as the connection, so closing it
+       * drops nothing. */
       for (guint attempt = 0; attempt < 50; attempt++)
         {
           gboolean writer_elsewhere = flock (self->lock_fd, LOCK_SH | LOCK_NB) != 0;
 
-          rc = open_reader_connection (self, writer_elsewhere);
-          if (rc == SQLITE_OK && !writer_elsewhere)
+          rc = SQLITE_OK;
+          if (!writer_elsewhere)
+            {
+              rc = open_reader_connection (self, FALSE);
+              if (rc == SQLITE_OK)
+                rc = sqlite3_exec (self->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL);
+            }
+          if (rc == SQLITE_OK)
+            rc = open_reader_connection (self, TRUE);
+          /* Opening is lazy: the first read says whether it worked. */
+          if (rc == SQLITE_OK)
             rc = sqlite3_exec (self->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL);
           if (!writer_elsewhere)
             flock (self->lock_fd, LOCK_UN);

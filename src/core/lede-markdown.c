@@ -266,10 +266,14 @@ lede_markdown_count_table_cells (const char *markdown,
     {
       const char *next = memchr (line, '\n', end - line);
       const char *line_end = next ? next : end;
+      const char *text = line;
       gboolean blank = TRUE, delimiter = TRUE, dash = FALSE;
       gsize pipes = 0;
 
-      for (const char *p = line; p < line_end; p++)
+      /* A table in a block quote (or a list) is a table all the same. */
+      while (text < line_end && (*text == '>' || *text == ' ' || *text == '\t'))
+        text++;
+      for (const char *p = text; p < line_end; p++)
         {
           if (*p != ' ' && *p != '\t' && *p != '\r')
             blank = FALSE;

@@ -162,6 +162,18 @@ test_extra_blank_after_colon (void)
     }
 }
 
+/* Front matter that starts with a byte order mark keeps its keys whole. */
+static void
+test_extra_after_bom (void)
+{
+  static const char yaml[] = "\xef\xbb\xbftitle: Pier\nweight: 10\n";
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (GStrvBuilder) tags = g_strv_builder_new ();
+
+  g_assert_true (lede_front_matter_read (yaml, strlen (yaml), article, tags, NULL, NULL));
+  g_assert_cmpstr (lede_article_get_extra_front_matter (article), ==, "weight: 10\n");
+}
+
 /* A publishDate kept from before Lede knew the key is not written twice. */
 static void
 test_publish_date_once (void)
@@ -426,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/lede/findings/slow-markdown", test_slow_markdown);
   g_test_add_func ("/lede/findings/extra-blank-after-colon", test_extra_blank_after_colon);
   g_test_add_func ("/lede/findings/publish-date-once", test_publish_date_once);
+  g_test_add_func ("/lede/findings/extra-after-bom", test_extra_after_bom);
 
   return g_test_run ();
 }

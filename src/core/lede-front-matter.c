@@ -533,7 +533,9 @@ lede_front_matter_read (const char    *yaml,
                         gboolean      *has_title,
                         GError       **error)
 {
-  CharCursor cursor = { yaml, yaml + len, yaml, 0 };
+  /* libyaml does not count a leading byte order mark in its marks. */
+  const char *counted = len >= 3 && memcmp (yaml, "\xef\xbb\xbf", 3) == 0 ? yaml + 3 : yaml;
+  CharCursor cursor = { counted, yaml + len, counted, 0 };
   gboolean publish_date_given = FALSE;
   g_autoptr (GDateTime) publish_date = NULL;
   yaml_parser_t parser;

@@ -33,6 +33,8 @@ struct _LedeWindow
   GtkRevealer          *metadata_revealer;
   GtkDropDown          *status_filter;
   GtkDropDown          *tag_filter;
+  GtkWidget            *trash_button;
+  AdwButtonContent     *trash_button_content;
   GtkStringList        *tag_names;
   gboolean              filling_tags;
   LedeMetadataPanel    *metadata_panel;

@@ -20,6 +20,7 @@
 #include "lede-source-manager.h"
 #include "lede-story-row.h"
 #include "lede-tag-manager.h"
+#include "lede-trash-manager.h"
 #include "lede-window.h"
 #include "lede-enums.h"
 #include "lede-window-private.h"
@@ -307,6 +308,28 @@ manage_tags_action (GtkWidget  *widget,
 
   if (self->library)
     present_manager (self, GTK_WINDOW (lede_tag_manager_new (GTK_WINDOW (self), self->library)));
+}
+
+static void
+show_trash_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+
+  if (self->library)
+    present_manager (self, GTK_WINDOW (lede_trash_manager_new (GTK_WINDOW (self), self->library)));
+}
+
+/* The sidebar's way to the trash says how much is in it. */
+static void
+update_trash_button (LedeWindow *self)
+{
+  gint64 n = self->library ? lede_library_count_articles (self->library, TRUE, NULL) : 0;
+  g_autofree char *label = n > 0 ? g_strdup_printf (_("Trash (%" G_GINT64_FORMAT ")"), n) : g_strdup (_("Trash"));
+
+  adw_button_content_set_label (self->trash_button_content, label);
+  gtk_widget_set_sensitive (self->trash_button, self->library != NULL);
 }
 
 static void
@@ -727,6 +750,7 @@ lede_window_open_library (LedeWindow *self,
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (fill_tag_filter), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "save-wanted", G_CALLBACK (on_save_wanted), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (lede_window_search_again), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "articles-changed", G_CALLBACK (update_trash_button), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (show_tags_in_preview), self, G_CONNECT_SWAPPED);
   gtk_drop_down_set_selected (self->status_filter, 0);
   g_clear_object (&self->articles);
@@ -737,6 +761,7 @@ lede_window_open_library (LedeWindow *self,
   gtk_drop_down_set_selected (self->tag_filter, 0);
 
   update_empty_page (self);
+  update_trash_button (self);
   basename = g_filename_display_basename (path);
   adw_window_title_set_subtitle (self->library_title, basename);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story", TRUE);
@@ -883,6 +908,9 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
   gtk_widget_class_install_action (widget_class, "win.manage-tags", NULL, manage_tags_action);
   gtk_widget_class_install_action (widget_class, "win.manage-sources", NULL, manage_sources_action);
+  gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, trash_button);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, trash_button_content);
   lede_window_class_add_interchange (widget_class);
   lede_window_class_add_search (widget_class);
 }

@@ -307,6 +307,13 @@ test_search_not_utf8 (Fixture       *f,
   g_assert_null (hits);
   g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "UTF-8"));
+  g_clear_error (&error);
+
+  /* The sidebar's search (a paste) finds nothing rather than failing. */
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = lede_library_search_filtered (f->library, query, -1, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
 }
 
 static void

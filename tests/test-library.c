@@ -993,6 +993,30 @@ test_every_story_has_a_slug (Fixture       *f,
   g_assert_cmpstr (lede_article_get_slug (untitled), ==, "");
 }
 
+/* Empty Trash deletes every trashed story, and only those, at once. */
+static void
+test_empty_trash (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 kept = add_story (f->library, "Kept", "", "Still in the list.");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      gint64 id = add_story (f->library, "Binned", "", "Gone soon.");
+      g_assert_true (lede_library_trash_article (f->library, id, NULL));
+    }
+  g_assert_cmpint (lede_library_empty_trash (f->library, &error), ==, 3);
+  g_assert_no_error (error);
+  g_assert_cmpint (lede_library_count_articles (f->library, TRUE, NULL), ==, 0);
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 1);
+  {
+    g_autoptr (LedeArticle) article = lede_library_get_article (f->library, kept, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (lede_library_empty_trash (f->library, &error), ==, 0);
+}
+
 static void
 test_reader_finds_nothing (void)
 {
@@ -1029,6 +1053,7 @@ main (int   argc,
   ADD ("refuse/newer-library", test_refuse_newer_library);
   ADD ("refuse/corrupt-library", test_refuse_corrupt_library);
   ADD ("every-story-has-a-slug", test_every_story_has_a_slug);
+  ADD ("empty-trash", test_empty_trash);
 #undef ADD
   g_test_add_func ("/lede/library/one-writer", test_one_writer);
   g_test_add_func ("/lede/library/reader-finds-nothing", test_reader_finds_nothing);

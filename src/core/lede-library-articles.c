@@ -609,6 +609,42 @@ lede_library_delete_article (LedeLibrary  *self,
 }
 
 /**
+ * lede_library_empty_trash:
+ *
+ * Deletes every story in the trash forever, with their tags, source links
+ * and revisions, in one transaction: all of them or none.
+ *
+ * Returns: how many were deleted, or -1 with @error set
+ */
+gint64
+lede_library_empty_trash (LedeLibrary  *self,
+                          GError      **error)
+{
+  const char *what = _("Could not empty the trash");
+  sqlite3_stmt *stmt;
+  gint64 deleted;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), -1);
+
+  if (!(stmt = _lede_library_prepare (self, "DELETE FROM articles WHERE trashed_at IS NOT NULL", error)) ||
+      !_lede_library_begin (self, what, error))
+    return -1;
+  if (!_lede_library_step_done (self, stmt, what, error))
+    {
+      _lede_library_rollback (self);
+      return -1;
+    }
+  deleted = sqlite3_changes (self->db);
+  if (!_lede_library_commit (self, what, error))
+    {
+      _lede_library_rollback (self);
+      return -1;
+    }
+  _lede_library_emit_articles_changed (self);
+  return deleted;
+}
+
+/**
  * lede_library_slug_owner:
  * @except_id: a story to leave out (the one being edited), or 0
  *

@@ -156,6 +156,8 @@ gboolean      lede_library_trash_article     (LedeLibrary  *self,
 gboolean      lede_library_restore_article   (LedeLibrary  *self,
                                               gint64        id,
                                               GError      **error);
+gint64        lede_library_empty_trash       (LedeLibrary  *self,
+                                              GError      **error);
 gboolean      lede_library_delete_article    (LedeLibrary  *self,
                                               gint64        id,
                                               GError      **error);

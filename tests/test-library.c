@@ -930,6 +930,23 @@ test_one_writer (void)
   g_assert_true (reader != library);
   g_clear_object (&reader);
 
+  /* Its -wal, picked by mistake, is refused unopened, by any name. */
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *wal_link = g_build_filename (dir, "journal-link", NULL);
+    LedeLibrary *wrong;
+
+    g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (symlink (wal, wal_link), ==, 0);
+    wrong = lede_library_open (wal_link, &error);
+    g_assert_null (wrong);
+    g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_A_LIBRARY);
+    g_assert_nonnull (strstr (error->message, "working file"));
+    g_clear_error (&error);
+    /* And through the link to the library, its files are still its own. */
+    g_assert_true (lede_library_is_own_file (library, wal_link));
+  }
+
   g_setenv ("LEDE_TEST_LIBRARY", path, TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();

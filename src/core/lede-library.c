@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -670,6 +671,44 @@ migrate (LedeLibrary  *self,
   return TRUE;
 }
 
+/* A library's -wal or -shm, picked by mistake while that library is open
+ * here, is refused before it is opened: closing it again would drop the
+ * open library's locks. */
+static gboolean
+is_working_file_of_open_library (const char  *path,
+                                 GError     **error)
+{
+  g_autoptr (GPtrArray) writers = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+  GStatBuf st;
+
+  G_LOCK (open_writers);
+  if (open_writers != NULL)
+    {
+      g_hash_table_iter_init (&iter, open_writers);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (writers, g_object_ref (value));
+    }
+  G_UNLOCK (open_writers);
+
+  for (guint i = 0; i < writers->len; i++)
+    {
+      LedeLibrary *writer = g_ptr_array_index (writers, i);
+
+      if (lede_library_is_own_file (writer, path) && g_stat (path, &st) == 0 &&
+          (st.st_dev != writer->dev || st.st_ino != writer->ino))
+        {
+          g_autofree char *display = g_filename_display_name (path);
+          g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_A_LIBRARY,
+                       _("“%s” is a working file of the library “%s”, which is open; open that library instead"),
+                       display, writer->path);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Opens the file the library keeps for its lock and header check, creating
  * it (and its folder) when missing. */
 static int
@@ -805,6 +844,8 @@ lede_library_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   if (!stat_library (path, &st, &exists, error))
+    return NULL;
+  if (exists && is_working_file_of_open_library (path, error))
     return NULL;
   if (exists && (open_already = find_open_writer (st.st_dev, st.st_ino)))
     {
@@ -988,6 +1029,7 @@ lede_library_is_own_file (LedeLibrary *self,
                           const char  *path)
 {
   static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *real = NULL;
   GStatBuf st;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
@@ -997,9 +1039,11 @@ lede_library_is_own_file (LedeLibrary *self,
     return FALSE;
   if (st.st_dev == self->dev && st.st_ino == self->ino)
     return TRUE;
+  /* SQLite keeps them beside the file itself, not beside a link to it. */
+  real = realpath (self->path, NULL);
   for (guint i = 1; i < G_N_ELEMENTS (suffixes); i++)
     {
-      g_autofree char *beside = g_strconcat (self->path, suffixes[i], NULL);
+      g_autofree char *beside = g_strconcat (real ? real : self->path, suffixes[i], NULL);
       GStatBuf beside_st;
 
       if (g_stat (beside, &beside_st) == 0 && beside_st.st_dev == st.st_dev && beside_st.st_ino == st.st_ino)

@@ -1030,6 +1030,7 @@ test_empty_trash (Fixture       *f,
   {
     g_autoptr (LedeArticle) article = lede_library_get_article (f->library, kept, &error);
     g_assert_no_error (error);
+    g_assert_cmpstr (lede_article_get_headline (article), ==, "Kept");
   }
   g_assert_cmpint (lede_library_empty_trash (f->library, &error), ==, 0);
 }

@@ -35,6 +35,8 @@ struct _LedeEditor
   int            margin;
   gboolean       loading;
   gboolean       following;  /* scrolling to match the preview: not a scroll of ours */
+  GtkTextTag    *match_tag;  /* words a search found, until the next edit */
+  gboolean       highlighted;
 };
 
 G_DEFINE_FINAL_TYPE (LedeEditor, lede_editor, GTK_TYPE_WIDGET)
@@ -55,11 +57,27 @@ static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 static void
+clear_highlight (LedeEditor    *self,
+                 GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  if (!self->highlighted)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->match_tag, &start, &end);
+  self->highlighted = FALSE;
+}
+
+static void
 on_body_changed (LedeEditor    *self,
                  GtkTextBuffer *buffer)
 {
-  if (!self->loading)
-    g_signal_emit (self, signals [CHANGED], 0);
+  if (self->loading)
+    return;
+  /* The words a search found are marked until the next edit. */
+  clear_highlight (self, buffer);
+  g_signal_emit (self, signals [CHANGED], 0);
 }
 
 /* Any field the user edits counts as a change to save; the times and ids
@@ -277,6 +295,9 @@ lede_editor_init (LedeEditor *self)
                                   gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);
+  /* Yellow at half strength reads on a light and a dark page alike. */
+  self->match_tag = gtk_text_buffer_create_tag (buffer, "search-match", "background-rgba",
+                                                &(GdkRGBA) { 0.96, 0.83, 0.18, 0.5 }, NULL);
 
   g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->body_view)), "value-changed",
                            G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
@@ -465,4 +486,44 @@ lede_editor_show_offset (LedeEditor *self,
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->body_view), gtk_text_buffer_get_insert (buffer));
   gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+/**
+ * lede_editor_highlight_words:
+ * @words: (nullable): words to mark where a word begins with them, in any case
+ *
+ * Marks where the body has @words (what a search found) until the next
+ * edit; %NULL or none takes the marks away.
+ */
+void
+lede_editor_highlight_words (LedeEditor         *self,
+                             const char * const *words)
+{
+  GtkTextBuffer *buffer;
+  guint marked = 0;
+
+  g_return_if_fail (LEDE_IS_EDITOR (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  clear_highlight (self, buffer);
+  for (guint i = 0; words != NULL && words[i] != NULL && marked < 1000; i++)
+    {
+      GtkTextIter at, match_start, match_end;
+
+      if (*words[i] == '\0')
+        continue;
+      gtk_text_buffer_get_start_iter (buffer, &at);
+      while (marked < 1000 &&
+             gtk_text_iter_forward_search (&at, words[i], GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_TEXT_ONLY,
+                                           &match_start, &match_end, NULL))
+        {
+          if (gtk_text_iter_starts_word (&match_start))
+            {
+              gtk_text_buffer_apply_tag (buffer, self->match_tag, &match_start, &match_end);
+              self->highlighted = TRUE;
+              marked++;
+            }
+          at = match_end;
+        }
+    }
 }

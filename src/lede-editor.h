@@ -27,4 +27,7 @@ void           lede_editor_scroll_to_line (LedeEditor *self,
 void           lede_editor_show_offset  (LedeEditor  *self,
                                          guint        offset);
 
+void         lede_editor_highlight_words (LedeEditor         *self,
+                                          const char * const *words);
+
 G_END_DECLS

@@ -70,6 +70,7 @@ void lede_window_init_search         (LedeWindow *self);
 void lede_window_dispose_search      (LedeWindow *self);
 void lede_window_reset_search        (LedeWindow *self);
 void lede_window_search_again        (LedeWindow *self);
+void lede_window_highlight_search    (LedeWindow *self);
 const char *lede_window_get_snippet  (LedeWindow *self,
                                       gint64      id);
 

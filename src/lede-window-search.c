@@ -263,6 +263,32 @@ search_action (GtkWidget  *widget,
 }
 
 /**
+ * lede_window_highlight_search:
+ *
+ * Marks the searched words in the story just opened from the results.
+ */
+void
+lede_window_highlight_search (LedeWindow *self)
+{
+  g_auto (GStrv) parts = NULL;
+  g_autoptr (GStrvBuilder) words = g_strv_builder_new ();
+  g_auto (GStrv) list = NULL;
+
+  if (!self->searching)
+    {
+      lede_editor_highlight_words (self->editor, NULL);
+      return;
+    }
+  /* The words, not the search's syntax: quotes, stars, brackets, operators. */
+  parts = g_regex_split_simple ("[^[:alnum:]'’]+", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), 0, 0);
+  for (guint i = 0; parts[i]; i++)
+    if (*parts[i] && !g_strv_contains ((const char * const[]) { "AND", "OR", "NOT", "NEAR", NULL }, parts[i]))
+      g_strv_builder_add (words, parts[i]);
+  list = g_strv_builder_end (words);
+  lede_editor_highlight_words (self->editor, (const char * const *)list);
+}
+
+/**
  * lede_window_search_again:
  *
  * Runs the search in the entry again (the filters or the library changed).

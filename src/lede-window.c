@@ -412,6 +412,7 @@ on_selected_item (LedeWindow         *self,
     }
 
   show_article (self, selected);
+  lede_window_highlight_search (self);
 }
 
 gboolean

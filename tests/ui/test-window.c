@@ -583,6 +583,23 @@ test_search (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->no_match_label)));
   g_assert_true (gtk_single_selection_get_selected_item (f->window->selection) == (gpointer)shown);
   g_assert_true (shown_article (f) == shown);
+
+  /* Opening a match marks the searched words in it, until the next edit. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  search_for (f, "timetable");
+  gtk_single_selection_set_selected (f->window->selection, 0);
+  g_assert_cmpstr (lede_article_get_headline (shown_article (f)), ==, "Ferry's winter timetable");
+  {
+    GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+    GtkTextTag *match = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "search-match");
+    GtkTextIter at;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &at, (int)g_utf8_strlen ("The operator's new ", -1));
+    g_assert_true (gtk_text_iter_has_tag (&at, match));
+    type_at_end (f, " More.");
+    gtk_text_buffer_get_iter_at_offset (buffer, &at, (int)g_utf8_strlen ("The operator's new ", -1));
+    g_assert_false (gtk_text_iter_has_tag (&at, match));
+  }
 }
 
 static GtkWidget *

@@ -421,6 +421,18 @@ test_migration (void)
   lede_test_rmdir (dir);
 }
 
+static gboolean
+has_exported_file (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    if (name[0] != '.')
+      return TRUE;
+  return FALSE;
+}
+
 /* An export batch killed at random moments leaves whole files and nothing
  * else: no temporary file, no file cut short. */
 static void
@@ -470,7 +482,18 @@ test_export_killed (void)
           lede_export_batch_run (batch, NULL, NULL);
           _exit (0);
         }
-      g_usleep (g_random_int_range (0, 40000));
+      /* Half the kills at any moment, half once the first file is out (a
+       * slow build, under sanitizers, may not get that far in 40 ms). */
+      if (round % 2 == 0)
+        g_usleep (g_random_int_range (0, 40000));
+      else
+        {
+          gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+          while (!has_exported_file (out) && g_get_monotonic_time () < deadline)
+            g_usleep (500);
+          g_usleep (g_random_int_range (0, 5000));
+        }
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
 

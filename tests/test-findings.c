@@ -135,11 +135,12 @@ test_extra_document_marker (Fixture       *f,
 }
 
 /* An empty value's blanks (and line break) were kept, and not read back
- * the second time: the kept text changed. */
+ * the second time: the kept text changed. A key written again longer than
+ * YAML's 1,024 characters for a plain key did not read back at all. */
 static void
 test_extra_blank_after_colon (void)
 {
-  static const char *files[] = { "extra-blank-after-colon.yaml", "extra-tabs-after-colon.yaml" };
+  static const char *files[] = { "extra-blank-after-colon.yaml", "extra-tabs-after-colon.yaml", "extra-long-key.yaml" };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
@@ -181,16 +182,16 @@ test_publish_date_once (void)
   g_autoptr (LedeArticle) article = lede_article_new ();
   g_autoptr (GDateTime) published = g_date_time_new_utc (2026, 3, 4, 5, 6, 0);
   g_autofree char *written = NULL;
-  const char *first;
+  g_auto (GStrv) parts = NULL;
 
   lede_article_set_headline (article, "Pier reopens");
   lede_article_set_status (article, LEDE_ARTICLE_STATUS_PUBLISHED);
   lede_article_set_published (article, published);
   lede_article_set_extra_front_matter (article, "weight: 10\npublishDate: 2020-01-01\naliases:\n  - /pier/\n");
   written = lede_front_matter_write (article, NULL);
-  first = strstr (written, "publishDate:");
-  g_assert_nonnull (first);
-  g_assert_null (strstr (first + 1, "publishDate:"));
+  /* Once: the text splits in two around it. */
+  parts = g_strsplit (written, "publishDate:", -1);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
   g_assert_nonnull (strstr (written, "publishDate: 2026-03-04T05:06:00Z\n"));
   g_assert_nonnull (strstr (written, "weight: 10\naliases:\n  - /pier/\n---\n"));
 }

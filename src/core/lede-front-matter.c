@@ -457,8 +457,16 @@ emit_flow (yaml_document_t *doc,
         {
           if (pair > node->data.mapping.pairs.start)
             g_string_append (out, ", ");
-          if (!emit_flow (doc, yaml_document_get_node (doc, pair->key), out, depth + 1))
-            return FALSE;
+          /* YAML reads a key of over 1,024 characters only after "? ". */
+          {
+            g_autoptr (GString) key = g_string_new (NULL);
+
+            if (!emit_flow (doc, yaml_document_get_node (doc, pair->key), key, depth + 1))
+              return FALSE;
+            if (key->len > 1000)
+              g_string_append (out, "? ");
+            g_string_append_len (out, key->str, key->len);
+          }
           g_string_append (out, ": ");
           if (!emit_flow (doc, yaml_document_get_node (doc, pair->value), out, depth + 1))
             return FALSE;
@@ -471,6 +479,21 @@ emit_flow (yaml_document_t *doc,
       g_string_append_c (out, '~');
       return TRUE;
     }
+}
+
+/* Writes "key: " for a top-level key; YAML reads a key of over 1,024
+ * characters only as an explicit one, "? key" then ": value". */
+static void
+append_key (GString    *out,
+            const char *key)
+{
+  g_autoptr (GString) quoted = g_string_new (NULL);
+
+  lede_front_matter_append_string (quoted, key);
+  if (quoted->len <= 1000)
+    g_string_append_printf (out, "%s: ", quoted->str);
+  else
+    g_string_append_printf (out, "? %s\n: ", quoted->str);
 }
 
 /* Keeps a key Lede does not know: as written when that text stands on its
@@ -502,8 +525,7 @@ keep_unknown_key (yaml_document_t  *doc,
       return TRUE;
     }
 
-  lede_front_matter_append_string (extra, key);
-  g_string_append (extra, ": ");
+  append_key (extra, key);
   if (!emit_flow (doc, value_node, extra, 0))
     {
       g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER,

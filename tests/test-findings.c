@@ -140,7 +140,8 @@ test_extra_document_marker (Fixture       *f,
 static void
 test_extra_blank_after_colon (void)
 {
-  static const char *files[] = { "extra-blank-after-colon.yaml", "extra-tabs-after-colon.yaml", "extra-long-key.yaml" };
+  static const char *files[] = { "extra-blank-after-colon.yaml", "extra-tabs-after-colon.yaml", "extra-long-key.yaml",
+                                 "extra-tag-on-its-own-line.yaml" };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {

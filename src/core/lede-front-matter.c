@@ -364,7 +364,8 @@ is_document_marker (const char *line,
 }
 
 /* Whether the text of one kept "key: value" stands on its own: no line that
- * would close the front matter, and read alone it is that one key. */
+ * would close the front matter, and read between two other keys it is that
+ * one key. */
 static gboolean
 snippet_stands_alone (const char *snippet,
                       gsize       len,
@@ -384,20 +385,36 @@ snippet_stands_alone (const char *snippet,
       line = next ? next + 1 : snippet + len;
     }
 
-  yaml_parser_initialize (&parser);
-  yaml_parser_set_input_string (&parser, (const unsigned char *)snippet, len);
-  if (yaml_parser_load (&parser, &doc))
-    {
-      root = yaml_document_get_root_node (&doc);
-      if (root && root->type == YAML_MAPPING_NODE &&
-          root->data.mapping.pairs.top - root->data.mapping.pairs.start == 1)
-        {
-          yaml_node_t *key_node = yaml_document_get_node (&doc, root->data.mapping.pairs.start->key);
-          ok = g_strcmp0 (scalar (&doc, key_node), key) == 0;
-        }
-      yaml_document_delete (&doc);
-    }
-  yaml_parser_delete (&parser);
+  /* Read where it will stand: between two keys of a block mapping. A tag,
+   * an anchor or a flow fragment that read alone as one key does not. */
+  {
+    g_autoptr (GString) text = g_string_new ("lede_before: 0\n");
+    static const char *expected[3] = { "lede_before", NULL, "lede_after" };
+
+    g_string_append_len (text, snippet, len);
+    if (len == 0 || snippet[len - 1] != '\n')
+      g_string_append_c (text, '\n');
+    g_string_append (text, "lede_after: 0\n");
+
+    yaml_parser_initialize (&parser);
+    yaml_parser_set_input_string (&parser, (const unsigned char *)text->str, text->len);
+    if (yaml_parser_load (&parser, &doc))
+      {
+        root = yaml_document_get_root_node (&doc);
+        if (root && root->type == YAML_MAPPING_NODE &&
+            root->data.mapping.pairs.top - root->data.mapping.pairs.start == 3)
+          {
+            ok = TRUE;
+            for (guint i = 0; i < 3; i++)
+              {
+                yaml_node_t *key_node = yaml_document_get_node (&doc, root->data.mapping.pairs.start[i].key);
+                ok = ok && g_strcmp0 (scalar (&doc, key_node), expected[i] ? expected[i] : key) == 0;
+              }
+          }
+        yaml_document_delete (&doc);
+      }
+    yaml_parser_delete (&parser);
+  }
   return ok;
 }
 

@@ -377,6 +377,15 @@ quote_activated_cb (LedeMetadataPanel *self,
     g_signal_emit (self, signals [QUOTE_ACTIVATED], 0, quote->offset);
 }
 
+/* Drops the refresh under way, whose counts would be stale. */
+static void
+stop_counting (LedeMetadataPanel *self)
+{
+  if (self->count_cancellable)
+    g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
+}
+
 /* What the counts and the checks work from, copied, and what they found:
  * they run on a worker thread, so a long or pathological story never holds
  * up typing. */
@@ -459,9 +468,7 @@ lede_metadata_panel_refresh (LedeMetadataPanel *self)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->stale = FALSE;
-  if (self->count_cancellable)
-    g_cancellable_cancel (self->count_cancellable);
-  g_clear_object (&self->count_cancellable);
+  stop_counting (self);
   if (self->article == NULL)
     return;
 
@@ -957,9 +964,7 @@ lede_metadata_panel_set_article (LedeMetadataPanel *self,
   if (self->article == article)
     return;
   /* Counts of the story before are not this one's. */
-  if (self->count_cancellable)
-    g_cancellable_cancel (self->count_cancellable);
-  g_clear_object (&self->count_cancellable);
+  stop_counting (self);
   /* Everything follows the new story at once, before any edit can land. */
   self->loading = TRUE;
   g_set_object (&self->article, article);
@@ -1010,9 +1015,7 @@ lede_metadata_panel_dispose (GObject *object)
   LedeMetadataPanel *self = LEDE_METADATA_PANEL (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->count_cancellable)
-    g_cancellable_cancel (self->count_cancellable);
-  g_clear_object (&self->count_cancellable);
+  stop_counting (self);
   g_clear_object (&self->bindings);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->body_signals);

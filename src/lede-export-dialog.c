@@ -30,7 +30,7 @@ struct _LedeExportDialog
 
   LedeLibrary     *library;
   LedeArticle     *story;
-  GArray          *listed;   /* ids the sidebar shows */
+  GArray          *selected; /* ids selected in the sidebar */
   char            *folder;
   LedeExportBatch *batch;
   GCancellable    *cancellable;
@@ -182,8 +182,8 @@ lede_export_dialog_export (LedeExportDialog *self)
           gint64 id = lede_article_get_id (self->story);
           g_array_append_val (ids, id);
         }
-      else if (scope == LEDE_EXPORT_SCOPE_LISTED && self->listed)
-        g_array_append_vals (ids, self->listed->data, self->listed->len);
+      else if (scope == LEDE_EXPORT_SCOPE_SELECTED && self->selected)
+        g_array_append_vals (ids, self->selected->data, self->selected->len);
       stories = lede_library_get_articles (self->library, ids, &error);
     }
   if (error == NULL)
@@ -254,7 +254,7 @@ lede_export_dialog_finalize (GObject *object)
 
   g_clear_object (&self->library);
   g_clear_object (&self->story);
-  g_clear_pointer (&self->listed, g_array_unref);
+  g_clear_pointer (&self->selected, g_array_unref);
   g_clear_object (&self->batch);
   g_clear_object (&self->cancellable);
   g_free (self->folder);
@@ -334,17 +334,17 @@ lede_export_dialog_set_folder (LedeExportDialog *self,
 }
 
 /**
- * lede_export_dialog_set_listed:
- * @ids: (element-type gint64): the stories the sidebar shows
+ * lede_export_dialog_set_selected:
+ * @ids: (element-type gint64): the stories selected in the sidebar
  */
 void
-lede_export_dialog_set_listed (LedeExportDialog *self,
+lede_export_dialog_set_selected (LedeExportDialog *self,
                                GArray           *ids)
 {
   g_return_if_fail (LEDE_IS_EXPORT_DIALOG (self));
 
-  g_clear_pointer (&self->listed, g_array_unref);
-  self->listed = g_array_copy (ids);
+  g_clear_pointer (&self->selected, g_array_unref);
+  self->selected = g_array_copy (ids);
 }
 
 void

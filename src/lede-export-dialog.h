@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (LedeExportDialog, lede_export_dialog, LEDE, EXPORT_DIALOG,
 typedef enum
 {
   LEDE_EXPORT_SCOPE_STORY,
-  LEDE_EXPORT_SCOPE_LISTED,   /* the stories the sidebar shows, as filtered */
+  LEDE_EXPORT_SCOPE_SELECTED, /* the stories selected in the sidebar */
   LEDE_EXPORT_SCOPE_LIBRARY,
 } LedeExportScope;
 
@@ -31,7 +31,7 @@ void              lede_export_dialog_set_format (LedeExportDialog *self,
                                                  LedeExportFormat  format);
 void              lede_export_dialog_set_scope  (LedeExportDialog *self,
                                                  LedeExportScope   scope);
-void              lede_export_dialog_set_listed (LedeExportDialog *self,
+void              lede_export_dialog_set_selected (LedeExportDialog *self,
                                                  GArray           *ids);
 void              lede_export_dialog_export     (LedeExportDialog *self);
 

@@ -78,7 +78,8 @@ on_export_finished (LedeWindow      *self,
 /**
  * lede_window_show_export:
  *
- * Saves the open story, then opens the export dialog on it.
+ * Saves the open story, then opens the export dialog on it, or on the
+ * stories selected in the sidebar when there are several.
  *
  * Returns: (transfer none) (nullable): the dialog, or %NULL when there is
  *   nothing to export or the open story could not be saved
@@ -87,6 +88,7 @@ LedeExportDialog *
 lede_window_show_export (LedeWindow *self)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) selected = NULL;
   LedeExportDialog *dialog;
 
   if (self->library == NULL)
@@ -97,8 +99,11 @@ lede_window_show_export (LedeWindow *self)
       return NULL;
     }
   dialog = lede_export_dialog_new (GTK_WINDOW (self), self->library, lede_editor_get_article (self->editor));
-  if (self->articles)
-    lede_export_dialog_set_listed (dialog, lede_article_list_get_ids (self->articles));
+  selected = lede_window_get_selected_ids (self);
+  lede_export_dialog_set_selected (dialog, selected);
+  /* Several stories picked in the sidebar are what is meant. */
+  if (selected->len > 1)
+    lede_export_dialog_set_scope (dialog, LEDE_EXPORT_SCOPE_SELECTED);
   g_signal_connect_object (dialog, "finished", G_CALLBACK (on_export_finished), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

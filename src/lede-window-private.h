@@ -42,7 +42,8 @@ struct _LedeWindow
   GSettings            *settings;
   LedeLibrary          *library;
   LedeArticleList      *articles;
-  GtkSingleSelection   *selection;
+  GtkMultiSelection    *selection;
+  guint                 last_position; /* of the last story opened from the list */
   LedeAutosave         *autosave;
   GBindingGroup        *title_bindings;
   AdwToast             *failure_toast;
@@ -59,10 +60,24 @@ struct _LedeWindow
   char                 *pending_query;
   gboolean              searching;
   gboolean              search_running;
+
+  /* Many stories at once (lede-window-selection.c). */
+  GtkRevealer          *selection_revealer;
+  GtkLabel             *selection_label;
+  GtkPopover           *selection_tag_popover;
+  GtkEntry             *selection_tag_entry;
 };
 
 void lede_window_show_toast          (LedeWindow *self,
                                       const char *title);
+void lede_window_show_article        (LedeWindow  *self,
+                                      LedeArticle *article);
+void lede_window_class_add_selection (GtkWidgetClass *widget_class);
+void lede_window_init_selection      (LedeWindow *self);
+void lede_window_watch_selection     (LedeWindow  *self,
+                                      LedeLibrary *library);
+void lede_window_select_open_story   (LedeWindow *self);
+GArray *lede_window_get_selected_ids (LedeWindow *self);
 void lede_window_class_add_interchange (GtkWidgetClass *widget_class);
 void lede_window_init_interchange    (LedeWindow *self);
 void lede_window_class_add_search    (GtkWidgetClass *widget_class);

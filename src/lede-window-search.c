@@ -95,18 +95,6 @@ snippet_markup (const char *snippet)
   return g_string_free (out, FALSE);
 }
 
-/* The open story keeps its row selected when the list holds it. */
-static void
-select_open_story (LedeWindow *self)
-{
-  LedeArticle *shown = lede_editor_get_article (self->editor);
-  guint position = shown ? lede_article_list_find (self->articles, lede_article_get_id (shown)) : G_MAXUINT;
-
-  self->reverting_selection = TRUE;
-  gtk_single_selection_set_selected (self->selection, position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
-  self->reverting_selection = FALSE;
-}
-
 /* As you type, the last word is still being written: "potat" finds
  * "potatoes". Not inside a quoted phrase, nor after a space or an operator. */
 static char *
@@ -160,7 +148,7 @@ on_search_done (GObject      *object,
       g_hash_table_insert (self->snippets, id, snippet_markup (hit->snippet));
     }
   lede_article_list_set_pinned (self->articles, ids);
-  select_open_story (self);
+  lede_window_select_open_story (self);
   gtk_widget_set_visible (GTK_WIDGET (self->no_match_label), search->hits->len == 0);
 }
 
@@ -211,10 +199,7 @@ end_search (LedeWindow *self)
   if (self->articles == NULL)
     return;
   lede_article_list_set_pinned (self->articles, NULL);
-  /* The open story first: autoselect on an empty selection would pick the
-   * list's first story and open it. */
-  select_open_story (self);
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  lede_window_select_open_story (self);
 }
 
 static void
@@ -228,12 +213,8 @@ search_changed_cb (LedeWindow     *self,
       end_search (self);
       return;
     }
-  if (!self->searching)
-    {
-      self->searching = TRUE;
-      /* Results are not a story to open: nothing is picked for the user. */
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-    }
+  /* Results are not a story to open: nothing is picked for the user. */
+  self->searching = TRUE;
   start_search (self, text);
 }
 

@@ -362,9 +362,9 @@ show_tags_in_preview (LedeWindow *self)
   lede_preview_set_tags (self->preview, (const char * const *)tags);
 }
 
-static void
-show_article (LedeWindow  *self,
-              LedeArticle *article)
+void
+lede_window_show_article (LedeWindow  *self,
+                          LedeArticle *article)
 {
   lede_editor_set_article (self->editor, article);
   lede_preview_set_article (self->preview, article);
@@ -376,43 +376,6 @@ show_article (LedeWindow  *self,
   lede_autosave_reset (self->autosave);
   gtk_stack_set_visible_child_name (self->content_stack, article ? "editor" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-story", article != NULL);
-}
-
-/* The open story is written before another is shown. If that write fails
- * the selection goes back, so the unsaved text stays on screen. */
-static void
-on_selected_item (LedeWindow         *self,
-                  GParamSpec         *pspec,
-                  GtkSingleSelection *selection)
-{
-  LedeArticle *selected = gtk_single_selection_get_selected_item (selection);
-  LedeArticle *shown = lede_editor_get_article (self->editor);
-  g_autoptr (GError) error = NULL;
-
-  /* Search results with the open story not among them select nothing;
-   * the story stays open. */
-  if (self->reverting_selection || selected == shown || (selected == NULL && self->searching))
-    return;
-
-  if (!lede_autosave_flush (self->autosave, &error))
-    {
-      guint position = shown ? lede_article_list_find (self->articles, lede_article_get_id (shown))
-                             : G_MAXUINT;
-
-      if (position != G_MAXUINT)
-        {
-          self->reverting_selection = TRUE;
-          gtk_single_selection_set_selected (selection, position);
-          self->reverting_selection = FALSE;
-          lede_window_show_toast (self, _("This story could not be saved, so it stays open. Lede will try again."));
-          return;
-        }
-      /* The story left the list (trashed): nothing to go back to. */
-      g_warning ("Could not save before switching stories: %s", error->message);
-    }
-
-  show_article (self, selected);
-  lede_window_highlight_search (self);
 }
 
 gboolean
@@ -427,10 +390,10 @@ lede_window_select_article (LedeWindow *self,
       (position = lede_article_list_find (self->articles, id)) == G_MAXUINT)
     return FALSE;
 
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   /* GTK 4.8 has no gtk_list_view_scroll_to(); the list's own action does it. */
   gtk_widget_activate_action (GTK_WIDGET (self->story_list), "list.scroll-to-item", "u", position);
-  return gtk_single_selection_get_selected (self->selection) == position;
+  return gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position);
 }
 
 static void
@@ -745,7 +708,7 @@ lede_window_open_library (LedeWindow *self,
     }
 
   lede_window_reset_search (self);
-  show_article (self, NULL);
+  lede_window_show_article (self, NULL);
   g_set_object (&self->library, library);
   lede_metadata_panel_set_library (self->metadata_panel, library);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (fill_tag_filter), self, G_CONNECT_SWAPPED);
@@ -757,7 +720,7 @@ lede_window_open_library (LedeWindow *self,
   g_clear_object (&self->articles);
   self->articles = lede_article_list_new (library, FALSE);
   apply_story_order (self);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
+  lede_window_watch_selection (self, library);
   fill_tag_filter (self);
   gtk_drop_down_set_selected (self->tag_filter, 0);
 
@@ -914,6 +877,7 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, trash_button_content);
   lede_window_class_add_interchange (widget_class);
   lede_window_class_add_search (widget_class);
+  lede_window_class_add_selection (widget_class);
 }
 
 static void
@@ -967,17 +931,13 @@ lede_window_init (LedeWindow *self)
   g_binding_group_bind_full (self->title_bindings, "headline", self->story_title, "title",
                              G_BINDING_SYNC_CREATE, headline_to_title, NULL, NULL, NULL);
 
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (on_selected_item), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->story_list, GTK_SELECTION_MODEL (self->selection));
+  lede_window_init_selection (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story", FALSE);
   lede_window_init_interchange (self);
   lede_window_init_search (self);
   update_empty_page (self);
-  show_article (self, NULL);
+  lede_window_show_article (self, NULL);
 }
 
 LedeWindow *

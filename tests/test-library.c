@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include <signal.h>
+#include <stdarg.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -1035,6 +1036,126 @@ test_empty_trash (Fixture       *f,
   g_assert_cmpint (lede_library_empty_trash (f->library, &error), ==, 0);
 }
 
+static GArray *
+ids_of (gint64 first, ...)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  va_list args;
+
+  va_start (args, first);
+  for (gint64 id = first; id != 0; id = va_arg (args, gint64))
+    g_array_append_val (ids, id);
+  va_end (args);
+  return ids;
+}
+
+static LedeArticleStatus
+status_of (LedeLibrary *library,
+           gint64       id)
+{
+  g_autoptr (LedeArticle) article = lede_library_get_article (library, id, NULL);
+
+  return lede_article_get_status (article);
+}
+
+static void
+count_replaced (LedeLibrary *library,
+                gint64       id,
+                guint       *count)
+{
+  (*count)++;
+}
+
+/* Many stories at once: each action changes all of them or none. */
+static void
+test_bulk (Fixture       *f,
+           gconstpointer  data)
+{
+  gint64 a = add_story (f->library, "Ferry timetable cut", "", "Winter sailings halve.");
+  gint64 b = add_story (f->library, "Pier repairs start", "", "Scaffolding goes up.");
+  gint64 c = add_story (f->library, "Harbour dues rise", "", "Fishing boats pay more.");
+  gint64 none = G_GINT64_CONSTANT (99999);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ab = ids_of (a, b, (gint64)0);
+  g_autoptr (GArray) ca = ids_of (c, a, (gint64)0);
+  g_autoptr (GArray) abc = ids_of (a, b, c, (gint64)0);
+  g_autoptr (GArray) a_none = ids_of (a, none, (gint64)0);
+  g_autoptr (GArray) only_c = ids_of (c, (gint64)0);
+  g_auto (GStrv) tags = NULL;
+  guint changes = 0, replaced = 0;
+
+  g_assert_true (lede_library_set_tags (f->library, a, (const char *[]) { "Harbour", NULL }, NULL));
+  g_signal_connect (f->library, "articles-changed", G_CALLBACK (count_signal), &changes);
+  g_signal_connect (f->library, "article-replaced", G_CALLBACK (count_replaced), &replaced);
+
+  /* Trash: one change for the lot. */
+  g_assert_true (lede_library_trash_stories (f->library, ab, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpint (lede_library_count_articles (f->library, TRUE, NULL), ==, 2);
+
+  /* One story already in the trash: nothing moves, and it says why. */
+  g_assert_false (lede_library_trash_stories (f->library, ca, &error));
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpint (lede_library_count_articles (f->library, TRUE, NULL), ==, 2);
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 1);
+  g_assert_cmpuint (changes, ==, 1);
+
+  g_assert_true (lede_library_restore_stories (f->library, ab, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lede_library_count_articles (f->library, TRUE, NULL), ==, 0);
+
+  /* Status: every object handed out is told it is out of date. */
+  changes = 0;
+  g_assert_true (lede_library_set_stories_status (f->library, ca, LEDE_ARTICLE_STATUS_READY, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (replaced, ==, 2);
+  g_assert_cmpint (status_of (f->library, a), ==, LEDE_ARTICLE_STATUS_READY);
+  g_assert_cmpint (status_of (f->library, b), ==, LEDE_ARTICLE_STATUS_DRAFT);
+  g_assert_cmpint (status_of (f->library, c), ==, LEDE_ARTICLE_STATUS_READY);
+
+  /* A story that is gone undoes the change to the others. */
+  g_assert_false (lede_library_set_stories_status (f->library, a_none, LEDE_ARTICLE_STATUS_PUBLISHED, &error));
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (status_of (f->library, a), ==, LEDE_ARTICLE_STATUS_READY);
+  g_assert_cmpuint (replaced, ==, 2);
+
+  /* Tags: the library's own case is kept; a story that has it already is left be. */
+  g_assert_true (lede_library_tag_stories (f->library, abc, "harbour", TRUE, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < abc->len; i++)
+    {
+      tags = lede_library_get_tags (f->library, g_array_index (abc, gint64, i), NULL);
+      g_assert_cmpstrv (tags, ((const char *[]) { "Harbour", NULL }));
+      g_clear_pointer (&tags, g_strfreev);
+    }
+  g_assert_true (lede_library_tag_stories (f->library, ab, "HARBOUR", FALSE, &error));
+  g_assert_no_error (error);
+  tags = lede_library_get_tags (f->library, a, NULL);
+  g_assert_cmpstrv (tags, ((const char *[]) { NULL }));
+  g_clear_pointer (&tags, g_strfreev);
+  tags = lede_library_get_tags (f->library, c, NULL);
+  g_assert_cmpstrv (tags, ((const char *[]) { "Harbour", NULL }));
+  g_clear_pointer (&tags, g_strfreev);
+  g_assert_false (lede_library_tag_stories (f->library, ab, "  ", TRUE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Deleting forever takes only stories already in the trash. */
+  g_assert_false (lede_library_delete_stories (f->library, only_c, &error));
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (lede_library_trash_stories (f->library, only_c, NULL));
+  g_assert_true (lede_library_delete_stories (f->library, only_c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lede_library_count_articles (f->library, TRUE, NULL), ==, 0);
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 2);
+}
+
 static void
 test_reader_finds_nothing (void)
 {
@@ -1072,6 +1193,7 @@ main (int   argc,
   ADD ("refuse/corrupt-library", test_refuse_corrupt_library);
   ADD ("every-story-has-a-slug", test_every_story_has_a_slug);
   ADD ("empty-trash", test_empty_trash);
+  ADD ("bulk", test_bulk);
 #undef ADD
   g_test_add_func ("/lede/library/one-writer", test_one_writer);
   g_test_add_func ("/lede/library/reader-finds-nothing", test_reader_finds_nothing);

@@ -161,6 +161,24 @@ gint64        lede_library_empty_trash       (LedeLibrary  *self,
 gboolean      lede_library_delete_article    (LedeLibrary  *self,
                                               gint64        id,
                                               GError      **error);
+gboolean      lede_library_trash_stories     (LedeLibrary  *self,
+                                              GArray       *ids,
+                                              GError      **error);
+gboolean      lede_library_restore_stories   (LedeLibrary  *self,
+                                              GArray       *ids,
+                                              GError      **error);
+gboolean      lede_library_set_stories_status (LedeLibrary *self,
+                                              GArray       *ids,
+                                              LedeArticleStatus status,
+                                              GError      **error);
+gboolean      lede_library_tag_stories       (LedeLibrary  *self,
+                                              GArray       *ids,
+                                              const char   *tag,
+                                              gboolean      add,
+                                              GError      **error);
+gboolean      lede_library_delete_stories    (LedeLibrary  *self,
+                                              GArray       *ids,
+                                              GError      **error);
 GPtrArray    *lede_library_search            (LedeLibrary  *self,
                                               const char   *query,
                                               guint         limit,

@@ -62,6 +62,20 @@ story_list_model (Fixture *f)
   return G_LIST_MODEL (gtk_list_view_get_model (list));
 }
 
+/* The one story selected in the sidebar; NULL when none or several are. */
+static inline LedeArticle *
+selected_article (Fixture *f)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (story_list_model (f));
+  g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (model);
+  g_autoptr (LedeArticle) article = NULL;
+
+  if (gtk_bitset_get_size (set) != 1)
+    return NULL;
+  article = g_list_model_get_item (G_LIST_MODEL (model), gtk_bitset_get_nth (set, 0));
+  return article; /* the list keeps its own reference */
+}
+
 static inline void
 type_at_end (Fixture    *f,
              const char *text)

@@ -463,10 +463,7 @@ test_story_order (Fixture       *f,
   first = g_list_model_get_item (model, 0);
   g_assert_cmpstr (lede_article_get_headline (first), ==, "Almanac of the harbour");
   g_assert_true (shown_article (f) == shown);
-  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (
-                   gtk_list_view_get_model (GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->window),
-                                                                                         LEDE_TYPE_WINDOW,
-                                                                                         "story_list"))))) == (gpointer)shown);
+  g_assert_true (selected_article (f) == shown);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.story-order", "s", "newest"));
   g_clear_object (&first);
@@ -581,13 +578,13 @@ test_search (Fixture       *f,
   gtk_search_bar_set_search_mode (f->window->search_bar, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 3);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->no_match_label)));
-  g_assert_true (gtk_single_selection_get_selected_item (f->window->selection) == (gpointer)shown);
+  g_assert_true (selected_article (f) == shown);
   g_assert_true (shown_article (f) == shown);
 
   /* Opening a match marks the searched words in it, until the next edit. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
   search_for (f, "timetable");
-  gtk_single_selection_set_selected (f->window->selection, 0);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (f->window->selection), 0, TRUE);
   g_assert_cmpstr (lede_article_get_headline (shown_article (f)), ==, "Ferry's winter timetable");
   {
     GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
@@ -679,6 +676,102 @@ test_copy_html (Fixture       *f,
   g_assert_null (strstr (text, "*Wren"));
 }
 
+static gboolean
+selection_bar_shown (Fixture *f)
+{
+  return gtk_revealer_get_reveal_child (f->window->selection_revealer);
+}
+
+/* Ctrl+click several stories, then act on all of them from the bar. */
+static void
+test_many_stories (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (story_list_model (f));
+  g_autoptr (LedeLibrary) reader = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_auto (GStrv) tags = NULL;
+  LedeArticle *open;
+  gint64 open_id;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+      type_at_end (f, "Tide tables for the week.");
+    }
+  /* Typed, not yet saved: the open story is at the top (newest first). */
+  type_at_end (f, " Unsaved words.");
+  open = shown_article (f);
+  open_id = lede_article_get_id (open);
+  g_assert_true (selected_article (f) == open);
+  g_assert_false (selection_bar_shown (f));
+
+  /* Ctrl+click two more: the open story stays open, the bar says three. */
+  gtk_selection_model_select_item (selection, 1, FALSE);
+  gtk_selection_model_select_item (selection, 3, FALSE);
+  g_assert_true (shown_article (f) == open);
+  g_assert_true (selection_bar_shown (f));
+  g_assert_cmpstr (gtk_label_get_label (f->window->selection_label), ==, "3 selected");
+  ids = lede_window_get_selected_ids (f->window);
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, open_id);
+
+  /* Status for all three: what was typed is kept, and the editor holds the
+   * new status, so the next autosave does not put the old one back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-status", "s", "ready"));
+  g_assert_cmpint (lede_article_get_status (shown_article (f)), ==, LEDE_ARTICLE_STATUS_READY);
+  {
+    g_autofree char *text = buffer_text (f);
+    g_assert_nonnull (strstr (text, "Tide tables for the week. Unsaved words."));
+  }
+  type_at_end (f, " More.");
+  lede_test_wait_until (is_saved, f->window, 4000);
+  reader = lede_library_open_for_reading (f->path, NULL);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr (LedeArticle) story = lede_library_get_article (reader, g_array_index (ids, gint64, i), NULL);
+      g_assert_cmpint (lede_article_get_status (story), ==, LEDE_ARTICLE_STATUS_READY);
+    }
+  {
+    g_autoptr (LedeArticle) story = lede_library_get_article (reader, open_id, NULL);
+    g_assert_cmpstr (lede_article_get_body (story), ==, "Tide tables for the week. Unsaved words. More.");
+  }
+  /* The same three are still selected. */
+  {
+    g_autoptr (GArray) again = lede_window_get_selected_ids (f->window);
+    g_assert_cmpuint (again->len, ==, 3);
+  }
+
+  /* A tag for all three, from the bar's entry; the panel shows it. */
+  gtk_editable_set_text (GTK_EDITABLE (f->window->selection_tag_entry), "Tides");
+  g_signal_emit_by_name (f->window->selection_tag_entry, "activate");
+  for (guint i = 0; i < ids->len; i++)
+    {
+      tags = lede_library_get_tags (reader, g_array_index (ids, gint64, i), NULL);
+      g_assert_cmpstrv (tags, ((const char *[]) { "Tides", NULL }));
+      g_clear_pointer (&tags, g_strfreev);
+    }
+
+  /* Delete in the list: all three to the trash; one Undo brings all back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trash-selected", NULL));
+  g_assert_cmpint (lede_library_count_articles (reader, TRUE, NULL), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  g_assert_false (selection_bar_shown (f));
+  g_assert_nonnull (selected_article (f));
+  g_assert_true (selected_article (f) == shown_article (f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore-stories", "@ax",
+                                             g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len,
+                                                                        sizeof (gint64))));
+  g_assert_cmpint (lede_library_count_articles (reader, TRUE, NULL), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 4);
+  g_assert_cmpstr (gtk_label_get_label (f->window->selection_label), ==, "3 selected");
+
+  /* Escape in the list: back to one story, the open one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select-open-story", NULL));
+  g_assert_false (selection_bar_shown (f));
+  g_assert_true (selected_article (f) == shown_article (f));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -700,6 +793,7 @@ main (int   argc,
   ADD ("story-order", test_story_order);
   ADD ("search", test_search);
   ADD ("trash-view", test_trash_view);
+  ADD ("many-stories", test_many_stories);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);
 

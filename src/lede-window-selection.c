@@ -1,0 +1,445 @@
+/* lede-window-selection.c: the sidebar's selection, and acting on many
+ * stories at once.
+ *
+ * One selected story is the open story. With Ctrl+click, Shift+click or
+ * Ctrl+A more are selected: the open story stays in the editor, and a bar
+ * under the list acts on all of them (trash, status, a tag, export), each
+ * action in one transaction.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lede-window-private.h"
+
+/**
+ * lede_window_get_selected_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the stories
+ *   selected in the sidebar, in list order
+ */
+GArray *
+lede_window_get_selected_ids (LedeWindow *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GtkBitset) set = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->articles == NULL)
+    return ids;
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, set, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr (LedeArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), position);
+
+      if (article != NULL)
+        {
+          gint64 id = lede_article_get_id (article);
+          g_array_append_val (ids, id);
+        }
+    }
+  return ids;
+}
+
+static void
+select_quietly_set (LedeWindow *self,
+                    GtkBitset  *set,
+                    GtkBitset  *mask)
+{
+  self->reverting_selection = TRUE;
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), set, mask);
+  self->reverting_selection = FALSE;
+}
+
+/* Selects exactly @position (or nothing) without opening anything. */
+static void
+select_quietly (LedeWindow *self,
+                guint       position)
+{
+  self->reverting_selection = TRUE;
+  if (position == G_MAXUINT)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  else
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  self->reverting_selection = FALSE;
+}
+
+static void sync_selection (LedeWindow *self);
+
+/**
+ * lede_window_select_open_story:
+ *
+ * Selects the open story's row alone. When the list does not hold it, the
+ * story nearest its place opens (none in search results).
+ */
+void
+lede_window_select_open_story (LedeWindow *self)
+{
+  LedeArticle *shown = lede_editor_get_article (self->editor);
+
+  if (self->articles == NULL)
+    return;
+  select_quietly (self, shown ? lede_article_list_find (self->articles, lede_article_get_id (shown)) : G_MAXUINT);
+  sync_selection (self);
+}
+
+/* The open story is written before another is shown. If that write fails
+ * the selection goes back, so the unsaved text stays on screen. */
+static void
+open_story (LedeWindow  *self,
+            LedeArticle *selected)
+{
+  LedeArticle *shown = lede_editor_get_article (self->editor);
+  g_autoptr (GError) error = NULL;
+
+  if (selected == shown)
+    return;
+
+  if (!lede_autosave_flush (self->autosave, &error))
+    {
+      guint position = shown ? lede_article_list_find (self->articles, lede_article_get_id (shown))
+                             : G_MAXUINT;
+
+      if (position != G_MAXUINT)
+        {
+          select_quietly (self, position);
+          lede_window_show_toast (self, _("This story could not be saved, so it stays open. Lede will try again."));
+          return;
+        }
+      /* The story left the list (trashed): nothing to go back to. */
+      g_warning ("Could not save before switching stories: %s", error->message);
+    }
+
+  lede_window_show_article (self, selected);
+  lede_window_highlight_search (self);
+}
+
+static void
+update_selection_bar (LedeWindow *self,
+                      guint       n_selected)
+{
+  if (n_selected > 1)
+    {
+      g_autofree char *label = g_strdup_printf (g_dngettext (NULL, "%u selected", "%u selected", n_selected),
+                                                n_selected);
+      gtk_label_set_label (self->selection_label, label);
+    }
+  gtk_revealer_set_reveal_child (self->selection_revealer, n_selected > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-selected", n_selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", n_selected > 0);
+}
+
+/* One row selected opens its story; many leave the open story as it is.
+ * None (its story trashed, or filtered out) selects the open story again,
+ * or the story that took its place, so there is always one open, as with
+ * GtkSingleSelection's autoselect. Search results pick nothing. */
+static void
+sync_selection (LedeWindow *self)
+{
+  g_autoptr (GtkBitset) set = NULL;
+  guint n_selected, n_items;
+
+  if (self->reverting_selection || self->articles == NULL)
+    return;
+
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  n_selected = (guint)gtk_bitset_get_size (set);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  update_selection_bar (self, n_selected);
+
+  if (n_selected == 1)
+    {
+      guint position = gtk_bitset_get_nth (set, 0);
+      g_autoptr (LedeArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), position);
+
+      self->last_position = position;
+      open_story (self, article);
+    }
+  else if (n_selected == 0 && !self->searching)
+    {
+      LedeArticle *shown = lede_editor_get_article (self->editor);
+      guint position = shown ? lede_article_list_find (self->articles, lede_article_get_id (shown)) : G_MAXUINT;
+
+      if (position == G_MAXUINT && n_items > 0)
+        position = MIN (self->last_position, n_items - 1);
+      if (position != G_MAXUINT)
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+      else
+        open_story (self, NULL);
+    }
+}
+
+/* A story rewritten outside the editor (an import, a status set on many):
+ * the open story is shown again from the fresh copy, so the next autosave
+ * does not write the old fields back. */
+static void
+on_article_replaced (LedeWindow  *self,
+                     gint64       id,
+                     LedeLibrary *library)
+{
+  LedeArticle *shown = lede_editor_get_article (self->editor);
+  g_autoptr (LedeArticle) fresh = NULL;
+  guint position;
+
+  if (shown == NULL || lede_article_get_id (shown) != id)
+    return;
+  position = lede_article_list_find (self->articles, id);
+  fresh = position != G_MAXUINT ? g_list_model_get_item (G_LIST_MODEL (self->articles), position)
+                                : lede_library_get_article (library, id, NULL);
+  if (fresh != NULL && fresh != shown)
+    lede_window_show_article (self, fresh);
+}
+
+/**
+ * lede_window_watch_selection:
+ *
+ * Follows @library's stories into the sidebar's selection.
+ */
+void
+lede_window_watch_selection (LedeWindow  *self,
+                             LedeLibrary *library)
+{
+  g_signal_connect_object (library, "article-replaced", G_CALLBACK (on_article_replaced), self, G_CONNECT_SWAPPED);
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
+  sync_selection (self);
+}
+
+/* After an action the same stories stay selected, in their new places
+ * (those still in the list); with none of them, as after any change. */
+static void
+select_ids (LedeWindow *self,
+            GArray     *ids)
+{
+  g_autoptr (GtkBitset) set = gtk_bitset_new_empty ();
+  g_autoptr (GtkBitset) mask = NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint position = lede_article_list_find (self->articles, g_array_index (ids, gint64, i));
+
+      if (position != G_MAXUINT)
+        gtk_bitset_add (set, position);
+    }
+  mask = gtk_bitset_new_range (0, g_list_model_get_n_items (G_LIST_MODEL (self->articles)));
+  select_quietly_set (self, set, mask);
+  sync_selection (self);
+}
+
+/* The library's rows change one by one while a bulk action runs; the
+ * selection is not followed until it is done, so no story opens midway. */
+static void
+hold_selection (LedeWindow *self,
+                gboolean    hold)
+{
+  self->reverting_selection = hold;
+}
+
+/* Whatever was typed is written before a bulk action: the open story may
+ * be among them, and Undo must bring back what was on screen. */
+static GArray *
+selected_ids_saved (LedeWindow *self,
+                    const char *refusal)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+
+  if (self->library == NULL)
+    return NULL;
+  ids = lede_window_get_selected_ids (self);
+  if (ids->len == 0)
+    return NULL;
+  if (!lede_autosave_flush (self->autosave, &error))
+    {
+      lede_window_show_toast (self, refusal);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static GVariant *
+ids_to_variant (GArray *ids)
+{
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64));
+}
+
+static void
+trash_selected_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean done;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  ids = selected_ids_saved (self, _("The open story could not be saved, so nothing was moved to the trash."));
+  if (ids == NULL)
+    return;
+  /* One story says which, in words. */
+  if (ids->len == 1)
+    {
+      gtk_widget_activate_action (widget, "win.trash-story", NULL);
+      return;
+    }
+  hold_selection (self, TRUE);
+  done = lede_library_trash_stories (self->library, ids, &error);
+  hold_selection (self, FALSE);
+  sync_selection (self);
+  if (!done)
+    {
+      lede_window_show_toast (self, error->message);
+      return;
+    }
+
+  title = g_strdup_printf (g_dngettext (NULL, "%u story moved to the trash", "%u stories moved to the trash", ids->len),
+                           ids->len);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.restore-stories");
+  adw_toast_set_action_target_value (toast, ids_to_variant (ids));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+  gtk_widget_grab_focus (GTK_WIDGET (self->story_list));
+}
+
+static void
+restore_stories_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
+  gboolean done;
+  gsize n = 0;
+  const gint64 *values = g_variant_get_fixed_array (parameter, &n, sizeof (gint64));
+
+  if (self->library == NULL)
+    return;
+  g_array_append_vals (ids, values, n);
+  hold_selection (self, TRUE);
+  done = lede_library_restore_stories (self->library, ids, &error);
+  hold_selection (self, FALSE);
+  if (!done)
+    {
+      lede_window_show_toast (self, error->message);
+      return;
+    }
+  select_ids (self, ids);
+}
+
+static void
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeArticleStatus status;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean done;
+
+  if (!lede_article_status_from_string (g_variant_get_string (parameter, NULL), &status))
+    return;
+  ids = selected_ids_saved (self, _("The open story could not be saved, so no status was changed."));
+  if (ids == NULL)
+    return;
+  hold_selection (self, TRUE);
+  done = lede_library_set_stories_status (self->library, ids, status, &error);
+  hold_selection (self, FALSE);
+  if (!done)
+    {
+      lede_window_show_toast (self, error->message);
+      return;
+    }
+  select_ids (self, ids);
+}
+
+static void
+tag_selected (LedeWindow *self,
+              gboolean    add)
+{
+  const char *tag = gtk_editable_get_text (GTK_EDITABLE (self->selection_tag_entry));
+  g_autofree char *trimmed = g_strstrip (g_strdup (tag));
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean done;
+
+  if (*trimmed == '\0')
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->selection_tag_entry));
+      return;
+    }
+  gtk_popover_popdown (self->selection_tag_popover);
+  ids = selected_ids_saved (self, _("The open story could not be saved, so no tag was changed."));
+  if (ids == NULL)
+    return;
+  hold_selection (self, TRUE);
+  done = lede_library_tag_stories (self->library, ids, tag, add, &error);
+  hold_selection (self, FALSE);
+  if (!done)
+    {
+      lede_window_show_toast (self, error->message);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->selection_tag_entry), "");
+  /* The panel shows the open story's tags, which may be among these. */
+  lede_metadata_panel_set_library (self->metadata_panel, self->library);
+  select_ids (self, ids);
+}
+
+static void
+selection_tag_activate_cb (LedeWindow *self)
+{
+  tag_selected (self, TRUE);
+}
+
+static void
+selection_untag_cb (LedeWindow *self)
+{
+  tag_selected (self, FALSE);
+}
+
+static void
+select_open_story_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  lede_window_select_open_story (LEDE_WINDOW (widget));
+}
+
+void
+lede_window_class_add_selection (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, selection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, selection_tag_popover);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, selection_tag_entry);
+  gtk_widget_class_bind_template_callback (widget_class, selection_tag_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_untag_cb);
+  gtk_widget_class_install_action (widget_class, "win.trash-selected", NULL, trash_selected_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-stories", "ax", restore_stories_action);
+  gtk_widget_class_install_action (widget_class, "win.set-status", "s", set_status_action);
+  gtk_widget_class_install_action (widget_class, "win.select-open-story", NULL, select_open_story_action);
+}
+
+void
+lede_window_init_selection (LedeWindow *self)
+{
+  self->selection = gtk_multi_selection_new (NULL);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (sync_selection), self, G_CONNECT_SWAPPED);
+  /* After the list view has taken the change in. */
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (sync_selection), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  gtk_list_view_set_model (self->story_list, GTK_SELECTION_MODEL (self->selection));
+  update_selection_bar (self, 0);
+}

@@ -2,7 +2,8 @@
  *
  * The one-line fields are bound to the article both ways, so they are saved
  * by the same autosave as the body (the editor reports any property change).
- * Tags and sources live in their own tables and are written at once. The
+ * So are the tags, part of the story object. Linked sources live in their
+ * own table and are written at once. The
  * counts and the attribution check follow the editor's buffer, a moment
  * after typing pauses.
  *
@@ -630,10 +631,10 @@ show_tags (LedeMetadataPanel *self)
   g_clear_pointer (&self->tags, g_strfreev);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tag_chips))))
     gtk_flow_box_remove (self->tag_chips, child);
-  if (self->library == NULL || article_id (self) == 0)
+  if (self->article == NULL)
     return;
 
-  self->tags = lede_library_get_tags (self->library, article_id (self), NULL);
+  self->tags = g_strdupv ((char **)lede_article_get_tags (self->article));
   for (guint i = 0; self->tags && self->tags[i]; i++)
     {
       GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
@@ -669,23 +670,6 @@ has_tag (LedeMetadataPanel *self,
   return FALSE;
 }
 
-static gboolean
-save_tags (LedeMetadataPanel  *self,
-           const char * const *tags)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!lede_library_set_tags (self->library, article_id (self), tags, &error))
-    {
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->tag_entry), error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->tag_entry), "error");
-      return FALSE;
-    }
-  show_tags (self);
-  fill_completions (self);
-  return TRUE;
-}
-
 /**
  * lede_metadata_panel_add_tag:
  *
@@ -719,7 +703,9 @@ lede_metadata_panel_add_tag (LedeMetadataPanel *self,
     g_strv_builder_addv (tags, (const char **)self->tags);
   g_strv_builder_add (tags, clean);
   all = g_strv_builder_end (tags);
-  return save_tags (self, (const char * const *)all);
+  /* Tags are part of the story: set on it, they are saved with it. */
+  lede_article_set_tags (self->article, (const char * const *)all);
+  return TRUE;
 }
 
 static void
@@ -733,7 +719,7 @@ remove_tag (LedeMetadataPanel *self,
     if (!g_str_equal (self->tags[i], tag))
       g_strv_builder_add (tags, self->tags[i]);
   rest = g_strv_builder_end (tags);
-  save_tags (self, (const char * const *)rest);
+  lede_article_set_tags (self->article, (const char * const *)rest);
 }
 
 static void
@@ -971,6 +957,8 @@ lede_metadata_panel_set_article (LedeMetadataPanel *self,
   g_binding_group_set_source (self->bindings, article);
   g_signal_group_set_target (self->article_signals, article);
   self->loading = FALSE;
+  /* The last story's new tags and sources are the library's by now. */
+  fill_completions (self);
   load_article (self);
 }
 
@@ -1139,6 +1127,7 @@ lede_metadata_panel_init (LedeMetadataPanel *self)
   g_signal_group_connect_object (self->article_signals, "notify::word-goal", G_CALLBACK (refresh_later), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->article_signals, "notify::language", G_CALLBACK (update_hints), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->article_signals, "notify::published", G_CALLBACK (show_times), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->article_signals, "notify::tags", G_CALLBACK (show_tags), self, G_CONNECT_SWAPPED);
 
   self->body_signals = g_signal_group_new (GTK_TYPE_TEXT_BUFFER);
   g_signal_group_connect_object (self->body_signals, "changed", G_CALLBACK (refresh_later), self, G_CONNECT_SWAPPED);

@@ -117,7 +117,6 @@ struct _LedePreview
   int             pending_line;      /* a scroll waiting for the page, or -1 */
   guint           swap_failures;
   guint           retry_id;
-  char          **tags;
   guint           page_ready : 1;
   guint           filter_ready : 1;
   guint           rendering : 1;     /* a render is on a worker thread */
@@ -195,7 +194,7 @@ push_fields (LedePreview *self)
   g_variant_dict_insert (&dict, "published", "s", machine);
   g_variant_dict_insert (&dict, "publishedText", "s", human);
   /* WebKit takes no string arrays as arguments; tags never hold a line break. */
-  tags = self->tags ? g_strjoinv ("\n", self->tags) : g_strdup ("");
+  tags = lede_article_get_tags (article) ? g_strjoinv ("\n", (char **)lede_article_get_tags (article)) : g_strdup ("");
   g_variant_dict_insert (&dict, "tags", "s", tags);
   run_javascript (self, SET_FIELDS, g_variant_dict_end (&dict), on_javascript_done);
 }
@@ -471,7 +470,6 @@ lede_preview_dispose (GObject *object)
   g_clear_object (&self->article_signals);
   g_clear_object (&self->buffer_signals);
   g_clear_object (&self->article);
-  g_clear_pointer (&self->tags, g_strfreev);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_object (&self->buffer);
   g_clear_object (&self->cancellable);
@@ -676,22 +674,4 @@ lede_preview_get_web_view (LedePreview *self)
 {
   g_return_val_if_fail (LEDE_IS_PREVIEW (self), NULL);
   return self->web_view;
-}
-
-/**
- * lede_preview_set_tags:
- * @tags: (nullable): the open story's tags, listed under the story as the
- *   HTML export lists them
- */
-void
-lede_preview_set_tags (LedePreview        *self,
-                       const char * const *tags)
-{
-  g_return_if_fail (LEDE_IS_PREVIEW (self));
-
-  if (self->tags && tags && g_strv_equal ((const char * const *)self->tags, tags))
-    return;
-  g_strfreev (self->tags);
-  self->tags = g_strdupv ((char **)tags);
-  push_fields (self);
 }

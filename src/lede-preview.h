@@ -24,7 +24,5 @@ void           lede_preview_scroll_to_line  (LedePreview   *self,
 WebKitWebView *lede_preview_get_web_view    (LedePreview   *self);
 guint          lede_preview_get_debounce_ms (LedePreview   *self);
 
-void        lede_preview_set_tags         (LedePreview        *self,
-                                           const char * const *tags);
 
 G_END_DECLS

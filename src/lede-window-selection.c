@@ -185,10 +185,18 @@ on_article_replaced (LedeWindow  *self,
 {
   LedeArticle *shown = lede_editor_get_article (self->editor);
   g_autoptr (LedeArticle) fresh = NULL;
+  g_autoptr (GError) error = NULL;
   guint position;
 
   if (shown == NULL || lede_article_get_id (shown) != id)
     return;
+  /* Callers save the open story first; should typing have come since, it
+   * is written before the fresh copy is read, and never dropped. */
+  if (!lede_autosave_flush (self->autosave, &error))
+    {
+      g_warning ("The open story changed in the library but could not be saved first: %s", error->message);
+      return;
+    }
   position = lede_article_list_find (self->articles, id);
   fresh = position != G_MAXUINT ? g_list_model_get_item (G_LIST_MODEL (self->articles), position)
                                 : lede_library_get_article (library, id, NULL);
@@ -391,8 +399,6 @@ tag_selected (LedeWindow *self,
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->selection_tag_entry), "");
-  /* The panel shows the open story's tags, which may be among these. */
-  lede_metadata_panel_set_library (self->metadata_panel, self->library);
   select_ids (self, ids);
 }
 

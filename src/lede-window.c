@@ -291,6 +291,20 @@ on_manager_closed (LedeWindow *self)
   fill_tag_filter (self);
 }
 
+/* A manager may rename a tag the open story has, and lists what the
+ * library holds: what is typed is saved before it is made. */
+static gboolean
+save_for_manager (LedeWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->library == NULL)
+    return FALSE;
+  if (!lede_autosave_flush (self->autosave, &error))
+    g_warning ("Could not save the open story before a manager opened: %s", error->message);
+  return TRUE;
+}
+
 static void
 present_manager (LedeWindow *self,
                  GtkWindow  *manager)
@@ -306,7 +320,7 @@ manage_tags_action (GtkWidget  *widget,
 {
   LedeWindow *self = LEDE_WINDOW (widget);
 
-  if (self->library)
+  if (save_for_manager (self))
     present_manager (self, GTK_WINDOW (lede_tag_manager_new (GTK_WINDOW (self), self->library)));
 }
 
@@ -317,7 +331,7 @@ show_trash_action (GtkWidget  *widget,
 {
   LedeWindow *self = LEDE_WINDOW (widget);
 
-  if (self->library)
+  if (save_for_manager (self))
     present_manager (self, GTK_WINDOW (lede_trash_manager_new (GTK_WINDOW (self), self->library)));
 }
 
@@ -339,7 +353,7 @@ manage_sources_action (GtkWidget  *widget,
 {
   LedeWindow *self = LEDE_WINDOW (widget);
 
-  if (self->library)
+  if (save_for_manager (self))
     present_manager (self, GTK_WINDOW (lede_source_manager_new (GTK_WINDOW (self), self->library)));
 }
 
@@ -350,18 +364,6 @@ quote_activated_cb (LedeWindow *self,
   lede_editor_show_offset (self->editor, offset);
 }
 
-/* The preview lists the tags as the export will. */
-static void
-show_tags_in_preview (LedeWindow *self)
-{
-  LedeArticle *article = lede_editor_get_article (self->editor);
-  g_auto (GStrv) tags = NULL;
-
-  if (article && self->library)
-    tags = lede_library_get_tags (self->library, lede_article_get_id (article), NULL);
-  lede_preview_set_tags (self->preview, (const char * const *)tags);
-}
-
 void
 lede_window_show_article (LedeWindow  *self,
                           LedeArticle *article)
@@ -369,7 +371,6 @@ lede_window_show_article (LedeWindow  *self,
   lede_editor_set_article (self->editor, article);
   lede_preview_set_article (self->preview, article);
   lede_metadata_panel_set_article (self->metadata_panel, article);
-  show_tags_in_preview (self);
   g_binding_group_set_source (self->title_bindings, article);
   if (article == NULL)
     adw_window_title_set_title (self->story_title, NULL);
@@ -715,7 +716,6 @@ lede_window_open_library (LedeWindow *self,
   g_signal_connect_object (library, "save-wanted", G_CALLBACK (on_save_wanted), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (lede_window_search_again), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (update_trash_button), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (library, "articles-changed", G_CALLBACK (show_tags_in_preview), self, G_CONNECT_SWAPPED);
   gtk_drop_down_set_selected (self->status_filter, 0);
   g_clear_object (&self->articles);
   self->articles = lede_article_list_new (library, FALSE);

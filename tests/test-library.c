@@ -1157,6 +1157,67 @@ test_bulk (Fixture       *f,
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* A story's tags come with it and are saved with it, in one transaction;
+ * a story object that never read them leaves them be. */
+static void
+test_story_carries_tags (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (LedeArticle) story = new_story ("Lifeboat crew honoured", "Medals at the pier.");
+  g_autoptr (LedeArticle) read = NULL;
+  g_autoptr (LedeArticle) blind = lede_article_new ();
+  g_autoptr (GPtrArray) all = NULL;
+  g_auto (GStrv) tags = NULL;
+  guint replaced = 0, notified = 0;
+  gint64 id;
+
+  lede_article_set_tags (story, (const char * const[]) { "Lifeboats", NULL });
+  g_assert_true (lede_library_create_article (f->library, story, NULL));
+  id = lede_article_get_id (story);
+  read = lede_library_get_article (f->library, id, NULL);
+  g_assert_cmpstrv (lede_article_get_tags (read), ((const char *[]) { "Lifeboats", NULL }));
+
+  /* Set on the object, they reach the library with the rest of the story. */
+  g_signal_connect (read, "notify::tags", G_CALLBACK (count_notify), &notified);
+  lede_article_set_tags (read, (const char * const[]) { "Lifeboats", "Honours", NULL });
+  lede_article_set_tags (read, (const char * const[]) { "Lifeboats", "Honours", NULL });
+  g_assert_cmpuint (notified, ==, 1);
+  lede_article_set_body (read, "Medals at the pier, and a parade.");
+  g_assert_true (lede_library_update_article (f->library, read, NULL));
+  tags = lede_library_get_tags (f->library, id, NULL);
+  g_assert_cmpstrv (tags, ((const char *[]) { "Honours", "Lifeboats", NULL }));
+  g_clear_pointer (&tags, g_strfreev);
+
+  /* An object made without them (tags never read) does not wipe them. */
+  g_assert_null (lede_article_get_tags (blind));
+  lede_article_set_id (blind, id);
+  lede_article_set_headline (blind, "Lifeboat crew honoured at last");
+  g_assert_true (lede_library_update_article (f->library, blind, NULL));
+  tags = lede_library_get_tags (f->library, id, NULL);
+  g_assert_cmpuint (g_strv_length (tags), ==, 2);
+  g_clear_pointer (&tags, g_strfreev);
+
+  /* Renaming a tag tells the objects handed out for its stories. */
+  g_signal_connect (f->library, "article-replaced", G_CALLBACK (count_replaced), &replaced);
+  all = lede_library_list_tags (f->library, NULL);
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (((LedeTag *)g_ptr_array_index (all, i))->name, "Honours"))
+      g_assert_true (lede_library_rename_tag (f->library, ((LedeTag *)g_ptr_array_index (all, i))->id,
+                                              "Awards", NULL));
+  g_assert_cmpuint (replaced, ==, 1);
+  g_clear_object (&read);
+  read = lede_library_get_article (f->library, id, NULL);
+  g_assert_cmpstrv (lede_article_get_tags (read), ((const char *[]) { "Awards", "Lifeboats", NULL }));
+}
+
+static void
 test_reader_finds_nothing (void)
 {
   g_autofree char *dir = lede_test_tmpdir ();
@@ -1194,6 +1255,7 @@ main (int   argc,
   ADD ("every-story-has-a-slug", test_every_story_has_a_slug);
   ADD ("empty-trash", test_empty_trash);
   ADD ("bulk", test_bulk);
+  ADD ("story-carries-tags", test_story_carries_tags);
 #undef ADD
   g_test_add_func ("/lede/library/one-writer", test_one_writer);
   g_test_add_func ("/lede/library/reader-finds-nothing", test_reader_finds_nothing);

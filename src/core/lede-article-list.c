@@ -118,14 +118,14 @@ on_article_replaced (LedeArticleList *self,
                      LedeLibrary     *library)
 {
   LedeArticle *old = g_hash_table_lookup (self->articles, &id);
-  guint position = lede_article_list_find (self, id);
+  guint position;
 
-  if (old != NULL)
-    {
-      g_object_weak_unref (G_OBJECT (old), forget_article, self);
-      g_hash_table_remove (self->articles, &id);
-    }
-  if (position != G_MAXUINT)
+  /* Only a story handed out can be on screen; the rest are read when asked. */
+  if (old == NULL)
+    return;
+  g_object_weak_unref (G_OBJECT (old), forget_article, self);
+  g_hash_table_remove (self->articles, &id);
+  if ((position = lede_article_list_find (self, id)) != G_MAXUINT)
     g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }
 

@@ -19,6 +19,7 @@ enum {
   PROP_ID,
   PROP_STATUS,
   PROP_WORD_GOAL,
+  PROP_TAGS,
   /* text fields */
   PROP_UUID,
   PROP_HEADLINE,
@@ -54,6 +55,7 @@ struct _LedeArticle
   gint64             id;
   LedeArticleStatus  status;
   guint              word_goal;
+  char             **tags;      /* NULL: never read from the library */
   char              *texts[N_TEXTS];
   GDateTime         *times[N_TIMES];
 };
@@ -161,6 +163,7 @@ lede_article_finalize (GObject *object)
 {
   LedeArticle *self = (LedeArticle *)object;
 
+  g_strfreev (self->tags);
   for (guint i = 0; i < N_TEXTS; i++)
     g_free (self->texts[i]);
   for (guint i = 0; i < N_TIMES; i++)
@@ -187,6 +190,8 @@ lede_article_get_property (GObject    *object,
     g_value_set_enum (value, self->status);
   else if (prop_id == PROP_WORD_GOAL)
     g_value_set_uint (value, self->word_goal);
+  else if (prop_id == PROP_TAGS)
+    g_value_set_boxed (value, self->tags);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -209,6 +214,8 @@ lede_article_set_property (GObject      *object,
     lede_article_set_status (self, g_value_get_enum (value));
   else if (prop_id == PROP_WORD_GOAL)
     lede_article_set_word_goal (self, g_value_get_uint (value));
+  else if (prop_id == PROP_TAGS)
+    lede_article_set_tags (self, g_value_get_boxed (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -238,6 +245,10 @@ lede_article_class_init (LedeArticleClass *klass)
                        LEDE_TYPE_ARTICLE_STATUS, LEDE_ARTICLE_STATUS_DRAFT, flags);
   properties [PROP_WORD_GOAL] =
     g_param_spec_uint ("word-goal", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  /* The story's tags, saved with it; NULL until read or set, so a story
+   * made without them never wipes the ones it has. */
+  properties [PROP_TAGS] =
+    g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, flags);
 
   for (guint i = 0; i < N_TEXTS; i++)
     properties [FIRST_TEXT + i] =
@@ -319,6 +330,38 @@ lede_article_set_word_goal (LedeArticle *self,
     return;
   self->word_goal = word_goal;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WORD_GOAL]);
+}
+
+/**
+ * lede_article_get_tags:
+ *
+ * Returns: (nullable) (transfer none): the story's tags, or %NULL when they
+ *   were never read from the library nor set
+ */
+const char * const *
+lede_article_get_tags (LedeArticle *self)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE (self), NULL);
+  return (const char * const *)self->tags;
+}
+
+/**
+ * lede_article_set_tags:
+ * @tags: (nullable) (array zero-terminated=1): the story's tags
+ */
+void
+lede_article_set_tags (LedeArticle        *self,
+                       const char * const *tags)
+{
+  g_return_if_fail (LEDE_IS_ARTICLE (self));
+
+  if (self->tags == NULL && tags == NULL)
+    return;
+  if (self->tags != NULL && tags != NULL && g_strv_equal ((const char * const *)self->tags, tags))
+    return;
+  g_strfreev (self->tags);
+  self->tags = g_strdupv ((char **)tags);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TAGS]);
 }
 
 #define TEXT_ACCESSORS(name, PROP)                                      \

@@ -61,6 +61,9 @@ void               lede_article_set_extra_front_matter (LedeArticle   *self,
 guint              lede_article_get_word_goal      (LedeArticle       *self);
 void               lede_article_set_word_goal      (LedeArticle       *self,
                                                     guint              word_goal);
+const char * const *lede_article_get_tags          (LedeArticle       *self);
+void               lede_article_set_tags           (LedeArticle       *self,
+                                                    const char * const *tags);
 GDateTime         *lede_article_get_embargo        (LedeArticle       *self);
 void               lede_article_set_embargo        (LedeArticle       *self,
                                                     GDateTime         *embargo);

@@ -136,15 +136,17 @@ insert_article (LedeLibrary  *self,
   return TRUE;
 }
 
+/**
+ * lede_library_create_article:
+ *
+ * Stores @article as a new story, with its tags when it has them.
+ */
 gboolean
 lede_library_create_article (LedeLibrary  *self,
                              LedeArticle  *article,
                              GError      **error)
 {
-  if (!insert_article (self, article, _("Could not add the story"), error))
-    return FALSE;
-  _lede_library_emit_articles_changed (self);
-  return TRUE;
+  return lede_library_add_story (self, article, lede_article_get_tags (article), error);
 }
 
 /**
@@ -175,6 +177,7 @@ lede_library_add_story (LedeLibrary        *self,
       lede_article_set_id (article, 0);
       return FALSE;
     }
+  lede_article_set_tags (article, tags ? tags : (const char * const[]) { NULL });
   _lede_library_emit_articles_changed (self);
   return TRUE;
 }
@@ -278,6 +281,16 @@ _lede_library_get_article_where (LedeLibrary  *self,
   else if (rc != SQLITE_ROW)
     _lede_library_set_sqlite_error (self, error, rc, _("Could not read the story"));
 
+  /* A story comes with its tags, which are saved with it. */
+  if (article != NULL)
+    {
+      g_auto (GStrv) tags = lede_library_get_tags (self, lede_article_get_id (article), error);
+
+      if (tags == NULL)
+        g_clear_object (&article);
+      else
+        lede_article_set_tags (article, (const char * const *)tags);
+    }
   return article;
 }
 
@@ -307,8 +320,8 @@ lede_library_get_article_by_uuid (LedeLibrary  *self,
 /**
  * lede_library_update_article:
  *
- * Writes every field of @article in one transaction and sets its updated
- * time. On failure nothing in the library changes and @article keeps its
+ * Writes every field of @article, and its tags when it has them, in one
+ * transaction, and sets its updated time. On failure nothing in the library changes and @article keeps its
  * text, so the caller can simply try again later.
  */
 gboolean
@@ -351,7 +364,10 @@ lede_library_update_article (LedeLibrary  *self,
                    _("%s: it is no longer in this library"), what);
       return FALSE;
     }
-  if (!_lede_library_commit (self, what, error))
+  /* Tags never read are left as they are in the library. */
+  if ((lede_article_get_tags (article) != NULL &&
+       !_lede_library_write_tags (self, lede_article_get_id (article), lede_article_get_tags (article), what, error)) ||
+      !_lede_library_commit (self, what, error))
     {
       _lede_library_rollback (self);
       return FALSE;

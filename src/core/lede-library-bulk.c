@@ -72,10 +72,10 @@ change_all (LedeLibrary  *self,
       _lede_library_rollback (self);
       return FALSE;
     }
-  /* Objects already handed out for these stories hold the old fields. */
-  for (guint i = 0; replaced && i < ids->len; i++)
-    _lede_library_emit_article_replaced (self, g_array_index (ids, gint64, i));
-  _lede_library_emit_articles_changed (self);
+  if (replaced)
+    _lede_library_emit_replaced_all (self, ids);
+  else
+    _lede_library_emit_articles_changed (self);
   return TRUE;
 }
 
@@ -144,7 +144,8 @@ lede_library_set_stories_status (LedeLibrary       *self,
  * @add: whether to add @tag to each story or take it off
  *
  * Adds @tag to (or removes it from) every story in @ids, or to none.
- * Stories that already have (or lack) it are left as they are.
+ * Stories that already have (or lack) it are left as they are. Emits
+ * #LedeLibrary::article-replaced for each.
  */
 gboolean
 lede_library_tag_stories (LedeLibrary  *self,
@@ -171,7 +172,7 @@ lede_library_tag_stories (LedeLibrary  *self,
     return change_all (self,
                        "DELETE FROM article_tags WHERE article_id = ?1 AND "
                        "tag_id = (SELECT id FROM tags WHERE name = ?3)",
-                       ids, name, FALSE, FALSE, what, error);
+                       ids, name, FALSE, TRUE, what, error);
 
   if (ids->len == 0)
     return TRUE;
@@ -193,7 +194,7 @@ lede_library_tag_stories (LedeLibrary  *self,
       _lede_library_rollback (self);
       return FALSE;
     }
-  _lede_library_emit_articles_changed (self);
+  _lede_library_emit_replaced_all (self, ids);
   return TRUE;
 }
 

@@ -117,6 +117,8 @@ GPtrArray    *_lede_library_read_sources     (LedeLibrary   *self,
 void          _lede_library_emit_articles_changed (LedeLibrary *self);
 gboolean      _lede_library_emit_save_wanted (LedeLibrary   *self,
                                              gint64         id);
+void          _lede_library_emit_replaced_all (LedeLibrary *self,
+                                              GArray      *ids);
 void          _lede_library_emit_article_replaced (LedeLibrary *self,
                                              gint64         id);
 

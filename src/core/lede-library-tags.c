@@ -80,8 +80,41 @@ lede_library_set_tags (LedeLibrary        *self,
       _lede_library_rollback (self);
       return FALSE;
     }
+  _lede_library_emit_article_replaced (self, id);
   _lede_library_emit_articles_changed (self);
   return TRUE;
+}
+
+/* The stories carrying tag @id or @other, read inside the change so the
+ * objects handed out for them can be told after. */
+static GArray *
+stories_tagged (LedeLibrary  *self,
+                gint64        id,
+                gint64        other,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = _lede_library_prepare (self,
+                                              "SELECT DISTINCT article_id FROM article_tags WHERE tag_id IN (?1, ?2)",
+                                              error);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, other);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 story = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, story);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lede_library_set_sqlite_error (self, error, rc, _("Could not read the tags"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }
 
 /**
@@ -150,6 +183,7 @@ lede_library_rename_tag (LedeLibrary  *self,
 {
   const char *what = _("Could not rename the tag");
   g_autofree char *clean = NULL;
+  g_autoptr (GArray) stories = NULL;
   sqlite3_stmt *stmt;
   gint64 other = 0;
 
@@ -172,6 +206,8 @@ lede_library_rename_tag (LedeLibrary  *self,
     other = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
+  if (!(stories = stories_tagged (self, id, other, error)))
+    goto fail;
   if (other != 0)
     {
       /* Merge: the other tag's stories move over, then it goes. */
@@ -184,7 +220,7 @@ lede_library_rename_tag (LedeLibrary  *self,
   if (!_lede_library_write_one (self, "UPDATE tags SET name = ?3 WHERE id = ?1", id, 0, clean, what, error) ||
       !_lede_library_commit (self, what, error))
     goto fail;
-  _lede_library_emit_articles_changed (self);
+  _lede_library_emit_replaced_all (self, stories);
   return TRUE;
 
 fail:
@@ -203,19 +239,21 @@ lede_library_delete_tag (LedeLibrary  *self,
                          GError      **error)
 {
   const char *what = _("Could not delete the tag");
+  g_autoptr (GArray) stories = NULL;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
 
   if (!_lede_library_begin (self, what, error))
     return FALSE;
   /* article_tags first, so the index's triggers see each story lose it. */
-  if (!_lede_library_write_one (self, "DELETE FROM article_tags WHERE tag_id = ?1", id, 0, NULL, what, error) ||
+  if (!(stories = stories_tagged (self, id, 0, error)) ||
+      !_lede_library_write_one (self, "DELETE FROM article_tags WHERE tag_id = ?1", id, 0, NULL, what, error) ||
       !_lede_library_write_one (self, "DELETE FROM tags WHERE id = ?1", id, 0, NULL, what, error) ||
       !_lede_library_commit (self, what, error))
     {
       _lede_library_rollback (self);
       return FALSE;
     }
-  _lede_library_emit_articles_changed (self);
+  _lede_library_emit_replaced_all (self, stories);
   return TRUE;
 }

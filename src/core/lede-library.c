@@ -157,6 +157,17 @@ _lede_library_emit_article_replaced (LedeLibrary *self,
   g_signal_emit (self, signals [ARTICLE_REPLACED], 0, id);
 }
 
+/* Stories changed outside their editor: each object handed out for them
+ * holds old fields, then the lists read again once. */
+void
+_lede_library_emit_replaced_all (LedeLibrary *self,
+                                 GArray      *ids)
+{
+  for (guint i = 0; i < ids->len; i++)
+    _lede_library_emit_article_replaced (self, g_array_index (ids, gint64, i));
+  _lede_library_emit_articles_changed (self);
+}
+
 static void
 finalize_statement (gpointer stmt)
 {

@@ -215,6 +215,10 @@ test_tags (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "ISLANDS");
 
+  /* Tags are part of the story: on it at once, in the library with the
+   * next autosave, under the library's own case. */
+  g_assert_cmpuint (g_strv_length ((char **)lede_article_get_tags (shown_article (f))), ==, 2);
+  wait_saved (f);
   tags = lede_library_get_tags (library, sample, NULL);
   g_assert_true (g_strv_equal ((const char * const *)tags, (const char * const[]) { "Islands", "Maritime", NULL }));
 
@@ -235,6 +239,7 @@ test_tags (Fixture       *f,
     g_assert_true (handled);
   }
   g_clear_pointer (&tags, g_strfreev);
+  wait_saved (f);
   tags = lede_library_get_tags (library, sample, NULL);
   g_assert_true (g_strv_equal ((const char * const *)tags, (const char * const[]) { "Islands", NULL }));
 }

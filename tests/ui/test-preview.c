@@ -257,10 +257,7 @@ test_fields_follow_article (Fixture       *f,
   {
     g_autoptr (GDateTime) published = g_date_time_new_from_iso8601 ("2026-10-14T16:20:00Z", NULL);
     g_autofree char *when = NULL;
-    LedeLibrary *library = lede_window_get_library (f->window);
-
-    g_assert_true (lede_library_set_tags (library, lede_article_get_id (article),
-                                          (const char * const[]) { "Fog", "Ferries", NULL }, NULL));
+    lede_article_set_tags (article, (const char * const[]) { "Fog", "Ferries", NULL });
     lede_article_set_published (article, published);
     set_body (f, "Body text, again.");
     g_assert_cmpint (evaluate_int (f, "document.querySelectorAll('ul.tags li').length"), ==, 2);

@@ -340,6 +340,7 @@ lede_editor_set_article (LedeEditor  *self,
 {
   GtkTextBuffer *buffer;
   GtkTextIter start;
+  gboolean same_text;
 
   g_return_if_fail (LEDE_IS_EDITOR (self));
   g_return_if_fail (!article || LEDE_IS_ARTICLE (article));
@@ -349,11 +350,25 @@ lede_editor_set_article (LedeEditor  *self,
 
   self->loading = TRUE;
 
+  /* A fresh copy of the same story with the same text (its status or tags
+   * changed from outside) keeps the cursor, the scroll and the undo. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  same_text = article != NULL && self->article != NULL &&
+              lede_article_get_id (article) == lede_article_get_id (self->article) &&
+              !gtk_text_buffer_get_modified (buffer) &&
+              g_str_equal (lede_article_get_body (article), lede_article_get_body (self->article));
+
   g_set_object (&self->article, article);
   g_binding_group_set_source (self->bindings, article);
   g_signal_group_set_target (self->article_signals, article);
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  if (same_text)
+    {
+      self->loading = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ARTICLE]);
+      return;
+    }
+
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, article ? lede_article_get_body (article) : "", -1);
   gtk_text_buffer_end_irreversible_action (buffer);

@@ -2,8 +2,8 @@
  *
  * The one-line fields are bound to the article both ways, so they are saved
  * by the same autosave as the body (the editor reports any property change).
- * So are the tags, part of the story object. Linked sources live in their
- * own table and are written at once. The
+ * So are the tags and the linked sources, part of the story object (a
+ * source itself is the library's, written at once). The
  * counts and the attribution check follow the editor's buffer, a moment
  * after typing pauses.
  *
@@ -777,10 +777,10 @@ show_sources (LedeMetadataPanel *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_list))))
     gtk_list_box_remove (self->sources_list, child);
   gtk_widget_set_visible (GTK_WIDGET (self->sources_list), FALSE);
-  if (self->library == NULL || article_id (self) == 0)
+  if (self->article == NULL || lede_article_get_sources (self->article) == NULL)
     return;
 
-  self->sources = lede_library_list_story_sources (self->library, article_id (self), NULL);
+  self->sources = g_ptr_array_ref (lede_article_get_sources (self->article));
   for (guint i = 0; self->sources && i < self->sources->len; i++)
     {
       LedeSource *source = g_ptr_array_index (self->sources, i);
@@ -822,6 +822,34 @@ sources_changed (LedeMetadataPanel *self)
   lede_metadata_panel_refresh (self);
 }
 
+/* The story's sources, with @added (unless it is there already) and
+ * without @removed. */
+static void
+set_sources_with (LedeMetadataPanel *self,
+                  LedeSource        *added,
+                  LedeSource        *removed)
+{
+  GPtrArray *now = lede_article_get_sources (self->article);
+  g_autoptr (GPtrArray) sources = g_ptr_array_new ();
+
+  for (guint i = 0; now != NULL && i < now->len; i++)
+    {
+      LedeSource *source = g_ptr_array_index (now, i);
+
+      if (added != NULL && source->id == added->id)
+        added = NULL;
+      if (removed == NULL || source->id != removed->id)
+        g_ptr_array_add (sources, source);
+    }
+  if (added != NULL)
+    {
+      g_free (added->story_note);
+      added->story_note = g_strdup ("");
+      g_ptr_array_add (sources, added);
+    }
+  lede_article_set_sources (self->article, sources);
+}
+
 /**
  * lede_metadata_panel_add_source:
  *
@@ -861,9 +889,8 @@ lede_metadata_panel_add_source (LedeMetadataPanel *self,
         goto failed;
       found = fresh;
     }
-  if (!lede_library_link_source (self->library, article_id (self), found->id, "", &error))
-    goto failed;
-  sources_changed (self);
+  /* Linked on the story, the link is saved with it. */
+  set_sources_with (self, found, NULL);
   return TRUE;
 
 failed:
@@ -885,8 +912,7 @@ on_unlink_clicked (GtkButton         *button,
 {
   LedeSource *source = g_object_get_data (G_OBJECT (button), "lede-source");
 
-  if (lede_library_unlink_source (self->library, article_id (self), source->id, NULL))
-    sources_changed (self);
+  set_sources_with (self, NULL, source);
 }
 
 static void
@@ -1128,6 +1154,7 @@ lede_metadata_panel_init (LedeMetadataPanel *self)
   g_signal_group_connect_object (self->article_signals, "notify::language", G_CALLBACK (update_hints), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->article_signals, "notify::published", G_CALLBACK (show_times), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->article_signals, "notify::tags", G_CALLBACK (show_tags), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->article_signals, "notify::sources", G_CALLBACK (sources_changed), self, G_CONNECT_SWAPPED);
 
   self->body_signals = g_signal_group_new (GTK_TYPE_TEXT_BUFFER);
   g_signal_group_connect_object (self->body_signals, "changed", G_CALLBACK (refresh_later), self, G_CONNECT_SWAPPED);

@@ -602,19 +602,23 @@ lede_preview_init (LedePreview *self)
  * lede_preview_set_article:
  *
  * Shows @article's headline, standfirst, byline and dateline, and scrolls
- * back to the top for a new story.
+ * back to the top for another story (not for a fresh copy of this one).
  */
 void
 lede_preview_set_article (LedePreview *self,
                           LedeArticle *article)
 {
+  gboolean same_story;
+
   g_return_if_fail (LEDE_IS_PREVIEW (self));
 
+  same_story = article && self->article && lede_article_get_id (article) == lede_article_get_id (self->article);
   if (!g_set_object (&self->article, article))
     return;
   g_signal_group_set_target (self->article_signals, article);
   push_fields (self);
-  lede_preview_scroll_to_line (self, 1);
+  if (!same_story)
+    lede_preview_scroll_to_line (self, 1);
 }
 
 /**

@@ -1217,6 +1217,56 @@ test_story_carries_tags (Fixture       *f,
   g_assert_cmpstrv (lede_article_get_tags (read), ((const char *[]) { "Awards", "Lifeboats", NULL }));
 }
 
+/* Sources too: read with the story, links saved with it; a source deleted
+ * in the meantime is left out rather than failing the save. */
+static void
+test_story_carries_sources (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (LedeArticle) story = new_story ("Pier inquiry opens", "The council heard evidence.");
+  g_autoptr (LedeArticle) read = NULL;
+  g_autoptr (LedeSource) harbourmaster = lede_source_new ("Gwyn Harbourmaster");
+  g_autoptr (LedeSource) engineer = lede_source_new ("Tessa Engineer");
+  g_autoptr (GPtrArray) both = g_ptr_array_new ();
+  g_autoptr (GPtrArray) linked = NULL;
+  guint replaced = 0;
+  gint64 id;
+
+  g_assert_true (lede_library_create_source (f->library, harbourmaster, NULL));
+  g_assert_true (lede_library_create_source (f->library, engineer, NULL));
+  g_assert_true (lede_library_create_article (f->library, story, NULL));
+  id = lede_article_get_id (story);
+  g_assert_nonnull (lede_article_get_sources (story));
+  g_assert_cmpuint (lede_article_get_sources (story)->len, ==, 0);
+
+  g_free (harbourmaster->story_note);
+  harbourmaster->story_note = g_strdup ("on the record");
+  g_ptr_array_add (both, harbourmaster);
+  g_ptr_array_add (both, engineer);
+  lede_article_set_sources (story, both);
+  g_assert_true (lede_library_update_article (f->library, story, NULL));
+  read = lede_library_get_article (f->library, id, NULL);
+  g_assert_cmpuint (lede_article_get_sources (read)->len, ==, 2);
+  g_assert_cmpstr (((LedeSource *)g_ptr_array_index (lede_article_get_sources (read), 0))->story_note, ==,
+                   "on the record");
+
+  /* Editing a source tells its stories' copies; deleting one too. */
+  g_signal_connect (f->library, "article-replaced", G_CALLBACK (count_replaced), &replaced);
+  g_free (engineer->role);
+  engineer->role = g_strdup ("Structural engineer");
+  g_assert_true (lede_library_update_source (f->library, engineer, NULL));
+  g_assert_cmpuint (replaced, ==, 1);
+  g_assert_true (lede_library_delete_source (f->library, engineer->id, NULL));
+  g_assert_cmpuint (replaced, ==, 2);
+
+  /* The old copy still lists the deleted source: its save keeps the rest. */
+  lede_article_set_body (read, "The council heard evidence all day.");
+  g_assert_true (lede_library_update_article (f->library, read, NULL));
+  linked = lede_library_list_story_sources (f->library, id, NULL);
+  g_assert_cmpuint (linked->len, ==, 1);
+  g_assert_cmpstr (((LedeSource *)g_ptr_array_index (linked, 0))->name, ==, "Gwyn Harbourmaster");
+}
+
 static void
 test_reader_finds_nothing (void)
 {
@@ -1256,6 +1306,7 @@ main (int   argc,
   ADD ("empty-trash", test_empty_trash);
   ADD ("bulk", test_bulk);
   ADD ("story-carries-tags", test_story_carries_tags);
+  ADD ("story-carries-sources", test_story_carries_sources);
 #undef ADD
   g_test_add_func ("/lede/library/one-writer", test_one_writer);
   g_test_add_func ("/lede/library/reader-finds-nothing", test_reader_finds_nothing);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lede-article.h"
+#include "lede-source.h"
 
 /* The text fields and times live in arrays indexed by their property, so one
  * setter and one getter serve them all and a new field is one line here. */
@@ -20,6 +21,7 @@ enum {
   PROP_STATUS,
   PROP_WORD_GOAL,
   PROP_TAGS,
+  PROP_SOURCES,
   /* text fields */
   PROP_UUID,
   PROP_HEADLINE,
@@ -56,6 +58,7 @@ struct _LedeArticle
   LedeArticleStatus  status;
   guint              word_goal;
   char             **tags;      /* NULL: never read from the library */
+  GPtrArray         *sources;   /* of LedeSource; NULL: never read */
   char              *texts[N_TEXTS];
   GDateTime         *times[N_TIMES];
 };
@@ -164,6 +167,7 @@ lede_article_finalize (GObject *object)
   LedeArticle *self = (LedeArticle *)object;
 
   g_strfreev (self->tags);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
   for (guint i = 0; i < N_TEXTS; i++)
     g_free (self->texts[i]);
   for (guint i = 0; i < N_TIMES; i++)
@@ -192,6 +196,8 @@ lede_article_get_property (GObject    *object,
     g_value_set_uint (value, self->word_goal);
   else if (prop_id == PROP_TAGS)
     g_value_set_boxed (value, self->tags);
+  else if (prop_id == PROP_SOURCES)
+    g_value_set_boxed (value, self->sources);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -216,6 +222,8 @@ lede_article_set_property (GObject      *object,
     lede_article_set_word_goal (self, g_value_get_uint (value));
   else if (prop_id == PROP_TAGS)
     lede_article_set_tags (self, g_value_get_boxed (value));
+  else if (prop_id == PROP_SOURCES)
+    lede_article_set_sources (self, g_value_get_boxed (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -249,6 +257,10 @@ lede_article_class_init (LedeArticleClass *klass)
    * made without them never wipes the ones it has. */
   properties [PROP_TAGS] =
     g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, flags);
+  /* The sources the story relies on (LedeSource, each with its story
+   * note), saved with it; NULL until read or set, like the tags. */
+  properties [PROP_SOURCES] =
+    g_param_spec_boxed ("sources", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
 
   for (guint i = 0; i < N_TEXTS; i++)
     properties [FIRST_TEXT + i] =
@@ -362,6 +374,62 @@ lede_article_set_tags (LedeArticle        *self,
   g_strfreev (self->tags);
   self->tags = g_strdupv ((char **)tags);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TAGS]);
+}
+
+/**
+ * lede_article_get_sources:
+ *
+ * Returns: (nullable) (transfer none) (element-type LedeSource): the
+ *   sources the story relies on, each with its story note, or %NULL when
+ *   they were never read from the library nor set
+ */
+GPtrArray *
+lede_article_get_sources (LedeArticle *self)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE (self), NULL);
+  return self->sources;
+}
+
+/* What a story keeps of a source: which one, and how it uses it. */
+static gboolean
+same_sources (GPtrArray *a,
+              GPtrArray *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      LedeSource *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+      if (x->id != y->id || g_strcmp0 (x->name, y->name) != 0 || g_strcmp0 (x->story_note, y->story_note) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lede_article_set_sources:
+ * @sources: (nullable) (element-type LedeSource): sources already in the
+ *   library (their id set), each with its story note; copied
+ */
+void
+lede_article_set_sources (LedeArticle *self,
+                          GPtrArray   *sources)
+{
+  g_return_if_fail (LEDE_IS_ARTICLE (self));
+
+  if (same_sources (self->sources, sources))
+    return;
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  if (sources != NULL)
+    {
+      self->sources = g_ptr_array_new_full (sources->len, (GDestroyNotify)lede_source_free);
+      for (guint i = 0; i < sources->len; i++)
+        g_ptr_array_add (self->sources, lede_source_copy (g_ptr_array_index (sources, i)));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SOURCES]);
 }
 
 #define TEXT_ACCESSORS(name, PROP)                                      \

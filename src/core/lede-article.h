@@ -64,6 +64,9 @@ void               lede_article_set_word_goal      (LedeArticle       *self,
 const char * const *lede_article_get_tags          (LedeArticle       *self);
 void               lede_article_set_tags           (LedeArticle       *self,
                                                     const char * const *tags);
+GPtrArray         *lede_article_get_sources        (LedeArticle       *self);
+void               lede_article_set_sources        (LedeArticle       *self,
+                                                    GPtrArray         *sources);
 GDateTime         *lede_article_get_embargo        (LedeArticle       *self);
 void               lede_article_set_embargo        (LedeArticle       *self,
                                                     GDateTime         *embargo);

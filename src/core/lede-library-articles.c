@@ -171,13 +171,22 @@ lede_library_add_story (LedeLibrary        *self,
     return FALSE;
   if (!insert_article (self, article, what, error) ||
       !_lede_library_write_tags (self, lede_article_get_id (article), tags, what, error) ||
+      (lede_article_get_sources (article) != NULL &&
+       !_lede_library_write_sources (self, lede_article_get_id (article), lede_article_get_sources (article),
+                                     what, error)) ||
       !_lede_library_commit (self, what, error))
     {
       _lede_library_rollback (self);
       lede_article_set_id (article, 0);
       return FALSE;
     }
+  /* Stored, the story's tags and sources are known: none, if not given. */
   lede_article_set_tags (article, tags ? tags : (const char * const[]) { NULL });
+  if (lede_article_get_sources (article) == NULL)
+    {
+      g_autoptr (GPtrArray) none = g_ptr_array_new ();
+      lede_article_set_sources (article, none);
+    }
   _lede_library_emit_articles_changed (self);
   return TRUE;
 }
@@ -281,15 +290,20 @@ _lede_library_get_article_where (LedeLibrary  *self,
   else if (rc != SQLITE_ROW)
     _lede_library_set_sqlite_error (self, error, rc, _("Could not read the story"));
 
-  /* A story comes with its tags, which are saved with it. */
+  /* A story comes with its tags and sources, which are saved with it. */
   if (article != NULL)
     {
-      g_auto (GStrv) tags = lede_library_get_tags (self, lede_article_get_id (article), error);
+      gint64 article_id = lede_article_get_id (article);
+      g_auto (GStrv) tags = lede_library_get_tags (self, article_id, error);
+      g_autoptr (GPtrArray) sources = tags ? lede_library_list_story_sources (self, article_id, error) : NULL;
 
-      if (tags == NULL)
+      if (sources == NULL)
         g_clear_object (&article);
       else
-        lede_article_set_tags (article, (const char * const *)tags);
+        {
+          lede_article_set_tags (article, (const char * const *)tags);
+          lede_article_set_sources (article, sources);
+        }
     }
   return article;
 }
@@ -320,7 +334,8 @@ lede_library_get_article_by_uuid (LedeLibrary  *self,
 /**
  * lede_library_update_article:
  *
- * Writes every field of @article, and its tags when it has them, in one
+ * Writes every field of @article, and its tags and sources when it has
+ * them, in one
  * transaction, and sets its updated time. On failure nothing in the library changes and @article keeps its
  * text, so the caller can simply try again later.
  */
@@ -364,9 +379,12 @@ lede_library_update_article (LedeLibrary  *self,
                    _("%s: it is no longer in this library"), what);
       return FALSE;
     }
-  /* Tags never read are left as they are in the library. */
+  /* Tags and sources never read are left as they are in the library. */
   if ((lede_article_get_tags (article) != NULL &&
        !_lede_library_write_tags (self, lede_article_get_id (article), lede_article_get_tags (article), what, error)) ||
+      (lede_article_get_sources (article) != NULL &&
+       !_lede_library_write_sources (self, lede_article_get_id (article), lede_article_get_sources (article),
+                                     what, error)) ||
       !_lede_library_commit (self, what, error))
     {
       _lede_library_rollback (self);

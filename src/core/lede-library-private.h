@@ -110,6 +110,11 @@ gboolean      _lede_library_write_tags       (LedeLibrary   *self,
                                              const char * const *tags,
                                              const char    *what,
                                              GError       **error);
+gboolean      _lede_library_write_sources    (LedeLibrary   *self,
+                                              gint64         article_id,
+                                              GPtrArray     *sources,
+                                              const char    *what,
+                                              GError       **error);
 GPtrArray    *_lede_library_read_sources     (LedeLibrary   *self,
                                              sqlite3_stmt  *stmt,
                                              GError       **error);

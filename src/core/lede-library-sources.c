@@ -82,7 +82,61 @@ lede_library_link_source (LedeLibrary  *self,
   sqlite3_bind_int64 (stmt, 1, article_id);
   sqlite3_bind_int64 (stmt, 2, source_id);
   _lede_library_bind_text (stmt, 3, note ? note : "");
-  return _lede_library_step_done (self, stmt, _("Could not link the source"), error);
+  if (!_lede_library_step_done (self, stmt, _("Could not link the source"), error))
+    return FALSE;
+  _lede_library_emit_article_replaced (self, article_id);
+  return TRUE;
+}
+
+/* Replaces a story's links to sources inside the caller's transaction. A
+ * source deleted meanwhile (from the sources manager) is left out. */
+gboolean
+_lede_library_write_sources (LedeLibrary  *self,
+                             gint64        article_id,
+                             GPtrArray    *sources,
+                             const char   *what,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt = _lede_library_prepare (self, "DELETE FROM article_sources WHERE article_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (!_lede_library_step_done (self, stmt, what, error))
+    return FALSE;
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      LedeSource *source = g_ptr_array_index (sources, i);
+
+      if (!_lede_library_write_one (self,
+                                    "INSERT OR IGNORE INTO article_sources (article_id, source_id, note) "
+                                    "SELECT ?1, id, ?3 FROM sources WHERE id = ?2",
+                                    article_id, source->id, source->story_note ? source->story_note : "",
+                                    what, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The stories citing source @id, so the objects handed out for them can
+ * be told it changed. */
+static GArray *
+stories_citing (LedeLibrary  *self,
+                gint64        id)
+{
+  sqlite3_stmt *stmt = _lede_library_prepare (self, "SELECT article_id FROM article_sources WHERE source_id = ?1", NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (stmt == NULL)
+    return ids;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 story = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, story);
+    }
+  sqlite3_reset (stmt);
+  return ids;
 }
 
 
@@ -177,6 +231,7 @@ lede_library_update_source (LedeLibrary  *self,
                             GError      **error)
 {
   g_autoptr (GDateTime) now = _lede_library_now_utc ();
+  g_autoptr (GArray) stories = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
@@ -190,7 +245,11 @@ lede_library_update_source (LedeLibrary  *self,
     return FALSE;
   bind_source_fields (stmt, source, now);
   sqlite3_bind_int64 (stmt, 8, source->id);
-  return _lede_library_step_done (self, stmt, _("Could not save the source"), error);
+  if (!_lede_library_step_done (self, stmt, _("Could not save the source"), error))
+    return FALSE;
+  stories = stories_citing (self, source->id);
+  _lede_library_emit_replaced_all (self, stories);
+  return TRUE;
 }
 
 /**
@@ -203,9 +262,16 @@ lede_library_delete_source (LedeLibrary  *self,
                             gint64        id,
                             GError      **error)
 {
+  g_autoptr (GArray) stories = NULL;
+
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
-  return _lede_library_write_one (self, "DELETE FROM sources WHERE id = ?1", id, 0, NULL,
-                                  _("Could not delete the source"), error);
+
+  stories = stories_citing (self, id);
+  if (!_lede_library_write_one (self, "DELETE FROM sources WHERE id = ?1", id, 0, NULL,
+                                _("Could not delete the source"), error))
+    return FALSE;
+  _lede_library_emit_replaced_all (self, stories);
+  return TRUE;
 }
 
 gboolean
@@ -215,8 +281,11 @@ lede_library_unlink_source (LedeLibrary  *self,
                             GError      **error)
 {
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
-  return _lede_library_write_one (self, "DELETE FROM article_sources WHERE article_id = ?1 AND source_id = ?2",
-                                  article_id, source_id, NULL, _("Could not unlink the source"), error);
+  if (!_lede_library_write_one (self, "DELETE FROM article_sources WHERE article_id = ?1 AND source_id = ?2",
+                                article_id, source_id, NULL, _("Could not unlink the source"), error))
+    return FALSE;
+  _lede_library_emit_article_replaced (self, article_id);
+  return TRUE;
 }
 
 /**

@@ -269,6 +269,9 @@ test_attribution (Fixture       *f,
   quotes = lede_metadata_panel_get_quotes (get_panel (f));
   quote = g_ptr_array_index (quotes, 0);
   g_assert_cmpstr (quote->speaker, ==, "Rhian Tallis");
+  /* The link is part of the story, saved with it by the autosave. */
+  g_assert_cmpuint (lede_article_get_sources (shown_article (f))->len, ==, 1);
+  wait_saved (f);
   {
     g_autoptr (GPtrArray) linked = lede_library_list_story_sources (lede_window_get_library (f->window),
                                                                     lede_article_get_id (shown_article (f)), NULL);

@@ -24,7 +24,7 @@
 /* Failures listed by name in the report; the rest are counted. */
 #define MAX_LISTED   8
 
-static void
+static AdwMessageDialog *
 show_failures (LedeWindow  *self,
                const char  *heading,
                const char  *summary,
@@ -40,6 +40,7 @@ show_failures (LedeWindow  *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+  return ADW_MESSAGE_DIALOG (dialog);
 }
 
 /* Export */
@@ -195,13 +196,19 @@ copy_html_action (GtkWidget  *widget,
 /* Import */
 
 typedef struct {
-  LedeWindow *window;
-  GPtrArray  *files;     /* GFile */
-  guint       next;
-  guint       imported;
-  gint64      last_id;
-  GPtrArray  *failures;  /* messages */
+  LedeWindow      *window;
+  GPtrArray       *files;     /* GFile */
+  LedeImportFlags  flags;
+  guint            next;
+  guint            imported;
+  guint            updated;
+  gint64           last_id;
+  GPtrArray       *failures;  /* messages */
+  GPtrArray       *skipped;   /* GFile: the library has the story already */
+  GPtrArray       *skip_why;  /* messages, one per skipped file */
 } ImportJob;
+
+static void start_import (LedeWindow *self, GPtrArray *files, LedeImportFlags flags);
 
 static void
 import_job_free (ImportJob *job)
@@ -209,7 +216,61 @@ import_job_free (ImportJob *job)
   g_object_unref (job->window);
   g_ptr_array_unref (job->files);
   g_ptr_array_unref (job->failures);
+  g_ptr_array_unref (job->skipped);
+  g_ptr_array_unref (job->skip_why);
   g_free (job);
+}
+
+static void
+on_report_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    GPtrArray        *skipped)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (g_str_equal (response, "as-new") && LEDE_IS_WINDOW (parent))
+    start_import (LEDE_WINDOW (parent), skipped, LEDE_IMPORT_AS_NEW);
+}
+
+static void
+unref_files (gpointer  files,
+             GClosure *closure)
+{
+  g_ptr_array_unref (files);
+}
+
+/* Files the library already has are not failures: the report lists them
+ * apart and offers to import them as new stories of their own. */
+static void
+show_report (ImportJob *job)
+{
+  LedeWindow *self = job->window;
+  g_autoptr (GPtrArray) messages = g_ptr_array_new ();
+  g_autoptr (GString) summary = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  g_string_printf (summary, _("%u of %u files were imported"), job->imported + job->updated, job->files->len);
+  if (job->updated > 0)
+    g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, " (%u as a newer copy of a story in the library)",
+                                                  " (%u as newer copies of stories in the library)", job->updated),
+                            job->updated);
+  g_string_append (summary, ".");
+  if (job->failures->len > 0)
+    g_string_append (summary, _(" These were not, and the library is as it was for each of them:"));
+  else
+    g_string_append (summary, _(" The library already has these stories:"));
+  g_ptr_array_extend (messages, job->failures, NULL, NULL);
+  g_ptr_array_extend (messages, job->skip_why, NULL, NULL);
+
+  dialog = show_failures (self, job->failures->len > 0 ? _("Some Files Were Not Imported")
+                                                       : _("Some Stories Are Already in the Library"),
+                          summary->str, messages);
+  if (job->skipped->len > 0)
+    {
+      adw_message_dialog_add_response (dialog, "as-new", _("Import as _New Copies"));
+      g_signal_connect_data (dialog, "response", G_CALLBACK (on_report_response),
+                             g_ptr_array_ref (job->skipped), unref_files, 0);
+    }
 }
 
 static void
@@ -219,20 +280,16 @@ finish_import (ImportJob *job)
 
   if (job->last_id > 0)
     lede_window_select_article (self, job->last_id);
-  if (job->failures->len > 0)
-    {
-      g_autofree char *summary = g_strdup_printf (_("%u of %u files were imported. These were not, and the library "
-                                                    "is as it was for each of them:"),
-                                                  job->imported, job->files->len);
-      show_failures (self, _("Some Files Were Not Imported"), summary, job->failures);
-    }
+  if (job->failures->len > 0 || job->skipped->len > 0)
+    show_report (job);
   else
     {
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u story",
-                                                             "Imported %u stories", job->imported), job->imported);
+                                                             "Imported %u stories", job->imported + job->updated),
+                                                job->imported + job->updated);
       lede_window_show_toast (self, title);
     }
-  g_signal_emit_by_name (self, "imported", job->imported, job->failures->len);
+  g_signal_emit_by_name (self, "imported", job->imported + job->updated, job->failures->len + job->skipped->len);
 }
 
 static gboolean
@@ -244,22 +301,34 @@ import_some (gpointer data)
     return G_SOURCE_REMOVE;
   for (guint n = 0; n < IMPORT_CHUNK && job->next < job->files->len; n++, job->next++)
     {
-      g_autofree char *path = g_file_get_path (g_ptr_array_index (job->files, job->next));
+      GFile *file = g_ptr_array_index (job->files, job->next);
+      g_autofree char *path = g_file_get_path (file);
       g_autoptr (GError) error = NULL;
       g_autoptr (LedeArticle) article = NULL;
+      LedeImportOutcome outcome;
 
       if (path == NULL)
         {
-          g_autofree char *uri = g_file_get_uri (g_ptr_array_index (job->files, job->next));
+          g_autofree char *uri = g_file_get_uri (file);
           g_ptr_array_add (job->failures, g_strdup_printf (_("Could not import “%s”: it is not a local file"), uri));
           continue;
         }
-      if (!(article = lede_import_file (job->window->library, path, &error)))
+      if (!(article = lede_import_file_full (job->window->library, path, job->flags, &outcome, &error)))
         {
-          g_ptr_array_add (job->failures, g_strdup (error->message));
+          if (g_error_matches (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE) ||
+              g_error_matches (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_OLDER))
+            {
+              g_ptr_array_add (job->skipped, g_object_ref (file));
+              g_ptr_array_add (job->skip_why, g_strdup (error->message));
+            }
+          else
+            g_ptr_array_add (job->failures, g_strdup (error->message));
           continue;
         }
-      job->imported++;
+      if (outcome == LEDE_IMPORT_UPDATED)
+        job->updated++;
+      else
+        job->imported++;
       job->last_id = lede_article_get_id (article);
     }
   if (job->next < job->files->len)
@@ -268,30 +337,45 @@ import_some (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+start_import (LedeWindow      *self,
+              GPtrArray       *files,
+              LedeImportFlags  flags)
+{
+  ImportJob *job;
+
+  if (self->library == NULL || files->len == 0)
+    return;
+  job = g_new0 (ImportJob, 1);
+  job->window = g_object_ref (self);
+  job->files = g_ptr_array_ref (files);
+  job->flags = flags;
+  job->failures = g_ptr_array_new_with_free_func (g_free);
+  job->skipped = g_ptr_array_new_with_free_func (g_object_unref);
+  job->skip_why = g_ptr_array_new_with_free_func (g_free);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, import_some, job, (GDestroyNotify)import_job_free);
+}
+
 /**
  * lede_window_import_files:
  * @files: (element-type GFile): Markdown and plain-text files
  *
  * Imports @files into the open library, then shows the last one and says
  * how many went in and why any did not ("imported" is emitted at the end).
+ * A newer copy of a story the library has updates it; the same or an older
+ * copy is left out, and the report offers to import those as new stories.
  */
 void
 lede_window_import_files (LedeWindow *self,
                           GListModel *files)
 {
-  ImportJob *job;
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_if_fail (LEDE_IS_WINDOW (self));
 
-  if (self->library == NULL || g_list_model_get_n_items (files) == 0)
-    return;
-  job = g_new0 (ImportJob, 1);
-  job->window = g_object_ref (self);
-  job->files = g_ptr_array_new_with_free_func (g_object_unref);
-  job->failures = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    g_ptr_array_add (job->files, g_list_model_get_item (files, i));
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, import_some, job, (GDestroyNotify)import_job_free);
+    g_ptr_array_add (list, g_list_model_get_item (files, i));
+  start_import (self, list, LEDE_IMPORT_FLAGS_NONE);
 }
 
 static void

@@ -374,6 +374,51 @@ export_markdown (Fixture    *f,
   lede_export_dialog_export (dialog);
 }
 
+/* A story exported and imported again is "already in the library"; the
+ * report offers to import it as a new copy, which adds one. */
+static void
+test_reimport (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
+  guint before = g_list_model_get_n_items (story_list_model (f));
+  Outcome outcome = { 0 };
+  AdwMessageDialog *report;
+  const char *name;
+  g_autoptr (GDir) dir = NULL;
+
+  g_mkdir (out, 0755);
+  export_markdown (f, out, &outcome);
+  lede_test_wait_until (is_done, &outcome, 10000);
+  g_assert_cmpuint (outcome.written, ==, 1);
+  dir = g_dir_open (out, 0, NULL);
+  name = g_dir_read_name (dir);
+  {
+    g_autofree char *path = g_build_filename (out, name, NULL);
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    g_list_store_append (files, file);
+  }
+
+  memset (&outcome, 0, sizeof outcome);
+  g_signal_connect (f->window, "imported", G_CALLBACK (on_imported), &outcome);
+  lede_window_import_files (f->window, G_LIST_MODEL (files));
+  lede_test_wait_until (is_done, &outcome, 10000);
+  g_assert_cmpuint (outcome.imported, ==, 0);
+  g_assert_cmpuint (outcome.failed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, before);
+  report = find_message_dialog ();
+  g_assert_nonnull (report);
+  g_assert_cmpstr (adw_message_dialog_get_heading (report), ==, "Some Stories Are Already in the Library");
+  g_assert_true (adw_message_dialog_has_response (report, "as-new"));
+
+  memset (&outcome, 0, sizeof outcome);
+  adw_message_dialog_response (report, "as-new");
+  lede_test_wait_until (is_done, &outcome, 10000);
+  g_assert_cmpuint (outcome.imported, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, before + 1);
+}
+
 /* The open story, with what was typed a moment ago, goes out as Markdown;
  * a second export asks before replacing the file. */
 static void
@@ -789,6 +834,7 @@ main (int   argc,
   ADD ("headline-one-paragraph", test_headline_one_paragraph);
   ADD ("import", test_import);
   ADD ("export", test_export);
+  ADD ("reimport", test_reimport);
   ADD ("copy-html", test_copy_html);
   ADD ("story-order", test_story_order);
   ADD ("search", test_search);

@@ -103,8 +103,74 @@ time_search (LedeLibrary *library,
   lede_bench_report ("library 100k", row, "Lede search (top 20)", "ms", lede_bench_stats (samples));
 }
 
+/* Trashes every story of a copy of @source, then deletes them forever:
+ * at once (lede-cli's way) and in the window's chunks, where the longest
+ * chunk is how long the window's main loop is held. */
+static void
+time_empty_trash (const char *source)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lede-bench-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "trash.db", NULL);
+  LedeBenchStats whole = { 0 };
+  g_autoptr (GArray) chunks = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = 0;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr (GFile) from = g_file_new_for_path (source);
+      g_autoptr (GFile) to = g_file_new_for_path (copy);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LedeLibrary) library = NULL;
+      g_autoptr (GArray) ids = NULL;
+      double start;
+
+      if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error) ||
+          !(library = lede_library_open (copy, &error)) ||
+          !(ids = lede_library_list_ids (library, FALSE, &error)) ||
+          !lede_library_trash_stories (library, ids, &error))
+        g_error ("%s", error ? error->message : "could not make the trash");
+      n = ids->len;
+      start = now_ms ();
+      if (round == 0)
+        {
+          if (lede_library_empty_trash (library, &error) != n)
+            g_error ("empty trash: %s", error ? error->message : "not all deleted");
+          whole.median = whole.p95 = whole.min = whole.max = now_ms () - start;
+          whole.runs = 1;
+        }
+      else
+        for (guint i = 0; i < n; i += LEDE_LIBRARY_DELETE_CHUNK)
+          {
+            g_autoptr (GArray) chunk = g_array_new (FALSE, FALSE, sizeof (gint64));
+            double chunk_start = now_ms (), elapsed;
+
+            g_array_append_vals (chunk, &g_array_index (ids, gint64, i), MIN (LEDE_LIBRARY_DELETE_CHUNK, n - i));
+            if (!lede_library_delete_stories (library, chunk, &error))
+              g_error ("%s", error->message);
+            elapsed = now_ms () - chunk_start;
+            g_array_append_val (chunks, elapsed);
+          }
+      g_assert (lede_library_count_articles (library, TRUE, NULL) == 0);
+      g_clear_object (&library);
+      for (const char *suffix = ""; suffix; suffix = *suffix == '\0' ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+        {
+          g_autofree char *file = g_strconcat (copy, suffix, NULL);
+          g_remove (file);
+        }
+    }
+  g_rmdir (dir);
+  {
+    g_autofree char *row = g_strdup_printf ("empty a trash of %u stories", n);
+    g_autofree char *chunk_row = g_strdup_printf ("empty a trash of %u: one chunk of %u (the window)", n,
+                                                  LEDE_LIBRARY_DELETE_CHUNK);
+    lede_bench_report ("trash", row, "Lede, one transaction (lede-cli)", "ms", whole);
+    lede_bench_report ("trash", chunk_row, "Lede, in chunks (the window)", "ms", lede_bench_stats (chunks));
+  }
+}
+
 /* lede-bench-library PATH: makes (or reuses) and measures 100k stories.
- * lede-bench-library --make N PATH: only makes N stories, for the startup rows. */
+ * lede-bench-library --make N PATH: only makes N stories, for the startup rows.
+ * lede-bench-library --empty-trash PATH: times emptying a trash of a copy of PATH. */
 int
 main (int   argc,
       char *argv[])
@@ -126,6 +192,11 @@ main (int   argc,
   if (argc == 4 && g_str_equal (argv[1], "--make"))
     {
       library = open_or_make (argv[3], g_ascii_strtoull (argv[2], NULL, 10));
+      return 0;
+    }
+  if (argc == 3 && g_str_equal (argv[1], "--empty-trash"))
+    {
+      time_empty_trash (argv[2]);
       return 0;
     }
   library = open_or_make (argc > 1 ? argv[1] : "library-100k.db", N_STORIES);

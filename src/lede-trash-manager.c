@@ -1,7 +1,8 @@
 /* lede-trash-manager.c: the stories in the trash, newest first, each with
  * when it was trashed: Restore, Delete Forever (asked first), and
  * Empty Trash. The list is read again whenever the library's stories
- * change.
+ * change. A large trash is emptied a chunk at a time from the main loop,
+ * with a progress bar, so the windows stay live.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +26,12 @@ struct _LedeTrashManager
   GPtrArray           *rows;
   AdwToastOverlay     *toasts;
   GtkWidget           *empty_button;
+  GtkProgressBar      *progress;
+
+  /* Emptying the trash */
+  GArray              *doomed;      /* ids still to delete */
+  guint                total;
+  guint                emptying_id;
 };
 
 G_DEFINE_FINAL_TYPE (LedeTrashManager, lede_trash_manager, ADW_TYPE_WINDOW)
@@ -94,14 +101,86 @@ on_delete (GtkButton        *button,
 }
 
 static void
+set_rows_sensitive (LedeTrashManager *self,
+                    gboolean          sensitive)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_widget_set_sensitive (g_ptr_array_index (self->rows, i), sensitive);
+}
+
+static void
+stop_emptying (LedeTrashManager *self)
+{
+  if (self->doomed == NULL)
+    return;
+  g_clear_handle_id (&self->emptying_id, g_source_remove);
+  g_clear_pointer (&self->doomed, g_array_unref);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+  gtk_widget_set_visible (self->empty_button, TRUE);
+  set_rows_sensitive (self, TRUE);
+  /* The lists are read once, now. */
+  lede_library_release_changes (self->library);
+}
+
+/* One chunk a turn of the main loop, each in its own transaction: a
+ * failure stops there, and what is left is still in the trash. */
+static gboolean
+empty_some (gpointer data)
+{
+  LedeTrashManager *self = data;
+  g_autoptr (GArray) chunk = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
+  guint n = MIN (self->doomed->len, LEDE_LIBRARY_DELETE_CHUNK);
+  g_autofree char *text = NULL;
+
+  g_array_append_vals (chunk, self->doomed->data, n);
+  if (!lede_library_delete_stories (self->library, chunk, &error))
+    {
+      g_autofree char *why = g_strdup_printf (_("%u of %u stories were deleted; the rest are still in the trash. %s"),
+                                              self->total - self->doomed->len, self->total, error->message);
+      self->emptying_id = 0;
+      stop_emptying (self);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (why));
+      return G_SOURCE_REMOVE;
+    }
+  g_array_remove_range (self->doomed, 0, n);
+  text = g_strdup_printf (_("Deleted %u of %u"), self->total - self->doomed->len, self->total);
+  gtk_progress_bar_set_text (self->progress, text);
+  gtk_progress_bar_set_fraction (self->progress, (double)(self->total - self->doomed->len) / self->total);
+  if (self->doomed->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->emptying_id = 0;
+  stop_emptying (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 on_empty_response (AdwMessageDialog *dialog,
                    const char       *response,
                    LedeTrashManager *self)
 {
   g_autoptr (GError) error = NULL;
 
-  if (g_str_equal (response, "delete") && lede_library_empty_trash (self->library, &error) < 0)
-    report (self, error);
+  if (!g_str_equal (response, "delete") || self->doomed != NULL)
+    return;
+  if (!(self->doomed = lede_library_list_ids (self->library, TRUE, &error)))
+    {
+      report (self, error);
+      return;
+    }
+  self->total = self->doomed->len;
+  if (self->total == 0)
+    {
+      g_clear_pointer (&self->doomed, g_array_unref);
+      return;
+    }
+  lede_library_hold_changes (self->library);
+  /* Rows of stories on their way out take no clicks. */
+  set_rows_sensitive (self, FALSE);
+  gtk_widget_set_visible (self->empty_button, FALSE);
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), TRUE);
+  self->emptying_id = g_idle_add (empty_some, self);
 }
 
 static void
@@ -179,6 +258,9 @@ lede_trash_manager_dispose (GObject *object)
 {
   LedeTrashManager *self = LEDE_TRASH_MANAGER (object);
 
+  /* Closed while emptying: what is deleted is gone, the rest stays. */
+  if (self->library != NULL)
+    stop_emptying (self);
   g_clear_object (&self->library);
   G_OBJECT_CLASS (lede_trash_manager_parent_class)->dispose (object);
 }
@@ -212,12 +294,22 @@ lede_trash_manager_new (GtkWindow   *parent,
                         LedeLibrary *library)
 {
   LedeTrashManager *self = g_object_new (LEDE_TYPE_TRASH_MANAGER, "transient-for", parent, NULL);
+  GtkWidget *suffix;
 
   self->library = g_object_ref (library);
+  suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   self->empty_button = gtk_button_new_with_mnemonic (_("_Empty Trash"));
   gtk_widget_add_css_class (self->empty_button, "destructive-action");
-  gtk_widget_set_halign (self->empty_button, GTK_ALIGN_END);
-  adw_preferences_group_set_header_suffix (self->group, self->empty_button);
+  gtk_widget_set_tooltip_text (self->empty_button, _("Delete every story in the trash forever"));
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_show_text (self->progress, TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (GTK_WIDGET (self->progress), 180, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+  gtk_box_append (GTK_BOX (suffix), GTK_WIDGET (self->progress));
+  gtk_box_append (GTK_BOX (suffix), self->empty_button);
+  gtk_widget_set_halign (suffix, GTK_ALIGN_END);
+  adw_preferences_group_set_header_suffix (self->group, suffix);
   g_signal_connect (self->empty_button, "clicked", G_CALLBACK (on_empty), self);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
   fill (self);

@@ -299,6 +299,8 @@ import_some (gpointer data)
 
   if (job->window->library == NULL)
     return G_SOURCE_REMOVE;
+  /* The list is read again once a chunk, not once a file. */
+  lede_library_hold_changes (job->window->library);
   for (guint n = 0; n < IMPORT_CHUNK && job->next < job->files->len; n++, job->next++)
     {
       GFile *file = g_ptr_array_index (job->files, job->next);
@@ -331,6 +333,7 @@ import_some (gpointer data)
         job->imported++;
       job->last_id = lede_article_get_id (article);
     }
+  lede_library_release_changes (job->window->library);
   if (job->next < job->files->len)
     return G_SOURCE_CONTINUE;
   finish_import (job);

@@ -1154,6 +1154,18 @@ test_bulk (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (lede_library_count_articles (f->library, TRUE, NULL), ==, 0);
   g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 2);
+
+  /* Held, many changes are told once, when released. */
+  changes = 0;
+  lede_library_hold_changes (f->library);
+  g_assert_true (lede_library_trash_stories (f->library, ab, NULL));
+  g_assert_true (lede_library_restore_stories (f->library, ab, NULL));
+  g_assert_cmpuint (changes, ==, 0);
+  lede_library_release_changes (f->library);
+  g_assert_cmpuint (changes, ==, 1);
+  lede_library_hold_changes (f->library);
+  lede_library_release_changes (f->library);
+  g_assert_cmpuint (changes, ==, 1);
 }
 
 static void

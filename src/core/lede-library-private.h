@@ -22,6 +22,8 @@ struct _LedeLibrary
   GHashTable *statements;  /* SQL text → sqlite3_stmt*, prepared once */
   int         schema_version;
   gboolean    in_batch;    /* transactions are savepoints inside one batch */
+  guint       holds;       /* articles-changed waits while above 0 */
+  gboolean    changed_while_held;
   guint       is_new : 1;
   guint       read_only : 1;
 

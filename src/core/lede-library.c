@@ -137,7 +137,39 @@ lede_library_class_init (LedeLibraryClass *klass)
 void
 _lede_library_emit_articles_changed (LedeLibrary *self)
 {
+  if (self->holds > 0)
+    {
+      self->changed_while_held = TRUE;
+      return;
+    }
   g_signal_emit (self, signals [ARTICLES_CHANGED], 0);
+}
+
+/**
+ * lede_library_hold_changes:
+ *
+ * Holds back #LedeLibrary::articles-changed during many small changes (a
+ * trash emptied in chunks, an import of many files), so lists are read
+ * again once, at lede_library_release_changes(), instead of each time.
+ */
+void
+lede_library_hold_changes (LedeLibrary *self)
+{
+  g_return_if_fail (LEDE_IS_LIBRARY (self));
+  self->holds++;
+}
+
+void
+lede_library_release_changes (LedeLibrary *self)
+{
+  g_return_if_fail (LEDE_IS_LIBRARY (self));
+  g_return_if_fail (self->holds > 0);
+
+  if (--self->holds == 0 && self->changed_while_held)
+    {
+      self->changed_while_held = FALSE;
+      _lede_library_emit_articles_changed (self);
+    }
 }
 
 gboolean

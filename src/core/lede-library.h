@@ -38,6 +38,10 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (LedeLibrary, lede_library, LEDE, LIBRARY, GObject)
 
+/* Stories deleted forever per transaction when the window empties a large
+ * trash: each chunk holds the main loop for a moment, not the whole. */
+#define LEDE_LIBRARY_DELETE_CHUNK 100
+
 GQuark        lede_library_error_quark       (void);
 
 char         *lede_library_dup_default_path  (void);
@@ -55,6 +59,8 @@ int           lede_library_get_schema_version(LedeLibrary  *self);
 gboolean      lede_library_create_article    (LedeLibrary  *self,
                                               LedeArticle  *article,
                                               GError      **error);
+void          lede_library_hold_changes      (LedeLibrary  *self);
+void          lede_library_release_changes   (LedeLibrary  *self);
 gboolean      lede_library_begin_batch       (LedeLibrary  *self,
                                               GError      **error);
 gboolean      lede_library_end_batch         (LedeLibrary  *self,

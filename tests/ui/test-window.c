@@ -660,6 +660,22 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_child_of_type (GtkWidget *root,
+                    GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_child_of_type (child, type)))
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -695,6 +711,75 @@ test_trash_view (Fixture       *f,
   g_assert_cmpint (lede_article_list_find (LEDE_ARTICLE_LIST (f->window->articles), id), !=, G_MAXUINT);
   /* The trash is empty now, and says so. */
   g_assert_null (find_button (GTK_WIDGET (manager), "Restore"));
+  gtk_window_destroy (manager);
+}
+
+static gboolean
+trash_is_empty (gpointer library)
+{
+  return lede_library_count_articles (library, TRUE, NULL) == 0;
+}
+
+static void
+count_changes (LedeLibrary *library,
+               guint       *count)
+{
+  (*count)++;
+}
+
+/* Emptying a large trash goes a chunk at a time with a progress bar, the
+ * window live between chunks, and the lists read again once at the end. */
+static void
+test_empty_large_trash (Fixture       *f,
+                        gconstpointer  data)
+{
+  LedeLibrary *library = lede_window_get_library (f->window);
+  LedeArticle *open = shown_article (f);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n = 3 * LEDE_LIBRARY_DELETE_CHUNK + 7, changes = 0;
+  GtkWindow *manager;
+  AdwMessageDialog *confirm;
+  GtkWidget *progress;
+
+  g_assert_true (lede_library_begin_batch (library, NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (LedeArticle) story = lede_article_new ();
+      g_autofree char *headline = g_strdup_printf ("Spiked brief %u", i);
+      gint64 id;
+
+      lede_article_set_headline (story, headline);
+      g_assert_true (lede_library_create_article (library, story, NULL));
+      id = lede_article_get_id (story);
+      g_array_append_val (ids, id);
+    }
+  g_assert_true (lede_library_end_batch (library, NULL));
+  g_assert_true (lede_library_trash_stories (library, ids, NULL));
+  g_assert_true (shown_article (f) == open);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-trash", NULL));
+  manager = find_toplevel (LEDE_TYPE_TRASH_MANAGER);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (manager), "Delete every story in the trash forever"), "clicked");
+  confirm = find_message_dialog ();
+  g_assert_nonnull (confirm);
+  g_signal_connect (library, "articles-changed", G_CALLBACK (count_changes), &changes);
+  adw_message_dialog_response (confirm, "delete");
+
+  /* One chunk a turn of the main loop: partway, the bar shows it. */
+  while (lede_library_count_articles (library, TRUE, NULL) == n)
+    g_main_context_iteration (NULL, TRUE);
+  progress = find_child_of_type (GTK_WIDGET (manager), GTK_TYPE_PROGRESS_BAR);
+  g_assert_nonnull (progress);
+  g_assert_true (gtk_widget_get_visible (progress));
+  g_assert_cmpint (lede_library_count_articles (library, TRUE, NULL), >, 0);
+  g_assert_cmpint (lede_library_count_articles (library, TRUE, NULL), <, n);
+
+  lede_test_wait_until (trash_is_empty, library, 20000);
+  lede_test_spin (50);
+  g_assert_false (gtk_widget_get_visible (progress));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpstr (adw_button_content_get_label (f->window->trash_button_content), ==, "Trash");
+  g_assert_true (shown_article (f) == open);
   gtk_window_destroy (manager);
 }
 
@@ -839,6 +924,7 @@ main (int   argc,
   ADD ("story-order", test_story_order);
   ADD ("search", test_search);
   ADD ("trash-view", test_trash_view);
+  ADD ("empty-large-trash", test_empty_large_trash);
   ADD ("many-stories", test_many_stories);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);

@@ -117,6 +117,8 @@ struct _LedePreview
   int             pending_line;      /* a scroll waiting for the page, or -1 */
   guint           swap_failures;
   guint           retry_id;
+  guint           field_failures;
+  guint           fields_retry_id;
   guint           page_ready : 1;
   guint           filter_ready : 1;
   guint           rendering : 1;     /* a render is on a worker thread */
@@ -172,6 +174,45 @@ on_javascript_done (GObject      *source,
     g_warning ("Preview script failed: %s", error->message);
 }
 
+static void push_fields (LedePreview *self);
+
+static gboolean
+retry_fields (gpointer data)
+{
+  LedePreview *self = data;
+
+  self->fields_retry_id = 0;
+  push_fields (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The fields' script meets WebKit's passing "Unsupported result type"
+ * under load as the body's does (see on_swapped): it is sent again a
+ * moment later, and only a failure that lasts is reported. */
+static void
+on_fields_pushed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, &error);
+  LedePreview *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LEDE_PREVIEW (user_data);
+  if (error == NULL)
+    self->field_failures = 0;
+  else if (self->field_failures < 5)
+    {
+      g_debug ("Preview fields failed (%s); sending them again", error->message);
+      g_clear_handle_id (&self->fields_retry_id, g_source_remove);
+      self->fields_retry_id = g_timeout_add (50u << self->field_failures++, retry_fields, self);
+    }
+  else
+    g_warning ("Could not show the story's fields in the preview: %s", error->message);
+}
+
 static void
 push_fields (LedePreview *self)
 {
@@ -196,7 +237,7 @@ push_fields (LedePreview *self)
   /* WebKit takes no string arrays as arguments; tags never hold a line break. */
   tags = lede_article_get_tags (article) ? g_strjoinv ("\n", (char **)lede_article_get_tags (article)) : g_strdup ("");
   g_variant_dict_insert (&dict, "tags", "s", tags);
-  run_javascript (self, SET_FIELDS, g_variant_dict_end (&dict), on_javascript_done);
+  run_javascript (self, SET_FIELDS, g_variant_dict_end (&dict), on_fields_pushed);
 }
 
 static gboolean
@@ -471,6 +512,7 @@ lede_preview_dispose (GObject *object)
   g_clear_object (&self->buffer_signals);
   g_clear_object (&self->article);
   g_clear_handle_id (&self->retry_id, g_source_remove);
+  g_clear_handle_id (&self->fields_retry_id, g_source_remove);
   g_clear_object (&self->buffer);
   g_clear_object (&self->cancellable);
   if (self->web_view != NULL)

@@ -86,6 +86,38 @@ static const char SET_FIELDS[] =
   "  const li = document.createElement('li'); li.textContent = t; return li; }));"
   "return true;";
 
+/* Marks where the body has one of @words (one a line) at the start of a
+ * word, as the editor does, up to a thousand marks. */
+static const char MARK_WORDS[] =
+  "const words = list.split ('\\n').filter (w => w).map (w => w.toLowerCase ());"
+  "const body = document.querySelector ('.story-body');"
+  "const walker = document.createTreeWalker (body, NodeFilter.SHOW_TEXT);"
+  "const nodes = []; while (walker.nextNode ()) nodes.push (walker.currentNode);"
+  "let marked = 0;"
+  "for (const node of nodes) {"
+  "  if (marked >= 1000) break;"
+  "  const text = node.data, lower = text.toLowerCase (), hits = [];"
+  "  for (const w of words)"
+  "    for (let i = lower.indexOf (w); i >= 0; i = lower.indexOf (w, i + w.length))"
+  "      if (i == 0 || !/[\\p{L}\\p{N}]/u.test (lower[i - 1])) hits.push ([i, i + w.length]);"
+  "  if (!hits.length) continue;"
+  "  hits.sort ((a, b) => a[0] - b[0]);"
+  "  const out = document.createDocumentFragment (); let at = 0;"
+  "  for (const [from, to] of hits) {"
+  "    if (from < at || marked >= 1000) continue;"
+  "    out.append (text.slice (at, from));"
+  "    const mark = document.createElement ('mark'); mark.className = 'search-match';"
+  "    mark.textContent = text.slice (from, to); out.append (mark); at = to; marked++;"
+  "  }"
+  "  out.append (text.slice (at)); node.replaceWith (out);"
+  "}"
+  "return marked;";
+
+static const char UNMARK_WORDS[] =
+  "for (const mark of document.querySelectorAll ('mark.search-match')) mark.replaceWith (mark.textContent);"
+  "document.querySelector ('.story-body').normalize ();"
+  "return true;";
+
 /* Brings the block holding @line to the top, part-way into long blocks. */
 static const char SCROLL_TO_LINE[] =
   "window.__lede.quietUntil = performance.now() + 300;"
@@ -119,6 +151,7 @@ struct _LedePreview
   guint           retry_id;
   guint           field_failures;
   guint           fields_retry_id;
+  char           *marked_words;   /* one a line, marked until the next edit */
   guint           page_ready : 1;
   guint           filter_ready : 1;
   guint           rendering : 1;     /* a render is on a worker thread */
@@ -240,6 +273,18 @@ push_fields (LedePreview *self)
   run_javascript (self, SET_FIELDS, g_variant_dict_end (&dict), on_fields_pushed);
 }
 
+static void
+mark_words (LedePreview *self)
+{
+  GVariantDict dict;
+
+  if (self->marked_words == NULL || !self->page_ready)
+    return;
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "list", "s", self->marked_words);
+  run_javascript (self, MARK_WORDS, g_variant_dict_end (&dict), on_javascript_done);
+}
+
 static gboolean
 retry_render (gpointer data)
 {
@@ -278,7 +323,10 @@ on_swapped (GObject      *source,
   if (error != NULL)
     g_warning ("Could not update the preview: %s", error->message);
   else
-    g_signal_emit (self, signals [UPDATED], 0);
+    {
+      mark_words (self);
+      g_signal_emit (self, signals [UPDATED], 0);
+    }
   self->swap_failures = 0;
 }
 
@@ -356,6 +404,13 @@ static void
 on_buffer_changed (LedePreview   *self,
                    GtkTextBuffer *buffer)
 {
+  /* Search marks last until the next edit, as in the editor. */
+  if (self->marked_words != NULL)
+    {
+      g_clear_pointer (&self->marked_words, g_free);
+      if (self->page_ready)
+        run_javascript (self, UNMARK_WORDS, NULL, on_javascript_done);
+    }
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   self->debounce_id = g_timeout_add (lede_preview_get_debounce_ms (self), on_debounce, self);
 }
@@ -513,6 +568,7 @@ lede_preview_dispose (GObject *object)
   g_clear_object (&self->article);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->fields_retry_id, g_source_remove);
+  g_clear_pointer (&self->marked_words, g_free);
   g_clear_object (&self->buffer);
   g_clear_object (&self->cancellable);
   if (self->web_view != NULL)
@@ -720,4 +776,28 @@ lede_preview_get_web_view (LedePreview *self)
 {
   g_return_val_if_fail (LEDE_IS_PREVIEW (self), NULL);
   return self->web_view;
+}
+
+/**
+ * lede_preview_highlight_words:
+ * @words: (nullable) (array zero-terminated=1): what a search found
+ *
+ * Marks where the story has @words, as the editor does, until the next
+ * edit; %NULL or none takes the marks away.
+ */
+void
+lede_preview_highlight_words (LedePreview        *self,
+                              const char * const *words)
+{
+  g_return_if_fail (LEDE_IS_PREVIEW (self));
+
+  if (self->marked_words != NULL && self->page_ready)
+    run_javascript (self, UNMARK_WORDS, NULL, on_javascript_done);
+  g_clear_pointer (&self->marked_words, g_free);
+  if (words != NULL && words[0] != NULL)
+    {
+      self->marked_words = g_strjoinv ("\n", (char **)words);
+      /* Now, and again after each render until the next edit. */
+      mark_words (self);
+    }
 }

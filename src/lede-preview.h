@@ -25,4 +25,7 @@ WebKitWebView *lede_preview_get_web_view    (LedePreview   *self);
 guint          lede_preview_get_debounce_ms (LedePreview   *self);
 
 
+void        lede_preview_highlight_words  (LedePreview        *self,
+                                           const char * const *words);
+
 G_END_DECLS

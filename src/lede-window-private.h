@@ -77,6 +77,8 @@ void lede_window_init_selection      (LedeWindow *self);
 void lede_window_watch_selection     (LedeWindow  *self,
                                       LedeLibrary *library);
 void lede_window_select_open_story   (LedeWindow *self);
+void lede_window_swap_list           (LedeWindow *self,
+                                      GArray     *ids);
 GArray *lede_window_get_selected_ids (LedeWindow *self);
 void lede_window_class_add_interchange (GtkWidgetClass *widget_class);
 void lede_window_init_interchange    (LedeWindow *self);

@@ -96,17 +96,24 @@ snippet_markup (const char *snippet)
 }
 
 /* As you type, the last word is still being written: "potat" finds
- * "potatoes". Not inside a quoted phrase, nor after a space or an operator. */
+ * "potatoes". Not inside a quoted phrase, nor after a space or an operator;
+ * and not for one or two letters, which would expand to most of the
+ * index's words (seconds on 100k stories) and find little of use. */
+#define AS_YOU_TYPE_MIN_CHARS 3
+
 static char *
 as_you_type (const char *text)
 {
   gsize len = strlen (text);
+  const char *word = text + len;
   guint quotes = 0;
 
   for (const char *p = text; *p; p++)
     if (*p == '"')
       quotes++;
-  if (len > 0 && quotes % 2 == 0 && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (text + len))))
+  while (word > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (word))))
+    word = g_utf8_prev_char (word);
+  if (quotes % 2 == 0 && g_utf8_strlen (word, -1) >= AS_YOU_TYPE_MIN_CHARS)
     return g_strconcat (text, "*", NULL);
   return g_strdup (text);
 }
@@ -147,8 +154,7 @@ on_search_done (GObject      *object,
       g_array_append_val (ids, hit->id);
       g_hash_table_insert (self->snippets, id, snippet_markup (hit->snippet));
     }
-  lede_article_list_set_pinned (self->articles, ids);
-  lede_window_select_open_story (self);
+  lede_window_swap_list (self, ids);
   gtk_widget_set_visible (GTK_WIDGET (self->no_match_label), search->hits->len == 0);
 }
 
@@ -198,8 +204,7 @@ end_search (LedeWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->no_match_label), FALSE);
   if (self->articles == NULL)
     return;
-  lede_article_list_set_pinned (self->articles, NULL);
-  lede_window_select_open_story (self);
+  lede_window_swap_list (self, NULL);
 }
 
 static void
@@ -246,7 +251,8 @@ search_action (GtkWidget  *widget,
 /**
  * lede_window_highlight_search:
  *
- * Marks the searched words in the story just opened from the results.
+ * Marks the searched words in the story just opened from the results, in
+ * the editor and the preview.
  */
 void
 lede_window_highlight_search (LedeWindow *self)
@@ -258,6 +264,7 @@ lede_window_highlight_search (LedeWindow *self)
   if (!self->searching)
     {
       lede_editor_highlight_words (self->editor, NULL);
+      lede_preview_highlight_words (self->preview, NULL);
       return;
     }
   /* The words, not the search's syntax: quotes, stars, brackets, operators. */
@@ -267,6 +274,7 @@ lede_window_highlight_search (LedeWindow *self)
       g_strv_builder_add (words, parts[i]);
   list = g_strv_builder_end (words);
   lede_editor_highlight_words (self->editor, (const char * const *)list);
+  lede_preview_highlight_words (self->preview, (const char * const *)list);
 }
 
 /**

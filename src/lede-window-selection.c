@@ -89,6 +89,24 @@ lede_window_select_open_story (LedeWindow *self)
   sync_selection (self);
 }
 
+/**
+ * lede_window_swap_list:
+ * @ids: (nullable) (element-type gint64): search results, or %NULL for
+ *   the whole list again
+ *
+ * Shows @ids in the sidebar (or every story), the open story selected if
+ * it is there. Nothing is selected while the rows are swapped, so no
+ * selection model goes looking for a lost row among all the rows added.
+ */
+void
+lede_window_swap_list (LedeWindow *self,
+                       GArray     *ids)
+{
+  select_quietly (self, G_MAXUINT);
+  lede_article_list_set_pinned (self->articles, ids);
+  lede_window_select_open_story (self);
+}
+
 /* The open story is written before another is shown. If that write fails
  * the selection goes back, so the unsaved text stays on screen. */
 static void

@@ -194,6 +194,48 @@ test_orders (void)
   lede_test_rmdir (dir);
 }
 
+/* Search results in and out: a short list swaps in one change; a long one
+ * goes as all removed, then all added, so a list view does not read every
+ * story looking for the rows it had. */
+static void
+test_pinned_swaps (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  g_autoptr (LedeArticleList) list = lede_article_list_new (library, FALSE);
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Change change = { 0 };
+  guint n = 1200;
+
+  g_assert_true (lede_library_begin_batch (library, NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("Tide report %u", i);
+      gint64 id = add_story (library, headline);
+
+      if (i % 100 == 0)
+        g_array_append_val (hits, id);
+    }
+  g_assert_true (lede_library_end_batch (library, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &change);
+  lede_article_list_set_pinned (list, hits);
+  assert_change (&change, 0, n, hits->len);
+
+  /* Back to every story: removed, then added. */
+  lede_article_list_set_pinned (list, NULL);
+  g_assert_cmpuint (change.count, ==, 2);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  g_signal_handlers_disconnect_by_data (list, &change);
+  g_clear_object (&list);
+  g_clear_object (&library);
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +245,7 @@ main (int   argc,
   g_test_add_func ("/lede/article-list/follows-library", test_follows_library);
   g_test_add_func ("/lede/article-list/items-are-released", test_items_are_released);
   g_test_add_func ("/lede/article-list/orders", test_orders);
+  g_test_add_func ("/lede/article-list/pinned-swaps", test_pinned_swaps);
 
   return g_test_run ();
 }

@@ -59,36 +59,72 @@ run_search (LedeLibrary  *self,
             gboolean     *syntax,
             GError      **error)
 {
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GString) ids = g_string_new ("[");
   sqlite3_stmt *stmt;
+  gint64 oldest = G_MAXINT64;
   int rc;
 
+  /* First the hits, ranked among the newest matches… */
   stmt = _lede_library_prepare (self,
-                                "SELECT a.id, a.headline, snippet (articles_fts, -1, '[', ']', '…', 12), f.rank "
+                                "SELECT a.id, a.headline, f.rank "
                                 "FROM (SELECT rowid, lede_rank (articles_fts, 10.0, 5.0, 1.0, 3.0) AS rank "
                                 "      FROM articles_fts WHERE articles_fts MATCH ?1 "
                                 "      AND rowid >= (SELECT min (rowid) FROM (SELECT rowid FROM articles_fts "
                                 "                    WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3)) "
                                 "      ORDER BY rank LIMIT ?2) AS f "
-                                /* CROSS JOIN keeps this order: the snippets are made for
-                   * the hits alone, not for every match. */
-                  "CROSS JOIN articles_fts ON articles_fts.rowid = f.rowid AND articles_fts MATCH ?1 "
-                  "JOIN articles AS a ON a.id = f.rowid "
-                  "ORDER BY f.rank",
-                  error);
+                                "JOIN articles AS a ON a.id = f.rowid "
+                                "ORDER BY f.rank",
+                                error);
   if (stmt == NULL)
     return FALSE;
   _lede_library_bind_text (stmt, 1, fts_query);
   sqlite3_bind_int64 (stmt, 2, limit);
   sqlite3_bind_int64 (stmt, 3, LEDE_LIBRARY_SEARCH_WINDOW);
-
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (hits, lede_search_hit_new (sqlite3_column_int64 (stmt, 0),
-                                                _lede_library_column_text (stmt, 1),
-                                                _lede_library_column_text (stmt, 2),
-                                                sqlite3_column_double (stmt, 3)));
+    {
+      LedeSearchHit *hit = lede_search_hit_new (sqlite3_column_int64 (stmt, 0), _lede_library_column_text (stmt, 1),
+                                                "", sqlite3_column_double (stmt, 2));
 
+      g_ptr_array_add (hits, hit);
+      g_hash_table_insert (by_id, &hit->id, hit);
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "", hit->id);
+      oldest = MIN (oldest, hit->id);
+    }
   *syntax = rc == SQLITE_ERROR;
   if (rc != SQLITE_DONE && !*syntax)
+    _lede_library_set_sqlite_error (self, error, rc, _("Could not search the library"));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE || hits->len == 0)
+    return rc == SQLITE_DONE;
+  g_string_append_c (ids, ']');
+
+  /* …then their snippets, in one pass over the matches from the oldest
+   * hit on. Asking the index again for each hit by its rowid costs a
+   * whole prefix query each time ("cou*" took seconds on 100k stories);
+   * the unary + keeps SQLite from doing just that with the list. */
+  stmt = _lede_library_prepare (self,
+                                "SELECT rowid, snippet (articles_fts, -1, '[', ']', '…', 12) FROM articles_fts "
+                                "WHERE articles_fts MATCH ?1 AND rowid >= ?2 "
+                                "AND +rowid IN (SELECT value FROM json_each (?3))",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  _lede_library_bind_text (stmt, 1, fts_query);
+  sqlite3_bind_int64 (stmt, 2, oldest);
+  _lede_library_bind_text (stmt, 3, ids->str);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      LedeSearchHit *hit = g_hash_table_lookup (by_id, &id);
+
+      if (hit != NULL)
+        {
+          g_free (hit->snippet);
+          hit->snippet = g_strdup (_lede_library_column_text (stmt, 1));
+        }
+    }
+  if (rc != SQLITE_DONE)
     _lede_library_set_sqlite_error (self, error, rc, _("Could not search the library"));
   sqlite3_reset (stmt);
   return rc == SQLITE_DONE;

@@ -234,6 +234,28 @@ test_partial_updates_match_full_render (Fixture       *f,
   g_assert_true (body_matches_full_render (f));
 }
 
+/* Words a search found are marked in the preview as in the editor, at the
+ * start of a word, and the marks go with the next edit. */
+static void
+test_search_marks (Fixture       *f,
+                   gconstpointer  data)
+{
+  set_body (f, "The harbour wall held. The Harbourmaster said so; a seaharbour did not.");
+  lede_preview_highlight_words (f->preview, (const char * const[]) { "harbour", NULL });
+  for (guint i = 0; i < 100 && evaluate_int (f, "document.querySelectorAll('mark.search-match').length") == 0; i++)
+    lede_test_spin (20);
+  g_assert_cmpint (evaluate_int (f, "document.querySelectorAll('mark.search-match').length"), ==, 2);
+  {
+    g_autofree char *text = evaluate (f, "document.querySelector('.story-body').textContent");
+    g_assert_nonnull (strstr (text, "The harbour wall held. The Harbourmaster said so"));
+  }
+
+  /* The next edit takes them away, and the page matches a fresh render. */
+  edit (f, 0, 0, "A new first line.\n\n");
+  g_assert_cmpint (evaluate_int (f, "document.querySelectorAll('mark.search-match').length"), ==, 0);
+  g_assert_true (body_matches_full_render (f));
+}
+
 static void
 test_fields_follow_article (Fixture       *f,
                             gconstpointer  data)
@@ -431,6 +453,7 @@ main (int   argc,
   ADD ("typed-text-reaches-dom", test_typed_text_reaches_dom);
   ADD ("partial-updates-match-full-render", test_partial_updates_match_full_render);
   ADD ("fields-follow-article", test_fields_follow_article);
+  ADD ("search-marks", test_search_marks);
   ADD ("scroll-sync", test_scroll_sync);
   ADD ("no-remote-loads", test_no_remote_loads);
   ADD ("layout", test_layout);

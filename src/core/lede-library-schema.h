@@ -139,12 +139,16 @@ static const char * const MIGRATIONS[] = {
 
   /* 2 → 3: every new story gets a unique slug, looked up by prefix. */
   "CREATE INDEX articles_slug ON articles (slug);",
+
+  /* 3 → 4: the library's own spelling dictionary, so it travels with it. */
+  "CREATE TABLE dictionary (word TEXT PRIMARY KEY);",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 3);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 4);
 
 /* Readers can read a library this old without migrating it: later
- * migrations only add indexes. */
+ * migrations only add indexes and the dictionary, which readers do not
+ * need. */
 #define LEDE_LIBRARY_OLDEST_READABLE 2
 
 G_END_DECLS

@@ -257,3 +257,41 @@ lede_library_delete_tag (LedeLibrary  *self,
   _lede_library_emit_replaced_all (self, stories);
   return TRUE;
 }
+
+/**
+ * lede_library_list_dictionary:
+ *
+ * Returns: (transfer full): the words added to the library's spelling
+ *   dictionary, or %NULL with @error set
+ */
+char **
+lede_library_list_dictionary (LedeLibrary  *self,
+                              GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  return _lede_library_read_strings (self, "SELECT word FROM dictionary ORDER BY word",
+                                     0, _("Could not read the spelling dictionary"), error);
+}
+
+/**
+ * lede_library_add_to_dictionary:
+ *
+ * Adds @word to the library's spelling dictionary (once).
+ */
+gboolean
+lede_library_add_to_dictionary (LedeLibrary  *self,
+                                const char   *word,
+                                GError      **error)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (word != NULL, FALSE);
+
+  clean = g_strstrip (lede_article_clean_line (word));
+  if (*clean == '\0')
+    return TRUE;
+  return _lede_library_write_one (self, "INSERT OR IGNORE INTO dictionary (word) VALUES (?3)", 0, 0, clean,
+                                  _("Could not add the word to the dictionary"), error);
+}

@@ -29,7 +29,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 3
+#define LEDE_LIBRARY_SCHEMA_VERSION 4
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -108,6 +108,11 @@ gboolean      lede_library_unlink_source     (LedeLibrary  *self,
                                               GError      **error);
 char        **lede_library_list_source_stories (LedeLibrary *self,
                                               gint64        id,
+                                              GError      **error);
+char        **lede_library_list_dictionary   (LedeLibrary  *self,
+                                              GError      **error);
+gboolean      lede_library_add_to_dictionary (LedeLibrary  *self,
+                                              const char   *word,
                                               GError      **error);
 GPtrArray    *lede_library_list_tags         (LedeLibrary  *self,
                                               GError      **error);

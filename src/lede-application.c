@@ -257,6 +257,7 @@ lede_application_startup (GApplication *app)
     { "win.layout::split", { "<Alt>2", NULL } },
     { "win.layout::preview", { "<Alt>3", NULL } },
     { "win.show-metadata", { "F9", NULL } },
+    { "win.spell-check", { "F7", NULL } },
     { "win.search", { "<Control><Shift>f", NULL } },
   };
 

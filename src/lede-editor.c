@@ -15,6 +15,8 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "lede-spell-checker.h"
+
 #include "lede-editor.h"
 
 /* The body stays a readable column this wide, however wide the window. */
@@ -37,6 +39,11 @@ struct _LedeEditor
   gboolean       following;  /* scrolling to match the preview: not a scroll of ours */
   GtkTextTag    *match_tag;  /* words a search found, until the next edit */
   gboolean       highlighted;
+
+  LedeSpeller      *speller;
+  LedeSpellChecker *headline_checker;
+  LedeSpellChecker *body_checker;
+  gboolean          spell_check;
 };
 
 G_DEFINE_FINAL_TYPE (LedeEditor, lede_editor, GTK_TYPE_WIDGET)
@@ -50,6 +57,8 @@ enum {
 enum {
   CHANGED,
   TOP_LINE_CHANGED,
+  ADD_WORD,
+  DICTIONARY_CHANGED,
   N_SIGNALS
 };
 
@@ -89,6 +98,8 @@ on_article_notify (LedeEditor  *self,
 {
   static const char * const not_edits[] = { "id", "uuid", "created", "updated", "trashed", NULL };
 
+  if (g_str_equal (pspec->name, "language") && self->speller != NULL)
+    lede_editor_check_spelling (self);
   if (self->loading || g_strv_contains (not_edits, pspec->name))
     return;
   g_signal_emit (self, signals [CHANGED], 0);
@@ -194,6 +205,9 @@ lede_editor_dispose (GObject *object)
   g_clear_object (&self->bindings);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
+  g_clear_object (&self->headline_checker);
+  g_clear_object (&self->body_checker);
+  g_clear_object (&self->speller);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_EDITOR);
   /* The template's unnamed outer box is ours to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -273,6 +287,14 @@ lede_editor_class_init (LedeEditorClass *klass)
   signals [TOP_LINE_CHANGED] =
     g_signal_new ("top-line-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  /* "Add to Dictionary" on a misspelt word: the library keeps it. */
+  signals [ADD_WORD] =
+    g_signal_new ("add-word", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The story's language was checked for a dictionary (there may be none). */
+  signals [DICTIONARY_CHANGED] =
+    g_signal_new ("dictionary-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-editor.ui");
@@ -541,4 +563,85 @@ lede_editor_highlight_words (LedeEditor         *self,
           at = match_end;
         }
     }
+}
+
+static void
+on_add_word (LedeEditor       *self,
+             const char       *word,
+             LedeSpellChecker *checker)
+{
+  g_signal_emit (self, signals [ADD_WORD], 0, word);
+}
+
+/**
+ * lede_editor_set_speller:
+ *
+ * Checks the headline and the body with @speller from now on.
+ */
+void
+lede_editor_set_speller (LedeEditor  *self,
+                         LedeSpeller *speller)
+{
+  g_return_if_fail (LEDE_IS_EDITOR (self));
+  g_return_if_fail (self->speller == NULL);
+
+  self->speller = g_object_ref (speller);
+  self->headline_checker = lede_spell_checker_new (self->headline_view, speller);
+  self->body_checker = lede_spell_checker_new (GTK_TEXT_VIEW (self->body_view), speller);
+  g_signal_connect_object (self->headline_checker, "add-word", G_CALLBACK (on_add_word), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->body_checker, "add-word", G_CALLBACK (on_add_word), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * lede_editor_set_spell_check:
+ *
+ * Turns the underlining of misspelt words on or off (F7).
+ */
+void
+lede_editor_set_spell_check (LedeEditor *self,
+                             gboolean    enabled)
+{
+  g_return_if_fail (LEDE_IS_EDITOR (self));
+
+  self->spell_check = enabled;
+  if (self->speller != NULL)
+    {
+      lede_spell_checker_set_enabled (self->headline_checker, enabled);
+      lede_spell_checker_set_enabled (self->body_checker, enabled);
+    }
+}
+
+/**
+ * lede_editor_check_spelling:
+ *
+ * Checks the story again in its language (after it changed, or the
+ * words the library knows did), and emits #LedeEditor::dictionary-changed.
+ */
+void
+lede_editor_check_spelling (LedeEditor *self)
+{
+  const char *language;
+
+  g_return_if_fail (LEDE_IS_EDITOR (self));
+
+  if (self->speller == NULL)
+    return;
+  language = self->article ? lede_article_get_language (self->article) : NULL;
+  lede_speller_set_language (self->speller, language);
+  lede_spell_checker_set_enabled (self->headline_checker, self->spell_check);
+  lede_spell_checker_set_enabled (self->body_checker, self->spell_check);
+  g_signal_emit (self, signals [DICTIONARY_CHANGED], 0);
+}
+
+/**
+ * lede_editor_is_spelling_checked:
+ *
+ * Returns: whether every check under way is done
+ */
+gboolean
+lede_editor_is_spelling_checked (LedeEditor *self)
+{
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), TRUE);
+  return self->speller == NULL ||
+         (lede_spell_checker_is_done (self->headline_checker) && lede_spell_checker_is_done (self->body_checker));
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "lede-article.h"
+#include "lede-speller.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,12 @@ void           lede_editor_show_offset  (LedeEditor  *self,
 
 void         lede_editor_highlight_words (LedeEditor         *self,
                                           const char * const *words);
+
+void         lede_editor_set_speller     (LedeEditor         *self,
+                                          LedeSpeller        *speller);
+void         lede_editor_set_spell_check (LedeEditor         *self,
+                                          gboolean            enabled);
+void         lede_editor_check_spelling  (LedeEditor         *self);
+gboolean     lede_editor_is_spelling_checked (LedeEditor     *self);
 
 G_END_DECLS

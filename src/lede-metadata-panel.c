@@ -70,6 +70,7 @@ struct _LedeMetadataPanel
   GtkListStore       *tag_names;
   GtkListStore       *source_names;
   char              **tags;
+  char               *spelling_note;  /* no dictionary for the language */
   GPtrArray          *sources;
   GPtrArray          *quotes;
   char               *embargo_error;
@@ -147,6 +148,8 @@ update_hints (LedeMetadataPanel *self)
   language = lede_article_get_language (self->article);
   if (*language && !g_regex_match_simple ("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", language, 0, 0))
     g_string_append_printf (hints, _("“%s” is not a language tag like en, en-GB or pt-BR.\n"), language);
+  if (self->spelling_note)
+    g_string_append_printf (hints, "%s\n", self->spelling_note);
   if (self->embargo_error)
     g_string_append_printf (hints, "%s\n", self->embargo_error);
   else if (lede_article_get_embargo (self->article) &&
@@ -1049,6 +1052,7 @@ lede_metadata_panel_finalize (GObject *object)
   g_clear_object (&self->source_names);
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->spelling_note, g_free);
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
   g_free (self->embargo_error);
   g_free (self->published_error);
@@ -1172,4 +1176,21 @@ lede_metadata_panel_init (LedeMetadataPanel *self)
   gtk_widget_add_controller (GTK_WIDGET (self->tag_entry), keys);
 
   load_article (self);
+}
+
+/**
+ * lede_metadata_panel_set_spelling_note:
+ * @note: (nullable): why no word is marked (no dictionary), or %NULL
+ */
+void
+lede_metadata_panel_set_spelling_note (LedeMetadataPanel *self,
+                                       const char        *note)
+{
+  g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
+
+  if (g_strcmp0 (self->spelling_note, note) == 0)
+    return;
+  g_free (self->spelling_note);
+  self->spelling_note = g_strdup (note);
+  update_hints (self);
 }

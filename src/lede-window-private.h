@@ -40,6 +40,7 @@ struct _LedeWindow
   LedeMetadataPanel    *metadata_panel;
 
   GSettings            *settings;
+  LedeSpeller          *speller;
   LedeLibrary          *library;
   LedeArticleList      *articles;
   GtkMultiSelection    *selection;

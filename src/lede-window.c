@@ -17,8 +17,10 @@
 #include "lede-editor.h"
 #include "lede-preview.h"
 #include "lede-sample-story.h"
+#include "lede-source.h"
 #include "lede-source-manager.h"
 #include "lede-story-row.h"
+#include "lede-tag.h"
 #include "lede-tag-manager.h"
 #include "lede-trash-manager.h"
 #include "lede-window.h"
@@ -364,6 +366,70 @@ quote_activated_cb (LedeWindow *self,
   lede_editor_show_offset (self->editor, offset);
 }
 
+/* Words the speller never marks: the library's dictionary, its tags,
+ * and the names of the open story's sources. */
+static void
+update_known_words (LedeWindow *self)
+{
+  g_autoptr (GStrvBuilder) words = g_strv_builder_new ();
+  g_auto (GStrv) known = NULL;
+  LedeArticle *article = lede_editor_get_article (self->editor);
+
+  if (self->library != NULL)
+    {
+      g_auto (GStrv) dictionary = lede_library_list_dictionary (self->library, NULL);
+      g_autoptr (GPtrArray) tags = lede_library_list_tags (self->library, NULL);
+
+      if (dictionary)
+        g_strv_builder_addv (words, (const char **)dictionary);
+      for (guint i = 0; tags && i < tags->len; i++)
+        g_strv_builder_add (words, ((LedeTag *)g_ptr_array_index (tags, i))->name);
+    }
+  if (article && lede_article_get_sources (article))
+    for (guint i = 0; i < lede_article_get_sources (article)->len; i++)
+      g_strv_builder_add (words, ((LedeSource *)g_ptr_array_index (lede_article_get_sources (article), i))->name);
+  known = g_strv_builder_end (words);
+  lede_speller_set_known_words (self->speller, (const char * const *)known);
+}
+
+static void
+on_add_word (LedeWindow *self,
+             const char *word)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->library == NULL)
+    return;
+  if (!lede_library_add_to_dictionary (self->library, word, &error))
+    {
+      lede_window_show_toast (self, error->message);
+      return;
+    }
+  update_known_words (self);
+  lede_editor_check_spelling (self->editor);
+}
+
+/* A story in a language with no dictionary says so, and nothing is marked. */
+static void
+on_dictionary_changed (LedeWindow *self)
+{
+  LedeArticle *article = lede_editor_get_article (self->editor);
+  const char *language = article ? lede_article_get_language (article) : "";
+  g_autofree char *note = NULL;
+
+  if (lede_speller_get_dictionary (self->speller) == NULL && g_settings_get_boolean (self->settings, "spell-check"))
+    note = *language ? g_strdup_printf (_("There is no spelling dictionary for “%s”, so no word is marked."), language)
+                     : g_strdup (_("There is no spelling dictionary for your language, so no word is marked."));
+  lede_metadata_panel_set_spelling_note (self->metadata_panel, note);
+}
+
+static void
+apply_spell_check (LedeWindow *self)
+{
+  lede_editor_set_spell_check (self->editor, g_settings_get_boolean (self->settings, "spell-check"));
+  on_dictionary_changed (self);
+}
+
 void
 lede_window_show_article (LedeWindow  *self,
                           LedeArticle *article)
@@ -371,6 +437,10 @@ lede_window_show_article (LedeWindow  *self,
   lede_editor_set_article (self->editor, article);
   lede_preview_set_article (self->preview, article);
   lede_metadata_panel_set_article (self->metadata_panel, article);
+  /* Words ignored were for the story before. */
+  lede_speller_clear_ignored (self->speller);
+  update_known_words (self);
+  lede_editor_check_spelling (self->editor);
   g_binding_group_set_source (self->title_bindings, article);
   if (article == NULL)
     adw_window_title_set_title (self->story_title, NULL);
@@ -416,11 +486,14 @@ new_story_action (GtkWidget  *widget,
       return;
     }
 
-  /* A new story is written in the user's language until they say otherwise. */
-  if (languages[0] != NULL && g_strcmp0 (languages[0], "C") != 0 && g_strcmp0 (languages[0], "POSIX") != 0)
+  /* A new story is written in the user's language until they say
+   * otherwise; "C.UTF-8" (many a container's locale) is no language. */
+  if (languages[0] != NULL)
     {
       g_autofree char *tag = g_strdelimit (g_strndup (languages[0], strcspn (languages[0], ".@")), "_", '-');
-      lede_article_set_language (article, tag);
+
+      if (!g_str_equal (tag, "C") && !g_str_equal (tag, "POSIX"))
+        lede_article_set_language (article, tag);
     }
 
   if (!lede_library_create_article (self->library, article, &error))
@@ -812,6 +885,7 @@ lede_window_dispose (GObject *object)
   g_action_map_remove_action (G_ACTION_MAP (self), "layout");
   g_action_map_remove_action (G_ACTION_MAP (self), "show-metadata");
   g_action_map_remove_action (G_ACTION_MAP (self), "story-order");
+  g_action_map_remove_action (G_ACTION_MAP (self), "spell-check");
   lede_window_dispose_search (self);
   g_clear_object (&self->title_bindings);
   g_clear_object (&self->autosave);
@@ -820,6 +894,7 @@ lede_window_dispose (GObject *object)
   g_clear_object (&self->tag_names);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
+  g_clear_object (&self->speller);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_WINDOW);
 
   G_OBJECT_CLASS (lede_window_parent_class)->dispose (object);
@@ -910,6 +985,18 @@ lede_window_init (LedeWindow *self)
   }
   g_signal_connect_object (self->settings, "changed::story-order",
                            G_CALLBACK (apply_story_order), self, G_CONNECT_SWAPPED);
+  /* Spelling: one speller for the headline and the body, F7 to turn off. */
+  self->speller = lede_speller_new ();
+  lede_editor_set_speller (self->editor, self->speller);
+  g_signal_connect_object (self->editor, "add-word", G_CALLBACK (on_add_word), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "dictionary-changed", G_CALLBACK (on_dictionary_changed), self, G_CONNECT_SWAPPED);
+  {
+    g_autoptr (GAction) spell_check = g_settings_create_action (self->settings, "spell-check");
+    g_action_map_add_action (G_ACTION_MAP (self), spell_check);
+  }
+  g_signal_connect_object (self->settings, "changed::spell-check",
+                           G_CALLBACK (apply_spell_check), self, G_CONNECT_SWAPPED);
+  lede_editor_set_spell_check (self->editor, g_settings_get_boolean (self->settings, "spell-check"));
   lede_preview_set_buffer (self->preview, lede_editor_get_buffer (self->editor));
   lede_metadata_panel_set_buffer (self->metadata_panel, lede_editor_get_buffer (self->editor));
   self->tag_names = gtk_string_list_new ((const char * const[]) { _("Any tag"), NULL });

@@ -164,6 +164,65 @@ find_in_line (const char *text,
     }
 }
 
+/* Whether @line is prose, after the lines before it (@state). */
+static gboolean
+advance_line (LedeWordsState *state,
+              const char     *line,
+              gsize           len)
+{
+  gboolean blank = TRUE, prose = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isspace (line[i]))
+      blank = FALSE;
+
+  if (is_fence (line, len))
+    state->fenced = !state->fenced;
+  else if (!state->fenced)
+    {
+      /* An indented block after a blank line is code; it goes on while
+       * the lines stay indented. */
+      gboolean indented = len > 0 && (line[0] == '\t' || (len >= 4 && strncmp (line, "    ", 4) == 0));
+
+      state->indented_code = indented && !blank && (state->after_blank || state->indented_code);
+      prose = !state->indented_code;
+    }
+  if (blank)
+    state->indented_code = FALSE;
+  state->after_blank = blank;
+  return prose;
+}
+
+static GArray *
+find_lines (const char     *text,
+            gssize          len,
+            LedeWordsState *state,
+            gboolean        keep)
+{
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (LedeWordSpan));
+  gsize total = len < 0 ? strlen (text) : (gsize)len;
+  gsize at = 0;
+
+  while (at < total)
+    {
+      const char *nl = memchr (text + at, '\n', total - at);
+      gsize line_len = nl ? (gsize)(nl - (text + at)) : total - at;
+
+      if (advance_line (state, text + at, line_len) && keep)
+        find_in_line (text, at, line_len, words);
+      at += line_len + 1;
+    }
+  return words;
+}
+
+void
+lede_words_state_init (LedeWordsState *state)
+{
+  state->fenced = FALSE;
+  state->after_blank = TRUE;
+  state->indented_code = FALSE;
+}
+
 /**
  * lede_words_find:
  * @text: Markdown, valid UTF-8
@@ -176,44 +235,39 @@ GArray *
 lede_words_find (const char *text,
                  gssize      len)
 {
-  GArray *words = g_array_new (FALSE, FALSE, sizeof (LedeWordSpan));
-  gsize total = len < 0 ? strlen (text) : (gsize)len;
-  gboolean fenced = FALSE, after_blank = TRUE, indented_code = FALSE;
-  gsize at = 0;
+  LedeWordsState state;
 
-  g_return_val_if_fail (text != NULL, words);
+  g_return_val_if_fail (text != NULL, NULL);
+  lede_words_state_init (&state);
+  return find_lines (text, len, &state, TRUE);
+}
 
-  while (at < total)
-    {
-      const char *nl = memchr (text + at, '\n', total - at);
-      gsize line_len = nl ? (gsize)(nl - (text + at)) : total - at;
-      const char *line = text + at;
-      gboolean blank = TRUE;
+/**
+ * lede_words_find_more:
+ * @state: where the text before @text left off (code block or not)
+ *
+ * As lede_words_find(), for whole lines that follow others: a spell
+ * checker going through a long story a few lines at a time.
+ */
+GArray *
+lede_words_find_more (const char     *text,
+                      gssize          len,
+                      LedeWordsState *state)
+{
+  g_return_val_if_fail (text != NULL && state != NULL, NULL);
+  return find_lines (text, len, state, TRUE);
+}
 
-      for (gsize i = 0; i < line_len; i++)
-        if (!g_ascii_isspace (line[i]))
-          blank = FALSE;
-
-      if (is_fence (line, line_len))
-        fenced = !fenced;
-      else if (!fenced)
-        {
-          /* An indented block after a blank line is code; it goes on
-           * while the lines stay indented. */
-          gboolean indented = line_len > 0 && (line[0] == '\t' || (line_len >= 4 && strncmp (line, "    ", 4) == 0));
-
-          indented_code = indented && !blank && (after_blank || indented_code);
-          if (!indented_code)
-            find_in_line (text, at, line_len, words);
-        }
-      if (!blank)
-        after_blank = FALSE;
-      else
-        {
-          after_blank = TRUE;
-          indented_code = FALSE;
-        }
-      at += line_len + 1;
-    }
-  return words;
+/**
+ * lede_words_skip:
+ *
+ * Takes @state past whole lines of @text without finding their words.
+ */
+void
+lede_words_skip (const char     *text,
+                 gssize          len,
+                 LedeWordsState *state)
+{
+  g_return_if_fail (text != NULL && state != NULL);
+  g_array_unref (find_lines (text, len, state, FALSE));
 }

@@ -902,6 +902,101 @@ test_many_stories (Fixture       *f,
   g_assert_true (selected_article (f) == shown_article (f));
 }
 
+static gboolean
+spelling_checked (gpointer data)
+{
+  return lede_editor_is_spelling_checked (data);
+}
+
+/* Whether the character at @offset in the body is underlined as misspelt. */
+static gboolean
+marked_at (Fixture *f,
+           int      offset)
+{
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+  GtkTextIter at;
+  g_autoptr (GSList) tags = NULL;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, offset);
+  tags = gtk_text_iter_get_tags (&at);
+  for (GSList *l = tags; l; l = l->next)
+    {
+      PangoUnderline underline;
+
+      g_object_get (l->data, "underline", &underline, NULL);
+      if (underline == PANGO_UNDERLINE_ERROR)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Misspelt words are marked in the story's language; Add to Dictionary
+ * keeps a word in the library; Ignore is for this story; F7 turns it off. */
+static void
+test_spelling (Fixture       *f,
+               gconstpointer  data)
+{
+  LedeEditor *editor = get_editor (f);
+  GtkWidget *body = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), LEDE_TYPE_EDITOR, "body_view"));
+  GtkTextBuffer *buffer = lede_editor_get_buffer (editor);
+  GtkTextIter at;
+  const char *text = "Teh ferry waz late. The colour of Kestle.";
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_article_set_language (shown_article (f), "en-GB");
+  type_at_end (f, text);
+  lede_test_wait_until (spelling_checked, editor, 5000);
+  g_assert_true (marked_at (f, 0));                       /* Teh */
+  g_assert_false (marked_at (f, 4));                      /* ferry */
+  g_assert_true (marked_at (f, 10));                      /* waz */
+  g_assert_false (marked_at (f, 24));                     /* colour, in en-GB */
+  g_assert_true (marked_at (f, 34));                      /* Kestle */
+
+  /* The context menu's Add to Dictionary, at the cursor in "Kestle". */
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, 36);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  g_assert_true (gtk_widget_activate_action (body, "spell.add", NULL));
+  lede_test_wait_until (spelling_checked, editor, 5000);
+  g_assert_false (marked_at (f, 34));
+  {
+    g_autoptr (LedeLibrary) reader = lede_library_open_for_reading (f->path, NULL);
+    g_auto (GStrv) words = lede_library_list_dictionary (reader, NULL);
+    g_assert_true (g_strv_contains ((const char * const *)words, "Kestle"));
+  }
+
+  /* Ignore "waz" for this story; a suggestion corrects "Teh" in one step. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, 11);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  g_assert_true (gtk_widget_activate_action (body, "spell.ignore", NULL));
+  lede_test_wait_until (spelling_checked, editor, 5000);
+  g_assert_false (marked_at (f, 10));
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, 1);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  g_assert_true (gtk_widget_activate_action (body, "spell.correct", "s", "The"));
+  {
+    g_autofree char *now = buffer_text (f);
+    g_assert_true (g_str_has_prefix (now, "The ferry waz late."));
+  }
+  lede_test_wait_until (spelling_checked, editor, 5000);
+  g_assert_false (marked_at (f, 0));
+
+  /* F7: nothing marked; again: marked again. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, 0);
+  gtk_text_buffer_insert (buffer, &at, "Mispelt ", -1);
+  lede_test_wait_until (spelling_checked, editor, 5000);
+  g_assert_true (marked_at (f, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.spell-check", NULL));
+  g_assert_false (marked_at (f, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.spell-check", NULL));
+  lede_test_wait_until (spelling_checked, editor, 5000);
+  g_assert_true (marked_at (f, 0));
+
+  /* A language with no dictionary: nothing marked. */
+  lede_article_set_language (shown_article (f), "xx-YY");
+  lede_test_wait_until (spelling_checked, editor, 5000);
+  g_assert_false (marked_at (f, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -926,6 +1021,7 @@ main (int   argc,
   ADD ("trash-view", test_trash_view);
   ADD ("empty-large-trash", test_empty_large_trash);
   ADD ("many-stories", test_many_stories);
+  ADD ("spelling", test_spelling);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);
 

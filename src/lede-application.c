@@ -258,6 +258,10 @@ lede_application_startup (GApplication *app)
     { "win.layout::preview", { "<Alt>3", NULL } },
     { "win.show-metadata", { "F9", NULL } },
     { "win.spell-check", { "F7", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.find-replace", { "<Control>h", NULL } },
+    { "win.find-next", { "<Control>g", NULL } },
+    { "win.find-previous", { "<Control><Shift>g", NULL } },
     { "win.search", { "<Control><Shift>f", NULL } },
   };
 

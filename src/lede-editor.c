@@ -15,6 +15,7 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "lede-find-bar.h"
 #include "lede-spell-checker.h"
 
 #include "lede-editor.h"
@@ -30,6 +31,8 @@ struct _LedeEditor
   GtkTextView   *headline_view;
   GtkWidget     *headline_placeholder;
   GtkSourceView *body_view;
+  GtkRevealer   *find_revealer;
+  LedeFindBar   *find_bar;
 
   LedeArticle   *article;
   GBindingGroup *bindings;
@@ -301,6 +304,7 @@ lede_editor_class_init (LedeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeEditor, headline_view);
   gtk_widget_class_bind_template_child (widget_class, LedeEditor, headline_placeholder);
   gtk_widget_class_bind_template_child (widget_class, LedeEditor, body_view);
+  gtk_widget_class_bind_template_child (widget_class, LedeEditor, find_revealer);
   gtk_widget_class_set_css_name (widget_class, "editor");
 }
 
@@ -312,6 +316,8 @@ lede_editor_init (LedeEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->find_bar = lede_find_bar_new (self->body_view, self->headline_view);
+  gtk_revealer_set_child (self->find_revealer, GTK_WIDGET (self->find_bar));
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
   gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
                                   gtk_source_language_manager_get_language (languages, "markdown"));
@@ -644,4 +650,16 @@ lede_editor_is_spelling_checked (LedeEditor *self)
   g_return_val_if_fail (LEDE_IS_EDITOR (self), TRUE);
   return self->speller == NULL ||
          (lede_spell_checker_is_done (self->headline_checker) && lede_spell_checker_is_done (self->body_checker));
+}
+
+/**
+ * lede_editor_get_find_bar:
+ *
+ * Returns: (transfer none): the find and replace bar over the story
+ */
+LedeFindBar *
+lede_editor_get_find_bar (LedeEditor *self)
+{
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), NULL);
+  return self->find_bar;
 }

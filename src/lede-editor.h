@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "lede-article.h"
+#include "lede-find-bar.h"
 #include "lede-speller.h"
 
 G_BEGIN_DECLS
@@ -37,5 +38,7 @@ void         lede_editor_set_spell_check (LedeEditor         *self,
                                           gboolean            enabled);
 void         lede_editor_check_spelling  (LedeEditor         *self);
 gboolean     lede_editor_is_spelling_checked (LedeEditor     *self);
+
+LedeFindBar *lede_editor_get_find_bar    (LedeEditor         *self);
 
 G_END_DECLS

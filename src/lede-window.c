@@ -468,6 +468,22 @@ lede_window_select_article (LedeWindow *self,
 }
 
 static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeFindBar *bar = lede_editor_get_find_bar (self->editor);
+
+  if (lede_editor_get_article (self->editor) == NULL)
+    return;
+  if (g_str_equal (action_name, "win.find-next") || g_str_equal (action_name, "win.find-previous"))
+    lede_find_bar_next (bar, g_str_equal (action_name, "win.find-previous"));
+  else
+    lede_find_bar_open (bar, g_str_equal (action_name, "win.find-replace"));
+}
+
+static void
 new_story_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -941,6 +957,10 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, story_list_unbind_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-story", NULL, new_story_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-replace", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.trash-story", NULL, trash_story_action);
   gtk_widget_class_install_action (widget_class, "win.restore-story", "x", restore_story_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);

@@ -101,8 +101,9 @@ add_candidate (GPtrArray  *candidates,
  * @language: (nullable): the story's language tag ("en-GB"), or %NULL or
  *   "" for the user's
  *
- * Picks the dictionary: the tag, its base language, then (only for a story
- * with no language set) the user's locale.
+ * Picks the dictionary: the tag (a bare "en" as the user's locale has it,
+ * "en_GB"), its base language, then (only for a story with no language
+ * set) the user's locale.
  *
  * Returns: whether there is a dictionary; without one every word passes
  */
@@ -114,6 +115,12 @@ lede_speller_set_language (LedeSpeller *self,
 
   g_return_val_if_fail (LEDE_IS_SPELLER (self), FALSE);
 
+  /* A language without a region ("en") is spelt as the user spells it,
+   * when the user's locale is that language ("en_GB"). */
+  if (language != NULL && *language && strcspn (language, "-_") == strlen (language))
+    for (const char * const *names = g_get_language_names (); *names; names++)
+      if (g_str_has_prefix (*names, language) && (*names)[strlen (language)] == '_')
+        add_candidate (candidates, *names);
   add_candidate (candidates, language);
   if (language == NULL || *language == '\0')
     for (const char * const *names = g_get_language_names (); *names; names++)

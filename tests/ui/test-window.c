@@ -997,6 +997,94 @@ test_spelling (Fixture       *f,
   g_assert_false (marked_at (f, 0));
 }
 
+static gboolean
+find_counted (gpointer bar)
+{
+  return lede_find_bar_get_count (bar) >= 0 && !strstr (lede_find_bar_get_status (bar), "Counting");
+}
+
+/* Ctrl+H: find counts the matches, Replace All changes every one as one
+ * undo step (and the headline's), the autosave writes it; a bad regular
+ * expression is said in words. */
+static void
+test_find_replace (Fixture       *f,
+                   gconstpointer  data)
+{
+  LedeFindBar *bar = lede_editor_get_find_bar (get_editor (f));
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+  g_autofree char *before = buffer_text (f);
+  g_autofree char *after = NULL;
+  guint n_before = 0;
+
+  for (const char *p = strstr (before, "Kestle"); p; p = strstr (p + 1, "Kestle"))
+    n_before++;
+  g_assert_cmpuint (n_before, >, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-replace", NULL));
+  lede_find_bar_set_text (bar, "Kestle", "Kestell");
+  lede_test_wait_until (find_counted, bar, 5000);
+  g_assert_cmpint (lede_find_bar_get_count (bar), ==, (int)n_before);
+  g_assert_nonnull (strstr (lede_find_bar_get_status (bar), "in the headline"));
+
+  /* Next selects a match and says which it is. */
+  lede_find_bar_next (bar, FALSE);
+  {
+    g_autofree char *expected = g_strdup_printf ("1 of %u", n_before);
+    g_assert_true (g_str_has_prefix (lede_find_bar_get_status (bar), expected));
+  }
+
+  /* Replace All: every match, the headline too, one undo step. */
+  g_assert_cmpuint (lede_find_bar_replace_all (bar), ==, n_before + 1);
+  after = buffer_text (f);
+  g_assert_null (strstr (after, "Kestle "));
+  g_assert_nonnull (strstr (lede_article_get_headline (shown_article (f)), "Kestell"));
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  g_clear_pointer (&after, g_free);
+  after = buffer_text (f);
+  g_assert_cmpstr (after, ==, before);
+  gtk_text_buffer_redo (buffer);
+  lede_test_wait_until (is_saved, f->window, 5000);
+  {
+    g_autoptr (LedeArticle) saved = read_from_disk (f, lede_article_get_id (shown_article (f)));
+    g_assert_null (strstr (lede_article_get_body (saved), "Kestle "));
+  }
+
+  /* A bad regular expression: words, not a crash. One that matches only
+   * empty strings finds nothing, and Replace All changes nothing. */
+  lede_find_bar_set_options (bar, FALSE, FALSE, TRUE);
+  lede_find_bar_set_text (bar, "(", "");
+  g_assert_nonnull (lede_find_bar_get_error (bar));
+  g_test_message ("bad regex: %s", lede_find_bar_get_error (bar));
+  lede_find_bar_set_text (bar, "\\b", "y");
+  lede_test_wait_until (find_counted, bar, 5000);
+  g_assert_null (lede_find_bar_get_error (bar));
+  g_clear_pointer (&after, g_free);
+  after = buffer_text (f);
+  lede_find_bar_replace_all (bar);
+  {
+    g_autofree char *now = buffer_text (f);
+    g_assert_cmpstr (now, ==, after);
+  }
+
+  /* Escape: the bar goes, the cursor stays where the match was. */
+  lede_find_bar_set_options (bar, FALSE, TRUE, FALSE);
+  lede_find_bar_set_text (bar, "ferry", "");
+  lede_test_wait_until (find_counted, bar, 5000);
+  lede_find_bar_next (bar, FALSE);
+  g_signal_emit_by_name (find_child_of_type (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY), "stop-search");
+  {
+    GtkTextIter cursor, end;
+
+    gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+    end = cursor;
+    gtk_text_iter_forward_chars (&end, 5);
+    g_autofree char *at = gtk_text_iter_get_slice (&cursor, &end);
+
+    g_assert_cmpstr (at, ==, "ferry");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1022,6 +1110,7 @@ main (int   argc,
   ADD ("empty-large-trash", test_empty_large_trash);
   ADD ("many-stories", test_many_stories);
   ADD ("spelling", test_spelling);
+  ADD ("find-replace", test_find_replace);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);
 

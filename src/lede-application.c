@@ -259,6 +259,7 @@ lede_application_startup (GApplication *app)
     { "win.show-metadata", { "F9", NULL } },
     { "win.spell-check", { "F7", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.go-to-graf", { "<Control>l", NULL } },
     { "win.find-replace", { "<Control>h", NULL } },
     { "win.find-next", { "<Control>g", NULL } },
     { "win.find-previous", { "<Control><Shift>g", NULL } },

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "lede-find-bar.h"
+#include "lede-graf-renderer.h"
 #include "lede-spell-checker.h"
 
 #include "lede-editor.h"
@@ -33,6 +34,7 @@ struct _LedeEditor
   GtkSourceView *body_view;
   GtkRevealer   *find_revealer;
   LedeFindBar   *find_bar;
+  GtkSourceGutterRenderer *grafs;
 
   LedeArticle   *article;
   GBindingGroup *bindings;
@@ -319,6 +321,9 @@ lede_editor_init (LedeEditor *self)
   self->find_bar = lede_find_bar_new (self->body_view, self->headline_view);
   gtk_revealer_set_child (self->find_revealer, GTK_WIDGET (self->find_bar));
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  self->grafs = lede_graf_renderer_new (buffer);
+  gtk_widget_set_visible (GTK_WIDGET (self->grafs), FALSE);
+  gtk_source_gutter_insert (gtk_source_view_get_gutter (self->body_view, GTK_TEXT_WINDOW_LEFT), self->grafs, 0);
   gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
                                   gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
@@ -662,4 +667,57 @@ lede_editor_get_find_bar (LedeEditor *self)
 {
   g_return_val_if_fail (LEDE_IS_EDITOR (self), NULL);
   return self->find_bar;
+}
+
+/**
+ * lede_editor_set_graf_numbers:
+ *
+ * Shows each paragraph's number in the gutter, or not.
+ */
+void
+lede_editor_set_graf_numbers (LedeEditor *self,
+                              gboolean    shown)
+{
+  g_return_if_fail (LEDE_IS_EDITOR (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->grafs), shown);
+}
+
+/**
+ * lede_editor_count_grafs:
+ *
+ * Returns: how many grafs the story has
+ */
+guint
+lede_editor_count_grafs (LedeEditor *self)
+{
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), 0);
+  return lede_graf_renderer_get_count (LEDE_GRAF_RENDERER (self->grafs));
+}
+
+/**
+ * lede_editor_go_to_graf:
+ * @graf: from 1
+ *
+ * Puts the cursor at the start of graf @graf, on screen.
+ *
+ * Returns: whether the story has that graf
+ */
+gboolean
+lede_editor_go_to_graf (LedeEditor *self,
+                        guint       graf)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter at;
+  int line;
+
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
+
+  if ((line = lede_graf_renderer_get_line (LEDE_GRAF_RENDERER (self->grafs), graf)) < 0)
+    return FALSE;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  gtk_text_buffer_get_iter_at_line (buffer, &at, line);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->body_view), gtk_text_buffer_get_insert (buffer), 0.1, TRUE, 0, 0.2);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+  return TRUE;
 }

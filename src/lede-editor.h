@@ -40,5 +40,10 @@ void         lede_editor_check_spelling  (LedeEditor         *self);
 gboolean     lede_editor_is_spelling_checked (LedeEditor     *self);
 
 LedeFindBar *lede_editor_get_find_bar    (LedeEditor         *self);
+void         lede_editor_set_graf_numbers (LedeEditor        *self,
+                                          gboolean            shown);
+guint        lede_editor_count_grafs     (LedeEditor         *self);
+gboolean     lede_editor_go_to_graf      (LedeEditor         *self,
+                                          guint               graf);
 
 G_END_DECLS

@@ -484,6 +484,58 @@ find_action (GtkWidget  *widget,
 }
 
 static void
+on_go_to_graf_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        LedeWindow       *self)
+{
+  GtkSpinButton *graf = GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_str_equal (response, "go"))
+    lede_editor_go_to_graf (self->editor, (guint)gtk_spin_button_get_value_as_int (graf));
+}
+
+static void
+go_on_enter (AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "go");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+/* Ctrl+L: "graf 7", as the desk asks for it. */
+static void
+go_to_graf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  guint count = lede_editor_count_grafs (self->editor);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *graf;
+
+  if (lede_editor_get_article (self->editor) == NULL || count == 0)
+    return;
+  body = g_strdup_printf (g_dngettext (NULL, "The story has %u graf.", "The story has %u grafs.", count), count);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Go to Graf"), body);
+  graf = gtk_spin_button_new_with_range (1, count, 1);
+  g_signal_connect_swapped (graf, "activate", G_CALLBACK (go_on_enter), dialog);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (graf), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Graf number"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), graf);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "go", _("_Go"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "go", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "go");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_go_to_graf_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (graf);
+}
+
+static void
+apply_graf_numbers (LedeWindow *self)
+{
+  lede_editor_set_graf_numbers (self->editor, g_settings_get_boolean (self->settings, "graf-numbers"));
+}
+
+static void
 new_story_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -902,6 +954,7 @@ lede_window_dispose (GObject *object)
   g_action_map_remove_action (G_ACTION_MAP (self), "show-metadata");
   g_action_map_remove_action (G_ACTION_MAP (self), "story-order");
   g_action_map_remove_action (G_ACTION_MAP (self), "spell-check");
+  g_action_map_remove_action (G_ACTION_MAP (self), "graf-numbers");
   lede_window_dispose_search (self);
   g_clear_object (&self->title_bindings);
   g_clear_object (&self->autosave);
@@ -958,6 +1011,7 @@ lede_window_class_init (LedeWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-story", NULL, new_story_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.go-to-graf", NULL, go_to_graf_action);
   gtk_widget_class_install_action (widget_class, "win.find-replace", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
@@ -1017,6 +1071,13 @@ lede_window_init (LedeWindow *self)
   g_signal_connect_object (self->settings, "changed::spell-check",
                            G_CALLBACK (apply_spell_check), self, G_CONNECT_SWAPPED);
   lede_editor_set_spell_check (self->editor, g_settings_get_boolean (self->settings, "spell-check"));
+  {
+    g_autoptr (GAction) grafs = g_settings_create_action (self->settings, "graf-numbers");
+    g_action_map_add_action (G_ACTION_MAP (self), grafs);
+  }
+  g_signal_connect_object (self->settings, "changed::graf-numbers",
+                           G_CALLBACK (apply_graf_numbers), self, G_CONNECT_SWAPPED);
+  apply_graf_numbers (self);
   lede_preview_set_buffer (self->preview, lede_editor_get_buffer (self->editor));
   lede_metadata_panel_set_buffer (self->metadata_panel, lede_editor_get_buffer (self->editor));
   self->tag_names = gtk_string_list_new ((const char * const[]) { _("Any tag"), NULL });

@@ -17,6 +17,7 @@
 #include "lede-window.h"
 #include "../lede-test-utils.h"
 #include "lede-window-fixture.h"
+#include "lede-grafs.h"
 #include "lede-window-private.h"
 #include "lede-trash-manager.h"
 
@@ -1085,6 +1086,33 @@ test_find_replace (Fixture       *f,
   }
 }
 
+/* Graf numbers in the gutter, and Ctrl+L to graf 3. */
+static void
+test_grafs (Fixture       *f,
+            gconstpointer  data)
+{
+  LedeEditor *editor = get_editor (f);
+  GtkTextBuffer *buffer = lede_editor_get_buffer (editor);
+  g_autofree char *text = buffer_text (f);
+  g_autoptr (GArray) starts = lede_grafs_find (text, -1);
+  GtkTextIter cursor;
+
+  g_assert_cmpuint (lede_editor_count_grafs (editor), ==, starts->len);
+  g_assert_cmpuint (starts->len, >, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.graf-numbers", NULL));
+  g_assert_true (lede_editor_go_to_graf (editor, 3));
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, (int)g_array_index (starts, guint, 2));
+  g_assert_false (lede_editor_go_to_graf (editor, starts->len + 1));
+  g_assert_false (lede_editor_go_to_graf (editor, 0));
+
+  /* A new paragraph typed at the top is graf 1 now. */
+  gtk_text_buffer_get_start_iter (buffer, &cursor);
+  gtk_text_buffer_insert (buffer, &cursor, "A new top.\n\n", -1);
+  g_assert_cmpuint (lede_editor_count_grafs (editor), ==, starts->len + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.graf-numbers", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1111,6 +1139,7 @@ main (int   argc,
   ADD ("many-stories", test_many_stories);
   ADD ("spelling", test_spelling);
   ADD ("find-replace", test_find_replace);
+  ADD ("grafs", test_grafs);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);
 

@@ -40,6 +40,9 @@ void         lede_editor_check_spelling  (LedeEditor         *self);
 gboolean     lede_editor_is_spelling_checked (LedeEditor     *self);
 
 LedeFindBar *lede_editor_get_find_bar    (LedeEditor         *self);
+void         lede_editor_set_smart_punctuation (LedeEditor   *self,
+                                               gboolean      enabled);
+gboolean     lede_editor_undo_typography (LedeEditor         *self);
 void         lede_editor_set_graf_numbers (LedeEditor        *self,
                                           gboolean            shown);
 guint        lede_editor_count_grafs     (LedeEditor         *self);

@@ -530,9 +530,10 @@ go_to_graf_action (GtkWidget  *widget,
 }
 
 static void
-apply_graf_numbers (LedeWindow *self)
+apply_writing_settings (LedeWindow *self)
 {
   lede_editor_set_graf_numbers (self->editor, g_settings_get_boolean (self->settings, "graf-numbers"));
+  lede_editor_set_smart_punctuation (self->editor, g_settings_get_boolean (self->settings, "smart-punctuation"));
 }
 
 static void
@@ -955,6 +956,7 @@ lede_window_dispose (GObject *object)
   g_action_map_remove_action (G_ACTION_MAP (self), "story-order");
   g_action_map_remove_action (G_ACTION_MAP (self), "spell-check");
   g_action_map_remove_action (G_ACTION_MAP (self), "graf-numbers");
+  g_action_map_remove_action (G_ACTION_MAP (self), "smart-punctuation");
   lede_window_dispose_search (self);
   g_clear_object (&self->title_bindings);
   g_clear_object (&self->autosave);
@@ -1071,13 +1073,16 @@ lede_window_init (LedeWindow *self)
   g_signal_connect_object (self->settings, "changed::spell-check",
                            G_CALLBACK (apply_spell_check), self, G_CONNECT_SWAPPED);
   lede_editor_set_spell_check (self->editor, g_settings_get_boolean (self->settings, "spell-check"));
-  {
-    g_autoptr (GAction) grafs = g_settings_create_action (self->settings, "graf-numbers");
-    g_action_map_add_action (G_ACTION_MAP (self), grafs);
-  }
-  g_signal_connect_object (self->settings, "changed::graf-numbers",
-                           G_CALLBACK (apply_graf_numbers), self, G_CONNECT_SWAPPED);
-  apply_graf_numbers (self);
+  /* Graf numbers and typographic punctuation: menu toggles kept in GSettings. */
+  for (const char * const *key = (const char * const[]) { "graf-numbers", "smart-punctuation", NULL }; *key; key++)
+    {
+      g_autoptr (GAction) action = g_settings_create_action (self->settings, *key);
+      g_autofree char *signal = g_strconcat ("changed::", *key, NULL);
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+      g_signal_connect_object (self->settings, signal, G_CALLBACK (apply_writing_settings), self, G_CONNECT_SWAPPED);
+    }
+  apply_writing_settings (self);
   lede_preview_set_buffer (self->preview, lede_editor_get_buffer (self->editor));
   lede_metadata_panel_set_buffer (self->metadata_panel, lede_editor_get_buffer (self->editor));
   self->tag_names = gtk_string_list_new ((const char * const[]) { _("Any tag"), NULL });

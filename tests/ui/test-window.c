@@ -1113,6 +1113,53 @@ test_grafs (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.graf-numbers", NULL));
 }
 
+/* Quotes typed straight become the story language's; Ctrl+Z right after
+ * gives the straight one back; code is left alone. */
+static void
+test_typography (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_article_set_language (shown_article (f), "en-GB");
+  for (const char *p = "He said \"word\" -- it's late..."; *p; p++)
+    type_at_end (f, (char[]) { *p, 0 });
+  {
+    g_autofree char *text = buffer_text (f);
+    g_assert_cmpstr (text, ==, "He said “word” – it’s late…");
+  }
+  type_at_end (f, " ");
+  type_at_end (f, "\"");
+  {
+    g_autofree char *text = buffer_text (f);
+    g_assert_true (g_str_has_suffix (text, "… “"));
+  }
+  /* Ctrl+Z, as the editor's key handler takes it. */
+  g_assert_true (lede_editor_undo_typography (get_editor (f)));
+  {
+    g_autofree char *text = buffer_text (f);
+    g_assert_true (g_str_has_suffix (text, "… \""));
+  }
+  g_assert_false (lede_editor_undo_typography (get_editor (f)));
+
+  /* In a code span, and with the menu toggle off, straight stays. */
+  gtk_text_buffer_set_text (buffer, "", -1);
+  for (const char *p = "`a \"b\"` \"c\""; *p; p++)
+    type_at_end (f, (char[]) { *p, 0 });
+  {
+    g_autofree char *text = buffer_text (f);
+    g_assert_cmpstr (text, ==, "`a \"b\"` “c”");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.smart-punctuation", NULL));
+  type_at_end (f, " \"d\"");
+  {
+    g_autofree char *text = buffer_text (f);
+    g_assert_true (g_str_has_suffix (text, " \"d\""));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.smart-punctuation", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1140,6 +1187,7 @@ main (int   argc,
   ADD ("spelling", test_spelling);
   ADD ("find-replace", test_find_replace);
   ADD ("grafs", test_grafs);
+  ADD ("typography", test_typography);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);
 

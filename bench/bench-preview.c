@@ -72,6 +72,8 @@ open_window (const char  *dir,
   LedeWindow *window;
 
   lede_article_set_headline (article, "Benchmark story");
+  /* A language with a dictionary, so spell checking does its work. */
+  lede_article_set_language (article, "en-GB");
   lede_article_set_body (article, body);
   lede_library_create_article (library, article, NULL);
   g_clear_object (&library);
@@ -162,16 +164,20 @@ on_xdotool_exit (GPid     pid,
 
 static void
 measure_typing (guint    words,
-                gboolean with_panel)
+                gboolean with_panel,
+                gboolean spelling)
 {
   g_autofree char *dir = g_dir_make_tmp ("lede-bench-XXXXXX", NULL);
-  g_autofree char *row = g_strdup_printf (with_panel ? "%uk words, metadata panel shown" : "%uk words", words / 1000);
+  g_autofree char *row = g_strdup_printf ("%uk words%s%s", words / 1000,
+                                          with_panel ? ", metadata panel shown" : "",
+                                          spelling ? "" : ", spell check off");
   g_autofree char *who = g_strdup_printf ("Lede, GSK %s", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   g_autofree char *xid = NULL;
   g_autofree char *missed_row = NULL;
   g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) latency = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.ledeapp.Lede");
   Typing typing = { keys, FALSE, latency };
   GtkEventController *controller = gtk_event_controller_key_new ();
   LedePreview *preview;
@@ -183,6 +189,9 @@ measure_typing (guint    words,
   GtkTextIter end;
   guint missed = 0;
   GPid pid;
+
+  /* Spell check is on unless this row is the one without it. */
+  g_settings_set_boolean (settings, "spell-check", spelling);
 
   /* The panel counts words and checks quotations as typing pauses. */
   if (with_panel)
@@ -271,6 +280,33 @@ measure (guint words)
   close_window (window, dir);
 }
 
+static gboolean
+spelling_done (gpointer editor)
+{
+  return lede_editor_is_spelling_checked (editor);
+}
+
+/* The first whole check of a long story, in the background. */
+static void
+measure_first_check (guint words)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lede-bench-XXXXXX", NULL);
+  g_autofree char *row = g_strdup_printf ("first spell check of %uk words (in the background)", words / 1000);
+  LedePreview *preview;
+  LedeEditor *editor;
+  LedeWindow *window = open_window (dir, words, &preview, &editor);
+  LedeBenchStats stats = { 0 };
+  double start = g_get_monotonic_time () / 1000.0;
+
+  lede_editor_check_spelling (editor);
+  while (!spelling_done (editor))
+    g_main_context_iteration (NULL, TRUE);
+  stats.median = stats.p95 = stats.min = stats.max = g_get_monotonic_time () / 1000.0 - start;
+  stats.runs = 1;
+  lede_bench_report ("spelling", row, "Lede (enchant, en)", "ms", stats);
+  close_window (window, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,7 +317,9 @@ main (int   argc,
   for (guint words = 1000; words <= 100000; words *= 10)
     measure (words);
   for (guint words = 1000; words <= 100000; words *= 10)
-    measure_typing (words, FALSE);
-  measure_typing (100000, TRUE);
+    measure_typing (words, FALSE, TRUE);
+  measure_typing (100000, FALSE, FALSE);
+  measure_typing (100000, TRUE, TRUE);
+  measure_first_check (100000);
   return 0;
 }

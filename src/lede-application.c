@@ -260,6 +260,7 @@ lede_application_startup (GApplication *app)
     { "win.spell-check", { "F7", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.go-to-graf", { "<Control>l", NULL } },
+    { "win.focus-mode", { "F11", NULL } },
     { "win.find-replace", { "<Control>h", NULL } },
     { "win.find-next", { "<Control>g", NULL } },
     { "win.find-previous", { "<Control><Shift>g", NULL } },

@@ -48,5 +48,9 @@ void         lede_editor_set_graf_numbers (LedeEditor        *self,
 guint        lede_editor_count_grafs     (LedeEditor         *self);
 gboolean     lede_editor_go_to_graf      (LedeEditor         *self,
                                           guint               graf);
+void         lede_editor_set_focus_mode  (LedeEditor         *self,
+                                          gboolean            focus);
+gboolean     lede_editor_is_dimmed_at    (LedeEditor         *self,
+                                          int                 offset);
 
 G_END_DECLS

@@ -31,6 +31,9 @@ struct _LedeWindow
   LedeEditor           *editor;
   LedePreview          *preview;
   GtkRevealer          *metadata_revealer;
+  GtkWidget            *sidebar;
+  GtkWidget            *content_header;
+  gboolean              focus_mode;
   GtkDropDown          *status_filter;
   GtkDropDown          *tag_filter;
   GtkWidget            *trash_button;

@@ -109,6 +109,11 @@ apply_layout (LedeWindow *self)
 
   if (self->narrow && show_editor && show_preview)
     show_preview = FALSE;
+  if (self->focus_mode)
+    {
+      show_editor = TRUE;
+      show_preview = FALSE;
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->editor), show_editor);
   gtk_widget_set_visible (GTK_WIDGET (self->preview), show_preview);
@@ -534,6 +539,66 @@ apply_writing_settings (LedeWindow *self)
 {
   lede_editor_set_graf_numbers (self->editor, g_settings_get_boolean (self->settings, "graf-numbers"));
   lede_editor_set_smart_punctuation (self->editor, g_settings_get_boolean (self->settings, "smart-punctuation"));
+}
+
+/* F11: fullscreen, only the editor, the paragraph being written bright
+ * and the rest dimmed; Escape or F11 again leaves. */
+static void
+set_focus_mode (LedeWindow *self,
+                gboolean    focus)
+{
+  g_autofree char *layout = g_settings_get_string (self->settings, "layout");
+
+  self->focus_mode = focus;
+  gtk_widget_set_visible (self->sidebar, !focus);
+  gtk_widget_set_visible (self->content_header, !focus);
+  gtk_widget_set_visible (GTK_WIDGET (self->metadata_revealer), !focus);
+  if (focus)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->preview), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->editor), TRUE);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
+  else
+    {
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+      apply_layout (self);
+    }
+  lede_editor_set_focus_mode (self->editor, focus);
+  if (focus)
+    lede_editor_focus (self->editor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-focus-mode", focus);
+}
+
+static void
+focus_mode_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+
+  if (lede_editor_get_article (self->editor) != NULL || self->focus_mode)
+    set_focus_mode (self, !self->focus_mode);
+}
+
+static void
+leave_focus_mode_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  set_focus_mode (LEDE_WINDOW (widget), FALSE);
+}
+
+/**
+ * lede_window_is_focus_mode:
+ *
+ * Returns: whether F11's focus mode is on
+ */
+gboolean
+lede_window_is_focus_mode (LedeWindow *self)
+{
+  g_return_val_if_fail (LEDE_IS_WINDOW (self), FALSE);
+  return self->focus_mode;
 }
 
 static void
@@ -1014,6 +1079,12 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-story", NULL, new_story_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.go-to-graf", NULL, go_to_graf_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-mode", NULL, focus_mode_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-focus-mode", NULL, leave_focus_mode_action);
+  /* Escape leaves focus mode, and only then is it taken from the editor. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-focus-mode", NULL);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, content_header);
   gtk_widget_class_install_action (widget_class, "win.find-replace", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
@@ -1107,6 +1178,7 @@ lede_window_init (LedeWindow *self)
   lede_window_init_selection (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-focus-mode", FALSE);
   lede_window_init_interchange (self);
   lede_window_init_search (self);
   update_empty_page (self);

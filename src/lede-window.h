@@ -28,4 +28,6 @@ void          lede_window_import_files     (LedeWindow     *self,
                                             GListModel     *files);
 LedeExportDialog *lede_window_show_export  (LedeWindow     *self);
 
+gboolean      lede_window_is_focus_mode (LedeWindow *self);
+
 G_END_DECLS

@@ -1160,6 +1160,34 @@ test_typography (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.smart-punctuation", NULL));
 }
 
+/* F11: only the editor, the paragraph being written bright and the others
+ * dimmed; Escape gives the window back as it was. */
+static void
+test_focus_mode (Fixture       *f,
+                 gconstpointer  data)
+{
+  LedeEditor *editor = get_editor (f);
+  GtkTextBuffer *buffer = lede_editor_get_buffer (editor);
+  g_autofree char *text = buffer_text (f);
+  int second = (int)g_utf8_pointer_to_offset (text, strstr (text, "For forty-one years"));
+  GtkTextIter at;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.focus-mode", NULL));
+  g_assert_true (lede_window_is_focus_mode (f->window));
+  g_assert_false (gtk_widget_get_visible (f->window->sidebar));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->preview)));
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, second + 3);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  g_assert_false (lede_editor_is_dimmed_at (editor, second + 10));
+  g_assert_true (lede_editor_is_dimmed_at (editor, 2));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-focus-mode", NULL));
+  g_assert_false (lede_window_is_focus_mode (f->window));
+  g_assert_true (gtk_widget_get_visible (f->window->sidebar));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->preview)));
+  g_assert_false (lede_editor_is_dimmed_at (editor, 2));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1188,6 +1216,7 @@ main (int   argc,
   ADD ("find-replace", test_find_replace);
   ADD ("grafs", test_grafs);
   ADD ("typography", test_typography);
+  ADD ("focus-mode", test_focus_mode);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);
 

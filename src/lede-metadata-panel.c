@@ -19,6 +19,7 @@
 
 #include "lede-attribution.h"
 #include "lede-counts.h"
+#include "lede-spell-checker.h"
 #include "lede-metadata-panel.h"
 #include "lede-slug.h"
 #include "lede-source-editor.h"
@@ -1193,4 +1194,29 @@ lede_metadata_panel_set_spelling_note (LedeMetadataPanel *self,
   g_free (self->spelling_note);
   self->spelling_note = g_strdup (note);
   update_hints (self);
+}
+
+/**
+ * lede_metadata_panel_set_speller:
+ *
+ * Underlines misspelt words in the standfirst with @speller.
+ */
+void
+lede_metadata_panel_set_speller (LedeMetadataPanel *self,
+                                 LedeSpeller       *speller)
+{
+  g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
+  lede_spell_checker_watch_entry (GTK_EDITABLE (self->standfirst_row), speller);
+}
+
+/**
+ * lede_metadata_panel_check_spelling:
+ * @enabled: whether spelling is checked at all (F7)
+ */
+void
+lede_metadata_panel_check_spelling (LedeMetadataPanel *self,
+                                    gboolean           enabled)
+{
+  g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
+  lede_spell_checker_check_entry (GTK_EDITABLE (self->standfirst_row), enabled);
 }

@@ -8,6 +8,8 @@
 
 #include "lede-library.h"
 
+#include "lede-speller.h"
+
 G_BEGIN_DECLS
 
 #define LEDE_TYPE_METADATA_PANEL (lede_metadata_panel_get_type ())
@@ -31,5 +33,10 @@ const char *lede_metadata_panel_get_hints   (LedeMetadataPanel *self);
 
 void lede_metadata_panel_set_spelling_note (LedeMetadataPanel *self,
                                             const char        *note);
+
+void lede_metadata_panel_set_speller      (LedeMetadataPanel *self,
+                                           LedeSpeller       *speller);
+void lede_metadata_panel_check_spelling   (LedeMetadataPanel *self,
+                                           gboolean           enabled);
 
 G_END_DECLS

@@ -533,3 +533,70 @@ lede_spell_checker_set_enabled (LedeSpellChecker *self,
   self->enabled = enabled;
   lede_spell_checker_check_all (self);
 }
+
+/* One-line entries (the standfirst): GTK 4.8 has no text tags there, but
+ * its GtkText takes Pango attributes, so misspelt words are underlined the
+ * same way; the entry has no suggestions menu. */
+static void
+underline_entry (GtkEditable *entry,
+                 LedeSpeller *speller)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (entry);
+  const char *text = gtk_editable_get_text (entry);
+  g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
+  g_autoptr (GArray) words = NULL;
+
+  if (!GTK_IS_TEXT (delegate))
+    return;
+  if (g_object_get_data (G_OBJECT (entry), "lede-spell-off") == NULL && lede_speller_get_dictionary (speller) != NULL)
+    {
+      words = lede_words_find (text, -1);
+      for (guint i = 0; i < words->len; i++)
+        {
+          LedeWordSpan *span = &g_array_index (words, LedeWordSpan, i);
+          PangoAttribute *underline, *colour;
+
+          if (lede_speller_check (speller, text + span->start, span->end - span->start))
+            continue;
+          underline = pango_attr_underline_new (PANGO_UNDERLINE_ERROR);
+          colour = pango_attr_underline_color_new (0xe100, 0x1b00, 0x2400);
+          underline->start_index = colour->start_index = span->start;
+          underline->end_index = colour->end_index = span->end;
+          pango_attr_list_insert (attrs, underline);
+          pango_attr_list_insert (attrs, colour);
+        }
+    }
+  gtk_text_set_attributes (GTK_TEXT (delegate), attrs);
+}
+
+/**
+ * lede_spell_checker_watch_entry:
+ *
+ * Underlines misspelt words in a one-line entry as it changes.
+ */
+void
+lede_spell_checker_watch_entry (GtkEditable *entry,
+                                LedeSpeller *speller)
+{
+  g_object_set_data_full (G_OBJECT (entry), "lede-speller", g_object_ref (speller), g_object_unref);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (underline_entry), speller, 0);
+  underline_entry (entry, speller);
+}
+
+/**
+ * lede_spell_checker_check_entry:
+ * @enabled: whether to underline at all (F7)
+ *
+ * Checks a watched entry again (another language, new known words).
+ */
+void
+lede_spell_checker_check_entry (GtkEditable *entry,
+                                gboolean     enabled)
+{
+  LedeSpeller *speller = g_object_get_data (G_OBJECT (entry), "lede-speller");
+
+  if (speller == NULL)
+    return;
+  g_object_set_data (G_OBJECT (entry), "lede-spell-off", enabled ? NULL : GINT_TO_POINTER (1));
+  underline_entry (entry, speller);
+}

@@ -22,4 +22,9 @@ void              lede_spell_checker_set_enabled (LedeSpellChecker *self,
 void              lede_spell_checker_check_all   (LedeSpellChecker *self);
 gboolean          lede_spell_checker_is_done     (LedeSpellChecker *self);
 
+void              lede_spell_checker_watch_entry (GtkEditable      *entry,
+                                                  LedeSpeller      *speller);
+void              lede_spell_checker_check_entry (GtkEditable      *entry,
+                                                  gboolean          enabled);
+
 G_END_DECLS

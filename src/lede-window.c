@@ -418,6 +418,7 @@ on_add_word (LedeWindow *self,
 static void
 on_dictionary_changed (LedeWindow *self)
 {
+  lede_metadata_panel_check_spelling (self->metadata_panel, g_settings_get_boolean (self->settings, "spell-check"));
   LedeArticle *article = lede_editor_get_article (self->editor);
   const char *language = article ? lede_article_get_language (article) : "";
   g_autofree char *note = NULL;
@@ -1135,6 +1136,7 @@ lede_window_init (LedeWindow *self)
   /* Spelling: one speller for the headline and the body, F7 to turn off. */
   self->speller = lede_speller_new ();
   lede_editor_set_speller (self->editor, self->speller);
+  lede_metadata_panel_set_speller (self->metadata_panel, self->speller);
   g_signal_connect_object (self->editor, "add-word", G_CALLBACK (on_add_word), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "dictionary-changed", G_CALLBACK (on_dictionary_changed), self, G_CONNECT_SWAPPED);
   {

@@ -931,6 +931,31 @@ marked_at (Fixture *f,
   return FALSE;
 }
 
+/* Whether the standfirst's entry underlines the byte at @index as misspelt. */
+static gboolean
+standfirst_marked (Fixture *f,
+                   guint    index)
+{
+  LedeMetadataPanel *panel = LEDE_METADATA_PANEL (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW,
+                                                                                  "metadata_panel"));
+  GtkEditable *row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (panel), LEDE_TYPE_METADATA_PANEL,
+                                                                  "standfirst_row"));
+  PangoAttrList *attrs = gtk_text_get_attributes (GTK_TEXT (gtk_editable_get_delegate (row)));
+  g_autoptr (GSList) list = attrs ? pango_attr_list_get_attributes (attrs) : NULL;
+  gboolean marked = FALSE;
+
+  for (GSList *l = list; l; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_UNDERLINE && ((PangoAttrInt *)attr)->value == PANGO_UNDERLINE_ERROR &&
+          attr->start_index <= index && index < attr->end_index)
+        marked = TRUE;
+    }
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify)pango_attribute_destroy);
+  return marked;
+}
+
 /* Misspelt words are marked in the story's language; Add to Dictionary
  * keeps a word in the library; Ignore is for this story; F7 turns it off. */
 static void
@@ -992,10 +1017,16 @@ test_spelling (Fixture       *f,
   lede_test_wait_until (spelling_checked, editor, 5000);
   g_assert_true (marked_at (f, 0));
 
+  /* The standfirst, a one-line entry, is underlined through Pango. */
+  lede_article_set_standfirst (shown_article (f), "Teh harbour reopens");
+  g_assert_true (standfirst_marked (f, 0));
+  g_assert_false (standfirst_marked (f, 5));
+
   /* A language with no dictionary: nothing marked. */
   lede_article_set_language (shown_article (f), "xx-YY");
   lede_test_wait_until (spelling_checked, editor, 5000);
   g_assert_false (marked_at (f, 0));
+  g_assert_false (standfirst_marked (f, 0));
 }
 
 static gboolean

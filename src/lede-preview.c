@@ -219,9 +219,23 @@ retry_fields (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The fields' script meets WebKit's passing "Unsupported result type"
- * under load as the body's does (see on_swapped): it is sent again a
- * moment later, and only a failure that lasts is reported. */
+/* WebKit now and then answers a call with "Unsupported result type" for a
+ * moment under load (about one test run in ten here). The script is sent
+ * again a little later, waiting longer each time, rather than leave stale
+ * text; only a failure that lasts over a second is reported (FALSE). */
+static gboolean
+try_again_later (LedePreview *self,
+                 guint       *failures,
+                 guint       *source_id,
+                 GSourceFunc  again)
+{
+  if (*failures >= 5)
+    return FALSE;
+  g_clear_handle_id (source_id, g_source_remove);
+  *source_id = g_timeout_add (50u << (*failures)++, again, self);
+  return TRUE;
+}
+
 static void
 on_fields_pushed (GObject      *source,
                   GAsyncResult *result,
@@ -236,13 +250,7 @@ on_fields_pushed (GObject      *source,
   self = LEDE_PREVIEW (user_data);
   if (error == NULL)
     self->field_failures = 0;
-  else if (self->field_failures < 5)
-    {
-      g_debug ("Preview fields failed (%s); sending them again", error->message);
-      g_clear_handle_id (&self->fields_retry_id, g_source_remove);
-      self->fields_retry_id = g_timeout_add (50u << self->field_failures++, retry_fields, self);
-    }
-  else
+  else if (!try_again_later (self, &self->field_failures, &self->fields_retry_id, retry_fields))
     g_warning ("Could not show the story's fields in the preview: %s", error->message);
 }
 
@@ -307,19 +315,8 @@ on_swapped (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = LEDE_PREVIEW (user_data);
-  /* WebKit now and then answers a call with "Unsupported result type" for
-   * a moment under load (about one test run in ten here). Render again a
-   * little later, waiting longer each time, rather than show stale text;
-   * only a failure that lasts over a second is reported. */
-  if (error != NULL && self->swap_failures < 5)
-    {
-      guint delay = 50u << self->swap_failures++;
-
-      g_debug ("Preview update failed (%s); rendering again in %u ms", error->message, delay);
-      g_clear_handle_id (&self->retry_id, g_source_remove);
-      self->retry_id = g_timeout_add (delay, retry_render, self);
-      return;
-    }
+  if (error != NULL && try_again_later (self, &self->swap_failures, &self->retry_id, retry_render))
+    return;
   if (error != NULL)
     g_warning ("Could not update the preview: %s", error->message);
   else

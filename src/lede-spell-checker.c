@@ -398,6 +398,15 @@ get_marked_word (LedeSpellChecker *self,
   gtk_text_buffer_get_iter_at_mark (self->buffer, end, self->word_end);
 }
 
+static char *
+dup_marked_word (LedeSpellChecker *self)
+{
+  GtkTextIter start, end;
+
+  get_marked_word (self, &start, &end);
+  return gtk_text_iter_get_slice (&start, &end);
+}
+
 static void
 correct_activated (GSimpleAction *action,
                    GVariant      *parameter,
@@ -420,11 +429,8 @@ add_activated (GSimpleAction *action,
                gpointer       data)
 {
   LedeSpellChecker *self = data;
-  GtkTextIter start, end;
-  g_autofree char *word = NULL;
+  g_autofree char *word = dup_marked_word (self);
 
-  get_marked_word (self, &start, &end);
-  word = gtk_text_iter_get_slice (&start, &end);
   g_signal_emit (self, signals [ADD_WORD], 0, word);
 }
 
@@ -434,11 +440,8 @@ ignore_activated (GSimpleAction *action,
                   gpointer       data)
 {
   LedeSpellChecker *self = data;
-  GtkTextIter start, end;
-  g_autofree char *word = NULL;
+  g_autofree char *word = dup_marked_word (self);
 
-  get_marked_word (self, &start, &end);
-  word = gtk_text_iter_get_slice (&start, &end);
   lede_speller_ignore (self->speller, word);
   lede_spell_checker_check_all (self);
 }

@@ -266,6 +266,21 @@ hold_selection (LedeWindow *self,
   self->reverting_selection = hold;
 }
 
+/* After a bulk change (the selection held): why it failed, or the same
+ * stories selected again in their new places. */
+static void
+after_bulk (LedeWindow    *self,
+            gboolean       done,
+            GError *const *error,
+            GArray        *ids)
+{
+  hold_selection (self, FALSE);
+  if (!done)
+    lede_window_show_toast (self, (*error)->message);
+  else
+    select_ids (self, ids);
+}
+
 /* Whatever was typed is written before a bulk action: the open story may
  * be among them, and Undo must bring back what was on screen. */
 static GArray *
@@ -353,13 +368,7 @@ restore_stories_action (GtkWidget  *widget,
   g_array_append_vals (ids, values, n);
   hold_selection (self, TRUE);
   done = lede_library_restore_stories (self->library, ids, &error);
-  hold_selection (self, FALSE);
-  if (!done)
-    {
-      lede_window_show_toast (self, error->message);
-      return;
-    }
-  select_ids (self, ids);
+  after_bulk (self, done, &error, ids);
 }
 
 static void
@@ -380,13 +389,7 @@ set_status_action (GtkWidget  *widget,
     return;
   hold_selection (self, TRUE);
   done = lede_library_set_stories_status (self->library, ids, status, &error);
-  hold_selection (self, FALSE);
-  if (!done)
-    {
-      lede_window_show_toast (self, error->message);
-      return;
-    }
-  select_ids (self, ids);
+  after_bulk (self, done, &error, ids);
 }
 
 static void
@@ -410,14 +413,9 @@ tag_selected (LedeWindow *self,
     return;
   hold_selection (self, TRUE);
   done = lede_library_tag_stories (self->library, ids, tag, add, &error);
-  hold_selection (self, FALSE);
-  if (!done)
-    {
-      lede_window_show_toast (self, error->message);
-      return;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->selection_tag_entry), "");
-  select_ids (self, ids);
+  after_bulk (self, done, &error, ids);
+  if (done)
+    gtk_editable_set_text (GTK_EDITABLE (self->selection_tag_entry), "");
 }
 
 static void

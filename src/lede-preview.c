@@ -220,16 +220,27 @@ retry_fields (gpointer data)
 }
 
 /* WebKit now and then answers a call with "Unsupported result type" for a
- * moment under load (about one test run in ten here). The script is sent
- * again a little later, waiting longer each time, rather than leave stale
- * text; only a failure that lasts over a second is reported (FALSE). */
+ * while under load (about one test run in ten here, once for over a
+ * second). The script is sent again a little later, waiting longer each
+ * time, rather than leave stale text; only a failure that lasts over ten
+ * seconds is reported (FALSE). */
+#define MAX_TRIES 8
+
+/* "Unsupported result type": the script ran, only its answer was lost
+ * (the scripts here only ever answer true or a number). */
+static gboolean
+answer_lost (const GError *error)
+{
+  return g_error_matches (error, WEBKIT_JAVASCRIPT_ERROR, WEBKIT_JAVASCRIPT_ERROR_INVALID_RESULT);
+}
+
 static gboolean
 try_again_later (LedePreview *self,
                  guint       *failures,
                  guint       *source_id,
                  GSourceFunc  again)
 {
-  if (*failures >= 5)
+  if (*failures >= MAX_TRIES)
     return FALSE;
   g_clear_handle_id (source_id, g_source_remove);
   *source_id = g_timeout_add (50u << (*failures)++, again, self);
@@ -250,7 +261,8 @@ on_fields_pushed (GObject      *source,
   self = LEDE_PREVIEW (user_data);
   if (error == NULL)
     self->field_failures = 0;
-  else if (!try_again_later (self, &self->field_failures, &self->fields_retry_id, retry_fields))
+  else if (!try_again_later (self, &self->field_failures, &self->fields_retry_id, retry_fields) &&
+           !answer_lost (error))
     g_warning ("Could not show the story's fields in the preview: %s", error->message);
 }
 
@@ -317,7 +329,7 @@ on_swapped (GObject      *source,
   self = LEDE_PREVIEW (user_data);
   if (error != NULL && try_again_later (self, &self->swap_failures, &self->retry_id, retry_render))
     return;
-  if (error != NULL)
+  if (error != NULL && !answer_lost (error))
     g_warning ("Could not update the preview: %s", error->message);
   else
     {

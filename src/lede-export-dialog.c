@@ -172,7 +172,13 @@ lede_export_dialog_export (LedeExportDialog *self)
   /* Fresh copies: the worker thread must not share the editor's story. */
   scope = adw_combo_row_get_selected (self->scope_row);
   if (scope == LEDE_EXPORT_SCOPE_LIBRARY)
-    stories = lede_library_list_articles (self->library, FALSE, &error);
+    {
+      /* Spiked stories go out only when picked, never with the rest. */
+      stories = lede_library_list_articles (self->library, FALSE, &error);
+      for (guint i = stories ? stories->len : 0; i-- > 0;)
+        if (lede_article_get_status (g_ptr_array_index (stories, i)) == LEDE_ARTICLE_STATUS_SPIKED)
+          g_ptr_array_remove_index (stories, i);
+    }
   else
     {
       g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));

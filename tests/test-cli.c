@@ -350,6 +350,66 @@ test_trash_and_restore (void)
   lede_test_rmdir (dir);
 }
 
+/* An embargoed or spiked story cannot go out by accident. */
+static void
+test_export_gate (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *forced = g_build_filename (dir, "forced", NULL);
+  g_autofree char *spiked_uuid = NULL;
+  g_autofree char *stdout_text = NULL, *stderr_text = NULL;
+
+  g_mkdir (out, 0755);
+  g_mkdir (forced, 0755);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+    g_autoptr (LedeArticle) plain = lede_article_new ();
+    g_autoptr (LedeArticle) embargoed = lede_article_new ();
+    g_autoptr (LedeArticle) spiked = lede_article_new ();
+    g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr (GDateTime) tomorrow = g_date_time_add_days (now, 1);
+
+    lede_article_set_headline (plain, "Harbour fees frozen");
+    lede_article_set_headline (embargoed, "Lifeboat medals announced");
+    lede_article_set_embargo (embargoed, tomorrow);
+    lede_article_set_headline (spiked, "Rumour about the pier");
+    lede_article_set_status (spiked, LEDE_ARTICLE_STATUS_SPIKED);
+    g_assert_true (lede_library_create_article (library, plain, NULL));
+    g_assert_true (lede_library_create_article (library, embargoed, NULL));
+    g_assert_true (lede_library_create_article (library, spiked, NULL));
+    spiked_uuid = g_strdup (lede_article_get_uuid (spiked));
+  }
+
+  /* --all: the embargoed story is refused (exit 3, named), the spiked one
+   * left out, the rest written. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "html", "--out", out, "--all", NULL },
+                            &stdout_text, &stderr_text), ==, 3);
+  g_assert_nonnull (strstr (stderr_text, "“Lifeboat medals announced” is under embargo until"));
+  g_assert_nonnull (strstr (stderr_text, "--force"));
+  g_assert_nonnull (strstr (stderr_text, "left out “Rumour about the pier”: it is spiked"));
+  g_assert_cmpuint (count_files (out), ==, 1);
+  g_clear_pointer (&stdout_text, g_free);
+  g_clear_pointer (&stderr_text, g_free);
+
+  /* --force and --include-spiked: all three. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", forced, "--all",
+                                               "--force", "--include-spiked", NULL },
+                            &stdout_text, &stderr_text), ==, 0);
+  g_assert_cmpuint (count_files (forced), ==, 3);
+  g_clear_pointer (&stdout_text, g_free);
+  g_clear_pointer (&stderr_text, g_free);
+
+  /* Asked for by its uuid, a spiked story goes out. */
+  lede_test_rmdir (out);
+  g_mkdir (out, 0755);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "ninjs", "--out", out, spiked_uuid, NULL },
+                            &stdout_text, &stderr_text), ==, 0);
+  g_assert_cmpuint (count_files (out), ==, 1);
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/lede/cli/import-export", test_import_export);
   g_test_add_func ("/lede/cli/writer-and-reader", test_writer_and_reader);
   g_test_add_func ("/lede/cli/trash-and-restore", test_trash_and_restore);
+  g_test_add_func ("/lede/cli/export-gate", test_export_gate);
 
   return g_test_run ();
 }

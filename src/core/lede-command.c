@@ -28,6 +28,8 @@ struct _LedeCommand
   char      *format_name;
   char      *out_dir;       /* absolute */
   gboolean   export_all;
+  gboolean   force;
+  gboolean   include_spiked;
   char      *only_status;
   char      *only_tag;
   gboolean   overwrite;
@@ -51,7 +53,9 @@ static const char SUMMARY[] =
   "  export --format html|fragment|md|ninjs --out DIR [--all | --status S |\n"
   "         --tag T | UUID…]\n"
   "                    write stories into DIR; existing files are left alone\n"
-  "                    unless --overwrite is given\n"
+  "                    unless --overwrite is given; a story under embargo is\n"
+  "                    left out unless --force; spiked stories go out only by\n"
+  "                    uuid, --status spiked or --include-spiked\n"
   "\n"
   "When Lede has the library open, import, trash and restore are done by\n"
   "that Lede, which shows the result at once; list, search and export read\n"
@@ -77,6 +81,8 @@ make_context (LedeCommand *self)
     { "tag", 0, 0, G_OPTION_ARG_STRING, &self->only_tag, N_("export: the stories with this tag"), N_("TAG") },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &self->overwrite, N_("export: replace files of the same name"), NULL },
     { "jekyll-names", 0, 0, G_OPTION_ARG_NONE, &self->jekyll_names, N_("export: name Markdown files YYYY-MM-DD-slug.md"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &self->force, N_("export: stories under embargo too"), NULL },
+    { "include-spiked", 0, 0, G_OPTION_ARG_NONE, &self->include_spiked, N_("export: spiked stories too, with --all, --status or --tag"), NULL },
     { "as-new", 0, 0, G_OPTION_ARG_NONE, &self->as_new, N_("import: a story of its own even when the library has the file’s uuid"), NULL },
     { NULL }
   };
@@ -475,6 +481,8 @@ export_command (LedeCommand  *self,
     flags |= LEDE_EXPORT_FLAGS_OVERWRITE;
   if (self->jekyll_names)
     flags |= LEDE_EXPORT_FLAGS_JEKYLL_NAMES;
+  if (self->force)
+    flags |= LEDE_EXPORT_FLAGS_FORCE;
 
   if (uuids[0])
     {
@@ -504,6 +512,15 @@ export_command (LedeCommand  *self,
           g_string_append_printf (err, "lede-cli: %s\n", error->message);
           return LEDE_COMMAND_EXIT_FAILED;
         }
+      /* A spiked story goes out only when asked for (by uuid, --status
+       * spiked or --include-spiked), never with the rest. */
+      for (guint i = articles->len; !self->include_spiked && status != LEDE_ARTICLE_STATUS_SPIKED && i-- > 0;)
+        if (lede_article_get_status (g_ptr_array_index (articles, i)) == LEDE_ARTICLE_STATUS_SPIKED)
+          {
+            g_string_append_printf (err, "lede-cli: left out “%s”: it is spiked (--include-spiked to export it)\n",
+                                    lede_article_get_headline (g_ptr_array_index (articles, i)));
+            g_ptr_array_remove_index (articles, i);
+          }
     }
 
   if (!(batch = lede_export_batch_new (library, articles, format, self->out_dir, flags, &error)))
@@ -514,7 +531,13 @@ export_command (LedeCommand  *self,
   lede_export_batch_run (batch, NULL, NULL);
   failures = lede_export_batch_get_failures (batch);
   for (guint i = 0; i < failures->len; i++)
-    g_string_append_printf (err, "lede-cli: %s\n", ((GError *)g_ptr_array_index (failures, i))->message);
+    {
+      GError *failure = g_ptr_array_index (failures, i);
+
+      g_string_append_printf (err, "lede-cli: %s%s\n", failure->message,
+                              g_error_matches (failure, LEDE_EXPORT_ERROR, LEDE_EXPORT_ERROR_EMBARGOED)
+                              ? " (--force to export it anyway)" : "");
+    }
   for (guint i = 0; !self->as_json && i < lede_export_batch_get_paths (batch)->len; i++)
     g_string_append_printf (out, "%s\n", (char *)g_ptr_array_index (lede_export_batch_get_paths (batch), i));
   written = lede_export_batch_get_written (batch);

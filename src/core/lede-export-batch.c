@@ -180,7 +180,8 @@ lede_export_batch_dup_existing (LedeExportBatch *self)
  * lede_export_batch_run:
  *
  * Writes every story, each atomically. A story that fails is recorded in
- * the failures and the rest go on; only cancelling stops early.
+ * the failures and the rest go on; only cancelling stops early. A story
+ * under embargo is a failure too, unless %LEDE_EXPORT_FLAGS_FORCE.
  *
  * Returns: %FALSE only when cancelled
  */
@@ -189,6 +190,8 @@ lede_export_batch_run (LedeExportBatch  *self,
                        GCancellable     *cancellable,
                        GError          **error)
 {
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
   for (guint i = 0; i < self->stories->len; i++)
     {
       Story *story = &g_array_index (self->stories, Story, i);
@@ -200,6 +203,13 @@ lede_export_batch_run (LedeExportBatch  *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
+      /* Under embargo: left out, and said why, unless forced. */
+      if (!(self->flags & LEDE_EXPORT_FLAGS_FORCE) && !lede_export_check_embargo (story->article, now, &local_error))
+        {
+          g_ptr_array_add (self->failures, g_steal_pointer (&local_error));
+          g_atomic_int_inc (&self->done);
+          continue;
+        }
       bytes = lede_export_story (story->article, (const char * const *)story->tags, story->sources, self->format);
       name = lede_export_file_name (story->article, self->format, self->flags);
       path = g_build_filename (self->folder, name, NULL);

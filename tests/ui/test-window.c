@@ -420,6 +420,29 @@ test_reimport (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, before + 1);
 }
 
+/* A story under embargo does not go out from the window either. */
+static void
+test_export_embargo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  Outcome outcome = { 0 };
+  AdwMessageDialog *report;
+
+  g_mkdir (out, 0755);
+  lede_article_set_embargo (shown_article (f), tomorrow);
+  export_markdown (f, out, &outcome);
+  lede_test_wait_until (is_done, &outcome, 10000);
+  g_assert_cmpuint (outcome.written, ==, 0);
+  g_assert_cmpuint (outcome.failed, ==, 1);
+  report = find_message_dialog ();
+  g_assert_nonnull (report);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (report), "is under embargo until"));
+  gtk_window_destroy (GTK_WINDOW (report));
+}
+
 /* The open story, with what was typed a moment ago, goes out as Markdown;
  * a second export asks before replacing the file. */
 static void
@@ -1237,6 +1260,7 @@ main (int   argc,
   ADD ("import", test_import);
   ADD ("export", test_export);
   ADD ("reimport", test_reimport);
+  ADD ("export-embargo", test_export_embargo);
   ADD ("copy-html", test_copy_html);
   ADD ("story-order", test_story_order);
   ADD ("search", test_search);

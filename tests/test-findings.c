@@ -135,13 +135,14 @@ test_extra_document_marker (Fixture       *f,
 }
 
 /* An empty value's blanks (and line break) were kept, and not read back
- * the second time: the kept text changed. A key written again longer than
- * YAML's 1,024 characters for a plain key did not read back at all. */
+ * the second time: the kept text changed; so was a comment after an empty
+ * value in a flow mapping. A key written again longer than YAML's 1,024
+ * characters for a plain key did not read back at all. */
 static void
 test_extra_blank_after_colon (void)
 {
   static const char *files[] = { "extra-blank-after-colon.yaml", "extra-tabs-after-colon.yaml", "extra-long-key.yaml",
-                                 "extra-tag-on-its-own-line.yaml" };
+                                 "extra-tag-on-its-own-line.yaml", "extra-comment-in-flow-value.yaml" };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {

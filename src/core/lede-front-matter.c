@@ -531,8 +531,19 @@ keep_unknown_key (yaml_document_t  *doc,
    * but its mark may take those in, and they would not be read back the
    * same. Quoted, block and flow values end where they say. */
   if (value_node->type == YAML_SCALAR_NODE && value_node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
-    while (end > start && strchr (" \t\r\n", cursor->text[end - 1]))
-      end--;
+    {
+      /* Nor does it hold " #": from there on it is a comment, which the
+       * mark of an empty value in a flow mapping takes in (its mark is at
+       * the closing brace, after the comment). */
+      for (gsize i = MAX (start + 1, byte_offset (cursor, key_node->end_mark.index)); i < end; i++)
+        if (cursor->text[i] == '#' && strchr (" \t", cursor->text[i - 1]))
+          {
+            end = i;
+            break;
+          }
+      while (end > start && strchr (" \t\r\n", cursor->text[end - 1]))
+        end--;
+    }
 
   if (start < end && snippet_stands_alone (cursor->text + start, end - start, key))
     {

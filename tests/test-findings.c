@@ -142,7 +142,8 @@ static void
 test_extra_blank_after_colon (void)
 {
   static const char *files[] = { "extra-blank-after-colon.yaml", "extra-tabs-after-colon.yaml", "extra-long-key.yaml",
-                                 "extra-tag-on-its-own-line.yaml", "extra-comment-in-flow-value.yaml" };
+                                 "extra-tag-on-its-own-line.yaml", "extra-comment-in-flow-value.yaml",
+                                 "extra-comment-after-cr.yaml" };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {

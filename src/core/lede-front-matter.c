@@ -536,7 +536,7 @@ keep_unknown_key (yaml_document_t  *doc,
        * mark of an empty value in a flow mapping takes in (its mark is at
        * the closing brace, after the comment). */
       for (gsize i = MAX (start + 1, byte_offset (cursor, key_node->end_mark.index)); i < end; i++)
-        if (cursor->text[i] == '#' && strchr (" \t", cursor->text[i - 1]))
+        if (cursor->text[i] == '#' && strchr (" \t\r\n", cursor->text[i - 1]))
           {
             end = i;
             break;

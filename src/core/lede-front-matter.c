@@ -94,7 +94,9 @@ without_key (const char *extra,
       const char *line = lines[i];
 
       if (line[0] != ' ' && line[0] != '\t' && line[0] != '\0')
-        skipping = strncmp (line, key, key_len) == 0 && line[key_len] == ':';
+        /* "publishDate:x: 1" is another key: the colon must end it. */
+        skipping = strncmp (line, key, key_len) == 0 && line[key_len] == ':' &&
+                   (line[key_len + 1] == '\0' || line[key_len + 1] == ' ' || line[key_len + 1] == '\t');
       else if (line[0] == '\0' && lines[i + 1] == NULL)
         break;
       if (!skipping)
@@ -530,6 +532,18 @@ keep_unknown_key (yaml_document_t  *doc,
   /* A plain value (or an empty one) never ends in a blank or a line break,
    * but its mark may take those in, and they would not be read back the
    * same. Quoted, block and flow values end where they say. */
+  /* An empty value in a flow mapping has its mark at the next token, after
+   * any blanks and comment: its key's text ends at the colon. */
+  if (value_node->type == YAML_SCALAR_NODE && value_node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+      value_node->data.scalar.length == 0)
+    {
+      gsize colon = byte_offset (cursor, key_node->end_mark.index);
+
+      while (colon < end && (cursor->text[colon] == ' ' || cursor->text[colon] == '\t'))
+        colon++;
+      if (colon < end && cursor->text[colon] == ':')
+        end = colon + 1;
+    }
   if (value_node->type == YAML_SCALAR_NODE && value_node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
     {
       /* Nor does it hold " #": from there on it is a comment, which the

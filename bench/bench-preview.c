@@ -17,6 +17,7 @@
 #include "lede-library.h"
 #include "lede-preview.h"
 #include "lede-window.h"
+#include "lede-bench-loop.h"
 #include "lede-bench-stats.h"
 #include "lede-bench-story.h"
 
@@ -29,34 +30,17 @@ on_updated (LedePreview *preview,
   updates++;
 }
 
-static gboolean
-wake (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 wait_for_update (guint before)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (30000, wake, &timed_out);
+  guint id = g_timeout_add (30000, lede_bench_wake, &timed_out);
 
   while (updates == before && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   if (timed_out)
     g_error ("the preview did not update within 30 s");
   g_source_remove (id);
-}
-
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, wake, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /* A story of @words words of English only: the words a dictionary knows,
@@ -121,7 +105,7 @@ open_window_with (const char   *dir,
   lede_window_open_library (window, path);
   wait_for_update (0);
   /* Let the renders of opening the story finish, so none lands mid-measure. */
-  settle (1500);
+  lede_bench_settle (1500);
   return window;
 }
 
@@ -230,14 +214,14 @@ measure_typing (guint    words,
   if (with_panel)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-metadata", NULL);
-      settle (500);
+      lede_bench_settle (500);
     }
 
   /* Typing goes at the end of the story, as when writing on. */
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
   lede_editor_focus (editor);
-  settle (300);
+  lede_bench_settle (300);
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), &typing);
@@ -255,7 +239,7 @@ measure_typing (guint    words,
   g_child_watch_add (pid, on_xdotool_exit, &typed);
   while (!typed)
     g_main_context_iteration (NULL, TRUE);
-  settle (500);
+  lede_bench_settle (500);
 
   g_signal_handlers_disconnect_by_data (clock, &typing);
   g_signal_handlers_disconnect_by_data (buffer, &typing);

@@ -12,6 +12,7 @@
 
 #include "lede-library.h"
 #include "lede-window.h"
+#include "lede-bench-loop.h"
 #include "lede-bench-stats.h"
 #include "lede-bench-story.h"
 
@@ -59,30 +60,13 @@ on_after_paint (GdkFrameClock *clock,
   probe->started = 0;
 }
 
-static gboolean
-wake (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, wake, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Waits for the frame that shows the new rows; FALSE when the rows did
  * not change (the same results) within two seconds. */
 static gboolean
 wait_painted (Probe *probe)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (2000, wake, &timed_out);
+  guint id = g_timeout_add (2000, lede_bench_wake, &timed_out);
 
   while (probe->elapsed < 0 && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -121,7 +105,7 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   if (!lede_window_open_library (window, argv[1]))
     g_error ("could not open %s", argv[1]);
-  settle (2000);
+  lede_bench_settle (2000);
 
   entry = GTK_SEARCH_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW, "search_entry"));
   list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW, "story_list"));
@@ -164,7 +148,7 @@ main (int   argc,
         g_array_append_val (clearing, probe.elapsed);
       probe.started = 0;
       g_assert (g_list_model_get_n_items (rows) == total);
-      settle (300);
+      lede_bench_settle (300);
     }
 
   if (typing->len == 0)

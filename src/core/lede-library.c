@@ -123,8 +123,9 @@ lede_library_class_init (LedeLibraryClass *klass)
    * LedeLibrary::article-replaced:
    * @id: the story
    *
-   * Emitted when a story was rewritten from outside its editor
-   * (lede_library_replace_story()): an object read before holds old text.
+   * Emitted when a story was changed from outside its editor (an import
+   * of a newer copy, a status or tag set on many stories, a tag renamed, a
+   * source edited or unlinked): an object read before holds old fields.
    */
   signals [ARTICLE_REPLACED] =
     g_signal_new ("article-replaced",

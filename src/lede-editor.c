@@ -18,6 +18,7 @@
 #include "lede-find-bar.h"
 #include "lede-graf-renderer.h"
 #include "lede-spell-checker.h"
+#include "lede-text-paragraph.h"
 #include "lede-typography.h"
 
 #include "lede-editor.h"
@@ -976,17 +977,6 @@ lede_editor_go_to_graf (LedeEditor *self,
   return TRUE;
 }
 
-/* Whether line @line of @buffer is empty: a paragraph's edge. */
-static gboolean
-is_blank_line (GtkTextBuffer *buffer,
-               int            line)
-{
-  GtkTextIter at;
-
-  gtk_text_buffer_get_iter_at_line (buffer, &at, line);
-  return gtk_text_iter_ends_line (&at);
-}
-
 /* Focus mode: the paragraph with the cursor at full contrast, the rest
  * dimmed. */
 static void
@@ -994,22 +984,14 @@ dim_around_cursor (LedeEditor *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
   GtkTextIter start, end, para_start, para_end;
-  int first, last, lines = gtk_text_buffer_get_line_count (buffer);
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->dim_tag, &start, &end);
   if (!self->focus_mode)
     return;
   gtk_text_buffer_get_iter_at_mark (buffer, &para_start, gtk_text_buffer_get_insert (buffer));
-  first = last = gtk_text_iter_get_line (&para_start);
-  while (first > 0 && !is_blank_line (buffer, first - 1))
-    first--;
-  while (last + 1 < lines && !is_blank_line (buffer, last + 1))
-    last++;
-  gtk_text_buffer_get_iter_at_line (buffer, &para_start, first);
-  gtk_text_buffer_get_iter_at_line (buffer, &para_end, last);
-  if (!gtk_text_iter_ends_line (&para_end))
-    gtk_text_iter_forward_to_line_end (&para_end);
+  para_end = para_start;
+  lede_text_extend_to_paragraph (&para_start, &para_end);
   gtk_text_buffer_apply_tag (buffer, self->dim_tag, &start, &para_start);
   gtk_text_buffer_apply_tag (buffer, self->dim_tag, &para_end, &end);
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lede-text-paragraph.h"
 #include "lede-words.h"
 
 #include "lede-spell-checker.h"
@@ -203,36 +204,6 @@ lede_spell_checker_is_done (LedeSpellChecker *self)
   return self->idle_id == 0 && self->edit_id == 0;
 }
 
-/* The paragraph around @iter: from after the blank line before it to the
- * blank line after it. */
-static void
-extend_to_paragraph (GtkTextIter *start,
-                     GtkTextIter *end)
-{
-  gtk_text_iter_set_line_offset (start, 0);
-  while (gtk_text_iter_get_line (start) > 0)
-    {
-      GtkTextIter prev = *start;
-
-      gtk_text_iter_backward_line (&prev);
-      if (gtk_text_iter_ends_line (&prev))
-        break;
-      *start = prev;
-    }
-  if (!gtk_text_iter_ends_line (end))
-    gtk_text_iter_forward_to_line_end (end);
-  while (!gtk_text_iter_is_end (end))
-    {
-      GtkTextIter next = *end;
-
-      gtk_text_iter_forward_line (&next);
-      if (gtk_text_iter_ends_line (&next))
-        break;
-      *end = next;
-      gtk_text_iter_forward_to_line_end (end);
-    }
-}
-
 static gboolean
 check_edited (gpointer data)
 {
@@ -243,7 +214,7 @@ check_edited (gpointer data)
   self->edit_id = 0;
   gtk_text_buffer_get_iter_at_mark (self->buffer, &start, self->edit_start);
   gtk_text_buffer_get_iter_at_mark (self->buffer, &end, self->edit_end);
-  extend_to_paragraph (&start, &end);
+  lede_text_extend_to_paragraph (&start, &end);
   state_at (self, &start, &state);
   check_lines (self, &start, &end, &state);
   return G_SOURCE_REMOVE;

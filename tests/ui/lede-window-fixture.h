@@ -7,7 +7,13 @@
 
 #include <adwaita.h>
 
+#include "lede-counts-section.h"
 #include "lede-editor.h"
+#include "lede-metadata-panel.h"
+#include "lede-note-section.h"
+#include "lede-sources-section.h"
+#include "lede-story-fields.h"
+#include "lede-tag-chips.h"
 #include "lede-window.h"
 #include "../lede-test-utils.h"
 
@@ -46,6 +52,34 @@ static inline LedeEditor *
 get_editor (Fixture *f)
 {
   return LEDE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "editor"));
+}
+
+/* A named child of the metadata panel's template, or of the template of
+ * one of its sections (where the rows live). */
+static inline gpointer
+panel_child (Fixture    *f,
+             const char *name)
+{
+  static const struct { const char *name; GType (*get_type) (void); } sections[] = {
+    { "story_fields", lede_story_fields_get_type },
+    { "counts_section", lede_counts_section_get_type },
+    { "tag_chips_section", lede_tag_chips_get_type },
+    { "sources_section", lede_sources_section_get_type },
+    { "note_section", lede_note_section_get_type },
+  };
+  GtkWidget *panel = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW,
+                                                                "metadata_panel"));
+  GObject *child = gtk_widget_get_template_child (panel, LEDE_TYPE_METADATA_PANEL, name);
+
+  for (guint i = 0; child == NULL && i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *section = GTK_WIDGET (gtk_widget_get_template_child (panel, LEDE_TYPE_METADATA_PANEL,
+                                                                      sections[i].name));
+
+      child = gtk_widget_get_template_child (section, sections[i].get_type (), name);
+    }
+  g_assert_nonnull (child);
+  return child;
 }
 
 static inline LedeArticle *

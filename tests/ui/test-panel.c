@@ -21,13 +21,6 @@ get_panel (Fixture *f)
   return LEDE_METADATA_PANEL (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "metadata_panel"));
 }
 
-static gpointer
-panel_child (Fixture    *f,
-             const char *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (get_panel (f)), LEDE_TYPE_METADATA_PANEL, name);
-}
-
 static void
 wait_saved (Fixture *f)
 {

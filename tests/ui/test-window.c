@@ -959,10 +959,7 @@ static gboolean
 standfirst_marked (Fixture *f,
                    guint    index)
 {
-  LedeMetadataPanel *panel = LEDE_METADATA_PANEL (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW,
-                                                                                  "metadata_panel"));
-  GtkEditable *row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (panel), LEDE_TYPE_METADATA_PANEL,
-                                                                  "standfirst_row"));
+  GtkEditable *row = GTK_EDITABLE (panel_child (f, "standfirst_row"));
   PangoAttrList *attrs = gtk_text_get_attributes (GTK_TEXT (gtk_editable_get_delegate (row)));
   g_autoptr (GSList) list = attrs ? pango_attr_list_get_attributes (attrs) : NULL;
   gboolean marked = FALSE;

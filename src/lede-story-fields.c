@@ -1,0 +1,485 @@
+/* lede-story-fields.c: the panel's one-line fields of the open story, and
+ * the warnings under them.
+ *
+ * The fields are bound to the article both ways, so they are saved by the
+ * same autosave as the body (the editor reports any property change). The
+ * slug, the status and the two times are not bound: each has a rule of its
+ * own (a slug follows the headline, publishing sets a time, a time must
+ * parse before it is kept).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-story-fields"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "lede-counts.h"
+#include "lede-slug.h"
+#include "lede-spell-checker.h"
+#include "lede-story-fields.h"
+
+/* Past this a headline is not just long but probably pasted by mistake. */
+#define HEADLINE_WARN_LENGTH 200
+
+struct _LedeStoryFields
+{
+  GtkWidget      parent_instance;
+
+  AdwEntryRow   *headline_row;
+  AdwEntryRow   *standfirst_row;
+  AdwEntryRow   *slug_row;
+  AdwEntryRow   *byline_row;
+  AdwEntryRow   *dateline_row;
+  AdwEntryRow   *section_row;
+  AdwComboRow   *status_row;
+  GtkLabel      *status_dot;
+  AdwEntryRow   *language_row;
+  AdwEntryRow   *embargo_row;
+  AdwEntryRow   *published_row;
+  GtkSpinButton *word_goal_spin;
+  GtkLabel      *hints_label;
+
+  LedeLibrary   *library;
+  LedeArticle   *article;
+  GBindingGroup *bindings;
+  GSignalGroup  *article_signals;
+  char          *spelling_note;  /* no dictionary for the language */
+  char          *embargo_error;
+  char          *published_error;
+  char          *hints;
+  gboolean       slug_auto;
+  gboolean       loading;
+};
+
+G_DEFINE_FINAL_TYPE (LedeStoryFields, lede_story_fields, GTK_TYPE_WIDGET)
+
+static gint64
+article_id (LedeStoryFields *self)
+{
+  return self->article ? lede_article_get_id (self->article) : 0;
+}
+
+/* Times are shown and typed in local time; the library keeps UTC. */
+static char *
+format_local (GDateTime *time)
+{
+  g_autoptr (GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (time);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static GDateTime *
+parse_local (const char *text)
+{
+  int year, month, day, hour = 0, minute = 0;
+  char end;
+
+  if (sscanf (text, "%d-%d-%d%*[ T]%d:%d%c", &year, &month, &day, &hour, &minute, &end) != 5 &&
+      sscanf (text, "%d-%d-%d%c", &year, &month, &day, &end) != 3)
+    return NULL;
+  return g_date_time_new_local (year, month, day, hour, minute, 0);
+}
+
+/**
+ * lede_story_fields_update_hints:
+ *
+ * Works out the warnings under the fields again: some change with time
+ * (an embargo passing) or with other stories (a slug taken since).
+ */
+void
+lede_story_fields_update_hints (LedeStoryFields *self)
+{
+  g_autoptr (GString) hints = g_string_new (NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *owner = NULL;
+  const char *language;
+  guint headline_length;
+
+  g_return_if_fail (LEDE_IS_STORY_FIELDS (self));
+
+  if (self->article == NULL)
+    return;
+
+  headline_length = g_utf8_strlen (lede_article_get_headline (self->article), -1);
+  if (headline_length > HEADLINE_WARN_LENGTH)
+    g_string_append_printf (hints, _("The headline is %u characters long: it is kept, but no page will show it whole.\n"),
+                            headline_length);
+  else if (headline_length > LEDE_HEADLINE_HINT_LENGTH)
+    g_string_append_printf (hints, _("The headline is %u characters: past %u, search results and social cards cut it.\n"),
+                            headline_length, LEDE_HEADLINE_HINT_LENGTH);
+  if (self->library)
+    owner = lede_library_slug_owner (self->library, lede_article_get_slug (self->article), article_id (self));
+  if (owner)
+    g_string_append_printf (hints, _("The slug “%s” is also used by “%s”.\n"), lede_article_get_slug (self->article), owner);
+  language = lede_article_get_language (self->article);
+  if (*language && !g_regex_match_simple ("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", language, 0, 0))
+    g_string_append_printf (hints, _("“%s” is not a language tag like en, en-GB or pt-BR.\n"), language);
+  if (self->spelling_note)
+    g_string_append_printf (hints, "%s\n", self->spelling_note);
+  if (self->embargo_error)
+    g_string_append_printf (hints, "%s\n", self->embargo_error);
+  else if (lede_article_get_embargo (self->article) &&
+           g_date_time_compare (lede_article_get_embargo (self->article), now) < 0)
+    g_string_append (hints, _("The embargo has passed.\n"));
+  if (self->published_error)
+    g_string_append_printf (hints, "%s\n", self->published_error);
+
+  if (hints->len > 0)
+    g_string_truncate (hints, hints->len - 1);
+  g_free (self->hints);
+  self->hints = g_strdup (hints->str);
+  gtk_label_set_text (self->hints_label, hints->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->hints_label), hints->len > 0);
+  if (owner)
+    gtk_widget_add_css_class (GTK_WIDGET (self->slug_row), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->slug_row), "warning");
+  if (self->embargo_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->embargo_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->embargo_row), "error");
+  if (self->published_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->published_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->published_row), "error");
+}
+
+/* Returns: the warnings shown under the fields, one a line, or "" */
+const char *
+lede_story_fields_get_hints (LedeStoryFields *self)
+{
+  g_return_val_if_fail (LEDE_IS_STORY_FIELDS (self), "");
+  return self->hints ? self->hints : "";
+}
+
+/* Slug */
+
+static void
+show_slug (LedeStoryFields *self)
+{
+  const char *slug = lede_article_get_slug (self->article);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->slug_row)), slug) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->slug_row), slug);
+}
+
+static void
+make_slug_from_headline (LedeStoryFields *self)
+{
+  g_autofree char *base = lede_slug_from_text (lede_article_get_headline (self->article));
+  g_autofree char *slug = NULL;
+
+  slug = self->library ? lede_library_make_unique_slug (self->library, base, article_id (self)) : g_strdup (base);
+  lede_article_set_slug (self->article, slug);
+  show_slug (self);
+}
+
+static void
+slug_applied_cb (LedeStoryFields *self)
+{
+  g_autofree char *slug = lede_slug_from_text (gtk_editable_get_text (GTK_EDITABLE (self->slug_row)));
+
+  if (self->article == NULL)
+    return;
+  /* Emptied by hand: back to following the headline. */
+  self->slug_auto = *slug == '\0';
+  if (self->slug_auto)
+    make_slug_from_headline (self);
+  else
+    {
+      lede_article_set_slug (self->article, slug);
+      show_slug (self);
+    }
+  lede_story_fields_update_hints (self);
+}
+
+static void
+slug_auto_clicked_cb (LedeStoryFields *self)
+{
+  if (self->article == NULL)
+    return;
+  self->slug_auto = TRUE;
+  make_slug_from_headline (self);
+  lede_story_fields_update_hints (self);
+}
+
+static void
+on_headline_changed (LedeStoryFields *self)
+{
+  if (self->loading)
+    return;
+  if (self->slug_auto)
+    make_slug_from_headline (self);
+}
+
+/* Status and times */
+
+static void
+status_selected_cb (LedeStoryFields *self)
+{
+  LedeArticleStatus status = adw_combo_row_get_selected (self->status_row);
+
+  if (self->loading || self->article == NULL || status == lede_article_get_status (self->article))
+    return;
+  lede_article_set_status (self->article, status);
+  /* Published now, unless a time was given already. */
+  if (status == LEDE_ARTICLE_STATUS_PUBLISHED && lede_article_get_published (self->article) == NULL)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+      lede_article_set_published (self->article, now);
+    }
+}
+
+/* The sidebar's colours (style.css), on the dot before the status. */
+static void
+show_status_colour (LedeStoryFields *self)
+{
+  static const char * const classes[] = {
+    "dot-draft", "dot-in-progress", "dot-ready", "dot-published", "dot-spiked",
+  };
+  LedeArticleStatus status = lede_article_get_status (self->article);
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_dot), classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_dot), classes[status]);
+}
+
+static void
+on_status_changed (LedeStoryFields *self)
+{
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->status_row, lede_article_get_status (self->article));
+  self->loading = FALSE;
+  show_status_colour (self);
+}
+
+static void
+show_times (LedeStoryFields *self)
+{
+  g_autofree char *embargo = format_local (lede_article_get_embargo (self->article));
+  g_autofree char *published = format_local (lede_article_get_published (self->article));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->embargo_row), embargo);
+  gtk_editable_set_text (GTK_EDITABLE (self->published_row), published);
+}
+
+/* An unreadable time is refused in words and nothing is saved. */
+static gboolean
+apply_time (LedeStoryFields  *self,
+            AdwEntryRow      *row,
+            char            **error_out,
+            void            (*set) (LedeArticle *, GDateTime *))
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr (GDateTime) time = NULL;
+
+  g_clear_pointer (error_out, g_free);
+  if (*text != '\0' && !(time = parse_local (text)))
+    {
+      *error_out = g_strdup_printf (_("“%s” is not a date and time: write it as 2026-12-01 09:30. Nothing was changed."),
+                                    text);
+      lede_story_fields_update_hints (self);
+      return FALSE;
+    }
+  set (self->article, time);
+  lede_story_fields_update_hints (self);
+  return TRUE;
+}
+
+static void
+embargo_applied_cb (LedeStoryFields *self)
+{
+  if (self->article && apply_time (self, self->embargo_row, &self->embargo_error, lede_article_set_embargo))
+    show_times (self);
+}
+
+static void
+published_applied_cb (LedeStoryFields *self)
+{
+  if (self->article && apply_time (self, self->published_row, &self->published_error, lede_article_set_published))
+    show_times (self);
+}
+
+/* Loading a story */
+
+static void
+load_article (LedeStoryFields *self)
+{
+  g_autofree char *from_headline = NULL;
+  const char *slug;
+
+  g_clear_pointer (&self->embargo_error, g_free);
+  g_clear_pointer (&self->published_error, g_free);
+  if (self->article == NULL)
+    return;
+
+  self->loading = TRUE;
+  from_headline = lede_slug_from_text (lede_article_get_headline (self->article));
+  slug = lede_article_get_slug (self->article);
+  /* A slug made from the headline (perhaps with -2 on it) keeps following it. */
+  self->slug_auto = *slug == '\0' || (*from_headline && g_str_has_prefix (slug, from_headline));
+  show_slug (self);
+  adw_combo_row_set_selected (self->status_row, lede_article_get_status (self->article));
+  show_status_colour (self);
+  show_times (self);
+  self->loading = FALSE;
+}
+
+void
+lede_story_fields_set_article (LedeStoryFields *self,
+                               LedeArticle     *article)
+{
+  g_return_if_fail (LEDE_IS_STORY_FIELDS (self));
+
+  if (self->article == article)
+    return;
+  /* Everything follows the new story at once, before any edit can land. */
+  self->loading = TRUE;
+  g_set_object (&self->article, article);
+  g_binding_group_set_source (self->bindings, article);
+  g_signal_group_set_target (self->article_signals, article);
+  self->loading = FALSE;
+  load_article (self);
+}
+
+void
+lede_story_fields_set_library (LedeStoryFields *self,
+                               LedeLibrary     *library)
+{
+  g_return_if_fail (LEDE_IS_STORY_FIELDS (self));
+
+  g_set_object (&self->library, library);
+  load_article (self);
+}
+
+/**
+ * lede_story_fields_set_spelling_note:
+ * @note: (nullable): why no word is marked (no dictionary), or %NULL
+ */
+void
+lede_story_fields_set_spelling_note (LedeStoryFields *self,
+                                     const char      *note)
+{
+  g_return_if_fail (LEDE_IS_STORY_FIELDS (self));
+
+  if (g_strcmp0 (self->spelling_note, note) == 0)
+    return;
+  g_free (self->spelling_note);
+  self->spelling_note = g_strdup (note);
+  lede_story_fields_update_hints (self);
+}
+
+/**
+ * lede_story_fields_set_speller:
+ *
+ * Underlines misspelt words in the standfirst with @speller.
+ */
+void
+lede_story_fields_set_speller (LedeStoryFields *self,
+                               LedeSpeller     *speller)
+{
+  g_return_if_fail (LEDE_IS_STORY_FIELDS (self));
+  lede_spell_checker_watch_entry (GTK_EDITABLE (self->standfirst_row), speller);
+}
+
+/**
+ * lede_story_fields_check_spelling:
+ * @enabled: whether spelling is checked at all (F7)
+ */
+void
+lede_story_fields_check_spelling (LedeStoryFields *self,
+                                  gboolean         enabled)
+{
+  g_return_if_fail (LEDE_IS_STORY_FIELDS (self));
+  lede_spell_checker_check_entry (GTK_EDITABLE (self->standfirst_row), enabled);
+}
+
+static void
+lede_story_fields_dispose (GObject *object)
+{
+  LedeStoryFields *self = LEDE_STORY_FIELDS (object);
+  GtkWidget *child;
+
+  g_clear_object (&self->bindings);
+  g_clear_object (&self->article_signals);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_STORY_FIELDS);
+  /* The template's unnamed outer box is ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (lede_story_fields_parent_class)->dispose (object);
+}
+
+static void
+lede_story_fields_finalize (GObject *object)
+{
+  LedeStoryFields *self = LEDE_STORY_FIELDS (object);
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->article);
+  g_free (self->spelling_note);
+  g_free (self->embargo_error);
+  g_free (self->published_error);
+  g_free (self->hints);
+  G_OBJECT_CLASS (lede_story_fields_parent_class)->finalize (object);
+}
+
+static void
+lede_story_fields_class_init (LedeStoryFieldsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lede_story_fields_dispose;
+  object_class->finalize = lede_story_fields_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-story-fields.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, LedeStoryFields, name)
+  CHILD (headline_row);
+  CHILD (standfirst_row);
+  CHILD (slug_row);
+  CHILD (byline_row);
+  CHILD (dateline_row);
+  CHILD (section_row);
+  CHILD (status_row);
+  CHILD (status_dot);
+  CHILD (language_row);
+  CHILD (embargo_row);
+  CHILD (published_row);
+  CHILD (word_goal_spin);
+  CHILD (hints_label);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, slug_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, slug_auto_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, embargo_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, published_applied_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+lede_story_fields_init (LedeStoryFields *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->bindings = g_binding_group_new ();
+  g_binding_group_bind (self->bindings, "headline", self->headline_row, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "standfirst", self->standfirst_row, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "byline", self->byline_row, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "dateline", self->dateline_row, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "section", self->section_row, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "language", self->language_row, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "word-goal", self->word_goal_spin, "value", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  self->article_signals = g_signal_group_new (LEDE_TYPE_ARTICLE);
+  g_signal_group_connect_object (self->article_signals, "notify::headline", G_CALLBACK (on_headline_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->article_signals, "notify::slug", G_CALLBACK (show_slug), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->article_signals, "notify::status", G_CALLBACK (on_status_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->article_signals, "notify::language", G_CALLBACK (lede_story_fields_update_hints), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->article_signals, "notify::published", G_CALLBACK (show_times), self, G_CONNECT_SWAPPED);
+}

@@ -542,21 +542,40 @@ lede_editor_scroll_to_line (LedeEditor *self,
  * @offset: a place in the body, in characters
  *
  * Puts the cursor at @offset, scrolls it into view and gives the body the
- * keyboard, as a jump from the attribution check does.
+ * keyboard.
  */
 void
 lede_editor_show_offset (LedeEditor *self,
                          guint       offset)
 {
+  lede_editor_show_range (self, offset, 0);
+}
+
+/**
+ * lede_editor_show_range:
+ * @offset: where it starts in the body, in characters
+ * @length: how many characters to select
+ *
+ * Selects what a check found, brings it to a third of the way down the
+ * view (not the bottom edge, where the eye does not go) and gives the body
+ * the keyboard.
+ */
+void
+lede_editor_show_range (LedeEditor *self,
+                        guint       offset,
+                        guint       length)
+{
   GtkTextBuffer *buffer;
-  GtkTextIter iter;
+  GtkTextIter start, end;
 
   g_return_if_fail (LEDE_IS_EDITOR (self));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
-  gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->body_view), gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + length);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->body_view), gtk_text_buffer_get_insert (buffer),
+                                0.0, TRUE, 0.0, 0.33);
   gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
 }
 

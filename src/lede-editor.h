@@ -28,6 +28,9 @@ void           lede_editor_scroll_to_line (LedeEditor *self,
 
 void           lede_editor_show_offset  (LedeEditor  *self,
                                          guint        offset);
+void           lede_editor_show_range   (LedeEditor  *self,
+                                         guint        offset,
+                                         guint        length);
 
 void         lede_editor_highlight_words (LedeEditor         *self,
                                           const char * const *words);

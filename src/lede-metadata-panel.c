@@ -2,8 +2,8 @@
  *
  * The panel lays out one widget per section (the story's fields, its
  * length, tags, sources, the editorial note) and hands each the library
- * and the story. Itself it keeps the quotations, and the work that feeds
- * them and the counts: a worker thread a moment after typing pauses.
+ * and the story. Itself it does the work that feeds the counts and the
+ * checks: a worker thread, a moment after typing pauses.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "lede-attribution.h"
+#include "lede-checks.h"
+#include "lede-checks-section.h"
 #include "lede-counts-section.h"
 #include "lede-metadata-panel.h"
 #include "lede-note-section.h"
@@ -21,12 +23,10 @@
 #include "lede-story-fields.h"
 #include "lede-tag-chips.h"
 
-/* Counts and quotations are worked out this long after the last change,
+/* Counts and checks are worked out this long after the last change,
  * plus a millisecond for each 1,000 characters: a 100,000-word story costs
  * about 50 ms to count, so it waits for a longer pause in the typing. */
 #define REFRESH_DELAY_MS 300
-/* Quotations listed by row; the rest are counted. Unattributed ones first. */
-#define MAX_QUOTE_ROWS   50
 
 struct _LedeMetadataPanel
 {
@@ -37,14 +37,15 @@ struct _LedeMetadataPanel
   LedeCountsSection  *counts_section;
   LedeTagChips       *tag_chips_section;
   LedeSourcesSection *sources_section;
-  GtkListBox         *quotes_list;
+  LedeChecksSection  *checks_section;
   LedeNoteSection    *note_section;
 
   LedeArticle        *article;
   GtkTextBuffer      *body;
   GSignalGroup       *article_signals;
   GSignalGroup       *body_signals;
-  GPtrArray          *quotes;
+  GPtrArray          *quotes;     /* the body's, for the count of attributed ones */
+  GPtrArray          *findings;
   guint               refresh_id;
   GCancellable       *count_cancellable;  /* the refresh under way */
   gboolean            stale;     /* changed while hidden: refresh when shown */
@@ -53,13 +54,13 @@ struct _LedeMetadataPanel
 G_DEFINE_FINAL_TYPE (LedeMetadataPanel, lede_metadata_panel, GTK_TYPE_WIDGET)
 
 enum {
-  QUOTE_ACTIVATED,
+  FINDING_ACTIVATED,
   N_SIGNALS
 };
 
 static guint signals [N_SIGNALS];
 
-/* Counts and quotations */
+/* Counts and checks */
 
 static char *
 body_text (LedeMetadataPanel *self)
@@ -72,79 +73,21 @@ body_text (LedeMetadataPanel *self)
   return gtk_text_buffer_get_text (self->body, &start, &end, TRUE);
 }
 
+/* A finding in the body is the window's to show (the editor is its);
+ * one in a field is ours. */
 static void
-add_quote_row (LedeMetadataPanel *self,
-               LedeQuote         *quote)
+finding_activated_cb (LedeMetadataPanel *self,
+                      LedeFinding       *finding)
 {
-  g_autofree char *title = g_strdup_printf ("“%s”", quote->text);
-  g_autofree char *subtitle = quote->speaker
-    ? g_strdup_printf (_("Line %u · %s"), quote->line, quote->speaker)
-    : g_strdup_printf (_("Line %u · no source of this story is named in its paragraph"), quote->line);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (quote->speaker ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  gtk_widget_add_css_class (icon, quote->speaker ? "success" : "warning");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, _("Show it in the story"));
-  g_object_set_data (G_OBJECT (row), "lede-quote", quote);
-  gtk_list_box_append (self->quotes_list, row);
+  if (finding->field == LEDE_FIELD_BODY)
+    g_signal_emit (self, signals [FINDING_ACTIVATED], 0, finding);
+  else if (finding->field == LEDE_FIELD_TAGS)
+    lede_tag_chips_focus (self->tag_chips_section);
+  else
+    lede_story_fields_focus (self->story_fields, finding->field, finding->offset, finding->length);
 }
 
-static void
-add_text_row (LedeMetadataPanel *self,
-              const char        *text)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-  gtk_list_box_append (self->quotes_list, row);
-}
-
-/* The unattributed quotations first (they are the ones to act on), then
- * the rest, at most MAX_QUOTE_ROWS rows. */
-static void
-show_quotes (LedeMetadataPanel *self)
-{
-  GtkWidget *child;
-  guint shown = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->quotes_list))))
-    gtk_list_box_remove (self->quotes_list, child);
-
-  for (int attributed = 0; attributed < 2; attributed++)
-    for (guint i = 0; i < self->quotes->len && shown < MAX_QUOTE_ROWS; i++)
-      {
-        LedeQuote *quote = g_ptr_array_index (self->quotes, i);
-
-        if ((quote->speaker != NULL) == attributed)
-          {
-            add_quote_row (self, quote);
-            shown++;
-          }
-      }
-  if (self->quotes->len > shown)
-    {
-      g_autofree char *more = g_strdup_printf (_("…and %u more"), self->quotes->len - shown);
-      add_text_row (self, more);
-    }
-  if (self->quotes->len == 0)
-    add_text_row (self, _("No direct quotations"));
-}
-
-static void
-quote_activated_cb (LedeMetadataPanel *self,
-                    GtkListBoxRow     *row)
-{
-  LedeQuote *quote = g_object_get_data (G_OBJECT (row), "lede-quote");
-
-  if (quote)
-    g_signal_emit (self, signals [QUOTE_ACTIVATED], 0, quote->offset);
-}
+static gboolean refresh_later_cb (gpointer data);
 
 /* Drops the refresh under way, whose counts would be stale. */
 static void
@@ -159,20 +102,18 @@ stop_counting (LedeMetadataPanel *self)
  * they run on a worker thread, so a long or pathological story never holds
  * up typing. */
 typedef struct {
-  char       *headline;
-  char       *body;
-  GPtrArray  *sources;
-  LedeCounts  counts;
-  GPtrArray  *quotes;
+  LedeCheckStory *story;
+  LedeCounts      counts;
+  GPtrArray      *quotes;
+  GPtrArray      *findings;
 } Report;
 
 static void
 report_free (Report *report)
 {
-  g_free (report->headline);
-  g_free (report->body);
-  g_clear_pointer (&report->sources, g_ptr_array_unref);
+  lede_check_story_free (report->story);
   g_clear_pointer (&report->quotes, g_ptr_array_unref);
+  g_clear_pointer (&report->findings, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -183,9 +124,11 @@ count_thread (GTask        *task,
               GCancellable *cancellable)
 {
   Report *report = task_data;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
-  lede_counts_compute (report->headline, report->body, &report->counts);
-  report->quotes = lede_attribution_check (report->body, report->sources);
+  lede_counts_compute (report->story->headline, report->story->body, &report->counts);
+  report->quotes = lede_attribution_check (report->story->body, report->story->sources);
+  report->findings = lede_checks_run (report->story, now);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -196,6 +139,7 @@ on_counted (GObject      *object,
 {
   LedeMetadataPanel *self = LEDE_METADATA_PANEL (object);
   Report *report = g_task_get_task_data (G_TASK (result));
+  guint attributed = 0;
 
   /* A newer refresh, or another story, made this one stale. */
   if (!g_task_propagate_boolean (G_TASK (result), NULL))
@@ -207,8 +151,16 @@ on_counted (GObject      *object,
   lede_counts_section_show (self->counts_section, &report->counts, lede_article_get_word_goal (self->article));
 
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->quotes = g_steal_pointer (&report->quotes);
-  show_quotes (self);
+  self->findings = g_steal_pointer (&report->findings);
+  for (guint i = 0; i < self->quotes->len; i++)
+    attributed += ((LedeQuote *)g_ptr_array_index (self->quotes, i))->speaker != NULL;
+  lede_checks_section_show (self->checks_section, self->findings, self->quotes->len, attributed);
+  /* An embargo's countdown goes on without an edit. */
+  for (guint i = 0; i < self->findings->len; i++)
+    if (((LedeFinding *)g_ptr_array_index (self->findings, i))->kind == LEDE_CHECK_EMBARGO && self->refresh_id == 0)
+      self->refresh_id = g_timeout_add_seconds (60, refresh_later_cb, self);
   /* Some warnings change with time or with other stories, not with an edit. */
   lede_story_fields_update_hints (self->story_fields);
 }
@@ -223,7 +175,7 @@ void
 lede_metadata_panel_refresh (LedeMetadataPanel *self)
 {
   g_autoptr (GTask) task = NULL;
-  GPtrArray *sources;
+  g_autofree char *body = NULL;
   Report *report;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -232,13 +184,9 @@ lede_metadata_panel_refresh (LedeMetadataPanel *self)
   if (self->article == NULL)
     return;
 
+  body = body_text (self);
   report = g_new0 (Report, 1);
-  report->headline = g_strdup (lede_article_get_headline (self->article));
-  report->body = body_text (self);
-  report->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_source_free);
-  sources = lede_article_get_sources (self->article);
-  for (guint i = 0; sources && i < sources->len; i++)
-    g_ptr_array_add (report->sources, lede_source_copy (g_ptr_array_index (sources, i)));
+  report->story = lede_check_story_new (self->article, body, NULL);
 
   self->count_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->count_cancellable, on_counted, NULL);
@@ -375,11 +323,18 @@ lede_metadata_panel_add_source (LedeMetadataPanel *self,
   return lede_sources_section_add_source (self->sources_section, name);
 }
 
-/* Returns: (transfer none) (element-type LedeQuote): the last check's quotations */
+/* Returns: (transfer none) (element-type LedeQuote): the body's quotations, as last checked */
 GPtrArray *
 lede_metadata_panel_get_quotes (LedeMetadataPanel *self)
 {
   return self->quotes;
+}
+
+/* Returns: (transfer none) (element-type LedeFinding): what the checks last found */
+GPtrArray *
+lede_metadata_panel_get_findings (LedeMetadataPanel *self)
+{
+  return self->findings;
 }
 
 /* Returns: the warnings shown under the fields, one a line, or "" */
@@ -447,6 +402,7 @@ lede_metadata_panel_finalize (GObject *object)
   g_clear_object (&self->article);
   g_clear_object (&self->body);
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
   G_OBJECT_CLASS (lede_metadata_panel_parent_class)->finalize (object);
 }
 
@@ -460,11 +416,11 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   object_class->finalize = lede_metadata_panel_finalize;
 
   /**
-   * LedeMetadataPanel::quote-activated:
-   * @offset: where the quotation opens, in characters of the body
+   * LedeMetadataPanel::finding-activated:
+   * @finding: a finding in the body, chosen in the Checks section
    */
-  signals [QUOTE_ACTIVATED] = g_signal_new ("quote-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals [FINDING_ACTIVATED] = g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, LEDE_TYPE_FINDING);
 
   /* The template names the sections' types, so they must exist first. */
   g_type_ensure (LEDE_TYPE_STORY_FIELDS);
@@ -472,6 +428,7 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   g_type_ensure (LEDE_TYPE_TAG_CHIPS);
   g_type_ensure (LEDE_TYPE_SOURCES_SECTION);
   g_type_ensure (LEDE_TYPE_NOTE_SECTION);
+  g_type_ensure (LEDE_TYPE_CHECKS_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-metadata-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, scroller);
@@ -479,9 +436,9 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, counts_section);
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, tag_chips_section);
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, sources_section);
-  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, quotes_list);
+  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, checks_section);
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, note_section);
-  gtk_widget_class_bind_template_callback (widget_class, quote_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
   /* A source linked, unlinked or edited: check the quotations again now. */
   gtk_widget_class_bind_template_callback (widget_class, lede_metadata_panel_refresh);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -491,11 +448,17 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
 static void
 lede_metadata_panel_init (LedeMetadataPanel *self)
 {
+  static const char * const checked[] = {
+    "notify::headline", "notify::standfirst", "notify::slug", "notify::byline", "notify::status",
+    "notify::word-goal", "notify::embargo", "notify::tags", "notify::published",
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->article_signals = g_signal_group_new (LEDE_TYPE_ARTICLE);
-  g_signal_group_connect_object (self->article_signals, "notify::headline", G_CALLBACK (refresh_later), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->article_signals, "notify::word-goal", G_CALLBACK (refresh_later), self, G_CONNECT_SWAPPED);
+  /* Everything the checks read. */
+  for (guint i = 0; i < G_N_ELEMENTS (checked); i++)
+    g_signal_group_connect_object (self->article_signals, checked[i], G_CALLBACK (refresh_later), self, G_CONNECT_SWAPPED);
 
   self->body_signals = g_signal_group_new (GTK_TYPE_TEXT_BUFFER);
   g_signal_group_connect_object (self->body_signals, "changed", G_CALLBACK (refresh_later), self, G_CONNECT_SWAPPED);

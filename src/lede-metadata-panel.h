@@ -29,6 +29,7 @@ gboolean   lede_metadata_panel_add_source   (LedeMetadataPanel *self,
 void       lede_metadata_panel_refresh      (LedeMetadataPanel *self);
 gboolean   lede_metadata_panel_is_counting  (LedeMetadataPanel *self);
 GPtrArray *lede_metadata_panel_get_quotes   (LedeMetadataPanel *self);
+GPtrArray *lede_metadata_panel_get_findings (LedeMetadataPanel *self);
 const char *lede_metadata_panel_get_hints   (LedeMetadataPanel *self);
 
 void lede_metadata_panel_set_spelling_note (LedeMetadataPanel *self,

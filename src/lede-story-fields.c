@@ -16,13 +16,10 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "lede-counts.h"
 #include "lede-slug.h"
 #include "lede-spell-checker.h"
 #include "lede-story-fields.h"
 
-/* Past this a headline is not just long but probably pasted by mistake. */
-#define HEADLINE_WARN_LENGTH 200
 
 struct _LedeStoryFields
 {
@@ -99,20 +96,12 @@ lede_story_fields_update_hints (LedeStoryFields *self)
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *owner = NULL;
   const char *language;
-  guint headline_length;
 
   g_return_if_fail (LEDE_IS_STORY_FIELDS (self));
 
   if (self->article == NULL)
     return;
 
-  headline_length = g_utf8_strlen (lede_article_get_headline (self->article), -1);
-  if (headline_length > HEADLINE_WARN_LENGTH)
-    g_string_append_printf (hints, _("The headline is %u characters long: it is kept, but no page will show it whole.\n"),
-                            headline_length);
-  else if (headline_length > LEDE_HEADLINE_HINT_LENGTH)
-    g_string_append_printf (hints, _("The headline is %u characters: past %u, search results and social cards cut it.\n"),
-                            headline_length, LEDE_HEADLINE_HINT_LENGTH);
   if (self->library)
     owner = lede_library_slug_owner (self->library, lede_article_get_slug (self->article), article_id (self));
   if (owner)
@@ -148,6 +137,52 @@ lede_story_fields_update_hints (LedeStoryFields *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->published_row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->published_row), "error");
+}
+
+/**
+ * lede_story_fields_focus:
+ * @field: the field a check's finding is about
+ * @offset: where in it, in characters
+ * @length: how much to select, in characters
+ *
+ * Gives @field the keyboard, with what the finding is about selected.
+ */
+void
+lede_story_fields_focus (LedeStoryFields *self,
+                         LedeField        field,
+                         guint            offset,
+                         guint            length)
+{
+  GtkWidget *row = NULL;
+
+  g_return_if_fail (LEDE_IS_STORY_FIELDS (self));
+
+  switch (field)
+    {
+    case LEDE_FIELD_HEADLINE:
+      row = GTK_WIDGET (self->headline_row);
+      break;
+    case LEDE_FIELD_STANDFIRST:
+      row = GTK_WIDGET (self->standfirst_row);
+      break;
+    case LEDE_FIELD_SLUG:
+      row = GTK_WIDGET (self->slug_row);
+      break;
+    case LEDE_FIELD_BYLINE:
+      row = GTK_WIDGET (self->byline_row);
+      break;
+    case LEDE_FIELD_EMBARGO:
+      row = GTK_WIDGET (self->embargo_row);
+      break;
+    case LEDE_FIELD_WORD_GOAL:
+      gtk_widget_grab_focus (GTK_WIDGET (self->word_goal_spin));
+      return;
+    default:
+      return;
+    }
+  gtk_widget_grab_focus (row);
+  if (length > 0)
+    gtk_editable_select_region (GTK_EDITABLE (row), offset, offset + length);
 }
 
 /* Returns: the warnings shown under the fields, one a line, or "" */

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "lede-finding.h"
 #include "lede-library.h"
 #include "lede-speller.h"
 
@@ -21,6 +22,10 @@ void        lede_story_fields_set_library       (LedeStoryFields *self,
 void        lede_story_fields_set_article       (LedeStoryFields *self,
                                                  LedeArticle     *article);
 void        lede_story_fields_update_hints      (LedeStoryFields *self);
+void        lede_story_fields_focus             (LedeStoryFields *self,
+                                                 LedeField        field,
+                                                 guint            offset,
+                                                 guint            length);
 const char *lede_story_fields_get_hints         (LedeStoryFields *self);
 void        lede_story_fields_set_spelling_note (LedeStoryFields *self,
                                                  const char      *note);

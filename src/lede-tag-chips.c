@@ -285,3 +285,11 @@ lede_tag_chips_init (LedeTagChips *self)
 
   show_tags (self);
 }
+
+/* Gives the new-tag entry the keyboard: where a missing tag is added. */
+void
+lede_tag_chips_focus (LedeTagChips *self)
+{
+  g_return_if_fail (LEDE_IS_TAG_CHIPS (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->tag_entry));
+}

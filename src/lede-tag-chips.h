@@ -20,5 +20,6 @@ void     lede_tag_chips_set_article (LedeTagChips *self,
                                      LedeArticle  *article);
 gboolean lede_tag_chips_add_tag     (LedeTagChips *self,
                                      const char   *tag);
+void     lede_tag_chips_focus       (LedeTagChips *self);
 
 G_END_DECLS

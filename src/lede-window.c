@@ -15,6 +15,7 @@
 
 #include "lede-article-list.h"
 #include "lede-editor.h"
+#include "lede-finding.h"
 #include "lede-preview.h"
 #include "lede-sample-story.h"
 #include "lede-source.h"
@@ -365,10 +366,10 @@ manage_sources_action (GtkWidget  *widget,
 }
 
 static void
-quote_activated_cb (LedeWindow *self,
-                    guint       offset)
+finding_activated_cb (LedeWindow  *self,
+                      LedeFinding *finding)
 {
-  lede_editor_show_offset (self->editor, offset);
+  lede_editor_show_range (self->editor, finding->offset, finding->length);
 }
 
 /* Words the speller never marks: the library's dictionary, its tags,
@@ -1055,7 +1056,7 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, metadata_revealer);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, metadata_panel);
-  gtk_widget_class_bind_template_callback (widget_class, quote_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, tag_filter);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);

@@ -1,33 +1,67 @@
-/* lede-attribution.c: the direct quotations in a story, and whether each
- * names one of the story's sources in its paragraph.
+/* lede-attribution.c: the direct quotations in a story, and who each is
+ * credited to.
  *
- * A quotation is text between straight double quotes or between curly
- * ones (“…”), within one paragraph. It counts as attributed when the
- * paragraph names a linked source: the whole name or the surname (the
- * name's last word), as a whole word, in any case.
+ * A quotation is text between double quotation marks, straight or curly
+ * (“…”), or between single curly ones (‘…’) in pairs, within one
+ * paragraph. A right single mark followed by a letter (don’t, rock ’n’
+ * roll) or one that opens nothing (Guterres’) is an apostrophe, never a
+ * quotation.
+ *
+ * A quotation is credited to a linked source when its paragraph names one
+ * outside the quotation marks, by whole name or surname (the name's last
+ * word), as whole words, in any case. With several named, the one nearest
+ * the speech verb nearest the quotation ("said Eri Kaneko", "Kaneko said")
+ * is credited; without a speech verb, the one nearest the quotation.
+ *
+ * A paragraph that names no source but says "he said", "said she", "they
+ * added"… credits the one source named by the nearest earlier paragraph
+ * that names any, when it names exactly one.
+ *
+ * The speech verbs and pronouns are English; other languages would add
+ * their own lists below, chosen by the story's language.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "lede-checks"
+
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "lede-attribution.h"
 
-#define OPEN_CURLY  0x201C
-#define CLOSE_CURLY 0x201D
+#define LEFT_DOUBLE  0x201C
+#define RIGHT_DOUBLE 0x201D
+#define LEFT_SINGLE  0x2018
+#define RIGHT_SINGLE 0x2019
+
+static const char * const speech_verbs[] = {
+  "said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks",
+  "explained", "explains", "insisted", "insists", "noted", "notes", "recalled", "recalls",
+  "replied", "replies", "wrote", "writes", "warned", "warns", "argued", "argues",
+  "stated", "states", "claimed", "claims", "admitted", "admits", "acknowledged",
+  "acknowledges", "suggested", "suggests", "remarked", "agreed", "agrees", "answered",
+  "declared", "conceded", "concedes", "confirmed", "confirms", "denied", "denies",
+  "continued", "according", "posted", "announced", "announces", "testified", "shouted",
+  NULL
+};
+
+static const char * const pronouns[] = { "he", "she", "they", "it", NULL };
+
+/* Small words that may join the capitalised words of one name. */
+static const char * const name_joins[] = { "of", "for", "and", "the", "on", "de", "van", "von", "da", NULL };
 
 G_DEFINE_BOXED_TYPE (LedeQuote, lede_quote, lede_quote_copy, lede_quote_free)
 
 LedeQuote *
 lede_quote_copy (const LedeQuote *quote)
 {
-  LedeQuote *copy = g_new0 (LedeQuote, 1);
+  LedeQuote *copy = g_memdup2 (quote, sizeof *quote);
 
-  copy->offset = quote->offset;
-  copy->line = quote->line;
   copy->text = g_strdup (quote->text);
   copy->speaker = g_strdup (quote->speaker);
+  copy->why = g_strdup (quote->why);
   return copy;
 }
 
@@ -38,143 +72,532 @@ lede_quote_free (LedeQuote *quote)
     return;
   g_free (quote->text);
   g_free (quote->speaker);
+  g_free (quote->why);
   g_free (quote);
 }
 
 static gboolean
 is_word_char (gunichar c)
 {
-  return g_unichar_isalnum (c) || c == '-' || c == '\'' || c == 0x2019;
+  return g_unichar_isalnum (c) || c == '-' || c == '\'' || c == RIGHT_SINGLE;
 }
 
-/* Whether @name occurs in @folded as a whole word (both casefolded). */
-static gboolean
-names (const char *folded,
-       const char *name)
+/* A word of a paragraph: where it is, and how it compares. */
+typedef struct {
+  gsize     start, end;   /* bytes in the paragraph */
+  char     *folded;       /* casefolded, without a possessive 's */
+  gboolean  quoted;       /* inside a quotation */
+  gboolean  capital;      /* begins with a capital letter */
+} Token;
+
+typedef struct {
+  gsize open, inner, close, end;   /* bytes: mark, words, closing mark, after it */
+} Span;
+
+typedef struct {
+  gsize   start, end;    /* bytes of the text */
+  guint   offset, line;  /* characters and line (from 1) where it starts */
+  GArray *tokens;        /* of Token, made when first needed */
+  GArray *spans;         /* of Span */
+  guint64 named;         /* the sources it names, once worked out */
+  gboolean named_known;
+} Paragraph;
+
+static void
+token_clear (Token *token)
 {
-  gsize len = strlen (name);
+  g_free (token->folded);
+}
 
-  if (len < 2)
+static void
+paragraph_clear (Paragraph *paragraph)
+{
+  g_clear_pointer (&paragraph->tokens, g_array_unref);
+  g_clear_pointer (&paragraph->spans, g_array_unref);
+}
+
+static char *
+fold_word (const char *word,
+           gsize       len)
+{
+  char *folded = g_utf8_casefold (word, len);
+  gsize n = strlen (folded);
+
+  /* Tallis's, Tallis’s, the Smiths’ */
+  if (n > 2 && (g_str_has_suffix (folded, "'s")))
+    folded[n - 2] = '\0';
+  else if (n > 4 && g_str_has_suffix (folded, "’s"))
+    folded[n - 4] = '\0';
+  else if (n > 1 && folded[n - 1] == '\'')
+    folded[n - 1] = '\0';
+  else if (n > 3 && g_str_has_suffix (folded, "’"))
+    folded[n - 3] = '\0';
+  return folded;
+}
+
+/* Whether a right single mark at @p closes a quotation rather than being
+ * an apostrophe: nothing word-like follows it, and a plural possessive
+ * (Guterres’) gives way to a later closing mark in the paragraph. */
+static gboolean
+closes_single (const char *text,
+               const char *p,
+               const char *end)
+{
+  const char *next = g_utf8_next_char (p);
+  gunichar after = next < end ? g_utf8_get_char (next) : 0;
+  gunichar before = p > text ? g_utf8_get_char (g_utf8_prev_char (p)) : 0;
+
+  if (g_unichar_isalnum (after))
     return FALSE;
-  for (const char *at = strstr (folded, name); at; at = strstr (at + 1, name))
-    {
-      gboolean starts = at == folded || !is_word_char (g_utf8_get_char (g_utf8_prev_char (at)));
-      gboolean ends = at[len] == '\0' || !is_word_char (g_utf8_get_char (at + len));
+  if (before == 's' || before == 'S')
+    for (const char *q = next; q < end; q = g_utf8_next_char (q))
+      if (g_utf8_get_char (q) == RIGHT_SINGLE && closes_single (text, q, end))
+        return FALSE;
+  return TRUE;
+}
 
-      if (starts && ends)
+static GArray *
+find_spans (const char *text,
+            gsize       start,
+            gsize       end)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  const char *open = NULL;
+  gunichar open_mark = 0;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean closes = FALSE;
+
+      if (open == NULL)
+        {
+          if (c == '"' || c == LEFT_DOUBLE || c == LEFT_SINGLE)
+            {
+              open = p;
+              open_mark = c;
+            }
+          continue;
+        }
+      if (open_mark == LEFT_SINGLE)
+        closes = c == RIGHT_SINGLE && closes_single (text + start, p, text + end);
+      else
+        closes = c == '"' || c == RIGHT_DOUBLE;
+      if (closes)
+        {
+          Span span = { open - text, g_utf8_next_char (open) - text, p - text, g_utf8_next_char (p) - text };
+
+          if (span.close - span.inner >= 2)
+            g_array_append_val (spans, span);
+          open = NULL;
+        }
+    }
+  return spans;
+}
+
+static void
+tokenize (const char *text,
+          Paragraph  *paragraph)
+{
+  const char *end = text + paragraph->end;
+  guint in_span = 0;
+
+  paragraph->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  g_array_set_clear_func (paragraph->tokens, (GDestroyNotify)token_clear);
+  for (const char *p = text + paragraph->start; p < end;)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *word = p;
+      Token token;
+
+      if (!g_unichar_isalnum (c))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      while (p < end && is_word_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      token.start = word - text;
+      token.end = p - text;
+      while (in_span < paragraph->spans->len && g_array_index (paragraph->spans, Span, in_span).end <= token.start)
+        in_span++;
+      token.quoted = in_span < paragraph->spans->len && g_array_index (paragraph->spans, Span, in_span).open < token.start;
+      token.capital = g_unichar_isupper (c) || g_unichar_istitle (c);
+      token.folded = fold_word (word, p - word);
+      g_array_append_val (paragraph->tokens, token);
+    }
+}
+
+static gboolean
+is_one_of (const char         *folded,
+           const char * const *words)
+{
+  for (guint i = 0; words[i]; i++)
+    if (g_str_equal (folded, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+#define TOKEN(par, i) (&g_array_index ((par)->tokens, Token, (i)))
+
+/* Where a linked source is named, outside quotations. */
+typedef struct {
+  guint token;   /* its first word */
+  guint last;    /* its last word */
+  guint source;  /* index into the sources */
+} Mention;
+
+static GArray *
+find_mentions (Paragraph *paragraph,
+               GPtrArray *names)    /* each a GStrv of folded words */
+{
+  GArray *mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+
+  for (guint i = 0; i < paragraph->tokens->len; i++)
+    for (guint s = 0; names && s < names->len; s++)
+      {
+        char **words = g_ptr_array_index (names, s);
+        guint n = g_strv_length (words);
+        gboolean whole = n > 0 && i + n <= paragraph->tokens->len;
+
+        if (TOKEN (paragraph, i)->quoted || n == 0)
+          continue;
+        for (guint w = 0; whole && w < n; w++)
+          whole = g_str_equal (TOKEN (paragraph, i + w)->folded, words[w]);
+        if (whole || (strlen (words[n - 1]) >= 2 && g_str_equal (TOKEN (paragraph, i)->folded, words[n - 1])))
+          {
+            Mention mention = { i, whole ? i + n - 1 : i, s };
+            g_array_append_val (mentions, mention);
+            break;
+          }
+      }
+  return mentions;
+}
+
+/* How many words lie between two runs of words (0 when they touch). */
+static guint
+gap (guint a_first, guint a_last, guint b_first, guint b_last)
+{
+  if (a_last < b_first)
+    return b_first - a_last - 1;
+  if (b_last < a_first)
+    return a_first - b_last - 1;
+  return 0;
+}
+
+/* The word index just before and just after a quotation. */
+static void
+tokens_around (Paragraph  *paragraph,
+               const Span *span,
+               guint      *before,
+               guint      *after)
+{
+  *before = 0;
+  *after = paragraph->tokens->len;
+  for (guint i = 0; i < paragraph->tokens->len; i++)
+    {
+      if (TOKEN (paragraph, i)->end <= span->open)
+        *before = i;
+      if (TOKEN (paragraph, i)->start >= span->end)
+        {
+          *after = i;
+          break;
+        }
+    }
+}
+
+/* The speech verb nearest the quotation, outside quotations, or -1. */
+static int
+nearest_verb (Paragraph  *paragraph,
+              const Span *span)
+{
+  guint before, after;
+  int best = -1;
+  guint best_gap = G_MAXUINT;
+
+  tokens_around (paragraph, span, &before, &after);
+  for (guint i = 0; i < paragraph->tokens->len; i++)
+    {
+      Token *token = TOKEN (paragraph, i);
+      guint distance;
+
+      if (token->quoted || !is_one_of (token->folded, speech_verbs))
+        continue;
+      distance = token->end <= span->open ? before - i : i - MIN (after, i);
+      if (distance < best_gap)
+        {
+          best = i;
+          best_gap = distance;
+        }
+    }
+  return best;
+}
+
+/* The capitalised name run beginning (@step 1) or ending (@step -1) at
+ * word @at, as it is written, or NULL. */
+static char *
+capitalised_run (const char *text,
+                 Paragraph  *paragraph,
+                 int         at,
+                 int         step)
+{
+  int first = at, last = at, n = paragraph->tokens->len;
+
+  if (at < 0 || at >= n || !TOKEN (paragraph, at)->capital || TOKEN (paragraph, at)->quoted ||
+      is_one_of (TOKEN (paragraph, at)->folded, pronouns))
+    return NULL;
+  for (int i = at + step; i >= 0 && i < n && !TOKEN (paragraph, i)->quoted; i += step)
+    {
+      Token *token = TOKEN (paragraph, i);
+
+      if (token->capital)
+        {
+          first = MIN (first, i);
+          last = MAX (last, i);
+        }
+      else if (!is_one_of (token->folded, name_joins))
+        break;
+    }
+  return g_strndup (text + TOKEN (paragraph, first)->start,
+                    TOKEN (paragraph, last)->end - TOKEN (paragraph, first)->start);
+}
+
+/* Someone or something named beside the speech verb or after "according
+ * to" who is not a linked source: "said Mr Omondi", "according to the
+ * Institute for Coastal Studies". */
+static char *
+named_beside (const char *text,
+              Paragraph  *paragraph,
+              int         verb)
+{
+  int after = verb + 1;
+  char *name;
+
+  if (verb < 0)
+    return NULL;
+  if (g_str_equal (TOKEN (paragraph, verb)->folded, "according") && after < (int)paragraph->tokens->len &&
+      g_str_equal (TOKEN (paragraph, after)->folded, "to"))
+    after++;
+  if (after < (int)paragraph->tokens->len && g_str_equal (TOKEN (paragraph, after)->folded, "the"))
+    after++;
+  if ((name = capitalised_run (text, paragraph, after, 1)))
+    return name;
+  return capitalised_run (text, paragraph, verb - 1, -1);
+}
+
+/* Whether the paragraph says "he said", "said she"… outside quotations. */
+static gboolean
+has_pronoun_verb (Paragraph *paragraph)
+{
+  for (guint i = 0; i + 1 < paragraph->tokens->len; i++)
+    {
+      Token *a = TOKEN (paragraph, i), *b = TOKEN (paragraph, i + 1);
+
+      if (a->quoted || b->quoted)
+        continue;
+      if ((is_one_of (a->folded, pronouns) && is_one_of (b->folded, speech_verbs)) ||
+          (is_one_of (a->folded, speech_verbs) && is_one_of (b->folded, pronouns)))
         return TRUE;
     }
   return FALSE;
 }
 
-static char *
-speaker_in (const char *paragraph,
-            GPtrArray  *sources)
+static GPtrArray *
+folded_names (GPtrArray *sources)
 {
-  g_autofree char *folded = g_utf8_casefold (paragraph, -1);
+  GPtrArray *names = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
 
   for (guint i = 0; sources && i < sources->len; i++)
     {
       LedeSource *source = g_ptr_array_index (sources, i);
-      g_autofree char *trimmed = g_strstrip (g_strdup (source->name));
-      g_autofree char *name = g_utf8_casefold (trimmed, -1);
-      const char *surname = strrchr (name, ' ');
+      g_autoptr (GStrvBuilder) words = g_strv_builder_new ();
+      Paragraph whole = { 0, strlen (source->name), 0, 1, NULL, g_array_new (FALSE, FALSE, sizeof (Span)), 0, FALSE };
 
-      if (names (folded, name) || (surname && names (folded, surname + 1)))
-        return g_strdup (source->name);
+      tokenize (source->name, &whole);
+      for (guint t = 0; t < whole.tokens->len; t++)
+        g_strv_builder_add (words, TOKEN (&whole, t)->folded);
+      g_ptr_array_add (names, g_strv_builder_end (words));
+      paragraph_clear (&whole);
     }
+  return names;
+}
+
+typedef struct {
+  const char *text;
+  GArray     *paragraphs;
+  GPtrArray  *sources;
+  GPtrArray  *names;
+} Story;
+
+static void
+prepare (Story      *story,
+         Paragraph  *paragraph)
+{
+  if (paragraph->tokens)
+    return;
+  paragraph->spans = find_spans (story->text, paragraph->start, paragraph->end);
+  tokenize (story->text, paragraph);
+}
+
+/* The distinct sources the paragraph names, as a bit set (the first 64). */
+static guint64
+sources_named (Story     *story,
+               Paragraph *paragraph)
+{
+  g_autoptr (GArray) mentions = NULL;
+
+  if (paragraph->named_known)
+    return paragraph->named;
+  prepare (story, paragraph);
+  mentions = find_mentions (paragraph, story->names);
+  for (guint i = 0; i < mentions->len; i++)
+    paragraph->named |= G_GUINT64_CONSTANT (1) << MIN (g_array_index (mentions, Mention, i).source, 63);
+  paragraph->named_known = TRUE;
+  return paragraph->named;
+}
+
+static char *
+earlier_speaker (Story  *story,
+                 guint   index,
+                 char  **why)
+{
+  for (guint i = index; i-- > 0;)
+    {
+      guint64 named = sources_named (story, &g_array_index (story->paragraphs, Paragraph, i));
+
+      if (named == 0)
+        continue;
+      if ((named & (named - 1)) == 0)
+        return g_strdup (((LedeSource *)g_ptr_array_index (story->sources, g_bit_nth_lsf (named, -1)))->name);
+      *why = g_strdup (_("a pronoun credits it, but the nearest earlier paragraph that names a source names more than one"));
+      return NULL;
+    }
+  *why = g_strdup (_("a pronoun credits it, but no earlier paragraph names one of this story’s sources"));
   return NULL;
 }
 
 static void
-check_paragraph (const char *paragraph,
-                 guint       offset,
-                 guint       line,
-                 GPtrArray  *sources,
-                 GPtrArray  *quotes)
+check_paragraph (Story     *story,
+                 guint      index,
+                 GPtrArray *quotes)
 {
-  g_autofree char *speaker = NULL;
-  const char *open = NULL;
-  guint open_offset = 0, open_line = 0, here = offset, here_line = line;
-  gboolean checked = FALSE;
+  Paragraph *paragraph = &g_array_index (story->paragraphs, Paragraph, index);
+  g_autoptr (GArray) mentions = NULL;
+  const char *text = story->text;
+  guint offset = paragraph->offset, line = paragraph->line;
+  const char *counted = text + paragraph->start;
 
-  for (const char *p = paragraph; *p; p = g_utf8_next_char (p), here++)
+  prepare (story, paragraph);
+  if (paragraph->spans->len == 0)
+    return;
+  mentions = find_mentions (paragraph, story->names);
+
+  for (guint s = 0; s < paragraph->spans->len; s++)
     {
-      gunichar c = g_utf8_get_char (p);
+      const Span *span = &g_array_index (paragraph->spans, Span, s);
+      LedeQuote *quote = g_new0 (LedeQuote, 1);
+      int verb = nearest_verb (paragraph, span);
 
-      if (open == NULL && (c == '"' || c == OPEN_CURLY))
+      /* Characters and lines up to the quotation, counted on from the last. */
+      for (const char *p = counted; p < text + span->open; p = g_utf8_next_char (p))
         {
-          open = g_utf8_next_char (p);
-          open_offset = here;
-          open_line = here_line;
+          offset++;
+          if (*p == '\n')
+            line++;
         }
-      else if (open != NULL && (c == '"' || c == CLOSE_CURLY))
-        {
-          LedeQuote *quote;
+      counted = text + span->open;
+      quote->offset = offset;
+      quote->line = line;
+      quote->length = g_utf8_strlen (text + span->open, span->end - span->open);
+      quote->start = span->open;
+      quote->end = span->end;
+      quote->text = g_strndup (text + span->inner, span->close - span->inner);
 
-          if (p - open < 2)
+      if (mentions->len > 0)
+        {
+          guint before, after, best = 0, best_gap = G_MAXUINT;
+
+          tokens_around (paragraph, span, &before, &after);
+          for (guint m = 0; m < mentions->len; m++)
             {
-              open = NULL;
-              continue;
+              const Mention *mention = &g_array_index (mentions, Mention, m);
+              guint distance = verb >= 0
+                ? gap (mention->token, mention->last, verb, verb)
+                : (mention->last <= before ? before - mention->last : mention->token - MIN (after, mention->token));
+
+              if (distance < best_gap)
+                {
+                  best = mention->source;
+                  best_gap = distance;
+                }
             }
-          if (!checked)
-            {
-              speaker = speaker_in (paragraph, sources);
-              checked = TRUE;
-            }
-          quote = g_new0 (LedeQuote, 1);
-          quote->offset = open_offset;
-          quote->line = open_line;
-          quote->text = g_strndup (open, p - open);
-          quote->speaker = g_strdup (speaker);
-          g_ptr_array_add (quotes, quote);
-          open = NULL;
+          quote->speaker = g_strdup (((LedeSource *)g_ptr_array_index (story->sources, best))->name);
         }
-      if (c == '\n')
-        here_line++;
+      else
+        {
+          g_autofree char *named = named_beside (text, paragraph, verb);
+
+          if (named)
+            quote->why = g_strdup_printf (_("it is credited to %s, not one of this story’s sources"), named);
+          else if (has_pronoun_verb (paragraph))
+            quote->speaker = earlier_speaker (story, index, &quote->why);
+          else
+            quote->why = g_strdup (_("no source of this story is named in its paragraph"));
+        }
+      g_ptr_array_add (quotes, quote);
     }
 }
 
 /**
  * lede_attribution_check:
+ * @text: a story's body, headline or standfirst
  * @sources: (element-type LedeSource) (nullable): the story's sources
  *
  * Returns: (transfer full) (element-type LedeQuote): every quotation in
- *   @body in order, each with the source its paragraph names, if any
+ *   @text in order, each with the source it is credited to, or why none
  */
 GPtrArray *
-lede_attribution_check (const char *body,
+lede_attribution_check (const char *text,
                         GPtrArray  *sources)
 {
   GPtrArray *quotes = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_quote_free);
-  g_auto (GStrv) lines = g_strsplit (body ? body : "", "\n", -1);
-  g_autoptr (GString) paragraph = g_string_new (NULL);
-  guint offset = 0, start_offset = 0, start_line = 1;
+  g_autoptr (GPtrArray) names = folded_names (sources);
+  g_autoptr (GArray) paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
+  Story story = { text ? text : "", paragraphs, sources, names };
+  gsize at = 0, total = strlen (story.text);
+  guint offset = 0, line = 1;
+  Paragraph current = { 0 };
+  gboolean in_paragraph = FALSE;
+
+  g_array_set_clear_func (paragraphs, (GDestroyNotify)paragraph_clear);
 
   /* Paragraphs are runs of non-blank lines. */
-  for (guint i = 0; ; i++)
+  while (at <= total)
     {
-      gboolean blank = lines[i] == NULL || lines[i][strspn (lines[i], " \t\r")] == '\0';
+      const char *nl = memchr (story.text + at, '\n', total - at);
+      gsize end = nl ? (gsize)(nl - story.text) : total;
+      gboolean blank = TRUE;
 
-      if (blank && paragraph->len > 0)
+      for (gsize i = at; i < end && blank; i++)
+        blank = strchr (" \t\r", story.text[i]) != NULL;
+      if (!blank && !in_paragraph)
         {
-          check_paragraph (paragraph->str, start_offset, start_line, sources, quotes);
-          g_string_truncate (paragraph, 0);
+          current = (Paragraph) { at, end, offset, line, NULL, NULL, 0, FALSE };
+          in_paragraph = TRUE;
         }
-      if (lines[i] == NULL)
-        break;
       if (!blank)
+        current.end = end;
+      if ((blank || nl == NULL) && in_paragraph)
         {
-          if (paragraph->len == 0)
-            {
-              start_offset = offset;
-              start_line = i + 1;
-            }
-          else
-            g_string_append_c (paragraph, '\n');
-          g_string_append (paragraph, lines[i]);
+          g_array_append_val (paragraphs, current);
+          in_paragraph = FALSE;
         }
-      offset += g_utf8_strlen (lines[i], -1) + 1;
+      offset += g_utf8_strlen (story.text + at, end - at) + 1;
+      line++;
+      at = end + 1;
     }
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    check_paragraph (&story, i, quotes);
   return quotes;
 }

@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 
 /* A headline longer than this gets a hint: it will be cut in search results
  * and on social cards. */
-#define LEDE_HEADLINE_HINT_LENGTH 70
 /* Adult silent reading of news prose, in words a minute. */
 #define LEDE_WORDS_A_MINUTE 238
 

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "lede-checks.h"
+#include "lede-checks-section.h"
 #include "lede-counts-section.h"
 #include "lede-editor.h"
 #include "lede-metadata-panel.h"
@@ -66,6 +68,7 @@ panel_child (Fixture    *f,
     { "tag_chips_section", lede_tag_chips_get_type },
     { "sources_section", lede_sources_section_get_type },
     { "note_section", lede_note_section_get_type },
+    { "checks_section", lede_checks_section_get_type },
   };
   GtkWidget *panel = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW,
                                                                 "metadata_panel"));

@@ -102,6 +102,19 @@ wait_for_counts (Fixture *f)
   lede_test_wait_until (counted, f, 10000);
 }
 
+/* Whether the Checks section lists a finding whose message has @words. */
+static gboolean
+has_finding (Fixture    *f,
+             const char *words)
+{
+  GPtrArray *findings = lede_metadata_panel_get_findings (get_panel (f));
+
+  for (guint i = 0; findings && i < findings->len; i++)
+    if (strstr (((LedeFinding *)g_ptr_array_index (findings, i))->message, words))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_slug (Fixture       *f,
            gconstpointer  data)
@@ -136,7 +149,7 @@ test_slug (Fixture       *f,
     g_assert_cmpuint (strlen (lede_article_get_headline (shown_article (f))), ==, 10000);
     lede_metadata_panel_refresh (get_panel (f));
     wait_for_counts (f);
-    g_assert_nonnull (strstr (lede_metadata_panel_get_hints (get_panel (f)), "10000 characters long"));
+    g_assert_true (has_finding (f, "The headline is 10000 characters long"));
   }
 }
 
@@ -237,31 +250,44 @@ test_tags (Fixture       *f,
   g_assert_true (g_strv_equal ((const char * const *)tags, (const char * const[]) { "Islands", NULL }));
 }
 
-/* A quotation whose speaker is not among the story's sources is flagged;
- * linking the speaker clears it; activating a quotation moves the cursor. */
+/* A quotation whose speaker is not among the story's sources is flagged
+ * in the Checks section; linking the speaker clears it; choosing a row
+ * selects what it is about, in the body or in a field. */
 static void
-test_attribution (Fixture       *f,
-                  gconstpointer  data)
+test_checks (Fixture       *f,
+             gconstpointer  data)
 {
-  GPtrArray *quotes;
-  LedeQuote *quote;
   GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
-  GtkTextIter cursor;
+  GtkListBox *rows = panel_child (f, "findings_list");
+  GtkTextIter start, end;
+  LedeFinding *placeholder = NULL;
+  GPtrArray *quotes;
+  int from, to;
 
   show_panel (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_article_set_headline (shown_article (f), "Harbour shut until TK");
   type_at_end (f, "The harbour stays shut.\n\n\"We cannot dredge in winter,\" said Rhian Tallis.\n");
   lede_metadata_panel_refresh (get_panel (f));
   wait_for_counts (f);
   quotes = lede_metadata_panel_get_quotes (get_panel (f));
   g_assert_cmpuint (quotes->len, ==, 1);
   g_assert_null (((LedeQuote *)g_ptr_array_index (quotes, 0))->speaker);
+  g_assert_true (has_finding (f, "credited to Rhian Tallis, not one of this story’s sources"));
+  /* The blocking placeholder is listed first, in words as well as colour. */
+  g_assert_true (has_finding (f, "A placeholder is still in: “TK”"));
+  {
+    AdwActionRow *first = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (rows, 0));
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "A placeholder is still in: “TK”.");
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (first), "Blocking · Headline"));
+  }
 
   g_assert_true (lede_metadata_panel_add_source (get_panel (f), "Rhian Tallis"));
   wait_for_counts (f);
   quotes = lede_metadata_panel_get_quotes (get_panel (f));
-  quote = g_ptr_array_index (quotes, 0);
-  g_assert_cmpstr (quote->speaker, ==, "Rhian Tallis");
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 0))->speaker, ==, "Rhian Tallis");
+  g_assert_false (has_finding (f, "not attributed"));
   /* The link is part of the story, saved with it by the autosave. */
   g_assert_cmpuint (lede_article_get_sources (shown_article (f))->len, ==, 1);
   wait_saved (f);
@@ -271,10 +297,29 @@ test_attribution (Fixture       *f,
     g_assert_cmpuint (linked->len, ==, 1);
   }
 
-  g_signal_emit_by_name (get_panel (f), "quote-activated", quote->offset);
-  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, quote->offset);
-  g_assert_cmpint (gtk_text_iter_get_char (&cursor), ==, '"');
+  /* A placeholder in the body: its row selects it in the editor. */
+  type_at_end (f, "\nMore TKTK here.\n");
+  lede_metadata_panel_refresh (get_panel (f));
+  wait_for_counts (f);
+  for (guint i = 0; i < lede_metadata_panel_get_findings (get_panel (f))->len; i++)
+    {
+      LedeFinding *finding = g_ptr_array_index (lede_metadata_panel_get_findings (get_panel (f)), i);
+
+      if (finding->field == LEDE_FIELD_BODY && finding->kind == LEDE_CHECK_PLACEHOLDER)
+        {
+          placeholder = finding;
+          g_signal_emit_by_name (rows, "row-activated", gtk_list_box_get_row_at_index (rows, i));
+        }
+    }
+  g_assert_nonnull (placeholder);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpstr (gtk_text_iter_get_slice (&start, &end), ==, "TKTK");
+
+  /* One in the headline selects it in the headline's row. */
+  g_signal_emit_by_name (rows, "row-activated", gtk_list_box_get_row_at_index (rows, 0));
+  g_assert_true (gtk_editable_get_selection_bounds (panel_child (f, "headline_row"), &from, &to));
+  g_assert_cmpint (from, ==, strlen ("Harbour shut until "));
+  g_assert_cmpint (to, ==, strlen ("Harbour shut until TK"));
 }
 
 static void
@@ -448,7 +493,7 @@ main (int   argc,
   ADD ("slug", test_slug);
   ADD ("switching", test_switching);
   ADD ("tags", test_tags);
-  ADD ("attribution", test_attribution);
+  ADD ("checks", test_checks);
   ADD ("filters", test_filters);
   ADD ("managers", test_managers);
 #undef ADD

@@ -1,0 +1,168 @@
+/* lede-checks-section.c: the panel's list of what the copy desk's checks
+ * found, most severe first; a row takes the writer to what it is about.
+ *
+ * It only shows findings it is handed: the panel runs the checks on a
+ * worker thread, a moment after typing pauses. Each row says its severity
+ * in a word as well as a colour.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-checks-section"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lede-checks.h"
+#include "lede-checks-section.h"
+
+/* Findings listed by row; the rest are counted. */
+#define MAX_ROWS 50
+
+struct _LedeChecksSection
+{
+  GtkWidget             parent_instance;
+
+  AdwPreferencesGroup  *group;
+  GtkListBox           *findings_list;
+
+  GPtrArray            *findings;
+};
+
+G_DEFINE_FINAL_TYPE (LedeChecksSection, lede_checks_section, GTK_TYPE_WIDGET)
+
+enum {
+  FINDING_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static void
+add_finding_row (LedeChecksSection *self,
+                 LedeFinding       *finding)
+{
+  static const char * const icons[] = { "dialog-error-symbolic", "dialog-warning-symbolic", "dialog-information-symbolic" };
+  static const char * const classes[] = { "error", "warning", "dim-label" };
+  g_autofree char *place = lede_finding_dup_place (finding);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", lede_severity_get_label (finding->severity), place);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (icons[finding->severity]);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 4);
+  gtk_widget_add_css_class (icon, classes[finding->severity]);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  lede_severity_get_label (finding->severity), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Show it in the story"));
+  g_object_set_data (G_OBJECT (row), "lede-finding", finding);
+  gtk_list_box_append (self->findings_list, row);
+}
+
+static void
+add_text_row (LedeChecksSection *self,
+              const char        *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  gtk_list_box_append (self->findings_list, row);
+}
+
+/**
+ * lede_checks_section_show:
+ * @findings: (element-type LedeFinding): most severe first, as
+ *   lede_checks_run() gives them; the section keeps a reference
+ * @quotations: how many direct quotations the story has
+ * @attributed: how many of them are credited to a linked source
+ */
+void
+lede_checks_section_show (LedeChecksSection *self,
+                          GPtrArray         *findings,
+                          guint              quotations,
+                          guint              attributed)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *quotes = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  g_return_if_fail (LEDE_IS_CHECKS_SECTION (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))))
+    gtk_list_box_remove (self->findings_list, child);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = findings ? g_ptr_array_ref (findings) : NULL;
+
+  for (; findings && shown < findings->len && shown < MAX_ROWS; shown++)
+    add_finding_row (self, g_ptr_array_index (findings, shown));
+  if (findings && findings->len > shown)
+    {
+      g_autofree char *more = g_strdup_printf (_("…and %u more"), findings->len - shown);
+      add_text_row (self, more);
+    }
+  if (shown == 0)
+    add_text_row (self, _("Nothing to check: no placeholders, unattributed quotations, doubtful names, dates or figures"));
+
+  summary = lede_checks_dup_summary (findings);
+  quotes = quotations == 0
+    ? g_strdup (_("no direct quotations"))
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u quotation, %u attributed", "%u quotations, %u attributed",
+                                    quotations), quotations, attributed);
+  description = g_strdup_printf ("%s · %s", summary, quotes);
+  adw_preferences_group_set_description (self->group, description);
+}
+
+static void
+row_activated_cb (LedeChecksSection *self,
+                  GtkListBoxRow     *row)
+{
+  LedeFinding *finding = g_object_get_data (G_OBJECT (row), "lede-finding");
+
+  if (finding)
+    g_signal_emit (self, signals [FINDING_ACTIVATED], 0, finding);
+}
+
+static void
+lede_checks_section_dispose (GObject *object)
+{
+  LedeChecksSection *self = LEDE_CHECKS_SECTION (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_CHECKS_SECTION);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  G_OBJECT_CLASS (lede_checks_section_parent_class)->dispose (object);
+}
+
+static void
+lede_checks_section_class_init (LedeChecksSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lede_checks_section_dispose;
+
+  /**
+   * LedeChecksSection::finding-activated:
+   * @finding: the finding whose row was chosen
+   */
+  signals [FINDING_ACTIVATED] = g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, LEDE_TYPE_FINDING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-checks-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedeChecksSection, group);
+  gtk_widget_class_bind_template_child (widget_class, LedeChecksSection, findings_list);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+lede_checks_section_init (LedeChecksSection *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  lede_checks_section_show (self, NULL, 0, 0);
+}

@@ -386,7 +386,7 @@ test_export_gate (void)
    * left out, the rest written. */
   g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "html", "--out", out, "--all", NULL },
                             &stdout_text, &stderr_text), ==, 3);
-  g_assert_nonnull (strstr (stderr_text, "“Lifeboat medals announced” is under embargo until"));
+  g_assert_nonnull (strstr (stderr_text, "“Lifeboat medals announced” was not exported. Under embargo until"));
   g_assert_nonnull (strstr (stderr_text, "--force"));
   g_assert_nonnull (strstr (stderr_text, "left out “Rumour about the pier”: it is spiked"));
   g_assert_cmpuint (count_files (out), ==, 1);
@@ -398,6 +398,15 @@ test_export_gate (void)
                                                "--force", "--include-spiked", NULL },
                             &stdout_text, &stderr_text), ==, 0);
   g_assert_cmpuint (count_files (forced), ==, 3);
+  {
+    g_autofree char *md = g_build_filename (forced, "lifeboat-medals-announced.md", NULL);
+    g_autofree char *text = NULL;
+
+    /* Written anyway, it says so: a draft with its embargo. */
+    g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "draft: true\n"));
+    g_assert_nonnull (strstr (text, "\nembargo: "));
+  }
   g_clear_pointer (&stdout_text, g_free);
   g_clear_pointer (&stderr_text, g_free);
 
@@ -407,6 +416,71 @@ test_export_gate (void)
   g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "ninjs", "--out", out, spiked_uuid, NULL },
                             &stdout_text, &stderr_text), ==, 0);
   g_assert_cmpuint (count_files (out), ==, 1);
+  lede_test_rmdir (dir);
+}
+
+/* lede-cli check: the findings in words or JSON, exit 4 when one blocks,
+ * and export refusing the same story. */
+static void
+test_check (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *clean_uuid = NULL, *unready_uuid = NULL;
+  g_autofree char *stdout_text = NULL, *stderr_text = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonArray *stories, *findings;
+
+  g_mkdir (out, 0755);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+    g_autoptr (LedeArticle) clean = lede_article_new ();
+    g_autoptr (LedeArticle) unready = lede_article_new ();
+
+    lede_article_set_headline (clean, "Harbour fees frozen");
+    lede_article_set_body (clean, "The harbour board froze its fees for a second year.\n");
+    lede_article_set_headline (unready, "Ferry fares rise TK");
+    lede_article_set_body (unready, "Fares rose 20% from 50 to 65 on Tuesday, March 3, 2026.\n");
+    lede_article_set_status (unready, LEDE_ARTICLE_STATUS_READY);
+    g_assert_true (lede_library_create_article (library, clean, NULL));
+    g_assert_true (lede_library_create_article (library, unready, NULL));
+    clean_uuid = g_strdup (lede_article_get_uuid (clean));
+    unready_uuid = g_strdup (lede_article_get_uuid (unready));
+  }
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "check", clean_uuid, NULL }, &stdout_text, &stderr_text), ==, 0);
+  g_assert_nonnull (strstr (stdout_text, "Harbour fees frozen: Nothing found"));
+  g_clear_pointer (&stdout_text, g_free);
+  g_clear_pointer (&stderr_text, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "check", "--all", NULL }, &stdout_text, &stderr_text), ==, 4);
+  g_assert_nonnull (strstr (stdout_text, "  blocking Headline: A placeholder is still in: “TK”.\n"));
+  g_assert_nonnull (strstr (stdout_text, "  blocking Byline: It is marked ready but has no byline.\n"));
+  g_assert_nonnull (strstr (stdout_text, "  warning  Graf 1, line 1: 20%, but from 50 to 65 is a change of 30%.\n"));
+  g_clear_pointer (&stdout_text, g_free);
+  g_clear_pointer (&stderr_text, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "check", "--json", unready_uuid, NULL },
+                            &stdout_text, &stderr_text), ==, 4);
+  g_assert_true (json_parser_load_from_data (parser, stdout_text, -1, NULL));
+  stories = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (stories), ==, 1);
+  findings = json_object_get_array_member (json_array_get_object_element (stories, 0), "findings");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (findings, 0), "severity"), ==, "blocking");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (findings, 0), "kind"), ==, "placeholder");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (findings, 0), "text"), ==, "TK");
+  g_clear_pointer (&stdout_text, g_free);
+  g_clear_pointer (&stderr_text, g_free);
+
+  /* Export refuses what check blocks; a wrong choice of stories is usage. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", out, unready_uuid, NULL },
+                            &stdout_text, &stderr_text), ==, 3);
+  g_assert_nonnull (strstr (stderr_text, "“Ferry fares rise TK” was not exported. A placeholder is still in"));
+  g_assert_cmpuint (count_files (out), ==, 0);
+  g_clear_pointer (&stdout_text, g_free);
+  g_clear_pointer (&stderr_text, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "check", NULL }, &stdout_text, &stderr_text), ==, 1);
   lede_test_rmdir (dir);
 }
 
@@ -422,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/lede/cli/writer-and-reader", test_writer_and_reader);
   g_test_add_func ("/lede/cli/trash-and-restore", test_trash_and_restore);
   g_test_add_func ("/lede/cli/export-gate", test_export_gate);
+  g_test_add_func ("/lede/cli/check", test_check);
 
   return g_test_run ();
 }

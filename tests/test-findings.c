@@ -160,7 +160,7 @@ test_extra_blank_after_colon (void)
       g_assert_true (lede_front_matter_read (yaml, len, article, tags, NULL, NULL));
       /* Something was kept, or the test would prove nothing. */
       g_assert_cmpstr (lede_article_get_extra_front_matter (article), !=, "");
-      written = lede_front_matter_write (article, NULL);
+      written = lede_front_matter_write (article, NULL, NULL);
       inner = written + strlen ("---\n");
       g_assert_true (lede_front_matter_read (inner, strlen (inner) - strlen ("---\n"), again, tags_again, NULL, NULL));
       g_assert_cmpstr (lede_article_get_extra_front_matter (again), ==, lede_article_get_extra_front_matter (article));
@@ -192,7 +192,7 @@ test_publish_date_once (void)
   lede_article_set_status (article, LEDE_ARTICLE_STATUS_PUBLISHED);
   lede_article_set_published (article, published);
   lede_article_set_extra_front_matter (article, "weight: 10\npublishDate: 2020-01-01\naliases:\n  - /pier/\n");
-  written = lede_front_matter_write (article, NULL);
+  written = lede_front_matter_write (article, NULL, NULL);
   /* Once: the text splits in two around it. */
   parts = g_strsplit (written, "publishDate:", -1);
   g_assert_cmpuint (g_strv_length (parts), ==, 2);

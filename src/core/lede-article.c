@@ -518,3 +518,25 @@ lede_article_status_get_label (LedeArticleStatus status)
     default:                              g_return_val_if_reached (_("Draft"));
     }
 }
+
+/**
+ * lede_article_is_under_embargo:
+ * @now: (nullable): the time to judge by, or %NULL for now
+ *
+ * Returns: whether the story's embargo has yet to lift
+ */
+gboolean
+lede_article_is_under_embargo (LedeArticle *self,
+                               GDateTime   *now)
+{
+  g_autoptr (GDateTime) current = NULL;
+  GDateTime *embargo;
+
+  g_return_val_if_fail (LEDE_IS_ARTICLE (self), FALSE);
+
+  if ((embargo = lede_article_get_embargo (self)) == NULL)
+    return FALSE;
+  if (now == NULL)
+    now = current = g_date_time_new_now_utc ();
+  return g_date_time_compare (embargo, now) > 0;
+}

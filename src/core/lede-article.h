@@ -84,6 +84,8 @@ void               lede_article_set_trashed        (LedeArticle       *self,
                                                     GDateTime         *trashed);
 
 char              *lede_article_clean_line         (const char        *text);
+gboolean           lede_article_is_under_embargo   (LedeArticle       *self,
+                                                    GDateTime         *now);
 const char        *lede_article_status_to_string   (LedeArticleStatus  status);
 gboolean           lede_article_status_from_string (const char        *nick,
                                                     LedeArticleStatus *status);

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "lede-checks.h"
 #include "lede-command.h"
 #include "lede-export-batch.h"
 #include "lede-import.h"
@@ -35,7 +36,7 @@ struct _LedeCommand
   gboolean   overwrite;
   gboolean   jekyll_names;
   gboolean   as_new;
-  char      *name;          /* list, search, import, trash, restore or export */
+  char      *name;          /* list, search, import, trash, restore, export or check */
   char     **arguments;     /* what follows the name; files made absolute */
 };
 
@@ -53,9 +54,15 @@ static const char SUMMARY[] =
   "  export --format html|fragment|md|ninjs --out DIR [--all | --status S |\n"
   "         --tag T | UUID…]\n"
   "                    write stories into DIR; existing files are left alone\n"
-  "                    unless --overwrite is given; a story under embargo is\n"
-  "                    left out unless --force; spiked stories go out only by\n"
-  "                    uuid, --status spiked or --include-spiked\n"
+  "                    unless --overwrite is given; a story the checks block\n"
+  "                    (under embargo, a placeholder left in, marked ready\n"
+  "                    without a byline…) is left out unless --force; spiked\n"
+  "                    stories go out only by uuid, --status spiked or\n"
+  "                    --include-spiked\n"
+  "  check [--all | --status S | --tag T | UUID…]\n"
+  "                    the copy desk's checks: unattributed quotations, names\n"
+  "                    spelt two ways, placeholders, wrong weekdays and\n"
+  "                    percentages, lengths, missing fields, embargo\n"
   "\n"
   "When Lede has the library open, import, trash and restore are done by\n"
   "that Lede, which shows the result at once; list, search and export read\n"
@@ -64,7 +71,8 @@ static const char SUMMARY[] =
   "Exit status: 0 done, 1 wrong usage, 2 the library could not be opened\n"
   "(or Lede has it open and could not be asked), 3 the command failed (for\n"
   "import and export: at least one file failed; the others were done, and\n"
-  "each failure is on standard error).\n";
+  "each failure is on standard error), 4 check found something that blocks\n"
+  "a story from export.\n";
 
 static GOptionContext *
 make_context (LedeCommand *self)
@@ -76,13 +84,13 @@ make_context (LedeCommand *self)
     { "limit", 'n', 0, G_OPTION_ARG_INT, &self->limit, N_("search: at most N hits (default 50)"), N_("N") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &self->format_name, N_("export: html, fragment, md or ninjs"), N_("FORMAT") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &self->out_dir, N_("export: the folder to write into"), N_("DIR") },
-    { "all", 0, 0, G_OPTION_ARG_NONE, &self->export_all, N_("export: every story not in the trash"), NULL },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &self->only_status, N_("export: the stories with this status"), N_("STATUS") },
-    { "tag", 0, 0, G_OPTION_ARG_STRING, &self->only_tag, N_("export: the stories with this tag"), N_("TAG") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &self->export_all, N_("export, check: every story not in the trash"), NULL },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &self->only_status, N_("export, check: the stories with this status"), N_("STATUS") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING, &self->only_tag, N_("export, check: the stories with this tag"), N_("TAG") },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &self->overwrite, N_("export: replace files of the same name"), NULL },
     { "jekyll-names", 0, 0, G_OPTION_ARG_NONE, &self->jekyll_names, N_("export: name Markdown files YYYY-MM-DD-slug.md"), NULL },
-    { "force", 0, 0, G_OPTION_ARG_NONE, &self->force, N_("export: stories under embargo too"), NULL },
-    { "include-spiked", 0, 0, G_OPTION_ARG_NONE, &self->include_spiked, N_("export: spiked stories too, with --all, --status or --tag"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &self->force, N_("export: stories the checks block too"), NULL },
+    { "include-spiked", 0, 0, G_OPTION_ARG_NONE, &self->include_spiked, N_("export, check: spiked stories too, with --all, --status or --tag"), NULL },
     { "as-new", 0, 0, G_OPTION_ARG_NONE, &self->as_new, N_("import: a story of its own even when the library has the file’s uuid"), NULL },
     { NULL }
   };
@@ -161,7 +169,7 @@ lede_command_parse (const char * const  *argv,
       return NULL;
     }
   self->name = g_strdup (words[1]);
-  if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "trash", "restore", "export", NULL },
+  if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "trash", "restore", "export", "check", NULL },
                         self->name))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unknown command “%s” (try --help)"), self->name);
@@ -435,6 +443,84 @@ trash_command (LedeCommand  *self,
   return failed ? LEDE_COMMAND_EXIT_FAILED : LEDE_COMMAND_EXIT_OK;
 }
 
+/* The stories export and check work on: by uuid, or the sidebar's filter
+ * (--all is no filter) without the spiked ones unless asked. A uuid the
+ * library lacks is said on @err and counted in @failed. */
+static GPtrArray *
+select_articles (LedeCommand        *self,
+                 LedeLibrary        *library,
+                 char              **uuids,
+                 LedeArticleStatus   status,
+                 GString            *err,
+                 guint              *failed)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *articles = NULL;
+
+  if (uuids[0])
+    {
+      articles = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; uuids[i]; i++)
+        {
+          g_autoptr (GError) local_error = NULL;
+          LedeArticle *article = lede_library_get_article_by_uuid (library, uuids[i], &local_error);
+
+          if (article == NULL)
+            {
+              g_string_append_printf (err, "lede-cli: no story %s: %s\n", uuids[i], local_error->message);
+              (*failed)++;
+              continue;
+            }
+          g_ptr_array_add (articles, article);
+        }
+    }
+  else
+    {
+      /* The same filter as the sidebar's; --all is no filter. */
+      g_autoptr (GArray) ids = lede_library_list_ids_filtered (library, FALSE, self->only_status ? (int)status : -1,
+                                                               self->only_tag, &error);
+
+      if (ids == NULL || !(articles = lede_library_get_articles (library, ids, &error)))
+        {
+          g_string_append_printf (err, "lede-cli: %s\n", error->message);
+          return NULL;
+        }
+      /* A spiked story goes out only when asked for (by uuid, --status
+       * spiked or --include-spiked), never with the rest. */
+      for (guint i = articles->len; !self->include_spiked && status != LEDE_ARTICLE_STATUS_SPIKED && i-- > 0;)
+        if (lede_article_get_status (g_ptr_array_index (articles, i)) == LEDE_ARTICLE_STATUS_SPIKED)
+          {
+            g_string_append_printf (err, "lede-cli: left out “%s”: it is spiked (--include-spiked to export it)\n",
+                                    lede_article_get_headline (g_ptr_array_index (articles, i)));
+            g_ptr_array_remove_index (articles, i);
+          }
+    }
+
+  return articles;
+}
+
+/* The checks' choice of stories is export's: one, or a filter. */
+static int
+check_usage (LedeCommand        *self,
+             char              **uuids,
+             LedeArticleStatus  *status,
+             GString            *err)
+{
+  int choices = (self->export_all ? 1 : 0) + (self->only_status ? 1 : 0) + (self->only_tag ? 1 : 0) + (uuids[0] ? 1 : 0);
+
+  if (choices != 1)
+    {
+      g_string_append_printf (err, "lede-cli: %s needs one of --all, --status S, --tag T or story uuids\n", self->name);
+      return LEDE_COMMAND_EXIT_USAGE;
+    }
+  if (self->only_status && !lede_article_status_from_string (self->only_status, status))
+    {
+      g_string_append_printf (err, "lede-cli: unknown status “%s” (draft, in-progress, ready, published, spiked)\n", self->only_status);
+      return LEDE_COMMAND_EXIT_USAGE;
+    }
+  return LEDE_COMMAND_EXIT_OK;
+}
+
 static int
 export_command (LedeCommand  *self,
                 LedeLibrary  *library,
@@ -450,7 +536,7 @@ export_command (LedeCommand  *self,
   LedeExportFlags flags = LEDE_EXPORT_FLAGS_NONE;
   LedeArticleStatus status = LEDE_ARTICLE_STATUS_DRAFT;
   guint written = 0, failed = 0;
-  int choices = (self->export_all ? 1 : 0) + (self->only_status ? 1 : 0) + (self->only_tag ? 1 : 0) + (uuids[0] ? 1 : 0);
+  int code;
 
   if (!lede_export_format_from_string (self->format_name, &format))
     {
@@ -462,16 +548,8 @@ export_command (LedeCommand  *self,
       g_string_append_printf (err, "lede-cli: export needs --out DIR\n");
       return LEDE_COMMAND_EXIT_USAGE;
     }
-  if (choices != 1)
-    {
-      g_string_append_printf (err, "lede-cli: export needs one of --all, --status S, --tag T or story uuids\n");
-      return LEDE_COMMAND_EXIT_USAGE;
-    }
-  if (self->only_status && !lede_article_status_from_string (self->only_status, &status))
-    {
-      g_string_append_printf (err, "lede-cli: unknown status “%s” (draft, in-progress, ready, published, spiked)\n", self->only_status);
-      return LEDE_COMMAND_EXIT_USAGE;
-    }
+  if ((code = check_usage (self, uuids, &status, err)) != LEDE_COMMAND_EXIT_OK)
+    return code;
   if (!g_file_test (self->out_dir, G_FILE_TEST_IS_DIR))
     {
       g_string_append_printf (err, "lede-cli: “%s” is not a folder\n", self->out_dir);
@@ -484,44 +562,8 @@ export_command (LedeCommand  *self,
   if (self->force)
     flags |= LEDE_EXPORT_FLAGS_FORCE;
 
-  if (uuids[0])
-    {
-      articles = g_ptr_array_new_with_free_func (g_object_unref);
-      for (guint i = 0; uuids[i]; i++)
-        {
-          g_autoptr (GError) local_error = NULL;
-          LedeArticle *article = lede_library_get_article_by_uuid (library, uuids[i], &local_error);
-
-          if (article == NULL)
-            {
-              g_string_append_printf (err, "lede-cli: no story %s: %s\n", uuids[i], local_error->message);
-              failed++;
-              continue;
-            }
-          g_ptr_array_add (articles, article);
-        }
-    }
-  else
-    {
-      /* The same filter as the sidebar's; --all is no filter. */
-      g_autoptr (GArray) ids = lede_library_list_ids_filtered (library, FALSE, self->only_status ? (int)status : -1,
-                                                               self->only_tag, &error);
-
-      if (ids == NULL || !(articles = lede_library_get_articles (library, ids, &error)))
-        {
-          g_string_append_printf (err, "lede-cli: %s\n", error->message);
-          return LEDE_COMMAND_EXIT_FAILED;
-        }
-      /* A spiked story goes out only when asked for (by uuid, --status
-       * spiked or --include-spiked), never with the rest. */
-      for (guint i = articles->len; !self->include_spiked && status != LEDE_ARTICLE_STATUS_SPIKED && i-- > 0;)
-        if (lede_article_get_status (g_ptr_array_index (articles, i)) == LEDE_ARTICLE_STATUS_SPIKED)
-          {
-            g_string_append_printf (err, "lede-cli: left out “%s”: it is spiked (--include-spiked to export it)\n",
-                                    lede_article_get_headline (g_ptr_array_index (articles, i)));
-            g_ptr_array_remove_index (articles, i);
-          }
-    }
+  if (!(articles = select_articles (self, library, uuids, status, err, &failed)))
+    return LEDE_COMMAND_EXIT_FAILED;
 
   if (!(batch = lede_export_batch_new (library, articles, format, self->out_dir, flags, &error)))
     {
@@ -535,7 +577,7 @@ export_command (LedeCommand  *self,
       GError *failure = g_ptr_array_index (failures, i);
 
       g_string_append_printf (err, "lede-cli: %s%s\n", failure->message,
-                              g_error_matches (failure, LEDE_EXPORT_ERROR, LEDE_EXPORT_ERROR_EMBARGOED)
+                              g_error_matches (failure, LEDE_EXPORT_ERROR, LEDE_EXPORT_ERROR_BLOCKED)
                               ? " (--force to export it anyway)" : "");
     }
   for (guint i = 0; !self->as_json && i < lede_export_batch_get_paths (batch)->len; i++)
@@ -544,6 +586,95 @@ export_command (LedeCommand  *self,
   failed += failures->len;
   g_string_append_printf (err, "lede-cli: exported %u, failed %u\n", written, failed);
   return failed ? LEDE_COMMAND_EXIT_FAILED : LEDE_COMMAND_EXIT_OK;
+}
+
+static void
+add_finding_json (JsonBuilder *json,
+                  LedeFinding *finding)
+{
+  json_builder_begin_object (json);
+  json_builder_set_member_name (json, "kind");
+  json_builder_add_string_value (json, lede_check_kind_to_string (finding->kind));
+  json_builder_set_member_name (json, "severity");
+  json_builder_add_string_value (json, lede_severity_to_string (finding->severity));
+  json_builder_set_member_name (json, "field");
+  json_builder_add_string_value (json, lede_field_to_string (finding->field));
+  json_builder_set_member_name (json, "graf");
+  json_builder_add_int_value (json, finding->graf);
+  json_builder_set_member_name (json, "line");
+  json_builder_add_int_value (json, finding->line);
+  json_builder_set_member_name (json, "offset");
+  json_builder_add_int_value (json, finding->offset);
+  json_builder_set_member_name (json, "length");
+  json_builder_add_int_value (json, finding->length);
+  json_builder_set_member_name (json, "text");
+  json_builder_add_string_value (json, finding->text);
+  json_builder_set_member_name (json, "message");
+  json_builder_add_string_value (json, finding->message);
+  json_builder_end_object (json);
+}
+
+/* The copy desk's checks on each story: what an export would refuse
+ * (blocking) and what to look at; exit 4 when anything blocks. */
+static int
+check_command (LedeCommand  *self,
+               LedeLibrary  *library,
+               char        **uuids,
+               GString      *out,
+               GString      *err)
+{
+  g_autoptr (GPtrArray) articles = NULL;
+  g_autoptr (JsonBuilder) json = json_builder_new ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  LedeArticleStatus status = LEDE_ARTICLE_STATUS_DRAFT;
+  guint failed = 0, blocked = 0;
+  int code;
+
+  if ((code = check_usage (self, uuids, &status, err)) != LEDE_COMMAND_EXIT_OK)
+    return code;
+  if (!(articles = select_articles (self, library, uuids, status, err, &failed)))
+    return LEDE_COMMAND_EXIT_FAILED;
+
+  json_builder_begin_array (json);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      LedeArticle *article = g_ptr_array_index (articles, i);
+      g_autoptr (LedeCheckStory) story = lede_check_story_new (article, NULL, NULL);
+      g_autoptr (GPtrArray) findings = lede_checks_run (story, now);
+      g_autofree char *summary = lede_checks_dup_summary (findings);
+      const char *headline = lede_article_get_headline (article);
+
+      blocked += lede_checks_count (findings, LEDE_SEVERITY_BLOCKING) > 0;
+      if (self->as_json)
+        {
+          json_builder_begin_object (json);
+          json_builder_set_member_name (json, "uuid");
+          json_builder_add_string_value (json, lede_article_get_uuid (article));
+          json_builder_set_member_name (json, "headline");
+          json_builder_add_string_value (json, headline);
+          json_builder_set_member_name (json, "findings");
+          json_builder_begin_array (json);
+          for (guint f = 0; f < findings->len; f++)
+            add_finding_json (json, g_ptr_array_index (findings, f));
+          json_builder_end_array (json);
+          json_builder_end_object (json);
+          continue;
+        }
+      g_string_append_printf (out, "%s  %s: %s\n", lede_article_get_uuid (article), *headline ? headline : "(untitled)", summary);
+      for (guint f = 0; f < findings->len; f++)
+        {
+          LedeFinding *finding = g_ptr_array_index (findings, f);
+          g_autofree char *place = lede_finding_dup_place (finding);
+
+          g_string_append_printf (out, "  %-8s %s: %s\n", lede_severity_to_string (finding->severity), place, finding->message);
+        }
+    }
+  json_builder_end_array (json);
+  if (self->as_json)
+    print_json (json, out);
+  if (failed)
+    return LEDE_COMMAND_EXIT_FAILED;
+  return blocked ? LEDE_COMMAND_EXIT_BLOCKED : LEDE_COMMAND_EXIT_OK;
 }
 
 /**
@@ -570,6 +701,8 @@ lede_command_run (LedeCommand *self,
     return import_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "export"))
     return export_command (self, library, self->arguments, out, err);
+  if (g_str_equal (self->name, "check"))
+    return check_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "trash") || g_str_equal (self->name, "restore"))
     return trash_command (self, library, self->arguments, g_str_equal (self->name, "restore"), out, err);
   return search_command (self, library, self->arguments, out, err);

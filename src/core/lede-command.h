@@ -18,6 +18,7 @@ typedef enum
   LEDE_COMMAND_EXIT_USAGE = 1,
   LEDE_COMMAND_EXIT_LIBRARY = 2,
   LEDE_COMMAND_EXIT_FAILED = 3,
+  LEDE_COMMAND_EXIT_BLOCKED = 4,  /* check: a story may not go out as it is */
 } LedeCommandExit;
 
 typedef struct _LedeCommand LedeCommand;

@@ -14,12 +14,15 @@
 #include <glib/gi18n-lib.h>
 
 #include "lede-atomic-file.h"
+#include "lede-checks.h"
 #include "lede-export-batch.h"
 
 typedef struct {
   LedeArticle *article;
   char       **tags;
   GPtrArray   *sources;
+  GPtrArray   *findings;  /* the copy desk's checks, once run */
+  gboolean     allowed;   /* to go out whatever they found */
 } Story;
 
 struct _LedeExportBatch
@@ -44,6 +47,7 @@ story_clear (Story *story)
   g_clear_object (&story->article);
   g_clear_pointer (&story->tags, g_strfreev);
   g_clear_pointer (&story->sources, g_ptr_array_unref);
+  g_clear_pointer (&story->findings, g_ptr_array_unref);
 }
 
 static void
@@ -101,13 +105,13 @@ lede_export_batch_new (LedeLibrary       *library,
     {
       LedeArticle *article = g_ptr_array_index (articles, i);
       gint64 id = lede_article_get_id (article);
-      Story story = { g_object_ref (article), NULL, NULL };
+      Story story = { g_object_ref (article), NULL, NULL, NULL, FALSE };
 
       g_array_append_val (self->stories, story);
       if (!(g_array_index (self->stories, Story, i).tags = lede_library_get_tags (library, id, error)))
         return NULL;
-      if (format == LEDE_EXPORT_FORMAT_NINJS &&
-          !(g_array_index (self->stories, Story, i).sources = lede_library_list_story_sources (library, id, error)))
+      /* For ninjs and the front matter, and for the checks. */
+      if (!(g_array_index (self->stories, Story, i).sources = lede_library_list_story_sources (library, id, error)))
         return NULL;
     }
   return g_steal_pointer (&self);
@@ -176,12 +180,147 @@ lede_export_batch_dup_existing (LedeExportBatch *self)
   return g_strv_builder_end (existing);
 }
 
+static void
+check_story (Story *story)
+{
+  g_autoptr (LedeCheckStory) checked = NULL;
+  g_autoptr (GDateTime) now = NULL;
+
+  if (story->findings)
+    return;
+  checked = lede_check_story_new (story->article, NULL, story->sources);
+  /* The library's tags, read with the batch: the object may not have them. */
+  g_strfreev (checked->tags);
+  checked->tags = g_strdupv (story->tags);
+  now = g_date_time_new_now_utc ();
+  story->findings = lede_checks_run (checked, now);
+}
+
+/* Why a story may not go out, or %NULL when it may. */
+static GError *
+blocked (Story *story)
+{
+  g_autoptr (GString) why = g_string_new (NULL);
+  const char *headline = lede_article_get_headline (story->article);
+
+  check_story (story);
+  for (guint i = 0; i < story->findings->len; i++)
+    {
+      LedeFinding *finding = g_ptr_array_index (story->findings, i);
+
+      if (finding->severity == LEDE_SEVERITY_BLOCKING)
+        g_string_append_printf (why, " %s", finding->message);
+    }
+  if (why->len == 0)
+    return NULL;
+  return g_error_new (LEDE_EXPORT_ERROR, LEDE_EXPORT_ERROR_BLOCKED, _("“%s” was not exported.%s"),
+                      *headline ? headline : _("Untitled story"), why->str);
+}
+
+/**
+ * lede_export_batch_check:
+ *
+ * Runs the copy desk's checks on every story, so their findings can be
+ * shown before anything is written; lede_export_batch_run() runs them
+ * itself otherwise. Safe on a worker thread, like the run.
+ *
+ * Returns: %FALSE only when cancelled
+ */
+gboolean
+lede_export_batch_check (LedeExportBatch  *self,
+                         GCancellable     *cancellable,
+                         GError          **error)
+{
+  for (guint i = 0; i < self->stories->len; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      check_story (&g_array_index (self->stories, Story, i));
+    }
+  return TRUE;
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (lede_export_batch_check (source_object, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+lede_export_batch_check_async (LedeExportBatch     *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, lede_export_batch_check_async);
+  g_task_run_in_thread (task, check_thread);
+}
+
+gboolean
+lede_export_batch_check_finish (LedeExportBatch  *self,
+                                GAsyncResult     *result,
+                                GError          **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Returns: (transfer none): the story at @index */
+LedeArticle *
+lede_export_batch_get_article (LedeExportBatch *self,
+                               guint            index)
+{
+  g_return_val_if_fail (index < self->stories->len, NULL);
+  return g_array_index (self->stories, Story, index).article;
+}
+
+/**
+ * lede_export_batch_get_findings:
+ *
+ * Returns: (transfer none) (nullable) (element-type LedeFinding): what
+ *   the checks found in the story at @index, most severe first; %NULL
+ *   before they have run
+ */
+GPtrArray *
+lede_export_batch_get_findings (LedeExportBatch *self,
+                                guint            index)
+{
+  g_return_val_if_fail (index < self->stories->len, NULL);
+  return g_array_index (self->stories, Story, index).findings;
+}
+
+/**
+ * lede_export_batch_allow:
+ * @allowed: whether the story at @index goes out whatever the checks found
+ *
+ * "Export anyway", for one story.
+ */
+void
+lede_export_batch_allow (LedeExportBatch *self,
+                         guint            index,
+                         gboolean         allowed)
+{
+  g_return_if_fail (index < self->stories->len);
+  g_array_index (self->stories, Story, index).allowed = allowed;
+}
+
 /**
  * lede_export_batch_run:
  *
  * Writes every story, each atomically. A story that fails is recorded in
  * the failures and the rest go on; only cancelling stops early. A story
- * under embargo is a failure too, unless %LEDE_EXPORT_FLAGS_FORCE.
+ * the checks block (lede_checks_run(): under embargo, a placeholder left
+ * in, not ready though marked so) is a failure too, unless
+ * %LEDE_EXPORT_FLAGS_FORCE or lede_export_batch_allow().
  *
  * Returns: %FALSE only when cancelled
  */
@@ -190,8 +329,6 @@ lede_export_batch_run (LedeExportBatch  *self,
                        GCancellable     *cancellable,
                        GError          **error)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-
   for (guint i = 0; i < self->stories->len; i++)
     {
       Story *story = &g_array_index (self->stories, Story, i);
@@ -203,8 +340,8 @@ lede_export_batch_run (LedeExportBatch  *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      /* Under embargo: left out, and said why, unless forced. */
-      if (!(self->flags & LEDE_EXPORT_FLAGS_FORCE) && !lede_export_check_embargo (story->article, now, &local_error))
+      /* Blocked: left out, and said why, unless forced or allowed. */
+      if (!(self->flags & LEDE_EXPORT_FLAGS_FORCE) && !story->allowed && (local_error = blocked (story)))
         {
           g_ptr_array_add (self->failures, g_steal_pointer (&local_error));
           g_atomic_int_inc (&self->done);

@@ -27,6 +27,23 @@ GPtrArray       *lede_export_batch_get_paths     (LedeExportBatch      *self);
 char           **lede_export_batch_dup_existing  (LedeExportBatch      *self);
 void             lede_export_batch_set_flags     (LedeExportBatch      *self,
                                                   LedeExportFlags       flags);
+LedeArticle     *lede_export_batch_get_article   (LedeExportBatch      *self,
+                                                  guint                 index);
+GPtrArray       *lede_export_batch_get_findings  (LedeExportBatch      *self,
+                                                  guint                 index);
+void             lede_export_batch_allow         (LedeExportBatch      *self,
+                                                  guint                 index,
+                                                  gboolean              allowed);
+gboolean         lede_export_batch_check         (LedeExportBatch      *self,
+                                                  GCancellable         *cancellable,
+                                                  GError              **error);
+void             lede_export_batch_check_async   (LedeExportBatch      *self,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean         lede_export_batch_check_finish  (LedeExportBatch      *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
 gboolean         lede_export_batch_run           (LedeExportBatch      *self,
                                                   GCancellable         *cancellable,
                                                   GError              **error);

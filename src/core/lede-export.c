@@ -227,7 +227,7 @@ lede_export_story (LedeArticle        *article,
       break;
     case LEDE_EXPORT_FORMAT_MARKDOWN:
       {
-        g_autofree char *front_matter = lede_front_matter_write (article, tags);
+        g_autofree char *front_matter = lede_front_matter_write (article, tags, sources);
         out = g_strconcat (front_matter, "\n", lede_article_get_body (article), NULL);
       }
       break;
@@ -325,33 +325,3 @@ lede_export_to_folder (LedeLibrary      *library,
 }
 
 G_DEFINE_QUARK (lede-export-error-quark, lede_export_error)
-
-/**
- * lede_export_check_embargo:
- * @now: the time to judge by (UTC)
- *
- * An embargoed story cannot go out by accident: this says, in words, when
- * @article's embargo is still in the future.
- *
- * Returns: %FALSE with @error set when the story is under embargo
- */
-gboolean
-lede_export_check_embargo (LedeArticle  *article,
-                           GDateTime    *now,
-                           GError      **error)
-{
-  GDateTime *embargo = lede_article_get_embargo (article);
-  g_autofree char *until = NULL;
-  const char *headline;
-
-  g_return_val_if_fail (LEDE_IS_ARTICLE (article), FALSE);
-
-  if (embargo == NULL || g_date_time_compare (embargo, now) <= 0)
-    return TRUE;
-  until = lede_time_format_utc (embargo);
-  headline = lede_article_get_headline (article);
-  g_set_error (error, LEDE_EXPORT_ERROR, LEDE_EXPORT_ERROR_EMBARGOED,
-               _("“%s” is under embargo until %s, so it was not exported"),
-               *headline ? headline : _("Untitled story"), until);
-  return FALSE;
-}

@@ -14,20 +14,17 @@ typedef enum
   LEDE_EXPORT_FLAGS_NONE         = 0,
   LEDE_EXPORT_FLAGS_OVERWRITE    = 1 << 0,  /* replace a file of the same name */
   LEDE_EXPORT_FLAGS_JEKYLL_NAMES = 1 << 1,  /* YYYY-MM-DD-slug.md */
-  LEDE_EXPORT_FLAGS_FORCE        = 1 << 2,  /* export a story under embargo too */
+  LEDE_EXPORT_FLAGS_FORCE        = 1 << 2,  /* export a story the checks block too */
 } LedeExportFlags;
 
 #define LEDE_EXPORT_ERROR (lede_export_error_quark ())
 
 typedef enum
 {
-  LEDE_EXPORT_ERROR_EMBARGOED,  /* its embargo has not lifted: left out */
+  LEDE_EXPORT_ERROR_BLOCKED,  /* the copy desk's checks block it: left out */
 } LedeExportError;
 
 GQuark      lede_export_error_quark        (void);
-gboolean    lede_export_check_embargo      (LedeArticle         *article,
-                                            GDateTime           *now,
-                                            GError             **error);
 
 gboolean    lede_export_format_from_string (const char          *name,
                                             LedeExportFormat    *format);

@@ -107,13 +107,17 @@ without_key (const char *extra,
 
 /**
  * lede_front_matter_write:
+ * @tags: (nullable): the story's tags
+ * @sources: (nullable) (element-type LedeSource): its linked sources
  *
  * Returns: (transfer full): the front matter, from the opening "---" line
- *   to the closing one. The editorial note is never in it.
+ *   to the closing one. The editorial note and the sources' contact
+ *   details are never in it.
  */
 char *
 lede_front_matter_write (LedeArticle        *article,
-                         const char * const *tags)
+                         const char * const *tags,
+                         GPtrArray          *sources)
 {
   GString *out = g_string_new ("---\n");
   GDateTime *published = lede_article_get_published (article);
@@ -137,7 +141,10 @@ lede_front_matter_write (LedeArticle        *article,
     append_key_time (out, "publishDate", published);
   if (lede_article_get_updated (article) != NULL)
     append_key_time (out, "lastmod", lede_article_get_updated (article));
-  g_string_append_printf (out, "draft: %s\n", status == LEDE_ARTICLE_STATUS_PUBLISHED ? "false" : "true");
+  /* A story still under embargo is a draft to a site generator, published
+   * or not, so it cannot go live before its time. */
+  g_string_append_printf (out, "draft: %s\n",
+                          status == LEDE_ARTICLE_STATUS_PUBLISHED && !lede_article_is_under_embargo (article, NULL) ? "false" : "true");
   if (*lede_article_get_slug (article))
     append_key_string (out, "slug", lede_article_get_slug (article));
   if (*lede_article_get_standfirst (article))
@@ -149,6 +156,23 @@ lede_front_matter_write (LedeArticle        *article,
     {
       g_string_append (out, "\n  - ");
       lede_front_matter_append_string (out, tags[i]);
+    }
+  g_string_append_c (out, '\n');
+  /* Who the story relies on, never how to reach them. */
+  g_string_append (out, "sources:");
+  if (sources == NULL || sources->len == 0)
+    g_string_append (out, " []");
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      LedeSource *source = g_ptr_array_index (sources, i);
+
+      g_string_append (out, "\n  - name: ");
+      lede_front_matter_append_string (out, source->name);
+      if (source->story_note && *source->story_note)
+        {
+          g_string_append (out, "\n    note: ");
+          lede_front_matter_append_string (out, source->story_note);
+        }
     }
   g_string_append_c (out, '\n');
   if (*section)
@@ -327,6 +351,61 @@ add_list (yaml_document_t *doc,
       if (value && *value)
         g_strv_builder_add (out, value);
     }
+}
+
+/* "sources:" as Lede writes it, a list of {name, note} maps, or as a person
+ * would type it, a list of names. Each becomes a source known only by its
+ * name (id 0), which the library links to its source of that name. */
+static GPtrArray *
+read_sources (yaml_document_t *doc,
+              yaml_node_t     *node)
+{
+  GPtrArray *sources = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_source_free);
+
+  if (node->type == YAML_SCALAR_NODE && scalar (doc, node) && *scalar (doc, node))
+    {
+      g_auto (GStrv) names = g_strsplit (scalar (doc, node), ",", -1);
+
+      for (guint i = 0; names[i]; i++)
+        if (*g_strstrip (names[i]))
+          g_ptr_array_add (sources, lede_source_new (names[i]));
+      return sources;
+    }
+  if (node->type != YAML_SEQUENCE_NODE)
+    return sources;
+  for (yaml_node_item_t *item = node->data.sequence.items.start; item < node->data.sequence.items.top; item++)
+    {
+      yaml_node_t *entry = yaml_document_get_node (doc, *item);
+      g_autofree char *name = NULL;
+      const char *note = "";
+      LedeSource *source;
+
+      if (entry == NULL)
+        continue;
+      if (entry->type == YAML_SCALAR_NODE)
+        name = g_strdup (scalar (doc, entry));
+      else if (entry->type == YAML_MAPPING_NODE)
+        for (yaml_node_pair_t *pair = entry->data.mapping.pairs.start; pair < entry->data.mapping.pairs.top; pair++)
+          {
+            const char *key = scalar (doc, yaml_document_get_node (doc, pair->key));
+            const char *value = scalar (doc, yaml_document_get_node (doc, pair->value));
+
+            if (g_strcmp0 (key, "name") == 0 && value)
+              {
+                g_free (name);
+                name = g_strdup (value);
+              }
+            else if (g_strcmp0 (key, "note") == 0 && value)
+              note = value;
+          }
+      if (name == NULL || *g_strstrip (name) == '\0')
+        continue;
+      source = lede_source_new (name);
+      g_free (source->story_note);
+      source->story_note = lede_article_clean_line (note);
+      g_ptr_array_add (sources, source);
+    }
+  return sources;
 }
 
 /* libyaml's marks count characters; the text is UTF-8 bytes. Keys come in
@@ -688,6 +767,11 @@ lede_front_matter_read (const char    *yaml,
         add_list (&doc, value_node, tags);
       else if (g_str_equal (key, "categories"))
         add_list (&doc, value_node, categories);
+      else if (g_str_equal (key, "sources"))
+        {
+          g_autoptr (GPtrArray) sources = read_sources (&doc, value_node);
+          lede_article_set_sources (article, sources);
+        }
       else if (g_str_equal (key, "byline") || g_str_equal (key, "author"))
         lede_article_set_byline (article, value ? value : "");
       else if (g_str_equal (key, "dateline"))

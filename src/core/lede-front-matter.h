@@ -10,7 +10,8 @@
 G_BEGIN_DECLS
 
 char     *lede_front_matter_write (LedeArticle         *article,
-                                   const char * const  *tags);
+                                   const char * const  *tags,
+                                   GPtrArray           *sources);
 gboolean  lede_front_matter_read  (const char          *yaml,
                                    gsize                len,
                                    LedeArticle         *article,

@@ -312,6 +312,28 @@ same_time (GDateTime *a,
 }
 
 /* Whether a file says what the library holds, field by field. */
+/* Sources compare by name and note: a file's are known only by name. A
+ * file without "sources:" (@a's %NULL) changes none. */
+static gboolean
+same_sources (GPtrArray *a,
+              GPtrArray *b)
+{
+  if (a == NULL)
+    return TRUE;
+  if (a->len != (b ? b->len : 0))
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      LedeSource *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+      g_autofree char *x_name = g_utf8_casefold (x->name, -1);
+      g_autofree char *y_name = g_utf8_casefold (y->name, -1);
+
+      if (!g_str_equal (x_name, y_name) || g_strcmp0 (x->story_note, y->story_note) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 same_story (LedeArticle        *a,
             const char * const *a_tags,
@@ -331,6 +353,7 @@ same_story (LedeArticle        *a,
          lede_article_get_word_goal (a) == lede_article_get_word_goal (b) &&
          same_time (lede_article_get_embargo (a), lede_article_get_embargo (b)) &&
          same_time (lede_article_get_published (a), lede_article_get_published (b)) &&
+         same_sources (lede_article_get_sources (a), lede_article_get_sources (b)) &&
          g_strv_equal (a_tags ? a_tags : (const char * const[]) { NULL },
                        b_tags ? b_tags : (const char * const[]) { NULL });
 }

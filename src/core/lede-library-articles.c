@@ -198,7 +198,8 @@ lede_library_add_story (LedeLibrary        *self,
  *   times when it has them
  * @tags: (nullable) (array zero-terminated=1): its tags
  *
- * Rewrites a story from outside its editor (an import of a newer copy), in
+ * Rewrites a story from outside its editor, with its sources when @article
+ * has them (an import of a newer copy), in
  * one transaction; its id and uuid stay. Emits #LedeLibrary::save-wanted
  * before (callers compare times after it) and
  * #LedeLibrary::article-replaced after.
@@ -236,6 +237,8 @@ lede_library_replace_story (LedeLibrary        *self,
     return FALSE;
   if (!_lede_library_step_done (self, stmt, what, error) ||
       !_lede_library_write_tags (self, id, tags, what, error) ||
+      (lede_article_get_sources (article) != NULL &&
+       !_lede_library_write_sources (self, id, lede_article_get_sources (article), what, error)) ||
       !_lede_library_commit (self, what, error))
     {
       _lede_library_rollback (self);

@@ -88,8 +88,41 @@ lede_library_link_source (LedeLibrary  *self,
   return TRUE;
 }
 
+/* The id of the library's source called @name (in any case, the oldest
+ * first), made as a name-only source when there is none: how a story
+ * imported with "sources:" in its front matter is linked. 0 on error. */
+static gint64
+source_named (LedeLibrary  *self,
+              const char   *name,
+              const char   *what,
+              GError      **error)
+{
+  g_autoptr (LedeSource) fresh = NULL;
+  sqlite3_stmt *stmt = _lede_library_prepare (self, "SELECT id FROM sources WHERE name = ?1 COLLATE NOCASE "
+                                                    "ORDER BY id LIMIT 1", error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+  _lede_library_bind_text (stmt, 1, name);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _lede_library_set_sqlite_error (self, error, rc, what);
+      return 0;
+    }
+  if (id != 0)
+    return id;
+  fresh = lede_source_new (name);
+  return lede_library_create_source (self, fresh, error) ? fresh->id : 0;
+}
+
 /* Replaces a story's links to sources inside the caller's transaction. A
- * source deleted meanwhile (from the sources manager) is left out. */
+ * source deleted meanwhile (from the sources manager) is left out; one
+ * known only by name (id 0) is linked to the source of that name. */
 gboolean
 _lede_library_write_sources (LedeLibrary  *self,
                              gint64        article_id,
@@ -107,11 +140,14 @@ _lede_library_write_sources (LedeLibrary  *self,
   for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
       LedeSource *source = g_ptr_array_index (sources, i);
+      gint64 id = source->id;
 
+      if (id == 0 && (id = source_named (self, source->name, what, error)) == 0)
+        return FALSE;
       if (!_lede_library_write_one (self,
                                     "INSERT OR IGNORE INTO article_sources (article_id, source_id, note) "
                                     "SELECT ?1, id, ?3 FROM sources WHERE id = ?2",
-                                    article_id, source->id, source->story_note ? source->story_note : "",
+                                    article_id, id, source->story_note ? source->story_note : "",
                                     what, error))
         return FALSE;
     }

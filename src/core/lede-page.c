@@ -195,8 +195,17 @@ lede_page_render (LedeArticle        *article,
   g_string_append (page, "</style>\n");
   if (!(flags & LEDE_PAGE_PREVIEW))
     append_json_ld (page, article, tags);
-  g_string_append (page, "</head>\n<body>\n<article class=\"lede-story\">\n<header>\n"
-                         "<h1 class=\"headline\">");
+  g_string_append (page, "</head>\n<body>\n");
+  /* Said where no one can miss it: a page that leaves Lede early must not
+   * be mistaken for one that may be published. */
+  if (lede_article_is_under_embargo (article, NULL))
+    {
+      g_autoptr (GDateTime) utc = g_date_time_to_utc (lede_article_get_embargo (article));
+      g_autofree char *until = g_date_time_format (utc, "%Y-%m-%d %H:%M UTC");
+
+      g_string_append_printf (page, "<p class=\"embargo-banner\" role=\"note\">EMBARGOED UNTIL %s</p>\n", until);
+    }
+  g_string_append (page, "<article class=\"lede-story\">\n<header>\n<h1 class=\"headline\">");
   append_escaped (page, headline);
   g_string_append (page, "</h1>\n<p class=\"standfirst\">");
   append_escaped (page, lede_article_get_standfirst (article));

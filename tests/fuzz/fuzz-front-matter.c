@@ -31,7 +31,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     return 0;
 
   tag_list = g_strv_builder_end (tags);
-  written = lede_front_matter_write (article, (const char * const *)tag_list);
+  written = lede_front_matter_write (article, (const char * const *)tag_list, lede_article_get_sources (article));
   inner = written + strlen ("---\n");
   lede_fuzz_check (lede_front_matter_read (inner, strlen (inner) - strlen ("---\n"), again, tags_again, NULL, &error),
                    "Lede's own front matter does not read back: %s\n%s", error->message, written);

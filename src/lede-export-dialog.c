@@ -1,9 +1,12 @@
 /* lede-export-dialog.c: choose format, stories and folder, then export with
  * a progress bar and Cancel.
  *
- * The stories are read fresh from the library and written on a worker
- * thread (LedeExportBatch), so a library of thousands never freezes the
- * window. Files that already exist are never replaced without asking.
+ * The stories are read fresh from the library, checked by the copy desk's
+ * checks and written on a worker thread (LedeExportBatch), so a library of
+ * thousands never freezes the window. What the checks find is shown before
+ * anything is written: a story they block is left out unless its "Export
+ * anyway" is ticked. Files that already exist are never replaced without
+ * asking.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +16,11 @@
 
 #include <glib/gi18n.h>
 
+#include "lede-checks.h"
 #include "lede-export-dialog.h"
+
+/* Findings listed for one story; the rest are counted. */
+#define MAX_FINDING_ROWS 20
 
 struct _LedeExportDialog
 {
@@ -27,6 +34,9 @@ struct _LedeExportDialog
   GtkWidget       *export_button;
   GtkRevealer     *progress_revealer;
   GtkProgressBar  *progress_bar;
+  GtkStack        *pages;
+  AdwPreferencesGroup *checks_group;
+  GtkListBox      *checks_list;
 
   LedeLibrary     *library;
   LedeArticle     *story;
@@ -35,6 +45,8 @@ struct _LedeExportDialog
   LedeExportBatch *batch;
   GCancellable    *cancellable;
   guint            progress_id;
+  gboolean         checking;   /* the checks are running */
+  gboolean         reviewing;  /* the findings are shown: Export goes on */
 };
 
 enum {
@@ -119,15 +131,24 @@ on_batch_done (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* While the checks or the export run, the choices stay as they were. */
+static void
+set_busy (LedeExportDialog *self,
+          gboolean          busy)
+{
+  gtk_widget_set_sensitive (self->export_button, !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->format_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scope_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->folder_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->jekyll_row), !busy);
+  gtk_revealer_set_reveal_child (self->progress_revealer, busy);
+}
+
 static void
 run_batch (LedeExportDialog *self)
 {
-  gtk_widget_set_sensitive (self->export_button, FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->format_row), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->scope_row), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->folder_row), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->jekyll_row), FALSE);
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  set_busy (self, TRUE);
+  g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->progress_id = g_timeout_add (100, update_progress, self);
   update_progress (self);
@@ -149,10 +170,167 @@ on_replace_response (AdwMessageDialog *dialog,
     g_clear_object (&self->batch);
 }
 
+/* After the checks: ask before replacing files, then write. */
+static void
+go_on (LedeExportDialog *self)
+{
+  g_auto (GStrv) existing = NULL;
+
+  existing = lede_export_batch_dup_existing (self->batch);
+  if (existing[0] != NULL)
+    {
+      g_autofree char *folder = g_filename_display_basename (self->folder);
+      guint n = g_strv_length (existing);
+      g_autofree char *body = n == 1
+        ? g_strdup_printf (_("“%s” already exists in “%s”."), existing[0], folder)
+        : g_strdup_printf (_("%u files, among them “%s”, already exist in “%s”."), n, existing[0], folder);
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace Existing Files?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "replace", _("_Replace"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  run_batch (self);
+}
+
+
+static void
+on_export_anyway (GtkCheckButton   *check,
+                  LedeExportDialog *self)
+{
+  lede_export_batch_allow (self->batch, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "lede-index")),
+                           gtk_check_button_get_active (check));
+}
+
+static GtkWidget *
+finding_row (LedeFinding *finding)
+{
+  g_autofree char *place = lede_finding_dup_place (finding);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", lede_severity_get_label (finding->severity), place);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 4);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+/* One row a story with findings, blocked ones first and open, each
+ * blocked one with its "Export anyway". Returns: whether there is
+ * anything to show. */
+static gboolean
+show_findings (LedeExportDialog *self)
+{
+  guint total = lede_export_batch_get_total (self->batch), blocked = 0, shown = 0;
+  g_autofree char *description = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checks_list))))
+    gtk_list_box_remove (self->checks_list, child);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < total; i++)
+      {
+        GPtrArray *findings = lede_export_batch_get_findings (self->batch, i);
+        gboolean blocks = lede_checks_count (findings, LEDE_SEVERITY_BLOCKING) > 0;
+        const char *headline = lede_article_get_headline (lede_export_batch_get_article (self->batch, i));
+        g_autofree char *summary = NULL;
+        GtkWidget *row;
+
+        if (findings == NULL || findings->len == 0 || blocks != (pass == 0))
+          continue;
+        summary = lede_checks_dup_summary (findings);
+        row = adw_expander_row_new ();
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *headline ? headline : _("Untitled story"));
+        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
+        for (guint f = 0; f < findings->len && f < MAX_FINDING_ROWS; f++)
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), finding_row (g_ptr_array_index (findings, f)));
+        if (blocks)
+          {
+            GtkWidget *anyway = gtk_check_button_new_with_mnemonic (_("Export _anyway"));
+
+            gtk_widget_set_valign (anyway, GTK_ALIGN_CENTER);
+            g_object_set_data (G_OBJECT (anyway), "lede-index", GUINT_TO_POINTER (i));
+            g_signal_connect_object (anyway, "toggled", G_CALLBACK (on_export_anyway), self, 0);
+            adw_expander_row_add_action (ADW_EXPANDER_ROW (row), anyway);
+            blocked++;
+          }
+        /* The first story open: most often the only one. */
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), shown == 0);
+        gtk_list_box_append (self->checks_list, row);
+        shown++;
+      }
+  description = blocked
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "%u of %u stories is blocked by the checks and will be left out unless you tick “Export anyway”.",
+                                    "%u of %u stories are blocked by the checks and will be left out unless you tick “Export anyway”.",
+                                    blocked), blocked, total)
+    : g_strdup (_("Nothing blocks these stories. Look over the warnings, then export."));
+  adw_preferences_group_set_description (self->checks_group, description);
+  return shown > 0;
+}
+
+static void
+on_checked (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr (LedeExportDialog) self = data;
+  g_autoptr (GError) error = NULL;
+
+  self->checking = FALSE;
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  /* Only cancelling stops the checks, and then the dialog is gone. */
+  if (!lede_export_batch_check_finish (LEDE_EXPORT_BATCH (source), result, &error))
+    return;
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE);
+  if (show_findings (self))
+    {
+      self->reviewing = TRUE;
+      gtk_stack_set_visible_child_name (self->pages, "checks");
+      return;
+    }
+  go_on (self);
+}
+
+static gboolean
+pulse (gpointer data)
+{
+  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* The copy desk's checks on every story, on a worker thread. */
+static void
+start_checks (LedeExportDialog *self)
+{
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Checking %u story…", "Checking %u stories…",
+                                                        lede_export_batch_get_total (self->batch)),
+                                           lede_export_batch_get_total (self->batch));
+
+  set_busy (self, TRUE);
+  self->checking = TRUE;
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  self->cancellable = g_cancellable_new ();
+  self->progress_id = g_timeout_add (100, pulse, self->progress_bar);
+  lede_export_batch_check_async (self->batch, self->cancellable, on_checked, g_object_ref (self));
+}
+
 /**
  * lede_export_dialog_export:
  *
- * Starts the export as chosen, asking first if any file would be replaced.
+ * Starts the export as chosen: runs the checks and shows what they found
+ * (a second call goes on from there), then asks if any file would be
+ * replaced, then writes.
  */
 void
 lede_export_dialog_export (LedeExportDialog *self)
@@ -162,11 +340,16 @@ lede_export_dialog_export (LedeExportDialog *self)
                           ? LEDE_EXPORT_FLAGS_JEKYLL_NAMES : LEDE_EXPORT_FLAGS_NONE;
   g_autoptr (GPtrArray) stories = NULL;
   g_autoptr (GError) error = NULL;
-  g_auto (GStrv) existing = NULL;
   LedeExportScope scope;
 
   g_return_if_fail (LEDE_IS_EXPORT_DIALOG (self));
 
+  if (self->reviewing && self->cancellable == NULL)
+    {
+      self->reviewing = FALSE;
+      go_on (self);
+      return;
+    }
   if (self->batch != NULL)
     return;
   /* Fresh copies: the worker thread must not share the editor's story. */
@@ -203,28 +386,7 @@ lede_export_dialog_export (LedeExportDialog *self)
       return;
     }
 
-  existing = lede_export_batch_dup_existing (self->batch);
-  if (existing[0] != NULL)
-    {
-      g_autofree char *folder = g_filename_display_basename (self->folder);
-      guint n = g_strv_length (existing);
-      g_autofree char *body = n == 1
-        ? g_strdup_printf (_("“%s” already exists in “%s”."), existing[0], folder)
-        : g_strdup_printf (_("%u files, among them “%s”, already exist in “%s”."), n, existing[0], folder);
-      GtkWidget *dialog;
-
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace Existing Files?"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "replace", _("_Replace"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-  run_batch (self);
+  start_checks (self);
 }
 
 static void
@@ -236,8 +398,9 @@ export_clicked_cb (LedeExportDialog *self)
 static void
 cancel_clicked_cb (LedeExportDialog *self)
 {
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);  /* the batch ends, then the dialog */
+  /* An export under way ends, then the dialog; checks have nothing to finish. */
+  if (self->cancellable != NULL && !self->checking)
+    g_cancellable_cancel (self->cancellable);
   else
     gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -294,6 +457,9 @@ lede_export_dialog_class_init (LedeExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, LedeExportDialog, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, LedeExportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, LedeExportDialog, pages);
+  gtk_widget_class_bind_template_child (widget_class, LedeExportDialog, checks_group);
+  gtk_widget_class_bind_template_child (widget_class, LedeExportDialog, checks_list);
   gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_folder_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
@@ -326,6 +492,14 @@ lede_export_dialog_new (GtkWindow   *parent,
   self->story = story ? g_object_ref (story) : NULL;
   lede_export_dialog_set_scope (self, story ? LEDE_EXPORT_SCOPE_STORY : LEDE_EXPORT_SCOPE_LIBRARY);
   return self;
+}
+
+/* Whether the checks' findings are shown, waiting for Export. */
+gboolean
+lede_export_dialog_is_reviewing (LedeExportDialog *self)
+{
+  g_return_val_if_fail (LEDE_IS_EXPORT_DIALOG (self), FALSE);
+  return self->reviewing;
 }
 
 void

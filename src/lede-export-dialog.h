@@ -33,6 +33,7 @@ void              lede_export_dialog_set_scope  (LedeExportDialog *self,
                                                  LedeExportScope   scope);
 void              lede_export_dialog_set_selected (LedeExportDialog *self,
                                                  GArray           *ids);
+gboolean          lede_export_dialog_is_reviewing (LedeExportDialog *self);
 void              lede_export_dialog_export     (LedeExportDialog *self);
 
 G_END_DECLS

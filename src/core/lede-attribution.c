@@ -469,10 +469,10 @@ earlier_speaker (Story  *story,
         continue;
       if ((named & (named - 1)) == 0)
         return g_strdup (((LedeSource *)g_ptr_array_index (story->sources, g_bit_nth_lsf (named, -1)))->name);
-      *why = g_strdup (_("a pronoun credits it, but the nearest earlier paragraph that names a source names more than one"));
+      *why = g_strdup (_("is not attributed: a pronoun credits it, but the nearest earlier paragraph that names a source names more than one"));
       return NULL;
     }
-  *why = g_strdup (_("a pronoun credits it, but no earlier paragraph names one of this story’s sources"));
+  *why = g_strdup (_("is not attributed: a pronoun credits it, but no earlier paragraph names one of this story’s sources"));
   return NULL;
 }
 
@@ -538,11 +538,11 @@ check_paragraph (Story     *story,
           g_autofree char *named = named_beside (text, paragraph, verb);
 
           if (named)
-            quote->why = g_strdup_printf (_("it is credited to %s, not one of this story’s sources"), named);
+            quote->why = g_strdup_printf (_("is credited to %s, not one of this story’s sources"), named);
           else if (has_pronoun_verb (paragraph))
             quote->speaker = earlier_speaker (story, index, &quote->why);
           else
-            quote->why = g_strdup (_("no source of this story is named in its paragraph"));
+            quote->why = g_strdup (_("is not attributed: no source of this story is named in its paragraph"));
         }
       g_ptr_array_add (quotes, quote);
     }

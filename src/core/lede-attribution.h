@@ -19,7 +19,7 @@ typedef struct {
   guint  line;      /* from 1 */
   char  *text;      /* the words inside the quotation marks */
   char  *speaker;   /* the linked source it is credited to, or NULL */
-  char  *why;       /* when not credited: why not, in words; else NULL */
+  char  *why;       /* when not credited, what is wrong: "is not attributed: …" */
 } LedeQuote;
 
 GType      lede_quote_get_type        (void) G_GNUC_CONST;

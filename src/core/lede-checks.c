@@ -344,7 +344,7 @@ attribution_in (const LedeCheckStory *story,
       if (field == LEDE_FIELD_BODY && lede_check_story_in_code (story, quote->start))
         continue;
       shown = shown_quote (quote->text);
-      message = g_strdup_printf (_("“%s” is not attributed: %s."), shown, quote->why);
+      message = g_strdup_printf (_("“%s” %s."), shown, quote->why);
       lede_check_story_add (story, findings, LEDE_CHECK_ATTRIBUTION, LEDE_SEVERITY_WARNING, field,
                             quote->start, quote->end, message);
     }

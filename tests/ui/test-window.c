@@ -183,6 +183,40 @@ test_close_saves (Fixture       *f,
   g_assert_true (g_str_has_suffix (lede_article_get_body (stored), "Last line typed before closing."));
 }
 
+/* The first widget of @type under @root, depth first. */
+static GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A label under @root whose text has @words. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *words)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), words))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, words);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -295,6 +329,7 @@ typedef struct {
   guint    imported, failed;
   gboolean cancelled;
   guint    written;
+  LedeExportDialog *dialog;  /* until done */
 } Outcome;
 
 static void
@@ -373,6 +408,28 @@ export_markdown (Fixture    *f,
   lede_export_dialog_set_format (dialog, LEDE_EXPORT_FORMAT_MARKDOWN);
   g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished), outcome);
   lede_export_dialog_export (dialog);
+  outcome->dialog = dialog;
+}
+
+static gboolean
+is_done_or_reviewing (gpointer data)
+{
+  Outcome *outcome = data;
+
+  return outcome->done || lede_export_dialog_is_reviewing (outcome->dialog) || find_message_dialog () != NULL;
+}
+
+/* Exports as export_markdown() does and, when the checks' findings are
+ * shown, goes on past them as the Export button does. */
+static void
+export_past_checks (Fixture    *f,
+                    const char *folder,
+                    Outcome    *outcome)
+{
+  export_markdown (f, folder, outcome);
+  lede_test_wait_until (is_done_or_reviewing, outcome, 10000);
+  if (!outcome->done && lede_export_dialog_is_reviewing (outcome->dialog))
+    lede_export_dialog_export (outcome->dialog);
 }
 
 /* A story exported and imported again is "already in the library"; the
@@ -390,7 +447,7 @@ test_reimport (Fixture       *f,
   g_autoptr (GDir) dir = NULL;
 
   g_mkdir (out, 0755);
-  export_markdown (f, out, &outcome);
+  export_past_checks (f, out, &outcome);
   lede_test_wait_until (is_done, &outcome, 10000);
   g_assert_cmpuint (outcome.written, ==, 1);
   dir = g_dir_open (out, 0, NULL);
@@ -426,21 +483,44 @@ test_export_embargo (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *name = NULL, *path = NULL, *text = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) tomorrow = g_date_time_add_days (now, 1);
   Outcome outcome = { 0 };
   AdwMessageDialog *report;
+  GtkWidget *anyway;
 
   g_mkdir (out, 0755);
   lede_article_set_embargo (shown_article (f), tomorrow);
   export_markdown (f, out, &outcome);
+  lede_test_wait_until (is_done_or_reviewing, &outcome, 10000);
+  /* The checks' findings come first, the embargo among them. */
+  g_assert_true (lede_export_dialog_is_reviewing (outcome.dialog));
+  g_assert_nonnull (find_label (GTK_WIDGET (outcome.dialog), "1 of 1 stories is blocked"));
+  lede_export_dialog_export (outcome.dialog);
   lede_test_wait_until (is_done, &outcome, 10000);
   g_assert_cmpuint (outcome.written, ==, 0);
   g_assert_cmpuint (outcome.failed, ==, 1);
   report = find_message_dialog ();
   g_assert_nonnull (report);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (report), "is under embargo until"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (report), "was not exported. Under embargo until"));
   gtk_window_destroy (GTK_WINDOW (report));
+
+  /* Ticked "Export anyway", it goes out, and says it is embargoed. */
+  memset (&outcome, 0, sizeof outcome);
+  export_markdown (f, out, &outcome);
+  lede_test_wait_until (is_done_or_reviewing, &outcome, 10000);
+  anyway = find_widget_of_type (GTK_WIDGET (outcome.dialog), GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (anyway);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (anyway), TRUE);
+  lede_export_dialog_export (outcome.dialog);
+  lede_test_wait_until (is_done, &outcome, 10000);
+  g_assert_cmpuint (outcome.written, ==, 1);
+  name = lede_export_file_name (shown_article (f), LEDE_EXPORT_FORMAT_MARKDOWN, 0);
+  path = g_build_filename (out, name, NULL);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "draft: true\n"));
+  g_assert_nonnull (strstr (text, "\nembargo: "));
 }
 
 /* The open story, with what was typed a moment ago, goes out as Markdown;
@@ -461,7 +541,7 @@ test_export (Fixture       *f,
 
   g_mkdir (out, 0755);
   type_at_end (f, "\nA line typed just before exporting.\n");
-  export_markdown (f, out, &outcome);
+  export_past_checks (f, out, &outcome);
   lede_test_wait_until (is_done, &outcome, 10000);
   g_assert_false (outcome.cancelled);
   g_assert_cmpuint (outcome.written, ==, 1);
@@ -476,7 +556,7 @@ test_export (Fixture       *f,
   /* Again: nothing is replaced until the user says so. */
   memset (&outcome, 0, sizeof outcome);
   type_at_end (f, "A second line.\n");
-  export_markdown (f, out, &outcome);
+  export_past_checks (f, out, &outcome);
   ask = find_message_dialog ();
   g_assert_nonnull (ask);
   g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "Replace Existing Files?");

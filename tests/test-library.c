@@ -341,7 +341,9 @@ test_trash_restore_delete (Fixture       *f,
                          "INSERT INTO article_tags VALUES (%" G_GINT64_FORMAT ", 1);"
                          "INSERT INTO sources (name, created_at, updated_at) VALUES ('Harbourmaster', '2026-11-28T09:00:00Z', '2026-11-28T09:00:00Z');"
                          "INSERT INTO article_sources VALUES (%" G_GINT64_FORMAT ", 1, 'on background');"
-                         "INSERT INTO revisions (article_id, created_at, reason) VALUES (%" G_GINT64_FORMAT ", '2026-11-28T09:00:00Z', 'test');",
+                         "INSERT INTO revision_texts (sha256, text) VALUES ('x', 'Old words');"
+                         "INSERT INTO revisions (article_id, created_at, reason, body_id) "
+                         "VALUES (%" G_GINT64_FORMAT ", '2026-11-28T09:00:00Z', 'test', 1);",
                          id, id, id);
   sql_exec (f->path, sql);
   g_assert_true (lede_library_trash_article (f->library, id, NULL));
@@ -353,6 +355,7 @@ test_trash_restore_delete (Fixture       *f,
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM article_tags"), ==, 0);
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM article_sources"), ==, 0);
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM revisions"), ==, 0);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM revision_texts"), ==, 0);
   /* The library-wide tag and source stay for other stories. */
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM tags"), ==, 1);
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM sources"), ==, 1);

@@ -142,9 +142,38 @@ static const char * const MIGRATIONS[] = {
 
   /* 3 → 4: the library's own spelling dictionary, so it travels with it. */
   "CREATE TABLE dictionary (word TEXT PRIMARY KEY);",
+
+  /* 4 → 5: revisions as Lede keeps them. No Lede ever wrote the first
+   * revisions table, so it is replaced. A body is stored once however many
+   * revisions share it (by its SHA-256); the other fields are a JSON
+   * snapshot (lede_revision_snapshot()). A named version is kept forever. */
+  "DROP TABLE revisions;"
+  "CREATE TABLE revision_texts ("
+  "  id     INTEGER PRIMARY KEY,"
+  "  sha256 TEXT NOT NULL UNIQUE,"
+  "  text   TEXT NOT NULL"
+  ");"
+  "CREATE TABLE revisions ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  created_at TEXT NOT NULL,"
+  "  reason     TEXT NOT NULL DEFAULT '',"
+  "  name       TEXT NOT NULL DEFAULT '',"
+  "  body_id    INTEGER NOT NULL REFERENCES revision_texts (id),"
+  "  fields     TEXT NOT NULL DEFAULT '{}',"
+  "  words      INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX revisions_by_article ON revisions (article_id, id);"
+  "CREATE INDEX revisions_by_text ON revisions (body_id);"
+  /* A text no revision holds any more goes with the last one: thinned, or
+   * with its story deleted forever (the cascade fires this too). */
+  "CREATE TRIGGER revisions_text_gone AFTER DELETE ON revisions BEGIN"
+  "  DELETE FROM revision_texts WHERE id = old.body_id"
+  "    AND NOT EXISTS (SELECT 1 FROM revisions WHERE body_id = old.body_id);"
+  "END;",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 4);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 5);
 
 /* Readers can read a library this old without migrating it: later
  * migrations only add indexes and the dictionary, which readers do not

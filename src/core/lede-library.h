@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "lede-article.h"
+#include "lede-revision.h"
 #include "lede-search-hit.h"
 #include "lede-source.h"
 #include "lede-tag.h"
@@ -29,7 +30,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 4
+#define LEDE_LIBRARY_SCHEMA_VERSION 5
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -190,6 +191,31 @@ gboolean      lede_library_tag_stories       (LedeLibrary  *self,
 gboolean      lede_library_delete_stories    (LedeLibrary  *self,
                                               GArray       *ids,
                                               GError      **error);
+gboolean      lede_library_keep_revision     (LedeLibrary  *self,
+                                             LedeArticle  *article,
+                                             const char   *reason,
+                                             const char   *name,
+                                             gboolean     *kept,
+                                             GError      **error);
+GPtrArray    *lede_library_list_revisions    (LedeLibrary  *self,
+                                             gint64        article_id,
+                                             GError      **error);
+LedeArticle  *lede_library_get_revision      (LedeLibrary  *self,
+                                             gint64        revision_id,
+                                             LedeRevision **revision,
+                                             GError      **error);
+gboolean      lede_library_prepare_restore   (LedeLibrary  *self,
+                                             LedeArticle  *article,
+                                             char        **not_restored,
+                                             GError      **error);
+gboolean      lede_library_restore_revision  (LedeLibrary  *self,
+                                             gint64        revision_id,
+                                             char        **not_restored,
+                                             GError      **error);
+int           lede_library_thin_revisions    (LedeLibrary  *self,
+                                             gint64        article_id,
+                                             GDateTime    *now,
+                                             GError      **error);
 GPtrArray    *lede_library_search            (LedeLibrary  *self,
                                               const char   *query,
                                               guint         limit,

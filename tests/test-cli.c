@@ -484,6 +484,70 @@ test_check (void)
   lede_test_rmdir (dir);
 }
 
+/* history, show-revision and restore UUID REV. */
+static void
+test_revisions (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *uuid = NULL, *first = NULL, *other = NULL;
+  g_autofree char *stdout_text = NULL, *stderr_text = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonArray *revisions;
+
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+    g_autoptr (LedeArticle) article = lede_article_new ();
+    g_autoptr (GPtrArray) kept = NULL;
+
+    lede_article_set_headline (article, "Pier reopens");
+    lede_article_set_body (article, "The pier reopened on Saturday.\n");
+    g_assert_true (lede_library_create_article (library, article, NULL));
+    g_assert_true (lede_library_keep_revision (library, article, "left the story", "as filed", NULL, NULL));
+    lede_article_set_body (article, "The pier reopened on Sunday, a day late.\n");
+    g_assert_true (lede_library_update_article (library, article, NULL));
+    g_assert_true (lede_library_keep_revision (library, article, "status: ready", NULL, NULL, NULL));
+    kept = lede_library_list_revisions (library, lede_article_get_id (article), NULL);
+    first = g_strdup_printf ("%" G_GINT64_FORMAT, ((LedeRevision *)g_ptr_array_index (kept, 1))->id);
+    uuid = g_strdup (lede_article_get_uuid (article));
+    other = g_strdup_printf ("%" G_GINT64_FORMAT, ((LedeRevision *)g_ptr_array_index (kept, 0))->id + 100);
+  }
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "history", "--json", uuid, NULL }, &stdout_text, &stderr_text), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, stdout_text, -1, NULL));
+  revisions = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (revisions), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (revisions, 1), "name"), ==, "as filed");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (revisions, 1), "words"), ==, 5);
+  g_clear_pointer (&stdout_text, g_free);
+  g_clear_pointer (&stderr_text, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "show-revision", uuid, first, NULL }, &stdout_text, &stderr_text), ==, 0);
+  g_assert_true (g_str_has_prefix (stdout_text, "---\ntitle: \"Pier reopens\"\n"));
+  g_assert_true (g_str_has_suffix (stdout_text, "---\n\nThe pier reopened on Saturday.\n"));
+  g_clear_pointer (&stdout_text, g_free);
+  g_clear_pointer (&stderr_text, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "restore", uuid, other, NULL }, &stdout_text, &stderr_text), ==, 3);
+  g_assert_nonnull (strstr (stderr_text, "has no revision"));
+  g_clear_pointer (&stdout_text, g_free);
+  g_clear_pointer (&stderr_text, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "restore", uuid, first, NULL }, &stdout_text, &stderr_text), ==, 0);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+    g_autoptr (LedeArticle) article = lede_library_get_article_by_uuid (library, uuid, NULL);
+    g_autoptr (GPtrArray) kept = lede_library_list_revisions (library, lede_article_get_id (article), NULL);
+
+    g_assert_cmpstr (lede_article_get_body (article), ==, "The pier reopened on Saturday.\n");
+    /* The story as it was before is the newest revision already. */
+    g_assert_cmpuint (kept->len, ==, 2);
+  }
+  g_clear_pointer (&stdout_text, g_free);
+  g_clear_pointer (&stderr_text, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "history", NULL }, &stdout_text, &stderr_text), ==, 1);
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/lede/cli/trash-and-restore", test_trash_and_restore);
   g_test_add_func ("/lede/cli/export-gate", test_export_gate);
   g_test_add_func ("/lede/cli/check", test_check);
+  g_test_add_func ("/lede/cli/revisions", test_revisions);
 
   return g_test_run ();
 }

@@ -36,7 +36,7 @@ struct _LedeCommand
   gboolean   overwrite;
   gboolean   jekyll_names;
   gboolean   as_new;
-  char      *name;          /* list, search, import, trash, restore, export or check */
+  char      *name;          /* list, search, import, trash, restore, export, check, history or show-revision */
   char     **arguments;     /* what follows the name; files made absolute */
 };
 
@@ -51,6 +51,12 @@ static const char SUMMARY[] =
   "                    (--as-new adds a copy instead)\n"
   "  trash UUID…       move stories to the trash\n"
   "  restore UUID…     bring stories back from the trash (list --trash lists it)\n"
+  "  history UUID      the story's revisions, newest first: number, time, why,\n"
+  "                    name, words\n"
+  "  show-revision UUID REV\n"
+  "                    that revision as Markdown with front matter\n"
+  "  restore UUID REV  put that revision back as the story (the story as it\n"
+  "                    is now is kept as a revision first)\n"
   "  export --format html|fragment|md|ninjs --out DIR [--all | --status S |\n"
   "         --tag T | UUID…]\n"
   "                    write stories into DIR; existing files are left alone\n"
@@ -169,7 +175,8 @@ lede_command_parse (const char * const  *argv,
       return NULL;
     }
   self->name = g_strdup (words[1]);
-  if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "trash", "restore", "export", "check", NULL },
+  if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "trash", "restore", "export", "check", "history",
+                                                  "show-revision", NULL },
                         self->name))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unknown command “%s” (try --help)"), self->name);
@@ -183,6 +190,16 @@ lede_command_parse (const char * const  *argv,
   if (g_str_equal (self->name, "import") && n < 3)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("import needs files to import"));
+      return NULL;
+    }
+  if (g_str_equal (self->name, "history") && n != 3)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("history needs one story’s uuid"));
+      return NULL;
+    }
+  if (g_str_equal (self->name, "show-revision") && n != 4)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("show-revision needs a story’s uuid and a revision’s number"));
       return NULL;
     }
   if ((g_str_equal (self->name, "trash") || g_str_equal (self->name, "restore")) && n < 3)
@@ -441,6 +458,138 @@ trash_command (LedeCommand  *self,
   g_string_append_printf (err, restore ? "lede-cli: restored %u, failed %u\n" : "lede-cli: moved %u to the trash, failed %u\n",
                           done, failed);
   return failed ? LEDE_COMMAND_EXIT_FAILED : LEDE_COMMAND_EXIT_OK;
+}
+
+/* A revision of the story @uuid, by its number (lede-cli history lists
+ * them), or %NULL with why on @err. */
+static LedeArticle *
+revision_of (LedeLibrary   *library,
+             const char    *uuid,
+             const char    *number,
+             LedeRevision **revision,
+             GString       *err)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeArticle) story = lede_library_get_article_by_uuid (library, uuid, &error);
+  g_autoptr (LedeArticle) article = NULL;
+  g_autoptr (LedeRevision) row = NULL;
+  guint64 id = 0;
+
+  if (story == NULL)
+    {
+      g_string_append_printf (err, "lede-cli: no story %s: %s\n", uuid, error->message);
+      return NULL;
+    }
+  if (!g_ascii_string_to_unsigned (number, 10, 1, G_MAXINT64, &id, NULL) ||
+      !(article = lede_library_get_revision (library, (gint64)id, &row, NULL)) ||
+      row->article_id != lede_article_get_id (story))
+    {
+      g_string_append_printf (err, "lede-cli: the story %s has no revision “%s” (lede-cli history %s lists them)\n",
+                              uuid, number, uuid);
+      return NULL;
+    }
+  if (revision)
+    *revision = g_steal_pointer (&row);
+  return g_steal_pointer (&article);
+}
+
+/* A story's revisions, newest first. */
+static int
+history_command (LedeCommand  *self,
+                 LedeLibrary  *library,
+                 const char   *uuid,
+                 GString      *out,
+                 GString      *err)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeArticle) story = lede_library_get_article_by_uuid (library, uuid, &error);
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (JsonBuilder) json = json_builder_new ();
+
+  if (story == NULL || !(revisions = lede_library_list_revisions (library, lede_article_get_id (story), &error)))
+    {
+      g_string_append_printf (err, "lede-cli: %s: %s\n", uuid, error->message);
+      return LEDE_COMMAND_EXIT_FAILED;
+    }
+  json_builder_begin_array (json);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      LedeRevision *revision = g_ptr_array_index (revisions, i);
+      g_autofree char *time = format_time (revision->created);
+
+      if (!self->as_json)
+        {
+          g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%u\n", revision->id, time, revision->reason,
+                                  revision->name, revision->words);
+          continue;
+        }
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "id");
+      json_builder_add_int_value (json, revision->id);
+      json_builder_set_member_name (json, "time");
+      json_builder_add_string_value (json, time);
+      json_builder_set_member_name (json, "reason");
+      json_builder_add_string_value (json, revision->reason);
+      json_builder_set_member_name (json, "name");
+      json_builder_add_string_value (json, revision->name);
+      json_builder_set_member_name (json, "words");
+      json_builder_add_int_value (json, revision->words);
+      json_builder_end_object (json);
+    }
+  json_builder_end_array (json);
+  if (self->as_json)
+    print_json (json, out);
+  return LEDE_COMMAND_EXIT_OK;
+}
+
+/* A revision as Markdown with front matter, as export would write it. */
+static int
+show_revision_command (LedeLibrary  *library,
+                       char        **arguments,
+                       GString      *out,
+                       GString      *err)
+{
+  g_autoptr (LedeArticle) article = revision_of (library, arguments[0], arguments[1], NULL, err);
+  g_autoptr (GBytes) bytes = NULL;
+
+  if (article == NULL)
+    return LEDE_COMMAND_EXIT_FAILED;
+  bytes = lede_export_story (article, lede_article_get_tags (article), lede_article_get_sources (article),
+                             LEDE_EXPORT_FORMAT_MARKDOWN);
+  g_string_append_len (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return LEDE_COMMAND_EXIT_OK;
+}
+
+/* A revision put back as the story, the story as it was kept first. */
+static int
+restore_revision_command (LedeLibrary  *library,
+                          char        **arguments,
+                          GString      *out,
+                          GString      *err)
+{
+  g_autoptr (LedeRevision) revision = NULL;
+  g_autoptr (LedeArticle) article = revision_of (library, arguments[0], arguments[1], &revision, err);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *not_restored = NULL;
+
+  if (article == NULL)
+    return LEDE_COMMAND_EXIT_FAILED;
+  if (!lede_library_restore_revision (library, revision->id, &not_restored, &error))
+    {
+      g_string_append_printf (err, "lede-cli: %s: %s\n", arguments[0], error->message);
+      return LEDE_COMMAND_EXIT_FAILED;
+    }
+  if (not_restored)
+    g_string_append_printf (err, "lede-cli: %s\n", not_restored);
+  g_string_append_printf (out, "%s\t%s\n", arguments[0], lede_article_get_headline (article));
+  return LEDE_COMMAND_EXIT_OK;
+}
+
+/* "restore UUID REV": a revision; "restore UUID…": out of the trash. */
+static gboolean
+is_revision_restore (char **arguments)
+{
+  return arguments[0] && arguments[1] && !arguments[2] && g_ascii_string_to_unsigned (arguments[1], 10, 1, G_MAXINT64, NULL, NULL);
 }
 
 /* The stories export and check work on: by uuid, or the sidebar's filter
@@ -703,6 +852,12 @@ lede_command_run (LedeCommand *self,
     return export_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "check"))
     return check_command (self, library, self->arguments, out, err);
+  if (g_str_equal (self->name, "history"))
+    return history_command (self, library, self->arguments[0], out, err);
+  if (g_str_equal (self->name, "show-revision"))
+    return show_revision_command (library, self->arguments, out, err);
+  if (g_str_equal (self->name, "restore") && is_revision_restore (self->arguments))
+    return restore_revision_command (library, self->arguments, out, err);
   if (g_str_equal (self->name, "trash") || g_str_equal (self->name, "restore"))
     return trash_command (self, library, self->arguments, g_str_equal (self->name, "restore"), out, err);
   return search_command (self, library, self->arguments, out, err);

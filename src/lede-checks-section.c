@@ -38,9 +38,15 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-static void
-add_finding_row (LedeChecksSection *self,
-                 LedeFinding       *finding)
+/**
+ * lede_checks_section_make_row:
+ *
+ * Returns: (transfer floating): a row for @finding: its message, its
+ *   severity as an icon in its colour and as a word, and where it is; the
+ *   export dialog lists findings with the same rows
+ */
+GtkWidget *
+lede_checks_section_make_row (const LedeFinding *finding)
 {
   static const char * const icons[] = { "dialog-error-symbolic", "dialog-warning-symbolic", "dialog-information-symbolic" };
   static const char * const classes[] = { "error", "warning", "dim-label" };
@@ -57,6 +63,15 @@ add_finding_row (LedeChecksSection *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   lede_severity_get_label (finding->severity), -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
+
+static void
+add_finding_row (LedeChecksSection *self,
+                 LedeFinding       *finding)
+{
+  GtkWidget *row = lede_checks_section_make_row (finding);
+
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, _("Show it in the story"));
   g_object_set_data (G_OBJECT (row), "lede-finding", finding);
@@ -70,6 +85,8 @@ add_text_row (LedeChecksSection *self,
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
   gtk_list_box_append (self->findings_list, row);
 }
 
@@ -105,6 +122,13 @@ lede_checks_section_show (LedeChecksSection *self,
     {
       g_autofree char *more = g_strdup_printf (_("…and %u more"), findings->len - shown);
       add_text_row (self, more);
+    }
+  if (findings == NULL)
+    {
+      /* Before the first run: nothing is known yet. */
+      add_text_row (self, _("Not checked yet"));
+      adw_preferences_group_set_description (self->group, NULL);
+      return;
     }
   if (shown == 0)
     add_text_row (self, _("Nothing to check: no placeholders, unattributed quotations, doubtful names, dates or figures"));

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LedeChecksSection, lede_checks_section, LEDE, CHECKS_SECTION, GtkWidget)
 
+GtkWidget *lede_checks_section_make_row (const LedeFinding *finding);
+
 void lede_checks_section_show (LedeChecksSection *self,
                                GPtrArray         *findings,
                                guint              quotations,

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "lede-checks.h"
+#include "lede-checks-section.h"
 #include "lede-export-dialog.h"
 
 /* Findings listed for one story; the rest are counted. */
@@ -141,6 +142,7 @@ set_busy (LedeExportDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->scope_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->folder_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->jekyll_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->checks_list), !busy);
   gtk_revealer_set_reveal_child (self->progress_revealer, busy);
 }
 
@@ -167,7 +169,11 @@ on_replace_response (AdwMessageDialog *dialog,
       run_batch (self);
     }
   else
-    g_clear_object (&self->batch);
+    {
+      /* Not replaced: back to the choices, for another folder. */
+      g_clear_object (&self->batch);
+      gtk_stack_set_visible_child_name (self->pages, "options");
+    }
 }
 
 /* After the checks: ask before replacing files, then write. */
@@ -205,22 +211,10 @@ static void
 on_export_anyway (GtkCheckButton   *check,
                   LedeExportDialog *self)
 {
+  if (self->batch == NULL)
+    return;
   lede_export_batch_allow (self->batch, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "lede-index")),
                            gtk_check_button_get_active (check));
-}
-
-static GtkWidget *
-finding_row (LedeFinding *finding)
-{
-  g_autofree char *place = lede_finding_dup_place (finding);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", lede_severity_get_label (finding->severity), place);
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 4);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
 }
 
 /* One row a story with findings, blocked ones first and open, each
@@ -252,10 +246,13 @@ show_findings (LedeExportDialog *self)
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *headline ? headline : _("Untitled story"));
         adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
         for (guint f = 0; f < findings->len && f < MAX_FINDING_ROWS; f++)
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), finding_row (g_ptr_array_index (findings, f)));
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), lede_checks_section_make_row (g_ptr_array_index (findings, f)));
         if (blocks)
           {
-            GtkWidget *anyway = gtk_check_button_new_with_mnemonic (_("Export _anyway"));
+            GtkWidget *anyway = gtk_check_button_new_with_label (_("Export anyway"));
+            g_autofree char *label = g_strdup_printf (_("Export “%s” anyway"), *headline ? headline : _("Untitled story"));
+
+            gtk_accessible_update_property (GTK_ACCESSIBLE (anyway), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 
             gtk_widget_set_valign (anyway, GTK_ALIGN_CENTER);
             g_object_set_data (G_OBJECT (anyway), "lede-index", GUINT_TO_POINTER (i));
@@ -289,7 +286,8 @@ on_checked (GObject      *source,
   self->checking = FALSE;
   g_clear_handle_id (&self->progress_id, g_source_remove);
   /* Only cancelling stops the checks, and then the dialog is gone. */
-  if (!lede_export_batch_check_finish (LEDE_EXPORT_BATCH (source), result, &error))
+  if (!lede_export_batch_check_finish (LEDE_EXPORT_BATCH (source), result, &error) ||
+      g_cancellable_is_cancelled (self->cancellable))
     return;
   g_clear_object (&self->cancellable);
   set_busy (self, FALSE);
@@ -398,10 +396,11 @@ export_clicked_cb (LedeExportDialog *self)
 static void
 cancel_clicked_cb (LedeExportDialog *self)
 {
-  /* An export under way ends, then the dialog; checks have nothing to finish. */
-  if (self->cancellable != NULL && !self->checking)
+  /* An export under way ends, then the dialog; checks have nothing to
+   * finish, but must not go on to write once the dialog is closed. */
+  if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  else
+  if (self->cancellable == NULL || self->checking)
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -414,6 +413,20 @@ lede_export_dialog_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
   G_OBJECT_CLASS (lede_export_dialog_parent_class)->dispose (object);
+}
+
+/* Escape or the window's close: as Cancel. An export under way ends
+ * first and closes the dialog itself. */
+static gboolean
+lede_export_dialog_close_request (GtkWindow *window)
+{
+  LedeExportDialog *self = LEDE_EXPORT_DIALOG (window);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  if (self->cancellable != NULL && !self->checking)
+    return TRUE;
+  return GTK_WINDOW_CLASS (lede_export_dialog_parent_class)->close_request (window);
 }
 
 static void
@@ -438,6 +451,7 @@ lede_export_dialog_class_init (LedeExportDialogClass *klass)
 
   object_class->dispose = lede_export_dialog_dispose;
   object_class->finalize = lede_export_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = lede_export_dialog_close_request;
 
   /**
    * LedeExportDialog::finished:

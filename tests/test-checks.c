@@ -140,6 +140,32 @@ test_attribution_apostrophes (void)
   g_assert_cmpuint (quote->length, ==, g_utf8_strlen ("‘We’re ready for the Smiths’ boats,’", -1));
 }
 
+/* Found in review: many plural possessives after an opening mark once
+ * took time doubling with each; a graf of thousands of quotations once
+ * took time squared. Both are linear now: these finish at once. */
+static void
+test_attribution_worst_cases (void)
+{
+  g_autoptr (GString) possessives = g_string_new ("‘The plan");
+  g_autoptr (GString) long_graf = g_string_new (NULL);
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_source_free);
+  g_autoptr (GPtrArray) quotes = NULL;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (possessives, " of the players’ owners’");
+  g_string_append (possessives, " is fine,’ said Kaneko.");
+  g_ptr_array_add (sources, lede_source_new ("Eri Kaneko"));
+  quotes = lede_attribution_check (possessives->str, sources);
+  g_assert_cmpuint (quotes->len, ==, 1);
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 0))->speaker, ==, "Eri Kaneko");
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (long_graf, "“Quote %u,” said someone, and the crowd went on.\n", i);
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+  quotes = lede_attribution_check (long_graf->str, sources);
+  g_assert_cmpuint (quotes->len, ==, 5000);
+}
+
 static void
 test_attribution_fields (void)
 {
@@ -250,7 +276,8 @@ test_percentages (void)
   g_autoptr (LedeArticle) article = story_new ("Fares",
                                                "Fares rose 20% from 50 to 65. Landings rose 30% from 50 to 65 tonnes. "
                                                "Fees fell 10% from £50 to £65. Costs dropped 25 per cent from £1.2m to £900,000.\n\n"
-                                               "Prices rose 20% from 2019 to 2023. Turnout was up 2 percentage points from 50 to 65.\n",
+                                               "Prices rose 20% from 2019 to 2023. Turnout was up 2 percentage points from 50 to 65. "
+                                               "Catches rose 30% from 50 to 65 million.\n",
                                                NULL);
   g_autoptr (GPtrArray) found = run_one (article, lede_check_percentages);
 
@@ -358,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/lede/checks/attribution-nearest-verb", test_attribution_nearest_verb);
   g_test_add_func ("/lede/checks/attribution-apostrophes", test_attribution_apostrophes);
   g_test_add_func ("/lede/checks/attribution-fields", test_attribution_fields);
+  g_test_add_func ("/lede/checks/attribution-worst-cases", test_attribution_worst_cases);
   g_test_add_func ("/lede/checks/names", test_names);
   g_test_add_func ("/lede/checks/names-false-alarms", test_names_false_alarms);
   g_test_add_func ("/lede/checks/placeholders", test_placeholders);

@@ -354,6 +354,21 @@ test_sources_and_embargo (Fixture       *f,
   g_assert_nonnull (strstr (ninjs, "\"embargoed\" : \"2099-06-01T09:00:00Z\""));
   /* Contact details never leave the library. */
   g_assert_null (strstr (markdown, "email"));
+
+  /* Sources not known are not written, so reading back unlinks nothing;
+   * a "sources:" kept from before Lede knew the key is not written twice. */
+  {
+    g_autoptr (LedeArticle) bare = lede_article_new ();
+    g_autofree char *unknown = NULL, *kept = NULL;
+
+    lede_article_set_headline (bare, "Ferry");
+    unknown = lede_front_matter_write (bare, NULL, NULL);
+    g_assert_null (strstr (unknown, "sources"));
+    lede_article_set_extra_front_matter (bare, "weight: 3\nsources:\n- \"Old Name\"\n");
+    kept = lede_front_matter_write (bare, NULL, sources);
+    g_assert_nonnull (strstr (kept, "weight: 3\n"));
+    g_assert_null (strstr (kept, "Old Name"));
+  }
 }
 
 static void

@@ -61,7 +61,7 @@ lede_quote_copy (const LedeQuote *quote)
 
   copy->text = g_strdup (quote->text);
   copy->speaker = g_strdup (quote->speaker);
-  copy->why = g_strdup (quote->why);
+  copy->credited = g_strdup (quote->credited);
   return copy;
 }
 
@@ -72,7 +72,7 @@ lede_quote_free (LedeQuote *quote)
     return;
   g_free (quote->text);
   g_free (quote->speaker);
-  g_free (quote->why);
+  g_free (quote->credited);
   g_free (quote);
 }
 
@@ -99,8 +99,10 @@ typedef struct {
   guint   offset, line;  /* characters and line (from 1) where it starts */
   GArray *tokens;        /* of Token, made when first needed */
   GArray *spans;         /* of Span */
+  GArray *verbs;         /* of guint: the speech verbs' words, outside quotations */
   guint64 named;         /* the sources it names, once worked out */
   gboolean named_known;
+  int     pronoun_verb;  /* "he said" in it: -1 until worked out */
 } Paragraph;
 
 static void
@@ -114,6 +116,7 @@ paragraph_clear (Paragraph *paragraph)
 {
   g_clear_pointer (&paragraph->tokens, g_array_unref);
   g_clear_pointer (&paragraph->spans, g_array_unref);
+  g_clear_pointer (&paragraph->verbs, g_array_unref);
 }
 
 static char *
@@ -135,25 +138,36 @@ fold_word (const char *word,
   return folded;
 }
 
-/* Whether a right single mark at @p closes a quotation rather than being
- * an apostrophe: nothing word-like follows it, and a plural possessive
- * (Guterres’) gives way to a later closing mark in the paragraph. */
-static gboolean
-closes_single (const char *text,
-               const char *p,
-               const char *end)
+/* Which right single marks of a paragraph close a quotation rather than
+ * being apostrophes: nothing word-like follows one, and a plural
+ * possessive (Guterres’) gives way to any later closing mark. Worked out
+ * in one pass from the end, as byte positions in order. */
+static GArray *
+closing_marks (const char *text,
+               gsize       start,
+               gsize       end)
 {
-  const char *next = g_utf8_next_char (p);
-  gunichar after = next < end ? g_utf8_get_char (next) : 0;
-  gunichar before = p > text ? g_utf8_get_char (g_utf8_prev_char (p)) : 0;
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gboolean later_closes = FALSE;
 
-  if (g_unichar_isalnum (after))
-    return FALSE;
-  if (before == 's' || before == 'S')
-    for (const char *q = next; q < end; q = g_utf8_next_char (q))
-      if (g_utf8_get_char (q) == RIGHT_SINGLE && closes_single (text, q, end))
-        return FALSE;
-  return TRUE;
+  for (const char *p = text + end; p > text + start;)
+    {
+      gunichar after, before;
+
+      p = g_utf8_prev_char (p);
+      if (g_utf8_get_char (p) != RIGHT_SINGLE)
+        continue;
+      after = g_utf8_next_char (p) < text + end ? g_utf8_get_char (g_utf8_next_char (p)) : 0;
+      before = p > text + start ? g_utf8_get_char (g_utf8_prev_char (p)) : 0;
+      if (!g_unichar_isalnum (after) && (!(before == 's' || before == 'S') || !later_closes))
+        {
+          gsize at = p - text;
+
+          g_array_prepend_val (marks, at);
+          later_closes = TRUE;
+        }
+    }
+  return marks;
 }
 
 static GArray *
@@ -162,14 +176,19 @@ find_spans (const char *text,
             gsize       end)
 {
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr (GArray) closing = closing_marks (text, start, end);
   const char *open = NULL;
   gunichar open_mark = 0;
+  guint next_closing = 0;
 
   for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      gboolean closes = FALSE;
+      gboolean closes = FALSE, closing_here;
 
+      while (next_closing < closing->len && g_array_index (closing, gsize, next_closing) < (gsize)(p - text))
+        next_closing++;
+      closing_here = next_closing < closing->len && g_array_index (closing, gsize, next_closing) == (gsize)(p - text);
       if (open == NULL)
         {
           if (c == '"' || c == LEFT_DOUBLE || c == LEFT_SINGLE)
@@ -180,7 +199,7 @@ find_spans (const char *text,
           continue;
         }
       if (open_mark == LEFT_SINGLE)
-        closes = c == RIGHT_SINGLE && closes_single (text + start, p, text + end);
+        closes = closing_here;
       else
         closes = c == '"' || c == RIGHT_DOUBLE;
       if (closes)
@@ -285,50 +304,67 @@ gap (guint a_first, guint a_last, guint b_first, guint b_last)
   return 0;
 }
 
-/* The word index just before and just after a quotation. */
+/* The first word at or after byte @at. */
+static guint
+token_at (Paragraph *paragraph,
+          gsize      at)
+{
+  guint lo = 0, hi = paragraph->tokens->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (TOKEN (paragraph, mid)->start < at)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The word just before a quotation (0 when none) and the first after it. */
 static void
 tokens_around (Paragraph  *paragraph,
                const Span *span,
                guint      *before,
                guint      *after)
 {
-  *before = 0;
-  *after = paragraph->tokens->len;
-  for (guint i = 0; i < paragraph->tokens->len; i++)
-    {
-      if (TOKEN (paragraph, i)->end <= span->open)
-        *before = i;
-      if (TOKEN (paragraph, i)->start >= span->end)
-        {
-          *after = i;
-          break;
-        }
-    }
+  guint first_inside = token_at (paragraph, span->open);
+
+  *before = first_inside > 0 ? first_inside - 1 : 0;
+  *after = token_at (paragraph, span->end);
 }
 
-/* The speech verb nearest the quotation, outside quotations, or -1. */
+/* The speech verb nearest the quotation, outside quotations, or -1; the
+ * one before it when two are as near. */
 static int
 nearest_verb (Paragraph  *paragraph,
               const Span *span)
 {
-  guint before, after;
+  guint before, after, lo = 0, hi = paragraph->verbs->len;
   int best = -1;
-  guint best_gap = G_MAXUINT;
 
   tokens_around (paragraph, span, &before, &after);
-  for (guint i = 0; i < paragraph->tokens->len; i++)
+  /* The first verb at or after the quotation's end… */
+  while (lo < hi)
     {
-      Token *token = TOKEN (paragraph, i);
-      guint distance;
+      guint mid = (lo + hi) / 2;
 
-      if (token->quoted || !is_one_of (token->folded, speech_verbs))
-        continue;
-      distance = token->end <= span->open ? before - i : i - MIN (after, i);
-      if (distance < best_gap)
-        {
-          best = i;
-          best_gap = distance;
-        }
+      if (g_array_index (paragraph->verbs, guint, mid) < after)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < paragraph->verbs->len)
+    best = g_array_index (paragraph->verbs, guint, lo);
+  /* …or the last before it, when it is as near. */
+  if (lo > 0 && token_at (paragraph, span->open) > 0)
+    {
+      guint previous = g_array_index (paragraph->verbs, guint, lo - 1);
+
+      if (previous <= before && (best < 0 || before - previous <= (guint)best - after))
+        best = previous;
     }
   return best;
 }
@@ -389,7 +425,10 @@ named_beside (const char *text,
 static gboolean
 has_pronoun_verb (Paragraph *paragraph)
 {
-  for (guint i = 0; i + 1 < paragraph->tokens->len; i++)
+  if (paragraph->pronoun_verb >= 0)
+    return paragraph->pronoun_verb;
+  paragraph->pronoun_verb = FALSE;
+  for (guint i = 0; i + 1 < paragraph->tokens->len && !paragraph->pronoun_verb; i++)
     {
       Token *a = TOKEN (paragraph, i), *b = TOKEN (paragraph, i + 1);
 
@@ -397,9 +436,9 @@ has_pronoun_verb (Paragraph *paragraph)
         continue;
       if ((is_one_of (a->folded, pronouns) && is_one_of (b->folded, speech_verbs)) ||
           (is_one_of (a->folded, speech_verbs) && is_one_of (b->folded, pronouns)))
-        return TRUE;
+        paragraph->pronoun_verb = TRUE;
     }
-  return FALSE;
+  return paragraph->pronoun_verb;
 }
 
 static GPtrArray *
@@ -411,7 +450,7 @@ folded_names (GPtrArray *sources)
     {
       LedeSource *source = g_ptr_array_index (sources, i);
       g_autoptr (GStrvBuilder) words = g_strv_builder_new ();
-      Paragraph whole = { 0, strlen (source->name), 0, 1, NULL, g_array_new (FALSE, FALSE, sizeof (Span)), 0, FALSE };
+      Paragraph whole = { 0, strlen (source->name), 0, 1, NULL, g_array_new (FALSE, FALSE, sizeof (Span)), NULL, 0, FALSE, -1 };
 
       tokenize (source->name, &whole);
       for (guint t = 0; t < whole.tokens->len; t++)
@@ -437,6 +476,10 @@ prepare (Story      *story,
     return;
   paragraph->spans = find_spans (story->text, paragraph->start, paragraph->end);
   tokenize (story->text, paragraph);
+  paragraph->verbs = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < paragraph->tokens->len; i++)
+    if (!TOKEN (paragraph, i)->quoted && is_one_of (TOKEN (paragraph, i)->folded, speech_verbs))
+      g_array_append_val (paragraph->verbs, i);
 }
 
 /* The distinct sources the paragraph names, as a bit set (the first 64). */
@@ -457,9 +500,9 @@ sources_named (Story     *story,
 }
 
 static char *
-earlier_speaker (Story  *story,
-                 guint   index,
-                 char  **why)
+earlier_speaker (Story            *story,
+                 guint             index,
+                 LedeQuoteTrouble *trouble)
 {
   for (guint i = index; i-- > 0;)
     {
@@ -469,10 +512,10 @@ earlier_speaker (Story  *story,
         continue;
       if ((named & (named - 1)) == 0)
         return g_strdup (((LedeSource *)g_ptr_array_index (story->sources, g_bit_nth_lsf (named, -1)))->name);
-      *why = g_strdup (_("is not attributed: a pronoun credits it, but the nearest earlier paragraph that names a source names more than one"));
+      *trouble = LEDE_QUOTE_PRONOUN_AMBIGUOUS;
       return NULL;
     }
-  *why = g_strdup (_("is not attributed: a pronoun credits it, but no earlier paragraph names one of this story’s sources"));
+  *trouble = LEDE_QUOTE_PRONOUN_UNRESOLVED;
   return NULL;
 }
 
@@ -535,14 +578,12 @@ check_paragraph (Story     *story,
         }
       else
         {
-          g_autofree char *named = named_beside (text, paragraph, verb);
-
-          if (named)
-            quote->why = g_strdup_printf (_("is credited to %s, not one of this story’s sources"), named);
+          if ((quote->credited = named_beside (text, paragraph, verb)))
+            quote->trouble = LEDE_QUOTE_CREDITED_ELSEWHERE;
           else if (has_pronoun_verb (paragraph))
-            quote->speaker = earlier_speaker (story, index, &quote->why);
+            quote->speaker = earlier_speaker (story, index, &quote->trouble);
           else
-            quote->why = g_strdup (_("is not attributed: no source of this story is named in its paragraph"));
+            quote->trouble = LEDE_QUOTE_NO_SOURCE_NAMED;
         }
       g_ptr_array_add (quotes, quote);
     }
@@ -582,7 +623,7 @@ lede_attribution_check (const char *text,
         blank = strchr (" \t\r", story.text[i]) != NULL;
       if (!blank && !in_paragraph)
         {
-          current = (Paragraph) { at, end, offset, line, NULL, NULL, 0, FALSE };
+          current = (Paragraph) { at, end, offset, line, NULL, NULL, NULL, 0, FALSE, -1 };
           in_paragraph = TRUE;
         }
       if (!blank)

@@ -11,6 +11,16 @@ G_BEGIN_DECLS
 
 #define LEDE_TYPE_QUOTE (lede_quote_get_type ())
 
+/* Why a quotation is not credited to one of the story's sources. */
+typedef enum
+{
+  LEDE_QUOTE_ATTRIBUTED,
+  LEDE_QUOTE_NO_SOURCE_NAMED,     /* its paragraph names none of them */
+  LEDE_QUOTE_CREDITED_ELSEWHERE,  /* to someone who is not one (credited) */
+  LEDE_QUOTE_PRONOUN_AMBIGUOUS,   /* "she said", the graf before names several */
+  LEDE_QUOTE_PRONOUN_UNRESOLVED,  /* "she said", no earlier graf names one */
+} LedeQuoteTrouble;
+
 typedef struct {
   guint  offset;    /* where the quotation opens, in characters of the text */
   guint  length;    /* in characters, with its quotation marks */
@@ -19,7 +29,8 @@ typedef struct {
   guint  line;      /* from 1 */
   char  *text;      /* the words inside the quotation marks */
   char  *speaker;   /* the linked source it is credited to, or NULL */
-  char  *why;       /* when not credited, what is wrong: "is not attributed: …" */
+  LedeQuoteTrouble trouble;
+  char  *credited;  /* for LEDE_QUOTE_CREDITED_ELSEWHERE: who, as written */
 } LedeQuote;
 
 GType      lede_quote_get_type        (void) G_GNUC_CONST;

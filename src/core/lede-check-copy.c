@@ -67,15 +67,6 @@ static const char fall_pattern[] =
 /* The fields a reader reads, in the order the checks go through them. */
 static const LedeField copy_fields[] = { LEDE_FIELD_HEADLINE, LEDE_FIELD_STANDFIRST, LEDE_FIELD_BODY };
 
-static const char *
-text_of (const LedeCheckStory *story,
-         LedeField             field)
-{
-  return field == LEDE_FIELD_HEADLINE ? story->headline
-       : field == LEDE_FIELD_STANDFIRST ? story->standfirst
-       : story->body;
-}
-
 /* Each pattern is compiled once, for every story and thread after: a
  * GRegex may be matched from many threads at once. */
 static GRegex *
@@ -89,6 +80,9 @@ regex (GRegex     **slot,
 
       /* The patterns are ours: one that does not compile is a bug. */
       g_assert_no_error (error);
+      /* A first match finishes what optimising leaves lazy, here, before
+       * any other thread can match at the same time. */
+      g_regex_match (compiled, "", 0, NULL);
       g_once_init_leave (slot, compiled);
     }
   return *slot;
@@ -134,7 +128,7 @@ lede_check_placeholders (const LedeCheckStory *story,
 
   for (guint f = 0; f < G_N_ELEMENTS (copy_fields); f++)
     {
-      const char *text = text_of (story, copy_fields[f]);
+      const char *text = lede_check_story_get_text (story, copy_fields[f]);
       g_autoptr (GMatchInfo) match = NULL;
 
       for (g_regex_match (placeholder, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
@@ -242,7 +236,7 @@ lede_check_weekdays (const LedeCheckStory *story,
 
   for (guint f = 0; f < G_N_ELEMENTS (copy_fields); f++)
     {
-      const char *text = text_of (story, copy_fields[f]);
+      const char *text = lede_check_story_get_text (story, copy_fields[f]);
       g_autoptr (GMatchInfo) match = NULL;
 
       for (g_regex_match (weekday, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
@@ -361,6 +355,12 @@ check_sentence (const LedeCheckStory *story,
   a_unit = g_match_info_fetch (fromto, 2);
   b_text = g_match_info_fetch (fromto, 3);
   b_unit = g_match_info_fetch (fromto, 4);
+  /* "from 50 to 65 million": the unit is both figures'. */
+  if ((a_unit == NULL || *a_unit == '\0') && b_unit && *b_unit)
+    {
+      g_free (a_unit);
+      a_unit = g_strdup (b_unit);
+    }
   /* "from 2019 to 2023" is a span of time, not two figures. */
   if (looks_like_year (a_text, a_unit) && looks_like_year (b_text, b_unit))
     return;
@@ -408,7 +408,7 @@ lede_check_percentages (const LedeCheckStory *story,
 
   for (guint f = 0; f < G_N_ELEMENTS (copy_fields); f++)
     {
-      const char *text = text_of (story, copy_fields[f]);
+      const char *text = lede_check_story_get_text (story, copy_fields[f]);
       gsize start = 0;
 
       /* Sentences end at . ! or ? before a space, and at a line break. */

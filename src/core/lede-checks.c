@@ -42,7 +42,8 @@ map_lines (LedeCheckStory *story)
       const char *start = text + at;
       gboolean fence, code;
 
-      while (*start == ' ' && start < text + end)
+      /* A fence is indented at most three spaces, as lede_grafs_find() says. */
+      while (*start == ' ' && start < text + end && start - (text + at) < 3)
         start++;
       fence = g_str_has_prefix (start, "```") || g_str_has_prefix (start, "~~~");
       g_array_append_val (story->line_bytes, at);
@@ -72,12 +73,14 @@ lede_check_story_new (LedeArticle *article,
                       const char  *body,
                       GPtrArray   *sources)
 {
-  LedeCheckStory *story = g_new0 (LedeCheckStory, 1);
-  const char * const *tags = lede_article_get_tags (article);
+  LedeCheckStory *story;
+  const char * const *tags;
   GDateTime *dated;
 
   g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
 
+  story = g_new0 (LedeCheckStory, 1);
+  tags = lede_article_get_tags (article);
   if (sources == NULL)
     sources = lede_article_get_sources (article);
   story->headline = g_strdup (lede_article_get_headline (article));
@@ -123,9 +126,11 @@ lede_check_story_free (LedeCheckStory *story)
   g_free (story);
 }
 
-static const char *
-field_text (const LedeCheckStory *story,
-            LedeField             field)
+/* Returns: the text of @field the checks read; "" for a field that is
+ * not text (tags, times) */
+const char *
+lede_check_story_get_text (const LedeCheckStory *story,
+                           LedeField             field)
 {
   switch (field)
     {
@@ -232,7 +237,7 @@ lede_check_story_add (const LedeCheckStory *story,
                       gsize                 end,
                       const char           *message)
 {
-  const char *text = field_text (story, field);
+  const char *text = lede_check_story_get_text (story, field);
   g_autofree char *words = g_strndup (text + start, end - start);
   LedeFinding *finding = lede_finding_new (kind, severity, field, words, message);
 
@@ -330,7 +335,7 @@ attribution_in (const LedeCheckStory *story,
                 LedeField             field,
                 GPtrArray            *findings)
 {
-  const char *text = field_text (story, field);
+  const char *text = lede_check_story_get_text (story, field);
   g_autoptr (GPtrArray) quotes = lede_attribution_check (text, story->sources);
 
   for (guint i = 0; i < quotes->len; i++)
@@ -344,7 +349,23 @@ attribution_in (const LedeCheckStory *story,
       if (field == LEDE_FIELD_BODY && lede_check_story_in_code (story, quote->start))
         continue;
       shown = shown_quote (quote->text);
-      message = g_strdup_printf (_("“%s” %s."), shown, quote->why);
+      switch (quote->trouble)
+        {
+        case LEDE_QUOTE_CREDITED_ELSEWHERE:
+          message = g_strdup_printf (_("“%s” is credited to %s, not one of this story’s sources."), shown, quote->credited);
+          break;
+        case LEDE_QUOTE_PRONOUN_AMBIGUOUS:
+          message = g_strdup_printf (_("“%s” is credited by a pronoun, but the nearest earlier paragraph that names a "
+                                       "source names more than one."), shown);
+          break;
+        case LEDE_QUOTE_PRONOUN_UNRESOLVED:
+          message = g_strdup_printf (_("“%s” is credited by a pronoun, but no earlier paragraph names one of this "
+                                       "story’s sources."), shown);
+          break;
+        default:
+          message = g_strdup_printf (_("“%s” is not attributed: no source of this story is named in its paragraph."), shown);
+          break;
+        }
       lede_check_story_add (story, findings, LEDE_CHECK_ATTRIBUTION, LEDE_SEVERITY_WARNING, field,
                             quote->start, quote->end, message);
     }

@@ -72,6 +72,8 @@ LedeFinding *lede_check_story_add (const LedeCheckStory *story,
                                    gsize                 start,
                                    gsize                 end,
                                    const char           *message);
+const char  *lede_check_story_get_text (const LedeCheckStory *story,
+                                       LedeField             field);
 void         lede_check_story_locate  (const LedeCheckStory *story,
                                        gsize                 byte,
                                        guint                *line,

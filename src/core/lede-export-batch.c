@@ -237,7 +237,7 @@ lede_export_batch_check (LedeExportBatch  *self,
         return FALSE;
       check_story (&g_array_index (self->stories, Story, i));
     }
-  return TRUE;
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
 static void
@@ -309,6 +309,7 @@ lede_export_batch_allow (LedeExportBatch *self,
                          guint            index,
                          gboolean         allowed)
 {
+  g_return_if_fail (LEDE_IS_EXPORT_BATCH (self));
   g_return_if_fail (index < self->stories->len);
   g_array_index (self->stories, Story, index).allowed = allowed;
 }

@@ -93,7 +93,10 @@ without_key (const char *extra,
     {
       const char *line = lines[i];
 
-      if (line[0] != ' ' && line[0] != '\t' && line[0] != '\0')
+      /* "- item" at the key's own indentation is still the key's list. */
+      if (line[0] == '-' && (line[1] == ' ' || line[1] == '\0'))
+        ;
+      else if (line[0] != ' ' && line[0] != '\t' && line[0] != '\0')
         /* "publishDate:x: 1" is another key: the colon must end it. */
         skipping = strncmp (line, key, key_len) == 0 && line[key_len] == ':' &&
                    (line[key_len + 1] == '\0' || line[key_len + 1] == ' ' || line[key_len + 1] == '\t');
@@ -158,10 +161,10 @@ lede_front_matter_write (LedeArticle        *article,
       lede_front_matter_append_string (out, tags[i]);
     }
   g_string_append_c (out, '\n');
-  /* Who the story relies on, never how to reach them. */
-  g_string_append (out, "sources:");
-  if (sources == NULL || sources->len == 0)
-    g_string_append (out, " []");
+  /* Who the story relies on, never how to reach them; nothing when they
+   * are not known, so that reading it back does not unlink them. */
+  if (sources != NULL)
+    g_string_append (out, sources->len == 0 ? "sources: []" : "sources:");
   for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
       LedeSource *source = g_ptr_array_index (sources, i);
@@ -174,7 +177,8 @@ lede_front_matter_write (LedeArticle        *article,
           lede_front_matter_append_string (out, source->story_note);
         }
     }
-  g_string_append_c (out, '\n');
+  if (sources != NULL)
+    g_string_append_c (out, '\n');
   if (*section)
     {
       g_string_append (out, "categories:\n  - ");
@@ -196,7 +200,8 @@ lede_front_matter_write (LedeArticle        *article,
     append_key_string (out, "uuid", lede_article_get_uuid (article));
   if (*extra)
     {
-      g_autofree char *kept = without_key (extra, "publishDate");
+      g_autofree char *without_date = without_key (extra, "publishDate");
+      g_autofree char *kept = without_key (without_date, "sources");
 
       g_string_append (out, kept);
       if (*kept && !g_str_has_suffix (kept, "\n"))
@@ -368,7 +373,12 @@ read_sources (yaml_document_t *doc,
 
       for (guint i = 0; names[i]; i++)
         if (*g_strstrip (names[i]))
-          g_ptr_array_add (sources, lede_source_new (names[i]));
+          {
+            g_autofree char *clean = g_strstrip (lede_article_clean_line (names[i]));
+
+            if (*clean)
+              g_ptr_array_add (sources, lede_source_new (clean));
+          }
       return sources;
     }
   if (node->type != YAML_SEQUENCE_NODE)
@@ -398,9 +408,16 @@ read_sources (yaml_document_t *doc,
             else if (g_strcmp0 (key, "note") == 0 && value)
               note = value;
           }
-      if (name == NULL || *g_strstrip (name) == '\0')
+      if (name == NULL)
         continue;
-      source = lede_source_new (name);
+      /* A name is a one-line field like any other. */
+      {
+        g_autofree char *clean = g_strstrip (lede_article_clean_line (name));
+
+        if (*clean == '\0')
+          continue;
+        source = lede_source_new (clean);
+      }
       g_free (source->story_note);
       source->story_note = lede_article_clean_line (note);
       g_ptr_array_add (sources, source);

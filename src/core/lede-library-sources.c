@@ -98,18 +98,23 @@ source_named (LedeLibrary  *self,
               GError      **error)
 {
   g_autoptr (LedeSource) fresh = NULL;
-  sqlite3_stmt *stmt = _lede_library_prepare (self, "SELECT id FROM sources WHERE name = ?1 COLLATE NOCASE "
-                                                    "ORDER BY id LIMIT 1", error);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  /* SQLite folds only ASCII: "Émile" and "émile" are compared here. */
+  sqlite3_stmt *stmt = _lede_library_prepare (self, "SELECT id, name FROM sources ORDER BY id", error);
   gint64 id = 0;
   int rc;
 
   if (stmt == NULL)
     return 0;
-  _lede_library_bind_text (stmt, 1, name);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
+  while (id == 0 && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *other = g_utf8_casefold (_lede_library_column_text (stmt, 1), -1);
+
+      if (g_str_equal (folded, other))
+        id = sqlite3_column_int64 (stmt, 0);
+    }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (id == 0 && rc != SQLITE_DONE)
     {
       _lede_library_set_sqlite_error (self, error, rc, what);
       return 0;

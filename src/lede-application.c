@@ -265,6 +265,8 @@ lede_application_startup (GApplication *app)
     { "win.find-next", { "<Control>g", NULL } },
     { "win.find-previous", { "<Control><Shift>g", NULL } },
     { "win.search", { "<Control><Shift>f", NULL } },
+    { "win.save-version", { "<Control><Alt>s", NULL } },
+    { "win.show-history", { "<Control><Alt>h", NULL } },
   };
 
   G_APPLICATION_CLASS (lede_application_parent_class)->startup (app);

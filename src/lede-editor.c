@@ -538,6 +538,32 @@ lede_editor_scroll_to_line (LedeEditor *self,
 }
 
 /**
+ * lede_editor_replace_body:
+ * @text: the body to put in place of the one shown
+ *
+ * Puts @text in the body as one edit the writer can undo with Ctrl+Z, as
+ * restoring a revision does; the autosave then saves it like typing.
+ */
+void
+lede_editor_replace_body (LedeEditor *self,
+                          const char *text)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (LEDE_IS_EDITOR (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+}
+
+/**
  * lede_editor_show_offset:
  * @offset: a place in the body, in characters
  *

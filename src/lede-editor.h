@@ -26,6 +26,8 @@ int            lede_editor_get_top_line (LedeEditor  *self);
 void           lede_editor_scroll_to_line (LedeEditor *self,
                                          int          line);
 
+void           lede_editor_replace_body (LedeEditor  *self,
+                                         const char  *text);
 void           lede_editor_show_offset  (LedeEditor  *self,
                                          guint        offset);
 void           lede_editor_show_range   (LedeEditor  *self,

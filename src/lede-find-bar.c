@@ -38,6 +38,13 @@ struct _LedeFindBar
 
 G_DEFINE_FINAL_TYPE (LedeFindBar, lede_find_bar, GTK_TYPE_WIDGET)
 
+enum {
+  BEFORE_REPLACE_ALL,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 /* The headline is a plain buffer: searched with the same settings by hand. */
 static GRegex *
 headline_regex (LedeFindBar *self)
@@ -250,6 +257,9 @@ lede_find_bar_replace_all (LedeFindBar *self)
       gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
       return 0;
     }
+  /* The story before is kept as a revision: one Replace All can undo a
+   * day's work, and Ctrl+Z does not outlive the session. */
+  g_signal_emit (self, signals [BEFORE_REPLACE_ALL], 0);
   with = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
   replaced = gtk_source_search_context_replace_all (self->context, with, -1, &error);
   if (error != NULL)
@@ -420,6 +430,14 @@ static void
 lede_find_bar_class_init (LedeFindBarClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = lede_find_bar_dispose;
+
+  /**
+   * LedeFindBar::before-replace-all:
+   *
+   * Emitted just before Replace All changes anything.
+   */
+  signals [BEFORE_REPLACE_ALL] = g_signal_new ("before-replace-all", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "findbar");
 }

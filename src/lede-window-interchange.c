@@ -54,6 +54,17 @@ on_export_finished (LedeWindow      *self,
   guint written = lede_export_batch_get_written (batch);
   guint total = lede_export_batch_get_total (batch);
 
+  /* What went out as ready or published stays in each story's history. */
+  for (guint i = 0; i < total; i++)
+    {
+      LedeArticle *article = lede_export_batch_get_article (batch, i);
+      LedeArticleStatus status = lede_article_get_status (article);
+
+      if (lede_export_batch_was_written (batch, i) &&
+          (status == LEDE_ARTICLE_STATUS_READY || status == LEDE_ARTICLE_STATUS_PUBLISHED))
+        lede_window_keep_revision_of (self, article, _("exported"));
+    }
+
   if (failures->len > 0)
     {
       g_autoptr (GPtrArray) messages = g_ptr_array_new ();

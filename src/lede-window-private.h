@@ -65,6 +65,11 @@ struct _LedeWindow
   gboolean              searching;
   gboolean              search_running;
 
+  /* Revisions (lede-window-history.c). */
+  gboolean              revision_due;     /* changed since the last one */
+  guint                 revision_timer;
+  GSignalGroup         *revision_signals; /* the open story's status */
+
   /* Many stories at once (lede-window-selection.c). */
   GtkRevealer          *selection_revealer;
   GtkLabel             *selection_label;
@@ -94,5 +99,15 @@ void lede_window_search_again        (LedeWindow *self);
 void lede_window_highlight_search    (LedeWindow *self);
 const char *lede_window_get_snippet  (LedeWindow *self,
                                       gint64      id);
+void lede_window_class_add_history   (GtkWidgetClass *widget_class);
+void lede_window_init_history        (LedeWindow *self);
+void lede_window_dispose_history     (LedeWindow *self);
+void lede_window_note_edit           (LedeWindow *self);
+void lede_window_leave_story         (LedeWindow *self);
+void lede_window_keep_revision       (LedeWindow *self,
+                                      const char *reason);
+void lede_window_keep_revision_of    (LedeWindow  *self,
+                                      LedeArticle *article,
+                                      const char  *reason);
 
 G_END_DECLS

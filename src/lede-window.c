@@ -66,6 +66,7 @@ static void
 editor_changed_cb (LedeWindow *self)
 {
   lede_autosave_touch (self->autosave);
+  lede_window_note_edit (self);
 }
 
 /* The two panes follow each other by source line; each guards against
@@ -441,7 +442,13 @@ void
 lede_window_show_article (LedeWindow  *self,
                           LedeArticle *article)
 {
+  LedeArticle *before = lede_editor_get_article (self->editor);
+
+  /* Another story, not a fresh copy of this one: what changed is kept. */
+  if (before != NULL && (article == NULL || lede_article_get_id (article) != lede_article_get_id (before)))
+    lede_window_leave_story (self);
   lede_editor_set_article (self->editor, article);
+  g_signal_group_set_target (self->revision_signals, article);
   lede_preview_set_article (self->preview, article);
   lede_metadata_panel_set_article (self->metadata_panel, article);
   /* Words ignored were for the story before. */
@@ -992,7 +999,10 @@ lede_window_close_request (GtkWindow *window)
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
 
   if (lede_autosave_flush (self->autosave, &error))
-    return GTK_WINDOW_CLASS (lede_window_parent_class)->close_request (window);
+    {
+      lede_window_leave_story (self);
+      return GTK_WINDOW_CLASS (lede_window_parent_class)->close_request (window);
+    }
 
   dialog = adw_message_dialog_new (window, _("The Story Is Not Saved"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
@@ -1025,6 +1035,7 @@ lede_window_dispose (GObject *object)
   g_action_map_remove_action (G_ACTION_MAP (self), "graf-numbers");
   g_action_map_remove_action (G_ACTION_MAP (self), "smart-punctuation");
   lede_window_dispose_search (self);
+  lede_window_dispose_history (self);
   g_clear_object (&self->title_bindings);
   g_clear_object (&self->autosave);
   g_clear_object (&self->selection);
@@ -1101,6 +1112,7 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, trash_button_content);
   lede_window_class_add_interchange (widget_class);
   lede_window_class_add_search (widget_class);
+  lede_window_class_add_history (widget_class);
   lede_window_class_add_selection (widget_class);
 }
 
@@ -1184,6 +1196,7 @@ lede_window_init (LedeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-focus-mode", FALSE);
   lede_window_init_interchange (self);
   lede_window_init_search (self);
+  lede_window_init_history (self);
   update_empty_page (self);
   lede_window_show_article (self, NULL);
 }

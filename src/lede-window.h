@@ -8,6 +8,7 @@
 
 #include "lede-autosave.h"
 #include "lede-export-dialog.h"
+#include "lede-history-window.h"
 #include "lede-library.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,9 @@ void          lede_window_import_files     (LedeWindow     *self,
 LedeExportDialog *lede_window_show_export  (LedeWindow     *self);
 
 gboolean      lede_window_is_focus_mode (LedeWindow *self);
+
+LedeHistoryWindow *lede_window_show_history     (LedeWindow *self);
+void               lede_window_restore_revision (LedeWindow *self,
+                                                 gint64      revision_id);
 
 G_END_DECLS

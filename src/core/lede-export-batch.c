@@ -23,6 +23,7 @@ typedef struct {
   GPtrArray   *sources;
   GPtrArray   *findings;  /* the copy desk's checks, once run */
   gboolean     allowed;   /* to go out whatever they found */
+  gboolean     written;
 } Story;
 
 struct _LedeExportBatch
@@ -105,7 +106,7 @@ lede_export_batch_new (LedeLibrary       *library,
     {
       LedeArticle *article = g_ptr_array_index (articles, i);
       gint64 id = lede_article_get_id (article);
-      Story story = { g_object_ref (article), NULL, NULL, NULL, FALSE };
+      Story story = { g_object_ref (article), NULL, NULL, NULL, FALSE, FALSE };
 
       g_array_append_val (self->stories, story);
       if (!(g_array_index (self->stories, Story, i).tags = lede_library_get_tags (library, id, error)))
@@ -298,6 +299,15 @@ lede_export_batch_get_findings (LedeExportBatch *self,
   return g_array_index (self->stories, Story, index).findings;
 }
 
+/* Whether the story at @index was written (read after the run). */
+gboolean
+lede_export_batch_was_written (LedeExportBatch *self,
+                               guint            index)
+{
+  g_return_val_if_fail (index < self->stories->len, FALSE);
+  return g_array_index (self->stories, Story, index).written;
+}
+
 /**
  * lede_export_batch_allow:
  * @allowed: whether the story at @index goes out whatever the checks found
@@ -354,6 +364,7 @@ lede_export_batch_run (LedeExportBatch  *self,
       if (lede_atomic_file_write (path, bytes, (self->flags & LEDE_EXPORT_FLAGS_OVERWRITE) != 0, &local_error))
         {
           g_ptr_array_add (self->paths, g_steal_pointer (&path));
+          story->written = TRUE;
           self->written++;
         }
       else

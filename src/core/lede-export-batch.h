@@ -31,6 +31,8 @@ LedeArticle     *lede_export_batch_get_article   (LedeExportBatch      *self,
                                                   guint                 index);
 GPtrArray       *lede_export_batch_get_findings  (LedeExportBatch      *self,
                                                   guint                 index);
+gboolean         lede_export_batch_was_written   (LedeExportBatch      *self,
+                                                  guint                 index);
 void             lede_export_batch_allow         (LedeExportBatch      *self,
                                                   guint                 index,
                                                   gboolean              allowed);

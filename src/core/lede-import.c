@@ -413,6 +413,9 @@ import_known_story (LedeLibrary        *library,
     lede_article_set_updated (article, NULL);
   /* Fields an export never carries stay as the library has them. */
   lede_article_set_editorial_note (article, lede_article_get_editorial_note (current));
+  /* What the file replaces stays in the story's history. */
+  if (!lede_library_keep_revision (library, current, _("before import"), NULL, NULL, error))
+    return FALSE;
   if (!lede_library_replace_story (library, id, article, tags, error))
     return FALSE;
   lede_article_set_id (article, id);

@@ -523,6 +523,88 @@ test_export_embargo (Fixture       *f,
   g_assert_nonnull (strstr (text, "\nembargo: "));
 }
 
+static gboolean
+compared (gpointer data)
+{
+  return !lede_history_window_is_comparing (data);
+}
+
+static guint
+count_revisions (Fixture *f,
+                 gint64   id)
+{
+  g_autoptr (GPtrArray) revisions = lede_library_list_revisions (lede_window_get_library (f->window), id, NULL);
+
+  return revisions->len;
+}
+
+/* Edit, switch, come back, edit: the history has what was left, the diff
+ * shows what came since, Restore brings the old text back as one edit
+ * that Ctrl+Z takes back, and a named version is kept. */
+static void
+test_history (Fixture       *f,
+              gconstpointer  data)
+{
+  gint64 sample = lede_article_get_id (shown_article (f));
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+  LedeHistoryWindow *history;
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *ask;
+  GtkTextIter start, end;
+
+  type_at_end (f, "\nA first addition.\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_test_spin (50);
+  g_assert_cmpuint (count_revisions (f, sample), ==, 1);
+  type_at_end (f, "Words of the second story.\n");
+  g_assert_true (lede_window_select_article (f->window, sample));
+  lede_test_spin (50);
+  type_at_end (f, "\nA second addition.\n");
+
+  history = lede_window_show_history (f->window);
+  g_assert_nonnull (history);
+  g_assert_cmpuint (lede_history_window_get_count (history), ==, 1);
+  lede_test_wait_until (compared, history, 10000);
+  g_assert_nonnull (strstr (lede_history_window_get_summary (history), "3 words inserted (underlined) and 0 deleted"));
+  {
+    GtkTextBuffer *diff = lede_history_window_get_diff (history);
+    GtkTextTag *inserted = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (diff), "inserted");
+    g_autofree char *text = NULL;
+    GtkTextIter at;
+
+    gtk_text_buffer_get_bounds (diff, &start, &end);
+    text = gtk_text_buffer_get_text (diff, &start, &end, FALSE);
+    gtk_text_buffer_get_iter_at_offset (diff, &at, g_utf8_pointer_to_offset (text, strstr (text, "second addition")));
+    g_assert_true (gtk_text_iter_has_tag (&at, inserted));
+  }
+  gtk_window_destroy (GTK_WINDOW (history));
+
+  revisions = lede_library_list_revisions (lede_window_get_library (f->window), sample, NULL);
+  lede_window_restore_revision (f->window, ((LedeRevision *)g_ptr_array_index (revisions, 0))->id);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (body, "A first addition."));
+  g_assert_null (strstr (body, "A second addition."));
+  /* What was there before the restore is kept, and Ctrl+Z brings it back. */
+  g_assert_cmpuint (count_revisions (f, sample), ==, 2);
+  gtk_text_buffer_undo (buffer);
+  g_free (body);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (body, "A second addition."));
+
+  /* Save Version… keeps a named one, even with nothing changed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save-version", NULL));
+  ask = find_message_dialog ();
+  g_assert_nonnull (ask);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ask)), "as filed");
+  adw_message_dialog_response (ask, "save");
+  g_clear_pointer (&revisions, g_ptr_array_unref);
+  revisions = lede_library_list_revisions (lede_window_get_library (f->window), sample, NULL);
+  g_assert_cmpstr (((LedeRevision *)g_ptr_array_index (revisions, 0))->name, ==, "as filed");
+}
+
 /* The open story, with what was typed a moment ago, goes out as Markdown;
  * a second export asks before replacing the file. */
 static void
@@ -1338,6 +1420,7 @@ main (int   argc,
   ADD ("export", test_export);
   ADD ("reimport", test_reimport);
   ADD ("export-embargo", test_export_embargo);
+  ADD ("history", test_history);
   ADD ("copy-html", test_copy_html);
   ADD ("story-order", test_story_order);
   ADD ("search", test_search);

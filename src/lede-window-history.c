@@ -1,0 +1,281 @@
+/* lede-window-history.c: the window's side of a story's revisions — when
+ * one is kept, Save Version…, the History window and Restore.
+ *
+ * A revision is kept when the writer leaves a story they changed (another
+ * story, closing, quitting), after ten minutes of editing, at each change
+ * of status, before Replace All and before an import or a restore
+ * rewrites the story, and when a story marked ready or published is
+ * exported. The library keeps none when nothing changed since the last.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lede-history-window.h"
+#include "lede-window-private.h"
+
+/* Ten minutes of editing keep a revision, though the writer stays. */
+#define REVISION_EVERY_S (10 * 60)
+
+/**
+ * lede_window_keep_revision_of:
+ *
+ * Keeps a revision of @article as it is; a failure is said in a toast (the
+ * story itself is saved as before).
+ */
+void
+lede_window_keep_revision_of (LedeWindow  *self,
+                              LedeArticle *article,
+                              const char  *reason)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->library == NULL || article == NULL || lede_article_get_id (article) == 0)
+    return;
+  if (!lede_library_keep_revision (self->library, article, reason, NULL, NULL, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("No revision was kept: %s"), error->message);
+      lede_window_show_toast (self, title);
+    }
+}
+
+/* The open story, saved first, so the revision holds what is on screen. */
+static gboolean
+keep_open_story (LedeWindow  *self,
+                 const char  *reason,
+                 const char  *name,
+                 GError     **error)
+{
+  LedeArticle *article = lede_editor_get_article (self->editor);
+
+  if (self->library == NULL || article == NULL)
+    return TRUE;
+  if (!lede_autosave_flush (self->autosave, error) ||
+      !lede_library_keep_revision (self->library, article, reason, name, NULL, error))
+    return FALSE;
+  self->revision_due = FALSE;
+  g_clear_handle_id (&self->revision_timer, g_source_remove);
+  return TRUE;
+}
+
+/**
+ * lede_window_keep_revision:
+ * @reason: why, in words
+ *
+ * Keeps a revision of the open story as it is on screen.
+ */
+void
+lede_window_keep_revision (LedeWindow *self,
+                           const char *reason)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!keep_open_story (self, reason, NULL, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("No revision was kept: %s"), error->message);
+      lede_window_show_toast (self, title);
+    }
+}
+
+static gboolean
+revision_timer_cb (gpointer data)
+{
+  LedeWindow *self = data;
+
+  self->revision_timer = 0;
+  if (self->revision_due)
+    lede_window_keep_revision (self, _("ten minutes of editing"));
+  return G_SOURCE_REMOVE;
+}
+
+/* The writer changed the open story: a revision is due when they leave
+ * it, or after ten minutes of it. */
+void
+lede_window_note_edit (LedeWindow *self)
+{
+  self->revision_due = TRUE;
+  if (self->revision_timer == 0)
+    self->revision_timer = g_timeout_add_seconds (REVISION_EVERY_S, revision_timer_cb, self);
+}
+
+/* Leaving the open story (for another, or closing): what changed is kept. */
+void
+lede_window_leave_story (LedeWindow *self)
+{
+  if (self->revision_due)
+    lede_window_keep_revision (self, _("left the story"));
+  self->revision_due = FALSE;
+  g_clear_handle_id (&self->revision_timer, g_source_remove);
+}
+
+static void
+on_status_changed (LedeWindow  *self,
+                   GParamSpec  *pspec,
+                   LedeArticle *article)
+{
+  g_autofree char *status = g_utf8_strdown (lede_article_status_get_label (lede_article_get_status (article)), -1);
+  g_autofree char *reason = g_strdup_printf (_("status: %s"), status);
+
+  lede_window_keep_revision (self, reason);
+}
+
+/* Save Version… */
+
+static void
+on_save_version_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          LedeWindow       *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  if (*name == '\0')
+    {
+      g_free (name);
+      name = g_strdup (_("Saved version"));
+    }
+  if (keep_open_story (self, _("named"), name, &error))
+    title = g_strdup_printf (_("Version “%s” saved"), name);
+  else
+    title = g_strdup_printf (_("The version was not saved: %s"), error->message);
+  lede_window_show_toast (self, title);
+}
+
+static void
+save_version_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  GtkWidget *dialog, *entry;
+
+  if (lede_editor_get_article (self->editor) == NULL || self->library == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Version"),
+                                   _("A named version is kept for good, whatever else is thinned."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("As filed, legal read…"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The version’s name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_version_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* History and Restore */
+
+/**
+ * lede_window_restore_revision:
+ *
+ * Puts revision @revision_id back as the open story: the story as it is
+ * is kept first, the fields are set and the body replaced as one edit
+ * Ctrl+Z undoes; tags and sources deleted since are left out, and said.
+ */
+void
+lede_window_restore_revision (LedeWindow *self,
+                              gint64      revision_id)
+{
+  LedeArticle *article = lede_editor_get_article (self->editor);
+  g_autoptr (LedeArticle) revision = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *not_restored = NULL;
+  g_autofree char *snapshot = NULL;
+
+  if (article == NULL || self->library == NULL)
+    return;
+  if (!keep_open_story (self, _("before restoring"), NULL, &error) ||
+      !(revision = lede_library_get_revision (self->library, revision_id, NULL, &error)) ||
+      !lede_library_prepare_restore (self->library, revision, &not_restored, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Nothing was restored: %s"), error->message);
+      lede_window_show_toast (self, title);
+      return;
+    }
+  snapshot = lede_revision_snapshot (revision, lede_article_get_tags (revision), lede_article_get_sources (revision));
+  lede_revision_apply (snapshot, article, NULL);
+  lede_editor_replace_body (self->editor, lede_article_get_body (revision));
+  lede_window_show_toast (self, not_restored ? not_restored : _("Restored: Ctrl+Z in the story undoes it"));
+}
+
+static void
+on_history_restore (LedeWindow *self,
+                    gint64      revision_id)
+{
+  lede_window_restore_revision (self, revision_id);
+}
+
+/**
+ * lede_window_show_history:
+ *
+ * Returns: (transfer none) (nullable): the History window for the open
+ *   story, shown; %NULL when no story is open
+ */
+LedeHistoryWindow *
+lede_window_show_history (LedeWindow *self)
+{
+  LedeArticle *article = lede_editor_get_article (self->editor);
+  GtkTextBuffer *buffer = lede_editor_get_buffer (self->editor);
+  g_autofree char *body = NULL;
+  LedeHistoryWindow *history;
+  GtkTextIter start, end;
+
+  if (article == NULL || self->library == NULL)
+    return NULL;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  body = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  history = lede_history_window_new (GTK_WINDOW (self), self->library, article, body);
+  g_signal_connect_object (history, "restore", G_CALLBACK (on_history_restore), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (history));
+  return history;
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  lede_window_show_history (LEDE_WINDOW (widget));
+}
+
+void
+lede_window_class_add_history (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.save-version", NULL, save_version_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+}
+
+static void
+before_replace_all (LedeWindow *self)
+{
+  lede_window_keep_revision (self, _("before replace all"));
+}
+
+void
+lede_window_init_history (LedeWindow *self)
+{
+  g_signal_connect_object (lede_editor_get_find_bar (self->editor), "before-replace-all",
+                           G_CALLBACK (before_replace_all), self, G_CONNECT_SWAPPED);
+  self->revision_signals = g_signal_group_new (LEDE_TYPE_ARTICLE);
+  g_signal_group_connect_object (self->revision_signals, "notify::status", G_CALLBACK (on_status_changed), self,
+                                 G_CONNECT_SWAPPED);
+}
+
+void
+lede_window_dispose_history (LedeWindow *self)
+{
+  g_clear_handle_id (&self->revision_timer, g_source_remove);
+  g_clear_object (&self->revision_signals);
+}

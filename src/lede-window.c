@@ -870,6 +870,56 @@ show_open_error (LedeWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The libraries whose places are remembered, the latest first. */
+#define MAX_PLACES 20
+
+/* Where the writer was in this library: the open story and the cursor in
+ * it, so the next start puts them back there, not at the top of the
+ * newest story. */
+static void
+remember_place (LedeWindow *self)
+{
+  LedeArticle *article = lede_editor_get_article (self->editor);
+  GtkTextBuffer *buffer = lede_editor_get_buffer (self->editor);
+  g_autoptr (GVariant) places = g_settings_get_value (self->settings, "places");
+  const char *path = self->library ? lede_library_get_path (self->library) : NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *other, *uuid;
+  GtkTextIter cursor;
+  int offset;
+  guint kept = 1;
+
+  if (article == NULL || path == NULL)
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{s(si)}"));
+  g_variant_builder_add (&builder, "{s(si)}", path, lede_article_get_uuid (article), gtk_text_iter_get_offset (&cursor));
+  g_variant_iter_init (&iter, places);
+  while (g_variant_iter_next (&iter, "{&s(&si)}", &other, &uuid, &offset))
+    if (!g_str_equal (other, path) && kept++ < MAX_PLACES)
+      g_variant_builder_add (&builder, "{s(si)}", other, uuid, offset);
+  g_settings_set_value (self->settings, "places", g_variant_builder_end (&builder));
+}
+
+/* Back where the writer was, when that story is still in this library. */
+static gboolean
+return_to_place (LedeWindow *self)
+{
+  g_autoptr (GVariant) places = g_settings_get_value (self->settings, "places");
+  g_autoptr (LedeArticle) article = NULL;
+  const char *uuid;
+  int offset;
+
+  if (!g_variant_lookup (places, lede_library_get_path (self->library), "(&si)", &uuid, &offset) ||
+      !(article = lede_library_get_article_by_uuid (self->library, uuid, NULL)) ||
+      lede_article_get_trashed (article) != NULL ||
+      !lede_window_select_article (self, lede_article_get_id (article)))
+    return FALSE;
+  lede_editor_show_offset (self->editor, MAX (0, offset));
+  return TRUE;
+}
+
 /**
  * lede_window_open_library:
  *
@@ -896,6 +946,7 @@ lede_window_open_library (LedeWindow *self,
       lede_window_show_toast (self, _("The open story could not be saved, so the library was not changed."));
       return FALSE;
     }
+  remember_place (self);
 
   if (!(library = lede_library_open (path, &error)))
     {
@@ -946,8 +997,10 @@ lede_window_open_library (LedeWindow *self,
   adw_window_title_set_subtitle (self->library_title, basename);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story", TRUE);
 
-  /* Autoselect has already picked the newest story; show it ready to type. */
-  lede_editor_focus (self->editor);
+  /* Autoselect has already picked the newest story; unless the writer was
+   * elsewhere, show it ready to type. */
+  if (!return_to_place (self))
+    lede_editor_focus (self->editor);
   return TRUE;
 }
 
@@ -1000,6 +1053,7 @@ lede_window_close_request (GtkWindow *window)
 
   if (lede_autosave_flush (self->autosave, &error))
     {
+      remember_place (self);
       lede_window_leave_story (self);
       return GTK_WINDOW_CLASS (lede_window_parent_class)->close_request (window);
     }

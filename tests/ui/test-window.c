@@ -605,6 +605,44 @@ test_history (Fixture       *f,
   g_assert_cmpstr (((LedeRevision *)g_ptr_array_index (revisions, 0))->name, ==, "as filed");
 }
 
+/* Lede opens the story that was open last, with the cursor where it was,
+ * not the top of the newest story. */
+static void
+test_back_where_you_were (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *first = g_strdup (lede_window_get_library_path (f->window));
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+  g_autofree char *uuid = NULL;
+  gint64 newest, story;
+  GtkTextIter cursor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_test_spin (50);
+  type_at_end (f, "Line one.\nLine two, where the writer stopped.\n");
+  gtk_text_buffer_get_iter_at_offset (buffer, &cursor, 12);
+  gtk_text_buffer_place_cursor (buffer, &cursor);
+  uuid = g_strdup (lede_article_get_uuid (shown_article (f)));
+  story = lede_article_get_id (shown_article (f));
+  /* Another story is the newest now, and would be opened by default. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_test_spin (50);
+  newest = lede_article_get_id (shown_article (f));
+  g_assert_true (lede_window_select_article (f->window, story));
+  lede_test_spin (50);
+  gtk_text_buffer_get_iter_at_offset (buffer, &cursor, 12);
+  gtk_text_buffer_place_cursor (buffer, &cursor);
+
+  g_assert_true (lede_window_open_library (f->window, other));
+  g_assert_true (lede_window_open_library (f->window, first));
+  lede_test_spin (50);
+  g_assert_cmpstr (lede_article_get_uuid (shown_article (f)), ==, uuid);
+  g_assert_cmpint (lede_article_get_id (shown_article (f)), !=, newest);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, 12);
+}
+
 /* The open story, with what was typed a moment ago, goes out as Markdown;
  * a second export asks before replacing the file. */
 static void
@@ -1421,6 +1459,7 @@ main (int   argc,
   ADD ("reimport", test_reimport);
   ADD ("export-embargo", test_export_embargo);
   ADD ("history", test_history);
+  ADD ("back-where-you-were", test_back_where_you_were);
   ADD ("copy-html", test_copy_html);
   ADD ("story-order", test_story_order);
   ADD ("search", test_search);

@@ -415,19 +415,36 @@ lede_library_thin_revisions (LedeLibrary  *self,
                              GDateTime    *now,
                              GError      **error)
 {
-  g_autoptr (GPtrArray) revisions = lede_library_list_revisions (self, article_id, error);
+  g_autoptr (GDateTime) cutoff = g_date_time_add_days (now, -LEDE_REVISIONS_KEEP_ALL_DAYS);
+  g_autoptr (GPtrArray) old = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_revision_free);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  int deleted = 0;
+  sqlite3_stmt *stmt;
+  int deleted = 0, rc;
 
-  if (revisions == NULL)
+  /* Only unnamed revisions past the keep-everything days can go: a story
+   * edited all month costs nothing here. Newest first: the first of each
+   * bucket is the one kept. */
+  stmt = _lede_library_prepare (self, "SELECT id, article_id, created_at, reason, name, words FROM revisions "
+                                      "WHERE article_id = ?1 AND created_at < ?2 AND name = '' ORDER BY id DESC",
+                                error);
+  if (stmt == NULL)
     return -1;
-  /* Newest first: the first of each bucket is the one kept. */
-  for (guint i = 0; i < revisions->len; i++)
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  _lede_library_bind_time (stmt, 2, cutoff);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (old, revision_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
     {
-      LedeRevision *revision = g_ptr_array_index (revisions, i);
+      _lede_library_set_sqlite_error (self, error, rc, _("Could not read the story’s revisions"));
+      return -1;
+    }
+  for (guint i = 0; i < old->len; i++)
+    {
+      LedeRevision *revision = g_ptr_array_index (old, i);
       g_autofree char *bucket = bucket_of (revision->created, now);
 
-      if (bucket == NULL || *revision->name || g_hash_table_add (seen, g_steal_pointer (&bucket)))
+      if (bucket == NULL || g_hash_table_add (seen, g_steal_pointer (&bucket)))
         continue;
       if (!_lede_library_write_one (self, "DELETE FROM revisions WHERE id = ?1", revision->id, 0, NULL,
                                     _("Could not thin the story’s revisions"), error))

@@ -7,6 +7,10 @@
  * rewrites the story, and when a story marked ready or published is
  * exported. The library keeps none when nothing changed since the last.
  *
+ * A published story changed in the window is asked about once a session:
+ * a correction, a clarification or an update, with a note for readers,
+ * kept in its corrections log.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "lede-window"
@@ -20,6 +24,8 @@
 
 /* Ten minutes of editing keep a revision, though the writer stays. */
 #define REVISION_EVERY_S (10 * 60)
+/* A published story is asked about its change once typing pauses this long. */
+#define CORRECTION_PAUSE_MS 2000
 
 /**
  * lede_window_keep_revision_of:
@@ -92,14 +98,115 @@ revision_timer_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Corrections */
+
+/* What readers read: a change of anything else is not a correction. */
+static char *
+read_text_checksum (LedeWindow *self)
+{
+  LedeArticle *article = lede_editor_get_article (self->editor);
+  GtkTextBuffer *buffer = lede_editor_get_buffer (self->editor);
+  g_autofree char *body = NULL;
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  GtkTextIter start, end;
+
+  if (article == NULL)
+    return NULL;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  body = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_checksum_update (sum, (const guchar *)lede_article_get_headline (article), -1);
+  g_checksum_update (sum, (const guchar *)"\n", 1);
+  g_checksum_update (sum, (const guchar *)body, -1);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* A story shown, or just published: its text as readers have it. */
+void
+lede_window_note_shown (LedeWindow *self)
+{
+  g_clear_handle_id (&self->correction_id, g_source_remove);
+  g_free (self->asked_text);
+  self->asked_text = read_text_checksum (self);
+}
+
+static void
+on_correction_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        LedeWindow       *self)
+{
+  LedeArticle *article = lede_editor_get_article (self->editor);
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *note = g_strstrip (lede_article_clean_line (gtk_editable_get_text (entry)));
+  g_autoptr (GPtrArray) corrections = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_correction_free);
+  GPtrArray *now = article ? lede_article_get_corrections (article) : NULL;
+  LedeCorrectionKind kind;
+  g_autofree char *title = NULL;
+
+  if (article == NULL || !lede_correction_kind_from_string (response, &kind))
+    return;
+  for (guint i = 0; now && i < now->len; i++)
+    g_ptr_array_add (corrections, lede_correction_copy (g_ptr_array_index (now, i)));
+  g_ptr_array_add (corrections, lede_correction_new (NULL, kind, note));
+  /* Part of the story: saved with it, exported with it. */
+  lede_article_set_corrections (article, corrections);
+  title = g_strdup_printf (_("%s noted: it is published at the end of the story"), lede_correction_kind_get_label (kind));
+  lede_window_show_toast (self, title);
+}
+
+/* A published story changed: is it a correction, a clarification or an
+ * update? Asked once a session for each story, after a pause in typing. */
+static gboolean
+ask_correction (gpointer data)
+{
+  LedeWindow *self = data;
+  LedeArticle *article = lede_editor_get_article (self->editor);
+  GtkWidget *dialog, *entry;
+
+  g_autofree char *text = read_text_checksum (self);
+
+  self->correction_id = 0;
+  /* Only a change readers would see: not a tag, not the status itself. */
+  if (article == NULL || lede_article_get_status (article) != LEDE_ARTICLE_STATUS_PUBLISHED ||
+      g_strcmp0 (text, self->asked_text) == 0 ||
+      !g_hash_table_add (self->asked_correction, GINT_TO_POINTER (lede_article_get_id (article))))
+    return G_SOURCE_REMOVE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("This Story Is Published"),
+                                   _("Readers are told what changed after publication. Is this a correction, a "
+                                     "clarification or an update? The note goes at the end of the story."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What changed, for readers"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("What changed, for readers"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "not-now", _("_Not a Change Readers Need"),
+                                    "update", _("_Update"),
+                                    "clarification", _("C_larification"),
+                                    "correction", _("_Correction"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "correction", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "not-now");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_correction_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+  return G_SOURCE_REMOVE;
+}
+
 /* The writer changed the open story: a revision is due when they leave
- * it, or after ten minutes of it. */
+ * it, or after ten minutes of it; a published one asks what the change is. */
 void
 lede_window_note_edit (LedeWindow *self)
 {
+  LedeArticle *article = lede_editor_get_article (self->editor);
+
   self->revision_due = TRUE;
   if (self->revision_timer == 0)
     self->revision_timer = g_timeout_add_seconds (REVISION_EVERY_S, revision_timer_cb, self);
+  if (article && lede_article_get_status (article) == LEDE_ARTICLE_STATUS_PUBLISHED &&
+      !g_hash_table_contains (self->asked_correction, GINT_TO_POINTER (lede_article_get_id (article))))
+    {
+      g_clear_handle_id (&self->correction_id, g_source_remove);
+      self->correction_id = g_timeout_add (CORRECTION_PAUSE_MS, ask_correction, self);
+    }
 }
 
 /* Leaving the open story (for another, or closing): what changed is kept. */
@@ -121,6 +228,8 @@ on_status_changed (LedeWindow  *self,
   g_autofree char *reason = g_strdup_printf (_("status: %s"), status);
 
   lede_window_keep_revision (self, reason);
+  /* Publishing is not a correction: what is published now is the text. */
+  lede_window_note_shown (self);
 }
 
 /* Save Version… */
@@ -266,6 +375,7 @@ before_replace_all (LedeWindow *self)
 void
 lede_window_init_history (LedeWindow *self)
 {
+  self->asked_correction = g_hash_table_new (NULL, NULL);
   g_signal_connect_object (lede_editor_get_find_bar (self->editor), "before-replace-all",
                            G_CALLBACK (before_replace_all), self, G_CONNECT_SWAPPED);
   self->revision_signals = g_signal_group_new (LEDE_TYPE_ARTICLE);
@@ -277,5 +387,8 @@ void
 lede_window_dispose_history (LedeWindow *self)
 {
   g_clear_handle_id (&self->revision_timer, g_source_remove);
+  g_clear_handle_id (&self->correction_id, g_source_remove);
   g_clear_object (&self->revision_signals);
+  g_clear_pointer (&self->asked_correction, g_hash_table_unref);
+  g_clear_pointer (&self->asked_text, g_free);
 }

@@ -69,6 +69,9 @@ struct _LedeWindow
   gboolean              revision_due;     /* changed since the last one */
   guint                 revision_timer;
   GSignalGroup         *revision_signals; /* the open story's status */
+  GHashTable           *asked_correction; /* story ids asked this session */
+  guint                 correction_id;    /* asking, after a pause */
+  char                 *asked_text;       /* headline and body as last published or asked */
 
   /* Many stories at once (lede-window-selection.c). */
   GtkRevealer          *selection_revealer;
@@ -103,6 +106,7 @@ void lede_window_class_add_history   (GtkWidgetClass *widget_class);
 void lede_window_init_history        (LedeWindow *self);
 void lede_window_dispose_history     (LedeWindow *self);
 void lede_window_note_edit           (LedeWindow *self);
+void lede_window_note_shown          (LedeWindow *self);
 void lede_window_leave_story         (LedeWindow *self);
 void lede_window_keep_revision       (LedeWindow *self,
                                       const char *reason);

@@ -449,6 +449,7 @@ lede_window_show_article (LedeWindow  *self,
     lede_window_leave_story (self);
   lede_editor_set_article (self->editor, article);
   g_signal_group_set_target (self->revision_signals, article);
+  lede_window_note_shown (self);
   lede_preview_set_article (self->preview, article);
   lede_metadata_panel_set_article (self->metadata_panel, article);
   /* Words ignored were for the story before. */

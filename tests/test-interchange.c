@@ -295,6 +295,23 @@ test_markdown_round_trip (Fixture       *f,
   g_assert_cmpstr (lede_article_get_extra_front_matter (article), ==,
                    "weight: 12\naliases:\n  - /news/corran-star-inquiry/\n");
 
+  /* The corrections log, read and written again. */
+  g_assert_cmpuint (lede_article_get_corrections (article)->len, ==, 2);
+  {
+    g_autoptr (GPtrArray) stored = lede_library_list_corrections (f->library, lede_article_get_id (article), NULL);
+    g_autofree char *html = export_text (f, article, LEDE_EXPORT_FORMAT_HTML);
+    g_autofree char *ninjs = export_text (f, article, LEDE_EXPORT_FORMAT_NINJS);
+    LedeCorrection *first = g_ptr_array_index (stored, 0);
+
+    g_assert_cmpuint (stored->len, ==, 2);
+    g_assert_cmpint (first->kind, ==, LEDE_CORRECTION_CORRECTION);
+    g_assert_cmpstr (first->note, ==, "An earlier version of this story gave the inquiry's date as Tuesday.");
+    g_assert_nonnull (strstr (html, "<aside class=\"corrections\">\n<p class=\"correction\"><strong>Correction</strong>, "
+                                    "<time datetime=\"2026-10-15T09:00:00Z\">15 October 2026</time>: An earlier version"));
+    g_assert_nonnull (strstr (html, "\"@type\" : \"CorrectionComment\""));
+    g_assert_nonnull (strstr (ninjs, "\"role\" : \"update\""));
+  }
+
   round_trip (f, "harbour-pilot.md");
   round_trip (f, "awkward-fields.md");
   round_trip (f, "lifeboat-embargo.md");

@@ -22,6 +22,7 @@ enum {
   PROP_WORD_GOAL,
   PROP_TAGS,
   PROP_SOURCES,
+  PROP_CORRECTIONS,
   /* text fields */
   PROP_UUID,
   PROP_HEADLINE,
@@ -59,6 +60,7 @@ struct _LedeArticle
   guint              word_goal;
   char             **tags;      /* NULL: never read from the library */
   GPtrArray         *sources;   /* of LedeSource; NULL: never read */
+  GPtrArray         *corrections; /* of LedeCorrection; NULL: never read */
   char              *texts[N_TEXTS];
   GDateTime         *times[N_TIMES];
 };
@@ -168,6 +170,7 @@ lede_article_finalize (GObject *object)
 
   g_strfreev (self->tags);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->corrections, g_ptr_array_unref);
   for (guint i = 0; i < N_TEXTS; i++)
     g_free (self->texts[i]);
   for (guint i = 0; i < N_TIMES; i++)
@@ -198,6 +201,8 @@ lede_article_get_property (GObject    *object,
     g_value_set_boxed (value, self->tags);
   else if (prop_id == PROP_SOURCES)
     g_value_set_boxed (value, self->sources);
+  else if (prop_id == PROP_CORRECTIONS)
+    g_value_set_boxed (value, self->corrections);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -224,6 +229,8 @@ lede_article_set_property (GObject      *object,
     lede_article_set_tags (self, g_value_get_boxed (value));
   else if (prop_id == PROP_SOURCES)
     lede_article_set_sources (self, g_value_get_boxed (value));
+  else if (prop_id == PROP_CORRECTIONS)
+    lede_article_set_corrections (self, g_value_get_boxed (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -261,6 +268,10 @@ lede_article_class_init (LedeArticleClass *klass)
    * note), saved with it; NULL until read or set, like the tags. */
   properties [PROP_SOURCES] =
     g_param_spec_boxed ("sources", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
+  /* The corrections log of a published story (LedeCorrection), oldest
+   * first, saved with it and exported with it; NULL until read or set. */
+  properties [PROP_CORRECTIONS] =
+    g_param_spec_boxed ("corrections", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
 
   for (guint i = 0; i < N_TEXTS; i++)
     properties [FIRST_TEXT + i] =
@@ -430,6 +441,55 @@ lede_article_set_sources (LedeArticle *self,
         g_ptr_array_add (self->sources, lede_source_copy (g_ptr_array_index (sources, i)));
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SOURCES]);
+}
+
+/**
+ * lede_article_get_corrections:
+ *
+ * Returns: (nullable) (transfer none) (element-type LedeCorrection): the
+ *   story's corrections log, oldest first, or %NULL when never read nor set
+ */
+GPtrArray *
+lede_article_get_corrections (LedeArticle *self)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE (self), NULL);
+  return self->corrections;
+}
+
+static gboolean
+same_corrections (GPtrArray *a,
+                  GPtrArray *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!lede_correction_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * lede_article_set_corrections:
+ * @corrections: (nullable) (element-type LedeCorrection): copied
+ */
+void
+lede_article_set_corrections (LedeArticle *self,
+                              GPtrArray   *corrections)
+{
+  g_return_if_fail (LEDE_IS_ARTICLE (self));
+
+  if (same_corrections (self->corrections, corrections))
+    return;
+  g_clear_pointer (&self->corrections, g_ptr_array_unref);
+  if (corrections != NULL)
+    {
+      self->corrections = g_ptr_array_new_full (corrections->len, (GDestroyNotify)lede_correction_free);
+      for (guint i = 0; i < corrections->len; i++)
+        g_ptr_array_add (self->corrections, lede_correction_copy (g_ptr_array_index (corrections, i)));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CORRECTIONS]);
 }
 
 #define TEXT_ACCESSORS(name, PROP)                                      \

@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "lede-correction.h"
 #include "lede-types.h"
 #include "lede-enums.h"
 
@@ -67,6 +68,9 @@ void               lede_article_set_tags           (LedeArticle       *self,
 GPtrArray         *lede_article_get_sources        (LedeArticle       *self);
 void               lede_article_set_sources        (LedeArticle       *self,
                                                     GPtrArray         *sources);
+GPtrArray         *lede_article_get_corrections   (LedeArticle       *self);
+void               lede_article_set_corrections   (LedeArticle       *self,
+                                                   GPtrArray         *corrections);
 GDateTime         *lede_article_get_embargo        (LedeArticle       *self);
 void               lede_article_set_embargo        (LedeArticle       *self,
                                                     GDateTime         *embargo);

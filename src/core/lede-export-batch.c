@@ -114,6 +114,15 @@ lede_export_batch_new (LedeLibrary       *library,
       /* For ninjs and the front matter, and for the checks. */
       if (!(g_array_index (self->stories, Story, i).sources = lede_library_list_story_sources (library, id, error)))
         return NULL;
+      /* The corrections log goes out with the story, in every format. */
+      if (lede_article_get_corrections (article) == NULL)
+        {
+          g_autoptr (GPtrArray) corrections = lede_library_list_corrections (library, id, error);
+
+          if (corrections == NULL)
+            return NULL;
+          lede_article_set_corrections (article, corrections);
+        }
     }
   return g_steal_pointer (&self);
 }

@@ -91,6 +91,42 @@ add_valued (JsonBuilder *json,
   json_builder_end_array (json);
 }
 
+/* The standfirst as the summary, then each correction, update and
+ * clarification with its kind as the role: ninjs has no field for them,
+ * and its ednote is for the receiving newsroom only, never published. */
+static void
+add_descriptions (JsonBuilder *json,
+                  LedeArticle *article)
+{
+  const char *standfirst = lede_article_get_standfirst (article);
+  GPtrArray *corrections = lede_article_get_corrections (article);
+
+  if (*standfirst == '\0' && (corrections == NULL || corrections->len == 0))
+    return;
+  json_builder_set_member_name (json, "descriptions");
+  json_builder_begin_array (json);
+  if (*standfirst)
+    {
+      json_builder_begin_object (json);
+      add_string (json, "role", "summary");
+      add_string (json, "value", standfirst);
+      json_builder_end_object (json);
+    }
+  for (guint i = 0; corrections && i < corrections->len; i++)
+    {
+      LedeCorrection *correction = g_ptr_array_index (corrections, i);
+      g_autofree char *date = lede_time_format_utc (correction->created);
+      g_autofree char *value = g_strdup_printf ("%s: %s", date, correction->note);
+
+      json_builder_begin_object (json);
+      add_string (json, "role", lede_correction_kind_to_string (correction->kind));
+      add_string (json, "contenttype", "text/plain");
+      add_string (json, "value", value);
+      json_builder_end_object (json);
+    }
+  json_builder_end_array (json);
+}
+
 static const char *
 pubstatus (LedeArticleStatus status)
 {
@@ -137,7 +173,7 @@ export_ninjs (LedeArticle        *article,
   add_string (json, "pubstatus", pubstatus (lede_article_get_status (article)));
   add_string (json, "language", lede_article_get_language (article));
   add_valued (json, "headlines", "main", lede_article_get_headline (article));
-  add_valued (json, "descriptions", "summary", lede_article_get_standfirst (article));
+  add_descriptions (json, article);
   add_string (json, "by", lede_article_get_byline (article));
   add_string (json, "located", lede_article_get_dateline (article));
   add_string (json, "slugline", lede_article_get_slug (article));

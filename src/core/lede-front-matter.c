@@ -128,6 +128,7 @@ lede_front_matter_write (LedeArticle        *article,
   const char *section = lede_article_get_section (article);
   const char *extra = lede_article_get_extra_front_matter (article);
   LedeArticleStatus status = lede_article_get_status (article);
+  GPtrArray *corrections;
 
   append_key_string (out, "title", lede_article_get_headline (article));
   /* Hugo and Jekyll date a post by "date": the publication time once there
@@ -179,6 +180,22 @@ lede_front_matter_write (LedeArticle        *article,
     }
   if (sources != NULL)
     g_string_append_c (out, '\n');
+  /* A published story's corrections log: when, what kind, what changed. */
+  corrections = lede_article_get_corrections (article);
+  if (corrections != NULL && corrections->len > 0)
+    {
+      g_string_append (out, "corrections:\n");
+      for (guint i = 0; i < corrections->len; i++)
+        {
+          LedeCorrection *correction = g_ptr_array_index (corrections, i);
+          g_autofree char *date = lede_time_format_utc (correction->created);
+
+          g_string_append_printf (out, "  - date: %s\n    kind: %s\n    note: ", date,
+                                  lede_correction_kind_to_string (correction->kind));
+          lede_front_matter_append_string (out, correction->note);
+          g_string_append_c (out, '\n');
+        }
+    }
   if (*section)
     {
       g_string_append (out, "categories:\n  - ");
@@ -201,7 +218,8 @@ lede_front_matter_write (LedeArticle        *article,
   if (*extra)
     {
       g_autofree char *without_date = without_key (extra, "publishDate");
-      g_autofree char *kept = without_key (without_date, "sources");
+      g_autofree char *without_sources = without_key (without_date, "sources");
+      g_autofree char *kept = without_key (without_sources, "corrections");
 
       g_string_append (out, kept);
       if (*kept && !g_str_has_suffix (kept, "\n"))
@@ -423,6 +441,48 @@ read_sources (yaml_document_t *doc,
       g_ptr_array_add (sources, source);
     }
   return sources;
+}
+
+/* "corrections:" as Lede writes it: a list of {date, kind, note} maps. An
+ * entry without a readable date or a note is left out. */
+static GPtrArray *
+read_corrections (yaml_document_t *doc,
+                  yaml_node_t     *node)
+{
+  GPtrArray *corrections = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_correction_free);
+
+  if (node->type != YAML_SEQUENCE_NODE)
+    return corrections;
+  for (yaml_node_item_t *item = node->data.sequence.items.start; item < node->data.sequence.items.top; item++)
+    {
+      yaml_node_t *entry = yaml_document_get_node (doc, *item);
+      g_autoptr (GDateTime) date = NULL;
+      LedeCorrectionKind kind = LEDE_CORRECTION_CORRECTION;
+      const char *note = NULL;
+
+      if (entry == NULL || entry->type != YAML_MAPPING_NODE)
+        continue;
+      for (yaml_node_pair_t *pair = entry->data.mapping.pairs.start; pair < entry->data.mapping.pairs.top; pair++)
+        {
+          const char *key = scalar (doc, yaml_document_get_node (doc, pair->key));
+          const char *value = scalar (doc, yaml_document_get_node (doc, pair->value));
+
+          if (value == NULL)
+            continue;
+          if (g_strcmp0 (key, "date") == 0 && date == NULL)
+            date = g_date_time_new_from_iso8601 (value, NULL);
+          else if (g_strcmp0 (key, "kind") == 0)
+            lede_correction_kind_from_string (value, &kind);
+          else if (g_strcmp0 (key, "note") == 0)
+            note = value;
+        }
+      if (date != NULL && note != NULL && lede_time_is_storable (date))
+        {
+          g_autofree char *clean = lede_article_clean_line (note);
+          g_ptr_array_add (corrections, lede_correction_new (date, kind, clean));
+        }
+    }
+  return corrections;
 }
 
 /* libyaml's marks count characters; the text is UTF-8 bytes. Keys come in
@@ -784,6 +844,11 @@ lede_front_matter_read (const char    *yaml,
         add_list (&doc, value_node, tags);
       else if (g_str_equal (key, "categories"))
         add_list (&doc, value_node, categories);
+      else if (g_str_equal (key, "corrections"))
+        {
+          g_autoptr (GPtrArray) corrections = read_corrections (&doc, value_node);
+          lede_article_set_corrections (article, corrections);
+        }
       else if (g_str_equal (key, "sources"))
         {
           g_autoptr (GPtrArray) sources = read_sources (&doc, value_node);

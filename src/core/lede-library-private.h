@@ -112,6 +112,11 @@ gboolean      _lede_library_write_tags       (LedeLibrary   *self,
                                              const char * const *tags,
                                              const char    *what,
                                              GError       **error);
+gboolean      _lede_library_write_corrections (LedeLibrary  *self,
+                                              gint64         article_id,
+                                              GPtrArray     *corrections,
+                                              const char    *what,
+                                              GError       **error);
 gboolean      _lede_library_write_sources    (LedeLibrary   *self,
                                               gint64         article_id,
                                               GPtrArray     *sources,

@@ -143,7 +143,7 @@ static const char * const MIGRATIONS[] = {
   /* 3 → 4: the library's own spelling dictionary, so it travels with it. */
   "CREATE TABLE dictionary (word TEXT PRIMARY KEY);",
 
-  /* 4 → 5: revisions as Lede keeps them. No Lede ever wrote the first
+  /* 4 → 5: revisions as Lede keeps them, and corrections logs. No Lede ever wrote the first
    * revisions table, so it is replaced. A body is stored once however many
    * revisions share it (by its SHA-256); the other fields are a JSON
    * snapshot (lede_revision_snapshot()). A named version is kept forever. */
@@ -170,7 +170,16 @@ static const char * const MIGRATIONS[] = {
   "CREATE TRIGGER revisions_text_gone AFTER DELETE ON revisions BEGIN"
   "  DELETE FROM revision_texts WHERE id = old.body_id"
   "    AND NOT EXISTS (SELECT 1 FROM revisions WHERE body_id = old.body_id);"
-  "END;",
+  "END;"
+  /* A published story's corrections log, published with it. */
+  "CREATE TABLE corrections ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  created_at TEXT NOT NULL,"
+  "  kind       TEXT NOT NULL,"
+  "  note       TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX corrections_by_article ON corrections (article_id, id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 5);

@@ -191,6 +191,9 @@ gboolean      lede_library_tag_stories       (LedeLibrary  *self,
 gboolean      lede_library_delete_stories    (LedeLibrary  *self,
                                               GArray       *ids,
                                               GError      **error);
+GPtrArray    *lede_library_list_corrections  (LedeLibrary  *self,
+                                             gint64        article_id,
+                                             GError      **error);
 gboolean      lede_library_keep_revision     (LedeLibrary  *self,
                                              LedeArticle  *article,
                                              const char   *reason,

@@ -73,6 +73,7 @@ append_json_ld (GString            *page,
   g_autofree char *text = NULL;
   g_autofree char *keywords = tags ? g_strjoinv (", ", (char **)tags) : g_strdup ("");
   const char *language = lede_article_get_language (article);
+  GPtrArray *corrections = lede_article_get_corrections (article);
 
   json_builder_begin_object (json);
   json_builder_set_member_name (json, "@context");
@@ -121,6 +122,27 @@ append_json_ld (GString            *page,
     }
   json_builder_set_member_name (json, "wordCount");
   json_builder_add_int_value (json, lede_markdown_count_words (lede_article_get_body (article)));
+  /* schema.org's correction: one CorrectionComment each, updates too. */
+  if (corrections && corrections->len > 0)
+    {
+      json_builder_set_member_name (json, "correction");
+      json_builder_begin_array (json);
+      for (guint i = 0; i < corrections->len; i++)
+        {
+          LedeCorrection *correction = g_ptr_array_index (corrections, i);
+          g_autofree char *text = g_strdup_printf ("%s: %s", lede_correction_kind_get_label (correction->kind),
+                                                   correction->note);
+
+          json_builder_begin_object (json);
+          json_builder_set_member_name (json, "@type");
+          json_builder_add_string_value (json, "CorrectionComment");
+          json_builder_set_member_name (json, "text");
+          json_builder_add_string_value (json, text);
+          add_time (json, "datePublished", correction->created);
+          json_builder_end_object (json);
+        }
+      json_builder_end_array (json);
+    }
   json_builder_end_object (json);
 
   root = json_builder_get_root (json);
@@ -156,6 +178,30 @@ lede_page_format_published (GDateTime  *published,
 
   *machine = published ? lede_time_format_utc (published) : g_strdup ("");
   *human = utc ? g_date_time_format (utc, "%-d %B %Y, %H:%M UTC") : g_strdup ("");
+}
+
+/* The corrections log, at the end of the story where readers look for it. */
+static void
+append_corrections (GString   *page,
+                    GPtrArray *corrections)
+{
+  if (corrections == NULL || corrections->len == 0)
+    return;
+  g_string_append (page, "<aside class=\"corrections\">\n");
+  for (guint i = 0; i < corrections->len; i++)
+    {
+      LedeCorrection *correction = g_ptr_array_index (corrections, i);
+      g_autofree char *machine = lede_time_format_utc (correction->created);
+      g_autofree char *date = lede_correction_dup_date (correction);
+
+      g_string_append_printf (page, "<p class=\"correction\"><strong>%s</strong>, <time datetime=\"%s\">",
+                              lede_correction_kind_get_label (correction->kind), machine);
+      append_escaped (page, date);
+      g_string_append (page, "</time>: ");
+      append_escaped (page, correction->note);
+      g_string_append (page, "</p>\n");
+    }
+  g_string_append (page, "</aside>\n");
 }
 
 /**
@@ -239,6 +285,7 @@ lede_page_render (LedeArticle        *article,
         }
       g_string_append (page, "</ul>\n</footer>\n");
     }
+  append_corrections (page, lede_article_get_corrections (article));
   g_string_append (page, "</article>\n</body>\n</html>\n");
 
   return g_string_free (page, FALSE);

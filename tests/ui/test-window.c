@@ -605,6 +605,51 @@ test_history (Fixture       *f,
   g_assert_cmpstr (((LedeRevision *)g_ptr_array_index (revisions, 0))->name, ==, "as filed");
 }
 
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* A published story changed in its text is asked about once: noted as a
+ * correction, the note is saved with the story; the next change is not
+ * asked about again, and publishing itself is not a change. */
+static void
+test_correction (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 id = lede_article_get_id (shown_article (f));
+  AdwMessageDialog *ask;
+
+  lede_article_set_status (shown_article (f), LEDE_ARTICLE_STATUS_PUBLISHED);
+  lede_test_spin (2500);
+  g_assert_null (find_message_dialog ());
+
+  type_at_end (f, "\nThe crossing takes forty minutes, not four.\n");
+  lede_test_wait_until (has_message_dialog, NULL, 5000);
+  ask = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "This Story Is Published");
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ask)), "The crossing time was wrong.");
+  adw_message_dialog_response (ask, "correction");
+  /* A click closes it too; a response from code does not. */
+  gtk_window_destroy (GTK_WINDOW (ask));
+  g_assert_cmpuint (lede_article_get_corrections (shown_article (f))->len, ==, 1);
+  g_assert_true (lede_autosave_flush (lede_window_get_autosave (f->window), NULL));
+  {
+    g_autoptr (GPtrArray) stored = lede_library_list_corrections (lede_window_get_library (f->window), id, NULL);
+    LedeCorrection *correction = g_ptr_array_index (stored, 0);
+
+    g_assert_cmpuint (stored->len, ==, 1);
+    g_assert_cmpint (correction->kind, ==, LEDE_CORRECTION_CORRECTION);
+    g_assert_cmpstr (correction->note, ==, "The crossing time was wrong.");
+  }
+
+  lede_test_spin (100);
+  type_at_end (f, "One more line.\n");
+  lede_test_spin (2500);
+  g_assert_null (find_message_dialog ());
+}
+
 /* Lede opens the story that was open last, with the cursor where it was,
  * not the top of the newest story. */
 static void
@@ -1460,6 +1505,7 @@ main (int   argc,
   ADD ("export-embargo", test_export_embargo);
   ADD ("history", test_history);
   ADD ("back-where-you-were", test_back_where_you_were);
+  ADD ("correction", test_correction);
   ADD ("copy-html", test_copy_html);
   ADD ("story-order", test_story_order);
   ADD ("search", test_search);

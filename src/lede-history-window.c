@@ -59,7 +59,7 @@ format_when (GDateTime *time)
 {
   g_autoptr (GDateTime) local = g_date_time_to_local (time);
 
-  return g_date_time_format (local, "%e %B %Y, %H:%M");
+  return g_date_time_format (local, "%-d %B %Y, %H:%M");
 }
 
 /* Rows */
@@ -268,12 +268,20 @@ show_comparison (LedeHistoryWindow *self,
 
   g_ptr_array_add (changed, NULL);
   fields = g_strjoinv (", ", (char **)changed->pdata);
-  g_free (self->summary);
-  self->summary = g_strdup_printf (_("The revision of %s (%s), against the story now: in the body, %u words "
-                                     "inserted (underlined) and %u deleted (struck through)%s%s."),
-                                   when, *comparison->revision->name ? comparison->revision->name
-                                                                    : comparison->revision->reason,
-                                   inserted, deleted, *fields ? _("; also changed: ") : "", fields);
+  {
+    g_autofree char *which = g_strdup_printf (_("The revision of %s (%s), against the story now."), when,
+                                              *comparison->revision->name ? comparison->revision->name
+                                                                          : comparison->revision->reason);
+    g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word inserted (underlined)",
+                                                           "%u words inserted (underlined)", inserted), inserted);
+    g_autofree char *taken = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deleted (struck through)",
+                                                           "%u deleted (struck through)", deleted), deleted);
+    g_autofree char *body = g_strdup_printf (_("In the body: %s, %s."), added, taken);
+    g_autofree char *also = *fields ? g_strdup_printf (_("Also changed: %s."), fields) : g_strdup ("");
+
+    g_free (self->summary);
+    self->summary = g_strjoin (" ", which, body, also, NULL);
+  }
   gtk_label_set_text (self->summary_label, self->summary);
   gtk_widget_set_sensitive (self->restore_button, TRUE);
 }

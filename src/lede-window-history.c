@@ -100,7 +100,8 @@ revision_timer_cb (gpointer data)
 
 /* Corrections */
 
-/* What readers read: a change of anything else is not a correction. */
+/* What readers read (headline, standfirst, byline, dateline, body): a
+ * change of anything else is not a correction. */
 static char *
 read_text_checksum (LedeWindow *self)
 {
@@ -114,20 +115,18 @@ read_text_checksum (LedeWindow *self)
     return NULL;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   body = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-  g_checksum_update (sum, (const guchar *)lede_article_get_headline (article), -1);
-  g_checksum_update (sum, (const guchar *)"\n", 1);
-  g_checksum_update (sum, (const guchar *)body, -1);
+  for (const char * const *field = (const char * const[]) { lede_article_get_headline (article),
+                                                           lede_article_get_standfirst (article),
+                                                           lede_article_get_byline (article),
+                                                           lede_article_get_dateline (article), body, NULL };
+       *field; field++)
+    {
+      g_checksum_update (sum, (const guchar *)*field, -1);
+      g_checksum_update (sum, (const guchar *)"\n", 1);
+    }
   return g_strdup (g_checksum_get_string (sum));
 }
 
-/* A story shown, or just published: its text as readers have it. */
-void
-lede_window_note_shown (LedeWindow *self)
-{
-  g_clear_handle_id (&self->correction_id, g_source_remove);
-  g_free (self->asked_text);
-  self->asked_text = read_text_checksum (self);
-}
 
 static void
 on_correction_response (AdwMessageDialog *dialog,
@@ -135,22 +134,34 @@ on_correction_response (AdwMessageDialog *dialog,
                         LedeWindow       *self)
 {
   LedeArticle *article = lede_editor_get_article (self->editor);
+  gint64 asked = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "lede-story"));
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autofree char *note = g_strstrip (lede_article_clean_line (gtk_editable_get_text (entry)));
   g_autoptr (GPtrArray) corrections = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_correction_free);
   GPtrArray *now = article ? lede_article_get_corrections (article) : NULL;
   LedeCorrectionKind kind;
-  g_autofree char *title = NULL;
 
-  if (article == NULL || !lede_correction_kind_from_string (response, &kind))
+  if (article == NULL || lede_article_get_id (article) != asked || *note == '\0' ||
+      !lede_correction_kind_from_string (response, &kind))
     return;
   for (guint i = 0; now && i < now->len; i++)
     g_ptr_array_add (corrections, lede_correction_copy (g_ptr_array_index (now, i)));
   g_ptr_array_add (corrections, lede_correction_new (NULL, kind, note));
   /* Part of the story: saved with it, exported with it. */
   lede_article_set_corrections (article, corrections);
-  title = g_strdup_printf (_("%s noted: it is published at the end of the story"), lede_correction_kind_get_label (kind));
-  lede_window_show_toast (self, title);
+  lede_window_show_toast (self, kind == LEDE_CORRECTION_CORRECTION ? _("The correction is noted at the end of the story")
+                              : kind == LEDE_CORRECTION_CLARIFICATION ? _("The clarification is noted at the end of the story")
+                              : _("The update is noted at the end of the story"));
+}
+
+static void
+note_changed (GtkEditable      *entry,
+              AdwMessageDialog *dialog)
+{
+  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  for (const char * const *kind = (const char * const[]) { "update", "clarification", "correction", NULL }; *kind; kind++)
+    adw_message_dialog_set_response_enabled (dialog, *kind, *note != '\0');
 }
 
 /* A published story changed: is it a correction, a clarification or an
@@ -185,7 +196,11 @@ ask_correction (gpointer data)
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "correction", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "not-now");
+  g_object_set_data (G_OBJECT (dialog), "lede-story", GSIZE_TO_POINTER (lede_article_get_id (article)));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_correction_response), self, 0);
+  /* A note for readers is what the kinds need. */
+  g_signal_connect (entry, "changed", G_CALLBACK (note_changed), dialog);
+  note_changed (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
   return G_SOURCE_REMOVE;
@@ -224,8 +239,8 @@ on_status_changed (LedeWindow  *self,
                    GParamSpec  *pspec,
                    LedeArticle *article)
 {
-  g_autofree char *status = g_utf8_strdown (lede_article_status_get_label (lede_article_get_status (article)), -1);
-  g_autofree char *reason = g_strdup_printf (_("status: %s"), status);
+  /* The status's stable name, not its label in this session's language. */
+  g_autofree char *reason = g_strdup_printf (_("status: %s"), lede_article_status_to_string (lede_article_get_status (article)));
 
   lede_window_keep_revision (self, reason);
   /* Publishing is not a correction: what is published now is the text. */
@@ -305,18 +320,24 @@ lede_window_restore_revision (LedeWindow *self,
 
   if (article == NULL || self->library == NULL)
     return;
-  if (!keep_open_story (self, _("before restoring"), NULL, &error) ||
-      !(revision = lede_library_get_revision (self->library, revision_id, NULL, &error)) ||
+  if (!(revision = lede_library_get_revision (self->library, revision_id, NULL, &error)) ||
+      lede_article_get_id (revision) != lede_article_get_id (article) ||
+      !keep_open_story (self, _("before restoring"), NULL, &error) ||
       !lede_library_prepare_restore (self->library, revision, &not_restored, &error))
     {
-      g_autofree char *title = g_strdup_printf (_("Nothing was restored: %s"), error->message);
+      g_autofree char *title = g_strdup_printf (_("Nothing was restored: %s"),
+                                                error ? error->message : _("the revision is another story’s"));
       lede_window_show_toast (self, title);
       return;
     }
   snapshot = lede_revision_snapshot (revision, lede_article_get_tags (revision), lede_article_get_sources (revision));
+  /* One restore, not a status change on the way: no revision halfway. */
+  g_signal_group_block (self->revision_signals);
   lede_revision_apply (snapshot, article, NULL);
+  g_signal_group_unblock (self->revision_signals);
   lede_editor_replace_body (self->editor, lede_article_get_body (revision));
-  lede_window_show_toast (self, not_restored ? not_restored : _("Restored: Ctrl+Z in the story undoes it"));
+  lede_window_show_toast (self, not_restored ? not_restored
+                                             : _("Restored. Ctrl+Z undoes the body’s change; the story as it was is in the History."));
 }
 
 static void
@@ -370,6 +391,26 @@ static void
 before_replace_all (LedeWindow *self)
 {
   lede_window_keep_revision (self, _("before replace all"));
+}
+
+/* A story shown (or none): the actions on one follow. */
+void
+lede_window_note_shown (LedeWindow *self)
+{
+  gboolean has_story = lede_editor_get_article (self->editor) != NULL;
+
+  g_clear_handle_id (&self->correction_id, g_source_remove);
+  g_free (self->asked_text);
+  self->asked_text = read_text_checksum (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-version", has_story);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", has_story);
+}
+
+/* Another library: its story ids are not the last one's. */
+void
+lede_window_forget_asked (LedeWindow *self)
+{
+  g_hash_table_remove_all (self->asked_correction);
 }
 
 void

@@ -107,6 +107,7 @@ void lede_window_init_history        (LedeWindow *self);
 void lede_window_dispose_history     (LedeWindow *self);
 void lede_window_note_edit           (LedeWindow *self);
 void lede_window_note_shown          (LedeWindow *self);
+void lede_window_forget_asked        (LedeWindow *self);
 void lede_window_leave_story         (LedeWindow *self);
 void lede_window_keep_revision       (LedeWindow *self,
                                       const char *reason);

@@ -891,7 +891,8 @@ remember_place (LedeWindow *self)
   int offset;
   guint kept = 1;
 
-  if (article == NULL || path == NULL)
+  /* GSettings keeps text: a path that is not UTF-8 is not remembered. */
+  if (article == NULL || path == NULL || !g_utf8_validate (path, -1, NULL))
     return;
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{s(si)}"));
@@ -912,7 +913,8 @@ return_to_place (LedeWindow *self)
   const char *uuid;
   int offset;
 
-  if (!g_variant_lookup (places, lede_library_get_path (self->library), "(&si)", &uuid, &offset) ||
+  if (!g_utf8_validate (lede_library_get_path (self->library), -1, NULL) ||
+      !g_variant_lookup (places, lede_library_get_path (self->library), "(&si)", &uuid, &offset) ||
       !(article = lede_library_get_article_by_uuid (self->library, uuid, NULL)) ||
       lede_article_get_trashed (article) != NULL ||
       !lede_window_select_article (self, lede_article_get_id (article)))
@@ -978,6 +980,7 @@ lede_window_open_library (LedeWindow *self,
 
   lede_window_reset_search (self);
   lede_window_show_article (self, NULL);
+  lede_window_forget_asked (self);
   g_set_object (&self->library, library);
   lede_metadata_panel_set_library (self->metadata_panel, library);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (fill_tag_filter), self, G_CONNECT_SWAPPED);

@@ -386,6 +386,21 @@ test_sources_and_embargo (Fixture       *f,
     g_assert_nonnull (strstr (kept, "weight: 3\n"));
     g_assert_null (strstr (kept, "Old Name"));
   }
+
+  /* A theme's own "corrections" is not Lede's log: kept as it is, and the
+   * story's log is left alone. */
+  {
+    const char *theirs = "title: \"Ferry\"\ncorrections: \"see the errata page\"\n";
+    g_autoptr (LedeArticle) read = lede_article_new ();
+    g_autoptr (GStrvBuilder) tags = g_strv_builder_new ();
+    g_autofree char *again = NULL;
+
+    g_assert_true (lede_front_matter_read (theirs, strlen (theirs), read, tags, NULL, NULL));
+    g_assert_null (lede_article_get_corrections (read));
+    g_assert_nonnull (strstr (lede_article_get_extra_front_matter (read), "see the errata page"));
+    again = lede_front_matter_write (read, NULL, NULL);
+    g_assert_nonnull (strstr (again, "corrections: \"see the errata page\"\n"));
+  }
 }
 
 static void

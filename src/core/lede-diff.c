@@ -21,7 +21,7 @@
 
 /* Past this many cells (old tokens × new tokens), a stretch without an
  * anchor is not compared exactly. */
-#define MAX_EXACT_CELLS (4 * 1024 * 1024)
+#define MAX_EXACT_CELLS (1024 * 1024)
 /* Anchors within anchors this deep (text shuffled, not edited) are not
  * looked for: the stack stays small whatever the texts. */
 #define MAX_DEPTH 64
@@ -33,6 +33,7 @@ typedef struct {
 
 typedef struct {
   const char *old_text, *new_text;
+  gsize       old_length, new_length;
   GArray     *a, *b;       /* of Token */
   GArray     *spans;       /* of LedeDiffSpan, the result */
   GHashTable *ids;         /* token text → id */
@@ -105,14 +106,14 @@ emit (Diff         *diff,
       span.old_length = A (i + n_old - 1).start + A (i + n_old - 1).length - span.old_start;
     }
   else
-    span.old_start = i < diff->a->len ? A (i).start : strlen (diff->old_text);
+    span.old_start = i < diff->a->len ? A (i).start : diff->old_length;
   if (n_new)
     {
       span.new_start = B (j).start;
       span.new_length = B (j + n_new - 1).start + B (j + n_new - 1).length - span.new_start;
     }
   else
-    span.new_start = j < diff->b->len ? B (j).start : strlen (diff->new_text);
+    span.new_start = j < diff->b->len ? B (j).start : diff->new_length;
   if (last && last->kind == kind && last->old_start + last->old_length == span.old_start &&
       last->new_start + last->new_length == span.new_start)
     {
@@ -289,8 +290,10 @@ GArray *
 lede_diff_words (const char *old_text,
                  const char *new_text)
 {
-  Diff diff = { old_text ? old_text : "", new_text ? new_text : "", NULL, NULL, NULL, NULL };
+  Diff diff = { old_text ? old_text : "", new_text ? new_text : "", 0, 0, NULL, NULL, NULL, NULL };
 
+  diff.old_length = strlen (diff.old_text);
+  diff.new_length = strlen (diff.new_text);
   diff.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   diff.a = tokenize (&diff, diff.old_text);
   diff.b = tokenize (&diff, diff.new_text);

@@ -219,7 +219,9 @@ lede_front_matter_write (LedeArticle        *article,
     {
       g_autofree char *without_date = without_key (extra, "publishDate");
       g_autofree char *without_sources = without_key (without_date, "sources");
-      g_autofree char *kept = without_key (without_sources, "corrections");
+      /* A theme's own "corrections" stays, unless Lede writes its own. */
+      g_autofree char *kept = corrections && corrections->len > 0 ? without_key (without_sources, "corrections")
+                                                                  : g_strdup (without_sources);
 
       g_string_append (out, kept);
       if (*kept && !g_str_has_suffix (kept, "\n"))
@@ -443,25 +445,28 @@ read_sources (yaml_document_t *doc,
   return sources;
 }
 
-/* "corrections:" as Lede writes it: a list of {date, kind, note} maps. An
- * entry without a readable date or a note is left out. */
+/* "corrections:" as Lede writes it: a list of {date, kind, note} maps.
+ * Anything else (a theme's own "corrections" key) is %NULL: not Lede's,
+ * so it is kept as the file has it, and the story's log is left alone. */
 static GPtrArray *
 read_corrections (yaml_document_t *doc,
                   yaml_node_t     *node)
 {
-  GPtrArray *corrections = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_correction_free);
+  g_autoptr (GPtrArray) corrections = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_correction_free);
 
   if (node->type != YAML_SEQUENCE_NODE)
-    return corrections;
+    return NULL;
   for (yaml_node_item_t *item = node->data.sequence.items.start; item < node->data.sequence.items.top; item++)
     {
       yaml_node_t *entry = yaml_document_get_node (doc, *item);
       g_autoptr (GDateTime) date = NULL;
+      g_autofree char *clean = NULL;
       LedeCorrectionKind kind = LEDE_CORRECTION_CORRECTION;
       const char *note = NULL;
+      gboolean kind_read = FALSE;
 
       if (entry == NULL || entry->type != YAML_MAPPING_NODE)
-        continue;
+        return NULL;
       for (yaml_node_pair_t *pair = entry->data.mapping.pairs.start; pair < entry->data.mapping.pairs.top; pair++)
         {
           const char *key = scalar (doc, yaml_document_get_node (doc, pair->key));
@@ -470,19 +475,18 @@ read_corrections (yaml_document_t *doc,
           if (value == NULL)
             continue;
           if (g_strcmp0 (key, "date") == 0 && date == NULL)
-            date = g_date_time_new_from_iso8601 (value, NULL);
+            date = parse_time (value);
           else if (g_strcmp0 (key, "kind") == 0)
-            lede_correction_kind_from_string (value, &kind);
+            kind_read = lede_correction_kind_from_string (value, &kind);
           else if (g_strcmp0 (key, "note") == 0)
             note = value;
         }
-      if (date != NULL && note != NULL && lede_time_is_storable (date))
-        {
-          g_autofree char *clean = lede_article_clean_line (note);
-          g_ptr_array_add (corrections, lede_correction_new (date, kind, clean));
-        }
+      if (date == NULL || note == NULL || !kind_read || !lede_time_is_storable (date))
+        return NULL;
+      clean = lede_article_clean_line (note);
+      g_ptr_array_add (corrections, lede_correction_new (date, kind, clean));
     }
-  return corrections;
+  return g_steal_pointer (&corrections);
 }
 
 /* libyaml's marks count characters; the text is UTF-8 bytes. Keys come in
@@ -762,6 +766,7 @@ lede_front_matter_read (const char    *yaml,
   yaml_document_t doc;
   yaml_node_t *root;
   g_autoptr (GString) extra = g_string_new (NULL);
+  g_autoptr (GPtrArray) corrections = NULL;
   g_autoptr (GDateTime) date = NULL, created = NULL, embargo = NULL, lastmod = NULL;
   const char *description = NULL, *standfirst = NULL, *status = NULL, *draft = NULL;
   g_autoptr (GStrvBuilder) categories = g_strv_builder_new ();
@@ -844,11 +849,9 @@ lede_front_matter_read (const char    *yaml,
         add_list (&doc, value_node, tags);
       else if (g_str_equal (key, "categories"))
         add_list (&doc, value_node, categories);
-      else if (g_str_equal (key, "corrections"))
-        {
-          g_autoptr (GPtrArray) corrections = read_corrections (&doc, value_node);
-          lede_article_set_corrections (article, corrections);
-        }
+      else if (g_str_equal (key, "corrections") && corrections == NULL &&
+               (corrections = read_corrections (&doc, value_node)))
+        lede_article_set_corrections (article, corrections);
       else if (g_str_equal (key, "sources"))
         {
           g_autoptr (GPtrArray) sources = read_sources (&doc, value_node);

@@ -62,6 +62,9 @@ lede_library_list_corrections (LedeLibrary  *self,
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
 
+  /* A reader of a library from before corrections: none to read. */
+  if (self->schema_version < 6)
+    return g_steal_pointer (&corrections);
   if (!(stmt = _lede_library_prepare (self, "SELECT created_at, kind, note FROM corrections "
                                             "WHERE article_id = ?1 ORDER BY id", error)))
     return NULL;

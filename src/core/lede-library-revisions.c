@@ -313,8 +313,12 @@ lede_library_restore_revision (LedeLibrary  *self,
 
   if (not_restored)
     *not_restored = NULL;
-  if (!(article = lede_library_get_revision (self, revision_id, &revision, error)) ||
-      !(current = lede_library_get_article (self, revision->article_id, error)) ||
+  if (!(article = lede_library_get_revision (self, revision_id, &revision, error)))
+    return FALSE;
+  /* A window typing into the story saves first, so what it has is what is
+   * kept before the restore, and nothing typed is written over it after. */
+  lede_library_want_saved (self, revision->article_id);
+  if (!(current = lede_library_get_article (self, revision->article_id, error)) ||
       !lede_library_keep_revision (self, current, _("before restoring"), NULL, NULL, error) ||
       !lede_library_prepare_restore (self, article, not_restored, error))
     return FALSE;

@@ -143,7 +143,7 @@ static const char * const MIGRATIONS[] = {
   /* 3 → 4: the library's own spelling dictionary, so it travels with it. */
   "CREATE TABLE dictionary (word TEXT PRIMARY KEY);",
 
-  /* 4 → 5: revisions as Lede keeps them, and corrections logs. No Lede ever wrote the first
+  /* 4 → 5: revisions as Lede keeps them. No Lede ever wrote the first
    * revisions table, so it is replaced. A body is stored once however many
    * revisions share it (by its SHA-256); the other fields are a JSON
    * snapshot (lede_revision_snapshot()). A named version is kept forever. */
@@ -170,9 +170,10 @@ static const char * const MIGRATIONS[] = {
   "CREATE TRIGGER revisions_text_gone AFTER DELETE ON revisions BEGIN"
   "  DELETE FROM revision_texts WHERE id = old.body_id"
   "    AND NOT EXISTS (SELECT 1 FROM revisions WHERE body_id = old.body_id);"
-  "END;"
-  /* A published story's corrections log, published with it. */
-  "CREATE TABLE corrections ("
+  "END;",
+
+  /* 5 → 6: a published story's corrections log, published with it. */
+  "CREATE TABLE IF NOT EXISTS corrections ("
   "  id         INTEGER PRIMARY KEY,"
   "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
   "  created_at TEXT NOT NULL,"
@@ -182,11 +183,12 @@ static const char * const MIGRATIONS[] = {
   "CREATE INDEX corrections_by_article ON corrections (article_id, id);",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 5);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 6);
 
 /* Readers can read a library this old without migrating it: later
- * migrations only add indexes and the dictionary, which readers do not
- * need. */
+ * migrations add indexes and the dictionary, which readers do not need,
+ * revisions (a reader of an older library says it has none to show) and
+ * corrections logs (read as empty below schema 6). */
 #define LEDE_LIBRARY_OLDEST_READABLE 2
 
 G_END_DECLS

@@ -130,14 +130,14 @@ append_json_ld (GString            *page,
       for (guint i = 0; i < corrections->len; i++)
         {
           LedeCorrection *correction = g_ptr_array_index (corrections, i);
-          g_autofree char *text = g_strdup_printf ("%s: %s", lede_correction_kind_get_label (correction->kind),
-                                                   correction->note);
+          g_autofree char *comment = g_strdup_printf ("%s: %s", lede_correction_kind_get_label (correction->kind),
+                                                      correction->note);
 
           json_builder_begin_object (json);
           json_builder_set_member_name (json, "@type");
           json_builder_add_string_value (json, "CorrectionComment");
           json_builder_set_member_name (json, "text");
-          json_builder_add_string_value (json, text);
+          json_builder_add_string_value (json, comment);
           add_time (json, "datePublished", correction->created);
           json_builder_end_object (json);
         }
@@ -194,8 +194,9 @@ append_corrections (GString   *page,
       g_autofree char *machine = lede_time_format_utc (correction->created);
       g_autofree char *date = lede_correction_dup_date (correction);
 
-      g_string_append_printf (page, "<p class=\"correction\"><strong>%s</strong>, <time datetime=\"%s\">",
-                              lede_correction_kind_get_label (correction->kind), machine);
+      g_string_append (page, "<p class=\"correction\"><strong>");
+      append_escaped (page, lede_correction_kind_get_label (correction->kind));
+      g_string_append_printf (page, "</strong>, <time datetime=\"%s\">", machine);
       append_escaped (page, date);
       g_string_append (page, "</time>: ");
       append_escaped (page, correction->note);

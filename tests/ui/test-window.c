@@ -566,7 +566,7 @@ test_history (Fixture       *f,
   g_assert_nonnull (history);
   g_assert_cmpuint (lede_history_window_get_count (history), ==, 1);
   lede_test_wait_until (compared, history, 10000);
-  g_assert_nonnull (strstr (lede_history_window_get_summary (history), "3 words inserted (underlined) and 0 deleted"));
+  g_assert_nonnull (strstr (lede_history_window_get_summary (history), "In the body: 3 words inserted (underlined), 0 deleted (struck through)."));
   {
     GtkTextBuffer *diff = lede_history_window_get_diff (history);
     GtkTextTag *inserted = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (diff), "inserted");

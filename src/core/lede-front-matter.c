@@ -895,7 +895,15 @@ lede_front_matter_read (const char    *yaml,
         lede_article_set_published (article, date);
       lede_article_set_created (article, created ? created : date);
       lede_article_set_updated (article, lastmod);
-      lede_article_set_extra_front_matter (article, extra->str);
+      /* Lede's own corrections log is written alone: another "corrections"
+       * in the same file is not kept beside it. */
+      if (corrections != NULL)
+        {
+          g_autofree char *without = without_key (extra->str, "corrections");
+          lede_article_set_extra_front_matter (article, without);
+        }
+      else
+        lede_article_set_extra_front_matter (article, extra->str);
     }
   yaml_document_delete (&doc);
   return ok;

@@ -245,29 +245,48 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
 };
 
+static const LedeAccel accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "win.new-story", { "<Control>n", NULL } },
+  { "win.open-library", { "<Control>o", NULL } },
+  { "win.layout::editor", { "<Alt>1", NULL } },
+  { "win.layout::split", { "<Alt>2", NULL } },
+  { "win.layout::preview", { "<Alt>3", NULL } },
+  { "win.show-metadata", { "F9", NULL } },
+  { "win.spell-check", { "F7", NULL } },
+  { "win.find", { "<Control>f", NULL } },
+  { "win.go-to-graf", { "<Control>l", NULL } },
+  { "win.focus-mode", { "F11", NULL } },
+  { "win.find-replace", { "<Control>h", NULL } },
+  { "win.find-next", { "<Control>g", NULL } },
+  { "win.find-previous", { "<Control><Shift>g", NULL } },
+  { "win.search", { "<Control><Shift>f", NULL } },
+  { "win.save-version", { "<Control><Alt>s", NULL } },
+  { "win.export", { "<Control>e", NULL } },
+  /* Not Ctrl+Shift+I: GTK keeps that for its Inspector. */
+  { "win.import", { "<Control><Shift>o", NULL } },
+  { "win.copy-html", { "<Control><Shift>c", NULL } },
+  { "win.show-history", { "<Control><Alt>h", NULL } },
+  };
+/**
+ * lede_application_get_accels:
+ * @n: (out): how many
+ *
+ * Returns: every keyboard shortcut Lede sets on an action, so the
+ *   shortcuts window can be checked against them
+ */
+const LedeAccel *
+lede_application_get_accels (guint *n)
+{
+  *n = G_N_ELEMENTS (accels);
+  return accels;
+}
+
 static void
 lede_application_startup (GApplication *app)
 {
-  static const struct { const char *action; const char *accels[3]; } accels[] = {
-    { "app.quit", { "<Control>q", NULL } },
-    { "window.close", { "<Control>w", NULL } },
-    { "win.new-story", { "<Control>n", NULL } },
-    { "win.open-library", { "<Control>o", NULL } },
-    { "win.layout::editor", { "<Alt>1", NULL } },
-    { "win.layout::split", { "<Alt>2", NULL } },
-    { "win.layout::preview", { "<Alt>3", NULL } },
-    { "win.show-metadata", { "F9", NULL } },
-    { "win.spell-check", { "F7", NULL } },
-    { "win.find", { "<Control>f", NULL } },
-    { "win.go-to-graf", { "<Control>l", NULL } },
-    { "win.focus-mode", { "F11", NULL } },
-    { "win.find-replace", { "<Control>h", NULL } },
-    { "win.find-next", { "<Control>g", NULL } },
-    { "win.find-previous", { "<Control><Shift>g", NULL } },
-    { "win.search", { "<Control><Shift>f", NULL } },
-    { "win.save-version", { "<Control><Alt>s", NULL } },
-    { "win.show-history", { "<Control><Alt>h", NULL } },
-  };
+
 
   G_APPLICATION_CLASS (lede_application_parent_class)->startup (app);
 

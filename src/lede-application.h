@@ -12,6 +12,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LedeApplication, lede_application, LEDE, APPLICATION, AdwApplication)
 
-LedeApplication *lede_application_new (void);
+typedef struct {
+  const char *action;
+  const char *accels[3];
+} LedeAccel;
+
+LedeApplication *lede_application_new        (void);
+const LedeAccel *lede_application_get_accels (guint *n);
 
 G_END_DECLS

@@ -44,6 +44,7 @@ struct _LedeExportDialog
   GArray          *selected; /* ids selected in the sidebar */
   char            *folder;
   LedeExportBatch *batch;
+  GSettings       *settings;
   GCancellable    *cancellable;
   guint            progress_id;
   gboolean         checking;   /* the checks are running */
@@ -375,6 +376,9 @@ lede_export_dialog_export (LedeExportDialog *self)
     }
   if (error == NULL)
     self->batch = lede_export_batch_new (self->library, stories, format, self->folder, flags, &error);
+  /* Remembered when used, not when merely looked at. */
+  g_settings_set_string (self->settings, "export-folder", self->folder);
+  g_settings_set_string (self->settings, "export-format", lede_export_format_to_string (format));
   if (error != NULL)
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), error->message);
@@ -439,6 +443,7 @@ lede_export_dialog_finalize (GObject *object)
   g_clear_pointer (&self->selected, g_array_unref);
   g_clear_object (&self->batch);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   g_free (self->folder);
   G_OBJECT_CLASS (lede_export_dialog_parent_class)->finalize (object);
 }
@@ -481,14 +486,26 @@ lede_export_dialog_class_init (LedeExportDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* The last export's folder and format are offered again. */
 static void
 lede_export_dialog_init (LedeExportDialog *self)
 {
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autofree char *last_folder = NULL;
+  g_autofree char *last_format = NULL;
+  LedeExportFormat format;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  lede_export_dialog_set_folder (self, documents && g_file_test (documents, G_FILE_TEST_IS_DIR)
-                                       ? documents : g_get_home_dir ());
+  self->settings = g_settings_new (APP_ID);
+  last_folder = g_settings_get_string (self->settings, "export-folder");
+  last_format = g_settings_get_string (self->settings, "export-format");
+  if (*last_folder && g_file_test (last_folder, G_FILE_TEST_IS_DIR))
+    lede_export_dialog_set_folder (self, last_folder);
+  else
+    lede_export_dialog_set_folder (self, documents && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                         ? documents : g_get_home_dir ());
+  if (lede_export_format_from_string (last_format, &format))
+    lede_export_dialog_set_format (self, format);
 }
 
 /**

@@ -195,13 +195,23 @@ lede_story_fields_get_hints (LedeStoryFields *self)
 
 /* Slug */
 
+/* Shows @text in a row with an apply button, as applied: a row that shows
+ * what was applied (the slug made clean, a time written out) offers no
+ * apply button again, which it would when its text is set while focused. */
+static void
+show_in_row (AdwEntryRow *row,
+             const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  adw_entry_row_set_show_apply_button (row, FALSE);
+  adw_entry_row_set_show_apply_button (row, TRUE);
+}
+
 static void
 show_slug (LedeStoryFields *self)
 {
-  const char *slug = lede_article_get_slug (self->article);
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->slug_row)), slug) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->slug_row), slug);
+  show_in_row (self->slug_row, lede_article_get_slug (self->article));
 }
 
 static void
@@ -300,8 +310,8 @@ show_times (LedeStoryFields *self)
   g_autofree char *embargo = format_local (lede_article_get_embargo (self->article));
   g_autofree char *published = format_local (lede_article_get_published (self->article));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->embargo_row), embargo);
-  gtk_editable_set_text (GTK_EDITABLE (self->published_row), published);
+  show_in_row (self->embargo_row, embargo);
+  show_in_row (self->published_row, published);
 }
 
 /* An unreadable time is refused in words and nothing is saved. */

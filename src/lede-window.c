@@ -448,6 +448,8 @@ lede_window_show_article (LedeWindow  *self,
   if (before != NULL && (article == NULL || lede_article_get_id (article) != lede_article_get_id (before)))
     lede_window_leave_story (self);
   lede_editor_set_article (self->editor, article);
+  /* "Saved" says something only about a story. */
+  gtk_widget_set_visible (GTK_WIDGET (self->save_label), article != NULL);
   g_signal_group_set_target (self->revision_signals, article);
   lede_window_note_shown (self);
   lede_preview_set_article (self->preview, article);

@@ -16,6 +16,7 @@
 #include "lede-sample-story.h"
 #include "lede-window.h"
 #include "../lede-test-utils.h"
+#include "lede-application.h"
 #include "lede-window-fixture.h"
 #include "lede-grafs.h"
 #include "lede-window-private.h"
@@ -648,6 +649,93 @@ test_correction (Fixture       *f,
   type_at_end (f, "One more line.\n");
   lede_test_spin (2500);
   g_assert_null (find_message_dialog ());
+}
+
+/* The apply button inside an entry row, found by its icon. */
+static GtkWidget *
+apply_button_of (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), "adw-entry-apply-symbolic") == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = apply_button_of (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Defects a new user met (issue 15): every shortcut Lede sets is in the
+ * shortcuts window (and Import's is not GTK's Inspector's); the embargo
+ * row's apply button goes once applied; the export dialog offers the last
+ * folder and format again; "Saved" is not shown with no story open. */
+static void
+test_polish (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (LEDE_RESOURCE_PATH "/gtk/help-overlay.ui");
+  g_autoptr (GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  GtkEditable *embargo = panel_child (f, "embargo_row");
+  const LedeAccel *accels;
+  Outcome outcome = { 0 };
+  guint n;
+
+  for (GSList *l = objects; l; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        char *action = NULL;
+
+        g_object_get (l->data, "action-name", &action, NULL);
+        if (action)
+          g_hash_table_add (listed, action);
+      }
+  accels = lede_application_get_accels (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_hash_table_contains (listed, accels[i].action))
+        g_test_message ("not in the shortcuts window: %s", accels[i].action);
+      g_assert_true (g_hash_table_contains (listed, accels[i].action));
+      g_assert_cmpstr (accels[i].accels[0], !=, "<Control><Shift>i");
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-metadata", NULL));
+  lede_test_spin (50);
+  gtk_widget_grab_focus (GTK_WIDGET (embargo));
+  gtk_editable_set_text (embargo, "2026-12-1 9:30");
+  g_signal_emit_by_name (embargo, "apply");
+  lede_test_spin (50);
+  g_assert_cmpstr (gtk_editable_get_text (embargo), ==, "2026-12-01 09:30");
+  g_assert_nonnull (apply_button_of (GTK_WIDGET (embargo)));
+  g_assert_false (gtk_widget_get_visible (apply_button_of (GTK_WIDGET (embargo))));
+  lede_article_set_embargo (shown_article (f), NULL);
+
+  g_mkdir (out, 0755);
+  export_past_checks (f, out, &outcome);
+  lede_test_wait_until (is_done, &outcome, 10000);
+  {
+    LedeExportDialog *again = lede_window_show_export (f->window);
+    AdwComboRow *format = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (again), LEDE_TYPE_EXPORT_DIALOG,
+                                                                        "format_row"));
+    AdwActionRow *folder = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (again), LEDE_TYPE_EXPORT_DIALOG,
+                                                                          "folder_row"));
+    g_autofree char *shown = g_filename_display_name (out);
+
+    g_assert_cmpuint (adw_combo_row_get_selected (format), ==, LEDE_EXPORT_FORMAT_MARKDOWN);
+    g_assert_cmpstr (adw_action_row_get_subtitle (folder), ==, shown);
+    gtk_window_destroy (GTK_WINDOW (again));
+  }
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW,
+                                                                                    "save_label"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trash-story", NULL));
+  lede_test_spin (100);
+  if (shown_article (f) == NULL)
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                                       LEDE_TYPE_WINDOW, "save_label"))));
 }
 
 /* Lede opens the story that was open last, with the cursor where it was,
@@ -1506,6 +1594,7 @@ main (int   argc,
   ADD ("history", test_history);
   ADD ("back-where-you-were", test_back_where_you_were);
   ADD ("correction", test_correction);
+  ADD ("polish", test_polish);
   ADD ("copy-html", test_copy_html);
   ADD ("story-order", test_story_order);
   ADD ("search", test_search);

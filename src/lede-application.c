@@ -267,6 +267,10 @@ static const LedeAccel accels[] = {
   /* Not Ctrl+Shift+I: GTK keeps that for its Inspector. */
   { "win.import", { "<Control><Shift>o", NULL } },
   { "win.copy-html", { "<Control><Shift>c", NULL } },
+  { "win.preferences", { "<Control>comma", NULL } },
+  { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+  { "win.zoom-out", { "<Control>minus", NULL } },
+  { "win.zoom-reset", { "<Control>0", NULL } },
   { "win.show-history", { "<Control><Alt>h", NULL } },
   };
 /**

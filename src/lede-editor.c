@@ -23,9 +23,14 @@
 
 #include "lede-editor.h"
 
-/* The body stays a readable column this wide, however wide the window. */
-#define COLUMN_WIDTH 760
+/* The body stays a readable column (of line-length characters), however
+ * wide the window. */
 #define MIN_MARGIN   32
+/* The sizes the stylesheet gives, before the writer's font and zoom. */
+#define BODY_POINTS      12.5
+#define HEADLINE_RATIO   (17.0 / 12.5)
+/* An average character of text type is about this much of its size. */
+#define CHAR_WIDTH_RATIO 0.55
 
 struct _LedeEditor
 {
@@ -44,6 +49,8 @@ struct _LedeEditor
   GBindingGroup *bindings;
   GSignalGroup  *article_signals;
   int            margin;
+  int            column_width;  /* pixels: the line length in this font */
+  GtkCssProvider *look;         /* the writer's font and size */
   gboolean       loading;
   gboolean       following;  /* scrolling to match the preview: not a scroll of ours */
   GtkTextTag    *match_tag;  /* words a search found, until the next edit */
@@ -190,7 +197,7 @@ lede_editor_size_allocate (GtkWidget *widget,
                            int        baseline)
 {
   LedeEditor *self = LEDE_EDITOR (widget);
-  int margin = MAX (MIN_MARGIN, (width - COLUMN_WIDTH) / 2);
+  int margin = MAX (MIN_MARGIN, (width - self->column_width) / 2);
   GtkTextView *view = GTK_TEXT_VIEW (self->body_view);
 
   /* Only set on change: a text view relayouts all its text on a new margin. */
@@ -228,6 +235,7 @@ lede_editor_dispose (GObject *object)
   GtkWidget *child;
   LedeEditor *self = (LedeEditor *)object;
 
+  g_clear_object (&self->look);
   g_clear_object (&self->bindings);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
@@ -339,6 +347,13 @@ lede_editor_init (LedeEditor *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->look = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->body_view)),
+                                  GTK_STYLE_PROVIDER (self->look), GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->headline_view)),
+                                  GTK_STYLE_PROVIDER (self->look), GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  lede_editor_set_look (self, NULL, 1.0, 80);
 
   self->find_bar = lede_find_bar_new (self->body_view, self->headline_view);
   gtk_revealer_set_child (self->find_revealer, GTK_WIDGET (self->find_bar));
@@ -535,6 +550,50 @@ lede_editor_scroll_to_line (LedeEditor *self,
   self->following = TRUE;
   gtk_adjustment_set_value (vadjustment, y);
   self->following = FALSE;
+}
+
+/**
+ * lede_editor_set_look:
+ * @font: (nullable): a Pango font description ("Serif 13"), or %NULL or ""
+ *   for the desktop's
+ * @scale: how much larger than usual (Ctrl+plus, Ctrl+minus)
+ * @line_length: at most this many characters a line of the body
+ *
+ * The writer's font, size and line length, for the headline and body.
+ */
+void
+lede_editor_set_look (LedeEditor *self,
+                      const char *font,
+                      double      scale,
+                      guint       line_length)
+{
+  g_autoptr (PangoFontDescription) description = font && *font ? pango_font_description_from_string (font) : NULL;
+  g_autoptr (GString) css = g_string_new (NULL);
+  const char *family = description ? pango_font_description_get_family (description) : NULL;
+  double points = BODY_POINTS;
+
+  g_return_if_fail (LEDE_IS_EDITOR (self));
+
+  if (description && pango_font_description_get_size (description) > 0 &&
+      !pango_font_description_get_size_is_absolute (description))
+    points = (double)pango_font_description_get_size (description) / PANGO_SCALE;
+  points *= CLAMP (scale, 0.5, 3.0);
+  if (family)
+    g_string_append_printf (css, "textview { font-family: \"%s\"; }\n", family);
+  /* Written with a dot whatever the locale: CSS reads no other. */
+  {
+    char body[G_ASCII_DTOSTR_BUF_SIZE], headline[G_ASCII_DTOSTR_BUF_SIZE];
+
+    g_ascii_formatd (body, sizeof body, "%.1f", points);
+    g_ascii_formatd (headline, sizeof headline, "%.1f", points * HEADLINE_RATIO);
+    g_string_append_printf (css, "textview.story-body { font-size: %spt; }\n"
+                                 "textview.headline { font-size: %spt; }\n", body, headline);
+  }
+  gtk_css_provider_load_from_data (self->look, css->str, -1);
+  /* Points to pixels at 96 dpi, times an average character's width. */
+  self->column_width = (int)(line_length * points * 96.0 / 72.0 * CHAR_WIDTH_RATIO);
+  self->margin = -1;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 /**

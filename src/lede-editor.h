@@ -26,6 +26,10 @@ int            lede_editor_get_top_line (LedeEditor  *self);
 void           lede_editor_scroll_to_line (LedeEditor *self,
                                          int          line);
 
+void           lede_editor_set_look     (LedeEditor  *self,
+                                         const char  *font,
+                                         double       scale,
+                                         guint        line_length);
 void           lede_editor_replace_body (LedeEditor  *self,
                                          const char  *text);
 void           lede_editor_show_offset  (LedeEditor  *self,

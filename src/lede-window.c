@@ -15,6 +15,7 @@
 
 #include "lede-article-list.h"
 #include "lede-editor.h"
+#include "lede-preferences-window.h"
 #include "lede-finding.h"
 #include "lede-preview.h"
 #include "lede-sample-story.h"
@@ -546,6 +547,45 @@ go_to_graf_action (GtkWidget  *widget,
   gtk_widget_grab_focus (graf);
 }
 
+/* The preferences' font, size and line length, and the spelling
+ * fallback, as they change. */
+static void
+apply_look (LedeWindow *self)
+{
+  g_autofree char *font = g_settings_get_string (self->settings, "editor-font");
+  g_autofree char *fallback = g_settings_get_string (self->settings, "spell-fallback");
+
+  lede_editor_set_look (self->editor, font, g_settings_get_double (self->settings, "text-scale"),
+                        g_settings_get_int (self->settings, "line-length"));
+  lede_speller_set_fallback (self->speller, g_strstrip (fallback));
+  lede_editor_check_spelling (self->editor);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  double scale = g_settings_get_double (self->settings, "text-scale");
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    scale = MIN (3.0, scale + 0.1);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    scale = MAX (0.5, scale - 0.1);
+  else
+    scale = 1.0;
+  g_settings_set_double (self->settings, "text-scale", scale);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (lede_preferences_window_new (GTK_WINDOW (widget))));
+}
+
 static void
 apply_writing_settings (LedeWindow *self)
 {
@@ -632,9 +672,18 @@ new_story_action (GtkWidget  *widget,
       return;
     }
 
-  /* A new story is written in the user's language until they say
+  /* The preferences' byline and language for new stories, if set. */
+  {
+    g_autofree char *byline = g_settings_get_string (self->settings, "default-byline");
+    g_autofree char *language = g_settings_get_string (self->settings, "default-language");
+
+    lede_article_set_byline (article, g_strstrip (byline));
+    if (*g_strstrip (language))
+      lede_article_set_language (article, language);
+  }
+  /* Else a new story is written in the user's language until they say
    * otherwise; "C.UTF-8" (many a container's locale) is no language. */
-  if (languages[0] != NULL)
+  if (*lede_article_get_language (article) == '\0' && languages[0] != NULL)
     {
       g_autofree char *tag = g_strdelimit (g_strndup (languages[0], strcspn (languages[0], ".@")), "_", '-');
 
@@ -1153,6 +1202,10 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.go-to-graf", NULL, go_to_graf_action);
   gtk_widget_class_install_action (widget_class, "win.focus-mode", NULL, focus_mode_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.leave-focus-mode", NULL, leave_focus_mode_action);
   /* Escape leaves focus mode, and only then is it taken from the editor. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-focus-mode", NULL);
@@ -1229,6 +1282,14 @@ lede_window_init (LedeWindow *self)
       g_signal_connect_object (self->settings, signal, G_CALLBACK (apply_writing_settings), self, G_CONNECT_SWAPPED);
     }
   apply_writing_settings (self);
+  for (const char * const *key = (const char * const[]) { "editor-font", "text-scale", "line-length", "spell-fallback", NULL };
+       *key; key++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", *key, NULL);
+
+      g_signal_connect_object (self->settings, signal, G_CALLBACK (apply_look), self, G_CONNECT_SWAPPED);
+    }
+  apply_look (self);
   lede_preview_set_buffer (self->preview, lede_editor_get_buffer (self->editor));
   lede_metadata_panel_set_buffer (self->metadata_panel, lede_editor_get_buffer (self->editor));
   self->tag_names = gtk_string_list_new ((const char * const[]) { _("Any tag"), NULL });

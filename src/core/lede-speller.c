@@ -24,6 +24,7 @@ struct _LedeSpeller
   EnchantBroker *broker;
   EnchantDict   *dict;
   char          *dictionary;   /* the tag enchant was asked for, e.g. "en_GB" */
+  char          *fallback;     /* tried after a story's own language */
   GHashTable    *known;        /* casefolded words never marked */
   GHashTable    *ignored;      /* casefolded words ignored for this story */
   GHashTable    *answers;      /* word → whether the dictionary knows it */
@@ -40,6 +41,7 @@ lede_speller_finalize (GObject *object)
     enchant_broker_free_dict (self->broker, self->dict);
   enchant_broker_free (self->broker);
   g_free (self->dictionary);
+  g_free (self->fallback);
   g_hash_table_unref (self->known);
   g_hash_table_unref (self->ignored);
   g_hash_table_unref (self->answers);
@@ -100,6 +102,22 @@ add_candidate (GPtrArray  *candidates,
 }
 
 /**
+ * lede_speller_set_fallback:
+ * @language: (nullable): a language tag tried when a story's own
+ *   language has no dictionary (the preferences' choice), or %NULL
+ *
+ * Takes effect at the next lede_speller_set_language().
+ */
+void
+lede_speller_set_fallback (LedeSpeller *self,
+                           const char  *language)
+{
+  g_return_if_fail (LEDE_IS_SPELLER (self));
+  g_free (self->fallback);
+  self->fallback = g_strdup (language);
+}
+
+/**
  * lede_speller_set_language:
  * @language: (nullable): the story's language tag ("en-GB"), or %NULL or
  *   "" for the user's
@@ -125,6 +143,7 @@ lede_speller_set_language (LedeSpeller *self,
       if (g_str_has_prefix (*names, language) && (*names)[strlen (language)] == '_')
         add_candidate (candidates, *names);
   add_candidate (candidates, language);
+  add_candidate (candidates, self->fallback);
   if (language == NULL || *language == '\0')
     for (const char * const *names = g_get_language_names (); *names; names++)
       add_candidate (candidates, *names);

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LedeSpeller, lede_speller, LEDE, SPELLER, GObject)
 
 LedeSpeller *lede_speller_new             (void);
+void         lede_speller_set_fallback    (LedeSpeller        *self,
+                                          const char         *language);
 gboolean     lede_speller_set_language    (LedeSpeller        *self,
                                            const char         *language);
 const char  *lede_speller_get_dictionary  (LedeSpeller        *self);

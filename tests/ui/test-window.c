@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 
 #include "lede-editor.h"
+#include "lede-preferences-window.h"
 #include "lede-import.h"
 #include "lede-sample-story.h"
 #include "lede-window.h"
@@ -736,6 +737,60 @@ test_polish (Fixture       *f,
   if (shown_article (f) == NULL)
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window),
                                                                                        LEDE_TYPE_WINDOW, "save_label"))));
+}
+
+/* Preferences are GSettings, applied as they change: zoom, the line
+ * length, the byline and language of new stories; Ctrl+, opens them. */
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GtkTextView *body = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (get_editor (f)), LEDE_TYPE_EDITOR,
+                                                                    "body_view"));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean shown = FALSE;
+  int wide_margin;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.1, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.0, 0.001);
+
+  /* A shorter line leaves wider margins in the same window: the editor
+   * alone, in a wide one. */
+  g_settings_set_string (settings, "layout", "editor");
+  g_settings_set_boolean (settings, "show-metadata", FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 800);
+  lede_test_spin (200);
+  wide_margin = gtk_text_view_get_left_margin (body);
+  g_settings_set_int (settings, "line-length", 40);
+  lede_test_spin (100);
+  g_assert_cmpint (gtk_text_view_get_left_margin (body), >, wide_margin);
+
+  g_settings_set_string (settings, "default-byline", "Night desk");
+  g_settings_set_string (settings, "default-language", "cy");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_test_spin (50);
+  g_assert_cmpstr (lede_article_get_byline (shown_article (f)), ==, "Night desk");
+  g_assert_cmpstr (lede_article_get_language (shown_article (f)), ==, "cy");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (LEDE_IS_PREFERENCES_WINDOW (window))
+        {
+          shown = TRUE;
+          gtk_window_destroy (GTK_WINDOW (window));
+          break;
+        }
+    }
+  g_assert_true (shown);
+  for (const char * const *key = (const char * const[]) { "line-length", "default-byline", "default-language", "layout",
+                                                          "show-metadata", NULL }; *key; key++)
+    g_settings_reset (settings, *key);
 }
 
 /* Lede opens the story that was open last, with the cursor where it was,
@@ -1595,6 +1650,7 @@ main (int   argc,
   ADD ("back-where-you-were", test_back_where_you_were);
   ADD ("correction", test_correction);
   ADD ("polish", test_polish);
+  ADD ("preferences", test_preferences);
   ADD ("copy-html", test_copy_html);
   ADD ("story-order", test_story_order);
   ADD ("search", test_search);

@@ -26,6 +26,8 @@
 /* The body stays a readable column (of line-length characters), however
  * wide the window. */
 #define MIN_MARGIN   32
+/* Narrower than this, the headline is set smaller. */
+#define NARROW_WIDTH 520
 /* The sizes the stylesheet gives, before the writer's font and zoom. */
 #define BODY_POINTS      12.5
 #define HEADLINE_RATIO   (17.0 / 12.5)
@@ -51,6 +53,8 @@ struct _LedeEditor
   int            margin;
   int            column_width;  /* pixels: the line length in this font */
   GtkCssProvider *look;         /* the writer's font and size */
+  gboolean       narrow;        /* the headline set smaller */
+  guint          narrow_id;
   gboolean       loading;
   gboolean       following;  /* scrolling to match the preview: not a scroll of ours */
   GtkTextTag    *match_tag;  /* words a search found, until the next edit */
@@ -190,6 +194,20 @@ update_style_scheme (LedeEditor *self)
                                       gtk_source_style_scheme_manager_get_scheme (schemes, id));
 }
 
+static gboolean
+restyle_headline (gpointer data)
+{
+  LedeEditor *self = data;
+
+  self->narrow_id = 0;
+  self->narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+  if (self->narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self->headline_view), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->headline_view), "narrow");
+  return G_SOURCE_REMOVE;
+}
+
 static void
 lede_editor_size_allocate (GtkWidget *widget,
                            int        width,
@@ -199,6 +217,11 @@ lede_editor_size_allocate (GtkWidget *widget,
   LedeEditor *self = LEDE_EDITOR (widget);
   int margin = MAX (MIN_MARGIN, (width - self->column_width) / 2);
   GtkTextView *view = GTK_TEXT_VIEW (self->body_view);
+
+  /* A narrow column takes a smaller headline: a long one would stand
+   * seven lines tall. Restyled after this allocation, not during it. */
+  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_id == 0)
+    self->narrow_id = g_idle_add (restyle_headline, self);
 
   /* Only set on change: a text view relayouts all its text on a new margin. */
   if (self->margin != margin)
@@ -236,6 +259,7 @@ lede_editor_dispose (GObject *object)
   LedeEditor *self = (LedeEditor *)object;
 
   g_clear_object (&self->look);
+  g_clear_handle_id (&self->narrow_id, g_source_remove);
   g_clear_object (&self->bindings);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
@@ -587,7 +611,8 @@ lede_editor_set_look (LedeEditor *self,
     g_ascii_formatd (body, sizeof body, "%.1f", points);
     g_ascii_formatd (headline, sizeof headline, "%.1f", points * HEADLINE_RATIO);
     g_string_append_printf (css, "textview.story-body { font-size: %spt; }\n"
-                                 "textview.headline { font-size: %spt; }\n", body, headline);
+                                 "textview.headline { font-size: %spt; }\n"
+                                 "textview.headline.narrow { font-size: %spt; }\n", body, headline, body);
   }
   gtk_css_provider_load_from_data (self->look, css->str, -1);
   /* Points to pixels at 96 dpi, times an average character's width. */

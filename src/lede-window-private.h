@@ -28,6 +28,7 @@ struct _LedeWindow
   AdwStatusPage        *empty_page;
   GtkWidget            *new_story_button;
   GtkPaned             *split;
+  GtkWidget            *split_button;
   LedeEditor           *editor;
   LedePreview          *preview;
   GtkRevealer          *metadata_revealer;

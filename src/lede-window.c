@@ -120,6 +120,8 @@ apply_layout (LedeWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->editor), show_editor);
   gtk_widget_set_visible (GTK_WIDGET (self->preview), show_preview);
+  /* Where only one pane fits, Split is not offered (nor shown as chosen). */
+  gtk_widget_set_visible (self->split_button, !self->narrow);
 }
 
 static gboolean
@@ -1189,6 +1191,7 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, new_story_button);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, split);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, split_button);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, preview);
   gtk_widget_class_bind_template_callback (widget_class, editor_changed_cb);

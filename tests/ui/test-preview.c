@@ -116,7 +116,7 @@ run_script (Fixture      *f,
 {
   g_autoptr (GVariant) kept = args ? g_variant_ref_sink (args) : NULL;
 
-  for (guint attempt = 0; attempt < 5; attempt++)
+  for (guint attempt = 0; attempt < 8; attempt++)
     {
       g_clear_error (&evaluation->error);
       evaluation->done = FALSE;

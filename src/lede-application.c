@@ -268,6 +268,7 @@ static const LedeAccel accels[] = {
   { "win.import", { "<Control><Shift>o", NULL } },
   { "win.copy-html", { "<Control><Shift>c", NULL } },
   { "win.preferences", { "<Control>comma", NULL } },
+  { "win.print", { "<Control>p", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
   { "win.zoom-out", { "<Control>minus", NULL } },
   { "win.zoom-reset", { "<Control>0", NULL } },

@@ -788,6 +788,37 @@ lede_preview_get_web_view (LedePreview *self)
 }
 
 /**
+ * lede_preview_print:
+ * @parent: the window a print dialog belongs to
+ * @settings: (nullable): print with these and ask nothing (a file's
+ *   output-uri, for "Print to File"), or %NULL to show the print dialog
+ *
+ * Prints the story page as the preview shows it, through WebKit, so "Print
+ * to File" gives a PDF that looks like the preview.
+ *
+ * Returns: (transfer full): the operation; it says "finished" or "failed"
+ */
+WebKitPrintOperation *
+lede_preview_print (LedePreview      *self,
+                    GtkWindow        *parent,
+                    GtkPrintSettings *settings)
+{
+  WebKitPrintOperation *operation;
+
+  g_return_val_if_fail (LEDE_IS_PREVIEW (self), NULL);
+
+  operation = webkit_print_operation_new (self->web_view);
+  if (settings == NULL)
+    webkit_print_operation_run_dialog (operation, parent);
+  else
+    {
+      webkit_print_operation_set_print_settings (operation, settings);
+      webkit_print_operation_print (operation);
+    }
+  return operation;
+}
+
+/**
  * lede_preview_highlight_words:
  * @words: (nullable) (array zero-terminated=1): what a search found
  *

@@ -22,6 +22,9 @@ void           lede_preview_set_buffer      (LedePreview   *self,
 void           lede_preview_scroll_to_line  (LedePreview   *self,
                                              int            line);
 WebKitWebView *lede_preview_get_web_view    (LedePreview   *self);
+WebKitPrintOperation *lede_preview_print    (LedePreview      *self,
+                                             GtkWindow        *parent,
+                                             GtkPrintSettings *settings);
 guint          lede_preview_get_debounce_ms (LedePreview   *self);
 
 

@@ -581,6 +581,33 @@ zoom_action (GtkWidget  *widget,
 }
 
 static void
+on_print_failed (LedeWindow           *self,
+                 GError               *error,
+                 WebKitPrintOperation *operation)
+{
+  g_autofree char *title = g_strdup_printf (_("The story was not printed: %s"), error->message);
+
+  lede_window_show_toast (self, title);
+}
+
+/* Ctrl+P: the story page as the preview shows it; "Print to File" in the
+ * dialog makes a PDF of it. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  g_autoptr (WebKitPrintOperation) operation = NULL;
+
+  if (lede_editor_get_article (self->editor) == NULL)
+    return;
+  lede_autosave_flush (self->autosave, NULL);
+  operation = lede_preview_print (self->preview, GTK_WINDOW (self), NULL);
+  g_signal_connect_object (operation, "failed", G_CALLBACK (on_print_failed), self, G_CONNECT_SWAPPED);
+}
+
+static void
 preferences_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -1209,6 +1236,7 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.leave-focus-mode", NULL, leave_focus_mode_action);
   /* Escape leaves focus mode, and only then is it taken from the editor. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-focus-mode", NULL);

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <adwaita.h>
 #include <string.h>
 
@@ -467,6 +469,48 @@ test_layout (Fixture       *f,
   }
 }
 
+static void
+print_done (WebKitPrintOperation *operation,
+            gboolean             *done)
+{
+  *done = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+/* "Print to File" gives a PDF of the story page, as the preview shows it. */
+static void
+test_print_to_pdf (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lede-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "story.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr (WebKitPrintOperation) operation = NULL;
+  g_autofree char *pdf = NULL;
+  gboolean done = FALSE;
+  gsize len;
+  g_autofree char *body = evaluate (f, "document.querySelector('.story-body').textContent");
+
+  g_assert_nonnull (strstr (body, "Four winters in a boat shed"));
+  gtk_print_settings_set_printer (settings, "Print to File");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  operation = lede_preview_print (f->preview, NULL, settings);
+  g_signal_connect (operation, "finished", G_CALLBACK (print_done), &done);
+  g_signal_connect (operation, "failed", G_CALLBACK (print_done), &done);
+  lede_test_wait_until (is_true, &done, 30000);
+  g_assert_true (g_file_get_contents (path, &pdf, &len, NULL));
+  g_assert_true (len > 1000 && g_str_has_prefix (pdf, "%PDF"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,6 +526,7 @@ main (int   argc,
   ADD ("scroll-sync", test_scroll_sync);
   ADD ("no-remote-loads", test_no_remote_loads);
   ADD ("layout", test_layout);
+  ADD ("print-to-pdf", test_print_to_pdf);
 #undef ADD
 
   return g_test_run ();

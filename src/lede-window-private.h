@@ -19,7 +19,10 @@ struct _LedeWindow
   AdwApplicationWindow  parent_instance;
 
   AdwToastOverlay      *toasts;
-  GtkPaned             *paned;
+  AdwLeaflet           *leaflet;          /* the list, then the story: one at a time when narrow */
+  GtkWidget            *content_box;
+  GtkWidget            *story_trash_button;
+  AdwFlap              *metadata_flap;    /* beside the story, or over it when narrow */
   AdwWindowTitle       *library_title;
   GtkListView          *story_list;
   AdwWindowTitle       *story_title;
@@ -31,7 +34,6 @@ struct _LedeWindow
   GtkWidget            *split_button;
   LedeEditor           *editor;
   LedePreview          *preview;
-  GtkRevealer          *metadata_revealer;
   GtkWidget            *sidebar;
   GtkWidget            *content_header;
   gboolean              focus_mode;

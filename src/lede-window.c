@@ -30,7 +30,7 @@
 #include "lede-window-private.h"
 
 /* Narrower than this, editor and preview take turns instead of sharing. */
-#define SPLIT_MIN_WIDTH      760
+#define SPLIT_MIN_WIDTH      560
 
 /* Save once typing pauses this long, and at least this often while it goes on. */
 #define AUTOSAVE_PAUSE_MS    1000
@@ -124,6 +124,25 @@ apply_layout (LedeWindow *self)
   gtk_widget_set_visible (self->split_button, !self->narrow);
 }
 
+/* Folding, the window keeps to the story being written, if there is one. */
+static void
+folded_cb (LedeWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  if (folded && lede_editor_get_article (self->editor) != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  /* Room for the story's own buttons: trashing is in the list (Delete). */
+  gtk_widget_set_visible (self->story_trash_button, !folded);
+}
+
+/* Narrow, the list and the story take turns: back to the list. */
+static void
+back_clicked_cb (LedeWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
 static gboolean
 apply_layout_idle (gpointer data)
 {
@@ -141,9 +160,11 @@ lede_window_size_allocate (GtkWidget *widget,
                            int        baseline)
 {
   LedeWindow *self = LEDE_WINDOW (widget);
-  gboolean narrow = width - gtk_paned_get_position (self->paned) < SPLIT_MIN_WIDTH;
+  gboolean narrow;
 
   GTK_WIDGET_CLASS (lede_window_parent_class)->size_allocate (widget, width, height, baseline);
+  /* The story's own width, wherever the list and the panel are. */
+  narrow = gtk_widget_get_width (GTK_WIDGET (self->content_stack)) < SPLIT_MIN_WIDTH;
 
   /* Showing or hiding a pane during allocation would re-enter it. */
   if (narrow != self->narrow && self->layout_idle_id == 0)
@@ -633,7 +654,7 @@ set_focus_mode (LedeWindow *self,
   self->focus_mode = focus;
   gtk_widget_set_visible (self->sidebar, !focus);
   gtk_widget_set_visible (self->content_header, !focus);
-  gtk_widget_set_visible (GTK_WIDGET (self->metadata_revealer), !focus);
+  gtk_widget_set_visible (GTK_WIDGET (self->metadata_panel), !focus);
   if (focus)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->preview), FALSE);
@@ -1203,13 +1224,17 @@ lede_window_class_init (LedeWindowClass *klass)
   g_type_ensure (LEDE_TYPE_METADATA_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, toasts);
-  gtk_widget_class_bind_template_child (widget_class, LedeWindow, metadata_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, story_trash_button);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, metadata_flap);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, metadata_panel);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, tag_filter);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_child (widget_class, LedeWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, library_title);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, story_list);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, story_title);
@@ -1272,7 +1297,6 @@ lede_window_init (LedeWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  g_settings_bind (self->settings, "sidebar-width", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "editor-width", self->split, "position", G_SETTINGS_BIND_DEFAULT);
 
   /* Editor, split or preview: a stateful win.layout kept in GSettings. */
@@ -1331,7 +1355,9 @@ lede_window_init (LedeWindow *self)
     g_autoptr (GAction) show_metadata = g_settings_create_action (self->settings, "show-metadata");
     g_action_map_add_action (G_ACTION_MAP (self), show_metadata);
   }
-  g_settings_bind (self->settings, "show-metadata", self->metadata_revealer, "reveal-child", G_SETTINGS_BIND_GET);
+  /* Over the story when narrow: closing it there (a click beside it) is
+   * saying "hide the panel". */
+  g_settings_bind (self->settings, "show-metadata", self->metadata_flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
 
   self->autosave = lede_autosave_new (AUTOSAVE_PAUSE_MS, AUTOSAVE_MAX_WAIT_MS);
   lede_autosave_set_func (self->autosave, save_open_story, self);

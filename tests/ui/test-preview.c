@@ -60,7 +60,7 @@ fixture_setup (Fixture       *f,
   f->dir = lede_test_tmpdir ();
   f->path = g_build_filename (f->dir, "library.db", NULL);
   f->window = lede_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 760);
   f->preview = LEDE_PREVIEW (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "preview"));
   f->editor = LEDE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "editor"));
   g_signal_connect (f->preview, "updated", G_CALLBACK (count_update), &f->updates);
@@ -365,12 +365,14 @@ test_scroll_sync (Fixture       *f,
   gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (view), &iter, &y, &height);
   gtk_adjustment_set_value (vadjustment, y);
   wait.line = 201;
+  g_test_message ("waiting for the preview at line 201");
   lede_test_wait_until (preview_reached, &wait, 10000);
 
   /* The preview scrolled by the reader: the editor follows. */
   lede_test_spin (400);
   g_free (evaluate (f, "document.querySelector('[data-sourcepos^=\"401:\"]').scrollIntoView(); 0"));
   wait.line = 401;
+  g_test_message ("waiting for the editor at line 401 (preview at %d)", preview_top_line (f));
   lede_test_wait_until (editor_reached, &wait, 10000);
 
   /* No feedback loop: after a while both still sit on that paragraph. */
@@ -383,6 +385,7 @@ test_scroll_sync (Fixture       *f,
   gtk_text_buffer_place_cursor (lede_editor_get_buffer (f->editor), &iter);
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (view), &iter, 0, TRUE, 0, 0);
   wait.line = 41;
+  g_test_message ("waiting for the preview at line 41");
   lede_test_wait_until (preview_reached, &wait, 10000);
 }
 

@@ -145,7 +145,8 @@ test_extra_blank_after_colon (void)
   static const char *files[] = { "extra-blank-after-colon.yaml", "extra-tabs-after-colon.yaml", "extra-long-key.yaml",
                                  "extra-tag-on-its-own-line.yaml", "extra-comment-in-flow-value.yaml",
                                  "extra-comment-after-cr.yaml", "extra-comment-after-bom.yaml",
-                                 "extra-key-starting-publishdate.yaml", "extra-two-corrections-keys.yaml" };
+                                 "extra-key-starting-publishdate.yaml", "extra-two-corrections-keys.yaml",
+                                 "extra-corrections-multiline-note.yaml" };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {

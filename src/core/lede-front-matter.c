@@ -766,6 +766,7 @@ lede_front_matter_read (const char    *yaml,
   yaml_document_t doc;
   yaml_node_t *root;
   g_autoptr (GString) extra = g_string_new (NULL);
+  g_autoptr (GArray) theirs = g_array_new (FALSE, FALSE, sizeof (gsize));  /* start, length pairs */
   g_autoptr (GPtrArray) corrections = NULL;
   g_autoptr (GDateTime) date = NULL, created = NULL, embargo = NULL, lastmod = NULL;
   const char *description = NULL, *standfirst = NULL, *status = NULL, *draft = NULL;
@@ -870,7 +871,18 @@ lede_front_matter_read (const char    *yaml,
       else if (g_str_equal (key, "uuid"))
         lede_article_set_uuid (article, value && g_uuid_string_is_valid (value) ? value : "");
       else
-        ok = keep_unknown_key (&doc, key_node, value_node, &cursor, extra, error);
+        {
+          gsize before = extra->len;
+
+          ok = keep_unknown_key (&doc, key_node, value_node, &cursor, extra, error);
+          /* A "corrections" not in Lede's shape: where it is in the kept
+           * text, to take it out if Lede's own comes after. */
+          if (ok && g_str_equal (key, "corrections"))
+            {
+              gsize range[2] = { before, extra->len - before };
+              g_array_append_vals (theirs, range, 2);
+            }
+        }
     }
 
   if (ok)
@@ -896,14 +908,11 @@ lede_front_matter_read (const char    *yaml,
       lede_article_set_created (article, created ? created : date);
       lede_article_set_updated (article, lastmod);
       /* Lede's own corrections log is written alone: another "corrections"
-       * in the same file is not kept beside it. */
-      if (corrections != NULL)
-        {
-          g_autofree char *without = without_key (extra->str, "corrections");
-          lede_article_set_extra_front_matter (article, without);
-        }
-      else
-        lede_article_set_extra_front_matter (article, extra->str);
+       * in the same file is not kept beside it (taken out exactly as it
+       * was kept, from the last). */
+      for (guint i = corrections ? theirs->len : 0; i >= 2; i -= 2)
+        g_string_erase (extra, g_array_index (theirs, gsize, i - 2), g_array_index (theirs, gsize, i - 1));
+      lede_article_set_extra_front_matter (article, extra->str);
     }
   yaml_document_delete (&doc);
   return ok;

@@ -67,6 +67,25 @@ find_window (GPid pid)
   g_error ("lede showed no window within 30 s");
 }
 
+/* xvfb-run's server can still be starting when the test does: wait until
+ * it answers, or lede finds no display and quits ("cannot open display"). */
+static void
+wait_for_display (void)
+{
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      const char *argv[] = { "xdotool", "getdisplaygeometry", NULL };
+      int status = -1;
+
+      if (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                        G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) &&
+          g_spawn_check_wait_status (status, NULL))
+        return;
+      g_usleep (100 * 1000);
+    }
+  g_error ("the X server never answered");
+}
+
 static GPid
 start_lede (Fixture  *f,
             char    **window)
@@ -77,6 +96,7 @@ start_lede (Fixture  *f,
   GPid pid;
 
   g_assert_nonnull (exe);
+  wait_for_display ();
   g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
   g_assert_no_error (error);
 

@@ -150,6 +150,10 @@ set_busy (LedeExportDialog *self,
 static void
 run_batch (LedeExportDialog *self)
 {
+  /* Remembered when used, not when merely looked at or given up. */
+  g_settings_set_string (self->settings, "export-folder", self->folder);
+  g_settings_set_string (self->settings, "export-format",
+                         lede_export_format_to_string (adw_combo_row_get_selected (self->format_row)));
   set_busy (self, TRUE);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -376,9 +380,7 @@ lede_export_dialog_export (LedeExportDialog *self)
     }
   if (error == NULL)
     self->batch = lede_export_batch_new (self->library, stories, format, self->folder, flags, &error);
-  /* Remembered when used, not when merely looked at. */
-  g_settings_set_string (self->settings, "export-folder", self->folder);
-  g_settings_set_string (self->settings, "export-format", lede_export_format_to_string (format));
+
   if (error != NULL)
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), error->message);

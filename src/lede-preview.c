@@ -157,6 +157,8 @@ struct _LedePreview
   guint           rendering : 1;     /* a render is on a worker thread */
   guint           render_again : 1;  /* the text changed while it was */
   guint           body_stale : 1;
+  guint           render_hidden : 1;   /* render though not shown: to print */
+  WebKitPrintOperation *print_pending; /* printed once the body is fresh */
 };
 
 G_DEFINE_FINAL_TYPE (LedePreview, lede_preview, GTK_TYPE_WIDGET)
@@ -337,6 +339,14 @@ on_swapped (GObject      *source,
       g_signal_emit (self, signals [UPDATED], 0);
     }
   self->swap_failures = 0;
+  /* The page is the story as typed: print it now. */
+  if (self->print_pending && self->debounce_id == 0 && !self->rendering)
+    {
+      g_autoptr (WebKitPrintOperation) operation = g_steal_pointer (&self->print_pending);
+
+      self->render_hidden = FALSE;
+      webkit_print_operation_print (operation);
+    }
 }
 
 static void
@@ -385,8 +395,8 @@ start_render (LedePreview *self)
   if (!self->page_ready || self->buffer == NULL)
     return;
 
-  /* A hidden preview renders when it is shown again. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* A hidden preview renders when it is shown again (or to be printed). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->render_hidden)
     {
       self->body_stale = TRUE;
       return;
@@ -572,6 +582,7 @@ lede_preview_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_clear_object (&self->print_pending);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->buffer_signals);
   g_clear_object (&self->article);
@@ -809,12 +820,31 @@ lede_preview_print (LedePreview      *self,
 
   operation = webkit_print_operation_new (self->web_view);
   if (settings == NULL)
-    webkit_print_operation_run_dialog (operation, parent);
-  else
     {
-      webkit_print_operation_set_print_settings (operation, settings);
-      webkit_print_operation_print (operation);
+      /* The dialog prints what the page shows: bring it up to date first,
+       * the typing of the last moment and a hidden preview included. */
+      g_clear_handle_id (&self->debounce_id, g_source_remove);
+      self->render_hidden = TRUE;
+      start_render (self);
+      self->render_hidden = FALSE;
+      webkit_print_operation_run_dialog (operation, parent);
+      return operation;
     }
+  webkit_print_operation_set_print_settings (operation, settings);
+  /* Printing without asking: once the page holds the story as typed. */
+  if (self->debounce_id != 0 || self->body_stale || self->rendering)
+    {
+      g_clear_handle_id (&self->debounce_id, g_source_remove);
+      g_set_object (&self->print_pending, operation);
+      self->render_hidden = TRUE;
+      start_render (self);
+      if (self->rendering)
+        return operation;
+      /* Nothing could be rendered (no page yet): print it as it is. */
+      g_clear_object (&self->print_pending);
+      self->render_hidden = FALSE;
+    }
+  webkit_print_operation_print (operation);
   return operation;
 }
 

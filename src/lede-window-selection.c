@@ -118,9 +118,6 @@ open_story (LedeWindow  *self,
 
   if (selected == shown)
     return;
-  /* Narrow, a story chosen in the list takes the window. */
-  if (selected != NULL && adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 
   if (!lede_autosave_flush (self->autosave, &error))
     {

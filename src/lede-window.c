@@ -136,6 +136,27 @@ folded_cb (LedeWindow *self)
   gtk_widget_set_visible (self->story_trash_button, !folded);
 }
 
+static gboolean
+show_story_idle (gpointer data)
+{
+  LedeWindow *self = data;
+
+  if (adw_leaflet_get_folded (self->leaflet) && lede_editor_get_article (self->editor) != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Narrow, a story chosen in the list by the writer (a click, or Enter)
+ * takes the window, once the list has opened it; the arrow keys, and the
+ * list changing by itself, leave the writer in the list. */
+static void
+story_chosen (LedeWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    g_idle_add (show_story_idle, g_object_ref (self));
+}
+
 /* Narrow, the list and the story take turns: back to the list. */
 static void
 back_clicked_cb (LedeWindow *self)
@@ -1230,6 +1251,7 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, metadata_flap);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, story_chosen);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, metadata_panel);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, status_filter);
@@ -1355,9 +1377,9 @@ lede_window_init (LedeWindow *self)
     g_autoptr (GAction) show_metadata = g_settings_create_action (self->settings, "show-metadata");
     g_action_map_add_action (G_ACTION_MAP (self), show_metadata);
   }
-  /* Over the story when narrow: closing it there (a click beside it) is
-   * saying "hide the panel". */
-  g_settings_bind (self->settings, "show-metadata", self->metadata_flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  /* The panel is shown or hidden by the writer (F9), never by the window's
+   * width: locked, the flap only moves over the story when narrow. */
+  g_settings_bind (self->settings, "show-metadata", self->metadata_flap, "reveal-flap", G_SETTINGS_BIND_GET);
 
   self->autosave = lede_autosave_new (AUTOSAVE_PAUSE_MS, AUTOSAVE_MAX_WAIT_MS);
   lede_autosave_set_func (self->autosave, save_open_story, self);

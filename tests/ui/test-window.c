@@ -729,6 +729,12 @@ test_polish (Fixture       *f,
     g_assert_cmpstr (adw_action_row_get_subtitle (folder), ==, shown);
     gtk_window_destroy (GTK_WINDOW (again));
   }
+  {
+    /* The next tests start from the defaults. */
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+    g_settings_reset (settings, "export-folder");
+    g_settings_reset (settings, "export-format");
+  }
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW,
                                                                                     "save_label"))));

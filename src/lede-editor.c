@@ -602,8 +602,27 @@ lede_editor_set_look (LedeEditor *self,
       !pango_font_description_get_size_is_absolute (description))
     points = (double)pango_font_description_get_size (description) / PANGO_SCALE;
   points *= CLAMP (scale, 0.5, 3.0);
+  /* Each name of a family list quoted, quotes and backslashes escaped: a
+   * font's name can hold anything, and must not end the rule. */
   if (family)
-    g_string_append_printf (css, "textview { font-family: \"%s\"; }\n", family);
+    {
+      g_auto (GStrv) names = g_strsplit (family, ",", -1);
+
+      g_string_append (css, "textview { font-family: ");
+      for (guint i = 0; names[i]; i++)
+        {
+          g_string_append (css, i ? ", \"" : "\"");
+          for (const char *p = g_strstrip (names[i]); *p; p++)
+            {
+              if (*p == '"' || *p == '\\')
+                g_string_append_c (css, '\\');
+              if (*p != '\n' && *p != '\r')
+                g_string_append_c (css, *p);
+            }
+          g_string_append_c (css, '"');
+        }
+      g_string_append (css, "; }\n");
+    }
   /* Written with a dot whatever the locale: CSS reads no other. */
   {
     char body[G_ASCII_DTOSTR_BUF_SIZE], headline[G_ASCII_DTOSTR_BUF_SIZE];

@@ -125,15 +125,25 @@ apply_layout (LedeWindow *self)
 }
 
 /* Folding, the window keeps to the story being written, if there is one. */
-static void
-folded_cb (LedeWindow *self)
+static gboolean
+apply_folded_idle (gpointer data)
 {
+  LedeWindow *self = data;
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
   if (folded && lede_editor_get_article (self->editor) != NULL)
     adw_leaflet_set_visible_child (self->leaflet, self->content_box);
   /* Room for the story's own buttons: trashing is in the list (Delete). */
   gtk_widget_set_visible (self->story_trash_button, !folded);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Folded or unfolded during an allocation: the widgets change after it. */
+static void
+folded_cb (LedeWindow *self)
+{
+  g_idle_add (apply_folded_idle, g_object_ref (self));
 }
 
 static gboolean

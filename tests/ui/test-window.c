@@ -774,6 +774,12 @@ test_preferences (Fixture       *f,
   lede_test_spin (100);
   g_assert_cmpint (gtk_text_view_get_left_margin (body), >, wide_margin);
 
+  /* A font name with quotes and a family list makes CSS that parses (a
+   * parse error is a warning, fatal here). */
+  g_settings_set_string (settings, "editor-font", "Ser\"if\\ Odd, Cantarell, Serif 14");
+  lede_test_spin (100);
+  g_settings_reset (settings, "editor-font");
+
   g_settings_set_string (settings, "default-byline", "Night desk");
   g_settings_set_string (settings, "default-language", "cy");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));

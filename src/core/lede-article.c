@@ -456,20 +456,6 @@ lede_article_get_corrections (LedeArticle *self)
   return self->corrections;
 }
 
-static gboolean
-same_corrections (GPtrArray *a,
-                  GPtrArray *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    if (!lede_correction_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
-      return FALSE;
-  return TRUE;
-}
-
 /**
  * lede_article_set_corrections:
  * @corrections: (nullable) (element-type LedeCorrection): copied
@@ -480,7 +466,7 @@ lede_article_set_corrections (LedeArticle *self,
 {
   g_return_if_fail (LEDE_IS_ARTICLE (self));
 
-  if (same_corrections (self->corrections, corrections))
+  if (lede_correction_list_equal (self->corrections, corrections))
     return;
   g_clear_pointer (&self->corrections, g_ptr_array_unref);
   if (corrections != NULL)

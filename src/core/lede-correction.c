@@ -93,3 +93,25 @@ lede_correction_dup_date (const LedeCorrection *correction)
 {
   return g_date_time_format (correction->created, "%-d %B %Y");
 }
+
+/**
+ * lede_correction_list_equal:
+ * @a: (nullable) (element-type LedeCorrection): a log
+ * @b: (nullable) (element-type LedeCorrection): another
+ *
+ * Returns: whether both hold the same corrections in the same order;
+ *   %NULL (never read) equals only %NULL
+ */
+gboolean
+lede_correction_list_equal (GPtrArray *a,
+                            GPtrArray *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!lede_correction_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}

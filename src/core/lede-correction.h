@@ -32,6 +32,8 @@ LedeCorrection *lede_correction_copy            (const LedeCorrection *correctio
 void            lede_correction_free            (LedeCorrection     *correction);
 gboolean        lede_correction_equal           (const LedeCorrection *a,
                                                  const LedeCorrection *b);
+gboolean        lede_correction_list_equal      (GPtrArray          *a,
+                                                 GPtrArray          *b);
 const char     *lede_correction_kind_to_string  (LedeCorrectionKind  kind);
 gboolean        lede_correction_kind_from_string (const char        *name,
                                                  LedeCorrectionKind *kind);

@@ -334,21 +334,6 @@ same_sources (GPtrArray *a,
   return TRUE;
 }
 
-/* A file without "corrections:" (@a's %NULL) changes none. */
-static gboolean
-same_corrections (GPtrArray *a,
-                  GPtrArray *b)
-{
-  if (a == NULL)
-    return TRUE;
-  if (a->len != (b ? b->len : 0))
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    if (!lede_correction_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
-      return FALSE;
-  return TRUE;
-}
-
 static gboolean
 same_story (LedeArticle        *a,
             const char * const *a_tags,
@@ -369,7 +354,9 @@ same_story (LedeArticle        *a,
          same_time (lede_article_get_embargo (a), lede_article_get_embargo (b)) &&
          same_time (lede_article_get_published (a), lede_article_get_published (b)) &&
          same_sources (lede_article_get_sources (a), lede_article_get_sources (b)) &&
-         same_corrections (lede_article_get_corrections (a), lede_article_get_corrections (b)) &&
+         /* A file without "corrections:" changes none. */
+         (lede_article_get_corrections (a) == NULL ||
+          lede_correction_list_equal (lede_article_get_corrections (a), lede_article_get_corrections (b))) &&
          g_strv_equal (a_tags ? a_tags : (const char * const[]) { NULL },
                        b_tags ? b_tags : (const char * const[]) { NULL });
 }

@@ -192,6 +192,40 @@ revision_from_row (sqlite3_stmt *stmt)
   return revision;
 }
 
+/* A story's revisions, newest first, without their text: all of them, or
+ * (@before set) the unnamed ones kept before it, which thinning may take. */
+static GPtrArray *
+read_revisions (LedeLibrary  *self,
+                gint64        article_id,
+                GDateTime    *before,
+                GError      **error)
+{
+  g_autoptr (GPtrArray) revisions = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_revision_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _lede_library_prepare (self, before == NULL
+                                ? "SELECT id, article_id, created_at, reason, name, words FROM revisions "
+                                  "WHERE article_id = ?1 ORDER BY id DESC"
+                                : "SELECT id, article_id, created_at, reason, name, words FROM revisions "
+                                  "WHERE article_id = ?1 AND created_at < ?2 AND name = '' ORDER BY id DESC",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (before != NULL)
+    _lede_library_bind_time (stmt, 2, before);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (revisions, revision_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lede_library_set_sqlite_error (self, error, rc, _("Could not read the story’s revisions"));
+      return NULL;
+    }
+  return g_steal_pointer (&revisions);
+}
+
 /**
  * lede_library_list_revisions:
  *
@@ -203,26 +237,8 @@ lede_library_list_revisions (LedeLibrary  *self,
                              gint64        article_id,
                              GError      **error)
 {
-  g_autoptr (GPtrArray) revisions = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_revision_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
-
-  stmt = _lede_library_prepare (self, "SELECT id, article_id, created_at, reason, name, words FROM revisions "
-                                      "WHERE article_id = ?1 ORDER BY id DESC", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (revisions, revision_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _lede_library_set_sqlite_error (self, error, rc, _("Could not read the story’s revisions"));
-      return NULL;
-    }
-  return g_steal_pointer (&revisions);
+  return read_revisions (self, article_id, NULL, error);
 }
 
 /**
@@ -420,29 +436,15 @@ lede_library_thin_revisions (LedeLibrary  *self,
                              GError      **error)
 {
   g_autoptr (GDateTime) cutoff = g_date_time_add_days (now, -LEDE_REVISIONS_KEEP_ALL_DAYS);
-  g_autoptr (GPtrArray) old = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_revision_free);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
-  int deleted = 0, rc;
+  g_autoptr (GPtrArray) old = NULL;
+  int deleted = 0;
 
   /* Only unnamed revisions past the keep-everything days can go: a story
    * edited all month costs nothing here. Newest first: the first of each
    * bucket is the one kept. */
-  stmt = _lede_library_prepare (self, "SELECT id, article_id, created_at, reason, name, words FROM revisions "
-                                      "WHERE article_id = ?1 AND created_at < ?2 AND name = '' ORDER BY id DESC",
-                                error);
-  if (stmt == NULL)
+  if (!(old = read_revisions (self, article_id, cutoff, error)))
     return -1;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  _lede_library_bind_time (stmt, 2, cutoff);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (old, revision_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _lede_library_set_sqlite_error (self, error, rc, _("Could not read the story’s revisions"));
-      return -1;
-    }
   for (guint i = 0; i < old->len; i++)
     {
       LedeRevision *revision = g_ptr_array_index (old, i);

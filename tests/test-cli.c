@@ -214,7 +214,7 @@ test_import_export (void)
   forget (&out, &err);
 
   /* Wrong usage. */
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "docx", "--out", out_dir, "--all", NULL }, &out, &err), ==, 1);
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "pdf", "--out", out_dir, "--all", NULL }, &out, &err), ==, 1);
   forget (&out, &err);
   g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--all", NULL }, &out, &err), ==, 1);
   forget (&out, &err);

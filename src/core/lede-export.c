@@ -17,6 +17,7 @@
 #include "lede-atomic-file.h"
 #include "lede-export.h"
 #include "lede-export-batch.h"
+#include "lede-docx.h"
 #include "lede-front-matter.h"
 #include "lede-markdown.h"
 #include "lede-page.h"
@@ -31,6 +32,7 @@ static const struct {
   [LEDE_EXPORT_FORMAT_FRAGMENT] = { "fragment", ".fragment.html" },
   [LEDE_EXPORT_FORMAT_MARKDOWN] = { "md", ".md" },
   [LEDE_EXPORT_FORMAT_NINJS] = { "ninjs", ".json" },
+  [LEDE_EXPORT_FORMAT_DOCX] = { "docx", ".docx" },
 };
 
 gboolean
@@ -237,7 +239,7 @@ export_ninjs (LedeArticle        *article,
  * @tags: (nullable): the story's tags
  * @sources: (nullable) (element-type LedeSource): the story's sources
  *
- * Returns: (transfer full): the story in @format, as UTF-8 bytes
+ * Returns: (transfer full): the story in @format: UTF-8 text, or a zip for DOCX
  */
 GBytes *
 lede_export_story (LedeArticle        *article,
@@ -250,6 +252,8 @@ lede_export_story (LedeArticle        *article,
 
   g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
 
+  if (format == LEDE_EXPORT_FORMAT_DOCX)
+    return lede_docx_write (article, tags);
   if (format != LEDE_EXPORT_FORMAT_MARKDOWN)
     body_html = lede_markdown_to_html (lede_article_get_body (article), -1);
 

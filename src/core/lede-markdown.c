@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lede-markdown.h"
+#include "lede-markdown-private.h"
 
 /* GitHub's extensions, in the order GitHub attaches them. */
 static const char * const EXTENSIONS[] = {
@@ -170,6 +171,28 @@ plain_text (cmark_node *document)
   if (out->len > 0)
     g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
+}
+
+/**
+ * lede_markdown_parse_tree:
+ * @parser: (out): free with cmark_parser_free() after the tree
+ *
+ * Returns: the story's tree, parsed as for the page (the same extensions,
+ *   turned off past the same limits); free with cmark_node_free()
+ */
+cmark_node *
+lede_markdown_parse_tree (const char    *markdown,
+                          gssize         length,
+                          cmark_parser **parser)
+{
+  if (markdown == NULL)
+    markdown = "";
+  if (length < 0)
+    length = strlen (markdown);
+  return parse (markdown, length,
+                lede_markdown_count_table_cells (markdown, length) <= LEDE_MARKDOWN_MAX_TABLE_CELLS,
+                lede_markdown_count_autolink_marks (markdown, length) <= LEDE_MARKDOWN_MAX_AUTOLINK_MARKS,
+                parser);
 }
 
 /* Parses once and renders as HTML (with the options the preview and export

@@ -35,6 +35,7 @@ typedef enum
   LEDE_EXPORT_FORMAT_FRAGMENT,  /* the body's HTML, for pasting into a CMS */
   LEDE_EXPORT_FORMAT_MARKDOWN,  /* front matter for Hugo and Jekyll, then the body */
   LEDE_EXPORT_FORMAT_NINJS,     /* IPTC ninjs 2.2 JSON */
+  LEDE_EXPORT_FORMAT_DOCX,      /* a Word document, for the copy desk */
 } LedeExportFormat;
 
 /* How a list of stories is ordered. The nicks are what GSettings keeps. */

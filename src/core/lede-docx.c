@@ -1,0 +1,661 @@
+/* lede-docx.c: a story as a Word document, for the copy desk.
+ *
+ * The body is written from the same cmark-gfm tree the page is rendered
+ * from, so the desk reads what would be published: headings, paragraphs,
+ * emphasis, links, lists, block quotes, code, tables and footnotes. Raw HTML
+ * is left out, as on the page. The headline is the document's title; the
+ * standfirst, byline and dateline follow it, and the corrections log ends it.
+ * The parts are zipped with libarchive, each with the story's last change as
+ * its time, so the same story always gives the same bytes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <cmark-gfm-core-extensions.h>
+#include <gio/gio.h>
+#include <string.h>
+
+#include "lede-correction.h"
+#include "lede-docx.h"
+#include "lede-markdown-private.h"
+#include "lede-time.h"
+
+#define RESOURCES LEDE_RESOURCE_PATH "/docx/"
+#define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_REL "http://schemas.openxmlformats.org/package/2006/relationships"
+#define XML_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+/* An A4 page's text width, in twentieths of a point, shared by table columns. */
+#define TEXT_WIDTH 9026
+
+typedef struct
+{
+  GString    *body;        /* w:body's blocks */
+  GString    *links;       /* hyperlink relationships */
+  GString    *lists;       /* one w:num for each numbered list */
+  guint       n_links;
+  guint       n_lists;
+  GHashTable *footnotes;   /* label → its number */
+  guint       n_notes;     /* definitions written */
+} Docx;
+
+/* How a block's paragraphs look where they are in the tree. */
+typedef struct
+{
+  const char *style;       /* NULL: Normal */
+  int         list_level;  /* -1: not in a list */
+  guint       num_id;      /* the list's numbering */
+  gboolean    numbered;    /* this paragraph carries the list's number */
+  const char *prefix;      /* a task item's box */
+} Block;
+
+typedef enum
+{
+  RUN_BOLD      = 1 << 0,
+  RUN_ITALIC    = 1 << 1,
+  RUN_STRIKE    = 1 << 2,
+  RUN_CODE      = 1 << 3,
+  RUN_LINK      = 1 << 4,
+  RUN_SUPER     = 1 << 5,
+} RunFlags;
+
+/* XML 1.0 allows no C0 control but tab, newline and return, and no U+FFFE
+ * or U+FFFF: a story may hold any of them, a Word file must not. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gssize      length)
+{
+  const char *end = text + (length < 0 ? (gssize) strlen (text) : length);
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '"': g_string_append (out, "&quot;"); break;
+        default:
+          if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+            g_string_append_unichar (out, 0xFFFD);
+          else
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+        }
+    }
+}
+
+static void
+append_run_properties (GString  *out,
+                       RunFlags  flags)
+{
+  if (flags == 0)
+    return;
+  /* The schema fixes the order of a run's properties. */
+  g_string_append (out, "<w:rPr>");
+  if (flags & RUN_LINK)
+    g_string_append (out, "<w:rStyle w:val=\"Hyperlink\"/>");
+  else if (flags & RUN_CODE)
+    g_string_append (out, "<w:rStyle w:val=\"VerbatimChar\"/>");
+  if (flags & RUN_BOLD)
+    g_string_append (out, "<w:b/><w:bCs/>");
+  if (flags & RUN_ITALIC)
+    g_string_append (out, "<w:i/><w:iCs/>");
+  if (flags & RUN_STRIKE)
+    g_string_append (out, "<w:strike/>");
+  if (flags & RUN_SUPER)
+    g_string_append (out, "<w:vertAlign w:val=\"superscript\"/>");
+  g_string_append (out, "</w:rPr>");
+}
+
+/* Tabs and line ends inside text become Word's own. */
+static void
+append_run (GString    *out,
+            const char *text,
+            RunFlags    flags)
+{
+  const char *start = text;
+
+  g_string_append (out, "<w:r>");
+  append_run_properties (out, flags);
+  for (const char *p = text;; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\0')
+      {
+        if (p > start)
+          {
+            g_string_append (out, "<w:t xml:space=\"preserve\">");
+            append_escaped (out, start, p - start);
+            g_string_append (out, "</w:t>");
+          }
+        if (*p == '\0')
+          break;
+        g_string_append (out, *p == '\t' ? "<w:tab/>" : "<w:br/>");
+        start = p + 1;
+      }
+  g_string_append (out, "</w:r>");
+}
+
+/* What cmark-gfm makes a link of on the page, and Word can open. */
+static gboolean
+is_linkable (const char *url)
+{
+  g_autofree char *scheme = url ? g_uri_parse_scheme (url) : NULL;
+
+  return scheme != NULL && (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0 ||
+                            g_ascii_strcasecmp (scheme, "mailto") == 0);
+}
+
+static gboolean
+type_is (cmark_node *node,
+         const char *name)
+{
+  return g_strcmp0 (cmark_node_get_type_string (node), name) == 0;
+}
+
+static void append_inlines (Docx *docx, GString *out, cmark_node *parent, RunFlags flags);
+
+static void
+append_inline (Docx       *docx,
+               GString    *out,
+               cmark_node *node,
+               RunFlags    flags)
+{
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_TEXT:
+      append_run (out, cmark_node_get_literal (node), flags);
+      break;
+    case CMARK_NODE_CODE:
+      append_run (out, cmark_node_get_literal (node), flags | RUN_CODE);
+      break;
+    case CMARK_NODE_SOFTBREAK:
+      append_run (out, " ", flags);
+      break;
+    case CMARK_NODE_LINEBREAK:
+      g_string_append (out, "<w:r><w:br/></w:r>");
+      break;
+    case CMARK_NODE_EMPH:
+      append_inlines (docx, out, node, flags | RUN_ITALIC);
+      break;
+    case CMARK_NODE_STRONG:
+      append_inlines (docx, out, node, flags | RUN_BOLD);
+      break;
+    case CMARK_NODE_LINK:
+      if (is_linkable (cmark_node_get_url (node)) && !(flags & RUN_LINK))
+        {
+          docx->n_links++;
+          g_string_append_printf (docx->links, "<Relationship Id=\"link%u\" Type=\"" NS_R "/hyperlink\" Target=\"",
+                                  docx->n_links);
+          append_escaped (docx->links, cmark_node_get_url (node), -1);
+          g_string_append (docx->links, "\" TargetMode=\"External\"/>");
+          g_string_append_printf (out, "<w:hyperlink r:id=\"link%u\">", docx->n_links);
+          append_inlines (docx, out, node, flags | RUN_LINK);
+          g_string_append (out, "</w:hyperlink>");
+        }
+      else
+        append_inlines (docx, out, node, flags);
+      break;
+    case CMARK_NODE_IMAGE:
+      /* The desk gets the picture's description where the picture goes. */
+      append_run (out, "[", flags | RUN_ITALIC);
+      append_inlines (docx, out, node, flags | RUN_ITALIC);
+      append_run (out, "]", flags | RUN_ITALIC);
+      break;
+    case CMARK_NODE_FOOTNOTE_REFERENCE:
+      {
+        guint number = GPOINTER_TO_UINT (g_hash_table_lookup (docx->footnotes, cmark_node_get_literal (node)));
+        g_autofree char *mark = g_strdup_printf ("%u", number);
+
+        append_run (out, mark, flags | RUN_SUPER);
+      }
+      break;
+    case CMARK_NODE_HTML_INLINE:
+      break;  /* never on the page either */
+    default:
+      if (type_is (node, "strikethrough"))
+        append_inlines (docx, out, node, flags | RUN_STRIKE);
+      else
+        append_inlines (docx, out, node, flags);
+    }
+}
+
+static void
+append_inlines (Docx       *docx,
+                GString    *out,
+                cmark_node *parent,
+                RunFlags    flags)
+{
+  for (cmark_node *child = cmark_node_first_child (parent); child; child = cmark_node_next (child))
+    append_inline (docx, out, child, flags);
+}
+
+static void
+open_paragraph (GString     *out,
+                const Block *block,
+                const char  *justify)
+{
+  const char *style = block->style;
+
+  if (style == NULL && block->list_level >= 0)
+    style = "ListParagraph";
+  g_string_append (out, "<w:p>");
+  if (style == NULL && !justify)
+    return;
+  g_string_append (out, "<w:pPr>");
+  if (style)
+    g_string_append_printf (out, "<w:pStyle w:val=\"%s\"/>", style);
+  if (block->list_level >= 0 && block->numbered)
+    g_string_append_printf (out, "<w:numPr><w:ilvl w:val=\"%d\"/><w:numId w:val=\"%u\"/></w:numPr>",
+                            MIN (block->list_level, 8), block->num_id);
+  else if (block->list_level >= 0)
+    g_string_append_printf (out, "<w:ind w:left=\"%d\"/>", 720 * (MIN (block->list_level, 8) + 1));
+  if (justify)
+    g_string_append_printf (out, "<w:jc w:val=\"%s\"/>", justify);
+  g_string_append (out, "</w:pPr>");
+}
+
+static void
+append_paragraph (Docx       *docx,
+                  GString    *out,
+                  cmark_node *node,
+                  Block      *block,
+                  RunFlags    flags,
+                  const char *justify)
+{
+  open_paragraph (out, block, justify);
+  if (block->prefix)
+    append_run (out, block->prefix, flags);
+  append_inlines (docx, out, node, flags);
+  g_string_append (out, "</w:p>");
+  /* Only an item's first paragraph carries its number or its box. */
+  block->numbered = FALSE;
+  block->prefix = NULL;
+}
+
+static void
+append_table (Docx       *docx,
+              cmark_node *table)
+{
+  guint columns = MAX (cmark_gfm_extensions_get_table_columns (table), 1);
+  uint8_t *alignments = cmark_gfm_extensions_get_table_alignments (table);
+  GString *out = docx->body;
+
+  g_string_append (out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>");
+  for (guint i = 0; i < columns; i++)
+    g_string_append_printf (out, "<w:gridCol w:w=\"%u\"/>", TEXT_WIDTH / columns);
+  g_string_append (out, "</w:tblGrid>");
+
+  for (cmark_node *row = cmark_node_first_child (table); row; row = cmark_node_next (row))
+    {
+      gboolean header = cmark_gfm_extensions_get_table_row_is_header (row);
+      guint column = 0;
+
+      g_string_append (out, "<w:tr>");
+      if (header)
+        g_string_append (out, "<w:trPr><w:tblHeader/></w:trPr>");
+      for (cmark_node *cell = cmark_node_first_child (row); cell; cell = cmark_node_next (cell), column++)
+        {
+          Block block = { NULL, -1, 0, FALSE, NULL };
+          const char *justify = NULL;
+
+          if (alignments && column < columns)
+            justify = alignments[column] == 'c' ? "center" : alignments[column] == 'r' ? "right" : NULL;
+          g_string_append_printf (out, "<w:tc><w:tcPr><w:tcW w:w=\"%u\" w:type=\"dxa\"/></w:tcPr>", TEXT_WIDTH / columns);
+          append_paragraph (docx, out, cell, &block, header ? RUN_BOLD : 0, justify);
+          g_string_append (out, "</w:tc>");
+        }
+      g_string_append (out, "</w:tr>");
+    }
+  g_string_append (out, "</w:tbl>");
+}
+
+static void append_blocks (Docx *docx, cmark_node *parent, Block block);
+
+static void
+append_list (Docx       *docx,
+             cmark_node *list,
+             Block       block)
+{
+  block.list_level++;
+  if (cmark_node_get_list_type (list) == CMARK_ORDERED_LIST)
+    {
+      /* Each numbered list counts from its own start. */
+      block.num_id = 2 + docx->n_lists++;
+      g_string_append_printf (docx->lists,
+                              "<w:num w:numId=\"%u\"><w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"%d\">"
+                              "<w:startOverride w:val=\"%d\"/></w:lvlOverride></w:num>\n",
+                              block.num_id, MIN (block.list_level, 8), cmark_node_get_list_start (list));
+    }
+  else
+    block.num_id = 1;
+
+  for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
+    {
+      Block item_block = block;
+
+      item_block.numbered = TRUE;
+      if (type_is (item, "tasklist"))
+        item_block.prefix = cmark_gfm_extensions_get_tasklist_item_checked (item) ? "☒ " : "☐ ";
+      append_blocks (docx, item, item_block);
+    }
+}
+
+static void
+append_block (Docx       *docx,
+              cmark_node *node,
+              Block      *block)
+{
+  GString *out = docx->body;
+
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_PARAGRAPH:
+      append_paragraph (docx, out, node, block, 0, NULL);
+      break;
+    case CMARK_NODE_HEADING:
+      {
+        Block heading = *block;
+        char style[] = "Heading0";
+
+        style[7] += CLAMP (cmark_node_get_heading_level (node), 1, 6);
+        heading.style = style;
+        heading.list_level = -1;
+        append_paragraph (docx, out, node, &heading, 0, NULL);
+      }
+      break;
+    case CMARK_NODE_BLOCK_QUOTE:
+      {
+        Block quote = *block;
+
+        quote.style = "Quote";
+        append_blocks (docx, node, quote);
+      }
+      break;
+    case CMARK_NODE_LIST:
+      append_list (docx, node, *block);
+      break;
+    case CMARK_NODE_CODE_BLOCK:
+      {
+        g_autofree char *code = g_strdup (cmark_node_get_literal (node));
+        Block verbatim = *block;
+        gsize length = strlen (code);
+
+        if (length > 0 && code[length - 1] == '\n')
+          code[length - 1] = '\0';
+        verbatim.style = "SourceCode";
+        open_paragraph (out, &verbatim, NULL);
+        append_run (out, code, 0);
+        g_string_append (out, "</w:p>");
+      }
+      break;
+    case CMARK_NODE_THEMATIC_BREAK:
+      g_string_append (out, "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/>"
+                            "</w:pBdr></w:pPr></w:p>");
+      break;
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+      {
+        Block note = *block;
+        g_autofree char *mark = g_strdup_printf ("%u\t", ++docx->n_notes);
+
+        note.style = "Note";
+        note.prefix = mark;
+        append_blocks (docx, node, note);
+      }
+      break;
+    case CMARK_NODE_HTML_BLOCK:
+      break;  /* never on the page either */
+    default:
+      if (type_is (node, "table"))
+        append_table (docx, node);
+      else
+        append_blocks (docx, node, *block);
+    }
+}
+
+static void
+append_blocks (Docx       *docx,
+               cmark_node *parent,
+               Block       block)
+{
+  for (cmark_node *child = cmark_node_first_child (parent); child; child = cmark_node_next (child))
+    append_block (docx, child, &block);
+}
+
+/* Footnotes are numbered as on the page: by their first reference, in
+ * reading order. cmark-gfm puts the definitions at the end in that order,
+ * without the ones nothing refers to, but gives no way to read their label. */
+static void
+number_footnotes (Docx       *docx,
+                  cmark_node *document)
+{
+  cmark_iter *iter = cmark_iter_new (document);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      const char *label = cmark_node_get_literal (node);
+
+      if (event == CMARK_EVENT_ENTER && cmark_node_get_type (node) == CMARK_NODE_FOOTNOTE_REFERENCE &&
+          label != NULL && !g_hash_table_contains (docx->footnotes, label))
+        g_hash_table_insert (docx->footnotes, g_strdup (label),
+                             GUINT_TO_POINTER (g_hash_table_size (docx->footnotes) + 1));
+    }
+  cmark_iter_free (iter);
+}
+
+static void
+append_field (Docx       *docx,
+              const char *style,
+              const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  g_string_append_printf (docx->body, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
+  append_run (docx->body, text, 0);
+  g_string_append (docx->body, "</w:p>");
+}
+
+static void
+append_corrections (Docx      *docx,
+                    GPtrArray *corrections)
+{
+  for (guint i = 0; corrections && i < corrections->len; i++)
+    {
+      LedeCorrection *correction = g_ptr_array_index (corrections, i);
+      g_autofree char *date = lede_correction_dup_date (correction);
+      g_autofree char *rest = g_strdup_printf (", %s: %s", date, correction->note);
+
+      g_string_append (docx->body, "<w:p><w:pPr><w:pStyle w:val=\"Correction\"/></w:pPr>");
+      append_run (docx->body, lede_correction_kind_get_label (correction->kind), RUN_BOLD);
+      append_run (docx->body, rest, 0);
+      g_string_append (docx->body, "</w:p>");
+    }
+}
+
+static char *
+document_xml (Docx        *docx,
+              LedeArticle *article)
+{
+  cmark_parser *parser = NULL;
+  cmark_node *tree = lede_markdown_parse_tree (lede_article_get_body (article), -1, &parser);
+  Block block = { NULL, -1, 0, FALSE, NULL };
+
+  /* As on the page: a story sent out early says so first. */
+  if (lede_article_is_under_embargo (article, NULL))
+    {
+      g_autoptr (GDateTime) utc = g_date_time_to_utc (lede_article_get_embargo (article));
+      g_autofree char *until = g_date_time_format (utc, "EMBARGOED UNTIL %Y-%m-%d %H:%M UTC");
+
+      append_field (docx, "Embargo", until);
+    }
+  append_field (docx, "Title", lede_article_get_headline (article));
+  append_field (docx, "Subtitle", lede_article_get_standfirst (article));
+  append_field (docx, "Byline", lede_article_get_byline (article));
+  append_field (docx, "Dateline", lede_article_get_dateline (article));
+
+  number_footnotes (docx, tree);
+  append_blocks (docx, tree, block);
+  append_corrections (docx, lede_article_get_corrections (article));
+  cmark_node_free (tree);
+  cmark_parser_free (parser);
+
+  return g_strconcat (XML_HEAD "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\"><w:body>",
+                      docx->body->str,
+                      "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" "
+                      "w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
+                      "</w:body></w:document>\n", NULL);
+}
+
+static void
+append_element (GString    *out,
+                const char *name,
+                const char *attributes,
+                const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  g_string_append_printf (out, "<%s%s>", name, attributes);
+  append_escaped (out, text, -1);
+  g_string_append_printf (out, "</%s>", name);
+}
+
+static char *
+core_xml (LedeArticle        *article,
+          const char * const *tags)
+{
+  GString *out = g_string_new (XML_HEAD "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+                                        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+                                        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">");
+  g_autofree char *keywords = tags ? g_strjoinv (", ", (char **) tags) : NULL;
+  g_autofree char *created = lede_article_get_created (article) ? lede_time_format_utc (lede_article_get_created (article)) : NULL;
+  g_autofree char *modified = lede_article_get_updated (article) ? lede_time_format_utc (lede_article_get_updated (article)) : NULL;
+
+  append_element (out, "dc:title", "", lede_article_get_headline (article));
+  append_element (out, "dc:creator", "", lede_article_get_byline (article));
+  append_element (out, "dc:description", "", lede_article_get_standfirst (article));
+  append_element (out, "dc:language", "", lede_article_get_language (article));
+  append_element (out, "dc:identifier", "", lede_article_get_uuid (article));
+  append_element (out, "cp:keywords", "", keywords);
+  append_element (out, "dcterms:created", " xsi:type=\"dcterms:W3CDTF\"", created);
+  append_element (out, "dcterms:modified", " xsi:type=\"dcterms:W3CDTF\"", modified);
+  g_string_append (out, "</cp:coreProperties>\n");
+  return g_string_free (out, FALSE);
+}
+
+static char *
+resource_string (const char *name)
+{
+  g_autofree char *path = g_strconcat (RESOURCES, name, NULL);
+  g_autoptr (GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  g_assert (bytes != NULL);  /* compiled into the core */
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static la_ssize_t
+write_to_array (struct archive *archive,
+                void           *array,
+                const void     *data,
+                size_t          length)
+{
+  g_byte_array_append (array, data, length);
+  return length;
+}
+
+static void
+add_part (struct archive *archive,
+          const char     *name,
+          const char     *text,
+          time_t          mtime)
+{
+  struct archive_entry *entry = archive_entry_new ();
+  gsize length = strlen (text);
+
+  archive_entry_set_pathname (entry, name);
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  archive_entry_set_size (entry, length);
+  archive_entry_set_mtime (entry, mtime, 0);
+  /* Writing to memory fails only when memory does. */
+  if (archive_write_header (archive, entry) != ARCHIVE_OK ||
+      archive_write_data (archive, text, length) != (la_ssize_t) length)
+    g_error ("Could not zip %s: %s", name, archive_error_string (archive));
+  archive_entry_free (entry);
+}
+
+/**
+ * lede_docx_write:
+ * @tags: (nullable): the story's tags, for the document's keywords
+ *
+ * Returns: (transfer full): the story as a .docx file's bytes
+ */
+GBytes *
+lede_docx_write (LedeArticle        *article,
+                 const char * const *tags)
+{
+  Docx docx = {
+    .body = g_string_new (NULL),
+    .links = g_string_new (NULL),
+    .lists = g_string_new (NULL),
+    .footnotes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+  };
+  g_autofree char *document = NULL;
+  g_autofree char *relations = NULL;
+  g_autofree char *numbering_head = resource_string ("numbering-head.xml");
+  g_autofree char *numbering = NULL;
+  g_autofree char *styles = resource_string ("styles.xml");
+  g_autofree char *core = core_xml (article, tags);
+  GByteArray *zip = g_byte_array_new ();
+  struct archive *archive = archive_write_new ();
+  GDateTime *changed = lede_article_get_updated (article);
+  time_t mtime = changed ? g_date_time_to_unix (changed) : 315532800;  /* 1980, zip's first day */
+
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
+
+  document = document_xml (&docx, article);
+  relations = g_strconcat (XML_HEAD "<Relationships xmlns=\"" NS_REL "\">"
+                           "<Relationship Id=\"styles\" Type=\"" NS_R "/styles\" Target=\"styles.xml\"/>"
+                           "<Relationship Id=\"numbering\" Type=\"" NS_R "/numbering\" Target=\"numbering.xml\"/>",
+                           docx.links->str, "</Relationships>\n", NULL);
+  numbering = g_strconcat (numbering_head, docx.lists->str, "</w:numbering>\n", NULL);
+
+  archive_write_set_format_zip (archive);
+  archive_write_set_options (archive, "zip:compression=deflate");
+  archive_write_set_bytes_in_last_block (archive, 1);  /* no padding after the zip */
+  archive_write_open (archive, zip, NULL, write_to_array, NULL);
+  /* The content types come first, as Office itself writes them. */
+  add_part (archive, "[Content_Types].xml",
+            XML_HEAD "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+            "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+            "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
+            "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+            "</Types>\n", mtime);
+  add_part (archive, "_rels/.rels",
+            XML_HEAD "<Relationships xmlns=\"" NS_REL "\">"
+            "<Relationship Id=\"document\" Type=\"" NS_R "/officeDocument\" Target=\"word/document.xml\"/>"
+            "<Relationship Id=\"core\" Type=\"" NS_REL "/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+            "</Relationships>\n", mtime);
+  add_part (archive, "docProps/core.xml", core, mtime);
+  add_part (archive, "word/document.xml", document, mtime);
+  add_part (archive, "word/_rels/document.xml.rels", relations, mtime);
+  add_part (archive, "word/styles.xml", styles, mtime);
+  add_part (archive, "word/numbering.xml", numbering, mtime);
+  if (archive_write_close (archive) != ARCHIVE_OK)
+    g_error ("Could not zip the document: %s", archive_error_string (archive));
+  archive_write_free (archive);
+
+  g_string_free (docx.body, TRUE);
+  g_string_free (docx.links, TRUE);
+  g_string_free (docx.lists, TRUE);
+  g_hash_table_unref (docx.footnotes);
+  return g_byte_array_free_to_bytes (zip);
+}

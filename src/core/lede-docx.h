@@ -1,0 +1,14 @@
+/* lede-docx.h: a story as a Word document, for the copy desk.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lede-article.h"
+
+G_BEGIN_DECLS
+
+GBytes *lede_docx_write (LedeArticle        *article,
+                         const char * const *tags);
+
+G_END_DECLS

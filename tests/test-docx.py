@@ -1,0 +1,129 @@
+#!/usr/bin/python3
+"""A story exported as DOCX by lede-cli, opened with python-docx (Debian's
+python3-docx): its paragraphs, styles, links, lists and table against the
+story. TAP on stdout."""
+
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+import docx
+from docx.oxml.ns import qn
+
+cli = os.environ["LEDE_CLI"]
+story = os.path.join(os.environ["G_TEST_SRCDIR"], "data", "docx", "harbour-report.md")
+checks = []
+
+
+def check(name, ok, detail=""):
+    checks.append((name, ok, detail))
+
+
+def text_of(element):
+    """The text Word shows, hyperlinks, tabs and breaks included (python-docx
+    0.8 leaves hyperlinks out of Paragraph.text)."""
+    out = []
+    for node in element.iter():
+        if node.tag == qn("w:t"):
+            out.append(node.text or "")
+        elif node.tag == qn("w:tab"):
+            out.append("\t")
+        elif node.tag == qn("w:br"):
+            out.append("\n")
+    return "".join(out)
+
+
+def export(library, folder, *extra):
+    os.makedirs(folder, exist_ok=True)
+    subprocess.run([cli, "--library", library, *extra], check=True, capture_output=True)
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    library = os.path.join(tmp, "library.db")
+    out = os.path.join(tmp, "out")
+    again = os.path.join(tmp, "again")
+    export(library, out, "import", story)
+    export(library, out, "export", "--format", "docx", "--force", "--all", "--out", out)
+    export(library, again, "export", "--format", "docx", "--force", "--all", "--out", again)
+    files = os.listdir(out)
+    check("one .docx per story", files == ["harbour-dredging-to-start-in-march-council-says.docx"], files)
+    path = os.path.join(out, files[0])
+    with open(path, "rb") as a, open(os.path.join(again, files[0]), "rb") as b:
+        check("the same story gives the same bytes", a.read() == b.read())
+    with zipfile.ZipFile(path) as z:
+        check("the zip is sound", z.testzip() is None)
+        check("content types first", z.namelist()[0] == "[Content_Types].xml", z.namelist())
+
+    document = docx.Document(path)
+    paragraphs = [(p.style.name, text_of(p._p)) for p in document.paragraphs]
+    expected = [
+        ("Title", "Harbour dredging to start in March, council says"),
+        ("Subtitle", "The £4.2m project will close the east quay for six weeks."),
+        ("Byline", "Mirela Osei"),
+        ("Dateline", "PORT ELLAN, 12 November 2026"),
+        ("Normal", "Dredging of the inner harbour will begin on 2 March, the council said on Thursday, "
+                   "after a survey found silt at record levels."),
+        ("Heading 2", "What closes"),
+        ("Normal", "The east quay closes for six weeks. Fishing boats move to:"),
+        ("List Paragraph", "the north pontoon;"),
+        ("List Paragraph", "the old ferry berth, with"),
+        ("List Paragraph", "power and"),
+        ("List Paragraph", "fresh water;"),
+        ("List Paragraph", "moorings in the bay."),
+        ("Quote", "“We have waited eleven years for this,” said Tomasz Reyes, who chairs the harbour users’ group."),
+        ("Normal", "The old 2019 estimate was lower.1"),
+        ("List Paragraph", "☒ survey done"),
+        ("List Paragraph", "☐ contract signed"),
+        ("Normal", "High water on the first day:"),
+        ("Source Code", "06:12  4.1 m\n18:40  4.3 m"),
+        ("Normal", ""),
+        ("Normal", "Contractors start at 06:00."),
+        ("Note", "1\tThe 2019 estimate was £3.1m."),
+    ]
+    check("paragraphs and styles, in order, as the story has them", paragraphs == expected,
+          "\n".join(f"{a!r} vs {b!r}" for a, b in zip(paragraphs + [None] * 30, expected) if a != b))
+
+    runs = {r.text: r for p in document.paragraphs for r in p.runs}
+    check("emphasis is italic, strong is bold", runs["inner"].italic and runs["2 March"].bold)
+    check("struck through", runs["2019"].font.strike)
+    check("a footnote mark is superscript", runs["1"].font.superscript)
+
+    body = document.paragraphs[4]._p
+    links = body.findall(qn("w:hyperlink"))
+    rels = document.part.rels
+    check("a link goes where the story says",
+          len(links) == 1 and text_of(links[0]) == "record levels"
+          and rels[links[0].get(qn("r:id"))].target_ref == "https://example.org/survey")
+
+    numbers = [p._p.pPr.numPr for p in document.paragraphs if p.style.name == "List Paragraph"]
+    levels = [int(n.ilvl.val) if n is not None else None for n in numbers]
+    check("list levels: nested bullets under a numbered list", levels == [0, 0, 1, 1, 0, 0, 0], levels)
+    ordered = numbers[0].numId.val
+    check("a numbered list keeps one numbering, its bullets another",
+          numbers[1].numId.val == ordered and numbers[4].numId.val == ordered and numbers[2].numId.val == 1)
+
+    check("one table", len(document.tables) == 1)
+    table = document.tables[0]
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    check("the table's cells", cells == [["Berth", "Boats", "Weeks"], ["North pontoon", "14", "6"], ["Ferry berth", "9", "4"]], cells)
+    jc = [c.paragraphs[0].alignment for c in table.rows[1].cells]
+    check("column alignment", [str(a) for a in jc] == ["None", "CENTER (1)", "RIGHT (2)"], jc)
+    check("the header row repeats and is bold", table.rows[0]._tr.trPr is not None and table.rows[0].cells[0].paragraphs[0].runs[0].bold)
+
+    props = document.core_properties
+    check("title, author and language in the document's properties",
+          (props.title, props.author, props.language) == ("Harbour dredging to start in March, council says", "Mirela Osei", "en-GB"),
+          (props.title, props.author, props.language))
+    check("raw HTML never goes out", "raw HTML" not in "".join(t for _, t in paragraphs))
+
+print(f"1..{len(checks)}")
+failed = 0
+for i, (name, ok, detail) in enumerate(checks, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+    if not ok:
+        failed = 1
+        for line in str(detail).splitlines():
+            print(f"# {line}")
+sys.exit(failed)

@@ -188,8 +188,7 @@ on_empty (GtkButton        *button,
           LedeTrashManager *self)
 {
   gint64 n = lede_library_count_articles (self->library, TRUE, NULL);
-  g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete %" G_GINT64_FORMAT " Story Forever?",
-                                                           "Delete %" G_GINT64_FORMAT " Stories Forever?", n), n);
+  g_autofree char *heading = g_strdup_printf (ngettext ("Delete %lld Story Forever?", "Delete %lld Stories Forever?", n), (long long) n);
 
   ask (self, heading, _("Everything in the trash is deleted. It cannot be brought back."), _("_Empty Trash"),
        G_CALLBACK (on_empty_response), 0);

@@ -404,7 +404,7 @@ static void
 update_trash_button (LedeWindow *self)
 {
   gint64 n = self->library ? lede_library_count_articles (self->library, TRUE, NULL) : 0;
-  g_autofree char *label = n > 0 ? g_strdup_printf (_("Trash (%" G_GINT64_FORMAT ")"), n) : g_strdup (_("Trash"));
+  g_autofree char *label = n > 0 ? g_strdup_printf (_("Trash (%lld)"), (long long) n) : g_strdup (_("Trash"));
 
   adw_button_content_set_label (self->trash_button_content, label);
   gtk_widget_set_sensitive (self->trash_button, self->library != NULL);

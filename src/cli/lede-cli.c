@@ -21,6 +21,7 @@
 #include "lede-command.h"
 #include "lede-library.h"
 #include "lede-library-service.h"
+#include "lede-paths.h"
 
 static void
 print_and_free (GString *out,
@@ -84,10 +85,8 @@ main (int   argc,
   GString *out, *err;
   int exit_code;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  lede_paths_bind_text_domain ();
+  g_set_prgname ("lede-cli");
 
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "-?"))

@@ -40,7 +40,7 @@ struct _LedeCommand
   char     **arguments;     /* what follows the name; files made absolute */
 };
 
-static const char SUMMARY[] =
+static const char SUMMARY[] = N_(
   "Commands:\n"
   "  list              the stories, newest first\n"
   "  search QUERY…     stories matching the words, best first (\"a phrase\", prefix*)\n"
@@ -57,8 +57,8 @@ static const char SUMMARY[] =
   "                    that revision as Markdown with front matter\n"
   "  restore UUID REV  put that revision back as the story (the story as it\n"
   "                    is now is kept as a revision first)\n"
-  "  export --format html|fragment|md|ninjs --out DIR [--all | --status S |\n"
-  "         --tag T | UUID…]\n"
+  "  export --format html|fragment|md|ninjs|docx --out DIR [--all |\n"
+  "         --status S | --tag T | UUID…]\n"
   "                    write stories into DIR; existing files are left alone\n"
   "                    unless --overwrite is given; a story the checks block\n"
   "                    (under embargo, a placeholder left in, marked ready\n"
@@ -78,7 +78,7 @@ static const char SUMMARY[] =
   "(or Lede has it open and could not be asked), 3 the command failed (for\n"
   "import and export: at least one file failed; the others were done, and\n"
   "each failure is on standard error), 4 check found something that blocks\n"
-  "a story from export.\n";
+  "a story from export.\n");
 
 static GOptionContext *
 make_context (LedeCommand *self)
@@ -88,7 +88,7 @@ make_context (LedeCommand *self)
     { "json", 0, 0, G_OPTION_ARG_NONE, &self->as_json, N_("Print JSON instead of text"), NULL },
     { "trash", 0, 0, G_OPTION_ARG_NONE, &self->in_trash, N_("list: the stories in the trash"), NULL },
     { "limit", 'n', 0, G_OPTION_ARG_INT, &self->limit, N_("search: at most N hits (default 50)"), N_("N") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &self->format_name, N_("export: html, fragment, md or ninjs"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &self->format_name, N_("export: html, fragment, md, ninjs or docx"), N_("FORMAT") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &self->out_dir, N_("export: the folder to write into"), N_("DIR") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &self->export_all, N_("export, check: every story not in the trash"), NULL },
     { "status", 0, 0, G_OPTION_ARG_STRING, &self->only_status, N_("export, check: the stories with this status"), N_("STATUS") },
@@ -104,7 +104,7 @@ make_context (LedeCommand *self)
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Lede's stories, from the command line."));
-  g_option_context_set_description (context, SUMMARY);
+  g_option_context_set_description (context, _(SUMMARY));
   return context;
 }
 
@@ -689,7 +689,7 @@ export_command (LedeCommand  *self,
 
   if (!lede_export_format_from_string (self->format_name, &format))
     {
-      g_string_append_printf (err, "lede-cli: export needs --format html, fragment, md or ninjs\n");
+      g_string_append_printf (err, "lede-cli: export needs --format html, fragment, md, ninjs or docx\n");
       return LEDE_COMMAND_EXIT_USAGE;
     }
   if (self->out_dir == NULL)

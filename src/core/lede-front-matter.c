@@ -249,7 +249,7 @@ yaml_fail (GError        **error,
           line++;
     }
   g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER,
-               _("The front matter is not valid YAML: %s on line %" G_GSIZE_FORMAT),
+               _("The front matter is not valid YAML: %s on line %zu"),
                parser->problem ? parser->problem : "unreadable",
                line + 2);  /* + the "---" line, and lines count from 1 */
   return FALSE;

@@ -54,16 +54,15 @@ check_text (const char  *data,
     {
       locate (data, nul - data, &line, &column);
       g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_BINARY,
-                   _("It holds a NUL byte at line %" G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT
-                     ": it looks like a binary file, not a story"), line, column);
+                   _("It holds a NUL byte at line %zu, column %zu: it looks like a binary file, not a story"),
+                   line, column);
       return FALSE;
     }
   if (!g_utf8_validate_len (data, len, &end))
     {
       locate (data, end - data, &line, &column);
       g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_NOT_UTF8,
-                   _("It is not valid UTF-8 at line %" G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT
-                     " (byte %" G_GSIZE_FORMAT "): save it as UTF-8 and import it again"),
+                   _("It is not valid UTF-8 at line %zu, column %zu (byte %zu): save it as UTF-8 and import it again"),
                    line, column, (gsize)(end - data) + 1);
       return FALSE;
     }

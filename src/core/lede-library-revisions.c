@@ -281,7 +281,7 @@ lede_library_get_revision (LedeLibrary   *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND,
-                   _("There is no revision %" G_GINT64_FORMAT " in this library"), revision_id);
+                   _("There is no revision %lld in this library"), (long long) revision_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)

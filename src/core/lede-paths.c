@@ -1,0 +1,128 @@
+/* lede-paths.c: where an installed or an uninstalled Lede finds its files.
+ *
+ * An installed Lede uses the prefix it was configured with. A Lede run from
+ * its build folder (make run, the tests, screenshots) finds that folder from
+ * its own executable, so no path of the build is ever compiled into a binary
+ * that gets installed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "lede-paths.h"
+
+/* The build folder is the nearest parent of the executable that meson set
+ * up; an executable in the installed bindir is never looked at. */
+static char *
+find_build_root (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = NULL;
+
+  if (exe == NULL)
+    return NULL;
+  dir = g_path_get_dirname (exe);
+  if (g_str_equal (dir, LEDE_BINDIR))
+    return NULL;
+
+  for (int depth = 0; depth < 4; depth++)
+    {
+      g_autofree char *ninja = g_build_filename (dir, "build.ninja", NULL);
+      g_autofree char *private = g_build_filename (dir, "meson-private", NULL);
+      char *parent;
+
+      if (g_file_test (ninja, G_FILE_TEST_IS_REGULAR) && g_file_test (private, G_FILE_TEST_IS_DIR))
+        return g_steal_pointer (&dir);
+      parent = g_path_get_dirname (dir);
+      if (g_str_equal (parent, dir))
+        {
+          g_free (parent);
+          break;
+        }
+      g_free (dir);
+      dir = parent;
+    }
+  return NULL;
+}
+
+/* NULL when Lede runs installed. */
+const char *
+lede_paths_build_root (void)
+{
+  static char *root;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      root = find_build_root ();
+      g_once_init_leave (&once, 1);
+    }
+  return root;
+}
+
+static const char *
+build_or_installed (const char *build_subdir,
+                    const char *installed)
+{
+  static GHashTable *paths;
+  G_LOCK_DEFINE_STATIC (paths);
+  const char *root = lede_paths_build_root ();
+  const char *path;
+
+  if (root == NULL)
+    return installed;
+
+  G_LOCK (paths);
+  if (paths == NULL)
+    paths = g_hash_table_new (g_str_hash, g_str_equal);
+  path = g_hash_table_lookup (paths, build_subdir);
+  if (path == NULL)
+    {
+      path = g_build_filename (root, build_subdir, NULL);
+      g_hash_table_insert (paths, (char *) build_subdir, (char *) path);
+    }
+  G_UNLOCK (paths);
+  return path;
+}
+
+const char *
+lede_paths_locale_dir (void)
+{
+  return build_or_installed ("po", LOCALEDIR);
+}
+
+/* Where the preview module lives. */
+const char *
+lede_paths_module_dir (void)
+{
+  return build_or_installed ("src/preview", LEDE_MODULEDIR);
+}
+
+/* An uninstalled build has no installed GSettings schema: use the one it
+ * compiled, unless the environment already says where to look. */
+void
+lede_paths_use_build_schemas (void)
+{
+  const char *root = lede_paths_build_root ();
+  g_autofree char *dir = NULL;
+  g_autofree char *compiled = NULL;
+
+  if (root == NULL || g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL)
+    return;
+  dir = g_build_filename (root, "data", NULL);
+  compiled = g_build_filename (dir, "gschemas.compiled", NULL);
+  if (g_file_test (compiled, G_FILE_TEST_EXISTS))
+    g_setenv ("GSETTINGS_SCHEMA_DIR", dir, TRUE);
+}
+
+void
+lede_paths_bind_text_domain (void)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, lede_paths_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}

@@ -1,0 +1,17 @@
+/* lede-paths.h: where an installed or an uninstalled Lede finds its files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char *lede_paths_build_root (void);
+const char *lede_paths_locale_dir (void);
+const char *lede_paths_module_dir (void);
+void        lede_paths_use_build_schemas (void);
+void        lede_paths_bind_text_domain (void);
+
+G_END_DECLS

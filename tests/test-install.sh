@@ -1,0 +1,85 @@
+#!/bin/bash
+# Installs Lede into a temporary prefix from a build of its own, then runs
+# the installed lede-cli and lede from there, with nothing of a build folder
+# in their environment. TAP on stdout; the build's own output goes to a log.
+set -u
+
+src=${1:?the source folder}
+tmp=$(mktemp -d)
+trap 'kill $lede_pid 2>/dev/null; rm -rf "$tmp"' EXIT
+lede_pid=
+prefix=$tmp/prefix
+log=/dev/null
+n=0
+failed=0
+
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; [ -s "$log" ] && sed 's/^/# /' "$log" | tail -n 30; }
+# Each check's output is kept apart, and shown only when it fails.
+check () { local what=$1; shift; log=$tmp/check-$((n + 1)).log; if "$@" > "$log" 2>&1; then ok "$what"; else not_ok "$what"; fi; }
+
+echo "1..10"
+
+# A build of its own: the tests' environment must not reach the installed
+# programs, and the everyday build folder is never looked at.
+unset GSETTINGS_SCHEMA_DIR G_TEST_SRCDIR G_TEST_BUILDDIR LEDE_EXE LEDE_CLI G_DEBUG
+check "meson setup --prefix" meson setup "$tmp/build" "$src" --prefix="$prefix" -Dui_tests=disabled
+check "meson install" meson install -C "$tmp/build"
+rm -rf "$tmp/build"   # gone, so nothing installed can lean on it
+
+libdir=$(find "$prefix" -maxdepth 3 -type d -name lede -path '*/lib*' | head -n 1)
+check "installed files" test -x "$prefix/bin/lede" -a -x "$prefix/bin/lede-cli" \
+  -a -f "$prefix/share/glib-2.0/schemas/gschemas.compiled" \
+  -a -f "$prefix/share/applications/io.github.ledeapp.Lede.desktop" \
+  -a -f "$prefix/share/metainfo/io.github.ledeapp.Lede.metainfo.xml" \
+  -a -f "$prefix/share/icons/hicolor/scalable/apps/io.github.ledeapp.Lede.svg" \
+  -a -f "$prefix/share/locale/de/LC_MESSAGES/lede.mo"
+
+# No folder of any build in the installed programs' data or their run path.
+no_build_paths () {
+  for exe in "$prefix/bin/lede" "$prefix/bin/lede-cli"; do
+    readelf -p .rodata "$exe" | grep -F -e "$tmp/build" -e "$src" && { echo "$exe names a build folder"; return 1; }
+    readelf -d "$exe" | grep -E 'RUNPATH|RPATH' && { echo "$exe has a run path"; return 1; }
+  done
+  return 0
+}
+check "no build folder in the installed programs" no_build_paths
+
+export PATH=$prefix/bin:/usr/bin:/bin
+export XDG_DATA_DIRS=$prefix/share:/usr/share
+export XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache
+export GSETTINGS_BACKEND=memory LC_ALL=C.UTF-8
+
+cat > "$tmp/story.md" <<'STORY'
+---
+title: Ferry timetable changes for the winter
+byline: Ines Varga
+---
+The island ferry will sail twice a day from 7 December, the operator said.
+STORY
+check "installed lede-cli imports" lede-cli --library "$tmp/library.db" import "$tmp/story.md"
+check "installed lede-cli lists" bash -c "lede-cli --library '$tmp/library.db' list | grep -q 'Ferry timetable'"
+# The German of the summary, read from the installed catalogue itself.
+summary="Lede's stories, from the command line."
+german=$(LANGUAGE=de TEXTDOMAINDIR=$prefix/share/locale gettext -d lede "$summary")
+check "installed lede-cli speaks German from the prefix" \
+  bash -c "[ \"\$1\" != \"\$2\" ] && LANGUAGE=de lede-cli --help | grep -qF -- \"\$1\"" _ "$german" "$summary"
+
+# The installed window: its schema, resources and icons come from the prefix.
+lede --library "$tmp/library.db" > "$tmp/lede.log" 2>&1 &
+lede_pid=$!
+found=
+for _ in $(seq 1 100); do
+  if xdotool search --pid "$lede_pid" --onlyvisible --name . > /dev/null 2>&1; then found=1; break; fi
+  kill -0 "$lede_pid" 2>/dev/null || break
+  sleep 0.1
+done
+log=$tmp/lede.log
+if [ -n "$found" ]; then ok "installed lede shows its window"; else not_ok "installed lede shows its window"; fi
+sleep 1
+check "installed lede still running" kill -0 "$lede_pid"
+kill "$lede_pid" 2>/dev/null; wait "$lede_pid" 2>/dev/null
+lede_pid=
+check "installed lede said nothing alarming" bash -c "! grep -E 'CRITICAL|WARNING|not installed|No such' '$tmp/lede.log'"
+
+exit $failed

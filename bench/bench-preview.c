@@ -15,7 +15,7 @@
 
 #include "lede-editor.h"
 #include "lede-library.h"
-#include "lede-preview.h"
+#include "lede-preview-pane.h"
 #include "lede-window.h"
 #include "lede-bench-loop.h"
 #include "lede-bench-stats.h"
@@ -24,8 +24,8 @@
 static guint updates;
 
 static void
-on_updated (LedePreview *preview,
-            gpointer     data)
+on_updated (GtkWidget *preview,
+            gpointer   data)
 {
   updates++;
 }
@@ -63,13 +63,13 @@ english_story (guint words)
 static LedeWindow *
 open_window_with (const char   *dir,
                   const char   *text,
-                  LedePreview **preview,
+                  LedePreviewPane **preview,
                   LedeEditor  **editor);
 
 static LedeWindow *
 open_window (const char  *dir,
              guint        words,
-             LedePreview **preview,
+             LedePreviewPane **preview,
              LedeEditor  **editor)
 {
   g_autofree char *body = lede_bench_story (words, 7);
@@ -80,7 +80,7 @@ open_window (const char  *dir,
 static LedeWindow *
 open_window_with (const char   *dir,
                   const char   *body,
-                  LedePreview **preview,
+                  LedePreviewPane **preview,
                   LedeEditor  **editor)
 {
   g_autofree char *path = g_build_filename (dir, "library.db", NULL);
@@ -97,9 +97,11 @@ open_window_with (const char   *dir,
 
   window = lede_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  *preview = LEDE_PREVIEW (gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW, "preview"));
+  *preview = LEDE_PREVIEW_PANE (gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW, "preview"));
   *editor = LEDE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW, "editor"));
-  g_signal_connect (*preview, "updated", G_CALLBACK (on_updated), NULL);
+  if (!lede_preview_pane_load (*preview, NULL))
+    g_error ("the preview module did not load");
+  g_signal_connect (lede_preview_pane_get_preview (*preview), "updated", G_CALLBACK (on_updated), NULL);
   gtk_window_present (GTK_WINDOW (window));
   updates = 0;
   lede_window_open_library (window, path);
@@ -197,7 +199,7 @@ measure_typing (guint    words,
   g_autoptr (GSettings) settings = g_settings_new ("io.github.ledeapp.Lede");
   Typing typing = { keys, FALSE, latency };
   GtkEventController *controller = gtk_event_controller_key_new ();
-  LedePreview *preview;
+  LedePreviewPane *preview;
   LedeEditor *editor;
   LedeWindow *window = open_window (dir, words, &preview, &editor);
   GtkTextBuffer *buffer = lede_editor_get_buffer (editor);
@@ -267,7 +269,7 @@ measure (guint words)
   /* Which GTK renderer drew the window matters on a machine without a GPU. */
   g_autofree char *who = g_strdup_printf ("Lede, GSK %s (debounce out)",
                                           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
-  LedePreview *preview;
+  LedePreviewPane *preview;
   LedeEditor *editor;
   LedeWindow *window = open_window (dir, words, &preview, &editor);
   GtkTextBuffer *buffer;
@@ -284,7 +286,7 @@ measure (guint words)
       gtk_text_buffer_get_end_iter (buffer, &end);
       start = g_get_monotonic_time () / 1000.0;
       gtk_text_buffer_insert_interactive (buffer, &end, "x", 1, TRUE);
-      wait_ms = lede_preview_get_debounce_ms (preview);
+      wait_ms = lede_preview_pane_get_debounce_ms (preview);
       wait_for_update (before);
       elapsed = g_get_monotonic_time () / 1000.0 - start - wait_ms;
       g_array_append_val (latency, elapsed);
@@ -314,7 +316,7 @@ measure_first_check (guint    words,
   g_autofree char *row = g_strdup_printf ("first spell check of %uk words%s (in the background)", words / 1000,
                                           english ? " of English" : ", many made up");
   g_autofree char *body = english ? english_story (words) : lede_bench_story (words, 7);
-  LedePreview *preview;
+  LedePreviewPane *preview;
   LedeEditor *editor;
   LedeWindow *window = open_window_with (dir, body, &preview, &editor);
   LedeBenchStats stats = { 0 };
@@ -329,12 +331,94 @@ measure_first_check (guint    words,
   close_window (window, dir);
 }
 
+static void
+on_preview_loaded (LedePreviewPane *pane)
+{
+  g_signal_connect (lede_preview_pane_get_preview (pane), "updated", G_CALLBACK (on_updated), NULL);
+}
+
+/* Alt+2 in a window that opened in the Write layout: the preview module is
+ * loaded, WebKit starts, and the page shows the story. In a process of its
+ * own each time (the module loads once a process); prints milliseconds. */
+static void
+measure_show_preview_once (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lede-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *body = lede_bench_story (1000, 7);
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.ledeapp.Lede");
+  g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  LedeWindow *window;
+  LedePreviewPane *pane;
+  double start;
+
+  lede_article_set_headline (article, "Benchmark story");
+  lede_article_set_body (article, body);
+  lede_library_create_article (library, article, NULL);
+  g_clear_object (&library);
+
+  g_settings_set_string (settings, "layout", "editor");
+  window = lede_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  pane = LEDE_PREVIEW_PANE (gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW, "preview"));
+  g_signal_connect (pane, "loaded", G_CALLBACK (on_preview_loaded), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  lede_window_open_library (window, path);
+  lede_bench_settle (1500);
+  if (lede_preview_pane_get_preview (pane) != NULL)
+    g_error ("the Write layout loaded the preview");
+
+  updates = 0;
+  start = g_get_monotonic_time () / 1000.0;
+  g_printerr ("T start %ld\n", g_get_monotonic_time ()/1000);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "split");
+  wait_for_update (0);
+  g_printerr ("T updated %ld\n", g_get_monotonic_time ()/1000);
+  g_print ("%f\n", g_get_monotonic_time () / 1000.0 - start);
+  close_window (window, dir);
+}
+
+static void
+measure_show_preview (const char *self)
+{
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *who = g_strdup_printf ("Lede, GSK %s", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+
+  for (guint i = 0; i < 7; i++)
+    {
+      const char *argv[] = { self, "--show-preview-once", NULL };
+      g_autofree char *out = NULL;
+      g_autoptr (GError) error = NULL;
+      double ms;
+
+      if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      ms = g_ascii_strtod (out, NULL);
+      g_array_append_val (samples, ms);
+    }
+  lede_bench_report ("startup", "Alt+2 in the Write layout to the story in the preview", who, "ms",
+                     lede_bench_stats (samples));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_init ();
   adw_init ();
+
+  if (argc > 1 && g_str_equal (argv[1], "--show-preview-once"))
+    {
+      measure_show_preview_once ();
+      return 0;
+    }
+  /* --show-preview: only the time from Alt+2 to the preview. */
+  if (argc > 1 && g_str_equal (argv[1], "--show-preview"))
+    {
+      measure_show_preview (argv[0]);
+      return 0;
+    }
 
   /* --spelling: only the first spell check (for profiling it). */
   if (argc > 1 && g_str_equal (argv[1], "--spelling"))
@@ -343,6 +427,7 @@ main (int   argc,
       measure_first_check (100000, TRUE);
       return 0;
     }
+  measure_show_preview (argv[0]);
   for (guint words = 1000; words <= 100000; words *= 10)
     measure (words);
   for (guint words = 1000; words <= 100000; words *= 10)

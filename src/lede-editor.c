@@ -41,6 +41,9 @@ struct _LedeEditor
   GtkTextView   *headline_view;
   GtkWidget     *headline_placeholder;
   GtkSourceView *body_view;
+  guint          language_id;     /* Markdown comes after the first frame */
+  gboolean       drawn;           /* the first frame is on screen */
+  gboolean       spelling_pending;
   GtkRevealer   *find_revealer;
   LedeFindBar   *find_bar;
   GtkSourceGutterRenderer *grafs;
@@ -258,6 +261,7 @@ lede_editor_dispose (GObject *object)
   GtkWidget *child;
   LedeEditor *self = (LedeEditor *)object;
 
+  g_clear_handle_id (&self->language_id, g_source_remove);
   g_clear_object (&self->look);
   g_clear_handle_id (&self->narrow_id, g_source_remove);
   g_clear_object (&self->bindings);
@@ -364,10 +368,44 @@ lede_editor_class_init (LedeEditorClass *klass)
   gtk_widget_class_set_css_name (widget_class, "editor");
 }
 
+/* GtkSourceView reads every language file it has, and checks Markdown's
+ * (and the HTML it includes) against a schema, before it can colour a
+ * story: a fifth of a second here. It is done after the first frame. */
+static gboolean
+set_markdown (gpointer data)
+{
+  LedeEditor *self = data;
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+  self->language_id = 0;
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view))),
+                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  if (self->spelling_pending)
+    lede_editor_check_spelling (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame (GdkFrameClock *clock,
+                LedeEditor    *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  self->drawn = TRUE;
+  if (self->language_id == 0)
+    self->language_id = g_idle_add (set_markdown, self);
+}
+
+static void
+on_first_map (LedeEditor *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_first_map, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_frame), self, 0);
+}
+
 static void
 lede_editor_init (LedeEditor *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -387,8 +425,7 @@ lede_editor_init (LedeEditor *self)
   gtk_source_gutter_insert (gtk_source_view_get_gutter (self->body_view, GTK_TEXT_WINDOW_LEFT), self->grafs, 0);
   watch_punctuation (self, GTK_TEXT_VIEW (self->body_view));
   watch_punctuation (self, self->headline_view);
-  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
-                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);
   /* Yellow at half strength reads on a light and a dark page alike. */
@@ -1040,6 +1077,10 @@ lede_editor_check_spelling (LedeEditor *self)
 
   if (self->speller == NULL)
     return;
+  /* Loading a dictionary takes a fifth of a second: after the first frame. */
+  self->spelling_pending = !self->drawn;
+  if (self->spelling_pending)
+    return;
   language = self->article ? lede_article_get_language (self->article) : NULL;
   lede_speller_set_language (self->speller, language);
   lede_spell_checker_set_enabled (self->headline_checker, self->spell_check);
@@ -1057,7 +1098,7 @@ lede_editor_is_spelling_checked (LedeEditor *self)
 {
   g_return_val_if_fail (LEDE_IS_EDITOR (self), TRUE);
   return self->speller == NULL ||
-         (lede_spell_checker_is_done (self->headline_checker) && lede_spell_checker_is_done (self->body_checker));
+         (!self->spelling_pending && lede_spell_checker_is_done (self->headline_checker) && lede_spell_checker_is_done (self->body_checker));
 }
 
 /**

@@ -9,7 +9,7 @@
 #include "lede-article-list.h"
 #include "lede-editor.h"
 #include "lede-metadata-panel.h"
-#include "lede-preview.h"
+#include "lede-preview-pane.h"
 #include "lede-window.h"
 
 G_BEGIN_DECLS
@@ -33,7 +33,7 @@ struct _LedeWindow
   GtkPaned             *split;
   GtkWidget            *split_button;
   LedeEditor           *editor;
-  LedePreview          *preview;
+  LedePreviewPane      *preview;
   GtkWidget            *sidebar;
   GtkWidget            *content_header;
   gboolean              focus_mode;

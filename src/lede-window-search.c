@@ -264,7 +264,7 @@ lede_window_highlight_search (LedeWindow *self)
   if (!self->searching)
     {
       lede_editor_highlight_words (self->editor, NULL);
-      lede_preview_highlight_words (self->preview, NULL);
+      lede_preview_pane_highlight_words (self->preview, NULL);
       return;
     }
   /* The words, not the search's syntax: quotes, stars, brackets, operators. */
@@ -274,7 +274,7 @@ lede_window_highlight_search (LedeWindow *self)
       g_strv_builder_add (words, parts[i]);
   list = g_strv_builder_end (words);
   lede_editor_highlight_words (self->editor, (const char * const *)list);
-  lede_preview_highlight_words (self->preview, (const char * const *)list);
+  lede_preview_pane_highlight_words (self->preview, (const char * const *)list);
 }
 
 /**

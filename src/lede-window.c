@@ -17,7 +17,7 @@
 #include "lede-editor.h"
 #include "lede-preferences-window.h"
 #include "lede-finding.h"
-#include "lede-preview.h"
+#include "lede-preview-pane.h"
 #include "lede-sample-story.h"
 #include "lede-source.h"
 #include "lede-source-manager.h"
@@ -77,7 +77,7 @@ editor_scrolled_cb (LedeWindow *self,
                     int         line)
 {
   if (gtk_widget_get_visible (GTK_WIDGET (self->preview)))
-    lede_preview_scroll_to_line (self->preview, line);
+    lede_preview_pane_scroll_to_line (self->preview, line);
 }
 
 static void
@@ -507,7 +507,7 @@ lede_window_show_article (LedeWindow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->save_label), article != NULL);
   g_signal_group_set_target (self->revision_signals, article);
   lede_window_note_shown (self);
-  lede_preview_set_article (self->preview, article);
+  lede_preview_pane_set_article (self->preview, article);
   lede_metadata_panel_set_article (self->metadata_panel, article);
   /* Words ignored were for the story before. */
   lede_speller_clear_ignored (self->speller);
@@ -633,9 +633,9 @@ zoom_action (GtkWidget  *widget,
 }
 
 static void
-on_print_failed (LedeWindow           *self,
-                 GError               *error,
-                 WebKitPrintOperation *operation)
+on_print_failed (LedeWindow   *self,
+                 const GError *error,
+                 GObject      *operation)
 {
   g_autofree char *title = g_strdup_printf (_("The story was not printed: %s"), error->message);
 
@@ -650,13 +650,17 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   LedeWindow *self = LEDE_WINDOW (widget);
-  g_autoptr (WebKitPrintOperation) operation = NULL;
+  g_autoptr (GObject) operation = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (lede_editor_get_article (self->editor) == NULL)
     return;
   lede_autosave_flush (self->autosave, NULL);
-  operation = lede_preview_print (self->preview, GTK_WINDOW (self), NULL);
-  g_signal_connect_object (operation, "failed", G_CALLBACK (on_print_failed), self, G_CONNECT_SWAPPED);
+  operation = lede_preview_pane_print (self->preview, GTK_WINDOW (self), NULL, &error);
+  if (operation == NULL)
+    on_print_failed (self, error, NULL);
+  else
+    g_signal_connect_object (operation, "failed", G_CALLBACK (on_print_failed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -1251,7 +1255,7 @@ lede_window_class_init (LedeWindowClass *klass)
   window_class->close_request = lede_window_close_request;
 
   g_type_ensure (LEDE_TYPE_EDITOR);
-  g_type_ensure (LEDE_TYPE_PREVIEW);
+  g_type_ensure (LEDE_TYPE_PREVIEW_PANE);
   g_type_ensure (LEDE_TYPE_METADATA_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, toasts);
@@ -1377,7 +1381,7 @@ lede_window_init (LedeWindow *self)
       g_signal_connect_object (self->settings, signal, G_CALLBACK (apply_look), self, G_CONNECT_SWAPPED);
     }
   apply_look (self);
-  lede_preview_set_buffer (self->preview, lede_editor_get_buffer (self->editor));
+  lede_preview_pane_set_buffer (self->preview, lede_editor_get_buffer (self->editor));
   lede_metadata_panel_set_buffer (self->metadata_panel, lede_editor_get_buffer (self->editor));
   self->tag_names = gtk_string_list_new ((const char * const[]) { _("Any tag"), NULL });
   gtk_drop_down_set_model (self->tag_filter, G_LIST_MODEL (self->tag_names));

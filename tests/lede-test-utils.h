@@ -7,7 +7,10 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 G_BEGIN_DECLS
 
@@ -107,6 +110,68 @@ lede_test_limit_file_size (rlim_t limit)
   g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &rl), ==, 0);
   rl.rlim_cur = limit;
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &rl), ==, 0);
+}
+
+/* How many processes below this one have @needle in their command line
+ * (WebKit's, run under bubblewrap or not). */
+static inline guint
+lede_test_count_descendants (const char *needle)
+{
+  g_autoptr (GHashTable) parent_of = g_hash_table_new (NULL, NULL);
+  g_autoptr (GDir) proc = g_dir_open ("/proc", 0, NULL);
+  GHashTableIter iter;
+  gpointer pid, parent;
+  const char *name;
+  guint found = 0;
+
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_strconcat ("/proc/", name, "/stat", NULL);
+      g_autofree char *stat = NULL;
+      const char *end;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (path, &stat, NULL, NULL))
+        continue;
+      /* "pid (comm) state ppid …", and comm may hold anything. */
+      if ((end = strrchr (stat, ')')) != NULL)
+        g_hash_table_insert (parent_of, GINT_TO_POINTER (atoi (name)),
+                             GINT_TO_POINTER (atoi (end + 4)));
+    }
+
+  g_hash_table_iter_init (&iter, parent_of);
+  while (g_hash_table_iter_next (&iter, &pid, &parent))
+    {
+      int up = GPOINTER_TO_INT (parent);
+
+      for (guint depth = 0; up > 1 && up != getpid () && depth < 64; depth++)
+        up = GPOINTER_TO_INT (g_hash_table_lookup (parent_of, GINT_TO_POINTER (up)));
+      if (up == getpid ())
+        {
+          g_autofree char *path = g_strdup_printf ("/proc/%d/cmdline", GPOINTER_TO_INT (pid));
+          g_autofree char *cmdline = NULL;
+          gsize len;
+
+          if (!g_file_get_contents (path, &cmdline, &len, NULL))
+            continue;
+          for (gsize i = 0; i < len; i++)
+            if (cmdline[i] == '\0')
+              cmdline[i] = ' ';
+          if (strstr (cmdline, needle) != NULL)
+            found++;
+        }
+    }
+  return found;
+}
+
+/* Whether a library whose file name holds @needle is mapped into this
+ * process. */
+static inline gboolean
+lede_test_has_library (const char *needle)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, needle) != NULL;
 }
 
 G_END_DECLS

@@ -18,7 +18,7 @@ not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; [ -s "$log" ] && sed 
 # Each check's output is kept apart, and shown only when it fails.
 check () { local what=$1; shift; log=$tmp/check-$((n + 1)).log; if "$@" > "$log" 2>&1; then ok "$what"; else not_ok "$what"; fi; }
 
-echo "1..10"
+echo "1..11"
 
 # A build of its own: the tests' environment must not reach the installed
 # programs, and the everyday build folder is never looked at.
@@ -27,8 +27,9 @@ check "meson setup --prefix" meson setup "$tmp/build" "$src" --prefix="$prefix" 
 check "meson install" meson install -C "$tmp/build"
 rm -rf "$tmp/build"   # gone, so nothing installed can lean on it
 
-libdir=$(find "$prefix" -maxdepth 3 -type d -name lede -path '*/lib*' | head -n 1)
+moduledir=$(find "$prefix" -maxdepth 4 -type d -name lede -path '*/lib*' | head -n 1)
 check "installed files" test -x "$prefix/bin/lede" -a -x "$prefix/bin/lede-cli" \
+  -a -f "$moduledir/liblede-preview.so" \
   -a -f "$prefix/share/glib-2.0/schemas/gschemas.compiled" \
   -a -f "$prefix/share/applications/io.github.ledeapp.Lede.desktop" \
   -a -f "$prefix/share/metainfo/io.github.ledeapp.Lede.metainfo.xml" \
@@ -76,7 +77,19 @@ for _ in $(seq 1 100); do
 done
 log=$tmp/lede.log
 if [ -n "$found" ]; then ok "installed lede shows its window"; else not_ok "installed lede shows its window"; fi
-sleep 1
+# The window opens in the Split layout: the installed preview module loads
+# after the first frame and starts WebKit's web process.
+web_process () {
+  for _ in $(seq 1 100); do
+    for child in $(pgrep -P "$lede_pid"); do
+      pgrep -f -P "$child" WebKitWebProcess > /dev/null && return 0
+      tr '\0' ' ' < "/proc/$child/cmdline" | grep -q WebKitWebProcess && return 0
+    done
+    sleep 0.1
+  done
+  return 1
+}
+check "installed lede loads its preview" web_process
 check "installed lede still running" kill -0 "$lede_pid"
 kill "$lede_pid" 2>/dev/null; wait "$lede_pid" 2>/dev/null
 lede_pid=

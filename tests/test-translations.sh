@@ -28,8 +28,9 @@ for lang in $(grep -v '^#' po/LINGUAS); do
   else
     not_ok "$lang: valid, nothing untranslated or fuzzy"
   fi
-  msgmerge --quiet --no-fuzzy-matching "po/$lang.po" "$tmp/lede.pot" -o "$tmp/$lang.po" 2> "$tmp/out"
-  if msgattrib --untranslated --no-obsolete "$tmp/$lang.po" | grep -q '^msgid' ; then
+  if ! msgmerge --quiet --no-fuzzy-matching "po/$lang.po" "$tmp/lede.pot" -o "$tmp/$lang.po" 2> "$tmp/out"; then
+    not_ok "$lang: every string the sources have now is translated"
+  elif msgattrib --untranslated --no-obsolete "$tmp/$lang.po" | grep -q '^msgid' ; then
     msgattrib --untranslated --no-obsolete "$tmp/$lang.po" | grep -A1 '^msgid' | grep -v '^msgid ""$' > "$tmp/out"
     not_ok "$lang: every string the sources have now is translated"
   else

@@ -39,7 +39,8 @@ lede_speller_finalize (GObject *object)
 
   if (self->dict != NULL)
     enchant_broker_free_dict (self->broker, self->dict);
-  enchant_broker_free (self->broker);
+  if (self->broker != NULL)
+    enchant_broker_free (self->broker);
   g_free (self->dictionary);
   g_free (self->fallback);
   g_hash_table_unref (self->known);
@@ -57,7 +58,6 @@ lede_speller_class_init (LedeSpellerClass *klass)
 static void
 lede_speller_init (LedeSpeller *self)
 {
-  self->broker = enchant_broker_init ();
   self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -154,6 +154,9 @@ lede_speller_set_language (LedeSpeller *self,
 
       if (g_strcmp0 (tag, self->dictionary) == 0)
         return self->dict != NULL;
+      /* Enchant loads its providers when asked: not before a story is. */
+      if (self->broker == NULL)
+        self->broker = enchant_broker_init ();
       if (enchant_broker_dict_exists (self->broker, tag))
         {
           EnchantDict *dict = enchant_broker_request_dict (self->broker, tag);

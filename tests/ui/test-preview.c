@@ -13,7 +13,8 @@
 
 #include "lede-editor.h"
 #include "lede-markdown.h"
-#include "lede-preview.h"
+#include "lede-preview-pane.h"
+#include <webkit/webkit.h>
 #include "lede-window.h"
 #include "../lede-test-utils.h"
 
@@ -21,13 +22,14 @@ typedef struct {
   char        *dir;
   char        *path;
   LedeWindow  *window;
-  LedePreview *preview;
+  LedePreviewPane *pane;
+  GtkWidget   *preview;   /* the module's, in the pane */
   LedeEditor  *editor;
   guint        updates;
 } Fixture;
 
 static void
-count_update (LedePreview *preview,
+count_update (GtkWidget   *preview,
               guint       *updates)
 {
   (*updates)++;
@@ -61,8 +63,10 @@ fixture_setup (Fixture       *f,
   f->path = g_build_filename (f->dir, "library.db", NULL);
   f->window = lede_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 760);
-  f->preview = LEDE_PREVIEW (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "preview"));
+  f->pane = LEDE_PREVIEW_PANE (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "preview"));
   f->editor = LEDE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "editor"));
+  g_assert_true (lede_preview_pane_load (f->pane, NULL));
+  f->preview = lede_preview_pane_get_preview (f->pane);
   g_signal_connect (f->preview, "updated", G_CALLBACK (count_update), &f->updates);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (lede_window_open_library (f->window, f->path));
@@ -82,6 +86,12 @@ fixture_teardown (Fixture       *f,
   lede_test_rmdir (f->dir);
   g_free (f->path);
   g_free (f->dir);
+}
+
+static WebKitWebView *
+web_view (Fixture *f)
+{
+  return WEBKIT_WEB_VIEW (gtk_widget_get_first_child (f->preview));
 }
 
 typedef struct {
@@ -123,10 +133,10 @@ run_script (Fixture      *f,
       g_clear_error (&evaluation->error);
       evaluation->done = FALSE;
       if (kept != NULL)
-        webkit_web_view_call_async_javascript_function (lede_preview_get_web_view (f->preview), script, -1, kept,
+        webkit_web_view_call_async_javascript_function (web_view (f), script, -1, kept,
                                                         NULL, NULL, NULL, evaluated_cb, evaluation);
       else
-        webkit_web_view_evaluate_javascript (lede_preview_get_web_view (f->preview), script, -1,
+        webkit_web_view_evaluate_javascript (web_view (f), script, -1,
                                              NULL, NULL, NULL, evaluated_cb, evaluation);
       lede_test_wait_until (is_done, evaluation, 10000);
       if (!g_error_matches (evaluation->error, WEBKIT_JAVASCRIPT_ERROR, WEBKIT_JAVASCRIPT_ERROR_INVALID_RESULT))
@@ -268,7 +278,7 @@ test_search_marks (Fixture       *f,
                    gconstpointer  data)
 {
   set_body (f, "The harbour wall held. The Harbourmaster said so; a seaharbour did not.");
-  lede_preview_highlight_words (f->preview, (const char * const[]) { "harbour", NULL });
+  lede_preview_pane_highlight_words (f->pane, (const char * const[]) { "harbour", NULL });
   for (guint i = 0; i < 100 && evaluate_int (f, "document.querySelectorAll('mark.search-match').length") == 0; i++)
     lede_test_spin (20);
   g_assert_cmpint (evaluate_int (f, "document.querySelectorAll('mark.search-match').length"), ==, 2);
@@ -440,7 +450,7 @@ test_no_remote_loads (Fixture       *f,
 
   lede_test_spin (1500);
   g_assert_cmpuint (requests, ==, 0);
-  g_assert_cmpstr (webkit_web_view_get_uri (lede_preview_get_web_view (f->preview)), ==, "about:blank");
+  g_assert_cmpstr (webkit_web_view_get_uri (web_view (f)), ==, "about:blank");
   g_socket_service_stop (server);
 }
 
@@ -449,7 +459,7 @@ test_layout (Fixture       *f,
              gconstpointer  data)
 {
   GtkWidget *editor = GTK_WIDGET (f->editor);
-  GtkWidget *preview = GTK_WIDGET (f->preview);
+  GtkWidget *preview = GTK_WIDGET (f->pane);
 
   g_assert_true (gtk_widget_get_visible (editor) && gtk_widget_get_visible (preview));
 
@@ -504,7 +514,7 @@ test_print_to_pdf (Fixture       *f,
   gtk_print_settings_set_printer (settings, "Print to File");
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
-  operation = lede_preview_print (f->preview, NULL, settings);
+  operation = WEBKIT_PRINT_OPERATION (lede_preview_pane_print (f->pane, NULL, settings, NULL));
   g_signal_connect (operation, "finished", G_CALLBACK (print_done), &done);
   g_signal_connect (operation, "failed", G_CALLBACK (print_done), &done);
   lede_test_wait_until (is_true, &done, 30000);
@@ -512,6 +522,56 @@ test_print_to_pdf (Fixture       *f,
   g_assert_true (len > 1000 && g_str_has_prefix (pdf, "%PDF"));
   g_unlink (path);
   g_rmdir (dir);
+}
+
+static gboolean
+has_preview (gpointer pane)
+{
+  return lede_preview_pane_get_preview (pane) != NULL;
+}
+
+/* Alt+2 in a window that opened in the Write layout: the preview comes,
+ * with the story in it. In a process of its own, so no test before has
+ * loaded the module. */
+static void
+test_shown_from_write_layout (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GSettings) settings = NULL;
+  g_autofree char *headline = NULL;
+  g_autofree char *body = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "layout", "editor");
+  f.dir = lede_test_tmpdir ();
+  f.path = g_build_filename (f.dir, "library.db", NULL);
+  f.window = lede_window_new (NULL);
+  f.pane = LEDE_PREVIEW_PANE (gtk_widget_get_template_child (GTK_WIDGET (f.window), LEDE_TYPE_WINDOW, "preview"));
+  f.editor = LEDE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (f.window), LEDE_TYPE_WINDOW, "editor"));
+  gtk_window_present (GTK_WINDOW (f.window));
+  g_assert_true (lede_window_open_library (f.window, f.path));
+  lede_test_spin (3000);
+  g_assert_null (lede_preview_pane_get_preview (f.pane));
+  g_assert_cmpuint (lede_test_count_descendants ("WebKit"), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.layout", "s", "split"));
+  lede_test_wait_until (has_preview, f.pane, 20000);
+  f.preview = lede_preview_pane_get_preview (f.pane);
+  g_signal_connect (f.preview, "updated", G_CALLBACK (count_update), &f.updates);
+  wait_for_update (&f);
+  headline = evaluate (&f, "document.querySelector('.headline').textContent");
+  g_assert_cmpstr (headline, ==, lede_article_get_headline (lede_editor_get_article (f.editor)));
+  body = evaluate (&f, "document.querySelector('.story-body').textContent");
+  g_assert_nonnull (strstr (body, "Four winters in a boat shed"));
+  g_assert_cmpuint (lede_test_count_descendants ("WebKitWebProcess"), >, 0);
+  fixture_teardown (&f, NULL);
 }
 
 int
@@ -531,6 +591,7 @@ main (int   argc,
   ADD ("layout", test_layout);
   ADD ("print-to-pdf", test_print_to_pdf);
 #undef ADD
+  g_test_add_func ("/lede/preview/shown-from-write-layout", test_shown_from_write_layout);
 
   return g_test_run ();
 }

@@ -13,6 +13,8 @@
 
 #include "lede-editor.h"
 #include "lede-preferences-window.h"
+#include "lede-paths.h"
+#include "lede-preview-pane.h"
 #include "lede-import.h"
 #include "lede-sample-story.h"
 #include "lede-window.h"
@@ -139,6 +141,12 @@ test_trash_and_undo (Fixture       *f,
   }
 }
 
+static gboolean
+has_web_process (gpointer data)
+{
+  return lede_test_count_descendants ("WebKitWebProcess") > 0;
+}
+
 static void
 test_failed_save_keeps_text (Fixture       *f,
                              gconstpointer  data)
@@ -151,6 +159,13 @@ test_failed_save_keeps_text (Fixture       *f,
 
   for (guint i = 0; i < 5000; i++)
     g_string_append (addition, "The council met until midnight. ");
+
+  /* WebKit writes its processes' arguments to a file as it starts them:
+   * the preview is started first, as it would be before a disk fills. */
+  g_assert_true (lede_preview_pane_load (LEDE_PREVIEW_PANE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                                           LEDE_TYPE_WINDOW, "preview")),
+                                         NULL));
+  lede_test_wait_until (has_web_process, NULL, 20000);
 
   /* A disk with no room left: every write past 4 KiB fails. */
   lede_test_limit_file_size (4096);
@@ -1639,6 +1654,33 @@ test_focus_mode (Fixture       *f,
   g_assert_false (lede_editor_is_dimmed_at (editor, 2));
 }
 
+/* Lede in German, from the catalogue the build made: a label of the
+ * window's template and one the code sets. In a process of its own. */
+static void
+test_german (void)
+{
+  Fixture f = { 0 };
+  GtkButton *new_story;
+  AdwButtonContent *trash;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  lede_paths_bind_text_domain ();
+  fixture_setup (&f, NULL);
+  new_story = GTK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (f.window), LEDE_TYPE_WINDOW, "new_story_button"));
+  trash = ADW_BUTTON_CONTENT (gtk_widget_get_template_child (GTK_WIDGET (f.window), LEDE_TYPE_WINDOW,
+                                                             "trash_button_content"));
+  g_assert_cmpstr (gtk_button_get_label (new_story), ==, "_Neuer Artikel");
+  g_assert_cmpstr (adw_button_content_get_label (trash), ==, "Papierkorb");
+  fixture_teardown (&f, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1676,6 +1718,7 @@ main (int   argc,
   ADD ("focus-mode", test_focus_mode);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);
+  g_test_add_func ("/lede/window/german", test_german);
 
   return g_test_run ();
 }

@@ -2,8 +2,10 @@
  *
  * The page (lede_page_render(), the same as HTML export) is loaded once per
  * story. After that every edit is rendered off the main thread and swapped
- * into the page with JavaScript run from here, so there is no reload, no
- * flicker and the scroll position stays. The page itself may run nothing:
+ * into the page by the functions of lede-preview.js, run from here, so there
+ * is no reload, no flicker and the scroll position stays. It is built as a
+ * module of its own (see lede-preview-module.h), so a window that never
+ * shows the preview never loads WebKit. The page itself may run nothing:
  * script markup is off, a content filter and a Content-Security-Policy stop
  * every load from the network, and links open in the user's browser.
  *
@@ -14,125 +16,17 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gmodule.h>
 
 #include "lede-markdown.h"
 #include "lede-page.h"
 #include "lede-preview.h"
+#include "lede-preview-module.h"
 
 /* Anything with a scheme and "//" (http, https, ws, ftp, file) is blocked;
  * the page itself is about:blank and images may only be data: URIs. */
 static const char CONTENT_FILTER[] =
   "[{\"trigger\": {\"url-filter\": \"^[a-zA-Z][a-zA-Z0-9+.-]*://\"}, \"action\": {\"type\": \"block\"}}]";
-
-/* Installed once per page: reports the source line at the top of the view
- * as the reader scrolls, unless Lede itself just scrolled it. */
-static const char INSTALL_SCROLL_REPORTER[] =
-  "if (!window.__lede) {"
-  "  window.__lede = { quietUntil: 0, queued: false };"
-  "  window.addEventListener('scroll', () => {"
-  "    if (performance.now() < window.__lede.quietUntil || window.__lede.queued) return;"
-  "    window.__lede.queued = true;"
-  "    requestAnimationFrame(() => {"
-  "      window.__lede.queued = false;"
-  "      let line = 1;"
-  "      for (const b of document.querySelectorAll('.story-body [data-sourcepos]')) {"
-  "        const r = b.getBoundingClientRect();"
-  "        if (r.bottom <= 0) continue;"
-  "        const start = parseInt(b.dataset.sourcepos);"
-  "        const end = parseInt(b.dataset.sourcepos.split('-')[1]);"
-  "        line = start;"
-  "        if (r.top < 0 && r.height > 0) line += Math.floor((end - start) * (-r.top / r.height));"
-  "        break;"
-  "      }"
-  "      window.webkit.messageHandlers.lede.postMessage(line);"
-  "    });"
-  "  }, { passive: true });"
-  "}"
-  "return true;";
-
-/* Only the blocks that changed are replaced, so a keystroke relayouts one
- * paragraph rather than the whole story. A new body can change the page's
- * height; the scroll that follows is the browser's, not the reader's, so it
- * is not reported. */
-static const char SWAP_BODY[] =
-  "if (window.__lede) window.__lede.quietUntil = performance.now() + 300;"
-  "const body = document.querySelector('.story-body');"
-  "const fresh = document.createElement('template');"
-  "fresh.innerHTML = html;"
-  "const a = body.childNodes, b = fresh.content.childNodes;"
-  "let head = 0, tail = 0;"
-  "while (head < a.length && head < b.length && a[head].isEqualNode (b[head])) head++;"
-  "while (tail < a.length - head && tail < b.length - head &&"
-  "       a[a.length - 1 - tail].isEqualNode (b[b.length - 1 - tail])) tail++;"
-  "const range = document.createRange();"
-  "if (head < a.length - tail) {"
-  "  range.setStartBefore (a[head]); range.setEndAfter (a[a.length - 1 - tail]); range.deleteContents ();"
-  "}"
-  "const added = Array.from (b).slice (head, b.length - tail);"
-  "const before = a[head] || null;"
-  "for (const node of added) body.insertBefore (node, before);"
-  "return added.length;";
-
-static const char SET_FIELDS[] =
-  "const set = (selector, text) => { document.querySelector(selector).textContent = text; };"
-  "set('.headline', headline); set('.standfirst', standfirst);"
-  "set('.byline', byline); set('.dateline', dateline);"
-  "document.title = headline;"
-  "document.documentElement.lang = language || 'en';"
-  "document.documentElement.className = theme;"
-  "const time = document.querySelector('time.published');"
-  "time.setAttribute('datetime', published); time.textContent = publishedText;"
-  "document.querySelector('ul.tags').replaceChildren (...tags.split ('\\n').filter (t => t).map (t => {"
-  "  const li = document.createElement('li'); li.textContent = t; return li; }));"
-  "return true;";
-
-/* Marks where the body has one of @words (one a line) at the start of a
- * word, as the editor does, up to a thousand marks. */
-static const char MARK_WORDS[] =
-  "const words = list.split ('\\n').filter (w => w).map (w => w.toLowerCase ());"
-  "const body = document.querySelector ('.story-body');"
-  "const walker = document.createTreeWalker (body, NodeFilter.SHOW_TEXT);"
-  "const nodes = []; while (walker.nextNode ()) nodes.push (walker.currentNode);"
-  "let marked = 0;"
-  "for (const node of nodes) {"
-  "  if (marked >= 1000) break;"
-  "  const text = node.data, lower = text.toLowerCase (), hits = [];"
-  "  for (const w of words)"
-  "    for (let i = lower.indexOf (w); i >= 0; i = lower.indexOf (w, i + w.length))"
-  "      if (i == 0 || !/[\\p{L}\\p{N}]/u.test (lower[i - 1])) hits.push ([i, i + w.length]);"
-  "  if (!hits.length) continue;"
-  "  hits.sort ((a, b) => a[0] - b[0]);"
-  "  const out = document.createDocumentFragment (); let at = 0;"
-  "  for (const [from, to] of hits) {"
-  "    if (from < at || marked >= 1000) continue;"
-  "    out.append (text.slice (at, from));"
-  "    const mark = document.createElement ('mark'); mark.className = 'search-match';"
-  "    mark.textContent = text.slice (from, to); out.append (mark); at = to; marked++;"
-  "  }"
-  "  out.append (text.slice (at)); node.replaceWith (out);"
-  "}"
-  "return marked;";
-
-static const char UNMARK_WORDS[] =
-  "for (const mark of document.querySelectorAll ('mark.search-match')) mark.replaceWith (mark.textContent);"
-  "document.querySelector ('.story-body').normalize ();"
-  "return true;";
-
-/* Brings the block holding @line to the top, part-way into long blocks. */
-static const char SCROLL_TO_LINE[] =
-  "window.__lede.quietUntil = performance.now() + 300;"
-  "let target = null, start = 0, end = 0, first = 0;"
-  "for (const b of document.querySelectorAll('.story-body [data-sourcepos]')) {"
-  "  const s = parseInt(b.dataset.sourcepos);"
-  "  if (!first) first = s;"
-  "  if (s > line) break;"
-  "  if (s >= start) { target = b; start = s; end = parseInt(b.dataset.sourcepos.split('-')[1]); }"
-  "}"
-  "if (!target || line <= first) { window.scrollTo(0, 0); return 0; }"
-  "const r = target.getBoundingClientRect();"
-  "const part = end > start ? Math.min(1, (line - start) / (end - start)) : 0;"
-  "window.scrollTo(0, window.scrollY + r.top + part * r.height - 8);"
-  "return start;";
 
 struct _LedePreview
 {
@@ -186,12 +80,33 @@ lede_preview_get_debounce_ms (LedePreview *self)
   return MIN (400, 30 + chars / 2500);
 }
 
+/* The page's functions, from lede-preview.js. */
+static const char *
+page_script (void)
+{
+  static GBytes *script;
+  static gsize once;
+
+  /* Compiled into the module, and resources end with a NUL. */
+  if (g_once_init_enter (&once))
+    {
+      script = g_resources_lookup_data (LEDE_RESOURCE_PATH "/preview/lede-preview.js", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (script != NULL);
+      g_once_init_leave (&once, 1);
+    }
+  return g_bytes_get_data (script, NULL);
+}
+
+/* @call: one of lede-preview.js's functions, called with the names of
+ * @arguments' keys, as "swapBody (html)" */
 static void
 run_javascript (LedePreview         *self,
-                const char          *body,
+                const char          *call,
                 GVariant            *arguments,
                 GAsyncReadyCallback  callback)
 {
+  g_autofree char *body = g_strconcat (page_script (), "\nreturn ", call, ";", NULL);
+
   webkit_web_view_call_async_javascript_function (self->web_view, body, -1, arguments,
                                                   NULL, NULL, self->cancellable,
                                                   callback, callback ? self : NULL);
@@ -292,7 +207,8 @@ push_fields (LedePreview *self)
   /* WebKit takes no string arrays as arguments; tags never hold a line break. */
   tags = lede_article_get_tags (article) ? g_strjoinv ("\n", (char **)lede_article_get_tags (article)) : g_strdup ("");
   g_variant_dict_insert (&dict, "tags", "s", tags);
-  run_javascript (self, SET_FIELDS, g_variant_dict_end (&dict), on_fields_pushed);
+  run_javascript (self, "setFields (headline, standfirst, byline, dateline, language, theme, published, publishedText, tags)",
+                  g_variant_dict_end (&dict), on_fields_pushed);
 }
 
 static void
@@ -304,7 +220,7 @@ mark_words (LedePreview *self)
     return;
   g_variant_dict_init (&dict, NULL);
   g_variant_dict_insert (&dict, "list", "s", self->marked_words);
-  run_javascript (self, MARK_WORDS, g_variant_dict_end (&dict), on_javascript_done);
+  run_javascript (self, "markWords (list)", g_variant_dict_end (&dict), on_javascript_done);
 }
 
 static gboolean
@@ -377,7 +293,7 @@ on_rendered (GObject      *source,
 
       g_variant_dict_init (&dict, NULL);
       g_variant_dict_insert (&dict, "html", "s", html);
-      run_javascript (self, SWAP_BODY, g_variant_dict_end (&dict), on_swapped);
+      run_javascript (self, "swapBody (html)", g_variant_dict_end (&dict), on_swapped);
     }
 }
 
@@ -428,7 +344,7 @@ on_buffer_changed (LedePreview   *self,
     {
       g_clear_pointer (&self->marked_words, g_free);
       if (self->page_ready)
-        run_javascript (self, UNMARK_WORDS, NULL, on_javascript_done);
+        run_javascript (self, "unmarkWords ()", NULL, on_javascript_done);
     }
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   self->debounce_id = g_timeout_add (lede_preview_get_debounce_ms (self), on_debounce, self);
@@ -452,7 +368,7 @@ on_load_changed (WebKitWebView   *web_view,
     return;
 
   self->page_ready = TRUE;
-  run_javascript (self, INSTALL_SCROLL_REPORTER, NULL, on_javascript_done);
+  run_javascript (self, "installScrollReporter ()", NULL, on_javascript_done);
   push_fields (self);
   start_render (self);
   if (self->pending_line >= 0)
@@ -644,27 +560,57 @@ start_page (LedePreview *self)
                                          on_filter_saved, self);
 }
 
-static void
-on_first_frame (GdkFrameClock *clock,
-                LedePreview   *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
-  start_page (self);
-}
+/* Every preview of every window shares one web process: a view is made
+ * related to one that lives. */
+static GList *live_views;
 
 static void
-on_first_map (LedePreview *self)
+forget_view (gpointer  data,
+             GObject  *view)
 {
-  g_signal_handlers_disconnect_by_func (self, on_first_map, NULL);
-  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                           G_CALLBACK (on_first_frame), self, 0);
+  live_views = g_list_remove (live_views, view);
+}
+
+static WebKitWebView *
+new_web_view (WebKitUserContentManager *content,
+              WebKitSettings           *settings)
+{
+  WebKitWebView *view;
+  static gsize tuned;
+
+  if (g_once_init_enter (&tuned))
+    {
+      /* One local page, loaded once: nothing worth caching. */
+      webkit_web_context_set_cache_model (webkit_web_context_get_default (), WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
+      g_once_init_leave (&tuned, 1);
+    }
+
+  if (live_views != NULL)
+    view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                         "related-view", live_views->data,
+                         "user-content-manager", content,
+                         "settings", settings,
+                         NULL);
+  else
+    {
+      /* Ephemeral: no cookies, cache or website data on disk. */
+      g_autoptr (WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
+
+      view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                           "network-session", session,
+                           "user-content-manager", content,
+                           "settings", settings,
+                           NULL);
+    }
+  live_views = g_list_prepend (live_views, view);
+  g_object_weak_ref (G_OBJECT (view), forget_view, NULL);
+  return view;
 }
 
 static void
 lede_preview_init (LedePreview *self)
 {
   g_autoptr (WebKitUserContentManager) content = webkit_user_content_manager_new ();
-  g_autoptr (WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
   WebKitSettings *settings;
 
   self->cancellable = g_cancellable_new ();
@@ -682,17 +628,14 @@ lede_preview_init (LedePreview *self)
                                                 "allow-universal-access-from-file-urls", FALSE,
                                                 "javascript-can-open-windows-automatically", FALSE,
                                                 "enable-back-forward-navigation-gestures", FALSE,
+                                                "hardware-acceleration-policy", WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER,
                                                 NULL);
 
   webkit_user_content_manager_register_script_message_handler (content, "lede", NULL);
   g_signal_connect_object (content, "script-message-received::lede",
                            G_CALLBACK (on_scroll_message), self, 0);
 
-  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                                 "network-session", session,
-                                 "user-content-manager", content,
-                                 "settings", settings,
-                                 NULL);
+  self->web_view = new_web_view (content, settings);
   g_object_unref (settings);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
   webkit_web_view_set_background_color (self->web_view, &(GdkRGBA) { 0, 0, 0, 0 });
@@ -710,10 +653,9 @@ lede_preview_init (LedePreview *self)
   g_signal_group_connect_object (self->buffer_signals, "changed",
                                  G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
 
-  /* WebKit's processes start with the page; starting them only once the
-   * window has drawn its first frame keeps them off the two cores while
-   * the window comes up. */
-  g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
+  /* WebKit's processes start with the page. The pane makes a preview only
+   * once the window has drawn, so they start at once. */
+  start_page (self);
 }
 
 /**
@@ -788,7 +730,7 @@ lede_preview_scroll_to_line (LedePreview *self,
 
   g_variant_dict_init (&dict, NULL);
   g_variant_dict_insert (&dict, "line", "i", MAX (line, 1));
-  run_javascript (self, SCROLL_TO_LINE, g_variant_dict_end (&dict), on_scrolled);
+  run_javascript (self, "scrollToLine (line)", g_variant_dict_end (&dict), on_scrolled);
 }
 
 WebKitWebView *
@@ -862,7 +804,7 @@ lede_preview_highlight_words (LedePreview        *self,
   g_return_if_fail (LEDE_IS_PREVIEW (self));
 
   if (self->marked_words != NULL && self->page_ready)
-    run_javascript (self, UNMARK_WORDS, NULL, on_javascript_done);
+    run_javascript (self, "unmarkWords ()", NULL, on_javascript_done);
   g_clear_pointer (&self->marked_words, g_free);
   if (words != NULL && words[0] != NULL)
     {
@@ -870,4 +812,72 @@ lede_preview_highlight_words (LedePreview        *self,
       /* Now, and again after each render until the next edit. */
       mark_words (self);
     }
+}
+
+static GtkWidget *
+new_preview (void)
+{
+  return g_object_new (LEDE_TYPE_PREVIEW, NULL);
+}
+
+static void
+set_article (GtkWidget   *preview,
+             LedeArticle *article)
+{
+  lede_preview_set_article (LEDE_PREVIEW (preview), article);
+}
+
+static void
+set_buffer (GtkWidget     *preview,
+            GtkTextBuffer *buffer)
+{
+  lede_preview_set_buffer (LEDE_PREVIEW (preview), buffer);
+}
+
+static void
+scroll_to_line (GtkWidget *preview,
+                int        line)
+{
+  lede_preview_scroll_to_line (LEDE_PREVIEW (preview), line);
+}
+
+static void
+highlight_words (GtkWidget          *preview,
+                 const char * const *words)
+{
+  lede_preview_highlight_words (LEDE_PREVIEW (preview), words);
+}
+
+static GObject *
+print (GtkWidget        *preview,
+       GtkWindow        *parent,
+       GtkPrintSettings *settings)
+{
+  return G_OBJECT (lede_preview_print (LEDE_PREVIEW (preview), parent, settings));
+}
+
+static guint
+get_debounce_ms (GtkWidget *preview)
+{
+  return lede_preview_get_debounce_ms (LEDE_PREVIEW (preview));
+}
+
+/* The module's one entry point (see lede-preview-module.h). */
+G_MODULE_EXPORT const LedePreviewModule *lede_preview_module_get (void);
+
+const LedePreviewModule *
+lede_preview_module_get (void)
+{
+  static const LedePreviewModule module = {
+    LEDE_PREVIEW_MODULE_ABI,
+    new_preview,
+    set_article,
+    set_buffer,
+    scroll_to_line,
+    highlight_words,
+    print,
+    get_debounce_ms,
+  };
+
+  return &module;
 }

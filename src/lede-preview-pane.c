@@ -1,0 +1,388 @@
+/* lede-preview-pane.c: where the preview goes, and what loads it.
+ *
+ * The preview (WebKit) is a module of its own. This pane stands in for it
+ * from the start: it keeps what the window tells the preview, and loads the
+ * module only once it is shown, after a frame has been drawn, so a writer
+ * who stays in the Write layout never starts a browser engine. When the
+ * module cannot be loaded the pane says so and the window goes on without.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-preview"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <gmodule.h>
+
+#include "lede-paths.h"
+#include "lede-preview-module.h"
+#include "lede-preview-pane.h"
+
+struct _LedePreviewPane
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *child;         /* the preview, or why there is none */
+  GtkWidget       *preview;       /* from the module, once loaded */
+  LedeArticle     *article;
+  GtkTextBuffer   *buffer;
+  char           **words;
+  int              line;          /* a scroll for the preview, or -1 */
+  GCancellable    *loading;       /* the module is being opened */
+};
+
+G_DEFINE_FINAL_TYPE (LedePreviewPane, lede_preview_pane, GTK_TYPE_WIDGET)
+
+enum {
+  SCROLLED_TO_LINE,
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/* Loaded once a process, and kept: its types cannot be unloaded. */
+static const LedePreviewModule *module;
+static char *module_error;
+
+/* Any thread: dlopen() of WebKit and its libraries is the slow part. */
+static GModule *
+open_module (GError **error)
+{
+  /* LEDE_MODULE_DIR: for the tests, and to try another build's module. */
+  const char *dir = g_getenv ("LEDE_MODULE_DIR") ? g_getenv ("LEDE_MODULE_DIR") : lede_paths_module_dir ();
+  g_autofree char *path = g_module_build_path (dir, LEDE_PREVIEW_MODULE_NAME);
+  GModule *handle = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+  if (handle == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, g_module_error ());
+  return handle;
+}
+
+/* The main thread: @handle (or why there is none) becomes the module. */
+static void
+take_module (GModule      *handle,
+             const GError *error)
+{
+  LedePreviewModuleGet get = NULL;
+
+  if (module != NULL || module_error != NULL)
+    {
+      g_clear_pointer (&handle, g_module_close);
+      return;
+    }
+  if (handle == NULL)
+    module_error = g_strdup (error->message);
+  else if (!g_module_symbol (handle, LEDE_PREVIEW_MODULE_ENTRY, (gpointer *)&get) || get == NULL ||
+           get ()->abi != LEDE_PREVIEW_MODULE_ABI)
+    {
+      module_error = g_strdup_printf (_("%s is not this Lede’s preview"), g_module_name (handle));
+      g_module_close (handle);
+    }
+  else
+    {
+      g_module_make_resident (handle);
+      module = get ();
+    }
+  if (module_error != NULL)
+    g_warning ("The preview is unavailable: %s", module_error);
+}
+
+static gboolean
+load_module (GError **error)
+{
+  if (module == NULL && module_error == NULL)
+    {
+      g_autoptr (GError) local_error = NULL;
+      GModule *handle = open_module (&local_error);
+
+      take_module (handle, local_error);
+    }
+  if (module == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The preview is unavailable: %s"), module_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_child (LedePreviewPane *self,
+           GtkWidget       *child)
+{
+  g_clear_pointer (&self->child, gtk_widget_unparent);
+  self->child = child;
+  gtk_widget_set_parent (child, GTK_WIDGET (self));
+}
+
+static void
+on_scrolled_to_line (LedePreviewPane *self,
+                     int              line)
+{
+  g_signal_emit (self, signals [SCROLLED_TO_LINE], 0, line);
+}
+
+/* The preview takes over what the pane kept for it. */
+static gboolean
+ensure_preview (LedePreviewPane  *self,
+                GError          **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (self->preview != NULL)
+    return TRUE;
+
+  if (!load_module (&local_error))
+    {
+      if (self->child == NULL)
+        {
+          GtkWidget *status = adw_status_page_new ();
+
+          adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-warning-symbolic");
+          adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Preview Unavailable"));
+          adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                           _("Lede’s preview could not be loaded. Writing, saving and export "
+                                             "work as before."));
+          gtk_widget_set_tooltip_text (status, local_error->message);
+          set_child (self, status);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  self->preview = module->new_preview ();
+  set_child (self, self->preview);
+  g_signal_connect_object (self->preview, "scrolled-to-line", G_CALLBACK (on_scrolled_to_line), self,
+                           G_CONNECT_SWAPPED);
+  module->set_buffer (self->preview, self->buffer);
+  module->set_article (self->preview, self->article);
+  if (self->line >= 0)
+    module->scroll_to_line (self->preview, self->line);
+  if (self->words != NULL)
+    module->highlight_words (self->preview, (const char * const *)self->words);
+  g_signal_emit (self, signals [LOADED], 0);
+  return TRUE;
+}
+
+static void
+open_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GModule *handle = open_module (&error);
+
+  if (handle != NULL)
+    g_task_return_pointer (task, handle, NULL);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  LedePreviewPane *self = LEDE_PREVIEW_PANE (source);
+  g_autoptr (GError) error = NULL;
+  GModule *handle = g_task_propagate_pointer (G_TASK (result), &error);
+
+  take_module (handle, error);
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;  /* the pane is gone */
+  g_clear_object (&self->loading);
+  ensure_preview (self, NULL);
+}
+
+/* After the frame that shows the pane: WebKit is opened on a worker thread,
+ * so the window keeps drawing while it loads. */
+static void
+on_first_frame (GdkFrameClock   *clock,
+                LedePreviewPane *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  if (self->preview != NULL || self->loading != NULL)
+    return;
+  if (module != NULL || module_error != NULL)
+    {
+      ensure_preview (self, NULL);
+      return;
+    }
+  self->loading = g_cancellable_new ();
+  task = g_task_new (self, self->loading, on_opened, NULL);
+  g_task_set_source_tag (task, on_first_frame);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+static void
+lede_preview_pane_map (GtkWidget *widget)
+{
+  LedePreviewPane *self = LEDE_PREVIEW_PANE (widget);
+
+  GTK_WIDGET_CLASS (lede_preview_pane_parent_class)->map (widget);
+  if (self->preview == NULL && self->child == NULL && self->loading == NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_first_frame), self, 0);
+}
+
+static void
+lede_preview_pane_dispose (GObject *object)
+{
+  LedePreviewPane *self = LEDE_PREVIEW_PANE (object);
+
+  if (self->loading)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_pointer (&self->child, gtk_widget_unparent);
+  self->preview = NULL;
+  g_clear_object (&self->article);
+  g_clear_object (&self->buffer);
+  g_clear_pointer (&self->words, g_strfreev);
+
+  G_OBJECT_CLASS (lede_preview_pane_parent_class)->dispose (object);
+}
+
+static void
+lede_preview_pane_class_init (LedePreviewPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lede_preview_pane_dispose;
+  widget_class->map = lede_preview_pane_map;
+
+  /**
+   * LedePreviewPane::scrolled-to-line:
+   * @line: the Markdown source line now at the top of the preview
+   *
+   * The reader scrolled the preview (not Lede following the editor).
+   */
+  signals [SCROLLED_TO_LINE] =
+    g_signal_new ("scrolled-to-line", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  /**
+   * LedePreviewPane::loaded:
+   *
+   * The preview module is loaded and its preview in the pane.
+   */
+  signals [LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "previewpane");
+}
+
+static void
+lede_preview_pane_init (LedePreviewPane *self)
+{
+  self->line = -1;
+}
+
+void
+lede_preview_pane_set_article (LedePreviewPane *self,
+                               LedeArticle     *article)
+{
+  g_return_if_fail (LEDE_IS_PREVIEW_PANE (self));
+
+  g_set_object (&self->article, article);
+  if (self->preview)
+    module->set_article (self->preview, article);
+}
+
+void
+lede_preview_pane_set_buffer (LedePreviewPane *self,
+                              GtkTextBuffer   *buffer)
+{
+  g_return_if_fail (LEDE_IS_PREVIEW_PANE (self));
+
+  g_set_object (&self->buffer, buffer);
+  if (self->preview)
+    module->set_buffer (self->preview, buffer);
+}
+
+void
+lede_preview_pane_scroll_to_line (LedePreviewPane *self,
+                                  int              line)
+{
+  g_return_if_fail (LEDE_IS_PREVIEW_PANE (self));
+
+  if (self->preview)
+    module->scroll_to_line (self->preview, line);
+  else
+    self->line = line;
+}
+
+void
+lede_preview_pane_highlight_words (LedePreviewPane    *self,
+                                   const char * const *words)
+{
+  g_return_if_fail (LEDE_IS_PREVIEW_PANE (self));
+
+  g_clear_pointer (&self->words, g_strfreev);
+  if (words != NULL && words[0] != NULL)
+    self->words = g_strdupv ((char **)words);
+  if (self->preview)
+    module->highlight_words (self->preview, words);
+}
+
+/**
+ * lede_preview_pane_print:
+ * @parent: the window a print dialog belongs to
+ * @settings: (nullable): print with these and ask nothing, or %NULL to
+ *   show the print dialog
+ *
+ * Prints the story page as the preview shows it, loading the preview first
+ * if it never was (a window in the Write layout).
+ *
+ * Returns: (transfer full) (nullable): the WebKitPrintOperation, which says
+ *   "finished" or "failed"; %NULL with @error set when there is no preview
+ */
+GObject *
+lede_preview_pane_print (LedePreviewPane   *self,
+                         GtkWindow         *parent,
+                         GtkPrintSettings  *settings,
+                         GError           **error)
+{
+  g_return_val_if_fail (LEDE_IS_PREVIEW_PANE (self), NULL);
+
+  if (!ensure_preview (self, error))
+    return NULL;
+  return module->print (self->preview, parent, settings);
+}
+
+/**
+ * lede_preview_pane_get_preview:
+ *
+ * Returns: (transfer none) (nullable): the preview, once the module is
+ *   loaded: a widget whose first child is its WebKitWebView
+ */
+GtkWidget *
+lede_preview_pane_get_preview (LedePreviewPane *self)
+{
+  g_return_val_if_fail (LEDE_IS_PREVIEW_PANE (self), NULL);
+  return self->preview;
+}
+
+/* Loads the preview now, shown or not (the tests, the benchmarks). */
+gboolean
+lede_preview_pane_load (LedePreviewPane  *self,
+                        GError          **error)
+{
+  g_return_val_if_fail (LEDE_IS_PREVIEW_PANE (self), FALSE);
+  return ensure_preview (self, error);
+}
+
+/* How long the preview waits after a keystroke before rendering. */
+guint
+lede_preview_pane_get_debounce_ms (LedePreviewPane *self)
+{
+  g_return_val_if_fail (LEDE_IS_PREVIEW_PANE (self), 0);
+  return self->preview ? module->get_debounce_ms (self->preview) : 0;
+}

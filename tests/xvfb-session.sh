@@ -1,0 +1,19 @@
+#!/bin/bash
+# Runs a command under a private X server and D-Bus session, for the window
+# tests. Xvfb picks a free display itself (-displayfd), so tests that follow
+# each other never race for one, as xvfb-run -a's lock files can.
+#   xvfb-session.sh DBUS_CONFIG COMMAND ARGS...
+set -u
+config=$1
+shift
+fifo=$(mktemp -u)
+mkfifo "$fifo"
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3> "$fifo" 2> /dev/null &
+server=$!
+read -r display < "$fifo"
+rm -f "$fifo"
+trap 'kill $server 2> /dev/null; wait $server 2> /dev/null' EXIT
+export DISPLAY=":$display"
+dbus-run-session --config-file "$config" -- "$@"
+status=$?
+exit $status

@@ -30,7 +30,7 @@ struct _LedePreviewPane
   GtkTextBuffer   *buffer;
   char           **words;
   int              line;          /* a scroll for the preview, or -1 */
-  GCancellable    *loading;       /* the module is being opened */
+  gboolean         loading;       /* the module is being opened */
 };
 
 G_DEFINE_FINAL_TYPE (LedePreviewPane, lede_preview_pane, GTK_TYPE_WIDGET)
@@ -182,19 +182,29 @@ open_in_thread (GTask        *task,
 }
 
 static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* The module is the process's, whatever became of the pane that asked. */
+static void
 on_opened (GObject      *source,
            GAsyncResult *result,
            gpointer      data)
 {
-  LedePreviewPane *self = LEDE_PREVIEW_PANE (source);
+  g_autoptr (LedePreviewPane) self = g_weak_ref_get (g_task_get_task_data (G_TASK (result)));
   g_autoptr (GError) error = NULL;
   GModule *handle = g_task_propagate_pointer (G_TASK (result), &error);
 
   take_module (handle, error);
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    return;  /* the pane is gone */
-  g_clear_object (&self->loading);
-  ensure_preview (self, NULL);
+  if (self == NULL)
+    return;
+  self->loading = FALSE;
+  /* A window closed while WebKit loaded starts no web process. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    ensure_preview (self, NULL);
 }
 
 /* After the frame that shows the pane: WebKit is opened on a worker thread,
@@ -204,17 +214,21 @@ on_first_frame (GdkFrameClock   *clock,
                 LedePreviewPane *self)
 {
   g_autoptr (GTask) task = NULL;
+  GWeakRef *pane;
 
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
-  if (self->preview != NULL || self->loading != NULL)
+  if (self->preview != NULL || self->loading)
     return;
   if (module != NULL || module_error != NULL)
     {
       ensure_preview (self, NULL);
       return;
     }
-  self->loading = g_cancellable_new ();
-  task = g_task_new (self, self->loading, on_opened, NULL);
+  self->loading = TRUE;
+  pane = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (pane, self);
+  task = g_task_new (NULL, NULL, on_opened, NULL);
+  g_task_set_task_data (task, pane, free_weak_ref);
   g_task_set_source_tag (task, on_first_frame);
   g_task_run_in_thread (task, open_in_thread);
 }
@@ -225,7 +239,7 @@ lede_preview_pane_map (GtkWidget *widget)
   LedePreviewPane *self = LEDE_PREVIEW_PANE (widget);
 
   GTK_WIDGET_CLASS (lede_preview_pane_parent_class)->map (widget);
-  if (self->preview == NULL && self->child == NULL && self->loading == NULL)
+  if (self->preview == NULL && self->child == NULL && !self->loading)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (on_first_frame), self, 0);
 }
@@ -235,16 +249,22 @@ lede_preview_pane_dispose (GObject *object)
 {
   LedePreviewPane *self = LEDE_PREVIEW_PANE (object);
 
-  if (self->loading)
-    g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
   g_clear_pointer (&self->child, gtk_widget_unparent);
   self->preview = NULL;
-  g_clear_object (&self->article);
-  g_clear_object (&self->buffer);
-  g_clear_pointer (&self->words, g_strfreev);
 
   G_OBJECT_CLASS (lede_preview_pane_parent_class)->dispose (object);
+}
+
+static void
+lede_preview_pane_finalize (GObject *object)
+{
+  LedePreviewPane *self = LEDE_PREVIEW_PANE (object);
+
+  g_clear_object (&self->article);
+  g_clear_object (&self->buffer);
+  g_strfreev (self->words);
+
+  G_OBJECT_CLASS (lede_preview_pane_parent_class)->finalize (object);
 }
 
 static void
@@ -254,6 +274,7 @@ lede_preview_pane_class_init (LedePreviewPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lede_preview_pane_dispose;
+  object_class->finalize = lede_preview_pane_finalize;
   widget_class->map = lede_preview_pane_map;
 
   /**
@@ -296,13 +317,25 @@ lede_preview_pane_set_article (LedePreviewPane *self,
     module->set_article (self->preview, article);
 }
 
+/* Search marks last until the next edit, as in the preview itself. */
+static void
+on_buffer_changed (LedePreviewPane *self)
+{
+  if (self->preview == NULL)
+    g_clear_pointer (&self->words, g_strfreev);
+}
+
 void
 lede_preview_pane_set_buffer (LedePreviewPane *self,
                               GtkTextBuffer   *buffer)
 {
   g_return_if_fail (LEDE_IS_PREVIEW_PANE (self));
 
+  if (self->buffer != NULL)
+    g_signal_handlers_disconnect_by_func (self->buffer, on_buffer_changed, self);
   g_set_object (&self->buffer, buffer);
+  if (buffer != NULL)
+    g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
   if (self->preview)
     module->set_buffer (self->preview, buffer);
 }

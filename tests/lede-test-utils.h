@@ -163,6 +163,13 @@ lede_test_count_descendants (const char *needle)
   return found;
 }
 
+/* For lede_test_wait_until(): WebKit's web process has started. */
+static inline gboolean
+lede_test_has_web_process (gpointer unused)
+{
+  return lede_test_count_descendants ("WebKitWebProcess") > 0;
+}
+
 /* Whether a library whose file name holds @needle is mapped into this
  * process. */
 static inline gboolean

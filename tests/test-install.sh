@@ -38,7 +38,7 @@ check "installed files" test -x "$prefix/bin/lede" -a -x "$prefix/bin/lede-cli" 
 
 # No folder of any build in the installed programs' data or their run path.
 no_build_paths () {
-  for exe in "$prefix/bin/lede" "$prefix/bin/lede-cli"; do
+  for exe in "$prefix/bin/lede" "$prefix/bin/lede-cli" "$moduledir/liblede-preview.so"; do
     readelf -p .rodata "$exe" | grep -F -e "$tmp/build" -e "$src" && { echo "$exe names a build folder"; return 1; }
     readelf -d "$exe" | grep -E 'RUNPATH|RPATH' && { echo "$exe has a run path"; return 1; }
   done

@@ -5,11 +5,13 @@
  * emphasis, links, lists, block quotes, code, tables and footnotes. Raw HTML
  * is left out, as on the page. The headline is the document's title; the
  * standfirst, byline and dateline follow it, and the corrections log ends it.
- * The parts are zipped with libarchive, each with the story's last change as
- * its time, so the same story always gives the same bytes.
+ * The parts are zipped with libarchive with no times, so the same story
+ * always gives the same bytes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "lede-export"
+
 #include "config.h"
 
 #include <archive.h>
@@ -38,8 +40,7 @@ typedef struct
   GString    *lists;       /* one w:num for each numbered list */
   guint       n_links;
   guint       n_lists;
-  GHashTable *footnotes;   /* label → its number */
-  guint       n_notes;     /* definitions written */
+  guint       n_notes;     /* footnote definitions written */
 } Docx;
 
 /* How a block's paragraphs look where they are in the tree. */
@@ -191,7 +192,13 @@ append_inline (Docx       *docx,
           docx->n_links++;
           g_string_append_printf (docx->links, "<Relationship Id=\"link%u\" Type=\"" NS_R "/hyperlink\" Target=\"",
                                   docx->n_links);
-          append_escaped (docx->links, cmark_node_get_url (node), -1);
+          {
+            /* A relationship's target is a URI: spaces and other letters
+             * escaped, as the page's renderer does. */
+            g_autofree char *uri = g_uri_escape_string (cmark_node_get_url (node), ":/?#[]@!$&'()*+,;=%~", FALSE);
+
+            append_escaped (docx->links, uri, -1);
+          }
           g_string_append (docx->links, "\" TargetMode=\"External\"/>");
           g_string_append_printf (out, "<w:hyperlink r:id=\"link%u\">", docx->n_links);
           append_inlines (docx, out, node, flags | RUN_LINK);
@@ -207,12 +214,8 @@ append_inline (Docx       *docx,
       append_run (out, "]", flags | RUN_ITALIC);
       break;
     case CMARK_NODE_FOOTNOTE_REFERENCE:
-      {
-        guint number = GPOINTER_TO_UINT (g_hash_table_lookup (docx->footnotes, cmark_node_get_literal (node)));
-        g_autofree char *mark = g_strdup_printf ("%u", number);
-
-        append_run (out, mark, flags | RUN_SUPER);
-      }
+      /* cmark-gfm has put the note's number, as on the page, in its text. */
+      append_run (out, cmark_node_get_literal (node), flags | RUN_SUPER);
       break;
     case CMARK_NODE_HTML_INLINE:
       break;  /* never on the page either */
@@ -272,9 +275,6 @@ append_paragraph (Docx       *docx,
     append_run (out, block->prefix, flags);
   append_inlines (docx, out, node, flags);
   g_string_append (out, "</w:p>");
-  /* Only an item's first paragraph carries its number or its box. */
-  block->numbered = FALSE;
-  block->prefix = NULL;
 }
 
 static void
@@ -423,30 +423,12 @@ append_blocks (Docx       *docx,
                Block       block)
 {
   for (cmark_node *child = cmark_node_first_child (parent); child; child = cmark_node_next (child))
-    append_block (docx, child, &block);
-}
-
-/* Footnotes are numbered as on the page: by their first reference, in
- * reading order. cmark-gfm puts the definitions at the end in that order,
- * without the ones nothing refers to, but gives no way to read their label. */
-static void
-number_footnotes (Docx       *docx,
-                  cmark_node *document)
-{
-  cmark_iter *iter = cmark_iter_new (document);
-  cmark_event_type event;
-
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
-      cmark_node *node = cmark_iter_get_node (iter);
-      const char *label = cmark_node_get_literal (node);
-
-      if (event == CMARK_EVENT_ENTER && cmark_node_get_type (node) == CMARK_NODE_FOOTNOTE_REFERENCE &&
-          label != NULL && !g_hash_table_contains (docx->footnotes, label))
-        g_hash_table_insert (docx->footnotes, g_strdup (label),
-                             GUINT_TO_POINTER (g_hash_table_size (docx->footnotes) + 1));
+      append_block (docx, child, &block);
+      /* Only an item's first block carries its number or its box. */
+      block.numbered = FALSE;
+      block.prefix = NULL;
     }
-  cmark_iter_free (iter);
 }
 
 static void
@@ -499,7 +481,6 @@ document_xml (Docx        *docx,
   append_field (docx, "Byline", lede_article_get_byline (article));
   append_field (docx, "Dateline", lede_article_get_dateline (article));
 
-  number_footnotes (docx, tree);
   append_blocks (docx, tree, block);
   append_corrections (docx, lede_article_get_corrections (article));
   cmark_node_free (tree);
@@ -568,11 +549,13 @@ write_to_array (struct archive *archive,
   return length;
 }
 
+/* No part has a time: zip would keep it in local time (and libarchive a
+ * Unix time beside it), so the same story would zip differently in another
+ * time zone. Parts dated 1980, zip's first day, as Office writes them. */
 static void
 add_part (struct archive *archive,
           const char     *name,
-          const char     *text,
-          time_t          mtime)
+          const char     *text)
 {
   struct archive_entry *entry = archive_entry_new ();
   gsize length = strlen (text);
@@ -581,7 +564,6 @@ add_part (struct archive *archive,
   archive_entry_set_filetype (entry, AE_IFREG);
   archive_entry_set_perm (entry, 0644);
   archive_entry_set_size (entry, length);
-  archive_entry_set_mtime (entry, mtime, 0);
   /* Writing to memory fails only when memory does. */
   if (archive_write_header (archive, entry) != ARCHIVE_OK ||
       archive_write_data (archive, text, length) != (la_ssize_t) length)
@@ -599,25 +581,24 @@ GBytes *
 lede_docx_write (LedeArticle        *article,
                  const char * const *tags)
 {
-  Docx docx = {
-    .body = g_string_new (NULL),
-    .links = g_string_new (NULL),
-    .lists = g_string_new (NULL),
-    .footnotes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-  };
+  Docx docx = { NULL };
   g_autofree char *document = NULL;
   g_autofree char *relations = NULL;
-  g_autofree char *numbering_head = resource_string ("numbering-head.xml");
+  g_autofree char *numbering_head = NULL;
   g_autofree char *numbering = NULL;
-  g_autofree char *styles = resource_string ("styles.xml");
-  g_autofree char *core = core_xml (article, tags);
-  GByteArray *zip = g_byte_array_new ();
-  struct archive *archive = archive_write_new ();
-  GDateTime *changed = lede_article_get_updated (article);
-  time_t mtime = changed ? g_date_time_to_unix (changed) : 315532800;  /* 1980, zip's first day */
+  g_autofree char *styles = NULL;
+  g_autofree char *core = NULL;
+  GByteArray *zip;
+  struct archive *archive;
 
   g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
 
+  docx.body = g_string_new (NULL);
+  docx.links = g_string_new (NULL);
+  docx.lists = g_string_new (NULL);
+  numbering_head = resource_string ("numbering-head.xml");
+  styles = resource_string ("styles.xml");
+  core = core_xml (article, tags);
   document = document_xml (&docx, article);
   relations = g_strconcat (XML_HEAD "<Relationships xmlns=\"" NS_REL "\">"
                            "<Relationship Id=\"styles\" Type=\"" NS_R "/styles\" Target=\"styles.xml\"/>"
@@ -625,6 +606,8 @@ lede_docx_write (LedeArticle        *article,
                            docx.links->str, "</Relationships>\n", NULL);
   numbering = g_strconcat (numbering_head, docx.lists->str, "</w:numbering>\n", NULL);
 
+  zip = g_byte_array_new ();
+  archive = archive_write_new ();
   archive_write_set_format_zip (archive);
   archive_write_set_options (archive, "zip:compression=deflate");
   archive_write_set_bytes_in_last_block (archive, 1);  /* no padding after the zip */
@@ -638,17 +621,17 @@ lede_docx_write (LedeArticle        *article,
             "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
             "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
             "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-            "</Types>\n", mtime);
+            "</Types>\n");
   add_part (archive, "_rels/.rels",
             XML_HEAD "<Relationships xmlns=\"" NS_REL "\">"
             "<Relationship Id=\"document\" Type=\"" NS_R "/officeDocument\" Target=\"word/document.xml\"/>"
             "<Relationship Id=\"core\" Type=\"" NS_REL "/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
-            "</Relationships>\n", mtime);
-  add_part (archive, "docProps/core.xml", core, mtime);
-  add_part (archive, "word/document.xml", document, mtime);
-  add_part (archive, "word/_rels/document.xml.rels", relations, mtime);
-  add_part (archive, "word/styles.xml", styles, mtime);
-  add_part (archive, "word/numbering.xml", numbering, mtime);
+            "</Relationships>\n");
+  add_part (archive, "docProps/core.xml", core);
+  add_part (archive, "word/document.xml", document);
+  add_part (archive, "word/_rels/document.xml.rels", relations);
+  add_part (archive, "word/styles.xml", styles);
+  add_part (archive, "word/numbering.xml", numbering);
   if (archive_write_close (archive) != ARCHIVE_OK)
     g_error ("Could not zip the document: %s", archive_error_string (archive));
   archive_write_free (archive);
@@ -656,6 +639,5 @@ lede_docx_write (LedeArticle        *article,
   g_string_free (docx.body, TRUE);
   g_string_free (docx.links, TRUE);
   g_string_free (docx.lists, TRUE);
-  g_hash_table_unref (docx.footnotes);
   return g_byte_array_free_to_bytes (zip);
 }

@@ -16,12 +16,10 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <gmodule.h>
 
 #include "lede-markdown.h"
 #include "lede-page.h"
 #include "lede-preview.h"
-#include "lede-preview-module.h"
 
 /* Anything with a scheme and "//" (http, https, ws, ftp, file) is blocked;
  * the page itself is about:blank and images may only be data: URIs. */
@@ -53,6 +51,8 @@ struct _LedePreview
   guint           body_stale : 1;
   guint           render_hidden : 1;   /* render though not shown: to print */
   WebKitPrintOperation *print_pending; /* printed once the body is fresh */
+  GtkWindow      *print_parent;        /* with a dialog, for this window */
+  gboolean        print_asks;          /* show the print dialog */
 };
 
 G_DEFINE_FINAL_TYPE (LedePreview, lede_preview, GTK_TYPE_WIDGET)
@@ -261,7 +261,11 @@ on_swapped (GObject      *source,
       g_autoptr (WebKitPrintOperation) operation = g_steal_pointer (&self->print_pending);
 
       self->render_hidden = FALSE;
-      webkit_print_operation_print (operation);
+      if (self->print_asks)
+        webkit_print_operation_run_dialog (operation, self->print_parent);
+      else
+        webkit_print_operation_print (operation);
+      g_clear_weak_pointer (&self->print_parent);
     }
 }
 
@@ -499,6 +503,7 @@ lede_preview_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_object (&self->print_pending);
+  g_clear_weak_pointer (&self->print_parent);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->buffer_signals);
   g_clear_object (&self->article);
@@ -761,32 +766,18 @@ lede_preview_print (LedePreview      *self,
   g_return_val_if_fail (LEDE_IS_PREVIEW (self), NULL);
 
   operation = webkit_print_operation_new (self->web_view);
-  if (settings == NULL)
-    {
-      /* The dialog prints what the page shows: bring it up to date first,
-       * the typing of the last moment and a hidden preview included. */
-      g_clear_handle_id (&self->debounce_id, g_source_remove);
-      self->render_hidden = TRUE;
-      start_render (self);
-      self->render_hidden = FALSE;
-      webkit_print_operation_run_dialog (operation, parent);
-      return operation;
-    }
-  webkit_print_operation_set_print_settings (operation, settings);
-  /* Printing without asking: once the page holds the story as typed. */
-  if (self->debounce_id != 0 || self->body_stale || self->rendering)
-    {
-      g_clear_handle_id (&self->debounce_id, g_source_remove);
-      g_set_object (&self->print_pending, operation);
-      self->render_hidden = TRUE;
-      start_render (self);
-      if (self->rendering)
-        return operation;
-      /* Nothing could be rendered (no page yet): print it as it is. */
-      g_clear_object (&self->print_pending);
-      self->render_hidden = FALSE;
-    }
-  webkit_print_operation_print (operation);
+  if (settings != NULL)
+    webkit_print_operation_set_print_settings (operation, settings);
+  /* Printed (or the dialog shown) once the page holds the story as typed:
+   * after this render, the typing of the last moment and a hidden preview
+   * included, and after the page itself has loaded for a preview made just
+   * now to print. */
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_set_object (&self->print_pending, operation);
+  g_set_weak_pointer (&self->print_parent, parent);
+  self->print_asks = settings == NULL;
+  self->render_hidden = TRUE;
+  start_render (self);
   return operation;
 }
 
@@ -812,72 +803,4 @@ lede_preview_highlight_words (LedePreview        *self,
       /* Now, and again after each render until the next edit. */
       mark_words (self);
     }
-}
-
-static GtkWidget *
-new_preview (void)
-{
-  return g_object_new (LEDE_TYPE_PREVIEW, NULL);
-}
-
-static void
-set_article (GtkWidget   *preview,
-             LedeArticle *article)
-{
-  lede_preview_set_article (LEDE_PREVIEW (preview), article);
-}
-
-static void
-set_buffer (GtkWidget     *preview,
-            GtkTextBuffer *buffer)
-{
-  lede_preview_set_buffer (LEDE_PREVIEW (preview), buffer);
-}
-
-static void
-scroll_to_line (GtkWidget *preview,
-                int        line)
-{
-  lede_preview_scroll_to_line (LEDE_PREVIEW (preview), line);
-}
-
-static void
-highlight_words (GtkWidget          *preview,
-                 const char * const *words)
-{
-  lede_preview_highlight_words (LEDE_PREVIEW (preview), words);
-}
-
-static GObject *
-print (GtkWidget        *preview,
-       GtkWindow        *parent,
-       GtkPrintSettings *settings)
-{
-  return G_OBJECT (lede_preview_print (LEDE_PREVIEW (preview), parent, settings));
-}
-
-static guint
-get_debounce_ms (GtkWidget *preview)
-{
-  return lede_preview_get_debounce_ms (LEDE_PREVIEW (preview));
-}
-
-/* The module's one entry point (see lede-preview-module.h). */
-G_MODULE_EXPORT const LedePreviewModule *lede_preview_module_get (void);
-
-const LedePreviewModule *
-lede_preview_module_get (void)
-{
-  static const LedePreviewModule module = {
-    LEDE_PREVIEW_MODULE_ABI,
-    new_preview,
-    set_article,
-    set_buffer,
-    scroll_to_line,
-    highlight_words,
-    print,
-    get_debounce_ms,
-  };
-
-  return &module;
 }

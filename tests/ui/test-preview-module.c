@@ -25,12 +25,6 @@ has_preview (gpointer pane)
   return lede_preview_pane_get_preview (pane) != NULL;
 }
 
-static gboolean
-has_web_process (gpointer data)
-{
-  return lede_test_count_descendants ("WebKitWebProcess") > 0;
-}
-
 static void
 set_layout (const char *layout)
 {
@@ -65,7 +59,7 @@ test_write_layout (void)
   lede_test_wait_until (has_preview, get_pane (&f), 20000);
   g_assert_nonnull (lede_preview_pane_get_preview (get_pane (&f)));
   g_assert_true (lede_test_has_library ("libwebkitgtk"));
-  lede_test_wait_until (has_web_process, NULL, 20000);
+  lede_test_wait_until (lede_test_has_web_process, NULL, 20000);
   g_assert_cmpuint (lede_test_count_descendants ("WebKitWebProcess"), >, 0);
   fixture_teardown (&f, NULL);
 }

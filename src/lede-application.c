@@ -254,6 +254,7 @@ static const LedeAccel accels[] = {
   { "win.layout::split", { "<Alt>2", NULL } },
   { "win.layout::preview", { "<Alt>3", NULL } },
   { "win.show-metadata", { "F9", NULL } },
+  { "win.add-tag", { "<Control>t", NULL } },
   { "win.spell-check", { "F7", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.go-to-graf", { "<Control>l", NULL } },

@@ -63,9 +63,10 @@ G_DEFINE_FINAL_TYPE (LedeExportDialog, lede_export_dialog, ADW_TYPE_WINDOW)
 static void
 update_folder (LedeExportDialog *self)
 {
-  g_autofree char *display = g_filename_display_name (self->folder);
+  g_autofree char *display = self->folder ? g_filename_display_name (self->folder) : NULL;
 
-  adw_action_row_set_subtitle (self->folder_row, display);
+  adw_action_row_set_subtitle (self->folder_row, display ? display : _("None chosen yet"));
+  gtk_widget_set_sensitive (self->export_button, self->folder != NULL);
 }
 
 static void
@@ -96,12 +97,13 @@ static void
 choose_folder_cb (LedeExportDialog *self)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr (GFile) current = g_file_new_for_path (self->folder);
+  g_autoptr (GFile) current = self->folder ? g_file_new_for_path (self->folder) : NULL;
 
   chooser = gtk_file_chooser_native_new (_("Export To"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          _("_Select"), _("_Cancel"));
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), current, NULL);
+  if (current != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), current, NULL);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_folder_chosen), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -138,7 +140,7 @@ static void
 set_busy (LedeExportDialog *self,
           gboolean          busy)
 {
-  gtk_widget_set_sensitive (self->export_button, !busy);
+  gtk_widget_set_sensitive (self->export_button, !busy && self->folder != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->format_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scope_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->folder_row), !busy);
@@ -300,6 +302,8 @@ on_checked (GObject      *source,
     {
       self->reviewing = TRUE;
       gtk_stack_set_visible_child_name (self->pages, "checks");
+      /* The keyboard goes on where the reader is: Enter exports. */
+      gtk_widget_grab_focus (self->export_button);
       return;
     }
   go_on (self);
@@ -498,11 +502,17 @@ lede_export_dialog_init (LedeExportDialog *self)
   LedeExportFormat format;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+E, then Enter: exports (Escape cancels). */
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
   self->settings = g_settings_new (APP_ID);
   last_folder = g_settings_get_string (self->settings, "export-folder");
   last_format = g_settings_get_string (self->settings, "export-format");
   if (*last_folder && g_file_test (last_folder, G_FILE_TEST_IS_DIR))
     lede_export_dialog_set_folder (self, last_folder);
+  /* In a Flatpak sandbox the home folder seen is not the user's: files
+   * written there would be lost. The folder is chosen through the portal. */
+  else if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    lede_export_dialog_set_folder (self, NULL);
   else
     lede_export_dialog_set_folder (self, documents && g_file_test (documents, G_FILE_TEST_IS_DIR)
                                          ? documents : g_get_home_dir ());

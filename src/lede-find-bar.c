@@ -149,8 +149,7 @@ update_status (LedeFindBar *self)
         }
     }
   gtk_label_set_text (self->status, self->status_text);
-  /* Whole, when a narrow editor cuts the label short. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status), *self->status_text ? self->status_text : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->status), *self->status_text != '\0');
 }
 
 static void
@@ -471,7 +470,10 @@ lede_find_bar_new (GtkSourceView *body,
 
   self->find_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->find_entry), TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->find_entry), 10);
+  /* Both entries grow into the room there is; what they ask for at least
+   * keeps the bar, and so the editor, narrow enough for 360 px and for
+   * editor and preview side by side below the window's narrow mode. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->find_entry), 4);
   g_object_set (self->find_entry, "placeholder-text", _("Find in the story"), NULL);
   g_signal_connect_swapped (self->find_entry, "search-changed", G_CALLBACK (on_find_changed), self);
   g_signal_connect_swapped (self->find_entry, "next-match", G_CALLBACK (on_next_match), self);
@@ -483,10 +485,12 @@ lede_find_bar_new (GtkSourceView *body,
   gtk_widget_add_controller (GTK_WIDGET (self->find_entry), keys);
 
   self->status = GTK_LABEL (gtk_label_new (NULL));
-  /* A long status gives way to the entry, never widens the window. */
-  gtk_label_set_ellipsize (self->status, PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (self->status, 4);
-  gtk_label_set_max_width_chars (self->status, 24);
+  /* Under the entry and wrapping: a long status ("3 of 12, and 1 in the
+   * headline") is read whole at 360 px and never widens the window. */
+  gtk_label_set_wrap (self->status, TRUE);
+  gtk_label_set_xalign (self->status, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->status), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->status), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->status), "numeric");
   gtk_widget_set_tooltip_text (previous, _("Previous Match (Shift+Enter)"));
@@ -499,7 +503,6 @@ lede_find_bar_new (GtkSourceView *body,
     gtk_widget_add_css_class (*w, "flat");
 
   gtk_box_append (GTK_BOX (find_row), GTK_WIDGET (self->find_entry));
-  gtk_box_append (GTK_BOX (find_row), GTK_WIDGET (self->status));
   gtk_box_append (GTK_BOX (find_row), previous);
   gtk_box_append (GTK_BOX (find_row), next);
   {
@@ -520,6 +523,7 @@ lede_find_bar_new (GtkSourceView *body,
   }
   gtk_box_append (GTK_BOX (find_row), close);
   gtk_box_append (GTK_BOX (self->box), find_row);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->status));
 
   self->error = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error, TRUE);
@@ -531,7 +535,7 @@ lede_find_bar_new (GtkSourceView *body,
   self->replace_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->replace_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->replace_entry), TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->replace_entry), 10);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->replace_entry), 4);
   gtk_entry_set_placeholder_text (self->replace_entry, _("Replace with"));
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_replace_key), self);

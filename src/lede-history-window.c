@@ -23,7 +23,10 @@ struct _LedeHistoryWindow
   AdwWindow       parent_instance;
 
   AdwWindowTitle *title;
+  GtkWidget      *back_button;
   GtkWidget      *restore_button;
+  AdwLeaflet     *leaflet;       /* the list, then what a revision changed, when narrow */
+  GtkWidget      *diff_box;
   GtkStack       *list_stack;
   GtkListView    *revision_list;
   GtkLabel       *summary_label;
@@ -330,6 +333,41 @@ selection_changed_cb (LedeHistoryWindow *self)
   g_task_run_in_thread (task, compare_thread);
 }
 
+/* Narrow, Back leads from what a revision changed to the list. */
+static void
+update_back_button (LedeHistoryWindow *self)
+{
+  gtk_widget_set_visible (self->back_button,
+                          adw_leaflet_get_folded (self->leaflet) &&
+                          adw_leaflet_get_visible_child (self->leaflet) == self->diff_box);
+}
+
+static void
+back_clicked_cb (LedeHistoryWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static gboolean
+show_changes_idle (gpointer data)
+{
+  LedeHistoryWindow *self = data;
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->diff_box);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Narrow, a revision chosen (a click, or Enter) shows what it changed,
+ * once the list has selected it; the arrow keys stay in the list. */
+static void
+revision_chosen_cb (LedeHistoryWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    g_idle_add (show_changes_idle, g_object_ref (self));
+}
+
 static void
 restore_clicked_cb (LedeHistoryWindow *self)
 {
@@ -384,12 +422,18 @@ lede_history_window_class_init (LedeHistoryWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-history-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeHistoryWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, LedeHistoryWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LedeHistoryWindow, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, LedeHistoryWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LedeHistoryWindow, diff_box);
   gtk_widget_class_bind_template_child (widget_class, LedeHistoryWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, LedeHistoryWindow, revision_list);
   gtk_widget_class_bind_template_child (widget_class, LedeHistoryWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LedeHistoryWindow, diff_view);
   gtk_widget_class_bind_template_callback (widget_class, restore_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_back_button);
+  gtk_widget_class_bind_template_callback (widget_class, revision_chosen_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

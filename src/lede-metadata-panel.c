@@ -467,3 +467,11 @@ lede_metadata_panel_init (LedeMetadataPanel *self)
 
   load_article (self);
 }
+
+/* Ctrl+T: the keyboard goes to the tag entry. */
+void
+lede_metadata_panel_focus_tags (LedeMetadataPanel *self)
+{
+  g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
+  lede_tag_chips_focus (self->tag_chips_section);
+}

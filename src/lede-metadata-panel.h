@@ -40,4 +40,6 @@ void lede_metadata_panel_set_speller      (LedeMetadataPanel *self,
 void lede_metadata_panel_check_spelling   (LedeMetadataPanel *self,
                                            gboolean           enabled);
 
+void lede_metadata_panel_focus_tags (LedeMetadataPanel *self);
+
 G_END_DECLS

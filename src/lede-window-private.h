@@ -21,11 +21,13 @@ struct _LedeWindow
   AdwToastOverlay      *toasts;
   AdwLeaflet           *leaflet;          /* the list, then the story: one at a time when narrow */
   GtkWidget            *content_box;
-  GtkWidget            *story_trash_button;
   AdwFlap              *metadata_flap;    /* beside the story, or over it when narrow */
   AdwWindowTitle       *library_title;
   GtkListView          *story_list;
   AdwWindowTitle       *story_title;
+  AdwSqueezer          *header_squeezer;  /* the layout switch, or the title where it does not fit */
+  GtkActionBar         *layout_bar;       /* the layout switch under the story, squeezed out above */
+  GtkWidget            *bar_split_button;
   GtkLabel             *save_label;
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;

@@ -122,6 +122,108 @@ apply_layout (LedeWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->preview), show_preview);
   /* Where only one pane fits, Split is not offered (nor shown as chosen). */
   gtk_widget_set_visible (self->split_button, !self->narrow);
+  gtk_widget_set_visible (self->bar_split_button, !self->narrow);
+}
+
+/* Where the header has no room for the layout switch, the switch is in a
+ * bar under the story, as libadwaita's view switcher bar is. */
+static void
+update_layout_bar (LedeWindow *self)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (self->header_squeezer);
+
+  gtk_action_bar_set_revealed (self->layout_bar, shown == GTK_WIDGET (self->story_title) && !self->focus_mode);
+}
+
+static gboolean
+update_layout_bar_idle (gpointer data)
+{
+  update_layout_bar (data);
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The squeezer chooses during an allocation: the bar changes after it,
+ * before the next frame. */
+static void
+header_squeezed_cb (LedeWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout_bar_idle, g_object_ref (self), NULL);
+}
+
+/* Folded, the header has room for the story's title and little else (its
+ * own save label is hidden, lede-window.ui): the save state becomes the
+ * title's subtitle. German's "Nicht gespeichert" alone would take a third
+ * of 360 px. */
+static void
+place_save_state (LedeWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean open = lede_editor_get_article (self->editor) != NULL;
+  GtkWidget *title = GTK_WIDGET (self->story_title);
+
+  /* "Saved" says something only about a story. */
+  gtk_widget_set_visible (GTK_WIDGET (self->save_label), open);
+  adw_window_title_set_subtitle (self->story_title, open && folded ? gtk_label_get_text (self->save_label) : NULL);
+  if (open && folded && gtk_widget_has_css_class (GTK_WIDGET (self->save_label), "error"))
+    gtk_widget_add_css_class (title, "save-failed");
+  else
+    gtk_widget_remove_css_class (title, "save-failed");
+  gtk_widget_set_tooltip_text (title, open && folded ? gtk_widget_get_tooltip_text (GTK_WIDGET (self->save_label))
+                                                     : NULL);
+}
+
+/* The panel beside the story takes the width it asks for; over the story,
+ * when there is no room beside it, it takes the story's whole width. */
+static gboolean
+apply_flap_folded_idle (gpointer data)
+{
+  LedeWindow *self = data;
+
+  gtk_widget_set_hexpand (GTK_WIDGET (self->metadata_panel), adw_flap_get_folded (self->metadata_flap));
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flap_folded_cb (LedeWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_flap_folded_idle, g_object_ref (self), NULL);
+}
+
+/* Whether the window is asked to be narrower than the split needs, by the
+ * user, the window manager or the settings. Its default size follows its
+ * size except when maximized, fullscreen or tiled, when it is the size
+ * kept for later. */
+static gboolean
+asked_narrow (LedeWindow *self)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  int width = 0, height = 0;
+
+  if (gtk_window_is_maximized (GTK_WINDOW (self)) || gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    return FALSE;
+  if (surface != NULL &&
+      (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) &
+       (GDK_TOPLEVEL_STATE_TILED | GDK_TOPLEVEL_STATE_TOP_TILED | GDK_TOPLEVEL_STATE_RIGHT_TILED |
+        GDK_TOPLEVEL_STATE_BOTTOM_TILED | GDK_TOPLEVEL_STATE_LEFT_TILED)) != 0)
+    return FALSE;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  return width > 0 && width < SPLIT_MIN_WIDTH;
+}
+
+/* Asked for a width where the split cannot fit, the window goes narrow
+ * before its size is computed: the split's minimum would otherwise hold
+ * the window wider than asked. Wider, the allocation decides
+ * (lede_window_size_allocate). */
+static void
+default_width_cb (LedeWindow *self)
+{
+  if (!self->narrow && asked_narrow (self))
+    {
+      self->narrow = TRUE;
+      apply_layout (self);
+    }
 }
 
 /* Folding, the window keeps to the story being written, if there is one. */
@@ -133,8 +235,7 @@ apply_folded_idle (gpointer data)
 
   if (folded && lede_editor_get_article (self->editor) != NULL)
     adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-  /* Room for the story's own buttons: trashing is in the list (Delete). */
-  gtk_widget_set_visible (self->story_trash_button, !folded);
+  place_save_state (self);
   g_object_unref (self);
   return G_SOURCE_REMOVE;
 }
@@ -174,13 +275,28 @@ back_clicked_cb (LedeWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Narrow: the story's own width, wherever the list and the panel are, is
+ * too small for the split, or the window is asked to be (an allocation
+ * still at the old size does not undo that). */
+static gboolean
+want_narrow (LedeWindow *self)
+{
+  return gtk_widget_get_width (GTK_WIDGET (self->content_stack)) < SPLIT_MIN_WIDTH || asked_narrow (self);
+}
+
 static gboolean
 apply_layout_idle (gpointer data)
 {
   LedeWindow *self = data;
+  gboolean narrow = want_narrow (self);
 
   self->layout_idle_id = 0;
-  apply_layout (self);
+  /* As things are now, not as they were when the idle was queued. */
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      apply_layout (self);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -191,18 +307,12 @@ lede_window_size_allocate (GtkWidget *widget,
                            int        baseline)
 {
   LedeWindow *self = LEDE_WINDOW (widget);
-  gboolean narrow;
 
   GTK_WIDGET_CLASS (lede_window_parent_class)->size_allocate (widget, width, height, baseline);
-  /* The story's own width, wherever the list and the panel are. */
-  narrow = gtk_widget_get_width (GTK_WIDGET (self->content_stack)) < SPLIT_MIN_WIDTH;
 
   /* Showing or hiding a pane during allocation would re-enter it. */
-  if (narrow != self->narrow && self->layout_idle_id == 0)
-    {
-      self->narrow = narrow;
-      self->layout_idle_id = g_idle_add (apply_layout_idle, self);
-    }
+  if (want_narrow (self) != self->narrow && self->layout_idle_id == 0)
+    self->layout_idle_id = g_idle_add (apply_layout_idle, self);
 }
 
 static void
@@ -257,6 +367,7 @@ on_save_state (LedeWindow   *self,
     default:
       g_assert_not_reached ();
     }
+  place_save_state (self);
 }
 
 static gboolean
@@ -503,8 +614,7 @@ lede_window_show_article (LedeWindow  *self,
   if (before != NULL && (article == NULL || lede_article_get_id (article) != lede_article_get_id (before)))
     lede_window_leave_story (self);
   lede_editor_set_article (self->editor, article);
-  /* "Saved" says something only about a story. */
-  gtk_widget_set_visible (GTK_WIDGET (self->save_label), article != NULL);
+  place_save_state (self);
   g_signal_group_set_target (self->revision_signals, article);
   lede_window_note_shown (self);
   lede_preview_pane_set_article (self->preview, article);
@@ -663,6 +773,31 @@ print_action (GtkWidget  *widget,
     g_signal_connect_object (operation, "failed", G_CALLBACK (on_print_failed), self, G_CONNECT_SWAPPED);
 }
 
+static gboolean
+focus_tags (gpointer data)
+{
+  LedeWindow *self = data;
+
+  lede_metadata_panel_focus_tags (self->metadata_panel);
+  return G_SOURCE_REMOVE;
+}
+
+/* Ctrl+T: the panel, with the keyboard in its tag entry (from the body,
+ * it is otherwise many Tabs away). */
+static void
+add_tag_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+
+  if (lede_editor_get_article (self->editor) == NULL)
+    return;
+  g_settings_set_boolean (self->settings, "show-metadata", TRUE);
+  /* Once the flap has shown it. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_tags, g_object_ref (self), g_object_unref);
+}
+
 static void
 preferences_action (GtkWidget  *widget,
                     const char *action_name,
@@ -690,6 +825,7 @@ set_focus_mode (LedeWindow *self,
   gtk_widget_set_visible (self->sidebar, !focus);
   gtk_widget_set_visible (self->content_header, !focus);
   gtk_widget_set_visible (GTK_WIDGET (self->metadata_panel), !focus);
+  update_layout_bar (self);
   if (focus)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->preview), FALSE);
@@ -1261,10 +1397,14 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, content_box);
-  gtk_widget_class_bind_template_child (widget_class, LedeWindow, story_trash_button);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, metadata_flap);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_cb);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, header_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, layout_bar);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, bar_split_button);
+  gtk_widget_class_bind_template_callback (widget_class, header_squeezed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flap_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, story_chosen);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, metadata_panel);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
@@ -1298,6 +1438,7 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.add-tag", NULL, add_tag_action);
   gtk_widget_class_install_action (widget_class, "win.leave-focus-mode", NULL, leave_focus_mode_action);
   /* Escape leaves focus mode, and only then is it taken from the editor. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-focus-mode", NULL);
@@ -1334,6 +1475,9 @@ lede_window_init (LedeWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   g_settings_bind (self->settings, "editor-width", self->split, "position", G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_swapped (self, "notify::default-width", G_CALLBACK (default_width_cb), self);
+  default_width_cb (self);
 
   /* Editor, split or preview: a stateful win.layout kept in GSettings. */
   {

@@ -12,6 +12,8 @@
 #include <sys/resource.h>
 
 #include "lede-editor.h"
+#include "lede-export-dialog.h"
+#include "lede-history-window.h"
 #include "lede-preferences-window.h"
 #include "lede-paths.h"
 #include "lede-preview-pane.h"
@@ -23,6 +25,7 @@
 #include "lede-window-fixture.h"
 #include "lede-grafs.h"
 #include "lede-window-private.h"
+#include "lede-story-row.h"
 #include "lede-trash-manager.h"
 
 static void
@@ -141,12 +144,6 @@ test_trash_and_undo (Fixture       *f,
   }
 }
 
-static gboolean
-has_web_process (gpointer data)
-{
-  return lede_test_count_descendants ("WebKitWebProcess") > 0;
-}
-
 static void
 test_failed_save_keeps_text (Fixture       *f,
                              gconstpointer  data)
@@ -165,7 +162,7 @@ test_failed_save_keeps_text (Fixture       *f,
   g_assert_true (lede_preview_pane_load (LEDE_PREVIEW_PANE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
                                                                                            LEDE_TYPE_WINDOW, "preview")),
                                          NULL));
-  lede_test_wait_until (has_web_process, NULL, 20000);
+  lede_test_wait_until (lede_test_has_web_process, NULL, 20000);
 
   /* A disk with no room left: every write past 4 KiB fails. */
   lede_test_limit_file_size (4096);
@@ -1654,6 +1651,378 @@ test_focus_mode (Fixture       *f,
   g_assert_false (lede_editor_is_dimmed_at (editor, 2));
 }
 
+/* Labels that may be cut short on purpose: a story's headline can be any
+ * length, so in the list's rows, as the story page's window title and as
+ * the History window's subtitle it ellipsizes (the whole headline is in
+ * the editor and the panel); a search snippet in a row is an excerpt by
+ * nature. Any other label must fit at every width from 360 px up. */
+static gboolean
+may_ellipsize (LedeWindow *window,
+               GtkWidget  *label)
+{
+  GtkWidget *story_title = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW,
+                                                                      "story_title"));
+  GtkWidget *row = gtk_widget_get_ancestor (label, LEDE_TYPE_STORY_ROW);
+
+  if (gtk_widget_is_ancestor (label, story_title))
+    return TRUE;
+  /* The History window's subtitle is the story's headline. */
+  if (gtk_widget_get_ancestor (label, ADW_TYPE_WINDOW_TITLE) != NULL &&
+      LEDE_IS_HISTORY_WINDOW (gtk_widget_get_native (label)))
+    return TRUE;
+  return row != NULL &&
+         (label == GTK_WIDGET (gtk_widget_get_template_child (row, LEDE_TYPE_STORY_ROW, "headline_label")) ||
+          label == GTK_WIDGET (gtk_widget_get_template_child (row, LEDE_TYPE_STORY_ROW, "snippet_label")));
+}
+
+/* Every mapped label under @widget that is cut: ellipsized (unless it may
+ * be), narrower than its text, or reaching past an ancestor that clips. */
+static void
+collect_cut_labels (LedeWindow *window,
+                    GtkWidget  *widget,
+                    GString    *cut)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_native (widget));
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    {
+      GtkLabel *label = GTK_LABEL (widget);
+      const char *text = gtk_label_get_text (label);
+      graphene_rect_t bounds;
+
+      if (gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE)
+        {
+          if (pango_layout_is_ellipsized (gtk_label_get_layout (label)) && !may_ellipsize (window, widget))
+            g_string_append_printf (cut, "“%s” is ellipsized\n", text);
+        }
+      else
+        {
+          /* All of its text on one line, or its longest word if it wraps. */
+          int needed, natural;
+          int allocated = gtk_widget_get_allocated_width (widget) +
+                          gtk_widget_get_margin_start (widget) + gtk_widget_get_margin_end (widget);
+
+          gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &needed, &natural, NULL, NULL);
+          if (!gtk_label_get_wrap (label))
+            needed = natural;
+          if (allocated < needed)
+            g_string_append_printf (cut, "“%s” has %d px of the %d it needs\n", text, allocated, needed);
+        }
+
+      /* Allocated its size, a label can still be cut by a smaller parent. */
+      if (gtk_widget_compute_bounds (widget, root, &bounds))
+        for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL && up != root; up = gtk_widget_get_parent (up))
+          {
+            graphene_rect_t clip;
+
+            if (gtk_widget_get_overflow (up) != GTK_OVERFLOW_HIDDEN ||
+                !gtk_widget_compute_bounds (up, root, &clip))
+              continue;
+            if (bounds.origin.x < clip.origin.x - 0.5 ||
+                bounds.origin.x + bounds.size.width > clip.origin.x + clip.size.width + 0.5)
+              {
+                g_string_append_printf (cut, "“%s” reaches past its %s\n", text, G_OBJECT_TYPE_NAME (up));
+                break;
+              }
+          }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cut_labels (window, child, cut);
+}
+
+static void
+assert_no_cut_labels_in (Fixture    *f,
+                         GtkWindow  *window,
+                         const char *where)
+{
+  g_autoptr (GString) cut = g_string_new (NULL);
+
+  collect_cut_labels (f->window, GTK_WIDGET (window), cut);
+  if (cut->len > 0)
+    g_error ("At %d px, %s:\n%s", gtk_widget_get_width (GTK_WIDGET (window)), where, cut->str);
+}
+
+static void
+assert_no_cut_labels (Fixture    *f,
+                      const char *where)
+{
+  assert_no_cut_labels_in (f, GTK_WINDOW (f->window), where);
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  (*(int *)data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_frames (GtkWindow *window,
+             int        n)
+{
+  int frames = 0;
+  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame, &frames, NULL);
+
+  while (frames < n)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), id);
+}
+
+/* Until what changes after an allocation (the narrow mode, the folds, the
+ * squeezed header, each in an idle) has changed, and frames have been laid
+ * out since; twice, for what those changes change in turn. Animations are
+ * off in this test, so nothing is halfway. */
+static void
+settle_window (GtkWindow *window)
+{
+  for (int round = 0; round < 2; round++)
+    {
+      lede_test_spin (50);
+      wait_frames (window, 2);
+    }
+}
+
+static void
+settle (Fixture *f)
+{
+  settle_window (GTK_WINDOW (f->window));
+}
+
+typedef struct {
+  GtkWindow *window;
+  int        width;
+} Resize;
+
+/* Under Xvfb, with no compositor, the window draws a frame of its own
+ * inside the width asked: 5 px each side. */
+static gboolean
+is_resized (gpointer data)
+{
+  Resize *resize = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (resize->window));
+
+  return width <= resize->width && width >= resize->width - 10;
+}
+
+static void
+resize_to (GtkWindow *window,
+           int        width)
+{
+  Resize resize = { window, width };
+
+  gtk_window_set_default_size (window, width, 700);
+  lede_test_wait_until (is_resized, &resize, 4000);
+  settle_window (window);
+  g_assert_true (is_resized (&resize));
+}
+
+static void
+resize_window (Fixture *f,
+               int      width)
+{
+  resize_to (GTK_WINDOW (f->window), width);
+}
+
+static void
+show_panel (Fixture  *f,
+            gboolean  show)
+{
+  g_action_group_change_action_state (G_ACTION_GROUP (f->window), "show-metadata", g_variant_new_boolean (show));
+  settle (f);
+}
+
+static gpointer
+window_child (Fixture    *f,
+              const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, name);
+}
+
+/* Issue #15: from 360 px up the window fits, and no label is cut, with the
+ * panel shown or hidden, the list or the story in front. */
+static void
+check_widths (Fixture *f)
+{
+  static const int widths[] = { 360, 600, 900, 1280 };
+  AdwLeaflet *leaflet = window_child (f, "leaflet");
+  AdwSqueezer *squeezer = window_child (f, "header_squeezer");
+  GtkActionBar *layout_bar = window_child (f, "layout_bar");
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window));
+  GtkWidget *split = window_child (f, "split");
+  GtkWidget *editor = window_child (f, "editor");
+  GtkWidget *preview = window_child (f, "preview");
+  LedeFindBar *bar = lede_editor_get_find_bar (LEDE_EDITOR (editor));
+  int minimum;
+
+  /* Nothing halfway through an animation when the labels are measured. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      resize_window (f, widths[i]);
+      assert_no_cut_labels (f, "the story");
+      show_panel (f, TRUE);
+      assert_no_cut_labels (f, "the story and its panel");
+      show_panel (f, FALSE);
+      if (adw_leaflet_get_folded (leaflet))
+        {
+          adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+          settle (f);
+          assert_no_cut_labels (f, "the list");
+          adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+          settle (f);
+        }
+    }
+
+  /* Wide: the story's panes side by side, the layout switch in the header.
+   * Their minimum stays below the narrow mode's threshold (SPLIT_MIN_WIDTH
+   * in lede-window.c), or shrinking the window would stop short of it. */
+  g_assert_true (gtk_widget_get_visible (editor) && gtk_widget_get_visible (preview));
+  gtk_widget_measure (split, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <, 560);
+  g_assert_true (adw_squeezer_get_visible_child (squeezer) != window_child (f, "story_title"));
+  g_assert_false (gtk_action_bar_get_revealed (layout_bar));
+
+  /* At 360 px: one pane at a time, the switch in the bar under the story. */
+  resize_window (f, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == window_child (f, "content_box"));
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_false (gtk_widget_get_visible (preview));
+  g_assert_true (adw_squeezer_get_visible_child (squeezer) == window_child (f, "story_title"));
+  g_assert_true (gtk_action_bar_get_revealed (layout_bar));
+  /* The layouts are actions, whatever shows their buttons (Alt+1, Alt+3). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.layout", "s", "preview"));
+  settle (f);
+  g_assert_false (gtk_widget_get_visible (editor));
+  g_assert_true (gtk_widget_get_visible (preview));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.layout", "s", "split"));
+  settle (f);
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_false (gtk_widget_get_visible (preview));
+  /* Folded, the panel takes the story's whole width. */
+  show_panel (f, TRUE);
+  g_assert_cmpint (gtk_widget_get_width (window_child (f, "metadata_panel")), ==,
+                   gtk_widget_get_width (window_child (f, "metadata_flap")));
+  show_panel (f, FALSE);
+
+  /* Find and replace: the placeholders, then the longest status. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-replace", NULL));
+  settle (f);
+  assert_no_cut_labels (f, "the find bar");
+  lede_find_bar_set_text (bar, "Kestle", "Kestell");
+  lede_test_wait_until (find_counted, bar, 5000);
+  lede_find_bar_next (bar, FALSE);
+  settle (f);
+  assert_no_cut_labels (f, "the find bar, counting");
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
+/* The dialogs at 360 px: Preferences, Export with its longest choices and
+ * their list open, and History. */
+static void
+check_dialogs (Fixture *f)
+{
+  LedeExportDialog *export;
+  LedeHistoryWindow *history;
+  AdwComboRow *format;
+  AdwLeaflet *leaflet;
+  GtkWindow *preferences;
+  GtkWidget *changes, *back;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
+  preferences = find_toplevel (LEDE_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  resize_to (preferences, 360);
+  assert_no_cut_labels_in (f, preferences, "Preferences");
+  gtk_window_destroy (preferences);
+
+  export = lede_window_show_export (f->window);
+  format = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (export), LEDE_TYPE_EXPORT_DIALOG, "format_row"));
+  /* The longest format, and "Every story in the library". */
+  lede_export_dialog_set_format (export, LEDE_EXPORT_FORMAT_DOCX);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (export),
+                                                                            LEDE_TYPE_EXPORT_DIALOG, "scope_row")),
+                              2);
+  resize_to (GTK_WINDOW (export), 360);
+  assert_no_cut_labels_in (f, GTK_WINDOW (export), "Export");
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (format)));
+  settle_window (GTK_WINDOW (export));
+  g_assert_true (gtk_widget_get_mapped (find_child_of_type (GTK_WIDGET (format), GTK_TYPE_POPOVER)));
+  assert_no_cut_labels_in (f, GTK_WINDOW (export), "Export, its formats");
+  gtk_window_destroy (GTK_WINDOW (export));
+
+  /* History: the revisions, then, chosen, what one changed; Back. */
+  type_at_end (f, "\nA line kept in a revision.\n");
+  lede_window_keep_revision (f->window, "narrow");
+  history = lede_window_show_history (f->window);
+  leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (history), LEDE_TYPE_HISTORY_WINDOW, "leaflet"));
+  changes = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (history), LEDE_TYPE_HISTORY_WINDOW, "diff_box"));
+  back = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (history), LEDE_TYPE_HISTORY_WINDOW, "back_button"));
+  g_assert_cmpuint (lede_history_window_get_count (history), >, 0);
+  resize_to (GTK_WINDOW (history), 360);
+  lede_test_wait_until (compared, history, 10000);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_visible (back));
+  assert_no_cut_labels_in (f, GTK_WINDOW (history), "History, its revisions");
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (history), LEDE_TYPE_HISTORY_WINDOW, "revision_list"),
+                         "activate", 0);
+  settle_window (GTK_WINDOW (history));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == changes);
+  g_assert_true (gtk_widget_get_visible (back));
+  assert_no_cut_labels_in (f, GTK_WINDOW (history), "History, what changed");
+  g_signal_emit_by_name (back, "clicked");
+  settle_window (GTK_WINDOW (history));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) != changes);
+  gtk_window_destroy (GTK_WINDOW (history));
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  check_widths (f);
+  check_dialogs (f);
+}
+
+/* The same in German, whose labels are the longest Lede has. In a process
+ * of its own, as the language is. */
+static void
+test_narrow_german (void)
+{
+  Fixture f = { 0 };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  lede_paths_bind_text_domain ();
+  fixture_setup (&f, NULL);
+  g_assert_cmpstr (gtk_button_get_label (window_child (&f, "new_story_button")), ==, "_Neuer Artikel");
+  check_widths (&f);
+  check_dialogs (&f);
+  fixture_teardown (&f, NULL);
+}
+
 /* Lede in German, from the catalogue the build made: a label of the
  * window's template and one the code sets. In a process of its own. */
 static void
@@ -1716,9 +2085,11 @@ main (int   argc,
   ADD ("grafs", test_grafs);
   ADD ("typography", test_typography);
   ADD ("focus-mode", test_focus_mode);
+  ADD ("narrow", test_narrow);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);
   g_test_add_func ("/lede/window/german", test_german);
+  g_test_add_func ("/lede/window/narrow-german", test_narrow_german);
 
   return g_test_run ();
 }

@@ -438,7 +438,7 @@ append_field (Docx       *docx,
 {
   if (text == NULL || *text == '\0')
     return;
-  g_string_append_printf (docx->body, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
+  open_paragraph (docx->body, &(Block) { style, -1, 0, FALSE, NULL }, NULL);
   append_run (docx->body, text, 0);
   g_string_append (docx->body, "</w:p>");
 }
@@ -453,7 +453,7 @@ append_corrections (Docx      *docx,
       g_autofree char *date = lede_correction_dup_date (correction);
       g_autofree char *rest = g_strdup_printf (", %s: %s", date, correction->note);
 
-      g_string_append (docx->body, "<w:p><w:pPr><w:pStyle w:val=\"Correction\"/></w:pPr>");
+      open_paragraph (docx->body, &(Block) { "Correction", -1, 0, FALSE, NULL }, NULL);
       append_run (docx->body, lede_correction_kind_get_label (correction->kind), RUN_BOLD);
       append_run (docx->body, rest, 0);
       g_string_append (docx->body, "</w:p>");

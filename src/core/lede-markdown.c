@@ -173,6 +173,24 @@ plain_text (cmark_node *document)
   return g_string_free (out, FALSE);
 }
 
+/* Parses with each extension on unless the story is past its limit; says
+ * which were left off. */
+static cmark_node *
+parse_within_limits (const char    *markdown,
+                     gssize         length,
+                     gboolean      *tables,
+                     gboolean      *autolinks,
+                     cmark_parser **parser)
+{
+  if (markdown == NULL)
+    markdown = "";
+  if (length < 0)
+    length = strlen (markdown);
+  *tables = lede_markdown_count_table_cells (markdown, length) <= LEDE_MARKDOWN_MAX_TABLE_CELLS;
+  *autolinks = lede_markdown_count_autolink_marks (markdown, length) <= LEDE_MARKDOWN_MAX_AUTOLINK_MARKS;
+  return parse (markdown, length, *tables, *autolinks, parser);
+}
+
 /**
  * lede_markdown_parse_tree:
  * @parser: (out): free with cmark_parser_free() after the tree
@@ -185,14 +203,9 @@ lede_markdown_parse_tree (const char    *markdown,
                           gssize         length,
                           cmark_parser **parser)
 {
-  if (markdown == NULL)
-    markdown = "";
-  if (length < 0)
-    length = strlen (markdown);
-  return parse (markdown, length,
-                lede_markdown_count_table_cells (markdown, length) <= LEDE_MARKDOWN_MAX_TABLE_CELLS,
-                lede_markdown_count_autolink_marks (markdown, length) <= LEDE_MARKDOWN_MAX_AUTOLINK_MARKS,
-                parser);
+  gboolean tables, autolinks;
+
+  return parse_within_limits (markdown, length, &tables, &autolinks, parser);
 }
 
 /* Parses once and renders as HTML (with the options the preview and export
@@ -207,13 +220,7 @@ render (const char *markdown,
   char *out;
   gboolean tables, autolinks;
 
-  if (markdown == NULL)
-    markdown = "";
-  if (length < 0)
-    length = strlen (markdown);
-  tables = lede_markdown_count_table_cells (markdown, length) <= LEDE_MARKDOWN_MAX_TABLE_CELLS;
-  autolinks = lede_markdown_count_autolink_marks (markdown, length) <= LEDE_MARKDOWN_MAX_AUTOLINK_MARKS;
-  document = parse (markdown, length, tables, autolinks, &parser);
+  document = parse_within_limits (markdown, length, &tables, &autolinks, &parser);
 
   if (as_html)
     {

@@ -50,57 +50,50 @@ find_build_root (void)
   return NULL;
 }
 
-/* NULL when Lede runs installed. */
-const char *
-lede_paths_build_root (void)
+/* Found once a process: the build folder (NULL when installed), and the
+ * folders Lede reads from, in the build or under the prefix. */
+typedef struct
 {
-  static char *root;
+  char       *build_root;
+  const char *locale_dir;
+  const char *module_dir;
+} Paths;
+
+static const Paths *
+get_paths (void)
+{
+  static Paths paths;
   static gsize once;
 
   if (g_once_init_enter (&once))
     {
-      root = find_build_root ();
+      paths.build_root = find_build_root ();
+      paths.locale_dir = paths.build_root ? g_build_filename (paths.build_root, "po", NULL) : LOCALEDIR;
+      paths.module_dir = paths.build_root ? g_build_filename (paths.build_root, "src", "preview", NULL)
+                                          : LEDE_MODULEDIR;
       g_once_init_leave (&once, 1);
     }
-  return root;
+  return &paths;
 }
 
-static const char *
-build_or_installed (const char *build_subdir,
-                    const char *installed)
+/* NULL when Lede runs installed. */
+const char *
+lede_paths_build_root (void)
 {
-  static GHashTable *paths;
-  G_LOCK_DEFINE_STATIC (paths);
-  const char *root = lede_paths_build_root ();
-  const char *path;
-
-  if (root == NULL)
-    return installed;
-
-  G_LOCK (paths);
-  if (paths == NULL)
-    paths = g_hash_table_new (g_str_hash, g_str_equal);
-  path = g_hash_table_lookup (paths, build_subdir);
-  if (path == NULL)
-    {
-      path = g_build_filename (root, build_subdir, NULL);
-      g_hash_table_insert (paths, (char *) build_subdir, (char *) path);
-    }
-  G_UNLOCK (paths);
-  return path;
+  return get_paths ()->build_root;
 }
 
 const char *
 lede_paths_locale_dir (void)
 {
-  return build_or_installed ("po", LOCALEDIR);
+  return get_paths ()->locale_dir;
 }
 
 /* Where the preview module lives. */
 const char *
 lede_paths_module_dir (void)
 {
-  return build_or_installed ("src/preview", LEDE_MODULEDIR);
+  return get_paths ()->module_dir;
 }
 
 /* An uninstalled build has no installed GSettings schema: use the one it

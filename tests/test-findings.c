@@ -138,7 +138,9 @@ test_extra_document_marker (Fixture       *f,
  * the second time: the kept text changed; so was a comment after an empty
  * value in a flow mapping. A key written again longer than YAML's 1,024
  * characters for a plain key did not read back at all. A "corrections"
- * not in Lede's shape was kept, then dropped on writing beside Lede's own. */
+ * not in Lede's shape was kept, then dropped on writing beside Lede's own.
+ * A quoted value over two lines, the second starting "publishDate:", lost
+ * that line on writing (cut as if it were the key): unreadable YAML. */
 static void
 test_extra_blank_after_colon (void)
 {
@@ -146,7 +148,8 @@ test_extra_blank_after_colon (void)
                                  "extra-tag-on-its-own-line.yaml", "extra-comment-in-flow-value.yaml",
                                  "extra-comment-after-cr.yaml", "extra-comment-after-bom.yaml",
                                  "extra-key-starting-publishdate.yaml", "extra-two-corrections-keys.yaml",
-                                 "extra-corrections-multiline-note.yaml" };
+                                 "extra-corrections-multiline-note.yaml", "extra-publishdate-inside-quoted-value.yaml",
+                                 "extra-corrections-inside-quoted-value.yaml" };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
@@ -167,6 +170,37 @@ test_extra_blank_after_colon (void)
       g_assert_true (lede_front_matter_read (inner, strlen (inner) - strlen ("---\n"), again, tags_again, NULL, NULL));
       g_assert_cmpstr (lede_article_get_extra_front_matter (again), ==, lede_article_get_extra_front_matter (article));
     }
+}
+
+/* Kept text from an older Lede may hold keys Lede now writes itself; they
+ * go whole, however their values run over lines, and nothing else goes. */
+static void
+test_extra_lede_keys_taken_out (void)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (LedeArticle) again = lede_article_new ();
+  g_autoptr (GStrvBuilder) tags = g_strv_builder_new ();
+  g_autofree char *written = NULL;
+  const char *inner;
+
+  lede_article_set_headline (article, "Harbour dues rise");
+  lede_article_set_extra_front_matter (article,
+                                       "weight: 3\n"
+                                       "publishDate: \"2026-03-02\n"
+                                       "  sources: none\"\n"
+                                       "sources:\n"
+                                       "- name: \"Ines Varga,\n"
+                                       "    harbourmaster\"\n"
+                                       "? publishDate\n"
+                                       ": 2026-03-02\n"
+                                       "summary: 'a\n"
+                                       "  publishDate: b'\n");
+  written = lede_front_matter_write (article, NULL, NULL);
+  g_assert_null (strstr (written, "sources"));
+  g_assert_null (strstr (written, "Ines"));
+  inner = written + strlen ("---\n");
+  g_assert_true (lede_front_matter_read (inner, strlen (inner) - strlen ("---\n"), again, tags, NULL, NULL));
+  g_assert_cmpstr (lede_article_get_extra_front_matter (again), ==, "weight: 3\nsummary: 'a\n  publishDate: b'\n");
 }
 
 /* Front matter that starts with a byte order mark keeps its keys whole. */
@@ -453,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/lede/findings/extra-blank-after-colon", test_extra_blank_after_colon);
   g_test_add_func ("/lede/findings/publish-date-once", test_publish_date_once);
   g_test_add_func ("/lede/findings/extra-after-bom", test_extra_after_bom);
+  g_test_add_func ("/lede/findings/extra-lede-keys-taken-out", test_extra_lede_keys_taken_out);
 
   return g_test_run ();
 }

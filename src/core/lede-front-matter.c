@@ -78,33 +78,94 @@ append_key_time (GString    *out,
   g_string_append_printf (out, "%s: %s\n", key, text ? text : "~");
 }
 
-/* Keys read before Lede knew them may sit in the kept text: Lede writes
- * them itself now, and a key twice is an error to strict YAML readers. */
-static char *
-without_key (const char *extra,
-             const char *key)
+static const char *
+scalar (yaml_document_t *doc,
+        yaml_node_t     *node)
 {
-  g_auto (GStrv) lines = g_strsplit (extra, "\n", -1);
-  GString *out = g_string_new (NULL);
-  gsize key_len = strlen (key);
-  gboolean skipping = FALSE;
+  return node && node->type == YAML_SCALAR_NODE ? (const char *)node->data.scalar.value : NULL;
+}
 
-  for (guint i = 0; lines[i]; i++)
+/* libyaml's marks count characters; the text is UTF-8 bytes. Keys come in
+ * order, so the cursor only moves on, and a whole front matter costs one
+ * pass however many keys it keeps. */
+typedef struct {
+  const char *text;
+  const char *end;
+  const char *at;
+  gsize       chars;
+} CharCursor;
+
+static gsize
+byte_offset (CharCursor *cursor,
+             gsize       chars)
+{
+  if (chars < cursor->chars)
     {
-      const char *line = lines[i];
-
-      /* "- item" at the key's own indentation is still the key's list. */
-      if (line[0] == '-' && (line[1] == ' ' || line[1] == '\0'))
-        ;
-      else if (line[0] != ' ' && line[0] != '\t' && line[0] != '\0')
-        /* "publishDate:x: 1" is another key: the colon must end it. */
-        skipping = strncmp (line, key, key_len) == 0 && line[key_len] == ':' &&
-                   (line[key_len + 1] == '\0' || line[key_len + 1] == ' ' || line[key_len + 1] == '\t');
-      else if (line[0] == '\0' && lines[i + 1] == NULL)
-        break;
-      if (!skipping)
-        g_string_append_printf (out, "%s\n", line);
+      cursor->at = cursor->text;
+      cursor->chars = 0;
     }
+  while (cursor->chars < chars && cursor->at < cursor->end)
+    {
+      cursor->at = g_utf8_next_char (cursor->at);
+      cursor->chars++;
+    }
+  return MIN (cursor->at, cursor->end) - cursor->text;
+}
+
+static gsize
+line_start (const char *text,
+            gsize       at)
+{
+  while (at > 0 && text[at - 1] != '\n')
+    at--;
+  return at;
+}
+
+/* Keys read before Lede knew them may sit in the kept text: Lede writes
+ * them itself now, and a key twice is an error to strict YAML readers.
+ * Each is cut from the line its key begins on to the line the next key
+ * begins on, as libyaml reads them: a quoted value may run over lines that
+ * look like keys of their own. */
+static char *
+without_keys (const char         *extra,
+              const char * const *keys)
+{
+  gsize len = strlen (extra);
+  CharCursor cursor = { extra, extra + len, extra, 0 };
+  GString *out = g_string_new (extra);
+  gsize cut = 0;
+  yaml_parser_t parser;
+  yaml_document_t doc;
+  yaml_node_t *root;
+
+  yaml_parser_initialize (&parser);
+  yaml_parser_set_input_string (&parser, (const unsigned char *)extra, len);
+  if (!yaml_parser_load (&parser, &doc))
+    {
+      /* Only ever kept text that read as YAML; left as it is. */
+      yaml_parser_delete (&parser);
+      return g_string_free (out, FALSE);
+    }
+  yaml_parser_delete (&parser);
+
+  root = yaml_document_get_root_node (&doc);
+  if (root != NULL && root->type == YAML_MAPPING_NODE && root->data.mapping.style == YAML_BLOCK_MAPPING_STYLE)
+    for (yaml_node_pair_t *pair = root->data.mapping.pairs.start; pair < root->data.mapping.pairs.top; pair++)
+      {
+        const char *key = scalar (&doc, yaml_document_get_node (&doc, pair->key));
+        gsize start, end;
+
+        if (key == NULL || !g_strv_contains (keys, key))
+          continue;
+        /* A block mapping's key begins its line, after "? " at most. */
+        start = line_start (extra, byte_offset (&cursor, yaml_document_get_node (&doc, pair->key)->start_mark.index));
+        end = pair + 1 < root->data.mapping.pairs.top
+                ? line_start (extra, byte_offset (&cursor, yaml_document_get_node (&doc, pair[1].key)->start_mark.index))
+                : len;
+        g_string_erase (out, start - cut, end - start);
+        cut += end - start;
+      }
+  yaml_document_delete (&doc);
   return g_string_free (out, FALSE);
 }
 
@@ -217,11 +278,10 @@ lede_front_matter_write (LedeArticle        *article,
     append_key_string (out, "uuid", lede_article_get_uuid (article));
   if (*extra)
     {
-      g_autofree char *without_date = without_key (extra, "publishDate");
-      g_autofree char *without_sources = without_key (without_date, "sources");
       /* A theme's own "corrections" stays, unless Lede writes its own. */
-      g_autofree char *kept = corrections && corrections->len > 0 ? without_key (without_sources, "corrections")
-                                                                  : g_strdup (without_sources);
+      const char *lede_keys[] = { "publishDate", "sources", corrections && corrections->len > 0 ? "corrections" : NULL,
+                                  NULL };
+      g_autofree char *kept = without_keys (extra, lede_keys);
 
       g_string_append (out, kept);
       if (*kept && !g_str_has_suffix (kept, "\n"))
@@ -288,13 +348,6 @@ refuse_aliases (const char  *yaml,
     }
   yaml_parser_delete (&parser);
   return ok;
-}
-
-static const char *
-scalar (yaml_document_t *doc,
-        yaml_node_t     *node)
-{
-  return node && node->type == YAML_SCALAR_NODE ? (const char *)node->data.scalar.value : NULL;
 }
 
 /* Hugo writes 2026-11-28T09:30:00Z, Jekyll 2026-11-28 09:30:00 +0000, and
@@ -487,33 +540,6 @@ read_corrections (yaml_document_t *doc,
       g_ptr_array_add (corrections, lede_correction_new (date, kind, clean));
     }
   return g_steal_pointer (&corrections);
-}
-
-/* libyaml's marks count characters; the text is UTF-8 bytes. Keys come in
- * order, so the cursor only moves on, and a whole front matter costs one
- * pass however many keys it keeps. */
-typedef struct {
-  const char *text;
-  const char *end;
-  const char *at;
-  gsize       chars;
-} CharCursor;
-
-static gsize
-byte_offset (CharCursor *cursor,
-             gsize       chars)
-{
-  if (chars < cursor->chars)
-    {
-      cursor->at = cursor->text;
-      cursor->chars = 0;
-    }
-  while (cursor->chars < chars && cursor->at < cursor->end)
-    {
-      cursor->at = g_utf8_next_char (cursor->at);
-      cursor->chars++;
-    }
-  return MIN (cursor->at, cursor->end) - cursor->text;
 }
 
 /* Whether @line (at a line start) would end the front matter. */

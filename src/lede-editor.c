@@ -461,6 +461,18 @@ lede_editor_get_article (LedeEditor *self)
   return self->article;
 }
 
+/* After the whole body is replaced. GTK measures new text in an idle that
+ * a frame can overtake; the text view then measures it while it is drawn,
+ * changing its adjustment after the scrollbar was placed, and GTK 4.8
+ * draws a scrollbar that has no size ("Trying to snapshot GtkGizmo
+ * without a current allocation"). A resize has it measured while the
+ * window is laid out, before the scrollbar is placed. */
+static void
+settle_body (LedeEditor *self)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (self->body_view));
+}
+
 /**
  * lede_editor_set_article:
  *
@@ -508,6 +520,7 @@ lede_editor_set_article (LedeEditor  *self,
   gtk_text_buffer_set_modified (buffer, FALSE);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
+  settle_body (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self), article != NULL);
 
   self->loading = FALSE;
@@ -701,6 +714,7 @@ lede_editor_replace_body (LedeEditor *self,
   gtk_text_buffer_end_user_action (buffer);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
+  settle_body (self);
 }
 
 /**

@@ -1992,6 +1992,117 @@ check_dialogs (Fixture *f)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
+/* Counts changes to the body's scroll range made after the window was laid
+ * out and before it was drawn: GTK 4.8 has by then placed the scrollbar,
+ * and draws it with no size (a warning that ended Lede under the tests). */
+typedef struct {
+  gboolean laid_out;
+  guint    late_changes;
+} ScrollWatch;
+
+static void
+on_laid_out (GdkFrameClock *clock,
+             ScrollWatch   *watch)
+{
+  watch->laid_out = TRUE;
+}
+
+static void
+on_frame_done (GdkFrameClock *clock,
+               ScrollWatch   *watch)
+{
+  watch->laid_out = FALSE;
+}
+
+static void
+on_scroll_range (GtkAdjustment *adjustment,
+                 ScrollWatch   *watch)
+{
+  if (watch->laid_out)
+    watch->late_changes++;
+}
+
+typedef struct {
+  Fixture    *f;
+  gint64      story_id;  /* 0: a new story */
+  const char *body;      /* or this body, restored */
+  gboolean    done;
+} BodyChange;
+
+/* A key press reaches Lede inside a frame, when the window is already
+ * drawing (a blinking cursor, a fading scrollbar), and the frame is then
+ * laid out and drawn before any idle runs: the change is made the same way
+ * here, from the frame's update phase. */
+static gboolean
+change_body_in_frame (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  BodyChange *change = data;
+
+  if (change->body != NULL)
+    lede_editor_replace_body (get_editor (change->f), change->body);
+  else if (change->story_id != 0)
+    g_assert_true (lede_window_select_article (change->f->window, change->story_id));
+  else
+    g_assert_true (gtk_widget_activate_action (widget, "win.new-story", NULL));
+  change->done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+change_body (Fixture    *f,
+             gint64      story_id,
+             const char *body)
+{
+  BodyChange change = { f, story_id, body, FALSE };
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (f->window), change_body_in_frame, &change, NULL);
+  while (!change.done)
+    g_main_context_iteration (NULL, TRUE);
+  settle (f);
+}
+
+static void
+test_body_measured_before_drawn (Fixture       *f,
+                                 gconstpointer  data)
+{
+  LedeEditor *editor = get_editor (f);
+  GtkWidget *body = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), LEDE_TYPE_EDITOR, "body_view"));
+  GtkAdjustment *range = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (body));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  ScrollWatch watch = { FALSE, 0 };
+  gint64 sample_id = lede_article_get_id (shown_article (f));
+  g_autoptr (GString) long_body = g_string_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 600);
+  settle (f);
+  /* The sample story runs past the page: its scrollbar is there. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (range), >, gtk_adjustment_get_page_size (range));
+
+  g_signal_connect_after (clock, "layout", G_CALLBACK (on_laid_out), &watch);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_done), &watch);
+  g_signal_connect (range, "changed", G_CALLBACK (on_scroll_range), &watch);
+  g_signal_connect (range, "value-changed", G_CALLBACK (on_scroll_range), &watch);
+
+  /* A new, empty story; the long one again; a restore that shortens it and
+   * one that makes it long. */
+  change_body (f, 0, NULL);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (range), ==, gtk_adjustment_get_page_size (range));
+  change_body (f, sample_id, NULL);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (range), >, gtk_adjustment_get_page_size (range));
+  change_body (f, 0, "The ferry runs again.");
+  g_assert_cmpfloat (gtk_adjustment_get_upper (range), ==, gtk_adjustment_get_page_size (range));
+  for (guint i = 0; i < 400; i++)
+    g_string_append (long_body, "The night ferry leaves at ten past eleven.\n\n");
+  change_body (f, 0, long_body->str);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (range), >, gtk_adjustment_get_page_size (range));
+
+  g_assert_cmpuint (watch.late_changes, ==, 0);
+  g_signal_handlers_disconnect_by_data (clock, &watch);
+  g_signal_handlers_disconnect_by_data (range, &watch);
+}
+
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
@@ -2086,6 +2197,7 @@ main (int   argc,
   ADD ("typography", test_typography);
   ADD ("focus-mode", test_focus_mode);
   ADD ("narrow", test_narrow);
+  ADD ("body-measured-before-drawn", test_body_measured_before_drawn);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);
   g_test_add_func ("/lede/window/german", test_german);

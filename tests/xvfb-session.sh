@@ -14,6 +14,9 @@ read -r display < "$fifo"
 rm -f "$fifo"
 trap 'kill $server 2> /dev/null; wait $server 2> /dev/null' EXIT
 export DISPLAY=":$display"
+# For a test that starts a second session of its own: the same services,
+# so no document portal is started (and, killed, leaves its mount behind).
+export LEDE_TEST_DBUS_CONFIG=$config
 dbus-run-session --config-file "$config" -- "$@"
 status=$?
 exit $status

@@ -335,11 +335,13 @@ test_second_lede (Fixture       *f,
   count_before = lede_library_count_articles (reader, FALSE, NULL);
   g_clear_object (&reader);
 
+  g_assert_nonnull (g_getenv ("LEDE_TEST_DBUS_CONFIG"));  /* set by tests/xvfb-session.sh */
   g_subprocess_launcher_set_stderr_file_path (launcher, log);
   g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/null");
   g_subprocess_launcher_set_child_setup (launcher, own_process_group, NULL, NULL);
-  second = g_subprocess_launcher_spawn (launcher, &error, "dbus-run-session", "--",
-                                        g_getenv ("LEDE_EXE"), "--library", f->path, NULL);
+  second = g_subprocess_launcher_spawn (launcher, &error, "dbus-run-session", "--config-file",
+                                        g_getenv ("LEDE_TEST_DBUS_CONFIG"), "--", g_getenv ("LEDE_EXE"),
+                                        "--library", f->path, NULL);
   g_assert_no_error (error);
 
   while (g_get_monotonic_time () < deadline)

@@ -43,6 +43,7 @@ struct _LedeEditor
   GtkSourceView *body_view;
   guint          language_id;     /* Markdown comes after the first frame */
   gboolean       drawn;           /* the first frame is on screen */
+  gboolean       tagging;         /* in on_highlight_updated() */
   gboolean       spelling_pending;
   GtkRevealer   *find_revealer;
   LedeFindBar   *find_bar;
@@ -183,6 +184,41 @@ on_scrolled (LedeEditor    *self,
 {
   if (!self->following && !self->loading)
     g_signal_emit (self, signals [TOP_LINE_CHANGED], 0, lede_editor_get_top_line (self));
+}
+
+/* GtkSourceView styles what it has parsed only when it draws it. Bold and
+ * italic text rewraps, so the body's height would change while it is
+ * drawn, after its scrollbar was placed, and GTK 4.8 then draws a
+ * scrollbar with no size ("Trying to snapshot GtkGizmo without a current
+ * allocation"). What is on screen, and a screen above and below it (what
+ * a resize can bring in), is styled as soon as it is parsed, and measured
+ * before the next frame. Styling the whole of a long story at once would
+ * slow every other tag on it (the spell check's) twofold. */
+static void
+on_highlight_updated (LedeEditor      *self,
+                      GtkTextIter     *start,
+                      GtkTextIter     *end,
+                      GtkSourceBuffer *buffer)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->body_view);
+  GdkRectangle visible;
+  GtkTextIter from, to;
+
+  if (self->tagging)
+    return;
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_line_at_y (view, &from, MAX (0, visible.y - visible.height), NULL);
+  gtk_text_view_get_line_at_y (view, &to, visible.y + 2 * visible.height, NULL);
+  gtk_text_iter_forward_line (&to);
+  if (gtk_text_iter_compare (start, &from) > 0)
+    from = *start;
+  if (gtk_text_iter_compare (end, &to) < 0)
+    to = *end;
+  if (gtk_text_iter_compare (&from, &to) >= 0)
+    return;
+  self->tagging = TRUE;
+  gtk_source_buffer_ensure_highlight (buffer, &from, &to);
+  self->tagging = FALSE;
 }
 
 static void
@@ -428,6 +464,7 @@ lede_editor_init (LedeEditor *self)
   g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "highlight-updated", G_CALLBACK (on_highlight_updated), self, G_CONNECT_SWAPPED);
   /* Yellow at half strength reads on a light and a dark page alike. */
   self->match_tag = gtk_text_buffer_create_tag (buffer, "search-match", "background-rgba",
                                                 &(GdkRGBA) { 0.96, 0.83, 0.18, 0.5 }, NULL);

@@ -56,6 +56,7 @@ struct _LedeWindow
   LedeAutosave         *autosave;
   GBindingGroup        *title_bindings;
   AdwToast             *failure_toast;
+  GSimpleAction        *layout_action;  /* win.layout */
   guint                 layout_idle_id;
   gboolean              narrow;
   gboolean              reverting_selection;

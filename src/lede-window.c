@@ -120,9 +120,23 @@ apply_layout (LedeWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->editor), show_editor);
   gtk_widget_set_visible (GTK_WIDGET (self->preview), show_preview);
-  /* Where only one pane fits, Split is not offered (nor shown as chosen). */
+  /* Where only one pane fits, Split is not offered: the switch shows Write,
+   * what is on screen, while Split stays the choice for a wider window. */
   gtk_widget_set_visible (self->split_button, !self->narrow);
   gtk_widget_set_visible (self->bar_split_button, !self->narrow);
+  if (self->layout_action != NULL)
+    g_simple_action_set_state (self->layout_action,
+                               g_variant_new_string (self->narrow && g_str_equal (layout, "split") ? "editor" : layout));
+}
+
+/* win.layout: its state is the layout on screen, what it is set to is the
+ * layout chosen (GSettings "layout"). */
+static void
+change_layout_cb (GSimpleAction *action,
+                  GVariant      *value,
+                  LedeWindow    *self)
+{
+  g_settings_set_string (self->settings, "layout", g_variant_get_string (value, NULL));
 }
 
 /* Where the header has no room for the layout switch, the switch is in a
@@ -1358,7 +1372,6 @@ lede_window_dispose (GObject *object)
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
   /* Settings actions outlive a closed window unless taken off it: a later
    * settings change would reach its dead action group. */
-  g_action_map_remove_action (G_ACTION_MAP (self), "layout");
   g_action_map_remove_action (G_ACTION_MAP (self), "show-metadata");
   g_action_map_remove_action (G_ACTION_MAP (self), "story-order");
   g_action_map_remove_action (G_ACTION_MAP (self), "spell-check");
@@ -1367,6 +1380,7 @@ lede_window_dispose (GObject *object)
   lede_window_dispose_search (self);
   lede_window_dispose_history (self);
   g_clear_object (&self->title_bindings);
+  g_clear_object (&self->layout_action);
   g_clear_object (&self->autosave);
   g_clear_object (&self->selection);
   g_clear_object (&self->articles);
@@ -1481,8 +1495,12 @@ lede_window_init (LedeWindow *self)
 
   /* Editor, split or preview: a stateful win.layout kept in GSettings. */
   {
-    g_autoptr (GAction) layout = g_settings_create_action (self->settings, "layout");
-    g_action_map_add_action (G_ACTION_MAP (self), layout);
+    g_autofree char *layout = g_settings_get_string (self->settings, "layout");
+
+    self->layout_action = g_simple_action_new_stateful ("layout", G_VARIANT_TYPE_STRING,
+                                                        g_variant_new_string (layout));
+    g_signal_connect_object (self->layout_action, "change-state", G_CALLBACK (change_layout_cb), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->layout_action));
   }
   g_signal_connect_object (self->settings, "changed::layout",
                            G_CALLBACK (apply_layout), self, G_CONNECT_SWAPPED);

@@ -1910,6 +1910,21 @@ check_widths (Fixture *f)
   settle (f);
   g_assert_true (gtk_widget_get_visible (editor));
   g_assert_false (gtk_widget_get_visible (preview));
+  /* Split stays the choice for a wider window; the switch shows Write. */
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+    g_autoptr (GVariant) shown = g_action_group_get_action_state (G_ACTION_GROUP (f->window), "layout");
+    g_autofree char *chosen = g_settings_get_string (settings, "layout");
+
+    g_assert_cmpstr (g_variant_get_string (shown, NULL), ==, "editor");
+    g_assert_cmpstr (chosen, ==, "split");
+    resize_window (f, 1280);
+    g_clear_pointer (&shown, g_variant_unref);
+    shown = g_action_group_get_action_state (G_ACTION_GROUP (f->window), "layout");
+    g_assert_cmpstr (g_variant_get_string (shown, NULL), ==, "split");
+    g_assert_true (gtk_widget_get_visible (preview));
+    resize_window (f, 360);
+  }
   /* Folded, the panel takes the story's whole width. */
   show_panel (f, TRUE);
   g_assert_cmpint (gtk_widget_get_width (window_child (f, "metadata_panel")), ==,
@@ -2026,6 +2041,7 @@ typedef struct {
   Fixture    *f;
   gint64      story_id;  /* 0: a new story */
   const char *body;      /* or this body, restored */
+  double      scroll_to; /* or, when not negative, the body scrolled */
   gboolean    done;
 } BodyChange;
 
@@ -2040,7 +2056,14 @@ change_body_in_frame (GtkWidget     *widget,
 {
   BodyChange *change = data;
 
-  if (change->body != NULL)
+  if (change->scroll_to >= 0)
+    {
+      GtkWidget *body = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (get_editor (change->f)),
+                                                                   LEDE_TYPE_EDITOR, "body_view"));
+
+      gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (body)), change->scroll_to);
+    }
+  else if (change->body != NULL)
     lede_editor_replace_body (get_editor (change->f), change->body);
   else if (change->story_id != 0)
     g_assert_true (lede_window_select_article (change->f->window, change->story_id));
@@ -2055,7 +2078,7 @@ change_body (Fixture    *f,
              gint64      story_id,
              const char *body)
 {
-  BodyChange change = { f, story_id, body, FALSE };
+  BodyChange change = { f, story_id, body, -1, FALSE };
 
   gtk_widget_add_tick_callback (GTK_WIDGET (f->window), change_body_in_frame, &change, NULL);
   while (!change.done)
@@ -2097,6 +2120,25 @@ test_body_measured_before_drawn (Fixture       *f,
     g_string_append (long_body, "The night ferry leaves at ten past eleven.\n\n");
   change_body (f, 0, long_body->str);
   g_assert_cmpfloat (gtk_adjustment_get_upper (range), >, gtk_adjustment_get_page_size (range));
+
+  /* A long story with bold and italic text, which rewraps when styled,
+   * scrolled a page at a time and by jumps, from inside frames. */
+  g_string_truncate (long_body, 0);
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (long_body, "Graf %u: the **night ferry** leaves at *ten past eleven* from the "
+                            "**north quay**, said **Wenna Trask**, the *harbour master*, on Tuesday.\n\n", i);
+  change_body (f, 0, long_body->str);
+  for (guint i = 0; i < 12; i++)
+    {
+      double top = i < 8 ? i * gtk_adjustment_get_page_size (range)
+                         : (gtk_adjustment_get_upper (range) - gtk_adjustment_get_page_size (range)) * (i - 7) / 4;
+      BodyChange scroll = { f, 0, NULL, top, FALSE };
+
+      gtk_widget_add_tick_callback (GTK_WIDGET (f->window), change_body_in_frame, &scroll, NULL);
+      while (!scroll.done)
+        g_main_context_iteration (NULL, TRUE);
+      settle (f);
+    }
 
   g_assert_cmpuint (watch.late_changes, ==, 0);
   g_signal_handlers_disconnect_by_data (clock, &watch);

@@ -59,6 +59,8 @@ struct _LedeEditor
   GtkCssProvider *look;         /* the writer's font and size */
   gboolean       narrow;        /* the headline set smaller */
   guint          narrow_id;
+  guint          headline_fit_id;
+  int            headline_asked;  /* the height last asked for, in fit_headline() */
   gboolean       loading;
   gboolean       following;  /* scrolling to match the preview: not a scroll of ours */
   GtkTextTag    *match_tag;  /* words a search found, until the next edit */
@@ -247,6 +249,16 @@ restyle_headline (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+fit_headline (gpointer data)
+{
+  LedeEditor *self = data;
+
+  self->headline_fit_id = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self->headline_view));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 lede_editor_size_allocate (GtkWidget *widget,
                            int        width,
@@ -274,6 +286,25 @@ lede_editor_size_allocate (GtkWidget *widget,
     }
 
   gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+
+  /* The headline is measured before it is laid out at its new width or
+   * size, and GTK 4.8 does not ask again once it is: a headline rewrapped
+   * to fewer lines would keep a gap under it, or one to more lines be cut.
+   * Measured again after this allocation, not during it. */
+  if (self->headline_fit_id == 0 && gtk_widget_get_mapped (widget))
+    {
+      int wanted;
+
+      gtk_widget_measure (GTK_WIDGET (self->headline_view), GTK_ORIENTATION_VERTICAL, width, NULL, &wanted,
+                          NULL, NULL);
+      /* Once per height: a window too short for the whole headline must
+       * not have it asked for again at every frame. */
+      if (wanted != gtk_widget_get_height (GTK_WIDGET (self->headline_view)) && wanted != self->headline_asked)
+        {
+          self->headline_asked = wanted;
+          self->headline_fit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_headline, self, NULL);
+        }
+    }
 }
 
 /* Measured like a bin: the editor's size is its one child's. There is no
@@ -300,6 +331,7 @@ lede_editor_dispose (GObject *object)
   g_clear_handle_id (&self->language_id, g_source_remove);
   g_clear_object (&self->look);
   g_clear_handle_id (&self->narrow_id, g_source_remove);
+  g_clear_handle_id (&self->headline_fit_id, g_source_remove);
   g_clear_object (&self->bindings);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);

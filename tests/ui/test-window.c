@@ -1847,6 +1847,20 @@ window_child (Fixture    *f,
 
 /* Issue #15: from 360 px up the window fits, and no label is cut, with the
  * panel shown or hidden, the list or the story in front. */
+/* The headline, rewrapped at a new width (or set smaller in a narrow
+ * column), has the height it asks for: no gap under it, no line cut. */
+static void
+assert_headline_fits (Fixture *f)
+{
+  GtkWidget *headline = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (get_editor (f)), LEDE_TYPE_EDITOR,
+                                                                   "headline_view"));
+  int wanted;
+
+  g_assert_true (gtk_widget_get_mapped (headline));
+  gtk_widget_measure (headline, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (headline), NULL, &wanted, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (headline), ==, wanted);
+}
+
 static void
 check_widths (Fixture *f)
 {
@@ -1868,6 +1882,7 @@ check_widths (Fixture *f)
     {
       resize_window (f, widths[i]);
       assert_no_cut_labels (f, "the story");
+      assert_headline_fits (f);
       show_panel (f, TRUE);
       assert_no_cut_labels (f, "the story and its panel");
       show_panel (f, FALSE);

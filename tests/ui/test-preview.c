@@ -495,33 +495,54 @@ is_true (gpointer data)
   return *(gboolean *)data;
 }
 
-/* "Print to File" gives a PDF of the story page, as the preview shows it. */
-static void
-test_print_to_pdf (Fixture       *f,
-                   gconstpointer  data)
+/* Prints @pane's story with "Print to File", asking nothing, and returns
+ * the PDF's text as poppler's pdftotext reads it, its lines joined. */
+static char *
+print_to_pdf_text (LedePreviewPane *pane)
 {
   g_autofree char *dir = g_dir_make_tmp ("lede-print-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "story.pdf", NULL);
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
   g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
   g_autoptr (WebKitPrintOperation) operation = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *pdf = NULL;
+  char *text = NULL;
   gboolean done = FALSE;
   gsize len;
-  g_autofree char *body = evaluate (f, "document.querySelector('.story-body').textContent");
+  int status = 0;
 
-  g_assert_nonnull (strstr (body, "Four winters in a boat shed"));
   gtk_print_settings_set_printer (settings, "Print to File");
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
-  operation = WEBKIT_PRINT_OPERATION (lede_preview_pane_print (f->pane, NULL, settings, NULL));
+  operation = WEBKIT_PRINT_OPERATION (lede_preview_pane_print (pane, NULL, settings, &error));
+  g_assert_no_error (error);
   g_signal_connect (operation, "finished", G_CALLBACK (print_done), &done);
   g_signal_connect (operation, "failed", G_CALLBACK (print_done), &done);
   lede_test_wait_until (is_true, &done, 30000);
   g_assert_true (g_file_get_contents (path, &pdf, &len, NULL));
   g_assert_true (len > 1000 && g_str_has_prefix (pdf, "%PDF"));
+  g_spawn_sync (NULL, (char **)(const char *[]) { g_getenv ("PDFTOTEXT"), "-enc", "UTF-8", path, "-", NULL }, NULL,
+                G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_unlink (path);
   g_rmdir (dir);
+  return g_strdelimit (text, "\n", ' ');
+}
+
+/* "Print to File" gives a PDF of the story page, as the preview shows it. */
+static void
+test_print_to_pdf (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *body = evaluate (f, "document.querySelector('.story-body').textContent");
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (strstr (body, "Four winters in a boat shed"));
+  text = print_to_pdf_text (f->pane);
+  g_assert_nonnull (strstr (text, "Four winters in a boat shed"));
+  g_assert_nonnull (strstr (text, lede_article_get_headline (lede_editor_get_article (f->editor))));
 }
 
 static gboolean
@@ -574,6 +595,49 @@ test_shown_from_write_layout (void)
   fixture_teardown (&f, NULL);
 }
 
+/* Ctrl+P in the Write layout: a preview is made only to print, and what
+ * it prints is the story as just typed, not an empty or stale page. */
+static void
+test_print_from_write_layout (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GSettings) settings = NULL;
+  g_autofree char *text = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "layout", "editor");
+  f.dir = lede_test_tmpdir ();
+  f.path = g_build_filename (f.dir, "library.db", NULL);
+  f.window = lede_window_new (NULL);
+  f.pane = LEDE_PREVIEW_PANE (gtk_widget_get_template_child (GTK_WIDGET (f.window), LEDE_TYPE_WINDOW, "preview"));
+  f.editor = LEDE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (f.window), LEDE_TYPE_WINDOW, "editor"));
+  gtk_window_present (GTK_WINDOW (f.window));
+  g_assert_true (lede_window_open_library (f.window, f.path));
+  lede_test_spin (500);
+  g_assert_null (lede_preview_pane_get_preview (f.pane));
+
+  buffer = lede_editor_get_buffer (f.editor);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\n\nTyped a moment before printing.", -1);
+  lede_editor_commit (f.editor);  /* as win.print's save does */
+  text = print_to_pdf_text (f.pane);
+  g_assert_nonnull (strstr (text, lede_article_get_headline (lede_editor_get_article (f.editor))));
+  g_assert_nonnull (strstr (text, "Four winters in a boat shed"));
+  g_assert_nonnull (strstr (text, "Typed a moment before printing."));
+  /* Made to print, the preview stays out of the Write layout. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f.pane)));
+  fixture_teardown (&f, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +656,7 @@ main (int   argc,
   ADD ("print-to-pdf", test_print_to_pdf);
 #undef ADD
   g_test_add_func ("/lede/preview/shown-from-write-layout", test_shown_from_write_layout);
+  g_test_add_func ("/lede/preview/print-from-write-layout", test_print_from_write_layout);
 
   return g_test_run ();
 }

@@ -297,9 +297,11 @@ lede_editor_size_allocate (GtkWidget *widget,
 
       gtk_widget_measure (GTK_WIDGET (self->headline_view), GTK_ORIENTATION_VERTICAL, width, NULL, &wanted,
                           NULL, NULL);
-      /* Once per height: a window too short for the whole headline must
-       * not have it asked for again at every frame. */
-      if (wanted != gtk_widget_get_height (GTK_WIDGET (self->headline_view)) && wanted != self->headline_asked)
+      /* Once per height until it fits: a window too short for the whole
+       * headline must not have it asked for again at every frame. */
+      if (wanted == gtk_widget_get_height (GTK_WIDGET (self->headline_view)))
+        self->headline_asked = -1;
+      else if (wanted != self->headline_asked)
         {
           self->headline_asked = wanted;
           self->headline_fit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_headline, self, NULL);

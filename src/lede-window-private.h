@@ -90,6 +90,11 @@ void lede_window_show_toast          (LedeWindow *self,
                                       const char *title);
 void lede_window_show_article        (LedeWindow  *self,
                                       LedeArticle *article);
+void lede_window_class_add_layout    (GtkWidgetClass *widget_class);
+void lede_window_init_layout         (LedeWindow *self);
+void lede_window_dispose_layout      (LedeWindow *self);
+void lede_window_layout_allocated    (LedeWindow *self);
+void lede_window_place_save_state    (LedeWindow *self);
 void lede_window_class_add_selection (GtkWidgetClass *widget_class);
 void lede_window_init_selection      (LedeWindow *self);
 void lede_window_watch_selection     (LedeWindow  *self,

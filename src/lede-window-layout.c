@@ -1,0 +1,341 @@
+/* lede-window-layout.c: which panes the window shows, and how it fits a
+ * narrow screen.
+ *
+ * Write, Split or Preview (win.layout, Alt+1-3); down to 360 px, where the
+ * story list and the story take turns (a leaflet), only one pane shows and
+ * the layout switch moves from the header to a bar under the story; F11's
+ * focus mode. GTK decides widths during an allocation, and what depends on
+ * them changes in an idle right after, never during it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-window"
+
+#include "config.h"
+
+#include "lede-editor.h"
+#include "lede-preview-pane.h"
+#include "lede-window.h"
+#include "lede-window-private.h"
+
+/* Narrower than this, editor and preview take turns instead of sharing. */
+#define SPLIT_MIN_WIDTH 560
+
+static void
+apply_layout (LedeWindow *self)
+{
+  g_autofree char *layout = g_settings_get_string (self->settings, "layout");
+  gboolean show_editor = !g_str_equal (layout, "preview");
+  gboolean show_preview = !g_str_equal (layout, "editor");
+
+  if (self->narrow && show_editor && show_preview)
+    show_preview = FALSE;
+  if (self->focus_mode)
+    {
+      show_editor = TRUE;
+      show_preview = FALSE;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), show_editor);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), show_preview);
+  /* Where only one pane fits, Split is not offered: the switch shows Write,
+   * what is on screen, while Split stays the choice for a wider window. */
+  gtk_widget_set_visible (self->split_button, !self->narrow);
+  gtk_widget_set_visible (self->bar_split_button, !self->narrow);
+  if (self->layout_action != NULL)
+    g_simple_action_set_state (self->layout_action,
+                               g_variant_new_string (self->narrow && g_str_equal (layout, "split") ? "editor" : layout));
+}
+
+/* win.layout: its state is the layout on screen, what it is set to is the
+ * layout chosen (GSettings "layout"). */
+static void
+change_layout_cb (GSimpleAction *action,
+                  GVariant      *value,
+                  LedeWindow    *self)
+{
+  g_settings_set_string (self->settings, "layout", g_variant_get_string (value, NULL));
+}
+
+/* Where the header has no room for the layout switch, the switch is in a
+ * bar under the story, as libadwaita's view switcher bar is. */
+static void
+update_layout_bar (LedeWindow *self)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (self->header_squeezer);
+
+  gtk_action_bar_set_revealed (self->layout_bar, shown == GTK_WIDGET (self->story_title) && !self->focus_mode);
+}
+
+static gboolean
+update_layout_bar_idle (gpointer data)
+{
+  update_layout_bar (data);
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The squeezer chooses during an allocation: the bar changes after it,
+ * before the next frame. */
+static void
+header_squeezed_cb (LedeWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout_bar_idle, g_object_ref (self), NULL);
+}
+
+/* Folded, the header has room for the story's title and little else (its
+ * own save label is hidden, lede-window.ui): the save state becomes the
+ * title's subtitle. German's "Nicht gespeichert" alone would take a third
+ * of 360 px. */
+void
+lede_window_place_save_state (LedeWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean open = lede_editor_get_article (self->editor) != NULL;
+  GtkWidget *title = GTK_WIDGET (self->story_title);
+
+  /* "Saved" says something only about a story. */
+  gtk_widget_set_visible (GTK_WIDGET (self->save_label), open);
+  adw_window_title_set_subtitle (self->story_title, open && folded ? gtk_label_get_text (self->save_label) : NULL);
+  if (open && folded && gtk_widget_has_css_class (GTK_WIDGET (self->save_label), "error"))
+    gtk_widget_add_css_class (title, "save-failed");
+  else
+    gtk_widget_remove_css_class (title, "save-failed");
+  gtk_widget_set_tooltip_text (title, open && folded ? gtk_widget_get_tooltip_text (GTK_WIDGET (self->save_label))
+                                                     : NULL);
+}
+
+/* The panel beside the story takes the width it asks for; over the story,
+ * when there is no room beside it, it takes the story's whole width. */
+static gboolean
+apply_flap_folded_idle (gpointer data)
+{
+  LedeWindow *self = data;
+
+  gtk_widget_set_hexpand (GTK_WIDGET (self->metadata_panel), adw_flap_get_folded (self->metadata_flap));
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flap_folded_cb (LedeWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_flap_folded_idle, g_object_ref (self), NULL);
+}
+
+/* Whether the window is asked to be narrower than the split needs, by the
+ * user, the window manager or the settings. Its default size follows its
+ * size except when maximized, fullscreen or tiled, when it is the size
+ * kept for later. */
+static gboolean
+asked_narrow (LedeWindow *self)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  int width = 0, height = 0;
+
+  if (gtk_window_is_maximized (GTK_WINDOW (self)) || gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    return FALSE;
+  if (surface != NULL &&
+      (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) &
+       (GDK_TOPLEVEL_STATE_TILED | GDK_TOPLEVEL_STATE_TOP_TILED | GDK_TOPLEVEL_STATE_RIGHT_TILED |
+        GDK_TOPLEVEL_STATE_BOTTOM_TILED | GDK_TOPLEVEL_STATE_LEFT_TILED)) != 0)
+    return FALSE;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  return width > 0 && width < SPLIT_MIN_WIDTH;
+}
+
+/* Asked for a width where the split cannot fit, the window goes narrow
+ * before its size is computed: the split's minimum would otherwise hold
+ * the window wider than asked. Wider, the allocation decides
+ * (lede_window_size_allocate). */
+static void
+default_width_cb (LedeWindow *self)
+{
+  if (!self->narrow && asked_narrow (self))
+    {
+      self->narrow = TRUE;
+      apply_layout (self);
+    }
+}
+
+/* Folding, the window keeps to the story being written, if there is one. */
+static gboolean
+apply_folded_idle (gpointer data)
+{
+  LedeWindow *self = data;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  if (folded && lede_editor_get_article (self->editor) != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  lede_window_place_save_state (self);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Folded or unfolded during an allocation: the widgets change after it. */
+static void
+folded_cb (LedeWindow *self)
+{
+  g_idle_add (apply_folded_idle, g_object_ref (self));
+}
+
+static gboolean
+show_story_idle (gpointer data)
+{
+  LedeWindow *self = data;
+
+  if (adw_leaflet_get_folded (self->leaflet) && lede_editor_get_article (self->editor) != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Narrow, a story chosen in the list by the writer (a click, or Enter)
+ * takes the window, once the list has opened it; the arrow keys, and the
+ * list changing by itself, leave the writer in the list. */
+static void
+story_chosen (LedeWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    g_idle_add (show_story_idle, g_object_ref (self));
+}
+
+/* Narrow, the list and the story take turns: back to the list. */
+static void
+back_clicked_cb (LedeWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Narrow: the story's own width, wherever the list and the panel are, is
+ * too small for the split, or the window is asked to be (an allocation
+ * still at the old size does not undo that). */
+static gboolean
+want_narrow (LedeWindow *self)
+{
+  return gtk_widget_get_width (GTK_WIDGET (self->content_stack)) < SPLIT_MIN_WIDTH || asked_narrow (self);
+}
+
+static gboolean
+apply_layout_idle (gpointer data)
+{
+  LedeWindow *self = data;
+  gboolean narrow = want_narrow (self);
+
+  self->layout_idle_id = 0;
+  /* As things are now, not as they were when the idle was queued. */
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      apply_layout (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* F11: fullscreen, only the editor, the paragraph being written bright
+ * and the rest dimmed; Escape or F11 again leaves. */
+static void
+set_focus_mode (LedeWindow *self,
+                gboolean    focus)
+{
+  g_autofree char *layout = g_settings_get_string (self->settings, "layout");
+
+  self->focus_mode = focus;
+  gtk_widget_set_visible (self->sidebar, !focus);
+  gtk_widget_set_visible (self->content_header, !focus);
+  gtk_widget_set_visible (GTK_WIDGET (self->metadata_panel), !focus);
+  update_layout_bar (self);
+  if (focus)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->preview), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->editor), TRUE);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
+  else
+    {
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+      apply_layout (self);
+    }
+  lede_editor_set_focus_mode (self->editor, focus);
+  if (focus)
+    lede_editor_focus (self->editor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-focus-mode", focus);
+}
+
+static void
+focus_mode_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+
+  if (lede_editor_get_article (self->editor) != NULL || self->focus_mode)
+    set_focus_mode (self, !self->focus_mode);
+}
+
+static void
+leave_focus_mode_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  set_focus_mode (LEDE_WINDOW (widget), FALSE);
+}
+
+/**
+ * lede_window_is_focus_mode:
+ *
+ * Returns: whether F11's focus mode is on
+ */
+gboolean
+lede_window_is_focus_mode (LedeWindow *self)
+{
+  g_return_val_if_fail (LEDE_IS_WINDOW (self), FALSE);
+  return self->focus_mode;
+}
+
+/* After each allocation of the window: narrow or not, from the widths
+ * just given. Showing or hiding a pane during allocation would re-enter it. */
+void
+lede_window_layout_allocated (LedeWindow *self)
+{
+  if (want_narrow (self) != self->narrow && self->layout_idle_id == 0)
+    self->layout_idle_id = g_idle_add (apply_layout_idle, self);
+}
+
+void
+lede_window_class_add_layout (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, header_squeezed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flap_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, story_chosen);
+  gtk_widget_class_install_action (widget_class, "win.focus-mode", NULL, focus_mode_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-focus-mode", NULL, leave_focus_mode_action);
+  /* Escape leaves focus mode, and only then is it taken from the editor. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-focus-mode", NULL);
+}
+
+void
+lede_window_init_layout (LedeWindow *self)
+{
+  g_autofree char *layout = g_settings_get_string (self->settings, "layout");
+
+  g_signal_connect_swapped (self, "notify::default-width", G_CALLBACK (default_width_cb), self);
+  default_width_cb (self);
+
+  /* Editor, split or preview: a stateful win.layout kept in GSettings. */
+  self->layout_action = g_simple_action_new_stateful ("layout", G_VARIANT_TYPE_STRING, g_variant_new_string (layout));
+  g_signal_connect_object (self->layout_action, "change-state", G_CALLBACK (change_layout_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->layout_action));
+  g_signal_connect_object (self->settings, "changed::layout", G_CALLBACK (apply_layout), self, G_CONNECT_SWAPPED);
+  apply_layout (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-focus-mode", FALSE);
+}
+
+void
+lede_window_dispose_layout (LedeWindow *self)
+{
+  g_clear_handle_id (&self->layout_idle_id, g_source_remove);
+  g_clear_object (&self->layout_action);
+}

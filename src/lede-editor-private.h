@@ -1,0 +1,71 @@
+/* lede-editor-private.h: what the editor's files share (lede-editor.c,
+ * lede-editor-typography.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "lede-find-bar.h"
+#include "lede-spell-checker.h"
+#include "lede-editor.h"
+
+G_BEGIN_DECLS
+
+struct _LedeEditor
+{
+  GtkWidget      parent_instance;
+
+  GtkTextView   *headline_view;
+  GtkWidget     *headline_placeholder;
+  GtkSourceView *body_view;
+  guint          language_id;     /* Markdown comes after the first frame */
+  gboolean       drawn;           /* the first frame is on screen */
+  gboolean       tagging;         /* in on_highlight_updated() */
+  gboolean       spelling_pending;
+  GtkRevealer   *find_revealer;
+  LedeFindBar   *find_bar;
+  GtkSourceGutterRenderer *grafs;
+  GtkTextTag    *dim_tag;     /* focus mode: all but the paragraph being written */
+  gboolean       focus_mode;
+
+  LedeArticle   *article;
+  GBindingGroup *bindings;
+  GSignalGroup  *article_signals;
+  int            margin;
+  int            column_width;  /* pixels: the line length in this font */
+  GtkCssProvider *look;         /* the writer's font and size */
+  gboolean       narrow;        /* the headline set smaller */
+  guint          narrow_id;
+  guint          headline_fit_id;
+  int            headline_asked;  /* the height last asked for, in fit_headline() */
+  gboolean       loading;
+  gboolean       following;  /* scrolling to match the preview: not a scroll of ours */
+  GtkTextTag    *match_tag;  /* words a search found, until the next edit */
+  gboolean       highlighted;
+
+  /* Typographic punctuation: a change waiting for the typing's user
+   * action to end, so Undo gives the straight character back. */
+  gboolean          smart_punctuation;
+  gboolean          punctuating;
+  GtkTextBuffer    *pending_buffer;
+  GtkTextMark      *pending_end;
+  guint             pending_delete;
+  const char       *pending_with;
+  /* The last change made, until the next edit or cursor move: Ctrl+Z
+   * puts back what was typed (GTK's undo would take the typing too). */
+  GtkTextMark      *changed_end;
+  guint             changed_chars;
+  char             *changed_from;
+
+  LedeSpeller      *speller;
+  LedeSpellChecker *headline_checker;
+  LedeSpellChecker *body_checker;
+  gboolean          spell_check;
+};
+
+void lede_editor_watch_punctuation (LedeEditor  *self,
+                                    GtkTextView *view);
+
+G_END_DECLS

@@ -551,6 +551,23 @@ has_preview (gpointer pane)
   return lede_preview_pane_get_preview (pane) != NULL;
 }
 
+/* A window on a fresh library that opens in the Write layout, its
+ * preview never shown. */
+static void
+open_in_write_layout (Fixture *f)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "layout", "editor");
+  f->dir = lede_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+  f->window = lede_window_new (NULL);
+  f->pane = LEDE_PREVIEW_PANE (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "preview"));
+  f->editor = LEDE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "editor"));
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (lede_window_open_library (f->window, f->path));
+}
+
 /* Alt+2 in a window that opened in the Write layout: the preview comes,
  * with the story in it. In a process of its own, so no test before has
  * loaded the module. */
@@ -558,7 +575,6 @@ static void
 test_shown_from_write_layout (void)
 {
   Fixture f = { 0 };
-  g_autoptr (GSettings) settings = NULL;
   g_autofree char *headline = NULL;
   g_autofree char *body = NULL;
 
@@ -569,15 +585,7 @@ test_shown_from_write_layout (void)
       return;
     }
 
-  settings = g_settings_new (APP_ID);
-  g_settings_set_string (settings, "layout", "editor");
-  f.dir = lede_test_tmpdir ();
-  f.path = g_build_filename (f.dir, "library.db", NULL);
-  f.window = lede_window_new (NULL);
-  f.pane = LEDE_PREVIEW_PANE (gtk_widget_get_template_child (GTK_WIDGET (f.window), LEDE_TYPE_WINDOW, "preview"));
-  f.editor = LEDE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (f.window), LEDE_TYPE_WINDOW, "editor"));
-  gtk_window_present (GTK_WINDOW (f.window));
-  g_assert_true (lede_window_open_library (f.window, f.path));
+  open_in_write_layout (&f);
   lede_test_spin (3000);
   g_assert_null (lede_preview_pane_get_preview (f.pane));
   g_assert_cmpuint (lede_test_count_descendants ("WebKit"), ==, 0);
@@ -601,7 +609,6 @@ static void
 test_print_from_write_layout (void)
 {
   Fixture f = { 0 };
-  g_autoptr (GSettings) settings = NULL;
   g_autofree char *text = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter end;
@@ -613,15 +620,7 @@ test_print_from_write_layout (void)
       return;
     }
 
-  settings = g_settings_new (APP_ID);
-  g_settings_set_string (settings, "layout", "editor");
-  f.dir = lede_test_tmpdir ();
-  f.path = g_build_filename (f.dir, "library.db", NULL);
-  f.window = lede_window_new (NULL);
-  f.pane = LEDE_PREVIEW_PANE (gtk_widget_get_template_child (GTK_WIDGET (f.window), LEDE_TYPE_WINDOW, "preview"));
-  f.editor = LEDE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (f.window), LEDE_TYPE_WINDOW, "editor"));
-  gtk_window_present (GTK_WINDOW (f.window));
-  g_assert_true (lede_window_open_library (f.window, f.path));
+  open_in_write_layout (&f);
   lede_test_spin (500);
   g_assert_null (lede_preview_pane_get_preview (f.pane));
 

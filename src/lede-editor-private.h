@@ -22,7 +22,9 @@ struct _LedeEditor
   GtkSourceView *body_view;
   guint          language_id;     /* Markdown comes after the first frame */
   gboolean       drawn;           /* the first frame is on screen */
-  gboolean       tagging;         /* in on_highlight_updated() */
+  gboolean       tagging;         /* in style_near_view() */
+  gboolean       restyled;        /* a tag changed in style_near_view() */
+  int            parsed_end;      /* GtkSourceView has parsed this far (chars) */
   gboolean       spelling_pending;
   GtkRevealer   *find_revealer;
   LedeFindBar   *find_bar;

@@ -132,22 +132,23 @@ on_scrolled (LedeEditor    *self,
  * italic text rewraps, so the body's height would change while it is
  * drawn, after its scrollbar was placed, and GTK 4.8 then draws a
  * scrollbar with no size ("Trying to snapshot GtkGizmo without a current
- * allocation"). What is on screen, and a screen above and below it (what
- * a resize can bring in), is styled as soon as it is parsed, and measured
- * before the next frame. Styling the whole of a long story at once would
- * slow every other tag on it (the spell check's) twofold. */
-static void
-on_highlight_updated (LedeEditor      *self,
-                      GtkTextIter     *start,
-                      GtkTextIter     *end,
-                      GtkSourceBuffer *buffer)
+ * allocation"). So what is on screen, and a screen above and below it, is
+ * styled before GTK draws it: as soon as it is parsed, and before each
+ * frame for text the view has just brought in (a wider window, a scroll).
+ * Only parsed text: styling text not yet parsed would make GtkSourceView
+ * parse all of a long story before it at once. Nor all of a long story:
+ * every other tag on it (the spell check's) would be twice as slow.
+ *
+ * Returns: whether a tag was put on or taken off */
+static gboolean
+style_near_view (LedeEditor        *self,
+                 const GtkTextIter *start,
+                 const GtkTextIter *end)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self->body_view);
   GdkRectangle visible;
   GtkTextIter from, to;
 
-  if (self->tagging)
-    return;
   gtk_text_view_get_visible_rect (view, &visible);
   gtk_text_view_get_line_at_y (view, &from, MAX (0, visible.y - visible.height), NULL);
   gtk_text_view_get_line_at_y (view, &to, visible.y + 2 * visible.height, NULL);
@@ -157,10 +158,67 @@ on_highlight_updated (LedeEditor      *self,
   if (gtk_text_iter_compare (end, &to) < 0)
     to = *end;
   if (gtk_text_iter_compare (&from, &to) >= 0)
-    return;
+    return FALSE;
   self->tagging = TRUE;
-  gtk_source_buffer_ensure_highlight (buffer, &from, &to);
+  self->restyled = FALSE;
+  gtk_source_buffer_ensure_highlight (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (view)), &from, &to);
   self->tagging = FALSE;
+  return self->restyled;
+}
+
+static void
+on_tag_changed (LedeEditor *self)
+{
+  if (self->tagging)
+    self->restyled = TRUE;
+}
+
+/* Just parsed: styled now, outside any frame. (This re-enters the syntax
+ * engine from its own signal, which GtkSourceView 5.6 emits as the last
+ * thing it does; `tagging` keeps it from going round.) */
+static void
+on_highlight_updated (LedeEditor      *self,
+                      GtkTextIter     *start,
+                      GtkTextIter     *end,
+                      GtkSourceBuffer *buffer)
+{
+  if (self->tagging)
+    return;
+  self->parsed_end = MAX (self->parsed_end, gtk_text_iter_get_offset (end));
+  style_near_view (self, start, end);
+}
+
+/* Before each frame is laid out: text the view has brought in, styled,
+ * has the body measured again during the layout. */
+static void
+on_before_paint (GdkFrameClock *clock,
+                 LedeEditor    *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  GtkTextIter start, parsed;
+
+  if (self->parsed_end == 0)
+    return;
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &parsed, self->parsed_end);
+  if (style_near_view (self, &start, &parsed))
+    gtk_widget_queue_resize (GTK_WIDGET (self->body_view));
+}
+
+static void
+on_map (LedeEditor *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "before-paint",
+                           G_CALLBACK (on_before_paint), self, 0);
+}
+
+static void
+on_unmap (LedeEditor *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL)
+    g_signal_handlers_disconnect_by_func (clock, on_before_paint, self);
 }
 
 static void
@@ -210,9 +268,10 @@ lede_editor_size_allocate (GtkWidget *widget,
   GtkTextView *view = GTK_TEXT_VIEW (self->body_view);
 
   /* A narrow column takes a smaller headline: a long one would stand
-   * seven lines tall. Restyled after this allocation, not during it. */
+   * seven lines tall. Restyled after this allocation, not during it, and
+   * before the next frame (frames come before idles of default priority). */
   if ((width < NARROW_WIDTH) != self->narrow && self->narrow_id == 0)
-    self->narrow_id = g_idle_add (restyle_headline, self);
+    self->narrow_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, restyle_headline, self, NULL);
 
   /* Only set on change: a text view relayouts all its text on a new margin. */
   if (self->margin != margin)
@@ -233,10 +292,13 @@ lede_editor_size_allocate (GtkWidget *widget,
    * Measured again after this allocation, not during it. */
   if (self->headline_fit_id == 0 && gtk_widget_get_mapped (widget))
     {
-      int wanted;
+      GtkWidget *headline = GTK_WIDGET (self->headline_view);
+      int minimum = 0, wanted = 0, baseline_minimum = -1, baseline_wanted = -1;
 
-      gtk_widget_measure (GTK_WIDGET (self->headline_view), GTK_ORIENTATION_VERTICAL, width, NULL, &wanted,
-                          NULL, NULL);
+      /* Asked of the text view itself: gtk_widget_measure() would answer
+       * with what it measured before this allocation. */
+      GTK_WIDGET_GET_CLASS (headline)->measure (headline, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (headline),
+                                                &minimum, &wanted, &baseline_minimum, &baseline_wanted);
       /* Once per height until it fits: a window too short for the whole
        * headline must not have it asked for again at every frame. */
       if (wanted == gtk_widget_get_height (GTK_WIDGET (self->headline_view)))
@@ -439,6 +501,10 @@ lede_editor_init (LedeEditor *self)
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "highlight-updated", G_CALLBACK (on_highlight_updated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "apply-tag", G_CALLBACK (on_tag_changed), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (buffer, "remove-tag", G_CALLBACK (on_tag_changed), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
   /* Yellow at half strength reads on a light and a dark page alike. */
   self->match_tag = gtk_text_buffer_create_tag (buffer, "search-match", "background-rgba",
                                                 &(GdkRGBA) { 0.96, 0.83, 0.18, 0.5 }, NULL);
@@ -481,6 +547,7 @@ lede_editor_get_article (LedeEditor *self)
 static void
 settle_body (LedeEditor *self)
 {
+  self->parsed_end = 0;  /* GtkSourceView parses the new text again */
   gtk_widget_queue_resize (GTK_WIDGET (self->body_view));
 }
 

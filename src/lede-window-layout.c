@@ -5,7 +5,8 @@
  * story list and the story take turns (a leaflet), only one pane shows and
  * the layout switch moves from the header to a bar under the story; F11's
  * focus mode. GTK decides widths during an allocation, and what depends on
- * them changes in an idle right after, never during it.
+ * them changes in an idle right after (before the next frame), never during
+ * it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -48,13 +49,23 @@ apply_layout (LedeWindow *self)
 }
 
 /* win.layout: its state is the layout on screen, what it is set to is the
- * layout chosen (GSettings "layout"). */
+ * layout chosen (GSettings "layout"). Write, narrow with Split chosen, is
+ * what is on screen already: Split stays the choice for a wider window. */
 static void
 change_layout_cb (GSimpleAction *action,
                   GVariant      *value,
                   LedeWindow    *self)
 {
-  g_settings_set_string (self->settings, "layout", g_variant_get_string (value, NULL));
+  const char *layout = g_variant_get_string (value, NULL);
+  g_autofree char *chosen = NULL;
+
+  /* From a .ui file or D-Bus: the key takes only its choices. */
+  if (self->settings == NULL || !g_strv_contains ((const char * const[]) { "editor", "split", "preview", NULL }, layout))
+    return;
+  chosen = g_settings_get_string (self->settings, "layout");
+  if (self->narrow && g_str_equal (layout, "editor") && g_str_equal (chosen, "split"))
+    return;
+  g_settings_set_string (self->settings, "layout", layout);
 }
 
 /* Where the header has no room for the layout switch, the switch is in a
@@ -165,9 +176,14 @@ apply_folded_idle (gpointer data)
   LedeWindow *self = data;
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
-  if (folded && lede_editor_get_article (self->editor) != NULL)
-    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-  lede_window_place_save_state (self);
+  /* Not for a window closed since: a new tooltip has GTK look for the
+   * pointer on a surface that is gone. */
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      if (folded && lede_editor_get_article (self->editor) != NULL)
+        adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+      lede_window_place_save_state (self);
+    }
   g_object_unref (self);
   return G_SOURCE_REMOVE;
 }
@@ -176,7 +192,7 @@ apply_folded_idle (gpointer data)
 static void
 folded_cb (LedeWindow *self)
 {
-  g_idle_add (apply_folded_idle, g_object_ref (self));
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_folded_idle, g_object_ref (self), NULL);
 }
 
 static gboolean
@@ -197,7 +213,7 @@ static void
 story_chosen (LedeWindow *self)
 {
   if (adw_leaflet_get_folded (self->leaflet))
-    g_idle_add (show_story_idle, g_object_ref (self));
+    g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_story_idle, g_object_ref (self), NULL);
 }
 
 /* Narrow, the list and the story take turns: back to the list. */
@@ -299,7 +315,7 @@ void
 lede_window_layout_allocated (LedeWindow *self)
 {
   if (want_narrow (self) != self->narrow && self->layout_idle_id == 0)
-    self->layout_idle_id = g_idle_add (apply_layout_idle, self);
+    self->layout_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_layout_idle, self, NULL);
 }
 
 void
@@ -337,5 +353,7 @@ void
 lede_window_dispose_layout (LedeWindow *self)
 {
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
+  if (self->layout_action != NULL)
+    g_action_map_remove_action (G_ACTION_MAP (self), "layout");
   g_clear_object (&self->layout_action);
 }

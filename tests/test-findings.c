@@ -203,6 +203,31 @@ test_extra_lede_keys_taken_out (void)
   g_assert_cmpstr (lede_article_get_extra_front_matter (again), ==, "weight: 3\nsummary: 'a\n  publishDate: b'\n");
 }
 
+/* The same from kept text that starts with a byte order mark, ends its
+ * lines with "\r", or has a key that is an alias of a value before it. */
+static void
+test_extra_lede_keys_odd_text (void)
+{
+  static const struct { const char *extra, *kept, *gone; } cases[] = {
+    { "\xef\xbb\xbfpublishDate: 2026-03-02\nweight: 3\n", "weight: 3", "publishDate" },
+    { "weight: 3\rsources: none\rsummary: quay\r", "summary: quay", "sources" },
+    { "summary: &k sources\n*k : none\nweight: 3\n", "summary: &k sources", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (LedeArticle) article = lede_article_new ();
+      g_autofree char *written = NULL;
+
+      lede_article_set_extra_front_matter (article, cases[i].extra);
+      written = lede_front_matter_write (article, NULL, NULL);
+      g_assert_nonnull (strstr (written, cases[i].kept));
+      g_assert_nonnull (strstr (written, "weight: 3"));
+      if (cases[i].gone != NULL)
+        g_assert_null (strstr (written, cases[i].gone));
+    }
+}
+
 /* Front matter that starts with a byte order mark keeps its keys whole. */
 static void
 test_extra_after_bom (void)
@@ -488,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/lede/findings/publish-date-once", test_publish_date_once);
   g_test_add_func ("/lede/findings/extra-after-bom", test_extra_after_bom);
   g_test_add_func ("/lede/findings/extra-lede-keys-taken-out", test_extra_lede_keys_taken_out);
+  g_test_add_func ("/lede/findings/extra-lede-keys-odd-text", test_extra_lede_keys_odd_text);
 
   return g_test_run ();
 }

@@ -112,11 +112,14 @@ byte_offset (CharCursor *cursor,
   return MIN (cursor->at, cursor->end) - cursor->text;
 }
 
+/* Where the line holding @at begins (at @first, at most); libyaml also
+ * ends a line at "\r". */
 static gsize
 line_start (const char *text,
+            gsize       first,
             gsize       at)
 {
-  while (at > 0 && text[at - 1] != '\n')
+  while (at > first && text[at - 1] != '\n' && text[at - 1] != '\r')
     at--;
   return at;
 }
@@ -131,9 +134,11 @@ without_keys (const char         *extra,
               const char * const *keys)
 {
   gsize len = strlen (extra);
-  CharCursor cursor = { extra, extra + len, extra, 0 };
+  /* libyaml does not count a leading byte order mark in its marks. */
+  gsize bom = len >= 3 && memcmp (extra, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+  CharCursor cursor = { extra + bom, extra + len, extra + bom, 0 };
   GString *out = g_string_new (extra);
-  gsize cut = 0;
+  gsize cut = 0, done = 0;  /* bytes cut so far; where the last cut ended */
   yaml_parser_t parser;
   yaml_document_t doc;
   yaml_node_t *root;
@@ -152,18 +157,29 @@ without_keys (const char         *extra,
   if (root != NULL && root->type == YAML_MAPPING_NODE && root->data.mapping.style == YAML_BLOCK_MAPPING_STYLE)
     for (yaml_node_pair_t *pair = root->data.mapping.pairs.start; pair < root->data.mapping.pairs.top; pair++)
       {
-        const char *key = scalar (&doc, yaml_document_get_node (&doc, pair->key));
+        yaml_node_t *key_node = yaml_document_get_node (&doc, pair->key);
+        const char *key = scalar (&doc, key_node);
         gsize start, end;
 
         if (key == NULL || !g_strv_contains (keys, key))
           continue;
+        /* A key that is an alias points back at its anchor, before the
+         * value that came ahead of it: not cut. */
+        if (pair > root->data.mapping.pairs.start &&
+            key_node->start_mark.index < yaml_document_get_node (&doc, pair[-1].value)->end_mark.index)
+          continue;
         /* A block mapping's key begins its line, after "? " at most. */
-        start = line_start (extra, byte_offset (&cursor, yaml_document_get_node (&doc, pair->key)->start_mark.index));
+        start = line_start (extra, bom, bom + byte_offset (&cursor, key_node->start_mark.index));
         end = pair + 1 < root->data.mapping.pairs.top
-                ? line_start (extra, byte_offset (&cursor, yaml_document_get_node (&doc, pair[1].key)->start_mark.index))
+                ? line_start (extra, bom, bom + byte_offset (&cursor,
+                                                             yaml_document_get_node (&doc, pair[1].key)->start_mark.index))
                 : len;
+        /* Nothing cut twice, nothing cut backwards. */
+        if (start < done || end < start)
+          continue;
         g_string_erase (out, start - cut, end - start);
         cut += end - start;
+        done = end;
       }
   yaml_document_delete (&doc);
   return g_string_free (out, FALSE);

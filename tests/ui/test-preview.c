@@ -512,6 +512,7 @@ print_to_pdf_text (LedePreviewPane *pane)
   gsize len;
   int status = 0;
 
+  g_assert_nonnull (g_getenv ("PDFTOTEXT"));  /* set by tests/meson.build */
   gtk_print_settings_set_printer (settings, "Print to File");
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
@@ -603,8 +604,10 @@ test_shown_from_write_layout (void)
   fixture_teardown (&f, NULL);
 }
 
-/* Ctrl+P in the Write layout: a preview is made only to print, and what
- * it prints is the story as just typed, not an empty or stale page. */
+/* Printing in the Write layout (what win.print does once the story is
+ * saved, with a file instead of the dialog): a preview is made only to
+ * print, and what it prints is the story as just typed, not an empty or
+ * stale page. */
 static void
 test_print_from_write_layout (void)
 {

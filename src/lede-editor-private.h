@@ -25,6 +25,7 @@ struct _LedeEditor
   gboolean       tagging;         /* in style_near_view() */
   gboolean       restyled;        /* a tag changed in style_near_view() */
   int            parsed_end;      /* GtkSourceView has parsed this far (chars) */
+  GdkRectangle   styled_view;     /* the view as on_before_paint() last styled it */
   gboolean       spelling_pending;
   GtkRevealer   *find_revealer;
   LedeFindBar   *find_bar;

@@ -140,14 +140,22 @@ on_scrolled (LedeEditor    *self,
  * every other tag on it (the spell check's) would be twice as slow.
  *
  * Returns: whether a tag was put on or taken off */
+static void
+on_tag_changed (LedeEditor *self)
+{
+  self->restyled = TRUE;
+}
+
 static gboolean
 style_near_view (LedeEditor        *self,
                  const GtkTextIter *start,
                  const GtkTextIter *end)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self->body_view);
+  GtkTextBuffer *buffer;
   GdkRectangle visible;
   GtkTextIter from, to;
+  gulong applied, removed;
 
   gtk_text_view_get_visible_rect (view, &visible);
   gtk_text_view_get_line_at_y (view, &from, MAX (0, visible.y - visible.height), NULL);
@@ -159,18 +167,18 @@ style_near_view (LedeEditor        *self,
     to = *end;
   if (gtk_text_iter_compare (&from, &to) >= 0)
     return FALSE;
+  /* Listened to only meanwhile: a handler on every tag change would slow
+   * the spell check's many. */
+  buffer = gtk_text_view_get_buffer (view);
+  applied = g_signal_connect_swapped (buffer, "apply-tag", G_CALLBACK (on_tag_changed), self);
+  removed = g_signal_connect_swapped (buffer, "remove-tag", G_CALLBACK (on_tag_changed), self);
   self->tagging = TRUE;
   self->restyled = FALSE;
-  gtk_source_buffer_ensure_highlight (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (view)), &from, &to);
+  gtk_source_buffer_ensure_highlight (GTK_SOURCE_BUFFER (buffer), &from, &to);
   self->tagging = FALSE;
+  g_signal_handler_disconnect (buffer, applied);
+  g_signal_handler_disconnect (buffer, removed);
   return self->restyled;
-}
-
-static void
-on_tag_changed (LedeEditor *self)
-{
-  if (self->tagging)
-    self->restyled = TRUE;
 }
 
 /* Just parsed: styled now, outside any frame. (This re-enters the syntax
@@ -189,16 +197,20 @@ on_highlight_updated (LedeEditor      *self,
 }
 
 /* Before each frame is laid out: text the view has brought in, styled,
- * has the body measured again during the layout. */
+ * has the body measured again during the layout. Only when the view moved
+ * or changed size: typing is styled as it is parsed. */
 static void
 on_before_paint (GdkFrameClock *clock,
                  LedeEditor    *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
   GtkTextIter start, parsed;
+  GdkRectangle visible;
 
-  if (self->parsed_end == 0)
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->body_view), &visible);
+  if (self->parsed_end == 0 || gdk_rectangle_equal (&visible, &self->styled_view))
     return;
+  self->styled_view = visible;
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_get_iter_at_offset (buffer, &parsed, self->parsed_end);
   if (style_near_view (self, &start, &parsed))
@@ -501,8 +513,6 @@ lede_editor_init (LedeEditor *self)
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "highlight-updated", G_CALLBACK (on_highlight_updated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (buffer, "apply-tag", G_CALLBACK (on_tag_changed), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (buffer, "remove-tag", G_CALLBACK (on_tag_changed), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
   /* Yellow at half strength reads on a light and a dark page alike. */
@@ -548,6 +558,7 @@ static void
 settle_body (LedeEditor *self)
 {
   self->parsed_end = 0;  /* GtkSourceView parses the new text again */
+  self->styled_view = (GdkRectangle) { 0 };
   gtk_widget_queue_resize (GTK_WIDGET (self->body_view));
 }
 

@@ -78,20 +78,51 @@ update_layout_bar (LedeWindow *self)
   gtk_action_bar_set_revealed (self->layout_bar, shown == GTK_WIDGET (self->story_title) && !self->focus_mode);
 }
 
+/* What GTK decides during an allocation (a fold, the squeezed header), or
+ * the list as it opens a story, is acted on after it and before the next
+ * frame: idles of default priority come after frames. Not for a window
+ * closed since: a new tooltip, say, has GTK look for the pointer on a
+ * surface that is gone. */
+typedef struct {
+  LedeWindow *window;
+  void      (*apply) (LedeWindow *self);
+} LaterStep;
+
 static gboolean
-update_layout_bar_idle (gpointer data)
+run_later_step (gpointer data)
 {
-  update_layout_bar (data);
-  g_object_unref (data);
+  LaterStep *step = data;
+
+  if (gtk_widget_get_realized (GTK_WIDGET (step->window)))
+    step->apply (step->window);
   return G_SOURCE_REMOVE;
 }
 
-/* The squeezer chooses during an allocation: the bar changes after it,
- * before the next frame. */
+static void
+free_later_step (gpointer data)
+{
+  LaterStep *step = data;
+
+  g_object_unref (step->window);
+  g_free (step);
+}
+
+static void
+apply_before_next_frame (LedeWindow *self,
+                         void      (*apply) (LedeWindow *self))
+{
+  LaterStep *step = g_new (LaterStep, 1);
+
+  step->window = g_object_ref (self);
+  step->apply = apply;
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, run_later_step, step, free_later_step);
+}
+
+/* The squeezer chooses during an allocation: the bar changes after it. */
 static void
 header_squeezed_cb (LedeWindow *self)
 {
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout_bar_idle, g_object_ref (self), NULL);
+  apply_before_next_frame (self, update_layout_bar);
 }
 
 /* Folded, the header has room for the story's title and little else (its
@@ -118,20 +149,16 @@ lede_window_place_save_state (LedeWindow *self)
 
 /* The panel beside the story takes the width it asks for; over the story,
  * when there is no room beside it, it takes the story's whole width. */
-static gboolean
-apply_flap_folded_idle (gpointer data)
+static void
+apply_flap_folded (LedeWindow *self)
 {
-  LedeWindow *self = data;
-
   gtk_widget_set_hexpand (GTK_WIDGET (self->metadata_panel), adw_flap_get_folded (self->metadata_flap));
-  g_object_unref (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
 flap_folded_cb (LedeWindow *self)
 {
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_flap_folded_idle, g_object_ref (self), NULL);
+  apply_before_next_frame (self, apply_flap_folded);
 }
 
 /* Whether the window is asked to be narrower than the split needs, by the
@@ -169,41 +196,26 @@ default_width_cb (LedeWindow *self)
     }
 }
 
-/* Folding, the window keeps to the story being written, if there is one. */
-static gboolean
-apply_folded_idle (gpointer data)
+/* Folded, the window keeps to the story being written, if there is one. */
+static void
+show_story (LedeWindow *self)
 {
-  LedeWindow *self = data;
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  if (adw_leaflet_get_folded (self->leaflet) && lede_editor_get_article (self->editor) != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
 
-  /* Not for a window closed since: a new tooltip has GTK look for the
-   * pointer on a surface that is gone. */
-  if (gtk_widget_get_realized (GTK_WIDGET (self)))
-    {
-      if (folded && lede_editor_get_article (self->editor) != NULL)
-        adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-      lede_window_place_save_state (self);
-    }
-  g_object_unref (self);
-  return G_SOURCE_REMOVE;
+static void
+apply_folded (LedeWindow *self)
+{
+  show_story (self);
+  lede_window_place_save_state (self);
 }
 
 /* Folded or unfolded during an allocation: the widgets change after it. */
 static void
 folded_cb (LedeWindow *self)
 {
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_folded_idle, g_object_ref (self), NULL);
-}
-
-static gboolean
-show_story_idle (gpointer data)
-{
-  LedeWindow *self = data;
-
-  if (adw_leaflet_get_folded (self->leaflet) && lede_editor_get_article (self->editor) != NULL)
-    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-  g_object_unref (self);
-  return G_SOURCE_REMOVE;
+  apply_before_next_frame (self, apply_folded);
 }
 
 /* Narrow, a story chosen in the list by the writer (a click, or Enter)
@@ -213,7 +225,7 @@ static void
 story_chosen (LedeWindow *self)
 {
   if (adw_leaflet_get_folded (self->leaflet))
-    g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_story_idle, g_object_ref (self), NULL);
+    apply_before_next_frame (self, show_story);
 }
 
 /* Narrow, the list and the story take turns: back to the list. */

@@ -88,6 +88,20 @@ lede_test_wait_until (gboolean (*done) (gpointer), gpointer data, guint timeout_
   g_assert_true (done (data));
 }
 
+/* For a test that needs a process of its own: in the test program, runs
+ * the test again in a child, waits up to @seconds and checks it passed,
+ * then returns TRUE (the caller returns); in the child, returns FALSE and
+ * the test goes on. */
+static inline gboolean
+lede_test_ran_in_subprocess (guint seconds)
+{
+  if (g_test_subprocess ())
+    return FALSE;
+  g_test_trap_subprocess (NULL, seconds * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  return TRUE;
+}
+
 /* Spins the main loop for @ms, for tests that must see that nothing happens. */
 static inline void
 lede_test_spin (guint ms)

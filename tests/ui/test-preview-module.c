@@ -40,12 +40,8 @@ test_write_layout (void)
 {
   Fixture f = { 0 };
 
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (lede_test_ran_in_subprocess (120))
+    return;
 
   set_layout ("editor");
   fixture_setup (&f, NULL);
@@ -81,12 +77,8 @@ test_missing (void)
   Fixture f = { 0 };
   GtkWidget *status;
 
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (lede_test_ran_in_subprocess (120))
+    return;
 
   empty = lede_test_tmpdir ();
   g_setenv ("LEDE_MODULE_DIR", empty, TRUE);

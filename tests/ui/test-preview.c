@@ -579,12 +579,8 @@ test_shown_from_write_layout (void)
   g_autofree char *headline = NULL;
   g_autofree char *body = NULL;
 
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (lede_test_ran_in_subprocess (120))
+    return;
 
   open_in_write_layout (&f);
   lede_test_spin (3000);
@@ -616,12 +612,8 @@ test_print_from_write_layout (void)
   GtkTextBuffer *buffer;
   GtkTextIter end;
 
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (lede_test_ran_in_subprocess (120))
+    return;
 
   open_in_write_layout (&f);
   lede_test_spin (500);

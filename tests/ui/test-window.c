@@ -2183,12 +2183,8 @@ test_narrow_german (void)
 {
   Fixture f = { 0 };
 
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (lede_test_ran_in_subprocess (120))
+    return;
 
   g_setenv ("LANGUAGE", "de", TRUE);
   lede_paths_bind_text_domain ();
@@ -2208,12 +2204,8 @@ test_german (void)
   GtkButton *new_story;
   AdwButtonContent *trash;
 
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (lede_test_ran_in_subprocess (60))
+    return;
 
   g_setenv ("LANGUAGE", "de", TRUE);
   lede_paths_bind_text_domain ();

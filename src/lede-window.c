@@ -877,6 +877,42 @@ show_open_error (LedeWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+show_library_message (LedeWindow *self,
+                      const char *heading,
+                      const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_library_checked (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (LedeWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!lede_library_check_finish (LEDE_LIBRARY (source), result, &error) &&
+      self->library == LEDE_LIBRARY (source) && gtk_widget_get_visible (GTK_WIDGET (self)))
+    show_library_message (self, _("The Library Is Damaged"), error->message);
+}
+
+/* Every page of the library is read once, on a thread, a moment after the
+ * window shows (a large library must not hold up the first frame): a
+ * damaged one is then written no more. */
+static void
+check_library_later (gpointer user_data)
+{
+  g_autoptr (LedeWindow) self = user_data;
+
+  if (self->library != NULL && gtk_widget_get_visible (GTK_WIDGET (self)))
+    lede_library_check_async (self->library, NULL, on_library_checked, g_object_ref (self));
+}
+
 /* The libraries whose places are remembered, the latest first. */
 #define MAX_PLACES 20
 
@@ -1006,6 +1042,10 @@ lede_window_open_library (LedeWindow *self,
   basename = g_filename_display_basename (path);
   adw_window_title_set_subtitle (self->library_title, basename);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story", TRUE);
+
+  if (lede_library_get_notice (library) != NULL)
+    show_library_message (self, _("A Stray File Was Set Aside"), lede_library_get_notice (library));
+  g_timeout_add_once (2000, check_library_later, g_object_ref (self));
 
   /* Autoselect has already picked the newest story; unless the writer was
    * elsewhere, show it ready to type. */

@@ -11,6 +11,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -60,7 +61,8 @@ dump (const char *path)
             {
               const char *name = sqlite3_column_name (rows, i);
 
-              if (g_str_equal (name, "uuid"))
+              /* Random by design: who the library is, and each write's stamp. */
+              if (g_str_equal (name, "uuid") || g_str_equal (name, "identity") || g_str_equal (name, "stamp"))
                 continue;
               /* When a time is, differs from run to run; whether it is, not. */
               if (g_str_has_suffix (name, "_at"))
@@ -208,14 +210,20 @@ cut_everywhere (const char         *pristine,
         run_change (path, dir, change, mode, n, &crashed);
         g_assert_true (crashed == (mode == LEDE_TEST_VFS_CRASH));
 
+        /* Lede itself opens what the cut left first: the WAL a crash left
+         * (even in the middle of a checkpoint) is known as the library's
+         * own and replayed, never set aside. */
+        reopened = lede_library_open (path, &error);
+        g_assert_no_error (error);
+        g_assert_null (lede_library_get_notice (reopened));
+        g_clear_object (&reopened);
+
         assert_whole (path);
         now = dump (path);
         if (g_strcmp0 (now, before) != 0 && g_strcmp0 (now, after) != 0 &&
             !(also_whole != NULL && g_strv_contains (also_whole, now)))
           g_error ("%s at write %u of %u left a part of the change:\n%s\n--- before ---\n%s\n--- after ---\n%s",
                    mode == LEDE_TEST_VFS_CRASH ? "A crash" : "A full disk", n, writes, now, before, after);
-        reopened = lede_library_open (path, &error);
-        g_assert_no_error (error);
       }
   remove_library (path);
   lede_test_rmdir (dir);
@@ -382,7 +390,7 @@ test_change (gconstpointer data)
 }
 
 /* The intermediate states below are written for these migrations. */
-G_STATIC_ASSERT (LEDE_LIBRARY_SCHEMA_VERSION == 6);
+G_STATIC_ASSERT (LEDE_LIBRARY_SCHEMA_VERSION == 7);
 
 /* Opening a library of schema version 1 migrates it to the newest, one
  * version a transaction. */
@@ -404,7 +412,7 @@ test_migration (void)
   sqlite3_close (db);
 
   /* Each step is a transaction of its own: a library left at version 2
-   * 3, 4 or 5, whole, is as good as one at 1 or 6. */
+   * 3, 4, 5 or 6, whole, is as good as one at 1 or 7. */
   {
     g_autoptr (GStrvBuilder) steps = g_strv_builder_new ();
     g_auto (GStrv) whole = NULL;
@@ -429,6 +437,234 @@ test_migration (void)
     cut_everywhere (pristine, change_nothing, (const char * const *)whole);
   }
   remove_library (pristine);
+  lede_test_rmdir (dir);
+}
+
+/* Whether the library holds a story with @headline. */
+static gboolean
+has_headline (LedeLibrary *library,
+              const char  *headline)
+{
+  g_autoptr (GPtrArray) articles = lede_library_list_articles (library, FALSE, NULL);
+
+  for (guint i = 0; articles && i < articles->len; i++)
+    if (g_strcmp0 (lede_article_get_headline (g_ptr_array_index (articles, i)), headline) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_story (LedeLibrary *library,
+           const char  *headline)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+
+  lede_article_set_headline (article, headline);
+  lede_article_set_body (article, "Filed late from the harbour office.\n");
+  g_assert_true (lede_library_create_article (library, article, NULL));
+}
+
+/* The WAL of the open library at @path, copied as it is now: frames not
+ * yet in the main file. */
+static char *
+copy_wal_of_open_library (const char *path,
+                          const char *to_name)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  char *copy = g_build_filename (dir, to_name, NULL);
+
+  copy_file (wal, copy);
+  return copy;
+}
+
+/* The one file named @prefix… in @dir, or NULL. */
+static char *
+find_set_aside (const char *dir,
+                const char *prefix)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    if (g_str_has_prefix (name, prefix))
+      return g_build_filename (dir, name, NULL);
+  return NULL;
+}
+
+/* A WAL another Lede library wrote, left beside this one (a backup
+ * restored next to an old WAL, a sync tool): never replayed. The writer
+ * moves it aside unchanged and says so; a reader reads around it and moves
+ * nothing. The library keeps its own stories and gets none of the other's. */
+static void
+test_stray_wal_of_another_library (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = make_library (dir);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *stale = NULL, *stale_sum = NULL, *main_sum = NULL, *moved = NULL, *moved_sum = NULL;
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (other, NULL);
+
+    add_story (library, "From the other library");
+    stale = copy_wal_of_open_library (other, "stale-wal");
+  }
+  stale_sum = lede_test_checksum_file (stale);
+  main_sum = lede_test_checksum_file (path);
+
+  /* A reader first: it reads the library as last saved and changes nothing. */
+  copy_file (stale, wal);
+  {
+    g_autoptr (LedeLibrary) reader = lede_library_open_for_reading (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (lede_library_get_notice (reader));
+    g_assert_true (has_headline (reader, "Tide gauge fails on the night of the surge"));
+    g_assert_false (has_headline (reader, "From the other library"));
+  }
+  g_assert_cmpstr (lede_test_checksum_file (wal), ==, stale_sum);
+  g_assert_cmpstr (lede_test_checksum_file (path), ==, main_sum);
+
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (lede_library_get_notice (library), "set-aside"));
+    g_assert_cmpint (lede_library_count_articles (library, FALSE, NULL), ==, 3);
+    g_assert_false (has_headline (library, "From the other library"));
+  }
+  /* Set aside byte for byte; the library untouched by it. */
+  moved = find_set_aside (dir, "pristine.db-wal.set-aside-");
+  g_assert_nonnull (moved);
+  moved_sum = lede_test_checksum_file (moved);
+  g_assert_cmpstr (moved_sum, ==, stale_sum);
+  g_assert_cmpstr (lede_test_checksum_file (path), ==, main_sum);
+  assert_whole (path);
+
+  g_unlink (moved);
+  g_unlink (stale);
+  remove_library (other);
+  remove_library (path);
+  lede_test_rmdir (dir);
+}
+
+/* An older copy of the library's own WAL (a backup of both files restored
+ * next to a library that went on) is not replayed either: its commit
+ * counter is behind the library's. */
+static void
+test_stray_wal_of_an_older_copy (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = make_library (dir);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *old = NULL;
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+
+    add_story (library, "Written before the backup");
+    old = copy_wal_of_open_library (path, "old-wal");
+    add_story (library, "Written after the backup");
+  }
+  copy_file (old, wal);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (lede_library_get_notice (library));
+    g_assert_true (has_headline (library, "Written before the backup"));
+    g_assert_true (has_headline (library, "Written after the backup"));
+    g_assert_cmpint (lede_library_count_articles (library, FALSE, NULL), ==, 5);
+  }
+  assert_whole (path);
+
+  g_unlink (old);
+  {
+    g_autofree char *moved = find_set_aside (dir, "pristine.db-wal.set-aside-");
+    g_assert_nonnull (moved);
+    g_unlink (moved);
+  }
+  remove_library (path);
+  lede_test_rmdir (dir);
+}
+
+/* A library with a damaged page that only a full read finds (the root of
+ * an empty table): the check says so, and from then on nothing is written
+ * into it; the file stays byte for byte as it was. */
+static void
+test_damaged_page (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = make_library (dir);
+  g_autofree char *damaged_sum = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 root = 0, page_size = 0;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
+                                           "FROM sqlite_master WHERE name = 'revision_texts'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int64 (stmt, 0);
+  page_size = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  {
+    FILE *file = fopen (path, "r+b");
+    g_autofree char *zeros = g_malloc0 (page_size);
+
+    g_assert_nonnull (file);
+    g_assert_cmpint (fseek (file, (root - 1) * page_size, SEEK_SET), ==, 0);
+    g_assert_cmpuint (fwrite (zeros, 1, page_size, file), ==, (gsize)page_size);
+    fclose (file);
+  }
+  damaged_sum = lede_test_checksum_file (path);
+
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (lede_library_check (library, &error));
+    g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT);
+    g_clear_error (&error);
+    g_assert_false (lede_library_trash_article (library, 1, &error));
+    g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT);
+    g_clear_error (&error);
+    g_assert_false (lede_library_begin_batch (library, &error));
+    g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT);
+  }
+  g_assert_cmpstr (lede_test_checksum_file (path), ==, damaged_sum);
+
+  remove_library (path);
+  lede_test_rmdir (dir);
+}
+
+/* A pipe, a device or a socket as a library is refused at once: opening a
+ * pipe would otherwise wait for a writer for ever. */
+static void
+test_not_a_file (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *fifo = g_build_filename (dir, "pipe.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeLibrary) library = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  library = lede_library_open (fifo, &error);
+  g_assert_null (library);
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN);
+  g_clear_error (&error);
+  library = lede_library_open_for_reading ("/dev/null", &error);
+  g_assert_null (library);
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN);
+  g_assert_false (g_file_test ("/dev/null-journal", G_FILE_TEST_EXISTS));
+
+  g_unlink (fifo);
   lede_test_rmdir (dir);
 }
 
@@ -547,6 +783,10 @@ main (int   argc,
     }
   g_test_add_func ("/lede/crash-matrix/migration", test_migration);
   g_test_add_func ("/lede/crash-matrix/export-killed", test_export_killed);
+  g_test_add_func ("/lede/crash-matrix/stray-wal-of-another-library", test_stray_wal_of_another_library);
+  g_test_add_func ("/lede/crash-matrix/stray-wal-of-an-older-copy", test_stray_wal_of_an_older_copy);
+  g_test_add_func ("/lede/crash-matrix/damaged-page", test_damaged_page);
+  g_test_add_func ("/lede/crash-matrix/not-a-file", test_not_a_file);
 
   return g_test_run ();
 }

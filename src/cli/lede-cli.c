@@ -133,6 +133,19 @@ main (int   argc,
       return LEDE_COMMAND_EXIT_LIBRARY;
     }
 
+  if (lede_library_get_notice (library) != NULL)
+    g_printerr ("lede-cli: %s\n", lede_library_get_notice (library));
+
+  /* A writer reads the whole file once before changing it: a damaged
+   * library is refused rather than written further into. */
+  if (!lede_library_is_read_only (library) && !lede_library_check (library, &error))
+    {
+      g_string_free (out, TRUE);
+      g_string_free (err, TRUE);
+      g_printerr ("lede-cli: %s\n", error->message);
+      return LEDE_COMMAND_EXIT_LIBRARY;
+    }
+
   exit_code = lede_command_run (command, library, out, err);
   print_and_free (out, err);
   return exit_code;

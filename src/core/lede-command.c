@@ -378,6 +378,7 @@ import_command (LedeCommand  *self,
 {
   g_autoptr (GError) batch_error = NULL;
   guint added = 0, updated = 0, skipped = 0, failed = 0;
+  gsize out_before = out->len;
 
   if (!lede_library_begin_batch (library, &batch_error))
     {
@@ -413,6 +414,8 @@ import_command (LedeCommand  *self,
     }
   if (!lede_library_end_batch (library, &batch_error))
     {
+      /* A script reading the uuids must not see stories that are not there. */
+      g_string_truncate (out, out_before);
       g_string_append_printf (err, "lede-cli: %s; nothing was imported\n", batch_error->message);
       return LEDE_COMMAND_EXIT_FAILED;
     }

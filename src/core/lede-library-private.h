@@ -26,6 +26,11 @@ struct _LedeLibrary
   gboolean    changed_while_held;
   guint       is_new : 1;
   guint       read_only : 1;
+  /* A check found the file damaged: nothing more is written or checkpointed. */
+  guint       damaged : 1;
+  /* This transaction has counted itself in library_identity. */
+  guint       counted : 1;
+  char       *notice;      /* what opening it did that the writer should know */
 
   /* The library file, held open with flock() for as long as this library
    * is open for writing, and closed only after the SQLite connection; see
@@ -34,6 +39,23 @@ struct _LedeLibrary
   dev_t       dev;
   ino_t       ino;
 };
+
+/* What _lede_library_vet_wal() found beside a library (lede-library-wal.c). */
+typedef enum
+{
+  LEDE_WAL_NONE,        /* no WAL, or an empty one */
+  LEDE_WAL_OWN,         /* the library's own, after an unclean close */
+  LEDE_WAL_SET_ASIDE,   /* another's, moved aside */
+  LEDE_WAL_IGNORED,     /* another's that could not be moved: read without it */
+} LedeWalVerdict;
+
+gboolean      _lede_library_vet_wal          (const char     *path,
+                                             gboolean        for_writing,
+                                             LedeWalVerdict *verdict,
+                                             char          **notice,
+                                             GError        **error);
+sqlite3      *_lede_library_open_uri         (const char     *path,
+                                             const char     *options);
 
 /* Every column of an article, in the order article_from_row() reads them. */
 #define ARTICLE_COLUMNS \

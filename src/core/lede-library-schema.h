@@ -181,9 +181,24 @@ static const char * const MIGRATIONS[] = {
   "  note       TEXT NOT NULL DEFAULT ''"
   ");"
   "CREATE INDEX corrections_by_article ON corrections (article_id, id);",
+
+  /* 6 → 7: who the library is, and how many times it was written, so a
+   * WAL file beside it is known to be its own before SQLite replays it
+   * (lede-library-wal.c). Every write transaction bumps the counter and
+   * draws a new stamp. */
+  "CREATE TABLE library_identity ("
+  "  id       INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  identity TEXT NOT NULL,"
+  "  commits  INTEGER NOT NULL,"
+  "  stamp    INTEGER NOT NULL"
+  ");"
+  "INSERT INTO library_identity VALUES (1, lower(hex(randomblob(16))), 0, random());",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 6);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 7);
+
+/* The first schema with library_identity. */
+#define LEDE_LIBRARY_IDENTITY_SCHEMA 7
 
 /* Readers can read a library this old without migrating it: later
  * migrations add indexes and the dictionary, which readers do not need,

@@ -73,6 +73,7 @@ lede_library_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  g_free (self->notice);
   /* Last: closing the file drops the flock, and with it (POSIX) any lock
    * SQLite still held, so nothing may come after the connection. */
   if (self->lock_fd >= 0)
@@ -306,6 +307,23 @@ _lede_library_exec (LedeLibrary  *self,
 }
 
 
+/* Runs a statement that returns no rows, then resets it so it holds no
+ * read transaction open. */
+static gboolean
+step_done (LedeLibrary  *self,
+           sqlite3_stmt *stmt,
+           const char   *what,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  /* Read the error before the reset, which clears what the system said. */
+  if (rc != SQLITE_DONE)
+    _lede_library_set_sqlite_error (self, error, rc, what);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
 /* BEGIN and COMMIT run as prepared statements, not through sqlite3_exec(),
  * so that the system's reason for a failed _lede_library_commit (a full disk, a file too
  * large) is still there to be read. */
@@ -317,7 +335,44 @@ _lede_library_run_one (LedeLibrary  *self,
 {
   sqlite3_stmt *stmt = _lede_library_prepare (self, sql, error);
 
-  return stmt != NULL && _lede_library_step_done (self, stmt, what, error);
+  return stmt != NULL && step_done (self, stmt, what, error);
+}
+
+/* A library a check found damaged is not written into again: every write
+ * fails here, in words, and nothing is checkpointed on close. */
+static gboolean
+refuse_if_damaged (LedeLibrary  *self,
+                   const char   *what,
+                   GError      **error)
+{
+  if (!self->damaged)
+    return TRUE;
+  g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT,
+               _("%s: the library file is damaged, so Lede no longer writes into it"), what);
+  return FALSE;
+}
+
+/* Every write transaction counts itself in library_identity as it begins
+ * (so that sqlite3_changes() still speaks of the caller's statements), and
+ * a WAL beside the library can be told to be its own (lede-library-wal.c). */
+static gboolean
+begin_counted (LedeLibrary  *self,
+               const char   *what,
+               GError      **error)
+{
+  if (!refuse_if_damaged (self, what, error) ||
+      !_lede_library_run_one (self, "BEGIN IMMEDIATE", what, error))
+    return FALSE;
+  if (self->schema_version < LEDE_LIBRARY_IDENTITY_SCHEMA)
+    return TRUE;
+  if (!_lede_library_run_one (self, "UPDATE library_identity SET commits = commits + 1, stamp = random() "
+                                    "WHERE id = 1", what, error))
+    {
+      _lede_library_rollback (self);
+      return FALSE;
+    }
+  self->counted = TRUE;
+  return TRUE;
 }
 
 gboolean
@@ -325,7 +380,9 @@ _lede_library_begin (LedeLibrary  *self,
                      const char   *what,
                      GError      **error)
 {
-  return _lede_library_run_one (self, self->in_batch ? "SAVEPOINT lede_step" : "BEGIN IMMEDIATE", what, error);
+  if (self->in_batch)
+    return _lede_library_run_one (self, "SAVEPOINT lede_step", what, error);
+  return begin_counted (self, what, error);
 }
 
 gboolean
@@ -334,6 +391,27 @@ _lede_library_commit (LedeLibrary  *self,
                       GError      **error)
 {
   return _lede_library_run_one (self, self->in_batch ? "RELEASE lede_step" : "COMMIT", what, error);
+}
+
+/* A write that did not count itself would let an older copy of this
+ * library's WAL pass for its own: the tests make this fatal. */
+static int
+on_commit (void *data)
+{
+  LedeLibrary *self = data;
+
+  if (self->schema_version >= LEDE_LIBRARY_IDENTITY_SCHEMA && !self->counted)
+    g_critical ("A write to %s was not counted in library_identity", self->path);
+  self->counted = FALSE;
+  return 0;
+}
+
+static void
+on_rollback (void *data)
+{
+  LedeLibrary *self = data;
+
+  self->counted = FALSE;
 }
 
 /* Undoes whatever a failed transaction had written; a no-op when SQLite has
@@ -365,7 +443,7 @@ lede_library_begin_batch (LedeLibrary  *self,
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
 
-  if (!_lede_library_run_one (self, "BEGIN IMMEDIATE", _("Could not start writing to the library"), error))
+  if (!begin_counted (self, _("Could not start writing to the library"), error))
     return FALSE;
   self->in_batch = TRUE;
   return TRUE;
@@ -401,13 +479,25 @@ _lede_library_step_done (LedeLibrary  *self,
                          const char   *what,
                          GError      **error)
 {
-  int rc = sqlite3_step (stmt);
+  /* A write of its own (no transaction open) becomes one, so that it is
+   * counted like every other (count_commit()). */
+  if (sqlite3_get_autocommit (self->db) && !sqlite3_stmt_readonly (stmt) &&
+      self->schema_version >= LEDE_LIBRARY_IDENTITY_SCHEMA)
+    {
+      gboolean done;
 
-  /* Read the error before the reset, which clears what the system said. */
-  if (rc != SQLITE_DONE)
-    _lede_library_set_sqlite_error (self, error, rc, what);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
+      if (!_lede_library_begin (self, what, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      done = step_done (self, stmt, what, error) && _lede_library_commit (self, what, error);
+      if (!done)
+        _lede_library_rollback (self);
+      return done;
+    }
+
+  return step_done (self, stmt, what, error);
 }
 
 GDateTime *
@@ -526,6 +616,15 @@ stat_library (const char  *path,
     {
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN,
                    _("Could not open the library “%s”: it is a folder, not a file"), display);
+      return FALSE;
+    }
+  /* A pipe would block the first open() for ever, and a device or socket
+   * is no place for a library: refused before anything opens them. */
+  if (!S_ISREG (st->st_mode))
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN,
+                   _("Could not open the library “%s”: it is not an ordinary file (a pipe, a device or a socket)"),
+                   display);
       return FALSE;
     }
   return TRUE;
@@ -688,6 +787,7 @@ migrate (LedeLibrary  *self,
          GError      **error)
 {
   const char *what = _("Could not prepare the library");
+  gboolean migrated = FALSE;
 
   while (self->schema_version < LEDE_LIBRARY_SCHEMA_VERSION)
     {
@@ -702,7 +802,10 @@ migrate (LedeLibrary  *self,
       if (!_lede_library_exec (self, MIGRATIONS[self->schema_version], what, error) ||
           !_lede_library_exec (self, set_id, what, error) ||
           !_lede_library_exec (self, set_version, what, error) ||
-          !_lede_library_commit (self, what, error))
+          (next >= LEDE_LIBRARY_IDENTITY_SCHEMA && !_lede_library_exec (self, "UPDATE library_identity SET "
+                                                                             "commits = commits + 1, stamp = random()",
+                                                                       what, error)) ||
+          !_lede_library_run_one (self, "COMMIT", what, error))
         {
           _lede_library_rollback (self);
           return FALSE;
@@ -710,8 +813,13 @@ migrate (LedeLibrary  *self,
 
       g_debug ("Migrated %s to schema version %d", self->path, next);
       self->schema_version = next;
+      migrated = TRUE;
     }
 
+  /* The identity row goes into the main file at once, so that a WAL
+   * beside it can be told apart from the first write on. */
+  if (migrated)
+    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
   return TRUE;
 }
 
@@ -839,6 +947,13 @@ open_writer (LedeLibrary  *self,
       return FALSE;
     }
 
+  /* Until the library is known to be whole and Lede's, closing this
+   * connection must not checkpoint: on a failed open, the WAL is kept as
+   * it was for whoever looks at the file next. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_commit_hook (self->db, on_commit, self);
+  sqlite3_rollback_hook (self->db, on_rollback, self);
+
   if (!finish_open (self, error))
     return FALSE;
 
@@ -860,7 +975,29 @@ open_writer (LedeLibrary  *self,
     return FALSE;
 
   self->is_new = self->schema_version == 0;
-  return migrate (self, error);
+  if (!migrate (self, error))
+    return FALSE;
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+  return TRUE;
+}
+
+/* Before SQLite replays the WAL beside the library: is it the library's
+ * own, and is the library whole? A foreign WAL is moved aside; one that
+ * cannot be leaves the library to readers. */
+static gboolean
+vet_wal_for_writing (LedeLibrary  *self,
+                     GError      **error)
+{
+  LedeWalVerdict verdict;
+
+  if (!_lede_library_vet_wal (self->path, TRUE, &verdict, &self->notice, error))
+    return FALSE;
+  if (verdict == LEDE_WAL_IGNORED)
+    {
+      g_set_error_literal (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_READ_ONLY, self->notice);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -908,6 +1045,7 @@ lede_library_open (const char  *path,
 
   if (!take_writer_lock (self->lock_fd, path, error) ||
       !check_header (self->lock_fd, path, error) ||
+      !vet_wal_for_writing (self, error) ||
       !open_writer (self, created, error))
     {
       /* A file made for this library and still empty goes again. */
@@ -941,6 +1079,36 @@ open_reader_connection (LedeLibrary *self,
   if (rc == SQLITE_OK)
     sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   return rc;
+}
+
+/* With no writer anywhere (a shared flock says so and keeps one out
+ * meanwhile), a reader reads the main file alone when a WAL beside it is not
+ * the library's own, or when its folder is read-only and it has no WAL
+ * (SQLite could not make the index it wants there). Sets self->db then;
+ * leaves it NULL where the ordinary way applies. */
+static gboolean
+open_main_file_alone (LedeLibrary  *self,
+                      int          *rc,
+                      GError      **error)
+{
+  g_autofree char *folder = g_path_get_dirname (self->path);
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  LedeWalVerdict verdict = LEDE_WAL_NONE;
+  gboolean ok = TRUE;
+
+  if (flock (self->lock_fd, LOCK_SH | LOCK_NB) != 0)
+    return TRUE;
+  if (!_lede_library_vet_wal (self->path, FALSE, &verdict, &self->notice, error))
+    ok = FALSE;
+  else if (verdict == LEDE_WAL_IGNORED ||
+           (g_access (folder, W_OK) != 0 && !g_file_test (wal, G_FILE_TEST_EXISTS)))
+    {
+      self->db = _lede_library_open_uri (self->path, "immutable=1");
+      *rc = self->db != NULL ? sqlite3_exec (self->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL)
+                             : SQLITE_CANTOPEN;
+    }
+  flock (self->lock_fd, LOCK_UN);
+  return ok;
 }
 
 /**
@@ -996,13 +1164,16 @@ lede_library_open_for_reading (const char  *path,
           !check_header (self->lock_fd, path, error))
         return NULL;
 
+      if (!open_main_file_alone (self, &rc, error))
+        return NULL;
+
       /* A reader never touches the shared-memory index a writer uses. With
        * no writer (a shared flock says so, and keeps one out meanwhile), a
        * first connection may set the index up, as after a crash; then the
        * reader's own connection opens it read-only, before the flock goes.
        * The descriptor stays open as long as the connection, so closing it
        * drops nothing. */
-      for (guint attempt = 0; attempt < 50; attempt++)
+      for (guint attempt = 0; self->db == NULL && attempt < 50; attempt++)
         {
           gboolean writer_elsewhere = flock (self->lock_fd, LOCK_SH | LOCK_NB) != 0;
 

@@ -30,7 +30,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 6
+#define LEDE_LIBRARY_SCHEMA_VERSION 7
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -55,6 +55,16 @@ gboolean      lede_library_is_read_only      (LedeLibrary  *self);
 gboolean      lede_library_is_own_file       (LedeLibrary  *self,
                                               const char   *path);
 gboolean      lede_library_is_new            (LedeLibrary  *self);
+const char   *lede_library_get_notice        (LedeLibrary  *self);
+gboolean      lede_library_check             (LedeLibrary  *self,
+                                              GError      **error);
+void          lede_library_check_async       (LedeLibrary  *self,
+                                              GCancellable *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer      user_data);
+gboolean      lede_library_check_finish      (LedeLibrary  *self,
+                                              GAsyncResult *result,
+                                              GError      **error);
 int           lede_library_get_schema_version(LedeLibrary  *self);
 
 gboolean      lede_library_create_article    (LedeLibrary  *self,

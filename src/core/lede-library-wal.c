@@ -1,0 +1,502 @@
+/* lede-library-wal.c: is the WAL file beside a library its own?
+ *
+ * SQLite replays whatever `-wal` file lies beside a database: it does not
+ * check that the WAL was written for that database. One left there by
+ * another library (a backup restored beside an old WAL, two libraries
+ * swapped by hand, a sync tool) would be merged into the library and then
+ * checkpointed and deleted, losing both. So before a library is opened
+ * through its WAL, Lede reads it twice, reading only: once from the main
+ * file alone (`immutable=1` ignores the WAL) and once through the WAL. Every
+ * write transaction updates the row library_identity (schema 7): the
+ * library's random identity, a commit counter and a random stamp. A WAL
+ * is the library's own when it shows the same identity and a higher
+ * counter, or the same counter and stamp read from a frame of the WAL
+ * itself (a crash in the middle of a checkpoint leaves that: the identity's
+ * page already copied, later pages not yet). The same counter read from
+ * the main file means the WAL never wrote the identity's page: it holds
+ * nothing this library committed, and replaying it would only bring in
+ * someone else's pages. Anything else is foreign, and Lede fails closed: the WAL is moved aside
+ * (never deleted), or, where it cannot be, ignored.
+ *
+ * A main file that cannot be read alone (a crash in the middle of a
+ * checkpoint) cannot be compared: its WAL is taken when, read through it,
+ * the library is a whole Lede library (the writer checks it whole first).
+ *
+ * A library from before schema 7 has no identity row. Its WAL is taken as
+ * its own only when, read through it, the file is still a Lede library of
+ * the same or a newer schema, no smaller, and its oldest story is still
+ * there; otherwise it is set aside like any foreign one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-library"
+#define _GNU_SOURCE  /* memmem() */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "lede-library-private.h"
+#include "lede-library-schema.h"
+
+/* A library as one connection sees it. */
+typedef struct
+{
+  gboolean readable;
+  gboolean has_identity;
+  char    *identity;
+  gint64   commits;
+  gint64   stamp;
+  gint64   version;
+  gint64   application_id;
+  gint64   page_count;
+  gint64   identity_page;  /* library_identity's root page */
+  char    *oldest_uuid;
+} LibraryView;
+
+static void
+library_view_clear (LibraryView *view)
+{
+  g_clear_pointer (&view->identity, g_free);
+  g_clear_pointer (&view->oldest_uuid, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LibraryView, library_view_clear)
+
+static gboolean
+query_int (sqlite3    *db,
+           const char *sql,
+           gint64     *value)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int64 (stmt, 0);
+      ok = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Opens @path read-only through a URI with @options; the connection never
+ * checkpoints, so closing it changes nothing. */
+sqlite3 *
+_lede_library_open_uri (const char *path,
+                        const char *options)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *base = g_filename_to_uri (absolute, NULL, NULL);
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+
+  if (base == NULL)
+    return NULL;
+  uri = g_strconcat (base, "?", options, NULL);
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+    {
+      g_clear_pointer (&db, sqlite3_close);
+      return NULL;
+    }
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_extended_result_codes (db, 1);
+  return db;
+}
+
+static void
+read_view (const char  *path,
+           const char  *options,
+           LibraryView *view)
+{
+  sqlite3 *db = _lede_library_open_uri (path, options);
+  sqlite3_stmt *stmt = NULL;
+
+  memset (view, 0, sizeof *view);
+  if (db == NULL)
+    return;
+
+  view->readable = query_int (db, "PRAGMA user_version", &view->version) &&
+                   query_int (db, "PRAGMA application_id", &view->application_id) &&
+                   query_int (db, "PRAGMA page_count", &view->page_count) &&
+                   sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK;
+
+  if (view->readable &&
+      sqlite3_prepare_v2 (db, "SELECT identity, commits, stamp FROM library_identity WHERE id = 1",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      view->has_identity = TRUE;
+      view->identity = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      view->commits = sqlite3_column_int64 (stmt, 1);
+      view->stamp = sqlite3_column_int64 (stmt, 2);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (view->has_identity)
+    query_int (db, "SELECT rootpage FROM sqlite_master WHERE name = 'library_identity'", &view->identity_page);
+
+  if (view->readable &&
+      sqlite3_prepare_v2 (db, "SELECT uuid FROM articles ORDER BY id LIMIT 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    view->oldest_uuid = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  sqlite3_close (db);
+}
+
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return ((guint32)bytes[0] << 24) | ((guint32)bytes[1] << 16) | ((guint32)bytes[2] << 8) | bytes[3];
+}
+
+/* Whether the WAL at @wal_path may be replayed over a main file that
+ * already shows the commit counter it shows: when it has a frame of this
+ * WAL's generation (its header's salts) for page @page_no, the last of which
+ * holds @needle (the library's identity), or when it has no commit at all
+ * (a crash before the first commit: SQLite ignores those frames). Only
+ * frame headers are read, and one page. */
+static gboolean
+wal_adds_nothing_foreign (const char *wal_path,
+                          gint64      page_no,
+                          const char *needle)
+{
+  gboolean has_commit = FALSE;
+  g_autoptr (GMappedFile) file = NULL;
+  const guint8 *bytes;
+  gsize len, page_size, frame_size, last = 0;
+
+  if (page_no <= 0 || !(file = g_mapped_file_new (wal_path, FALSE, NULL)))
+    return FALSE;
+  bytes = (const guint8 *)g_mapped_file_get_contents (file);
+  len = g_mapped_file_get_length (file);
+  if (len < 32)
+    return FALSE;
+  page_size = read_be32 (bytes + 8);
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
+    return FALSE;
+  frame_size = 24 + page_size;
+
+  for (gsize at = 32; at + frame_size <= len; at += frame_size)
+    {
+      if (memcmp (bytes + at + 8, bytes + 16, 8) != 0)
+        continue;
+      if (read_be32 (bytes + at) == (guint32)page_no)
+        last = at;
+      if (read_be32 (bytes + at + 4) != 0)
+        has_commit = TRUE;
+    }
+
+  if (last != 0)
+    return memmem (bytes + last + 24, page_size, needle, strlen (needle)) != NULL;
+  return !has_commit;
+}
+
+static gboolean
+wal_is_own (const char        *path,
+            const LibraryView *main,
+            const LibraryView *through_wal)
+{
+  if (!through_wal->readable)
+    return FALSE;
+
+  if (main->has_identity)
+    {
+      g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+
+      if (!through_wal->has_identity || g_strcmp0 (main->identity, through_wal->identity) != 0)
+        return FALSE;
+      if (through_wal->commits > main->commits)
+        return TRUE;
+      return through_wal->commits == main->commits && through_wal->stamp == main->stamp &&
+             wal_adds_nothing_foreign (wal_path, main->identity_page, main->identity);
+    }
+
+  /* From before the identity row (see the top of this file). */
+  return through_wal->application_id == LEDE_LIBRARY_APPLICATION_ID &&
+         through_wal->version >= main->version &&
+         through_wal->page_count >= main->page_count &&
+         (main->oldest_uuid == NULL || g_strcmp0 (main->oldest_uuid, through_wal->oldest_uuid) == 0);
+}
+
+/* Whether a WAL beside @path holds any frame: SQLite leaves an empty one,
+ * or only its 32-byte header, after a checkpoint. */
+static gboolean
+has_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 32;
+}
+
+/* "library.db-wal" → "library.db-wal.set-aside-20261204-151200"; both the
+ * WAL and its index go, with one time, so they stay a pair. */
+static gboolean
+move_aside (const char  *path,
+            char       **moved_to,
+            GError     **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  static const char *suffixes[] = { "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (from, ".set-aside-", stamp, NULL);
+
+      if (g_rename (from, to) != 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == ENOENT && i > 0)
+            continue;
+          g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                               g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (i == 0)
+        *moved_to = g_steal_pointer (&to);
+    }
+  return TRUE;
+}
+
+/* The full check, through whatever the connection sees. */
+static gboolean
+is_whole (const char *path,
+          const char *options)
+{
+  sqlite3 *db = _lede_library_open_uri (path, options);
+  sqlite3_stmt *stmt = NULL;
+  gboolean whole = FALSE;
+
+  if (db == NULL)
+    return FALSE;
+  if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check(1)", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    whole = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return whole;
+}
+
+static gboolean
+set_damaged_error (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT,
+               _("The library “%s” is damaged and cannot be read. Lede has not changed it; "
+                 "a backup copy may still be whole."), display);
+  return FALSE;
+}
+
+/**
+ * _lede_library_vet_wal:
+ * @path: a library file nobody writes now (the caller holds its flock)
+ * @for_writing: a writer's open: a foreign WAL is moved aside, and the
+ *   library checked whole after an unclean close; a reader changes no byte
+ *   and leaves damage to be found when read
+ * @verdict: (out): what was found
+ * @notice: (out): what the writer should be told, or %NULL
+ *
+ * Decides whether the WAL beside @path may be read and checkpointed, and,
+ * for a writer, whether the library is whole: after an unclean close (a
+ * WAL with frames) or a WAL set aside, the full integrity check runs here,
+ * before anything is written. Returns %FALSE, with @error saying so in words, for a
+ * damaged library; nothing has then been changed.
+ */
+gboolean
+_lede_library_vet_wal (const char      *path,
+                       gboolean         for_writing,
+                       LedeWalVerdict  *verdict,
+                       char           **notice,
+                       GError         **error)
+{
+  g_auto (LibraryView) main = { 0 };
+  g_auto (LibraryView) through_wal = { 0 };
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *moved_to = NULL;
+  g_autoptr (GError) move_error = NULL;
+
+  *verdict = LEDE_WAL_NONE;
+  *notice = NULL;
+  if (!has_wal (path))
+    return TRUE;
+
+  read_view (path, "immutable=1", &main);
+  read_view (path, "mode=ro", &through_wal);
+
+  /* A main file that cannot be read alone is what a crash in the middle
+   * of a checkpoint leaves (some pages copied, some not): only its WAL can
+   * make it whole, so a WAL that shows a whole Lede library is taken. */
+  if (main.readable ? wal_is_own (path, &main, &through_wal)
+                    : through_wal.readable && through_wal.application_id == LEDE_LIBRARY_APPLICATION_ID)
+    {
+      /* The last writer did not close cleanly: read all of it once. */
+      *verdict = LEDE_WAL_OWN;
+      if (for_writing && !is_whole (path, "mode=ro"))
+        return set_damaged_error (path, error);
+      return TRUE;
+    }
+
+  if (!main.readable)
+    return set_damaged_error (path, error);
+
+  if (for_writing && move_aside (path, &moved_to, &move_error))
+    {
+      g_autofree char *moved_display = g_filename_display_name (moved_to);
+
+      *verdict = LEDE_WAL_SET_ASIDE;
+      *notice = g_strdup_printf (_("A working file beside the library “%s” held nothing the library itself had "
+                                   "written (another library’s, or an older copy’s). Lede did not read it and "
+                                   "moved it aside, unchanged, to “%s”; the library is as it was last saved."),
+                                 display, moved_display);
+      if (!is_whole (path, "mode=ro"))
+        return set_damaged_error (path, error);
+      return TRUE;
+    }
+
+  *verdict = LEDE_WAL_IGNORED;
+  if (move_error != NULL)
+    *notice = g_strdup_printf (_("A working file beside the library “%s” does not belong to it, and Lede could "
+                                 "not move it aside (%s): the library is opened read-only, as it was last "
+                                 "saved, without that file."),
+                               display, move_error->message);
+  else
+    *notice = g_strdup_printf (_("A working file beside the library “%s” does not belong to it: Lede reads the "
+                                 "library as it was last saved, without that file, and has not changed it."),
+                               display);
+  if (for_writing && !is_whole (path, "immutable=1"))
+    return set_damaged_error (path, error);
+  return TRUE;
+}
+
+/**
+ * lede_library_get_notice:
+ *
+ * What opening the library did that its user should be told (a foreign
+ * WAL moved aside or read around), or %NULL.
+ */
+const char *
+lede_library_get_notice (LedeLibrary *self)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+  return self->notice;
+}
+
+/* SQLite's quick check, on a connection of its own that reads what the
+ * writer has committed (WAL included) and never checkpoints. */
+static gboolean
+quick_check (const char  *path,
+             GError     **error)
+{
+  sqlite3 *db = _lede_library_open_uri (path, "mode=ro");
+  sqlite3_stmt *stmt = NULL;
+  gboolean whole = FALSE;
+
+  if (db != NULL &&
+      sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    whole = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  if (db != NULL)
+    sqlite3_close (db);
+  if (!whole)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT,
+                   _("The library “%s” is damaged: Lede no longer saves into it, so that nothing in it is "
+                     "overwritten. Export the stories you need, then restore the library from a backup."),
+                   display);
+    }
+  return whole;
+}
+
+static void
+mark_damaged (LedeLibrary *self)
+{
+  self->damaged = TRUE;
+  if (self->db != NULL && !self->read_only)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+}
+
+/**
+ * lede_library_check:
+ *
+ * Reads every page of the library (SQLite's quick check). A damaged library
+ * is written no more from then on, nor checkpointed on close: each write
+ * fails in words. Slow for a large library; the window runs it on a
+ * thread with lede_library_check_async() once it shows.
+ */
+gboolean
+lede_library_check (LedeLibrary  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  if (!quick_check (self->path, error))
+    {
+      mark_damaged (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+check_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (quick_check (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+lede_library_check_async (LedeLibrary         *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (LEDE_IS_LIBRARY (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lede_library_check_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, check_in_thread);
+}
+
+/* Marks the library damaged here, in the caller's thread, where its
+ * writes happen. */
+gboolean
+lede_library_check_finish (LedeLibrary   *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (g_task_propagate_boolean (G_TASK (result), &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT))
+    mark_damaged (self);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}

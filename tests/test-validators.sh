@@ -6,7 +6,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 node_modules="$here/node/node_modules"
-standards="${LEDE_STANDARDS:-$here/../../shared/standards}"
+standards="${LEDE_STANDARDS:-$here/standards}"
 
 for need in "$node_modules/vnu-jar/build/dist/vnu.jar" "$node_modules/.bin/ajv" "$node_modules/js-yaml"; do
   [ -e "$need" ] || { echo "missing $need: run 'make test' (it runs npm ci in tests/node)"; exit 1; }

@@ -137,6 +137,39 @@ with tempfile.TemporaryDirectory() as tmp:
           (props.title, props.author, props.language))
     check("raw HTML never goes out", "raw HTML" not in "".join(t for _, t in paragraphs))
 
+# Stories that once broke the DOCX writer: nesting deep enough to overflow
+# a recursive writer's stack, and characters XML refuses. Each must give a
+# file python-docx opens.
+findings = os.path.join(os.environ["G_TEST_SRCDIR"], "data", "fuzz-findings")
+with tempfile.TemporaryDirectory() as tmp:
+    library = os.path.join(tmp, "odd.db")
+    out = os.path.join(tmp, "out")
+    deep = {
+        "deep-quotes": "> " * 60000 + "a",
+        "deep-lists-in-quotes": "> - " * 50000 + "a",
+        "deep-note": "See[^1].\n\n[^1]: " + "> " * 100000 + "deep",
+        "deep-emphasis": "*a _" * 100000 + "b" + "_ a*" * 100000,
+    }
+    stories = [os.path.join(findings, name + ".md") for name in
+               ("docx-u+fffe-entity", "word-paste-controls", "noncharacters-everywhere", "no-headline", "bad-language-image")]
+    for name, body in deep.items():
+        path = os.path.join(tmp, name + ".md")
+        with open(path, "w") as f:
+            f.write(f'---\ntitle: "{name}"\n---\n\n{body}\n')
+        stories.append(path)
+    export(library, out, "import", *stories)
+    export(library, out, "export", "--format", "docx", "--force", "--all", "--out", out)
+    opened = []
+    for name in sorted(os.listdir(out)):
+        try:
+            opened.append((name, docx.Document(os.path.join(out, name))))
+        except Exception as error:  # python-docx raises lxml's and zipfile's own
+            check(f"{name} opens in python-docx", False, error)
+    check("every odd or deeply nested story opens in python-docx", len(opened) == len(stories), [n for n, _ in opened])
+    pasted = next((d for n, d in opened if n.startswith("pasted-from-word")), None)
+    check("Word's manual line break (U+000B) is a line break in Word",
+          pasted is not None and "First line\nsecond line" in text_of(pasted.element.body))
+
 print(f"1..{len(checks)}")
 failed = 0
 for i, (name, ok, detail) in enumerate(checks, 1):

@@ -6,12 +6,17 @@
  */
 #include "config.h"
 
+#include <archive.h>
+#include <archive_entry.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "lede-checks.h"
 #include "lede-export.h"
 #include "lede-front-matter.h"
 #include "lede-import.h"
 #include "lede-markdown.h"
+#include "lede-markup-text.h"
 #include "lede-slug.h"
 #include "lede-time.h"
 #include "lede-test-library-fixture.h"
@@ -491,6 +496,327 @@ test_slow_markdown (void)
   g_assert_cmpuint (lede_markdown_count_words (nested->str), ==, 1);
 }
 
+/* One part of a DOCX file, read back with libarchive. */
+static char *
+docx_part (GBytes     *docx,
+           const char *name,
+           gsize      *length)
+{
+  struct archive *archive = archive_read_new ();
+  struct archive_entry *entry;
+  char *part = NULL;
+
+  archive_read_support_format_zip (archive);
+  g_assert_cmpint (archive_read_open_memory (archive, g_bytes_get_data (docx, NULL), g_bytes_get_size (docx)), ==, ARCHIVE_OK);
+  while (part == NULL && archive_read_next_header (archive, &entry) == ARCHIVE_OK)
+    {
+      GByteArray *bytes;
+      char buffer[65536];
+      la_ssize_t n;
+
+      if (g_strcmp0 (archive_entry_pathname (entry), name) != 0)
+        continue;
+      bytes = g_byte_array_new ();
+      while ((n = archive_read_data (archive, buffer, sizeof buffer)) > 0)
+        g_byte_array_append (bytes, (const guint8 *)buffer, n);
+      g_assert_cmpint (n, ==, 0);
+      *length = bytes->len;
+      g_byte_array_append (bytes, (const guint8 *)"", 1);
+      part = (char *)g_byte_array_free (bytes, FALSE);
+    }
+  archive_read_free (archive);
+  g_assert_nonnull (part);
+  return part;
+}
+
+/* UTF-8, and not one character HTML or XML refuses. */
+static void
+assert_markup_text (const char *text,
+                    gsize       length)
+{
+  g_assert_true (g_utf8_validate (text, length, NULL));
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!lede_markup_text_is_allowed (c))
+        g_error ("U+%04X at byte %" G_GSIZE_FORMAT " of “%.60s”", c, (gsize)(p - text), text);
+    }
+}
+
+/* Well-formed XML as far as GMarkup reads it: elements closed in order,
+ * entities known. */
+static void
+assert_well_formed (const char *xml,
+                    gsize       length)
+{
+  GMarkupParser parser = { NULL };
+  g_autoptr (GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_autoptr (GError) error = NULL;
+
+  if (g_markup_parse_context_parse (context, xml, length, &error))
+    g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+}
+
+/* Every XML part of a story's DOCX is clean and well-formed. */
+static char *
+assert_docx (GBytes *docx)
+{
+  static const char * const parts[] = { "docProps/core.xml", "word/_rels/document.xml.rels", "word/numbering.xml" };
+  gsize length;
+  char *document = docx_part (docx, "word/document.xml", &length);
+
+  assert_markup_text (document, length);
+  assert_well_formed (document, length);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *part = docx_part (docx, parts[i], &length);
+
+      assert_markup_text (part, length);
+      assert_well_formed (part, length);
+    }
+  return document;
+}
+
+/* A zip, not text: not held to UTF-8 as a whole, only its parts are. */
+static GBytes *
+export_docx (LedeLibrary *library,
+             LedeArticle *article)
+{
+  g_auto (GStrv) tags = lede_library_get_tags (library, lede_article_get_id (article), NULL);
+
+  return lede_export_story (article, (const char * const *)tags, NULL, LEDE_EXPORT_FORMAT_DOCX);
+}
+
+static char *
+export_text (LedeLibrary      *library,
+             LedeArticle      *article,
+             LedeExportFormat  format)
+{
+  g_autoptr (GBytes) bytes = export_story (library, article, format);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  assert_markup_text (data, length);
+  return g_strndup (data, length);
+}
+
+/* From ../shared/fuzz-findings-3 (finding 2): a writer that recursed over
+ * the tree overflowed the stack on 60,000 nested quotations, lists in
+ * quotations, a deep note, and deeply nested emphasis. */
+static void
+test_docx_deep (void)
+{
+  GString *bodies[4];
+
+  bodies[0] = g_string_new (NULL);
+  for (guint i = 0; i < 60000; i++)
+    g_string_append (bodies[0], "> ");
+  g_string_append (bodies[0], "a");
+  bodies[1] = g_string_new (NULL);
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (bodies[1], "> - ");
+  g_string_append (bodies[1], "a");
+  bodies[2] = g_string_new ("See[^1].\n\n[^1]: ");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (bodies[2], "> ");
+  g_string_append (bodies[2], "deep");
+  bodies[3] = g_string_new (NULL);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (bodies[3], "*a _");
+  g_string_append (bodies[3], "b");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (bodies[3], "_ a*");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr (LedeArticle) article = lede_article_new ();
+      g_autoptr (GBytes) docx = NULL;
+      g_autofree char *document = NULL;
+
+      lede_article_set_headline (article, "Deep");
+      lede_article_set_body (article, bodies[i]->str);
+      docx = lede_export_story (article, NULL, NULL, LEDE_EXPORT_FORMAT_DOCX);
+      document = assert_docx (docx);
+      /* The innermost text is there, not lost on the way down. */
+      g_assert_nonnull (strstr (document, i == 2 ? ">deep<" : i == 3 ? ">b<" : ">a<"));
+      g_string_free (bodies[i], TRUE);
+    }
+}
+
+/* From ../shared/fuzz-findings-3 (finding 3): "&#xFFFE;" became a byte that
+ * is not UTF-8 in word/document.xml, which Word and python-docx refuse. */
+static void
+test_docx_entity (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_finding (f, "docx-u+fffe-entity.md");
+  g_autoptr (GBytes) docx = export_docx (f->library, article);
+  g_autofree char *document = assert_docx (docx);
+
+  g_assert_nonnull (strstr (document, "Price  rises  again."));
+  /* The story keeps what was typed. */
+  g_assert_nonnull (strstr (lede_article_get_body (article), "&#xFFFE;"));
+}
+
+/* From ../shared/fuzz-findings-3 (finding 13): text pasted from Word holds
+ * U+000B, its manual line break, and sometimes a bell, an escape or a
+ * delete; the page held them, which HTML forbids. */
+static void
+test_word_paste (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_finding (f, "word-paste-controls.md");
+  g_autofree char *page = export_text (f->library, article, LEDE_EXPORT_FORMAT_HTML);
+  g_autofree char *fragment = export_text (f->library, article, LEDE_EXPORT_FORMAT_FRAGMENT);
+  g_autofree char *ninjs = export_text (f->library, article, LEDE_EXPORT_FORMAT_NINJS);
+  g_autoptr (GBytes) docx = export_docx (f->library, article);
+  g_autofree char *document = assert_docx (docx);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (strstr (page, "First line<br />\nsecond line"));
+  g_assert_nonnull (strstr (fragment, "First line<br />\nsecond line"));
+  g_assert_nonnull (strstr (fragment, "A bell, an escape, a delete and a C1 control in a graf."));
+  g_assert_nonnull (strstr (document, "First line</w:t></w:r><w:r><w:br/></w:r><w:r><w:t xml:space=\"preserve\">second line"));
+  /* ninjs is JSON for another system to read: the body is the page's, and
+   * the text is whole. */
+  g_assert_true (json_parser_load_from_data (parser, ninjs, -1, &error));
+  g_assert_no_error (error);
+  /* The story keeps what was typed. */
+  g_assert_nonnull (strstr (lede_article_get_body (article), "First line\vsecond line"));
+}
+
+/* From ../shared/fuzz-findings-3 (finding 13): noncharacters in the
+ * headline and the body, raw and astral, made the page invalid. */
+static void
+test_noncharacters_everywhere (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_finding (f, "noncharacters-everywhere.md");
+  g_autofree char *page = export_text (f->library, article, LEDE_EXPORT_FORMAT_HTML);
+  g_autofree char *fragment = export_text (f->library, article, LEDE_EXPORT_FORMAT_FRAGMENT);
+  g_autoptr (GBytes) ninjs = export_story (f->library, article, LEDE_EXPORT_FORMAT_NINJS);
+  g_autoptr (GBytes) docx = export_docx (f->library, article);
+  g_autofree char *document = assert_docx (docx);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *root;
+  const char *headline;
+
+  g_assert_nonnull (strstr (page, "<title>Noncharacters   end</title>"));
+  g_assert_nonnull (strstr (fragment, "<code>code </code>"));
+  g_assert_nonnull (strstr (document, ">Noncharacters   end<"));
+  /* ninjs writes them as JSON escapes: no markup a reader makes of the
+   * file holds them, and the headline reads back as it was typed. */
+  assert_markup_text (g_bytes_get_data (ninjs, NULL), g_bytes_get_size (ninjs));
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (ninjs, NULL), g_bytes_get_size (ninjs), &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  headline = json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (root, "headlines"), 0), "value");
+  g_assert_cmpstr (headline, ==, lede_article_get_headline (article));
+}
+
+/* From ../shared/fuzz-findings-3 (finding 13): a story with no headline
+ * gave an empty <title>, which HTML does not allow. */
+static void
+test_no_headline (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_finding (f, "no-headline.md");
+  g_autofree char *page = NULL;
+  g_autofree char *named = NULL;
+
+  g_assert_cmpstr (lede_article_get_headline (article), ==, "");
+  lede_article_set_slug (article, "");
+  page = export_text (f->library, article, LEDE_EXPORT_FORMAT_HTML);
+  g_assert_nonnull (strstr (page, "<title>Untitled story</title>"));
+  lede_article_set_slug (article, "harbour-wall");
+  named = export_text (f->library, article, LEDE_EXPORT_FORMAT_HTML);
+  g_assert_nonnull (strstr (named, "<title>harbour-wall</title>"));
+}
+
+/* From ../shared/fuzz-findings-3 (finding 13): a language that is not a
+ * tag went into lang, and a picture from javascript: left <img src="">. */
+static void
+test_bad_language_image (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_finding (f, "bad-language-image.md");
+  g_autofree char *page = export_text (f->library, article, LEDE_EXPORT_FORMAT_HTML);
+  g_autofree char *fragment = export_text (f->library, article, LEDE_EXPORT_FORMAT_FRAGMENT);
+  g_autofree char *ninjs = export_text (f->library, article, LEDE_EXPORT_FORMAT_NINJS);
+  g_autoptr (GBytes) docx = export_docx (f->library, article);
+  g_autofree char *core = NULL;
+  g_autoptr (LedeCheckStory) story = lede_check_story_new (article, NULL, NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GPtrArray) findings = lede_checks_run (story, now);
+  gsize length;
+  LedeFinding *language = NULL;
+
+  g_assert_cmpstr (lede_article_get_language (article), ==, "x-klingon-");
+  g_assert_null (strstr (page, "x-klingon-"));
+  g_assert_null (strstr (page, " lang="));
+  g_assert_null (strstr (ninjs, "x-klingon-"));
+  core = docx_part (docx, "docProps/core.xml", &length);
+  g_assert_null (strstr (core, "x-klingon-"));
+
+  g_assert_null (strstr (fragment, "src=\"\""));
+  g_assert_null (strstr (fragment, "javascript:"));
+  g_assert_null (strstr (fragment, "file:"));
+  g_assert_null (strstr (fragment, "data:text"));
+  /* The description stays where the picture was. */
+  g_assert_nonnull (strstr (fragment, "script empty file\nhtml <img src=\"https://example.com/a.png\" alt=\"kept\" />"));
+  g_assert_nonnull (strstr (fragment, "<img src=\"pictures/b.jpg\" alt=\"local\" />"));
+  g_assert_nonnull (strstr (fragment, "<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"dot\" />"));
+  g_assert_null (strstr (page, "src=\"\""));
+
+  for (guint i = 0; i < findings->len; i++)
+    if (((LedeFinding *)g_ptr_array_index (findings, i))->kind == LEDE_CHECK_LANGUAGE)
+      language = g_ptr_array_index (findings, i);
+  g_assert_nonnull (language);
+  g_assert_cmpint (language->severity, ==, LEDE_SEVERITY_NOTE);
+  g_assert_cmpint (language->field, ==, LEDE_FIELD_LANGUAGE);
+  g_assert_cmpstr (language->text, ==, "x-klingon-");
+  g_assert_nonnull (strstr (language->message, "“x-klingon-”"));
+}
+
+/* RFC 5646's syntax, without its registry. */
+static void
+test_language_tags (void)
+{
+  static const char * const good[] = {
+    "en", "en-GB", "de-CH-1996", "x-private", "zh-Hant-TW", "es-419", "sl-rozaj-biske", "zh-yue-HK",
+    "en-US-u-islamcal", "en-a-bbb-x-a-ccc", "i-klingon", "sgn-BE-FR", "qaa-Qaaa-QM-x-southern", "EN-gb", "de-1901",
+  };
+  static const char * const bad[] = {
+    "", "x-klingon-", "-en", "en-", "en--GB", "e", "x", "en-x", "en-a", "en-a-x-b", "a-DE", "abcdefghi",
+    "en-GB-a", "en_GB", "en GB", "de-419-DE", "ar-a-aaa-b", "x-abcdefghi", "123",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    if (!lede_markup_text_is_language_tag (good[i]))
+      g_error ("“%s” is well-formed", good[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    if (lede_markup_text_is_language_tag (bad[i]))
+      g_error ("“%s” is not well-formed", bad[i]);
+}
+
+/* What each character becomes, and bytes that are not UTF-8 (a lone 0xFE,
+ * as cmark-gfm writes "&#xFFFE;", a surrogate's bytes, a NUL). */
+static void
+test_markup_text_clean (void)
+{
+  static const char text[] = "a\tb\nc\rd\ve\x01" "f\x7f" "g\xc2\x85" "h\xef\xb7\x90" "i\xef\xbf\xbe" "j\xf4\x8f\xbf\xbf"
+                             "k\xfe" "l\xed\xa0\x80" "m\0n\xc2\xa0o\xef\xbf\xbd";
+  g_autofree char *html = lede_markup_text_clean (text, sizeof text - 1, "<br>");
+  g_autofree char *kept = lede_markup_text_clean (text, sizeof text - 1, NULL);
+
+  g_assert_cmpstr (html, ==, "a\tb\nc\rd<br>efghijklmn\xc2\xa0o\xef\xbf\xbd");
+  g_assert_cmpstr (kept, ==, "a\tb\nc\rd\vefghijklmn\xc2\xa0o\xef\xbf\xbd");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,8 +833,16 @@ main (int   argc,
   ADD ("search-not-utf8", test_search_not_utf8);
   ADD ("lengths", test_lengths);
   ADD ("headline-from-heading", test_headline_from_heading);
+  ADD ("docx-entity", test_docx_entity);
+  ADD ("word-paste", test_word_paste);
+  ADD ("noncharacters-everywhere", test_noncharacters_everywhere);
+  ADD ("no-headline", test_no_headline);
+  ADD ("bad-language-image", test_bad_language_image);
 #undef ADD
   g_test_add_func ("/lede/findings/slow-markdown", test_slow_markdown);
+  g_test_add_func ("/lede/findings/docx-deep", test_docx_deep);
+  g_test_add_func ("/lede/findings/language-tags", test_language_tags);
+  g_test_add_func ("/lede/findings/markup-text-clean", test_markup_text_clean);
   g_test_add_func ("/lede/findings/extra-blank-after-colon", test_extra_blank_after_colon);
   g_test_add_func ("/lede/findings/publish-date-once", test_publish_date_once);
   g_test_add_func ("/lede/findings/extra-after-bom", test_extra_after_bom);

@@ -17,6 +17,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/out"
 "$LEDE_CLI" --library "$work/library.db" import "$here"/data/stories/*
+# Odd text the fuzzers and a tester found: controls Word pastes, noncharacters,
+# no headline, a language that is not a tag, pictures from javascript:.
+"$LEDE_CLI" --library "$work/library.db" import "$here"/data/fuzz-findings/{docx-u+fffe-entity,word-paste-controls,noncharacters-everywhere,no-headline,bad-language-image}.md
 for format in html md ninjs; do
   # --force: what is checked here is the output, stories under embargo included.
   "$LEDE_CLI" --library "$work/library.db" export --format "$format" --out "$work/out" --all --force

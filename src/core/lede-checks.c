@@ -19,6 +19,7 @@
 #include "lede-checks.h"
 #include "lede-counts.h"
 #include "lede-grafs.h"
+#include "lede-markup-text.h"
 #include "lede-time.h"
 
 /* A quotation is shown cut to this many characters in messages. */
@@ -88,6 +89,7 @@ lede_check_story_new (LedeArticle *article,
   story->body = g_strdup (body ? body : lede_article_get_body (article));
   story->slug = g_strdup (lede_article_get_slug (article));
   story->byline = g_strdup (lede_article_get_byline (article));
+  story->language = g_strdup (lede_article_get_language (article));
   story->tags = tags ? g_strdupv ((char **)tags) : g_new0 (char *, 1);
   story->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_source_free);
   for (guint i = 0; sources && i < sources->len; i++)
@@ -115,6 +117,7 @@ lede_check_story_free (LedeCheckStory *story)
   g_free (story->body);
   g_free (story->slug);
   g_free (story->byline);
+  g_free (story->language);
   g_strfreev (story->tags);
   g_ptr_array_unref (story->sources);
   g_clear_pointer (&story->embargo, g_date_time_unref);
@@ -144,6 +147,8 @@ lede_check_story_get_text (const LedeCheckStory *story,
       return story->slug;
     case LEDE_FIELD_BYLINE:
       return story->byline;
+    case LEDE_FIELD_LANGUAGE:
+      return story->language;
     default:
       return "";
     }
@@ -280,6 +285,7 @@ lede_checks_run (const LedeCheckStory *story,
   lede_check_weekdays (story, findings);
   lede_check_percentages (story, findings);
   lede_check_lengths (story, findings);
+  lede_check_language (story, findings);
   g_ptr_array_sort (findings, compare_findings);
   return findings;
 }
@@ -553,4 +559,25 @@ lede_check_embargo (const LedeCheckStory *story,
   left = time_left (g_date_time_difference (story->embargo, now));
   message = g_strdup_printf (_("Under embargo until %s: it lifts in %s."), until, left);
   lede_check_story_add (story, findings, LEDE_CHECK_EMBARGO, LEDE_SEVERITY_BLOCKING, LEDE_FIELD_EMBARGO, 0, 0, message);
+}
+
+/**
+ * lede_check_language:
+ *
+ * A language that is not a well-formed tag by RFC 5646's syntax: the
+ * exports leave it out (an HTML page may not carry it in lang), so the
+ * writer is told. An empty language is the exports' default, not a fault.
+ */
+void
+lede_check_language (const LedeCheckStory *story,
+                     GPtrArray            *findings)
+{
+  g_autofree char *message = NULL;
+
+  if (story->language == NULL || *story->language == '\0' || lede_markup_text_is_language_tag (story->language))
+    return;
+  message = g_strdup_printf (_("“%s” is not a language tag such as “en”, “en-GB” or “de-CH”, so the exports "
+                               "leave the story’s language out."), story->language);
+  lede_check_story_add (story, findings, LEDE_CHECK_LANGUAGE, LEDE_SEVERITY_NOTE, LEDE_FIELD_LANGUAGE, 0,
+                        strlen (story->language), message);
 }

@@ -28,6 +28,7 @@ typedef struct {
   char              *body;
   char              *slug;
   char              *byline;
+  char              *language;
   char             **tags;       /* never NULL */
   GPtrArray         *sources;    /* (element-type LedeSource), never NULL */
   LedeArticleStatus  status;
@@ -62,6 +63,7 @@ void lede_check_percentages  (const LedeCheckStory *story, GPtrArray *findings);
 void lede_check_lengths      (const LedeCheckStory *story, GPtrArray *findings);
 void lede_check_ready        (const LedeCheckStory *story, GPtrArray *findings);
 void lede_check_embargo      (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
+void lede_check_language     (const LedeCheckStory *story, GPtrArray *findings);
 
 /* For the checks: a finding placed at bytes of a field. */
 LedeFinding *lede_check_story_add (const LedeCheckStory *story,

@@ -23,6 +23,7 @@
 #include "lede-correction.h"
 #include "lede-docx.h"
 #include "lede-markdown-private.h"
+#include "lede-markup-text.h"
 #include "lede-time.h"
 
 #define RESOURCES LEDE_RESOURCE_PATH "/docx/"
@@ -63,32 +64,24 @@ typedef enum
   RUN_SUPER     = 1 << 5,
 } RunFlags;
 
-/* XML 1.0 allows no C0 control but tab, newline and return, and no U+FFFE
- * or U+FFFF: a story may hold any of them, a Word file must not. */
+/* What XML refuses (lede_markup_text_clean()) is dropped, and a line break
+ * a run did not make its own already becomes a space. */
 static void
 append_escaped (GString    *out,
                 const char *text,
                 gssize      length)
 {
-  const char *end = text + (length < 0 ? (gssize) strlen (text) : length);
+  g_autofree char *clean = lede_markup_text_clean (text, length, " ");
 
-  for (const char *p = text; p < end; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      switch (c)
-        {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        default:
-          if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
-            g_string_append_unichar (out, 0xFFFD);
-          else
-            g_string_append_len (out, p, g_utf8_next_char (p) - p);
-        }
-    }
+  for (const char *p = clean; *p; p++)
+    switch (*p)
+      {
+      case '&': g_string_append (out, "&amp;"); break;
+      case '<': g_string_append (out, "&lt;"); break;
+      case '>': g_string_append (out, "&gt;"); break;
+      case '"': g_string_append (out, "&quot;"); break;
+      default: g_string_append_c (out, *p);
+      }
 }
 
 static void
@@ -114,12 +107,14 @@ append_run_properties (GString  *out,
   g_string_append (out, "</w:rPr>");
 }
 
-/* Tabs and line ends inside text become Word's own. */
+/* Tabs and line ends inside text become Word's own, and so does U+000B,
+ * the manual line break Word itself pastes. */
 static void
 append_run (GString    *out,
-            const char *text,
+            const char *raw,
             RunFlags    flags)
 {
+  g_autofree char *text = lede_markup_text_clean (raw, -1, "\n");
   const char *start = text;
 
   g_string_append (out, "<w:r>");
@@ -158,83 +153,106 @@ type_is (cmark_node *node,
   return g_strcmp0 (cmark_node_get_type_string (node), name) == 0;
 }
 
-static void append_inlines (Docx *docx, GString *out, cmark_node *parent, RunFlags flags);
-
-static void
-append_inline (Docx       *docx,
-               GString    *out,
-               cmark_node *node,
-               RunFlags    flags)
+/* An inline that holds others: the flags its children are written with,
+ * and what closes it once they are. */
+typedef struct
 {
-  switch (cmark_node_get_type (node))
-    {
-    case CMARK_NODE_TEXT:
-      append_run (out, cmark_node_get_literal (node), flags);
-      break;
-    case CMARK_NODE_CODE:
-      append_run (out, cmark_node_get_literal (node), flags | RUN_CODE);
-      break;
-    case CMARK_NODE_SOFTBREAK:
-      append_run (out, " ", flags);
-      break;
-    case CMARK_NODE_LINEBREAK:
-      g_string_append (out, "<w:r><w:br/></w:r>");
-      break;
-    case CMARK_NODE_EMPH:
-      append_inlines (docx, out, node, flags | RUN_ITALIC);
-      break;
-    case CMARK_NODE_STRONG:
-      append_inlines (docx, out, node, flags | RUN_BOLD);
-      break;
-    case CMARK_NODE_LINK:
-      if (is_linkable (cmark_node_get_url (node)) && !(flags & RUN_LINK))
-        {
-          docx->n_links++;
-          g_string_append_printf (docx->links, "<Relationship Id=\"link%u\" Type=\"" NS_R "/hyperlink\" Target=\"",
-                                  docx->n_links);
-          {
-            /* A relationship's target is a URI: spaces and other letters
-             * escaped, as the page's renderer does. */
-            g_autofree char *uri = g_uri_escape_string (cmark_node_get_url (node), ":/?#[]@!$&'()*+,;=%~", FALSE);
+  RunFlags  flags;
+  gboolean  hyperlink;    /* ends with </w:hyperlink> */
+  gboolean  bracket;      /* a picture's description: ends with "]" */
+} Inline;
 
-            append_escaped (docx->links, uri, -1);
-          }
-          g_string_append (docx->links, "\" TargetMode=\"External\"/>");
-          g_string_append_printf (out, "<w:hyperlink r:id=\"link%u\">", docx->n_links);
-          append_inlines (docx, out, node, flags | RUN_LINK);
-          g_string_append (out, "</w:hyperlink>");
-        }
-      else
-        append_inlines (docx, out, node, flags);
-      break;
-    case CMARK_NODE_IMAGE:
-      /* The desk gets the picture's description where the picture goes. */
-      append_run (out, "[", flags | RUN_ITALIC);
-      append_inlines (docx, out, node, flags | RUN_ITALIC);
-      append_run (out, "]", flags | RUN_ITALIC);
-      break;
-    case CMARK_NODE_FOOTNOTE_REFERENCE:
-      /* cmark-gfm has put the note's number, as on the page, in its text. */
-      append_run (out, cmark_node_get_literal (node), flags | RUN_SUPER);
-      break;
-    case CMARK_NODE_HTML_INLINE:
-      break;  /* never on the page either */
-    default:
-      if (type_is (node, "strikethrough"))
-        append_inlines (docx, out, node, flags | RUN_STRIKE);
-      else
-        append_inlines (docx, out, node, flags);
-    }
-}
-
+/* Writes @parent's inlines. A story may nest emphasis, links and pictures
+ * as deep as it likes (a paste can hold a hundred thousand levels), so the
+ * tree is walked with cmark-gfm's iterator and a stack of our own, never
+ * by recursion: the stack would overflow long before the heap runs out. */
 static void
 append_inlines (Docx       *docx,
                 GString    *out,
                 cmark_node *parent,
                 RunFlags    flags)
 {
-  for (cmark_node *child = cmark_node_first_child (parent); child; child = cmark_node_next (child))
-    append_inline (docx, out, child, flags);
+  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (Inline));
+  cmark_iter *iter = cmark_iter_new (parent);
+  cmark_event_type event;
+
+  g_array_append_val (stack, ((Inline) { flags, FALSE, FALSE }));
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      Inline *top = &g_array_index (stack, Inline, stack->len - 1);
+      Inline child = { top->flags, FALSE, FALSE };
+
+      if (node == parent)
+        continue;
+      if (event == CMARK_EVENT_EXIT)
+        {
+          if (top->hyperlink)
+            g_string_append (out, "</w:hyperlink>");
+          if (top->bracket)
+            append_run (out, "]", top->flags);
+          g_array_set_size (stack, stack->len - 1);
+          continue;
+        }
+
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_TEXT:
+          append_run (out, cmark_node_get_literal (node), top->flags);
+          continue;
+        case CMARK_NODE_CODE:
+          append_run (out, cmark_node_get_literal (node), top->flags | RUN_CODE);
+          continue;
+        case CMARK_NODE_SOFTBREAK:
+          append_run (out, " ", top->flags);
+          continue;
+        case CMARK_NODE_LINEBREAK:
+          g_string_append (out, "<w:r><w:br/></w:r>");
+          continue;
+        case CMARK_NODE_HTML_INLINE:
+          continue;  /* never on the page either */
+        case CMARK_NODE_EMPH:
+          child.flags |= RUN_ITALIC;
+          break;
+        case CMARK_NODE_STRONG:
+          child.flags |= RUN_BOLD;
+          break;
+        case CMARK_NODE_LINK:
+          if (is_linkable (cmark_node_get_url (node)) && !(top->flags & RUN_LINK))
+            {
+              /* A relationship's target is a URI: spaces and other letters
+               * escaped, as the page's renderer does. */
+              g_autofree char *uri = g_uri_escape_string (cmark_node_get_url (node), ":/?#[]@!$&'()*+,;=%~", FALSE);
+
+              docx->n_links++;
+              g_string_append_printf (docx->links, "<Relationship Id=\"link%u\" Type=\"" NS_R "/hyperlink\" Target=\"",
+                                      docx->n_links);
+              append_escaped (docx->links, uri, -1);
+              g_string_append (docx->links, "\" TargetMode=\"External\"/>");
+              g_string_append_printf (out, "<w:hyperlink r:id=\"link%u\">", docx->n_links);
+              child.flags |= RUN_LINK;
+              child.hyperlink = TRUE;
+            }
+          break;
+        case CMARK_NODE_IMAGE:
+          /* The desk gets the picture's description where the picture goes. */
+          child.flags |= RUN_ITALIC;
+          child.bracket = TRUE;
+          append_run (out, "[", child.flags);
+          break;
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+          /* cmark-gfm has put the note's number, as on the page, in its text. */
+          append_run (out, cmark_node_get_literal (node), top->flags | RUN_SUPER);
+          break;
+        default:
+          if (type_is (node, "strikethrough"))
+            child.flags |= RUN_STRIKE;
+          break;
+        }
+      /* Every other inline gets its exit event, childless or not. */
+      g_array_append_val (stack, child);
+    }
+  cmark_iter_free (iter);
 }
 
 static void
@@ -314,41 +332,47 @@ append_table (Docx       *docx,
   g_string_append (out, "</w:tbl>");
 }
 
-static void append_blocks (Docx *docx, cmark_node *parent, Block block);
+/* A block that holds others (the story, a quotation, a list, an item, a
+ * note): how its children's paragraphs look. */
+typedef struct
+{
+  Block  block;
+  gboolean  list;   /* its items keep the number and box they are given */
+  char  *mark;      /* a note's number, which its paragraphs point to */
+} Container;
 
 static void
-append_list (Docx       *docx,
-             cmark_node *list,
-             Block       block)
+clear_container (gpointer data)
 {
-  block.list_level++;
+  g_free (((Container *)data)->mark);
+}
+
+/* Opens a numbered list's own numbering, and gives the items their level. */
+static void
+open_list (Docx       *docx,
+           cmark_node *list,
+           Block      *block)
+{
+  block->list_level++;
   if (cmark_node_get_list_type (list) == CMARK_ORDERED_LIST)
     {
       /* Each numbered list counts from its own start. */
-      block.num_id = 2 + docx->n_lists++;
+      block->num_id = 2 + docx->n_lists++;
       g_string_append_printf (docx->lists,
                               "<w:num w:numId=\"%u\"><w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"%d\">"
                               "<w:startOverride w:val=\"%d\"/></w:lvlOverride></w:num>\n",
-                              block.num_id, MIN (block.list_level, 8), cmark_node_get_list_start (list));
+                              block->num_id, MIN (block->list_level, 8), cmark_node_get_list_start (list));
     }
   else
-    block.num_id = 1;
-
-  for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
-    {
-      Block item_block = block;
-
-      item_block.numbered = TRUE;
-      if (type_is (item, "tasklist"))
-        item_block.prefix = cmark_gfm_extensions_get_tasklist_item_checked (item) ? "☒ " : "☐ ";
-      append_blocks (docx, item, item_block);
-    }
+    block->num_id = 1;
 }
 
+/* Writes a leaf block, or one whose content is inlines (a paragraph, a
+ * heading, a table), whole. */
 static void
-append_block (Docx       *docx,
-              cmark_node *node,
-              Block      *block)
+append_leaf_block (Docx       *docx,
+                   cmark_node *node,
+                   Block      *block)
 {
   GString *out = docx->body;
 
@@ -368,17 +392,6 @@ append_block (Docx       *docx,
         append_paragraph (docx, out, node, &heading, 0, NULL);
       }
       break;
-    case CMARK_NODE_BLOCK_QUOTE:
-      {
-        Block quote = *block;
-
-        quote.style = "Quote";
-        append_blocks (docx, node, quote);
-      }
-      break;
-    case CMARK_NODE_LIST:
-      append_list (docx, node, *block);
-      break;
     case CMARK_NODE_CODE_BLOCK:
       {
         g_autofree char *code = g_strdup (cmark_node_get_literal (node));
@@ -397,38 +410,104 @@ append_block (Docx       *docx,
       g_string_append (out, "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/>"
                             "</w:pBdr></w:pPr></w:p>");
       break;
-    case CMARK_NODE_FOOTNOTE_DEFINITION:
-      {
-        Block note = *block;
-        g_autofree char *mark = g_strdup_printf ("%u\t", ++docx->n_notes);
-
-        note.style = "Note";
-        note.prefix = mark;
-        append_blocks (docx, node, note);
-      }
-      break;
     case CMARK_NODE_HTML_BLOCK:
       break;  /* never on the page either */
     default:
-      if (type_is (node, "table"))
-        append_table (docx, node);
-      else
-        append_blocks (docx, node, *block);
+      g_assert (type_is (node, "table"));
+      append_table (docx, node);
     }
 }
 
+/* Writes the story's blocks. Quotations, lists and notes nest as deep as
+ * the story does (sixty thousand "> " are 120 KB of text), so, as for
+ * inlines, the tree is walked with cmark-gfm's iterator and a stack of
+ * containers, not by recursion. */
 static void
 append_blocks (Docx       *docx,
-               cmark_node *parent,
+               cmark_node *document,
                Block       block)
 {
-  for (cmark_node *child = cmark_node_first_child (parent); child; child = cmark_node_next (child))
+  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (Container));
+  cmark_iter *iter = cmark_iter_new (document);
+  cmark_event_type event;
+
+  g_array_set_clear_func (stack, clear_container);
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
-      append_block (docx, child, &block);
-      /* Only an item's first block carries its number or its box. */
-      block.numbered = FALSE;
-      block.prefix = NULL;
+      cmark_node *node = cmark_iter_get_node (iter);
+      Container child = { block, FALSE, NULL };
+      Container *top;
+
+      if (node == document)
+        {
+          if (event == CMARK_EVENT_ENTER)
+            g_array_append_val (stack, child);
+          continue;
+        }
+      if (event == CMARK_EVENT_EXIT)
+        g_array_set_size (stack, stack->len - 1);
+      top = &g_array_index (stack, Container, stack->len - 1);
+
+      if (event == CMARK_EVENT_ENTER)
+        {
+          cmark_node_type type = cmark_node_get_type (node);
+
+          child.block = top->block;
+          switch (type)
+            {
+            case CMARK_NODE_PARAGRAPH:
+            case CMARK_NODE_HEADING:
+            case CMARK_NODE_CODE_BLOCK:
+            case CMARK_NODE_THEMATIC_BREAK:
+            case CMARK_NODE_HTML_BLOCK:
+              append_leaf_block (docx, node, &top->block);
+              /* Its inlines are written; go on after it. */
+              if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING)
+                cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+              break;
+            case CMARK_NODE_BLOCK_QUOTE:
+              child.block.style = "Quote";
+              g_array_append_val (stack, child);
+              continue;
+            case CMARK_NODE_LIST:
+              open_list (docx, node, &child.block);
+              child.list = TRUE;
+              g_array_append_val (stack, child);
+              continue;
+            case CMARK_NODE_FOOTNOTE_DEFINITION:
+              child.mark = g_strdup_printf ("%u\t", ++docx->n_notes);
+              child.block.style = "Note";
+              child.block.prefix = child.mark;
+              g_array_append_val (stack, child);
+              continue;
+            default:
+              if (type_is (node, "table"))
+                {
+                  append_leaf_block (docx, node, &top->block);
+                  cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+                  break;
+                }
+              /* An item carries the list's number, or its box. */
+              if (top->list)
+                {
+                  child.block.numbered = TRUE;
+                  if (type_is (node, "tasklist"))
+                    child.block.prefix = cmark_gfm_extensions_get_tasklist_item_checked (node) ? "☒ " : "☐ ";
+                }
+              g_array_append_val (stack, child);
+              continue;
+            }
+        }
+
+      /* A child block is written: only a container's first block carries
+       * its number or its box, but a list gives each item its own. */
+      if (!top->list)
+        {
+          top->block.numbered = FALSE;
+          top->block.prefix = NULL;
+        }
     }
+  cmark_iter_free (iter);
 }
 
 static void
@@ -520,7 +599,8 @@ core_xml (LedeArticle        *article,
   append_element (out, "dc:title", "", lede_article_get_headline (article));
   append_element (out, "dc:creator", "", lede_article_get_byline (article));
   append_element (out, "dc:description", "", lede_article_get_standfirst (article));
-  append_element (out, "dc:language", "", lede_article_get_language (article));
+  if (lede_markup_text_is_language_tag (lede_article_get_language (article)))
+    append_element (out, "dc:language", "", lede_article_get_language (article));
   append_element (out, "dc:identifier", "", lede_article_get_uuid (article));
   append_element (out, "cp:keywords", "", keywords);
   append_element (out, "dcterms:created", " xsi:type=\"dcterms:W3CDTF\"", created);

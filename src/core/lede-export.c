@@ -20,6 +20,7 @@
 #include "lede-docx.h"
 #include "lede-front-matter.h"
 #include "lede-markdown.h"
+#include "lede-markup-text.h"
 #include "lede-page.h"
 #include "lede-slug.h"
 #include "lede-time.h"
@@ -143,6 +144,39 @@ pubstatus (LedeArticleStatus status)
     }
 }
 
+/* JSON may carry any character, but the HTML or XML a receiving system
+ * makes of it may not: what those refuse is written as a JSON escape, which
+ * every parser reads back as the same character, so the story's text
+ * arrives whole. JSON's own syntax is ASCII, so such a character can only
+ * be inside a string. */
+static char *
+escape_refused (char *json)
+{
+  GString *out;
+
+  if (!g_utf8_validate (json, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (json, -1);
+
+      g_free (json);
+      json = valid;
+    }
+  out = g_string_sized_new (strlen (json));
+  for (const char *p = json; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (lede_markup_text_is_allowed (c))
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      else if (c < 0x10000)
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_printf (out, "\\u%04X\\u%04X", 0xD800 + ((c - 0x10000) >> 10), 0xDC00 + ((c - 0x10000) & 0x3FF));
+    }
+  g_free (json);
+  return g_string_free (out, FALSE);
+}
+
 static char *
 export_ninjs (LedeArticle        *article,
               const char * const *tags,
@@ -173,7 +207,8 @@ export_ninjs (LedeArticle        *article,
   add_time (json, "versioncreated", lede_article_get_updated (article));
   add_time (json, "embargoed", lede_article_get_embargo (article));
   add_string (json, "pubstatus", pubstatus (lede_article_get_status (article)));
-  add_string (json, "language", lede_article_get_language (article));
+  if (lede_markup_text_is_language_tag (lede_article_get_language (article)))
+    add_string (json, "language", lede_article_get_language (article));
   add_valued (json, "headlines", "main", lede_article_get_headline (article));
   add_descriptions (json, article);
   add_string (json, "by", lede_article_get_byline (article));
@@ -231,7 +266,7 @@ export_ninjs (LedeArticle        *article,
   root = json_builder_get_root (json);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
+  return escape_refused (json_generator_to_data (generator, NULL));
 }
 
 /**

@@ -60,6 +60,7 @@ lede_finding_compare (const LedeFinding *a,
   static const int field_order[] = {
     [LEDE_FIELD_HEADLINE] = 0, [LEDE_FIELD_STANDFIRST] = 1, [LEDE_FIELD_BODY] = 2, [LEDE_FIELD_SLUG] = 3,
     [LEDE_FIELD_BYLINE] = 4, [LEDE_FIELD_TAGS] = 5, [LEDE_FIELD_EMBARGO] = 6, [LEDE_FIELD_WORD_GOAL] = 7,
+    [LEDE_FIELD_LANGUAGE] = 8,
   };
 
   if (a->severity != b->severity)
@@ -100,6 +101,8 @@ lede_finding_dup_place (const LedeFinding *finding)
       return g_strdup (_("Embargo"));
     case LEDE_FIELD_WORD_GOAL:
       return g_strdup (_("Word goal"));
+    case LEDE_FIELD_LANGUAGE:
+      return g_strdup (_("Language"));
     default:
       g_assert_not_reached ();
     }
@@ -110,7 +113,7 @@ const char *
 lede_check_kind_to_string (LedeCheckKind kind)
 {
   static const char * const names[] = {
-    "attribution", "names", "placeholder", "weekday", "percentage", "length", "ready", "embargo",
+    "attribution", "names", "placeholder", "weekday", "percentage", "length", "ready", "embargo", "language",
   };
 
   g_return_val_if_fail (kind < G_N_ELEMENTS (names), "");
@@ -147,7 +150,7 @@ const char *
 lede_field_to_string (LedeField field)
 {
   static const char * const names[] = {
-    "body", "headline", "standfirst", "slug", "byline", "tags", "embargo", "word-goal",
+    "body", "headline", "standfirst", "slug", "byline", "tags", "embargo", "word-goal", "language",
   };
 
   g_return_val_if_fail (field < G_N_ELEMENTS (names), "");

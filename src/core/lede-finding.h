@@ -26,6 +26,7 @@ typedef enum
   LEDE_CHECK_LENGTH,       /* a field too long, a story far off its goal */
   LEDE_CHECK_READY,        /* a story marked ready without what ready needs */
   LEDE_CHECK_EMBARGO,      /* under embargo */
+  LEDE_CHECK_LANGUAGE,     /* a language that is not a well-formed tag */
 } LedeCheckKind;
 
 /* Which part of the story a finding is in. */
@@ -39,6 +40,7 @@ typedef enum
   LEDE_FIELD_TAGS,
   LEDE_FIELD_EMBARGO,
   LEDE_FIELD_WORD_GOAL,
+  LEDE_FIELD_LANGUAGE,
 } LedeField;
 
 #define LEDE_TYPE_FINDING (lede_finding_get_type ())

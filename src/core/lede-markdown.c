@@ -14,6 +14,7 @@
 
 #include "lede-markdown.h"
 #include "lede-markdown-private.h"
+#include "lede-markup-text.h"
 
 /* GitHub's extensions, in the order GitHub attaches them. */
 static const char * const EXTENSIONS[] = {
@@ -173,6 +174,208 @@ plain_text (cmark_node *document)
   return g_string_free (out, FALSE);
 }
 
+/* Whether @text needs lede_markup_text_clean(): most never do, and the
+ * preview renders the whole story at every pause in typing. */
+static gboolean
+is_clean (const char *text)
+{
+  const char *end = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, &end))
+    return FALSE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if ((guchar) *p < 0x20 || (guchar) *p >= 0x7F)
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (c == 0x0B || !lede_markup_text_is_allowed (c))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* What a picture on the page may come from: the web, the story's own
+ * folder (a relative address), or one of the image types a data: address
+ * may safely hold. A javascript: (or any other) address would otherwise
+ * leave an <img src=""> behind. */
+static gboolean
+is_image_url (const char *url)
+{
+  static const char * const DATA_TYPES[] = { "image/png", "image/jpeg", "image/gif", "image/webp" };
+  g_autofree char *scheme = NULL;
+
+  if (url == NULL || *url == '\0')
+    return FALSE;
+  scheme = g_uri_parse_scheme (url);
+  if (scheme == NULL)
+    return TRUE;
+  if (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+  if (g_ascii_strcasecmp (scheme, "data") != 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (DATA_TYPES); i++)
+    {
+      gsize length = strlen (DATA_TYPES[i]);
+
+      if (g_ascii_strncasecmp (url + 5, DATA_TYPES[i], length) == 0 && (url[5 + length] == ';' || url[5 + length] == ','))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A picture's description as plain text, as cmark-gfm writes it for alt. */
+static char *
+description (cmark_node *image)
+{
+  GString *out = g_string_new (NULL);
+  cmark_iter *iter = cmark_iter_new (image);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event != CMARK_EVENT_ENTER)
+        continue;
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          g_string_append (out, cmark_node_get_literal (node));
+          break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          g_string_append_c (out, ' ');
+          break;
+        default:
+          break;
+        }
+    }
+  cmark_iter_free (iter);
+  return g_string_free (out, FALSE);
+}
+
+static void
+clean_literal (cmark_node *node,
+               const char *line_break)
+{
+  g_autofree char *clean = NULL;
+
+  if (is_clean (cmark_node_get_literal (node)))
+    return;
+  clean = lede_markup_text_clean (cmark_node_get_literal (node), -1, line_break);
+  cmark_node_set_literal (node, clean);
+}
+
+/* A text's U+000B (Word's manual line break) becomes a hard line break of
+ * its own, so the page shows <br> and DOCX <w:br/>; what no markup may hold
+ * is dropped. */
+static void
+clean_text (cmark_node *text)
+{
+  g_autofree char *clean = NULL;
+  g_auto (GStrv) lines = NULL;
+  cmark_node *last = text;
+
+  if (is_clean (cmark_node_get_literal (text)))
+    return;
+  clean = lede_markup_text_clean (cmark_node_get_literal (text), -1, NULL);
+  lines = g_strsplit (clean, "\v", -1);
+  cmark_node_set_literal (text, lines[0]);
+  for (guint i = 1; lines[i]; i++)
+    {
+      cmark_node *line_break = cmark_node_new (CMARK_NODE_LINEBREAK);
+      cmark_node *next = cmark_node_new (CMARK_NODE_TEXT);
+
+      cmark_node_insert_after (last, line_break);
+      cmark_node_set_literal (next, lines[i]);
+      cmark_node_insert_after (line_break, next);
+      last = next;
+    }
+}
+
+/* Makes the tree fit for the markup writers (HTML and DOCX) without
+ * touching the story: a picture whose address cannot be shown gives way to
+ * its description, and every text loses what HTML and XML refuse. The
+ * nodes are collected first, as a tree must not change under its iterator. */
+static void
+clean_tree (cmark_node *document)
+{
+  g_autoptr (GPtrArray) images = g_ptr_array_new ();
+  g_autoptr (GPtrArray) literals = g_ptr_array_new ();
+  cmark_iter *iter = cmark_iter_new (document);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event != CMARK_EVENT_ENTER)
+        continue;
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_CODE_BLOCK:
+          g_ptr_array_add (literals, node);
+          break;
+        case CMARK_NODE_IMAGE:
+          if (!is_image_url (cmark_node_get_url (node)))
+            g_ptr_array_add (images, node);
+          G_GNUC_FALLTHROUGH;
+        case CMARK_NODE_LINK:
+          if (!is_clean (cmark_node_get_title (node)))
+            {
+              g_autofree char *title = lede_markup_text_clean (cmark_node_get_title (node), -1, " ");
+
+              cmark_node_set_title (node, title);
+            }
+          break;
+        default:
+          break;
+        }
+    }
+  cmark_iter_free (iter);
+
+  for (guint i = 0; i < literals->len; i++)
+    {
+      cmark_node *node = g_ptr_array_index (literals, i);
+
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_TEXT:
+          clean_text (node);
+          break;
+        case CMARK_NODE_CODE_BLOCK:
+          clean_literal (node, "\n");
+          if (!is_clean (cmark_node_get_fence_info (node)))
+            {
+              g_autofree char *info = lede_markup_text_clean (cmark_node_get_fence_info (node), -1, "");
+
+              cmark_node_set_fence_info (node, info);
+            }
+          break;
+        default:
+          clean_literal (node, " ");
+          break;
+        }
+    }
+  /* The last first: a picture inside another's description is text
+   * before the outer one is read. */
+  for (guint i = images->len; i > 0; i--)
+    {
+      cmark_node *image = g_ptr_array_index (images, i - 1);
+      cmark_node *alt = cmark_node_new (CMARK_NODE_TEXT);
+      g_autofree char *text = description (image);
+
+      cmark_node_set_literal (alt, text);
+      cmark_node_insert_before (image, alt);
+      cmark_node_free (image);
+    }
+}
+
 /* Parses with each extension on unless the story is past its limit; says
  * which were left off. */
 static cmark_node *
@@ -204,8 +407,10 @@ lede_markdown_parse_tree (const char    *markdown,
                           cmark_parser **parser)
 {
   gboolean tables, autolinks;
+  cmark_node *document = parse_within_limits (markdown, length, &tables, &autolinks, parser);
 
-  return parse_within_limits (markdown, length, &tables, &autolinks, parser);
+  clean_tree (document);
+  return document;
 }
 
 /* Parses once and renders as HTML (with the options the preview and export
@@ -224,7 +429,10 @@ render (const char *markdown,
 
   if (as_html)
     {
-      g_autofree char *html = to_glib_string (cmark_render_html (document, RENDER_OPTIONS,
+      g_autofree char *html = NULL;
+
+      clean_tree (document);
+      html = to_glib_string (cmark_render_html (document, RENDER_OPTIONS,
                                                                  cmark_parser_get_syntax_extensions (parser)));
       /* Said in the page itself, so the preview and the export both show it. */
       out = g_strconcat (tables ? "" : TABLES_OFF_NOTICE, autolinks ? "" : AUTOLINKS_OFF_NOTICE, html, NULL);
@@ -235,8 +443,15 @@ render (const char *markdown,
   cmark_parser_free (parser);
 
   /* cmark-gfm writes the noncharacters U+FFFE and U+FFFF (from the text or
-   * from "&#xFFFE;") as bytes that are not UTF-8; everything Lede makes is. */
-  if (!g_utf8_validate (out, -1, NULL))
+   * from "&#xFFFE;") as bytes that are not UTF-8; everything Lede makes is.
+   * The tree was cleaned already; this catches what cmark-gfm adds itself. */
+  if (as_html && !is_clean (out))
+    {
+      char *clean = lede_markup_text_clean (out, -1, " ");
+      g_free (out);
+      out = clean;
+    }
+  else if (!g_utf8_validate (out, -1, NULL))
     {
       char *valid = g_utf8_make_valid (out, -1);
       g_free (out);

@@ -7,12 +7,14 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include <json-glib/json-glib.h>
 
 #include "lede-core-resources.h"
 #include "lede-markdown.h"
+#include "lede-markup-text.h"
 #include "lede-page.h"
 #include "lede-time.h"
 
@@ -40,11 +42,33 @@ lede_page_get_stylesheet (void)
   return css;
 }
 
+/* A field's text in an element's content: what HTML refuses is dropped,
+ * and Word's manual line break (U+000B) breaks the line. */
 static void
 append_escaped (GString    *page,
                 const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *clean = lede_markup_text_clean (text, -1, NULL);
+  g_auto (GStrv) lines = g_strsplit (clean, "\v", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (lines[i], -1);
+
+      if (i > 0)
+        g_string_append (page, "<br>");
+      g_string_append (page, escaped);
+    }
+}
+
+/* The same for a place that holds text only, as <title> does. */
+static void
+append_escaped_line (GString    *page,
+                     const char *text)
+{
+  g_autofree char *clean = lede_markup_text_clean (text, -1, " ");
+  g_autofree char *escaped = g_markup_escape_text (clean, -1);
+
   g_string_append (page, escaped);
 }
 
@@ -71,6 +95,7 @@ append_json_ld (GString            *page,
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *clean = NULL;
   g_autofree char *keywords = tags ? g_strjoinv (", ", (char **)tags) : g_strdup ("");
   const char *language = lede_article_get_language (article);
   GPtrArray *corrections = lede_article_get_corrections (article);
@@ -115,7 +140,7 @@ append_json_ld (GString            *page,
       json_builder_set_member_name (json, "keywords");
       json_builder_add_string_value (json, keywords);
     }
-  if (*language)
+  if (lede_markup_text_is_language_tag (language))
     {
       json_builder_set_member_name (json, "inLanguage");
       json_builder_add_string_value (json, language);
@@ -151,9 +176,12 @@ append_json_ld (GString            *page,
   text = json_generator_to_data (generator, NULL);
 
   /* JSON inside <script> must not hold "</script>" or "<!--": "<" is
-   * written as its JSON escape, which only ever occurs inside strings. */
+   * written as its JSON escape, which only ever occurs inside strings. The
+   * page must not hold what HTML refuses, in a script or not; JSON's syntax
+   * is ASCII, so those characters can only be in a string's text. */
+  clean = lede_markup_text_clean (text, -1, " ");
   g_string_append (page, "<script type=\"application/ld+json\">\n");
-  for (const char *p = text; *p; p++)
+  for (const char *p = clean; *p; p++)
     {
       if (*p == '<')
         g_string_append (page, "\\u003c");
@@ -228,15 +256,35 @@ lede_page_render (LedeArticle        *article,
 
   g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
 
-  g_string_append (page, "<!DOCTYPE html>\n<html lang=\"");
-  append_escaped (page, *language ? language : "en");
-  g_string_append (page, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+  /* A language that is not a well-formed tag is left out rather than
+   * written into lang: the checks tell the writer. */
+  g_string_append (page, "<!DOCTYPE html>\n<html");
+  if (*language == '\0' || lede_markup_text_is_language_tag (language))
+    {
+      g_string_append (page, " lang=\"");
+      append_escaped_line (page, *language ? language : "en");
+      g_string_append (page, "\"");
+    }
+  g_string_append (page, ">\n<head>\n<meta charset=\"utf-8\">\n"
                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
   if (flags & LEDE_PAGE_PREVIEW)
     g_string_append (page, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                            "style-src 'unsafe-inline'; img-src data:\">\n");
+  /* HTML allows no empty title: a story without a headline is called by
+   * its slug, or else "Untitled story". */
   g_string_append (page, "<title>");
-  append_escaped (page, headline);
+  {
+    g_autofree char *title = lede_markup_text_clean (headline, -1, " ");
+
+    g_strstrip (title);
+    if (*title == '\0')
+      {
+        g_free (title);
+        title = lede_markup_text_clean (lede_article_get_slug (article), -1, " ");
+        g_strstrip (title);
+      }
+    append_escaped_line (page, *title ? title : _("Untitled story"));
+  }
   g_string_append (page, "</title>\n<style>\n");
   g_string_append (page, lede_page_get_stylesheet ());
   g_string_append (page, "</style>\n");
@@ -281,7 +329,7 @@ lede_page_render (LedeArticle        *article,
       for (guint i = 0; tags && tags[i]; i++)
         {
           g_string_append (page, "<li>");
-          append_escaped (page, tags[i]);
+          append_escaped_line (page, tags[i]);
           g_string_append (page, "</li>\n");
         }
       g_string_append (page, "</ul>\n</footer>\n");

@@ -11,11 +11,12 @@
 #include <gtk/gtk.h>
 
 #include "lede-article.h"
+#include "lede-gate.h"
 
 G_BEGIN_DECLS
 
 /* Raised whenever the table changes: a module from another build is refused. */
-#define LEDE_PREVIEW_MODULE_ABI 1
+#define LEDE_PREVIEW_MODULE_ABI 2
 #define LEDE_PREVIEW_MODULE_NAME "lede-preview"
 #define LEDE_PREVIEW_MODULE_ENTRY "lede_preview_module_get"
 
@@ -31,8 +32,10 @@ typedef struct
                                  int                 line);
   void       (*highlight_words) (GtkWidget          *preview,
                                  const char * const *words);
-  /* A WebKitPrintOperation: it says "finished" or "failed". */
+  /* A WebKitPrintOperation: it says "finished" or "failed". Printing is
+   * a way out: only a story the gate let out prints. */
   GObject   *(*print)           (GtkWidget          *preview,
+                                 const LedeVerdict  *verdict,
                                  GtkWindow          *parent,
                                  GtkPrintSettings   *settings);
   guint      (*get_debounce_ms) (GtkWidget          *preview);

@@ -367,6 +367,7 @@ lede_preview_pane_highlight_words (LedePreviewPane    *self,
 
 /**
  * lede_preview_pane_print:
+ * @verdict: the gate's, which let the story out (lede_gate_ask())
  * @parent: the window a print dialog belongs to
  * @settings: (nullable): print with these and ask nothing, or %NULL to
  *   show the print dialog
@@ -379,6 +380,7 @@ lede_preview_pane_highlight_words (LedePreviewPane    *self,
  */
 GObject *
 lede_preview_pane_print (LedePreviewPane   *self,
+                         const LedeVerdict *verdict,
                          GtkWindow         *parent,
                          GtkPrintSettings  *settings,
                          GError           **error)
@@ -387,7 +389,7 @@ lede_preview_pane_print (LedePreviewPane   *self,
 
   if (!ensure_preview (self, error))
     return NULL;
-  return module->print (self->preview, parent, settings);
+  return module->print (self->preview, verdict, parent, settings);
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "lede-article.h"
+#include "lede-gate.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,7 @@ void       lede_preview_pane_scroll_to_line  (LedePreviewPane    *self,
 void       lede_preview_pane_highlight_words (LedePreviewPane    *self,
                                               const char * const *words);
 GObject   *lede_preview_pane_print           (LedePreviewPane    *self,
+                                              const LedeVerdict  *verdict,
                                               GtkWindow          *parent,
                                               GtkPrintSettings   *settings,
                                               GError            **error);

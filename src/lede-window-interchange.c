@@ -1,4 +1,5 @@
-/* lede-window-interchange.c: the window's import, export and Copy as HTML.
+/* lede-window-interchange.c: the window's import, and its ways out: export,
+ * Copy as HTML and print, each through the gate (lede-gate.h).
  *
  * Import takes files from a chooser or dropped on the window, a few at a
  * time from the main loop so the window stays live; each file goes in
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "lede-export-dialog.h"
+#include "lede-gate.h"
 #include "lede-import.h"
 #include "lede-markdown.h"
 #include "lede-window-private.h"
@@ -129,13 +131,90 @@ export_action (GtkWidget  *widget,
   lede_window_show_export (LEDE_WINDOW (widget));
 }
 
-/* Copy as HTML: rich text for a CMS editor, plain text for anything else.
+/* A story the gate holds back leaves only when the writer says so, as in
+ * the export dialog: the dialog names every reason. */
+typedef void (*LeaveFunc) (LedeWindow *self, LedeVerdict *verdict);
+
+typedef struct {
+  LedeWindow  *window;
+  LedeVerdict *verdict;
+  LeaveFunc    leave;
+} AskAnyway;
+
+static void
+on_ask_anyway_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        gpointer          user_data)
+{
+  AskAnyway *ask = user_data;
+
+  /* Answered once: closing the dialog afterwards says nothing more. */
+  g_signal_handlers_disconnect_by_data (dialog, ask);
+  if (g_str_equal (response, "anyway"))
+    {
+      lede_verdict_allow (ask->verdict);
+      ask->leave (ask->window, ask->verdict);
+    }
+  g_object_unref (ask->window);
+  lede_verdict_unref (ask->verdict);
+  g_free (ask);
+}
+
+/* Lets @verdict's story out through @leave, asking first when it is held
+ * back; @anyway is the button that lets it go ("Copy Anyway"). */
+static void
+leave_through_gate (LedeWindow  *self,
+                    LedeVerdict *verdict,
+                    const char  *heading,
+                    const char  *anyway,
+                    LeaveFunc    leave)
+{
+  g_autofree char *reasons = NULL;
+  AskAnyway *ask;
+  GtkWidget *dialog;
+
+  if (lede_verdict_may_leave (verdict))
+    {
+      leave (self, verdict);
+      return;
+    }
+  reasons = lede_verdict_dup_reasons (verdict);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, reasons);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "anyway", anyway, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "anyway", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  ask = g_new0 (AskAnyway, 1);
+  ask->window = g_object_ref (self);
+  ask->verdict = lede_verdict_ref (verdict);
+  ask->leave = leave;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_ask_anyway_response), ask);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The open story, as it is this moment, asked about at the gate. */
+static LedeVerdict *
+ask_gate (LedeWindow *self,
+          LedeWayOut  way_out)
+{
+  LedeArticle *article;
+  g_autoptr (LedeArticle) snapshot = NULL;
+
+  lede_editor_commit (self->editor);
+  if ((article = lede_editor_get_article (self->editor)) == NULL)
+    return NULL;
+  snapshot = lede_article_dup (article);
+  return lede_gate_ask (snapshot, NULL, NULL, way_out, NULL);
+}
+
+/* Copy as HTML: rich text for a CMS editor, plain text for anything else;
+ * the HTML is exactly the fragment export's, the embargo line first.
  * Rendered on a worker thread: a pathological story can take seconds. */
 typedef struct {
-  char  *body;
-  char  *html;
-  char  *plain;
-  guint  generation;
+  LedeVerdict *verdict;
+  char        *html;
+  char        *plain;
+  guint        generation;
 } CopyJob;
 
 /* Each Copy as HTML is numbered: only the latest reaches the clipboard. */
@@ -144,7 +223,7 @@ static guint copy_generation;
 static void
 copy_job_free (CopyJob *job)
 {
-  g_free (job->body);
+  lede_verdict_unref (job->verdict);
   g_free (job->html);
   g_free (job->plain);
   g_free (job);
@@ -157,9 +236,12 @@ copy_html_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   CopyJob *job = task_data;
+  g_autoptr (GBytes) html = lede_export_story (job->verdict, LEDE_EXPORT_FORMAT_FRAGMENT);
+  g_autofree char *embargo = lede_verdict_dup_embargo_line (job->verdict);
+  g_autofree char *plain = lede_markdown_to_plain_text (lede_article_get_body (lede_verdict_get_article (job->verdict)), -1);
 
-  job->html = lede_markdown_to_html (job->body, -1);
-  job->plain = lede_markdown_to_plain_text (job->body, -1);
+  job->html = g_strndup (g_bytes_get_data (html, NULL), g_bytes_get_size (html));
+  job->plain = embargo ? g_strconcat (embargo, "\n\n", plain, NULL) : g_steal_pointer (&plain);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -184,24 +266,71 @@ on_copy_html_rendered (GObject      *object,
 }
 
 static void
+copy_story (LedeWindow  *self,
+            LedeVerdict *verdict)
+{
+  g_autoptr (GTask) task = NULL;
+  CopyJob *job = g_new0 (CopyJob, 1);
+
+  job->verdict = lede_verdict_ref (verdict);
+  job->generation = ++copy_generation;
+  task = g_task_new (self, NULL, on_copy_html_rendered, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)copy_job_free);
+  g_task_run_in_thread (task, copy_html_thread);
+}
+
+static void
 copy_html_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   LedeWindow *self = LEDE_WINDOW (widget);
-  g_autoptr (GTask) task = NULL;
-  LedeArticle *article;
-  CopyJob *job;
+  g_autoptr (LedeVerdict) verdict = ask_gate (self, LEDE_WAY_OUT_CLIPBOARD);
 
-  lede_editor_commit (self->editor);
-  if ((article = lede_editor_get_article (self->editor)) == NULL)
-    return;
-  job = g_new0 (CopyJob, 1);
-  job->body = g_strdup (lede_article_get_body (article));
-  job->generation = ++copy_generation;
-  task = g_task_new (self, NULL, on_copy_html_rendered, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify)copy_job_free);
-  g_task_run_in_thread (task, copy_html_thread);
+  if (verdict != NULL)
+    leave_through_gate (self, verdict, _("Copy a Story That Is Held Back?"), _("Copy _Anyway"), copy_story);
+}
+
+/* Print */
+
+static void
+on_print_failed (LedeWindow   *self,
+                 const GError *error,
+                 GObject      *operation)
+{
+  g_autofree char *title = g_strdup_printf (_("The story was not printed: %s"), error->message);
+
+  lede_window_show_toast (self, title);
+}
+
+static void
+print_story (LedeWindow  *self,
+             LedeVerdict *verdict)
+{
+  g_autoptr (GObject) operation = NULL;
+  g_autoptr (GError) error = NULL;
+
+  operation = lede_preview_pane_print (self->preview, verdict, GTK_WINDOW (self), NULL, &error);
+  if (operation == NULL)
+    on_print_failed (self, error, NULL);
+  else
+    g_signal_connect_object (operation, "failed", G_CALLBACK (on_print_failed), self, G_CONNECT_SWAPPED);
+}
+
+/* Ctrl+P: the story page as the preview shows it (the embargo line and
+ * the corrections log included); "Print to File" in the dialog makes a
+ * PDF of it. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  g_autoptr (LedeVerdict) verdict = NULL;
+
+  lede_autosave_flush (self->autosave, NULL);
+  if ((verdict = ask_gate (self, LEDE_WAY_OUT_PRINT)) != NULL)
+    leave_through_gate (self, verdict, _("Print a Story That Is Held Back?"), _("Print _Anyway"), print_story);
 }
 
 /* Import */
@@ -459,6 +588,7 @@ lede_window_class_add_interchange (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.copy-html", NULL, copy_html_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 }
 
 void

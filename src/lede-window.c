@@ -537,37 +537,6 @@ zoom_action (GtkWidget  *widget,
   g_settings_set_double (self->settings, "text-scale", scale);
 }
 
-static void
-on_print_failed (LedeWindow   *self,
-                 const GError *error,
-                 GObject      *operation)
-{
-  g_autofree char *title = g_strdup_printf (_("The story was not printed: %s"), error->message);
-
-  lede_window_show_toast (self, title);
-}
-
-/* Ctrl+P: the story page as the preview shows it; "Print to File" in the
- * dialog makes a PDF of it. */
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  LedeWindow *self = LEDE_WINDOW (widget);
-  g_autoptr (GObject) operation = NULL;
-  g_autoptr (GError) error = NULL;
-
-  if (lede_editor_get_article (self->editor) == NULL)
-    return;
-  lede_autosave_flush (self->autosave, NULL);
-  operation = lede_preview_pane_print (self->preview, GTK_WINDOW (self), NULL, &error);
-  if (operation == NULL)
-    on_print_failed (self, error, NULL);
-  else
-    g_signal_connect_object (operation, "failed", G_CALLBACK (on_print_failed), self, G_CONNECT_SWAPPED);
-}
-
 static gboolean
 focus_tags (gpointer data)
 {
@@ -888,16 +857,36 @@ show_library_message (LedeWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The window, if it is still there: a check must not keep it alive. */
+static LedeWindow *
+take_window (GWeakRef *ref)
+{
+  LedeWindow *self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return self;
+}
+
+static GWeakRef *
+weak_window (LedeWindow *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
 static void
 on_library_checked (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr (LedeWindow) self = user_data;
+  g_autoptr (LedeWindow) self = take_window (user_data);
   g_autoptr (GError) error = NULL;
 
   if (!lede_library_check_finish (LEDE_LIBRARY (source), result, &error) &&
-      self->library == LEDE_LIBRARY (source) && gtk_widget_get_visible (GTK_WIDGET (self)))
+      self != NULL && self->library == LEDE_LIBRARY (source) && gtk_widget_get_visible (GTK_WIDGET (self)))
     show_library_message (self, _("The Library Is Damaged"), error->message);
 }
 
@@ -907,10 +896,10 @@ on_library_checked (GObject      *source,
 static void
 check_library_later (gpointer user_data)
 {
-  g_autoptr (LedeWindow) self = user_data;
+  g_autoptr (LedeWindow) self = take_window (user_data);
 
-  if (self->library != NULL && gtk_widget_get_visible (GTK_WIDGET (self)))
-    lede_library_check_async (self->library, NULL, on_library_checked, g_object_ref (self));
+  if (self != NULL && self->library != NULL && gtk_widget_get_visible (GTK_WIDGET (self)))
+    lede_library_check_async (self->library, NULL, on_library_checked, weak_window (self));
 }
 
 /* The libraries whose places are remembered, the latest first. */
@@ -1045,7 +1034,7 @@ lede_window_open_library (LedeWindow *self,
 
   if (lede_library_get_notice (library) != NULL)
     show_library_message (self, _("A Stray File Was Set Aside"), lede_library_get_notice (library));
-  g_timeout_add_once (2000, check_library_later, g_object_ref (self));
+  g_timeout_add_once (2000, check_library_later, weak_window (self));
 
   /* Autoselect has already picked the newest story; unless the writer was
    * elsewhere, show it ready to type. */
@@ -1204,7 +1193,6 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.add-tag", NULL, add_tag_action);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, content_header);

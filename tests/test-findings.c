@@ -13,6 +13,7 @@
 
 #include "lede-checks.h"
 #include "lede-export.h"
+#include "lede-test-export.h"
 #include "lede-front-matter.h"
 #include "lede-import.h"
 #include "lede-markdown.h"
@@ -66,7 +67,7 @@ export_story (LedeLibrary      *library,
 {
   g_auto (GStrv) tags = lede_library_get_tags (library, lede_article_get_id (article), NULL);
   g_autoptr (GPtrArray) sources = lede_library_list_story_sources (library, lede_article_get_id (article), NULL);
-  GBytes *bytes = lede_export_story (article, (const char * const *)tags, sources, format);
+  GBytes *bytes = lede_test_export (article, (const char * const *)tags, sources, format);
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
 
@@ -496,38 +497,6 @@ test_slow_markdown (void)
   g_assert_cmpuint (lede_markdown_count_words (nested->str), ==, 1);
 }
 
-/* One part of a DOCX file, read back with libarchive. */
-static char *
-docx_part (GBytes     *docx,
-           const char *name,
-           gsize      *length)
-{
-  struct archive *archive = archive_read_new ();
-  struct archive_entry *entry;
-  char *part = NULL;
-
-  archive_read_support_format_zip (archive);
-  g_assert_cmpint (archive_read_open_memory (archive, g_bytes_get_data (docx, NULL), g_bytes_get_size (docx)), ==, ARCHIVE_OK);
-  while (part == NULL && archive_read_next_header (archive, &entry) == ARCHIVE_OK)
-    {
-      GByteArray *bytes;
-      char buffer[65536];
-      la_ssize_t n;
-
-      if (g_strcmp0 (archive_entry_pathname (entry), name) != 0)
-        continue;
-      bytes = g_byte_array_new ();
-      while ((n = archive_read_data (archive, buffer, sizeof buffer)) > 0)
-        g_byte_array_append (bytes, (const guint8 *)buffer, n);
-      g_assert_cmpint (n, ==, 0);
-      *length = bytes->len;
-      g_byte_array_append (bytes, (const guint8 *)"", 1);
-      part = (char *)g_byte_array_free (bytes, FALSE);
-    }
-  archive_read_free (archive);
-  g_assert_nonnull (part);
-  return part;
-}
 
 /* UTF-8, and not one character HTML or XML refuses. */
 static void
@@ -565,13 +534,13 @@ assert_docx (GBytes *docx)
 {
   static const char * const parts[] = { "docProps/core.xml", "word/_rels/document.xml.rels", "word/numbering.xml" };
   gsize length;
-  char *document = docx_part (docx, "word/document.xml", &length);
+  char *document = lede_test_docx_part (docx, "word/document.xml", &length);
 
   assert_markup_text (document, length);
   assert_well_formed (document, length);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
-      g_autofree char *part = docx_part (docx, parts[i], &length);
+      g_autofree char *part = lede_test_docx_part (docx, parts[i], &length);
 
       assert_markup_text (part, length);
       assert_well_formed (part, length);
@@ -586,7 +555,7 @@ export_docx (LedeLibrary *library,
 {
   g_auto (GStrv) tags = lede_library_get_tags (library, lede_article_get_id (article), NULL);
 
-  return lede_export_story (article, (const char * const *)tags, NULL, LEDE_EXPORT_FORMAT_DOCX);
+  return lede_test_export (article, (const char * const *)tags, NULL, LEDE_EXPORT_FORMAT_DOCX);
 }
 
 static char *
@@ -637,7 +606,7 @@ test_docx_deep (void)
 
       lede_article_set_headline (article, "Deep");
       lede_article_set_body (article, bodies[i]->str);
-      docx = lede_export_story (article, NULL, NULL, LEDE_EXPORT_FORMAT_DOCX);
+      docx = lede_test_export (article, NULL, NULL, LEDE_EXPORT_FORMAT_DOCX);
       document = assert_docx (docx);
       /* The innermost text is there, not lost on the way down. */
       g_assert_nonnull (strstr (document, i == 2 ? ">deep<" : i == 3 ? ">b<" : ">a<"));
@@ -759,7 +728,7 @@ test_bad_language_image (Fixture       *f,
   g_assert_null (strstr (page, "x-klingon-"));
   g_assert_null (strstr (page, " lang="));
   g_assert_null (strstr (ninjs, "x-klingon-"));
-  core = docx_part (docx, "docProps/core.xml", &length);
+  core = lede_test_docx_part (docx, "docProps/core.xml", &length);
   g_assert_null (strstr (core, "x-klingon-"));
 
   g_assert_null (strstr (fragment, "src=\"\""));

@@ -566,6 +566,31 @@ lede_article_status_get_label (LedeArticleStatus status)
 }
 
 /**
+ * lede_article_dup:
+ *
+ * Returns: (transfer full): a copy of every field, for work on another
+ *   thread while the writer goes on typing into @self
+ */
+LedeArticle *
+lede_article_dup (LedeArticle *self)
+{
+  LedeArticle *copy;
+
+  g_return_val_if_fail (LEDE_IS_ARTICLE (self), NULL);
+
+  copy = lede_article_new ();
+  for (guint i = 1; i < N_PROPS; i++)
+    {
+      g_auto (GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, properties[i]->value_type);
+      g_object_get_property (G_OBJECT (self), properties[i]->name, &value);
+      g_object_set_property (G_OBJECT (copy), properties[i]->name, &value);
+    }
+  return copy;
+}
+
+/**
  * lede_article_is_under_embargo:
  * @now: (nullable): the time to judge by, or %NULL for now
  *

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LedeArticle, lede_article, LEDE, ARTICLE, GObject)
 
 LedeArticle       *lede_article_new                (void);
+LedeArticle       *lede_article_dup                (LedeArticle       *self);
 
 gint64             lede_article_get_id             (LedeArticle       *self);
 void               lede_article_set_id             (LedeArticle       *self,

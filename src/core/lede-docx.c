@@ -540,21 +540,18 @@ append_corrections (Docx      *docx,
 }
 
 static char *
-document_xml (Docx        *docx,
-              LedeArticle *article)
+document_xml (Docx              *docx,
+              const LedeVerdict *verdict)
 {
+  LedeArticle *article = lede_verdict_get_article (verdict);
+  g_autofree char *embargo = lede_verdict_dup_embargo_line (verdict);
   cmark_parser *parser = NULL;
   cmark_node *tree = lede_markdown_parse_tree (lede_article_get_body (article), -1, &parser);
   Block block = { NULL, -1, 0, FALSE, NULL };
 
   /* As on the page: a story sent out early says so first. */
-  if (lede_article_is_under_embargo (article, NULL))
-    {
-      g_autoptr (GDateTime) utc = g_date_time_to_utc (lede_article_get_embargo (article));
-      g_autofree char *until = g_date_time_format (utc, "EMBARGOED UNTIL %Y-%m-%d %H:%M UTC");
-
-      append_field (docx, "Embargo", until);
-    }
+  if (embargo != NULL)
+    append_field (docx, "Embargo", embargo);
   append_field (docx, "Title", lede_article_get_headline (article));
   append_field (docx, "Subtitle", lede_article_get_standfirst (article));
   append_field (docx, "Byline", lede_article_get_byline (article));
@@ -653,14 +650,15 @@ add_part (struct archive *archive,
 
 /**
  * lede_docx_write:
- * @tags: (nullable): the story's tags, for the document's keywords
+ * @verdict: the gate's, letting the story out (its tags become the
+ *   document's keywords)
  *
  * Returns: (transfer full): the story as a .docx file's bytes
  */
 GBytes *
-lede_docx_write (LedeArticle        *article,
-                 const char * const *tags)
+lede_docx_write (const LedeVerdict *verdict)
 {
+  LedeArticle *article;
   Docx docx = { NULL };
   g_autofree char *document = NULL;
   g_autofree char *relations = NULL;
@@ -671,15 +669,16 @@ lede_docx_write (LedeArticle        *article,
   GByteArray *zip;
   struct archive *archive;
 
-  g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (verdict != NULL && lede_verdict_may_leave (verdict), NULL);
 
+  article = lede_verdict_get_article (verdict);
   docx.body = g_string_new (NULL);
   docx.links = g_string_new (NULL);
   docx.lists = g_string_new (NULL);
   numbering_head = resource_string ("numbering-head.xml");
   styles = resource_string ("styles.xml");
-  core = core_xml (article, tags);
-  document = document_xml (&docx, article);
+  core = core_xml (article, lede_verdict_get_tags (verdict));
+  document = document_xml (&docx, verdict);
   relations = g_strconcat (XML_HEAD "<Relationships xmlns=\"" NS_REL "\">"
                            "<Relationship Id=\"styles\" Type=\"" NS_R "/styles\" Target=\"styles.xml\"/>"
                            "<Relationship Id=\"numbering\" Type=\"" NS_R "/numbering\" Target=\"numbering.xml\"/>",

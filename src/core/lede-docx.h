@@ -4,11 +4,10 @@
  */
 #pragma once
 
-#include "lede-article.h"
+#include "lede-gate.h"
 
 G_BEGIN_DECLS
 
-GBytes *lede_docx_write (LedeArticle        *article,
-                         const char * const *tags);
+GBytes *lede_docx_write (const LedeVerdict *verdict);
 
 G_END_DECLS

@@ -14,15 +14,15 @@
 #include <glib/gi18n-lib.h>
 
 #include "lede-atomic-file.h"
-#include "lede-checks.h"
 #include "lede-export-batch.h"
+#include "lede-gate.h"
 
 typedef struct {
   LedeArticle *article;
   char       **tags;
   GPtrArray   *sources;
-  GPtrArray   *findings;  /* the copy desk's checks, once run */
-  gboolean     allowed;   /* to go out whatever they found */
+  LedeVerdict *verdict;   /* the gate's, once asked */
+  gboolean     allowed;   /* to go out whatever the checks found */
   gboolean     written;
 } Story;
 
@@ -48,7 +48,7 @@ story_clear (Story *story)
   g_clear_object (&story->article);
   g_clear_pointer (&story->tags, g_strfreev);
   g_clear_pointer (&story->sources, g_ptr_array_unref);
-  g_clear_pointer (&story->findings, g_ptr_array_unref);
+  g_clear_pointer (&story->verdict, lede_verdict_unref);
 }
 
 static void
@@ -190,41 +190,32 @@ lede_export_batch_dup_existing (LedeExportBatch *self)
   return g_strv_builder_end (existing);
 }
 
+/* Asks the gate, once a story, with the library's tags and sources read
+ * with the batch (the object may not have them). */
 static void
 check_story (Story *story)
 {
-  g_autoptr (LedeCheckStory) checked = NULL;
-  g_autoptr (GDateTime) now = NULL;
-
-  if (story->findings)
-    return;
-  checked = lede_check_story_new (story->article, NULL, story->sources);
-  /* The library's tags, read with the batch: the object may not have them. */
-  g_strfreev (checked->tags);
-  checked->tags = g_strdupv (story->tags);
-  now = g_date_time_new_now_utc ();
-  story->findings = lede_checks_run (checked, now);
+  if (story->verdict == NULL)
+    story->verdict = lede_gate_ask (story->article, (const char * const *)story->tags, story->sources,
+                                    LEDE_WAY_OUT_EXPORT, NULL);
 }
 
 /* Why a story may not go out, or %NULL when it may. */
 static GError *
 blocked (Story *story)
 {
-  g_autoptr (GString) why = g_string_new (NULL);
   const char *headline = lede_article_get_headline (story->article);
+  g_autofree char *listed = NULL, *reasons = NULL;
 
   check_story (story);
-  for (guint i = 0; i < story->findings->len; i++)
-    {
-      LedeFinding *finding = g_ptr_array_index (story->findings, i);
-
-      if (finding->severity == LEDE_SEVERITY_BLOCKING)
-        g_string_append_printf (why, " %s", finding->message);
-    }
-  if (why->len == 0)
+  if (lede_verdict_may_leave (story->verdict))
     return NULL;
+  /* Each reason after a space, one line. */
+  listed = lede_verdict_dup_reasons (story->verdict);
+  reasons = g_strconcat (" ", listed, NULL);
+  g_strdelimit (reasons, "\n", ' ');
   return g_error_new (LEDE_EXPORT_ERROR, LEDE_EXPORT_ERROR_BLOCKED, _("“%s” was not exported.%s"),
-                      *headline ? headline : _("Untitled story"), why->str);
+                      *headline ? headline : _("Untitled story"), reasons);
 }
 
 /**
@@ -304,8 +295,11 @@ GPtrArray *
 lede_export_batch_get_findings (LedeExportBatch *self,
                                 guint            index)
 {
+  Story *story;
+
   g_return_val_if_fail (index < self->stories->len, NULL);
-  return g_array_index (self->stories, Story, index).findings;
+  story = &g_array_index (self->stories, Story, index);
+  return story->verdict ? lede_verdict_get_findings (story->verdict) : NULL;
 }
 
 /* Whether the story at @index was written (read after the run). */
@@ -361,13 +355,16 @@ lede_export_batch_run (LedeExportBatch  *self,
         return FALSE;
 
       /* Blocked: left out, and said why, unless forced or allowed. */
-      if (!(self->flags & LEDE_EXPORT_FLAGS_FORCE) && !story->allowed && (local_error = blocked (story)))
+      check_story (story);
+      if ((self->flags & LEDE_EXPORT_FLAGS_FORCE) || story->allowed)
+        lede_verdict_allow (story->verdict);
+      if ((local_error = blocked (story)))
         {
           g_ptr_array_add (self->failures, g_steal_pointer (&local_error));
           g_atomic_int_inc (&self->done);
           continue;
         }
-      bytes = lede_export_story (story->article, (const char * const *)story->tags, story->sources, self->format);
+      bytes = lede_export_story (story->verdict, self->format);
       name = lede_export_file_name (story->article, self->format, self->flags);
       path = g_build_filename (self->folder, name, NULL);
       if (lede_atomic_file_write (path, bytes, (self->flags & LEDE_EXPORT_FLAGS_OVERWRITE) != 0, &local_error))

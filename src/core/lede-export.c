@@ -271,34 +271,45 @@ export_ninjs (LedeArticle        *article,
 
 /**
  * lede_export_story:
- * @tags: (nullable): the story's tags
- * @sources: (nullable) (element-type LedeSource): the story's sources
+ * @verdict: the gate's verdict on the story (lede_gate_ask()), which must
+ *   let it leave; it holds the story, its tags and sources, and the marks
+ *   it carries
  *
  * Returns: (transfer full): the story in @format: UTF-8 text, or a zip for DOCX
  */
 GBytes *
-lede_export_story (LedeArticle        *article,
-                   const char * const *tags,
-                   GPtrArray          *sources,
-                   LedeExportFormat    format)
+lede_export_story (const LedeVerdict *verdict,
+                   LedeExportFormat   format)
 {
   g_autofree char *body_html = NULL;
+  LedeArticle *article;
+  const char * const *tags;
+  GPtrArray *sources;
   char *out = NULL;
 
-  g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (verdict != NULL && lede_verdict_may_leave (verdict), NULL);
 
+  article = lede_verdict_get_article (verdict);
+  tags = lede_verdict_get_tags (verdict);
+  sources = lede_verdict_get_sources (verdict);
   if (format == LEDE_EXPORT_FORMAT_DOCX)
-    return lede_docx_write (article, tags);
+    return lede_docx_write (verdict);
   if (format != LEDE_EXPORT_FORMAT_MARKDOWN)
-    body_html = lede_markdown_to_html (lede_article_get_body (article), -1);
+    body_html = lede_markdown_to_published_html (lede_article_get_body (article), -1);
 
   switch (format)
     {
     case LEDE_EXPORT_FORMAT_HTML:
-      out = lede_page_render (article, body_html, tags, LEDE_PAGE_DEFAULT);
+      out = lede_page_render_published (verdict, body_html);
       break;
     case LEDE_EXPORT_FORMAT_FRAGMENT:
-      out = g_steal_pointer (&body_html);
+      {
+        /* A fragment pasted into a CMS opens with the embargo line too. */
+        g_autofree char *embargo = lede_verdict_dup_embargo_line (verdict);
+
+        out = embargo ? g_strdup_printf ("<p class=\"embargo-banner\" role=\"note\">%s</p>\n%s", embargo, body_html)
+                      : g_steal_pointer (&body_html);
+      }
       break;
     case LEDE_EXPORT_FORMAT_MARKDOWN:
       {

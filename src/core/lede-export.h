@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "lede-gate.h"
 #include "lede-library.h"
 
 G_BEGIN_DECLS
@@ -29,9 +30,7 @@ GQuark      lede_export_error_quark        (void);
 gboolean    lede_export_format_from_string (const char          *name,
                                             LedeExportFormat    *format);
 const char *lede_export_format_to_string   (LedeExportFormat     format);
-GBytes     *lede_export_story              (LedeArticle         *article,
-                                            const char * const  *tags,
-                                            GPtrArray           *sources,
+GBytes     *lede_export_story              (const LedeVerdict   *verdict,
                                             LedeExportFormat     format);
 char       *lede_export_file_name          (LedeArticle         *article,
                                             LedeExportFormat     format,

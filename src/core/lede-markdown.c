@@ -562,6 +562,36 @@ lede_markdown_to_html (const char *markdown,
 }
 
 /**
+ * lede_markdown_to_published_html:
+ *
+ * Returns: (transfer full): lede_markdown_to_html() without the
+ *   `data-sourcepos` the preview keeps its place by: that never leaves Lede
+ */
+char *
+lede_markdown_to_published_html (const char *markdown,
+                                 gssize      length)
+{
+  static const char attribute[] = " data-sourcepos=\"";
+  g_autofree char *html = lede_markdown_to_html (markdown, length);
+  GString *out = g_string_sized_new (strlen (html));
+  const char *p = html, *at;
+
+  /* The story's own text has its quotes escaped, so the attribute (and
+   * its closing quote) can only be cmark-gfm's. */
+  while ((at = strstr (p, attribute)) != NULL)
+    {
+      const char *close = strchr (at + sizeof attribute - 1, '"');
+
+      if (close == NULL)
+        break;
+      g_string_append_len (out, p, at - p);
+      p = close + 1;
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
+
+/**
  * lede_markdown_to_plain_text:
  *
  * Returns: (transfer full): the text a reader reads, without Markdown syntax

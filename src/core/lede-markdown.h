@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 
 char     *lede_markdown_to_html          (const char           *markdown,
                                           gssize                length);
+char     *lede_markdown_to_published_html (const char          *markdown,
+                                          gssize               length);
 char     *lede_markdown_to_plain_text    (const char           *markdown,
                                           gssize                length);
 guint     lede_markdown_count_words      (const char           *markdown);

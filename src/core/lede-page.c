@@ -15,6 +15,7 @@
 #include "lede-core-resources.h"
 #include "lede-markdown.h"
 #include "lede-markup-text.h"
+#include "lede-gate.h"
 #include "lede-page.h"
 #include "lede-time.h"
 
@@ -234,21 +235,27 @@ append_corrections (GString   *page,
 }
 
 /**
- * lede_page_render:
- * @body_html: the body as lede_markdown_to_html() gave it
- * @tags: (nullable): the story's tags, listed after the body
+ * lede_page_dup_corrections_html:
+ * @corrections: (nullable) (element-type LedeCorrection): the log
  *
- * Returns: (transfer full): a standalone HTML5 document with the story's
- *   headline, standfirst, byline and dateline (all escaped), the body and
- *   the shared stylesheet. Elements keep the same classes whatever is empty,
- *   so the preview can fill them in place. Without %LEDE_PAGE_PREVIEW, the
- *   page is for publishing and carries schema.org JSON-LD.
+ * Returns: (transfer full): the corrections note as the page ends with it
+ *   (empty for none), its text escaped: what the preview shows
  */
 char *
-lede_page_render (LedeArticle        *article,
-                  const char         *body_html,
-                  const char * const *tags,
-                  LedePageFlags       flags)
+lede_page_dup_corrections_html (GPtrArray *corrections)
+{
+  GString *html = g_string_new (NULL);
+
+  append_corrections (html, corrections);
+  return g_string_free (html, FALSE);
+}
+
+static char *
+render_page (LedeArticle        *article,
+             const char         *body_html,
+             const char * const *tags,
+             const char         *embargo_line,
+             LedePageFlags       flags)
 {
   GString *page = g_string_sized_new (8192 + (body_html ? strlen (body_html) : 0));
   const char *language = lede_article_get_language (article);
@@ -292,14 +299,12 @@ lede_page_render (LedeArticle        *article,
     append_json_ld (page, article, tags);
   g_string_append (page, "</head>\n<body>\n");
   /* Said where no one can miss it: a page that leaves Lede early must not
-   * be mistaken for one that may be published. */
-  if (lede_article_is_under_embargo (article, NULL))
-    {
-      g_autoptr (GDateTime) utc = g_date_time_to_utc (lede_article_get_embargo (article));
-      g_autofree char *until = g_date_time_format (utc, "%Y-%m-%d %H:%M UTC");
-
-      g_string_append_printf (page, "<p class=\"embargo-banner\" role=\"note\">EMBARGOED UNTIL %s</p>\n", until);
-    }
+   * be mistaken for one that may be published. The preview keeps the
+   * element, hidden, for its script to fill. */
+  if (embargo_line != NULL)
+    g_string_append_printf (page, "<p class=\"embargo-banner\" role=\"note\">%s</p>\n", embargo_line);
+  else if (flags & LEDE_PAGE_PREVIEW)
+    g_string_append (page, "<p class=\"embargo-banner\" role=\"note\" hidden></p>\n");
   g_string_append (page, "<article class=\"lede-story\">\n<header>\n<h1 class=\"headline\">");
   append_escaped (page, headline);
   g_string_append (page, "</h1>\n<p class=\"standfirst\">");
@@ -334,8 +339,60 @@ lede_page_render (LedeArticle        *article,
         }
       g_string_append (page, "</ul>\n</footer>\n");
     }
+  if (flags & LEDE_PAGE_PREVIEW)
+    g_string_append (page, "<div class=\"corrections-note\">");
   append_corrections (page, lede_article_get_corrections (article));
+  if (flags & LEDE_PAGE_PREVIEW)
+    g_string_append (page, "</div>\n");
   g_string_append (page, "</article>\n</body>\n</html>\n");
 
   return g_string_free (page, FALSE);
+}
+
+/**
+ * lede_page_render:
+ * @body_html: the body as lede_markdown_to_html() gave it
+ * @tags: (nullable): the story's tags, listed after the body
+ *
+ * Returns: (transfer full): a standalone HTML5 document with the story's
+ *   headline, standfirst, byline and dateline (all escaped), the body and
+ *   the shared stylesheet, marked as under embargo while it is. Elements
+ *   keep the same classes whatever is empty, so the preview can fill them
+ *   in place. For the preview (%LEDE_PAGE_PREVIEW) and the tests: a page
+ *   that leaves Lede is lede_page_render_published()'s.
+ */
+char *
+lede_page_render (LedeArticle        *article,
+                  const char         *body_html,
+                  const char * const *tags,
+                  LedePageFlags       flags)
+{
+  g_autofree char *embargo = NULL;
+
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
+
+  if (lede_article_is_under_embargo (article, NULL))
+    embargo = lede_gate_dup_embargo_line (lede_article_get_embargo (article));
+  return render_page (article, body_html, tags, embargo, flags);
+}
+
+/**
+ * lede_page_render_published:
+ * @verdict: the gate's, letting the story out
+ * @body_html: the body as lede_markdown_to_published_html() gave it
+ *
+ * Returns: (transfer full): the page HTML export writes: with schema.org
+ *   JSON-LD and the marks the gate asks for
+ */
+char *
+lede_page_render_published (const LedeVerdict *verdict,
+                            const char        *body_html)
+{
+  g_autofree char *embargo = NULL;
+
+  g_return_val_if_fail (verdict != NULL && lede_verdict_may_leave (verdict), NULL);
+
+  embargo = lede_verdict_dup_embargo_line (verdict);
+  return render_page (lede_verdict_get_article (verdict), body_html, lede_verdict_get_tags (verdict),
+                      embargo, LEDE_PAGE_DEFAULT);
 }

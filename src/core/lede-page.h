@@ -5,6 +5,7 @@
 #pragma once
 
 #include "lede-article.h"
+#include "lede-gate.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,10 @@ char       *lede_page_render         (LedeArticle        *article,
                                       const char         *body_html,
                                       const char * const *tags,
                                       LedePageFlags       flags);
+
+char       *lede_page_render_published (const LedeVerdict *verdict,
+                                        const char        *body_html);
+char       *lede_page_dup_corrections_html (GPtrArray  *corrections);
 
 void        lede_page_format_published (GDateTime  *published,
                                         char      **machine,

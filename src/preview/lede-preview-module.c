@@ -47,11 +47,12 @@ highlight_words (GtkWidget          *preview,
 }
 
 static GObject *
-print (GtkWidget        *preview,
-       GtkWindow        *parent,
-       GtkPrintSettings *settings)
+print (GtkWidget         *preview,
+       const LedeVerdict *verdict,
+       GtkWindow         *parent,
+       GtkPrintSettings  *settings)
 {
-  return G_OBJECT (lede_preview_print (LEDE_PREVIEW (preview), parent, settings));
+  return G_OBJECT (lede_preview_print (LEDE_PREVIEW (preview), verdict, parent, settings));
 }
 
 static guint

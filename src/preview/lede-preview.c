@@ -186,7 +186,7 @@ on_fields_pushed (GObject      *source,
 static void
 push_fields (LedePreview *self)
 {
-  g_autofree char *machine = NULL, *human = NULL, *tags = NULL;
+  g_autofree char *machine = NULL, *human = NULL, *tags = NULL, *embargo = NULL, *corrections = NULL;
   GVariantDict dict;
   LedeArticle *article = self->article;
 
@@ -207,7 +207,14 @@ push_fields (LedePreview *self)
   /* WebKit takes no string arrays as arguments; tags never hold a line break. */
   tags = lede_article_get_tags (article) ? g_strjoinv ("\n", (char **)lede_article_get_tags (article)) : g_strdup ("");
   g_variant_dict_insert (&dict, "tags", "s", tags);
-  run_javascript (self, "setFields (headline, standfirst, byline, dateline, language, theme, published, publishedText, tags)",
+  /* Shown as the page export writes them (lede_page_render()). */
+  if (lede_article_is_under_embargo (article, NULL))
+    embargo = lede_gate_dup_embargo_line (lede_article_get_embargo (article));
+  g_variant_dict_insert (&dict, "embargo", "s", embargo ? embargo : "");
+  corrections = lede_page_dup_corrections_html (lede_article_get_corrections (article));
+  g_variant_dict_insert (&dict, "corrections", "s", corrections);
+  run_javascript (self, "setFields (headline, standfirst, byline, dateline, language, theme, published, publishedText, "
+                        "tags, embargo, corrections)",
                   g_variant_dict_end (&dict), on_fields_pushed);
 }
 
@@ -757,13 +764,15 @@ lede_preview_get_web_view (LedePreview *self)
  * Returns: (transfer full): the operation; it says "finished" or "failed"
  */
 WebKitPrintOperation *
-lede_preview_print (LedePreview      *self,
-                    GtkWindow        *parent,
-                    GtkPrintSettings *settings)
+lede_preview_print (LedePreview       *self,
+                    const LedeVerdict *verdict,
+                    GtkWindow         *parent,
+                    GtkPrintSettings  *settings)
 {
   WebKitPrintOperation *operation;
 
   g_return_val_if_fail (LEDE_IS_PREVIEW (self), NULL);
+  g_return_val_if_fail (verdict != NULL && lede_verdict_may_leave (verdict), NULL);
 
   operation = webkit_print_operation_new (self->web_view);
   if (settings != NULL)

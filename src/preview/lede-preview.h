@@ -8,6 +8,7 @@
 #include <webkit/webkit.h>
 
 #include "lede-article.h"
+#include "lede-gate.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +23,8 @@ void           lede_preview_set_buffer      (LedePreview   *self,
 void           lede_preview_scroll_to_line  (LedePreview   *self,
                                              int            line);
 WebKitWebView *lede_preview_get_web_view    (LedePreview   *self);
-WebKitPrintOperation *lede_preview_print    (LedePreview      *self,
+WebKitPrintOperation *lede_preview_print    (LedePreview       *self,
+                                             const LedeVerdict *verdict,
                                              GtkWindow        *parent,
                                              GtkPrintSettings *settings);
 guint          lede_preview_get_debounce_ms (LedePreview   *self);

@@ -70,8 +70,11 @@ function swapBody (html) {
   return added.length;
 }
 
-/* The fields around the body; tags come one a line. */
-function setFields (headline, standfirst, byline, dateline, language, theme, published, publishedText, tags) {
+/* The fields around the body; tags come one a line. The embargo line and
+ * the corrections note are what the published page carries: the note is
+ * HTML Lede's core made, its text escaped. */
+function setFields (headline, standfirst, byline, dateline, language, theme, published, publishedText, tags,
+                    embargo, corrections) {
   const set = (selector, text) => { document.querySelector (selector).textContent = text; };
   set ('.headline', headline);
   set ('.standfirst', standfirst);
@@ -88,6 +91,10 @@ function setFields (headline, standfirst, byline, dateline, language, theme, pub
     li.textContent = t;
     return li;
   }));
+  const banner = document.querySelector ('.embargo-banner');
+  banner.textContent = embargo;
+  banner.hidden = !embargo;
+  document.querySelector ('.corrections-note').innerHTML = corrections;
   return true;
 }
 

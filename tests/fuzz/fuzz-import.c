@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "lede-export.h"
+#include "../lede-test-export.h"
 #include "lede-import.h"
 #include "lede-fuzz-story.h"
 
@@ -31,7 +32,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       return 0;
     }
 
-  markdown = lede_export_story (article, (const char * const *)tags, NULL, LEDE_EXPORT_FORMAT_MARKDOWN);
+  markdown = lede_test_export (article, (const char * const *)tags, NULL, LEDE_EXPORT_FORMAT_MARKDOWN);
   text = g_bytes_get_data (markdown, &len);
   again = lede_import_parse ("story.md", text, len, &tags_again, &error);
   lede_fuzz_check (again != NULL, "Lede's own export does not import: %s\n%.*s", error->message, (int)len, text);

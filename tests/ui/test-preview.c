@@ -495,11 +495,14 @@ is_true (gpointer data)
   return *(gboolean *)data;
 }
 
-/* Prints @pane's story with "Print to File", asking nothing, and returns
- * the PDF's text as poppler's pdftotext reads it, its lines joined. */
+/* Prints @pane's story (@article, let out by the gate as win.print does)
+ * with "Print to File", asking nothing, and returns the PDF's text as
+ * poppler's pdftotext reads it, its lines joined. */
 static char *
-print_to_pdf_text (LedePreviewPane *pane)
+print_to_pdf_text (LedePreviewPane *pane,
+                   LedeArticle     *article)
 {
+  g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, NULL, NULL, LEDE_WAY_OUT_PRINT, NULL);
   g_autofree char *dir = g_dir_make_tmp ("lede-print-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "story.pdf", NULL);
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
@@ -516,7 +519,8 @@ print_to_pdf_text (LedePreviewPane *pane)
   gtk_print_settings_set_printer (settings, "Print to File");
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
-  operation = WEBKIT_PRINT_OPERATION (lede_preview_pane_print (pane, NULL, settings, &error));
+  lede_verdict_allow (verdict);
+  operation = WEBKIT_PRINT_OPERATION (lede_preview_pane_print (pane, verdict, NULL, settings, &error));
   g_assert_no_error (error);
   g_signal_connect (operation, "finished", G_CALLBACK (print_done), &done);
   g_signal_connect (operation, "failed", G_CALLBACK (print_done), &done);
@@ -541,7 +545,7 @@ test_print_to_pdf (Fixture       *f,
   g_autofree char *text = NULL;
 
   g_assert_nonnull (strstr (body, "Four winters in a boat shed"));
-  text = print_to_pdf_text (f->pane);
+  text = print_to_pdf_text (f->pane, lede_editor_get_article (f->editor));
   g_assert_nonnull (strstr (text, "Four winters in a boat shed"));
   g_assert_nonnull (strstr (text, lede_article_get_headline (lede_editor_get_article (f->editor))));
 }
@@ -623,7 +627,7 @@ test_print_from_write_layout (void)
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "\n\nTyped a moment before printing.", -1);
   lede_editor_commit (f.editor);  /* as win.print's save does */
-  text = print_to_pdf_text (f.pane);
+  text = print_to_pdf_text (f.pane, lede_editor_get_article (f.editor));
   g_assert_nonnull (strstr (text, lede_article_get_headline (lede_editor_get_article (f.editor))));
   g_assert_nonnull (strstr (text, "Four winters in a boat shed"));
   g_assert_nonnull (strstr (text, "Typed a moment before printing."));

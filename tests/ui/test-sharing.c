@@ -18,6 +18,7 @@
 #include "lede-application.h"
 #include "lede-import.h"
 #include "lede-export.h"
+#include "lede-test-export.h"
 #include "lede-window-fixture.h"
 
 static const char IN_USE[] = "Lede has this library open; close it or run the command from the window";
@@ -449,7 +450,7 @@ write_newer_copy (Fixture    *f,
   lede_article_set_headline (copy, lede_article_get_headline (shown));
   lede_article_set_body (copy, body);
   lede_article_set_updated (copy, later);
-  markdown = lede_export_story (copy, NULL, NULL, LEDE_EXPORT_FORMAT_MARKDOWN);
+  markdown = lede_test_export (copy, NULL, NULL, LEDE_EXPORT_FORMAT_MARKDOWN);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (markdown, NULL), g_bytes_get_size (markdown), NULL));
   return path;
 }

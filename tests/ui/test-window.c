@@ -1243,6 +1243,54 @@ test_copy_html (Fixture       *f,
 }
 
 static gboolean
+has_no_message_dialog (gpointer unused)
+{
+  return find_message_dialog () == NULL;
+}
+
+/* Copy as HTML asks the gate as export does: an embargoed story is copied
+ * only after "Copy Anyway", and what is copied opens with its embargo line. */
+static void
+test_copy_html_held_back (Fixture       *f,
+                          gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *text = NULL;
+  AdwMessageDialog *ask;
+
+  lede_article_set_embargo (shown_article (f), tomorrow);
+  gdk_clipboard_set_text (clipboard, "Nothing copied yet");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-html", NULL));
+  lede_test_wait_until (has_message_dialog, NULL, 5000);
+  ask = find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "embargo"));
+  /* As a click does: the answer, then the dialog goes. */
+  adw_message_dialog_response (ask, "cancel");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  lede_test_wait_until (has_no_message_dialog, NULL, 5000);
+  lede_test_spin (300);
+  g_assert_false (clipboard_has_html (clipboard));
+  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, &text);
+  lede_test_wait_until (has_text, &text, 5000);
+  g_assert_cmpstr (text, ==, "Nothing copied yet");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-html", NULL));
+  lede_test_wait_until (has_message_dialog, NULL, 5000);
+  ask = find_message_dialog ();
+  adw_message_dialog_response (ask, "anyway");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  lede_test_wait_until (clipboard_has_html, clipboard, 5000);
+  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, &text);
+  lede_test_wait_until (has_text, &text, 5000);
+  g_assert_true (g_str_has_prefix (text, "EMBARGOED UNTIL "));
+  g_assert_nonnull (strstr (text, "Wren of Kestle"));
+}
+
+static gboolean
 selection_bar_shown (Fixture *f)
 {
   return gtk_revealer_get_reveal_child (f->window->selection_revealer);
@@ -2243,6 +2291,7 @@ main (int   argc,
   ADD ("polish", test_polish);
   ADD ("preferences", test_preferences);
   ADD ("copy-html", test_copy_html);
+  ADD ("copy-html-held-back", test_copy_html_held_back);
   ADD ("story-order", test_story_order);
   ADD ("search", test_search);
   ADD ("trash-view", test_trash_view);

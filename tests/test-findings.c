@@ -751,6 +751,39 @@ test_bad_language_image (Fixture       *f,
   g_assert_nonnull (strstr (language->message, "“x-klingon-”"));
 }
 
+/* From fuzz-export, while the cleaning was written: a text of nothing but a
+ * noncharacter cleaned to nothing, and an empty text was taken for none. */
+static void
+test_text_only_noncharacter (void)
+{
+  gsize length;
+  g_autofree char *body = finding ("text-only-noncharacter.md", &length);
+  g_autofree char *html = lede_markdown_to_html (body, length);
+
+  assert_markup_text (html, strlen (html));
+  g_assert_true (g_str_has_prefix (html, "<p data-sourcepos=\"1:1-1:3\"></p>\n"));
+}
+
+/* From fuzz-markdown, while the cleaning was written: a table's cell may
+ * hold no hard line break, and the one made for its U+000B leaked. */
+static void
+test_line_break_in_table_cell (void)
+{
+  gsize length;
+  g_autofree char *body = finding ("line-break-in-table-cell.md", &length);
+  g_autofree char *html = lede_markdown_to_html (body, length);
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (GBytes) docx = NULL;
+  g_autofree char *document = NULL;
+
+  assert_markup_text (html, strlen (html));
+  g_assert_nonnull (strstr (html, ">one two</td>"));
+  lede_article_set_body (article, body);
+  docx = lede_export_story (article, NULL, NULL, LEDE_EXPORT_FORMAT_DOCX);
+  document = assert_docx (docx);
+  g_assert_nonnull (strstr (document, ">one two<"));
+}
+
 /* RFC 5646's syntax, without its registry. */
 static void
 test_language_tags (void)
@@ -811,6 +844,8 @@ main (int   argc,
   g_test_add_func ("/lede/findings/slow-markdown", test_slow_markdown);
   g_test_add_func ("/lede/findings/docx-deep", test_docx_deep);
   g_test_add_func ("/lede/findings/language-tags", test_language_tags);
+  g_test_add_func ("/lede/findings/text-only-noncharacter", test_text_only_noncharacter);
+  g_test_add_func ("/lede/findings/line-break-in-table-cell", test_line_break_in_table_cell);
   g_test_add_func ("/lede/findings/markup-text-clean", test_markup_text_clean);
   g_test_add_func ("/lede/findings/extra-blank-after-colon", test_extra_blank_after_colon);
   g_test_add_func ("/lede/findings/publish-date-once", test_publish_date_once);

@@ -336,9 +336,9 @@ append_table (Docx       *docx,
  * note): how its children's paragraphs look. */
 typedef struct
 {
-  Block  block;
+  Block     block;
   gboolean  list;   /* its items keep the number and box they are given */
-  char  *mark;      /* a note's number, which its paragraphs point to */
+  char     *mark;   /* a note's number, which its paragraphs point to */
 } Container;
 
 static void

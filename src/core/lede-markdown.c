@@ -271,29 +271,41 @@ clean_literal (cmark_node *node,
 
 /* A text's U+000B (Word's manual line break) becomes a hard line break of
  * its own, so the page shows <br> and DOCX <w:br/>; what no markup may hold
- * is dropped. */
+ * is dropped. Where a hard break may not stand (a table's cell) it is a
+ * space. */
 static void
 clean_text (cmark_node *text)
 {
   g_autofree char *clean = NULL;
   g_auto (GStrv) lines = NULL;
+  g_autoptr (GString) line = NULL;
   cmark_node *last = text;
 
   if (is_clean (cmark_node_get_literal (text)))
     return;
   clean = lede_markup_text_clean (cmark_node_get_literal (text), -1, NULL);
   lines = g_strsplit (clean, "\v", -1);
-  cmark_node_set_literal (text, lines[0]);
-  for (guint i = 1; lines[i]; i++)
+  /* g_strsplit() gives no piece at all for an empty text. */
+  line = g_string_new (lines[0] ? lines[0] : "");
+  for (guint i = 1; lines[0] && lines[i]; i++)
     {
       cmark_node *line_break = cmark_node_new (CMARK_NODE_LINEBREAK);
-      cmark_node *next = cmark_node_new (CMARK_NODE_TEXT);
+      cmark_node *next;
 
-      cmark_node_insert_after (last, line_break);
-      cmark_node_set_literal (next, lines[i]);
+      if (!cmark_node_insert_after (last, line_break))
+        {
+          cmark_node_free (line_break);
+          g_string_append_c (line, ' ');
+          g_string_append (line, lines[i]);
+          continue;
+        }
+      cmark_node_set_literal (last, line->str);
+      next = cmark_node_new (CMARK_NODE_TEXT);
       cmark_node_insert_after (line_break, next);
+      g_string_assign (line, lines[i]);
       last = next;
     }
+  cmark_node_set_literal (last, line->str);
 }
 
 /* Makes the tree fit for the markup writers (HTML and DOCX) without
@@ -371,7 +383,8 @@ clean_tree (cmark_node *document)
       g_autofree char *text = description (image);
 
       cmark_node_set_literal (alt, text);
-      cmark_node_insert_before (image, alt);
+      if (!cmark_node_insert_before (image, alt))
+        cmark_node_free (alt);
       cmark_node_free (image);
     }
 }

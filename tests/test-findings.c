@@ -779,7 +779,7 @@ test_line_break_in_table_cell (void)
   assert_markup_text (html, strlen (html));
   g_assert_nonnull (strstr (html, ">one two</td>"));
   lede_article_set_body (article, body);
-  docx = lede_export_story (article, NULL, NULL, LEDE_EXPORT_FORMAT_DOCX);
+  docx = lede_test_export (article, NULL, NULL, LEDE_EXPORT_FORMAT_DOCX);
   document = assert_docx (docx);
   g_assert_nonnull (strstr (document, ">one two<"));
 }

@@ -15,6 +15,7 @@
 
 #include "lede-correction.h"
 #include "lede-export.h"
+#include "../lede-test-export.h"
 #include "lede-markup-text.h"
 #include "lede-fuzz.h"
 
@@ -113,7 +114,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   tags[0] = field[TAG];
 
-  docx = lede_export_story (article, *tags[0] ? tags : NULL, NULL, LEDE_EXPORT_FORMAT_DOCX);
+  docx = lede_test_export (article, *tags[0] ? tags : NULL, NULL, LEDE_EXPORT_FORMAT_DOCX);
   lede_fuzz_check (docx != NULL && g_bytes_get_size (docx) > 0, "no DOCX");
   lede_fuzz_check (check_zip (docx) == 7, "a DOCX of other than seven XML parts");
   return 0;

@@ -36,6 +36,52 @@ run_cli (const char * const *args,
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
+/* lede-cli on a "full disk": files it writes may not grow past the size
+ * given, as the children of lede_test_limit_file_size() see. */
+static void
+limit_child_file_size (gpointer data)
+{
+  lede_test_limit_file_size (GPOINTER_TO_SIZE (data));
+}
+
+/* An import the disk refused prints no uuid of a story that is not there:
+ * a script reading the output sees nothing imported, as stderr says. */
+static void
+test_import_on_a_full_disk (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *story = g_build_filename (dir, "long-read.md", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr (GString) body = g_string_new ("---\ntitle: \"Harbour wall: the long read\"\n---\n\n");
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  GStatBuf st;
+  int status = 0;
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "list", NULL }, NULL, NULL), !=, 0);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+    g_assert_nonnull (library);
+  }
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (body, "The sea wall was repaired in a week of spring tides. ");
+  g_assert_true (g_file_set_contents (story, body->str, body->len, NULL));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+
+  g_spawn_sync (NULL, (char **)(const char *[]) { g_getenv ("LEDE_CLI"), "--library", path, "import", story, NULL },
+                env, G_SPAWN_DEFAULT, limit_child_file_size, GSIZE_TO_POINTER ((gsize)st.st_size + 64 * 1024),
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), !=, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "nothing was imported"));
+
+  g_unlink (story);
+  lede_test_rmdir (dir);
+}
+
 static JsonArray *
 parse_array (JsonParser *parser,
              const char *text)
@@ -562,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/lede/cli/export-gate", test_export_gate);
   g_test_add_func ("/lede/cli/check", test_check);
   g_test_add_func ("/lede/cli/revisions", test_revisions);
+  g_test_add_func ("/lede/cli/import-on-a-full-disk", test_import_on_a_full_disk);
 
   return g_test_run ();
 }

@@ -440,6 +440,15 @@ test_migration (void)
   lede_test_rmdir (dir);
 }
 
+static void
+assert_checksum (const char *path,
+                 const char *expected)
+{
+  g_autofree char *sum = lede_test_checksum_file (path);
+
+  g_assert_cmpstr (sum, ==, expected);
+}
+
 /* Whether the library holds a story with @headline. */
 static gboolean
 has_headline (LedeLibrary *library,
@@ -525,8 +534,8 @@ test_stray_wal_of_another_library (void)
     g_assert_true (has_headline (reader, "Tide gauge fails on the night of the surge"));
     g_assert_false (has_headline (reader, "From the other library"));
   }
-  g_assert_cmpstr (lede_test_checksum_file (wal), ==, stale_sum);
-  g_assert_cmpstr (lede_test_checksum_file (path), ==, main_sum);
+  assert_checksum (wal, stale_sum);
+  assert_checksum (path, main_sum);
 
   {
     g_autoptr (LedeLibrary) library = lede_library_open (path, &error);
@@ -541,7 +550,7 @@ test_stray_wal_of_another_library (void)
   g_assert_nonnull (moved);
   moved_sum = lede_test_checksum_file (moved);
   g_assert_cmpstr (moved_sum, ==, stale_sum);
-  g_assert_cmpstr (lede_test_checksum_file (path), ==, main_sum);
+  assert_checksum (path, main_sum);
   assert_whole (path);
 
   g_unlink (moved);
@@ -638,7 +647,7 @@ test_damaged_page (void)
     g_assert_false (lede_library_begin_batch (library, &error));
     g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT);
   }
-  g_assert_cmpstr (lede_test_checksum_file (path), ==, damaged_sum);
+  assert_checksum (path, damaged_sum);
 
   remove_library (path);
   lede_test_rmdir (dir);

@@ -90,10 +90,15 @@ mark_skipped (const char *line,
             }
           j = next_close < len ? next_close + 1 : i + 1;
 
-          /* "<" alone is a less-than sign in prose. */
+          /* "<" alone is a less-than sign in prose, and what follows it is
+           * looked at as any text is (a tag after it is still a tag). */
           if (next_close < len && j > i + 2 && !g_ascii_isspace (line[i + 1]))
-            skip_range (skip, i, j);
-          i = j;
+            {
+              skip_range (skip, i, j);
+              i = j;
+            }
+          else
+            i++;
         }
       else
         i++;

@@ -28,3 +28,15 @@ for r in rows:
     for peer in rows:
         if not peer["who"].startswith("Lede") and what(peer) == what(r) and peer["median"] > 0:
             print(f"{r['group']} {r['row']}: Lede / {peer['who']} = {r['median'] / peer['median']:.2f}x")
+
+# The worst cases (bench/bench-worst-cases.c): each stage at n, 2n and 4n,
+# and its growth exponent from 2n to 4n; over 1.2 where 4n takes over
+# 10 ms is a stage growing faster than n log n.
+worst = [r for r in rows if "growth" in r]
+if worst:
+    print()
+    print(f"{'worst case':<52} {'n':>7} {'t(n)':>10} {'t(2n)':>10} {'t(4n)':>10} {'growth':>7}")
+    for r in worst:
+        t = r["ms"]
+        flag = "  <- over 1.2" if r["growth"] > 1.2 and t[2] > 10 else ""
+        print(f"{r['row']:<52} {r['n']:>7} {t[0]:>8.1f}ms {t[1]:>8.1f}ms {t[2]:>8.1f}ms {r['growth']:>7.2f}{flag}")

@@ -121,6 +121,47 @@ test_extra_offset (Fixture       *f,
   g_assert_cmpstr (lede_article_get_extra_front_matter (again), ==, "weight: 10\n");
 }
 
+/* A flow mapping's value ran on over a carriage return and a byte order
+ * mark to a "#": kept as written, it read back as a comment, without the
+ * rest of the value. Now it is written again, quoted, and the second
+ * import gives the same kept text, the third export the same bytes. */
+static void
+test_extra_cr_bom (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_finding (f, "extra-cr-bom-in-story.md");
+  g_autoptr (LedeArticle) again = NULL;
+  const char *kept = lede_article_get_extra_front_matter (article);
+
+  g_assert_cmpstr (lede_article_get_body (article), ==, "The harbour reopened.\n");
+  /* The value keeps its "#" (and the mark before it), in whatever form. */
+  g_assert_true (strstr (kept, "#") != NULL);
+  again = markdown_round_trip (f, article);
+  g_assert_cmpstr (lede_article_get_extra_front_matter (again), ==, kept);
+}
+
+/* A Markdown file from an old Mac ends its lines in a lone "\r": read as a
+ * ".txt" file is, its front matter is found and its body has "\n". */
+static void
+test_old_mac_line_ends (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_finding (f, "old-mac-line-ends.md");
+  g_auto (GStrv) tags = lede_library_get_tags (f->library, lede_article_get_id (article), NULL);
+  const char * const expected_tags[] = { "archive", "ferries", NULL };
+  g_autoptr (LedeArticle) again = NULL;
+
+  g_assert_cmpstr (lede_article_get_headline (article), ==, "Ferry timetable, 1994");
+  g_assert_true (g_strv_equal ((const char * const *)tags, expected_tags) ||
+                 g_strv_equal ((const char * const *)tags, (const char * const[]) { "ferries", "archive", NULL }));
+  g_assert_cmpstr (lede_article_get_extra_front_matter (article), ==, "summer: true\n");
+  g_assert_cmpstr (lede_article_get_body (article), ==,
+                   "The first sailing leaves at six.\n\nThe last, “weather allowing,” at ten.\n");
+  g_assert_null (strchr (lede_article_get_body (article), '\r'));
+  again = markdown_round_trip (f, article);
+  g_assert_cmpstr (lede_article_get_body (again), ==, lede_article_get_body (article));
+}
+
 static void
 test_extra_document_marker (Fixture       *f,
                             gconstpointer  data)
@@ -153,6 +194,7 @@ test_extra_blank_after_colon (void)
   static const char *files[] = { "extra-blank-after-colon.yaml", "extra-tabs-after-colon.yaml", "extra-long-key.yaml",
                                  "extra-tag-on-its-own-line.yaml", "extra-comment-in-flow-value.yaml",
                                  "extra-comment-after-cr.yaml", "extra-comment-after-bom.yaml",
+                                 "extra-comment-after-cr-bom.yaml",
                                  "extra-key-starting-publishdate.yaml", "extra-two-corrections-keys.yaml",
                                  "extra-corrections-multiline-note.yaml", "extra-publishdate-inside-quoted-value.yaml",
                                  "extra-corrections-inside-quoted-value.yaml" };
@@ -828,6 +870,8 @@ main (int   argc,
 #define ADD(name, func) g_test_add ("/lede/findings/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("extra-offset", test_extra_offset);
   ADD ("extra-document-marker", test_extra_document_marker);
+  ADD ("extra-cr-bom", test_extra_cr_bom);
+  ADD ("old-mac-line-ends", test_old_mac_line_ends);
   ADD ("duplicate-date", test_duplicate_date);
   ADD ("times", test_times);
   ADD ("yaml-unsafe-characters", test_yaml_unsafe_characters);

@@ -163,9 +163,18 @@ closing_marks (const char *text,
         {
           gsize at = p - text;
 
-          g_array_prepend_val (marks, at);
+          /* Appended from the end and turned round once: prepending one
+           * at a time moved them all each time. */
+          g_array_append_val (marks, at);
           later_closes = TRUE;
         }
+    }
+  for (guint i = 0, j = marks->len; i + 1 < j; i++, j--)
+    {
+      gsize swap = g_array_index (marks, gsize, i);
+
+      g_array_index (marks, gsize, i) = g_array_index (marks, gsize, j - 1);
+      g_array_index (marks, gsize, j - 1) = swap;
     }
   return marks;
 }
@@ -466,6 +475,9 @@ typedef struct {
   GArray     *paragraphs;
   GPtrArray  *sources;
   GPtrArray  *names;
+  guint       longest_name;   /* in words */
+  guint       looked_back;    /* paragraphs before this one are in… */
+  int         last_naming;    /* …the last of them naming a source, or -1 */
 } Story;
 
 static void
@@ -499,24 +511,49 @@ sources_named (Story     *story,
   return paragraph->named;
 }
 
+/* The paragraphs are checked in order, so the last one naming a source
+ * is carried forward rather than looked for again from each "he said":
+ * every paragraph is looked at once. */
 static char *
 earlier_speaker (Story            *story,
                  guint             index,
                  LedeQuoteTrouble *trouble)
 {
-  for (guint i = index; i-- > 0;)
-    {
-      guint64 named = sources_named (story, &g_array_index (story->paragraphs, Paragraph, i));
+  guint64 named;
 
-      if (named == 0)
-        continue;
-      if ((named & (named - 1)) == 0)
-        return g_strdup (((LedeSource *)g_ptr_array_index (story->sources, g_bit_nth_lsf (named, -1)))->name);
-      *trouble = LEDE_QUOTE_PRONOUN_AMBIGUOUS;
+  for (; story->looked_back < index; story->looked_back++)
+    if (story->names->len > 0 &&
+        sources_named (story, &g_array_index (story->paragraphs, Paragraph, story->looked_back)) != 0)
+      story->last_naming = story->looked_back;
+  if (story->last_naming < 0 || (guint)story->last_naming >= index)
+    {
+      *trouble = LEDE_QUOTE_PRONOUN_UNRESOLVED;
       return NULL;
     }
-  *trouble = LEDE_QUOTE_PRONOUN_UNRESOLVED;
+  named = sources_named (story, &g_array_index (story->paragraphs, Paragraph, story->last_naming));
+  if ((named & (named - 1)) == 0)
+    return g_strdup (((LedeSource *)g_ptr_array_index (story->sources, g_bit_nth_lsf (named, -1)))->name);
+  *trouble = LEDE_QUOTE_PRONOUN_AMBIGUOUS;
   return NULL;
+}
+
+/* The first mention whose first word comes after word @pivot. */
+static guint
+mention_after (GArray *mentions,
+               guint   pivot)
+{
+  guint lo = 0, hi = mentions->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (mentions, Mention, mid).token <= pivot)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 static void
@@ -560,8 +597,17 @@ check_paragraph (Story     *story,
         {
           guint before, after, best = 0, best_gap = G_MAXUINT;
 
+          guint first, last;
+
           tokens_around (paragraph, span, &before, &after);
-          for (guint m = 0; m < mentions->len; m++)
+          /* Mentions start at rising words, one a word, and none is longer
+           * than the longest name, so only those this close to the verb
+           * (or the quotation) can be nearest or first of the nearest:
+           * every earlier one ends before the last one before it. */
+          last = mention_after (mentions, verb >= 0 ? (guint)verb : before);
+          first = last > story->longest_name ? last - story->longest_name - 1 : 0;
+          last = MIN (last + 1, mentions->len);
+          for (guint m = first; m < last; m++)
             {
               const Mention *mention = &g_array_index (mentions, Mention, m);
               guint distance = verb >= 0
@@ -604,13 +650,15 @@ lede_attribution_check (const char *text,
   GPtrArray *quotes = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_quote_free);
   g_autoptr (GPtrArray) names = folded_names (sources);
   g_autoptr (GArray) paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
-  Story story = { text ? text : "", paragraphs, sources, names };
+  Story story = { text ? text : "", paragraphs, sources, names, 1, 0, -1 };
   gsize at = 0, total = strlen (story.text);
   guint offset = 0, line = 1;
   Paragraph current = { 0 };
   gboolean in_paragraph = FALSE;
 
   g_array_set_clear_func (paragraphs, (GDestroyNotify)paragraph_clear);
+  for (guint i = 0; i < names->len; i++)
+    story.longest_name = MAX (story.longest_name, g_strv_length (g_ptr_array_index (names, i)));
 
   /* Paragraphs are runs of non-blank lines. */
   while (at <= total)

@@ -36,6 +36,12 @@
 #define MAX_PLACES          3
 /* A story that trips this many is not a story of near-twins: stop there. */
 #define MAX_NAME_FINDINGS   30
+/* No name is longer: a longer word gets no deletion keys, which cost the
+ * square of its length. */
+#define MAX_EDIT_CHARS      40
+/* Spellings compared pair by pair under one key: a story has a handful;
+ * more are a list of look-alikes, not one name spelt two ways. */
+#define MAX_BUCKET          64
 
 typedef struct {
   char      *word;        /* as written */
@@ -285,7 +291,7 @@ add_key (GHashTable *buckets,
     }
   else
     g_free (key);
-  if (bucket->len == 0 || g_ptr_array_index (bucket, bucket->len - 1) != spelling)
+  if ((bucket->len == 0 || g_ptr_array_index (bucket, bucket->len - 1) != spelling) && bucket->len < MAX_BUCKET)
     g_ptr_array_add (bucket, spelling);
 }
 
@@ -296,7 +302,7 @@ add_keys (GHashTable *buckets,
   g_autofree char *skeleton_of = skeleton (spelling->folded);
 
   add_key (buckets, g_strconcat ("s:", skeleton_of, NULL), spelling);
-  if (spelling->n_chars < MIN_EDIT_CHARS - 1)
+  if (spelling->n_chars < MIN_EDIT_CHARS - 1 || spelling->n_chars > MAX_EDIT_CHARS + 1)
     return;
   add_key (buckets, g_strconcat ("d:", spelling->folded, NULL), spelling);
   for (glong i = 0; i < spelling->n_chars; i++)
@@ -359,6 +365,8 @@ lede_check_names (const LedeCheckStory *story,
   g_autoptr (GHashTable) buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
   g_autoptr (GHashTable) paired = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify)spelling_free);
+  g_autoptr (GHashTable) by_folded = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) source_parts = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   Spelling *spelling;
   GPtrArray *bucket;
@@ -378,7 +386,12 @@ lede_check_names (const LedeCheckStory *story,
         {
           Spelling *in_story;
 
-          if (g_utf8_strlen (parts[p], -1) < MIN_NAME_CHARS)
+          /* A part shared by many sources ("Ward", "Council") is one
+           * spelling, the first source's: two source names alike are two
+           * people, never a finding. A part that is not a word ("2026")
+           * is never close to a name. */
+          if (g_utf8_strlen (parts[p], -1) < MIN_NAME_CHARS || !g_unichar_isalpha (g_utf8_get_char (parts[p])) ||
+              g_hash_table_contains (source_parts, parts[p]))
             continue;
           if ((in_story = g_hash_table_lookup (spellings, parts[p])))
             {
@@ -390,10 +403,30 @@ lede_check_names (const LedeCheckStory *story,
           spelling->source = g_strdup (source->name);
           spelling->mid_sentence = TRUE;
           g_ptr_array_add (sources, spelling);
+          g_hash_table_add (source_parts, spelling->word);
         }
     }
 
+  /* The same name in other capitals ("McAdam", "Mcadam") is never a second
+   * spelling of itself (alike() says so), so one of them stands for all in
+   * the keys: the source's, else the most used, else the first. Without
+   * this every pair of a thousand capitalisations would be compared. */
   g_hash_table_iter_init (&iter, spellings);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&spelling))
+    {
+      Spelling *standing = g_hash_table_lookup (by_folded, spelling->folded);
+
+      if (standing == NULL || !is_odd_one (spelling, standing))
+        g_hash_table_insert (by_folded, spelling->folded, spelling);
+      if (standing != NULL)
+        {
+          Spelling *kept = g_hash_table_lookup (by_folded, spelling->folded);
+          Spelling *other = kept == spelling ? standing : spelling;
+
+          kept->mid_sentence = kept->mid_sentence || other->mid_sentence;
+        }
+    }
+  g_hash_table_iter_init (&iter, by_folded);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&spelling))
     add_keys (buckets, spelling);
   for (guint i = 0; i < sources->len; i++)

@@ -34,7 +34,6 @@ map_lines (LedeCheckStory *story)
   gboolean fenced = FALSE;
 
   story->line_bytes = g_array_new (FALSE, FALSE, sizeof (gsize));
-  story->line_chars = g_array_new (FALSE, FALSE, sizeof (guint));
   story->code_lines = g_array_new (FALSE, FALSE, sizeof (gboolean));
   for (;;)
     {
@@ -48,17 +47,29 @@ map_lines (LedeCheckStory *story)
         start++;
       fence = g_str_has_prefix (start, "```") || g_str_has_prefix (start, "~~~");
       g_array_append_val (story->line_bytes, at);
-      g_array_append_val (story->line_chars, chars);
       code = fenced || fence;
       g_array_append_val (story->code_lines, code);
       if (fence)
         fenced = !fenced;
       if (nl == NULL)
         break;
-      chars += g_utf8_strlen (text + at, end - at) + 1;
       at = end + 1;
     }
   story->grafs = lede_grafs_find (text, total);
+
+  /* Characters before each LEDE_CHECK_MARK_BYTES-th byte, counted once:
+   * a finding's offset is then a short count from the mark before it,
+   * however long its line and in whatever order the checks add them
+   * (counting from the line's start made one long line quadratic). Bytes
+   * that begin a character are counted, so a mark may fall inside one. */
+  story->char_marks = g_array_sized_new (FALSE, FALSE, sizeof (guint), total / LEDE_CHECK_MARK_BYTES + 1);
+  for (gsize byte = 0; byte <= total; byte++)
+    {
+      if (byte % LEDE_CHECK_MARK_BYTES == 0)
+        g_array_append_val (story->char_marks, chars);
+      if (byte < total && ((guchar)text[byte] & 0xc0) != 0x80)
+        chars++;
+    }
 }
 
 /**
@@ -123,9 +134,9 @@ lede_check_story_free (LedeCheckStory *story)
   g_clear_pointer (&story->embargo, g_date_time_unref);
   g_clear_pointer (&story->dated, g_date_time_unref);
   g_clear_pointer (&story->line_bytes, g_array_unref);
-  g_clear_pointer (&story->line_chars, g_array_unref);
   g_clear_pointer (&story->grafs, g_array_unref);
   g_clear_pointer (&story->code_lines, g_array_unref);
+  g_clear_pointer (&story->char_marks, g_array_unref);
   g_free (story);
 }
 
@@ -208,9 +219,15 @@ lede_check_story_locate (const LedeCheckStory *story,
 
   *line = at + 1;
   if (offset)
-    *offset = g_array_index (story->line_chars, guint, at) +
-              g_utf8_strlen (story->body + g_array_index (story->line_bytes, gsize, at),
-                             byte - g_array_index (story->line_bytes, gsize, at));
+    {
+      gsize mark = byte / LEDE_CHECK_MARK_BYTES * LEDE_CHECK_MARK_BYTES;
+      guint chars = g_array_index (story->char_marks, guint, byte / LEDE_CHECK_MARK_BYTES);
+
+      /* On from the mark: every byte that begins a character is one. */
+      for (gsize i = mark; i < byte; i++)
+        chars += ((guchar)story->body[i] & 0xc0) != 0x80;
+      *offset = chars;
+    }
   /* The graf is the last that starts at or before the line. */
   while (lo < hi)
     {

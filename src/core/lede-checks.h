@@ -20,6 +20,10 @@ G_BEGIN_DECLS
 /* A story marked ready may be this far off its word goal, in percent. */
 #define LEDE_CHECK_GOAL_MARGIN       10
 
+/* Every this many bytes of the body the character count is noted, so a
+ * finding is placed by counting at most this far. */
+#define LEDE_CHECK_MARK_BYTES        1024
+
 /* A copy of everything the checks read, so they can run on any thread
  * while the writer goes on typing. */
 typedef struct {
@@ -38,9 +42,9 @@ typedef struct {
 
   /* Worked out when first needed, for placing findings in the body. */
   GArray            *line_bytes; /* (element-type gsize) where each line starts */
-  GArray            *line_chars; /* (element-type guint) the same, in characters */
   GArray            *grafs;      /* lede_grafs_find() */
   GArray            *code_lines; /* (element-type gboolean) lines of fenced code */
+  GArray            *char_marks; /* (element-type guint) characters before each LEDE_CHECK_MARK_BYTES */
 } LedeCheckStory;
 
 LedeCheckStory *lede_check_story_new   (LedeArticle          *article,

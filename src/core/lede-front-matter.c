@@ -331,6 +331,78 @@ yaml_fail (GError        **error,
   return FALSE;
 }
 
+/* libyaml looks over every open flow collection for each token it reads,
+ * so thousands of nested "[" or "{" take seconds; no front matter needs
+ * more than a few levels. */
+#define MAX_FLOW_DEPTH 1000
+
+/* Refuses flow collections nested past MAX_FLOW_DEPTH, counted before
+ * libyaml reads them. Every "[" and "{" counts, even in a quotation or a
+ * comment, so nothing can hide an opening; a closing counts only outside
+ * them, so nothing can hide how deep the text is either. */
+static gboolean
+refuse_deep_flow (const char  *yaml,
+                  gsize        len,
+                  GError     **error)
+{
+  gsize depth = 0, line = 0;
+  char quote = 0;
+  gboolean comment = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = yaml[i];
+      char before = i > 0 ? yaml[i - 1] : '\n';
+
+      if (c == '\n' || c == '\r')
+        {
+          if (c == '\n' || i + 1 >= len || yaml[i + 1] != '\n')
+            line++;
+          comment = FALSE;
+          continue;
+        }
+      if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_FLOW_DEPTH)
+            {
+              g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER,
+                           _("The front matter nests lists or mappings more than %d deep on line %zu; "
+                             "Lede reads at most %d levels"),
+                           MAX_FLOW_DEPTH, line + 2, MAX_FLOW_DEPTH);  /* + the "---" line, from 1 */
+              return FALSE;
+            }
+          continue;
+        }
+      if (comment)
+        continue;
+      if (quote == '"')
+        {
+          if (c == '\\' && i + 1 < len)
+            i++;
+          else if (c == '"')
+            quote = 0;
+          continue;
+        }
+      if (quote == '\'')
+        {
+          if (c == '\'' && i + 1 < len && yaml[i + 1] == '\'')
+            i++;  /* '' is a quotation mark inside the quotation */
+          else if (c == '\'')
+            quote = 0;
+          continue;
+        }
+      /* A quotation or a comment begins a token, after a blank or an
+       * indicator; inside a word they are the word's. */
+      if ((c == '"' || c == '\'') && strchr (" \t\n\r[{,:?-", before))
+        quote = c;
+      else if (c == '#' && strchr (" \t\n\r", before))
+        comment = TRUE;
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
 /* Aliases (*name) can make a few lines stand for billions of values, so
  * front matter with any is refused before it is loaded. */
 static gboolean
@@ -573,7 +645,8 @@ is_document_marker (const char *line,
 static gboolean
 snippet_stands_alone (const char *snippet,
                       gsize       len,
-                      const char *key)
+                      const char *key,
+                      const char *value)
 {
   yaml_parser_t parser;
   yaml_document_t doc;
@@ -614,6 +687,12 @@ snippet_stands_alone (const char *snippet,
                 yaml_node_t *key_node = yaml_document_get_node (&doc, root->data.mapping.pairs.start[i].key);
                 ok = ok && g_strcmp0 (scalar (&doc, key_node), expected[i] ? expected[i] : key) == 0;
               }
+            /* And its value reads the same: a line break inside a flow
+             * value makes what follows it a new line, where a byte order
+             * mark is skipped and a "#" begins a comment. */
+            if (ok && value != NULL)
+              ok = g_strcmp0 (scalar (&doc, yaml_document_get_node (&doc, root->data.mapping.pairs.start[1].value)),
+                              value) == 0;
           }
         yaml_document_delete (&doc);
       }
@@ -728,7 +807,11 @@ keep_unknown_key (yaml_document_t  *doc,
                   GError          **error)
 {
   const char *key = scalar (doc, key_node);
+  /* Asked in the order they come in the text, so the cursor only moves
+   * on: asked for the key's end after the value's, it started again from
+   * the top for every key. */
   gsize start = byte_offset (cursor, key_node->start_mark.index);
+  gsize key_end = byte_offset (cursor, key_node->end_mark.index);
   gsize end = byte_offset (cursor, value_node->end_mark.index);
 
   /* A plain value (or an empty one) never ends in a blank or a line break,
@@ -739,7 +822,7 @@ keep_unknown_key (yaml_document_t  *doc,
   if (value_node->type == YAML_SCALAR_NODE && value_node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
       value_node->data.scalar.length == 0)
     {
-      gsize colon = byte_offset (cursor, key_node->end_mark.index);
+      gsize colon = key_end;
 
       while (colon < end && (cursor->text[colon] == ' ' || cursor->text[colon] == '\t'))
         colon++;
@@ -751,7 +834,7 @@ keep_unknown_key (yaml_document_t  *doc,
       /* Nor does it hold " #": from there on it is a comment, which the
        * mark of an empty value in a flow mapping takes in (its mark is at
        * the closing brace, after the comment). */
-      for (gsize i = MAX (start + 1, byte_offset (cursor, key_node->end_mark.index)); i < end; i++)
+      for (gsize i = MAX (start + 1, key_end); i < end; i++)
         if (cursor->text[i] == '#' && strchr (" \t\r\n", cursor->text[i - 1]))
           {
             end = i;
@@ -761,7 +844,7 @@ keep_unknown_key (yaml_document_t  *doc,
         end--;
     }
 
-  if (start < end && snippet_stands_alone (cursor->text + start, end - start, key))
+  if (start < end && snippet_stands_alone (cursor->text + start, end - start, key, scalar (doc, value_node)))
     {
       g_string_append_len (extra, cursor->text + start, end - start);
       if (extra->str[extra->len - 1] != '\n')
@@ -818,7 +901,7 @@ lede_front_matter_read (const char    *yaml,
 
   if (has_title)
     *has_title = FALSE;
-  if (!refuse_aliases (yaml, len, error))
+  if (!refuse_deep_flow (yaml, len, error) || !refuse_aliases (yaml, len, error))
     return FALSE;
 
   yaml_parser_initialize (&parser);

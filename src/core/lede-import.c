@@ -77,6 +77,33 @@ is_plain_text (const char *name)
   return g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".text");
 }
 
+/* Whether @text has old Mac line ends: its first line ends in a lone "\r".
+ * A Markdown file whose first line ends in "\n" keeps any "\r" inside it
+ * (a kept front-matter value may hold one), so it still reads back as it
+ * was written. */
+static gboolean
+has_old_mac_line_ends (const char *text)
+{
+  const char *end = text + strcspn (text, "\r\n");
+
+  return end[0] == '\r' && end[1] != '\n';
+}
+
+/* "\r\n" and a lone "\r" as "\n". */
+static char *
+with_unix_line_ends (const char *text)
+{
+  GString *fixed = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p++)
+    {
+      if (p[0] == '\r' && p[1] == '\n')
+        continue;
+      g_string_append_c (fixed, *p == '\r' ? '\n' : *p);
+    }
+  return g_string_free (fixed, FALSE);
+}
+
 /* The first line is the headline, the next paragraph the standfirst, then
  * the body's paragraphs; a last line "Tags: a, b" gives the tags. */
 static void
@@ -92,14 +119,9 @@ parse_plain_text (const char   *text,
 
   /* Windows ("\r\n") and old Mac ("\r") line ends become "\n". */
   {
-    g_autoptr (GString) fixed = g_string_new (NULL);
-    for (const char *p = text; *p; p++)
-      {
-        if (p[0] == '\r' && p[1] == '\n')
-          continue;
-        g_string_append_c (fixed, *p == '\r' ? '\n' : *p);
-      }
-    lines = g_strsplit (fixed->str, "\n", -1);
+    g_autofree char *fixed = with_unix_line_ends (text);
+
+    lines = g_strsplit (fixed, "\n", -1);
   }
 
   for (guint i = 0; lines[i]; i++)
@@ -242,6 +264,17 @@ lede_import_parse (const char   *name,
     {
       g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_EMPTY, _("It is empty"));
       return NULL;
+    }
+
+  /* A Markdown file from an old Mac is read as its plain-text cousin is:
+   * with "\n" line ends, so its front matter is found and its body is
+   * lines, not one long line. */
+  if (!is_plain_text (name) && has_old_mac_line_ends (text))
+    {
+      char *fixed = with_unix_line_ends (text);
+
+      g_free (text);
+      text = fixed;
     }
 
   if (is_plain_text (name))

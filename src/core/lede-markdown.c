@@ -42,6 +42,9 @@ ensure_extensions (void)
 /* What a story shows when an extension is left off for it. */
 #define TABLES_OFF_NOTICE \
   "<p class=\"lede-notice\">This story’s tables are too large to lay out, so they are shown as text.</p>\n"
+#define BRACKETS_OFF_NOTICE \
+  "<p class=\"lede-notice\">Some of this story’s paragraphs leave too many brackets open to read " \
+  "their links and images, so their brackets are shown as text.</p>\n"
 #define AUTOLINKS_OFF_NOTICE \
   "<p class=\"lede-notice\">This story holds too many web and e-mail addresses to link them all, " \
   "so they are shown as text.</p>\n"
@@ -389,21 +392,156 @@ clean_tree (cmark_node *document)
     }
 }
 
+/* Whether @line (of @end - @line bytes) opens or closes a fenced code
+ * block: "```" or "~~~" after at most three spaces. */
+static gboolean
+is_fence (const char *line,
+          const char *end)
+{
+  for (guint i = 0; i < 3 && line < end && *line == ' '; i++)
+    line++;
+  return end - line >= 3 && (memcmp (line, "```", 3) == 0 || memcmp (line, "~~~", 3) == 0);
+}
+
+/* Walks the blocks (runs of lines between blank lines, outside fenced
+ * code) of @markdown, calling @deep for each where a link may close with
+ * more than LEDE_MARKDOWN_MAX_OPEN_BRACKETS "[" and "![" still open below
+ * it. Returns the most left open so in any block. cmark-gfm 0.29.0.gfm.6
+ * walks back over every bracket still open each time a link closes, so
+ * "![[]()" repeated costs the square of its length; an image closing does
+ * not walk (images nested thousands deep are read at once), and a bracket
+ * a backslash escapes is not one. */
+static gsize
+scan_open_brackets (const char *markdown,
+                    gsize       length,
+                    void      (*deep) (gsize start, gsize end, gpointer data),
+                    gpointer    data)
+{
+  const char *end = markdown + length;
+  const char *block = markdown;
+  g_autoptr (GString) open = g_string_new (NULL);  /* '!' or '[' for each open bracket */
+  gsize most = 0, most_here = 0;
+  gboolean fenced = FALSE;
+
+  for (const char *line = markdown; line <= end; )
+    {
+      const char *next = line < end ? memchr (line, '\n', end - line) : NULL;
+      const char *line_end = next ? next : end;
+      gboolean blank = TRUE, fence = line < end && is_fence (line, line_end);
+
+      for (const char *p = line; p < line_end && blank; p++)
+        blank = *p == ' ' || *p == '\t' || *p == '\r';
+      if (!fenced && !fence && !blank)
+        for (const char *p = line; p < line_end; p++)
+          {
+            if (*p == '\\' && p + 1 < line_end)
+              p++;
+            else if (*p == '[')
+              g_string_append_c (open, p > line && p[-1] == '!' ? '!' : '[');
+            else if (*p == ']' && open->len > 0)
+              {
+                if (open->str[open->len - 1] == '[')
+                  most_here = MAX (most_here, open->len - 1);
+                g_string_truncate (open, open->len - 1);
+              }
+          }
+      /* A block ends at a blank line, a fence or the text's end. */
+      if (blank || fence || fenced || line_end == end)
+        {
+          if (most_here > LEDE_MARKDOWN_MAX_OPEN_BRACKETS && deep != NULL)
+            deep (block - markdown, line_end - markdown, data);
+          most = MAX (most, most_here);
+          most_here = 0;
+          g_string_truncate (open, 0);
+          block = next ? next + 1 : end;
+        }
+      if (fence)
+        fenced = !fenced;
+      if (next == NULL)
+        break;
+      line = next + 1;
+    }
+  return most;
+}
+
+/**
+ * lede_markdown_count_open_brackets:
+ *
+ * Returns: the most "[" and "![" left open below a link closing in one
+ *   block of the story: how far cmark-gfm walks back when it does
+ */
+gsize
+lede_markdown_count_open_brackets (const char *markdown,
+                                   gssize      length)
+{
+  if (markdown == NULL)
+    return 0;
+  return scan_open_brackets (markdown, length < 0 ? strlen (markdown) : (gsize)length, NULL, NULL);
+}
+
+typedef struct {
+  const char *markdown;
+  GString    *out;
+  gsize       copied;   /* bytes of @markdown in @out so far */
+} Escaping;
+
+/* Copies the text up to the end of a block with too many brackets open,
+ * a backslash before each "[" of that block, so cmark-gfm reads none of
+ * them as a link or an image. */
+static void
+escape_block (gsize    start,
+              gsize    end,
+              gpointer data)
+{
+  Escaping *escaping = data;
+
+  g_string_append_len (escaping->out, escaping->markdown + escaping->copied, start - escaping->copied);
+  for (gsize i = start; i < end; i++)
+    {
+      char c = escaping->markdown[i];
+
+      if (c == '\\' && i + 1 < end)
+        {
+          g_string_append_c (escaping->out, c);
+          c = escaping->markdown[++i];
+        }
+      else if (c == '[')
+        g_string_append_c (escaping->out, '\\');
+      g_string_append_c (escaping->out, c);
+    }
+  escaping->copied = end;
+}
+
 /* Parses with each extension on unless the story is past its limit; says
- * which were left off. */
+ * which were left off, and whether some blocks' brackets were read as
+ * text. */
 static cmark_node *
 parse_within_limits (const char    *markdown,
                      gssize         length,
                      gboolean      *tables,
                      gboolean      *autolinks,
+                     gboolean      *brackets,
                      cmark_parser **parser)
 {
+  g_autoptr (GString) escaped = NULL;
+  Escaping escaping;
+
   if (markdown == NULL)
     markdown = "";
   if (length < 0)
     length = strlen (markdown);
   *tables = lede_markdown_count_table_cells (markdown, length) <= LEDE_MARKDOWN_MAX_TABLE_CELLS;
   *autolinks = lede_markdown_count_autolink_marks (markdown, length) <= LEDE_MARKDOWN_MAX_AUTOLINK_MARKS;
+
+  escaping = (Escaping) { markdown, NULL, 0 };
+  escaping.out = escaped = g_string_new (NULL);
+  *brackets = scan_open_brackets (markdown, length, escape_block, &escaping) <= LEDE_MARKDOWN_MAX_OPEN_BRACKETS;
+  if (!*brackets)
+    {
+      /* cmark-gfm copies what it is fed, so the copy may go after. */
+      g_string_append_len (escaped, markdown + escaping.copied, length - escaping.copied);
+      return parse (escaped->str, escaped->len, *tables, *autolinks, parser);
+    }
   return parse (markdown, length, *tables, *autolinks, parser);
 }
 
@@ -419,8 +557,8 @@ lede_markdown_parse_tree (const char    *markdown,
                           gssize         length,
                           cmark_parser **parser)
 {
-  gboolean tables, autolinks;
-  cmark_node *document = parse_within_limits (markdown, length, &tables, &autolinks, parser);
+  gboolean tables, autolinks, brackets;
+  cmark_node *document = parse_within_limits (markdown, length, &tables, &autolinks, &brackets, parser);
 
   clean_tree (document);
   return document;
@@ -436,9 +574,9 @@ render (const char *markdown,
   cmark_parser *parser = NULL;
   cmark_node *document;
   char *out;
-  gboolean tables, autolinks;
+  gboolean tables, autolinks, brackets;
 
-  document = parse_within_limits (markdown, length, &tables, &autolinks, &parser);
+  document = parse_within_limits (markdown, length, &tables, &autolinks, &brackets, &parser);
 
   if (as_html)
     {
@@ -446,9 +584,10 @@ render (const char *markdown,
 
       clean_tree (document);
       html = to_glib_string (cmark_render_html (document, RENDER_OPTIONS,
-                                                                 cmark_parser_get_syntax_extensions (parser)));
+                                                cmark_parser_get_syntax_extensions (parser)));
       /* Said in the page itself, so the preview and the export both show it. */
-      out = g_strconcat (tables ? "" : TABLES_OFF_NOTICE, autolinks ? "" : AUTOLINKS_OFF_NOTICE, html, NULL);
+      out = g_strconcat (tables ? "" : TABLES_OFF_NOTICE, autolinks ? "" : AUTOLINKS_OFF_NOTICE,
+                         brackets ? "" : BRACKETS_OFF_NOTICE, html, NULL);
     }
   else
     out = plain_text (document);
@@ -506,7 +645,9 @@ lede_markdown_count_autolink_marks (const char *markdown,
  * padded every row to its table's width: a delimiter row ("|---|---|")
  * gives the width, and every line up to the next empty one is a row. A
  * kilobyte-wide header over a few thousand one-character rows would
- * otherwise cost cmark-gfm gigabytes (and make it abort()).
+ * otherwise cost cmark-gfm gigabytes (and make it abort()). A row wider
+ * than its table counts its own cells, and a row wider than
+ * LEDE_MARKDOWN_MAX_TABLE_COLUMNS counts as too many.
  */
 gsize
 lede_markdown_count_table_cells (const char *markdown,
@@ -549,10 +690,16 @@ lede_markdown_count_table_cells (const char *markdown,
         columns = pipes + 1;  /* at least as many cells as there are columns */
       else if (columns > 0)
         {
-          cells += columns;
+          cells += MAX (columns, pipes + 1);
           if (cells > G_MAXSIZE / 2)
             return cells;
         }
+      /* cmark-gfm reads every cell of a row (the header's too) before it
+       * drops those past the table's width, at a cost that grows with the
+       * square of the row's: a row too wide is as bad as too many cells.
+       * A row of n cells between pipes has n + 1 of them. */
+      if (columns > 0 && pipes > LEDE_MARKDOWN_MAX_TABLE_COLUMNS + 1)
+        return MAX (cells, LEDE_MARKDOWN_MAX_TABLE_CELLS + 1);
       previous_blank = blank;
       line = next ? next + 1 : end;
     }

@@ -11,6 +11,12 @@ G_BEGIN_DECLS
 /* Past this many table cells (see lede_markdown_count_table_cells()) a
  * story's tables are shown as text: about a third of a second of work. */
 #define LEDE_MARKDOWN_MAX_TABLE_CELLS 200000
+/* A table row wider than this many cells costs cmark-gfm the square of its
+ * width, so it too shows the story's tables as text. */
+#define LEDE_MARKDOWN_MAX_TABLE_COLUMNS 1000
+/* Past this many "[" and "![" left open below a link closing in one block
+ * (see lede_markdown_count_open_brackets()), that block's brackets are text. */
+#define LEDE_MARKDOWN_MAX_OPEN_BRACKETS 256
 /* Past this many "@", "www." and "://" (see
  * lede_markdown_count_autolink_marks()) addresses are not made links. */
 #define LEDE_MARKDOWN_MAX_AUTOLINK_MARKS 10000
@@ -25,6 +31,8 @@ guint     lede_markdown_count_words      (const char           *markdown);
 gsize     lede_markdown_count_table_cells (const char          *markdown,
                                           gssize                length);
 gsize     lede_markdown_count_autolink_marks (const char       *markdown,
+                                          gssize                length);
+gsize     lede_markdown_count_open_brackets (const char        *markdown,
                                           gssize                length);
 
 void      lede_markdown_to_html_async    (const char           *markdown,

@@ -39,6 +39,10 @@ mark_skipped (const char *line,
               guint8     *skip)
 {
   gsize i = 0;
+  /* The first ">" at or after the last "<" looked at (len: none), so a
+   * line of many "<" is searched once, not once for each. */
+  gsize next_close = 0;
+  gboolean close_known = FALSE;
 
   while (i < len)
     {
@@ -75,13 +79,26 @@ mark_skipped (const char *line,
         }
       else if (line[i] == '<')
         {
-          const char *close = memchr (line + i, '>', len - i);
-          gsize j = close ? (gsize)(close - line) + 1 : i + 1;
+          gsize j;
 
-          /* "<" alone is a less-than sign in prose. */
-          if (close != NULL && j > i + 2 && !g_ascii_isspace (line[i + 1]))
-            skip_range (skip, i, j);
-          i = j;
+          if (!close_known || (next_close < i && next_close < len))
+            {
+              const char *close = memchr (line + i, '>', len - i);
+
+              next_close = close ? (gsize)(close - line) : len;
+              close_known = TRUE;
+            }
+          j = next_close < len ? next_close + 1 : i + 1;
+
+          /* "<" alone is a less-than sign in prose, and what follows it is
+           * looked at as any text is (a tag after it is still a tag). */
+          if (next_close < len && j > i + 2 && !g_ascii_isspace (line[i + 1]))
+            {
+              skip_range (skip, i, j);
+              i = j;
+            }
+          else
+            i++;
         }
       else
         i++;

@@ -44,6 +44,9 @@ static const WorstCase cases[] = {
   { "checks: placeholders on one line", STAGE_CHECKS, 8000 },
   { "checks: quotations on one line", STAGE_CHECKS, 8000 },
   { "checks: old-Mac line ends", STAGE_CHECKS, 4000 },
+  { "checks: percentages on one line", STAGE_CHECKS, 4000 },
+  { "checks: weekdays on one line", STAGE_CHECKS, 4000 },
+  { "checks: single quotations in one graf", STAGE_CHECKS, 8000 },
   { "names: one long capitalised word", STAGE_NAMES, 8000 },
   { "names: one name, many capitalisations", STAGE_NAMES, 1000 },
   { "checks: many linked sources", STAGE_CHECKS, 4000 },
@@ -82,6 +85,15 @@ make_input (const char *row,
   else if (g_str_equal (row, "checks: old-Mac line ends"))
     for (guint i = 0; i < n; i++)
       g_string_append (out, "The harbour, “closed,” she said.\r\rXX\r\r");
+  else if (g_str_equal (row, "checks: percentages on one line"))
+    for (guint i = 0; i < n; i++)
+      g_string_append (out, "Fares rose 30% from 40 to 44. ");
+  else if (g_str_equal (row, "checks: weekdays on one line"))
+    for (guint i = 0; i < n; i++)
+      g_string_append (out, "on Friday 3 March 2026, ");
+  else if (g_str_equal (row, "checks: single quotations in one graf"))
+    for (guint i = 0; i < n; i++)
+      g_string_append (out, "‘so’ ");
   else if (g_str_equal (row, "names: one long capitalised word"))
     {
       g_string_append (out, "Ms Q");

@@ -178,7 +178,25 @@ add_part (GPtrArray  *parts,
   g_ptr_array_add (parts, part);
 }
 
-/* Every field a writer changes, the revision's against the story's now. */
+/* A field Restore leaves as it is says so beside its name. */
+static char *
+field_label (LedeHistoryWindow *self,
+             const char        *property,
+             const char        *label)
+{
+  if (lede_article_keeps_on_restore (self->story, property))
+    return g_strdup_printf (_("%s (kept, not restored)"), _(label));
+  return g_strdup (_(label));
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  return time ? format_when (time) : NULL;
+}
+
+/* Every field a writer changes, the revision's against the story's now:
+ * the fields of the story's life too, said to be kept by Restore. */
 static GPtrArray *
 parts_of (LedeHistoryWindow *self,
           LedeArticle       *old)
@@ -186,21 +204,35 @@ parts_of (LedeHistoryWindow *self,
   static const struct { const char *property; const char *label; } fields[] = {
     { "headline", N_("Headline") }, { "standfirst", N_("Standfirst") }, { "byline", N_("Byline") },
     { "dateline", N_("Dateline") }, { "slug", N_("Slug") }, { "section", N_("Section") },
-    { "editorial-note", N_("Editorial note") },
+    { "language", N_("Language") }, { "editorial-note", N_("Editorial note") },
+  };
+  static const struct { const char *property; const char *label; } times[] = {
+    { "embargo", N_("Embargo") }, { "published", N_("Published") },
   };
   GPtrArray *parts = g_ptr_array_new_with_free_func ((GDestroyNotify)part_free);
   const char * const *old_tags = lede_article_get_tags (old);
   const char * const *new_tags = lede_article_get_tags (self->story);
+  g_autofree char *status_label = field_label (self, "status", N_("Status"));
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
+      g_autofree char *label = field_label (self, fields[i].property, fields[i].label);
       char *then = NULL, *now = NULL;
 
       g_object_get (old, fields[i].property, &then, NULL);
       g_object_get (self->story, fields[i].property, &now, NULL);
-      add_part (parts, _(fields[i].label), then, now, FALSE);
+      add_part (parts, label, then, now, FALSE);
     }
-  add_part (parts, _("Status"), g_strdup (lede_article_status_get_label (lede_article_get_status (old))),
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autofree char *label = field_label (self, times[i].property, times[i].label);
+      g_autoptr (GDateTime) then = NULL, now = NULL;
+
+      g_object_get (old, times[i].property, &then, NULL);
+      g_object_get (self->story, times[i].property, &now, NULL);
+      add_part (parts, label, format_time (then), format_time (now), FALSE);
+    }
+  add_part (parts, status_label, g_strdup (lede_article_status_get_label (lede_article_get_status (old))),
             g_strdup (lede_article_status_get_label (lede_article_get_status (self->story))), FALSE);
   add_part (parts, _("Tags"), old_tags ? g_strjoinv (", ", (char **)old_tags) : NULL,
             new_tags ? g_strjoinv (", ", (char **)new_tags) : NULL, FALSE);

@@ -46,6 +46,7 @@ struct _LedeStoryFields
   char          *spelling_note;  /* no dictionary for the language */
   char          *embargo_error;
   char          *published_error;
+  char          *status_error;   /* Published refused while under embargo */
   char          *hints;
   gboolean       slug_auto;
   gboolean       loading;
@@ -118,6 +119,8 @@ lede_story_fields_update_hints (LedeStoryFields *self)
     g_string_append (hints, _("The embargo has passed.\n"));
   if (self->published_error)
     g_string_append_printf (hints, "%s\n", self->published_error);
+  if (self->status_error)
+    g_string_append_printf (hints, "%s\n", self->status_error);
 
   if (hints->len > 0)
     g_string_truncate (hints, hints->len - 1);
@@ -225,13 +228,18 @@ make_slug_from_headline (LedeStoryFields *self)
   show_slug (self);
 }
 
-static void
-slug_applied_cb (LedeStoryFields *self)
+/* A published story's page lives at its slug: it follows the headline no
+ * more, and changing it is asked about, since links to the page break. */
+static gboolean
+is_published (LedeStoryFields *self)
 {
-  g_autofree char *slug = lede_slug_from_text (gtk_editable_get_text (GTK_EDITABLE (self->slug_row)));
+  return lede_article_get_status (self->article) == LEDE_ARTICLE_STATUS_PUBLISHED;
+}
 
-  if (self->article == NULL)
-    return;
+static void
+apply_slug (LedeStoryFields *self,
+            const char      *slug)
+{
   /* Emptied by hand: back to following the headline. */
   self->slug_auto = *slug == '\0';
   if (self->slug_auto)
@@ -245,13 +253,64 @@ slug_applied_cb (LedeStoryFields *self)
 }
 
 static void
+on_change_slug_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         LedeStoryFields  *self)
+{
+  g_autofree char *slug = g_strdup (g_object_get_data (G_OBJECT (dialog), "slug"));
+
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  if (self->article == NULL)
+    return;
+  if (g_str_equal (response, "change"))
+    apply_slug (self, slug);
+  else
+    show_slug (self);
+}
+
+static void
+change_slug (LedeStoryFields *self,
+             const char      *slug)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (!is_published (self))
+    {
+      apply_slug (self, slug);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Change the Slug of a Published Story?"),
+                                   _("The story’s page is published at its slug. The next export or publication "
+                                     "goes to a new address: links to the old page break, and the old page stays "
+                                     "where it is until it is taken down."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "change", _("_Change Slug"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "slug", g_strdup (slug), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_change_slug_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+slug_applied_cb (LedeStoryFields *self)
+{
+  g_autofree char *slug = lede_slug_from_text (gtk_editable_get_text (GTK_EDITABLE (self->slug_row)));
+
+  if (self->article == NULL || g_strcmp0 (slug, lede_article_get_slug (self->article)) == 0)
+    return;
+  change_slug (self, slug);
+}
+
+static void
 slug_auto_clicked_cb (LedeStoryFields *self)
 {
   if (self->article == NULL)
     return;
-  self->slug_auto = TRUE;
-  make_slug_from_headline (self);
-  lede_story_fields_update_hints (self);
+  change_slug (self, "");
 }
 
 static void
@@ -259,11 +318,13 @@ on_headline_changed (LedeStoryFields *self)
 {
   if (self->loading)
     return;
-  if (self->slug_auto)
+  if (self->slug_auto && !is_published (self))
     make_slug_from_headline (self);
 }
 
 /* Status and times */
+
+static void on_status_changed (LedeStoryFields *self);
 
 static void
 status_selected_cb (LedeStoryFields *self)
@@ -272,6 +333,20 @@ status_selected_cb (LedeStoryFields *self)
 
   if (self->loading || self->article == NULL || status == lede_article_get_status (self->article))
     return;
+  /* Marked published before its embargo lifts, a story would say it is
+   * out when it may not be: refused, and said why. */
+  g_clear_pointer (&self->status_error, g_free);
+  if (status == LEDE_ARTICLE_STATUS_PUBLISHED && lede_article_is_under_embargo (self->article, NULL))
+    {
+      g_autofree char *until = format_local (lede_article_get_embargo (self->article));
+
+      self->status_error = g_strdup_printf (_("The story is under embargo until %s: it cannot be marked "
+                                              "Published before then. Change the embargo first."), until);
+      on_status_changed (self);
+      lede_story_fields_update_hints (self);
+      return;
+    }
+  lede_story_fields_update_hints (self);
   lede_article_set_status (self->article, status);
   /* Published now, unless a time was given already. */
   if (status == LEDE_ARTICLE_STATUS_PUBLISHED && lede_article_get_published (self->article) == NULL)
@@ -361,6 +436,7 @@ load_article (LedeStoryFields *self)
 
   g_clear_pointer (&self->embargo_error, g_free);
   g_clear_pointer (&self->published_error, g_free);
+  g_clear_pointer (&self->status_error, g_free);
   if (self->article == NULL)
     return;
 
@@ -470,6 +546,7 @@ lede_story_fields_finalize (GObject *object)
   g_free (self->spelling_note);
   g_free (self->embargo_error);
   g_free (self->published_error);
+  g_free (self->status_error);
   g_free (self->hints);
   G_OBJECT_CLASS (lede_story_fields_parent_class)->finalize (object);
 }

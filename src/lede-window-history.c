@@ -323,7 +323,7 @@ lede_window_restore_revision (LedeWindow *self,
   if (!(revision = lede_library_get_revision (self->library, revision_id, NULL, &error)) ||
       lede_article_get_id (revision) != lede_article_get_id (article) ||
       !keep_open_story (self, _("before restoring"), NULL, &error) ||
-      !lede_library_prepare_restore (self->library, revision, &not_restored, &error))
+      !lede_library_prepare_restore (self->library, revision, article, &not_restored, &error))
     {
       g_autofree char *title = g_strdup_printf (_("Nothing was restored: %s"),
                                                 error ? error->message : _("the revision is another story’s"));

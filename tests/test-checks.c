@@ -350,6 +350,22 @@ test_embargo_and_order (void)
   g_clear_pointer (&found, g_ptr_array_unref);
   found = lede_checks_run (story, embargo);
   g_assert_cmpuint (lede_checks_count (found, LEDE_SEVERITY_BLOCKING), ==, 1);
+  /* A story already marked published under embargo is told so. */
+  g_clear_pointer (&found, g_ptr_array_unref);
+  story->status = LEDE_ARTICLE_STATUS_PUBLISHED;
+  found = lede_checks_run (story, now);
+  {
+    gboolean said = FALSE;
+
+    for (guint i = 0; i < found->len; i++)
+      if (finding (found, i)->kind == LEDE_CHECK_EMBARGO)
+        {
+          g_assert_cmpint (finding (found, i)->severity, ==, LEDE_SEVERITY_BLOCKING);
+          g_assert_true (g_str_has_prefix (finding (found, i)->message, "Marked published, but under embargo until"));
+          said = TRUE;
+        }
+    g_assert_true (said);
+  }
 }
 
 /* A long story with every kind of trouble still runs, and a check never

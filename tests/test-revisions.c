@@ -195,6 +195,81 @@ test_restore (Fixture       *f,
   g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND);
 }
 
+/* The story's life is not a version of its text: a version kept before
+ * the embargo was set, before publication and under another slug, once
+ * restored, brings the words back and leaves the embargo, the status, the
+ * published time and the published slug as they are. */
+static void
+test_restore_keeps_publication (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = new_story (f);
+  g_autoptr (LedeArticle) back = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) embargo = g_date_time_add_days (now, 1);
+  g_autoptr (GDateTime) published = g_date_time_add_hours (now, -2);
+  g_autoptr (GError) error = NULL;
+  gint64 first;
+
+  lede_article_set_slug (article, "pier-draft");
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+  g_assert_true (lede_library_keep_revision (f->library, article, "draft", NULL, NULL, NULL));
+  revisions = lede_library_list_revisions (f->library, lede_article_get_id (article), NULL);
+  first = ((LedeRevision *)g_ptr_array_index (revisions, 0))->id;
+
+  lede_article_set_body (article, "The pier at Port Essendy reopened on Saturday after six months.\n");
+  lede_article_set_slug (article, "pier-reopens");
+  lede_article_set_status (article, LEDE_ARTICLE_STATUS_PUBLISHED);
+  lede_article_set_published (article, published);
+  lede_article_set_embargo (article, embargo);
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+
+  g_assert_true (lede_library_restore_revision (f->library, first, NULL, &error));
+  g_assert_no_error (error);
+  back = lede_library_get_article (f->library, lede_article_get_id (article), NULL);
+  g_assert_cmpstr (lede_article_get_body (back), ==, "The pier at Port Essendy reopened on Saturday.\n");
+  g_assert_cmpint (lede_article_get_status (back), ==, LEDE_ARTICLE_STATUS_PUBLISHED);
+  g_assert_nonnull (lede_article_get_embargo (back));
+  g_assert_cmpint (g_date_time_to_unix (lede_article_get_embargo (back)), ==, g_date_time_to_unix (embargo));
+  g_assert_cmpint (g_date_time_to_unix (lede_article_get_published (back)), ==, g_date_time_to_unix (published));
+  g_assert_cmpstr (lede_article_get_slug (back), ==, "pier-reopens");
+
+  /* Not yet published, the slug is a version's like the words. */
+  g_assert_true (lede_article_keeps_on_restore (back, "embargo"));
+  lede_article_set_status (back, LEDE_ARTICLE_STATUS_READY);
+  g_assert_false (lede_article_keeps_on_restore (back, "slug"));
+  g_assert_false (lede_article_keeps_on_restore (back, "headline"));
+}
+
+/* No story is marked published before its embargo lifts: the bulk status
+ * change is refused whole, in words. */
+static void
+test_published_under_embargo_refused (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr (LedeArticle) free_story = new_story (f);
+  g_autoptr (LedeArticle) embargoed = new_story (f);
+  g_autoptr (LedeArticle) back = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  lede_article_set_embargo (embargoed, tomorrow);
+  g_assert_true (lede_library_update_article (f->library, embargoed, NULL));
+  id = lede_article_get_id (free_story);
+  g_array_append_val (ids, id);
+  id = lede_article_get_id (embargoed);
+  g_array_append_val (ids, id);
+  g_assert_false (lede_library_set_stories_status (f->library, ids, LEDE_ARTICLE_STATUS_PUBLISHED, &error));
+  g_assert_nonnull (strstr (error->message, "embargo"));
+  back = lede_library_get_article (f->library, lede_article_get_id (free_story), NULL);
+  g_assert_cmpint (lede_article_get_status (back), !=, LEDE_ARTICLE_STATUS_PUBLISHED);
+  g_assert_true (lede_library_set_stories_status (f->library, ids, LEDE_ARTICLE_STATUS_READY, NULL));
+}
+
 /* Random texts from a small vocabulary, randomly edited: the diff applied
  * to the old text always gives the new one. */
 static void
@@ -254,6 +329,8 @@ main (int   argc,
   g_test_add_func ("/lede/revisions/diff-words", test_diff_words);
   g_test_add_func ("/lede/revisions/diff-property", test_diff_property);
 #define ADD(name, func) g_test_add ("/lede/revisions/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("restore-keeps-publication", test_restore_keeps_publication);
+  ADD ("published-under-embargo-refused", test_published_under_embargo_refused);
   ADD ("kept", test_kept);
   ADD ("retention", test_retention);
   ADD ("restore", test_restore);

@@ -591,6 +591,26 @@ lede_article_dup (LedeArticle *self)
 }
 
 /**
+ * lede_article_keeps_on_restore:
+ * @current: the story as it is now
+ * @field: a property of #LedeArticle
+ *
+ * Whether restoring a version leaves @field as it is: the story's life
+ * (its status, embargo and publication time, and once published the slug
+ * its page lives at) is not a version of its text.
+ */
+gboolean
+lede_article_keeps_on_restore (LedeArticle *current,
+                               const char  *field)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE (current), FALSE);
+
+  if (g_str_equal (field, "status") || g_str_equal (field, "embargo") || g_str_equal (field, "published"))
+    return TRUE;
+  return g_str_equal (field, "slug") && lede_article_get_status (current) == LEDE_ARTICLE_STATUS_PUBLISHED;
+}
+
+/**
  * lede_article_is_under_embargo:
  * @now: (nullable): the time to judge by, or %NULL for now
  *

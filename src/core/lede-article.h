@@ -89,6 +89,8 @@ void               lede_article_set_trashed        (LedeArticle       *self,
                                                     GDateTime         *trashed);
 
 char              *lede_article_clean_line         (const char        *text);
+gboolean           lede_article_keeps_on_restore   (LedeArticle       *current,
+                                                    const char        *field);
 gboolean           lede_article_is_under_embargo   (LedeArticle       *self,
                                                     GDateTime         *now);
 const char        *lede_article_status_to_string   (LedeArticleStatus  status);

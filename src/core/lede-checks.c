@@ -574,7 +574,13 @@ lede_check_embargo (const LedeCheckStory *story,
     return;
   until = lede_time_format_utc (story->embargo);
   left = time_left (g_date_time_difference (story->embargo, now));
-  message = g_strdup_printf (_("Under embargo until %s: it lifts in %s."), until, left);
+  /* Already marked published (before this check existed, or by a tool):
+   * the story says it is out when it must not be. */
+  if (story->status == LEDE_ARTICLE_STATUS_PUBLISHED)
+    message = g_strdup_printf (_("Marked published, but under embargo until %s: it lifts in %s. "
+                                 "Set it back to Ready, or change the embargo."), until, left);
+  else
+    message = g_strdup_printf (_("Under embargo until %s: it lifts in %s."), until, left);
   lede_check_story_add (story, findings, LEDE_CHECK_EMBARGO, LEDE_SEVERITY_BLOCKING, LEDE_FIELD_EMBARGO, 0, 0, message);
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lede-library-private.h"
+#include "lede-time.h"
 
 /* Runs @sql for each story in @ids inside the caller's transaction: ?1 is
  * the id, ?2 the time now and ?3 @text, when the statement numbers that
@@ -130,6 +131,26 @@ lede_library_set_stories_status (LedeLibrary       *self,
 {
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (ids != NULL, FALSE);
+
+  /* None is marked published before its embargo lifts. */
+  if (status == LEDE_ARTICLE_STATUS_PUBLISHED)
+    for (guint i = 0; i < ids->len; i++)
+      {
+        g_autoptr (LedeArticle) article = lede_library_get_article (self, g_array_index (ids, gint64, i), error);
+
+        if (article == NULL)
+          return FALSE;
+        if (lede_article_is_under_embargo (article, NULL))
+          {
+            g_autofree char *until = lede_time_format_utc (lede_article_get_embargo (article));
+
+            g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED,
+                         _("“%s” is under embargo until %s: it cannot be marked Published before then, "
+                           "so no story’s status was changed."),
+                         lede_article_get_headline (article), until);
+            return FALSE;
+          }
+      }
 
   return change_all (self, "UPDATE articles SET status = ?3, updated_at = ?2 WHERE id = ?1 AND trashed_at IS NULL",
                      ids, lede_article_status_to_string (status), TRUE, TRUE,

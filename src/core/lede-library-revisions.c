@@ -336,7 +336,7 @@ lede_library_restore_revision (LedeLibrary  *self,
   lede_library_want_saved (self, revision->article_id);
   if (!(current = lede_library_get_article (self, revision->article_id, error)) ||
       !lede_library_keep_revision (self, current, _("before restoring"), NULL, NULL, error) ||
-      !lede_library_prepare_restore (self, article, not_restored, error))
+      !lede_library_prepare_restore (self, article, current, not_restored, error))
     return FALSE;
   lede_article_set_updated (article, NULL);
   return lede_library_replace_story (self, revision->article_id, article, lede_article_get_tags (article), error);
@@ -345,18 +345,22 @@ lede_library_restore_revision (LedeLibrary  *self,
 /**
  * lede_library_prepare_restore:
  * @article: a story as lede_library_get_revision() gave it
+ * @current: the story as it is now
  * @not_restored: (out) (optional) (transfer full): what was taken out
  *
- * Takes out of @article's tags and sources those deleted from the library
- * since the revision was kept, and says which, so a restore brings back
- * what still exists.
+ * Makes @article what a restore puts back: the fields lede_article_keeps_on_restore()
+ * names come from @current, and tags and sources deleted from the library
+ * since the revision was kept are taken out and said, so a restore brings
+ * back what still exists and never changes what was published.
  */
 gboolean
 lede_library_prepare_restore (LedeLibrary  *self,
                               LedeArticle  *article,
+                              LedeArticle  *current,
                               char        **not_restored,
                               GError      **error)
 {
+  static const char * const life[] = { "status", "embargo", "published", "slug" };
   g_autoptr (GPtrArray) tags = lede_library_list_tags (self, error);
   g_autoptr (GPtrArray) sources = NULL;
   g_autoptr (GStrvBuilder) kept_tags = g_strv_builder_new ();
@@ -368,6 +372,14 @@ lede_library_prepare_restore (LedeLibrary  *self,
 
   if (tags == NULL || !(sources = lede_library_list_sources (self, error)))
     return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (life); i++)
+    if (lede_article_keeps_on_restore (current, life[i]))
+      {
+        g_auto (GValue) value = G_VALUE_INIT;
+
+        g_object_get_property (G_OBJECT (current), life[i], &value);
+        g_object_set_property (G_OBJECT (article), life[i], &value);
+      }
   for (guint i = 0; wanted && wanted[i]; i++)
     {
       gboolean found = FALSE;

@@ -219,6 +219,7 @@ LedeArticle  *lede_library_get_revision      (LedeLibrary  *self,
                                              GError      **error);
 gboolean      lede_library_prepare_restore   (LedeLibrary  *self,
                                              LedeArticle  *article,
+                                             LedeArticle  *current,
                                              char        **not_restored,
                                              GError      **error);
 gboolean      lede_library_restore_revision  (LedeLibrary  *self,

@@ -153,6 +153,60 @@ test_slug (Fixture       *f,
   }
 }
 
+static GtkWindow *find_toplevel (GType type);
+
+/* A published story's page lives at its slug: a new headline leaves it,
+ * a new slug is asked about first; and no story is marked Published
+ * before its embargo lifts. */
+static void
+test_publication (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  AdwMessageDialog *ask;
+
+  show_panel (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_article_set_headline (shown_article (f), "Lifeboat crew honoured");
+  g_assert_cmpstr (lede_article_get_slug (shown_article (f)), ==, "lifeboat-crew-honoured");
+  adw_combo_row_set_selected (panel_child (f, "status_row"), LEDE_ARTICLE_STATUS_PUBLISHED);
+  g_assert_cmpint (lede_article_get_status (shown_article (f)), ==, LEDE_ARTICLE_STATUS_PUBLISHED);
+
+  lede_article_set_headline (shown_article (f), "Lifeboat crew honoured for storm rescue");
+  g_assert_cmpstr (lede_article_get_slug (shown_article (f)), ==, "lifeboat-crew-honoured");
+
+  gtk_editable_set_text (panel_child (f, "slug_row"), "crew-honoured");
+  g_signal_emit_by_name (panel_child (f, "slug_row"), "apply");
+  ask = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "links to the old page break"));
+  adw_message_dialog_response (ask, "cancel");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  lede_test_spin (50);
+  g_assert_cmpstr (lede_article_get_slug (shown_article (f)), ==, "lifeboat-crew-honoured");
+  g_assert_cmpstr (gtk_editable_get_text (panel_child (f, "slug_row")), ==, "lifeboat-crew-honoured");
+
+  g_signal_emit_by_name (panel_child (f, "slug_row"), "apply");
+  gtk_editable_set_text (panel_child (f, "slug_row"), "crew-honoured");
+  g_signal_emit_by_name (panel_child (f, "slug_row"), "apply");
+  ask = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (ask, "change");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  lede_test_spin (50);
+  g_assert_cmpstr (lede_article_get_slug (shown_article (f)), ==, "crew-honoured");
+
+  /* Under embargo: Published is refused, and said why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_article_set_headline (shown_article (f), "Harbour dues to rise");
+  lede_article_set_embargo (shown_article (f), tomorrow);
+  adw_combo_row_set_selected (panel_child (f, "status_row"), LEDE_ARTICLE_STATUS_PUBLISHED);
+  g_assert_cmpint (lede_article_get_status (shown_article (f)), !=, LEDE_ARTICLE_STATUS_PUBLISHED);
+  g_assert_cmpint (adw_combo_row_get_selected (panel_child (f, "status_row")), ==,
+                   lede_article_get_status (shown_article (f)));
+  g_assert_nonnull (strstr (lede_metadata_panel_get_hints (get_panel (f)), "cannot be marked Published"));
+}
+
 /* Switching stories never carries one story's fields into another. */
 static void
 test_switching (Fixture       *f,
@@ -508,6 +562,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add ("/lede/panel/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("fields-persist", test_fields_persist);
   ADD ("slug", test_slug);
+  ADD ("publication", test_publication);
   ADD ("switching", test_switching);
   ADD ("tags", test_tags);
   ADD ("checks", test_checks);

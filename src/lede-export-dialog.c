@@ -18,6 +18,7 @@
 
 #include "lede-checks.h"
 #include "lede-checks-section.h"
+#include "lede-correction-dialog.h"
 #include "lede-export-dialog.h"
 
 /* Findings listed for one story; the rest are counted. */
@@ -131,6 +132,13 @@ on_batch_done (GObject      *source,
   gboolean cancelled = !lede_export_batch_run_finish (LEDE_EXPORT_BATCH (source), result, &error);
 
   g_clear_handle_id (&self->progress_id, g_source_remove);
+  /* What went out is recorded, with the corrections the writer gave. */
+  {
+    g_autoptr (GError) record_error = NULL;
+
+    if (!lede_export_batch_record (self->batch, self->library, &record_error))
+      g_message ("%s", record_error->message);
+  }
   g_signal_emit (self, signals [FINISHED], 0, self->batch, cancelled);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -183,9 +191,9 @@ on_replace_response (AdwMessageDialog *dialog,
     }
 }
 
-/* After the checks: ask before replacing files, then write. */
+/* After the gate's questions: ask before replacing files, then write. */
 static void
-go_on (LedeExportDialog *self)
+go_on_to_files (LedeExportDialog *self)
 {
   g_auto (GStrv) existing = NULL;
 
@@ -211,6 +219,63 @@ go_on (LedeExportDialog *self)
       return;
     }
   run_batch (self);
+}
+
+static void ask_what_changed (LedeExportDialog *self,
+                              guint             from);
+
+static void
+on_what_changed_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          LedeExportDialog *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "lede-index"));
+  LedeVerdict *verdict = lede_export_batch_get_verdict (self->batch, index);
+  g_autofree char *note = lede_correction_dialog_dup_note (dialog);
+  LedeCorrectionKind kind;
+
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  if (g_str_equal (response, "not-a-change"))
+    lede_verdict_dismiss_correction (verdict);
+  else if (lede_correction_kind_from_string (response, &kind) && *note != '\0')
+    lede_verdict_answer_correction (verdict, kind, note);
+  /* Cancel: that story is left out, and the report says why. */
+  ask_what_changed (self, index + 1);
+}
+
+/* Each published story changed since it last went out is asked what
+ * changed, one after another; then the files. */
+static void
+ask_what_changed (LedeExportDialog *self,
+                  guint             from)
+{
+  for (guint i = from; i < lede_export_batch_get_total (self->batch); i++)
+    {
+      LedeVerdict *verdict = lede_export_batch_get_verdict (self->batch, i);
+      const char *headline = lede_article_get_headline (lede_verdict_get_article (verdict));
+      g_autofree char *heading = NULL;
+      GtkWidget *dialog;
+
+      if (!lede_verdict_asks_correction (verdict))
+        continue;
+      heading = g_strdup_printf (_("What Changed in “%s” Since It Went Out?"), *headline ? headline : _("Untitled story"));
+      dialog = lede_correction_dialog_new (GTK_WINDOW (self), heading,
+                                           _("This story is published, and what readers see has changed since it "
+                                             "last went out. Readers are told of a correction, a clarification or an "
+                                             "update at the end of the story."),
+                                           lede_verdict_get_last_out (verdict), lede_verdict_get_reader_text (verdict),
+                                           TRUE);
+      g_object_set_data (G_OBJECT (dialog), "lede-index", GUINT_TO_POINTER (i));
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_what_changed_response), self, 0);
+      return;
+    }
+  go_on_to_files (self);
+}
+
+static void
+go_on (LedeExportDialog *self)
+{
+  ask_what_changed (self, 0);
 }
 
 

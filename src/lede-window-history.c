@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lede-correction-dialog.h"
 #include "lede-history-window.h"
 #include "lede-window-private.h"
 
@@ -128,26 +129,20 @@ read_text_checksum (LedeWindow *self)
 }
 
 
+/* Adds a correction, clarification or update to the open story's log:
+ * part of the story, saved with it and exported with it. */
 static void
-on_correction_response (AdwMessageDialog *dialog,
-                        const char       *response,
-                        LedeWindow       *self)
+add_to_log (LedeWindow         *self,
+            LedeArticle        *article,
+            LedeCorrectionKind  kind,
+            const char         *note)
 {
-  LedeArticle *article = lede_editor_get_article (self->editor);
-  gint64 asked = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "lede-story"));
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autofree char *note = g_strstrip (lede_article_clean_line (gtk_editable_get_text (entry)));
   g_autoptr (GPtrArray) corrections = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_correction_free);
-  GPtrArray *now = article ? lede_article_get_corrections (article) : NULL;
-  LedeCorrectionKind kind;
+  GPtrArray *now = lede_article_get_corrections (article);
 
-  if (article == NULL || lede_article_get_id (article) != asked || *note == '\0' ||
-      !lede_correction_kind_from_string (response, &kind))
-    return;
   for (guint i = 0; now && i < now->len; i++)
     g_ptr_array_add (corrections, lede_correction_copy (g_ptr_array_index (now, i)));
   g_ptr_array_add (corrections, lede_correction_new (NULL, kind, note));
-  /* Part of the story: saved with it, exported with it. */
   lede_article_set_corrections (article, corrections);
   lede_window_show_toast (self, kind == LEDE_CORRECTION_CORRECTION ? _("The correction is noted at the end of the story")
                               : kind == LEDE_CORRECTION_CLARIFICATION ? _("The clarification is noted at the end of the story")
@@ -155,23 +150,31 @@ on_correction_response (AdwMessageDialog *dialog,
 }
 
 static void
-note_changed (GtkEditable      *entry,
-              AdwMessageDialog *dialog)
+on_correction_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        LedeWindow       *self)
 {
-  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  LedeArticle *article = lede_editor_get_article (self->editor);
+  gint64 asked = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "lede-story"));
+  g_autofree char *note = lede_correction_dialog_dup_note (dialog);
+  LedeCorrectionKind kind;
 
-  for (const char * const *kind = (const char * const[]) { "update", "clarification", "correction", NULL }; *kind; kind++)
-    adw_message_dialog_set_response_enabled (dialog, *kind, *note != '\0');
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  if (article == NULL || lede_article_get_id (article) != asked || *note == '\0' ||
+      !lede_correction_kind_from_string (response, &kind))
+    return;
+  add_to_log (self, article, kind, note);
 }
 
 /* A published story changed: is it a correction, a clarification or an
- * update? Asked once a session for each story, after a pause in typing. */
+ * update? Asked once a session for each story, after a pause in typing;
+ * whatever the answer, the gate asks again before the change goes out. */
 static gboolean
 ask_correction (gpointer data)
 {
   LedeWindow *self = data;
   LedeArticle *article = lede_editor_get_article (self->editor);
-  GtkWidget *dialog, *entry;
+  GtkWidget *dialog;
 
   g_autofree char *text = read_text_checksum (self);
 
@@ -181,29 +184,33 @@ ask_correction (gpointer data)
       g_strcmp0 (text, self->asked_text) == 0 ||
       !g_hash_table_add (self->asked_correction, GINT_TO_POINTER (lede_article_get_id (article))))
     return G_SOURCE_REMOVE;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("This Story Is Published"),
-                                   _("Readers are told what changed after publication. Is this a correction, a "
-                                     "clarification or an update? The note goes at the end of the story."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What changed, for readers"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("What changed, for readers"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "not-now", _("_Not a Change Readers Need"),
-                                    "update", _("_Update"),
-                                    "clarification", _("C_larification"),
-                                    "correction", _("_Correction"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "correction", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "not-now");
+  dialog = lede_correction_dialog_new (GTK_WINDOW (self), _("This Story Is Published"),
+                                       _("Readers are told what changed after publication. Is this a correction, a "
+                                         "clarification or an update? The note goes at the end of the story."),
+                                       NULL, NULL, TRUE);
   g_object_set_data (G_OBJECT (dialog), "lede-story", GSIZE_TO_POINTER (lede_article_get_id (article)));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_correction_response), self, 0);
-  /* A note for readers is what the kinds need. */
-  g_signal_connect (entry, "changed", G_CALLBACK (note_changed), dialog);
-  note_changed (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
   return G_SOURCE_REMOVE;
+}
+
+/* Add Correction…: a note for readers at any time, not only when asked. */
+static void
+add_correction_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeArticle *article = lede_editor_get_article (self->editor);
+  GtkWidget *dialog;
+
+  if (article == NULL)
+    return;
+  dialog = lede_correction_dialog_new (GTK_WINDOW (self), _("Add a Note for Readers"),
+                                       _("A correction, a clarification or an update goes at the end of the story, "
+                                         "with today’s date, wherever it is published."),
+                                       NULL, NULL, FALSE);
+  g_object_set_data (G_OBJECT (dialog), "lede-story", GSIZE_TO_POINTER (lede_article_get_id (article)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_correction_response), self, 0);
 }
 
 /* The writer changed the open story: a revision is due when they leave
@@ -385,6 +392,7 @@ lede_window_class_add_history (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.save-version", NULL, save_version_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.add-correction", NULL, add_correction_action);
 }
 
 static void

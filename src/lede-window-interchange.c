@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lede-correction-dialog.h"
 #include "lede-export-dialog.h"
 #include "lede-gate.h"
 #include "lede-import.h"
@@ -133,7 +134,6 @@ export_action (GtkWidget  *widget,
 
 /* A story the gate holds back leaves only when the writer says so, as in
  * the export dialog: the dialog names every reason. */
-typedef void (*LeaveFunc) (LedeWindow *self, LedeVerdict *verdict);
 
 typedef struct {
   LedeWindow  *window;
@@ -192,6 +192,85 @@ leave_through_gate (LedeWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What went out of the open story is recorded, with the correction the
+ * writer's answer logs; the story then holds that correction too. */
+void
+lede_window_record_went_out (LedeWindow  *self,
+                             LedeVerdict *verdict)
+{
+  LedeArticle *article = lede_editor_get_article (self->editor);
+  LedeArticle *went = lede_verdict_get_article (verdict);
+  g_autoptr (GError) error = NULL;
+
+  if (self->library == NULL)
+    return;
+  if (lede_verdict_get_new_correction (verdict) != NULL && article != NULL &&
+      lede_article_get_id (article) == lede_article_get_id (went))
+    lede_article_set_corrections (article, lede_article_get_corrections (went));
+  if (!lede_library_record_went_out (self->library, verdict, &error))
+    lede_window_show_toast (self, error->message);
+}
+
+typedef struct {
+  LedeWindow  *window;
+  LedeVerdict *verdict;
+  LeaveFunc    then;
+} WhatChanged;
+
+static void
+on_what_changed_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          gpointer          user_data)
+{
+  WhatChanged *asked = user_data;
+  g_autofree char *note = lede_correction_dialog_dup_note (dialog);
+  LedeCorrectionKind kind;
+
+  g_signal_handlers_disconnect_by_data (dialog, asked);
+  if (g_str_equal (response, "not-a-change"))
+    lede_verdict_dismiss_correction (asked->verdict);
+  else if (lede_correction_kind_from_string (response, &kind) && *note != '\0')
+    lede_verdict_answer_correction (asked->verdict, kind, note);
+  /* Cancel: the story does not go out. */
+  if (!lede_verdict_asks_correction (asked->verdict))
+    asked->then (asked->window, asked->verdict);
+  g_object_unref (asked->window);
+  lede_verdict_unref (asked->verdict);
+  g_free (asked);
+}
+
+/**
+ * lede_window_ask_what_changed:
+ *
+ * A published story changed since it last went out is asked what changed
+ * (the gate's question, lede_verdict_asks_correction()) with the words
+ * changed, then goes on through @then; any other goes on at once.
+ */
+void
+lede_window_ask_what_changed (LedeWindow  *self,
+                              LedeVerdict *verdict,
+                              LeaveFunc    then)
+{
+  WhatChanged *asked;
+  GtkWidget *dialog;
+
+  if (!lede_verdict_asks_correction (verdict))
+    {
+      then (self, verdict);
+      return;
+    }
+  dialog = lede_correction_dialog_new (GTK_WINDOW (self), _("What Changed Since It Went Out?"),
+                                       _("This story is published, and what readers see has changed since it last "
+                                         "went out. Readers are told of a correction, a clarification or an update "
+                                         "at the end of the story."),
+                                       lede_verdict_get_last_out (verdict), lede_verdict_get_reader_text (verdict), TRUE);
+  asked = g_new0 (WhatChanged, 1);
+  asked->window = g_object_ref (self);
+  asked->verdict = lede_verdict_ref (verdict);
+  asked->then = then;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_what_changed_response), asked);
+}
+
 /* The open story, as it is this moment, asked about at the gate. */
 static LedeVerdict *
 ask_gate (LedeWindow *self,
@@ -199,12 +278,16 @@ ask_gate (LedeWindow *self,
 {
   LedeArticle *article;
   g_autoptr (LedeArticle) snapshot = NULL;
+  g_autofree char *last_out = NULL;
+  g_autoptr (GError) error = NULL;
 
   lede_editor_commit (self->editor);
   if ((article = lede_editor_get_article (self->editor)) == NULL)
     return NULL;
   snapshot = lede_article_dup (article);
-  return lede_gate_ask (snapshot, NULL, NULL, way_out, NULL);
+  if (!lede_library_get_went_out (self->library, lede_article_get_id (article), &last_out, &error))
+    g_warning ("%s", error->message);
+  return lede_gate_ask (snapshot, NULL, NULL, last_out, way_out, NULL);
 }
 
 /* Copy as HTML: rich text for a CMS editor, plain text for anything else;
@@ -262,6 +345,7 @@ on_copy_html_rendered (GObject      *object,
   providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, job->plain);
   provider = gdk_content_provider_new_union (providers, 2);
   gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
+  lede_window_record_went_out (self, job->verdict);
   lede_window_show_toast (self, _("Copied the story as HTML"));
 }
 
@@ -280,6 +364,13 @@ copy_story (LedeWindow  *self,
 }
 
 static void
+copy_after_answer (LedeWindow  *self,
+                   LedeVerdict *verdict)
+{
+  leave_through_gate (self, verdict, _("Copy a Story That Is Held Back?"), _("Copy _Anyway"), copy_story);
+}
+
+static void
 copy_html_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -288,7 +379,7 @@ copy_html_action (GtkWidget  *widget,
   g_autoptr (LedeVerdict) verdict = ask_gate (self, LEDE_WAY_OUT_CLIPBOARD);
 
   if (verdict != NULL)
-    leave_through_gate (self, verdict, _("Copy a Story That Is Held Back?"), _("Copy _Anyway"), copy_story);
+    lede_window_ask_what_changed (self, verdict, copy_after_answer);
 }
 
 /* Print */

@@ -104,6 +104,14 @@ void lede_window_swap_list           (LedeWindow *self,
                                       GArray     *ids);
 GArray *lede_window_get_selected_ids (LedeWindow *self);
 void lede_window_class_add_interchange (GtkWidgetClass *widget_class);
+
+/* A way out that goes on once the gate's questions are answered. */
+typedef void (*LeaveFunc) (LedeWindow *self, LedeVerdict *verdict);
+void lede_window_ask_what_changed    (LedeWindow  *self,
+                                      LedeVerdict *verdict,
+                                      LeaveFunc    then);
+void lede_window_record_went_out     (LedeWindow  *self,
+                                      LedeVerdict *verdict);
 void lede_window_init_interchange    (LedeWindow *self);
 void lede_window_class_add_search    (GtkWidgetClass *widget_class);
 void lede_window_init_search         (LedeWindow *self);

@@ -18,7 +18,7 @@ lede_test_export (LedeArticle        *article,
                   GPtrArray          *sources,
                   LedeExportFormat    format)
 {
-  g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, tags, sources, LEDE_WAY_OUT_EXPORT, NULL);
+  g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, tags, sources, NULL, LEDE_WAY_OUT_EXPORT, NULL);
 
   lede_verdict_allow (verdict);
   return lede_export_story (verdict, format);

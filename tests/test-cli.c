@@ -36,6 +36,65 @@ run_cli (const char * const *args,
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
+/* A published story changed since it last went out leaves lede-cli only
+ * with --correction KIND:NOTE (logged, and on the page) or --no-correction;
+ * without either it is left out, exit 3, and told how. */
+static void
+test_export_correction (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *page_path = g_build_filename (out, "quarry-expansion-approved.html", NULL);
+  g_autofree char *page = NULL;
+  g_autofree char *uuid = NULL;
+  const char *export_args[] = { "--library", path, "export", "--format", "html", "--out", out, "--overwrite", "--force", "--all",
+                                NULL, NULL };
+
+  g_mkdir (out, 0755);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+    g_autoptr (LedeArticle) article = lede_article_new ();
+
+    lede_article_set_headline (article, "Quarry expansion approved");
+    lede_article_set_byline (article, "Ifan Rowe");
+    lede_article_set_body (article, "Five million tonnes will be dug, the council said.\n");
+    lede_article_set_status (article, LEDE_ARTICLE_STATUS_PUBLISHED);
+    g_assert_true (lede_library_create_article (library, article, NULL));
+    uuid = g_strdup (lede_article_get_uuid (article));
+  }
+  g_assert_cmpint (run_cli (export_args, NULL, NULL), ==, 0);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+    g_autoptr (LedeArticle) article = lede_library_get_article_by_uuid (library, uuid, NULL);
+
+    lede_article_set_body (article, "5.2 million tonnes will be dug, the council said.\n");
+    g_assert_true (lede_library_update_article (library, article, NULL));
+  }
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (export_args, NULL, &err), ==, 3);
+    g_assert_nonnull (strstr (err, "--correction KIND:NOTE or --no-correction"));
+  }
+  export_args[10] = "--correction=correction:The tonnage was 5.2 million, not five million.";
+  g_assert_cmpint (run_cli (export_args, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (page_path, &page, NULL, NULL));
+  g_assert_nonnull (strstr (page, "The tonnage was 5.2 million, not five million."));
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open_for_reading (path, NULL);
+    g_autoptr (LedeArticle) article = lede_library_get_article_by_uuid (library, uuid, NULL);
+    g_autoptr (GPtrArray) log = lede_library_list_corrections (library, lede_article_get_id (article), NULL);
+
+    g_assert_cmpuint (log->len, ==, 1);
+  }
+  /* Went out with its answer: asked nothing the next time. */
+  export_args[10] = NULL;
+  g_assert_cmpint (run_cli (export_args, NULL, NULL), ==, 0);
+  g_unlink (page_path);
+  lede_test_rmdir (dir);
+}
+
 /* lede-cli on a "full disk": files it writes may not grow past the size
  * given, as the children of lede_test_limit_file_size() see. */
 static void
@@ -609,6 +668,7 @@ main (int   argc,
   g_test_add_func ("/lede/cli/check", test_check);
   g_test_add_func ("/lede/cli/revisions", test_revisions);
   g_test_add_func ("/lede/cli/import-on-a-full-disk", test_import_on_a_full_disk);
+  g_test_add_func ("/lede/cli/export-correction", test_export_correction);
 
   return g_test_run ();
 }

@@ -73,7 +73,7 @@ test_every_format_is_marked (Fixture       *f,
 {
   g_autoptr (LedeArticle) article = embargoed_story (f);
   g_autoptr (GArray) formats = every_format ();
-  g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, NULL, NULL, LEDE_WAY_OUT_EXPORT, NULL);
+  g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, NULL, NULL, NULL, LEDE_WAY_OUT_EXPORT, NULL);
   g_autofree char *reasons = lede_verdict_dup_reasons (verdict);
   g_autofree char *line = lede_verdict_dup_embargo_line (verdict);
 
@@ -124,7 +124,7 @@ test_lifted_embargo_carries_no_mark (Fixture       *f,
   g_autoptr (GBytes) page = NULL;
 
   lede_article_set_body (article, "The operator told councillors that four crossings would go.\n");
-  verdict = lede_gate_ask (article, NULL, NULL, LEDE_WAY_OUT_EXPORT, later);
+  verdict = lede_gate_ask (article, NULL, NULL, NULL, LEDE_WAY_OUT_EXPORT, later);
   g_assert_true (lede_verdict_may_leave (verdict));
   g_assert_null (lede_verdict_get_embargo_mark (verdict));
   page = lede_export_story (verdict, LEDE_EXPORT_FORMAT_HTML);
@@ -166,7 +166,7 @@ test_every_way_out (Fixture       *f,
 
   for (LedeWayOut way_out = LEDE_WAY_OUT_EXPORT; way_out <= LEDE_WAY_OUT_PRINT; way_out++)
     {
-      g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, NULL, NULL, way_out, NULL);
+      g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, NULL, NULL, NULL, way_out, NULL);
 
       g_assert_cmpint (lede_verdict_get_way_out (verdict), ==, way_out);
       g_assert_false (lede_verdict_may_leave (verdict));
@@ -184,6 +184,106 @@ test_every_way_out (Fixture       *f,
   lede_test_rmdir (dir);
 }
 
+/* Exports @article to HTML through a batch, as lede-cli does, answering
+ * the correction question with @answer ("dismiss", a note, or NULL for no
+ * answer), and records what went out. Returns how many were written. */
+static guint
+export_once (Fixture     *f,
+             LedeArticle *article,
+             const char  *answer)
+{
+  g_autoptr (GPtrArray) one = g_ptr_array_new ();
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autoptr (LedeExportBatch) batch = NULL;
+  LedeVerdict *verdict;
+  guint written;
+
+  g_ptr_array_add (one, article);
+  batch = lede_export_batch_new (f->library, one, LEDE_EXPORT_FORMAT_HTML, dir, LEDE_EXPORT_FLAGS_FORCE, NULL);
+  verdict = lede_export_batch_get_verdict (batch, 0);
+  if (answer != NULL && g_str_equal (answer, "dismiss"))
+    lede_verdict_dismiss_correction (verdict);
+  else if (answer != NULL)
+    lede_verdict_answer_correction (verdict, LEDE_CORRECTION_CORRECTION, answer);
+  g_assert_true (lede_export_batch_run (batch, NULL, NULL));
+  g_assert_true (lede_export_batch_record (batch, f->library, NULL));
+  written = lede_export_batch_get_written (batch);
+  for (guint i = 0; i < lede_export_batch_get_paths (batch)->len; i++)
+    {
+      g_autofree char *page = NULL;
+
+      g_assert_true (g_file_get_contents (g_ptr_array_index (lede_export_batch_get_paths (batch), i), &page, NULL, NULL));
+      if (answer != NULL && !g_str_equal (answer, "dismiss"))
+        g_assert_nonnull (strstr (page, answer));
+      g_unlink (g_ptr_array_index (lede_export_batch_get_paths (batch), i));
+    }
+  lede_test_rmdir (dir);
+  return written;
+}
+
+/* A published story changed (as readers see it) since it last went out
+ * waits for an answer, which no "anyway" skips: a correction goes out with
+ * it and into its log; "not a change readers need" logs nothing; a change
+ * readers do not see (a tag) and a printed copy ask nothing. */
+static void
+test_corrections_cannot_be_skipped (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (GPtrArray) log = NULL;
+  g_autofree char *last_out = NULL;
+
+  lede_article_set_headline (article, "Quarry expansion approved");
+  lede_article_set_byline (article, "Ifan Rowe");
+  lede_article_set_body (article, "Five million tonnes will be dug over ten years, the council said.\n");
+  lede_article_set_status (article, LEDE_ARTICLE_STATUS_PUBLISHED);
+  g_assert_true (lede_library_create_article (f->library, article, NULL));
+  g_assert_cmpuint (export_once (f, article, NULL), ==, 1);
+  g_assert_true (lede_library_get_went_out (f->library, lede_article_get_id (article), &last_out, NULL));
+  g_assert_nonnull (strstr (last_out, "Five million tonnes"));
+
+  /* The same words again: nothing to ask. */
+  g_assert_cmpuint (export_once (f, article, NULL), ==, 1);
+
+  /* A fact changed: held back, even forced, until answered. */
+  lede_article_set_body (article, "5.2 million tonnes will be dug over ten years, the council said.\n");
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+  {
+    g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, NULL, NULL, last_out, LEDE_WAY_OUT_CLIPBOARD, NULL);
+    g_autofree char *reasons = lede_verdict_dup_reasons (verdict);
+
+    g_assert_true (lede_verdict_asks_correction (verdict));
+    lede_verdict_allow (verdict);
+    g_assert_false (lede_verdict_may_leave (verdict));
+    g_assert_nonnull (strstr (reasons, "changed since it last went out"));
+    g_clear_pointer (&verdict, lede_verdict_unref);
+
+    verdict = lede_gate_ask (article, NULL, NULL, last_out, LEDE_WAY_OUT_PRINT, NULL);
+    g_assert_false (lede_verdict_asks_correction (verdict));
+  }
+  g_assert_cmpuint (export_once (f, article, NULL), ==, 0);
+  g_assert_cmpuint (export_once (f, article, "The tonnage was 5.2 million, not five million."), ==, 1);
+  log = lede_library_list_corrections (f->library, lede_article_get_id (article), NULL);
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpstr (((LedeCorrection *)g_ptr_array_index (log, 0))->note, ==, "The tonnage was 5.2 million, not five million.");
+
+  /* Answered, it went out: the next export asks nothing. */
+  g_assert_cmpuint (export_once (f, article, NULL), ==, 1);
+
+  /* A typo fixed: dismissed, nothing logged. */
+  lede_article_set_body (article, "5.2 million tonnes will be dug over ten years, the council says.\n");
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+  g_assert_cmpuint (export_once (f, article, "dismiss"), ==, 1);
+  g_clear_pointer (&log, g_ptr_array_unref);
+  log = lede_library_list_corrections (f->library, lede_article_get_id (article), NULL);
+  g_assert_cmpuint (log->len, ==, 1);
+
+  /* A tag is no change readers see. */
+  lede_article_set_tags (article, (const char * const[]) { "Quarries", NULL });
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+  g_assert_cmpuint (export_once (f, article, NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +294,7 @@ main (int   argc,
   ADD ("every-format-is-marked", test_every_format_is_marked);
   ADD ("lifted-embargo-carries-no-mark", test_lifted_embargo_carries_no_mark);
   ADD ("every-way-out", test_every_way_out);
+  ADD ("corrections-cannot-be-skipped", test_corrections_cannot_be_skipped);
 #undef ADD
   return g_test_run ();
 }

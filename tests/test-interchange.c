@@ -357,7 +357,7 @@ test_sources_and_embargo (Fixture       *f,
   g_mkdir (out, 0755);
   g_assert_null (lede_export_to_folder (f->library, article, LEDE_EXPORT_FORMAT_HTML, out, 0, &error));
   g_assert_error (error, LEDE_EXPORT_ERROR, LEDE_EXPORT_ERROR_BLOCKED);
-  g_assert_nonnull (strstr (error->message, "Under embargo until 2099-06-01T09:00:00Z"));
+  g_assert_nonnull (strstr (error->message, "under embargo until 2099-06-01T09:00:00Z"));
   written = g_build_filename (out, "kestle-lifeboat-medals.html", NULL);
   g_assert_false (g_file_test (written, G_FILE_TEST_EXISTS));
 

@@ -125,6 +125,16 @@ main (int   argc,
       g_debug ("Could not ask Lede to run the command: %s", remote_error->message);
     }
 
+  /* Read-only media: export still reads it, and says what it cannot record. */
+  if (library == NULL && lede_command_reads_if_read_only (command) &&
+      g_error_matches (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_READ_ONLY))
+    {
+      g_clear_error (&error);
+      if ((library = lede_library_open_for_reading (library_path, &error)))
+        g_printerr ("lede-cli: %s\n", _("The library cannot be written to: what goes out is not recorded, "
+                                         "and corrections are not logged."));
+    }
+
   if (library == NULL)
     {
       g_string_free (out, TRUE);

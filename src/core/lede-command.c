@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "lede-checks.h"
 #include "lede-command.h"
@@ -37,6 +38,8 @@ struct _LedeCommand
   gboolean   overwrite;
   gboolean   jekyll_names;
   gboolean   as_new;
+  char      *correction;    /* export: "KIND:NOTE" for stories changed since they went out */
+  gboolean   no_correction;
   char      *name;          /* list, search, import, trash, restore, export, check, history or show-revision */
   char     **arguments;     /* what follows the name; files made absolute */
 };
@@ -99,6 +102,8 @@ make_context (LedeCommand *self)
     { "force", 0, 0, G_OPTION_ARG_NONE, &self->force, N_("export: stories the checks block too"), NULL },
     { "include-spiked", 0, 0, G_OPTION_ARG_NONE, &self->include_spiked, N_("export, check: spiked stories too, with --all, --status or --tag"), NULL },
     { "as-new", 0, 0, G_OPTION_ARG_NONE, &self->as_new, N_("import: a story of its own even when the library has the file’s uuid"), NULL },
+    { "correction", 0, 0, G_OPTION_ARG_STRING, &self->correction, N_("export: log this for published stories changed since they last went out (correction, clarification or update, then a colon and the note for readers)"), N_("KIND:NOTE") },
+    { "no-correction", 0, 0, G_OPTION_ARG_NONE, &self->no_correction, N_("export: published stories changed since they last went out need no note for readers"), NULL },
     { NULL }
   };
   GOptionContext *context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
@@ -126,6 +131,7 @@ lede_command_free (LedeCommand *self)
   g_free (self->out_dir);
   g_free (self->only_status);
   g_free (self->only_tag);
+  g_free (self->correction);
   g_free (self->name);
   g_strfreev (self->arguments);
   g_free (self);
@@ -241,7 +247,20 @@ lede_command_get_library_path (LedeCommand *self)
 gboolean
 lede_command_writes (LedeCommand *self)
 {
-  return g_strv_contains ((const char * const[]) { "import", "trash", "restore", NULL }, self->name);
+  /* Export records what went out, and logs the corrections it is told. */
+  return g_strv_contains ((const char * const[]) { "import", "trash", "restore", "export", NULL }, self->name);
+}
+
+/**
+ * lede_command_reads_if_read_only:
+ *
+ * Whether the command still runs on a library that cannot be written (on
+ * read-only media): export does, without recording what went out.
+ */
+gboolean
+lede_command_reads_if_read_only (LedeCommand *self)
+{
+  return g_str_equal (self->name, "export");
 }
 
 static char *
@@ -561,7 +580,7 @@ show_revision_command (LedeLibrary  *library,
     return LEDE_COMMAND_EXIT_FAILED;
   /* A version asked for by its number is shown whatever the checks say;
    * its front matter still carries its embargo and draft state. */
-  verdict = lede_gate_ask (article, NULL, NULL, LEDE_WAY_OUT_EXPORT, NULL);
+  verdict = lede_gate_ask (article, NULL, NULL, NULL, LEDE_WAY_OUT_EXPORT, NULL);
   lede_verdict_allow (verdict);
   bytes = lede_export_story (verdict, LEDE_EXPORT_FORMAT_MARKDOWN);
   g_string_append_len (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -692,6 +711,8 @@ export_command (LedeCommand  *self,
   LedeExportFormat format;
   LedeExportFlags flags = LEDE_EXPORT_FLAGS_NONE;
   LedeArticleStatus status = LEDE_ARTICLE_STATUS_DRAFT;
+  LedeCorrectionKind kind = LEDE_CORRECTION_CORRECTION;
+  g_autofree char *note = NULL;
   guint written = 0, failed = 0;
   int code;
 
@@ -718,6 +739,24 @@ export_command (LedeCommand  *self,
     flags |= LEDE_EXPORT_FLAGS_JEKYLL_NAMES;
   if (self->force)
     flags |= LEDE_EXPORT_FLAGS_FORCE;
+  if (self->correction && self->no_correction)
+    {
+      g_string_append_printf (err, "lede-cli: --correction and --no-correction do not go together\n");
+      return LEDE_COMMAND_EXIT_USAGE;
+    }
+  if (self->correction)
+    {
+      const char *colon = strchr (self->correction, ':');
+      g_autofree char *kind_name = colon ? g_strndup (self->correction, colon - self->correction) : NULL;
+
+      note = colon ? g_strstrip (g_strdup (colon + 1)) : NULL;
+      if (kind_name == NULL || !lede_correction_kind_from_string (kind_name, &kind) || *note == '\0')
+        {
+          g_string_append_printf (err, "lede-cli: --correction needs KIND:NOTE, KIND one of correction, "
+                                       "clarification or update, and a note for readers\n");
+          return LEDE_COMMAND_EXIT_USAGE;
+        }
+    }
 
   if (!(articles = select_articles (self, library, uuids, status, err, &failed)))
     return LEDE_COMMAND_EXIT_FAILED;
@@ -727,16 +766,44 @@ export_command (LedeCommand  *self,
       g_string_append_printf (err, "lede-cli: %s\n", error->message);
       return LEDE_COMMAND_EXIT_FAILED;
     }
+  /* A published story changed since it went out leaves only with an answer. */
+  for (guint i = 0; i < articles->len; i++)
+    {
+      LedeVerdict *verdict = lede_export_batch_get_verdict (batch, i);
+
+      if (!lede_verdict_asks_correction (verdict))
+        continue;
+      if (self->no_correction)
+        lede_verdict_dismiss_correction (verdict);
+      else if (self->correction)
+        lede_verdict_answer_correction (verdict, kind, note);
+    }
   lede_export_batch_run (batch, NULL, NULL);
   failures = lede_export_batch_get_failures (batch);
   for (guint i = 0; i < failures->len; i++)
     {
       GError *failure = g_ptr_array_index (failures, i);
 
-      g_string_append_printf (err, "lede-cli: %s%s\n", failure->message,
-                              g_error_matches (failure, LEDE_EXPORT_ERROR, LEDE_EXPORT_ERROR_BLOCKED)
-                              ? " (--force to export it anyway)" : "");
+      if (!g_error_matches (failure, LEDE_EXPORT_ERROR, LEDE_EXPORT_ERROR_BLOCKED))
+        g_string_append_printf (err, "lede-cli: %s\n", failure->message);
     }
+  for (guint i = 0; i < articles->len; i++)
+    {
+      LedeVerdict *verdict = lede_export_batch_get_verdict (batch, i);
+      g_autofree char *reasons = NULL;
+
+      if (lede_export_batch_was_written (batch, i) || lede_verdict_may_leave (verdict))
+        continue;
+      reasons = lede_verdict_dup_reasons (verdict);
+      g_strdelimit (reasons, "\n", ' ');
+      g_string_append_printf (err, "lede-cli: “%s” was not exported. %s%s%s\n",
+                              lede_article_get_headline (lede_verdict_get_article (verdict)), reasons,
+                              lede_verdict_is_blocked (verdict) ? " (--force to export it anyway)" : "",
+                              lede_verdict_asks_correction (verdict) ? " (--correction KIND:NOTE or --no-correction)" : "");
+    }
+  /* What went out is recorded where the library can be written. */
+  if (!lede_library_is_read_only (library) && !lede_export_batch_record (batch, library, &error))
+    g_string_append_printf (err, "lede-cli: %s\n", error->message);
   for (guint i = 0; !self->as_json && i < lede_export_batch_get_paths (batch)->len; i++)
     g_string_append_printf (out, "%s\n", (char *)g_ptr_array_index (lede_export_batch_get_paths (batch), i));
   written = lede_export_batch_get_written (batch);

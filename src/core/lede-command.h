@@ -29,6 +29,7 @@ LedeCommand *lede_command_parse            (const char * const *argv,
 char        *lede_command_dup_help         (void);
 const char  *lede_command_get_library_path (LedeCommand        *self);
 gboolean     lede_command_writes           (LedeCommand        *self);
+gboolean     lede_command_reads_if_read_only (LedeCommand      *self);
 int          lede_command_run              (LedeCommand        *self,
                                             LedeLibrary        *library,
                                             GString            *out,

@@ -21,6 +21,7 @@ typedef struct {
   LedeArticle *article;
   char       **tags;
   GPtrArray   *sources;
+  char        *last_out;  /* what readers saw when it last went out */
   LedeVerdict *verdict;   /* the gate's, once asked */
   gboolean     allowed;   /* to go out whatever the checks found */
   gboolean     written;
@@ -49,6 +50,7 @@ story_clear (Story *story)
   g_clear_pointer (&story->tags, g_strfreev);
   g_clear_pointer (&story->sources, g_ptr_array_unref);
   g_clear_pointer (&story->verdict, lede_verdict_unref);
+  g_clear_pointer (&story->last_out, g_free);
 }
 
 static void
@@ -106,10 +108,12 @@ lede_export_batch_new (LedeLibrary       *library,
     {
       LedeArticle *article = g_ptr_array_index (articles, i);
       gint64 id = lede_article_get_id (article);
-      Story story = { g_object_ref (article), NULL, NULL, NULL, FALSE, FALSE };
+      Story story = { g_object_ref (article), NULL, NULL, NULL, NULL, FALSE, FALSE };
 
       g_array_append_val (self->stories, story);
       if (!(g_array_index (self->stories, Story, i).tags = lede_library_get_tags (library, id, error)))
+        return NULL;
+      if (!lede_library_get_went_out (library, id, &g_array_index (self->stories, Story, i).last_out, error))
         return NULL;
       /* For ninjs and the front matter, and for the checks. */
       if (!(g_array_index (self->stories, Story, i).sources = lede_library_list_story_sources (library, id, error)))
@@ -196,7 +200,7 @@ static void
 check_story (Story *story)
 {
   if (story->verdict == NULL)
-    story->verdict = lede_gate_ask (story->article, (const char * const *)story->tags, story->sources,
+    story->verdict = lede_gate_ask (story->article, (const char * const *)story->tags, story->sources, story->last_out,
                                     LEDE_WAY_OUT_EXPORT, NULL);
 }
 
@@ -300,6 +304,45 @@ lede_export_batch_get_findings (LedeExportBatch *self,
   g_return_val_if_fail (index < self->stories->len, NULL);
   story = &g_array_index (self->stories, Story, index);
   return story->verdict ? lede_verdict_get_findings (story->verdict) : NULL;
+}
+
+/**
+ * lede_export_batch_get_verdict:
+ *
+ * Returns: (transfer none): the gate's verdict on the story at @index,
+ *   asked now if it was not yet; answer its correction question here
+ */
+LedeVerdict *
+lede_export_batch_get_verdict (LedeExportBatch *self,
+                               guint            index)
+{
+  Story *story;
+
+  g_return_val_if_fail (index < self->stories->len, NULL);
+  story = &g_array_index (self->stories, Story, index);
+  check_story (story);
+  return story->verdict;
+}
+
+/**
+ * lede_export_batch_record:
+ *
+ * After the run, on the library's thread: records what went out of each
+ * story written, with the corrections the writer's answers log.
+ */
+gboolean
+lede_export_batch_record (LedeExportBatch  *self,
+                          LedeLibrary      *library,
+                          GError          **error)
+{
+  for (guint i = 0; i < self->stories->len; i++)
+    {
+      Story *story = &g_array_index (self->stories, Story, i);
+
+      if (story->written && !lede_library_record_went_out (library, story->verdict, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Whether the story at @index was written (read after the run). */

@@ -33,6 +33,11 @@ GPtrArray       *lede_export_batch_get_findings  (LedeExportBatch      *self,
                                                   guint                 index);
 gboolean         lede_export_batch_was_written   (LedeExportBatch      *self,
                                                   guint                 index);
+LedeVerdict     *lede_export_batch_get_verdict   (LedeExportBatch      *self,
+                                                  guint                 index);
+gboolean         lede_export_batch_record        (LedeExportBatch      *self,
+                                                  LedeLibrary          *library,
+                                                  GError              **error);
 void             lede_export_batch_allow         (LedeExportBatch      *self,
                                                   guint                 index,
                                                   gboolean              allowed);

@@ -6,9 +6,12 @@
  * in, "ready" that is not) holds the story back until the writer says
  * "anyway" (lede_verdict_allow()). The verdict also says what the story
  * must carry wherever it goes: the embargo line while the embargo holds
- * (the corrections log goes with the article itself). The writers of
- * each format take the verdict, not the article, so none can write a
- * story that was not asked about.
+ * (the corrections log goes with the article itself). A published story
+ * whose text, as readers see it, changed since it last went out waits for
+ * the writer to say what changed (a correction, a clarification, an update
+ * — logged for readers — or "not a change readers need"): no "anyway"
+ * skips that question. The writers of each format take the verdict, not
+ * the article, so none can write a story that was not asked about.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +23,7 @@
 
 #include "lede-checks.h"
 #include "lede-gate.h"
+#include "lede-markdown.h"
 
 struct _LedeVerdict
 {
@@ -32,7 +36,46 @@ struct _LedeVerdict
   GDateTime       *embargo;   /* the embargo still to lift, or NULL */
   gboolean         blocked;
   gboolean         allowed;
+
+  char            *reader_text;   /* what readers see now */
+  char            *last_out;      /* what they saw when it last went out */
+  gboolean         asks_correction;
+  gboolean         answered;
+  LedeCorrection  *correction;    /* the answer, when one is logged */
 };
+
+static const char * const way_out_names[] = {
+  [LEDE_WAY_OUT_EXPORT] = "export",
+  [LEDE_WAY_OUT_CLIPBOARD] = "clipboard",
+  [LEDE_WAY_OUT_PRINT] = "print",
+};
+
+/* The name a way out is recorded under in the library. */
+const char *
+lede_way_out_to_string (LedeWayOut way_out)
+{
+  g_return_val_if_fail (way_out < G_N_ELEMENTS (way_out_names), NULL);
+  return way_out_names[way_out];
+}
+
+/**
+ * lede_gate_dup_reader_text:
+ *
+ * Returns: (transfer full): what a reader reads of @article: the headline,
+ *   the standfirst and the body's text, without Markdown. A change of
+ *   anything else (a tag, the slug, a note) is no change readers see.
+ */
+char *
+lede_gate_dup_reader_text (LedeArticle *article)
+{
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
+
+  body = lede_markdown_to_plain_text (lede_article_get_body (article), -1);
+  return g_strconcat (lede_article_get_headline (article), "\n\n", lede_article_get_standfirst (article),
+                      "\n\n", body, NULL);
+}
 
 /**
  * lede_gate_ask:
@@ -40,6 +83,8 @@ struct _LedeVerdict
  *   object nobody changes meanwhile
  * @tags: (nullable): its tags, when @article does not hold them
  * @sources: (nullable) (element-type LedeSource): its sources, likewise
+ * @last_out: (nullable): what readers saw of it when it last went out
+ *   (lede_library_get_went_out()), or %NULL when it never did
  * @now: (nullable): the time to judge the embargo by, or %NULL for now
  *
  * Runs the checks on @article (on any thread) and says whether it may go
@@ -51,6 +96,7 @@ LedeVerdict *
 lede_gate_ask (LedeArticle        *article,
                const char * const *tags,
                GPtrArray          *sources,
+               const char         *last_out,
                LedeWayOut          way_out,
                GDateTime          *now)
 {
@@ -85,6 +131,13 @@ lede_gate_ask (LedeArticle        *article,
 
   if (lede_article_is_under_embargo (article, now))
     self->embargo = g_date_time_ref (lede_article_get_embargo (article));
+
+  /* A printed copy is for the desk, not readers: it asks nothing. */
+  self->reader_text = lede_gate_dup_reader_text (article);
+  self->last_out = g_strdup (last_out);
+  self->asks_correction = way_out != LEDE_WAY_OUT_PRINT && last_out != NULL &&
+                          lede_article_get_status (article) == LEDE_ARTICLE_STATUS_PUBLISHED &&
+                          g_strcmp0 (last_out, self->reader_text) != 0;
   return self;
 }
 
@@ -106,6 +159,9 @@ lede_verdict_unref (LedeVerdict *self)
   g_ptr_array_unref (self->sources);
   g_ptr_array_unref (self->findings);
   g_clear_pointer (&self->embargo, g_date_time_unref);
+  g_free (self->reader_text);
+  g_free (self->last_out);
+  g_clear_pointer (&self->correction, lede_correction_free);
   g_free (self);
 }
 
@@ -134,7 +190,77 @@ gboolean
 lede_verdict_may_leave (const LedeVerdict *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  return !self->blocked || self->allowed;
+  return (!self->blocked || self->allowed) && !lede_verdict_asks_correction (self);
+}
+
+/* Whether the story waits for the writer to say what changed since it
+ * last went out (published, and its readers' text differs). */
+gboolean
+lede_verdict_asks_correction (const LedeVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->asks_correction && !self->answered;
+}
+
+/* Returns: (nullable): what readers saw when it last went out */
+const char *
+lede_verdict_get_last_out (const LedeVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->last_out;
+}
+
+/* Returns: what readers see now (lede_gate_dup_reader_text()) */
+const char *
+lede_verdict_get_reader_text (const LedeVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->reader_text;
+}
+
+/**
+ * lede_verdict_answer_correction:
+ * @note: what readers are told, in a sentence
+ *
+ * The writer's answer: a correction, a clarification or an update. It is
+ * added to the story's corrections log, so the copy that leaves carries
+ * it, and lede_library_record_went_out() logs it in the library.
+ */
+void
+lede_verdict_answer_correction (LedeVerdict        *self,
+                                LedeCorrectionKind  kind,
+                                const char         *note)
+{
+  g_autoptr (GPtrArray) corrections = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_correction_free);
+  GPtrArray *now;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (note != NULL && *note != '\0');
+
+  now = lede_article_get_corrections (self->article);
+  for (guint i = 0; now && i < now->len; i++)
+    g_ptr_array_add (corrections, lede_correction_copy (g_ptr_array_index (now, i)));
+  g_clear_pointer (&self->correction, lede_correction_free);
+  self->correction = lede_correction_new (NULL, kind, note);
+  g_ptr_array_add (corrections, lede_correction_copy (self->correction));
+  lede_article_set_corrections (self->article, corrections);
+  self->answered = TRUE;
+}
+
+/* "Not a change readers need": the story leaves with nothing logged. */
+void
+lede_verdict_dismiss_correction (LedeVerdict *self)
+{
+  g_return_if_fail (self != NULL);
+  self->answered = TRUE;
+}
+
+/* Returns: (nullable): the correction the writer's answer logs */
+const LedeCorrection *
+lede_verdict_get_new_correction (const LedeVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->correction;
 }
 
 /* Returns: (transfer none) (element-type LedeFinding): every finding */
@@ -162,6 +288,14 @@ lede_verdict_dup_reasons (const LedeVerdict *self)
       if (reasons->len > 0)
         g_string_append_c (reasons, '\n');
       g_string_append (reasons, finding->message);
+    }
+  if (lede_verdict_asks_correction (self))
+    {
+      if (reasons->len > 0)
+        g_string_append_c (reasons, '\n');
+      g_string_append (reasons, _("It is published, and what readers see has changed since it last went out: "
+                                  "say whether this is a correction, a clarification or an update, or not a "
+                                  "change readers need."));
     }
   return g_string_free (g_steal_pointer (&reasons), FALSE);
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "lede-article.h"
+#include "lede-correction.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,7 @@ typedef struct _LedeVerdict LedeVerdict;
 LedeVerdict        *lede_gate_ask                  (LedeArticle        *article,
                                                     const char * const *tags,
                                                     GPtrArray          *sources,
+                                                    const char         *last_out,
                                                     LedeWayOut          way_out,
                                                     GDateTime          *now);
 LedeVerdict        *lede_verdict_ref               (LedeVerdict        *self);
@@ -44,6 +46,17 @@ GDateTime          *lede_verdict_get_embargo_mark  (const LedeVerdict  *self);
 char               *lede_verdict_dup_embargo_line  (const LedeVerdict  *self);
 
 char               *lede_gate_dup_embargo_line     (GDateTime          *embargo);
+char               *lede_gate_dup_reader_text      (LedeArticle        *article);
+const char         *lede_way_out_to_string         (LedeWayOut          way_out);
+
+gboolean            lede_verdict_asks_correction   (const LedeVerdict  *self);
+const char         *lede_verdict_get_last_out      (const LedeVerdict  *self);
+const char         *lede_verdict_get_reader_text   (const LedeVerdict  *self);
+void                lede_verdict_answer_correction (LedeVerdict        *self,
+                                                    LedeCorrectionKind  kind,
+                                                    const char         *note);
+void                lede_verdict_dismiss_correction (LedeVerdict       *self);
+const LedeCorrection *lede_verdict_get_new_correction (const LedeVerdict *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedeVerdict, lede_verdict_unref)
 

@@ -193,9 +193,20 @@ static const char * const MIGRATIONS[] = {
   "  stamp    INTEGER NOT NULL"
   ");"
   "INSERT INTO library_identity VALUES (1, lower(hex(randomblob(16))), 0, random());",
+
+  /* 7 → 8: what readers saw of each story the last time it went out
+   * (export, Copy as HTML, publishing), so a change since is asked about
+   * as a correction before it goes out again. */
+  "CREATE TABLE went_out ("
+  "  article_id  INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+  "  went_out_at TEXT NOT NULL,"
+  "  way         TEXT NOT NULL,"
+  "  reader_hash TEXT NOT NULL,"
+  "  reader_text TEXT NOT NULL"
+  ");",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 7);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 8);
 
 /* The first schema with library_identity. */
 #define LEDE_LIBRARY_IDENTITY_SCHEMA 7

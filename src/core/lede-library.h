@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "lede-article.h"
+#include "lede-gate.h"
 #include "lede-revision.h"
 #include "lede-search-hit.h"
 #include "lede-source.h"
@@ -30,7 +31,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 7
+#define LEDE_LIBRARY_SCHEMA_VERSION 8
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -203,6 +204,13 @@ gboolean      lede_library_delete_stories    (LedeLibrary  *self,
                                               GError      **error);
 GPtrArray    *lede_library_list_corrections  (LedeLibrary  *self,
                                              gint64        article_id,
+                                             GError      **error);
+gboolean      lede_library_get_went_out      (LedeLibrary  *self,
+                                             gint64        article_id,
+                                             char        **reader_text,
+                                             GError      **error);
+gboolean      lede_library_record_went_out   (LedeLibrary  *self,
+                                             const LedeVerdict *verdict,
                                              GError      **error);
 gboolean      lede_library_keep_revision     (LedeLibrary  *self,
                                              LedeArticle  *article,

@@ -502,7 +502,7 @@ static char *
 print_to_pdf_text (LedePreviewPane *pane,
                    LedeArticle     *article)
 {
-  g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, NULL, NULL, LEDE_WAY_OUT_PRINT, NULL);
+  g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, NULL, NULL, NULL, LEDE_WAY_OUT_PRINT, NULL);
   g_autofree char *dir = g_dir_make_tmp ("lede-print-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "story.pdf", NULL);
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);

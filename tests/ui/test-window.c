@@ -643,7 +643,7 @@ test_correction (Fixture       *f,
   lede_test_wait_until (has_message_dialog, NULL, 5000);
   ask = find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "This Story Is Published");
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ask)), "The crossing time was wrong.");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (ask), "lede-note"), "The crossing time was wrong.");
   adw_message_dialog_response (ask, "correction");
   /* A click closes it too; a response from code does not. */
   gtk_window_destroy (GTK_WINDOW (ask));
@@ -662,6 +662,78 @@ test_correction (Fixture       *f,
   type_at_end (f, "One more line.\n");
   lede_test_spin (2500);
   g_assert_null (find_message_dialog ());
+}
+
+static gboolean clipboard_has_html (gpointer clipboard);
+static gboolean has_no_message_dialog (gpointer unused);
+
+static gboolean
+has_html_or_dialog (gpointer clipboard)
+{
+  return clipboard_has_html (clipboard) || find_message_dialog () != NULL;
+}
+
+/* Lets a held-back story out ("Copy Anyway"), as the writer would here. */
+static void
+wait_copied_anyway (GdkClipboard *clipboard)
+{
+  AdwMessageDialog *ask;
+
+  lede_test_wait_until (has_html_or_dialog, clipboard, 5000);
+  if ((ask = find_message_dialog ()) != NULL)
+    {
+      g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "Copy a Story That Is Held Back?");
+      adw_message_dialog_response (ask, "anyway");
+      gtk_window_destroy (GTK_WINDOW (ask));
+    }
+  lede_test_wait_until (clipboard_has_html, clipboard, 5000);
+}
+
+/* Copy as HTML of a published story changed since it last went out asks
+ * what changed, with the words changed; the answer is logged, and the next
+ * copy of the same words asks nothing. */
+static void
+test_copy_asks_what_changed (Fixture       *f,
+                             gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  gint64 id = lede_article_get_id (shown_article (f));
+  AdwMessageDialog *ask;
+
+  lede_article_set_status (shown_article (f), LEDE_ARTICLE_STATUS_PUBLISHED);
+  lede_test_spin (2500);
+  gdk_clipboard_set_text (clipboard, "Nothing copied yet");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-html", NULL));
+  wait_copied_anyway (clipboard);
+
+  type_at_end (f, "\nThe crossing takes forty minutes, not four.\n");
+  /* The in-session question, answered "not now": the gate still asks. */
+  lede_test_wait_until (has_message_dialog, NULL, 5000);
+  ask = find_message_dialog ();
+  adw_message_dialog_response (ask, "cancel");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  lede_test_wait_until (has_no_message_dialog, NULL, 5000);
+
+  gdk_clipboard_set_text (clipboard, "Nothing copied yet");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-html", NULL));
+  lede_test_wait_until (has_message_dialog, NULL, 5000);
+  ask = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "What Changed Since It Went Out?");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (ask), "lede-note"), "The crossing time was wrong.");
+  adw_message_dialog_response (ask, "correction");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  wait_copied_anyway (clipboard);
+  {
+    g_autoptr (GPtrArray) stored = lede_library_list_corrections (lede_window_get_library (f->window), id, NULL);
+
+    g_assert_cmpuint (stored->len, ==, 1);
+    g_assert_cmpstr (((LedeCorrection *)g_ptr_array_index (stored, 0))->note, ==, "The crossing time was wrong.");
+  }
+
+  /* The same words again: no question of what changed. */
+  gdk_clipboard_set_text (clipboard, "Nothing copied yet");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-html", NULL));
+  wait_copied_anyway (clipboard);
 }
 
 /* The apply button inside an entry row, found by its icon. */
@@ -2292,6 +2364,7 @@ main (int   argc,
   ADD ("preferences", test_preferences);
   ADD ("copy-html", test_copy_html);
   ADD ("copy-html-held-back", test_copy_html_held_back);
+  ADD ("copy-asks-what-changed", test_copy_asks_what_changed);
   ADD ("story-order", test_story_order);
   ADD ("search", test_search);
   ADD ("trash-view", test_trash_view);

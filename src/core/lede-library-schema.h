@@ -193,9 +193,14 @@ static const char * const MIGRATIONS[] = {
   "  stamp    INTEGER NOT NULL"
   ");"
   "INSERT INTO library_identity VALUES (1, lower(hex(randomblob(16))), 0, random());",
+
+  /* 7 → 8: a file imported without a uuid is looked up by its headline
+   * (lede_library_find_same_story()), so re-importing a wire story does
+   * not make a duplicate and costs one index lookup, not a scan. */
+  "CREATE INDEX articles_by_headline ON articles (headline);",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 7);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 8);
 
 /* The first schema with library_identity. */
 #define LEDE_LIBRARY_IDENTITY_SCHEMA 7

@@ -30,7 +30,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 7
+#define LEDE_LIBRARY_SCHEMA_VERSION 8
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -145,6 +145,12 @@ LedeArticle  *lede_library_get_article       (LedeLibrary  *self,
                                               GError      **error);
 LedeArticle  *lede_library_get_article_by_uuid (LedeLibrary *self,
                                               const char   *uuid,
+                                              GError      **error);
+gboolean      lede_library_find_same_story   (LedeLibrary  *self,
+                                              const char   *headline,
+                                              const char   *body,
+                                              gint64       *id,
+                                              gboolean     *in_trash,
                                               GError      **error);
 gboolean      lede_library_update_article    (LedeLibrary  *self,
                                               LedeArticle  *article,

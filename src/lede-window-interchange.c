@@ -437,6 +437,8 @@ typedef struct {
   GPtrArray       *failures;  /* messages */
   GPtrArray       *skipped;   /* GFile: the library has the story already */
   GPtrArray       *skip_why;  /* messages, one per skipped file */
+  GPtrArray       *notes;     /* messages: what was kept or changed on the way in */
+  GPtrArray       *embargo_kept;  /* GFile: the library's embargo kept over the file's */
 } ImportJob;
 
 static void start_import (LedeWindow *self, GPtrArray *files, LedeImportFlags flags);
@@ -449,25 +451,28 @@ import_job_free (ImportJob *job)
   g_ptr_array_unref (job->failures);
   g_ptr_array_unref (job->skipped);
   g_ptr_array_unref (job->skip_why);
+  g_ptr_array_unref (job->notes);
+  g_ptr_array_unref (job->embargo_kept);
   g_free (job);
 }
 
+/* "Import as New Copies" takes the skipped files again as stories of their
+ * own; "Lift the Embargo" takes the files whose embargo was not applied
+ * again, asked this time to apply it. */
 static void
 on_report_response (AdwMessageDialog *dialog,
                     const char       *response,
-                    GPtrArray        *skipped)
+                    gpointer          user_data)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  GPtrArray *files = g_object_get_data (G_OBJECT (dialog), response);
 
-  if (g_str_equal (response, "as-new") && LEDE_IS_WINDOW (parent))
-    start_import (LEDE_WINDOW (parent), skipped, LEDE_IMPORT_AS_NEW);
-}
-
-static void
-unref_files (gpointer  files,
-             GClosure *closure)
-{
-  g_ptr_array_unref (files);
+  if (files == NULL || !LEDE_IS_WINDOW (parent))
+    return;
+  if (g_str_equal (response, "as-new"))
+    start_import (LEDE_WINDOW (parent), files, LEDE_IMPORT_AS_NEW);
+  else if (g_str_equal (response, "lift-embargo"))
+    start_import (LEDE_WINDOW (parent), files, LEDE_IMPORT_LIFT_EMBARGO);
 }
 
 /* Files the library already has are not failures: the report lists them
@@ -488,20 +493,33 @@ show_report (ImportJob *job)
   g_string_append (summary, ".");
   if (job->failures->len > 0)
     g_string_append (summary, _(" These were not, and the library is as it was for each of them:"));
-  else
+  else if (job->skipped->len > 0)
     g_string_append (summary, _(" The library already has these stories:"));
+  else
+    g_string_append (summary, _(" Some were changed on the way in:"));
+  /* Notes come first: they are about stories that are in the library now. */
+  g_ptr_array_extend (messages, job->notes, NULL, NULL);
   g_ptr_array_extend (messages, job->failures, NULL, NULL);
   g_ptr_array_extend (messages, job->skip_why, NULL, NULL);
 
   dialog = show_failures (self, job->failures->len > 0 ? _("Some Files Were Not Imported")
-                                                       : _("Some Stories Are Already in the Library"),
+                                : job->skipped->len > 0 ? _("Some Stories Are Already in the Library")
+                                                        : _("Stories Imported with Changes"),
                           summary->str, messages);
   if (job->skipped->len > 0)
     {
       adw_message_dialog_add_response (dialog, "as-new", _("Import as _New Copies"));
-      g_signal_connect_data (dialog, "response", G_CALLBACK (on_report_response),
-                             g_ptr_array_ref (job->skipped), unref_files, 0);
+      g_object_set_data_full (G_OBJECT (dialog), "as-new", g_ptr_array_ref (job->skipped),
+                              (GDestroyNotify)g_ptr_array_unref);
     }
+  if (job->embargo_kept->len > 0)
+    {
+      adw_message_dialog_add_response (dialog, "lift-embargo", _("Lift the _Embargo"));
+      adw_message_dialog_set_response_appearance (dialog, "lift-embargo", ADW_RESPONSE_DESTRUCTIVE);
+      g_object_set_data_full (G_OBJECT (dialog), "lift-embargo", g_ptr_array_ref (job->embargo_kept),
+                              (GDestroyNotify)g_ptr_array_unref);
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (on_report_response), NULL);
 }
 
 static void
@@ -511,7 +529,7 @@ finish_import (ImportJob *job)
 
   if (job->last_id > 0)
     lede_window_select_article (self, job->last_id);
-  if (job->failures->len > 0 || job->skipped->len > 0)
+  if (job->failures->len > 0 || job->skipped->len > 0 || job->notes->len > 0)
     show_report (job);
   else
     {
@@ -538,6 +556,8 @@ import_some (gpointer data)
       g_autofree char *path = g_file_get_path (file);
       g_autoptr (GError) error = NULL;
       g_autoptr (LedeArticle) article = NULL;
+      g_auto (GStrv) notes = NULL;
+      LedeImportNotes noted = LEDE_IMPORT_NOTE_NONE;
       LedeImportOutcome outcome;
 
       if (path == NULL)
@@ -546,7 +566,12 @@ import_some (gpointer data)
           g_ptr_array_add (job->failures, g_strdup_printf (_("Could not import “%s”: it is not a local file"), uri));
           continue;
         }
-      if (!(article = lede_import_file_full (job->window->library, path, job->flags, &outcome, &error)))
+      article = lede_import_file_noted (job->window->library, path, job->flags, &outcome, &noted, &notes, &error);
+      for (guint i = 0; notes[i]; i++)
+        g_ptr_array_add (job->notes, g_strdup (notes[i]));
+      if (noted & LEDE_IMPORT_NOTE_EMBARGO_KEPT)
+        g_ptr_array_add (job->embargo_kept, g_object_ref (file));
+      if (article == NULL)
         {
           if (g_error_matches (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE) ||
               g_error_matches (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_OLDER))
@@ -587,6 +612,8 @@ start_import (LedeWindow      *self,
   job->failures = g_ptr_array_new_with_free_func (g_free);
   job->skipped = g_ptr_array_new_with_free_func (g_object_unref);
   job->skip_why = g_ptr_array_new_with_free_func (g_free);
+  job->notes = g_ptr_array_new_with_free_func (g_free);
+  job->embargo_kept = g_ptr_array_new_with_free_func (g_object_unref);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, import_some, job, (GDestroyNotify)import_job_free);
 }
 

@@ -653,6 +653,130 @@ test_revisions (void)
   lede_test_rmdir (dir);
 }
 
+/* A time @days from now, as front matter writes it. */
+static char *
+cli_days_from_now (int days)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* lede-cli import (issue 23): a lastmod in the future is clamped and said;
+ * the same wire text twice is skipped (in the trash, said so; --as-new
+ * takes it); JSON, XML and DOCX are refused in words with exit 3; an
+ * embargo that holds is kept unless --lift-embargo. */
+static void
+test_import_guards (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *future = g_build_filename (dir, "future.md", NULL);
+  g_autofree char *wire = g_build_filename (dir, "wire.txt", NULL);
+  g_autofree char *ninjs = g_build_filename (dir, "story.json", NULL);
+  g_autofree char *newsml = g_build_filename (dir, "story.xml", NULL);
+  g_autofree char *docx = g_build_filename (dir, "story.docx", NULL);
+  g_autofree char *held = g_build_filename (dir, "held.md", NULL);
+  g_autofree char *lifted = g_build_filename (dir, "lifted.md", NULL);
+  g_autofree char *three_days_ago = cli_days_from_now (-3), *two_days_ago = cli_days_from_now (-2);
+  g_autofree char *in_two_days = cli_days_from_now (2);
+  g_autofree char *held_text = g_strdup_printf ("---\ntitle: \"Held\"\nuuid: \"0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9\"\n"
+                                                "lastmod: %s\nembargo: %s\n---\n\nHeld.\n", three_days_ago, in_two_days);
+  g_autofree char *lifted_text = g_strdup_printf ("---\ntitle: \"Held\"\nuuid: \"0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9\"\n"
+                                                  "lastmod: %s\n---\n\nNo longer held.\n", two_days_ago);
+  static const char docx_bytes[] = "PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0word/document.xml";
+
+  g_assert_true (g_file_set_contents (future, "---\ntitle: \"From the future\"\nlastmod: 2999-01-01T00:00:00Z\n---\n\nSoon.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (wire, "Ferry fares rise\n\nA tenth dearer.\n\nFuel, the operator said.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (ninjs, "{\"uri\": \"urn:x\", \"headlines\": [{\"value\": \"Fares\"}]}\n", -1, NULL));
+  g_assert_true (g_file_set_contents (newsml, "<?xml version=\"1.0\"?>\n<newsMessage/>\n", -1, NULL));
+  g_assert_true (g_file_set_contents (docx, docx_bytes, sizeof docx_bytes - 1, NULL));
+  g_assert_true (g_file_set_contents (held, held_text, -1, NULL));
+  g_assert_true (g_file_set_contents (lifted, lifted_text, -1, NULL));
+
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", future, wire, NULL }, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "From the future"));
+    g_assert_nonnull (strstr (err, "future.md"));
+    g_assert_nonnull (strstr (err, "2999-01-01T00:00:00Z, is in the future"));
+    g_assert_nonnull (strstr (err, "imported 2, updated 0, skipped 0, failed 0"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", wire, NULL }, &out, &err), ==, 0);
+    g_assert_cmpstr (out, ==, "");
+    g_assert_nonnull (strstr (err, "skipped: Could not import “wire.txt”: it is already in the library"));
+    g_assert_nonnull (strstr (err, "imported 0, updated 0, skipped 1, failed 0"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL, *list = NULL, *uuid = NULL;
+    g_auto (GStrv) lines = NULL;
+
+    /* The wire story's line gives its uuid, to trash it by. */
+    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "list", NULL }, &list, NULL), ==, 0);
+    lines = g_strsplit (list, "\n", -1);
+    for (guint i = 0; lines[i]; i++)
+      if (strstr (lines[i], "Ferry fares rise"))
+        uuid = g_strndup (lines[i], 36);
+    g_assert_nonnull (uuid);
+    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "trash", uuid, NULL }, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", wire, NULL }, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (err, "already in the library, in the trash"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", "--as-new", wire, NULL }, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "Ferry fares rise"));
+    g_assert_nonnull (strstr (err, "imported 1, updated 0, skipped 0, failed 0"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", ninjs, newsml, docx, NULL }, &out, &err), ==, 3);
+    g_assert_cmpstr (out, ==, "");
+    g_assert_nonnull (strstr (err, "Could not import “story.json”: it is a JSON file; Lede imports Markdown and plain text"));
+    g_assert_nonnull (strstr (err, "Could not import “story.xml”: it is an XML file; Lede imports Markdown and plain text"));
+    g_assert_nonnull (strstr (err, "Could not import “story.docx”: it is a word-processor file (DOCX)"));
+    g_assert_nonnull (strstr (err, "imported 0, updated 0, skipped 0, failed 3"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL, *shown = NULL;
+
+    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", held, NULL }, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", lifted, NULL }, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (err, "embargo until"));
+    g_assert_nonnull (strstr (err, "the file has none"));
+    g_assert_nonnull (strstr (err, "--lift-embargo"));
+    g_assert_nonnull (strstr (err, "imported 0, updated 1"));
+    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "check", "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9", NULL },
+                              &shown, NULL), ==, 4);
+    g_assert_nonnull (strstr (shown, "mbargo"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL, *shown = NULL;
+
+    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", "--lift-embargo", lifted, NULL }, &out, &err), ==, 0);
+    g_assert_null (strstr (err, "embargo until"));
+    g_assert_nonnull (strstr (err, "imported 0, updated 1"));
+    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "check", "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9", NULL },
+                              &shown, NULL), !=, 4);
+  }
+  {
+    g_autofree char *help = NULL;
+
+    g_assert_cmpint (run_cli ((const char *[]) { "--help", NULL }, &help, NULL), ==, 0);
+    g_assert_nonnull (strstr (help, "--lift-embargo"));
+  }
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +793,7 @@ main (int   argc,
   g_test_add_func ("/lede/cli/revisions", test_revisions);
   g_test_add_func ("/lede/cli/import-on-a-full-disk", test_import_on_a_full_disk);
   g_test_add_func ("/lede/cli/export-correction", test_export_correction);
+  g_test_add_func ("/lede/cli/import-guards", test_import_guards);
 
   return g_test_run ();
 }

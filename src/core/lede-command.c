@@ -40,6 +40,7 @@ struct _LedeCommand
   gboolean   as_new;
   char      *correction;    /* export: "KIND:NOTE" for stories changed since they went out */
   gboolean   no_correction;
+  gboolean   lift_embargo;
   char      *name;          /* list, search, import, trash, restore, export, check, history or show-revision */
   char     **arguments;     /* what follows the name; files made absolute */
 };
@@ -51,8 +52,14 @@ static const char SUMMARY[] = N_(
   "  import FILE…      add Markdown (.md, front matter optional) and plain-text\n"
   "                    (.txt) stories; each file is added whole or not at all;\n"
   "                    a file with a uuid the library has updates that story\n"
-  "                    when its lastmod is newer, and is skipped otherwise\n"
-  "                    (--as-new adds a copy instead)\n"
+  "                    when its lastmod is newer, and is skipped otherwise;\n"
+  "                    a file without a uuid whose headline and text the\n"
+  "                    library has (the trash too) is skipped (--as-new adds\n"
+  "                    a copy instead); a lastmod in the future is taken as\n"
+  "                    the time of the import; an embargo that holds is kept\n"
+  "                    when the file's is earlier or absent, unless\n"
+  "                    --lift-embargo; JSON, XML and word-processor files\n"
+  "                    are refused\n"
   "  trash UUID…       move stories to the trash\n"
   "  restore UUID…     bring stories back from the trash (list --trash lists it)\n"
   "  history UUID      the story's revisions, newest first: number, time, why,\n"
@@ -104,6 +111,7 @@ make_context (LedeCommand *self)
     { "as-new", 0, 0, G_OPTION_ARG_NONE, &self->as_new, N_("import: a story of its own even when the library has the file’s uuid"), NULL },
     { "correction", 0, 0, G_OPTION_ARG_STRING, &self->correction, N_("export: log this for published stories changed since they last went out (correction, clarification or update, then a colon and the note for readers)"), N_("KIND:NOTE") },
     { "no-correction", 0, 0, G_OPTION_ARG_NONE, &self->no_correction, N_("export: published stories changed since they last went out need no note for readers"), NULL },
+    { "lift-embargo", 0, 0, G_OPTION_ARG_NONE, &self->lift_embargo, N_("import: take the file’s embargo even when it is earlier than the library’s, or none"), NULL },
     { NULL }
   };
   GOptionContext *context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
@@ -409,9 +417,19 @@ import_command (LedeCommand  *self,
     {
       g_autoptr (GError) error = NULL;
       LedeImportOutcome outcome;
-      g_autoptr (LedeArticle) article = lede_import_file_full (library, files[i],
-                                                               self->as_new ? LEDE_IMPORT_AS_NEW : LEDE_IMPORT_FLAGS_NONE,
-                                                               &outcome, &error);
+      LedeImportNotes notes = LEDE_IMPORT_NOTE_NONE;
+      g_auto (GStrv) messages = NULL;
+      LedeImportFlags flags = (self->as_new ? LEDE_IMPORT_AS_NEW : 0) | (self->lift_embargo ? LEDE_IMPORT_LIFT_EMBARGO : 0);
+      g_autoptr (LedeArticle) article = lede_import_file_noted (library, files[i], flags, &outcome,
+                                                                &notes, &messages, &error);
+
+      /* What was kept or changed on the way in is said even for a file
+       * left out: a kept embargo explains why. */
+      for (guint m = 0; messages[m]; m++)
+        g_string_append_printf (err, "lede-cli: %s\n", messages[m]);
+      if (notes & LEDE_IMPORT_NOTE_EMBARGO_KEPT)
+        g_string_append_printf (err, "lede-cli: %s\n",
+                                _("to take the file’s embargo, import it again with --lift-embargo"));
 
       if (article == NULL)
         {

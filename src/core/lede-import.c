@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "lede-front-matter.h"
@@ -67,6 +68,113 @@ check_text (const char  *data,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Whether @needle is anywhere in the @len bytes of @data (which may hold
+ * NUL bytes, as a zip archive does). */
+static gboolean
+contains (const char *data,
+          gsize       len,
+          const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (const char *p = data; p != NULL && (gsize)(p - data) + n <= len; p = memchr (p + 1, needle[0], len - (p + 1 - data)))
+    if (memcmp (p, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Block-level and common inline HTML elements: a Markdown file may start
+ * with one (CommonMark reads it as HTML), so a file that is one of them
+ * whole is still Markdown. */
+static const char * const HTML_ELEMENTS[] = {
+  "a", "address", "article", "aside", "b", "blockquote", "body", "details", "dialog", "div",
+  "dl", "em", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+  "header", "hr", "html", "i", "img", "li", "main", "nav", "ol", "p", "pre", "script",
+  "section", "span", "strong", "style", "table", "ul", NULL
+};
+
+/* An XML document: a declaration, or one element that is the whole file
+ * and is not HTML. */
+static gboolean
+is_xml (const char *text,
+        gsize       len)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *close = NULL;
+  gsize n = 0, end = len;
+
+  if (g_str_has_prefix (text, "<?xml"))
+    return TRUE;
+  if (text[0] != '<' || !g_ascii_isalpha (text[1]))
+    return FALSE;
+  while (n + 1 < len && (g_ascii_isalnum (text[n + 1]) || strchr (":_.-", text[n + 1]) != NULL))
+    n++;
+  name = g_strndup (text + 1, n);
+  {
+    g_autofree char *lower = g_ascii_strdown (name, -1);
+
+    if (g_strv_contains (HTML_ELEMENTS, lower))
+      return FALSE;
+  }
+  while (end > 0 && g_ascii_isspace (text[end - 1]))
+    end--;
+  close = g_strdup_printf ("</%s>", name);
+  return end >= strlen (close) && memcmp (text + end - strlen (close), close, strlen (close)) == 0;
+}
+
+/* Files no importer reads yet are refused by what they hold, whatever
+ * their name says: read as Markdown, a JSON or XML file would become one
+ * long story titled after the file, and a word processor's zip archive
+ * an error about its bytes. */
+static gboolean
+check_format (const char  *data,
+              gsize        len,
+              GError     **error)
+{
+  const char *what = NULL;
+  gsize blank = 0;
+
+  while (blank < len && g_ascii_isspace (data[blank]))
+    blank++;
+
+  if (len >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
+    {
+      if (contains (data, len, "word/"))
+        what = _("a word-processor file (DOCX)");
+      else if (contains (data, len, "application/vnd.oasis.opendocument"))
+        what = _("a word-processor file (OpenDocument)");
+      else
+        what = _("a zip archive");
+    }
+  else if (len >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    what = _("a PDF file");
+  else if (len - blank >= 5 && memcmp (data + blank, "{\\rtf", 5) == 0)
+    what = _("a word-processor file (RTF)");
+  else if (blank < len && (data[blank] == '{' || data[blank] == '['))
+    {
+      g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+
+      /* A Markdown story may well start with a "[link]", so only what
+       * parses as JSON is JSON. */
+      if (json_parser_load_from_data (parser, data + blank, len - blank, NULL))
+        what = _("a JSON file");
+    }
+  else if (blank < len && data[blank] == '<' && memchr (data, '\0', len) == NULL)
+    {
+      g_autofree char *text = g_strndup (data + blank, len - blank);
+
+      if (is_xml (text, len - blank))
+        what = _("an XML file");
+    }
+
+  if (what == NULL)
+    return TRUE;
+  g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FORMAT,
+               /* TRANSLATORS: %s is "a JSON file", "an XML file", "a word-processor file (DOCX)"… */
+               _("it is %s; Lede imports Markdown and plain text"), what);
+  return FALSE;
 }
 
 static gboolean
@@ -257,7 +365,7 @@ lede_import_parse (const char   *name,
 
   if (len >= 3 && memcmp (data, BOM, 3) == 0)
     data += 3, len -= 3;
-  if (!check_text (data, len, error))
+  if (!check_format (data, len, error) || !check_text (data, len, error))
     return NULL;
   text = g_strndup (data, len);
   if (strspn (text, " \t\r\n") == strlen (text))
@@ -295,11 +403,13 @@ lede_import_parse (const char   *name,
   return g_steal_pointer (&article);
 }
 
-/* Reads and parses the file at @path; errors say what is wrong, not which
- * file (lede_import_file() names it once). */
+/* Reads and parses the file at @path, and says when it was last written
+ * here (@modified); errors say what is wrong, not which file
+ * (lede_import_file() names it once). */
 static LedeArticle *
 read_story (const char   *path,
             char       ***tags,
+            GDateTime   **modified,
             GError      **error)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -308,7 +418,8 @@ read_story (const char   *path,
   g_autofree char *data = NULL;
   gsize len;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
     {
@@ -333,6 +444,7 @@ read_story (const char   *path,
       g_set_error_literal (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_READ, local_error->message);
       return NULL;
     }
+  *modified = g_file_info_get_modification_date_time (info);
   return lede_import_parse (path, data, len, tags, error);
 }
 
@@ -393,23 +505,63 @@ same_story (LedeArticle        *a,
                        b_tags ? b_tags : (const char * const[]) { NULL });
 }
 
-/* A file whose uuid the library has is that story. Its lastmod against the
- * library's last save decides: later, it replaces the story; earlier (or
- * the story has unsaved changes in a window), it is left out; the same, the
- * file was edited elsewhere since it was exported, and replaces the story
- * unless it says just what the library holds. */
+/* Now, to the second, as the library stores its times: a story saved in
+ * the same second as an import must not look older than it. */
+static GDateTime *
+now_to_the_second (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_new_utc (g_date_time_get_year (now), g_date_time_get_month (now),
+                              g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
+                              g_date_time_get_minute (now), g_date_time_get_second (now));
+}
+
+/* What an import has to tell, collected as it goes. */
+typedef struct
+{
+  const char      *display;   /* the file's name, for the messages */
+  LedeImportNotes  notes;
+  GPtrArray       *messages;  /* char* */
+} Notes;
+
+/* Whether @article's embargo would lift or shorten @current's, one that
+ * still holds: an embargo that has passed protects nothing any more. */
+static gboolean
+lifts_embargo (LedeArticle *article,
+               LedeArticle *current,
+               GDateTime   *now)
+{
+  GDateTime *kept = lede_article_get_embargo (current);
+  GDateTime *asked = lede_article_get_embargo (article);
+
+  return kept != NULL && g_date_time_compare (kept, now) > 0 &&
+         (asked == NULL || g_date_time_compare (asked, kept) < 0);
+}
+
+/* A file whose uuid the library has is that story. Its lastmod (@file_time:
+ * a lastmod from the future counts as no later than the file was written
+ * here) against the library's last save decides: later, it replaces the
+ * story; earlier (or the story has unsaved changes in a window), it is left
+ * out; the same, the file was edited elsewhere since it was exported, and
+ * replaces the story unless it says just what the library holds. An
+ * embargo that holds is never lifted or shortened unless @flags ask. */
 static gboolean
 import_known_story (LedeLibrary        *library,
                     LedeArticle        *article,
                     LedeArticle        *existing,
                     const char * const *tags,
+                    GDateTime          *file_time,
+                    gboolean            clamped,
+                    LedeImportFlags     flags,
+                    Notes              *notes,
                     LedeImportOutcome  *outcome,
                     GError            **error)
 {
   g_autoptr (LedeArticle) current = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_auto (GStrv) current_tags = NULL;
   g_autofree char *when = NULL;
-  GDateTime *lastmod = lede_article_get_updated (article);
   gint64 id = lede_article_get_id (existing);
   gboolean typed;
   int order;
@@ -426,21 +578,50 @@ import_known_story (LedeLibrary        *library,
                    _("it is already in the library, unchanged"));
       return FALSE;
     }
-  if (lastmod == NULL)
+  if (file_time == NULL)
     {
       g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE,
                    _("it is already in the library, and has no lastmod to tell which copy is newer "
                      "(import it as a new story to keep both)"));
       return FALSE;
     }
-  order = lede_article_get_updated (current) ? g_date_time_compare (lastmod, lede_article_get_updated (current)) : 1;
+  order = lede_article_get_updated (current) ? g_date_time_compare (file_time, lede_article_get_updated (current)) : 1;
   when = lede_time_format_utc (lede_article_get_updated (current));
-  if (order < 0 || typed)
+  /* A clamped lastmod is only an upper bound: it must be later to win. */
+  if (order < 0 || (order == 0 && clamped) || typed)
     {
       g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_OLDER,
                    _("the library’s copy is newer (changed %s), so it was left as it is "
                      "(import it as a new story to keep both)"), when);
       return FALSE;
+    }
+
+  /* The file would replace the story: the library's embargo stays unless
+   * the person importing said to lift it. */
+  if (!(flags & LEDE_IMPORT_LIFT_EMBARGO) && lifts_embargo (article, current, now))
+    {
+      g_autofree char *kept = lede_time_format_utc (lede_article_get_embargo (current));
+
+      if (lede_article_get_embargo (article) != NULL)
+        {
+          g_autofree char *asked = lede_time_format_utc (lede_article_get_embargo (article));
+
+          g_ptr_array_add (notes->messages,
+                           g_strdup_printf (_("“%s”: the library’s embargo until %s was kept; the file’s "
+                                              "ends earlier, at %s"), notes->display, kept, asked));
+        }
+      else
+        g_ptr_array_add (notes->messages,
+                         g_strdup_printf (_("“%s”: the library’s embargo until %s was kept; the file has none"),
+                                          notes->display, kept));
+      notes->notes |= LEDE_IMPORT_NOTE_EMBARGO_KEPT;
+      lede_article_set_embargo (article, lede_article_get_embargo (current));
+      if (same_story (article, tags, current, (const char * const *)current_tags))
+        {
+          g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE,
+                       _("it is already in the library but for its embargo"));
+          return FALSE;
+        }
     }
 
   /* Edited elsewhere since it was exported: a change made now. */
@@ -459,32 +640,54 @@ import_known_story (LedeLibrary        *library,
 }
 
 /**
- * lede_import_file_full:
- * @flags: %LEDE_IMPORT_AS_NEW to add a story with its own uuid even when
- *   the library has the file's
+ * lede_import_file_noted:
+ * @flags: %LEDE_IMPORT_AS_NEW to add a story of its own even when the
+ *   library has the file's uuid or the same headline and text;
+ *   %LEDE_IMPORT_LIFT_EMBARGO to take the file's embargo even when it
+ *   lifts or shortens one that holds
  * @outcome: (out) (optional): whether the story was added or updated
+ * @notes: (out) (optional): what the caller must tell, even on failure
+ * @messages: (out) (optional) (transfer full): those notes in words, each
+ *   naming the file
  *
- * Reads @path and adds it to @library with its tags, in one transaction. A
- * file whose uuid the library has is the same story: a newer copy (by its
- * lastmod, or edited elsewhere since its export) updates it in place; one
- * that says what the library holds, or is older, is left out with
- * %LEDE_IMPORT_ERROR_ALREADY_THERE or %LEDE_IMPORT_ERROR_OLDER.
+ * Reads @path and adds it to @library with its tags, in one transaction.
+ * A file that is not Markdown or plain text (JSON, XML, a word processor's
+ * file) is refused with %LEDE_IMPORT_ERROR_FORMAT. A lastmod in the future
+ * is taken as the time of the import (%LEDE_IMPORT_NOTE_LASTMOD_CLAMPED).
+ * A file whose uuid the library has is the same story: a newer copy (by
+ * its lastmod, or edited elsewhere since its export) updates it in place,
+ * keeping an embargo that holds and ends later than the file's
+ * (%LEDE_IMPORT_NOTE_EMBARGO_KEPT); one that says what the library holds,
+ * or is older, is left out with %LEDE_IMPORT_ERROR_ALREADY_THERE or
+ * %LEDE_IMPORT_ERROR_OLDER. A file with no uuid whose headline and body the
+ * library has (the trash included) is left out with
+ * %LEDE_IMPORT_ERROR_ALREADY_THERE.
  *
  * Returns: (transfer full): the story, or %NULL with @error set (the
  *   message names the file)
  */
 LedeArticle *
-lede_import_file_full (LedeLibrary        *library,
-                       const char         *path,
-                       LedeImportFlags     flags,
-                       LedeImportOutcome  *outcome,
-                       GError            **error)
+lede_import_file_noted (LedeLibrary        *library,
+                        const char         *path,
+                        LedeImportFlags     flags,
+                        LedeImportOutcome  *outcome,
+                        LedeImportNotes    *notes,
+                        char             ***messages,
+                        GError            **error)
 {
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDateTime) modified = NULL;
+  g_autoptr (GDateTime) file_time = NULL;
+  g_autofree char *display = g_filename_display_basename (path);
   g_auto (GStrv) tags = NULL;
   g_autoptr (LedeArticle) article = NULL;
   LedeImportOutcome done = LEDE_IMPORT_ADDED;
+  Notes noted = { display, LEDE_IMPORT_NOTE_NONE, said };
   gboolean ok = FALSE;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
 
   /* Never opened: reading and closing the library's own file would drop
    * the locks of the connection that has it open. */
@@ -492,16 +695,63 @@ lede_import_file_full (LedeLibrary        *library,
     g_set_error (&local_error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_BINARY,
                  _("it is this library’s own file, not a story"));
   else
-    article = read_story (path, &tags, &local_error);
+    article = read_story (path, &tags, &modified, &local_error);
+
+  if (article != NULL && lede_article_get_updated (article) != NULL)
+    {
+      g_autoptr (GDateTime) now = now_to_the_second ();
+      GDateTime *lastmod = lede_article_get_updated (article);
+
+      file_time = g_date_time_ref (lastmod);
+      /* A lastmod from the future would make the story look changed after
+       * every word typed into it since, so a later import of the same file
+       * would replace them. It is stored as the time of the import; against
+       * a story the library has, it counts as no later than the file was
+       * last written here, since that it cannot be. */
+      if (g_date_time_compare (lastmod, now) > 0)
+        {
+          g_autofree char *said_time = lede_time_format_utc (lastmod);
+          g_autofree char *now_time = lede_time_format_utc (now);
+
+          g_clear_pointer (&file_time, g_date_time_unref);
+          file_time = modified && g_date_time_compare (modified, now) < 0
+                        ? g_date_time_add (modified, -(GTimeSpan)g_date_time_get_microsecond (modified))
+                        : g_date_time_ref (now);
+          g_ptr_array_add (said, g_strdup_printf (_("“%s”: its lastmod, %s, is in the future; "
+                                                    "the time of the import, %s, was taken instead"),
+                                                  display, said_time, now_time));
+          noted.notes |= LEDE_IMPORT_NOTE_LASTMOD_CLAMPED;
+          lede_article_set_updated (article, now);
+        }
+    }
 
   if (article != NULL)
     {
       g_autoptr (LedeArticle) existing = NULL;
+      gint64 same_id = 0;
+      gboolean in_trash = FALSE;
 
       if (*lede_article_get_uuid (article))
         existing = lede_library_get_article_by_uuid (library, lede_article_get_uuid (article), NULL);
-      if (existing != NULL && !(flags & LEDE_IMPORT_AS_NEW))
-        ok = import_known_story (library, article, existing, (const char * const *)tags, &done, &local_error);
+      /* A wire story imported twice has no uuid to know it by: its words
+       * tell. */
+      else if (!(flags & LEDE_IMPORT_AS_NEW) &&
+               !lede_library_find_same_story (library, lede_article_get_headline (article),
+                                              lede_article_get_body (article), &same_id, &in_trash, &local_error))
+        g_clear_object (&article);
+
+      if (article == NULL)
+        ;
+      else if (same_id != 0)
+        g_set_error_literal (&local_error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE,
+                             in_trash ? _("it is already in the library, in the trash, with the same headline and text "
+                                          "(restore it from the trash, or import it as a new story to keep both)")
+                                      : _("it is already in the library, with the same headline and text "
+                                          "(import it as a new story to keep both)"));
+      else if (existing != NULL && !(flags & LEDE_IMPORT_AS_NEW))
+        ok = import_known_story (library, article, existing, (const char * const *)tags, file_time,
+                                 noted.notes & LEDE_IMPORT_NOTE_LASTMOD_CLAMPED, flags,
+                                 &noted, &done, &local_error);
       else
         {
           /* A copy: its own uuid, and a slug of its own when that one is taken. */
@@ -517,10 +767,15 @@ lede_import_file_full (LedeLibrary        *library,
         }
     }
 
+  if (notes)
+    *notes = noted.notes;
+  if (messages)
+    {
+      g_ptr_array_add (said, NULL);
+      *messages = (char **)g_ptr_array_steal (said, NULL);
+    }
   if (!ok)
     {
-      g_autofree char *display = g_filename_display_basename (path);
-
       g_set_error (error, local_error->domain, local_error->code,
                    _("Could not import “%s”: %s"), display, local_error->message);
       return NULL;
@@ -528,6 +783,21 @@ lede_import_file_full (LedeLibrary        *library,
   if (outcome)
     *outcome = done;
   return g_steal_pointer (&article);
+}
+
+/**
+ * lede_import_file_full:
+ *
+ * lede_import_file_noted() without its notes.
+ */
+LedeArticle *
+lede_import_file_full (LedeLibrary        *library,
+                       const char         *path,
+                       LedeImportFlags     flags,
+                       LedeImportOutcome  *outcome,
+                       GError            **error)
+{
+  return lede_import_file_noted (library, path, flags, outcome, NULL, NULL, error);
 }
 
 /**

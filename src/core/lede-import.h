@@ -21,13 +21,24 @@ typedef enum
   LEDE_IMPORT_ERROR_EMPTY,
   LEDE_IMPORT_ERROR_ALREADY_THERE,  /* the same story, not newer: left out */
   LEDE_IMPORT_ERROR_OLDER,          /* the library's copy is newer: left out */
+  LEDE_IMPORT_ERROR_FORMAT,         /* JSON, XML, a word-processor file: no importer reads it yet */
 } LedeImportError;
 
 typedef enum
 {
   LEDE_IMPORT_FLAGS_NONE = 0,
-  LEDE_IMPORT_AS_NEW     = 1 << 0,  /* a story of its own, even with a known uuid */
+  LEDE_IMPORT_AS_NEW     = 1 << 0,  /* a story of its own, even with a known uuid or text */
+  LEDE_IMPORT_LIFT_EMBARGO = 1 << 1,  /* the file's embargo even when earlier than the library's, or none */
 } LedeImportFlags;
+
+/* What an import did that the person importing must be told, whether or
+ * not the story went in: the caller shows the messages. */
+typedef enum
+{
+  LEDE_IMPORT_NOTE_NONE            = 0,
+  LEDE_IMPORT_NOTE_LASTMOD_CLAMPED = 1 << 0,  /* a lastmod in the future, taken as the import's time */
+  LEDE_IMPORT_NOTE_EMBARGO_KEPT    = 1 << 1,  /* the library's later embargo kept over the file's */
+} LedeImportNotes;
 
 typedef enum
 {
@@ -51,6 +62,13 @@ LedeArticle *lede_import_file_full   (LedeLibrary        *library,
                                       const char         *path,
                                       LedeImportFlags     flags,
                                       LedeImportOutcome  *outcome,
+                                      GError            **error);
+LedeArticle *lede_import_file_noted  (LedeLibrary        *library,
+                                      const char         *path,
+                                      LedeImportFlags     flags,
+                                      LedeImportOutcome  *outcome,
+                                      LedeImportNotes    *notes,
+                                      char             ***messages,
                                       GError            **error);
 
 G_END_DECLS

@@ -341,6 +341,91 @@ lede_library_get_article_by_uuid (LedeLibrary  *self,
                                           0, uuid, error);
 }
 
+/* @text with "\r\n" and a lone "\r" read as "\n", the spaces and tabs at
+ * the end of each line trimmed, and no blank lines at its end: how a story
+ * looks whatever editor or wire system last saved it. */
+static char *
+text_as_lines (const char *text)
+{
+  GString *lines = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\r' || *p == '\n')
+        {
+          while (lines->len > 0 && (lines->str[lines->len - 1] == ' ' || lines->str[lines->len - 1] == '\t'))
+            g_string_truncate (lines, lines->len - 1);
+          g_string_append_c (lines, '\n');
+          if (p[0] == '\r' && p[1] == '\n')
+            p++;
+          continue;
+        }
+      g_string_append_c (lines, *p);
+    }
+  while (lines->len > 0 && g_ascii_isspace (lines->str[lines->len - 1]))
+    g_string_truncate (lines, lines->len - 1);
+  return g_string_free (lines, FALSE);
+}
+
+/**
+ * lede_library_find_same_story:
+ * @headline: the headline, compared exactly
+ * @body: the body, compared line by line with CRLF as LF and the spaces
+ *   at the end of each line (and blank lines at the end) left out
+ * @id: (out): the story's id, or 0 when the library has none like it
+ * @in_trash: (out) (optional): whether that story is in the trash
+ *
+ * Finds a story, the trash included, with @headline and @body: a file
+ * imported again without a uuid. One lookup on the headline index
+ * (schema 8), then the bodies of those few stories only, so a large library
+ * costs no more than a small one. A story outside the trash is preferred.
+ *
+ * Returns: %FALSE with @error set when the library could not be read
+ */
+gboolean
+lede_library_find_same_story (LedeLibrary  *self,
+                              const char   *headline,
+                              const char   *body,
+                              gint64       *id,
+                              gboolean     *in_trash,
+                              GError      **error)
+{
+  g_autofree char *wanted = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (headline != NULL && body != NULL && id != NULL, FALSE);
+
+  *id = 0;
+  if (in_trash)
+    *in_trash = FALSE;
+  stmt = _lede_library_prepare (self,
+                                "SELECT id, body, trashed_at IS NOT NULL FROM articles INDEXED BY articles_by_headline "
+                                "WHERE headline = ?1 ORDER BY trashed_at IS NOT NULL, id",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  _lede_library_bind_text (stmt, 1, headline);
+  wanted = text_as_lines (body);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *candidate = text_as_lines (_lede_library_column_text (stmt, 1));
+
+      if (g_str_equal (candidate, wanted))
+        {
+          *id = sqlite3_column_int64 (stmt, 0);
+          if (in_trash)
+            *in_trash = sqlite3_column_int (stmt, 2) != 0;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _lede_library_set_sqlite_error (self, error, rc, _("Could not look for the story in the library"));
+  return TRUE;
+}
+
 /**
  * lede_library_update_article:
  *

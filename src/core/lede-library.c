@@ -381,7 +381,19 @@ _lede_library_begin (LedeLibrary  *self,
                      GError      **error)
 {
   if (self->in_batch)
-    return _lede_library_run_one (self, "SAVEPOINT lede_step", what, error);
+    {
+      /* After some errors (a full disk while pages are spilled) SQLite
+       * rolls the whole batch back itself. A step must not then open a
+       * transaction of its own with its savepoint, uncounted and
+       * committed alone. */
+      if (sqlite3_get_autocommit (self->db))
+        {
+          g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED,
+                       _("%s: an earlier error stopped this batch, and nothing in it was kept"), what);
+          return FALSE;
+        }
+      return _lede_library_run_one (self, "SAVEPOINT lede_step", what, error);
+    }
   return begin_counted (self, what, error);
 }
 

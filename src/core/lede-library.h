@@ -147,6 +147,12 @@ LedeArticle  *lede_library_get_article       (LedeLibrary  *self,
 LedeArticle  *lede_library_get_article_by_uuid (LedeLibrary *self,
                                               const char   *uuid,
                                               GError      **error);
+gboolean      lede_library_find_same_story   (LedeLibrary  *self,
+                                              const char   *headline,
+                                              const char   *body,
+                                              gint64       *id,
+                                              gboolean     *in_trash,
+                                              GError      **error);
 gboolean      lede_library_update_article    (LedeLibrary  *self,
                                               LedeArticle  *article,
                                               GError      **error);

@@ -477,6 +477,16 @@ test_import_over_open_story (Fixture       *f,
     g_assert_nonnull (strstr (lede_article_get_body (on_disk), "Foxtrot paragraph"));
   }
 
+  /* Its lastmod is in the future, so it counts as no later than the file
+   * was written here (issue 23): the same file again stays older than the
+   * words just saved. Written again a second later, it is newer. */
+  g_assert_null (lede_import_file (lede_window_get_library (f->window), path, &error));
+  g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_OLDER);
+  g_clear_error (&error);
+  lede_test_spin (1100);
+  g_free (path);
+  path = write_newer_copy (f, "The ferry schedule was rewritten on the quay.\n");
+
   imported = lede_import_file (lede_window_get_library (f->window), path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (lede_article_get_id (imported), ==, id);

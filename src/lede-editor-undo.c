@@ -8,6 +8,11 @@
  * too, and redoing one redoes both. Both fields' "undo" and "redo"
  * signals are watched, so every way of undoing is covered, not only a key.
  *
+ * GTK 4.8 also takes a redo made after a save for no change (the save
+ * forgot which step was saved), and the body, copied into the story only
+ * when modified, would not be saved; so after any undo or redo the field
+ * is marked modified.
+ *
  * GTK 4.8 leaves the step redone last open: the next edit joins it, and
  * one Ctrl+Z then takes back both (the redone Replace All and what was
  * typed after it). An empty user action closes it again.
@@ -129,6 +134,14 @@ on_redone (LedeEditor    *self,
   replayed (self, buffer, JOINT_UNDO);
 }
 
+/* After any undo or redo in either field: what it changed is saved. */
+static void
+mark_modified (LedeEditor    *self,
+               GtkTextBuffer *buffer)
+{
+  gtk_text_buffer_set_modified (buffer, TRUE);
+}
+
 /* After any redo in either field, the joint one or not. An empty user
  * action ends with what GTK's history needs to keep the next edit a step
  * of its own; it also forgets what could be redone, so only when nothing
@@ -195,6 +208,10 @@ lede_editor_watch_joint_undo (LedeEditor *self)
       g_signal_connect_object (buffers[i], "redo", G_CALLBACK (on_redone), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_signal_connect_object (buffers[i], "redo", G_CALLBACK (close_redone), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      g_signal_connect_object (buffers[i], "undo", G_CALLBACK (mark_modified), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      g_signal_connect_object (buffers[i], "redo", G_CALLBACK (mark_modified), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
 }

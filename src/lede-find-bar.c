@@ -615,8 +615,10 @@ lede_find_bar_open (LedeFindBar *self,
   gtk_widget_set_visible (self->replace_row, replace);
   gtk_source_search_context_set_highlight (self->context, TRUE);
   gtk_revealer_set_reveal_child (GTK_REVEALER (gtk_widget_get_parent (GTK_WIDGET (self))), TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+  /* Selected before it has the focus: GTK 4.8's entry keeps blinking a
+   * cursor it was given before a selection, and warns. */
   gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
 }
 
 /**

@@ -1682,6 +1682,14 @@ test_find_replace_undo (Fixture       *f,
   gtk_widget_grab_focus (body);
   g_assert_true (gtk_widget_activate_action (body, "text.redo", NULL));
   assert_fields (f, headline_after, body_after);
+  /* A redo after a save is saved too (GTK 4.8 says the body is unmodified). */
+  lede_test_wait_until (is_saved, f->window, 5000);
+  {
+    g_autoptr (LedeArticle) saved = read_from_disk (f, id);
+
+    g_assert_cmpstr (lede_article_get_headline (saved), ==, headline_after);
+    g_assert_cmpstr (lede_article_get_body (saved), ==, body_after);
+  }
 
   /* Another Replace All, written by the autosave before Ctrl+Z in the
    * headline: saving leaves both histories as they were. */

@@ -13,6 +13,18 @@
 
 G_BEGIN_DECLS
 
+/* Where the joint step of the headline and the body is (lede-editor-undo.c). */
+typedef enum {
+  JOINT_NONE,   /* no joint step on top of both histories */
+  JOINT_UNDO,   /* on top of both undo histories */
+  JOINT_REDO,   /* undone: on top of both redo histories */
+} LedeJointUndo;
+
+enum {
+  JOINT_BODY     = 1 << 0,
+  JOINT_HEADLINE = 1 << 1,
+};
+
 struct _LedeEditor
 {
   GtkWidget      parent_instance;
@@ -62,6 +74,12 @@ struct _LedeEditor
   guint             changed_chars;
   char             *changed_from;
 
+  /* Replace All over both fields is one undo step from either. */
+  gboolean          joint_recording;
+  guint             joint_changed;     /* JOINT_BODY | JOINT_HEADLINE */
+  LedeJointUndo     joint;
+  GtkTextBuffer    *joint_replaying;   /* whose undo or redo runs the other's */
+
   LedeSpeller      *speller;
   LedeSpellChecker *headline_checker;
   LedeSpellChecker *body_checker;
@@ -70,5 +88,6 @@ struct _LedeEditor
 
 void lede_editor_watch_punctuation (LedeEditor  *self,
                                     GtkTextView *view);
+void lede_editor_watch_joint_undo  (LedeEditor  *self);
 
 G_END_DECLS

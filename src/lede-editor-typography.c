@@ -118,7 +118,9 @@ on_punctuation_typed (LedeEditor    *self,
   const char *language, *with;
   guint n_delete = 0;
 
-  if (!self->smart_punctuation || self->loading || self->punctuating || len != 1 || strchr ("\"'-.", text[0]) == NULL)
+  /* Replace All puts text in; only what is typed is typeset. */
+  if (!self->smart_punctuation || self->loading || self->punctuating || self->joint_recording || len != 1 ||
+      strchr ("\"'-.", text[0]) == NULL)
     return;
   typed = *location;
   gtk_text_iter_backward_char (&typed);

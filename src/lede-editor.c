@@ -509,6 +509,12 @@ lede_editor_init (LedeEditor *self)
   gtk_source_gutter_insert (gtk_source_view_get_gutter (self->body_view, GTK_TEXT_WINDOW_LEFT), self->grafs, 0);
   lede_editor_watch_punctuation (self, GTK_TEXT_VIEW (self->body_view));
   lede_editor_watch_punctuation (self, self->headline_view);
+  lede_editor_watch_joint_undo (self);
+  /* Replace All changes both fields: one undo step from either. */
+  g_signal_connect_object (self->find_bar, "before-replace-all", G_CALLBACK (lede_editor_begin_joint_edit), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->find_bar, "replaced-all", G_CALLBACK (lede_editor_end_joint_edit), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);

@@ -32,6 +32,8 @@ void           lede_editor_set_look     (LedeEditor  *self,
                                          guint        line_length);
 void           lede_editor_replace_body (LedeEditor  *self,
                                          const char  *text);
+void           lede_editor_begin_joint_edit (LedeEditor *self);
+void           lede_editor_end_joint_edit   (LedeEditor *self);
 void           lede_editor_show_offset  (LedeEditor  *self,
                                          guint        offset);
 void           lede_editor_show_range   (LedeEditor  *self,

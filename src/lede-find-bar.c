@@ -4,7 +4,9 @@
  * is searched with GtkSourceSearchContext, which counts in the background
  * so a pattern that matches a million times never freezes the window;
  * the headline is counted and replaced too. Replace All is one undo step
- * in the body. A bad regular expression is said in words under the entry.
+ * in either field: the bar says when it starts and ends
+ * (::before-replace-all, ::replaced-all) and the editor joins the two
+ * fields' undo. A bad regular expression is said in words under the entry.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,6 +42,7 @@ G_DEFINE_FINAL_TYPE (LedeFindBar, lede_find_bar, GTK_TYPE_WIDGET)
 
 enum {
   BEFORE_REPLACE_ALL,
+  REPLACED_ALL,
   N_SIGNALS
 };
 
@@ -93,6 +96,19 @@ count_in_headline (LedeFindBar *self)
 }
 
 static void update_status (LedeFindBar *self);
+
+/* GtkSearchEntry tells what was typed only after a pause; Enter (or a
+ * button) pressed before then must search for what the entry shows, not
+ * for what it showed a moment ago. */
+static void
+sync_search_text (LedeFindBar *self)
+{
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
+  const char *searched = gtk_source_search_settings_get_search_text (self->settings);
+
+  if (g_strcmp0 (*typed != '\0' ? typed : NULL, searched) != 0)
+    gtk_source_search_settings_set_search_text (self->settings, *typed != '\0' ? typed : NULL);
+}
 
 static gboolean
 recount (gpointer data)
@@ -187,6 +203,7 @@ lede_find_bar_next (LedeFindBar *self,
 
   g_return_if_fail (LEDE_IS_FIND_BAR (self));
 
+  sync_search_text (self);
   buffer = GTK_TEXT_BUFFER (gtk_source_search_context_get_buffer (self->context));
   gtk_text_buffer_get_selection_bounds (buffer, &from, &to);
   if (backward ? gtk_source_search_context_backward (self->context, &from, &start, &end, &wrapped)
@@ -211,6 +228,7 @@ lede_find_bar_replace (LedeFindBar *self)
 
   g_return_val_if_fail (LEDE_IS_FIND_BAR (self), FALSE);
 
+  sync_search_text (self);
   buffer = GTK_TEXT_BUFFER (gtk_source_search_context_get_buffer (self->context));
   with = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
   if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end) ||
@@ -229,10 +247,42 @@ lede_find_bar_replace (LedeFindBar *self)
   return TRUE;
 }
 
+/* The headline, a plain buffer, replaced as one step of its own undo. */
+static guint
+replace_in_headline (LedeFindBar *self,
+                     const char  *with)
+{
+  g_autoptr (GRegex) regex = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->headline);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autofree char *changed = NULL;
+  guint n = self->headline_matches;
+
+  if (n == 0 || (regex = headline_regex (self)) == NULL)
+    return 0;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  changed = gtk_source_search_settings_get_regex_enabled (self->settings)
+            ? g_regex_replace (regex, text, -1, 0, with, 0, NULL)
+            : g_regex_replace_literal (regex, text, -1, 0, with, 0, NULL);
+  if (changed == NULL || g_str_equal (changed, text))
+    return 0;
+  /* Deleted and inserted, not set: setting the text would clear the
+   * headline's undo history instead of adding a step to it. */
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, changed, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  return n;
+}
+
 /**
  * lede_find_bar_replace_all:
  *
- * Replaces every match, in the body as one undo step and in the headline.
+ * Replaces every match, in the body and in the headline. The bar emits
+ * ::before-replace-all and ::replaced-all around the change, so the
+ * editor can make it one undo step from either field.
  *
  * Returns: how many were replaced
  */
@@ -240,13 +290,13 @@ guint
 lede_find_bar_replace_all (LedeFindBar *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GRegex) regex = NULL;
   const char *with;
   int count;
   guint replaced;
 
   g_return_val_if_fail (LEDE_IS_FIND_BAR (self), 0);
 
+  sync_search_text (self);
   count = gtk_source_search_context_get_occurrences_count (self->context);
   if (count > LEDE_FIND_BAR_MAX_REPLACE)
     {
@@ -265,31 +315,11 @@ lede_find_bar_replace_all (LedeFindBar *self)
     {
       gtk_label_set_text (self->error, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
-      return replaced;
     }
-  if (self->headline_matches > 0 && (regex = headline_regex (self)) != NULL)
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->headline);
-      GtkTextIter start, end;
-      g_autofree char *text = NULL;
-      g_autofree char *changed = NULL;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      changed = gtk_source_search_settings_get_regex_enabled (self->settings)
-                ? g_regex_replace (regex, text, -1, 0, with, 0, NULL)
-                : g_regex_replace_literal (regex, text, -1, 0, with, 0, NULL);
-      if (changed != NULL)
-        {
-          /* Deleted and inserted, not set: one step the headline can undo. */
-          gtk_text_buffer_begin_user_action (buffer);
-          gtk_text_buffer_delete (buffer, &start, &end);
-          gtk_text_buffer_insert (buffer, &start, changed, -1);
-          gtk_text_buffer_end_user_action (buffer);
-          replaced += self->headline_matches;
-        }
-    }
-  on_settings_changed (self);
+  else
+    replaced += replace_in_headline (self, with);
+  g_signal_emit (self, signals [REPLACED_ALL], 0);
+  update_status (self);
   return replaced;
 }
 
@@ -310,12 +340,8 @@ lede_find_bar_get_status (LedeFindBar *self)
 static void
 close_bar (LedeFindBar *self)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (gtk_source_search_context_get_buffer (self->context));
-  GtkTextIter start, end;
-
-  /* The cursor stays on the match. */
-  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
-    gtk_text_buffer_place_cursor (buffer, &start);
+  /* The match stays selected, as in GNOME Text Editor: what the writer
+   * types next replaces it. */
   gtk_source_search_context_set_highlight (self->context, FALSE);
   gtk_revealer_set_reveal_child (GTK_REVEALER (gtk_widget_get_parent (GTK_WIDGET (self))), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->body));
@@ -342,12 +368,14 @@ on_find_key (GtkEventControllerKey *controller,
       gtk_widget_grab_focus (GTK_WIDGET (self->replace_entry));
       return GDK_EVENT_STOP;
     }
-  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
-    {
-      lede_find_bar_next (self, (state & GDK_SHIFT_MASK) != 0);
-      return GDK_EVENT_STOP;
-    }
-  return GDK_EVENT_PROPAGATE;
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return GDK_EVENT_PROPAGATE;
+  /* Ctrl+Return replaces all from either entry, when replacing is shown. */
+  if ((state & GDK_CONTROL_MASK) != 0 && gtk_widget_get_visible (self->replace_row))
+    lede_find_bar_replace_all (self);
+  else
+    lede_find_bar_next (self, (state & GDK_SHIFT_MASK) != 0);
+  return GDK_EVENT_STOP;
 }
 
 static gboolean
@@ -357,7 +385,13 @@ on_replace_key (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 LedeFindBar           *self)
 {
-  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter)
+  /* Escape closes the bar from here too, as from the find entry. */
+  if (keyval == GDK_KEY_Escape && (state & GDK_MODIFIER_MASK) == 0)
+    {
+      close_bar (self);
+      return GDK_EVENT_STOP;
+    }
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
     return GDK_EVENT_PROPAGATE;
   if (state & GDK_CONTROL_MASK)
     lede_find_bar_replace_all (self);
@@ -437,6 +471,14 @@ lede_find_bar_class_init (LedeFindBarClass *klass)
    */
   signals [BEFORE_REPLACE_ALL] = g_signal_new ("before-replace-all", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * LedeFindBar::replaced-all:
+   *
+   * Emitted when Replace All is done with both fields, after
+   * ::before-replace-all (also when it failed part way).
+   */
+  signals [REPLACED_ALL] = g_signal_new ("replaced-all", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "findbar");
 }
@@ -551,6 +593,10 @@ lede_find_bar_new (GtkSourceView *body,
   g_signal_connect_object (self->context, "notify::regex-error", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (body)), "mark-set", G_CALLBACK (update_status),
                            self, G_CONNECT_SWAPPED);
+  /* The headline is counted again whenever it changes, typed or set (a
+   * story opened, the panel's Headline), so its count is never stale. */
+  g_signal_connect_object (gtk_text_view_get_buffer (headline), "changed", G_CALLBACK (on_settings_changed),
+                           self, G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -569,8 +615,10 @@ lede_find_bar_open (LedeFindBar *self,
   gtk_widget_set_visible (self->replace_row, replace);
   gtk_source_search_context_set_highlight (self->context, TRUE);
   gtk_revealer_set_reveal_child (GTK_REVEALER (gtk_widget_get_parent (GTK_WIDGET (self))), TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+  /* Selected before it has the focus: GTK 4.8's entry keeps blinking a
+   * cursor it was given before a selection, and warns. */
   gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
 }
 
 /**

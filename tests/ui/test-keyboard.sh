@@ -19,6 +19,12 @@
 #   Alt+F, Down Down, Enter     Format: Markdown
 #   Shift+Tab, Enter            the Export button
 #   Enter                       Export again on "Before It Goes Out", if shown
+#   Ctrl+H, (search) Enter      find, Enter straight after typing (issue 23)
+#   Escape, (words)             the bar closes; the words replace the match
+#   Ctrl+H, Tab, Ctrl+Return    Replace All from the replace entry
+#   Escape, Ctrl+Z, Ctrl+Shift+Z  undo and redo it from the body: both fields
+#   Ctrl+H, Ctrl+Return         Replace All from the search entry
+#   Escape, Ctrl+Shift+Tab, Ctrl+Z  undo it from the headline: both fields
 #   Ctrl+Q                      quit, saving
 # TAP on stdout, diagnostics as "# " lines.
 set -u
@@ -250,6 +256,73 @@ for ((i = 0; i < 15; i++)); do
 done
 if exported; then ok "Export writes a file"; else not_ok "Export writes a file"; fi
 if poll 10 dialog_closed; then ok "the Export dialog closes when done"; else not_ok "the Export dialog closes when done"; fi
+
+# --- Ctrl+H: find and replace, and undo it --------------------------------------
+
+# The story's headline or body as saved, read straight from the library.
+field () {
+  python3 - "$library" "$uuid" "$1" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
+row = db.execute("SELECT " + {"headline": "headline", "body": "body"}[sys.argv[3]] +
+                 " FROM articles WHERE uuid = ?", (sys.argv[2],)).fetchone()
+print(row[0] if row else "")
+PY
+}
+has () { [[ "$(field "$1")" == *"$2"* ]]; }
+lacks () { [[ "$(field "$1")" != *"$2"* ]]; }
+
+xdotool windowfocus --sync "$window"
+keys ctrl+h
+# The search, then Enter as fast as a writer types: it comes before the
+# search entry's pause (150 ms) has passed. (xdotool type takes every
+# word after it as text, so the key is a second command.)
+xdotool type --delay 25 "night ferry"
+xdotool key Return
+sleep 0.3
+keys Escape
+typed "late ferry"
+late () { has body "pay for the late ferry for three" && lacks body "night ferry" && has headline "backs night ferry plan"; }
+if poll 15 late; then ok "Ctrl+H, a search and Enter at once, Escape: the words typed replace the match"
+else not_ok "Ctrl+H, a search and Enter at once, Escape: the words typed replace the match"; field body | diag; fi
+
+board () { has headline "Harbour board backs" && has body "harbour board voted" && has body "the board leader" && lacks body "council"; }
+council () { has headline "Harbour council backs" && has body "harbour council voted" && has body "the council leader" && lacks body "board"; }
+keys ctrl+h
+typed "council"
+keys Tab
+typed "board"
+keys ctrl+Return
+if poll 15 board; then ok "Ctrl+Return in the replace entry replaces all, in the headline and the body"
+else not_ok "Ctrl+Return in the replace entry replaces all, in the headline and the body"; field headline | diag; fi
+# Escape from the replace entry: the bar closes and the body has the keyboard.
+keys Escape
+keys ctrl+z
+if poll 15 council; then ok "one Ctrl+Z in the body takes back Replace All in both fields"
+else not_ok "one Ctrl+Z in the body takes back Replace All in both fields"; field headline | diag; fi
+keys ctrl+shift+z
+if poll 15 board; then ok "Ctrl+Shift+Z in the body puts Replace All back in both fields"
+else not_ok "Ctrl+Shift+Z in the body puts Replace All back in both fields"; field headline | diag; fi
+keys ctrl+z
+poll 15 council || echo "# the second Ctrl+Z in the body did not take back both"
+# The bar opens with the search entry focused, "council" in it and
+# "board" still in the replace entry.
+keys ctrl+h
+keys ctrl+Return
+if poll 15 board; then ok "Ctrl+Return in the search entry replaces all"
+else not_ok "Ctrl+Return in the search entry replaces all"; field headline | diag; fi
+keys Escape
+# From the body back to the headline, and undo there.
+keys ctrl+shift+Tab
+keys ctrl+z
+if poll 15 council; then ok "one Ctrl+Z in the headline takes back Replace All in both fields"
+else not_ok "one Ctrl+Z in the headline takes back Replace All in both fields"; field body | diag; fi
+keys ctrl+shift+z
+if poll 15 board; then ok "Ctrl+Shift+Z in the headline puts it back in both"
+else not_ok "Ctrl+Shift+Z in the headline puts it back in both"; field body | diag; fi
+# The story as typed, for what is read back below.
+keys ctrl+z
+poll 15 council || not_ok "the story is back to its typed headline"
 
 # --- Ctrl+Q: quit, saving ------------------------------------------------------
 

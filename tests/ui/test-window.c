@@ -1581,6 +1581,23 @@ test_spelling (Fixture       *f,
   g_assert_false (standfirst_marked (f, 0));
 }
 
+static GtkTextView *
+editor_view (Fixture    *f,
+             const char *name)
+{
+  return GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (get_editor (f)), LEDE_TYPE_EDITOR, name));
+}
+
+static char *
+view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
 static gboolean
 find_counted (gpointer bar)
 {
@@ -1651,22 +1668,194 @@ test_find_replace (Fixture       *f,
     g_assert_cmpstr (now, ==, after);
   }
 
-  /* Escape: the bar goes, the cursor stays where the match was. */
+  /* Escape: the bar goes, the match stays selected (as in GNOME Text
+   * Editor), so what is typed next replaces it. */
   lede_find_bar_set_options (bar, FALSE, TRUE, FALSE);
   lede_find_bar_set_text (bar, "ferry", "");
   lede_test_wait_until (find_counted, bar, 5000);
   lede_find_bar_next (bar, FALSE);
   g_signal_emit_by_name (find_child_of_type (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY), "stop-search");
   {
-    GtkTextIter cursor, end;
+    GtkTextIter start, end;
+    g_autofree char *selected = NULL;
 
-    gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-    end = cursor;
-    gtk_text_iter_forward_chars (&end, 5);
-    g_autofree char *at = gtk_text_iter_get_slice (&cursor, &end);
-
-    g_assert_cmpstr (at, ==, "ferry");
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+    selected = gtk_text_iter_get_slice (&start, &end);
+    g_assert_cmpstr (selected, ==, "ferry");
+    g_assert_true (gtk_widget_has_focus (GTK_WIDGET (editor_view (f, "body_view"))));
+    gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+    gtk_text_buffer_insert_interactive_at_cursor (buffer, "boat", -1, TRUE);
+    gtk_text_buffer_get_iter_at_mark (buffer, &end, gtk_text_buffer_get_insert (buffer));
+    start = end;
+    gtk_text_iter_backward_chars (&start, 5);
+    g_clear_pointer (&selected, g_free);
+    selected = gtk_text_iter_get_slice (&start, &end);
+    g_assert_cmpstr (selected, ==, " boat");
   }
+}
+
+static void
+assert_fields (Fixture    *f,
+               const char *headline,
+               const char *body)
+{
+  g_autofree char *headline_now = view_text (editor_view (f, "headline_view"));
+  g_autofree char *body_now = buffer_text (f);
+
+  g_assert_cmpstr (headline_now, ==, headline);
+  g_assert_cmpstr (body_now, ==, body);
+}
+
+/* Replace All over the headline and the body is one undo step from either
+ * field (Ctrl+Z and Ctrl+Shift+Z are the views' text.undo and text.redo),
+ * also once the autosave has written it; an edit after it makes each
+ * field's undo its own again. */
+static void
+test_find_replace_undo (Fixture       *f,
+                        gconstpointer  data)
+{
+  LedeFindBar *bar = lede_editor_get_find_bar (get_editor (f));
+  GtkWidget *headline = GTK_WIDGET (editor_view (f, "headline_view"));
+  GtkWidget *body = GTK_WIDGET (editor_view (f, "body_view"));
+  GtkTextBuffer *headline_buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (headline));
+  g_autofree char *headline_before = view_text (GTK_TEXT_VIEW (headline));
+  g_autofree char *body_before = buffer_text (f);
+  g_autofree char *headline_after = NULL;
+  g_autofree char *body_after = NULL;
+  gint64 id = lede_article_get_id (shown_article (f));
+
+  g_assert_nonnull (strstr (headline_before, "Kestle"));
+  g_assert_nonnull (strstr (body_before, "Kestle"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-replace", NULL));
+  lede_find_bar_set_text (bar, "Kestle", "Kestell");
+  g_assert_cmpuint (lede_find_bar_replace_all (bar), >, 1);
+  headline_after = view_text (GTK_TEXT_VIEW (headline));
+  body_after = buffer_text (f);
+  g_assert_nonnull (strstr (headline_after, "Kestell"));
+  g_assert_cmpstr (body_after, !=, body_before);
+
+  /* Ctrl+Z in the body takes back both; Ctrl+Shift+Z in the headline
+   * puts both back; Ctrl+Z in the headline takes back both again. */
+  gtk_widget_grab_focus (body);
+  g_assert_true (gtk_widget_activate_action (body, "text.undo", NULL));
+  assert_fields (f, headline_before, body_before);
+  gtk_widget_grab_focus (headline);
+  g_assert_true (gtk_widget_activate_action (headline, "text.redo", NULL));
+  assert_fields (f, headline_after, body_after);
+  g_assert_true (gtk_widget_activate_action (headline, "text.undo", NULL));
+  assert_fields (f, headline_before, body_before);
+  lede_test_wait_until (is_saved, f->window, 5000);
+  {
+    g_autoptr (LedeArticle) saved = read_from_disk (f, id);
+
+    g_assert_cmpstr (lede_article_get_headline (saved), ==, headline_before);
+    g_assert_cmpstr (lede_article_get_body (saved), ==, body_before);
+  }
+  gtk_widget_grab_focus (body);
+  g_assert_true (gtk_widget_activate_action (body, "text.redo", NULL));
+  assert_fields (f, headline_after, body_after);
+  /* A redo after a save is saved too (GTK 4.8 says the body is unmodified). */
+  lede_test_wait_until (is_saved, f->window, 5000);
+  {
+    g_autoptr (LedeArticle) saved = read_from_disk (f, id);
+
+    g_assert_cmpstr (lede_article_get_headline (saved), ==, headline_after);
+    g_assert_cmpstr (lede_article_get_body (saved), ==, body_after);
+  }
+
+  /* Another Replace All, written by the autosave before Ctrl+Z in the
+   * headline: saving leaves both histories as they were. */
+  lede_find_bar_set_text (bar, "Kestell", "Kestle");
+  g_assert_cmpuint (lede_find_bar_replace_all (bar), >, 1);
+  assert_fields (f, headline_before, body_before);
+  lede_test_wait_until (is_saved, f->window, 5000);
+  gtk_widget_grab_focus (headline);
+  g_assert_true (gtk_widget_activate_action (headline, "text.undo", NULL));
+  assert_fields (f, headline_after, body_after);
+  g_assert_true (gtk_widget_activate_action (body, "text.redo", NULL));
+  assert_fields (f, headline_before, body_before);
+  lede_test_wait_until (is_saved, f->window, 5000);
+  {
+    g_autoptr (LedeArticle) saved = read_from_disk (f, id);
+
+    g_assert_cmpstr (lede_article_get_headline (saved), ==, headline_before);
+    g_assert_cmpstr (lede_article_get_body (saved), ==, body_before);
+  }
+
+  /* Typed in the headline after a Replace All: Ctrl+Z there takes the
+   * typing back first, and the body keeps its replacements. */
+  lede_find_bar_set_text (bar, "Kestle", "Kestell");
+  lede_find_bar_replace_all (bar);
+  {
+    GtkTextIter end;
+    g_autofree char *typed = g_strconcat (headline_after, "!", NULL);
+
+    gtk_text_buffer_get_end_iter (headline_buffer, &end);
+    gtk_text_buffer_begin_user_action (headline_buffer);
+    gtk_text_buffer_insert_interactive (headline_buffer, &end, "!", -1, TRUE);
+    gtk_text_buffer_end_user_action (headline_buffer);
+    assert_fields (f, typed, body_after);
+  }
+  g_assert_true (gtk_widget_activate_action (headline, "text.undo", NULL));
+  assert_fields (f, headline_after, body_after);
+}
+
+/* Enter right after typing, before the search entry has said what was
+ * typed, goes to the first match of what the entry shows. */
+static void
+test_find_enter_at_once (Fixture       *f,
+                         gconstpointer  data)
+{
+  LedeFindBar *bar = lede_editor_get_find_bar (get_editor (f));
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+  GtkWidget *entry = find_child_of_type (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY);
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ferry");
+  lede_find_bar_next (bar, FALSE);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_iter_get_slice (&start, &end);
+  g_assert_cmpstr (selected, ==, "ferry");
+  {
+    g_autofree char *body = buffer_text (f);
+    const char *first = strstr (body, "ferry");
+
+    g_assert_nonnull (first);
+    g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, g_utf8_pointer_to_offset (body, first));
+  }
+}
+
+/* The headline's count follows the headline, typed or set from the
+ * panel, and the search. */
+static void
+test_find_headline_count (Fixture       *f,
+                          gconstpointer  data)
+{
+  LedeFindBar *bar = lede_editor_get_find_bar (get_editor (f));
+  GtkTextBuffer *headline_buffer = gtk_text_view_get_buffer (editor_view (f, "headline_view"));
+  GtkTextIter end;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-replace", NULL));
+  lede_find_bar_set_text (bar, "Kestle", "");
+  lede_test_wait_until (find_counted, bar, 5000);
+  g_assert_nonnull (strstr (lede_find_bar_get_status (bar), ", and 1 in the headline"));
+
+  gtk_text_buffer_get_end_iter (headline_buffer, &end);
+  gtk_text_buffer_begin_user_action (headline_buffer);
+  gtk_text_buffer_insert_interactive (headline_buffer, &end, " and Kestle", -1, TRUE);
+  gtk_text_buffer_end_user_action (headline_buffer);
+  g_assert_nonnull (strstr (lede_find_bar_get_status (bar), ", and 2 in the headline"));
+
+  lede_article_set_headline (shown_article (f), "Night ferry talks resume");
+  g_assert_null (strstr (lede_find_bar_get_status (bar), "in the headline"));
+
+  lede_find_bar_set_text (bar, "talks", "");
+  lede_test_wait_until (find_counted, bar, 5000);
+  g_assert_nonnull (strstr (lede_find_bar_get_status (bar), ", and 1 in the headline"));
 }
 
 /* Graf numbers in the gutter, and Ctrl+L to graf 3. */
@@ -2372,6 +2561,9 @@ main (int   argc,
   ADD ("many-stories", test_many_stories);
   ADD ("spelling", test_spelling);
   ADD ("find-replace", test_find_replace);
+  ADD ("find-replace-undo", test_find_replace_undo);
+  ADD ("find-enter-at-once", test_find_enter_at_once);
+  ADD ("find-headline-count", test_find_headline_count);
   ADD ("grafs", test_grafs);
   ADD ("typography", test_typography);
   ADD ("focus-mode", test_focus_mode);

@@ -308,6 +308,8 @@ save_version_action (GtkWidget  *widget,
 
 /* History and Restore */
 
+static char *editor_text (LedeWindow *self);
+
 /**
  * lede_window_restore_revision:
  *
@@ -338,13 +340,106 @@ lede_window_restore_revision (LedeWindow *self,
       return;
     }
   snapshot = lede_revision_snapshot (revision, lede_article_get_tags (revision), lede_article_get_sources (revision));
-  /* One restore, not a status change on the way: no revision halfway. */
+  /* What the fields and the text were, so one Ctrl+Z (or the toast's
+   * Undo) brings all of it back, not the body alone. */
+  lede_editor_commit (self->editor);
+  g_free (self->restored_before);
+  self->restored_before = lede_revision_snapshot (article, lede_article_get_tags (article), lede_article_get_sources (article));
+  g_free (self->restored_text_before);
+  self->restored_text_before = editor_text (self);
+  /* One restore, not a status change on the way: no revision halfway.
+   * The body is replaced as one undo step; the headline and every other
+   * field follow its undo and redo (follow_restore()). */
   g_signal_group_block (self->revision_signals);
   lede_revision_apply (snapshot, article, NULL);
-  g_signal_group_unblock (self->revision_signals);
   lede_editor_replace_body (self->editor, lede_article_get_body (revision));
-  lede_window_show_toast (self, not_restored ? not_restored
-                                             : _("Restored. Ctrl+Z undoes the body’s change; the story as it was is in the History."));
+  g_signal_group_unblock (self->revision_signals);
+  lede_editor_commit (self->editor);
+  g_free (self->restored_after);
+  self->restored_after = lede_revision_snapshot (article, lede_article_get_tags (article), lede_article_get_sources (article));
+  g_free (self->restored_text_after);
+  self->restored_text_after = editor_text (self);
+  self->restored_story = lede_article_get_id (article);
+  self->restore_undone = FALSE;
+  {
+    AdwToast *toast = adw_toast_new (not_restored ? not_restored
+                                                  : _("Restored. Ctrl+Z or Undo brings the story back as it was; "
+                                                      "it is in the History too."));
+
+    adw_toast_set_button_label (toast, _("_Undo"));
+    adw_toast_set_action_name (toast, "win.undo-restore");
+    adw_toast_set_timeout (toast, 10);
+    adw_toast_overlay_add_toast (self->toasts, toast);
+  }
+}
+
+/* The body as the editor has it now. */
+static char *
+editor_text (LedeWindow *self)
+{
+  GtkTextBuffer *buffer = lede_editor_get_buffer (self->editor);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* After any undo or redo of the body: when it took the body back to just
+ * before the last Restore (or forward to just after), the headline and
+ * the other fields follow. */
+static void
+follow_restore (LedeWindow *self,
+                gboolean    undone)
+{
+  LedeArticle *article = lede_editor_get_article (self->editor);
+  g_autofree char *text = NULL;
+
+  if (article == NULL || self->restored_before == NULL || lede_article_get_id (article) != self->restored_story ||
+      self->restore_undone == undone)
+    return;
+  text = editor_text (self);
+  if (g_strcmp0 (text, undone ? self->restored_text_before : self->restored_text_after) != 0)
+    return;
+  g_signal_group_block (self->revision_signals);
+  lede_revision_apply (undone ? self->restored_before : self->restored_after, article, NULL);
+  g_signal_group_unblock (self->revision_signals);
+  self->restore_undone = undone;
+}
+
+static void
+on_text_undone (LedeWindow *self)
+{
+  follow_restore (self, TRUE);
+}
+
+static void
+on_text_redone (LedeWindow *self)
+{
+  follow_restore (self, FALSE);
+}
+
+/* The toast's Undo: the text's own undo when the Restore changed it (the
+ * fields follow), the fields alone otherwise. */
+static void
+undo_restore_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeArticle *article = lede_editor_get_article (self->editor);
+  g_autofree char *text = NULL;
+
+  if (article == NULL || self->restored_before == NULL || lede_article_get_id (article) != self->restored_story ||
+      self->restore_undone)
+    return;
+  text = editor_text (self);
+  if (g_strcmp0 (text, self->restored_text_after) != 0)
+    return;  /* typed since: Ctrl+Z takes that back first */
+  if (g_strcmp0 (self->restored_text_before, self->restored_text_after) == 0)
+    follow_restore (self, TRUE);
+  else
+    gtk_text_buffer_undo (lede_editor_get_buffer (self->editor));
+  lede_editor_commit (self->editor);
 }
 
 static void
@@ -393,6 +488,7 @@ lede_window_class_add_history (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-version", NULL, save_version_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "win.add-correction", NULL, add_correction_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-restore", NULL, undo_restore_action);
 }
 
 static void
@@ -430,6 +526,10 @@ lede_window_init_history (LedeWindow *self)
   self->revision_signals = g_signal_group_new (LEDE_TYPE_ARTICLE);
   g_signal_group_connect_object (self->revision_signals, "notify::status", G_CALLBACK (on_status_changed), self,
                                  G_CONNECT_SWAPPED);
+  g_signal_connect_object (lede_editor_get_buffer (self->editor), "undo", G_CALLBACK (on_text_undone), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (lede_editor_get_buffer (self->editor), "redo", G_CALLBACK (on_text_redone), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 void
@@ -440,4 +540,8 @@ lede_window_dispose_history (LedeWindow *self)
   g_clear_object (&self->revision_signals);
   g_clear_pointer (&self->asked_correction, g_hash_table_unref);
   g_clear_pointer (&self->asked_text, g_free);
+  g_clear_pointer (&self->restored_before, g_free);
+  g_clear_pointer (&self->restored_after, g_free);
+  g_clear_pointer (&self->restored_text_before, g_free);
+  g_clear_pointer (&self->restored_text_after, g_free);
 }

@@ -78,6 +78,13 @@ struct _LedeWindow
   GHashTable           *asked_correction; /* story ids asked this session */
   guint                 correction_id;    /* asking, after a pause */
   char                 *asked_text;       /* headline and body as last published or asked */
+  /* The last Restore, so that undoing it brings every field back. */
+  gint64                restored_story;
+  char                 *restored_before;  /* snapshots of the fields (lede_revision_snapshot()) */
+  char                 *restored_after;
+  char                 *restored_text_before;  /* the body */
+  char                 *restored_text_after;
+  gboolean              restore_undone;
 
   /* Many stories at once (lede-window-selection.c). */
   GtkRevealer          *selection_revealer;

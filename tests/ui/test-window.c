@@ -575,6 +575,10 @@ test_history (Fixture       *f,
   g_assert_true (lede_window_select_article (f->window, sample));
   lede_test_spin (50);
   type_at_end (f, "\nA second addition.\n");
+  /* Fields changed since the version too: a restore brings them back, and
+   * one Ctrl+Z takes all of it back again. */
+  lede_article_set_headline (shown_article (f), "A headline written after the version");
+  lede_article_set_standfirst (shown_article (f), "A standfirst written after the version.");
 
   history = lede_window_show_history (f->window);
   g_assert_nonnull (history);
@@ -600,13 +604,25 @@ test_history (Fixture       *f,
   body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_nonnull (strstr (body, "A first addition."));
   g_assert_null (strstr (body, "A second addition."));
-  /* What was there before the restore is kept, and Ctrl+Z brings it back. */
+  g_assert_cmpstr (lede_article_get_headline (shown_article (f)), !=, "A headline written after the version");
+  g_assert_cmpstr (lede_article_get_standfirst (shown_article (f)), !=, "A standfirst written after the version.");
+  /* What was there before the restore is kept, and one Ctrl+Z brings all
+   * of it back: the body, the headline and the other fields. */
   g_assert_cmpuint (count_revisions (f, sample), ==, 2);
   gtk_text_buffer_undo (buffer);
   g_free (body);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_nonnull (strstr (body, "A second addition."));
+  g_assert_cmpstr (lede_article_get_headline (shown_article (f)), ==, "A headline written after the version");
+  g_assert_cmpstr (lede_article_get_standfirst (shown_article (f)), ==, "A standfirst written after the version.");
+  /* Redo puts the restore back, every field. */
+  gtk_text_buffer_redo (buffer);
+  g_assert_cmpstr (lede_article_get_standfirst (shown_article (f)), !=, "A standfirst written after the version.");
+  /* The toast's Undo does what Ctrl+Z does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-restore", NULL));
+  g_assert_cmpstr (lede_article_get_headline (shown_article (f)), ==, "A headline written after the version");
+  g_assert_cmpstr (lede_article_get_standfirst (shown_article (f)), ==, "A standfirst written after the version.");
 
   /* Save Version… keeps a named one, even with nothing changed. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save-version", NULL));

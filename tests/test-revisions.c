@@ -242,6 +242,38 @@ test_restore_keeps_publication (Fixture       *f,
   g_assert_false (lede_article_keeps_on_restore (back, "headline"));
 }
 
+/* A copy from elsewhere (an import of a newer file) never moves a
+ * published story's slug, nor empties any story's. */
+static void
+test_replace_keeps_published_slug (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = new_story (f);
+  g_autoptr (LedeArticle) back = NULL;
+  g_autoptr (LedeArticle) copy = NULL;
+  gint64 id = lede_article_get_id (article);
+
+  copy = lede_article_dup (article);
+  lede_article_set_slug (copy, "");
+  g_assert_true (lede_library_replace_story (f->library, id, copy, NULL, NULL));
+  back = lede_library_get_article (f->library, id, NULL);
+  g_assert_cmpstr (lede_article_get_slug (back), ==, lede_article_get_slug (article));
+  g_clear_object (&back);
+
+  lede_article_set_slug (copy, "pier-open-again");
+  g_assert_true (lede_library_replace_story (f->library, id, copy, NULL, NULL));
+  back = lede_library_get_article (f->library, id, NULL);
+  g_assert_cmpstr (lede_article_get_slug (back), ==, "pier-open-again");
+  g_clear_object (&back);
+
+  lede_article_set_status (copy, LEDE_ARTICLE_STATUS_PUBLISHED);
+  g_assert_true (lede_library_replace_story (f->library, id, copy, NULL, NULL));
+  lede_article_set_slug (copy, "a-new-address");
+  g_assert_true (lede_library_replace_story (f->library, id, copy, NULL, NULL));
+  back = lede_library_get_article (f->library, id, NULL);
+  g_assert_cmpstr (lede_article_get_slug (back), ==, "pier-open-again");
+}
+
 /* No story is marked published before its embargo lifts: the bulk status
  * change is refused whole, in words. */
 static void
@@ -331,6 +363,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add ("/lede/revisions/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("restore-keeps-publication", test_restore_keeps_publication);
   ADD ("published-under-embargo-refused", test_published_under_embargo_refused);
+  ADD ("replace-keeps-published-slug", test_replace_keeps_published_slug);
   ADD ("kept", test_kept);
   ADD ("retention", test_retention);
   ADD ("restore", test_restore);

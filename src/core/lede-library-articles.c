@@ -222,8 +222,11 @@ lede_library_replace_story (LedeLibrary        *self,
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (LEDE_IS_ARTICLE (article), FALSE);
 
+  /* A published story's page lives at its slug: a copy from elsewhere
+   * (an import) never moves or empties it. */
   stmt = _lede_library_prepare (self,
-                                "UPDATE articles SET headline = ?1, standfirst = ?2, slug = ?3, byline = ?4, "
+                                "UPDATE articles SET headline = ?1, standfirst = ?2, "
+                                "slug = CASE WHEN ?3 = '' OR status = 'published' THEN slug ELSE ?3 END, byline = ?4, "
                                 "dateline = ?5, section = ?6, status = ?7, language = ?8, body = ?9, "
                                 "editorial_note = ?10, word_goal = ?11, embargo_at = ?12, published_at = ?13, "
                                 "front_matter = ?14, created_at = coalesce (?15, created_at), updated_at = ?16 "

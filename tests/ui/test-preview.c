@@ -548,6 +548,19 @@ test_print_to_pdf (Fixture       *f,
   text = print_to_pdf_text (f->pane, lede_editor_get_article (f->editor));
   g_assert_nonnull (strstr (text, "Four winters in a boat shed"));
   g_assert_nonnull (strstr (text, lede_article_get_headline (lede_editor_get_article (f->editor))));
+  g_assert_null (strstr (text, "EMBARGOED UNTIL"));
+
+  /* A copy printed for a legal read carries the embargo line, as the page
+   * export does. */
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr (GDateTime) tomorrow = g_date_time_add_days (now, 1);
+
+    lede_article_set_embargo (lede_editor_get_article (f->editor), tomorrow);
+    g_free (text);
+    text = print_to_pdf_text (f->pane, lede_editor_get_article (f->editor));
+    g_assert_nonnull (strstr (text, "EMBARGOED UNTIL"));
+  }
 }
 
 static gboolean

@@ -400,9 +400,23 @@ follow_restore (LedeWindow *self,
   text = editor_text (self);
   if (g_strcmp0 (text, undone ? self->restored_text_before : self->restored_text_after) != 0)
     return;
-  g_signal_group_block (self->revision_signals);
-  lede_revision_apply (undone ? self->restored_before : self->restored_after, article, NULL);
-  g_signal_group_unblock (self->revision_signals);
+  /* The story's life (status, embargo, publication, a published slug) is
+   * never a version's: whatever it is now stays. */
+  {
+    static const char * const life[] = { "status", "embargo", "published", "slug" };
+    GValue kept[G_N_ELEMENTS (life)] = { G_VALUE_INIT };
+
+    for (guint i = 0; i < G_N_ELEMENTS (life); i++)
+      g_object_get_property (G_OBJECT (article), life[i], &kept[i]);
+    g_signal_group_block (self->revision_signals);
+    lede_revision_apply (undone ? self->restored_before : self->restored_after, article, NULL);
+    for (guint i = 0; i < G_N_ELEMENTS (life); i++)
+      {
+        g_object_set_property (G_OBJECT (article), life[i], &kept[i]);
+        g_value_unset (&kept[i]);
+      }
+    g_signal_group_unblock (self->revision_signals);
+  }
   self->restore_undone = undone;
 }
 

@@ -204,9 +204,18 @@ lede_window_record_went_out (LedeWindow  *self,
 
   if (self->library == NULL)
     return;
+  /* Added to what the story holds now, which may have grown meanwhile. */
   if (lede_verdict_get_new_correction (verdict) != NULL && article != NULL &&
       lede_article_get_id (article) == lede_article_get_id (went))
-    lede_article_set_corrections (article, lede_article_get_corrections (went));
+    {
+      g_autoptr (GPtrArray) corrections = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_correction_free);
+      GPtrArray *now = lede_article_get_corrections (article);
+
+      for (guint i = 0; now && i < now->len; i++)
+        g_ptr_array_add (corrections, lede_correction_copy (g_ptr_array_index (now, i)));
+      g_ptr_array_add (corrections, lede_correction_copy (lede_verdict_get_new_correction (verdict)));
+      lede_article_set_corrections (article, corrections);
+    }
   if (!lede_library_record_went_out (self->library, verdict, &error))
     lede_window_show_toast (self, error->message);
 }
@@ -322,9 +331,24 @@ copy_html_thread (GTask        *task,
   g_autoptr (GBytes) html = lede_export_story (job->verdict, LEDE_EXPORT_FORMAT_FRAGMENT);
   g_autofree char *embargo = lede_verdict_dup_embargo_line (job->verdict);
   g_autofree char *plain = lede_markdown_to_plain_text (lede_article_get_body (lede_verdict_get_article (job->verdict)), -1);
+  GPtrArray *corrections = lede_article_get_corrections (lede_verdict_get_article (job->verdict));
+  GString *text = g_string_new (embargo ? embargo : "");
 
   job->html = g_strndup (g_bytes_get_data (html, NULL), g_bytes_get_size (html));
-  job->plain = embargo ? g_strconcat (embargo, "\n\n", plain, NULL) : g_steal_pointer (&plain);
+  /* The plain copy carries what the HTML does: the embargo line first,
+   * the corrections note last. */
+  if (text->len > 0)
+    g_string_append (text, "\n\n");
+  g_string_append (text, plain);
+  for (guint i = 0; corrections && i < corrections->len; i++)
+    {
+      LedeCorrection *correction = g_ptr_array_index (corrections, i);
+      g_autofree char *date = lede_correction_dup_date (correction);
+
+      g_string_append_printf (text, "\n%s, %s: %s", lede_correction_kind_get_label (correction->kind), date,
+                              correction->note);
+    }
+  job->plain = g_string_free (text, FALSE);
   g_task_return_boolean (task, TRUE);
 }
 

@@ -62,7 +62,8 @@ dump (const char *path)
               const char *name = sqlite3_column_name (rows, i);
 
               /* Random by design: who the library is, and each write's stamp. */
-              if (g_str_equal (name, "uuid") || g_str_equal (name, "identity") || g_str_equal (name, "stamp"))
+              if (g_str_equal (name, "uuid") || g_str_equal (name, "identity") || g_str_equal (name, "stamp") ||
+                  g_str_equal (name, "prev_stamp"))
                 continue;
               /* When a time is, differs from run to run; whether it is, not. */
               if (g_str_has_suffix (name, "_at"))
@@ -601,6 +602,83 @@ test_stray_wal_of_an_older_copy (void)
   lede_test_rmdir (dir);
 }
 
+/* A backup restored beside the newer WAL the library left at a crash (the
+ * same identity, a higher counter): the WAL was written over another main
+ * file, so replaying it would mix two copies. Set aside; the backup reads
+ * as it was. And an empty main file beside a WAL (SQLite would delete the
+ * WAL as it opened it) sets the WAL aside too. */
+static void
+test_stray_wal_over_a_restored_backup (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = make_library (dir);
+  g_autofree char *backup = g_build_filename (dir, "backup.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *newer = NULL, *backup_sum = NULL;
+  g_autoptr (GError) error = NULL;
+
+  copy_file (path, backup);
+  /* The library goes on past its backup, saved whole, then crashes with
+   * a WAL written over that newer main file. */
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+
+    add_story (library, "Written after the backup");
+  }
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+
+    add_story (library, "Written later still");
+    newer = copy_wal_of_open_library (path, "newer-wal");
+  }
+  /* The library lost; its backup back in place, the crash's WAL beside it. */
+  remove_library (path);
+  copy_file (backup, path);
+  backup_sum = lede_test_checksum_file (path);
+  copy_file (newer, wal);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (lede_library_get_notice (library));
+    g_assert_cmpint (lede_library_count_articles (library, FALSE, NULL), ==, 3);
+  }
+  assert_checksum (path, backup_sum);
+  assert_whole (path);
+  {
+    g_autofree char *moved = find_set_aside (dir, "pristine.db-wal.set-aside-");
+    g_autofree char *newer_sum = lede_test_checksum_file (newer);
+
+    g_assert_nonnull (moved);
+    assert_checksum (moved, newer_sum);
+    g_unlink (moved);
+  }
+
+  /* An empty main file beside a WAL. */
+  remove_library (path);
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  copy_file (newer, wal);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (lede_library_get_notice (library));
+  }
+  {
+    g_autofree char *moved = find_set_aside (dir, "pristine.db-wal.set-aside-");
+    g_autofree char *newer_sum = lede_test_checksum_file (newer);
+
+    g_assert_nonnull (moved);
+    assert_checksum (moved, newer_sum);
+    g_unlink (moved);
+  }
+
+  g_unlink (newer);
+  remove_library (backup);
+  remove_library (path);
+  lede_test_rmdir (dir);
+}
+
 /* A library with a damaged page that only a full read finds (the root of
  * an empty table): the check says so, and from then on nothing is written
  * into it; the file stays byte for byte as it was. */
@@ -794,6 +872,7 @@ main (int   argc,
   g_test_add_func ("/lede/crash-matrix/export-killed", test_export_killed);
   g_test_add_func ("/lede/crash-matrix/stray-wal-of-another-library", test_stray_wal_of_another_library);
   g_test_add_func ("/lede/crash-matrix/stray-wal-of-an-older-copy", test_stray_wal_of_an_older_copy);
+  g_test_add_func ("/lede/crash-matrix/stray-wal-over-a-restored-backup", test_stray_wal_over_a_restored_backup);
   g_test_add_func ("/lede/crash-matrix/damaged-page", test_damaged_page);
   g_test_add_func ("/lede/crash-matrix/not-a-file", test_not_a_file);
 

@@ -125,10 +125,20 @@ main (int   argc,
       g_debug ("Could not ask Lede to run the command: %s", remote_error->message);
     }
 
-  /* Read-only media: export still reads it, and says what it cannot record. */
+  /* A writer reads the whole file once before changing it: a damaged
+   * library is refused rather than written further into. */
+  if (library != NULL && !lede_library_is_read_only (library) && !lede_library_check (library, &error))
+    g_clear_object (&library);
+
+  /* Export still reads a library it cannot write (read-only media, a Lede
+   * that has it and cannot be asked, damage), and says what it cannot
+   * record. */
   if (library == NULL && lede_command_reads_if_read_only (command) &&
-      g_error_matches (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_READ_ONLY))
+      (g_error_matches (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_READ_ONLY) ||
+       g_error_matches (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_IN_USE) ||
+       g_error_matches (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT)))
     {
+      g_printerr ("lede-cli: %s\n", error->message);
       g_clear_error (&error);
       if ((library = lede_library_open_for_reading (library_path, &error)))
         g_printerr ("lede-cli: %s\n", _("The library cannot be written to: what goes out is not recorded, "
@@ -145,16 +155,6 @@ main (int   argc,
 
   if (lede_library_get_notice (library) != NULL)
     g_printerr ("lede-cli: %s\n", lede_library_get_notice (library));
-
-  /* A writer reads the whole file once before changing it: a damaged
-   * library is refused rather than written further into. */
-  if (!lede_library_is_read_only (library) && !lede_library_check (library, &error))
-    {
-      g_string_free (out, TRUE);
-      g_string_free (err, TRUE);
-      g_printerr ("lede-cli: %s\n", error->message);
-      return LEDE_COMMAND_EXIT_LIBRARY;
-    }
 
   exit_code = lede_command_run (command, library, out, err);
   print_and_free (out, err);

@@ -335,12 +335,22 @@ lede_export_batch_record (LedeExportBatch  *self,
                           LedeLibrary      *library,
                           GError          **error)
 {
+  g_autoptr (GError) first_error = NULL;
+
+  /* Every story is tried: one that fails does not lose the others' records. */
   for (guint i = 0; i < self->stories->len; i++)
     {
       Story *story = &g_array_index (self->stories, Story, i);
+      g_autoptr (GError) local_error = NULL;
 
-      if (story->written && !lede_library_record_went_out (library, story->verdict, error))
-        return FALSE;
+      if (story->written && !lede_library_record_went_out (library, story->verdict, &local_error) &&
+          first_error == NULL)
+        first_error = g_steal_pointer (&local_error);
+    }
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
     }
   return TRUE;
 }

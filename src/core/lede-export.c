@@ -307,8 +307,12 @@ lede_export_story (const LedeVerdict *verdict,
         /* A fragment pasted into a CMS opens with the embargo line too. */
         g_autofree char *embargo = lede_verdict_dup_embargo_line (verdict);
 
-        out = embargo ? g_strdup_printf ("<p class=\"embargo-banner\" role=\"note\">%s</p>\n%s", embargo, body_html)
-                      : g_steal_pointer (&body_html);
+        /* … and ends with the corrections note, as the page does. */
+        g_autofree char *corrections = lede_page_dup_corrections_html (lede_article_get_corrections (article));
+
+        out = embargo ? g_strdup_printf ("<p class=\"embargo-banner\" role=\"note\">%s</p>\n%s%s", embargo, body_html,
+                                         corrections)
+                      : g_strconcat (body_html, corrections, NULL);
       }
       break;
     case LEDE_EXPORT_FORMAT_MARKDOWN:

@@ -30,6 +30,8 @@ struct _LedeLibrary
   guint       damaged : 1;
   /* This transaction has counted itself in library_identity. */
   guint       counted : 1;
+  /* Opening: the journal mode is being set, which no transaction counts. */
+  guint       opening : 1;
   char       *notice;      /* what opening it did that the writer should know */
 
   /* The library file, held open with flock() for as long as this library

@@ -185,14 +185,18 @@ static const char * const MIGRATIONS[] = {
   /* 6 → 7: who the library is, and how many times it was written, so a
    * WAL file beside it is known to be its own before SQLite replays it
    * (lede-library-wal.c). Every write transaction bumps the counter and
-   * draws a new stamp. */
+   * draws a new stamp, keeping the one before: a WAL's first transaction
+   * names the main file's stamp it was written over. Stamps are always
+   * stored in eight bytes, so they can be found in a WAL's frames. */
   "CREATE TABLE library_identity ("
   "  id       INTEGER PRIMARY KEY CHECK (id = 1),"
   "  identity TEXT NOT NULL,"
   "  commits  INTEGER NOT NULL,"
-  "  stamp    INTEGER NOT NULL"
+  "  stamp    INTEGER NOT NULL,"
+  "  prev_stamp INTEGER NOT NULL DEFAULT 0"
   ");"
-  "INSERT INTO library_identity VALUES (1, lower(hex(randomblob(16))), 0, random());",
+  "INSERT INTO library_identity (id, identity, commits, stamp) "
+  "  VALUES (1, lower(hex(randomblob(16))), 0, (random () & 0x3fffffffffffffff) | 0x4000000000000000);",
 
   /* 7 → 8: what readers saw of each story the last time it went out
    * (export, Copy as HTML, publishing), so a change since is asked about
@@ -211,6 +215,10 @@ static const char * const MIGRATIONS[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 8);
+
+/* What every write transaction does to library_identity. */
+#define LEDE_LIBRARY_COUNT_COMMIT \
+  "commits = commits + 1, prev_stamp = stamp, stamp = (random () & 0x3fffffffffffffff) | 0x4000000000000000"
 
 /* The first schema with library_identity. */
 #define LEDE_LIBRARY_IDENTITY_SCHEMA 7

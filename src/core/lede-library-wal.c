@@ -35,6 +35,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -155,48 +157,81 @@ read_be32 (const guint8 *bytes)
   return ((guint32)bytes[0] << 24) | ((guint32)bytes[1] << 16) | ((guint32)bytes[2] << 8) | bytes[3];
 }
 
-/* Whether the WAL at @wal_path may be replayed over a main file that
- * already shows the commit counter it shows: when it has a frame of this
- * WAL's generation (its header's salts) for page @page_no, the last of which
- * holds @needle (the library's identity), or when it has no commit at all
- * (a crash before the first commit: SQLite ignores those frames). Only
- * frame headers are read, and one page. */
-static gboolean
-wal_adds_nothing_foreign (const char *wal_path,
-                          gint64      page_no,
-                          const char *needle)
+/* What a WAL holds of this WAL's generation (frames with its header's
+ * salts): the first and last frame of page @page_no, and whether any frame
+ * ends a transaction. Only frame headers are read. */
+typedef struct
 {
-  gboolean has_commit = FALSE;
-  g_autoptr (GMappedFile) file = NULL;
-  const guint8 *bytes;
-  gsize len, page_size, frame_size, last = 0;
+  GMappedFile *file;
+  gsize        page_size;
+  gsize        first;       /* 0: none */
+  gsize        last;
+  gboolean     has_commit;
+} WalScan;
 
-  if (page_no <= 0 || !(file = g_mapped_file_new (wal_path, FALSE, NULL)))
+static void
+wal_scan_clear (WalScan *scan)
+{
+  g_clear_pointer (&scan->file, g_mapped_file_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WalScan, wal_scan_clear)
+
+static gboolean
+scan_wal (const char *wal_path,
+          gint64      page_no,
+          WalScan    *scan)
+{
+  const guint8 *bytes;
+  gsize len, frame_size;
+
+  memset (scan, 0, sizeof *scan);
+  if (page_no <= 0 || !(scan->file = g_mapped_file_new (wal_path, FALSE, NULL)))
     return FALSE;
-  bytes = (const guint8 *)g_mapped_file_get_contents (file);
-  len = g_mapped_file_get_length (file);
+  bytes = (const guint8 *)g_mapped_file_get_contents (scan->file);
+  len = g_mapped_file_get_length (scan->file);
   if (len < 32)
     return FALSE;
-  page_size = read_be32 (bytes + 8);
-  if (page_size == 1)
-    page_size = 65536;
-  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
+  scan->page_size = read_be32 (bytes + 8);
+  if (scan->page_size == 1)
+    scan->page_size = 65536;
+  if (scan->page_size < 512 || scan->page_size > 65536 || (scan->page_size & (scan->page_size - 1)) != 0)
     return FALSE;
-  frame_size = 24 + page_size;
-
+  frame_size = 24 + scan->page_size;
   for (gsize at = 32; at + frame_size <= len; at += frame_size)
     {
       if (memcmp (bytes + at + 8, bytes + 16, 8) != 0)
         continue;
       if (read_be32 (bytes + at) == (guint32)page_no)
-        last = at;
+        {
+          if (scan->first == 0)
+            scan->first = at;
+          scan->last = at;
+        }
       if (read_be32 (bytes + at + 4) != 0)
-        has_commit = TRUE;
+        scan->has_commit = TRUE;
     }
+  return TRUE;
+}
 
-  if (last != 0)
-    return memmem (bytes + last + 24, page_size, needle, strlen (needle)) != NULL;
-  return !has_commit;
+static gboolean
+frame_holds (const WalScan *scan,
+             gsize          at,
+             const void    *needle,
+             gsize          length)
+{
+  const guint8 *bytes = (const guint8 *)g_mapped_file_get_contents (scan->file);
+
+  return at != 0 && memmem (bytes + at + 24, scan->page_size, needle, length) != NULL;
+}
+
+/* A stamp as SQLite stores it (always eight bytes, big-endian). */
+static void
+encode_stamp (gint64  stamp,
+              guint8  out[8])
+{
+  for (int i = 7; i >= 0; i--, stamp >>= 8)
+    out[i] = (guint8)(stamp & 0xff);
 }
 
 static gboolean
@@ -211,12 +246,25 @@ wal_is_own (const char        *path,
     {
       g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
 
-      if (!through_wal->has_identity || g_strcmp0 (main->identity, through_wal->identity) != 0)
+      g_auto (WalScan) scan = { 0 };
+      guint8 stamp[8];
+
+      if (!through_wal->has_identity || g_strcmp0 (main->identity, through_wal->identity) != 0 ||
+          !scan_wal (wal_path, main->identity_page, &scan))
         return FALSE;
+      /* Written on top of this very main file: its first transaction
+       * names the stamp the main file has (a backup restored beside a
+       * newer WAL of the same library does not). */
+      encode_stamp (main->stamp, stamp);
       if (through_wal->commits > main->commits)
-        return TRUE;
-      return through_wal->commits == main->commits && through_wal->stamp == main->stamp &&
-             wal_adds_nothing_foreign (wal_path, main->identity_page, main->identity);
+        return frame_holds (&scan, scan.first, stamp, sizeof stamp);
+      /* The same commit: the WAL wrote the identity's page itself (a crash
+       * in the middle of a checkpoint), or committed nothing. */
+      if (through_wal->commits != main->commits || through_wal->stamp != main->stamp)
+        return FALSE;
+      if (scan.last != 0)
+        return frame_holds (&scan, scan.last, main->identity, strlen (main->identity));
+      return !scan.has_commit;
     }
 
   /* From before the identity row (see the top of this file). */
@@ -237,23 +285,36 @@ has_wal (const char *path)
   return g_stat (wal, &st) == 0 && st.st_size > 32;
 }
 
-/* "library.db-wal" → "library.db-wal.set-aside-20261204-151200"; both the
- * WAL and its index go, with one time, so they stay a pair. */
+/* "library.db-wal" → "library.db-wal.set-aside-20261204-151200" (then
+ * "-2", "-3"… rather than replace one set aside before); both the WAL and
+ * its index go, with one name, so they stay a pair. */
 static gboolean
 move_aside (const char  *path,
             char       **moved_to,
             GError     **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *time = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *stamp = NULL;
   static const char *suffixes[] = { "-wal", "-shm" };
+
+  for (guint n = 1; stamp == NULL; n++)
+    {
+      g_autofree char *name = n == 1 ? g_strdup (time) : g_strdup_printf ("%s-%u", time, n);
+      g_autofree char *wal = g_strconcat (path, "-wal.set-aside-", name, NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm.set-aside-", name, NULL);
+
+      if (!g_file_test (wal, G_FILE_TEST_EXISTS) && !g_file_test (shm, G_FILE_TEST_EXISTS))
+        stamp = g_steal_pointer (&name);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
       g_autofree char *to = g_strconcat (from, ".set-aside-", stamp, NULL);
 
-      if (g_rename (from, to) != 0)
+      /* Never over another file, should one appear meanwhile. */
+      if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) != 0)
         {
           int saved_errno = errno;
 
@@ -327,11 +388,20 @@ _lede_library_vet_wal (const char      *path,
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *moved_to = NULL;
   g_autoptr (GError) move_error = NULL;
+  GStatBuf st;
 
   *verdict = LEDE_WAL_NONE;
   *notice = NULL;
   if (!has_wal (path))
     return TRUE;
+
+  /* SQLite deletes the WAL of an empty database as it opens it: whatever
+   * it holds is set aside before SQLite sees either. */
+  if (g_stat (path, &st) == 0 && st.st_size == 0)
+    {
+      main.readable = TRUE;
+      goto foreign;
+    }
 
   read_view (path, "immutable=1", &main);
   read_view (path, "mode=ro", &through_wal);
@@ -352,6 +422,7 @@ _lede_library_vet_wal (const char      *path,
   if (!main.readable)
     return set_damaged_error (path, error);
 
+foreign:
   if (for_writing && move_aside (path, &moved_to, &move_error))
     {
       g_autofree char *moved_display = g_filename_display_name (moved_to);
@@ -402,15 +473,27 @@ quick_check (const char  *path,
 {
   sqlite3 *db = _lede_library_open_uri (path, "mode=ro");
   sqlite3_stmt *stmt = NULL;
-  gboolean whole = FALSE;
+  gboolean whole = FALSE, read = FALSE;
+  int rc = SQLITE_CANTOPEN;
 
-  if (db != NULL &&
-      sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    whole = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
+  if (db != NULL && (rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL)) == SQLITE_OK &&
+      (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      read = TRUE;
+      whole = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
+    }
   sqlite3_finalize (stmt);
   if (db != NULL)
     sqlite3_close (db);
+  /* Damage the check could not even read past is damage too; a check that
+   * could not run (no memory, no file handle) is not. */
+  if (!read && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED,
+                   _("Could not check the library “%s”: %s"), display, sqlite3_errstr (rc));
+      return FALSE;
+    }
   if (!whole)
     {
       g_autofree char *display = g_filename_display_name (path);
@@ -444,12 +527,14 @@ lede_library_check (LedeLibrary  *self,
 {
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
 
-  if (!quick_check (self->path, error))
-    {
-      mark_damaged (self);
-      return FALSE;
-    }
-  return TRUE;
+  g_autoptr (GError) local_error = NULL;
+
+  if (quick_check (self->path, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT))
+    mark_damaged (self);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static void

@@ -365,8 +365,8 @@ begin_counted (LedeLibrary  *self,
     return FALSE;
   if (self->schema_version < LEDE_LIBRARY_IDENTITY_SCHEMA)
     return TRUE;
-  if (!_lede_library_run_one (self, "UPDATE library_identity SET commits = commits + 1, stamp = random() "
-                                    "WHERE id = 1", what, error))
+  if (!_lede_library_run_one (self, "UPDATE library_identity SET " LEDE_LIBRARY_COUNT_COMMIT " WHERE id = 1",
+                              what, error))
     {
       _lede_library_rollback (self);
       return FALSE;
@@ -412,7 +412,7 @@ on_commit (void *data)
 {
   LedeLibrary *self = data;
 
-  if (self->schema_version >= LEDE_LIBRARY_IDENTITY_SCHEMA && !self->counted)
+  if (self->schema_version >= LEDE_LIBRARY_IDENTITY_SCHEMA && !self->counted && !self->opening)
     g_critical ("A write to %s was not counted in library_identity", self->path);
   self->counted = FALSE;
   return 0;
@@ -815,7 +815,7 @@ migrate (LedeLibrary  *self,
           !_lede_library_exec (self, set_id, what, error) ||
           !_lede_library_exec (self, set_version, what, error) ||
           (next >= LEDE_LIBRARY_IDENTITY_SCHEMA && !_lede_library_exec (self, "UPDATE library_identity SET "
-                                                                             "commits = commits + 1, stamp = random()",
+                                                                             LEDE_LIBRARY_COUNT_COMMIT,
                                                                        what, error)) ||
           !_lede_library_run_one (self, "COMMIT", what, error))
         {
@@ -981,8 +981,14 @@ open_writer (LedeLibrary  *self,
 
   /* WAL lets a crash lose at most the transaction under way; NORMAL
    * synchronous is safe with WAL and keeps autosave cheap. */
-  if (!_lede_library_exec (self, "PRAGMA journal_mode = WAL", _("Could not prepare the library"), error) ||
-      !_lede_library_exec (self, "PRAGMA synchronous = NORMAL", _("Could not prepare the library"), error) ||
+  /* A copy in rollback mode (a backup made with .backup) is switched to
+   * WAL here: a write no transaction of Lede's counts. */
+  self->opening = TRUE;
+  rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+  self->opening = FALSE;
+  if (rc != SQLITE_OK)
+    return _lede_library_set_sqlite_error (self, error, rc, _("Could not prepare the library"));
+  if (!_lede_library_exec (self, "PRAGMA synchronous = NORMAL", _("Could not prepare the library"), error) ||
       !_lede_library_exec (self, "PRAGMA foreign_keys = ON", _("Could not prepare the library"), error))
     return FALSE;
 

@@ -135,29 +135,50 @@ export_action (GtkWidget  *widget,
 /* A story the gate holds back leaves only when the writer says so, as in
  * the export dialog: the dialog names every reason. */
 
+/* A way out waiting on the writer's answer to a dialog: the window and
+ * the verdict stay alive until the dialog answers. */
 typedef struct {
   LedeWindow  *window;
   LedeVerdict *verdict;
-  LeaveFunc    leave;
-} AskAnyway;
+  LeaveFunc    then;
+} Waiting;
+
+static Waiting *
+waiting_new (LedeWindow  *self,
+             LedeVerdict *verdict,
+             LeaveFunc    then)
+{
+  Waiting *waiting = g_new0 (Waiting, 1);
+
+  waiting->window = g_object_ref (self);
+  waiting->verdict = lede_verdict_ref (verdict);
+  waiting->then = then;
+  return waiting;
+}
+
+static void
+waiting_free (Waiting *waiting)
+{
+  g_object_unref (waiting->window);
+  lede_verdict_unref (waiting->verdict);
+  g_free (waiting);
+}
 
 static void
 on_ask_anyway_response (AdwMessageDialog *dialog,
                         const char       *response,
                         gpointer          user_data)
 {
-  AskAnyway *ask = user_data;
+  Waiting *ask = user_data;
 
   /* Answered once: closing the dialog afterwards says nothing more. */
   g_signal_handlers_disconnect_by_data (dialog, ask);
   if (g_str_equal (response, "anyway"))
     {
       lede_verdict_allow (ask->verdict);
-      ask->leave (ask->window, ask->verdict);
+      ask->then (ask->window, ask->verdict);
     }
-  g_object_unref (ask->window);
-  lede_verdict_unref (ask->verdict);
-  g_free (ask);
+  waiting_free (ask);
 }
 
 /* Lets @verdict's story out through @leave, asking first when it is held
@@ -170,7 +191,6 @@ leave_through_gate (LedeWindow  *self,
                     LeaveFunc    leave)
 {
   g_autofree char *reasons = NULL;
-  AskAnyway *ask;
   GtkWidget *dialog;
 
   if (lede_verdict_may_leave (verdict))
@@ -184,11 +204,7 @@ leave_through_gate (LedeWindow  *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "anyway", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  ask = g_new0 (AskAnyway, 1);
-  ask->window = g_object_ref (self);
-  ask->verdict = lede_verdict_ref (verdict);
-  ask->leave = leave;
-  g_signal_connect (dialog, "response", G_CALLBACK (on_ask_anyway_response), ask);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_ask_anyway_response), waiting_new (self, verdict, leave));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -220,18 +236,12 @@ lede_window_record_went_out (LedeWindow  *self,
     lede_window_show_toast (self, error->message);
 }
 
-typedef struct {
-  LedeWindow  *window;
-  LedeVerdict *verdict;
-  LeaveFunc    then;
-} WhatChanged;
-
 static void
 on_what_changed_response (AdwMessageDialog *dialog,
                           const char       *response,
                           gpointer          user_data)
 {
-  WhatChanged *asked = user_data;
+  Waiting *asked = user_data;
   g_autofree char *note = lede_correction_dialog_dup_note (dialog);
   LedeCorrectionKind kind;
 
@@ -243,9 +253,7 @@ on_what_changed_response (AdwMessageDialog *dialog,
   /* Cancel: the story does not go out. */
   if (!lede_verdict_asks_correction (asked->verdict))
     asked->then (asked->window, asked->verdict);
-  g_object_unref (asked->window);
-  lede_verdict_unref (asked->verdict);
-  g_free (asked);
+  waiting_free (asked);
 }
 
 /**
@@ -260,7 +268,6 @@ lede_window_ask_what_changed (LedeWindow  *self,
                               LedeVerdict *verdict,
                               LeaveFunc    then)
 {
-  WhatChanged *asked;
   GtkWidget *dialog;
 
   if (!lede_verdict_asks_correction (verdict))
@@ -273,11 +280,7 @@ lede_window_ask_what_changed (LedeWindow  *self,
                                          "went out. Readers are told of a correction, a clarification or an update "
                                          "at the end of the story."),
                                        lede_verdict_get_last_out (verdict), lede_verdict_get_reader_text (verdict), TRUE);
-  asked = g_new0 (WhatChanged, 1);
-  asked->window = g_object_ref (self);
-  asked->verdict = lede_verdict_ref (verdict);
-  asked->then = then;
-  g_signal_connect (dialog, "response", G_CALLBACK (on_what_changed_response), asked);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_what_changed_response), waiting_new (self, verdict, then));
 }
 
 /* The open story, as it is this moment, asked about at the gate. */

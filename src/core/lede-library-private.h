@@ -58,6 +58,8 @@ gboolean      _lede_library_vet_wal          (const char     *path,
                                              GError        **error);
 sqlite3      *_lede_library_open_uri         (const char     *path,
                                              const char     *options);
+gboolean      _lede_library_set_damaged_error (const char    *path,
+                                              GError       **error);
 
 /* Every column of an article, in the order article_from_row() reads them. */
 #define ARTICLE_COLUMNS \

@@ -349,9 +349,9 @@ is_whole (const char *path,
   return whole;
 }
 
-static gboolean
-set_damaged_error (const char  *path,
-                   GError     **error)
+gboolean
+_lede_library_set_damaged_error (const char  *path,
+                                 GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
 
@@ -415,12 +415,12 @@ _lede_library_vet_wal (const char      *path,
       /* The last writer did not close cleanly: read all of it once. */
       *verdict = LEDE_WAL_OWN;
       if (for_writing && !is_whole (path, "mode=ro"))
-        return set_damaged_error (path, error);
+        return _lede_library_set_damaged_error (path, error);
       return TRUE;
     }
 
   if (!main.readable)
-    return set_damaged_error (path, error);
+    return _lede_library_set_damaged_error (path, error);
 
 foreign:
   if (for_writing && move_aside (path, &moved_to, &move_error))
@@ -433,7 +433,7 @@ foreign:
                                    "moved it aside, unchanged, to “%s”; the library is as it was last saved."),
                                  display, moved_display);
       if (!is_whole (path, "mode=ro"))
-        return set_damaged_error (path, error);
+        return _lede_library_set_damaged_error (path, error);
       return TRUE;
     }
 
@@ -448,7 +448,7 @@ foreign:
                                  "library as it was last saved, without that file, and has not changed it."),
                                display);
   if (for_writing && !is_whole (path, "immutable=1"))
-    return set_damaged_error (path, error);
+    return _lede_library_set_damaged_error (path, error);
   return TRUE;
 }
 

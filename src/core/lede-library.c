@@ -758,9 +758,7 @@ check_identity (LedeLibrary  *self,
       !_lede_library_query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, &local_error))
     {
       if (g_error_matches (local_error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT))
-        g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT,
-                     _("The library “%s” is damaged and cannot be read. Lede has not changed it; "
-                       "a backup copy may still be whole."), display);
+        _lede_library_set_damaged_error (self->path, error);
       else
         g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                     _("Could not open the library “%s”: "), display);

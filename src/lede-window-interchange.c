@@ -291,15 +291,19 @@ ask_gate (LedeWindow *self,
   LedeArticle *article;
   g_autoptr (LedeArticle) snapshot = NULL;
   g_autofree char *last_out = NULL;
+  g_autoptr (GDateTime) last_out_at = NULL;
   g_autoptr (GError) error = NULL;
+  LedeVerdict *verdict;
 
   lede_editor_commit (self->editor);
   if ((article = lede_editor_get_article (self->editor)) == NULL)
     return NULL;
   snapshot = lede_article_dup (article);
-  if (!lede_library_get_went_out (self->library, lede_article_get_id (article), &last_out, &error))
+  if (!lede_library_get_went_out (self->library, lede_article_get_id (article), &last_out, &last_out_at, &error))
     g_warning ("%s", error->message);
-  return lede_gate_ask (snapshot, NULL, NULL, last_out, way_out, NULL);
+  verdict = lede_gate_ask (snapshot, NULL, NULL, last_out, way_out, NULL);
+  lede_verdict_count_noted_since (verdict, last_out_at);
+  return verdict;
 }
 
 /* Copy as HTML: rich text for a CMS editor, plain text for anything else;

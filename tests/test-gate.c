@@ -239,7 +239,7 @@ test_corrections_cannot_be_skipped (Fixture       *f,
   lede_article_set_status (article, LEDE_ARTICLE_STATUS_PUBLISHED);
   g_assert_true (lede_library_create_article (f->library, article, NULL));
   g_assert_cmpuint (export_once (f, article, NULL), ==, 1);
-  g_assert_true (lede_library_get_went_out (f->library, lede_article_get_id (article), &last_out, NULL));
+  g_assert_true (lede_library_get_went_out (f->library, lede_article_get_id (article), &last_out, NULL, NULL));
   g_assert_nonnull (strstr (last_out, "Five million tonnes"));
 
   /* The same words again: nothing to ask. */
@@ -282,6 +282,26 @@ test_corrections_cannot_be_skipped (Fixture       *f,
   lede_article_set_tags (article, (const char * const[]) { "Quarries", NULL });
   g_assert_true (lede_library_update_article (f->library, article, NULL));
   g_assert_cmpuint (export_once (f, article, NULL), ==, 1);
+
+  /* Told readers already (the window's own question, Add Correction…)
+   * since it last went out: not asked, not logged twice. */
+  lede_article_set_body (article, "5.4 million tonnes will be dug over ten years, the council says.\n");
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr (GDateTime) later = g_date_time_add_seconds (now, 2);
+    g_autoptr (GPtrArray) corrections = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_correction_free);
+    GPtrArray *logged = lede_article_get_corrections (article);
+
+    for (guint i = 0; logged && i < logged->len; i++)
+      g_ptr_array_add (corrections, lede_correction_copy (g_ptr_array_index (logged, i)));
+    g_ptr_array_add (corrections, lede_correction_new (later, LEDE_CORRECTION_UPDATE, "The tonnage was revised again."));
+    lede_article_set_corrections (article, corrections);
+  }
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+  g_assert_cmpuint (export_once (f, article, NULL), ==, 1);
+  g_clear_pointer (&log, g_ptr_array_unref);
+  log = lede_library_list_corrections (f->library, lede_article_get_id (article), NULL);
+  g_assert_cmpuint (log->len, ==, 2);
 }
 
 int

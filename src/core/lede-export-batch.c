@@ -22,6 +22,7 @@ typedef struct {
   char       **tags;
   GPtrArray   *sources;
   char        *last_out;  /* what readers saw when it last went out */
+  GDateTime   *last_out_at;
   LedeVerdict *verdict;   /* the gate's, once asked */
   gboolean     allowed;   /* to go out whatever the checks found */
   gboolean     written;
@@ -51,6 +52,7 @@ story_clear (Story *story)
   g_clear_pointer (&story->sources, g_ptr_array_unref);
   g_clear_pointer (&story->verdict, lede_verdict_unref);
   g_clear_pointer (&story->last_out, g_free);
+  g_clear_pointer (&story->last_out_at, g_date_time_unref);
 }
 
 static void
@@ -108,12 +110,13 @@ lede_export_batch_new (LedeLibrary       *library,
     {
       LedeArticle *article = g_ptr_array_index (articles, i);
       gint64 id = lede_article_get_id (article);
-      Story story = { g_object_ref (article), NULL, NULL, NULL, NULL, FALSE, FALSE };
+      Story story = { g_object_ref (article), NULL, NULL, NULL, NULL, NULL, FALSE, FALSE };
 
       g_array_append_val (self->stories, story);
       if (!(g_array_index (self->stories, Story, i).tags = lede_library_get_tags (library, id, error)))
         return NULL;
-      if (!lede_library_get_went_out (library, id, &g_array_index (self->stories, Story, i).last_out, error))
+      if (!lede_library_get_went_out (library, id, &g_array_index (self->stories, Story, i).last_out,
+                                      &g_array_index (self->stories, Story, i).last_out_at, error))
         return NULL;
       /* For ninjs and the front matter, and for the checks. */
       if (!(g_array_index (self->stories, Story, i).sources = lede_library_list_story_sources (library, id, error)))
@@ -200,8 +203,11 @@ static void
 check_story (Story *story)
 {
   if (story->verdict == NULL)
-    story->verdict = lede_gate_ask (story->article, (const char * const *)story->tags, story->sources, story->last_out,
-                                    LEDE_WAY_OUT_EXPORT, NULL);
+    {
+      story->verdict = lede_gate_ask (story->article, (const char * const *)story->tags, story->sources, story->last_out,
+                                      LEDE_WAY_OUT_EXPORT, NULL);
+      lede_verdict_count_noted_since (story->verdict, story->last_out_at);
+    }
 }
 
 /* Why a story may not go out, or %NULL when it may. */

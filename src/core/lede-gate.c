@@ -255,6 +255,33 @@ lede_verdict_dismiss_correction (LedeVerdict *self)
   self->answered = TRUE;
 }
 
+/**
+ * lede_verdict_count_noted_since:
+ * @went_out_at: (nullable): when the story last went out
+ *
+ * A note for readers logged since the story last went out (the window's
+ * own question, Add Correction…) answers the gate's question: the change
+ * is told already, and is not logged twice.
+ */
+void
+lede_verdict_count_noted_since (LedeVerdict *self,
+                                GDateTime   *went_out_at)
+{
+  GPtrArray *corrections;
+
+  g_return_if_fail (self != NULL);
+
+  if (!lede_verdict_asks_correction (self) || went_out_at == NULL)
+    return;
+  corrections = lede_article_get_corrections (self->article);
+  for (guint i = 0; corrections && i < corrections->len; i++)
+    if (g_date_time_compare (((LedeCorrection *)g_ptr_array_index (corrections, i))->created, went_out_at) > 0)
+      {
+        self->answered = TRUE;
+        return;
+      }
+}
+
 /* Returns: (nullable): the correction the writer's answer logs */
 const LedeCorrection *
 lede_verdict_get_new_correction (const LedeVerdict *self)

@@ -56,6 +56,8 @@ void                lede_verdict_answer_correction (LedeVerdict        *self,
                                                     LedeCorrectionKind  kind,
                                                     const char         *note);
 void                lede_verdict_dismiss_correction (LedeVerdict       *self);
+void                lede_verdict_count_noted_since (LedeVerdict       *self,
+                                                    GDateTime         *went_out_at);
 const LedeCorrection *lede_verdict_get_new_correction (const LedeVerdict *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedeVerdict, lede_verdict_unref)

@@ -17,6 +17,7 @@
  * lede_library_get_went_out:
  * @reader_text: (out) (transfer full) (nullable): what readers saw when the
  *   story last went out, or %NULL when it never went out
+ * @at: (out) (optional) (transfer full) (nullable): when it went out
  *
  * Returns: %FALSE only when the library could not be read
  */
@@ -24,6 +25,7 @@ gboolean
 lede_library_get_went_out (LedeLibrary  *self,
                            gint64        article_id,
                            char        **reader_text,
+                           GDateTime   **at,
                            GError      **error)
 {
   sqlite3_stmt *stmt;
@@ -33,15 +35,21 @@ lede_library_get_went_out (LedeLibrary  *self,
   g_return_val_if_fail (reader_text != NULL, FALSE);
 
   *reader_text = NULL;
+  if (at != NULL)
+    *at = NULL;
   /* A reader of a library from before schema 8: nothing went out yet. */
   if (self->schema_version < 8)
     return TRUE;
-  if (!(stmt = _lede_library_prepare (self, "SELECT reader_text FROM went_out WHERE article_id = ?1", error)))
+  if (!(stmt = _lede_library_prepare (self, "SELECT reader_text, went_out_at FROM went_out WHERE article_id = ?1", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, article_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    *reader_text = g_strdup (_lede_library_column_text (stmt, 0));
+    {
+      *reader_text = g_strdup (_lede_library_column_text (stmt, 0));
+      if (at != NULL)
+        *at = _lede_library_parse_time (stmt, 1);
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _lede_library_set_sqlite_error (self, error, rc, _("Could not read what went out of the story"));

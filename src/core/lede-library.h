@@ -214,6 +214,7 @@ GPtrArray    *lede_library_list_corrections  (LedeLibrary  *self,
 gboolean      lede_library_get_went_out      (LedeLibrary  *self,
                                              gint64        article_id,
                                              char        **reader_text,
+                                             GDateTime   **at,
                                              GError      **error);
 gboolean      lede_library_record_went_out   (LedeLibrary  *self,
                                              const LedeVerdict *verdict,

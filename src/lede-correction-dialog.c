@@ -122,3 +122,38 @@ lede_correction_dialog_dup_note (AdwMessageDialog *dialog)
   g_strdelimit (note, "\r\n\t", ' ');
   return g_strstrip (g_steal_pointer (&note));
 }
+
+/**
+ * lede_correction_dialog_ask_gate:
+ * @verdict: the gate's, asking what changed (lede_verdict_asks_correction())
+ *
+ * Returns: (transfer none): the dialog asking the gate's question, with
+ *   the words changed since the story last went out, shown
+ */
+GtkWidget *
+lede_correction_dialog_ask_gate (GtkWindow         *parent,
+                                 const char        *heading,
+                                 const LedeVerdict *verdict)
+{
+  return lede_correction_dialog_new (parent, heading,
+                                     _("This story is published, and what readers see has changed since it last "
+                                       "went out. Readers are told of a correction, a clarification or an update "
+                                       "at the end of the story."),
+                                     lede_verdict_get_last_out (verdict), lede_verdict_get_reader_text (verdict), TRUE);
+}
+
+/* Gives @verdict the writer's answer: a kind with its note, or "not a
+ * change readers need"; Cancel (or a kind with no note) answers nothing. */
+void
+lede_correction_dialog_answer (AdwMessageDialog *dialog,
+                               const char       *response,
+                               LedeVerdict      *verdict)
+{
+  g_autofree char *note = lede_correction_dialog_dup_note (dialog);
+  LedeCorrectionKind kind;
+
+  if (g_str_equal (response, "not-a-change"))
+    lede_verdict_dismiss_correction (verdict);
+  else if (lede_correction_kind_from_string (response, &kind) && *note != '\0')
+    lede_verdict_answer_correction (verdict, kind, note);
+}

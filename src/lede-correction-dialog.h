@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "lede-correction.h"
+#include "lede-gate.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,12 @@ GtkWidget *lede_correction_dialog_new      (GtkWindow  *parent,
                                             const char *after,
                                             gboolean    offer_not_a_change);
 char      *lede_correction_dialog_dup_note (AdwMessageDialog *dialog);
+
+GtkWidget *lede_correction_dialog_ask_gate (GtkWindow         *parent,
+                                            const char        *heading,
+                                            const LedeVerdict *verdict);
+void       lede_correction_dialog_answer   (AdwMessageDialog  *dialog,
+                                            const char        *response,
+                                            LedeVerdict       *verdict);
 
 G_END_DECLS

@@ -230,15 +230,9 @@ on_what_changed_response (AdwMessageDialog *dialog,
                           LedeExportDialog *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "lede-index"));
-  LedeVerdict *verdict = lede_export_batch_get_verdict (self->batch, index);
-  g_autofree char *note = lede_correction_dialog_dup_note (dialog);
-  LedeCorrectionKind kind;
 
   g_signal_handlers_disconnect_by_data (dialog, self);
-  if (g_str_equal (response, "not-a-change"))
-    lede_verdict_dismiss_correction (verdict);
-  else if (lede_correction_kind_from_string (response, &kind) && *note != '\0')
-    lede_verdict_answer_correction (verdict, kind, note);
+  lede_correction_dialog_answer (dialog, response, lede_export_batch_get_verdict (self->batch, index));
   /* Cancel: that story is left out, and the report says why. */
   ask_what_changed (self, index + 1);
 }
@@ -259,12 +253,7 @@ ask_what_changed (LedeExportDialog *self,
       if (!lede_verdict_asks_correction (verdict))
         continue;
       heading = g_strdup_printf (_("What Changed in “%s” Since It Went Out?"), *headline ? headline : _("Untitled story"));
-      dialog = lede_correction_dialog_new (GTK_WINDOW (self), heading,
-                                           _("This story is published, and what readers see has changed since it "
-                                             "last went out. Readers are told of a correction, a clarification or an "
-                                             "update at the end of the story."),
-                                           lede_verdict_get_last_out (verdict), lede_verdict_get_reader_text (verdict),
-                                           TRUE);
+      dialog = lede_correction_dialog_ask_gate (GTK_WINDOW (self), heading, verdict);
       g_object_set_data (G_OBJECT (dialog), "lede-index", GUINT_TO_POINTER (i));
       g_signal_connect_object (dialog, "response", G_CALLBACK (on_what_changed_response), self, 0);
       return;

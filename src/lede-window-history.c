@@ -137,13 +137,9 @@ add_to_log (LedeWindow         *self,
             LedeCorrectionKind  kind,
             const char         *note)
 {
-  g_autoptr (GPtrArray) corrections = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_correction_free);
-  GPtrArray *now = lede_article_get_corrections (article);
+  g_autoptr (LedeCorrection) correction = lede_correction_new (NULL, kind, note);
 
-  for (guint i = 0; now && i < now->len; i++)
-    g_ptr_array_add (corrections, lede_correction_copy (g_ptr_array_index (now, i)));
-  g_ptr_array_add (corrections, lede_correction_new (NULL, kind, note));
-  lede_article_set_corrections (article, corrections);
+  lede_article_add_correction (article, correction);
   lede_window_show_toast (self, kind == LEDE_CORRECTION_CORRECTION ? _("The correction is noted at the end of the story")
                               : kind == LEDE_CORRECTION_CLARIFICATION ? _("The clarification is noted at the end of the story")
                               : _("The update is noted at the end of the story"));

@@ -223,15 +223,7 @@ lede_window_record_went_out (LedeWindow  *self,
   /* Added to what the story holds now, which may have grown meanwhile. */
   if (lede_verdict_get_new_correction (verdict) != NULL && article != NULL &&
       lede_article_get_id (article) == lede_article_get_id (went))
-    {
-      g_autoptr (GPtrArray) corrections = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_correction_free);
-      GPtrArray *now = lede_article_get_corrections (article);
-
-      for (guint i = 0; now && i < now->len; i++)
-        g_ptr_array_add (corrections, lede_correction_copy (g_ptr_array_index (now, i)));
-      g_ptr_array_add (corrections, lede_correction_copy (lede_verdict_get_new_correction (verdict)));
-      lede_article_set_corrections (article, corrections);
-    }
+    lede_article_add_correction (article, lede_verdict_get_new_correction (verdict));
   if (!lede_library_record_went_out (self->library, verdict, &error))
     lede_window_show_toast (self, error->message);
 }
@@ -242,14 +234,9 @@ on_what_changed_response (AdwMessageDialog *dialog,
                           gpointer          user_data)
 {
   Waiting *asked = user_data;
-  g_autofree char *note = lede_correction_dialog_dup_note (dialog);
-  LedeCorrectionKind kind;
 
   g_signal_handlers_disconnect_by_data (dialog, asked);
-  if (g_str_equal (response, "not-a-change"))
-    lede_verdict_dismiss_correction (asked->verdict);
-  else if (lede_correction_kind_from_string (response, &kind) && *note != '\0')
-    lede_verdict_answer_correction (asked->verdict, kind, note);
+  lede_correction_dialog_answer (dialog, response, asked->verdict);
   /* Cancel: the story does not go out. */
   if (!lede_verdict_asks_correction (asked->verdict))
     asked->then (asked->window, asked->verdict);
@@ -275,11 +262,7 @@ lede_window_ask_what_changed (LedeWindow  *self,
       then (self, verdict);
       return;
     }
-  dialog = lede_correction_dialog_new (GTK_WINDOW (self), _("What Changed Since It Went Out?"),
-                                       _("This story is published, and what readers see has changed since it last "
-                                         "went out. Readers are told of a correction, a clarification or an update "
-                                         "at the end of the story."),
-                                       lede_verdict_get_last_out (verdict), lede_verdict_get_reader_text (verdict), TRUE);
+  dialog = lede_correction_dialog_ask_gate (GTK_WINDOW (self), _("What Changed Since It Went Out?"), verdict);
   g_signal_connect (dialog, "response", G_CALLBACK (on_what_changed_response), waiting_new (self, verdict, then));
 }
 

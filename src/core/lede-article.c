@@ -566,6 +566,27 @@ lede_article_status_get_label (LedeArticleStatus status)
 }
 
 /**
+ * lede_article_add_correction:
+ * @correction: copied
+ *
+ * Adds @correction at the end of the story's corrections log.
+ */
+void
+lede_article_add_correction (LedeArticle          *self,
+                             const LedeCorrection *correction)
+{
+  g_autoptr (GPtrArray) corrections = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_correction_free);
+
+  g_return_if_fail (LEDE_IS_ARTICLE (self));
+  g_return_if_fail (correction != NULL);
+
+  for (guint i = 0; self->corrections && i < self->corrections->len; i++)
+    g_ptr_array_add (corrections, lede_correction_copy (g_ptr_array_index (self->corrections, i)));
+  g_ptr_array_add (corrections, lede_correction_copy (correction));
+  lede_article_set_corrections (self, corrections);
+}
+
+/**
  * lede_article_dup:
  *
  * Returns: (transfer full): a copy of every field, for work on another

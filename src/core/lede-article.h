@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (LedeArticle, lede_article, LEDE, ARTICLE, GObject)
 
 LedeArticle       *lede_article_new                (void);
 LedeArticle       *lede_article_dup                (LedeArticle       *self);
+void               lede_article_add_correction     (LedeArticle       *self,
+                                                    const LedeCorrection *correction);
 
 gint64             lede_article_get_id             (LedeArticle       *self);
 void               lede_article_set_id             (LedeArticle       *self,

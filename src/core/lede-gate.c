@@ -231,19 +231,12 @@ lede_verdict_answer_correction (LedeVerdict        *self,
                                 LedeCorrectionKind  kind,
                                 const char         *note)
 {
-  g_autoptr (GPtrArray) corrections = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_correction_free);
-  GPtrArray *now;
-
   g_return_if_fail (self != NULL);
   g_return_if_fail (note != NULL && *note != '\0');
 
-  now = lede_article_get_corrections (self->article);
-  for (guint i = 0; now && i < now->len; i++)
-    g_ptr_array_add (corrections, lede_correction_copy (g_ptr_array_index (now, i)));
   g_clear_pointer (&self->correction, lede_correction_free);
   self->correction = lede_correction_new (NULL, kind, note);
-  g_ptr_array_add (corrections, lede_correction_copy (self->correction));
-  lede_article_set_corrections (self->article, corrections);
+  lede_article_add_correction (self->article, self->correction);
   self->answered = TRUE;
 }
 

@@ -13,6 +13,26 @@
 
 #include "lede-library-private.h"
 
+/* Adds one correction to a story's log inside the caller's transaction. */
+gboolean
+_lede_library_insert_correction (LedeLibrary          *self,
+                                 gint64                article_id,
+                                 const LedeCorrection *correction,
+                                 const char           *what,
+                                 GError              **error)
+{
+  sqlite3_stmt *stmt = _lede_library_prepare (self, "INSERT INTO corrections (article_id, created_at, kind, note) "
+                                                    "VALUES (?1, ?2, ?3, ?4)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  _lede_library_bind_time (stmt, 2, correction->created);
+  _lede_library_bind_text (stmt, 3, lede_correction_kind_to_string (correction->kind));
+  _lede_library_bind_text (stmt, 4, correction->note);
+  return _lede_library_step_done (self, stmt, what, error);
+}
+
 /* Replaces a story's corrections inside the caller's transaction. */
 gboolean
 _lede_library_write_corrections (LedeLibrary  *self,
@@ -29,19 +49,8 @@ _lede_library_write_corrections (LedeLibrary  *self,
   if (!_lede_library_step_done (self, stmt, what, error))
     return FALSE;
   for (guint i = 0; corrections != NULL && i < corrections->len; i++)
-    {
-      LedeCorrection *correction = g_ptr_array_index (corrections, i);
-
-      if (!(stmt = _lede_library_prepare (self, "INSERT INTO corrections (article_id, created_at, kind, note) "
-                                                "VALUES (?1, ?2, ?3, ?4)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, article_id);
-      _lede_library_bind_time (stmt, 2, correction->created);
-      _lede_library_bind_text (stmt, 3, lede_correction_kind_to_string (correction->kind));
-      _lede_library_bind_text (stmt, 4, correction->note);
-      if (!_lede_library_step_done (self, stmt, what, error))
-        return FALSE;
-    }
+    if (!_lede_library_insert_correction (self, article_id, g_ptr_array_index (corrections, i), what, error))
+      return FALSE;
   return TRUE;
 }
 

@@ -138,6 +138,11 @@ gboolean      _lede_library_write_tags       (LedeLibrary   *self,
                                              const char * const *tags,
                                              const char    *what,
                                              GError       **error);
+gboolean      _lede_library_insert_correction (LedeLibrary  *self,
+                                              gint64        article_id,
+                                              const LedeCorrection *correction,
+                                              const char   *what,
+                                              GError      **error);
 gboolean      _lede_library_write_corrections (LedeLibrary  *self,
                                               gint64         article_id,
                                               GPtrArray     *corrections,

@@ -330,23 +330,48 @@ move_aside (const char  *path,
   return TRUE;
 }
 
-/* The full check, through whatever the connection sees. */
+typedef enum
+{
+  CHECK_WHOLE,
+  CHECK_DAMAGED,   /* the check said so, or could not read past damage */
+  CHECK_NOT_RUN,   /* no memory, no file handle: nothing is known */
+} CheckResult;
+
+/* Runs SQLite's @pragma check on a connection of its own (@options: what
+ * it sees) that never checkpoints; @rc says why a check did not run. */
+static CheckResult
+run_check (const char *path,
+           const char *options,
+           const char *pragma,
+           int        *rc)
+{
+  sqlite3 *db = _lede_library_open_uri (path, options);
+  sqlite3_stmt *stmt = NULL;
+  CheckResult result;
+
+  *rc = SQLITE_CANTOPEN;
+  if (db != NULL && (*rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL)) == SQLITE_OK &&
+      (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    result = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0 ? CHECK_WHOLE : CHECK_DAMAGED;
+  else if ((*rc & 0xff) == SQLITE_CORRUPT || (*rc & 0xff) == SQLITE_NOTADB)
+    result = CHECK_DAMAGED;
+  else
+    result = CHECK_NOT_RUN;
+  sqlite3_finalize (stmt);
+  if (db != NULL)
+    sqlite3_close (db);
+  return result;
+}
+
+/* The full check, through whatever the connection sees; one that could
+ * not run is no proof the library is whole. */
 static gboolean
 is_whole (const char *path,
           const char *options)
 {
-  sqlite3 *db = _lede_library_open_uri (path, options);
-  sqlite3_stmt *stmt = NULL;
-  gboolean whole = FALSE;
+  int rc;
 
-  if (db == NULL)
-    return FALSE;
-  if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check(1)", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    whole = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return whole;
+  return run_check (path, options, "PRAGMA integrity_check(1)", &rc) == CHECK_WHOLE;
 }
 
 gboolean
@@ -471,30 +496,19 @@ static gboolean
 quick_check (const char  *path,
              GError     **error)
 {
-  sqlite3 *db = _lede_library_open_uri (path, "mode=ro");
-  sqlite3_stmt *stmt = NULL;
-  gboolean whole = FALSE, read = FALSE;
-  int rc = SQLITE_CANTOPEN;
+  int rc;
+  CheckResult result = run_check (path, "mode=ro", "PRAGMA quick_check(1)", &rc);
 
-  if (db != NULL && (rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL)) == SQLITE_OK &&
-      (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      read = TRUE;
-      whole = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
-    }
-  sqlite3_finalize (stmt);
-  if (db != NULL)
-    sqlite3_close (db);
   /* Damage the check could not even read past is damage too; a check that
    * could not run (no memory, no file handle) is not. */
-  if (!read && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+  if (result == CHECK_NOT_RUN)
     {
       g_autofree char *display = g_filename_display_name (path);
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED,
                    _("Could not check the library “%s”: %s"), display, sqlite3_errstr (rc));
       return FALSE;
     }
-  if (!whole)
+  if (result == CHECK_DAMAGED)
     {
       g_autofree char *display = g_filename_display_name (path);
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT,
@@ -502,7 +516,7 @@ quick_check (const char  *path,
                      "overwritten. Export the stories you need, then restore the library from a backup."),
                    display);
     }
-  return whole;
+  return result == CHECK_WHOLE;
 }
 
 static void

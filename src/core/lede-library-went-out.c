@@ -82,18 +82,8 @@ lede_library_record_went_out (LedeLibrary        *self,
 
   if (!_lede_library_begin (self, what, error))
     return FALSE;
-  if (correction != NULL)
-    {
-      if (!(stmt = _lede_library_prepare (self, "INSERT INTO corrections (article_id, created_at, kind, note) "
-                                                "VALUES (?1, ?2, ?3, ?4)", error)))
-        goto failed;
-      sqlite3_bind_int64 (stmt, 1, id);
-      _lede_library_bind_time (stmt, 2, correction->created);
-      _lede_library_bind_text (stmt, 3, lede_correction_kind_to_string (correction->kind));
-      _lede_library_bind_text (stmt, 4, correction->note);
-      if (!_lede_library_step_done (self, stmt, what, error))
-        goto failed;
-    }
+  if (correction != NULL && !_lede_library_insert_correction (self, id, correction, what, error))
+    goto failed;
   if (!(stmt = _lede_library_prepare (self, "INSERT OR REPLACE INTO went_out "
                                             "(article_id, went_out_at, way, reader_hash, reader_text) "
                                             "VALUES (?1, ?2, ?3, ?4, ?5)", error)))

@@ -304,15 +304,13 @@ lede_export_story (const LedeVerdict *verdict,
       break;
     case LEDE_EXPORT_FORMAT_FRAGMENT:
       {
-        /* A fragment pasted into a CMS opens with the embargo line too. */
+        /* A fragment pasted into a CMS opens with the embargo line and
+         * ends with the corrections note, as the page does. */
         g_autofree char *embargo = lede_verdict_dup_embargo_line (verdict);
-
-        /* … and ends with the corrections note, as the page does. */
+        g_autofree char *banner = embargo ? lede_page_dup_embargo_banner (embargo) : g_strdup ("");
         g_autofree char *corrections = lede_page_dup_corrections_html (lede_article_get_corrections (article));
 
-        out = embargo ? g_strdup_printf ("<p class=\"embargo-banner\" role=\"note\">%s</p>\n%s%s", embargo, body_html,
-                                         corrections)
-                      : g_strconcat (body_html, corrections, NULL);
+        out = g_strconcat (banner, body_html, corrections, NULL);
       }
       break;
     case LEDE_EXPORT_FORMAT_MARKDOWN:

@@ -235,6 +235,19 @@ append_corrections (GString   *page,
 }
 
 /**
+ * lede_page_dup_embargo_banner:
+ * @embargo_line: lede_gate_dup_embargo_line()'s, which needs no escaping
+ *
+ * Returns: (transfer full): the embargo line as the page and the fragment
+ *   open with it
+ */
+char *
+lede_page_dup_embargo_banner (const char *embargo_line)
+{
+  return g_strdup_printf ("<p class=\"embargo-banner\" role=\"note\">%s</p>\n", embargo_line);
+}
+
+/**
  * lede_page_dup_corrections_html:
  * @corrections: (nullable) (element-type LedeCorrection): the log
  *
@@ -302,7 +315,10 @@ render_page (LedeArticle        *article,
    * be mistaken for one that may be published. The preview keeps the
    * element, hidden, for its script to fill. */
   if (embargo_line != NULL)
-    g_string_append_printf (page, "<p class=\"embargo-banner\" role=\"note\">%s</p>\n", embargo_line);
+    {
+      g_autofree char *banner = lede_page_dup_embargo_banner (embargo_line);
+      g_string_append (page, banner);
+    }
   else if (flags & LEDE_PAGE_PREVIEW)
     g_string_append (page, "<p class=\"embargo-banner\" role=\"note\" hidden></p>\n");
   g_string_append (page, "<article class=\"lede-story\">\n<header>\n<h1 class=\"headline\">");

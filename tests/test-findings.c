@@ -613,7 +613,7 @@ export_text (LedeLibrary      *library,
   return g_strndup (data, length);
 }
 
-/* From ../shared/fuzz-findings-3 (finding 2): a writer that recursed over
+/* From the tester's round-3 findings (finding 2): a writer that recursed over
  * the tree overflowed the stack on 60,000 nested quotations, lists in
  * quotations, a deep note, and deeply nested emphasis. */
 static void
@@ -656,7 +656,7 @@ test_docx_deep (void)
     }
 }
 
-/* From ../shared/fuzz-findings-3 (finding 3): "&#xFFFE;" became a byte that
+/* From the tester's round-3 findings (finding 3): "&#xFFFE;" became a byte that
  * is not UTF-8 in word/document.xml, which Word and python-docx refuse. */
 static void
 test_docx_entity (Fixture       *f,
@@ -671,7 +671,7 @@ test_docx_entity (Fixture       *f,
   g_assert_nonnull (strstr (lede_article_get_body (article), "&#xFFFE;"));
 }
 
-/* From ../shared/fuzz-findings-3 (finding 13): text pasted from Word holds
+/* From the tester's round-3 findings (finding 13): text pasted from Word holds
  * U+000B, its manual line break, and sometimes a bell, an escape or a
  * delete; the page held them, which HTML forbids. */
 static void
@@ -699,7 +699,7 @@ test_word_paste (Fixture       *f,
   g_assert_nonnull (strstr (lede_article_get_body (article), "First line\vsecond line"));
 }
 
-/* From ../shared/fuzz-findings-3 (finding 13): noncharacters in the
+/* From the tester's round-3 findings (finding 13): noncharacters in the
  * headline and the body, raw and astral, made the page invalid. */
 static void
 test_noncharacters_everywhere (Fixture       *f,
@@ -729,7 +729,7 @@ test_noncharacters_everywhere (Fixture       *f,
   g_assert_cmpstr (headline, ==, lede_article_get_headline (article));
 }
 
-/* From ../shared/fuzz-findings-3 (finding 13): a story with no headline
+/* From the tester's round-3 findings (finding 13): a story with no headline
  * gave an empty <title>, which HTML does not allow. */
 static void
 test_no_headline (Fixture       *f,
@@ -748,7 +748,7 @@ test_no_headline (Fixture       *f,
   g_assert_nonnull (strstr (named, "<title>harbour-wall</title>"));
 }
 
-/* From ../shared/fuzz-findings-3 (finding 13): a language that is not a
+/* From the tester's round-3 findings (finding 13): a language that is not a
  * tag went into lang, and a picture from javascript: left <img src="">. */
 static void
 test_bad_language_image (Fixture       *f,

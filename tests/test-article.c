@@ -93,6 +93,22 @@ test_status_names (void)
   g_assert_false (lede_article_status_from_string (NULL, &status));
 }
 
+/* A foreign library's row or a slip can hand a story bytes that are not
+ * UTF-8; every reader walks the text as UTF-8, so the story repairs it. */
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+
+  lede_article_set_body (article, "Marrowby harbour \xc3");
+  g_assert_true (g_utf8_validate (lede_article_get_body (article), -1, NULL));
+  g_assert_true (g_str_has_prefix (lede_article_get_body (article), "Marrowby harbour "));
+
+  lede_article_set_headline (article, "Ferry\xe2\x80\n returns");
+  g_assert_true (g_utf8_validate (lede_article_get_headline (article), -1, NULL));
+  g_assert_null (strchr (lede_article_get_headline (article), '\n'));
+}
+
 static void
 test_sample_story (void)
 {
@@ -117,6 +133,7 @@ main (int   argc,
   g_test_add_func ("/lede/article/defaults", test_defaults);
   g_test_add_func ("/lede/article/notify-once", test_notify_once);
   g_test_add_func ("/lede/article/status-names", test_status_names);
+  g_test_add_func ("/lede/article/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/lede/article/sample-story", test_sample_story);
 
   return g_test_run ();

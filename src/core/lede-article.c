@@ -116,6 +116,7 @@ set_text (LedeArticle *self,
           guint        prop,
           const char  *value)
 {
+  g_autofree char *valid = NULL;
   g_autofree char *clean = NULL;
   char **field;
 
@@ -124,6 +125,11 @@ set_text (LedeArticle *self,
   field = &self->texts[prop - FIRST_TEXT];
   if (value == NULL)
     value = "";
+  /* Every reader of a story (checks, counts, exports) walks it as UTF-8;
+   * bytes from a foreign library row or a caller's slip must not send them
+   * past the end. */
+  if (!g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
   if (is_one_line (prop) && value[strcspn (value, "\n\r\t\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
                                                   "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19"
                                                   "\x1a\x1b\x1c\x1d\x1e\x1f\x7f\xc2\xe2")] != '\0')

@@ -190,7 +190,7 @@ run_stage (Stage       stage,
         if (stage == STAGE_NAMES)
           {
             findings = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_finding_free);
-            lede_check_names (story, findings);
+            lede_check_names (story, NULL, findings);
           }
         else
           findings = lede_checks_run (story, now);

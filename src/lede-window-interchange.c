@@ -224,7 +224,7 @@ lede_window_record_went_out (LedeWindow  *self,
   if (lede_verdict_get_new_correction (verdict) != NULL && article != NULL &&
       lede_article_get_id (article) == lede_article_get_id (went))
     lede_article_add_correction (article, lede_verdict_get_new_correction (verdict));
-  if (!lede_library_record_went_out (self->library, verdict, &error))
+  if (!lede_verdict_record_went_out (verdict, self->library, &error))
     lede_window_show_toast (self, error->message);
 }
 

@@ -10,8 +10,6 @@
 #include "lede-attribution.h"
 #include "lede-checks.h"
 
-typedef void (*Check) (const LedeCheckStory *story, GPtrArray *findings);
-
 /* A story dated 1 March 2026, with @sources linked (NULL-ended names). */
 static LedeArticle *
 story_new (const char *headline,
@@ -36,12 +34,12 @@ story_new (const char *headline,
 
 static GPtrArray *
 run_one (LedeArticle *article,
-         Check        check)
+         LedeCheck    check)
 {
   g_autoptr (LedeCheckStory) story = lede_check_story_new (article, NULL, NULL);
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_finding_free);
 
-  check (story, findings);
+  check (story, NULL, findings);
   for (guint i = 0; i < findings->len; i++)
     g_test_message ("found: %s", ((LedeFinding *)g_ptr_array_index (findings, i))->message);
   return findings;

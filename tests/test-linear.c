@@ -119,7 +119,7 @@ test_deep_flow_front_matter (void)
   g_autoptr (GError) error = NULL;
 
   g_assert_false (lede_front_matter_read (yaml, strlen (yaml), article, tags, NULL, &error));
-  g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER);
+  g_assert_error (error, LEDE_FRONT_MATTER_ERROR, LEDE_FRONT_MATTER_ERROR_INVALID);
   /* Line 4 of the file: the "---" line, title, slug, then this. */
   g_assert_nonnull (strstr (error->message, "line 4"));
   g_assert_nonnull (strstr (error->message, "1000"));
@@ -144,7 +144,7 @@ test_deep_flow_front_matter (void)
     g_autoptr (GError) deep_error = NULL;
 
     g_assert_false (lede_front_matter_read (text, strlen (text), deep, deep_tags, NULL, &deep_error));
-    g_assert_error (deep_error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER);
+    g_assert_error (deep_error, LEDE_FRONT_MATTER_ERROR, LEDE_FRONT_MATTER_ERROR_INVALID);
   }
 }
 
@@ -247,7 +247,7 @@ test_names_bounded (void)
     }
   lede_article_set_headline (article, "Harbour");
   story = lede_check_story_new (article, body->str, sources);
-  lede_check_names (story, findings);
+  lede_check_names (story, NULL, findings);
 
   g_assert_cmpuint (findings->len, ==, 1);
   g_assert_nonnull (strstr (((LedeFinding *)g_ptr_array_index (findings, 0))->message, "Smyth"));

@@ -294,6 +294,7 @@ parse_markdown (const char   *text,
                 gboolean     *has_title,
                 GError      **error)
 {
+  g_autoptr (GError) yaml_error = NULL;
   const char *body = text;
 
   if (g_str_has_prefix (text, "---\n") || g_str_has_prefix (text, "---\r\n"))
@@ -315,8 +316,12 @@ parse_markdown (const char   *text,
                          "add a “---” line after it"));
           return FALSE;
         }
-      if (!lede_front_matter_read (yaml, close - yaml, article, tags, has_title, error))
-        return FALSE;
+      if (!lede_front_matter_read (yaml, close - yaml, article, tags, has_title, &yaml_error))
+        {
+          /* To the importer's callers, a front matter error is the file's. */
+          g_set_error_literal (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER, yaml_error->message);
+          return FALSE;
+        }
       body = strchr (close, '\n');
       body = body ? body + 1 : close + 3;
       /* The blank line written after the front matter is not the body's. */

@@ -10,7 +10,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
-#include "lede-core-resources.h"
+#include "lede-story-resources.h"
 #include "lede-sample-story.h"
 
 /* The resource starts with "key: value" lines for the metadata, then a
@@ -26,7 +26,7 @@ lede_sample_story_new (void)
   g_auto (GStrv) lines = NULL;
   gsize len;
 
-  bytes = g_resource_lookup_data (lede_core_get_resource (),
+  bytes = g_resource_lookup_data (lede_story_get_resource (),
                                  LEDE_RESOURCE_PATH "/sample-story.md", 0, NULL);
   g_assert (bytes != NULL);
 

@@ -7,6 +7,7 @@
 
 #include "lede-article.h"
 #include "lede-correction.h"
+#include "lede-library.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,9 @@ void                lede_verdict_dismiss_correction (LedeVerdict       *self);
 void                lede_verdict_count_noted_since (LedeVerdict       *self,
                                                     GDateTime         *went_out_at);
 const LedeCorrection *lede_verdict_get_new_correction (const LedeVerdict *self);
+gboolean            lede_verdict_record_went_out   (const LedeVerdict  *self,
+                                                    LedeLibrary        *library,
+                                                    GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedeVerdict, lede_verdict_unref)
 

@@ -16,7 +16,6 @@
 
 #include "lede-atomic-file.h"
 #include "lede-export.h"
-#include "lede-export-batch.h"
 #include "lede-docx.h"
 #include "lede-front-matter.h"
 #include "lede-markdown.h"
@@ -373,43 +372,6 @@ lede_export_file_name (LedeArticle      *article,
     prefix = g_strdup_printf ("%04d-%02d-%02d-", g_date_time_get_year (date),
                               g_date_time_get_month (date), g_date_time_get_day_of_month (date));
   return g_strconcat (prefix ? prefix : "", slug, formats[format].extension, NULL);
-}
-
-/**
- * lede_export_to_folder:
- *
- * Writes @article, with its tags and sources from @library, into @folder
- * atomically. An existing file is left alone unless
- * %LEDE_EXPORT_FLAGS_OVERWRITE is given.
- *
- * Returns: (transfer full): the path written, or %NULL with @error set
- */
-char *
-lede_export_to_folder (LedeLibrary      *library,
-                       LedeArticle      *article,
-                       LedeExportFormat  format,
-                       const char       *folder,
-                       LedeExportFlags   flags,
-                       GError          **error)
-{
-  g_autoptr (GPtrArray) one = g_ptr_array_new ();
-  g_autoptr (LedeExportBatch) batch = NULL;
-  GPtrArray *failures;
-
-  g_return_val_if_fail (LEDE_IS_LIBRARY (library), NULL);
-  g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
-
-  g_ptr_array_add (one, article);
-  if (!(batch = lede_export_batch_new (library, one, format, folder, flags, error)))
-    return NULL;
-  lede_export_batch_run (batch, NULL, NULL);
-  failures = lede_export_batch_get_failures (batch);
-  if (failures->len > 0)
-    {
-      g_propagate_error (error, g_error_copy (g_ptr_array_index (failures, 0)));
-      return NULL;
-    }
-  return g_strdup (g_ptr_array_index (lede_export_batch_get_paths (batch), 0));
 }
 
 G_DEFINE_QUARK (lede-export-error-quark, lede_export_error)

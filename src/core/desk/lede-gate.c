@@ -224,7 +224,7 @@ lede_verdict_get_reader_text (const LedeVerdict *self)
  *
  * The writer's answer: a correction, a clarification or an update. It is
  * added to the story's corrections log, so the copy that leaves carries
- * it, and lede_library_record_went_out() logs it in the library.
+ * it, and lede_verdict_record_went_out() logs it in the library.
  */
 void
 lede_verdict_answer_correction (LedeVerdict        *self,
@@ -281,6 +281,26 @@ lede_verdict_get_new_correction (const LedeVerdict *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->correction;
+}
+
+/**
+ * lede_verdict_record_went_out:
+ *
+ * After the story has gone out by the way this verdict allowed: records in
+ * @library what readers now have of it, and the correction the writer's
+ * answer gave, so the next way out can ask what changed since.
+ */
+gboolean
+lede_verdict_record_went_out (const LedeVerdict  *self,
+                              LedeLibrary        *library,
+                              GError            **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (lede_verdict_may_leave (self), FALSE);
+
+  return lede_library_record_went_out (library, lede_article_get_id (self->article),
+                                       lede_way_out_to_string (self->way_out),
+                                       self->reader_text, self->correction, error);
 }
 
 /* Returns: (transfer none) (element-type LedeFinding): every finding */

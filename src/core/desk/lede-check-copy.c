@@ -121,6 +121,7 @@ after_capitalised_word (const char *text,
  */
 void
 lede_check_placeholders (const LedeCheckStory *story,
+                         GDateTime            *now,
                          GPtrArray            *findings)
 {
   static GRegex *placeholder_regex;
@@ -229,6 +230,7 @@ nearest_year (GDateTime  *dated,
  */
 void
 lede_check_weekdays (const LedeCheckStory *story,
+                     GDateTime            *now,
                      GPtrArray            *findings)
 {
   static GRegex *weekday_regex;
@@ -395,6 +397,7 @@ check_sentence (const LedeCheckStory *story,
  */
 void
 lede_check_percentages (const LedeCheckStory *story,
+                        GDateTime            *now,
                         GPtrArray            *findings)
 {
   static GRegex *percent_regex;

@@ -12,7 +12,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "lede-core-resources.h"
+#include "lede-interchange-resources.h"
 #include "lede-markdown.h"
 #include "lede-markup-text.h"
 #include "lede-gate.h"
@@ -31,7 +31,7 @@ lede_page_get_stylesheet (void)
 
   if (g_once_init_enter (&css))
     {
-      g_autoptr (GBytes) bytes = g_resource_lookup_data (lede_core_get_resource (),
+      g_autoptr (GBytes) bytes = g_resource_lookup_data (lede_interchange_get_resource (),
                                                          LEDE_RESOURCE_PATH "/lede-story.css", 0, NULL);
       gsize len;
       const char *data;

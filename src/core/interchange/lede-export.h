@@ -35,11 +35,4 @@ GBytes     *lede_export_story              (const LedeVerdict   *verdict,
 char       *lede_export_file_name          (LedeArticle         *article,
                                             LedeExportFormat     format,
                                             LedeExportFlags      flags);
-char       *lede_export_to_folder          (LedeLibrary         *library,
-                                            LedeArticle         *article,
-                                            LedeExportFormat     format,
-                                            const char          *folder,
-                                            LedeExportFlags      flags,
-                                            GError             **error);
-
 G_END_DECLS

@@ -359,6 +359,7 @@ is_odd_one (const Spelling *a,
  */
 void
 lede_check_names (const LedeCheckStory *story,
+                  GDateTime            *now,
                   GPtrArray            *findings)
 {
   g_autoptr (GHashTable) spellings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)spelling_free);

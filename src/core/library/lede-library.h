@@ -7,7 +7,7 @@
 #include <gio/gio.h>
 
 #include "lede-article.h"
-#include "lede-gate.h"
+#include "lede-correction.h"
 #include "lede-revision.h"
 #include "lede-search-hit.h"
 #include "lede-source.h"
@@ -217,7 +217,10 @@ gboolean      lede_library_get_went_out      (LedeLibrary  *self,
                                              GDateTime   **at,
                                              GError      **error);
 gboolean      lede_library_record_went_out   (LedeLibrary  *self,
-                                             const LedeVerdict *verdict,
+                                             gint64        article_id,
+                                             const char   *way_out,
+                                             const char   *reader_text,
+                                             const LedeCorrection *correction,
                                              GError      **error);
 gboolean      lede_library_keep_revision     (LedeLibrary  *self,
                                              LedeArticle  *article,

@@ -1,5 +1,5 @@
 /* lede-library-private.h: what the files of LedeLibrary share — the
- * struct, and the statement and transaction helpers (lede-library.c).
+ * struct, and the statement and transaction helpers (lede-library-sql.c).
  * Not for use outside them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -68,6 +68,16 @@ gboolean      _lede_library_set_damaged_error (const char    *path,
   "front_matter"
 
 /* Statements: prepared once and cached; every failure in words. */
+/* lede-library.c: the libraries this process has open for writing. */
+LedeLibrary  *_lede_library_find_open_writer (dev_t          dev,
+                                             ino_t          ino);
+void          _lede_library_remember_open_writer (LedeLibrary *self);
+gboolean      _lede_library_is_working_file_of_open_library (const char  *path,
+                                                             GError     **error);
+
+/* lede-library-sql.c */
+int           _lede_library_on_commit        (void          *data);
+void          _lede_library_on_rollback      (void          *data);
 gboolean      _lede_library_set_sqlite_error (LedeLibrary   *self,
                                              GError       **error,
                                              int            rc,

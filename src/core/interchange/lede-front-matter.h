@@ -9,6 +9,14 @@
 
 G_BEGIN_DECLS
 
+#define LEDE_FRONT_MATTER_ERROR (lede_front_matter_error_quark ())
+
+typedef enum {
+  LEDE_FRONT_MATTER_ERROR_INVALID,  /* not YAML, or not a front matter Lede can keep */
+} LedeFrontMatterError;
+
+GQuark    lede_front_matter_error_quark (void);
+
 char     *lede_front_matter_write (LedeArticle         *article,
                                    const char * const  *tags,
                                    GPtrArray           *sources);

@@ -62,4 +62,11 @@ gboolean         lede_export_batch_run_finish    (LedeExportBatch      *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);
 
+char            *lede_export_to_folder           (LedeLibrary          *library,
+                                                  LedeArticle          *article,
+                                                  LedeExportFormat      format,
+                                                  const char           *folder,
+                                                  LedeExportFlags       flags,
+                                                  GError              **error);
+
 G_END_DECLS

@@ -22,6 +22,7 @@
 
 #include "lede-correction.h"
 #include "lede-docx.h"
+#include "lede-interchange-resources.h"
 #include "lede-markdown-private.h"
 #include "lede-markup-text.h"
 #include "lede-time.h"
@@ -610,9 +611,10 @@ static char *
 resource_string (const char *name)
 {
   g_autofree char *path = g_strconcat (RESOURCES, name, NULL);
-  g_autoptr (GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr (GBytes) bytes = g_resource_lookup_data (lede_interchange_get_resource (), path,
+                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
-  g_assert (bytes != NULL);  /* compiled into the core */
+  g_assert (bytes != NULL);  /* compiled into interchange/ */
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 

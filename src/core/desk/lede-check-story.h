@@ -1,5 +1,4 @@
-/* lede-checks.h: the copy desk's checks — what a story must not go out
- * with, found without touching it.
+/* lede-check-story.h: the copy of a story the copy desk's checks read.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,15 +9,6 @@
 #include "lede-source.h"
 
 G_BEGIN_DECLS
-
-/* Headlines longer than this are cut in search results. */
-#define LEDE_CHECK_HEADLINE_LENGTH   70
-/* Past this a headline is not just long but probably pasted by mistake. */
-#define LEDE_CHECK_HEADLINE_PASTED   200
-#define LEDE_CHECK_STANDFIRST_LENGTH 250
-#define LEDE_CHECK_SLUG_LENGTH       60
-/* A story marked ready may be this far off its word goal, in percent. */
-#define LEDE_CHECK_GOAL_MARGIN       10
 
 /* Every this many bytes of the body the character count is noted, so a
  * finding is placed by counting at most this far. */
@@ -51,23 +41,6 @@ LedeCheckStory *lede_check_story_new   (LedeArticle          *article,
                                         const char           *body,
                                         GPtrArray            *sources);
 void            lede_check_story_free  (LedeCheckStory       *story);
-
-GPtrArray      *lede_checks_run        (const LedeCheckStory *story,
-                                        GDateTime            *now);
-guint           lede_checks_count      (GPtrArray            *findings,
-                                        LedeSeverity          severity);
-char           *lede_checks_dup_summary (GPtrArray           *findings);
-
-/* One function a check, each adding what it finds to @findings. */
-void lede_check_attribution  (const LedeCheckStory *story, GPtrArray *findings);
-void lede_check_names        (const LedeCheckStory *story, GPtrArray *findings);
-void lede_check_placeholders (const LedeCheckStory *story, GPtrArray *findings);
-void lede_check_weekdays     (const LedeCheckStory *story, GPtrArray *findings);
-void lede_check_percentages  (const LedeCheckStory *story, GPtrArray *findings);
-void lede_check_lengths      (const LedeCheckStory *story, GPtrArray *findings);
-void lede_check_ready        (const LedeCheckStory *story, GPtrArray *findings);
-void lede_check_embargo      (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
-void lede_check_language     (const LedeCheckStory *story, GPtrArray *findings);
 
 /* For the checks: a finding placed at bytes of a field. */
 LedeFinding *lede_check_story_add (const LedeCheckStory *story,

@@ -10,7 +10,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "lede-gate.h"
 #include "lede-library-private.h"
 
 /**
@@ -58,27 +57,30 @@ lede_library_get_went_out (LedeLibrary  *self,
 
 /**
  * lede_library_record_went_out:
- * @verdict: the gate's verdict on a story that has just gone out
+ * @way_out: how it went out ("html", "print", …)
+ * @reader_text: what readers now have of the story
+ * @correction: (nullable): the correction the writer's answer gave
  *
- * Records what readers now have of the story, and logs the correction the
- * writer's answer to the gate gave (if any), in one transaction.
+ * Records what readers now have of the story, and logs @correction (if
+ * any), in one transaction. The gate's verdict calls this
+ * (lede_verdict_record_went_out()): only a story that may leave gets here.
  */
 gboolean
-lede_library_record_went_out (LedeLibrary        *self,
-                              const LedeVerdict  *verdict,
-                              GError            **error)
+lede_library_record_went_out (LedeLibrary           *self,
+                              gint64                 article_id,
+                              const char            *way_out,
+                              const char            *reader_text,
+                              const LedeCorrection  *correction,
+                              GError               **error)
 {
   const char *what = _("Could not record what went out");
-  LedeArticle *article = lede_verdict_get_article (verdict);
-  const LedeCorrection *correction = lede_verdict_get_new_correction (verdict);
-  const char *text = lede_verdict_get_reader_text (verdict);
-  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, reader_text, -1);
   g_autoptr (GDateTime) now = _lede_library_now_utc ();
-  gint64 id = lede_article_get_id (article);
+  gint64 id = article_id;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
-  g_return_val_if_fail (lede_verdict_may_leave (verdict), FALSE);
+  g_return_val_if_fail (way_out != NULL && reader_text != NULL, FALSE);
 
   if (!_lede_library_begin (self, what, error))
     return FALSE;
@@ -90,9 +92,9 @@ lede_library_record_went_out (LedeLibrary        *self,
     goto failed;
   sqlite3_bind_int64 (stmt, 1, id);
   _lede_library_bind_time (stmt, 2, now);
-  _lede_library_bind_text (stmt, 3, lede_way_out_to_string (lede_verdict_get_way_out (verdict)));
+  _lede_library_bind_text (stmt, 3, way_out);
   _lede_library_bind_text (stmt, 4, hash);
-  _lede_library_bind_text (stmt, 5, text);
+  _lede_library_bind_text (stmt, 5, reader_text);
   if (!_lede_library_step_done (self, stmt, what, error) || !_lede_library_commit (self, what, error))
     goto failed;
   if (correction != NULL)

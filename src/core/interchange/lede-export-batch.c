@@ -349,7 +349,7 @@ lede_export_batch_record (LedeExportBatch  *self,
       Story *story = &g_array_index (self->stories, Story, i);
       g_autoptr (GError) local_error = NULL;
 
-      if (story->written && !lede_library_record_went_out (library, story->verdict, &local_error) &&
+      if (story->written && !lede_verdict_record_went_out (story->verdict, library, &local_error) &&
           first_error == NULL)
         first_error = g_steal_pointer (&local_error);
     }
@@ -471,4 +471,41 @@ lede_export_batch_run_finish (LedeExportBatch  *self,
                               GError          **error)
 {
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * lede_export_to_folder:
+ *
+ * Writes @article, with its tags and sources from @library, into @folder
+ * atomically. An existing file is left alone unless
+ * %LEDE_EXPORT_FLAGS_OVERWRITE is given.
+ *
+ * Returns: (transfer full): the path written, or %NULL with @error set
+ */
+char *
+lede_export_to_folder (LedeLibrary      *library,
+                       LedeArticle      *article,
+                       LedeExportFormat  format,
+                       const char       *folder,
+                       LedeExportFlags   flags,
+                       GError          **error)
+{
+  g_autoptr (GPtrArray) one = g_ptr_array_new ();
+  g_autoptr (LedeExportBatch) batch = NULL;
+  GPtrArray *failures;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
+
+  g_ptr_array_add (one, article);
+  if (!(batch = lede_export_batch_new (library, one, format, folder, flags, error)))
+    return NULL;
+  lede_export_batch_run (batch, NULL, NULL);
+  failures = lede_export_batch_get_failures (batch);
+  if (failures->len > 0)
+    {
+      g_propagate_error (error, g_error_copy (g_ptr_array_index (failures, 0)));
+      return NULL;
+    }
+  return g_strdup (g_ptr_array_index (lede_export_batch_get_paths (batch), 0));
 }

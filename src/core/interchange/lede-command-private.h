@@ -1,0 +1,90 @@
+/* lede-command-private.h: the command's words, shared by the files that
+ * run each command.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "lede-command.h"
+
+G_BEGIN_DECLS
+
+struct _LedeCommand
+{
+  char      *library_path;  /* absolute, or NULL for the default library */
+  gboolean   as_json;
+  gboolean   in_trash;
+  int        limit;
+  char      *format_name;
+  char      *out_dir;       /* absolute */
+  gboolean   export_all;
+  gboolean   force;
+  gboolean   include_spiked;
+  char      *only_status;
+  char      *only_tag;
+  gboolean   overwrite;
+  gboolean   jekyll_names;
+  gboolean   as_new;
+  char      *correction;    /* export: "KIND:NOTE" for stories changed since they went out */
+  gboolean   no_correction;
+  gboolean   lift_embargo;
+  char      *name;          /* list, search, import, trash, restore, export, check, history or show-revision */
+  char     **arguments;     /* what follows the name; files made absolute */
+};
+
+/* lede-command-print.c */
+char *_lede_command_format_time (GDateTime   *time);
+void  _lede_command_print_json  (JsonBuilder *builder,
+                                 GString     *out);
+
+/* lede-command-stories.c */
+int      _lede_command_list_command             (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 GString      *out,
+                                                 GString      *err);
+int      _lede_command_search_command           (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 char        **words,
+                                                 GString      *out,
+                                                 GString      *err);
+int      _lede_command_import_command           (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 char        **files,
+                                                 GString      *out,
+                                                 GString      *err);
+int      _lede_command_trash_command            (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 char        **uuids,
+                                                 gboolean      restore,
+                                                 GString      *out,
+                                                 GString      *err);
+int      _lede_command_history_command          (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 const char   *uuid,
+                                                 GString      *out,
+                                                 GString      *err);
+int      _lede_command_show_revision_command    (LedeLibrary  *library,
+                                                 char        **arguments,
+                                                 GString      *out,
+                                                 GString      *err);
+int      _lede_command_restore_revision_command (LedeLibrary  *library,
+                                                 char        **arguments,
+                                                 GString      *out,
+                                                 GString      *err);
+gboolean _lede_command_is_revision_restore      (char        **arguments);
+
+/* lede-command-export.c */
+int      _lede_command_export_command           (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 char        **uuids,
+                                                 GString      *out,
+                                                 GString      *err);
+int      _lede_command_check_command            (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 char        **uuids,
+                                                 GString      *out,
+                                                 GString      *err);
+
+G_END_DECLS

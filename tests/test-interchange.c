@@ -498,24 +498,83 @@ test_html (Fixture       *f,
                    "<!-- raw HTML omitted --> and &quot;quotes&quot;.</p>\n");
 }
 
+/* The linked sources in @member as ninjs 2.2 has them: each a name and how
+ * the story relates to it, nothing else. */
+static void
+assert_quoted (JsonObject         *object,
+               const char         *member,
+               const char * const *names)
+{
+  JsonArray *array = json_object_get_array_member (object, member);
+
+  g_assert_nonnull (array);
+  g_assert_cmpuint (json_array_get_length (array), ==, g_strv_length ((char **)names));
+  for (guint i = 0; names[i]; i++)
+    {
+      JsonObject *entry = json_array_get_object_element (array, i);
+
+      g_assert_cmpstr (json_object_get_string_member (entry, "name"), ==, names[i]);
+      g_assert_cmpstr (json_object_get_string_member (entry, "rel"), ==, "quoted");
+      g_assert_cmpuint (json_object_get_size (entry), ==, 2);
+    }
+}
+static LedeSource *
+link_source (Fixture     *f,
+             LedeArticle *article,
+             const char  *name,
+             const char  *role,
+             const char  *organisation,
+             const char  *story_note)
+{
+  LedeSource *source = lede_source_new (name);
+
+  g_free (source->role), source->role = g_strdup (role);
+  g_free (source->organisation), source->organisation = g_strdup (organisation);
+  g_free (source->email), source->email = g_strdup ("desk-only@example.org");
+  g_free (source->phone), source->phone = g_strdup ("+44 7700 900123");
+  g_free (source->notes), source->notes = g_strdup ("Private: prefers calls after six");
+  g_assert_true (lede_library_create_source (f->library, source, NULL));
+  g_assert_true (lede_library_link_source (f->library, lede_article_get_id (article), source->id, story_note, NULL));
+  return source;
+}
+
+/* The people quoted are in people and organisations with "quoted" as their
+ * relationship, never in infosources (the content's suppliers); a source
+ * the story does not name, and every contact detail and note, stay out.
+ * With LEDE_TEST_NINJS_OUT set (test-validators.sh), the JSON is written
+ * there too, for ajv to check against the ninjs 2.2 schema. */
 static void
 test_ninjs (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr (LedeArticle) article = import_sample (f, "harbour-pilot.md");
-  g_autoptr (LedeSource) source = lede_source_new ("Idris Feltham");
+  g_autoptr (LedeSource) person = NULL, by_surname = NULL, organisation = NULL, background = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
+  g_autofree char *body_text = NULL;
   g_autofree char *json = NULL;
   g_autofree char *uri = NULL;
-  JsonObject *object, *body, *info;
+  const char *out = g_getenv ("LEDE_TEST_NINJS_OUT");
+  JsonObject *object, *body;
 
-  g_free (source->role), source->role = g_strdup ("Master of the Corran Star");
-  g_free (source->phone), source->phone = g_strdup ("+44 7700 900123");
-  g_assert_true (lede_library_create_source (f->library, source, NULL));
-  g_assert_true (lede_library_link_source (f->library, lede_article_get_id (article), source->id, "on the record", NULL));
+  body_text = g_strconcat (lede_article_get_body (article),
+                           "\nThe Port Essendy Harbour Board said it would read the report closely.\n"
+                           "\n\"We saw the flare from the quay,\" said Penhale.\n", NULL);
+  lede_article_set_body (article, body_text);
+  /* Named as "Captain Idris Feltham": by whole name, then by surname. */
+  person = link_source (f, article, "Idris Feltham", "Master of the Corran Star", "Corran Shipping", "on the record");
+  by_surname = link_source (f, article, "Jory Penhale", "Pilot", "", "");
+  organisation = link_source (f, article, "Port Essendy Harbour Board", "", "port essendy harbour board", "statement");
+  /* Relied on, never named in the story. */
+  background = link_source (f, article, "Morwenna Gale", "Harbour clerk", "", "on background: do not name");
 
   json = export_text (f, article, LEDE_EXPORT_FORMAT_NINJS);
+  if (out)
+    {
+      g_autofree char *path = g_build_filename (out, "ninjs-sources.json", NULL);
+
+      g_assert_true (g_file_set_contents (path, json, -1, NULL));
+    }
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
   g_assert_no_error (error);
   object = json_node_get_object (json_parser_get_root (parser));
@@ -530,10 +589,18 @@ test_ninjs (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (body, "wordcount"), ==,
                    lede_markdown_count_words (lede_article_get_body (article)));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "subjects")), ==, 2);
-  info = json_array_get_object_element (json_object_get_array_member (object, "infosources"), 0);
-  g_assert_cmpstr (json_object_get_string_member (info, "name"), ==, "Idris Feltham");
-  /* A source's phone number is the newsroom's, not the reader's. */
+
+  assert_quoted (object, "people", (const char *[]) { "Idris Feltham", "Jory Penhale", NULL });
+  assert_quoted (object, "organisations", (const char *[]) { "Port Essendy Harbour Board", NULL });
+  g_assert_false (json_object_has_member (object, "infosources"));
+  /* Contact details, notes and the story's notes are the newsroom's. */
   g_assert_null (strstr (json, "7700"));
+  g_assert_null (strstr (json, "desk-only"));
+  g_assert_null (strstr (json, "after six"));
+  g_assert_null (strstr (json, "on the record"));
+  g_assert_null (strstr (json, "background"));
+  g_assert_null (strstr (json, "Morwenna"));
+  g_assert_null (strstr (json, "contactinfo"));
 }
 
 static void

@@ -384,7 +384,8 @@ lede_export_story (const LedeVerdict *verdict,
          * ends with the corrections note, as the page does. */
         g_autofree char *embargo = lede_verdict_dup_embargo_line (verdict);
         g_autofree char *banner = embargo ? lede_page_dup_embargo_banner (embargo) : g_strdup ("");
-        g_autofree char *corrections = lede_page_dup_corrections_html (lede_article_get_corrections (article));
+        g_autofree char *corrections = lede_page_dup_corrections_html (lede_article_get_corrections (article),
+                                                                       lede_article_get_language (article));
 
         out = g_strconcat (banner, body_html, corrections, NULL);
       }
@@ -392,7 +393,10 @@ lede_export_story (const LedeVerdict *verdict,
     case LEDE_EXPORT_FORMAT_MARKDOWN:
       {
         g_autofree char *front_matter = lede_front_matter_write (article, tags, sources);
-        out = g_strconcat (front_matter, "\n", lede_article_get_body (article), NULL);
+        g_autofree char *note = lede_front_matter_dup_corrections_note (lede_article_get_corrections (article),
+                                                                        lede_article_get_language (article));
+
+        out = g_strconcat (front_matter, "\n", lede_article_get_body (article), note, NULL);
       }
       break;
     case LEDE_EXPORT_FORMAT_NINJS:

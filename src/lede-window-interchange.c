@@ -322,6 +322,7 @@ copy_html_thread (GTask        *task,
   g_autofree char *embargo = lede_verdict_dup_embargo_line (job->verdict);
   g_autofree char *plain = lede_markdown_to_plain_text (lede_article_get_body (lede_verdict_get_article (job->verdict)), -1);
   GPtrArray *corrections = lede_article_get_corrections (lede_verdict_get_article (job->verdict));
+  const char *language = lede_article_get_language (lede_verdict_get_article (job->verdict));
   GString *text = g_string_new (embargo ? embargo : "");
 
   job->html = g_strndup (g_bytes_get_data (html, NULL), g_bytes_get_size (html));
@@ -333,9 +334,9 @@ copy_html_thread (GTask        *task,
   for (guint i = 0; corrections && i < corrections->len; i++)
     {
       LedeCorrection *correction = g_ptr_array_index (corrections, i);
-      g_autofree char *date = lede_correction_dup_date (correction);
+      g_autofree char *date = lede_correction_dup_date (correction, language);
 
-      g_string_append_printf (text, "\n%s, %s: %s", lede_correction_kind_get_label (correction->kind), date,
+      g_string_append_printf (text, "\n%s, %s: %s", lede_correction_kind_get_label (correction->kind, language), date,
                               correction->note);
     }
   job->plain = g_string_free (text, FALSE);

@@ -114,10 +114,9 @@ assert_same_story (LedeLibrary *library_a,
  * story, and exported again the same bytes. Into the same library it is
  * the same story: left out as unchanged. */
 static void
-round_trip (Fixture    *f,
-            const char *sample)
+round_trip_story (Fixture     *f,
+                  LedeArticle *first)
 {
-  g_autoptr (LedeArticle) first = import_sample (f, sample);
   g_autofree char *out = g_build_filename (f->dir, "out", NULL);
   g_autofree char *again_out = g_build_filename (f->dir, "again", NULL);
   g_autofree char *fresh_path = g_build_filename (f->dir, "fresh.db", NULL);
@@ -152,6 +151,15 @@ round_trip (Fixture    *f,
   g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE);
   g_clear_object (&fresh);
   g_unlink (fresh_path);
+}
+
+static void
+round_trip (Fixture    *f,
+            const char *sample)
+{
+  g_autoptr (LedeArticle) first = import_sample (f, sample);
+
+  round_trip_story (f, first);
 }
 
 /* Writes @text with its lastmod line replaced (or taken out, for NULL). */
@@ -328,6 +336,88 @@ test_markdown_round_trip (Fixture       *f,
   round_trip (f, "lifeboat-embargo.md");
 }
 
+/* A Markdown story ends with its corrections note, in the page's words and
+ * the story's language, so a theme that shows only the body shows it too.
+ * Read back, the note is the front matter's log again, never part of the
+ * body, so export → import → export gives the same bytes. */
+static void
+test_markdown_corrections_note (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = import_sample (f, "harbour-pilot.md");
+  g_autoptr (GDateTime) march = g_date_time_new_utc (2027, 3, 3, 8, 0, 0);
+  g_autoptr (LedeCorrection) tricky = NULL;
+  g_autofree char *body = g_strdup (lede_article_get_body (article));
+  g_autofree char *markdown = NULL, *html = NULL, *note = NULL, *plain = NULL, *crlf = NULL, *path = NULL;
+  g_autofree char *fresh_path = g_build_filename (f->dir, "crlf.db", NULL);
+  g_autoptr (LedeLibrary) fresh = NULL;
+  g_autoptr (LedeArticle) back = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  /* A note that would be markup if written as it is. */
+  tricky = lede_correction_new (march, LEDE_CORRECTION_CLARIFICATION,
+                                "The fare is £2*3, not <b>£5</b> [sic] & ~not~ `free`_.");
+  lede_article_add_correction (article, tricky);
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+
+  markdown = export_text (f, article, LEDE_EXPORT_FORMAT_MARKDOWN);
+  html = export_text (f, article, LEDE_EXPORT_FORMAT_HTML);
+  g_assert_nonnull (strstr (markdown, body));
+  g_assert_nonnull (strstr (markdown, "\ncorrections:\n"));  /* and still in the front matter */
+  g_assert_true (g_str_has_suffix (markdown, "spring of 2027.\n\n\n---\n\n"
+                                   "*Correction, 15 October 2026:* An earlier version of this story gave "
+                                   "the inquiry's date as Tuesday.\n\n"
+                                   "*Update, 16 October 2026:* Adds that the report is expected in the spring.\n\n"
+                                   "*Clarification, 3 March 2027:* The fare is £2\\*3, not \\<b>£5\\</b> "
+                                   "\\[sic\\] \\& \\~not\\~ \\`free\\`\\_.\n"));
+  /* The page's words. */
+  g_assert_nonnull (strstr (html, "<strong>Correction</strong>, <time datetime=\"2026-10-15T09:00:00Z\">"
+                                  "15 October 2026</time>: An earlier version"));
+  g_assert_nonnull (strstr (html, "<strong>Clarification</strong>, <time datetime=\"2027-03-03T08:00:00Z\">"
+                                  "3 March 2027</time>: The fare is £2*3, not &lt;b&gt;"));
+  /* What a reader of the Markdown sees: the note as typed. */
+  note = lede_front_matter_dup_corrections_note (lede_article_get_corrections (article),
+                                                 lede_article_get_language (article));
+  plain = lede_markdown_to_plain_text (note, -1);
+  g_assert_nonnull (strstr (plain, "Clarification, 3 March 2027: The fare is £2*3, not <b>£5</b> [sic] & ~not~ `free`_."));
+  round_trip_story (f, article);
+
+  /* A German story's note is in German, on the page too, whatever the
+   * desktop's language. */
+  lede_article_set_language (article, "de-DE");
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+  g_free (markdown), markdown = export_text (f, article, LEDE_EXPORT_FORMAT_MARKDOWN);
+  g_free (html), html = export_text (f, article, LEDE_EXPORT_FORMAT_HTML);
+  g_assert_nonnull (strstr (markdown, "\n\n---\n\n*Korrektur, 15. Oktober 2026:* An earlier version"));
+  g_assert_nonnull (strstr (markdown, "\n\n*Aktualisierung, 16. Oktober 2026:* Adds that"));
+  g_assert_nonnull (strstr (markdown, "\n\n*Klarstellung, 3. März 2027:* The fare"));
+  g_assert_null (strstr (markdown, "Correction,"));
+  g_assert_nonnull (strstr (html, "<strong>Korrektur</strong>, <time datetime=\"2026-10-15T09:00:00Z\">"
+                                  "15. Oktober 2026</time>: An earlier version"));
+  round_trip_story (f, article);
+
+  /* Line ends an editor turned to CRLF: the note still comes off. */
+  lines = g_strsplit (markdown, "\n", -1);
+  crlf = g_strjoinv ("\r\n", lines);
+  path = g_build_filename (f->dir, "crlf.md", NULL);
+  g_assert_true (g_file_set_contents (path, crlf, -1, NULL));
+  g_unlink (fresh_path);
+  fresh = lede_library_open (fresh_path, NULL);
+  back = lede_import_file (fresh, path, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (lede_article_get_body (back), "Korrektur"));
+  g_assert_true (g_str_has_suffix (lede_article_get_body (back), "spring of 2027.\r\n"));
+  g_assert_cmpuint (lede_article_get_corrections (back)->len, ==, 3);
+
+  /* A story without corrections ends with its body. */
+  g_clear_object (&back);
+  back = import_sample (f, "awkward-fields.md");
+  g_assert_true (lede_article_get_corrections (back) == NULL || lede_article_get_corrections (back)->len == 0);
+  g_free (markdown), markdown = export_text (f, back, LEDE_EXPORT_FORMAT_MARKDOWN);
+  g_assert_true (g_str_has_suffix (markdown, lede_article_get_body (back)));
+}
+
 /* "sources:" links a story to the library's sources by name (made when
  * missing), so the checks work headless; a story under embargo is refused
  * unless forced, and then says so in every format. */
@@ -498,24 +588,83 @@ test_html (Fixture       *f,
                    "<!-- raw HTML omitted --> and &quot;quotes&quot;.</p>\n");
 }
 
+/* The linked sources in @member as ninjs 2.2 has them: each a name and how
+ * the story relates to it, nothing else. */
+static void
+assert_quoted (JsonObject         *object,
+               const char         *member,
+               const char * const *names)
+{
+  JsonArray *array = json_object_get_array_member (object, member);
+
+  g_assert_nonnull (array);
+  g_assert_cmpuint (json_array_get_length (array), ==, g_strv_length ((char **)names));
+  for (guint i = 0; names[i]; i++)
+    {
+      JsonObject *entry = json_array_get_object_element (array, i);
+
+      g_assert_cmpstr (json_object_get_string_member (entry, "name"), ==, names[i]);
+      g_assert_cmpstr (json_object_get_string_member (entry, "rel"), ==, "quoted");
+      g_assert_cmpuint (json_object_get_size (entry), ==, 2);
+    }
+}
+static LedeSource *
+link_source (Fixture     *f,
+             LedeArticle *article,
+             const char  *name,
+             const char  *role,
+             const char  *organisation,
+             const char  *story_note)
+{
+  LedeSource *source = lede_source_new (name);
+
+  g_free (source->role), source->role = g_strdup (role);
+  g_free (source->organisation), source->organisation = g_strdup (organisation);
+  g_free (source->email), source->email = g_strdup ("desk-only@example.org");
+  g_free (source->phone), source->phone = g_strdup ("+44 7700 900123");
+  g_free (source->notes), source->notes = g_strdup ("Private: prefers calls after six");
+  g_assert_true (lede_library_create_source (f->library, source, NULL));
+  g_assert_true (lede_library_link_source (f->library, lede_article_get_id (article), source->id, story_note, NULL));
+  return source;
+}
+
+/* The people quoted are in people and organisations with "quoted" as their
+ * relationship, never in infosources (the content's suppliers); a source
+ * the story does not name, and every contact detail and note, stay out.
+ * With LEDE_TEST_NINJS_OUT set (test-validators.sh), the JSON is written
+ * there too, for ajv to check against the ninjs 2.2 schema. */
 static void
 test_ninjs (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr (LedeArticle) article = import_sample (f, "harbour-pilot.md");
-  g_autoptr (LedeSource) source = lede_source_new ("Idris Feltham");
+  g_autoptr (LedeSource) person = NULL, by_surname = NULL, organisation = NULL, background = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
+  g_autofree char *body_text = NULL;
   g_autofree char *json = NULL;
   g_autofree char *uri = NULL;
-  JsonObject *object, *body, *info;
+  const char *out = g_getenv ("LEDE_TEST_NINJS_OUT");
+  JsonObject *object, *body;
 
-  g_free (source->role), source->role = g_strdup ("Master of the Corran Star");
-  g_free (source->phone), source->phone = g_strdup ("+44 7700 900123");
-  g_assert_true (lede_library_create_source (f->library, source, NULL));
-  g_assert_true (lede_library_link_source (f->library, lede_article_get_id (article), source->id, "on the record", NULL));
+  body_text = g_strconcat (lede_article_get_body (article),
+                           "\nThe Port Essendy Harbour Board said it would read the report closely.\n"
+                           "\n\"We saw the flare from the quay,\" said Penhale.\n", NULL);
+  lede_article_set_body (article, body_text);
+  /* Named as "Captain Idris Feltham": by whole name, then by surname. */
+  person = link_source (f, article, "Idris Feltham", "Master of the Corran Star", "Corran Shipping", "on the record");
+  by_surname = link_source (f, article, "Jory Penhale", "Pilot", "", "");
+  organisation = link_source (f, article, "Port Essendy Harbour Board", "", "port essendy harbour board", "statement");
+  /* Relied on, never named in the story. */
+  background = link_source (f, article, "Morwenna Gale", "Harbour clerk", "", "on background: do not name");
 
   json = export_text (f, article, LEDE_EXPORT_FORMAT_NINJS);
+  if (out)
+    {
+      g_autofree char *path = g_build_filename (out, "ninjs-sources.json", NULL);
+
+      g_assert_true (g_file_set_contents (path, json, -1, NULL));
+    }
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
   g_assert_no_error (error);
   object = json_node_get_object (json_parser_get_root (parser));
@@ -530,10 +679,18 @@ test_ninjs (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (body, "wordcount"), ==,
                    lede_markdown_count_words (lede_article_get_body (article)));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "subjects")), ==, 2);
-  info = json_array_get_object_element (json_object_get_array_member (object, "infosources"), 0);
-  g_assert_cmpstr (json_object_get_string_member (info, "name"), ==, "Idris Feltham");
-  /* A source's phone number is the newsroom's, not the reader's. */
+
+  assert_quoted (object, "people", (const char *[]) { "Idris Feltham", "Jory Penhale", NULL });
+  assert_quoted (object, "organisations", (const char *[]) { "Port Essendy Harbour Board", NULL });
+  g_assert_false (json_object_has_member (object, "infosources"));
+  /* Contact details, notes and the story's notes are the newsroom's. */
   g_assert_null (strstr (json, "7700"));
+  g_assert_null (strstr (json, "desk-only"));
+  g_assert_null (strstr (json, "after six"));
+  g_assert_null (strstr (json, "on the record"));
+  g_assert_null (strstr (json, "background"));
+  g_assert_null (strstr (json, "Morwenna"));
+  g_assert_null (strstr (json, "contactinfo"));
 }
 
 static void
@@ -771,6 +928,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add ("/lede/interchange/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("known-uuid", test_known_uuid);
   ADD ("markdown-round-trip", test_markdown_round_trip);
+  ADD ("markdown-corrections-note", test_markdown_corrections_note);
   ADD ("sources-and-embargo", test_sources_and_embargo);
   ADD ("plain-text", test_plain_text);
   ADD ("html", test_html);

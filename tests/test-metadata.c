@@ -235,6 +235,21 @@ test_counts (void)
   g_assert_cmpuint (counts.reading_minutes, ==, 0);
 }
 
+/* A number with thousands separators, a decimal point or a time is one
+ * word, in English and in German, with a currency sign or a hyphen on it. */
+static void
+test_counts_numbers (void)
+{
+  LedeCounts counts;
+
+  lede_counts_compute ("", "The council spent £1,200 on 3.5 tonnes at 9:30 for the 1,000-strong crowd of 100,000.", &counts);
+  g_assert_cmpuint (counts.words, ==, 15);
+  lede_counts_compute ("", "Rund 100.000 Menschen zahlten ab 9:30 Uhr 3,5 Prozent mehr, also 1.200 €.", &counts);
+  g_assert_cmpuint (counts.words, ==, 12);
+  lede_counts_compute ("", "A 2.5% rise: 1,000,000.50 dollars.", &counts);
+  g_assert_cmpuint (counts.words, ==, 5);
+}
+
 static void
 test_attribution (void)
 {
@@ -296,6 +311,7 @@ main (int   argc,
   g_test_add_func ("/lede/metadata/slug-rules", test_slug_rules);
   g_test_add_func ("/lede/metadata/one-line-fields", test_one_line_fields);
   g_test_add_func ("/lede/metadata/counts", test_counts);
+  g_test_add_func ("/lede/metadata/counts-numbers", test_counts_numbers);
   g_test_add_func ("/lede/metadata/attribution", test_attribution);
 #define ADD(name, func) g_test_add ("/lede/metadata/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("slug-unique", test_slug_unique);

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "lede-counts.h"
 #include "lede-diff.h"
 #include "lede-library.h"
 #include "lede-test-library-fixture.h"
@@ -352,6 +353,108 @@ test_diff_words (void)
   g_assert_cmpuint (g_array_index (spans, LedeDiffSpan, 1).new_length, ==, strlen ("night "));
 }
 
+static char *
+span_text (const char   *old_text,
+           const char   *new_text,
+           LedeDiffSpan *span)
+{
+  if (span->kind == LEDE_DIFF_INSERTED)
+    return g_strndup (new_text + span->new_start, span->new_length);
+  return g_strndup (old_text + span->old_start, span->old_length);
+}
+
+/* A number with separators is one word: changed, it is struck through and
+ * put in whole, and counted once. */
+static void
+test_diff_numbers (void)
+{
+  static const struct { const char *old_text, *new_text, *deleted, *inserted; } cases[] = {
+    { "100,000 people", "120,000 people", "100,000", "120,000" },
+    { "a rise of 3.5 per cent", "a rise of 3.7 per cent", "3.5", "3.7" },
+    { "at 9:30 today", "at 10:15 today", "9:30", "10:15" },
+    { "it cost £1,200.", "it cost £1,500.", "1,200", "1,500" },
+    { "the 1,000-strong crowd", "the 2,000-strong crowd", "1,000-strong", "2,000-strong" },
+    { "rund 100.000 Menschen", "rund 120.000 Menschen", "100.000", "120.000" },
+    { "um 3,5 Prozent", "um 4,5 Prozent", "3,5", "4,5" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GArray) spans = lede_diff_words (cases[i].old_text, cases[i].new_text);
+      g_autofree char *applied = lede_diff_apply (cases[i].old_text, cases[i].new_text, spans);
+      guint deleted, inserted, n_deleted = 0, n_inserted = 0;
+
+      g_test_message ("%s → %s", cases[i].old_text, cases[i].new_text);
+      g_assert_cmpstr (applied, ==, cases[i].new_text);
+      lede_diff_count (cases[i].old_text, cases[i].new_text, spans, &deleted, &inserted);
+      g_assert_cmpuint (deleted, ==, 1);
+      g_assert_cmpuint (inserted, ==, 1);
+      for (guint k = 0; k < spans->len; k++)
+        {
+          LedeDiffSpan *span = &g_array_index (spans, LedeDiffSpan, k);
+          g_autofree char *text = span_text (cases[i].old_text, cases[i].new_text, span);
+
+          if (span->kind == LEDE_DIFF_DELETED)
+            {
+              g_assert_cmpstr (text, ==, cases[i].deleted);
+              n_deleted++;
+            }
+          else if (span->kind == LEDE_DIFF_INSERTED)
+            {
+              g_assert_cmpstr (text, ==, cases[i].inserted);
+              n_inserted++;
+            }
+        }
+      g_assert_cmpuint (n_deleted, ==, 1);
+      g_assert_cmpuint (n_inserted, ==, 1);
+    }
+}
+
+/* The diff counts words as the panel does: a whole text inserted is as many
+ * words as lede_counts_compute() says; punctuation alone is no word; a word
+ * changed in two places is one word. */
+static void
+test_diff_counts_agree (void)
+{
+  static const char * const texts[] = {
+    "The council spent £1,200 on 3.5 tonnes at 9:30 for the 1,000-strong crowd of 100,000.",
+    "Rund 100.000 Menschen zahlten ab 9:30 Uhr 3,5 Prozent mehr, also 1.200 €.",
+    "Ferries and/or buses — the U.S. way — run at 10.30am; well-known, isn’t it?",
+    "A lone - dash, “quotes” and … an ellipsis",
+  };
+  guint deleted, inserted;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (GArray) spans = lede_diff_words ("", texts[i]);
+      g_autoptr (GArray) back = lede_diff_words (texts[i], "");
+      LedeCounts counts;
+
+      lede_counts_compute ("", texts[i], &counts);
+      lede_diff_count ("", texts[i], spans, &deleted, &inserted);
+      g_assert_cmpuint (inserted, ==, counts.words);
+      g_assert_cmpuint (deleted, ==, 0);
+      lede_diff_count (texts[i], "", back, &deleted, &inserted);
+      g_assert_cmpuint (deleted, ==, counts.words);
+    }
+
+  {
+    g_autoptr (GArray) spans = lede_diff_words ("They said so.", "They said so!");
+
+    lede_diff_count ("They said so.", "They said so!", spans, &deleted, &inserted);
+    g_assert_cmpuint (deleted, ==, 0);
+    g_assert_cmpuint (inserted, ==, 0);
+  }
+  {
+    const char *old_text = "buses and/or ferries", *new_text = "buses or/and ferries";
+    g_autoptr (GArray) spans = lede_diff_words (old_text, new_text);
+
+    lede_diff_count (old_text, new_text, spans, &deleted, &inserted);
+    g_assert_cmpuint (deleted, ==, 1);
+    g_assert_cmpuint (inserted, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +463,8 @@ main (int   argc,
 
   g_test_add_func ("/lede/revisions/diff-words", test_diff_words);
   g_test_add_func ("/lede/revisions/diff-property", test_diff_property);
+  g_test_add_func ("/lede/revisions/diff-numbers", test_diff_numbers);
+  g_test_add_func ("/lede/revisions/diff-counts-agree", test_diff_counts_agree);
 #define ADD(name, func) g_test_add ("/lede/revisions/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("restore-keeps-publication", test_restore_keeps_publication);
   ADD ("published-under-embargo-refused", test_published_under_embargo_refused);

@@ -24,6 +24,10 @@ for format in html md ninjs; do
   # --force: what is checked here is the output, stories under embargo included.
   "$LEDE_CLI" --library "$work/library.db" export --format "$format" --out "$work/out" --all --force
 done
+# A story whose sources are a person named in full, one named by surname,
+# an organisation and one never named, each with contact details and notes.
+LEDE_TEST_NINJS_OUT="$work/out" "$LEDE_TEST_INTERCHANGE" -p /lede/interchange/ninjs > /dev/null
+[ -f "$work/out/ninjs-sources.json" ] || { echo "test-interchange wrote no ninjs-sources.json"; exit 1; }
 
 echo "# vnu: the HTML pages"
 java -jar "$node_modules/vnu-jar/build/dist/vnu.jar" --errors-only "$work"/out/*.html

@@ -211,7 +211,8 @@ push_fields (LedePreview *self)
   if (lede_article_is_under_embargo (article, NULL))
     embargo = lede_gate_dup_embargo_line (lede_article_get_embargo (article));
   g_variant_dict_insert (&dict, "embargo", "s", embargo ? embargo : "");
-  corrections = lede_page_dup_corrections_html (lede_article_get_corrections (article));
+  corrections = lede_page_dup_corrections_html (lede_article_get_corrections (article),
+                                                lede_article_get_language (article));
   g_variant_dict_insert (&dict, "corrections", "s", corrections);
   run_javascript (self, "setFields (headline, standfirst, byline, dateline, language, theme, published, publishedText, "
                         "tags, embargo, corrections)",

@@ -49,5 +49,20 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   lede_fuzz_check (old_at == strlen (old_text) && new_at == strlen (new_text), "the spans do not cover the texts");
   applied = lede_diff_apply (old_text, new_text, spans);
   lede_fuzz_check (g_str_equal (applied, new_text), "the diff applied is not the new text");
+
+  /* A word is counted once at most: no more than the texts hold. */
+  {
+    guint deleted, inserted, old_words = 0, new_words = 0;
+    g_auto (GStrv) old_runs = g_regex_split_simple ("\\s+", old_text, G_REGEX_OPTIMIZE, 0);
+    g_auto (GStrv) new_runs = g_regex_split_simple ("\\s+", new_text, G_REGEX_OPTIMIZE, 0);
+
+    lede_diff_count (old_text, new_text, spans, &deleted, &inserted);
+    for (guint i = 0; old_runs[i]; i++)
+      old_words += *old_runs[i] != '\0';
+    for (guint i = 0; new_runs[i]; i++)
+      new_words += *new_runs[i] != '\0';
+    lede_fuzz_check (deleted <= old_words && inserted <= new_words, "%u deleted of %u, %u inserted of %u words",
+                     deleted, old_words, inserted, new_words);
+  }
   return 0;
 }

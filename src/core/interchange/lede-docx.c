@@ -524,17 +524,18 @@ append_field (Docx       *docx,
 }
 
 static void
-append_corrections (Docx      *docx,
-                    GPtrArray *corrections)
+append_corrections (Docx       *docx,
+                    GPtrArray  *corrections,
+                    const char *language)
 {
   for (guint i = 0; corrections && i < corrections->len; i++)
     {
       LedeCorrection *correction = g_ptr_array_index (corrections, i);
-      g_autofree char *date = lede_correction_dup_date (correction);
+      g_autofree char *date = lede_correction_dup_date (correction, language);
       g_autofree char *rest = g_strdup_printf (", %s: %s", date, correction->note);
 
       open_paragraph (docx->body, &(Block) { "Correction", -1, 0, FALSE, NULL }, NULL);
-      append_run (docx->body, lede_correction_kind_get_label (correction->kind), RUN_BOLD);
+      append_run (docx->body, lede_correction_kind_get_label (correction->kind, language), RUN_BOLD);
       append_run (docx->body, rest, 0);
       g_string_append (docx->body, "</w:p>");
     }
@@ -559,7 +560,7 @@ document_xml (Docx              *docx,
   append_field (docx, "Dateline", lede_article_get_dateline (article));
 
   append_blocks (docx, tree, block);
-  append_corrections (docx, lede_article_get_corrections (article));
+  append_corrections (docx, lede_article_get_corrections (article), lede_article_get_language (article));
   cmark_node_free (tree);
   cmark_parser_free (parser);
 

@@ -176,10 +176,104 @@ escape_refused (char *json)
   return g_string_free (out, FALSE);
 }
 
+/* @text casefolded, each run of spaces and line breaks made one space. */
+static char *
+fold_for_names (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  GString *out = g_string_sized_new (strlen (folded));
+  gboolean space = FALSE;
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        space = out->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_unichar (out, c);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Whether @folded_text holds @folded_name as whole words. */
+static gboolean
+holds_words (const char *folded_text,
+             const char *folded_name)
+{
+  gsize length = strlen (folded_name);
+
+  if (length == 0)
+    return FALSE;
+  for (const char *p = strstr (folded_text, folded_name); p; p = strstr (p + 1, folded_name))
+    if ((p == folded_text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)))) &&
+        !g_unichar_isalnum (g_utf8_get_char (p + length)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The story's sources as ninjs 2.2's people and organisations, related to
+ * it as "quoted". Not infosources: those are the parties that supplied the
+ * content (nar:infoSource), which a receiving CMS may show as the story's
+ * suppliers; Lede knows no newsroom to name there. Only a source the story
+ * names to readers goes out (by whole name, or a person by surname, in any
+ * case): one it relies on without naming (on background) would otherwise
+ * be named by the export alone. And only who a source is: contact details,
+ * notes and the story's note on them stay in the library. Lede's sources
+ * have no kind, so one that is its own organisation is an organisation. */
+static void
+add_sources (JsonBuilder *json,
+             GPtrArray   *sources,
+             const char  *reader_text)
+{
+  static const char * const members[] = { "people", "organisations" };
+  g_autofree char *text = NULL;
+
+  if (sources == NULL || sources->len == 0)
+    return;
+  text = fold_for_names (reader_text);
+  for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+    {
+      gboolean begun = FALSE;
+
+      for (guint i = 0; i < sources->len; i++)
+        {
+          LedeSource *source = g_ptr_array_index (sources, i);
+          g_autofree char *name = fold_for_names (source->name);
+          g_autofree char *organisation = fold_for_names (source->organisation);
+          gboolean is_organisation = *name && g_str_equal (name, organisation);
+          const char *surname = strrchr (name, ' ');
+
+          if (is_organisation != (m == 1))
+            continue;
+          if (!holds_words (text, name) && (is_organisation || surname == NULL || !holds_words (text, surname + 1)))
+            continue;
+          if (!begun)
+            {
+              json_builder_set_member_name (json, members[m]);
+              json_builder_begin_array (json);
+              begun = TRUE;
+            }
+          json_builder_begin_object (json);
+          add_string (json, "name", source->name);
+          add_string (json, "rel", "quoted");
+          json_builder_end_object (json);
+        }
+      if (begun)
+        json_builder_end_array (json);
+    }
+}
+
 static char *
 export_ninjs (LedeArticle        *article,
               const char * const *tags,
               GPtrArray          *sources,
+              const char         *reader_text,
               const char         *body_html)
 {
   g_autoptr (JsonBuilder) json = json_builder_new ();
@@ -241,25 +335,7 @@ export_ninjs (LedeArticle        *article,
         }
       json_builder_end_array (json);
     }
-  /* Only who a source is: contact details and notes stay in the library. */
-  if (sources != NULL && sources->len > 0)
-    {
-      json_builder_set_member_name (json, "infosources");
-      json_builder_begin_array (json);
-      for (guint i = 0; i < sources->len; i++)
-        {
-          LedeSource *source = g_ptr_array_index (sources, i);
-          g_autofree char *literal = *source->organisation
-            ? g_strdup_printf ("%s, %s", source->name, source->organisation) : g_strdup (source->name);
-
-          json_builder_begin_object (json);
-          add_string (json, "name", source->name);
-          add_string (json, "role", *source->role ? source->role : NULL);
-          add_string (json, "literal", literal);
-          json_builder_end_object (json);
-        }
-      json_builder_end_array (json);
-    }
+  add_sources (json, sources, reader_text);
   json_builder_end_object (json);
 
   root = json_builder_get_root (json);
@@ -307,7 +383,8 @@ lede_export_story (const LedeVerdict *verdict,
          * ends with the corrections note, as the page does. */
         g_autofree char *embargo = lede_verdict_dup_embargo_line (verdict);
         g_autofree char *banner = embargo ? lede_page_dup_embargo_banner (embargo) : g_strdup ("");
-        g_autofree char *corrections = lede_page_dup_corrections_html (lede_article_get_corrections (article));
+        g_autofree char *corrections = lede_page_dup_corrections_html (lede_article_get_corrections (article),
+                                                                       lede_article_get_language (article));
 
         out = g_strconcat (banner, body_html, corrections, NULL);
       }
@@ -315,11 +392,14 @@ lede_export_story (const LedeVerdict *verdict,
     case LEDE_EXPORT_FORMAT_MARKDOWN:
       {
         g_autofree char *front_matter = lede_front_matter_write (article, tags, sources);
-        out = g_strconcat (front_matter, "\n", lede_article_get_body (article), NULL);
+        g_autofree char *note = lede_front_matter_dup_corrections_note (lede_article_get_corrections (article),
+                                                                        lede_article_get_language (article));
+
+        out = g_strconcat (front_matter, "\n", lede_article_get_body (article), note, NULL);
       }
       break;
     case LEDE_EXPORT_FORMAT_NINJS:
-      out = export_ninjs (article, tags, sources, body_html);
+      out = export_ninjs (article, tags, sources, lede_verdict_get_reader_text (verdict), body_html);
       break;
     default:
       g_return_val_if_reached (NULL);

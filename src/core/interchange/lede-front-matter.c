@@ -297,4 +297,97 @@ lede_front_matter_write (LedeArticle        *article,
   return g_string_free (out, FALSE);
 }
 
+/* @text as Markdown shows it: a backslash before what would be markup in
+ * a line of text (emphasis, code, links, HTML, entities, strikethrough). */
+static void
+append_markdown_text (GString    *out,
+                      const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (strchr ("\\`*_[]<&~", *p))
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+}
+
+/**
+ * lede_front_matter_dup_corrections_note:
+ * @corrections: (nullable) (element-type LedeCorrection): the story's log
+ * @language: the story's language
+ *
+ * The front matter's "corrections:" is for themes that read it; a stock
+ * theme shows readers only the body. So a Markdown story ends with the
+ * note too, in the page's words and the story's language: a thematic
+ * break, then "*Correction, 4 March 2026:* …" for each. It is the same for
+ * the same corrections and language, which is how import knows it
+ * (lede_front_matter_strip_corrections_note()).
+ *
+ * Returns: (transfer full): the note to write after the body, or "" for none
+ */
+char *
+lede_front_matter_dup_corrections_note (GPtrArray  *corrections,
+                                        const char *language)
+{
+  GString *note = g_string_new (NULL);
+
+  if (corrections == NULL || corrections->len == 0)
+    return g_string_free (note, FALSE);
+  g_string_append (note, "\n\n---\n");
+  for (guint i = 0; i < corrections->len; i++)
+    {
+      LedeCorrection *correction = g_ptr_array_index (corrections, i);
+      g_autofree char *date = lede_correction_dup_date (correction, language);
+      /* One line, as the front matter's note reads back. */
+      g_autofree char *text = lede_article_clean_line (correction->note);
+
+      g_string_append (note, "\n*");
+      append_markdown_text (note, lede_correction_kind_get_label (correction->kind, language));
+      g_string_append (note, ", ");
+      append_markdown_text (note, date);
+      g_string_append (note, ":*");
+      /* No space left at the end of a line, where an editor would trim it. */
+      if (*text)
+        g_string_append_c (note, ' ');
+      append_markdown_text (note, text);
+      g_string_append_c (note, '\n');
+    }
+  return g_string_free (note, FALSE);
+}
+
+/**
+ * lede_front_matter_strip_corrections_note:
+ * @body: a Markdown story's body, as the file has it
+ * @corrections: (nullable) (element-type LedeCorrection): the log its front
+ *   matter holds
+ * @language: the story's language, from the same front matter
+ *
+ * So the note export writes after the body is not taken into the story,
+ * where the next export would write it twice.
+ *
+ * Returns: the length of @body in bytes without that note at its end
+ *   (its lines ended with LF, or CRLF as an editor may have made them);
+ *   all of it when it does not end so
+ */
+gsize
+lede_front_matter_strip_corrections_note (const char *body,
+                                          GPtrArray  *corrections,
+                                          const char *language)
+{
+  g_autofree char *note = lede_front_matter_dup_corrections_note (corrections, language);
+  g_auto (GStrv) lines = NULL;
+  g_autofree char *crlf_note = NULL;
+  gsize length = strlen (body);
+
+  if (*note == '\0')
+    return length;
+  if (g_str_has_suffix (body, note))
+    return length - strlen (note);
+  lines = g_strsplit (note, "\n", -1);
+  crlf_note = g_strjoinv ("\r\n", lines);
+  if (g_str_has_suffix (body, crlf_note))
+    return length - strlen (crlf_note);
+  return length;
+}
+
 G_DEFINE_QUARK (lede-front-matter-error-quark, lede_front_matter_error)

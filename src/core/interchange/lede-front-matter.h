@@ -28,5 +28,10 @@ gboolean  lede_front_matter_read  (const char          *yaml,
                                    GError             **error);
 void      lede_front_matter_append_string (GString     *out,
                                            const char  *text);
+char     *lede_front_matter_dup_corrections_note   (GPtrArray   *corrections,
+                                                    const char  *language);
+gsize     lede_front_matter_strip_corrections_note (const char  *body,
+                                                    GPtrArray   *corrections,
+                                                    const char  *language);
 
 G_END_DECLS

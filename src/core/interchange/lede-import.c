@@ -296,6 +296,8 @@ parse_markdown (const char   *text,
 {
   g_autoptr (GError) yaml_error = NULL;
   const char *body = text;
+  g_autofree char *kept = NULL;
+  gsize length;
 
   if (g_str_has_prefix (text, "---\n") || g_str_has_prefix (text, "---\r\n"))
     {
@@ -342,7 +344,12 @@ parse_markdown (const char   *text,
       while (*body == '\n')
         body++;
     }
-  lede_article_set_body (article, body);
+  /* The corrections note export wrote after the body is the front
+   * matter's log again, not the story's words. */
+  length = lede_front_matter_strip_corrections_note (body, lede_article_get_corrections (article),
+                                                     lede_article_get_language (article));
+  kept = g_strndup (body, length);
+  lede_article_set_body (article, kept);
   return TRUE;
 }
 

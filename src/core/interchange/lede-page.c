@@ -156,8 +156,8 @@ append_json_ld (GString            *page,
       for (guint i = 0; i < corrections->len; i++)
         {
           LedeCorrection *correction = g_ptr_array_index (corrections, i);
-          g_autofree char *comment = g_strdup_printf ("%s: %s", lede_correction_kind_get_label (correction->kind),
-                                                      correction->note);
+          const char *label = lede_correction_kind_get_label (correction->kind, language);
+          g_autofree char *comment = g_strdup_printf ("%s: %s", label, correction->note);
 
           json_builder_begin_object (json);
           json_builder_set_member_name (json, "@type");
@@ -209,10 +209,12 @@ lede_page_format_published (GDateTime  *published,
   *human = utc ? g_date_time_format (utc, "%-d %B %Y, %H:%M UTC") : g_strdup ("");
 }
 
-/* The corrections log, at the end of the story where readers look for it. */
+/* The corrections log, at the end of the story where readers look for it,
+ * in the story's language. */
 static void
-append_corrections (GString   *page,
-                    GPtrArray *corrections)
+append_corrections (GString    *page,
+                    GPtrArray  *corrections,
+                    const char *language)
 {
   if (corrections == NULL || corrections->len == 0)
     return;
@@ -221,10 +223,10 @@ append_corrections (GString   *page,
     {
       LedeCorrection *correction = g_ptr_array_index (corrections, i);
       g_autofree char *machine = lede_time_format_utc (correction->created);
-      g_autofree char *date = lede_correction_dup_date (correction);
+      g_autofree char *date = lede_correction_dup_date (correction, language);
 
       g_string_append (page, "<p class=\"correction\"><strong>");
-      append_escaped (page, lede_correction_kind_get_label (correction->kind));
+      append_escaped (page, lede_correction_kind_get_label (correction->kind, language));
       g_string_append_printf (page, "</strong>, <time datetime=\"%s\">", machine);
       append_escaped (page, date);
       g_string_append (page, "</time>: ");
@@ -250,16 +252,18 @@ lede_page_dup_embargo_banner (const char *embargo_line)
 /**
  * lede_page_dup_corrections_html:
  * @corrections: (nullable) (element-type LedeCorrection): the log
+ * @language: the story's language, which the note's words are in
  *
  * Returns: (transfer full): the corrections note as the page ends with it
  *   (empty for none), its text escaped: what the preview shows
  */
 char *
-lede_page_dup_corrections_html (GPtrArray *corrections)
+lede_page_dup_corrections_html (GPtrArray  *corrections,
+                                const char *language)
 {
   GString *html = g_string_new (NULL);
 
-  append_corrections (html, corrections);
+  append_corrections (html, corrections, language);
   return g_string_free (html, FALSE);
 }
 
@@ -357,7 +361,7 @@ render_page (LedeArticle        *article,
     }
   if (flags & LEDE_PAGE_PREVIEW)
     g_string_append (page, "<div class=\"corrections-note\">");
-  append_corrections (page, lede_article_get_corrections (article));
+  append_corrections (page, lede_article_get_corrections (article), language);
   if (flags & LEDE_PAGE_PREVIEW)
     g_string_append (page, "</div>\n");
   g_string_append (page, "</article>\n</body>\n</html>\n");

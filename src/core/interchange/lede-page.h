@@ -24,7 +24,8 @@ char       *lede_page_render         (LedeArticle        *article,
 
 char       *lede_page_render_published (const LedeVerdict *verdict,
                                         const char        *body_html);
-char       *lede_page_dup_corrections_html (GPtrArray  *corrections);
+char       *lede_page_dup_corrections_html (GPtrArray  *corrections,
+                                            const char *language);
 char       *lede_page_dup_embargo_banner (const char *embargo_line);
 
 void        lede_page_format_published (GDateTime  *published,

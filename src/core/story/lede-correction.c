@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "lede-correction.h"
 
@@ -72,26 +72,60 @@ lede_correction_kind_from_string (const char         *name,
   return FALSE;
 }
 
-/* For readers: "Correction", "Clarification", "Update". */
-const char *
-lede_correction_kind_get_label (LedeCorrectionKind kind)
+/* The words of a corrections note are the story's, not the desktop's: a
+ * German story says "Korrektur, 4. März 2026" whoever exports it, and so
+ * the note at the end of a Markdown file is exactly what Lede writes for
+ * that file's corrections and language, which import relies on to take it
+ * off again. English for a language Lede has no words for. */
+typedef struct {
+  const char *language;                          /* a primary subtag */
+  const char *labels[G_N_ELEMENTS (names)];      /* in the order of names[] */
+  const char *months[12];
+  const char *day_suffix;                        /* "4. März" */
+} NoteWords;
+
+static const NoteWords note_words[] = {
+  { "en", { "Correction", "Clarification", "Update" },
+    { "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+      "November", "December" },
+    "" },
+  { "de", { "Korrektur", "Klarstellung", "Aktualisierung" },
+    { "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+      "November", "Dezember" },
+    "." },
+};
+
+static const NoteWords *
+words_for (const char *language)
 {
-  switch (kind)
-    {
-    case LEDE_CORRECTION_CLARIFICATION:
-      return _("Clarification");
-    case LEDE_CORRECTION_UPDATE:
-      return _("Update");
-    default:
-      return _("Correction");
-    }
+  gsize primary = language ? strcspn (language, "-_") : 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (note_words); i++)
+    if (primary == strlen (note_words[i].language) &&
+        g_ascii_strncasecmp (language, note_words[i].language, primary) == 0)
+      return &note_words[i];
+  return &note_words[0];
 }
 
-/* "28 November 2026", in UTC, as a page shows it. */
-char *
-lede_correction_dup_date (const LedeCorrection *correction)
+/* For readers: "Correction", "Clarification", "Update", in @language. */
+const char *
+lede_correction_kind_get_label (LedeCorrectionKind  kind,
+                                const char         *language)
 {
-  return g_date_time_format (correction->created, "%-d %B %Y");
+  g_return_val_if_fail (kind < G_N_ELEMENTS (names), NULL);
+  return words_for (language)->labels[kind];
+}
+
+/* "28 November 2026", "28. November 2026": the day in UTC, in @language. */
+char *
+lede_correction_dup_date (const LedeCorrection *correction,
+                          const char           *language)
+{
+  const NoteWords *words = words_for (language);
+
+  return g_strdup_printf ("%d%s %s %d", g_date_time_get_day_of_month (correction->created), words->day_suffix,
+                          words->months[g_date_time_get_month (correction->created) - 1],
+                          g_date_time_get_year (correction->created));
 }
 
 /**

@@ -37,8 +37,10 @@ gboolean        lede_correction_list_equal      (GPtrArray          *a,
 const char     *lede_correction_kind_to_string  (LedeCorrectionKind  kind);
 gboolean        lede_correction_kind_from_string (const char        *name,
                                                  LedeCorrectionKind *kind);
-const char     *lede_correction_kind_get_label  (LedeCorrectionKind  kind);
-char           *lede_correction_dup_date        (const LedeCorrection *correction);
+const char     *lede_correction_kind_get_label  (LedeCorrectionKind  kind,
+                                                 const char         *language);
+char           *lede_correction_dup_date        (const LedeCorrection *correction,
+                                                 const char         *language);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedeCorrection, lede_correction_free)
 

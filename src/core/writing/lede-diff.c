@@ -1,13 +1,14 @@
 /* lede-diff.c: what changed between two versions of a text, word by word.
  *
  * The texts are cut into tokens: a word (letters, digits, and the
- * apostrophes and hyphens inside one), a run of spaces, or one other
- * character. The token sequences are compared patience-style: what the
- * two share at the start and the end is the same; in between, the tokens
- * found exactly once in each, in the same order (the longest such run),
- * anchor the rest, which is compared again between anchors; a stretch with
- * no anchor is compared exactly (longest common subsequence) when it is
- * small enough, else taken as deleted and inserted whole. So two 100,000-
+ * apostrophes and hyphens inside one, and the separators inside a number:
+ * "100,000", "3.5", "9:30", German "100.000" and "3,5"), a run of spaces,
+ * or one other character. The token sequences are compared patience-style:
+ * what the two share at the start and the end is the same; in between, the
+ * tokens found exactly once in each, in the same order (the longest such
+ * run), anchor the rest, which is compared again between anchors; a stretch
+ * with no anchor is compared exactly (longest common subsequence) when it
+ * is small enough, else taken as deleted and inserted whole. So two 100,000-
  * word bodies compare in well under a second however much changed, and
  * applying the result to the old text always gives the new one.
  *
@@ -45,6 +46,17 @@ is_word_char (gunichar c)
   return g_unichar_isalnum (c) || c == '\'' || c == 0x2019 || c == '-';
 }
 
+/* A comma, full stop or colon between two digits is inside a number, in
+ * English and German alike, so "100,000" changed to "120,000" is one word
+ * replaced, not "100" beside an unchanged ",000". */
+static gboolean
+is_number_separator (gunichar    previous,
+                     const char *p)
+{
+  return (*p == ',' || *p == '.' || *p == ':') && g_unichar_isdigit (previous) &&
+         g_unichar_isdigit (g_utf8_get_char (p + 1));
+}
+
 static GArray *
 tokenize (Diff       *diff,
           const char *text)
@@ -60,8 +72,15 @@ tokenize (Diff       *diff,
       gpointer id;
 
       if (is_word_char (c))
-        while (*p && is_word_char (g_utf8_get_char (p)))
-          p = g_utf8_next_char (p);
+        {
+          gunichar previous = 0;
+
+          while (*p && (is_word_char (c = g_utf8_get_char (p)) || is_number_separator (previous, p)))
+            {
+              previous = c;
+              p = g_utf8_next_char (p);
+            }
+        }
       else if (g_unichar_isspace (c))
         while (*p && g_unichar_isspace (g_utf8_get_char (p)))
           p = g_utf8_next_char (p);
@@ -330,19 +349,38 @@ lede_diff_apply (const char *old_text,
   return g_string_free (out, FALSE);
 }
 
+/* The words of @text that @kind's spans change, a word as the panel counts
+ * it (lede_markdown_count_words()): a run between spaces that holds a
+ * letter or a digit, so "£1,200", "1,000-strong" and "and/or" are one word
+ * each. A word is counted once however many of its pieces changed, and only
+ * when a letter or digit of it did: a comma changed to a full stop is no
+ * word. So inserting a whole text counts what the panel counts. */
 static guint
-count_words (const char *text,
-             gsize       length)
+count_words (const char   *text,
+             GArray       *spans,
+             LedeDiffKind  kind)
 {
+  const char *counted_to = text;  /* the end of the last word counted */
   guint words = 0;
-  gboolean in_word = FALSE;
 
-  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+  for (guint k = 0; k < spans->len; k++)
     {
-      gboolean word = is_word_char (g_utf8_get_char (p));
+      LedeDiffSpan *span = &g_array_index (spans, LedeDiffSpan, k);
+      const char *p = text + (kind == LEDE_DIFF_DELETED ? span->old_start : span->new_start);
+      const char *end = p + (kind == LEDE_DIFF_DELETED ? span->old_length : span->new_length);
 
-      words += word && !in_word;
-      in_word = word;
+      if (span->kind != kind)
+        continue;
+      for (p = MAX (p, counted_to); p < end; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          {
+            words++;
+            while (*p && !g_unichar_isspace (g_utf8_get_char (p)))
+              p = g_utf8_next_char (p);
+            counted_to = p;
+            if (p >= end)
+              break;
+          }
     }
   return words;
 }
@@ -356,14 +394,6 @@ lede_diff_count (const char *old_text,
                  guint      *deleted_words,
                  guint      *inserted_words)
 {
-  *deleted_words = *inserted_words = 0;
-  for (guint k = 0; k < spans->len; k++)
-    {
-      LedeDiffSpan *span = &g_array_index (spans, LedeDiffSpan, k);
-
-      if (span->kind == LEDE_DIFF_DELETED)
-        *deleted_words += count_words (old_text + span->old_start, span->old_length);
-      else if (span->kind == LEDE_DIFF_INSERTED)
-        *inserted_words += count_words (new_text + span->new_start, span->new_length);
-    }
+  *deleted_words = count_words (old_text, spans, LEDE_DIFF_DELETED);
+  *inserted_words = count_words (new_text, spans, LEDE_DIFF_INSERTED);
 }

@@ -44,7 +44,8 @@ many_setup (Fixture       *f,
 
   f->window = lede_window_new (NULL);
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  /* The window's width, when a test gives one. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), data ? GPOINTER_TO_INT (data) : 1000, 700);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (lede_window_open_library (f->window, f->path));
 }
@@ -225,6 +226,33 @@ test_list_tab_to_selection_bar (Fixture       *f,
   g_assert_true (gtk_widget_is_ancestor (focus (f), GTK_WIDGET (f->window->selection_revealer)));
 }
 
+static gboolean
+list_alone (gpointer data)
+{
+  Fixture *f = data;
+
+  return adw_leaflet_get_folded (f->window->leaflet) && !adw_leaflet_get_child_transition_running (f->window->leaflet) &&
+         adw_leaflet_get_visible_child (f->window->leaflet) == f->window->sidebar &&
+         !gtk_widget_get_mapped (GTK_WIDGET (get_editor (f)));
+}
+
+/* A narrow window showing the list alone: Tab goes on to what follows it. */
+static void
+test_list_tab_narrow (Fixture       *f,
+                      gconstpointer  data)
+{
+  take_keyboard (f);
+  g_assert_true (adw_leaflet_get_folded (f->window->leaflet));
+  /* Folding shows the story, before a frame: the list comes after. */
+  lede_test_spin (300);
+  adw_leaflet_navigate (f->window->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  lede_test_wait_until (list_alone, f, 5000);
+  focus_row (f);
+  press (f, "Tab");
+  g_assert_false (in_list (f));
+  g_assert_true (focus (f) == f->window->trash_button);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +263,8 @@ main (int   argc,
   g_test_add ("/lede/focus/list-one-tab-stop", Fixture, NULL, many_setup, test_list_one_tab_stop,
               fixture_teardown);
   g_test_add ("/lede/focus/list-tab-to-selection-bar", Fixture, NULL, many_setup, test_list_tab_to_selection_bar,
+              fixture_teardown);
+  g_test_add ("/lede/focus/list-tab-narrow", Fixture, GINT_TO_POINTER (360), many_setup, test_list_tab_narrow,
               fixture_teardown);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 
+#include "lede-accessible.h"
 #include "lede-application.h"
 #include "lede-autosave.h"
 #include "lede-command.h"
@@ -296,6 +297,7 @@ lede_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (lede_application_parent_class)->startup (app);
 
+  lede_accessible_init ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   g_unix_signal_add (SIGTERM, on_quit_signal, app);

@@ -538,6 +538,10 @@ lede_find_bar_new (GtkSourceView *body,
   gtk_widget_set_tooltip_text (previous, _("Previous Match (Shift+Enter)"));
   gtk_widget_set_tooltip_text (next, _("Next Match (Enter)"));
   gtk_widget_set_tooltip_text (close, _("Close (Escape)"));
+  /* A screen reader says the name, not the tooltip (nor the icon). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (previous), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Previous Match"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (next), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next Match"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the Find Bar"), -1);
   g_signal_connect_swapped (previous, "clicked", G_CALLBACK (on_previous_match), self);
   g_signal_connect_swapped (next, "clicked", G_CALLBACK (on_next_match), self);
   g_signal_connect_swapped (close, "clicked", G_CALLBACK (close_bar), self);
@@ -560,6 +564,8 @@ lede_find_bar_new (GtkSourceView *body,
     gtk_menu_button_set_popover (GTK_MENU_BUTTON (options), popover);
     gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (options), "emblem-system-symbolic");
     gtk_widget_set_tooltip_text (options, _("Search Options"));
+    /* The toggle inside, which takes the focus, is named by the menu button. */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (options), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Options"), -1);
     gtk_widget_add_css_class (options, "flat");
     gtk_box_append (GTK_BOX (find_row), options);
   }

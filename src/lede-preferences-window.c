@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lede-accessible.h"
 #include "lede-preferences-window.h"
 
 struct _LedePreferencesWindow
@@ -56,11 +57,17 @@ static void
 show_font (LedePreferencesWindow *self)
 {
   g_autofree char *font = g_settings_get_string (self->settings, "editor-font");
+  g_autofree char *name = NULL;
 
   if (*font)
     gtk_font_chooser_set_font (GTK_FONT_CHOOSER (self->font_button), font);
   else
     gtk_font_button_set_title (self->font_button, _("The desktop’s font"));
+  /* The button inside the font button takes the focus, and GTK gives it
+   * no name: it says the font, as the button shows it. */
+  /* Translators: the font button's name for a screen reader ("Font: Cantarell 11"). */
+  name = g_strdup_printf (_("%s: %s"), _("Font"), *font ? font : _("The desktop’s font"));
+  lede_accessible_name_inner (GTK_WIDGET (self->font_button), name);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lede-accessible.h"
 #include "lede-story-row.h"
 #include "lede-window-private.h"
 
@@ -326,6 +327,9 @@ lede_window_init_search (LedeWindow *self)
 {
   self->snippets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* The filters, as a screen reader says them: "Status: Any status". */
+  lede_accessible_name_drop_down (self->status_filter, _("Status"));
+  lede_accessible_name_drop_down (self->tag_filter, _("Tag"));
 }
 
 void

@@ -1,5 +1,5 @@
 /* lede-window-selection.c: the sidebar's selection, and acting on many
- * stories at once.
+ * stories at once; the list as one Tab stop.
  *
  * One selected story is the open story. With Ctrl+click, Shift+click or
  * Ctrl+A more are selected: the open story stays in the editor, and a bar
@@ -438,6 +438,56 @@ select_open_story_action (GtkWidget  *widget,
   lede_window_select_open_story (LEDE_WINDOW (widget));
 }
 
+/* The first stop in @direction among the widgets after (or before)
+ * @widget and each of its ancestors, in the order the window is built. */
+static gboolean
+focus_beside (GtkWidget        *widget,
+              GtkDirectionType  direction)
+{
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    for (GtkWidget *s = forward ? gtk_widget_get_next_sibling (w) : gtk_widget_get_prev_sibling (w);
+         s != NULL;
+         s = forward ? gtk_widget_get_next_sibling (s) : gtk_widget_get_prev_sibling (s))
+      if (gtk_widget_get_mapped (s) && gtk_widget_child_focus (s, direction))
+        return TRUE;
+  return FALSE;
+}
+
+/* The list is one Tab stop: GTK 4.8's list view takes Tab to its next
+ * row, through every story in the library, and has no setting against
+ * it. Arrows move within the list; Tab goes on to the bar acting on the
+ * stories selected when it shows, else to the story chosen (the editor's
+ * first stop), else (a narrow window showing the list alone) to what
+ * follows the list; Shift+Tab goes back to the filters. */
+static gboolean
+on_list_key (GtkEventControllerKey *keys,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             LedeWindow            *self)
+{
+  GtkDirectionType direction;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  if (keyval == GDK_KEY_ISO_Left_Tab || ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK)))
+    direction = GTK_DIR_TAB_BACKWARD;
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = GTK_DIR_TAB_FORWARD;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  if (direction == GTK_DIR_TAB_FORWARD && !gtk_revealer_get_child_revealed (self->selection_revealer) &&
+      gtk_widget_is_drawable (GTK_WIDGET (self->editor)) &&
+      gtk_widget_child_focus (GTK_WIDGET (self->editor), direction))
+    return GDK_EVENT_STOP;
+  /* With nothing beyond, the focus stays where it is: never row by row. */
+  focus_beside (GTK_WIDGET (self->story_list), direction);
+  return GDK_EVENT_STOP;
+}
+
 void
 lede_window_class_add_selection (GtkWidgetClass *widget_class)
 {
@@ -456,6 +506,8 @@ lede_window_class_add_selection (GtkWidgetClass *widget_class)
 void
 lede_window_init_selection (LedeWindow *self)
 {
+  GtkEventController *keys;
+
   self->selection = gtk_multi_selection_new (NULL);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (sync_selection), self, G_CONNECT_SWAPPED);
@@ -464,4 +516,10 @@ lede_window_init_selection (LedeWindow *self)
                            G_CALLBACK (sync_selection), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_list_view_set_model (self->story_list, GTK_SELECTION_MODEL (self->selection));
   update_selection_bar (self, 0);
+
+  /* Before the row, which would take Tab to the next row. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_list_key), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->story_list), keys);
 }

@@ -195,7 +195,7 @@ add_correction_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeWindow *self = (LedeWindow *)widget;
   LedeArticle *article = lede_editor_get_article (self->editor);
   GtkWidget *dialog;
 
@@ -281,7 +281,7 @@ save_version_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeWindow *self = (LedeWindow *)widget;
   GtkWidget *dialog, *entry;
 
   if (lede_editor_get_article (self->editor) == NULL || self->library == NULL)
@@ -435,7 +435,7 @@ undo_restore_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeWindow *self = (LedeWindow *)widget;
   LedeArticle *article = lede_editor_get_article (self->editor);
   g_autofree char *text = NULL;
 
@@ -489,7 +489,7 @@ show_history_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  lede_window_show_history (LEDE_WINDOW (widget));
+  lede_window_show_history ((LedeWindow *)widget);
 }
 
 void

@@ -129,7 +129,7 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  lede_window_show_export (LEDE_WINDOW (widget));
+  lede_window_show_export ((LedeWindow *)widget);
 }
 
 /* A story the gate holds back leaves only when the writer says so, as in
@@ -348,7 +348,7 @@ on_copy_html_rendered (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  LedeWindow *self = LEDE_WINDOW (object);
+  LedeWindow *self = (LedeWindow *)object;
   CopyJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GdkContentProvider) provider = NULL;
   g_autoptr (GBytes) html_bytes = g_bytes_new (job->html, strlen (job->html));
@@ -390,7 +390,7 @@ copy_html_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeWindow *self = (LedeWindow *)widget;
   g_autoptr (LedeVerdict) verdict = ask_gate (self, LEDE_WAY_OUT_CLIPBOARD);
 
   if (verdict != NULL)
@@ -431,7 +431,7 @@ print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeWindow *self = (LedeWindow *)widget;
   g_autoptr (LedeVerdict) verdict = NULL;
 
   lede_autosave_flush (self->autosave, NULL);
@@ -482,12 +482,13 @@ on_report_response (AdwMessageDialog *dialog,
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
   GPtrArray *files = g_object_get_data (G_OBJECT (dialog), response);
 
-  if (files == NULL || !LEDE_IS_WINDOW (parent))
+  /* The report is always made for a Lede window. */
+  if (files == NULL || parent == NULL)
     return;
   if (g_str_equal (response, "as-new"))
-    start_import (LEDE_WINDOW (parent), files, LEDE_IMPORT_AS_NEW);
+    start_import ((LedeWindow *)parent, files, LEDE_IMPORT_AS_NEW);
   else if (g_str_equal (response, "lift-embargo"))
-    start_import (LEDE_WINDOW (parent), files, LEDE_IMPORT_LIFT_EMBARGO);
+    start_import ((LedeWindow *)parent, files, LEDE_IMPORT_LIFT_EMBARGO);
 }
 
 /* Files the library already has are not failures: the report lists them
@@ -543,7 +544,7 @@ finish_import (ImportJob *job)
   LedeWindow *self = job->window;
 
   if (job->last_id > 0)
-    lede_window_select_article (self, job->last_id);
+    lede_window_select_story (self, job->last_id);
   if (job->failures->len > 0 || job->skipped->len > 0 || job->notes->len > 0)
     show_report (job);
   else
@@ -632,22 +633,13 @@ start_import (LedeWindow      *self,
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, import_some, job, (GDestroyNotify)import_job_free);
 }
 
-/**
- * lede_window_import_files:
- * @files: (element-type GFile): Markdown and plain-text files
- *
- * Imports @files into the open library, then shows the last one and says
- * how many went in and why any did not ("imported" is emitted at the end).
- * A newer copy of a story the library has updates it; the same or an older
- * copy is left out, and the report offers to import those as new stories.
- */
+/* What lede_window_import_files() does, for the window's own choosers
+ * and drops as well. */
 void
-lede_window_import_files (LedeWindow *self,
+lede_window_import_model (LedeWindow *self,
                           GListModel *files)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_return_if_fail (LEDE_IS_WINDOW (self));
 
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     g_ptr_array_add (list, g_list_model_get_item (files, i));
@@ -662,7 +654,7 @@ on_import_chosen (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      lede_window_import_files (self, files);
+      lede_window_import_model (self, files);
     }
   g_object_unref (chooser);
 }
@@ -703,7 +695,7 @@ on_drop (GtkDropTarget *target,
     return FALSE;
   for (GSList *l = g_value_get_boxed (value); l; l = l->next)
     g_list_store_append (files, l->data);
-  lede_window_import_files (self, G_LIST_MODEL (files));
+  lede_window_import_model (self, G_LIST_MODEL (files));
   return TRUE;
 }
 

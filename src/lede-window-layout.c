@@ -295,7 +295,7 @@ focus_mode_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeWindow *self = (LedeWindow *)widget;
 
   if (lede_editor_get_article (self->editor) != NULL || self->focus_mode)
     set_focus_mode (self, !self->focus_mode);
@@ -306,19 +306,7 @@ leave_focus_mode_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  set_focus_mode (LEDE_WINDOW (widget), FALSE);
-}
-
-/**
- * lede_window_is_focus_mode:
- *
- * Returns: whether F11's focus mode is on
- */
-gboolean
-lede_window_is_focus_mode (LedeWindow *self)
-{
-  g_return_val_if_fail (LEDE_IS_WINDOW (self), FALSE);
-  return self->focus_mode;
+  set_focus_mode ((LedeWindow *)widget, FALSE);
 }
 
 /* After each allocation of the window: narrow or not, from the widths

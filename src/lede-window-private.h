@@ -93,10 +93,30 @@ struct _LedeWindow
   GtkEntry             *selection_tag_entry;
 };
 
-void lede_window_show_toast          (LedeWindow *self,
-                                      const char *title);
+/* The parts, each setting up its actions (class_add) and its state (init). */
+
+/* lede-window-story.c */
+void lede_window_class_add_story     (GtkWidgetClass *widget_class);
+void lede_window_init_story          (LedeWindow *self);
 void lede_window_show_article        (LedeWindow  *self,
                                       LedeArticle *article);
+void lede_window_highlight_search    (LedeWindow *self);
+
+/* lede-window-sidebar.c */
+void lede_window_class_add_sidebar   (GtkWidgetClass *widget_class);
+void lede_window_init_sidebar        (LedeWindow *self);
+void lede_window_apply_story_order   (LedeWindow *self);
+void lede_window_update_empty_page   (LedeWindow *self);
+void lede_window_fill_tag_filter     (LedeWindow *self);
+void lede_window_update_trash_button (LedeWindow *self);
+
+/* lede-window-library.c */
+void     lede_window_class_add_library (GtkWidgetClass *widget_class);
+gboolean lede_window_load_library    (LedeWindow *self,
+                                      const char *path);
+void     lede_window_remember_place  (LedeWindow *self);
+
+/* lede-window-layout.c */
 void lede_window_class_add_layout    (GtkWidgetClass *widget_class);
 void lede_window_init_layout         (LedeWindow *self);
 void lede_window_dispose_layout      (LedeWindow *self);
@@ -110,6 +130,8 @@ void lede_window_select_open_story   (LedeWindow *self);
 void lede_window_swap_list           (LedeWindow *self,
                                       GArray     *ids);
 GArray *lede_window_get_selected_ids (LedeWindow *self);
+gboolean lede_window_select_story    (LedeWindow *self,
+                                      gint64      id);
 void lede_window_class_add_interchange (GtkWidgetClass *widget_class);
 
 /* A way out that goes on once the gate's questions are answered. */
@@ -120,12 +142,13 @@ void lede_window_ask_what_changed    (LedeWindow  *self,
 void lede_window_record_went_out     (LedeWindow  *self,
                                       LedeVerdict *verdict);
 void lede_window_init_interchange    (LedeWindow *self);
+void lede_window_import_model        (LedeWindow *self,
+                                      GListModel *files);
 void lede_window_class_add_search    (GtkWidgetClass *widget_class);
 void lede_window_init_search         (LedeWindow *self);
 void lede_window_dispose_search      (LedeWindow *self);
 void lede_window_reset_search        (LedeWindow *self);
 void lede_window_search_again        (LedeWindow *self);
-void lede_window_highlight_search    (LedeWindow *self);
 const char *lede_window_get_snippet  (LedeWindow *self,
                                       gint64      id);
 void lede_window_class_add_history   (GtkWidgetClass *widget_class);
@@ -140,5 +163,17 @@ void lede_window_keep_revision       (LedeWindow *self,
 void lede_window_keep_revision_of    (LedeWindow  *self,
                                       LedeArticle *article,
                                       const char  *reason);
+
+/* A toast for a moment at the foot of the window: every part says things
+ * this way, so it is here rather than a call into one of them. */
+static inline void
+lede_window_show_toast (LedeWindow *self,
+                        const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
 
 G_END_DECLS

@@ -126,7 +126,7 @@ on_search_done (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  LedeWindow *self = LEDE_WINDOW (object);
+  LedeWindow *self = (LedeWindow *)object;
   Search *search = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) ids = NULL;
@@ -243,39 +243,10 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeWindow *self = (LedeWindow *)widget;
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/**
- * lede_window_highlight_search:
- *
- * Marks the searched words in the story just opened from the results, in
- * the editor and the preview.
- */
-void
-lede_window_highlight_search (LedeWindow *self)
-{
-  g_auto (GStrv) parts = NULL;
-  g_autoptr (GStrvBuilder) words = g_strv_builder_new ();
-  g_auto (GStrv) list = NULL;
-
-  if (!self->searching)
-    {
-      lede_editor_highlight_words (self->editor, NULL);
-      lede_preview_pane_highlight_words (self->preview, NULL);
-      return;
-    }
-  /* The words, not the search's syntax: quotes, stars, brackets, operators. */
-  parts = g_regex_split_simple ("[^[:alnum:]'’]+", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), 0, 0);
-  for (guint i = 0; parts[i]; i++)
-    if (*parts[i] && !g_strv_contains ((const char * const[]) { "AND", "OR", "NOT", "NEAR", NULL }, parts[i]))
-      g_strv_builder_add (words, parts[i]);
-  list = g_strv_builder_end (words);
-  lede_editor_highlight_words (self->editor, (const char * const *)list);
-  lede_preview_pane_highlight_words (self->preview, (const char * const *)list);
 }
 
 /**

@@ -73,6 +73,29 @@ select_quietly (LedeWindow *self,
 static void sync_selection (LedeWindow *self);
 
 /**
+ * lede_window_select_story:
+ *
+ * Selects story @id in the sidebar (and so opens it), scrolled into view.
+ *
+ * Returns: whether it is in the list and now selected
+ */
+gboolean
+lede_window_select_story (LedeWindow *self,
+                          gint64      id)
+{
+  guint position;
+
+  if (self->articles == NULL ||
+      (position = lede_article_list_find (self->articles, id)) == G_MAXUINT)
+    return FALSE;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  /* GTK 4.8 has no gtk_list_view_scroll_to(); the list's own action does it. */
+  gtk_widget_activate_action (GTK_WIDGET (self->story_list), "list.scroll-to-item", "u", position);
+  return gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position);
+}
+
+/**
  * lede_window_select_open_story:
  *
  * Selects the open story's row alone. When the list does not hold it, the
@@ -314,7 +337,7 @@ trash_selected_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeWindow *self = (LedeWindow *)widget;
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GError) error = NULL;
   gboolean done;
@@ -356,7 +379,7 @@ restore_stories_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeWindow *self = (LedeWindow *)widget;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GError) error = NULL;
   gboolean done;
@@ -376,7 +399,7 @@ set_status_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeWindow *self = (LedeWindow *)widget;
   LedeArticleStatus status;
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GError) error = NULL;
@@ -435,7 +458,7 @@ select_open_story_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  lede_window_select_open_story (LEDE_WINDOW (widget));
+  lede_window_select_open_story ((LedeWindow *)widget);
 }
 
 /* The first stop in @direction among the widgets after (or before)

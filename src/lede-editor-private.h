@@ -48,7 +48,11 @@ struct _LedeEditor
   LedeArticle   *article;
   GBindingGroup *bindings;
   GSignalGroup  *article_signals;
-  int            margin;
+  int            margin;        /* right of the column; 0 until placed */
+  int            indent;        /* left of the column: the margin, or past the graf numbers */
+  int            body_left;     /* the body's own left margin, right of the gutter */
+  int            graf_width;    /* the graf numbers' width, asked of the gutter */
+  guint          graf_gutter_id;
   int            column_width;  /* pixels: the line length in this font */
   GtkCssProvider *look;         /* the writer's font and size */
   gboolean       narrow;        /* the headline set smaller */

@@ -21,6 +21,10 @@
 /* The body stays a readable column (of line-length characters), however
  * wide the window. */
 #define MIN_MARGIN   32
+/* Graf numbers stand this far (and the renderer's own padding) left of the
+ * column, in a gutter at least wide enough for four digits. */
+#define GRAF_GAP       10
+#define GRAF_MIN_WIDTH 40
 /* Narrower than this, the headline is set smaller. */
 #define NARROW_WIDTH 520
 /* The sizes the stylesheet gives, before the writer's font and zoom. */
@@ -269,6 +273,32 @@ fit_headline (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The graf numbers' gutter reaches from the editor's edge to just short
+ * of the column, so the numbers stand beside the text, not at the edge.
+ * Its width is a widget's size: changed after an allocation, never
+ * during it, and before the next frame. */
+static gboolean
+fit_graf_gutter (gpointer data)
+{
+  LedeEditor *self = data;
+
+  self->graf_gutter_id = 0;
+  self->graf_width = MAX (GRAF_MIN_WIDTH, self->margin - GRAF_GAP);
+  gtk_widget_set_size_request (GTK_WIDGET (self->grafs), self->graf_width, -1);
+  return G_SOURCE_REMOVE;
+}
+
+/* The gutter's width now: the renderer's, and whatever the gutter adds. */
+static int
+graf_gutter_width (LedeEditor *self)
+{
+  GtkWidget *gutter = GTK_WIDGET (gtk_source_view_get_gutter (self->body_view, GTK_TEXT_WINDOW_LEFT));
+  int width = 0;
+
+  gtk_widget_measure (gutter, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  return width;
+}
+
 static void
 lede_editor_size_allocate (GtkWidget *widget,
                            int        width,
@@ -278,6 +308,7 @@ lede_editor_size_allocate (GtkWidget *widget,
   LedeEditor *self = LEDE_EDITOR (widget);
   int margin = MAX (MIN_MARGIN, (width - self->column_width) / 2);
   GtkTextView *view = GTK_TEXT_VIEW (self->body_view);
+  int indent = margin, body_left = margin;
 
   /* A narrow column takes a smaller headline: a long one would stand
    * seven lines tall. Restyled after this allocation, not during it, and
@@ -285,15 +316,34 @@ lede_editor_size_allocate (GtkWidget *widget,
   if ((width < NARROW_WIDTH) != self->narrow && self->narrow_id == 0)
     self->narrow_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, restyle_headline, self, NULL);
 
+  /* With graf numbers, the column starts where it would without them (or
+   * just past the gutter, where the window is too narrow for both), and
+   * the headline keeps in line with the body. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->grafs)))
+    {
+      int gutter = graf_gutter_width (self);
+
+      body_left = MAX (GRAF_GAP, margin - gutter);
+      indent = gutter + body_left;
+      if (MAX (GRAF_MIN_WIDTH, margin - GRAF_GAP) != self->graf_width && self->graf_gutter_id == 0)
+        self->graf_gutter_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_graf_gutter, self, NULL);
+    }
+
   /* Only set on change: a text view relayouts all its text on a new margin. */
-  if (self->margin != margin)
+  if (self->margin != margin || self->indent != indent || self->body_left != body_left)
     {
       self->margin = margin;
-      gtk_text_view_set_left_margin (view, margin);
+      self->indent = indent;
+      self->body_left = body_left;
+      gtk_text_view_set_left_margin (view, body_left);
       gtk_text_view_set_right_margin (view, margin);
-      gtk_text_view_set_left_margin (self->headline_view, margin);
+      gtk_text_view_set_left_margin (self->headline_view, indent);
       gtk_text_view_set_right_margin (self->headline_view, margin);
-      gtk_widget_set_margin_start (self->headline_placeholder, margin);
+      gtk_widget_set_margin_start (self->headline_placeholder, indent);
+      /* A text view does not measure itself again on a new margin: until
+       * asked to, it would still ask for the old margins' width. */
+      gtk_widget_queue_resize (GTK_WIDGET (view));
+      gtk_widget_queue_resize (GTK_WIDGET (self->headline_view));
     }
 
   gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
@@ -334,8 +384,29 @@ lede_editor_measure (GtkWidget      *widget,
                      int            *minimum_baseline,
                      int            *natural_baseline)
 {
+  LedeEditor *self = LEDE_EDITOR (widget);
+  int least_indent, excess, find_bar = 0;
+
   gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation != GTK_ORIENTATION_HORIZONTAL)
+    return;
+
+  /* A text view asks for its margins, and the margins that centre the
+   * column grow with the editor: asked for as they are, a wide editor
+   * could never be made narrow again (the split's divider would be held
+   * where focus mode or Write left it, the panel kept over the story).
+   * What the editor needs is the column at its least margins, and room
+   * for the find bar. */
+  least_indent = MIN_MARGIN;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->grafs)))
+    least_indent = GRAF_GAP + graf_gutter_width (self) - (self->graf_width - GRAF_MIN_WIDTH);
+  excess = self->indent + self->margin - (least_indent + MIN_MARGIN);
+  if (excess <= 0)
+    return;
+  gtk_widget_measure (GTK_WIDGET (self->find_revealer), orientation, for_size, &find_bar, NULL, NULL, NULL);
+  *minimum = MAX (*minimum - excess, find_bar);
+  *natural = MAX (*natural - excess, *minimum);
 }
 
 static void
@@ -348,6 +419,7 @@ lede_editor_dispose (GObject *object)
   g_clear_object (&self->look);
   g_clear_handle_id (&self->narrow_id, g_source_remove);
   g_clear_handle_id (&self->headline_fit_id, g_source_remove);
+  g_clear_handle_id (&self->graf_gutter_id, g_source_remove);
   g_clear_object (&self->bindings);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
@@ -505,6 +577,7 @@ lede_editor_init (LedeEditor *self)
   gtk_revealer_set_child (self->find_revealer, GTK_WIDGET (self->find_bar));
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
   self->grafs = lede_graf_renderer_new (buffer);
+  gtk_widget_get_size_request (GTK_WIDGET (self->grafs), &self->graf_width, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->grafs), FALSE);
   gtk_source_gutter_insert (gtk_source_view_get_gutter (self->body_view, GTK_TEXT_WINDOW_LEFT), self->grafs, 0);
   lede_editor_watch_punctuation (self, GTK_TEXT_VIEW (self->body_view));
@@ -781,7 +854,6 @@ lede_editor_set_look (LedeEditor *self,
   gtk_css_provider_load_from_data (self->look, css->str, -1);
   /* Points to pixels at 96 dpi, times an average character's width. */
   self->column_width = (int)(line_length * points * 96.0 / 72.0 * CHAR_WIDTH_RATIO);
-  self->margin = -1;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -1002,6 +1074,8 @@ lede_editor_set_graf_numbers (LedeEditor *self,
 {
   g_return_if_fail (LEDE_IS_EDITOR (self));
   gtk_widget_set_visible (GTK_WIDGET (self->grafs), shown);
+  /* The column's margins make room for the numbers, or take it back. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 /**

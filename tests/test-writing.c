@@ -37,6 +37,44 @@ test_grafs (void)
   assert_grafs ("> A quotation\n> on two lines\n\n1. One\n2. Two", (const guint[]) { 0, 3, 4 }, 3);
 }
 
+/* Issue 29: what the page shows as a paragraph is a graf, and only that.
+ * Code indented four spaces (or a tab) is code, not a graf; a paragraph's
+ * own lines may be indented. */
+static void
+test_grafs_not_code (void)
+{
+  assert_grafs ("The ferry sails at nine.\n\n    $ ferry --depart 21:00\n    $ ferry --arrive\n\nIt docks at ten.",
+                (const guint[]) { 0, 5 }, 2);
+  assert_grafs ("\tcode after a tab\n\nProse.", (const guint[]) { 2 }, 1);
+  assert_grafs ("## Timetable\n    09:00 Kestle\n    10:00 Marrowby\n\nProse.", (const guint[]) { 4 }, 1);
+  assert_grafs ("A graf whose\n    second line is indented.", (const guint[]) { 0 }, 1);
+  /* Blank lines inside indented code do not end it. */
+  assert_grafs ("    one\n\n    two\nProse.", (const guint[]) { 3 }, 1);
+  /* In a list, code is indented four past the item's text. */
+  assert_grafs ("- An item\n\n      code in the item\n\n  Its second graf.\n\nAfter the list.",
+                (const guint[]) { 0, 4, 6 }, 3);
+
+  /* Fences: the same mark, at least as long, closes. */
+  assert_grafs ("````\n```\nstill code\n````\nAfter.", (const guint[]) { 4 }, 1);
+  assert_grafs ("~~~ python\n```\n~~~\nAfter.", (const guint[]) { 3 }, 1);
+  assert_grafs ("``` not`a fence\nProse.", (const guint[]) { 0 }, 1);
+
+  /* HTML blocks are dropped from the page: no grafs. */
+  assert_grafs ("<div class=\"box\">\nInside.\n</div>\n\nText.", (const guint[]) { 4 }, 1);
+  assert_grafs ("<!-- a note\nfor the desk -->\nText.", (const guint[]) { 2 }, 1);
+  assert_grafs ("<!-- one line -->\nText.", (const guint[]) { 1 }, 1);
+  assert_grafs ("<span lang=\"cy\">\nHeddiw\n\nText.", (const guint[]) { 3 }, 1);
+  assert_grafs ("A graf.\n<div>\nnot a graf", (const guint[]) { 0 }, 1);
+  assert_grafs ("A graf with\n<span>\nin it.\n\nNext.", (const guint[]) { 0, 4 }, 2);
+  assert_grafs ("<b>Bold</b> words start a graf.", (const guint[]) { 0 }, 1);
+
+  /* Setext headings are headings; a rule under a list item is a rule. */
+  assert_grafs ("Ferry returns\n=============\n\nText.", (const guint[]) { 3 }, 1);
+  assert_grafs ("A heading on\ntwo lines\n---\nText.", (const guint[]) { 3 }, 1);
+  assert_grafs ("- An item\n---\nText.", (const guint[]) { 0, 2 }, 2);
+  assert_grafs ("A graf.\n***\nText.", (const guint[]) { 0, 2 }, 2);
+}
+
 /* Types @typed after @before as the editor would, applying the rules. */
 static char *
 type (const char *before,
@@ -97,6 +135,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/lede/writing/grafs", test_grafs);
+  g_test_add_func ("/lede/writing/grafs-not-code", test_grafs_not_code);
   g_test_add_func ("/lede/writing/typography", test_typography);
   return g_test_run ();
 }

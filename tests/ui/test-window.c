@@ -871,6 +871,7 @@ test_preferences (Fixture       *f,
   lede_test_spin (200);
   wide_margin = gtk_text_view_get_left_margin (body);
   g_settings_set_int (settings, "line-length", 40);
+  g_settings_set_double (settings, "text-scale", 0.75);
   lede_test_spin (100);
   g_assert_cmpint (gtk_text_view_get_left_margin (body), >, wide_margin);
 
@@ -2543,6 +2544,274 @@ test_german (void)
   fixture_teardown (&f, NULL);
 }
 
+/* Issue 29: F11 and Escape give back the Split divider where it was, and
+ * the settings keep that place, not one focus mode passed through. */
+/* Issue 29: F11 and Escape give the Split divider back where it was, and
+ * GSettings keeps that place. A window manager makes the window fill the
+ * screen for focus mode and gives the old size back after (Xvfb has none:
+ * the test resizes the window as one would). Going to Write and back to
+ * Split leaves the divider alone too. */
+static void
+test_focus_mode_keeps_split (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GtkPaned *split = window_child (f, "split");
+  GtkWidget *editor = window_child (f, "editor");
+  int before;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_settings_set_string (settings, "layout", "split");
+  resize_window (f, 1280);
+  gtk_paned_set_position (split, 430);
+  settle (f);
+  before = gtk_paned_get_position (split);
+  g_assert_cmpint (before, ==, 430);
+  g_assert_cmpint (gtk_widget_get_width (editor), ==, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.focus-mode", NULL));
+  resize_window (f, 1600);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-focus-mode", NULL));
+  settle (f);
+  resize_window (f, 1280);
+  g_assert_cmpint (ABS (gtk_paned_get_position (split) - before), <=, 1);
+  g_assert_cmpint (ABS (gtk_widget_get_width (editor) - before), <=, 1);
+  g_assert_cmpint (ABS (g_settings_get_int (settings, "editor-width") - before), <=, 1);
+
+  /* Write gives the editor the whole width; back in Split, it has the
+   * width it had. */
+  before = gtk_paned_get_position (split);
+  g_settings_set_string (settings, "layout", "editor");
+  settle (f);
+  g_settings_set_string (settings, "layout", "split");
+  settle (f);
+  g_assert_cmpint (ABS (gtk_paned_get_position (split) - before), <=, 1);
+  g_assert_cmpint (ABS (g_settings_get_int (settings, "editor-width") - before), <=, 1);
+
+  g_settings_reset (settings, "editor-width");
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
+/* The panel and the story side by side: the panel at the end, as wide as
+ * it asks, the story up to it and no further. */
+static void
+assert_panel_beside_story (Fixture *f)
+{
+  GtkWidget *panel = window_child (f, "metadata_panel");
+  GtkWidget *story = window_child (f, "content_stack");
+  graphene_rect_t panel_box, story_box;
+  int wanted;
+
+  g_assert_false (adw_flap_get_folded (window_child (f, "metadata_flap")));
+  g_assert_true (gtk_widget_compute_bounds (panel, GTK_WIDGET (f->window), &panel_box));
+  g_assert_true (gtk_widget_compute_bounds (story, GTK_WIDGET (f->window), &story_box));
+  gtk_widget_measure (panel, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &wanted, NULL, NULL);
+  g_assert_cmpfloat (panel_box.size.width, ==, wanted);
+  g_assert_cmpfloat (story_box.origin.x + story_box.size.width, <=, panel_box.origin.x);
+  g_assert_cmpfloat (panel_box.origin.x - (story_box.origin.x + story_box.size.width), <=, 2);
+  g_assert_cmpfloat (story_box.size.width, >=, 560);
+}
+
+/* Issue 29: down to 360 px the panel covers the story; back at full width,
+ * at once or step by step as a drag goes, it is beside the story again, in
+ * every layout. A short column (a small type and short lines) is where the
+ * panel once stayed over the story: the editor asked for its centring
+ * margins, which grow as the panel over it lets it grow. */
+static void
+test_narrow_round_trip (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  const char * const layouts[] = { "split", "editor", "preview" };
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_settings_set_int (settings, "line-length", 40);
+  g_settings_set_double (settings, "text-scale", 0.75);
+  for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
+    {
+      g_settings_set_string (settings, "layout", layouts[i]);
+      resize_window (f, 1280);
+      show_panel (f, TRUE);
+      assert_panel_beside_story (f);
+
+      resize_window (f, 360);
+      g_assert_true (adw_flap_get_folded (window_child (f, "metadata_flap")));
+      resize_window (f, 1280);
+      assert_panel_beside_story (f);
+
+      resize_window (f, 360);
+      for (int width = 400; width <= 1280; width += 40)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (f->window), width, 700);
+          wait_frames (GTK_WINDOW (f->window), 1);
+        }
+      settle (f);
+      assert_panel_beside_story (f);
+      show_panel (f, FALSE);
+    }
+  g_settings_reset (settings, "line-length");
+  g_settings_reset (settings, "text-scale");
+  g_settings_reset (settings, "layout");
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
+/* The text a render node draws, each run's bounds in the coordinates of
+ * the widget snapshot (translations are all GTK uses between widgets). */
+static void
+collect_text (GskRenderNode *node,
+              float          dx,
+              float          dy,
+              GArray        *boxes)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      {
+        graphene_rect_t box;
+
+        gsk_render_node_get_bounds (node, &box);
+        box.origin.x += dx;
+        box.origin.y += dy;
+        g_array_append_val (boxes, box);
+      }
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_text (gsk_container_node_get_child (node, i), dx, dy, boxes);
+      break;
+    case GSK_TRANSFORM_NODE:
+      {
+        float x = 0, y = 0;
+
+        g_assert_cmpint (gsk_transform_get_category (gsk_transform_node_get_transform (node)), >=,
+                         GSK_TRANSFORM_CATEGORY_2D_TRANSLATE);
+        gsk_transform_to_translate (gsk_transform_node_get_transform (node), &x, &y);
+        collect_text (gsk_transform_node_get_child (node), dx + x, dy + y, boxes);
+      }
+      break;
+    case GSK_CLIP_NODE:
+      collect_text (gsk_clip_node_get_child (node), dx, dy, boxes);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_text (gsk_rounded_clip_node_get_child (node), dx, dy, boxes);
+      break;
+    case GSK_OPACITY_NODE:
+      collect_text (gsk_opacity_node_get_child (node), dx, dy, boxes);
+      break;
+    case GSK_COLOR_MATRIX_NODE:
+      collect_text (gsk_color_matrix_node_get_child (node), dx, dy, boxes);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_text (gsk_debug_node_get_child (node), dx, dy, boxes);
+      break;
+    default:
+      break;
+    }
+}
+
+/* Where @view draws text now, in its own coordinates. */
+static GArray *
+drawn_text (GtkWidget *view)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  GskRenderNode *node;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (view), gtk_widget_get_height (view));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  collect_text (node, 0, 0, boxes);
+  gsk_render_node_unref (node);
+  return boxes;
+}
+
+/* Where the first character of @line is drawn, in @view's coordinates. */
+static int
+line_left (GtkTextView *view,
+           int          line)
+{
+  GtkTextIter at;
+  GdkRectangle place;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_line (gtk_text_view_get_buffer (view), &at, line);
+  gtk_text_view_get_iter_location (view, &at, &place);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, place.x, place.y, &x, &y);
+  return x;
+}
+
+/* Issue 29: graf numbers stand beside the column, not at the window's
+ * edge: in Write on a wide window, in focus mode, and narrow. The body's
+ * column starts where the headline's does, numbers or not. */
+static void
+assert_grafs_beside_column (Fixture *f)
+{
+  GtkWidget *editor = GTK_WIDGET (get_editor (f));
+  GtkTextView *body = GTK_TEXT_VIEW (gtk_widget_get_template_child (editor, LEDE_TYPE_EDITOR, "body_view"));
+  GtkTextView *headline = GTK_TEXT_VIEW (gtk_widget_get_template_child (editor, LEDE_TYPE_EDITOR, "headline_view"));
+  g_autofree char *text = buffer_text (f);
+  g_autoptr (GArray) starts = lede_grafs_find (text, -1);
+  g_autoptr (GArray) boxes = NULL;
+  int column = line_left (body, g_array_index (starts, guint, 0));
+  graphene_point_t body_at, headline_at;
+  guint numbers = 0;
+
+  /* The body's column and the headline's, in the editor. */
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (body), editor, &GRAPHENE_POINT_INIT (column, 0), &body_at));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (headline), editor,
+                                           &GRAPHENE_POINT_INIT (line_left (headline, 0), 0), &headline_at));
+  g_assert_cmpfloat (ABS (body_at.x - headline_at.x), <=, 1);
+
+  boxes = drawn_text (GTK_WIDGET (body));
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      graphene_rect_t *box = &g_array_index (boxes, graphene_rect_t, i);
+
+      if (box->origin.x + box->size.width > column)
+        continue;
+      /* A number, right-aligned a short way before the column. */
+      numbers++;
+      g_assert_cmpfloat (column - (box->origin.x + box->size.width), >=, 4);
+      g_assert_cmpfloat (column - (box->origin.x + box->size.width), <=, 36);
+    }
+  g_assert_cmpuint (numbers, >, 0);
+}
+
+static void
+test_graf_numbers_beside_column (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *editor = GTK_WIDGET (get_editor (f));
+  GtkTextView *body = GTK_TEXT_VIEW (gtk_widget_get_template_child (editor, LEDE_TYPE_EDITOR, "body_view"));
+  int column;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_settings_set_string (settings, "layout", "editor");
+  resize_window (f, 1280);
+  column = line_left (body, 0);
+  g_settings_set_boolean (settings, "graf-numbers", TRUE);
+  settle (f);
+  /* The column stays where it was, in the middle of a wide editor. */
+  g_assert_cmpint (ABS (line_left (body, 0) - column), <=, 1);
+  g_assert_cmpint (column, >, 100);
+  assert_grafs_beside_column (f);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.focus-mode", NULL));
+  resize_window (f, 1600);
+  assert_grafs_beside_column (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-focus-mode", NULL));
+  resize_window (f, 360);
+  assert_grafs_beside_column (f);
+  resize_window (f, 1280);
+  assert_grafs_beside_column (f);
+
+  g_settings_reset (settings, "graf-numbers");
+  g_settings_reset (settings, "layout");
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2584,6 +2853,9 @@ main (int   argc,
   ADD ("typography", test_typography);
   ADD ("focus-mode", test_focus_mode);
   ADD ("narrow", test_narrow);
+  ADD ("focus-mode-keeps-split", test_focus_mode_keeps_split);
+  ADD ("narrow-round-trip", test_narrow_round_trip);
+  ADD ("graf-numbers-beside-column", test_graf_numbers_beside_column);
   ADD ("body-measured-before-drawn", test_body_measured_before_drawn);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);

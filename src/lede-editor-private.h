@@ -90,8 +90,16 @@ struct _LedeEditor
   gboolean          spell_check;
 };
 
+/* lede-editor.c, for its parts */
+void     lede_editor_settle_body           (LedeEditor  *self);
+void     lede_editor_clear_highlight       (LedeEditor    *self,
+                                            GtkTextBuffer *buffer);
+/* lede-editor-typography.c */
+gboolean lede_editor_take_back_typography  (LedeEditor  *self);
 void lede_editor_watch_punctuation (LedeEditor  *self,
                                     GtkTextView *view);
 void lede_editor_watch_joint_undo  (LedeEditor  *self);
+void lede_editor_joint_begin       (LedeEditor  *self);
+void lede_editor_joint_end         (LedeEditor  *self);
 
 G_END_DECLS

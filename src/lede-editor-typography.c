@@ -195,27 +195,6 @@ on_undo_key (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
-/**
- * lede_editor_undo_typography:
- *
- * What Ctrl+Z does right after a typographic change: puts back the
- * straight character typed.
- *
- * Returns: whether there was a change to take back
- */
-gboolean
-lede_editor_undo_typography (LedeEditor *self)
-{
-  GtkEventController *keys;
-
-  g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
-
-  if (self->changed_end == NULL)
-    return FALSE;
-  keys = g_object_get_data (G_OBJECT (gtk_text_mark_get_buffer (self->changed_end)), "lede-undo-keys");
-  return on_undo_key (GTK_EVENT_CONTROLLER_KEY (keys), GDK_KEY_z, 0, GDK_CONTROL_MASK, self) == GDK_EVENT_STOP;
-}
-
 void
 lede_editor_watch_punctuation (LedeEditor  *self,
                                GtkTextView *view)
@@ -235,16 +214,15 @@ lede_editor_watch_punctuation (LedeEditor  *self,
   g_object_set_data (G_OBJECT (buffer), "lede-undo-keys", keys);
 }
 
-/**
- * lede_editor_set_smart_punctuation:
- *
- * Turns typographic quotation marks, dashes and ellipses as you type on
- * or off.
- */
-void
-lede_editor_set_smart_punctuation (LedeEditor *self,
-                                   gboolean    enabled)
+/* What Ctrl+Z does right after a typographic change (see
+ * lede_editor_undo_typography()). */
+gboolean
+lede_editor_take_back_typography (LedeEditor *self)
 {
-  g_return_if_fail (LEDE_IS_EDITOR (self));
-  self->smart_punctuation = enabled;
+  GtkEventController *keys;
+
+  if (self->changed_end == NULL)
+    return FALSE;
+  keys = g_object_get_data (G_OBJECT (gtk_text_mark_get_buffer (self->changed_end)), "lede-undo-keys");
+  return on_undo_key (GTK_EVENT_CONTROLLER_KEY (keys), GDK_KEY_z, 0, GDK_CONTROL_MASK, self) == GDK_EVENT_STOP;
 }

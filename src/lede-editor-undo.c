@@ -156,33 +156,20 @@ close_redone (LedeEditor    *self,
   gtk_text_buffer_end_user_action (buffer);
 }
 
-/**
- * lede_editor_begin_joint_edit:
- *
- * What changes the headline and the body from now until
- * lede_editor_end_joint_edit() is one undo step from either field. Each
- * field's change should be one user action of its own.
- */
+/* What lede_editor_begin_joint_edit() and lede_editor_end_joint_edit()
+ * do, for Replace All as well. */
 void
-lede_editor_begin_joint_edit (LedeEditor *self)
+lede_editor_joint_begin (LedeEditor *self)
 {
-  g_return_if_fail (LEDE_IS_EDITOR (self));
   g_return_if_fail (!self->joint_recording);
 
   self->joint_recording = TRUE;
   self->joint_changed = 0;
 }
 
-/**
- * lede_editor_end_joint_edit:
- *
- * Ends what lede_editor_begin_joint_edit() began. When only one field
- * changed, its own undo history already holds the step.
- */
 void
-lede_editor_end_joint_edit (LedeEditor *self)
+lede_editor_joint_end (LedeEditor *self)
 {
-  g_return_if_fail (LEDE_IS_EDITOR (self));
   g_return_if_fail (self->joint_recording);
 
   self->joint_recording = FALSE;
@@ -214,4 +201,9 @@ lede_editor_watch_joint_undo (LedeEditor *self)
       g_signal_connect_object (buffers[i], "redo", G_CALLBACK (mark_modified), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
+  /* Replace All changes both fields: one undo step from either. */
+  g_signal_connect_object (self->find_bar, "before-replace-all", G_CALLBACK (lede_editor_joint_begin), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->find_bar, "replaced-all", G_CALLBACK (lede_editor_joint_end), self,
+                           G_CONNECT_SWAPPED);
 }

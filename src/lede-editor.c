@@ -52,9 +52,9 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-static void
-clear_highlight (LedeEditor    *self,
-                 GtkTextBuffer *buffer)
+void
+lede_editor_clear_highlight (LedeEditor    *self,
+                             GtkTextBuffer *buffer)
 {
   GtkTextIter start, end;
 
@@ -72,7 +72,7 @@ on_body_changed (LedeEditor    *self,
   if (self->loading)
     return;
   /* The words a search found are marked until the next edit. */
-  clear_highlight (self, buffer);
+  lede_editor_clear_highlight (self, buffer);
   g_signal_emit (self, signals [CHANGED], 0);
 }
 
@@ -583,11 +583,6 @@ lede_editor_init (LedeEditor *self)
   lede_editor_watch_punctuation (self, GTK_TEXT_VIEW (self->body_view));
   lede_editor_watch_punctuation (self, self->headline_view);
   lede_editor_watch_joint_undo (self);
-  /* Replace All changes both fields: one undo step from either. */
-  g_signal_connect_object (self->find_bar, "before-replace-all", G_CALLBACK (lede_editor_begin_joint_edit), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->find_bar, "replaced-all", G_CALLBACK (lede_editor_end_joint_edit), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);
@@ -633,8 +628,8 @@ lede_editor_get_article (LedeEditor *self)
  * draws a scrollbar that has no size ("Trying to snapshot GtkGizmo
  * without a current allocation"). A resize has it measured while the
  * window is laid out, before the scrollbar is placed. */
-static void
-settle_body (LedeEditor *self)
+void
+lede_editor_settle_body (LedeEditor *self)
 {
   self->parsed_end = 0;  /* GtkSourceView parses the new text again */
   self->styled_view = (GdkRectangle) { 0 };
@@ -688,7 +683,7 @@ lede_editor_set_article (LedeEditor  *self,
   gtk_text_buffer_set_modified (buffer, FALSE);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
-  settle_body (self);
+  lede_editor_settle_body (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self), article != NULL);
 
   self->loading = FALSE;
@@ -767,34 +762,6 @@ lede_editor_get_top_line (LedeEditor *self)
 }
 
 /**
- * lede_editor_scroll_to_line:
- * @line: a source line, from 1
- *
- * Brings @line to the top of the body without reporting it back through
- * #LedeEditor::top-line-changed, so following the preview never loops.
- */
-void
-lede_editor_scroll_to_line (LedeEditor *self,
-                            int         line)
-{
-  GtkTextBuffer *buffer;
-  GtkAdjustment *vadjustment;
-  GtkTextIter iter;
-  int y = 0, height = 0;
-
-  g_return_if_fail (LEDE_IS_EDITOR (self));
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
-  gtk_text_buffer_get_iter_at_line (buffer, &iter, MAX (line, 1) - 1);
-  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self->body_view), &iter, &y, &height);
-
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->body_view));
-  self->following = TRUE;
-  gtk_adjustment_set_value (vadjustment, y);
-  self->following = FALSE;
-}
-
-/**
  * lede_editor_set_look:
  * @font: (nullable): a Pango font description ("Serif 13"), or %NULL or ""
  *   for the desktop's
@@ -858,161 +825,6 @@ lede_editor_set_look (LedeEditor *self,
 }
 
 /**
- * lede_editor_replace_body:
- * @text: the body to put in place of the one shown
- *
- * Puts @text in the body as one edit the writer can undo with Ctrl+Z, as
- * restoring a revision does; the autosave then saves it like typing.
- */
-void
-lede_editor_replace_body (LedeEditor *self,
-                          const char *text)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-
-  g_return_if_fail (LEDE_IS_EDITOR (self));
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  gtk_text_buffer_insert (buffer, &start, text, -1);
-  gtk_text_buffer_end_user_action (buffer);
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  gtk_text_buffer_place_cursor (buffer, &start);
-  settle_body (self);
-}
-
-/**
- * lede_editor_show_offset:
- * @offset: a place in the body, in characters
- *
- * Puts the cursor at @offset, scrolls it into view and gives the body the
- * keyboard.
- */
-void
-lede_editor_show_offset (LedeEditor *self,
-                         guint       offset)
-{
-  lede_editor_show_range (self, offset, 0);
-}
-
-/**
- * lede_editor_show_range:
- * @offset: where it starts in the body, in characters
- * @length: how many characters to select
- *
- * Selects what a check found, brings it to a third of the way down the
- * view (not the bottom edge, where the eye does not go) and gives the body
- * the keyboard.
- */
-void
-lede_editor_show_range (LedeEditor *self,
-                        guint       offset,
-                        guint       length)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-
-  g_return_if_fail (LEDE_IS_EDITOR (self));
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + length);
-  gtk_text_buffer_select_range (buffer, &start, &end);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->body_view), gtk_text_buffer_get_insert (buffer),
-                                0.0, TRUE, 0.0, 0.33);
-  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
-}
-
-/**
- * lede_editor_highlight_words:
- * @words: (nullable): words to mark where a word begins with them, in any case
- *
- * Marks where the body has @words (what a search found) until the next
- * edit; %NULL or none takes the marks away.
- */
-void
-lede_editor_highlight_words (LedeEditor         *self,
-                             const char * const *words)
-{
-  GtkTextBuffer *buffer;
-  guint marked = 0;
-
-  g_return_if_fail (LEDE_IS_EDITOR (self));
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
-  clear_highlight (self, buffer);
-  for (guint i = 0; words != NULL && words[i] != NULL && marked < 1000; i++)
-    {
-      GtkTextIter at, match_start, match_end;
-
-      if (*words[i] == '\0')
-        continue;
-      gtk_text_buffer_get_start_iter (buffer, &at);
-      while (marked < 1000 &&
-             gtk_text_iter_forward_search (&at, words[i], GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_TEXT_ONLY,
-                                           &match_start, &match_end, NULL))
-        {
-          if (gtk_text_iter_starts_word (&match_start))
-            {
-              gtk_text_buffer_apply_tag (buffer, self->match_tag, &match_start, &match_end);
-              self->highlighted = TRUE;
-              marked++;
-            }
-          at = match_end;
-        }
-    }
-}
-
-static void
-on_add_word (LedeEditor       *self,
-             const char       *word,
-             LedeSpellChecker *checker)
-{
-  g_signal_emit (self, signals [ADD_WORD], 0, word);
-}
-
-/**
- * lede_editor_set_speller:
- *
- * Checks the headline and the body with @speller from now on.
- */
-void
-lede_editor_set_speller (LedeEditor  *self,
-                         LedeSpeller *speller)
-{
-  g_return_if_fail (LEDE_IS_EDITOR (self));
-  g_return_if_fail (self->speller == NULL);
-
-  self->speller = g_object_ref (speller);
-  self->headline_checker = lede_spell_checker_new (self->headline_view, speller);
-  self->body_checker = lede_spell_checker_new (GTK_TEXT_VIEW (self->body_view), speller);
-  g_signal_connect_object (self->headline_checker, "add-word", G_CALLBACK (on_add_word), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->body_checker, "add-word", G_CALLBACK (on_add_word), self, G_CONNECT_SWAPPED);
-}
-
-/**
- * lede_editor_set_spell_check:
- *
- * Turns the underlining of misspelt words on or off (F7).
- */
-void
-lede_editor_set_spell_check (LedeEditor *self,
-                             gboolean    enabled)
-{
-  g_return_if_fail (LEDE_IS_EDITOR (self));
-
-  self->spell_check = enabled;
-  if (self->speller != NULL)
-    {
-      lede_spell_checker_set_enabled (self->headline_checker, enabled);
-      lede_spell_checker_set_enabled (self->body_checker, enabled);
-    }
-}
-
-/**
  * lede_editor_check_spelling:
  *
  * Checks the story again in its language (after it changed, or the
@@ -1036,19 +848,6 @@ lede_editor_check_spelling (LedeEditor *self)
   lede_spell_checker_set_enabled (self->headline_checker, self->spell_check);
   lede_spell_checker_set_enabled (self->body_checker, self->spell_check);
   g_signal_emit (self, signals [DICTIONARY_CHANGED], 0);
-}
-
-/**
- * lede_editor_is_spelling_checked:
- *
- * Returns: whether every check under way is done
- */
-gboolean
-lede_editor_is_spelling_checked (LedeEditor *self)
-{
-  g_return_val_if_fail (LEDE_IS_EDITOR (self), TRUE);
-  return self->speller == NULL ||
-         (!self->spelling_pending && lede_spell_checker_is_done (self->headline_checker) && lede_spell_checker_is_done (self->body_checker));
 }
 
 /**
@@ -1076,124 +875,4 @@ lede_editor_set_graf_numbers (LedeEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->grafs), shown);
   /* The column's margins make room for the numbers, or take it back. */
   gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-/**
- * lede_editor_count_grafs:
- *
- * Returns: how many grafs the story has
- */
-guint
-lede_editor_count_grafs (LedeEditor *self)
-{
-  g_return_val_if_fail (LEDE_IS_EDITOR (self), 0);
-  return lede_graf_renderer_get_count (LEDE_GRAF_RENDERER (self->grafs));
-}
-
-/**
- * lede_editor_go_to_graf:
- * @graf: from 1
- *
- * Puts the cursor at the start of graf @graf, on screen.
- *
- * Returns: whether the story has that graf
- */
-gboolean
-lede_editor_go_to_graf (LedeEditor *self,
-                        guint       graf)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter at;
-  int line;
-
-  g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
-
-  if ((line = lede_graf_renderer_get_line (LEDE_GRAF_RENDERER (self->grafs), graf)) < 0)
-    return FALSE;
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
-  gtk_text_buffer_get_iter_at_line (buffer, &at, line);
-  gtk_text_buffer_place_cursor (buffer, &at);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->body_view), gtk_text_buffer_get_insert (buffer), 0.1, TRUE, 0, 0.2);
-  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
-  return TRUE;
-}
-
-/* Focus mode: the paragraph with the cursor at full contrast, the rest
- * dimmed. */
-static void
-dim_around_cursor (LedeEditor *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
-  GtkTextIter start, end, para_start, para_end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->dim_tag, &start, &end);
-  if (!self->focus_mode)
-    return;
-  gtk_text_buffer_get_iter_at_mark (buffer, &para_start, gtk_text_buffer_get_insert (buffer));
-  para_end = para_start;
-  lede_text_extend_to_paragraph (&para_start, &para_end);
-  gtk_text_buffer_apply_tag (buffer, self->dim_tag, &start, &para_start);
-  gtk_text_buffer_apply_tag (buffer, self->dim_tag, &para_end, &end);
-}
-
-static void
-on_focus_cursor (LedeEditor    *self,
-                 GtkTextIter   *location,
-                 GtkTextMark   *mark,
-                 GtkTextBuffer *buffer)
-{
-  if (self->focus_mode && mark == gtk_text_buffer_get_insert (buffer))
-    dim_around_cursor (self);
-}
-
-static void
-on_focus_edit (LedeEditor    *self,
-               GtkTextBuffer *buffer)
-{
-  if (self->focus_mode)
-    dim_around_cursor (self);
-}
-
-/**
- * lede_editor_set_focus_mode:
- *
- * Dims every paragraph but the one being written (F11's focus mode).
- */
-void
-lede_editor_set_focus_mode (LedeEditor *self,
-                            gboolean    focus)
-{
-  GtkTextBuffer *buffer;
-
-  g_return_if_fail (LEDE_IS_EDITOR (self));
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
-  if (self->dim_tag == NULL)
-    {
-      self->dim_tag = gtk_text_buffer_create_tag (buffer, NULL, "foreground-rgba",
-                                                  &(GdkRGBA) { 0.5, 0.5, 0.5, 0.55 }, NULL);
-      g_signal_connect_object (buffer, "mark-set", G_CALLBACK (on_focus_cursor), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (buffer, "changed", G_CALLBACK (on_focus_edit), self, G_CONNECT_SWAPPED);
-    }
-  self->focus_mode = focus;
-  dim_around_cursor (self);
-}
-
-/**
- * lede_editor_is_dimmed_at:
- *
- * Returns: whether focus mode dims the body at character @offset
- */
-gboolean
-lede_editor_is_dimmed_at (LedeEditor *self,
-                          int         offset)
-{
-  GtkTextIter at;
-
-  g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
-  if (self->dim_tag == NULL)
-    return FALSE;
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), &at, offset);
-  return gtk_text_iter_has_tag (&at, self->dim_tag);
 }

@@ -367,7 +367,9 @@ open_writer (LedeLibrary  *self,
   self->is_new = self->schema_version == 0;
   if (!migrate (self, error))
     return FALSE;
-  /* Files of photos a crash kept from going after their commit. */
+  /* Files of photos a crash kept from going after their commit; then
+   * after each commit that lets one go. */
+  self->sweep_photos = _lede_library_sweep_photos;
   _lede_library_sweep_photos (self);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
   return TRUE;

@@ -34,6 +34,10 @@ struct _LedeLibrary
   guint       opening : 1;
   /* This transaction deleted a photo's row: its file goes after the commit. */
   guint       photos_gone : 1;
+  /* What deletes those files (_lede_library_sweep_photos(), set by the
+   * writer's opening): lede-library-sql.c calls it without calling into
+   * the file that made the transaction. */
+  void      (*sweep_photos) (LedeLibrary *self);
   char       *notice;      /* what opening it did that the writer should know */
 
   /* The library file, held open with flock() for as long as this library

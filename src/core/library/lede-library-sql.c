@@ -205,8 +205,8 @@ _lede_library_commit (LedeLibrary  *self,
   if (!_lede_library_run_one (self, self->in_batch ? "RELEASE lede_step" : "COMMIT", what, error))
     return FALSE;
   /* Only now may the files of photos nothing keeps go. */
-  if (self->photos_gone && !self->in_batch)
-    _lede_library_sweep_photos (self);
+  if (self->photos_gone && !self->in_batch && self->sweep_photos)
+    self->sweep_photos (self);
   return TRUE;
 }
 
@@ -301,8 +301,8 @@ lede_library_end_batch (LedeLibrary  *self,
       _lede_library_rollback (self);
       return FALSE;
     }
-  if (self->photos_gone)
-    _lede_library_sweep_photos (self);
+  if (self->photos_gone && self->sweep_photos)
+    self->sweep_photos (self);
   return TRUE;
 }
 

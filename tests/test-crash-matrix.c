@@ -19,6 +19,8 @@
 #include "lede-import.h"
 #include "lede-library.h"
 #include "lede-library-schema.h"
+#include "lede-photo-file.h"
+#include "lede-test-photos.h"
 #include "lede-test-utils.h"
 #include "lede-test-vfs.h"
 
@@ -79,6 +81,28 @@ dump (const char *path)
         g_string_append_printf (out, "%s\n", (char *)g_ptr_array_index (lines, i));
     }
   sqlite3_finalize (tables);
+  /* Each photo's file beside the library, whole: never half a photo (a
+   * library from before schema 9 has none). */
+  {
+    sqlite3_stmt *photos = NULL;
+
+    g_string_append (out, "[photo files]\n");
+    if (sqlite3_prepare_v2 (db, "SELECT sha256, media_type FROM photos ORDER BY sha256", -1, &photos, NULL) != SQLITE_OK)
+      g_assert_null (photos);
+    while (photos && sqlite3_step (photos) == SQLITE_ROW)
+      {
+        const char *sha = (const char *)sqlite3_column_text (photos, 0);
+        const char *type = (const char *)sqlite3_column_text (photos, 1);
+        g_autofree char *sub = g_strndup (sha, 2);
+        g_autofree char *name = g_strdup_printf ("%s.%s", sha, lede_photo_get_extension (type));
+        g_autofree char *dir = g_strconcat (path, "-photos", NULL);
+        g_autofree char *file = g_build_filename (dir, sub, name, NULL);
+        g_autofree char *sum = g_file_test (file, G_FILE_TEST_EXISTS) ? lede_test_checksum_file (file) : NULL;
+
+        g_string_append_printf (out, "%s %s\n", sha, sum == NULL ? "missing" : g_str_equal (sum, sha) ? "whole" : "damaged");
+      }
+    sqlite3_finalize (photos);
+  }
   {
     sqlite3_stmt *version = NULL;
 
@@ -108,6 +132,65 @@ assert_whole (const char *path)
   sqlite3_close (db);
 }
 
+/* Every file in the library's photos folder holds the bytes its name
+ * says: a crash may leave one nothing names yet, never a part of one. */
+static void
+assert_photo_files_whole (const char *path)
+{
+  g_autofree char *top = g_strconcat (path, "-photos", NULL);
+  g_autoptr (GDir) dirs = g_dir_open (top, 0, NULL);
+  const char *sub;
+
+  while (dirs && (sub = g_dir_read_name (dirs)))
+    {
+      g_autofree char *dir = g_build_filename (top, sub, NULL);
+      g_autoptr (GDir) files = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (files);
+      while ((name = g_dir_read_name (files)))
+        {
+          g_autofree char *file = g_build_filename (dir, name, NULL);
+          g_autofree char *sum = lede_test_checksum_file (file);
+
+          g_assert_cmpuint (strlen (name), >, 64);
+          g_assert_true (g_str_has_prefix (name, sum));
+        }
+    }
+}
+
+/* The photos folder of the library at @from, copied beside @to. */
+static void
+copy_photos (const char *from,
+             const char *to)
+{
+  g_autofree char *top = g_strconcat (from, "-photos", NULL);
+  g_autofree char *target = g_strconcat (to, "-photos", NULL);
+  g_autoptr (GDir) dirs = g_dir_open (top, 0, NULL);
+  const char *sub;
+
+  lede_test_rmdir (target);
+  while (dirs && (sub = g_dir_read_name (dirs)))
+    {
+      g_autofree char *dir = g_build_filename (top, sub, NULL);
+      g_autofree char *target_dir = g_build_filename (target, sub, NULL);
+      g_autoptr (GDir) files = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      g_assert_cmpint (g_mkdir_with_parents (target_dir, 0755), ==, 0);
+      while ((name = g_dir_read_name (files)))
+        {
+          g_autofree char *file = g_build_filename (dir, name, NULL);
+          g_autofree char *copy = g_build_filename (target_dir, name, NULL);
+          g_autofree char *contents = NULL;
+          gsize len;
+
+          g_assert_true (g_file_get_contents (file, &contents, &len, NULL));
+          g_assert_true (g_file_set_contents (copy, contents, len, NULL));
+        }
+    }
+}
+
 static void
 copy_file (const char *from,
            const char *to)
@@ -129,6 +212,10 @@ remove_library (const char *path)
       g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
       g_unlink (name);
     }
+  {
+    g_autofree char *photos = g_strconcat (path, "-photos", NULL);
+    lede_test_rmdir (photos);
+  }
 }
 
 /* Runs @change on the library at @path in a child process under the test
@@ -192,6 +279,7 @@ cut_everywhere (const char         *pristine,
   gboolean crashed;
 
   copy_file (pristine, path);
+  copy_photos (pristine, path);
   writes = run_change (path, dir, change, LEDE_TEST_VFS_COUNT, 0, &crashed);
   g_assert_false (crashed);
   g_assert_cmpuint (writes, >, 0);
@@ -208,6 +296,7 @@ cut_everywhere (const char         *pristine,
 
         remove_library (path);
         copy_file (pristine, path);
+        copy_photos (pristine, path);
         run_change (path, dir, change, mode, n, &crashed);
         g_assert_true (crashed == (mode == LEDE_TEST_VFS_CRASH));
 
@@ -220,6 +309,7 @@ cut_everywhere (const char         *pristine,
         g_clear_object (&reopened);
 
         assert_whole (path);
+        assert_photo_files_whole (path);
         now = dump (path);
         if (g_strcmp0 (now, before) != 0 && g_strcmp0 (now, after) != 0 &&
             !(also_whole != NULL && g_strv_contains (also_whole, now)))
@@ -351,6 +441,29 @@ change_restore (LedeLibrary *library, const char *dir, GError **error)
   return lede_library_restore_article (library, 1, error);
 }
 
+/* Adds a photo to story 1: its file and its rows, or nothing. */
+static gboolean
+change_photo_add (LedeLibrary *library, const char *dir, GError **error)
+{
+  g_autofree char *file = lede_test_make_image (dir, "quay.png", "png", 24, 16);
+  g_autoptr (LedeArticle) article = lede_library_get_article (library, 1, error);
+  g_autoptr (LedePhoto) photo = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+
+  if (article == NULL || !(photo = lede_photo_file_read (file, &bytes, error)))
+    return FALSE;
+  lede_photo_set_text (&photo->alt_text, "The quay under water");
+  return lede_library_add_photo (library, article, photo, bytes, error);
+}
+
+/* Deletes forever story 2 from the trash, the only one using its photo:
+ * the photo's row goes with it, and its file after the commit. */
+static gboolean
+change_photo_gone (LedeLibrary *library, const char *dir, GError **error)
+{
+  return lede_library_delete_article (library, 2, error);
+}
+
 static gboolean
 change_nothing (LedeLibrary *library, const char *dir, GError **error)
 {
@@ -371,6 +484,8 @@ static const Case cases[] = {
   { "source-delete", change_source_delete },
   { "trash", change_trash },
   { "restore", change_restore },
+  { "photo-add", change_photo_add },
+  { "photo-gone", change_photo_gone },
 };
 
 static void
@@ -385,13 +500,25 @@ test_change (gconstpointer data)
       g_autoptr (LedeLibrary) library = lede_library_open (pristine, NULL);
       g_assert_true (lede_library_trash_article (library, 1, NULL));
     }
+  if (c->change == change_photo_gone)
+    {
+      g_autoptr (LedeLibrary) library = lede_library_open (pristine, NULL);
+      g_autoptr (LedeArticle) article = lede_library_get_article (library, 2, NULL);
+      g_autoptr (LedePhoto) photo = NULL;
+      g_autoptr (GBytes) bytes = NULL;
+      g_autofree char *file = lede_test_make_image (dir, "slipway.png", "png", 20, 12);
+
+      photo = lede_photo_file_read (file, &bytes, NULL);
+      g_assert_true (lede_library_add_photo (library, article, photo, bytes, NULL));
+      g_assert_true (lede_library_trash_article (library, 2, NULL));
+    }
   cut_everywhere (pristine, c->change, NULL);
   remove_library (pristine);
   lede_test_rmdir (dir);
 }
 
 /* The intermediate states below are written for these migrations. */
-G_STATIC_ASSERT (LEDE_LIBRARY_SCHEMA_VERSION == 8);
+G_STATIC_ASSERT (LEDE_LIBRARY_SCHEMA_VERSION == 9);
 
 /* Opening a library of schema version 1 migrates it to the newest, one
  * version a transaction. */
@@ -413,7 +540,7 @@ test_migration (void)
   sqlite3_close (db);
 
   /* Each step is a transaction of its own: a library left at version 2
-   * 3, 4, 5, 6 or 7, whole, is as good as one at 1 or 8. */
+   * 3, 4, 5, 6, 7 or 8, whole, is as good as one at 1 or 9. */
   {
     g_autoptr (GStrvBuilder) steps = g_strv_builder_new ();
     g_auto (GStrv) whole = NULL;

@@ -94,6 +94,9 @@ lede_check_story_new (LedeArticle *article,
   story->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_source_free);
   for (guint i = 0; sources && i < sources->len; i++)
     g_ptr_array_add (story->sources, lede_source_copy (g_ptr_array_index (sources, i)));
+  story->photos = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_photo_free);
+  for (guint i = 0; lede_article_get_photos (article) && i < lede_article_get_photos (article)->len; i++)
+    g_ptr_array_add (story->photos, lede_photo_copy (g_ptr_array_index (lede_article_get_photos (article), i)));
   story->status = lede_article_get_status (article);
   story->word_goal = lede_article_get_word_goal (article);
   if (lede_article_get_embargo (article))
@@ -120,6 +123,7 @@ lede_check_story_free (LedeCheckStory *story)
   g_free (story->language);
   g_strfreev (story->tags);
   g_ptr_array_unref (story->sources);
+  g_ptr_array_unref (story->photos);
   g_clear_pointer (&story->embargo, g_date_time_unref);
   g_clear_pointer (&story->dated, g_date_time_unref);
   g_clear_pointer (&story->line_bytes, g_array_unref);

@@ -6,6 +6,7 @@
 
 #include "lede-article.h"
 #include "lede-finding.h"
+#include "lede-photo.h"
 #include "lede-source.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,7 @@ typedef struct {
   char              *language;
   char             **tags;       /* never NULL */
   GPtrArray         *sources;    /* (element-type LedeSource), never NULL */
+  GPtrArray         *photos;     /* (element-type LedePhoto), never NULL: their texts */
   LedeArticleStatus  status;
   guint              word_goal;
   GDateTime         *embargo;    /* nullable */

@@ -27,6 +27,7 @@ static const LedeCheck checks[] = {
   lede_check_percentages,
   lede_check_lengths,
   lede_check_language,
+  lede_check_photos,
 };
 
 static int

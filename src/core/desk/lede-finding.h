@@ -27,6 +27,7 @@ typedef enum
   LEDE_CHECK_READY,        /* a story marked ready without what ready needs */
   LEDE_CHECK_EMBARGO,      /* under embargo */
   LEDE_CHECK_LANGUAGE,     /* a language that is not a well-formed tag */
+  LEDE_CHECK_PHOTO,        /* a photo without alt text or credit */
 } LedeCheckKind;
 
 /* Which part of the story a finding is in. */
@@ -41,6 +42,7 @@ typedef enum
   LEDE_FIELD_EMBARGO,
   LEDE_FIELD_WORD_GOAL,
   LEDE_FIELD_LANGUAGE,
+  LEDE_FIELD_PHOTOS,       /* the offset is the photo's place in the story, from 0 */
 } LedeField;
 
 #define LEDE_TYPE_FINDING (lede_finding_get_type ())

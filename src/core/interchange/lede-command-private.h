@@ -30,7 +30,11 @@ struct _LedeCommand
   char      *correction;    /* export: "KIND:NOTE" for stories changed since they went out */
   gboolean   no_correction;
   gboolean   lift_embargo;
-  char      *name;          /* list, search, import, trash, restore, export, check, history or show-revision */
+  gboolean   photo_lead;    /* photo add: as the story's lead photo */
+  char      *photo_caption; /* photo add: given, or NULL for the file's own */
+  char      *photo_credit;
+  char      *photo_alt;
+  char      *name;          /* list, search, import, trash, restore, export, check, history, show-revision or photo */
   char     **arguments;     /* what follows the name; files made absolute */
 };
 
@@ -86,5 +90,16 @@ int      _lede_command_check_command            (LedeCommand  *self,
                                                  char        **uuids,
                                                  GString      *out,
                                                  GString      *err);
+
+/* lede-command-photos.c */
+int      _lede_command_photo_command            (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 char        **arguments,
+                                                 GString      *out,
+                                                 GString      *err);
+void     _lede_command_add_photo_json           (JsonBuilder  *builder,
+                                                 LedeLibrary  *library,
+                                                 const LedePhoto *photo,
+                                                 int           position);
 
 G_END_DECLS

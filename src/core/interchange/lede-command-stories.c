@@ -24,8 +24,10 @@ _lede_command_list_command (LedeCommand *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) articles = lede_library_list_articles (library, self->in_trash, &error);
   g_autoptr (JsonBuilder) builder = json_builder_new ();
+  /* Which stories have a lead photo: one query, not one a story. */
+  g_autoptr (GHashTable) leads = articles && self->as_json ? lede_library_list_lead_photos (library, &error) : NULL;
 
-  if (articles == NULL)
+  if (articles == NULL || (self->as_json && leads == NULL))
     {
       g_string_append_printf (err, "lede-cli: %s\n", error->message);
       return LEDE_COMMAND_EXIT_FAILED;
@@ -57,6 +59,12 @@ _lede_command_list_command (LedeCommand *self,
       json_builder_add_string_value (builder, status);
       json_builder_set_member_name (builder, "updated");
       json_builder_add_string_value (builder, updated);
+      json_builder_set_member_name (builder, "lead_photo");
+      if (g_hash_table_contains (leads, &(gint64) { lede_article_get_id (article) }))
+        _lede_command_add_photo_json (builder, library,
+                                      g_hash_table_lookup (leads, &(gint64) { lede_article_get_id (article) }), -1);
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -1,6 +1,6 @@
 /* lede-command.c: one lede-cli command (list, search, import, export…):
  * its words parsed, and run by the file that does it
- * (lede-command-stories.c, lede-command-export.c).
+ * (lede-command-stories.c, lede-command-export.c, lede-command-photos.c).
  *
  * lede-cli runs it on the library itself; when a Lede window has the
  * library open, lede-cli asks that Lede to run a command that writes, on
@@ -52,11 +52,20 @@ static const char SUMMARY[] = N_(
   "  check [--all | --status S | --tag T | UUID…]\n"
   "                    the copy desk's checks: unattributed quotations, names\n"
   "                    spelt two ways, placeholders, wrong weekdays and\n"
-  "                    percentages, lengths, missing fields, embargo\n"
+  "                    percentages, lengths, missing fields, embargo, photos\n"
+  "                    without alt text or credit\n"
+  "  photo add UUID FILE [--lead] [--caption TEXT] [--credit TEXT] [--alt TEXT]\n"
+  "                    copy a JPEG, PNG, WebP or GIF into the library and add\n"
+  "                    it to the story (--lead: as its lead photo, in place of\n"
+  "                    the one it had); the file's IPTC, XMP and EXIF fill the\n"
+  "                    caption, credit and alt text the options do not give\n"
+  "  photo list UUID   the story's photos: place, role, type, size, file,\n"
+  "                    caption, credit, alt text\n"
   "\n"
-  "When Lede has the library open, import, trash and restore are done by\n"
-  "that Lede, which shows the result at once; list, search and export read\n"
-  "the library as it is, what the window saved a moment ago included.\n"
+  "When Lede has the library open, import, trash, restore and photo add are\n"
+  "done by that Lede, which shows the result at once; list, search and\n"
+  "export read the library as it is, what the window saved a moment ago\n"
+  "included.\n"
   "\n"
   "Exit status: 0 done, 1 wrong usage, 2 the library could not be opened\n"
   "(or Lede has it open and could not be asked), 3 the command failed (for\n"
@@ -85,6 +94,10 @@ make_context (LedeCommand *self)
     { "correction", 0, 0, G_OPTION_ARG_STRING, &self->correction, N_("export: log this for published stories changed since they last went out (correction, clarification or update, then a colon and the note for readers)"), N_("KIND:NOTE") },
     { "no-correction", 0, 0, G_OPTION_ARG_NONE, &self->no_correction, N_("export: published stories changed since they last went out need no note for readers"), NULL },
     { "lift-embargo", 0, 0, G_OPTION_ARG_NONE, &self->lift_embargo, N_("import: take the file’s embargo even when it is earlier than the library’s, or none"), NULL },
+    { "lead", 0, 0, G_OPTION_ARG_NONE, &self->photo_lead, N_("photo add: as the story’s lead photo"), NULL },
+    { "caption", 0, 0, G_OPTION_ARG_STRING, &self->photo_caption, N_("photo add: the caption (default: the file’s own)"), N_("TEXT") },
+    { "credit", 0, 0, G_OPTION_ARG_STRING, &self->photo_credit, N_("photo add: the credit (default: the file’s own)"), N_("TEXT") },
+    { "alt", 0, 0, G_OPTION_ARG_STRING, &self->photo_alt, N_("photo add: the alt text, what a screen reader says (default: the file’s own)"), N_("TEXT") },
     { NULL }
   };
   GOptionContext *context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
@@ -113,6 +126,9 @@ lede_command_free (LedeCommand *self)
   g_free (self->only_status);
   g_free (self->only_tag);
   g_free (self->correction);
+  g_free (self->photo_caption);
+  g_free (self->photo_credit);
+  g_free (self->photo_alt);
   g_free (self->name);
   g_strfreev (self->arguments);
   g_free (self);
@@ -164,7 +180,7 @@ lede_command_parse (const char * const  *argv,
     }
   self->name = g_strdup (words[1]);
   if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "trash", "restore", "export", "check", "history",
-                                                  "show-revision", NULL },
+                                                  "show-revision", "photo", NULL },
                         self->name))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unknown command “%s” (try --help)"), self->name);
@@ -190,6 +206,13 @@ lede_command_parse (const char * const  *argv,
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("show-revision needs a story’s uuid and a revision’s number"));
       return NULL;
     }
+  if (g_str_equal (self->name, "photo") &&
+      !((n == 5 && g_str_equal (words[2], "add")) || (n == 4 && g_str_equal (words[2], "list"))))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("photo needs “add UUID FILE” or “list UUID” (try --help)"));
+      return NULL;
+    }
   if ((g_str_equal (self->name, "trash") || g_str_equal (self->name, "restore")) && n < 3)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("%s needs the uuids of stories (lede-cli list shows them)"),
@@ -203,6 +226,8 @@ lede_command_parse (const char * const  *argv,
   if (g_str_equal (self->name, "import"))
     for (guint i = 0; self->arguments[i]; i++)
       make_absolute (&self->arguments[i], cwd);
+  if (g_str_equal (self->name, "photo") && g_str_equal (self->arguments[0], "add"))
+    make_absolute (&self->arguments[2], cwd);
 
   return g_steal_pointer (&self);
 }
@@ -229,6 +254,8 @@ gboolean
 lede_command_writes (LedeCommand *self)
 {
   /* Export records what went out, and logs the corrections it is told. */
+  if (g_str_equal (self->name, "photo"))
+    return g_str_equal (self->arguments[0], "add");
   return g_strv_contains ((const char * const[]) { "import", "trash", "restore", "export", NULL }, self->name);
 }
 
@@ -270,6 +297,8 @@ lede_command_run (LedeCommand *self,
     return _lede_command_export_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "check"))
     return _lede_command_check_command (self, library, self->arguments, out, err);
+  if (g_str_equal (self->name, "photo"))
+    return _lede_command_photo_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "history"))
     return _lede_command_history_command (self, library, self->arguments[0], out, err);
   if (g_str_equal (self->name, "show-revision"))

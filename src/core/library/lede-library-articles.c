@@ -177,6 +177,8 @@ lede_library_add_story (LedeLibrary        *self,
       (lede_article_get_corrections (article) != NULL &&
        !_lede_library_write_corrections (self, lede_article_get_id (article), lede_article_get_corrections (article),
                                          what, error)) ||
+      (lede_article_get_photos (article) != NULL &&
+       !_lede_library_write_photos (self, lede_article_get_id (article), lede_article_get_photos (article), what, error)) ||
       !_lede_library_commit (self, what, error))
     {
       _lede_library_rollback (self);
@@ -247,6 +249,8 @@ lede_library_replace_story (LedeLibrary        *self,
        !_lede_library_write_sources (self, id, lede_article_get_sources (article), what, error)) ||
       (lede_article_get_corrections (article) != NULL &&
        !_lede_library_write_corrections (self, id, lede_article_get_corrections (article), what, error)) ||
+      (lede_article_get_photos (article) != NULL &&
+       !_lede_library_write_photos (self, id, lede_article_get_photos (article), what, error)) ||
       !_lede_library_commit (self, what, error))
     {
       _lede_library_rollback (self);
@@ -301,21 +305,23 @@ _lede_library_get_article_where (LedeLibrary  *self,
   else if (rc != SQLITE_ROW)
     _lede_library_set_sqlite_error (self, error, rc, _("Could not read the story"));
 
-  /* A story comes with its tags, sources and corrections, saved with it. */
+  /* A story comes with its tags, sources, corrections and photos, saved with it. */
   if (article != NULL)
     {
       gint64 article_id = lede_article_get_id (article);
       g_auto (GStrv) tags = lede_library_get_tags (self, article_id, error);
       g_autoptr (GPtrArray) sources = tags ? lede_library_list_story_sources (self, article_id, error) : NULL;
       g_autoptr (GPtrArray) corrections = sources ? lede_library_list_corrections (self, article_id, error) : NULL;
+      g_autoptr (GPtrArray) photos = corrections ? lede_library_list_story_photos (self, article_id, error) : NULL;
 
-      if (corrections == NULL)
+      if (photos == NULL)
         g_clear_object (&article);
       else
         {
           lede_article_set_tags (article, (const char * const *)tags);
           lede_article_set_sources (article, sources);
           lede_article_set_corrections (article, corrections);
+          lede_article_set_photos (article, photos);
         }
     }
   return article;
@@ -477,7 +483,7 @@ lede_library_update_article (LedeLibrary  *self,
                    _("%s: it is no longer in this library"), what);
       return FALSE;
     }
-  /* Tags, sources and corrections never read are left as they are. */
+  /* Tags, sources, corrections and photos never read are left as they are. */
   if ((lede_article_get_tags (article) != NULL &&
        !_lede_library_write_tags (self, lede_article_get_id (article), lede_article_get_tags (article), what, error)) ||
       (lede_article_get_sources (article) != NULL &&
@@ -486,6 +492,8 @@ lede_library_update_article (LedeLibrary  *self,
       (lede_article_get_corrections (article) != NULL &&
        !_lede_library_write_corrections (self, lede_article_get_id (article), lede_article_get_corrections (article),
                                          what, error)) ||
+      (lede_article_get_photos (article) != NULL &&
+       !_lede_library_write_photos (self, lede_article_get_id (article), lede_article_get_photos (article), what, error)) ||
       !_lede_library_commit (self, what, error))
     {
       _lede_library_rollback (self);

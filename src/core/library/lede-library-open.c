@@ -336,6 +336,7 @@ open_writer (LedeLibrary  *self,
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   sqlite3_commit_hook (self->db, _lede_library_on_commit, self);
   sqlite3_rollback_hook (self->db, _lede_library_on_rollback, self);
+  sqlite3_update_hook (self->db, _lede_library_on_update, self);
 
   if (!finish_open (self, error))
     return FALSE;
@@ -366,6 +367,10 @@ open_writer (LedeLibrary  *self,
   self->is_new = self->schema_version == 0;
   if (!migrate (self, error))
     return FALSE;
+  /* Files of photos a crash kept from going after their commit; then
+   * after each commit that lets one go. */
+  self->sweep_photos = _lede_library_sweep_photos;
+  _lede_library_sweep_photos (self);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
   return TRUE;
 }

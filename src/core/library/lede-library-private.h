@@ -32,6 +32,12 @@ struct _LedeLibrary
   guint       counted : 1;
   /* Opening: the journal mode is being set, which no transaction counts. */
   guint       opening : 1;
+  /* This transaction deleted a photo's row: its file goes after the commit. */
+  guint       photos_gone : 1;
+  /* What deletes those files (_lede_library_sweep_photos(), set by the
+   * writer's opening): lede-library-sql.c calls it without calling into
+   * the file that made the transaction. */
+  void      (*sweep_photos) (LedeLibrary *self);
   char       *notice;      /* what opening it did that the writer should know */
 
   /* The library file, held open with flock() for as long as this library
@@ -163,6 +169,22 @@ gboolean      _lede_library_write_sources    (LedeLibrary   *self,
                                               GPtrArray     *sources,
                                               const char    *what,
                                               GError       **error);
+gboolean      _lede_library_write_photos     (LedeLibrary   *self,
+                                             gint64         article_id,
+                                             GPtrArray     *photos,
+                                             const char    *what,
+                                             GError       **error);
+gboolean      _lede_library_keep_revision_photos (LedeLibrary *self,
+                                             gint64         revision_id,
+                                             GPtrArray     *photos,
+                                             const char    *what,
+                                             GError       **error);
+void          _lede_library_sweep_photos     (LedeLibrary   *self);
+void          _lede_library_on_update        (void          *data,
+                                             int            op,
+                                             const char    *database,
+                                             const char    *table,
+                                             sqlite3_int64  rowid);
 GPtrArray    *_lede_library_read_sources     (LedeLibrary   *self,
                                              sqlite3_stmt  *stmt,
                                              GError       **error);

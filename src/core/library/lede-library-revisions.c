@@ -33,24 +33,32 @@ sha256 (const char *text)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
 
-/* The story's tags and sources as the snapshot takes them: the object's
- * when it has them, else the library's. */
+/* The story's tags, sources and photos as the snapshot takes them: the
+ * object's when it has them, else the library's (the photos read are
+ * handed back in @photos_read, for the revision to keep). */
 static char *
 snapshot_of (LedeLibrary  *self,
              LedeArticle  *article,
+             GPtrArray   **photos_read,
              GError      **error)
 {
   gint64 id = lede_article_get_id (article);
   g_auto (GStrv) tags = NULL;
   g_autoptr (GPtrArray) sources = NULL;
+  g_autoptr (GPtrArray) photos = NULL;
 
   if (lede_article_get_tags (article) == NULL && !(tags = lede_library_get_tags (self, id, error)))
     return NULL;
   if (lede_article_get_sources (article) == NULL && !(sources = lede_library_list_story_sources (self, id, error)))
     return NULL;
-  return lede_revision_snapshot (article,
-                                 tags ? (const char * const *)tags : lede_article_get_tags (article),
-                                 sources ? sources : lede_article_get_sources (article));
+  if (lede_article_get_photos (article) == NULL && !(photos = lede_library_list_story_photos (self, id, error)))
+    return NULL;
+  if (photos != NULL)
+    *photos_read = g_ptr_array_ref (photos);
+  return lede_revision_snapshot_full (article,
+                                      tags ? (const char * const *)tags : lede_article_get_tags (article),
+                                      sources ? sources : lede_article_get_sources (article),
+                                      photos ? photos : lede_article_get_photos (article));
 }
 
 /* Whether the story's newest revision holds exactly @sha and @fields. */
@@ -135,6 +143,7 @@ lede_library_keep_revision (LedeLibrary  *self,
   g_autofree char *sha = sha256 (body);
   g_autofree char *fields = NULL;
   g_autoptr (GDateTime) now = _lede_library_now_utc ();
+  g_autoptr (GPtrArray) photos_read = NULL;
   gboolean same = FALSE;
   sqlite3_stmt *stmt;
   gint64 body_id;
@@ -144,7 +153,7 @@ lede_library_keep_revision (LedeLibrary  *self,
 
   if (kept)
     *kept = FALSE;
-  if (!(fields = snapshot_of (self, article, error)) ||
+  if (!(fields = snapshot_of (self, article, &photos_read, error)) ||
       !same_as_last (self, id, sha, fields, &same, error))
     return FALSE;
   if (same && (name == NULL || *name == '\0'))
@@ -165,7 +174,10 @@ lede_library_keep_revision (LedeLibrary  *self,
   sqlite3_bind_int64 (stmt, 5, body_id);
   _lede_library_bind_text (stmt, 6, fields);
   sqlite3_bind_int64 (stmt, 7, lede_markdown_count_words (body));
+  /* Its photos' bytes are kept while the revision is. */
   if (!_lede_library_step_done (self, stmt, what, error) ||
+      !_lede_library_keep_revision_photos (self, sqlite3_last_insert_rowid (self->db),
+                                           photos_read ? photos_read : lede_article_get_photos (article), what, error) ||
       lede_library_thin_revisions (self, id, now, error) < 0 ||
       !_lede_library_commit (self, what, error))
     goto failed;

@@ -212,9 +212,73 @@ static const char * const MIGRATIONS[] = {
    * (lede_library_find_same_story()), so re-importing a wire story does
    * not make a duplicate and costs one index lookup, not a scan. */
   "CREATE INDEX articles_by_headline ON articles (headline);",
+
+  /* 8 → 9: photos (lede-library-photos.c). The bytes live in files beside
+   * the library, named by their SHA-256, each kept once however many
+   * stories, revisions and stories in the trash use it; a row here for
+   * each. A story's photos are rows of article_photos (its texts for the
+   * picture), a revision's are named in revision_photos. When the last
+   * reference goes, the row goes (the triggers below) and its file is
+   * named in photos_gone, in the same transaction: the file is deleted
+   * only after that commit, so a crash can leave a file too many, never
+   * one too few. */
+  "CREATE TABLE photos ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  sha256      TEXT NOT NULL UNIQUE CHECK (length (sha256) = 64),"
+  "  media_type  TEXT NOT NULL,"
+  "  size        INTEGER NOT NULL CHECK (size > 0),"
+  "  width       INTEGER NOT NULL CHECK (width > 0),"
+  "  height      INTEGER NOT NULL CHECK (height > 0),"
+  "  orientation INTEGER NOT NULL DEFAULT 1 CHECK (orientation BETWEEN 1 AND 8),"
+  "  created_at  TEXT NOT NULL"
+  ");"
+  "CREATE TABLE article_photos ("
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  position   INTEGER NOT NULL,"
+  "  photo_id   INTEGER NOT NULL REFERENCES photos (id),"
+  "  role       TEXT NOT NULL DEFAULT 'body' CHECK (role IN ('lead', 'body')),"
+  "  caption    TEXT NOT NULL DEFAULT '',"
+  "  credit     TEXT NOT NULL DEFAULT '',"
+  "  alt_text   TEXT NOT NULL DEFAULT '',"
+  "  file_name  TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (article_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX article_photos_by_photo ON article_photos (photo_id);"
+  "CREATE TABLE revision_photos ("
+  "  revision_id INTEGER NOT NULL REFERENCES revisions (id) ON DELETE CASCADE,"
+  "  photo_id    INTEGER NOT NULL REFERENCES photos (id),"
+  "  PRIMARY KEY (revision_id, photo_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX revision_photos_by_photo ON revision_photos (photo_id);"
+  "CREATE TABLE photos_gone ("
+  "  sha256     TEXT PRIMARY KEY,"
+  "  media_type TEXT NOT NULL"
+  ");"
+  "CREATE TRIGGER article_photos_unused AFTER DELETE ON article_photos BEGIN"
+  "  DELETE FROM photos WHERE id = old.photo_id"
+  "    AND NOT EXISTS (SELECT 1 FROM article_photos WHERE photo_id = old.photo_id)"
+  "    AND NOT EXISTS (SELECT 1 FROM revision_photos WHERE photo_id = old.photo_id);"
+  "END;"
+  "CREATE TRIGGER article_photos_replaced AFTER UPDATE OF photo_id ON article_photos"
+  "  WHEN old.photo_id <> new.photo_id BEGIN"
+  "  DELETE FROM photos WHERE id = old.photo_id"
+  "    AND NOT EXISTS (SELECT 1 FROM article_photos WHERE photo_id = old.photo_id)"
+  "    AND NOT EXISTS (SELECT 1 FROM revision_photos WHERE photo_id = old.photo_id);"
+  "END;"
+  "CREATE TRIGGER revision_photos_unused AFTER DELETE ON revision_photos BEGIN"
+  "  DELETE FROM photos WHERE id = old.photo_id"
+  "    AND NOT EXISTS (SELECT 1 FROM article_photos WHERE photo_id = old.photo_id)"
+  "    AND NOT EXISTS (SELECT 1 FROM revision_photos WHERE photo_id = old.photo_id);"
+  "END;"
+  "CREATE TRIGGER photos_gone_file AFTER DELETE ON photos BEGIN"
+  "  INSERT OR REPLACE INTO photos_gone (sha256, media_type) VALUES (old.sha256, old.media_type);"
+  "END;"
+  "CREATE TRIGGER photos_back AFTER INSERT ON photos BEGIN"
+  "  DELETE FROM photos_gone WHERE sha256 = new.sha256;"
+  "END;",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 8);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 9);
 
 /* What every write transaction does to library_identity. */
 #define LEDE_LIBRARY_COUNT_COMMIT \

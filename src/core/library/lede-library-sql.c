@@ -202,7 +202,27 @@ _lede_library_commit (LedeLibrary  *self,
                       const char   *what,
                       GError      **error)
 {
-  return _lede_library_run_one (self, self->in_batch ? "RELEASE lede_step" : "COMMIT", what, error);
+  if (!_lede_library_run_one (self, self->in_batch ? "RELEASE lede_step" : "COMMIT", what, error))
+    return FALSE;
+  /* Only now may the files of photos nothing keeps go. */
+  if (self->photos_gone && !self->in_batch && self->sweep_photos)
+    self->sweep_photos (self);
+  return TRUE;
+}
+
+/* Notes that a photo's row went, in a trigger or not, so its file is
+ * deleted once the transaction commits. */
+void
+_lede_library_on_update (void          *data,
+                         int            op,
+                         const char    *database,
+                         const char    *table,
+                         sqlite3_int64  rowid)
+{
+  LedeLibrary *self = data;
+
+  if (op == SQLITE_DELETE && g_str_equal (table, "photos"))
+    self->photos_gone = TRUE;
 }
 
 /* A write that did not count itself would let an older copy of this
@@ -224,6 +244,7 @@ _lede_library_on_rollback (void *data)
   LedeLibrary *self = data;
 
   self->counted = FALSE;
+  self->photos_gone = FALSE;
 }
 
 /* Undoes whatever a failed transaction had written; a no-op when SQLite has
@@ -280,6 +301,8 @@ lede_library_end_batch (LedeLibrary  *self,
       _lede_library_rollback (self);
       return FALSE;
     }
+  if (self->photos_gone && self->sweep_photos)
+    self->sweep_photos (self);
   return TRUE;
 }
 

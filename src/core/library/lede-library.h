@@ -8,6 +8,7 @@
 
 #include "lede-article.h"
 #include "lede-correction.h"
+#include "lede-photo.h"
 #include "lede-revision.h"
 #include "lede-search-hit.h"
 #include "lede-source.h"
@@ -31,7 +32,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 8
+#define LEDE_LIBRARY_SCHEMA_VERSION 9
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -248,6 +249,22 @@ int           lede_library_thin_revisions    (LedeLibrary  *self,
                                              gint64        article_id,
                                              GDateTime    *now,
                                              GError      **error);
+char         *lede_library_dup_photos_dir    (LedeLibrary  *self);
+char         *lede_library_dup_photo_path    (LedeLibrary  *self,
+                                              const LedePhoto *photo);
+GBytes       *lede_library_dup_photo_bytes   (LedeLibrary  *self,
+                                              const LedePhoto *photo,
+                                              GError      **error);
+gboolean      lede_library_add_photo         (LedeLibrary  *self,
+                                              LedeArticle  *article,
+                                              LedePhoto    *photo,
+                                              GBytes       *bytes,
+                                              GError      **error);
+GPtrArray    *lede_library_list_story_photos (LedeLibrary  *self,
+                                              gint64        article_id,
+                                              GError      **error);
+GHashTable   *lede_library_list_lead_photos  (LedeLibrary  *self,
+                                              GError      **error);
 GPtrArray    *lede_library_search            (LedeLibrary  *self,
                                               const char   *query,
                                               guint         limit,

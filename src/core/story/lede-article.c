@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lede-article.h"
+#include "lede-photo.h"
 #include "lede-source.h"
 
 /* The text fields and times live in arrays indexed by their property, so one
@@ -23,6 +24,7 @@ enum {
   PROP_TAGS,
   PROP_SOURCES,
   PROP_CORRECTIONS,
+  PROP_PHOTOS,
   /* text fields */
   PROP_UUID,
   PROP_HEADLINE,
@@ -61,6 +63,7 @@ struct _LedeArticle
   char             **tags;      /* NULL: never read from the library */
   GPtrArray         *sources;   /* of LedeSource; NULL: never read */
   GPtrArray         *corrections; /* of LedeCorrection; NULL: never read */
+  GPtrArray         *photos;    /* of LedePhoto, in the story's order; NULL: never read */
   char              *texts[N_TEXTS];
   GDateTime         *times[N_TIMES];
 };
@@ -177,6 +180,7 @@ lede_article_finalize (GObject *object)
   g_strfreev (self->tags);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->corrections, g_ptr_array_unref);
+  g_clear_pointer (&self->photos, g_ptr_array_unref);
   for (guint i = 0; i < N_TEXTS; i++)
     g_free (self->texts[i]);
   for (guint i = 0; i < N_TIMES; i++)
@@ -209,6 +213,8 @@ lede_article_get_property (GObject    *object,
     g_value_set_boxed (value, self->sources);
   else if (prop_id == PROP_CORRECTIONS)
     g_value_set_boxed (value, self->corrections);
+  else if (prop_id == PROP_PHOTOS)
+    g_value_set_boxed (value, self->photos);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -237,6 +243,8 @@ lede_article_set_property (GObject      *object,
     lede_article_set_sources (self, g_value_get_boxed (value));
   else if (prop_id == PROP_CORRECTIONS)
     lede_article_set_corrections (self, g_value_get_boxed (value));
+  else if (prop_id == PROP_PHOTOS)
+    lede_article_set_photos (self, g_value_get_boxed (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -278,6 +286,10 @@ lede_article_class_init (LedeArticleClass *klass)
    * first, saved with it and exported with it; NULL until read or set. */
   properties [PROP_CORRECTIONS] =
     g_param_spec_boxed ("corrections", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
+  /* The story's photos (LedePhoto: the lead photo and the pictures in the
+   * body), in order, saved with it; NULL until read or set, like the tags. */
+  properties [PROP_PHOTOS] =
+    g_param_spec_boxed ("photos", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
 
   for (guint i = 0; i < N_TEXTS; i++)
     properties [FIRST_TEXT + i] =
@@ -482,6 +494,57 @@ lede_article_set_corrections (LedeArticle *self,
         g_ptr_array_add (self->corrections, lede_correction_copy (g_ptr_array_index (corrections, i)));
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CORRECTIONS]);
+}
+
+/**
+ * lede_article_get_photos:
+ *
+ * Returns: (nullable) (transfer none) (element-type LedePhoto): the
+ *   story's photos in order, or %NULL when never read nor set
+ */
+GPtrArray *
+lede_article_get_photos (LedeArticle *self)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE (self), NULL);
+  return self->photos;
+}
+
+/**
+ * lede_article_set_photos:
+ * @photos: (nullable) (element-type LedePhoto): copied
+ */
+void
+lede_article_set_photos (LedeArticle *self,
+                         GPtrArray   *photos)
+{
+  g_return_if_fail (LEDE_IS_ARTICLE (self));
+
+  if (lede_photo_list_equal (self->photos, photos))
+    return;
+  g_clear_pointer (&self->photos, g_ptr_array_unref);
+  if (photos != NULL)
+    {
+      self->photos = g_ptr_array_new_full (photos->len, (GDestroyNotify)lede_photo_free);
+      for (guint i = 0; i < photos->len; i++)
+        g_ptr_array_add (self->photos, lede_photo_copy (g_ptr_array_index (photos, i)));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PHOTOS]);
+}
+
+/**
+ * lede_article_get_lead_photo:
+ *
+ * Returns: (nullable) (transfer none): the story's lead photo, if it has one
+ */
+LedePhoto *
+lede_article_get_lead_photo (LedeArticle *self)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE (self), NULL);
+
+  for (guint i = 0; self->photos && i < self->photos->len; i++)
+    if (((LedePhoto *)g_ptr_array_index (self->photos, i))->role == LEDE_PHOTO_ROLE_LEAD)
+      return g_ptr_array_index (self->photos, i);
+  return NULL;
 }
 
 #define TEXT_ACCESSORS(name, PROP)                                      \

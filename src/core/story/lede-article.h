@@ -7,6 +7,7 @@
 #include <glib-object.h>
 
 #include "lede-correction.h"
+#include "lede-photo.h"
 #include "lede-types.h"
 #include "lede-enums.h"
 
@@ -74,6 +75,10 @@ void               lede_article_set_sources        (LedeArticle       *self,
 GPtrArray         *lede_article_get_corrections   (LedeArticle       *self);
 void               lede_article_set_corrections   (LedeArticle       *self,
                                                    GPtrArray         *corrections);
+GPtrArray         *lede_article_get_photos        (LedeArticle       *self);
+void               lede_article_set_photos        (LedeArticle       *self,
+                                                   GPtrArray         *photos);
+LedePhoto         *lede_article_get_lead_photo    (LedeArticle       *self);
 GDateTime         *lede_article_get_embargo        (LedeArticle       *self);
 void               lede_article_set_embargo        (LedeArticle       *self,
                                                     GDateTime         *embargo);

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "lede-photo.h"
 #include "lede-revision.h"
 #include "lede-source.h"
 #include "lede-time.h"
@@ -49,20 +50,109 @@ static const char * const text_fields[] = {
 };
 static const char * const time_fields[] = { "embargo", "published" };
 
+/* Every field of each photo, so a revision brings its photos back whole;
+ * the bytes stay in the library, which keeps them while a revision names
+ * them. Written only for a story with photos, so the snapshots of stories
+ * without any are what they were before Lede had photos. */
+static void
+add_photos (JsonBuilder *json,
+            GPtrArray   *photos)
+{
+  if (photos == NULL || photos->len == 0)
+    return;
+  json_builder_set_member_name (json, "photos");
+  json_builder_begin_array (json);
+  for (guint i = 0; i < photos->len; i++)
+    {
+      LedePhoto *photo = g_ptr_array_index (photos, i);
+      const struct { const char *name, *value; } texts[] = {
+        { "sha256", photo->sha256 }, { "role", lede_photo_role_to_string (photo->role) },
+        { "caption", photo->caption }, { "credit", photo->credit }, { "alt", photo->alt_text },
+        { "file-name", photo->file_name }, { "media-type", photo->media_type },
+      };
+
+      json_builder_begin_object (json);
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          json_builder_set_member_name (json, texts[t].name);
+          json_builder_add_string_value (json, texts[t].value ? texts[t].value : "");
+        }
+      json_builder_set_member_name (json, "width");
+      json_builder_add_int_value (json, photo->width);
+      json_builder_set_member_name (json, "height");
+      json_builder_add_int_value (json, photo->height);
+      json_builder_set_member_name (json, "orientation");
+      json_builder_add_int_value (json, photo->orientation);
+      json_builder_set_member_name (json, "size");
+      json_builder_add_int_value (json, photo->size);
+      json_builder_end_object (json);
+    }
+  json_builder_end_array (json);
+}
+
+static GPtrArray *
+read_photos (JsonObject *object)
+{
+  GPtrArray *photos = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_photo_free);
+  JsonArray *array;
+
+  if (!json_object_has_member (object, "photos") || !(array = json_object_get_array_member (object, "photos")))
+    return photos;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (array, i);
+      LedePhoto *photo;
+
+      if (entry == NULL || !lede_photo_is_sha256 (json_object_get_string_member_with_default (entry, "sha256", NULL)))
+        continue;
+      photo = lede_photo_new (json_object_get_string_member (entry, "sha256"));
+      lede_photo_role_from_string (json_object_get_string_member_with_default (entry, "role", "body"), &photo->role);
+      lede_photo_set_text (&photo->caption, json_object_get_string_member_with_default (entry, "caption", ""));
+      lede_photo_set_text (&photo->credit, json_object_get_string_member_with_default (entry, "credit", ""));
+      lede_photo_set_text (&photo->alt_text, json_object_get_string_member_with_default (entry, "alt", ""));
+      lede_photo_set_text (&photo->file_name, json_object_get_string_member_with_default (entry, "file-name", ""));
+      lede_photo_set_text (&photo->media_type, json_object_get_string_member_with_default (entry, "media-type", ""));
+      photo->width = (guint)CLAMP (json_object_get_int_member_with_default (entry, "width", 0), 0, G_MAXUINT);
+      photo->height = (guint)CLAMP (json_object_get_int_member_with_default (entry, "height", 0), 0, G_MAXUINT);
+      photo->orientation = (guint)CLAMP (json_object_get_int_member_with_default (entry, "orientation", 1), 1, 8);
+      photo->size = MAX (json_object_get_int_member_with_default (entry, "size", 0), 0);
+      g_ptr_array_add (photos, photo);
+    }
+  return photos;
+}
+
 /**
  * lede_revision_snapshot:
  * @tags: (nullable): the story's tags
  * @sources: (nullable) (element-type LedeSource): its linked sources
  *
- * Returns: (transfer full): every field of @article a writer can change,
- *   but the body (a revision keeps that apart, once for identical text):
- *   the one-line fields, status, word goal, times, tags and linked
- *   sources (id, name and the story's note), as JSON
+ * As lede_revision_snapshot_full(), with the article's own photos.
  */
 char *
 lede_revision_snapshot (LedeArticle        *article,
                         const char * const *tags,
                         GPtrArray          *sources)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
+  return lede_revision_snapshot_full (article, tags, sources, lede_article_get_photos (article));
+}
+
+/**
+ * lede_revision_snapshot_full:
+ * @tags: (nullable): the story's tags
+ * @sources: (nullable) (element-type LedeSource): its linked sources
+ * @photos: (nullable) (element-type LedePhoto): its photos
+ *
+ * Returns: (transfer full): every field of @article a writer can change,
+ *   but the body (a revision keeps that apart, once for identical text):
+ *   the one-line fields, status, word goal, times, tags, linked
+ *   sources (id, name and the story's note) and photos, as JSON
+ */
+char *
+lede_revision_snapshot_full (LedeArticle        *article,
+                             const char * const *tags,
+                             GPtrArray          *sources,
+                             GPtrArray          *photos)
 {
   g_autoptr (JsonBuilder) json = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
@@ -117,6 +207,7 @@ lede_revision_snapshot (LedeArticle        *article,
       json_builder_end_object (json);
     }
   json_builder_end_array (json);
+  add_photos (json, photos);
   json_builder_end_object (json);
 
   root = json_builder_get_root (json);
@@ -128,8 +219,8 @@ lede_revision_snapshot (LedeArticle        *article,
  * lede_revision_apply:
  * @snapshot: what lede_revision_snapshot() gave
  *
- * Sets every field the snapshot holds on @article, tags and sources
- * included (sources as they were: id, name, note).
+ * Sets every field the snapshot holds on @article, tags, sources (as they
+ * were: id, name, note) and photos included.
  *
  * Returns: %FALSE with @error set when @snapshot is not one
  */
@@ -141,6 +232,7 @@ lede_revision_apply (const char   *snapshot,
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GStrvBuilder) tag_builder = g_strv_builder_new ();
   g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_source_free);
+  g_autoptr (GPtrArray) photos = NULL;
   g_auto (GStrv) tags = NULL;
   LedeArticleStatus status = LEDE_ARTICLE_STATUS_DRAFT;
   JsonObject *object;
@@ -190,5 +282,7 @@ lede_revision_apply (const char   *snapshot,
         g_ptr_array_add (sources, source);
       }
   lede_article_set_sources (article, sources);
+  photos = read_photos (object);
+  lede_article_set_photos (article, photos);
   return TRUE;
 }

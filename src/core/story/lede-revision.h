@@ -27,6 +27,10 @@ void          lede_revision_free        (LedeRevision       *revision);
 char         *lede_revision_snapshot    (LedeArticle        *article,
                                          const char * const *tags,
                                          GPtrArray          *sources);
+char         *lede_revision_snapshot_full (LedeArticle      *article,
+                                         const char * const *tags,
+                                         GPtrArray          *sources,
+                                         GPtrArray          *photos);
 gboolean      lede_revision_apply       (const char         *snapshot,
                                          LedeArticle        *article,
                                          GError            **error);

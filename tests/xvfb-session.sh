@@ -6,17 +6,48 @@
 set -u
 config=$1
 shift
-fifo=$(mktemp -u)
-mkfifo "$fifo"
+
+# Starts Xvfb and sets DISPLAY; false when the server did not come up.
 # Wider and taller than any window a test makes (1280 px at most), so the
 # pointer can wait in a corner no window covers: a tooltip that pops up
 # under it as a window closes has GTK look for a surface that is gone.
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3> "$fifo" 2> /dev/null &
-server=$!
-read -r display < "$fifo"
-rm -f "$fifo"
+start_server () {
+  local fifo display
+  fifo=$(mktemp -u)
+  mkfifo "$fifo"
+  Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3> "$fifo" 2> "$fifo.log" &
+  server=$!
+  read -r display < "$fifo"
+  rm -f "$fifo"
+  if [ -z "$display" ]; then
+    echo "# Xvfb did not start:" $(cat "$fifo.log") >&2
+    rm -f "$fifo.log"
+    wait $server 2> /dev/null
+    return 1
+  fi
+  rm -f "$fifo.log"
+  export DISPLAY=":$display"
+  # The window must not be the first to knock: wait until the server answers.
+  for _ in $(seq 50); do
+    xdotool getdisplaygeometry > /dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "# Xvfb on $DISPLAY does not answer" >&2
+  kill $server 2> /dev/null
+  wait $server 2> /dev/null
+  return 1
+}
+
+server=
+for attempt in 1 2 3; do
+  start_server && break
+  server=
+done
+if [ -z "$server" ]; then
+  echo "Bail out! no X server for the window tests"
+  exit 1
+fi
 trap 'kill $server 2> /dev/null; wait $server 2> /dev/null' EXIT
-export DISPLAY=":$display"
 xdotool mousemove 1599 999
 # For a test that starts a second session of its own: the same services,
 # so no document portal is started (and, killed, leaves its mount behind).

@@ -230,6 +230,7 @@ main (int   argc,
       double elapsed = now_ms () - start;
 
       g_assert (g_list_model_get_n_items (G_LIST_MODEL (list)) == N_STORIES);
+      g_assert (first != NULL);
       g_array_append_val (list_samples, elapsed);
     }
   lede_bench_report ("library 100k", "list for the sidebar", "Lede core API", "ms", lede_bench_stats (list_samples));

@@ -89,6 +89,7 @@ main (int   argc,
           double start = now_ms ();
           g_autofree char *html = lede_markdown_to_html (story, -1);
           double elapsed = now_ms () - start;
+          g_assert (html != NULL);
           g_array_append_val (samples, elapsed);
         }
       lede_bench_report ("render", row, "Lede (in process)", "ms", lede_bench_stats (samples));

@@ -44,6 +44,7 @@ time_diff (const char *old_text,
       g_autoptr (GArray) spans = lede_diff_words (old_text, new_text);
       double ms = (g_get_monotonic_time () - start) / 1000.0;
 
+      g_assert (spans != NULL);
       g_array_append_val (samples, ms);
     }
   return lede_bench_stats (samples);

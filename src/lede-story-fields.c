@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "lede-review.h"
 #include "lede-slug.h"
 #include "lede-spell-checker.h"
 #include "lede-story-fields.h"
@@ -220,7 +221,8 @@ show_slug (LedeStoryFields *self)
 static void
 make_slug_from_headline (LedeStoryFields *self)
 {
-  g_autofree char *base = lede_slug_from_text (lede_article_get_headline (self->article));
+  g_autofree char *headline = lede_review_dup_accepted (lede_article_get_headline (self->article));
+  g_autofree char *base = lede_slug_from_text (headline);
   g_autofree char *slug = NULL;
 
   slug = self->library ? lede_library_make_unique_slug (self->library, base, article_id (self)) : g_strdup (base);
@@ -432,6 +434,7 @@ static void
 load_article (LedeStoryFields *self)
 {
   g_autofree char *from_headline = NULL;
+  g_autofree char *headline = NULL;
   const char *slug;
 
   g_clear_pointer (&self->embargo_error, g_free);
@@ -441,7 +444,8 @@ load_article (LedeStoryFields *self)
     return;
 
   self->loading = TRUE;
-  from_headline = lede_slug_from_text (lede_article_get_headline (self->article));
+  headline = lede_review_dup_accepted (lede_article_get_headline (self->article));
+  from_headline = lede_slug_from_text (headline);
   slug = lede_article_get_slug (self->article);
   /* A slug made from the headline (perhaps with -2 on it) keeps following it. */
   self->slug_auto = *slug == '\0' || (*from_headline && g_str_has_prefix (slug, from_headline));

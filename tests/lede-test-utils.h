@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 G_BEGIN_DECLS
@@ -193,6 +194,33 @@ lede_test_has_library (const char *needle)
 
   g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
   return strstr (maps, needle) != NULL;
+}
+
+/* Runs $LEDE_CLI with @args and no session bus (no Lede to hand a command
+ * to); returns its exit status. */
+static inline int
+lede_test_run_cli (const char * const *args,
+                   char              **out,
+                   char              **err)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *ignored_out = NULL, *ignored_err = NULL;
+  /* No session bus: these tests have no Lede to hand a command to. */
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer)g_getenv ("LEDE_CLI"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_nonnull (g_ptr_array_index (argv, 0));
+  /* What a caller does not read is kept out of the TAP output all the same. */
+  g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out ? out : &ignored_out,
+                err ? err : &ignored_err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
 G_END_DECLS

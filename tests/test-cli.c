@@ -14,31 +14,6 @@
 #include "lede-library.h"
 #include "lede-test-utils.h"
 
-static int
-run_cli (const char * const *args,
-         char              **out,
-         char              **err)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *ignored_out = NULL, *ignored_err = NULL;
-  /* No session bus: these tests have no Lede to hand a command to. */
-  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
-  int status = 0;
-
-  g_ptr_array_add (argv, (gpointer)g_getenv ("LEDE_CLI"));
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_nonnull (g_ptr_array_index (argv, 0));
-  /* What a caller does not read is kept out of the TAP output all the same. */
-  g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out ? out : &ignored_out,
-                err ? err : &ignored_err, &status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
 /* A published story changed since it last went out leaves lede-cli only
  * with --correction KIND:NOTE (logged, and on the page) or --no-correction;
  * without either it is left out, exit 3, and told how. */
@@ -66,7 +41,7 @@ test_export_correction (void)
     g_assert_true (lede_library_create_article (library, article, NULL));
     uuid = g_strdup (lede_article_get_uuid (article));
   }
-  g_assert_cmpint (run_cli (export_args, NULL, NULL), ==, 0);
+  g_assert_cmpint (lede_test_run_cli (export_args, NULL, NULL), ==, 0);
   {
     g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
     g_autoptr (LedeArticle) article = lede_library_get_article_by_uuid (library, uuid, NULL);
@@ -77,11 +52,11 @@ test_export_correction (void)
   {
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (export_args, NULL, &err), ==, 3);
+    g_assert_cmpint (lede_test_run_cli (export_args, NULL, &err), ==, 3);
     g_assert_nonnull (strstr (err, "--correction KIND:NOTE or --no-correction"));
   }
   export_args[10] = "--correction=correction:The tonnage was 5.2 million, not five million.";
-  g_assert_cmpint (run_cli (export_args, NULL, NULL), ==, 0);
+  g_assert_cmpint (lede_test_run_cli (export_args, NULL, NULL), ==, 0);
   g_assert_true (g_file_get_contents (page_path, &page, NULL, NULL));
   g_assert_nonnull (strstr (page, "The tonnage was 5.2 million, not five million."));
   {
@@ -93,7 +68,7 @@ test_export_correction (void)
   }
   /* Went out with its answer: asked nothing the next time. */
   export_args[10] = NULL;
-  g_assert_cmpint (run_cli (export_args, NULL, NULL), ==, 0);
+  g_assert_cmpint (lede_test_run_cli (export_args, NULL, NULL), ==, 0);
   g_unlink (page_path);
   lede_test_rmdir (dir);
 }
@@ -121,7 +96,7 @@ test_import_on_a_full_disk (void)
   GStatBuf st;
   int status = 0;
 
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "list", NULL }, NULL, NULL), !=, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "list", NULL }, NULL, NULL), !=, 0);
   {
     g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
     g_assert_nonnull (library);
@@ -179,7 +154,7 @@ test_list_and_search (void)
   g_assert_true (lede_library_create_article (library, two, NULL));
   g_clear_object (&library);
 
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "list", "--json", NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "list", "--json", NULL }, &out, &err), ==, 0);
   array = parse_array (parser, out);
   g_assert_cmpuint (json_array_get_length (array), ==, 2);
   first = json_array_get_object_element (array, 0);
@@ -189,12 +164,12 @@ test_list_and_search (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "list", NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "list", NULL }, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Lifeboat crew \"rescues\" swimmer"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "search", "lifeboat", "--json", NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "search", "lifeboat", "--json", NULL }, &out, &err), ==, 0);
   array = parse_array (parser, out);
   g_assert_cmpuint (json_array_get_length (array), ==, 1);
   first = json_array_get_object_element (array, 0);
@@ -204,7 +179,7 @@ test_list_and_search (void)
   g_clear_pointer (&err, g_free);
 
   /* Not FTS5 syntax: searched as words, not an error. */
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "search", "market AND (", NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "search", "market AND (", NULL }, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Market hall to close"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -223,17 +198,17 @@ test_exit_codes (void)
 
   g_assert_true (g_file_set_contents (bad, "shopping list\n", -1, NULL));
 
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", good, NULL }, &out, &err), ==, 1);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", good, NULL }, &out, &err), ==, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", good, "publish", NULL }, &out, &err), ==, 1);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", good, "publish", NULL }, &out, &err), ==, 1);
   g_assert_nonnull (strstr (err, "unknown command"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", good, "search", NULL }, &out, &err), ==, 1);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", good, "search", NULL }, &out, &err), ==, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", bad, "list", NULL }, &out, &err), ==, 2);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", bad, "list", NULL }, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "not a Lede library"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -284,7 +259,7 @@ test_import_export (void)
 
   /* One bad file among good ones: the good ones go in, the bad one is
    * named on stderr with its reason, and the exit status says so. */
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "import", md, latin1, txt, awkward, NULL }, &out, &err), ==, 3);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "import", md, latin1, txt, awkward, NULL }, &out, &err), ==, 3);
   g_assert_nonnull (strstr (err, "latin1.md"));
   g_assert_nonnull (strstr (err, "not valid UTF-8 at line 1, column 4"));
   g_assert_nonnull (strstr (err, "imported 3, updated 0, skipped 0, failed 1"));
@@ -292,47 +267,47 @@ test_import_export (void)
   forget (&out, &err);
 
   /* By status, by tag, by uuid, all. */
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", out_dir,
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", out_dir,
                                                "--status", "published", NULL }, &out, &err), ==, 0);
   g_assert_cmpuint (count_files (out_dir), ==, 1);
   forget (&out, &err);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "ninjs", "--out", out_dir,
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "ninjs", "--out", out_dir,
                                                "--tag", "food", NULL }, &out, &err), ==, 0);
   g_assert_true (g_str_has_suffix (g_strstrip (out), "hillcrest-pupils-to-grow-their-own-school-dinners.json"));
   forget (&out, &err);
   {
     g_auto (GStrv) fields = g_strsplit (lines[0], "\t", 2);
-    g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "fragment", "--out", out_dir,
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "fragment", "--out", out_dir,
                                                  fields[0], NULL }, &out, &err), ==, 0);
     g_assert_true (g_str_has_suffix (g_strstrip (out), "pilot-boat-crew-inquiry.fragment.html"));
     forget (&out, &err);
   }
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "html", "--out", out_dir,
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "html", "--out", out_dir,
                                                "--all", NULL }, &out, &err), ==, 0);
   g_assert_cmpuint (count_files (out_dir), ==, 6);
   forget (&out, &err);
 
   /* Never a silent overwrite; --overwrite replaces. */
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "html", "--out", out_dir,
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "html", "--out", out_dir,
                                                "--all", NULL }, &out, &err), ==, 3);
   g_assert_nonnull (strstr (err, "already exists"));
   forget (&out, &err);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "html", "--out", out_dir,
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "html", "--out", out_dir,
                                                "--all", "--overwrite", NULL }, &out, &err), ==, 0);
   forget (&out, &err);
 
   /* Wrong usage. */
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "pdf", "--out", out_dir, "--all", NULL }, &out, &err), ==, 1);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "pdf", "--out", out_dir, "--all", NULL }, &out, &err), ==, 1);
   forget (&out, &err);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--all", NULL }, &out, &err), ==, 1);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--all", NULL }, &out, &err), ==, 1);
   forget (&out, &err);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", out_dir, NULL }, &out, &err), ==, 1);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", out_dir, NULL }, &out, &err), ==, 1);
   forget (&out, &err);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", out_dir, "--status", "filed", NULL }, &out, &err), ==, 1);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", out_dir, "--status", "filed", NULL }, &out, &err), ==, 1);
   forget (&out, &err);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "import", NULL }, &out, &err), ==, 1);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "import", NULL }, &out, &err), ==, 1);
   forget (&out, &err);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", md, "--all", NULL }, &out, &err), ==, 3);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", md, "--all", NULL }, &out, &err), ==, 3);
   g_assert_nonnull (strstr (err, "is not a folder"));
 
   lede_test_rmdir (dir);
@@ -376,10 +351,10 @@ test_writer_and_reader (void)
       before[i] = checksum_or_none (files[i]);
     }
 
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "search", "timetable", NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "search", "timetable", NULL }, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Ferry timetable changes"));
   forget (&out, &err);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "list", NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "list", NULL }, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Ferry timetable changes"));
   forget (&out, &err);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -389,7 +364,7 @@ test_writer_and_reader (void)
     }
 
   /* No Lede on a bus to hand the import to: refused, nothing written. */
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "import", story, NULL }, &out, &err), ==, 2);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "import", story, NULL }, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "Lede has this library open; close it or run the command from the window"));
   forget (&out, &err);
   g_assert_cmpint (lede_library_count_articles (library, FALSE, NULL), ==, 1);
@@ -397,7 +372,7 @@ test_writer_and_reader (void)
   lede_article_set_body (article, "The winter timetable starts on Tuesday instead.");
   g_assert_true (lede_library_update_article (library, article, NULL));
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "search", "tuesday", NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "search", "tuesday", NULL }, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Ferry timetable changes"));
   forget (&out, &err);
 
@@ -430,29 +405,29 @@ test_trash_and_restore (void)
   uuid = lede_article_get_uuid (article);
   g_clear_object (&library);
 
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "trash", uuid, NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "trash", uuid, NULL }, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Quay Street bakery to close"));
   forget (&out, &err);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "list", "--trash", NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "list", "--trash", NULL }, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, uuid));
   forget (&out, &err);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "list", NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "list", NULL }, &out, &err), ==, 0);
   g_assert_null (strstr (out, uuid));
   forget (&out, &err);
 
   /* Twice, or a story that is not there: said, and the status says so. */
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "trash", uuid, NULL }, &out, &err), ==, 3);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "trash", uuid, NULL }, &out, &err), ==, 3);
   g_assert_nonnull (strstr (err, "in the trash already"));
   forget (&out, &err);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "restore", uuid,
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "restore", uuid,
                                                "00000000-0000-4000-8000-000000000000", NULL }, &out, &err), ==, 3);
   g_assert_nonnull (strstr (err, "no story 00000000-0000-4000-8000-000000000000"));
   g_assert_nonnull (strstr (err, "restored 1, failed 1"));
   forget (&out, &err);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "list", NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "list", NULL }, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, uuid));
   forget (&out, &err);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "restore", NULL }, &out, &err), ==, 1);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "restore", NULL }, &out, &err), ==, 1);
   forget (&out, &err);
 
   lede_test_rmdir (dir);
@@ -492,7 +467,7 @@ test_export_gate (void)
 
   /* --all: the embargoed story is refused (exit 3, named), the spiked one
    * left out, the rest written. */
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "html", "--out", out, "--all", NULL },
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "html", "--out", out, "--all", NULL },
                             &stdout_text, &stderr_text), ==, 3);
   g_assert_nonnull (strstr (stderr_text, "“Lifeboat medals announced” was not exported. Under embargo until"));
   g_assert_nonnull (strstr (stderr_text, "--force"));
@@ -502,7 +477,7 @@ test_export_gate (void)
   g_clear_pointer (&stderr_text, g_free);
 
   /* --force and --include-spiked: all three. */
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", forced, "--all",
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", forced, "--all",
                                                "--force", "--include-spiked", NULL },
                             &stdout_text, &stderr_text), ==, 0);
   g_assert_cmpuint (count_files (forced), ==, 3);
@@ -521,7 +496,7 @@ test_export_gate (void)
   /* Asked for by its uuid, a spiked story goes out. */
   lede_test_rmdir (out);
   g_mkdir (out, 0755);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "ninjs", "--out", out, spiked_uuid, NULL },
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "ninjs", "--out", out, spiked_uuid, NULL },
                             &stdout_text, &stderr_text), ==, 0);
   g_assert_cmpuint (count_files (out), ==, 1);
   lede_test_rmdir (dir);
@@ -557,19 +532,19 @@ test_check (void)
     unready_uuid = g_strdup (lede_article_get_uuid (unready));
   }
 
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "check", clean_uuid, NULL }, &stdout_text, &stderr_text), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "check", clean_uuid, NULL }, &stdout_text, &stderr_text), ==, 0);
   g_assert_nonnull (strstr (stdout_text, "Harbour fees frozen: Nothing found"));
   g_clear_pointer (&stdout_text, g_free);
   g_clear_pointer (&stderr_text, g_free);
 
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "check", "--all", NULL }, &stdout_text, &stderr_text), ==, 4);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "check", "--all", NULL }, &stdout_text, &stderr_text), ==, 4);
   g_assert_nonnull (strstr (stdout_text, "  blocking Headline: A placeholder is still in: “TK”.\n"));
   g_assert_nonnull (strstr (stdout_text, "  blocking Byline: It is marked ready but has no byline.\n"));
   g_assert_nonnull (strstr (stdout_text, "  warning  Graf 1, line 1: 20%, but from 50 to 65 is a change of 30%.\n"));
   g_clear_pointer (&stdout_text, g_free);
   g_clear_pointer (&stderr_text, g_free);
 
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "check", "--json", unready_uuid, NULL },
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "check", "--json", unready_uuid, NULL },
                             &stdout_text, &stderr_text), ==, 4);
   g_assert_true (json_parser_load_from_data (parser, stdout_text, -1, NULL));
   stories = json_node_get_array (json_parser_get_root (parser));
@@ -582,13 +557,13 @@ test_check (void)
   g_clear_pointer (&stderr_text, g_free);
 
   /* Export refuses what check blocks; a wrong choice of stories is usage. */
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", out, unready_uuid, NULL },
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", out, unready_uuid, NULL },
                             &stdout_text, &stderr_text), ==, 3);
   g_assert_nonnull (strstr (stderr_text, "“Ferry fares rise TK” was not exported. A placeholder is still in"));
   g_assert_cmpuint (count_files (out), ==, 0);
   g_clear_pointer (&stdout_text, g_free);
   g_clear_pointer (&stderr_text, g_free);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "check", NULL }, &stdout_text, &stderr_text), ==, 1);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "check", NULL }, &stdout_text, &stderr_text), ==, 1);
   lede_test_rmdir (dir);
 }
 
@@ -621,7 +596,7 @@ test_revisions (void)
     other = g_strdup_printf ("%" G_GINT64_FORMAT, ((LedeRevision *)g_ptr_array_index (kept, 0))->id + 100);
   }
 
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "history", "--json", uuid, NULL }, &stdout_text, &stderr_text), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "history", "--json", uuid, NULL }, &stdout_text, &stderr_text), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, stdout_text, -1, NULL));
   revisions = json_node_get_array (json_parser_get_root (parser));
   g_assert_cmpuint (json_array_get_length (revisions), ==, 2);
@@ -630,17 +605,17 @@ test_revisions (void)
   g_clear_pointer (&stdout_text, g_free);
   g_clear_pointer (&stderr_text, g_free);
 
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "show-revision", uuid, first, NULL }, &stdout_text, &stderr_text), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "show-revision", uuid, first, NULL }, &stdout_text, &stderr_text), ==, 0);
   g_assert_true (g_str_has_prefix (stdout_text, "---\ntitle: \"Pier reopens\"\n"));
   g_assert_true (g_str_has_suffix (stdout_text, "---\n\nThe pier reopened on Saturday.\n"));
   g_clear_pointer (&stdout_text, g_free);
   g_clear_pointer (&stderr_text, g_free);
 
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "restore", uuid, other, NULL }, &stdout_text, &stderr_text), ==, 3);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "restore", uuid, other, NULL }, &stdout_text, &stderr_text), ==, 3);
   g_assert_nonnull (strstr (stderr_text, "has no revision"));
   g_clear_pointer (&stdout_text, g_free);
   g_clear_pointer (&stderr_text, g_free);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "restore", uuid, first, NULL }, &stdout_text, &stderr_text), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "restore", uuid, first, NULL }, &stdout_text, &stderr_text), ==, 0);
   {
     g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
     g_autoptr (LedeArticle) article = lede_library_get_article_by_uuid (library, uuid, NULL);
@@ -652,7 +627,7 @@ test_revisions (void)
   }
   g_clear_pointer (&stdout_text, g_free);
   g_clear_pointer (&stderr_text, g_free);
-  g_assert_cmpint (run_cli ((const char *[]) { "--library", path, "history", NULL }, &stdout_text, &stderr_text), ==, 1);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "history", NULL }, &stdout_text, &stderr_text), ==, 1);
   lede_test_rmdir (dir);
 }
 
@@ -701,7 +676,7 @@ test_import_guards (void)
   {
     g_autofree char *out = NULL, *err = NULL;
 
-    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", future, wire, NULL }, &out, &err), ==, 0);
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", library, "import", future, wire, NULL }, &out, &err), ==, 0);
     g_assert_nonnull (strstr (out, "From the future"));
     g_assert_nonnull (strstr (err, "future.md"));
     g_assert_nonnull (strstr (err, "2999-01-01T00:00:00Z, is in the future"));
@@ -710,7 +685,7 @@ test_import_guards (void)
   {
     g_autofree char *out = NULL, *err = NULL;
 
-    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", wire, NULL }, &out, &err), ==, 0);
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", library, "import", wire, NULL }, &out, &err), ==, 0);
     g_assert_cmpstr (out, ==, "");
     g_assert_nonnull (strstr (err, "skipped: Could not import “wire.txt”: it is already in the library"));
     g_assert_nonnull (strstr (err, "imported 0, updated 0, skipped 1, failed 0"));
@@ -720,27 +695,27 @@ test_import_guards (void)
     g_auto (GStrv) lines = NULL;
 
     /* The wire story's line gives its uuid, to trash it by. */
-    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "list", NULL }, &list, NULL), ==, 0);
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", library, "list", NULL }, &list, NULL), ==, 0);
     lines = g_strsplit (list, "\n", -1);
     for (guint i = 0; lines[i]; i++)
       if (strstr (lines[i], "Ferry fares rise"))
         uuid = g_strndup (lines[i], 36);
     g_assert_nonnull (uuid);
-    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "trash", uuid, NULL }, &out, &err), ==, 0);
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", library, "trash", uuid, NULL }, &out, &err), ==, 0);
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", wire, NULL }, &out, &err), ==, 0);
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", library, "import", wire, NULL }, &out, &err), ==, 0);
     g_assert_nonnull (strstr (err, "already in the library, in the trash"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", "--as-new", wire, NULL }, &out, &err), ==, 0);
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", library, "import", "--as-new", wire, NULL }, &out, &err), ==, 0);
     g_assert_nonnull (strstr (out, "Ferry fares rise"));
     g_assert_nonnull (strstr (err, "imported 1, updated 0, skipped 0, failed 0"));
   }
   {
     g_autofree char *out = NULL, *err = NULL;
 
-    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", ninjs, newsml, docx, NULL }, &out, &err), ==, 3);
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", library, "import", ninjs, newsml, docx, NULL }, &out, &err), ==, 3);
     g_assert_cmpstr (out, ==, "");
     g_assert_nonnull (strstr (err, "Could not import “story.json”: it is a JSON file; Lede imports Markdown and plain text"));
     g_assert_nonnull (strstr (err, "Could not import “story.xml”: it is an XML file; Lede imports Markdown and plain text"));
@@ -750,31 +725,31 @@ test_import_guards (void)
   {
     g_autofree char *out = NULL, *err = NULL, *shown = NULL;
 
-    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", held, NULL }, &out, &err), ==, 0);
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", library, "import", held, NULL }, &out, &err), ==, 0);
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", lifted, NULL }, &out, &err), ==, 0);
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", library, "import", lifted, NULL }, &out, &err), ==, 0);
     g_assert_nonnull (strstr (err, "embargo until"));
     g_assert_nonnull (strstr (err, "the file has none"));
     g_assert_nonnull (strstr (err, "--lift-embargo"));
     g_assert_nonnull (strstr (err, "imported 0, updated 1"));
-    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "check", "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9", NULL },
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", library, "check", "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9", NULL },
                               &shown, NULL), ==, 4);
     g_assert_nonnull (strstr (shown, "mbargo"));
   }
   {
     g_autofree char *out = NULL, *err = NULL, *shown = NULL;
 
-    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "import", "--lift-embargo", lifted, NULL }, &out, &err), ==, 0);
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", library, "import", "--lift-embargo", lifted, NULL }, &out, &err), ==, 0);
     g_assert_null (strstr (err, "embargo until"));
     g_assert_nonnull (strstr (err, "imported 0, updated 1"));
-    g_assert_cmpint (run_cli ((const char *[]) { "--library", library, "check", "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9", NULL },
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", library, "check", "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9", NULL },
                               &shown, NULL), !=, 4);
   }
   {
     g_autofree char *help = NULL;
 
-    g_assert_cmpint (run_cli ((const char *[]) { "--help", NULL }, &help, NULL), ==, 0);
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--help", NULL }, &help, NULL), ==, 0);
     g_assert_nonnull (strstr (help, "--lift-embargo"));
   }
   lede_test_rmdir (dir);

@@ -6,9 +6,15 @@
  */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "lede-checks.h"
+#include "lede-counts.h"
+#include "lede-export.h"
+#include "lede-gate.h"
 #include "lede-review.h"
+#include "lede-test-library-fixture.h"
 
 #define SIGN_AMA "{>>@Ama Osei|2026-12-04T10:00Z<<}"
 
@@ -235,6 +241,218 @@ test_many_unclosed (void)
   g_string_free (text, TRUE);
 }
 
+static guint
+count_kind (GPtrArray     *findings,
+            LedeCheckKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    n += ((LedeFinding *)g_ptr_array_index (findings, i))->kind == kind;
+  return n;
+}
+
+/* A story under review, by two fictional subeditors. */
+static LedeArticle *
+story_in_review (void)
+{
+  LedeArticle *article = lede_article_new ();
+
+  lede_article_set_headline (article, "Harbour {~~wall~>sea wall~~}" SIGN_AMA " to be rebuilt");
+  lede_article_set_byline (article, "Nia Brennan");
+  lede_article_set_body (article, "The council voted {--TK--}" SIGN_AMA " on Monday to rebuild the harbour wall.\n\n"
+                                  "Work starts in {++XX ++}" SIGN_AMA "March, the harbourmaster said.\n\n"
+                                  "It will cost {==£4m==}{>>@Ben Ruiz|2026-12-04T11:30Z: Source?<<}, "
+                                  "the council said.\n");
+  return article;
+}
+
+/* The checks read the story as it would be with every suggestion taken,
+ * and each open suggestion or comment is a blocking finding in its place. */
+static void
+test_checks (void)
+{
+  g_autoptr (LedeArticle) article = story_in_review ();
+  g_autoptr (LedeCheckStory) story = lede_check_story_new (article, NULL, NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 12, 4, 12, 0, 0);
+  g_autoptr (GPtrArray) findings = lede_checks_run (story, now);
+  LedeCounts counts;
+  gboolean saw_deletion = FALSE, saw_comment = FALSE;
+
+  g_assert_cmpstr (story->headline, ==, "Harbour sea wall to be rebuilt");
+  g_assert_null (strstr (story->body, "{"));
+  g_assert_cmpuint (count_kind (findings, LEDE_CHECK_REVIEW), ==, 4);
+  /* TK is suggested away; XX is suggested in. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      LedeFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->kind == LEDE_CHECK_PLACEHOLDER)
+        g_assert_cmpstr (finding->text, ==, "XX");
+      if (finding->kind != LEDE_CHECK_REVIEW)
+        continue;
+      g_assert_cmpint (finding->severity, ==, LEDE_SEVERITY_BLOCKING);
+      if (finding->field == LEDE_FIELD_BODY && g_str_equal (finding->text, "TK"))
+        {
+          saw_deletion = TRUE;
+          g_assert_cmpuint (finding->graf, ==, 1);
+          g_assert_nonnull (strstr (finding->message, "Ama Osei"));
+        }
+      if (g_str_equal (finding->text, "£4m"))
+        {
+          saw_comment = TRUE;
+          g_assert_cmpuint (finding->graf, ==, 3);
+          g_assert_cmpuint (finding->offset, ==, g_utf8_strlen (story->body, strstr (story->body, "£4m") - story->body));
+          g_assert_nonnull (strstr (finding->message, "Ben Ruiz"));
+        }
+    }
+  g_assert_true (saw_deletion);
+  g_assert_true (saw_comment);
+  g_assert_cmpuint (count_kind (findings, LEDE_CHECK_PLACEHOLDER), ==, 1);
+
+  /* The counts are of the same text: "XX" counted, "TK" and the notes not. */
+  lede_counts_compute (lede_article_get_headline (article), lede_article_get_body (article), &counts);
+  g_assert_cmpuint (counts.words, ==, 25);
+  g_assert_cmpuint (counts.headline_length, ==, strlen ("Harbour sea wall to be rebuilt"));
+}
+
+/* Nothing unresolved reaches readers: the gate blocks every way out but a
+ * copy for review; forced out, the story leaves as before the pass. */
+static void
+test_gate (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = story_in_review ();
+  g_autoptr (LedeVerdict) verdict = NULL;
+  g_autoptr (LedeVerdict) review = NULL;
+  g_autoptr (GBytes) forced = NULL;
+  g_autoptr (GBytes) kept = NULL;
+  g_autoptr (GBytes) page = NULL;
+  g_autofree char *reasons = NULL;
+  g_autofree char *reader_text = NULL;
+  const char *text;
+
+  /* Without its placeholder, only the pass holds it back. */
+  lede_article_set_body (article, "The council voted {--today--}" SIGN_AMA " on Monday.\n\n"
+                                  "It will cost {==£4m==}{>>@Ben Ruiz|2026-12-04T11:30Z: Source?<<}, officials said.\n");
+  g_assert_true (lede_library_create_article (f->library, article, NULL));
+
+  verdict = lede_gate_ask (article, NULL, NULL, NULL, LEDE_WAY_OUT_EXPORT, NULL);
+  g_assert_false (lede_verdict_may_leave (verdict));
+  reasons = lede_verdict_dup_reasons (verdict);
+  g_assert_nonnull (strstr (reasons, "Ama Osei suggested"));
+  lede_verdict_allow (verdict);
+  forced = lede_export_story (verdict, LEDE_EXPORT_FORMAT_MARKDOWN);
+  text = g_bytes_get_data (forced, NULL);
+  g_assert_nonnull (strstr (text, "\ntitle: \"Harbour wall to be rebuilt\"\n"));
+  /* The slug was made from the headline as it reads, suggestion taken. */
+  g_assert_nonnull (strstr (text, "\nslug: \"harbour-sea-wall-to-be-rebuilt\"\n"));
+  g_assert_nonnull (strstr (text, "\nThe council voted today on Monday.\n\nIt will cost £4m, officials said.\n"));
+  g_assert_null (strstr (text, "{"));
+  page = lede_export_story (verdict, LEDE_EXPORT_FORMAT_HTML);
+  g_assert_null (strstr (g_bytes_get_data (page, NULL), "Ama Osei"));
+  reader_text = g_strdup (lede_verdict_get_reader_text (verdict));
+  g_assert_null (strstr (reader_text, "{"));
+
+  /* For the next editor, the pass stays, and nothing went out to readers. */
+  review = lede_gate_ask (article, NULL, NULL, NULL, LEDE_WAY_OUT_REVIEW, NULL);
+  g_assert_true (lede_verdict_may_leave (review));
+  kept = lede_export_story (review, LEDE_EXPORT_FORMAT_MARKDOWN);
+  g_assert_nonnull (strstr (g_bytes_get_data (kept, NULL), lede_article_get_body (article)));
+  g_assert_true (lede_verdict_record_went_out (review, f->library, NULL));
+  {
+    g_autofree char *went_out = NULL;
+
+    g_assert_true (lede_library_get_went_out (f->library, lede_article_get_id (article), &went_out, NULL, NULL));
+    g_assert_null (went_out);
+  }
+  g_test_expect_message ("lede-export", G_LOG_LEVEL_CRITICAL, "*LEDE_WAY_OUT_REVIEW*");
+  g_assert_null (lede_export_story (review, LEDE_EXPORT_FORMAT_HTML));
+  g_test_assert_expected_messages ();
+}
+
+static char *
+read_file (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* lede-cli: review lists, accept/reject/resolve answer (a revision kept
+ * first), export holds an open pass back unless --keep-review, whose file
+ * imports into a fresh library with the pass byte for byte. */
+static void
+test_cli (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.db", NULL);
+  g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
+  g_autofree char *file = g_build_filename (out_dir, "harbour-sea-wall-to-be-rebuilt.md", NULL);
+  g_autofree char *uuid = NULL, *body = NULL, *out = NULL, *err = NULL, *exported = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonArray *marks;
+
+  g_mkdir (out_dir, 0755);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+    g_autoptr (LedeArticle) article = story_in_review ();
+
+    lede_article_set_body (article, "The council voted {--today--}" SIGN_AMA " on Monday.\n\n"
+                                    "It will cost {==£4m==}{>>@Ben Ruiz|2026-12-04T11:30Z: Source?<<}"
+                                    "{>>@Nia Brennan|2026-12-04T11:40Z: The budget paper.<<}, officials said.\n");
+    g_assert_true (lede_library_create_article (library, article, NULL));
+    uuid = g_strdup (lede_article_get_uuid (article));
+    body = g_strdup (lede_article_get_body (article));
+  }
+
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "review", uuid, "--json", NULL }, &out, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  marks = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (marks), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (marks, 0), "kind"), ==, "substitution");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (marks, 1), "old"), ==, "today");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (marks, 2), "notes")), ==, 2);
+
+  /* Held back; --keep-review is for Markdown only; kept, it reads back the same. */
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", out_dir, uuid, NULL }, NULL, NULL), ==, 3);
+  g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "html", "--keep-review", "--out", out_dir, uuid, NULL }, NULL, NULL), ==, 1);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--keep-review", "--out", out_dir, uuid, NULL }, NULL, NULL), ==, 0);
+  exported = read_file (out_dir, "harbour-sea-wall-to-be-rebuilt.md");
+  g_assert_true (g_str_has_suffix (exported, body));
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", fresh, "import", file, NULL }, NULL, NULL), ==, 0);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (fresh, NULL);
+    g_autoptr (LedeArticle) article = lede_library_get_article_by_uuid (library, uuid, NULL);
+
+    g_assert_cmpstr (lede_article_get_body (article), ==, body);
+    g_assert_cmpstr (lede_article_get_headline (article), ==, "Harbour {~~wall~>sea wall~~}" SIGN_AMA " to be rebuilt");
+  }
+
+  /* Answers: a comment is not a suggestion; one by number; the rest all. */
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "accept", uuid, "3", NULL }, NULL, &err), ==, 3);
+  g_assert_nonnull (strstr (err, "no suggestion 3"));
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "accept", uuid, "1", NULL }, NULL, NULL), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "reject", uuid, "--all", NULL }, NULL, NULL), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "resolve", uuid, "--all", NULL }, NULL, NULL), ==, 0);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+    g_autoptr (LedeArticle) article = lede_library_get_article_by_uuid (library, uuid, NULL);
+    g_autoptr (GPtrArray) revisions = lede_library_list_revisions (library, lede_article_get_id (article), NULL);
+
+    g_assert_cmpstr (lede_article_get_headline (article), ==, "Harbour sea wall to be rebuilt");
+    g_assert_cmpstr (lede_article_get_body (article), ==, "The council voted today on Monday.\n\nIt will cost £4m, officials said.\n");
+    g_assert_cmpuint (revisions->len, >=, 1);
+  }
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", out_dir, "--overwrite", uuid, NULL }, NULL, NULL), ==, 0);
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,5 +468,8 @@ main (int   argc,
   g_test_add_func ("/lede/review/signature", test_signature);
   g_test_add_func ("/lede/review/foreign-notes", test_foreign_notes);
   g_test_add_func ("/lede/review/many-unclosed", test_many_unclosed);
+  g_test_add_func ("/lede/review/checks", test_checks);
+  g_test_add ("/lede/review/gate", Fixture, NULL, fixture_setup, test_gate, fixture_teardown);
+  g_test_add_func ("/lede/review/cli", test_cli);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "lede-check-story.h"
 #include "lede-grafs.h"
 #include "lede-markup-text.h"
+#include "lede-review.h"
 
 static void
 map_lines (LedeCheckStory *story)
@@ -61,6 +62,38 @@ map_lines (LedeCheckStory *story)
     }
 }
 
+/* The text of @field as it reads with every suggestion taken; its marks
+ * go to the story's review, placed in that text. */
+static char *
+take_review (LedeCheckStory *story,
+             const char     *text,
+             LedeField       field)
+{
+  g_autoptr (GPtrArray) marks = NULL;
+  g_autoptr (GArray) places = NULL;
+  char *accepted;
+
+  if (text == NULL || !lede_review_may_have_marks (text))
+    return g_strdup (text);
+  marks = lede_review_scan (text);
+  if (marks->len == 0)
+    return g_strdup (text);
+
+  accepted = lede_review_dup_answered (text, marks, LEDE_REVIEW_ACCEPT, NULL, NULL, &places);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      LedeReviewMark *mark = lede_review_mark_copy (g_ptr_array_index (marks, i));
+      const char *taken = mark->kind == LEDE_REVIEW_DELETION ? "" :
+                          mark->kind == LEDE_REVIEW_COMMENT ? mark->old_text : mark->new_text;
+
+      mark->start = g_array_index (places, gsize, i);
+      mark->end = mark->start + strlen (taken);
+      g_ptr_array_add (story->review, mark);
+      g_array_append_val (story->review_fields, field);
+    }
+  return accepted;
+}
+
 /**
  * lede_check_story_new:
  * @body: (nullable): the body as typed, or %NULL for the article's
@@ -84,9 +117,11 @@ lede_check_story_new (LedeArticle *article,
   tags = lede_article_get_tags (article);
   if (sources == NULL)
     sources = lede_article_get_sources (article);
-  story->headline = g_strdup (lede_article_get_headline (article));
-  story->standfirst = g_strdup (lede_article_get_standfirst (article));
-  story->body = g_strdup (body ? body : lede_article_get_body (article));
+  story->review = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_review_mark_free);
+  story->review_fields = g_array_new (FALSE, FALSE, sizeof (LedeField));
+  story->headline = take_review (story, lede_article_get_headline (article), LEDE_FIELD_HEADLINE);
+  story->standfirst = take_review (story, lede_article_get_standfirst (article), LEDE_FIELD_STANDFIRST);
+  story->body = take_review (story, body ? body : lede_article_get_body (article), LEDE_FIELD_BODY);
   story->slug = g_strdup (lede_article_get_slug (article));
   story->byline = g_strdup (lede_article_get_byline (article));
   story->language = g_strdup (lede_article_get_language (article));
@@ -126,6 +161,8 @@ lede_check_story_free (LedeCheckStory *story)
   g_ptr_array_unref (story->photos);
   g_clear_pointer (&story->embargo, g_date_time_unref);
   g_clear_pointer (&story->dated, g_date_time_unref);
+  g_ptr_array_unref (story->review);
+  g_array_unref (story->review_fields);
   g_clear_pointer (&story->line_bytes, g_array_unref);
   g_clear_pointer (&story->grafs, g_array_unref);
   g_clear_pointer (&story->code_lines, g_array_unref);

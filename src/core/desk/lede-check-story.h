@@ -7,6 +7,7 @@
 #include "lede-article.h"
 #include "lede-finding.h"
 #include "lede-photo.h"
+#include "lede-review-mark.h"
 #include "lede-source.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,12 @@ typedef struct {
   guint              word_goal;
   GDateTime         *embargo;    /* nullable */
   GDateTime         *dated;      /* the story's own date: a year left unsaid is this one's */
+
+  /* An editor's pass: the headline, standfirst and body above read as
+   * with every suggestion taken; the marks themselves are here, placed in
+   * that text of their field. */
+  GPtrArray         *review;        /* (element-type LedeReviewMark) */
+  GArray            *review_fields; /* (element-type LedeField) each mark's field */
 
   /* Worked out when first needed, for placing findings in the body. */
   GArray            *line_bytes; /* (element-type gsize) where each line starts */

@@ -115,7 +115,7 @@ const char *
 lede_check_kind_to_string (LedeCheckKind kind)
 {
   static const char * const names[] = {
-    "attribution", "names", "placeholder", "weekday", "percentage", "length", "ready", "embargo", "language", "photo",
+    "attribution", "names", "placeholder", "weekday", "percentage", "length", "ready", "embargo", "language", "photo", "review",
   };
 
   g_return_val_if_fail (kind < G_N_ELEMENTS (names), "");

@@ -13,6 +13,11 @@
  * skips that question. The writers of each format take the verdict, not
  * the article, so none can write a story that was not asked about.
  *
+ * An editor's pass still open (a suggestion or comment) blocks every way
+ * out but a copy for review, which keeps it; forced out anyway, the story
+ * leaves as it was before the pass, with no comments: the verdict holds
+ * that copy, so no writer can let a mark through.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "lede-gate"
@@ -24,6 +29,7 @@
 #include "lede-checks.h"
 #include "lede-gate.h"
 #include "lede-markdown.h"
+#include "lede-review.h"
 
 struct _LedeVerdict
 {
@@ -48,6 +54,7 @@ static const char * const way_out_names[] = {
   [LEDE_WAY_OUT_EXPORT] = "export",
   [LEDE_WAY_OUT_CLIPBOARD] = "clipboard",
   [LEDE_WAY_OUT_PRINT] = "print",
+  [LEDE_WAY_OUT_REVIEW] = "review",
 };
 
 /* The name a way out is recorded under in the library. */
@@ -75,6 +82,22 @@ lede_gate_dup_reader_text (LedeArticle *article)
   body = lede_markdown_to_plain_text (lede_article_get_body (article), -1);
   return g_strconcat (lede_article_get_headline (article), "\n\n", lede_article_get_standfirst (article),
                       "\n\n", body, NULL);
+}
+
+/* The story as it was before the editor's pass: every suggestion
+ * rejected, every comment gone. */
+static LedeArticle *
+dup_without_review (LedeArticle *article)
+{
+  LedeArticle *copy = lede_article_dup (article);
+  g_autofree char *headline = lede_review_dup_rejected (lede_article_get_headline (article));
+  g_autofree char *standfirst = lede_review_dup_rejected (lede_article_get_standfirst (article));
+  g_autofree char *body = lede_review_dup_rejected (lede_article_get_body (article));
+
+  lede_article_set_headline (copy, headline);
+  lede_article_set_standfirst (copy, standfirst);
+  lede_article_set_body (copy, body);
+  return copy;
 }
 
 /**
@@ -126,16 +149,29 @@ lede_gate_ask (LedeArticle        *article,
   g_strfreev (checked->tags);
   checked->tags = g_strdupv (self->tags);
   self->findings = lede_checks_run (checked, now);
+  if (checked->review->len > 0 && way_out != LEDE_WAY_OUT_REVIEW)
+    {
+      g_object_unref (self->article);
+      self->article = dup_without_review (article);
+    }
   lede_check_story_free (checked);
-  self->blocked = lede_checks_count (self->findings, LEDE_SEVERITY_BLOCKING) > 0;
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      LedeFinding *finding = g_ptr_array_index (self->findings, i);
+
+      if (finding->severity == LEDE_SEVERITY_BLOCKING &&
+          !(finding->kind == LEDE_CHECK_REVIEW && way_out == LEDE_WAY_OUT_REVIEW))
+        self->blocked = TRUE;
+    }
 
   if (lede_article_is_under_embargo (article, now))
     self->embargo = g_date_time_ref (lede_article_get_embargo (article));
 
-  /* A printed copy is for the desk, not readers: it asks nothing. */
-  self->reader_text = lede_gate_dup_reader_text (article);
+  /* A printed copy or one for review is for the desk, not readers: it
+   * asks nothing. */
+  self->reader_text = lede_gate_dup_reader_text (self->article);
   self->last_out = g_strdup (last_out);
-  self->asks_correction = way_out != LEDE_WAY_OUT_PRINT && last_out != NULL &&
+  self->asks_correction = way_out != LEDE_WAY_OUT_PRINT && way_out != LEDE_WAY_OUT_REVIEW && last_out != NULL &&
                           lede_article_get_status (article) == LEDE_ARTICLE_STATUS_PUBLISHED &&
                           g_strcmp0 (last_out, self->reader_text) != 0;
   return self;
@@ -298,6 +334,9 @@ lede_verdict_record_went_out (const LedeVerdict  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (lede_verdict_may_leave (self), FALSE);
 
+  /* A copy for the next editor is not what readers have. */
+  if (self->way_out == LEDE_WAY_OUT_REVIEW)
+    return TRUE;
   return lede_library_record_went_out (library, lede_article_get_id (self->article),
                                        lede_way_out_to_string (self->way_out),
                                        self->reader_text, self->correction, error);

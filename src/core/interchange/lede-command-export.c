@@ -135,6 +135,13 @@ _lede_command_export_command (LedeCommand  *self,
     flags |= LEDE_EXPORT_FLAGS_JEKYLL_NAMES;
   if (self->force)
     flags |= LEDE_EXPORT_FLAGS_FORCE;
+  if (self->keep_review && format != LEDE_EXPORT_FORMAT_MARKDOWN)
+    {
+      g_string_append_printf (err, "lede-cli: --keep-review needs --format md\n");
+      return LEDE_COMMAND_EXIT_USAGE;
+    }
+  if (self->keep_review)
+    flags |= LEDE_EXPORT_FLAGS_KEEP_REVIEW;
   if (self->correction && self->no_correction)
     {
       g_string_append_printf (err, "lede-cli: --correction and --no-correction do not go together\n");

@@ -19,13 +19,14 @@ struct _LedeCommand
   int        limit;
   char      *format_name;
   char      *out_dir;       /* absolute */
-  gboolean   export_all;
+  gboolean   export_all;    /* --all: export, check; accept, reject, resolve */
   gboolean   force;
   gboolean   include_spiked;
   char      *only_status;
   char      *only_tag;
   gboolean   overwrite;
   gboolean   jekyll_names;
+  gboolean   keep_review;   /* export --format md for the next editor */
   gboolean   as_new;
   char      *correction;    /* export: "KIND:NOTE" for stories changed since they went out */
   gboolean   no_correction;
@@ -92,6 +93,18 @@ int      _lede_command_check_command            (LedeCommand  *self,
                                                  GString      *err);
 
 /* lede-command-photos.c */
+/* lede-command-review.c */
+int      _lede_command_review_command           (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 char        **arguments,
+                                                 GString      *out,
+                                                 GString      *err);
+int      _lede_command_answer_command           (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 char        **arguments,
+                                                 GString      *out,
+                                                 GString      *err);
+
 int      _lede_command_photo_command            (LedeCommand  *self,
                                                  LedeLibrary  *library,
                                                  char        **arguments,

@@ -18,60 +18,73 @@
 
 #include "lede-command-private.h"
 
-static const char SUMMARY[] = N_(
-  "Commands:\n"
-  "  list              the stories, newest first\n"
-  "  search QUERY…     stories matching the words, best first (\"a phrase\", prefix*)\n"
-  "  import FILE…      add Markdown (.md, front matter optional) and plain-text\n"
-  "                    (.txt) stories; each file is added whole or not at all;\n"
-  "                    a file with a uuid the library has updates that story\n"
-  "                    when its lastmod is newer, and is skipped otherwise;\n"
-  "                    a file without a uuid whose headline and text the\n"
-  "                    library has (the trash too) is skipped (--as-new adds\n"
-  "                    a copy instead); a lastmod in the future is taken as\n"
-  "                    the time of the import; an embargo that holds is kept\n"
-  "                    when the file's is earlier or absent, unless\n"
-  "                    --lift-embargo; JSON, XML and word-processor files\n"
-  "                    are refused\n"
-  "  trash UUID…       move stories to the trash\n"
-  "  restore UUID…     bring stories back from the trash (list --trash lists it)\n"
-  "  history UUID      the story's revisions, newest first: number, time, why,\n"
-  "                    name, words\n"
-  "  show-revision UUID REV\n"
-  "                    that revision as Markdown with front matter\n"
-  "  restore UUID REV  put that revision back as the story (the story as it\n"
-  "                    is now is kept as a revision first)\n"
-  "  export --format html|fragment|md|ninjs|docx --out DIR [--all |\n"
-  "         --status S | --tag T | UUID…]\n"
-  "                    write stories into DIR; existing files are left alone\n"
-  "                    unless --overwrite is given; a story the checks block\n"
-  "                    (under embargo, a placeholder left in, marked ready\n"
-  "                    without a byline…) is left out unless --force; spiked\n"
-  "                    stories go out only by uuid, --status spiked or\n"
-  "                    --include-spiked\n"
-  "  check [--all | --status S | --tag T | UUID…]\n"
-  "                    the copy desk's checks: unattributed quotations, names\n"
-  "                    spelt two ways, placeholders, wrong weekdays and\n"
-  "                    percentages, lengths, missing fields, embargo, photos\n"
-  "                    without alt text or credit\n"
-  "  photo add UUID FILE [--lead] [--caption TEXT] [--credit TEXT] [--alt TEXT]\n"
-  "                    copy a JPEG, PNG, WebP or GIF into the library and add\n"
-  "                    it to the story (--lead: as its lead photo, in place of\n"
-  "                    the one it had); the file's IPTC, XMP and EXIF fill the\n"
-  "                    caption, credit and alt text the options do not give\n"
-  "  photo list UUID   the story's photos: place, role, type, size, file,\n"
-  "                    caption, credit, alt text\n"
-  "\n"
-  "When Lede has the library open, import, trash, restore and photo add are\n"
-  "done by that Lede, which shows the result at once; list, search and\n"
-  "export read the library as it is, what the window saved a moment ago\n"
-  "included.\n"
-  "\n"
-  "Exit status: 0 done, 1 wrong usage, 2 the library could not be opened\n"
-  "(or Lede has it open and could not be asked), 3 the command failed (for\n"
-  "import and export: at least one file failed; the others were done, and\n"
-  "each failure is on standard error), 4 check found something that blocks\n"
-  "a story from export.\n");
+/* lede-cli --help: a string per command, so adding one leaves the
+ * others (and their translations) as they are. */
+static const char * const COMMAND_HELP[] = {
+  N_("  list              the stories, newest first\n"),
+  N_("  search QUERY…     stories matching the words, best first (\"a phrase\", prefix*)\n"),
+  N_("  import FILE…      add Markdown (.md, front matter optional) and plain-text\n"
+     "                    (.txt) stories; each file is added whole or not at all;\n"
+     "                    a file with a uuid the library has updates that story\n"
+     "                    when its lastmod is newer, and is skipped otherwise;\n"
+     "                    a file without a uuid whose headline and text the\n"
+     "                    library has (the trash too) is skipped (--as-new adds\n"
+     "                    a copy instead); a lastmod in the future is taken as\n"
+     "                    the time of the import; an embargo that holds is kept\n"
+     "                    when the file's is earlier or absent, unless\n"
+     "                    --lift-embargo; JSON, XML and word-processor files\n"
+     "                    are refused\n"),
+  N_("  trash UUID…       move stories to the trash\n"),
+  N_("  restore UUID…     bring stories back from the trash (list --trash lists it)\n"),
+  N_("  history UUID      the story's revisions, newest first: number, time, why,\n"
+     "                    name, words\n"),
+  N_("  show-revision UUID REV\n"
+     "                    that revision as Markdown with front matter\n"),
+  N_("  restore UUID REV  put that revision back as the story (the story as it\n"
+     "                    is now is kept as a revision first)\n"),
+  N_("  export --format html|fragment|md|ninjs|docx --out DIR [--all |\n"
+     "         --status S | --tag T | UUID…] [--keep-review]\n"
+     "                    write stories into DIR; existing files are left alone\n"
+     "                    unless --overwrite is given; a story the checks block\n"
+     "                    (under embargo, a placeholder left in, marked ready\n"
+     "                    without a byline…) is left out unless --force; spiked\n"
+     "                    stories go out only by uuid, --status spiked or\n"
+     "                    --include-spiked; an open suggestion or comment blocks\n"
+     "                    a story, forced out it leaves as before the editor's\n"
+     "                    pass; --keep-review (Markdown) keeps them for the\n"
+     "                    next editor\n"),
+  N_("  check [--all | --status S | --tag T | UUID…]\n"
+     "                    the copy desk's checks: unattributed quotations, names\n"
+     "                    spelt two ways, placeholders, wrong weekdays and\n"
+     "                    percentages, lengths, missing fields, embargo, photos\n"
+     "                    without alt text or credit\n"),
+  N_("  photo add UUID FILE [--lead] [--caption TEXT] [--credit TEXT] [--alt TEXT]\n"
+     "                    copy a JPEG, PNG, WebP or GIF into the library and add\n"
+     "                    it to the story (--lead: as its lead photo, in place of\n"
+     "                    the one it had); the file's IPTC, XMP and EXIF fill the\n"
+     "                    caption, credit and alt text the options do not give\n"),
+  N_("  photo list UUID   the story's photos: place, role, type, size, file,\n"
+     "                    caption, credit, alt text\n"),
+  N_("  review UUID       an editor's open suggestions and comments, numbered:\n"
+     "                    kind, author, time, the words\n"),
+  N_("  accept|reject UUID N|--all\n"
+     "                    take or turn down suggestion N, or every one (the\n"
+     "                    story as it was is kept as a revision first)\n"),
+  N_("  resolve UUID N|--all\n"
+     "                    close comment N and its replies, or every one\n"),
+};
+
+static const char * const CLOSING_HELP[] = {
+  N_("When Lede has the library open, the commands that change it (import,\n"
+     "trash, restore, photo add, accept, reject, resolve) are done by that Lede,\n"
+     "which shows the result at once; list, search and export read the library\n"
+     "as it is, what the window saved a moment ago included."),
+  N_("Exit status: 0 done, 1 wrong usage, 2 the library could not be opened\n"
+     "(or Lede has it open and could not be asked), 3 the command failed (for\n"
+     "import and export: at least one file failed; the others were done, and\n"
+     "each failure is on standard error), 4 check found something that blocks\n"
+     "a story from export."),
+};
 
 static GOptionContext *
 make_context (LedeCommand *self)
@@ -83,11 +96,12 @@ make_context (LedeCommand *self)
     { "limit", 'n', 0, G_OPTION_ARG_INT, &self->limit, N_("search: at most N hits (default 50)"), N_("N") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &self->format_name, N_("export: html, fragment, md, ninjs or docx"), N_("FORMAT") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &self->out_dir, N_("export: the folder to write into"), N_("DIR") },
-    { "all", 0, 0, G_OPTION_ARG_NONE, &self->export_all, N_("export, check: every story not in the trash"), NULL },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &self->export_all, N_("export, check: every story not in the trash; accept, reject, resolve: every one open"), NULL },
     { "status", 0, 0, G_OPTION_ARG_STRING, &self->only_status, N_("export, check: the stories with this status"), N_("STATUS") },
     { "tag", 0, 0, G_OPTION_ARG_STRING, &self->only_tag, N_("export, check: the stories with this tag"), N_("TAG") },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &self->overwrite, N_("export: replace files of the same name"), NULL },
     { "jekyll-names", 0, 0, G_OPTION_ARG_NONE, &self->jekyll_names, N_("export: name Markdown files YYYY-MM-DD-slug.md"), NULL },
+    { "keep-review", 0, 0, G_OPTION_ARG_NONE, &self->keep_review, N_("export --format md: keep suggestions and comments, for the next editor"), NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &self->force, N_("export: stories the checks block too"), NULL },
     { "include-spiked", 0, 0, G_OPTION_ARG_NONE, &self->include_spiked, N_("export, check: spiked stories too, with --all, --status or --tag"), NULL },
     { "as-new", 0, 0, G_OPTION_ARG_NONE, &self->as_new, N_("import: a story of its own even when the library has the file’s uuid"), NULL },
@@ -101,10 +115,19 @@ make_context (LedeCommand *self)
     { NULL }
   };
   GOptionContext *context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  g_autoptr (GString) text = g_string_new (_("Commands:"));
+  g_autofree char *description = NULL;
+
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (COMMAND_HELP); i++)
+    g_string_append (text, _(COMMAND_HELP[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (CLOSING_HELP); i++)
+    g_string_append_printf (text, "\n%s\n", _(CLOSING_HELP[i]));
+  description = g_string_free (g_steal_pointer (&text), FALSE);
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Lede's stories, from the command line."));
-  g_option_context_set_description (context, _(SUMMARY));
+  g_option_context_set_description (context, description);
   return context;
 }
 
@@ -180,7 +203,7 @@ lede_command_parse (const char * const  *argv,
     }
   self->name = g_strdup (words[1]);
   if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "trash", "restore", "export", "check", "history",
-                                                  "show-revision", "photo", NULL },
+                                                  "show-revision", "photo", "review", "accept", "reject", "resolve", NULL },
                         self->name))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unknown command “%s” (try --help)"), self->name);
@@ -211,6 +234,18 @@ lede_command_parse (const char * const  *argv,
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                    _("photo needs “add UUID FILE” or “list UUID” (try --help)"));
+      return NULL;
+    }
+  if (g_str_equal (self->name, "review") && n != 3)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("review needs one story’s uuid"));
+      return NULL;
+    }
+  if (g_strv_contains ((const char * const[]) { "accept", "reject", "resolve", NULL }, self->name) &&
+      !(n == 4 || (n == 3 && self->export_all)))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("%s needs a story’s uuid and a number (lede-cli review lists them) or --all"), self->name);
       return NULL;
     }
   if ((g_str_equal (self->name, "trash") || g_str_equal (self->name, "restore")) && n < 3)
@@ -256,7 +291,8 @@ lede_command_writes (LedeCommand *self)
   /* Export records what went out, and logs the corrections it is told. */
   if (g_str_equal (self->name, "photo"))
     return g_str_equal (self->arguments[0], "add");
-  return g_strv_contains ((const char * const[]) { "import", "trash", "restore", "export", NULL }, self->name);
+  return g_strv_contains ((const char * const[]) { "import", "trash", "restore", "export", "accept", "reject", "resolve", NULL },
+                          self->name);
 }
 
 /**
@@ -299,6 +335,10 @@ lede_command_run (LedeCommand *self,
     return _lede_command_check_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "photo"))
     return _lede_command_photo_command (self, library, self->arguments, out, err);
+  if (g_str_equal (self->name, "review"))
+    return _lede_command_review_command (self, library, self->arguments, out, err);
+  if (g_strv_contains ((const char * const[]) { "accept", "reject", "resolve", NULL }, self->name))
+    return _lede_command_answer_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "history"))
     return _lede_command_history_command (self, library, self->arguments[0], out, err);
   if (g_str_equal (self->name, "show-revision"))

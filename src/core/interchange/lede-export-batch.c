@@ -26,6 +26,7 @@ typedef struct {
   LedeVerdict *verdict;   /* the gate's, once asked */
   gboolean     allowed;   /* to go out whatever the checks found */
   gboolean     written;
+  LedeWayOut   way_out;   /* an export, or a copy for review */
 } Story;
 
 struct _LedeExportBatch
@@ -82,6 +83,14 @@ lede_export_batch_init (LedeExportBatch *self)
   self->paths = g_ptr_array_new_with_free_func (g_free);
 }
 
+/* A copy kept for review is a way out of its own: the gate lets an
+ * editor's open suggestions and comments through it, and only it. */
+static LedeWayOut
+way_out_of (LedeExportFlags flags)
+{
+  return (flags & LEDE_EXPORT_FLAGS_KEEP_REVIEW) ? LEDE_WAY_OUT_REVIEW : LEDE_WAY_OUT_EXPORT;
+}
+
 /**
  * lede_export_batch_new:
  * @articles: (element-type LedeArticle): the stories; the batch keeps
@@ -110,7 +119,7 @@ lede_export_batch_new (LedeLibrary       *library,
     {
       LedeArticle *article = g_ptr_array_index (articles, i);
       gint64 id = lede_article_get_id (article);
-      Story story = { g_object_ref (article), NULL, NULL, NULL, NULL, NULL, FALSE, FALSE };
+      Story story = { g_object_ref (article), NULL, NULL, NULL, NULL, NULL, FALSE, FALSE, way_out_of (flags) };
 
       g_array_append_val (self->stories, story);
       if (!(g_array_index (self->stories, Story, i).tags = lede_library_get_tags (library, id, error)))
@@ -172,6 +181,8 @@ lede_export_batch_set_flags (LedeExportBatch *self,
                              LedeExportFlags  flags)
 {
   self->flags = flags;
+  for (guint i = 0; i < self->stories->len; i++)
+    g_array_index (self->stories, Story, i).way_out = way_out_of (flags);
 }
 
 /**
@@ -205,7 +216,7 @@ check_story (Story *story)
   if (story->verdict == NULL)
     {
       story->verdict = lede_gate_ask (story->article, (const char * const *)story->tags, story->sources, story->last_out,
-                                      LEDE_WAY_OUT_EXPORT, NULL);
+                                      story->way_out, NULL);
       lede_verdict_count_noted_since (story->verdict, story->last_out_at);
     }
 }

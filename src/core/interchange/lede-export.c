@@ -22,6 +22,7 @@
 #include "lede-markup-text.h"
 #include "lede-page.h"
 #include "lede-slug.h"
+#include "lede-review.h"
 #include "lede-time.h"
 
 static const struct {
@@ -363,6 +364,8 @@ lede_export_story (const LedeVerdict *verdict,
   char *out = NULL;
 
   g_return_val_if_fail (verdict != NULL && lede_verdict_may_leave (verdict), NULL);
+  /* Suggestions and comments kept are Markdown's alone (CriticMarkup). */
+  g_return_val_if_fail (lede_verdict_get_way_out (verdict) != LEDE_WAY_OUT_REVIEW || format == LEDE_EXPORT_FORMAT_MARKDOWN, NULL);
 
   article = lede_verdict_get_article (verdict);
   tags = lede_verdict_get_tags (verdict);
@@ -431,8 +434,10 @@ lede_export_file_name (LedeArticle      *article,
   g_strdelimit (slug, "/\\", '-');
   if (*slug == '\0' || *slug == '.')
     {
+      g_autofree char *headline = lede_review_dup_accepted (lede_article_get_headline (article));
+
       g_free (slug);
-      slug = lede_slug_from_text (lede_article_get_headline (article));
+      slug = lede_slug_from_text (headline);
     }
   if (*slug == '\0')
     {

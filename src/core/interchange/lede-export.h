@@ -16,6 +16,7 @@ typedef enum
   LEDE_EXPORT_FLAGS_OVERWRITE    = 1 << 0,  /* replace a file of the same name */
   LEDE_EXPORT_FLAGS_JEKYLL_NAMES = 1 << 1,  /* YYYY-MM-DD-slug.md */
   LEDE_EXPORT_FLAGS_FORCE        = 1 << 2,  /* export a story the checks block too */
+  LEDE_EXPORT_FLAGS_KEEP_REVIEW  = 1 << 3,  /* Markdown for the next editor: suggestions and comments kept */
 } LedeExportFlags;
 
 #define LEDE_EXPORT_ERROR (lede_export_error_quark ())

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lede-library-private.h"
+#include "lede-review.h"
 #include "lede-slug.h"
 
 LedeArticle *
@@ -103,7 +104,9 @@ insert_article (LedeLibrary  *self,
   /* Every story has a slug: one given is kept, else the headline's. */
   if (*lede_article_get_slug (article) == '\0')
     {
-      g_autofree char *base = lede_slug_from_text (lede_article_get_headline (article));
+      /* The headline as it reads, an editor's suggestions taken. */
+      g_autofree char *headline = lede_review_dup_accepted (lede_article_get_headline (article));
+      g_autofree char *base = lede_slug_from_text (headline);
 
       if (*base != '\0')
         {

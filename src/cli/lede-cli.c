@@ -102,6 +102,17 @@ main (int   argc,
       return LEDE_COMMAND_EXIT_USAGE;
     }
 
+  /* verify reads backups, not the library. */
+  if (!lede_command_needs_library (command))
+    {
+      out = g_string_new (NULL);
+      err = g_string_new (NULL);
+      exit_code = lede_command_run_alone (command, out, err);
+      print_and_free (out, err);
+      return exit_code;
+    }
+
+  lede_paths_use_build_schemas ();
   library_path = g_strdup (lede_command_get_library_path (command));
   if (library_path == NULL)
     library_path = lede_library_dup_default_path ();

@@ -27,6 +27,8 @@ struct _LedeCommand
   gboolean   overwrite;
   gboolean   jekyll_names;
   gboolean   keep_review;   /* export --format md for the next editor */
+  char      *backup_to;     /* backup: the folder, absolute */
+  int        backup_keep;   /* backup: how many to keep, 0 for the default */
   gboolean   as_new;
   char      *correction;    /* export: "KIND:NOTE" for stories changed since they went out */
   gboolean   no_correction;
@@ -93,6 +95,16 @@ int      _lede_command_check_command            (LedeCommand  *self,
                                                  GString      *err);
 
 /* lede-command-photos.c */
+/* lede-command-backup.c */
+int      _lede_command_backup_command           (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 GString      *out,
+                                                 GString      *err);
+int      _lede_command_verify_command           (LedeCommand  *self,
+                                                 char        **files,
+                                                 GString      *out,
+                                                 GString      *err);
+
 /* lede-command-review.c */
 int      _lede_command_review_command           (LedeCommand  *self,
                                                  LedeLibrary  *library,

@@ -65,6 +65,14 @@ static const char * const COMMAND_HELP[] = {
      "                    caption, credit and alt text the options do not give\n"),
   N_("  photo list UUID   the story's photos: place, role, type, size, file,\n"
      "                    caption, credit, alt text\n"),
+  N_("  backup [--to DIR] [--keep N]\n"
+     "                    back the library up into DIR (default: the folder\n"
+     "                    chosen in Lede's Preferences) while Lede may go on\n"
+     "                    writing; the backup is proven (integrity, every\n"
+     "                    photo) before it counts, then only the newest N (7)\n"
+     "                    are kept\n"),
+  N_("  verify FILE…      prove backups would restore: whole, a Lede library,\n"
+     "                    every photo beside it\n"),
   N_("  review UUID       an editor's open suggestions and comments, numbered:\n"
      "                    kind, author, time, the words\n"),
   N_("  accept|reject UUID N|--all\n"
@@ -101,6 +109,8 @@ make_context (LedeCommand *self)
     { "tag", 0, 0, G_OPTION_ARG_STRING, &self->only_tag, N_("export, check: the stories with this tag"), N_("TAG") },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &self->overwrite, N_("export: replace files of the same name"), NULL },
     { "jekyll-names", 0, 0, G_OPTION_ARG_NONE, &self->jekyll_names, N_("export: name Markdown files YYYY-MM-DD-slug.md"), NULL },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &self->backup_to, N_("backup: the folder to back up into"), N_("DIR") },
+    { "keep", 0, 0, G_OPTION_ARG_INT, &self->backup_keep, N_("backup: how many backups to keep (default 7)"), N_("N") },
     { "keep-review", 0, 0, G_OPTION_ARG_NONE, &self->keep_review, N_("export --format md: keep suggestions and comments, for the next editor"), NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &self->force, N_("export: stories the checks block too"), NULL },
     { "include-spiked", 0, 0, G_OPTION_ARG_NONE, &self->include_spiked, N_("export, check: spiked stories too, with --all, --status or --tag"), NULL },
@@ -152,6 +162,7 @@ lede_command_free (LedeCommand *self)
   g_free (self->photo_caption);
   g_free (self->photo_credit);
   g_free (self->photo_alt);
+  g_free (self->backup_to);
   g_free (self->name);
   g_strfreev (self->arguments);
   g_free (self);
@@ -203,7 +214,8 @@ lede_command_parse (const char * const  *argv,
     }
   self->name = g_strdup (words[1]);
   if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "trash", "restore", "export", "check", "history",
-                                                  "show-revision", "photo", "review", "accept", "reject", "resolve", NULL },
+                                                  "show-revision", "photo", "review", "accept", "reject", "resolve",
+                                                  "backup", "verify", NULL },
                         self->name))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unknown command “%s” (try --help)"), self->name);
@@ -236,6 +248,16 @@ lede_command_parse (const char * const  *argv,
                    _("photo needs “add UUID FILE” or “list UUID” (try --help)"));
       return NULL;
     }
+  if (g_str_equal (self->name, "verify") && n < 3)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("verify needs the backups to check"));
+      return NULL;
+    }
+  if (g_str_equal (self->name, "backup") && n != 2)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("backup takes no words, only --to DIR and --keep N"));
+      return NULL;
+    }
   if (g_str_equal (self->name, "review") && n != 3)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("review needs one story’s uuid"));
@@ -258,6 +280,10 @@ lede_command_parse (const char * const  *argv,
   self->arguments = g_strdupv (words + 2);
   make_absolute (&self->library_path, cwd);
   make_absolute (&self->out_dir, cwd);
+  make_absolute (&self->backup_to, cwd);
+  if (g_str_equal (self->name, "verify"))
+    for (guint i = 0; self->arguments[i]; i++)
+      make_absolute (&self->arguments[i], cwd);
   if (g_str_equal (self->name, "import"))
     for (guint i = 0; self->arguments[i]; i++)
       make_absolute (&self->arguments[i], cwd);
@@ -307,6 +333,23 @@ lede_command_reads_if_read_only (LedeCommand *self)
   return g_str_equal (self->name, "export");
 }
 
+/* Whether the command reads the library at all: verify reads backups. */
+gboolean
+lede_command_needs_library (LedeCommand *self)
+{
+  return !g_str_equal (self->name, "verify");
+}
+
+/* Runs a command that needs no library (lede_command_needs_library()). */
+int
+lede_command_run_alone (LedeCommand *self,
+                        GString     *out,
+                        GString     *err)
+{
+  g_return_val_if_fail (!lede_command_needs_library (self), LEDE_COMMAND_EXIT_USAGE);
+  return _lede_command_verify_command (self, self->arguments, out, err);
+}
+
 /**
  * lede_command_run:
  * @library: opened for writing when lede_command_writes() says so
@@ -335,6 +378,8 @@ lede_command_run (LedeCommand *self,
     return _lede_command_check_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "photo"))
     return _lede_command_photo_command (self, library, self->arguments, out, err);
+  if (g_str_equal (self->name, "backup"))
+    return _lede_command_backup_command (self, library, out, err);
   if (g_str_equal (self->name, "review"))
     return _lede_command_review_command (self, library, self->arguments, out, err);
   if (g_strv_contains ((const char * const[]) { "accept", "reject", "resolve", NULL }, self->name))

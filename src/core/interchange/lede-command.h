@@ -30,6 +30,10 @@ char        *lede_command_dup_help         (void);
 const char  *lede_command_get_library_path (LedeCommand        *self);
 gboolean     lede_command_writes           (LedeCommand        *self);
 gboolean     lede_command_reads_if_read_only (LedeCommand      *self);
+gboolean     lede_command_needs_library    (LedeCommand        *self);
+int          lede_command_run_alone        (LedeCommand        *self,
+                                            GString            *out,
+                                            GString            *err);
 int          lede_command_run              (LedeCommand        *self,
                                             LedeLibrary        *library,
                                             GString            *out,

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lede-accessible.h"
+#include "lede-backup-page.h"
 #include "lede-preferences-window.h"
 
 struct _LedePreferencesWindow
@@ -157,6 +158,7 @@ lede_preferences_window_init (LedePreferencesWindow *self)
   g_signal_connect_object (self->settings, "changed::layout", G_CALLBACK (show_layout), self, G_CONNECT_SWAPPED);
   show_font (self);
   show_layout (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (lede_backup_page_new ()));
 }
 
 LedePreferencesWindow *

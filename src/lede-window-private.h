@@ -54,6 +54,8 @@ struct _LedeWindow
   GtkMultiSelection    *selection;
   guint                 last_position; /* of the last story opened from the list */
   LedeAutosave         *autosave;
+  guint                 backup_timer;  /* looks for a daily backup due */
+  gboolean              backing_up;
   GBindingGroup        *title_bindings;
   AdwToast             *failure_toast;
   GSimpleAction        *layout_action;  /* win.layout */
@@ -109,6 +111,13 @@ void lede_window_apply_story_order   (LedeWindow *self);
 void lede_window_update_empty_page   (LedeWindow *self);
 void lede_window_fill_tag_filter     (LedeWindow *self);
 void lede_window_update_trash_button (LedeWindow *self);
+
+/* lede-window-backup.c */
+void  lede_window_class_add_backup   (GtkWidgetClass *widget_class);
+void  lede_window_init_backup        (LedeWindow *self);
+void  lede_window_dispose_backup     (LedeWindow *self);
+char *lede_window_restore_backup     (LedeWindow *self,
+                                      const char *backup);
 
 /* lede-window-library.c */
 void     lede_window_class_add_library (GtkWidgetClass *widget_class);

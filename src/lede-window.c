@@ -8,7 +8,7 @@
  * and its public functions. The parts (lede-window-*.c) share the struct
  * through lede-window-private.h and call only downward, never back here:
  *
- *   library, interchange  →  search  →  selection, sidebar  →  story  →  history, layout
+ *   backup  →  library, interchange  →  search  →  selection, sidebar  →  story  →  history, layout
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -193,6 +193,7 @@ lede_window_dispose (GObject *object)
   lede_window_dispose_layout (self);
   lede_window_dispose_search (self);
   lede_window_dispose_history (self);
+  lede_window_dispose_backup (self);
   g_clear_object (&self->title_bindings);
   g_clear_object (&self->autosave);
   g_clear_object (&self->selection);
@@ -251,6 +252,7 @@ lede_window_class_init (LedeWindowClass *klass)
   lede_window_class_add_story (widget_class);
   lede_window_class_add_sidebar (widget_class);
   lede_window_class_add_library (widget_class);
+  lede_window_class_add_backup (widget_class);
   lede_window_class_add_layout (widget_class);
   lede_window_class_add_interchange (widget_class);
   lede_window_class_add_search (widget_class);
@@ -291,6 +293,7 @@ lede_window_init (LedeWindow *self)
   lede_window_init_interchange (self);
   lede_window_init_search (self);
   lede_window_init_history (self);
+  lede_window_init_backup (self);
   lede_window_update_empty_page (self);
   lede_window_show_article (self, NULL);
 }

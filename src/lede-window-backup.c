@@ -64,7 +64,7 @@ on_backed_up (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  LedeWindow *self = LEDE_WINDOW (source);
+  LedeWindow *self = (LedeWindow *)source;
   BackupJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
   g_autofree LedeBackupSummary *summary = g_task_propagate_pointer (G_TASK (result), &error);
@@ -160,7 +160,7 @@ back_up_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeWindow *self = (LedeWindow *)widget;
   g_autofree char *folder = g_settings_get_string (self->settings, "backup-folder");
 
   if (*folder == '\0')
@@ -272,7 +272,7 @@ restore_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeWindow *self = (LedeWindow *)widget;
   g_autofree char *folder = g_settings_get_string (self->settings, "backup-folder");
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;

@@ -28,9 +28,14 @@ done
 # an organisation and one never named, each with contact details and notes.
 LEDE_TEST_NINJS_OUT="$work/out" "$LEDE_TEST_INTERCHANGE" -p /lede/interchange/ninjs > /dev/null
 [ -f "$work/out/ninjs-sources.json" ] || { echo "test-interchange wrote no ninjs-sources.json"; exit 1; }
+# A story with a lead photo and two in the body: a folder of its own in
+# every format, its pictures beside it.
+mkdir "$work/photos"
+LEDE_TEST_PHOTOS_OUT="$work/photos" "$LEDE_TEST_PHOTO_EXPORT" -p /lede/photo-export/for-validators > /dev/null
+[ -f "$work/photos/ferries-return/index.html" ] || { echo "test-photo-export wrote no ferries-return/index.html"; exit 1; }
 
 echo "# vnu: the HTML pages"
-java -jar "$node_modules/vnu-jar/build/dist/vnu.jar" --errors-only "$work"/out/*.html
+java -jar "$node_modules/vnu-jar/build/dist/vnu.jar" --errors-only "$work"/out/*.html "$work"/photos/*/index.html
 echo "# ajv: ninjs 2.2"
 (cd "$standards" && "$node_modules/.bin/ajv" validate --spec=draft2020 -c ajv-formats \
    -s ninjs-schema_2.2.json -r GeoJSON-stub.schema.json -d "$work/out/*.json")

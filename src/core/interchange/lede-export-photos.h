@@ -4,14 +4,21 @@
  */
 #pragma once
 
+#include "lede-library.h"
 #include "lede-markdown.h"
 
 G_BEGIN_DECLS
 
-GHashTable *lede_export_photos_name_files (GPtrArray       *photos,
-                                           gboolean         lead_as_feature);
+GHashTable *lede_export_photos_name_files (GPtrArray       *photos);
 char       *lede_export_photos_url        (const LedePhoto *photo,
                                            gpointer         names);
 gboolean    lede_export_photos_has_any    (GPtrArray       *photos);
+
+gboolean    lede_export_photos_write      (LedeLibrary     *library,
+                                           GPtrArray       *photos,
+                                           GHashTable      *names,
+                                           const char      *folder,
+                                           gboolean         overwrite,
+                                           GError         **error);
 
 G_END_DECLS

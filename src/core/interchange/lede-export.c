@@ -372,7 +372,7 @@ lede_export_story (const LedeVerdict *verdict,
   if (format == LEDE_EXPORT_FORMAT_DOCX)
     return lede_docx_write (verdict);
   /* Each picture at its file beside the story. */
-  names = lede_export_photos_name_files (lede_article_get_photos (article), FALSE);
+  names = lede_export_photos_name_files (lede_article_get_photos (article));
   if (format != LEDE_EXPORT_FORMAT_MARKDOWN)
     body_html = lede_markdown_to_published_html_with_photos (lede_article_get_body (article), -1,
                                                              lede_article_get_photos (article),
@@ -417,11 +417,28 @@ lede_export_story (const LedeVerdict *verdict,
 #define MAX_NAME_SLUG 100
 
 /**
+ * lede_export_goes_in_folder:
+ *
+ * Returns: whether @article goes out in @format as a folder of its own:
+ *   a story with photos, in every format but DOCX (which holds them)
+ */
+gboolean
+lede_export_goes_in_folder (LedeArticle      *article,
+                            LedeExportFormat  format)
+{
+  return format != LEDE_EXPORT_FORMAT_DOCX && lede_export_photos_has_any (lede_article_get_photos (article));
+}
+
+/**
  * lede_export_file_name:
  *
  * Returns: (transfer full): the story's slug (else one made from its
  *   headline, else its uuid) and the format's extension; with
- *   %LEDE_EXPORT_FLAGS_JEKYLL_NAMES, Markdown names start with the date
+ *   %LEDE_EXPORT_FLAGS_JEKYLL_NAMES, Markdown names start with the date.
+ *   A story with photos goes in a folder of that name with its pictures
+ *   (lede_export_goes_in_folder()): `slug/index.html`, `slug/index.md`
+ *   (a Hugo page bundle), `DATE-slug/DATE-slug.md` for Jekyll (as
+ *   jekyll-postfiles reads it)
  */
 char *
 lede_export_file_name (LedeArticle      *article,
@@ -457,6 +474,12 @@ lede_export_file_name (LedeArticle      *article,
   if ((flags & LEDE_EXPORT_FLAGS_JEKYLL_NAMES) && format == LEDE_EXPORT_FORMAT_MARKDOWN && date)
     prefix = g_strdup_printf ("%04d-%02d-%02d-", g_date_time_get_year (date),
                               g_date_time_get_month (date), g_date_time_get_day_of_month (date));
+  if (lede_export_goes_in_folder (article, format))
+    {
+      g_autofree char *folder = g_strconcat (prefix ? prefix : "", slug, NULL);
+
+      return g_strconcat (folder, G_DIR_SEPARATOR_S, prefix ? folder : "index", formats[format].extension, NULL);
+    }
   return g_strconcat (prefix ? prefix : "", slug, formats[format].extension, NULL);
 }
 

@@ -257,6 +257,53 @@ test_html (Fixture       *f,
   g_assert_true (g_str_has_suffix (plain, "/out/council-meets-on-tuesday.html"));
 }
 
+/* Markdown: a Hugo page bundle (slug/index.md, the pictures beside it,
+ * the lead photo feature.EXT), each picture's line at its file, the
+ * photos' texts in the front matter; Jekyll's files beside the story too. */
+static void
+test_markdown (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autoptr (LedeArticle) fresh = reread (f, f->story);
+  g_autofree char *path = export (f, fresh, LEDE_EXPORT_FORMAT_MARKDOWN, out, 0);
+  g_autofree char *jekyll = export (f, fresh, LEDE_EXPORT_FORMAT_MARKDOWN, out, LEDE_EXPORT_FLAGS_JEKYLL_NAMES);
+  g_autofree char *text = read_text (path);
+  g_autofree char *lead = g_build_filename (out, "ferries-return", "feature.jpg", NULL);
+  g_autofree char *ferry = g_build_filename (out, "ferries-return", "img-0042.png", NULL);
+  g_autofree char *quay = g_build_filename (out, "ferries-return", "quay.webp", NULL);
+  g_autoptr (GDateTime) created = g_date_time_to_utc (lede_article_get_created (fresh));
+  g_autofree char *day = g_date_time_format (created, "%Y-%m-%d");
+  g_autofree char *jekyll_end = g_strdup_printf ("/out/%s-ferries-return/%s-ferries-return.md", day, day);
+  g_autofree char *jekyll_ferry = NULL;
+
+  g_assert_true (g_str_has_suffix (path, "/out/ferries-return/index.md"));
+  assert_same_bytes (lead, f->file[0]);
+  assert_same_bytes (ferry, f->file[1]);
+  assert_same_bytes (quay, f->file[2]);
+  assert_contains (text, "\nphotos:\n"
+                         "  - file: \"feature.jpg\"\n    role: lead\n"
+                         "    caption: \"The harbour at low tide, before the 6.10 sailing\"\n"
+                         "    credit: \"Photo: Rhian Adair\"\n"
+                         "    alt: \"Boats resting on the mud of the harbour\"\n"
+                         "  - file: \"img-0042.png\"\n    role: body\n"
+                         "    caption: \"The 6.10 leaves <Penzance> & \\\"St Mary's\\\"\"\n"
+                         "    credit: \"Kerra Nance/Lede\"\n    alt: \"A ferry at the quay at dawn\"\n"
+                         "  - file: \"quay.webp\"\n    role: body\n");
+  assert_contains (text, "\n---\n\nThe first boat left at ten past six.\n\n![A ferry at the quay at dawn](img-0042.png)\n\n"
+                         "Passengers queued on the quay.\n\n![Coiled ropes](quay.webp)\n");
+  assert_lacks (text, "lede-photo:");
+
+  /* Jekyll (jekyll-postfiles): the post in a folder of its own, its files beside it. */
+  g_assert_true (g_str_has_suffix (jekyll, jekyll_end));
+  {
+    g_autofree char *folder = g_path_get_dirname (jekyll);
+
+    jekyll_ferry = g_build_filename (folder, "img-0042.png", NULL);
+  }
+  assert_same_bytes (jekyll_ferry, f->file[1]);
+}
+
 /* Two pictures added from files of the same name take their own digits;
  * a picture without a name is "photo". */
 static void
@@ -305,7 +352,8 @@ test_for_validators (Fixture       *f,
       g_test_skip ("LEDE_TEST_PHOTOS_OUT is not set (tests/test-validators.sh sets it)");
       return;
     }
-  g_free (export (f, f->story, LEDE_EXPORT_FORMAT_HTML, out, 0));
+  for (LedeExportFormat format = LEDE_EXPORT_FORMAT_HTML; format <= LEDE_EXPORT_FORMAT_DOCX; format++)
+    g_free (export (f, f->story, format, out, 0));
 }
 
 int
@@ -316,6 +364,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
   ADD ("/lede/photo-export/html", test_html);
+  ADD ("/lede/photo-export/markdown", test_markdown);
   ADD ("/lede/photo-export/for-validators", test_for_validators);
 #undef ADD
   g_test_add_func ("/lede/photo-export/names", test_names);

@@ -40,4 +40,27 @@ echo "# ajv: ninjs 2.2"
 (cd "$standards" && "$node_modules/.bin/ajv" validate --spec=draft2020 -c ajv-formats \
    -s ninjs-schema_2.2.json -r GeoJSON-stub.schema.json -d "$work/out/*.json")
 echo "# js-yaml: the front matter"
-node "$here/node/check-front-matter.mjs" "$work"/out/*.md
+node "$here/node/check-front-matter.mjs" "$work"/out/*.md "$work"/photos/*/index.md
+echo "# hugo: the page bundle builds, its pictures published beside the page"
+site="$work/site"
+mkdir -p "$site/content/posts" "$site/layouts/_default"
+cp -r "$work/photos/ferries-return" "$site/content/posts/"
+rm "$site/content/posts/ferries-return/index."{html,json,fragment.html}
+printf 'baseURL = "https://example.org/"\ntitle = "Lede test"\n' > "$site/config.toml"
+# Hugo's own templates look for feature* among the page's resources.
+cat > "$site/layouts/_default/single.html" <<'LAYOUT'
+<!DOCTYPE html><html><body>{{ with .Resources.GetMatch "feature*" }}<img class="feature" src="{{ .RelPermalink }}">{{ end }}
+{{ range .Params.photos }}<p class="photo-credit">{{ .credit }}</p>{{ end }}
+{{ .Content }}</body></html>
+LAYOUT
+hugo --quiet --buildDrafts --source "$site" --destination "$site/public"
+page="$site/public/posts/ferries-return/index.html"
+for want in 'class="feature" src="/posts/ferries-return/feature.jpg"' 'src="img-0042.png" alt="A ferry at the quay at dawn"' \
+            'src="quay.webp" alt="Coiled ropes"' '<p class="photo-credit">Photo: Rhian Adair</p>'; do
+  grep -qF "$want" "$page" || { echo "hugo's page lacks $want"; cat "$page"; exit 1; }
+done
+for picture in feature.jpg img-0042.png quay.webp; do
+  cmp "$site/public/posts/ferries-return/$picture" "$work/photos/ferries-return/$picture" ||
+    { echo "hugo did not publish $picture as it is"; exit 1; }
+done
+echo "hugo built the bundle"

@@ -345,6 +345,19 @@ export_ninjs (LedeArticle        *article,
   return escape_refused (json_generator_to_data (generator, NULL));
 }
 
+/* A LedeRewriteUrlFunc: lede-photo:SHA as the picture's file. */
+static char *
+picture_file (const char *url,
+              gpointer    names)
+{
+  const char *name;
+
+  if (!g_str_has_prefix (url, LEDE_PHOTO_URL_PREFIX))
+    return NULL;
+  name = g_hash_table_lookup (names, url + strlen (LEDE_PHOTO_URL_PREFIX));
+  return name ? g_strdup (name) : NULL;
+}
+
 /**
  * lede_export_story:
  * @verdict: the gate's verdict on the story (lede_gate_ask()), which must
@@ -400,8 +413,11 @@ lede_export_story (const LedeVerdict *verdict,
         g_autofree char *front_matter = lede_front_matter_write (article, tags, sources);
         g_autofree char *note = lede_front_matter_dup_corrections_note (lede_article_get_corrections (article),
                                                                         lede_article_get_language (article));
+        /* Each picture at its file beside the story, as a site generator
+         * reads it; import turns them back into lede-photo:SHA. */
+        g_autofree char *body = lede_markdown_rewrite_pictures (lede_article_get_body (article), picture_file, names);
 
-        out = g_strconcat (front_matter, "\n", lede_article_get_body (article), note, NULL);
+        out = g_strconcat (front_matter, "\n", body, note, NULL);
       }
       break;
     case LEDE_EXPORT_FORMAT_NINJS:

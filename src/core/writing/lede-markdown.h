@@ -55,6 +55,12 @@ char     *lede_markdown_dup_figure       (const LedePhoto     *photo,
 char     *lede_markdown_dup_photo_url    (const LedePhoto     *photo,
                                           LedePhotoUrlFunc     url_func,
                                           gpointer             user_data);
+/* A picture's new address, or %NULL to leave it (lede_markdown_rewrite_pictures()). */
+typedef char *(*LedeRewriteUrlFunc) (const char *url,
+                                     gpointer    user_data);
+char     *lede_markdown_rewrite_pictures (const char         *markdown,
+                                          LedeRewriteUrlFunc  func,
+                                          gpointer            user_data);
 char     *lede_markdown_to_plain_text    (const char           *markdown,
                                           gssize                length);
 guint     lede_markdown_count_words      (const char           *markdown);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "lede-export-batch.h"
@@ -304,6 +305,75 @@ test_markdown (Fixture       *f,
   assert_same_bytes (jekyll_ferry, f->file[1]);
 }
 
+/* ninjs 2.2: each photo an association (a picture, urn:lede:photo:SHA,
+ * its caption and alt text as descriptions, its credit as by and
+ * copyrightnotice, the file beside the story as its rendition). The
+ * schema itself is checked by tests/test-validators.sh (ajv). */
+static void
+test_ninjs (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autoptr (LedeArticle) fresh = reread (f, f->story);
+  g_autofree char *path = export (f, fresh, LEDE_EXPORT_FORMAT_NINJS, out, 0);
+  g_autofree char *ferry = g_build_filename (out, "ferries-return", "img-0042.png", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *lead_uri = NULL, *ferry_uri = NULL;
+  JsonObject *root, *lead, *second, *rendition;
+  JsonArray *associations, *descriptions;
+  const char *body;
+
+  g_assert_true (g_str_has_suffix (path, "/out/ferries-return/index.json"));
+  assert_same_bytes (ferry, f->file[1]);
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  associations = json_object_get_array_member (root, "associations");
+  g_assert_cmpuint (json_array_get_length (associations), ==, 3);
+
+  lead = json_array_get_object_element (associations, 0);
+  lead_uri = g_strconcat ("urn:lede:photo:", f->sha[0], NULL);
+  g_assert_cmpstr (json_object_get_string_member (lead, "name"), ==, "lead");
+  g_assert_cmpstr (json_object_get_string_member (lead, "uri"), ==, lead_uri);
+  g_assert_cmpstr (json_object_get_string_member (lead, "type"), ==, "picture");
+  g_assert_cmpstr (json_object_get_string_member (lead, "by"), ==, "Photo: Rhian Adair");
+  g_assert_cmpstr (json_object_get_string_member (lead, "copyrightnotice"), ==, "Photo: Rhian Adair");
+  descriptions = json_object_get_array_member (lead, "descriptions");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (descriptions, 0), "role"), ==, "caption");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (descriptions, 0), "value"), ==,
+                   "The harbour at low tide, before the 6.10 sailing");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (descriptions, 1), "role"), ==, "alt");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (descriptions, 1), "value"), ==,
+                   "Boats resting on the mud of the harbour");
+  rendition = json_array_get_object_element (json_object_get_array_member (lead, "renditions"), 0);
+  g_assert_cmpstr (json_object_get_string_member (rendition, "name"), ==, "original");
+  g_assert_cmpstr (json_object_get_string_member (rendition, "title"), ==, "feature.jpg");
+  g_assert_cmpstr (json_object_get_string_member (rendition, "contenttype"), ==, "image/jpeg");
+  g_assert_cmpint (json_object_get_int_member (rendition, "width"), ==, 120);
+  g_assert_cmpint (json_object_get_int_member (rendition, "height"), ==, 80);
+  {
+    g_autofree char *lead_file = g_build_filename (out, "ferries-return", "feature.jpg", NULL);
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (lead_file, &st), ==, 0);
+    g_assert_cmpint (json_object_get_int_member (rendition, "sizeinbytes"), ==, st.st_size);
+  }
+
+  second = json_array_get_object_element (associations, 1);
+  ferry_uri = g_strconcat ("urn:lede:photo:", f->sha[1], NULL);
+  g_assert_cmpstr (json_object_get_string_member (second, "name"), ==, "body-1");
+  g_assert_cmpstr (json_object_get_string_member (second, "uri"), ==, ferry_uri);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (second, "renditions"), 0),
+                                                  "title"), ==, "img-0042.png");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (associations, 2), "name"), ==, "body-2");
+
+  /* The body's HTML shows them as the page does. */
+  body = json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (root, "bodies"), 0), "value");
+  assert_contains (body, "<figure class=\"photo\"><img src=\"img-0042.png\" alt=\"A ferry at the quay at dawn\"");
+  assert_lacks (body, "lede-photo:");
+}
+
 /* Two pictures added from files of the same name take their own digits;
  * a picture without a name is "photo". */
 static void
@@ -365,6 +435,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
   ADD ("/lede/photo-export/html", test_html);
   ADD ("/lede/photo-export/markdown", test_markdown);
+  ADD ("/lede/photo-export/ninjs", test_ninjs);
   ADD ("/lede/photo-export/for-validators", test_for_validators);
 #undef ADD
   g_test_add_func ("/lede/photo-export/names", test_names);

@@ -39,6 +39,8 @@ java -jar "$node_modules/vnu-jar/build/dist/vnu.jar" --errors-only "$work"/out/*
 echo "# ajv: ninjs 2.2"
 (cd "$standards" && "$node_modules/.bin/ajv" validate --spec=draft2020 -c ajv-formats \
    -s ninjs-schema_2.2.json -r GeoJSON-stub.schema.json -d "$work/out/*.json")
+(cd "$standards" && "$node_modules/.bin/ajv" validate --spec=draft2020 -c ajv-formats \
+   -s ninjs-schema_2.2.json -r GeoJSON-stub.schema.json -d "$work/photos/*/index.json")
 echo "# js-yaml: the front matter"
 node "$here/node/check-front-matter.mjs" "$work"/out/*.md "$work"/photos/*/index.md
 echo "# hugo: the page bundle builds, its pictures published beside the page"

@@ -270,12 +270,103 @@ add_sources (JsonBuilder *json,
     }
 }
 
+/* One photo as ninjs 2.2 describes an associated picture: its texts (the
+ * caption and alt text as descriptions with those roles, the credit as
+ * by and copyrightnotice) and its one rendition, the file beside the
+ * story. ninjs's href must be an absolute URI, which a file beside a
+ * folder that may move has not: the file is named in the rendition's
+ * title. */
+static void
+add_association (JsonBuilder     *json,
+                 const LedePhoto *photo,
+                 const char      *name,
+                 const char      *file)
+{
+  g_autofree char *uri = g_strconcat ("urn:lede:photo:", photo->sha256, NULL);
+
+  json_builder_begin_object (json);
+  add_string (json, "name", name);
+  add_string (json, "uri", uri);
+  add_string (json, "type", "picture");
+  add_string (json, "representationtype", "full");
+  if (*photo->caption || *photo->alt_text)
+    {
+      json_builder_set_member_name (json, "descriptions");
+      json_builder_begin_array (json);
+      if (*photo->caption)
+        {
+          json_builder_begin_object (json);
+          add_string (json, "role", "caption");
+          add_string (json, "contenttype", "text/plain");
+          add_string (json, "value", photo->caption);
+          json_builder_end_object (json);
+        }
+      if (*photo->alt_text)
+        {
+          json_builder_begin_object (json);
+          add_string (json, "role", "alt");
+          add_string (json, "contenttype", "text/plain");
+          add_string (json, "value", photo->alt_text);
+          json_builder_end_object (json);
+        }
+      json_builder_end_array (json);
+    }
+  add_string (json, "by", photo->credit);
+  add_string (json, "copyrightnotice", photo->credit);
+  json_builder_set_member_name (json, "renditions");
+  json_builder_begin_array (json);
+  json_builder_begin_object (json);
+  add_string (json, "name", "original");
+  add_string (json, "title", file);
+  add_string (json, "contenttype", photo->media_type);
+  if (photo->width > 0 && photo->height > 0)
+    {
+      json_builder_set_member_name (json, "width");
+      json_builder_add_int_value (json, photo->width);
+      json_builder_set_member_name (json, "height");
+      json_builder_add_int_value (json, photo->height);
+    }
+  if (photo->size > 0)
+    {
+      json_builder_set_member_name (json, "sizeinbytes");
+      json_builder_add_int_value (json, photo->size);
+    }
+  json_builder_end_object (json);
+  json_builder_end_array (json);
+  json_builder_end_object (json);
+}
+
+/* The story's photos, in its order: "lead", then "body-1", "body-2"… */
+static void
+add_associations (JsonBuilder *json,
+                  GPtrArray   *photos,
+                  GHashTable  *names)
+{
+  guint body = 0;
+
+  if (photos == NULL || photos->len == 0)
+    return;
+  json_builder_set_member_name (json, "associations");
+  json_builder_begin_array (json);
+  for (guint i = 0; i < photos->len; i++)
+    {
+      const LedePhoto *photo = g_ptr_array_index (photos, i);
+      g_autofree char *name = photo->role == LEDE_PHOTO_ROLE_LEAD ? g_strdup ("lead") : g_strdup_printf ("body-%u", ++body);
+      const char *file = g_hash_table_lookup (names, photo->sha256);
+
+      if (file != NULL)
+        add_association (json, photo, name, file);
+    }
+  json_builder_end_array (json);
+}
+
 static char *
 export_ninjs (LedeArticle        *article,
               const char * const *tags,
               GPtrArray          *sources,
               const char         *reader_text,
-              const char         *body_html)
+              const char         *body_html,
+              GHashTable         *names)
 {
   g_autoptr (JsonBuilder) json = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
@@ -337,6 +428,7 @@ export_ninjs (LedeArticle        *article,
       json_builder_end_array (json);
     }
   add_sources (json, sources, reader_text);
+  add_associations (json, lede_article_get_photos (article), names);
   json_builder_end_object (json);
 
   root = json_builder_get_root (json);
@@ -421,7 +513,7 @@ lede_export_story (const LedeVerdict *verdict,
       }
       break;
     case LEDE_EXPORT_FORMAT_NINJS:
-      out = export_ninjs (article, tags, sources, lede_verdict_get_reader_text (verdict), body_html);
+      out = export_ninjs (article, tags, sources, lede_verdict_get_reader_text (verdict), body_html, names);
       break;
     default:
       g_return_val_if_reached (NULL);

@@ -374,6 +374,35 @@ test_ninjs (Fixture       *f,
   assert_lacks (body, "lede-photo:");
 }
 
+/* A picture gone from the library's photos folder: every format that
+ * carries it fails in words, naming it, and writes nothing. */
+static void
+test_missing_picture (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autoptr (LedeArticle) fresh = reread (f, f->story);
+  LedePhoto *ferry = g_ptr_array_index (lede_article_get_photos (fresh), 1);
+  g_autofree char *kept = lede_library_dup_photo_path (f->library, ferry);
+  const LedeExportFormat formats[] = { LEDE_EXPORT_FORMAT_HTML, LEDE_EXPORT_FORMAT_MARKDOWN, LEDE_EXPORT_FORMAT_DOCX };
+
+  g_assert_cmpint (g_unlink (kept), ==, 0);
+  g_mkdir (out, 0755);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *path = lede_export_to_folder (f->library, fresh, formats[i], out, LEDE_EXPORT_FLAGS_FORCE, &error);
+      g_autofree char *name = lede_export_file_name (fresh, formats[i], 0);
+      g_autofree char *written = g_build_filename (out, name, NULL);
+
+      g_assert_null (path);
+      g_assert_nonnull (error);
+      assert_contains (error->message, "IMG_0042.png");
+      assert_contains (error->message, "missing");
+      g_assert_false (g_file_test (written, G_FILE_TEST_EXISTS));
+    }
+}
+
 /* Two pictures added from files of the same name take their own digits;
  * a picture without a name is "photo". */
 static void
@@ -436,6 +465,7 @@ main (int   argc,
   ADD ("/lede/photo-export/html", test_html);
   ADD ("/lede/photo-export/markdown", test_markdown);
   ADD ("/lede/photo-export/ninjs", test_ninjs);
+  ADD ("/lede/photo-export/missing-picture", test_missing_picture);
   ADD ("/lede/photo-export/for-validators", test_for_validators);
 #undef ADD
   g_test_add_func ("/lede/photo-export/names", test_names);

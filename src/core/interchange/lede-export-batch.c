@@ -437,7 +437,12 @@ lede_export_batch_run (LedeExportBatch  *self,
           g_atomic_int_inc (&self->done);
           continue;
         }
-      bytes = lede_export_story (story->verdict, self->format);
+      if (!(bytes = lede_export_story_full (story->verdict, self->format, self->library, &local_error)))
+        {
+          g_ptr_array_add (self->failures, g_steal_pointer (&local_error));
+          g_atomic_int_inc (&self->done);
+          continue;
+        }
       name = lede_export_file_name (story->article, self->format, self->flags);
       path = g_build_filename (self->folder, name, NULL);
       /* The pictures first, so a page never names a file not yet there. */

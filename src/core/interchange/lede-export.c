@@ -462,6 +462,23 @@ GBytes *
 lede_export_story (const LedeVerdict *verdict,
                    LedeExportFormat   format)
 {
+  return lede_export_story_full (verdict, format, NULL, NULL);
+}
+
+/**
+ * lede_export_story_full:
+ * @library: (nullable): where the story's photos' bytes are, for DOCX,
+ *   which holds them; without it DOCX gives each photo's texts alone
+ *
+ * Returns: (transfer full): lede_export_story(), or %NULL with @error set
+ *   when a photo's bytes are missing or damaged
+ */
+GBytes *
+lede_export_story_full (const LedeVerdict  *verdict,
+                        LedeExportFormat    format,
+                        LedeLibrary        *library,
+                        GError            **error)
+{
   g_autofree char *body_html = NULL;
   g_autoptr (GHashTable) names = NULL;
   LedeArticle *article;
@@ -475,7 +492,7 @@ lede_export_story (const LedeVerdict *verdict,
   tags = lede_verdict_get_tags (verdict);
   sources = lede_verdict_get_sources (verdict);
   if (format == LEDE_EXPORT_FORMAT_DOCX)
-    return lede_docx_write (verdict);
+    return lede_docx_write (verdict, library, error);
   /* Each picture at its file beside the story. */
   names = lede_export_photos_name_files (lede_article_get_photos (article));
   if (format != LEDE_EXPORT_FORMAT_MARKDOWN)

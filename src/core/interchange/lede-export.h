@@ -34,6 +34,10 @@ GBytes     *lede_export_story              (const LedeVerdict   *verdict,
                                             LedeExportFormat     format);
 gboolean    lede_export_goes_in_folder     (LedeArticle         *article,
                                             LedeExportFormat     format);
+GBytes     *lede_export_story_full         (const LedeVerdict   *verdict,
+                                            LedeExportFormat     format,
+                                            LedeLibrary         *library,
+                                            GError             **error);
 char       *lede_export_file_name          (LedeArticle         *article,
                                             LedeExportFormat     format,
                                             LedeExportFlags      flags);

@@ -170,6 +170,85 @@ with tempfile.TemporaryDirectory() as tmp:
     check("Word's manual line break (U+000B) is a line break in Word",
           pasted is not None and "First line\nsecond line" in text_of(pasted.element.body))
 
+# A story with photos: a lead photo turned by its EXIF orientation, a PNG
+# and a WebP in the body. Word gets the pictures upright (a turned copy),
+# WebP as PNG, each with its caption and credit below it.
+try:
+    import gi
+    gi.require_version("GdkPixbuf", "2.0")
+    from gi.repository import GdkPixbuf
+except (ImportError, ValueError):
+    GdkPixbuf = None
+if GdkPixbuf is not None:
+    import hashlib
+    import json
+
+    def picture(path, kind, width, height):
+        pixbuf = GdkPixbuf.Pixbuf.new(GdkPixbuf.Colorspace.RGB, False, 8, width, height)
+        pixbuf.fill(0x2050c0ff)
+        pixbuf.savev(path, kind, [], [])
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        library = os.path.join(tmp, "photos.db")
+        out = os.path.join(tmp, "out")
+        lead = os.path.join(tmp, "harbour.jpg")
+        picture(lead, "jpeg", 120, 80)
+        # Turned a quarter: shown 80 wide and 120 high.
+        subprocess.run(["exiv2", "-M", "set Exif.Image.Orientation 6", lead], check=True, capture_output=True)
+        with open(lead, "rb") as f:
+            lead_sha = hashlib.sha256(f.read()).hexdigest()
+        ferry = os.path.join(tmp, "ferry.png")
+        ferry_sha = picture(ferry, "png", 60, 40)
+        quay = os.path.join(tmp, "quay.webp")
+        quay_sha = picture(quay, "webp", 30, 50)
+        story_path = os.path.join(tmp, "ferries.md")
+        with open(story_path, "w") as f:
+            f.write('---\ntitle: "Ferries return"\n---\n\nThe first boat left at six.\n\n'
+                    f"![A ferry](lede-photo:{ferry_sha})\n\nPassengers queued.\n\n![Ropes](lede-photo:{quay_sha})\n")
+        export(library, out, "import", story_path)
+        listed = subprocess.run([cli, "--library", library, "list", "--json"], check=True, capture_output=True, text=True)
+        uuid = json.loads(listed.stdout)[0]["uuid"]
+        export(library, out, "photo", "add", uuid, lead, "--lead", "--caption", "The harbour at low tide",
+               "--credit", "Photo: Rhian Adair", "--alt", "Boats on the mud")
+        export(library, out, "photo", "add", uuid, ferry, "--caption", "The 6.10 leaves", "--credit", "Kerra Nance",
+               "--alt", "A ferry at the quay")
+        export(library, out, "photo", "add", uuid, quay, "--caption", "", "--credit", "Tomos Penhale", "--alt", "Coiled ropes")
+        export(library, out, "export", "--format", "docx", "--force", "--all", "--out", out)
+        path = os.path.join(out, "ferries-return.docx")
+        check("a story with photos is one .docx, its pictures inside", os.listdir(out) == ["ferries-return.docx"],
+              os.listdir(out))
+        document = docx.Document(path)
+        shapes = document.inline_shapes
+        check("python-docx finds the three pictures", len(shapes) == 3, len(shapes))
+        sizes = [(s.width, s.height) for s in shapes]
+        check("the lead photo upright: 80 by 120", sizes[:1] == [(80 * 9525, 120 * 9525)], sizes)
+        check("the body's pictures at their size", sizes[1:] == [(60 * 9525, 40 * 9525), (30 * 9525, 50 * 9525)], sizes)
+        with zipfile.ZipFile(path) as z:
+            media = sorted(n for n in z.namelist() if n.startswith("word/media/"))
+            check("the turned JPEG as an upright JPEG copy, PNG as it is, WebP as PNG",
+                  media == ["word/media/image1.jpeg", "word/media/image2.png", "word/media/image3.png"], media)
+            with open(ferry, "rb") as f:
+                check("a picture needing no change is embedded as its own bytes", z.read("word/media/image2.png") == f.read())
+            turned = GdkPixbuf.PixbufLoader()
+            turned.write(z.read("word/media/image1.jpeg"))
+            turned.close()
+            got = turned.get_pixbuf()
+            check("the lead photo's copy is turned", (got.get_width(), got.get_height()) == (80, 120),
+                  (got.get_width(), got.get_height()))
+            check("the zip is sound with pictures", z.testzip() is None)
+        paragraphs = [(p.style.name, text_of(p._p)) for p in document.paragraphs if text_of(p._p) or p._p.xpath(".//w:drawing")]
+        described = [s._inline.docPr.get("descr") for s in shapes]
+        check("each picture's alt text is its description", described == ["Boats on the mud", "A ferry at the quay", "Coiled ropes"],
+              described)
+        captions = [t for style, t in paragraphs if style == "Caption"]
+        check("caption and credit below each picture",
+              captions == ["The harbour at low tide Photo: Rhian Adair", "The 6.10 leaves Kerra Nance", "Tomos Penhale"], captions)
+        order = [style if text else "picture" for style, text in paragraphs]
+        check("the lead after the dateline, the others where the story has them",
+              order == ["Title", "picture", "Caption", "Normal", "picture", "Caption", "Normal", "picture", "Caption"], paragraphs)
+
 print(f"1..{len(checks)}")
 failed = 0
 for i, (name, ok, detail) in enumerate(checks, 1):

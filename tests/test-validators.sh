@@ -28,11 +28,41 @@ done
 # an organisation and one never named, each with contact details and notes.
 LEDE_TEST_NINJS_OUT="$work/out" "$LEDE_TEST_INTERCHANGE" -p /lede/interchange/ninjs > /dev/null
 [ -f "$work/out/ninjs-sources.json" ] || { echo "test-interchange wrote no ninjs-sources.json"; exit 1; }
+# A story with a lead photo and two in the body: a folder of its own in
+# every format, its pictures beside it.
+mkdir "$work/photos"
+LEDE_TEST_PHOTOS_OUT="$work/photos" "$LEDE_TEST_PHOTO_EXPORT" -p /lede/photo-export/for-validators > /dev/null
+[ -f "$work/photos/ferries-return/index.html" ] || { echo "test-photo-export wrote no ferries-return/index.html"; exit 1; }
 
 echo "# vnu: the HTML pages"
-java -jar "$node_modules/vnu-jar/build/dist/vnu.jar" --errors-only "$work"/out/*.html
+java -jar "$node_modules/vnu-jar/build/dist/vnu.jar" --errors-only "$work"/out/*.html "$work"/photos/*/index.html
 echo "# ajv: ninjs 2.2"
 (cd "$standards" && "$node_modules/.bin/ajv" validate --spec=draft2020 -c ajv-formats \
    -s ninjs-schema_2.2.json -r GeoJSON-stub.schema.json -d "$work/out/*.json")
+(cd "$standards" && "$node_modules/.bin/ajv" validate --spec=draft2020 -c ajv-formats \
+   -s ninjs-schema_2.2.json -r GeoJSON-stub.schema.json -d "$work/photos/*/index.json")
 echo "# js-yaml: the front matter"
-node "$here/node/check-front-matter.mjs" "$work"/out/*.md
+node "$here/node/check-front-matter.mjs" "$work"/out/*.md "$work"/photos/*/index.md
+echo "# hugo: the page bundle builds, its pictures published beside the page"
+site="$work/site"
+mkdir -p "$site/content/posts" "$site/layouts/_default"
+cp -r "$work/photos/ferries-return" "$site/content/posts/"
+rm "$site/content/posts/ferries-return/index."{html,json,fragment.html}
+printf 'baseURL = "https://example.org/"\ntitle = "Lede test"\n' > "$site/config.toml"
+# Hugo's own templates look for feature* among the page's resources.
+cat > "$site/layouts/_default/single.html" <<'LAYOUT'
+<!DOCTYPE html><html><body>{{ with .Resources.GetMatch "feature*" }}<img class="feature" src="{{ .RelPermalink }}">{{ end }}
+{{ range .Params.photos }}<p class="photo-credit">{{ .credit }}</p>{{ end }}
+{{ .Content }}</body></html>
+LAYOUT
+hugo --quiet --buildDrafts --source "$site" --destination "$site/public"
+page="$site/public/posts/ferries-return/index.html"
+for want in 'class="feature" src="/posts/ferries-return/feature.jpg"' 'src="img-0042.png" alt="A ferry at the quay at dawn"' \
+            'src="quay.webp" alt="Coiled ropes"' '<p class="photo-credit">Photo: Rhian Adair</p>'; do
+  grep -qF "$want" "$page" || { echo "hugo's page lacks $want"; cat "$page"; exit 1; }
+done
+for picture in feature.jpg img-0042.png quay.webp; do
+  cmp "$site/public/posts/ferries-return/$picture" "$work/photos/ferries-return/$picture" ||
+    { echo "hugo did not publish $picture as it is"; exit 1; }
+done
+echo "hugo built the bundle"

@@ -32,6 +32,25 @@ for (const md of process.argv.slice(2)) {
     console.error(`${md}: embargo ${front.embargo} is not ${ninjs.embargoed}`);
     failures++;
   }
+  // A story's photos: the front matter's and ninjs's associations agree.
+  const photos = front.photos ?? [];
+  const associations = ninjs.associations ?? [];
+  if (photos.length !== associations.length) {
+    console.error(`${md}: ${photos.length} photos, but ${associations.length} associations in ninjs`);
+    failures++;
+  }
+  photos.forEach((photo, i) => {
+    const association = associations[i] ?? {};
+    const said = (role) => association.descriptions?.find((d) => d.role === role)?.value ?? "";
+    const got = { file: association.renditions?.[0]?.title, caption: said("caption"), credit: association.by ?? "",
+                  alt: said("alt"), role: association.name === "lead" ? "lead" : "body" };
+    for (const key of Object.keys(got)) {
+      if (photo[key] !== got[key]) {
+        console.error(`${md}: photo ${i} ${key} is ${JSON.stringify(photo[key])}, ninjs says ${JSON.stringify(got[key])}`);
+        failures++;
+      }
+    }
+  });
   console.log(`${md}: front matter parses to the story's values`);
 }
 process.exit(failures ? 1 : 0);

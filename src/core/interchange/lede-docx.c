@@ -4,7 +4,9 @@
  * from, so the desk reads what would be published: headings, paragraphs,
  * emphasis, links, lists, block quotes, code, tables and footnotes. Raw HTML
  * is left out, as on the page. The headline is the document's title; the
- * standfirst, byline and dateline follow it, and the corrections log ends it.
+ * standfirst, byline and dateline follow it, then the lead photo; the
+ * pictures in the body are where the page has them (lede-docx-pictures.c);
+ * the corrections log ends it.
  * The parts are zipped with libarchive with no times, so the same story
  * always gives the same bytes.
  *
@@ -22,6 +24,7 @@
 
 #include "lede-correction.h"
 #include "lede-docx.h"
+#include "lede-docx-pictures.h"
 #include "lede-interchange-resources.h"
 #include "lede-markdown-private.h"
 #include "lede-markup-text.h"
@@ -31,6 +34,7 @@
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define NS_REL "http://schemas.openxmlformats.org/package/2006/relationships"
+#define NS_WP "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 #define XML_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 /* An A4 page's text width, in twentieths of a point, shared by table columns. */
 #define TEXT_WIDTH 9026
@@ -43,6 +47,9 @@ typedef struct
   guint       n_links;
   guint       n_lists;
   guint       n_notes;     /* footnote definitions written */
+  GPtrArray  *photos;      /* the story's, or NULL */
+  LedeDocxPictures *pictures;
+  GError     *error;       /* the first picture that could not be read */
 } Docx;
 
 /* How a block's paragraphs look where they are in the tree. */
@@ -454,6 +461,17 @@ append_blocks (Docx       *docx,
           cmark_node_type type = cmark_node_get_type (node);
 
           child.block = top->block;
+          /* A picture of the story's own, where the page has it (one it
+           * does not have, nowhere, as on the page). */
+          if (lede_markdown_photo_sha (node) != NULL)
+            {
+              const LedePhoto *photo = lede_markdown_find_body_photo (docx->photos, lede_markdown_photo_sha (node));
+
+              if (photo != NULL && docx->error == NULL)
+                lede_docx_pictures_append (docx->pictures, docx->body, photo, &docx->error);
+              cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+              continue;
+            }
           switch (type)
             {
             case CMARK_NODE_PARAGRAPH:
@@ -558,13 +576,15 @@ document_xml (Docx              *docx,
   append_field (docx, "Subtitle", lede_article_get_standfirst (article));
   append_field (docx, "Byline", lede_article_get_byline (article));
   append_field (docx, "Dateline", lede_article_get_dateline (article));
+  if (lede_article_get_lead_photo (article) != NULL)
+    lede_docx_pictures_append (docx->pictures, docx->body, lede_article_get_lead_photo (article), &docx->error);
 
   append_blocks (docx, tree, block);
   append_corrections (docx, lede_article_get_corrections (article), lede_article_get_language (article));
   cmark_node_free (tree);
   cmark_parser_free (parser);
 
-  return g_strconcat (XML_HEAD "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\"><w:body>",
+  return g_strconcat (XML_HEAD "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\" xmlns:wp=\"" NS_WP "\"><w:body>",
                       docx->body->str,
                       "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" "
                       "w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
@@ -633,12 +653,12 @@ write_to_array (struct archive *archive,
  * Unix time beside it), so the same story would zip differently in another
  * time zone. Parts dated 1980, zip's first day, as Office writes them. */
 static void
-add_part (struct archive *archive,
-          const char     *name,
-          const char     *text)
+add_part_bytes (struct archive *archive,
+                const char     *name,
+                const void     *text,
+                gsize           length)
 {
   struct archive_entry *entry = archive_entry_new ();
-  gsize length = strlen (text);
 
   archive_entry_set_pathname (entry, name);
   archive_entry_set_filetype (entry, AE_IFREG);
@@ -651,16 +671,31 @@ add_part (struct archive *archive,
   archive_entry_free (entry);
 }
 
+static void
+add_part (struct archive *archive,
+          const char     *name,
+          const char     *text)
+{
+  add_part_bytes (archive, name, text, strlen (text));
+}
+
 /**
  * lede_docx_write:
  * @verdict: the gate's, letting the story out (its tags become the
  *   document's keywords)
+ * @library: (nullable): where its photos' bytes are; without it each
+ *   photo is its alt text, caption and credit
  *
- * Returns: (transfer full): the story as a .docx file's bytes
+ * Returns: (transfer full): the story as a .docx file's bytes, or %NULL
+ *   with @error set when a photo's bytes are missing or damaged
  */
 GBytes *
-lede_docx_write (const LedeVerdict *verdict)
+lede_docx_write (const LedeVerdict  *verdict,
+                 LedeLibrary        *library,
+                 GError            **error)
 {
+  g_autoptr (LedeDocxPictures) pictures = lede_docx_pictures_new (library);
+  g_autofree char *content_types = NULL;
   LedeArticle *article;
   Docx docx = { NULL };
   g_autofree char *document = NULL;
@@ -678,14 +713,33 @@ lede_docx_write (const LedeVerdict *verdict)
   docx.body = g_string_new (NULL);
   docx.links = g_string_new (NULL);
   docx.lists = g_string_new (NULL);
+  docx.photos = lede_article_get_photos (article);
+  docx.pictures = pictures;
   numbering_head = resource_string ("numbering-head.xml");
   styles = resource_string ("styles.xml");
   core = core_xml (article, lede_verdict_get_tags (verdict));
   document = document_xml (&docx, verdict);
+  if (docx.error != NULL)
+    {
+      g_propagate_error (error, docx.error);
+      g_string_free (docx.body, TRUE);
+      g_string_free (docx.links, TRUE);
+      g_string_free (docx.lists, TRUE);
+      return NULL;
+    }
   relations = g_strconcat (XML_HEAD "<Relationships xmlns=\"" NS_REL "\">"
                            "<Relationship Id=\"styles\" Type=\"" NS_R "/styles\" Target=\"styles.xml\"/>"
                            "<Relationship Id=\"numbering\" Type=\"" NS_R "/numbering\" Target=\"numbering.xml\"/>",
-                           docx.links->str, "</Relationships>\n", NULL);
+                           docx.links->str, lede_docx_pictures_get_relations (pictures), "</Relationships>\n", NULL);
+  content_types = g_strconcat (XML_HEAD "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            "<Default Extension=\"xml\" ContentType=\"application/xml\"/>",
+            lede_docx_pictures_get_content_types (pictures),
+            "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+            "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+            "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
+            "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+            "</Types>\n", NULL);
   numbering = g_strconcat (numbering_head, docx.lists->str, "</w:numbering>\n", NULL);
 
   zip = g_byte_array_new ();
@@ -695,15 +749,7 @@ lede_docx_write (const LedeVerdict *verdict)
   archive_write_set_bytes_in_last_block (archive, 1);  /* no padding after the zip */
   archive_write_open (archive, zip, NULL, write_to_array, NULL);
   /* The content types come first, as Office itself writes them. */
-  add_part (archive, "[Content_Types].xml",
-            XML_HEAD "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-            "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-            "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-            "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-            "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
-            "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
-            "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-            "</Types>\n");
+  add_part (archive, "[Content_Types].xml", content_types);
   add_part (archive, "_rels/.rels",
             XML_HEAD "<Relationships xmlns=\"" NS_REL "\">"
             "<Relationship Id=\"document\" Type=\"" NS_R "/officeDocument\" Target=\"word/document.xml\"/>"
@@ -714,6 +760,14 @@ lede_docx_write (const LedeVerdict *verdict)
   add_part (archive, "word/_rels/document.xml.rels", relations);
   add_part (archive, "word/styles.xml", styles);
   add_part (archive, "word/numbering.xml", numbering);
+  for (guint i = 0; i < lede_docx_pictures_get_n_media (pictures); i++)
+    {
+      GBytes *bytes;
+      const char *name = lede_docx_pictures_get_media (pictures, i, &bytes);
+      g_autofree char *part = g_strconcat ("word/media/", name, NULL);
+
+      add_part_bytes (archive, part, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
   if (archive_write_close (archive) != ARCHIVE_OK)
     g_error ("Could not zip the document: %s", archive_error_string (archive));
   archive_write_free (archive);

@@ -5,9 +5,12 @@
 #pragma once
 
 #include "lede-gate.h"
+#include "lede-library.h"
 
 G_BEGIN_DECLS
 
-GBytes *lede_docx_write (const LedeVerdict *verdict);
+GBytes *lede_docx_write (const LedeVerdict  *verdict,
+                         LedeLibrary        *library,
+                         GError            **error);
 
 G_END_DECLS

@@ -1,9 +1,10 @@
 /* lede-export-batch.c: many stories written to one folder, off the main
  * thread, with progress and cancel.
  *
- * Everything the exporters need from the library (tags, sources) is read
- * when the batch is made, on the caller's thread, so the worker thread
- * touches only the stories it was given and the folder.
+ * Everything the exporters need from the library (tags, sources, photos)
+ * is read when the batch is made, on the caller's thread, so the worker
+ * thread touches only the stories it was given, the folder, and the
+ * library's photos folder (the pictures' bytes, never its database).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 
 #include "lede-atomic-file.h"
 #include "lede-export-batch.h"
+#include "lede-export-photos.h"
 #include "lede-gate.h"
 
 typedef struct {
@@ -33,6 +35,7 @@ struct _LedeExportBatch
 {
   GObject           parent_instance;
 
+  LedeLibrary      *library;   /* for the photos' bytes only */
   GArray           *stories;   /* of Story */
   LedeExportFormat  format;
   LedeExportFlags   flags;
@@ -62,6 +65,7 @@ lede_export_batch_finalize (GObject *object)
   LedeExportBatch *self = LEDE_EXPORT_BATCH (object);
 
   g_array_unref (self->stories);
+  g_clear_object (&self->library);
   g_ptr_array_unref (self->failures);
   g_ptr_array_unref (self->paths);
   g_free (self->folder);
@@ -112,6 +116,7 @@ lede_export_batch_new (LedeLibrary       *library,
   g_return_val_if_fail (LEDE_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (folder != NULL, NULL);
 
+  self->library = g_object_ref (library);
   self->format = format;
   self->flags = flags;
   self->folder = g_strdup (folder);
@@ -138,6 +143,15 @@ lede_export_batch_new (LedeLibrary       *library,
           if (corrections == NULL)
             return NULL;
           lede_article_set_corrections (article, corrections);
+        }
+      /* And its photos, in every format but DOCX as files beside it. */
+      if (lede_article_get_photos (article) == NULL)
+        {
+          g_autoptr (GPtrArray) photos = lede_library_list_story_photos (library, id, error);
+
+          if (photos == NULL)
+            return NULL;
+          lede_article_set_photos (article, photos);
         }
     }
   return g_steal_pointer (&self);
@@ -434,9 +448,28 @@ lede_export_batch_run (LedeExportBatch  *self,
           g_atomic_int_inc (&self->done);
           continue;
         }
-      bytes = lede_export_story (story->verdict, self->format);
+      if (!(bytes = lede_export_story_full (story->verdict, self->format, self->library, &local_error)))
+        {
+          g_ptr_array_add (self->failures, g_steal_pointer (&local_error));
+          g_atomic_int_inc (&self->done);
+          continue;
+        }
       name = lede_export_file_name (story->article, self->format, self->flags);
       path = g_build_filename (self->folder, name, NULL);
+      /* The pictures first, so a page never names a file not yet there. */
+      if (lede_export_goes_in_folder (story->article, self->format))
+        {
+          g_autofree char *folder = g_path_get_dirname (path);
+          g_autoptr (GHashTable) names = lede_export_photos_name_files (lede_article_get_photos (story->article));
+
+          if (!lede_export_photos_write (self->library, lede_article_get_photos (story->article), names, folder,
+                                         (self->flags & LEDE_EXPORT_FLAGS_OVERWRITE) != 0, &local_error))
+            {
+              g_ptr_array_add (self->failures, g_steal_pointer (&local_error));
+              g_atomic_int_inc (&self->done);
+              continue;
+            }
+        }
       if (lede_atomic_file_write (path, bytes, (self->flags & LEDE_EXPORT_FLAGS_OVERWRITE) != 0, &local_error))
         {
           g_ptr_array_add (self->paths, g_steal_pointer (&path));

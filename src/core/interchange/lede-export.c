@@ -16,6 +16,7 @@
 
 #include "lede-atomic-file.h"
 #include "lede-export.h"
+#include "lede-export-photos.h"
 #include "lede-docx.h"
 #include "lede-front-matter.h"
 #include "lede-markdown.h"
@@ -270,12 +271,103 @@ add_sources (JsonBuilder *json,
     }
 }
 
+/* One photo as ninjs 2.2 describes an associated picture: its texts (the
+ * caption and alt text as descriptions with those roles, the credit as
+ * by and copyrightnotice) and its one rendition, the file beside the
+ * story. ninjs's href must be an absolute URI, which a file beside a
+ * folder that may move has not: the file is named in the rendition's
+ * title. */
+static void
+add_association (JsonBuilder     *json,
+                 const LedePhoto *photo,
+                 const char      *name,
+                 const char      *file)
+{
+  g_autofree char *uri = g_strconcat ("urn:lede:photo:", photo->sha256, NULL);
+
+  json_builder_begin_object (json);
+  add_string (json, "name", name);
+  add_string (json, "uri", uri);
+  add_string (json, "type", "picture");
+  add_string (json, "representationtype", "full");
+  if (*photo->caption || *photo->alt_text)
+    {
+      json_builder_set_member_name (json, "descriptions");
+      json_builder_begin_array (json);
+      if (*photo->caption)
+        {
+          json_builder_begin_object (json);
+          add_string (json, "role", "caption");
+          add_string (json, "contenttype", "text/plain");
+          add_string (json, "value", photo->caption);
+          json_builder_end_object (json);
+        }
+      if (*photo->alt_text)
+        {
+          json_builder_begin_object (json);
+          add_string (json, "role", "alt");
+          add_string (json, "contenttype", "text/plain");
+          add_string (json, "value", photo->alt_text);
+          json_builder_end_object (json);
+        }
+      json_builder_end_array (json);
+    }
+  add_string (json, "by", photo->credit);
+  add_string (json, "copyrightnotice", photo->credit);
+  json_builder_set_member_name (json, "renditions");
+  json_builder_begin_array (json);
+  json_builder_begin_object (json);
+  add_string (json, "name", "original");
+  add_string (json, "title", file);
+  add_string (json, "contenttype", photo->media_type);
+  if (photo->width > 0 && photo->height > 0)
+    {
+      json_builder_set_member_name (json, "width");
+      json_builder_add_int_value (json, photo->width);
+      json_builder_set_member_name (json, "height");
+      json_builder_add_int_value (json, photo->height);
+    }
+  if (photo->size > 0)
+    {
+      json_builder_set_member_name (json, "sizeinbytes");
+      json_builder_add_int_value (json, photo->size);
+    }
+  json_builder_end_object (json);
+  json_builder_end_array (json);
+  json_builder_end_object (json);
+}
+
+/* The story's photos, in its order: "lead", then "body-1", "body-2"… */
+static void
+add_associations (JsonBuilder *json,
+                  GPtrArray   *photos,
+                  GHashTable  *names)
+{
+  guint body = 0;
+
+  if (photos == NULL || photos->len == 0)
+    return;
+  json_builder_set_member_name (json, "associations");
+  json_builder_begin_array (json);
+  for (guint i = 0; i < photos->len; i++)
+    {
+      const LedePhoto *photo = g_ptr_array_index (photos, i);
+      g_autofree char *name = photo->role == LEDE_PHOTO_ROLE_LEAD ? g_strdup ("lead") : g_strdup_printf ("body-%u", ++body);
+      const char *file = g_hash_table_lookup (names, photo->sha256);
+
+      if (file != NULL)
+        add_association (json, photo, name, file);
+    }
+  json_builder_end_array (json);
+}
+
 static char *
 export_ninjs (LedeArticle        *article,
               const char * const *tags,
               GPtrArray          *sources,
               const char         *reader_text,
-              const char         *body_html)
+              const char         *body_html,
+              GHashTable         *names)
 {
   g_autoptr (JsonBuilder) json = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
@@ -337,12 +429,26 @@ export_ninjs (LedeArticle        *article,
       json_builder_end_array (json);
     }
   add_sources (json, sources, reader_text);
+  add_associations (json, lede_article_get_photos (article), names);
   json_builder_end_object (json);
 
   root = json_builder_get_root (json);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   return escape_refused (json_generator_to_data (generator, NULL));
+}
+
+/* A LedeRewriteUrlFunc: lede-photo:SHA as the picture's file. */
+static char *
+picture_file (const char *url,
+              gpointer    names)
+{
+  const char *name;
+
+  if (!g_str_has_prefix (url, LEDE_PHOTO_URL_PREFIX))
+    return NULL;
+  name = g_hash_table_lookup (names, url + strlen (LEDE_PHOTO_URL_PREFIX));
+  return name ? g_strdup (name) : NULL;
 }
 
 /**
@@ -357,7 +463,25 @@ GBytes *
 lede_export_story (const LedeVerdict *verdict,
                    LedeExportFormat   format)
 {
+  return lede_export_story_full (verdict, format, NULL, NULL);
+}
+
+/**
+ * lede_export_story_full:
+ * @library: (nullable): where the story's photos' bytes are, for DOCX,
+ *   which holds them; without it DOCX gives each photo's texts alone
+ *
+ * Returns: (transfer full): lede_export_story(), or %NULL with @error set
+ *   when a photo's bytes are missing or damaged
+ */
+GBytes *
+lede_export_story_full (const LedeVerdict  *verdict,
+                        LedeExportFormat    format,
+                        LedeLibrary        *library,
+                        GError            **error)
+{
   g_autofree char *body_html = NULL;
+  g_autoptr (GHashTable) names = NULL;
   LedeArticle *article;
   const char * const *tags;
   GPtrArray *sources;
@@ -371,14 +495,18 @@ lede_export_story (const LedeVerdict *verdict,
   tags = lede_verdict_get_tags (verdict);
   sources = lede_verdict_get_sources (verdict);
   if (format == LEDE_EXPORT_FORMAT_DOCX)
-    return lede_docx_write (verdict);
+    return lede_docx_write (verdict, library, error);
+  /* Each picture at its file beside the story. */
+  names = lede_export_photos_name_files (lede_article_get_photos (article));
   if (format != LEDE_EXPORT_FORMAT_MARKDOWN)
-    body_html = lede_markdown_to_published_html (lede_article_get_body (article), -1);
+    body_html = lede_markdown_to_published_html_with_photos (lede_article_get_body (article), -1,
+                                                             lede_article_get_photos (article),
+                                                             lede_export_photos_url, names);
 
   switch (format)
     {
     case LEDE_EXPORT_FORMAT_HTML:
-      out = lede_page_render_published (verdict, body_html);
+      out = lede_page_render_published (verdict, body_html, lede_export_photos_url, names);
       break;
     case LEDE_EXPORT_FORMAT_FRAGMENT:
       {
@@ -397,12 +525,15 @@ lede_export_story (const LedeVerdict *verdict,
         g_autofree char *front_matter = lede_front_matter_write (article, tags, sources);
         g_autofree char *note = lede_front_matter_dup_corrections_note (lede_article_get_corrections (article),
                                                                         lede_article_get_language (article));
+        /* Each picture at its file beside the story, as a site generator
+         * reads it; import turns them back into lede-photo:SHA. */
+        g_autofree char *body = lede_markdown_rewrite_pictures (lede_article_get_body (article), picture_file, names);
 
-        out = g_strconcat (front_matter, "\n", lede_article_get_body (article), note, NULL);
+        out = g_strconcat (front_matter, "\n", body, note, NULL);
       }
       break;
     case LEDE_EXPORT_FORMAT_NINJS:
-      out = export_ninjs (article, tags, sources, lede_verdict_get_reader_text (verdict), body_html);
+      out = export_ninjs (article, tags, sources, lede_verdict_get_reader_text (verdict), body_html, names);
       break;
     default:
       g_return_val_if_reached (NULL);
@@ -414,11 +545,28 @@ lede_export_story (const LedeVerdict *verdict,
 #define MAX_NAME_SLUG 100
 
 /**
+ * lede_export_goes_in_folder:
+ *
+ * Returns: whether @article goes out in @format as a folder of its own:
+ *   a story with photos, in every format but DOCX (which holds them)
+ */
+gboolean
+lede_export_goes_in_folder (LedeArticle      *article,
+                            LedeExportFormat  format)
+{
+  return format != LEDE_EXPORT_FORMAT_DOCX && lede_export_photos_has_any (lede_article_get_photos (article));
+}
+
+/**
  * lede_export_file_name:
  *
  * Returns: (transfer full): the story's slug (else one made from its
  *   headline, else its uuid) and the format's extension; with
- *   %LEDE_EXPORT_FLAGS_JEKYLL_NAMES, Markdown names start with the date
+ *   %LEDE_EXPORT_FLAGS_JEKYLL_NAMES, Markdown names start with the date.
+ *   A story with photos goes in a folder of that name with its pictures
+ *   (lede_export_goes_in_folder()): `slug/index.html`, `slug/index.md`
+ *   (a Hugo page bundle), `DATE-slug/DATE-slug.md` for Jekyll (as
+ *   jekyll-postfiles reads it)
  */
 char *
 lede_export_file_name (LedeArticle      *article,
@@ -456,6 +604,12 @@ lede_export_file_name (LedeArticle      *article,
   if ((flags & LEDE_EXPORT_FLAGS_JEKYLL_NAMES) && format == LEDE_EXPORT_FORMAT_MARKDOWN && date)
     prefix = g_strdup_printf ("%04d-%02d-%02d-", g_date_time_get_year (date),
                               g_date_time_get_month (date), g_date_time_get_day_of_month (date));
+  if (lede_export_goes_in_folder (article, format))
+    {
+      g_autofree char *folder = g_strconcat (prefix ? prefix : "", slug, NULL);
+
+      return g_strconcat (folder, G_DIR_SEPARATOR_S, prefix ? folder : "index", formats[format].extension, NULL);
+    }
   return g_strconcat (prefix ? prefix : "", slug, formats[format].extension, NULL);
 }
 

@@ -33,6 +33,12 @@ gboolean    lede_export_format_from_string (const char          *name,
 const char *lede_export_format_to_string   (LedeExportFormat     format);
 GBytes     *lede_export_story              (const LedeVerdict   *verdict,
                                             LedeExportFormat     format);
+gboolean    lede_export_goes_in_folder     (LedeArticle         *article,
+                                            LedeExportFormat     format);
+GBytes     *lede_export_story_full         (const LedeVerdict   *verdict,
+                                            LedeExportFormat     format,
+                                            LedeLibrary         *library,
+                                            GError             **error);
 char       *lede_export_file_name          (LedeArticle         *article,
                                             LedeExportFormat     format,
                                             LedeExportFlags      flags);

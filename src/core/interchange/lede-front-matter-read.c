@@ -295,6 +295,54 @@ read_sources (yaml_document_t *doc,
   return sources;
 }
 
+/* "photos:" as Lede writes it: a list of {file, role, caption, credit,
+ * alt} maps. Each becomes a photo not yet in any library: its file_name
+ * the file's path beside the story, which the importer reads. Anything
+ * else (a theme's own "photos") is %NULL, kept as the file has it. */
+static GPtrArray *
+read_photos (yaml_document_t *doc,
+             yaml_node_t     *node)
+{
+  g_autoptr (GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_photo_free);
+
+  if (node->type != YAML_SEQUENCE_NODE)
+    return NULL;
+  for (yaml_node_item_t *item = node->data.sequence.items.start; item < node->data.sequence.items.top; item++)
+    {
+      yaml_node_t *entry = yaml_document_get_node (doc, *item);
+      g_autoptr (LedePhoto) photo = lede_photo_new (NULL);
+      gboolean has_file = FALSE;
+
+      if (entry == NULL || entry->type != YAML_MAPPING_NODE)
+        return NULL;
+      for (yaml_node_pair_t *pair = entry->data.mapping.pairs.start; pair < entry->data.mapping.pairs.top; pair++)
+        {
+          const char *key = _lede_front_matter_scalar (doc, yaml_document_get_node (doc, pair->key));
+          const char *value = _lede_front_matter_scalar (doc, yaml_document_get_node (doc, pair->value));
+
+          if (key == NULL || value == NULL)
+            continue;
+          if (g_str_equal (key, "file") && *value)
+            {
+              lede_photo_set_text (&photo->file_name, value);
+              has_file = TRUE;
+            }
+          else if (g_str_equal (key, "role") && !lede_photo_role_from_string (value, &photo->role))
+            return NULL;
+          else if (g_str_equal (key, "caption"))
+            lede_photo_set_text (&photo->caption, value);
+          else if (g_str_equal (key, "credit"))
+            lede_photo_set_text (&photo->credit, value);
+          else if (g_str_equal (key, "alt"))
+            lede_photo_set_text (&photo->alt_text, value);
+        }
+      if (!has_file)
+        return NULL;
+      g_ptr_array_add (photos, g_steal_pointer (&photo));
+    }
+  return g_steal_pointer (&photos);
+}
+
 /* "corrections:" as Lede writes it: a list of {date, kind, note} maps.
  * Anything else (a theme's own "corrections" key) is %NULL: not Lede's,
  * so it is kept as the file has it, and the story's log is left alone. */
@@ -369,6 +417,7 @@ lede_front_matter_read (const char    *yaml,
   g_autoptr (GString) extra = g_string_new (NULL);
   g_autoptr (GArray) theirs = g_array_new (FALSE, FALSE, sizeof (gsize));  /* start, length pairs */
   g_autoptr (GPtrArray) corrections = NULL;
+  g_autoptr (GPtrArray) photos = NULL;
   g_autoptr (GDateTime) date = NULL, created = NULL, embargo = NULL, lastmod = NULL;
   const char *description = NULL, *standfirst = NULL, *status = NULL, *draft = NULL;
   g_autoptr (GStrvBuilder) categories = g_strv_builder_new ();
@@ -454,6 +503,9 @@ lede_front_matter_read (const char    *yaml,
       else if (g_str_equal (key, "corrections") && corrections == NULL &&
                (corrections = read_corrections (&doc, value_node)))
         lede_article_set_corrections (article, corrections);
+      else if (g_str_equal (key, "photos") && lede_article_get_photos (article) == NULL &&
+               (photos = read_photos (&doc, value_node)))
+        lede_article_set_photos (article, photos);
       else if (g_str_equal (key, "sources"))
         {
           g_autoptr (GPtrArray) sources = read_sources (&doc, value_node);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "lede-export-photos.h"
 #include "lede-front-matter-private.h"
 #include "lede-source.h"
 #include "lede-time.h"
@@ -175,6 +176,34 @@ without_keys (const char         *extra,
   return g_string_free (out, FALSE);
 }
 
+static void
+append_photos (GString   *out,
+               GPtrArray *photos)
+{
+  g_autoptr (GHashTable) names = NULL;
+
+  if (photos == NULL || photos->len == 0)
+    return;
+  names = lede_export_photos_name_files (photos);
+  g_string_append (out, "photos:\n");
+  for (guint i = 0; i < photos->len; i++)
+    {
+      LedePhoto *photo = g_ptr_array_index (photos, i);
+      const char *file = g_hash_table_lookup (names, photo->sha256);
+
+      /* A photo read from a file and not yet in a library keeps its file. */
+      g_string_append (out, "  - file: ");
+      lede_front_matter_append_string (out, file ? file : photo->file_name);
+      g_string_append_printf (out, "\n    role: %s\n    caption: ", lede_photo_role_to_string (photo->role));
+      lede_front_matter_append_string (out, photo->caption);
+      g_string_append (out, "\n    credit: ");
+      lede_front_matter_append_string (out, photo->credit);
+      g_string_append (out, "\n    alt: ");
+      lede_front_matter_append_string (out, photo->alt_text);
+      g_string_append_c (out, '\n');
+    }
+}
+
 /**
  * lede_front_matter_write:
  * @tags: (nullable): the story's tags
@@ -263,6 +292,9 @@ lede_front_matter_write (LedeArticle        *article,
           g_string_append_c (out, '\n');
         }
     }
+  /* The story's photos, each with its file beside the story (an export's
+   * folder) and the three texts, so import reads them back. */
+  append_photos (out, lede_article_get_photos (article));
   if (*section)
     {
       g_string_append (out, "categories:\n  - ");
@@ -285,8 +317,15 @@ lede_front_matter_write (LedeArticle        *article,
   if (*extra)
     {
       /* A theme's own "corrections" stays, unless Lede writes its own. */
-      const char *lede_keys[] = { "publishDate", "sources", corrections && corrections->len > 0 ? "corrections" : NULL,
-                                  NULL };
+      GPtrArray *photos = lede_article_get_photos (article);
+      const char *lede_keys[5] = { "publishDate", "sources", NULL, NULL, NULL };
+      guint n = 2;
+
+      /* Likewise "photos" when the story has its own. */
+      if (corrections && corrections->len > 0)
+        lede_keys[n++] = "corrections";
+      if (photos && photos->len > 0)
+        lede_keys[n++] = "photos";
       g_autofree char *kept = without_keys (extra, lede_keys);
 
       g_string_append (out, kept);

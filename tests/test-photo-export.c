@@ -1,0 +1,474 @@
+/* test-photo-export.c: a story's photos in every export, and read back by
+ * import. Every picture is a real file made here; every export is written
+ * by the same batch lede-cli and the window use.
+ *
+ * With LEDE_TEST_PHOTOS_OUT set, /lede/photo-export/for-validators
+ * writes the story with photos in every format there, for
+ * tests/test-validators.sh to check with the Nu checker, ajv, js-yaml
+ * and Hugo.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "lede-export-batch.h"
+#include "lede-export-photos.h"
+#include "lede-library.h"
+#include "lede-photo-file.h"
+#include "lede-test-photos.h"
+#include "lede-test-utils.h"
+
+#define assert_contains(haystack, needle) \
+  G_STMT_START { \
+    if (strstr ((haystack), (needle)) == NULL) \
+      g_error ("expected “%s” in:\n%s", (needle), (haystack)); \
+  } G_STMT_END
+
+#define assert_lacks(haystack, needle) \
+  G_STMT_START { \
+    if (strstr ((haystack), (needle)) != NULL) \
+      g_error ("did not expect “%s” in:\n%s", (needle), (haystack)); \
+  } G_STMT_END
+
+typedef struct {
+  char        *dir;
+  LedeLibrary *library;
+  LedeArticle *story;     /* with a lead photo and two in the body */
+  LedeArticle *plain;     /* without photos */
+  char        *sha[3];    /* lead, ferry, quay */
+  char        *file[3];   /* the files they were added from */
+} Fixture;
+
+static LedePhoto *
+add_photo (Fixture     *f,
+           const char  *path,
+           LedePhotoRole role,
+           const char  *caption,
+           const char  *credit,
+           const char  *alt_text)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  LedePhoto *photo = lede_photo_file_read (path, &bytes, &error);
+
+  g_assert_no_error (error);
+  photo->role = role;
+  lede_photo_set_text (&photo->caption, caption);
+  lede_photo_set_text (&photo->credit, credit);
+  lede_photo_set_text (&photo->alt_text, alt_text);
+  g_assert_true (lede_library_add_photo (f->library, f->story, photo, bytes, &error));
+  g_assert_no_error (error);
+  return photo;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) body = g_string_new (NULL);
+  LedePhoto *photos[3];
+
+  f->dir = lede_test_tmpdir ();
+  db = g_build_filename (f->dir, "library.db", NULL);
+  f->library = lede_library_open (db, &error);
+  g_assert_no_error (error);
+
+  f->file[0] = lede_test_make_image (f->dir, "Harbour at low tide.jpg", "jpeg", 120, 80);
+  f->file[1] = lede_test_make_image (f->dir, "IMG_0042.png", "png", 60, 40);
+  f->file[2] = lede_test_make_image (f->dir, "quay.webp", "webp", 30, 50);
+
+  f->story = lede_article_new ();
+  lede_article_set_headline (f->story, "Ferries return to the islands");
+  lede_article_set_standfirst (f->story, "The first sailing since the storm left at dawn.");
+  lede_article_set_byline (f->story, "Kerra Nance");
+  lede_article_set_slug (f->story, "ferries-return");
+  g_assert_true (lede_library_create_article (f->library, f->story, NULL));
+  photos[0] = add_photo (f, f->file[0], LEDE_PHOTO_ROLE_LEAD, "The harbour at low tide, before the 6.10 sailing",
+                         "Photo: Rhian Adair", "Boats resting on the mud of the harbour");
+  photos[1] = add_photo (f, f->file[1], LEDE_PHOTO_ROLE_BODY, "The 6.10 leaves <Penzance> & \"St Mary's\"",
+                         "Kerra Nance/Lede", "A ferry at the quay at dawn");
+  photos[2] = add_photo (f, f->file[2], LEDE_PHOTO_ROLE_BODY, "Ropes on the quay: “the last of them”",
+                         "Tomos Penhale", "Coiled ropes");
+  for (guint i = 0; i < 3; i++)
+    {
+      f->sha[i] = g_strdup (photos[i]->sha256);
+      lede_photo_free (photos[i]);
+    }
+  g_string_append_printf (body,
+                          "The first boat left at ten past six.\n"
+                          "\n"
+                          "![A ferry at the quay at dawn](lede-photo:%s)\n"
+                          "\n"
+                          "Passengers queued on the quay.\n"
+                          "\n"
+                          "![Coiled ropes](lede-photo:%s)\n",
+                          f->sha[1], f->sha[2]);
+  lede_article_set_body (f->story, body->str);
+  g_assert_true (lede_library_update_article (f->library, f->story, &error));
+  g_assert_no_error (error);
+
+  f->plain = lede_article_new ();
+  lede_article_set_headline (f->plain, "Council meets on Tuesday");
+  lede_article_set_body (f->plain, "Nothing to see.\n");
+  g_assert_true (lede_library_create_article (f->library, f->plain, NULL));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->story);
+  g_clear_object (&f->plain);
+  g_clear_object (&f->library);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_free (f->sha[i]);
+      g_free (f->file[i]);
+    }
+  lede_test_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+/* A fresh copy of a story from the library, as the sidebar hands it out. */
+static LedeArticle *
+reread (Fixture     *f,
+        LedeArticle *article)
+{
+  g_autoptr (GError) error = NULL;
+  LedeArticle *again = lede_library_get_article (f->library, lede_article_get_id (article), &error);
+
+  g_assert_no_error (error);
+  return again;
+}
+
+static char *
+export (Fixture          *f,
+        LedeArticle      *article,
+        LedeExportFormat  format,
+        const char       *folder,
+        LedeExportFlags   flags)
+{
+  g_autoptr (GError) error = NULL;
+  char *path;
+
+  g_mkdir_with_parents (folder, 0755);
+  path = lede_export_to_folder (f->library, article, format, folder, flags | LEDE_EXPORT_FLAGS_FORCE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (path);
+  return path;
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* Whether @path holds the bytes of @original. */
+static void
+assert_same_bytes (const char *path,
+                   const char *original)
+{
+  g_autofree char *a = lede_test_checksum_file (path);
+  g_autofree char *b = lede_test_checksum_file (original);
+
+  g_assert_cmpstr (a, ==, b);
+}
+
+/* The page goes to DIR/slug/index.html with its pictures beside it, as
+ * they were added, under names that do not change from one export to the
+ * next; a story without photos is one file, as before. */
+static void
+test_html (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *again_out = g_build_filename (f->dir, "again", NULL);
+  g_autoptr (LedeArticle) fresh = reread (f, f->story);
+  g_autofree char *path = export (f, fresh, LEDE_EXPORT_FORMAT_HTML, out, 0);
+  g_autofree char *again = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *page = read_text (path);
+  g_autofree char *lead = g_build_filename (out, "ferries-return", "feature.jpg", NULL);
+  g_autofree char *ferry = g_build_filename (out, "ferries-return", "img-0042.png", NULL);
+  g_autofree char *quay = g_build_filename (out, "ferries-return", "quay.webp", NULL);
+  g_autofree char *first = NULL, *second = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) listing = NULL;
+  guint files = 0;
+
+  g_assert_true (g_str_has_suffix (path, "/out/ferries-return/index.html"));
+  assert_same_bytes (lead, f->file[0]);
+  assert_same_bytes (ferry, f->file[1]);
+  assert_same_bytes (quay, f->file[2]);
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    listing = g_dir_open (folder, 0, NULL);
+  }
+  while (g_dir_read_name (listing))
+    files++;
+  g_assert_cmpuint (files, ==, 4);
+
+  assert_contains (page, "</header>\n<figure class=\"lead-photo\"><img src=\"feature.jpg\" "
+                         "alt=\"Boats resting on the mud of the harbour\" width=\"120\" height=\"80\">"
+                         "<figcaption>The harbour at low tide, before the 6.10 sailing "
+                         "<span class=\"credit\">Photo: Rhian Adair</span></figcaption></figure>");
+  assert_contains (page, "<figure class=\"photo\"><img src=\"img-0042.png\" alt=\"A ferry at the quay at dawn\" "
+                         "width=\"60\" height=\"40\"><figcaption>The 6.10 leaves &lt;Penzance&gt; &amp; "
+                         "&quot;St Mary&apos;s&quot; <span class=\"credit\">Kerra Nance/Lede</span></figcaption></figure>");
+  assert_contains (page, "<img src=\"quay.webp\" alt=\"Coiled ropes\" width=\"30\" height=\"50\">");
+  assert_contains (page, "\"image\" : {\n    \"@type\" : \"ImageObject\",\n    \"url\" : \"feature.jpg\"");
+  assert_lacks (page, "lede-photo:");
+
+  /* The same names again, elsewhere. */
+  again = export (f, fresh, LEDE_EXPORT_FORMAT_HTML, again_out, 0);
+  first = lede_test_checksum_file (path);
+  second = lede_test_checksum_file (again);
+  g_assert_cmpstr (first, ==, second);
+
+  /* Again into the same folder: the page is there, so it is refused
+   * unless overwriting; the pictures holding the same bytes are kept. */
+  g_assert_null (lede_export_to_folder (f->library, fresh, LEDE_EXPORT_FORMAT_HTML, out, LEDE_EXPORT_FLAGS_FORCE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_free (export (f, fresh, LEDE_EXPORT_FORMAT_HTML, out, LEDE_EXPORT_FLAGS_OVERWRITE));
+
+  /* A picture of the same name with other bytes: refused in words, unless overwriting. */
+  g_assert_true (g_file_set_contents (quay, "not the picture", -1, NULL));
+  g_assert_null (lede_export_to_folder (f->library, fresh, LEDE_EXPORT_FORMAT_HTML, again_out, LEDE_EXPORT_FLAGS_FORCE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_free (export (f, fresh, LEDE_EXPORT_FORMAT_HTML, out, LEDE_EXPORT_FLAGS_OVERWRITE));
+  assert_same_bytes (quay, f->file[2]);
+
+  /* Without photos: one file, as before. */
+  plain = export (f, f->plain, LEDE_EXPORT_FORMAT_HTML, out, 0);
+  g_assert_true (g_str_has_suffix (plain, "/out/council-meets-on-tuesday.html"));
+}
+
+/* Markdown: a Hugo page bundle (slug/index.md, the pictures beside it,
+ * the lead photo feature.EXT), each picture's line at its file, the
+ * photos' texts in the front matter; Jekyll's files beside the story too. */
+static void
+test_markdown (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autoptr (LedeArticle) fresh = reread (f, f->story);
+  g_autofree char *path = export (f, fresh, LEDE_EXPORT_FORMAT_MARKDOWN, out, 0);
+  g_autofree char *jekyll = export (f, fresh, LEDE_EXPORT_FORMAT_MARKDOWN, out, LEDE_EXPORT_FLAGS_JEKYLL_NAMES);
+  g_autofree char *text = read_text (path);
+  g_autofree char *lead = g_build_filename (out, "ferries-return", "feature.jpg", NULL);
+  g_autofree char *ferry = g_build_filename (out, "ferries-return", "img-0042.png", NULL);
+  g_autofree char *quay = g_build_filename (out, "ferries-return", "quay.webp", NULL);
+  g_autoptr (GDateTime) created = g_date_time_to_utc (lede_article_get_created (fresh));
+  g_autofree char *day = g_date_time_format (created, "%Y-%m-%d");
+  g_autofree char *jekyll_end = g_strdup_printf ("/out/%s-ferries-return/%s-ferries-return.md", day, day);
+  g_autofree char *jekyll_ferry = NULL;
+
+  g_assert_true (g_str_has_suffix (path, "/out/ferries-return/index.md"));
+  assert_same_bytes (lead, f->file[0]);
+  assert_same_bytes (ferry, f->file[1]);
+  assert_same_bytes (quay, f->file[2]);
+  assert_contains (text, "\nphotos:\n"
+                         "  - file: \"feature.jpg\"\n    role: lead\n"
+                         "    caption: \"The harbour at low tide, before the 6.10 sailing\"\n"
+                         "    credit: \"Photo: Rhian Adair\"\n"
+                         "    alt: \"Boats resting on the mud of the harbour\"\n"
+                         "  - file: \"img-0042.png\"\n    role: body\n"
+                         "    caption: \"The 6.10 leaves <Penzance> & \\\"St Mary's\\\"\"\n"
+                         "    credit: \"Kerra Nance/Lede\"\n    alt: \"A ferry at the quay at dawn\"\n"
+                         "  - file: \"quay.webp\"\n    role: body\n");
+  assert_contains (text, "\n---\n\nThe first boat left at ten past six.\n\n![A ferry at the quay at dawn](img-0042.png)\n\n"
+                         "Passengers queued on the quay.\n\n![Coiled ropes](quay.webp)\n");
+  assert_lacks (text, "lede-photo:");
+
+  /* Jekyll (jekyll-postfiles): the post in a folder of its own, its files beside it. */
+  g_assert_true (g_str_has_suffix (jekyll, jekyll_end));
+  {
+    g_autofree char *folder = g_path_get_dirname (jekyll);
+
+    jekyll_ferry = g_build_filename (folder, "img-0042.png", NULL);
+  }
+  assert_same_bytes (jekyll_ferry, f->file[1]);
+}
+
+/* ninjs 2.2: each photo an association (a picture, urn:lede:photo:SHA,
+ * its caption and alt text as descriptions, its credit as by and
+ * copyrightnotice, the file beside the story as its rendition). The
+ * schema itself is checked by tests/test-validators.sh (ajv). */
+static void
+test_ninjs (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autoptr (LedeArticle) fresh = reread (f, f->story);
+  g_autofree char *path = export (f, fresh, LEDE_EXPORT_FORMAT_NINJS, out, 0);
+  g_autofree char *ferry = g_build_filename (out, "ferries-return", "img-0042.png", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *lead_uri = NULL, *ferry_uri = NULL;
+  JsonObject *root, *lead, *second, *rendition;
+  JsonArray *associations, *descriptions;
+  const char *body;
+
+  g_assert_true (g_str_has_suffix (path, "/out/ferries-return/index.json"));
+  assert_same_bytes (ferry, f->file[1]);
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  associations = json_object_get_array_member (root, "associations");
+  g_assert_cmpuint (json_array_get_length (associations), ==, 3);
+
+  lead = json_array_get_object_element (associations, 0);
+  lead_uri = g_strconcat ("urn:lede:photo:", f->sha[0], NULL);
+  g_assert_cmpstr (json_object_get_string_member (lead, "name"), ==, "lead");
+  g_assert_cmpstr (json_object_get_string_member (lead, "uri"), ==, lead_uri);
+  g_assert_cmpstr (json_object_get_string_member (lead, "type"), ==, "picture");
+  g_assert_cmpstr (json_object_get_string_member (lead, "by"), ==, "Photo: Rhian Adair");
+  g_assert_cmpstr (json_object_get_string_member (lead, "copyrightnotice"), ==, "Photo: Rhian Adair");
+  descriptions = json_object_get_array_member (lead, "descriptions");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (descriptions, 0), "role"), ==, "caption");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (descriptions, 0), "value"), ==,
+                   "The harbour at low tide, before the 6.10 sailing");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (descriptions, 1), "role"), ==, "alt");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (descriptions, 1), "value"), ==,
+                   "Boats resting on the mud of the harbour");
+  rendition = json_array_get_object_element (json_object_get_array_member (lead, "renditions"), 0);
+  g_assert_cmpstr (json_object_get_string_member (rendition, "name"), ==, "original");
+  g_assert_cmpstr (json_object_get_string_member (rendition, "title"), ==, "feature.jpg");
+  g_assert_cmpstr (json_object_get_string_member (rendition, "contenttype"), ==, "image/jpeg");
+  g_assert_cmpint (json_object_get_int_member (rendition, "width"), ==, 120);
+  g_assert_cmpint (json_object_get_int_member (rendition, "height"), ==, 80);
+  {
+    g_autofree char *lead_file = g_build_filename (out, "ferries-return", "feature.jpg", NULL);
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (lead_file, &st), ==, 0);
+    g_assert_cmpint (json_object_get_int_member (rendition, "sizeinbytes"), ==, st.st_size);
+  }
+
+  second = json_array_get_object_element (associations, 1);
+  ferry_uri = g_strconcat ("urn:lede:photo:", f->sha[1], NULL);
+  g_assert_cmpstr (json_object_get_string_member (second, "name"), ==, "body-1");
+  g_assert_cmpstr (json_object_get_string_member (second, "uri"), ==, ferry_uri);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (second, "renditions"), 0),
+                                                  "title"), ==, "img-0042.png");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (associations, 2), "name"), ==, "body-2");
+
+  /* The body's HTML shows them as the page does. */
+  body = json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (root, "bodies"), 0), "value");
+  assert_contains (body, "<figure class=\"photo\"><img src=\"img-0042.png\" alt=\"A ferry at the quay at dawn\"");
+  assert_lacks (body, "lede-photo:");
+}
+
+/* A picture gone from the library's photos folder: every format that
+ * carries it fails in words, naming it, and writes nothing. */
+static void
+test_missing_picture (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autoptr (LedeArticle) fresh = reread (f, f->story);
+  LedePhoto *ferry = g_ptr_array_index (lede_article_get_photos (fresh), 1);
+  g_autofree char *kept = lede_library_dup_photo_path (f->library, ferry);
+  const LedeExportFormat formats[] = { LEDE_EXPORT_FORMAT_HTML, LEDE_EXPORT_FORMAT_MARKDOWN, LEDE_EXPORT_FORMAT_DOCX };
+
+  g_assert_cmpint (g_unlink (kept), ==, 0);
+  g_mkdir (out, 0755);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *path = lede_export_to_folder (f->library, fresh, formats[i], out, LEDE_EXPORT_FLAGS_FORCE, &error);
+      g_autofree char *name = lede_export_file_name (fresh, formats[i], 0);
+      g_autofree char *written = g_build_filename (out, name, NULL);
+
+      g_assert_null (path);
+      g_assert_nonnull (error);
+      assert_contains (error->message, "IMG_0042.png");
+      assert_contains (error->message, "missing");
+      g_assert_false (g_file_test (written, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* Two pictures added from files of the same name take their own digits;
+ * a picture without a name is "photo". */
+static void
+test_names (void)
+{
+  g_autoptr (GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_photo_free);
+  g_autoptr (GHashTable) names = NULL;
+  const char *shas[] = {
+    "1111111111111111111111111111111111111111111111111111111111111111",
+    "2222222222222222222222222222222222222222222222222222222222222222",
+    "3333333333333333333333333333333333333333333333333333333333333333",
+    "4444444444444444444444444444444444444444444444444444444444444444",
+  };
+  const char *files[] = { "DSC_1.JPG", "dsc_1.jpeg", "", "feature.jpg" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shas); i++)
+    {
+      LedePhoto *photo = lede_photo_new (shas[i]);
+
+      photo->role = i == 3 ? LEDE_PHOTO_ROLE_LEAD : LEDE_PHOTO_ROLE_BODY;
+      lede_photo_set_text (&photo->file_name, files[i]);
+      lede_photo_set_text (&photo->media_type, "image/jpeg");
+      g_ptr_array_add (photos, photo);
+    }
+  /* The lead photo also in the body: one file. */
+  g_ptr_array_add (photos, lede_photo_copy (g_ptr_array_index (photos, 3)));
+  ((LedePhoto *)g_ptr_array_index (photos, 4))->role = LEDE_PHOTO_ROLE_BODY;
+
+  names = lede_export_photos_name_files (photos);
+  g_assert_cmpuint (g_hash_table_size (names), ==, 4);
+  g_assert_cmpstr (g_hash_table_lookup (names, shas[0]), ==, "dsc-1-11111111.jpg");
+  g_assert_cmpstr (g_hash_table_lookup (names, shas[1]), ==, "dsc-1-22222222.jpg");
+  g_assert_cmpstr (g_hash_table_lookup (names, shas[2]), ==, "photo.jpg");
+  g_assert_cmpstr (g_hash_table_lookup (names, shas[3]), ==, "feature.jpg");
+}
+
+/* For tests/test-validators.sh: the story with photos in every format. */
+static void
+test_for_validators (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *out = g_getenv ("LEDE_TEST_PHOTOS_OUT");
+
+  if (out == NULL)
+    {
+      g_test_skip ("LEDE_TEST_PHOTOS_OUT is not set (tests/test-validators.sh sets it)");
+      return;
+    }
+  for (LedeExportFormat format = LEDE_EXPORT_FORMAT_HTML; format <= LEDE_EXPORT_FORMAT_DOCX; format++)
+    g_free (export (f, f->story, format, out, 0));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+  ADD ("/lede/photo-export/html", test_html);
+  ADD ("/lede/photo-export/markdown", test_markdown);
+  ADD ("/lede/photo-export/ninjs", test_ninjs);
+  ADD ("/lede/photo-export/missing-picture", test_missing_picture);
+  ADD ("/lede/photo-export/for-validators", test_for_validators);
+#undef ADD
+  g_test_add_func ("/lede/photo-export/names", test_names);
+
+  return g_test_run ();
+}

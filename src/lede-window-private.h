@@ -91,6 +91,9 @@ struct _LedeWindow
   GtkLabel             *selection_label;
   GtkPopover           *selection_tag_popover;
   GtkEntry             *selection_tag_entry;
+
+  /* Pictures put in the body (lede-window-photos.c). */
+  guint                 photos_reading;
 };
 
 /* The parts, each setting up its actions (class_add) and its state (init). */
@@ -144,6 +147,9 @@ void lede_window_record_went_out     (LedeWindow  *self,
 void lede_window_init_interchange    (LedeWindow *self);
 void lede_window_import_model        (LedeWindow *self,
                                       GListModel *files);
+/* lede-window-photos.c */
+void lede_window_class_add_photos    (GtkWidgetClass *widget_class);
+void lede_window_init_photos         (LedeWindow *self);
 void lede_window_class_add_search    (GtkWidgetClass *widget_class);
 void lede_window_init_search         (LedeWindow *self);
 void lede_window_dispose_search      (LedeWindow *self);

@@ -256,6 +256,7 @@ lede_window_class_init (LedeWindowClass *klass)
   lede_window_class_add_search (widget_class);
   lede_window_class_add_history (widget_class);
   lede_window_class_add_selection (widget_class);
+  lede_window_class_add_photos (widget_class);
 }
 
 static void
@@ -289,6 +290,7 @@ lede_window_init (LedeWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story", FALSE);
   lede_window_init_interchange (self);
+  lede_window_init_photos (self);
   lede_window_init_search (self);
   lede_window_init_history (self);
   lede_window_update_empty_page (self);

@@ -22,7 +22,8 @@
 #include "lede-preview.h"
 
 /* Anything with a scheme and "//" (http, https, ws, ftp, file) is blocked;
- * the page itself is about:blank and images may only be data: URIs. */
+ * the page itself is about:blank and images may only be data: URIs and
+ * the story's photos (lede-photo:SHA, lede-preview-photos.c). */
 static const char CONTENT_FILTER[] =
   "[{\"trigger\": {\"url-filter\": \"^[a-zA-Z][a-zA-Z0-9+.-]*://\"}, \"action\": {\"type\": \"block\"}}]";
 
@@ -32,6 +33,7 @@ struct _LedePreview
 
   WebKitWebView  *web_view;
   LedeArticle    *article;
+  LedeLibrary    *library;   /* the story's photos */
   GtkTextBuffer  *buffer;
   GSignalGroup   *article_signals;
   GSignalGroup   *buffer_signals;
@@ -519,6 +521,7 @@ lede_preview_dispose (GObject *object)
   g_clear_handle_id (&self->fields_retry_id, g_source_remove);
   g_clear_pointer (&self->marked_words, g_free);
   g_clear_object (&self->buffer);
+  g_clear_object (&self->library);
   g_clear_object (&self->cancellable);
   if (self->web_view != NULL)
     {
@@ -595,6 +598,7 @@ new_web_view (WebKitUserContentManager *content,
     {
       /* One local page, loaded once: nothing worth caching. */
       webkit_web_context_set_cache_model (webkit_web_context_get_default (), WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
+      lede_preview_register_photos (webkit_web_context_get_default ());
       g_once_init_leave (&tuned, 1);
     }
 
@@ -692,6 +696,33 @@ lede_preview_set_article (LedePreview *self,
   push_fields (self);
   if (!same_story)
     lede_preview_scroll_to_line (self, 1);
+}
+
+/**
+ * lede_preview_set_library:
+ *
+ * Where the story's photos are read from, for lede-photo: addresses.
+ */
+void
+lede_preview_set_library (LedePreview *self,
+                          LedeLibrary *library)
+{
+  g_return_if_fail (LEDE_IS_PREVIEW (self));
+  g_set_object (&self->library, library);
+}
+
+LedeLibrary *
+lede_preview_get_library (LedePreview *self)
+{
+  g_return_val_if_fail (LEDE_IS_PREVIEW (self), NULL);
+  return self->library;
+}
+
+LedeArticle *
+lede_preview_get_article (LedePreview *self)
+{
+  g_return_val_if_fail (LEDE_IS_PREVIEW (self), NULL);
+  return self->article;
 }
 
 /**

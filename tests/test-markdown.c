@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "lede-export.h"
 #include "lede-markdown.h"
 #include "lede-page.h"
 #include "lede-test-utils.h"
@@ -188,6 +189,203 @@ test_page (void)
   assert_contains (preview, "Content-Security-Policy\" content=\"default-src 'none'");
 }
 
+#define FERRY_SHA "3fa9c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9e1"
+#define QUAY_SHA  "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+#define LEAD_SHA  "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100"
+
+static LedePhoto *
+make_photo (const char    *sha256,
+            LedePhotoRole  role,
+            const char    *caption,
+            const char    *credit,
+            const char    *alt_text)
+{
+  LedePhoto *photo = lede_photo_new (sha256);
+
+  photo->role = role;
+  lede_photo_set_text (&photo->caption, caption);
+  lede_photo_set_text (&photo->credit, credit);
+  lede_photo_set_text (&photo->alt_text, alt_text);
+  lede_photo_set_text (&photo->file_name, "IMG_0042.JPG");
+  lede_photo_set_text (&photo->media_type, "image/jpeg");
+  photo->width = 1200;
+  photo->height = 800;
+  return photo;
+}
+
+static GPtrArray *
+make_photos (void)
+{
+  GPtrArray *photos = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_photo_free);
+
+  g_ptr_array_add (photos, make_photo (LEAD_SHA, LEDE_PHOTO_ROLE_LEAD, "The harbour at low tide",
+                                       "Photo: Rhian Adair", "Boats resting on the mud"));
+  g_ptr_array_add (photos, make_photo (FERRY_SHA, LEDE_PHOTO_ROLE_BODY, "The 6.10 leaves <Penzance> & \"St Mary's\"",
+                                       "Photo: Kerra Nance/Lede", "A ferry at the quay at dawn"));
+  g_ptr_array_add (photos, make_photo (QUAY_SHA, LEDE_PHOTO_ROLE_BODY, "", "", ""));
+  return photos;
+}
+
+static char *
+file_url (const LedePhoto *photo,
+          gpointer         data)
+{
+  return g_strdup_printf ("%s/%.6s.jpg", (const char *)data, photo->sha256);
+}
+
+/* A picture alone on its paragraph at lede-photo:SHA is a figure with the
+ * photo's texts; one the story does not have is nothing; one inside a
+ * line of text is its description, as any picture that cannot be shown. */
+static void
+test_photo_figures (void)
+{
+  g_autoptr (GPtrArray) photos = make_photos ();
+  const char *body =
+    "The first boat leaves at ten past six.\n"
+    "\n"
+    "![bracket text](lede-photo:" FERRY_SHA ")\n"
+    "\n"
+    "![the quay](lede-photo:" QUAY_SHA ")\n"
+    "\n"
+    "![not ours](lede-photo:0000000000000000000000000000000000000000000000000000000000000000)\n"
+    "\n"
+    "![the lead, in the body](lede-photo:" LEAD_SHA ")\n"
+    "\n"
+    "Inline ![a picture in words](lede-photo:" FERRY_SHA ") stays words.\n"
+    "\n"
+    "> ![quoted](lede-photo:" FERRY_SHA ")\n";
+  g_autofree char *preview = lede_markdown_to_html_with_photos (body, -1, photos, NULL, NULL);
+  g_autofree char *published = lede_markdown_to_published_html_with_photos (body, -1, photos, file_url, (gpointer)"pictures");
+  g_autofree char *without = lede_markdown_to_html (body, -1);
+  g_autofree char *plain = lede_markdown_to_plain_text (body, -1);
+
+  /* The preview: lede-photo:SHA, with where its line is. */
+  assert_contains (preview,
+                   "<figure class=\"photo\" data-sourcepos=\"3:1-3:92\"><img src=\"lede-photo:" FERRY_SHA "\" "
+                   "alt=\"A ferry at the quay at dawn\" width=\"1200\" height=\"800\"><figcaption>"
+                   "The 6.10 leaves &lt;Penzance&gt; &amp; &quot;St Mary&apos;s&quot; "
+                   "<span class=\"credit\">Photo: Kerra Nance/Lede</span></figcaption></figure>");
+  /* No alt text on the photo: the bracket text; no caption or credit: no figcaption. */
+  assert_contains (preview, "<img src=\"lede-photo:" QUAY_SHA "\" alt=\"the quay\" width=\"1200\" height=\"800\"></figure>");
+  assert_lacks (preview, "not ours");
+  assert_lacks (preview, "lede-photo:0000");
+  assert_lacks (preview, "the lead, in the body");
+  assert_lacks (preview, LEAD_SHA);
+  assert_contains (preview, "Inline a picture in words stays words.");
+  assert_contains (preview, "<blockquote data-sourcepos=\"13:1-13:88\">\n<figure class=\"photo\" data-sourcepos=\"13:3-13:88\">");
+
+  /* Published: the caller's address, no source positions. */
+  assert_contains (published, "<figure class=\"photo\"><img src=\"pictures/3fa9c1.jpg\" alt=\"A ferry at the quay at dawn\"");
+  assert_contains (published, "<img src=\"pictures/001122.jpg\" alt=\"the quay\"");
+  assert_lacks (published, "data-sourcepos");
+  assert_lacks (published, "lede-photo:");
+
+  /* A story without photos has none of these pictures. */
+  assert_lacks (without, "<figure");
+  assert_lacks (without, "<img");
+  assert_lacks (without, "bracket text");
+  assert_contains (without, "Inline a picture in words stays words.");
+
+  /* A picture's alt text is not the story's words. */
+  assert_lacks (plain, "bracket text");
+  assert_lacks (plain, "quoted");
+  assert_contains (plain, "Inline a picture in words stays words.");
+  g_assert_cmpuint (lede_markdown_count_words ("![three words here](lede-photo:" FERRY_SHA ")\n\nTwo words.\n"), ==, 2);
+}
+
+/* A caption with a manual line break and what HTML refuses; a credit alone. */
+static void
+test_photo_figure_texts (void)
+{
+  g_autoptr (LedePhoto) photo = make_photo (FERRY_SHA, LEDE_PHOTO_ROLE_BODY, "", "Kerra\x01 Nance", "Alt\vtext");
+  g_autofree char *figure = NULL;
+  g_autofree char *both = NULL;
+
+  figure = lede_markdown_dup_figure (photo, "a\"b.jpg", "unused", NULL, NULL);
+  g_assert_cmpstr (figure, ==,
+                   "<figure><img src=\"a&quot;b.jpg\" alt=\"Alt text\" width=\"1200\" height=\"800\">"
+                   "<figcaption><span class=\"credit\">Kerra Nance</span></figcaption></figure>\n");
+  lede_photo_set_text (&photo->caption, "First line\vsecond line");
+  both = lede_markdown_dup_figure (photo, "x.jpg", NULL, "lead-photo", NULL);
+  assert_contains (both, "<figure class=\"lead-photo\">");
+  assert_contains (both, "<figcaption>First line<br>second line <span class=\"credit\">");
+}
+
+static void
+photos_rendered_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  char **html = data;
+  g_autoptr (GError) error = NULL;
+
+  *html = lede_markdown_to_html_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The preview's render off the main thread keeps its own copy of the photos. */
+static void
+test_photo_async (void)
+{
+  g_autoptr (GPtrArray) photos = make_photos ();
+  g_autofree char *html = NULL;
+  g_autofree char *sync = NULL;
+  const char *body = "![x](lede-photo:" FERRY_SHA ")\n";
+
+  lede_markdown_to_html_with_photos_async (body, -1, photos, NULL, photos_rendered_cb, &html);
+  g_ptr_array_set_size (photos, 0);
+  while (html == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_pointer (&photos, g_ptr_array_unref);
+  photos = make_photos ();
+  sync = lede_markdown_to_html_with_photos (body, -1, photos, NULL, NULL);
+  g_assert_cmpstr (html, ==, sync);
+  assert_contains (html, "<figure class=\"photo\"");
+}
+
+/* The lead photo above the story's text, in the preview and the page, and
+ * as the JSON-LD's image. */
+static void
+test_page_lead_photo (void)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (GPtrArray) photos = make_photos ();
+  g_autoptr (LedeVerdict) verdict = NULL;
+  g_autoptr (LedeArticle) bare = lede_article_new ();
+  g_autofree char *preview = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *bare_page = NULL;
+  g_autofree char *bare_preview = NULL;
+
+  lede_article_set_headline (article, "Ferries return to the islands");
+  lede_article_set_body (article, "The first boat leaves at six.\n\n![x](lede-photo:" FERRY_SHA ")\n");
+  lede_article_set_photos (article, photos);
+
+  preview = lede_page_render (article, "<p>Body</p>", NULL, LEDE_PAGE_PREVIEW);
+  assert_contains (preview, "</header>\n<div class=\"lead-photo-place\"><figure class=\"lead-photo\"><img src=\"lede-photo:" LEAD_SHA
+                   "\" alt=\"Boats resting on the mud\" width=\"1200\" height=\"800\"><figcaption>The harbour at low tide "
+                   "<span class=\"credit\">Photo: Rhian Adair</span></figcaption></figure>\n</div>\n<div class=\"story-body\">");
+
+  verdict = lede_gate_ask (article, NULL, NULL, NULL, LEDE_WAY_OUT_EXPORT, NULL);
+  g_assert_true (lede_verdict_may_leave (verdict));
+  page = lede_page_render_published (verdict, "<p>Body</p>", file_url, (gpointer)"here");
+  assert_contains (page, "</header>\n<figure class=\"lead-photo\"><img src=\"here/ffeedd.jpg\" alt=\"Boats resting on the mud\"");
+  assert_lacks (page, "lead-photo-place");
+  assert_contains (page, "\"image\" : {\n    \"@type\" : \"ImageObject\",\n    \"url\" : \"here/ffeedd.jpg\",\n"
+                   "    \"width\" : 1200,\n    \"height\" : 800,\n    \"caption\" : \"The harbour at low tide\",\n"
+                   "    \"creditText\" : \"Photo: Rhian Adair\"\n  }");
+
+  /* Without photos: no figure, no image, and the preview's empty place. */
+  lede_article_set_headline (bare, "No pictures");
+  bare_preview = lede_page_render (bare, "", NULL, LEDE_PAGE_PREVIEW);
+  assert_contains (bare_preview, "<div class=\"lead-photo-place\"></div>");
+  g_clear_pointer (&verdict, lede_verdict_unref);
+  verdict = lede_gate_ask (bare, NULL, NULL, NULL, LEDE_WAY_OUT_EXPORT, NULL);
+  bare_page = lede_page_render_published (verdict, "", NULL, NULL);
+  assert_lacks (bare_page, "<figure");
+  assert_lacks (bare_page, "\"image\"");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,6 +400,10 @@ main (int   argc,
   g_test_add_func ("/lede/markdown/plain-text", test_plain_text);
   g_test_add_func ("/lede/markdown/async", test_async);
   g_test_add_func ("/lede/markdown/page", test_page);
+  g_test_add_func ("/lede/markdown/photo-figures", test_photo_figures);
+  g_test_add_func ("/lede/markdown/photo-figure-texts", test_photo_figure_texts);
+  g_test_add_func ("/lede/markdown/photo-async", test_photo_async);
+  g_test_add_func ("/lede/markdown/page-lead-photo", test_page_lead_photo);
 
   return g_test_run ();
 }

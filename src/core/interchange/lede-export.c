@@ -16,6 +16,7 @@
 
 #include "lede-atomic-file.h"
 #include "lede-export.h"
+#include "lede-export-photos.h"
 #include "lede-docx.h"
 #include "lede-front-matter.h"
 #include "lede-markdown.h"
@@ -357,6 +358,7 @@ lede_export_story (const LedeVerdict *verdict,
                    LedeExportFormat   format)
 {
   g_autofree char *body_html = NULL;
+  g_autoptr (GHashTable) names = NULL;
   LedeArticle *article;
   const char * const *tags;
   GPtrArray *sources;
@@ -369,13 +371,17 @@ lede_export_story (const LedeVerdict *verdict,
   sources = lede_verdict_get_sources (verdict);
   if (format == LEDE_EXPORT_FORMAT_DOCX)
     return lede_docx_write (verdict);
+  /* Each picture at its file beside the story. */
+  names = lede_export_photos_name_files (lede_article_get_photos (article), FALSE);
   if (format != LEDE_EXPORT_FORMAT_MARKDOWN)
-    body_html = lede_markdown_to_published_html (lede_article_get_body (article), -1);
+    body_html = lede_markdown_to_published_html_with_photos (lede_article_get_body (article), -1,
+                                                             lede_article_get_photos (article),
+                                                             lede_export_photos_url, names);
 
   switch (format)
     {
     case LEDE_EXPORT_FORMAT_HTML:
-      out = lede_page_render_published (verdict, body_html);
+      out = lede_page_render_published (verdict, body_html, lede_export_photos_url, names);
       break;
     case LEDE_EXPORT_FORMAT_FRAGMENT:
       {

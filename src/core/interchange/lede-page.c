@@ -86,11 +86,93 @@ add_time (JsonBuilder *json,
   json_builder_add_string_value (json, text);
 }
 
+/* The story's lead photo, or %NULL. */
+static const LedePhoto *
+lead_photo (LedeArticle *article)
+{
+  GPtrArray *photos = lede_article_get_photos (article);
+
+  for (guint i = 0; photos != NULL && i < photos->len; i++)
+    {
+      const LedePhoto *photo = g_ptr_array_index (photos, i);
+
+      if (photo->role == LEDE_PHOTO_ROLE_LEAD)
+        return photo;
+    }
+  return NULL;
+}
+
+/**
+ * lede_page_dup_lead_photo_html:
+ * @url_func: (nullable) (scope call): where the page finds the picture;
+ *   %NULL for `lede-photo:SHA` (the preview)
+ *
+ * Returns: (transfer full): the story's lead photo as the page shows it
+ *   above the story's text (a `<figure class="lead-photo">` with its alt
+ *   text, size, caption and credit), or "" when it has none
+ */
+char *
+lede_page_dup_lead_photo_html (LedeArticle      *article,
+                               LedePhotoUrlFunc  url_func,
+                               gpointer          user_data)
+{
+  const LedePhoto *photo;
+  g_autofree char *url = NULL;
+
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
+
+  if ((photo = lead_photo (article)) == NULL)
+    return g_strdup ("");
+  url = lede_markdown_dup_photo_url (photo, url_func, user_data);
+  return lede_markdown_dup_figure (photo, url, "", "lead-photo", NULL);
+}
+
+/* schema.org's ImageObject for the lead photo. */
+static void
+add_image (JsonBuilder      *json,
+           LedeArticle      *article,
+           LedePhotoUrlFunc  url_func,
+           gpointer          user_data)
+{
+  const LedePhoto *photo = lead_photo (article);
+  g_autofree char *url = NULL;
+
+  if (photo == NULL)
+    return;
+  url = lede_markdown_dup_photo_url (photo, url_func, user_data);
+  json_builder_set_member_name (json, "image");
+  json_builder_begin_object (json);
+  json_builder_set_member_name (json, "@type");
+  json_builder_add_string_value (json, "ImageObject");
+  json_builder_set_member_name (json, "url");
+  json_builder_add_string_value (json, url);
+  if (photo->width > 0 && photo->height > 0)
+    {
+      json_builder_set_member_name (json, "width");
+      json_builder_add_int_value (json, photo->width);
+      json_builder_set_member_name (json, "height");
+      json_builder_add_int_value (json, photo->height);
+    }
+  if (photo->caption && *photo->caption)
+    {
+      json_builder_set_member_name (json, "caption");
+      json_builder_add_string_value (json, photo->caption);
+    }
+  if (photo->credit && *photo->credit)
+    {
+      json_builder_set_member_name (json, "creditText");
+      json_builder_add_string_value (json, photo->credit);
+    }
+  json_builder_end_object (json);
+}
+
 /* schema.org NewsArticle, for search engines and aggregators. */
 static void
 append_json_ld (GString            *page,
                 LedeArticle        *article,
-                const char * const *tags)
+                const char * const *tags,
+                LedePhotoUrlFunc    url_func,
+                gpointer            user_data)
 {
   g_autoptr (JsonBuilder) json = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
@@ -113,6 +195,7 @@ append_json_ld (GString            *page,
       json_builder_set_member_name (json, "description");
       json_builder_add_string_value (json, lede_article_get_standfirst (article));
     }
+  add_image (json, article, url_func, user_data);
   add_time (json, "datePublished", lede_article_get_published (article));
   add_time (json, "dateCreated", lede_article_get_created (article));
   add_time (json, "dateModified", lede_article_get_updated (article));
@@ -272,8 +355,11 @@ render_page (LedeArticle        *article,
              const char         *body_html,
              const char * const *tags,
              const char         *embargo_line,
-             LedePageFlags       flags)
+             LedePageFlags       flags,
+             LedePhotoUrlFunc    url_func,
+             gpointer            user_data)
 {
+  g_autofree char *lead = NULL;
   GString *page = g_string_sized_new (8192 + (body_html ? strlen (body_html) : 0));
   const char *language = lede_article_get_language (article);
   const char *headline = lede_article_get_headline (article);
@@ -313,7 +399,7 @@ render_page (LedeArticle        *article,
   g_string_append (page, lede_page_get_stylesheet ());
   g_string_append (page, "</style>\n");
   if (!(flags & LEDE_PAGE_PREVIEW))
-    append_json_ld (page, article, tags);
+    append_json_ld (page, article, tags, url_func, user_data);
   g_string_append (page, "</head>\n<body>\n");
   /* Said where no one can miss it: a page that leaves Lede early must not
    * be mistaken for one that may be published. The preview keeps the
@@ -344,7 +430,16 @@ render_page (LedeArticle        *article,
       append_escaped (page, human);
       g_string_append (page, "</time>");
     }
-  g_string_append (page, "</p>\n</header>\n<div class=\"story-body\">\n");
+  g_string_append (page, "</p>\n</header>\n");
+  /* The lead photo, above the story's text; the preview keeps a place for
+   * its script to fill. */
+  lead = lede_page_dup_lead_photo_html (article, url_func, user_data);
+  if (flags & LEDE_PAGE_PREVIEW)
+    g_string_append (page, "<div class=\"lead-photo-place\">");
+  g_string_append (page, lead);
+  if (flags & LEDE_PAGE_PREVIEW)
+    g_string_append (page, "</div>\n");
+  g_string_append (page, "<div class=\"story-body\">\n");
   if (body_html != NULL)
     g_string_append (page, body_html);
   g_string_append (page, "</div>\n");
@@ -375,7 +470,8 @@ render_page (LedeArticle        *article,
  * @tags: (nullable): the story's tags, listed after the body
  *
  * Returns: (transfer full): a standalone HTML5 document with the story's
- *   headline, standfirst, byline and dateline (all escaped), the body and
+ *   headline, standfirst, byline and dateline (all escaped), the lead
+ *   photo (at `lede-photo:SHA`, the preview's scheme), the body and
  *   the shared stylesheet, marked as under embargo while it is. Elements
  *   keep the same classes whatever is empty, so the preview can fill them
  *   in place. For the preview (%LEDE_PAGE_PREVIEW) and the tests: a page
@@ -393,20 +489,25 @@ lede_page_render (LedeArticle        *article,
 
   if (lede_article_is_under_embargo (article, NULL))
     embargo = lede_gate_dup_embargo_line (lede_article_get_embargo (article));
-  return render_page (article, body_html, tags, embargo, flags);
+  return render_page (article, body_html, tags, embargo, flags, NULL, NULL);
 }
 
 /**
  * lede_page_render_published:
  * @verdict: the gate's, letting the story out
- * @body_html: the body as lede_markdown_to_published_html() gave it
+ * @body_html: the body as lede_markdown_to_published_html_with_photos()
+ *   gave it
+ * @url_func: (nullable) (scope call): where the page finds the lead
+ *   photo's picture (the file beside it)
  *
  * Returns: (transfer full): the page HTML export writes: with schema.org
- *   JSON-LD and the marks the gate asks for
+ *   JSON-LD (the lead photo its image) and the marks the gate asks for
  */
 char *
 lede_page_render_published (const LedeVerdict *verdict,
-                            const char        *body_html)
+                            const char        *body_html,
+                            LedePhotoUrlFunc   url_func,
+                            gpointer           user_data)
 {
   g_autofree char *embargo = NULL;
 
@@ -414,5 +515,5 @@ lede_page_render_published (const LedeVerdict *verdict,
 
   embargo = lede_verdict_dup_embargo_line (verdict);
   return render_page (lede_verdict_get_article (verdict), body_html, lede_verdict_get_tags (verdict),
-                      embargo, LEDE_PAGE_DEFAULT);
+                      embargo, LEDE_PAGE_DEFAULT, url_func, user_data);
 }

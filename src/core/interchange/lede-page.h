@@ -6,6 +6,7 @@
 
 #include "lede-article.h"
 #include "lede-gate.h"
+#include "lede-markdown.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +24,12 @@ char       *lede_page_render         (LedeArticle        *article,
                                       LedePageFlags       flags);
 
 char       *lede_page_render_published (const LedeVerdict *verdict,
-                                        const char        *body_html);
+                                        const char        *body_html,
+                                        LedePhotoUrlFunc   url_func,
+                                        gpointer           user_data);
+char       *lede_page_dup_lead_photo_html (LedeArticle      *article,
+                                           LedePhotoUrlFunc  url_func,
+                                           gpointer          user_data);
 char       *lede_page_dup_corrections_html (GPtrArray  *corrections,
                                             const char *language);
 char       *lede_page_dup_embargo_banner (const char *embargo_line);

@@ -117,6 +117,12 @@ plain_text (cmark_node *document)
       cmark_node_type type = cmark_node_get_type (node);
       const char *type_name = cmark_node_get_type_string (node);
 
+      /* A picture's alt text is not the story's words. */
+      if (event == CMARK_EVENT_ENTER && lede_markdown_photo_sha (node) != NULL)
+        {
+          cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+          continue;
+        }
       if (event == CMARK_EVENT_ENTER)
         {
           switch (type)
@@ -228,38 +234,6 @@ is_image_url (const char *url)
   return FALSE;
 }
 
-/* A picture's description as plain text, as cmark-gfm writes it for alt. */
-static char *
-description (cmark_node *image)
-{
-  GString *out = g_string_new (NULL);
-  cmark_iter *iter = cmark_iter_new (image);
-  cmark_event_type event;
-
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *node = cmark_iter_get_node (iter);
-
-      if (event != CMARK_EVENT_ENTER)
-        continue;
-      switch (cmark_node_get_type (node))
-        {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-          g_string_append (out, cmark_node_get_literal (node));
-          break;
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-          g_string_append_c (out, ' ');
-          break;
-        default:
-          break;
-        }
-    }
-  cmark_iter_free (iter);
-  return g_string_free (out, FALSE);
-}
-
 static void
 clean_literal (cmark_node *node,
                const char *line_break)
@@ -313,7 +287,8 @@ clean_text (cmark_node *text)
 
 /* Makes the tree fit for the markup writers (HTML and DOCX) without
  * touching the story: a picture whose address cannot be shown gives way to
- * its description, and every text loses what HTML and XML refuse. The
+ * its description (but a paragraph that is a picture of the story's own,
+ * which the writers place), and every text loses what HTML and XML refuse. The
  * nodes are collected first, as a tree must not change under its iterator. */
 static void
 clean_tree (cmark_node *document)
@@ -337,7 +312,9 @@ clean_tree (cmark_node *document)
           g_ptr_array_add (literals, node);
           break;
         case CMARK_NODE_IMAGE:
-          if (!is_image_url (cmark_node_get_url (node)))
+          /* A picture of the story's own stays for the writers to place. */
+          if (!is_image_url (cmark_node_get_url (node)) &&
+              lede_markdown_photo_sha (cmark_node_parent (node)) == NULL)
             g_ptr_array_add (images, node);
           G_GNUC_FALLTHROUGH;
         case CMARK_NODE_LINK:
@@ -383,7 +360,7 @@ clean_tree (cmark_node *document)
     {
       cmark_node *image = g_ptr_array_index (images, i - 1);
       cmark_node *alt = cmark_node_new (CMARK_NODE_TEXT);
-      g_autofree char *text = description (image);
+      g_autofree char *text = lede_markdown_image_description (image);
 
       cmark_node_set_literal (alt, text);
       if (!cmark_node_insert_before (image, alt))
@@ -567,9 +544,12 @@ lede_markdown_parse_tree (const char    *markdown,
 /* Parses once and renders as HTML (with the options the preview and export
  * rely on) or as plain text. */
 static char *
-render (const char *markdown,
-        gssize      length,
-        gboolean    as_html)
+render (const char       *markdown,
+        gssize            length,
+        gboolean          as_html,
+        GPtrArray        *photos,
+        LedePhotoUrlFunc  url_func,
+        gpointer          user_data)
 {
   cmark_parser *parser = NULL;
   cmark_node *document;
@@ -583,6 +563,7 @@ render (const char *markdown,
       g_autofree char *html = NULL;
 
       clean_tree (document);
+      lede_markdown_place_figures (document, photos, url_func, user_data, TRUE);
       html = to_glib_string (cmark_render_html (document, RENDER_OPTIONS,
                                                 cmark_parser_get_syntax_extensions (parser)));
       /* Said in the page itself, so the preview and the export both show it. */
@@ -613,100 +594,6 @@ render (const char *markdown,
 }
 
 /**
- * lede_markdown_count_autolink_marks:
- *
- * Counts what makes cmark-gfm's autolink extension look for an address
- * ("@", "www.", "://"): each address it finds in a paragraph makes it read
- * the rest of the paragraph again, so hundreds of thousands of them in one
- * paragraph take minutes.
- */
-gsize
-lede_markdown_count_autolink_marks (const char *markdown,
-                                    gssize      length)
-{
-  const char *end, *p;
-  gsize marks = 0;
-
-  if (markdown == NULL)
-    return 0;
-  end = markdown + (length < 0 ? (gssize)strlen (markdown) : length);
-  for (p = markdown; p < end; p++)
-    if (*p == '@' ||
-        (*p == 'w' && end - p >= 4 && memcmp (p, "www.", 4) == 0) ||
-        (*p == ':' && end - p >= 3 && memcmp (p, "://", 3) == 0))
-      marks++;
-  return marks;
-}
-
-/**
- * lede_markdown_count_table_cells:
- *
- * Counts, from above, the cells of the story's tables once cmark-gfm has
- * padded every row to its table's width: a delimiter row ("|---|---|")
- * gives the width, and every line up to the next empty one is a row. A
- * kilobyte-wide header over a few thousand one-character rows would
- * otherwise cost cmark-gfm gigabytes (and make it abort()). A row wider
- * than its table counts its own cells, and a row wider than
- * LEDE_MARKDOWN_MAX_TABLE_COLUMNS counts as too many.
- */
-gsize
-lede_markdown_count_table_cells (const char *markdown,
-                                 gssize      length)
-{
-  const char *end, *line;
-  gsize cells = 0, columns = 0;
-  gboolean previous_blank = TRUE;
-
-  if (markdown == NULL)
-    return 0;
-  end = markdown + (length < 0 ? (gssize)strlen (markdown) : length);
-
-  for (line = markdown; line < end; )
-    {
-      const char *next = memchr (line, '\n', end - line);
-      const char *line_end = next ? next : end;
-      const char *text = line;
-      gboolean blank = TRUE, delimiter = TRUE, dash = FALSE;
-      gsize pipes = 0;
-
-      /* A table in a block quote (or a list) is a table all the same. */
-      while (text < line_end && (*text == '>' || *text == ' ' || *text == '\t'))
-        text++;
-      for (const char *p = text; p < line_end; p++)
-        {
-          if (*p != ' ' && *p != '\t' && *p != '\r')
-            blank = FALSE;
-          if (*p == '|')
-            pipes++;
-          else if (*p == '-')
-            dash = TRUE;
-          else if (*p != ':' && *p != ' ' && *p != '\t' && *p != '\r')
-            delimiter = FALSE;
-        }
-
-      if (blank)
-        columns = 0;
-      else if (delimiter && dash && !previous_blank)
-        columns = pipes + 1;  /* at least as many cells as there are columns */
-      else if (columns > 0)
-        {
-          cells += MAX (columns, pipes + 1);
-          if (cells > G_MAXSIZE / 2)
-            return cells;
-        }
-      /* cmark-gfm reads every cell of a row (the header's too) before it
-       * drops those past the table's width, at a cost that grows with the
-       * square of the row's: a row too wide is as bad as too many cells.
-       * A row of n cells between pipes has n + 1 of them. */
-      if (columns > 0 && pipes > LEDE_MARKDOWN_MAX_TABLE_COLUMNS + 1)
-        return MAX (cells, LEDE_MARKDOWN_MAX_TABLE_CELLS + 1);
-      previous_blank = blank;
-      line = next ? next + 1 : end;
-    }
-  return cells;
-}
-
-/**
  * lede_markdown_to_html:
  * @markdown: the body, in any bytes
  * @length: its length, or -1 when NUL-terminated
@@ -718,7 +605,28 @@ char *
 lede_markdown_to_html (const char *markdown,
                        gssize      length)
 {
-  return render (markdown, length, TRUE);
+  return render (markdown, length, TRUE, NULL, NULL, NULL);
+}
+
+/**
+ * lede_markdown_to_html_with_photos:
+ * @photos: (nullable) (element-type LedePhoto): the story's photos
+ * @url_func: (nullable) (scope call): where the page finds each picture;
+ *   %NULL for `lede-photo:SHA` (the preview's own scheme)
+ *
+ * Returns: (transfer full): lede_markdown_to_html(), with each picture of
+ *   the story's own (an image alone on its paragraph at
+ *   `lede-photo:SHA`) as a `<figure>` with its alt text, size, caption
+ *   and credit from @photos, and nothing for one @photos does not have
+ */
+char *
+lede_markdown_to_html_with_photos (const char       *markdown,
+                                   gssize            length,
+                                   GPtrArray        *photos,
+                                   LedePhotoUrlFunc  url_func,
+                                   gpointer          user_data)
+{
+  return render (markdown, length, TRUE, photos, url_func, user_data);
 }
 
 /**
@@ -731,13 +639,30 @@ char *
 lede_markdown_to_published_html (const char *markdown,
                                  gssize      length)
 {
+  return lede_markdown_to_published_html_with_photos (markdown, length, NULL, NULL, NULL);
+}
+
+/**
+ * lede_markdown_to_published_html_with_photos:
+ *
+ * Returns: (transfer full): lede_markdown_to_html_with_photos() without
+ *   the `data-sourcepos`
+ */
+char *
+lede_markdown_to_published_html_with_photos (const char       *markdown,
+                                             gssize            length,
+                                             GPtrArray        *photos,
+                                             LedePhotoUrlFunc  url_func,
+                                             gpointer          user_data)
+{
   static const char attribute[] = " data-sourcepos=\"";
-  g_autofree char *html = lede_markdown_to_html (markdown, length);
+  g_autofree char *html = render (markdown, length, TRUE, photos, url_func, user_data);
   GString *out = g_string_sized_new (strlen (html));
   const char *p = html, *at;
 
-  /* The story's own text has its quotes escaped, so the attribute (and
-   * its closing quote) can only be cmark-gfm's. */
+  /* The story's own text (a caption's too) has its quotes escaped, so
+   * the attribute (and its closing quote) can only be cmark-gfm's or a
+   * figure's. */
   while ((at = strstr (p, attribute)) != NULL)
     {
       const char *close = strchr (at + sizeof attribute - 1, '"');
@@ -760,7 +685,7 @@ char *
 lede_markdown_to_plain_text (const char *markdown,
                              gssize      length)
 {
-  return render (markdown, length, FALSE);
+  return render (markdown, length, FALSE, NULL, NULL, NULL);
 }
 
 /**
@@ -796,19 +721,60 @@ lede_markdown_count_words (const char *markdown)
   return words;
 }
 
+typedef struct {
+  GBytes    *markdown;
+  GPtrArray *photos;  /* a copy, or NULL */
+} RenderJob;
+
+static void
+render_job_free (RenderJob *job)
+{
+  g_bytes_unref (job->markdown);
+  g_clear_pointer (&job->photos, g_ptr_array_unref);
+  g_free (job);
+}
+
 static void
 render_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  GBytes *markdown = task_data;
+  RenderJob *job = task_data;
   gsize length;
-  const char *data = g_bytes_get_data (markdown, &length);
+  const char *data = g_bytes_get_data (job->markdown, &length);
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  g_task_return_pointer (task, lede_markdown_to_html (data, length), g_free);
+  g_task_return_pointer (task, render (data, length, TRUE, job->photos, NULL, NULL), g_free);
+}
+
+static void
+render_async (const char          *markdown,
+              gssize               length,
+              GPtrArray           *photos,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  RenderJob *job = g_new0 (RenderJob, 1);
+
+  if (markdown == NULL)
+    markdown = "";
+  if (length < 0)
+    length = strlen (markdown);
+
+  job->markdown = g_bytes_new (markdown, length);
+  if (photos != NULL)
+    {
+      job->photos = g_ptr_array_new_full (photos->len, (GDestroyNotify)lede_photo_free);
+      for (guint i = 0; i < photos->len; i++)
+        g_ptr_array_add (job->photos, lede_photo_copy (g_ptr_array_index (photos, i)));
+    }
+  g_task_set_source_tag (task, lede_markdown_to_html_async);
+  g_task_set_task_data (task, job, (GDestroyNotify)render_job_free);
+  g_task_run_in_thread (task, render_thread);
 }
 
 /**
@@ -824,16 +790,27 @@ lede_markdown_to_html_async (const char          *markdown,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  render_async (markdown, length, NULL, cancellable, callback, user_data);
+}
 
-  if (markdown == NULL)
-    markdown = "";
-  if (length < 0)
-    length = strlen (markdown);
-
-  g_task_set_source_tag (task, lede_markdown_to_html_async);
-  g_task_set_task_data (task, g_bytes_new (markdown, length), (GDestroyNotify)g_bytes_unref);
-  g_task_run_in_thread (task, render_thread);
+/**
+ * lede_markdown_to_html_with_photos_async:
+ * @photos: (nullable) (element-type LedePhoto): the story's photos, copied
+ *   with the text
+ *
+ * lede_markdown_to_html_with_photos() on a worker thread, each picture at
+ * `lede-photo:SHA` (the preview's scheme); finish with
+ * lede_markdown_to_html_finish().
+ */
+void
+lede_markdown_to_html_with_photos_async (const char          *markdown,
+                                         gssize               length,
+                                         GPtrArray           *photos,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  render_async (markdown, length, photos, cancellable, callback, user_data);
 }
 
 char *

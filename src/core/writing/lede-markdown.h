@@ -6,7 +6,19 @@
 
 #include <gio/gio.h>
 
+#include "lede-photo.h"
+
 G_BEGIN_DECLS
+
+/* A picture in the body is an image alone on its paragraph at this
+ * address followed by the photo's SHA-256: ![alt](lede-photo:SHA). */
+#define LEDE_PHOTO_URL_PREFIX "lede-photo:"
+
+/* Where the page finds @photo's picture (the file beside an exported
+ * page; the preview's lede-photo:SHA); a new string, or %NULL for
+ * lede-photo:SHA. */
+typedef char *(*LedePhotoUrlFunc) (const LedePhoto *photo,
+                                   gpointer         user_data);
 
 /* Past this many table cells (see lede_markdown_count_table_cells()) a
  * story's tables are shown as text: about a third of a second of work. */
@@ -25,6 +37,24 @@ char     *lede_markdown_to_html          (const char           *markdown,
                                           gssize                length);
 char     *lede_markdown_to_published_html (const char          *markdown,
                                           gssize               length);
+char     *lede_markdown_to_html_with_photos (const char        *markdown,
+                                          gssize               length,
+                                          GPtrArray           *photos,
+                                          LedePhotoUrlFunc     url_func,
+                                          gpointer             user_data);
+char     *lede_markdown_to_published_html_with_photos (const char *markdown,
+                                          gssize               length,
+                                          GPtrArray           *photos,
+                                          LedePhotoUrlFunc     url_func,
+                                          gpointer             user_data);
+char     *lede_markdown_dup_figure       (const LedePhoto     *photo,
+                                          const char          *url,
+                                          const char          *fallback_alt,
+                                          const char          *css_class,
+                                          const char          *attributes);
+char     *lede_markdown_dup_photo_url    (const LedePhoto     *photo,
+                                          LedePhotoUrlFunc     url_func,
+                                          gpointer             user_data);
 char     *lede_markdown_to_plain_text    (const char           *markdown,
                                           gssize                length);
 guint     lede_markdown_count_words      (const char           *markdown);
@@ -40,6 +70,12 @@ void      lede_markdown_to_html_async    (const char           *markdown,
                                           GCancellable         *cancellable,
                                           GAsyncReadyCallback   callback,
                                           gpointer              user_data);
+void      lede_markdown_to_html_with_photos_async (const char *markdown,
+                                          gssize               length,
+                                          GPtrArray           *photos,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
 char     *lede_markdown_to_html_finish   (GAsyncResult         *result,
                                           GError              **error);
 

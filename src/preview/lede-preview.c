@@ -188,7 +188,7 @@ on_fields_pushed (GObject      *source,
 static void
 push_fields (LedePreview *self)
 {
-  g_autofree char *machine = NULL, *human = NULL, *tags = NULL, *embargo = NULL, *corrections = NULL;
+  g_autofree char *machine = NULL, *human = NULL, *tags = NULL, *embargo = NULL, *corrections = NULL, *lead = NULL;
   GVariantDict dict;
   LedeArticle *article = self->article;
 
@@ -216,8 +216,10 @@ push_fields (LedePreview *self)
   corrections = lede_page_dup_corrections_html (lede_article_get_corrections (article),
                                                 lede_article_get_language (article));
   g_variant_dict_insert (&dict, "corrections", "s", corrections);
+  lead = lede_page_dup_lead_photo_html (article, NULL, NULL);
+  g_variant_dict_insert (&dict, "lead", "s", lead);
   run_javascript (self, "setFields (headline, standfirst, byline, dateline, language, theme, published, publishedText, "
-                        "tags, embargo, corrections)",
+                        "tags, embargo, corrections, lead)",
                   g_variant_dict_end (&dict), on_fields_pushed);
 }
 
@@ -336,7 +338,9 @@ start_render (LedePreview *self)
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
   self->rendering = TRUE;
-  lede_markdown_to_html_async (text, -1, self->cancellable, on_rendered, self);
+  /* Pictures at lede-photo:SHA, which lede-preview-photos.c serves. */
+  lede_markdown_to_html_with_photos_async (text, -1, self->article ? lede_article_get_photos (self->article) : NULL,
+                                           self->cancellable, on_rendered, self);
 }
 
 static gboolean
@@ -360,6 +364,14 @@ on_buffer_changed (LedePreview   *self,
       if (self->page_ready)
         run_javascript (self, "unmarkWords ()", NULL, on_javascript_done);
     }
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  self->debounce_id = g_timeout_add (lede_preview_get_debounce_ms (self), on_debounce, self);
+}
+
+/* A picture's caption, credit or alt text is in its figure: render again. */
+static void
+on_photos_changed (LedePreview *self)
+{
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   self->debounce_id = g_timeout_add (lede_preview_get_debounce_ms (self), on_debounce, self);
 }
@@ -666,6 +678,8 @@ lede_preview_init (LedePreview *self)
   self->article_signals = g_signal_group_new (LEDE_TYPE_ARTICLE);
   g_signal_group_connect_object (self->article_signals, "notify",
                                  G_CALLBACK (push_fields), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->article_signals, "notify::photos",
+                                 G_CALLBACK (on_photos_changed), self, G_CONNECT_SWAPPED);
   self->buffer_signals = g_signal_group_new (GTK_TYPE_TEXT_BUFFER);
   g_signal_group_connect_object (self->buffer_signals, "changed",
                                  G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);

@@ -166,24 +166,15 @@ on_photos_changed (LedeEditor *self)
   self->writing_alts = FALSE;
 }
 
-/**
- * lede_editor_insert_photo:
- * @photo: a body picture of the story
- *
- * Puts @photo's line in at the cursor, as a paragraph of its own, in one
- * undo step.
- */
+/* What lede_editor_insert_photo() does. */
 void
-lede_editor_insert_photo (LedeEditor      *self,
-                          const LedePhoto *photo)
+lede_editor_put_photo_line (LedeEditor      *self,
+                            const LedePhoto *photo)
 {
   GtkTextBuffer *buffer;
   GtkTextIter at;
   g_autofree char *line = NULL;
   g_autoptr (GString) text = g_string_new (NULL);
-
-  g_return_if_fail (LEDE_IS_EDITOR (self));
-  g_return_if_fail (photo != NULL && lede_photo_is_sha256 (photo->sha256));
 
   buffer = body_buffer (self);
   line = lede_photo_refs_make_line (photo->alt_text, photo->sha256);

@@ -109,5 +109,7 @@ void lede_editor_joint_end         (LedeEditor  *self);
 void lede_editor_class_add_photos  (GtkWidgetClass *widget_class);
 void lede_editor_watch_photos      (LedeEditor  *self);
 void lede_editor_dispose_photos    (LedeEditor  *self);
+void lede_editor_put_photo_line    (LedeEditor      *self,
+                                    const LedePhoto *photo);
 
 G_END_DECLS

@@ -161,7 +161,7 @@ insert_photo_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  LedeWindow *self = LEDE_WINDOW (widget);
+  LedeWindow *self = (LedeWindow *)widget;
   GtkFileChooserNative *chooser;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -178,30 +178,12 @@ insert_photo_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/**
- * lede_window_insert_photo_files:
- *
- * What Insert Photo… does once its files are chosen: each is read, added
- * and put in at the cursor (for the tests, which cannot drive the portal).
- */
+/* What lede_window_insert_photo_files() does. */
 void
-lede_window_insert_photo_files (LedeWindow *self,
-                                GListModel *files)
+lede_window_add_photo_files (LedeWindow *self,
+                             GListModel *files)
 {
-  g_return_if_fail (LEDE_IS_WINDOW (self));
   add_files (self, files);
-}
-
-/**
- * lede_window_is_adding_photos:
- *
- * Returns: whether a picture is still being read to be put in the body
- */
-gboolean
-lede_window_is_adding_photos (LedeWindow *self)
-{
-  g_return_val_if_fail (LEDE_IS_WINDOW (self), FALSE);
-  return self->photos_reading > 0;
 }
 
 void

@@ -150,6 +150,8 @@ void lede_window_import_model        (LedeWindow *self,
 /* lede-window-photos.c */
 void lede_window_class_add_photos    (GtkWidgetClass *widget_class);
 void lede_window_init_photos         (LedeWindow *self);
+void lede_window_add_photo_files     (LedeWindow *self,
+                                      GListModel *files);
 void lede_window_class_add_search    (GtkWidgetClass *widget_class);
 void lede_window_init_search         (LedeWindow *self);
 void lede_window_dispose_search      (LedeWindow *self);

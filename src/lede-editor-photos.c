@@ -192,7 +192,22 @@ lede_editor_put_photo_line (LedeEditor      *self,
         g_string_append (text, "\n");
     }
   g_string_append (text, line);
-  g_string_append (text, gtk_text_iter_is_end (&at) ? "\n" : "\n\n");
+  if (gtk_text_iter_is_end (&at))
+    g_string_append_c (text, '\n');
+  else
+    {
+      /* A blank line after it, counting the line breaks already there. */
+      GtkTextIter next = at;
+      guint breaks = 0;
+
+      while (breaks < 2 && gtk_text_iter_get_char (&next) == '\n')
+        {
+          breaks++;
+          gtk_text_iter_forward_char (&next);
+        }
+      for (; breaks < 2; breaks++)
+        g_string_append_c (text, '\n');
+    }
 
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_insert (buffer, &at, text->str, text->len);

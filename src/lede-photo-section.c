@@ -42,6 +42,7 @@ struct _LedePhotoSection
   GtkLabel     *message_label;
   GtkWidget    *removed_box;
   GtkLabel     *removed_label;
+  GtkWidget    *undo_remove_button;
   AdwEntryRow  *lead_caption_row;
   AdwEntryRow  *lead_credit_row;
   AdwEntryRow  *lead_alt_row;
@@ -573,6 +574,7 @@ lede_photo_section_class_init (LedePhotoSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedePhotoSection, message_label);
   gtk_widget_class_bind_template_child (widget_class, LedePhotoSection, removed_box);
   gtk_widget_class_bind_template_child (widget_class, LedePhotoSection, removed_label);
+  gtk_widget_class_bind_template_child (widget_class, LedePhotoSection, undo_remove_button);
   gtk_widget_class_bind_template_child (widget_class, LedePhotoSection, lead_caption_row);
   gtk_widget_class_bind_template_child (widget_class, LedePhotoSection, lead_credit_row);
   gtk_widget_class_bind_template_child (widget_class, LedePhotoSection, lead_alt_row);

@@ -538,6 +538,108 @@ test_alt_in_step (Fixture       *f,
                    "Three boats moored at a stone quay");
 }
 
+/* A picture for the README: a sky at dawn, a sun, a dark sea. */
+static char *
+make_dawn (Fixture    *f,
+           const char *name,
+           int         width,
+           int         height)
+{
+  g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guchar *p = pixels + y * stride + x * 3;
+        double t = (double)y / height;
+        int dx = x - width / 2, dy = y - height * 11 / 20;
+        gboolean sun = dx * dx + dy * dy < (height / 7) * (height / 7);
+
+        if (y > height * 2 / 3)
+          p[0] = 20, p[1] = 40 + 30 * t, p[2] = 70 + 40 * t;
+        else if (sun)
+          p[0] = 250, p[1] = 170, p[2] = 40;
+        else
+          p[0] = 120 + 130 * t, p[1] = 150 + 40 * t, p[2] = 210 - 60 * t;
+      }
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", NULL, NULL));
+  return path;
+}
+
+/* For the README: LEDE_SCREENSHOT_DIR=data/screenshots, the window with
+ * the panel scrolled to its photos, the preview beside it. */
+static void
+test_screenshot (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *dir = g_getenv ("LEDE_SCREENSHOT_DIR");
+  g_autofree char *lead_path = NULL;
+  g_autofree char *body_path = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr (GFile) lead = NULL;
+  g_autoptr (GFile) body = NULL;
+  g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+  GtkScrolledWindow *scroller;
+  GtkWidget *photos;
+  graphene_point_t at;
+  GtkTextIter start;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("LEDE_SCREENSHOT_DIR is not set");
+      return;
+    }
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  show_panel (f);
+  lead_path = make_dawn (f, "ferry.png", 900, 600);
+  lead = g_file_new_for_path (lead_path);
+  lede_photo_section_add_lead (section (f), lead);
+  settle (f);
+  gtk_editable_set_text (panel_child (f, "lead_caption_row"), "The Wren of Kestle comes round the harbour wall");
+  gtk_editable_set_text (panel_child (f, "lead_credit_row"), "Ana Ruiz / Harbour Gazette");
+  gtk_editable_set_text (panel_child (f, "lead_alt_row"), "A ferry's lights under an orange sun over a dark sea");
+  body_path = make_dawn (f, "slipway.png", 400, 260);
+  body = g_file_new_for_path (body_path);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_iter_forward_line (&start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_list_store_append (files, body);
+  lede_window_insert_photo_files (f->window, G_LIST_MODEL (files));
+  settle (f);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (gtk_widget_get_first_child (panel_child (f, "body_list"))),
+                                            "lede-caption"), "Islanders waiting on the slipway");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (gtk_widget_get_first_child (panel_child (f, "body_list"))),
+                                            "lede-alt"), "A sun low over the sea");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_first_child (panel_child (f, "body_list"))), TRUE);
+  lede_test_spin (300);
+
+  scroller = panel_child (f, "scroller");
+  photos = GTK_WIDGET (section (f));
+  g_assert_true (gtk_widget_compute_point (photos, gtk_scrolled_window_get_child (scroller),
+                                           &GRAPHENE_POINT_INIT (0, 0), &at));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), at.y - 12);
+  lede_test_spin (300);
+  settle (f);
+  wait_saved (f);
+  lede_test_spin (100);
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (f->window)),
+                          gtk_widget_get_height (GTK_WIDGET (f->window)));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node, NULL);
+  out = g_build_filename (dir, "photos-panel.png", NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, out));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +655,7 @@ main (int   argc,
   ADD ("insert-photo", test_insert_photo);
   ADD ("drop-and-paste", test_drop_and_paste);
   ADD ("alt-in-step", test_alt_in_step);
+  ADD ("screenshot", test_screenshot);
 #undef ADD
   return g_test_run ();
 }

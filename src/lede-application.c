@@ -256,6 +256,7 @@ static const LedeAccel accels[] = {
   { "win.layout::preview", { "<Alt>3", NULL } },
   { "win.show-metadata", { "F9", NULL } },
   { "win.add-tag", { "<Control>t", NULL } },
+  { "win.insert-photo", { "<Control><Alt>i", NULL } },
   { "win.spell-check", { "F7", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.go-to-graf", { "<Control>l", NULL } },

@@ -1,6 +1,6 @@
 /* lede-editor-edits.c: changes made to the story from outside the keyboard
  * (a body put in place, a Replace All over both fields) as the writer's own
- * undoable edits, and what Ctrl+Z does to typography.
+ * undoable edits (a picture's line too), and what Ctrl+Z does to typography.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -91,4 +91,20 @@ lede_editor_set_smart_punctuation (LedeEditor *self,
 {
   g_return_if_fail (LEDE_IS_EDITOR (self));
   self->smart_punctuation = enabled;
+}
+
+/**
+ * lede_editor_insert_photo:
+ * @photo: a body picture of the story
+ *
+ * Puts @photo's line (![ALT](lede-photo:SHA)) in at the cursor, as a
+ * paragraph of its own, in one undo step.
+ */
+void
+lede_editor_insert_photo (LedeEditor      *self,
+                          const LedePhoto *photo)
+{
+  g_return_if_fail (LEDE_IS_EDITOR (self));
+  g_return_if_fail (photo != NULL && lede_photo_is_sha256 (photo->sha256));
+  lede_editor_put_photo_line (self, photo);
 }

@@ -88,6 +88,10 @@ struct _LedeEditor
   LedeSpellChecker *headline_checker;
   LedeSpellChecker *body_checker;
   gboolean          spell_check;
+
+  /* Pictures in the body (lede-editor-photos.c). */
+  guint             read_alts_id;
+  gboolean          writing_alts;
 };
 
 /* lede-editor.c, for its parts */
@@ -101,5 +105,11 @@ void lede_editor_watch_punctuation (LedeEditor  *self,
 void lede_editor_watch_joint_undo  (LedeEditor  *self);
 void lede_editor_joint_begin       (LedeEditor  *self);
 void lede_editor_joint_end         (LedeEditor  *self);
+/* lede-editor-photos.c */
+void lede_editor_class_add_photos  (GtkWidgetClass *widget_class);
+void lede_editor_watch_photos      (LedeEditor  *self);
+void lede_editor_dispose_photos    (LedeEditor  *self);
+void lede_editor_put_photo_line    (LedeEditor      *self,
+                                    const LedePhoto *photo);
 
 G_END_DECLS

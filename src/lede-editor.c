@@ -420,6 +420,7 @@ lede_editor_dispose (GObject *object)
   g_clear_handle_id (&self->narrow_id, g_source_remove);
   g_clear_handle_id (&self->headline_fit_id, g_source_remove);
   g_clear_handle_id (&self->graf_gutter_id, g_source_remove);
+  lede_editor_dispose_photos (self);
   g_clear_object (&self->bindings);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
@@ -515,6 +516,7 @@ lede_editor_class_init (LedeEditorClass *klass)
     g_signal_new ("dictionary-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  lede_editor_class_add_photos (widget_class);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeEditor, headline_view);
@@ -611,6 +613,7 @@ lede_editor_init (LedeEditor *self)
   self->article_signals = g_signal_group_new (LEDE_TYPE_ARTICLE);
   g_signal_group_connect_object (self->article_signals, "notify",
                                  G_CALLBACK (on_article_notify), self, G_CONNECT_SWAPPED);
+  lede_editor_watch_photos (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 }

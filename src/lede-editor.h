@@ -61,6 +61,8 @@ gboolean     lede_editor_go_to_graf      (LedeEditor         *self,
                                           guint               graf);
 void         lede_editor_set_focus_mode  (LedeEditor         *self,
                                           gboolean            focus);
+void         lede_editor_insert_photo    (LedeEditor         *self,
+                                          const LedePhoto    *photo);
 gboolean     lede_editor_is_dimmed_at    (LedeEditor         *self,
                                           int                 offset);
 

@@ -1,7 +1,7 @@
 /* lede-metadata-panel.c: everything a newsroom records about the open story.
  *
  * The panel lays out one widget per section (the story's fields, its
- * length, tags, sources, the editorial note) and hands each the library
+ * length, tags, sources, photos, the editorial note) and hands each the library
  * and the story. Itself it does the work that feeds the counts and the
  * checks: a worker thread, a moment after typing pauses.
  *
@@ -19,6 +19,7 @@
 #include "lede-counts-section.h"
 #include "lede-metadata-panel.h"
 #include "lede-note-section.h"
+#include "lede-photo-section.h"
 #include "lede-sources-section.h"
 #include "lede-story-fields.h"
 #include "lede-tag-chips.h"
@@ -39,6 +40,7 @@ struct _LedeMetadataPanel
   LedeSourcesSection *sources_section;
   LedeChecksSection  *checks_section;
   LedeNoteSection    *note_section;
+  LedePhotoSection   *photo_section;
 
   LedeArticle        *article;
   GtkTextBuffer      *body;
@@ -266,6 +268,7 @@ lede_metadata_panel_set_article (LedeMetadataPanel *self,
   /* Everything follows the new story at once, before any edit can land. */
   lede_story_fields_set_article (self->story_fields, article);
   lede_note_section_set_article (self->note_section, article);
+  lede_photo_section_set_article (self->photo_section, article);
   lede_tag_chips_set_article (self->tag_chips_section, article);
   lede_sources_section_set_article (self->sources_section, article);
   g_signal_group_set_target (self->article_signals, article);
@@ -281,6 +284,7 @@ lede_metadata_panel_set_library (LedeMetadataPanel *self,
   lede_story_fields_set_library (self->story_fields, library);
   lede_tag_chips_set_library (self->tag_chips_section, library);
   lede_sources_section_set_library (self->sources_section, library);
+  lede_photo_section_set_library (self->photo_section, library);
   load_article (self);
 }
 
@@ -428,6 +432,7 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   g_type_ensure (LEDE_TYPE_TAG_CHIPS);
   g_type_ensure (LEDE_TYPE_SOURCES_SECTION);
   g_type_ensure (LEDE_TYPE_NOTE_SECTION);
+  g_type_ensure (LEDE_TYPE_PHOTO_SECTION);
   g_type_ensure (LEDE_TYPE_CHECKS_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-metadata-panel.ui");
@@ -438,6 +443,7 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, sources_section);
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, checks_section);
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, note_section);
+  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, photo_section);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
   /* A source linked, unlinked or edited: check the quotations again now. */
   gtk_widget_class_bind_template_callback (widget_class, lede_metadata_panel_refresh);

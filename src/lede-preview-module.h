@@ -12,11 +12,12 @@
 
 #include "lede-article.h"
 #include "lede-gate.h"
+#include "lede-library.h"
 
 G_BEGIN_DECLS
 
 /* Raised whenever the table changes: a module from another build is refused. */
-#define LEDE_PREVIEW_MODULE_ABI 2
+#define LEDE_PREVIEW_MODULE_ABI 3
 #define LEDE_PREVIEW_MODULE_NAME "lede-preview"
 #define LEDE_PREVIEW_MODULE_ENTRY "lede_preview_module_get"
 
@@ -39,6 +40,9 @@ typedef struct
                                  GtkWindow          *parent,
                                  GtkPrintSettings   *settings);
   guint      (*get_debounce_ms) (GtkWidget          *preview);
+  /* Where the story's photos are read from (lede-photo: addresses). */
+  void       (*set_library)     (GtkWidget          *preview,
+                                 LedeLibrary        *library);
 } LedePreviewModule;
 
 typedef const LedePreviewModule *(*LedePreviewModuleGet) (void);

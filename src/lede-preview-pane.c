@@ -27,6 +27,7 @@ struct _LedePreviewPane
   GtkWidget       *child;         /* the preview, or why there is none */
   GtkWidget       *preview;       /* from the module, once loaded */
   LedeArticle     *article;
+  LedeLibrary     *library;
   GtkTextBuffer   *buffer;
   char           **words;
   int              line;          /* a scroll for the preview, or -1 */
@@ -157,6 +158,7 @@ ensure_preview (LedePreviewPane  *self,
   g_signal_connect_object (self->preview, "scrolled-to-line", G_CALLBACK (on_scrolled_to_line), self,
                            G_CONNECT_SWAPPED);
   module->set_buffer (self->preview, self->buffer);
+  module->set_library (self->preview, self->library);
   module->set_article (self->preview, self->article);
   if (self->line >= 0)
     module->scroll_to_line (self->preview, self->line);
@@ -261,6 +263,7 @@ lede_preview_pane_finalize (GObject *object)
   LedePreviewPane *self = LEDE_PREVIEW_PANE (object);
 
   g_clear_object (&self->article);
+  g_clear_object (&self->library);
   g_clear_object (&self->buffer);
   g_strfreev (self->words);
 
@@ -315,6 +318,22 @@ lede_preview_pane_set_article (LedePreviewPane *self,
   g_set_object (&self->article, article);
   if (self->preview)
     module->set_article (self->preview, article);
+}
+
+/**
+ * lede_preview_pane_set_library:
+ *
+ * Where the preview reads the story's photos from.
+ */
+void
+lede_preview_pane_set_library (LedePreviewPane *self,
+                               LedeLibrary     *library)
+{
+  g_return_if_fail (LEDE_IS_PREVIEW_PANE (self));
+
+  g_set_object (&self->library, library);
+  if (self->preview)
+    module->set_library (self->preview, library);
 }
 
 /* Search marks last until the next edit, as in the preview itself. */

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "lede-article.h"
+#include "lede-library.h"
 #include "lede-gate.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,8 @@ GtkWidget *lede_preview_pane_get_preview     (LedePreviewPane    *self);
 gboolean   lede_preview_pane_load            (LedePreviewPane    *self,
                                               GError            **error);
 guint      lede_preview_pane_get_debounce_ms (LedePreviewPane    *self);
+
+void lede_preview_pane_set_library (LedePreviewPane *self,
+                                    LedeLibrary     *library);
 
 G_END_DECLS

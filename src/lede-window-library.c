@@ -310,6 +310,7 @@ lede_window_load_library (LedeWindow *self,
   lede_window_forget_asked (self);
   g_set_object (&self->library, library);
   lede_metadata_panel_set_library (self->metadata_panel, library);
+  lede_preview_pane_set_library (self->preview, library);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (lede_window_fill_tag_filter), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "save-wanted", G_CALLBACK (on_save_wanted), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (lede_window_search_again), self, G_CONNECT_SWAPPED);

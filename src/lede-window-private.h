@@ -93,6 +93,9 @@ struct _LedeWindow
   GtkLabel             *selection_label;
   GtkPopover           *selection_tag_popover;
   GtkEntry             *selection_tag_entry;
+
+  /* Pictures put in the body (lede-window-photos.c). */
+  guint                 photos_reading;
 };
 
 /* The parts, each setting up its actions (class_add) and its state (init). */
@@ -152,6 +155,11 @@ void lede_window_record_went_out     (LedeWindow  *self,
                                       LedeVerdict *verdict);
 void lede_window_init_interchange    (LedeWindow *self);
 void lede_window_import_model        (LedeWindow *self,
+                                      GListModel *files);
+/* lede-window-photos.c */
+void lede_window_class_add_photos    (GtkWidgetClass *widget_class);
+void lede_window_init_photos         (LedeWindow *self);
+void lede_window_add_photo_files     (LedeWindow *self,
                                       GListModel *files);
 void lede_window_class_add_search    (GtkWidgetClass *widget_class);
 void lede_window_init_search         (LedeWindow *self);

@@ -97,6 +97,34 @@ lede_window_import_files (LedeWindow *self,
 }
 
 /**
+ * lede_window_insert_photo_files:
+ *
+ * What Insert Photo… does once its files are chosen: each is read, added
+ * to the library and the story, and its line put in at the cursor (the
+ * tests call it, as they cannot drive the file chooser's portal).
+ */
+void
+lede_window_insert_photo_files (LedeWindow *self,
+                                GListModel *files)
+{
+  g_return_if_fail (LEDE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+  lede_window_add_photo_files (self, files);
+}
+
+/**
+ * lede_window_is_adding_photos:
+ *
+ * Returns: whether a picture is still being read to go in the body
+ */
+gboolean
+lede_window_is_adding_photos (LedeWindow *self)
+{
+  g_return_val_if_fail (LEDE_IS_WINDOW (self), FALSE);
+  return self->photos_reading > 0;
+}
+
+/**
  * lede_window_is_focus_mode:
  *
  * Returns: whether F11's focus mode is on
@@ -258,6 +286,7 @@ lede_window_class_init (LedeWindowClass *klass)
   lede_window_class_add_search (widget_class);
   lede_window_class_add_history (widget_class);
   lede_window_class_add_selection (widget_class);
+  lede_window_class_add_photos (widget_class);
 }
 
 static void
@@ -291,6 +320,7 @@ lede_window_init (LedeWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story", FALSE);
   lede_window_init_interchange (self);
+  lede_window_init_photos (self);
   lede_window_init_search (self);
   lede_window_init_history (self);
   lede_window_init_backup (self);

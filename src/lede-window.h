@@ -30,6 +30,9 @@ void          lede_window_import_files     (LedeWindow     *self,
 LedeExportDialog *lede_window_show_export  (LedeWindow     *self);
 
 gboolean      lede_window_is_focus_mode (LedeWindow *self);
+void          lede_window_insert_photo_files (LedeWindow *self,
+                                              GListModel *files);
+gboolean      lede_window_is_adding_photos   (LedeWindow *self);
 
 LedeHistoryWindow *lede_window_show_history     (LedeWindow *self);
 void               lede_window_restore_revision (LedeWindow *self,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lede-grafs.h"
+#include "lede-photo-refs.h"
 #include "lede-typography.h"
 
 static void
@@ -128,6 +129,52 @@ test_typography (void)
   assert_typed ("\"x\"", NULL, "“x”");
 }
 
+#define SHA_A "3fa9000000000000000000000000000000000000000000000000000000000e1a"
+
+/* Picture lines: alone on their line, a full lowercase SHA-256, not in
+ * fenced code; the bracket text read back unescaped. */
+static void
+test_photo_refs (void)
+{
+  const char *body = "A graf.\n\n![A ferry at \\[dawn\\]](lede-photo:" SHA_A ")\n\n"
+                     "Text ![inline](lede-photo:" SHA_A ") here.\n"
+                     "![short](lede-photo:3fa9)\n"
+                     "![upper](lede-photo:" "3FA9000000000000000000000000000000000000000000000000000000000E1A" ")\n"
+                     "```\n![code](lede-photo:" SHA_A ")\n```\n"
+                     "   ![indented](lede-photo:" SHA_A ")  ";
+  g_autoptr (GArray) refs = lede_photo_refs_find (body);
+  g_auto (GStrv) lines = g_strsplit (body, "\n", -1);
+  LedePhotoRef *ref;
+  g_autofree char *alt = NULL;
+  g_autofree char *alt2 = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr (GArray) again = NULL;
+
+  g_assert_cmpuint (refs->len, ==, 2);
+  ref = &g_array_index (refs, LedePhotoRef, 0);
+  g_assert_cmpuint (ref->line, ==, 2);
+  g_assert_cmpstr (ref->sha256, ==, SHA_A);
+  alt = lede_photo_refs_dup_alt (lines[ref->line], ref);
+  g_assert_cmpstr (alt, ==, "A ferry at [dawn]");
+  g_assert_cmpuint (ref->line_end, ==, strlen (lines[2]));
+  ref = &g_array_index (refs, LedePhotoRef, 1);
+  g_assert_cmpuint (ref->line, ==, 10);
+  alt2 = lede_photo_refs_dup_alt (lines[ref->line], ref);
+  g_assert_cmpstr (alt2, ==, "indented");
+
+  /* Written and read back: the same text, on one line. */
+  line = lede_photo_refs_make_line ("Two\nlines [and] a \\ slash", SHA_A);
+  g_assert_null (strchr (line, '\n'));
+  again = lede_photo_refs_find (line);
+  g_assert_cmpuint (again->len, ==, 1);
+  g_free (alt);
+  alt = lede_photo_refs_dup_alt (line, &g_array_index (again, LedePhotoRef, 0));
+  g_assert_cmpstr (alt, ==, "Two lines [and] a \\ slash");
+  g_array_unref (again);
+  again = lede_photo_refs_find ("");
+  g_assert_cmpuint (again->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,5 +184,6 @@ main (int   argc,
   g_test_add_func ("/lede/writing/grafs", test_grafs);
   g_test_add_func ("/lede/writing/grafs-not-code", test_grafs_not_code);
   g_test_add_func ("/lede/writing/typography", test_typography);
+  g_test_add_func ("/lede/writing/photo-refs", test_photo_refs);
   return g_test_run ();
 }

@@ -61,6 +61,13 @@ get_debounce_ms (GtkWidget *preview)
   return lede_preview_get_debounce_ms (LEDE_PREVIEW (preview));
 }
 
+static void
+set_library (GtkWidget   *preview,
+             LedeLibrary *library)
+{
+  lede_preview_set_library (LEDE_PREVIEW (preview), library);
+}
+
 /* The module's one entry point (see lede-preview-module.h). */
 G_MODULE_EXPORT const LedePreviewModule *lede_preview_module_get (void);
 
@@ -76,6 +83,7 @@ lede_preview_module_get (void)
     highlight_words,
     print,
     get_debounce_ms,
+    set_library,
   };
 
   return &module;

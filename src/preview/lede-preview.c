@@ -22,7 +22,8 @@
 #include "lede-preview.h"
 
 /* Anything with a scheme and "//" (http, https, ws, ftp, file) is blocked;
- * the page itself is about:blank and images may only be data: URIs. */
+ * the page itself is about:blank and images may only be data: URIs and
+ * the story's photos (lede-photo:SHA, lede-preview-photos.c). */
 static const char CONTENT_FILTER[] =
   "[{\"trigger\": {\"url-filter\": \"^[a-zA-Z][a-zA-Z0-9+.-]*://\"}, \"action\": {\"type\": \"block\"}}]";
 
@@ -32,6 +33,7 @@ struct _LedePreview
 
   WebKitWebView  *web_view;
   LedeArticle    *article;
+  LedeLibrary    *library;   /* the story's photos */
   GtkTextBuffer  *buffer;
   GSignalGroup   *article_signals;
   GSignalGroup   *buffer_signals;
@@ -186,7 +188,7 @@ on_fields_pushed (GObject      *source,
 static void
 push_fields (LedePreview *self)
 {
-  g_autofree char *machine = NULL, *human = NULL, *tags = NULL, *embargo = NULL, *corrections = NULL;
+  g_autofree char *machine = NULL, *human = NULL, *tags = NULL, *embargo = NULL, *corrections = NULL, *lead = NULL;
   GVariantDict dict;
   LedeArticle *article = self->article;
 
@@ -214,8 +216,10 @@ push_fields (LedePreview *self)
   corrections = lede_page_dup_corrections_html (lede_article_get_corrections (article),
                                                 lede_article_get_language (article));
   g_variant_dict_insert (&dict, "corrections", "s", corrections);
+  lead = lede_page_dup_lead_photo_html (article, NULL, NULL);
+  g_variant_dict_insert (&dict, "lead", "s", lead);
   run_javascript (self, "setFields (headline, standfirst, byline, dateline, language, theme, published, publishedText, "
-                        "tags, embargo, corrections)",
+                        "tags, embargo, corrections, lead)",
                   g_variant_dict_end (&dict), on_fields_pushed);
 }
 
@@ -334,7 +338,9 @@ start_render (LedePreview *self)
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
   self->rendering = TRUE;
-  lede_markdown_to_html_async (text, -1, self->cancellable, on_rendered, self);
+  /* Pictures at lede-photo:SHA, which lede-preview-photos.c serves. */
+  lede_markdown_to_html_with_photos_async (text, -1, self->article ? lede_article_get_photos (self->article) : NULL,
+                                           self->cancellable, on_rendered, self);
 }
 
 static gboolean
@@ -358,6 +364,14 @@ on_buffer_changed (LedePreview   *self,
       if (self->page_ready)
         run_javascript (self, "unmarkWords ()", NULL, on_javascript_done);
     }
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  self->debounce_id = g_timeout_add (lede_preview_get_debounce_ms (self), on_debounce, self);
+}
+
+/* A picture's caption, credit or alt text is in its figure: render again. */
+static void
+on_photos_changed (LedePreview *self)
+{
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   self->debounce_id = g_timeout_add (lede_preview_get_debounce_ms (self), on_debounce, self);
 }
@@ -519,6 +533,7 @@ lede_preview_dispose (GObject *object)
   g_clear_handle_id (&self->fields_retry_id, g_source_remove);
   g_clear_pointer (&self->marked_words, g_free);
   g_clear_object (&self->buffer);
+  g_clear_object (&self->library);
   g_clear_object (&self->cancellable);
   if (self->web_view != NULL)
     {
@@ -595,6 +610,7 @@ new_web_view (WebKitUserContentManager *content,
     {
       /* One local page, loaded once: nothing worth caching. */
       webkit_web_context_set_cache_model (webkit_web_context_get_default (), WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
+      lede_preview_register_photos (webkit_web_context_get_default ());
       g_once_init_leave (&tuned, 1);
     }
 
@@ -662,6 +678,8 @@ lede_preview_init (LedePreview *self)
   self->article_signals = g_signal_group_new (LEDE_TYPE_ARTICLE);
   g_signal_group_connect_object (self->article_signals, "notify",
                                  G_CALLBACK (push_fields), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->article_signals, "notify::photos",
+                                 G_CALLBACK (on_photos_changed), self, G_CONNECT_SWAPPED);
   self->buffer_signals = g_signal_group_new (GTK_TYPE_TEXT_BUFFER);
   g_signal_group_connect_object (self->buffer_signals, "changed",
                                  G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
@@ -692,6 +710,33 @@ lede_preview_set_article (LedePreview *self,
   push_fields (self);
   if (!same_story)
     lede_preview_scroll_to_line (self, 1);
+}
+
+/**
+ * lede_preview_set_library:
+ *
+ * Where the story's photos are read from, for lede-photo: addresses.
+ */
+void
+lede_preview_set_library (LedePreview *self,
+                          LedeLibrary *library)
+{
+  g_return_if_fail (LEDE_IS_PREVIEW (self));
+  g_set_object (&self->library, library);
+}
+
+LedeLibrary *
+lede_preview_get_library (LedePreview *self)
+{
+  g_return_val_if_fail (LEDE_IS_PREVIEW (self), NULL);
+  return self->library;
+}
+
+LedeArticle *
+lede_preview_get_article (LedePreview *self)
+{
+  g_return_val_if_fail (LEDE_IS_PREVIEW (self), NULL);
+  return self->article;
 }
 
 /**

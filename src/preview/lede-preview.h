@@ -9,6 +9,7 @@
 
 #include "lede-article.h"
 #include "lede-gate.h"
+#include "lede-library.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,11 @@ G_DECLARE_FINAL_TYPE (LedePreview, lede_preview, LEDE, PREVIEW, GtkWidget)
 
 void           lede_preview_set_article     (LedePreview   *self,
                                              LedeArticle   *article);
+void           lede_preview_set_library     (LedePreview   *self,
+                                             LedeLibrary   *library);
+LedeLibrary   *lede_preview_get_library     (LedePreview   *self);
+LedeArticle   *lede_preview_get_article     (LedePreview   *self);
+void           lede_preview_register_photos (WebKitWebContext *context);
 void           lede_preview_set_buffer      (LedePreview   *self,
                                              GtkTextBuffer *buffer);
 void           lede_preview_scroll_to_line  (LedePreview   *self,

@@ -74,7 +74,7 @@ function swapBody (html) {
  * the corrections note are what the published page carries: the note is
  * HTML Lede's core made, its text escaped. */
 function setFields (headline, standfirst, byline, dateline, language, theme, published, publishedText, tags,
-                    embargo, corrections) {
+                    embargo, corrections, lead) {
   const set = (selector, text) => { document.querySelector (selector).textContent = text; };
   set ('.headline', headline);
   set ('.standfirst', standfirst);
@@ -95,6 +95,10 @@ function setFields (headline, standfirst, byline, dateline, language, theme, pub
   banner.textContent = embargo;
   banner.hidden = !embargo;
   document.querySelector ('.corrections-note').innerHTML = corrections;
+  /* The lead photo's figure, made by Lede's core like the corrections note. */
+  const place = document.querySelector ('.lead-photo-place');
+  if (place && place.innerHTML !== lead)
+    place.innerHTML = lead;
   return true;
 }
 

@@ -13,6 +13,7 @@
 #include "lede-editor.h"
 #include "lede-metadata-panel.h"
 #include "lede-note-section.h"
+#include "lede-photo-section.h"
 #include "lede-sources-section.h"
 #include "lede-story-fields.h"
 #include "lede-tag-chips.h"
@@ -68,6 +69,7 @@ panel_child (Fixture    *f,
     { "tag_chips_section", lede_tag_chips_get_type },
     { "sources_section", lede_sources_section_get_type },
     { "note_section", lede_note_section_get_type },
+    { "photo_section", lede_photo_section_get_type },
     { "checks_section", lede_checks_section_get_type },
   };
   GtkWidget *panel = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW,

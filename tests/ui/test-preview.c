@@ -13,9 +13,11 @@
 
 #include "lede-editor.h"
 #include "lede-markdown.h"
+#include "lede-photo-file.h"
 #include "lede-preview-pane.h"
 #include <webkit/webkit.h>
 #include "lede-window.h"
+#include "../lede-test-photos.h"
 #include "../lede-test-utils.h"
 
 typedef struct {
@@ -454,6 +456,149 @@ test_no_remote_loads (Fixture       *f,
   g_socket_service_stop (server);
 }
 
+typedef struct {
+  GdkTexture *texture;
+  GError     *error;
+  gboolean    done;
+} Snapshot;
+
+static void
+snapshot_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Snapshot *snapshot = user_data;
+
+  snapshot->texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (source), result, &snapshot->error);
+  snapshot->done = TRUE;
+}
+
+static gboolean
+snapshot_done (gpointer data)
+{
+  return ((Snapshot *)data)->done;
+}
+
+static gboolean
+photos_loaded (gpointer data)
+{
+  g_autofree char *loaded = evaluate (data, "Array.from (document.querySelectorAll ('figure img'))"
+                                            ".filter (i => i.complete && i.naturalWidth > 0).length");
+
+  return atoi (loaded) == 2;
+}
+
+static gboolean
+adding_done (gpointer data)
+{
+  return !lede_window_is_adding_photos (data);
+}
+
+/* The body's picture and the lead photo are shown from the library through
+ * lede-photo: — the pixels are in WebKit's snapshot, the lead photo turned
+ * upright by its EXIF orientation — and nothing reaches the network. */
+static void
+test_photos_shown (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GSocketService) server = g_socket_service_new ();
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *png = lede_test_make_image (f->dir, "square.png", "png", 240, 120);
+  g_autofree char *jpeg = lede_test_make_image (f->dir, "turned.jpg", "jpeg", 200, 100);
+  g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr (GFile) png_file = g_file_new_for_path (png);
+  g_autoptr (GBytes) jpeg_bytes = NULL;
+  g_autoptr (LedePhoto) lead = NULL;
+  g_autoptr (LedeLibrary) library = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *rect = NULL;
+  g_autofree char *src = NULL;
+  g_autofree guchar *pixels = NULL;
+  Snapshot snapshot = { 0 };
+  LedeArticle *article = lede_editor_get_article (f->editor);
+  GtkTextBuffer *buffer = lede_editor_get_buffer (f->editor);
+  guint requests = 0;
+  int x, y, w, h, width, height;
+  gsize stride;
+  guint16 port;
+
+  g_socket_listener_add_address (G_SOCKET_LISTENER (server), address, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_signal_connect (server, "incoming", G_CALLBACK (on_incoming), &requests);
+  g_socket_service_start (server);
+
+  /* Stored turned: EXIF says show it a quarter turn clockwise. */
+  g_assert_true (lede_test_exiv2 (jpeg, (const char *[]) { "set Exif.Image.Orientation 6", NULL }));
+  lead = lede_photo_file_read (jpeg, &jpeg_bytes, &error);
+  g_assert_no_error (error);
+  lead->role = LEDE_PHOTO_ROLE_LEAD;
+  library = g_object_ref (lede_window_get_library (f->window));
+  g_assert_true (lede_library_add_photo_to_open_story (library, article, lead, jpeg_bytes, &error));
+  g_assert_no_error (error);
+
+  body = g_strdup_printf ("A graf.\n\n<img src=\"http://127.0.0.1:%u/beside.png\">\n", port);
+  gtk_text_buffer_set_text (buffer, body, -1);
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    gtk_text_buffer_place_cursor (buffer, &start);
+  }
+  g_list_store_append (files, png_file);
+  lede_window_insert_photo_files (f->window, G_LIST_MODEL (files));
+  lede_test_wait_until (adding_done, f->window, 10000);
+  wait_for_update (f);
+  lede_test_wait_until (photos_loaded, f, 10000);
+
+  src = evaluate (f, "document.querySelector ('.story-body figure img').getAttribute ('src')");
+  g_assert_true (g_str_has_prefix (src, "lede-photo:"));
+  /* Upright: 100 × 200, as the page will show it. */
+  size = evaluate (f, "(() => { const i = document.querySelector ('.lead-photo-place img');"
+                      "return i.naturalWidth + 'x' + i.naturalHeight; }) ()");
+  g_assert_cmpstr (size, ==, "100x200");
+
+  rect = evaluate (f, "(() => { const i = document.querySelector ('.story-body figure img'); i.scrollIntoView ();"
+                      "const r = i.getBoundingClientRect ();"
+                      "return [Math.round (r.x), Math.round (r.y), Math.round (r.width), Math.round (r.height)].join (' '); }) ()");
+  g_assert_cmpint (sscanf (rect, "%d %d %d %d", &x, &y, &w, &h), ==, 4);
+  g_assert_cmpint (w, >, 20);
+  lede_test_spin (300);
+  webkit_web_view_get_snapshot (web_view (f), WEBKIT_SNAPSHOT_REGION_VISIBLE, WEBKIT_SNAPSHOT_OPTIONS_NONE, NULL,
+                                snapshot_cb, &snapshot);
+  lede_test_wait_until (snapshot_done, &snapshot, 10000);
+  g_assert_no_error (snapshot.error);
+  width = gdk_texture_get_width (snapshot.texture);
+  height = gdk_texture_get_height (snapshot.texture);
+  stride = (gsize)width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (snapshot.texture, pixels, stride);
+  g_assert_cmpint (x + w * 3 / 4, <, width);
+  g_assert_cmpint (y + h / 2, <, height);
+  {
+    /* GDK_MEMORY_DEFAULT: B, G, R, A. The picture's left half is red, its
+     * right half blue. */
+    const guchar *left = pixels + (gsize)(y + h / 2) * stride + (gsize)(x + w / 4) * 4;
+    const guchar *right = pixels + (gsize)(y + h / 2) * stride + (gsize)(x + w * 3 / 4) * 4;
+
+    g_test_message ("left %u %u %u, right %u %u %u", left[2], left[1], left[0], right[2], right[1], right[0]);
+    g_assert_cmpuint (left[2], >, 180);
+    g_assert_cmpuint (left[0], <, 70);
+    g_assert_cmpuint (right[0], >, 180);
+    g_assert_cmpuint (right[2], <, 70);
+  }
+  g_object_unref (snapshot.texture);
+
+  lede_test_spin (500);
+  g_assert_cmpuint (requests, ==, 0);
+  g_socket_service_stop (server);
+}
+
 static void
 test_layout (Fixture       *f,
              gconstpointer  data)
@@ -663,6 +808,7 @@ main (int   argc,
   ADD ("search-marks", test_search_marks);
   ADD ("scroll-sync", test_scroll_sync);
   ADD ("no-remote-loads", test_no_remote_loads);
+  ADD ("photos-shown", test_photos_shown);
   ADD ("layout", test_layout);
   ADD ("print-to-pdf", test_print_to_pdf);
 #undef ADD

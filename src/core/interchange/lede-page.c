@@ -379,7 +379,7 @@ render_page (LedeArticle        *article,
                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
   if (flags & LEDE_PAGE_PREVIEW)
     g_string_append (page, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                           "style-src 'unsafe-inline'; img-src data:\">\n");
+                           "style-src 'unsafe-inline'; img-src data: lede-photo:\">\n");
   /* HTML allows no empty title: a story without a headline is called by
    * its slug, or else "Untitled story". */
   g_string_append (page, "<title>");

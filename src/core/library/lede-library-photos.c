@@ -492,27 +492,14 @@ with_photo (GPtrArray       *photos,
   return result;
 }
 
-/**
- * lede_library_add_photo:
- * @article: a story in the library
- * @photo: the photo: its sha256 is set from @bytes; its media type,
- *   width, height and orientation must be set (lede_photo_file_read()
- *   gives them)
- * @bytes: the picture's bytes, kept as they are
- *
- * Copies @bytes into the library (once, however many stories use them)
- * and adds @photo to @article, in one transaction: a lead photo replaces
- * the story's lead photo, a body photo goes after the others. Whoever
- * edits the story is asked to save first (#LedeLibrary::save-wanted), and
- * @article's photos are then what the library holds. On failure the story
- * and the library are as they were.
- */
-gboolean
-lede_library_add_photo (LedeLibrary  *self,
-                        LedeArticle  *article,
-                        LedePhoto    *photo,
-                        GBytes       *bytes,
-                        GError      **error)
+/* Both ways of adding a photo; @open: for the editor holding @article. */
+static gboolean
+add_photo (LedeLibrary  *self,
+           LedeArticle  *article,
+           LedePhoto    *photo,
+           GBytes       *bytes,
+           gboolean      open,
+           GError      **error)
 {
   const char *what = _("Could not add the photo");
   g_autoptr (GPtrArray) current = NULL;
@@ -531,9 +518,16 @@ lede_library_add_photo (LedeLibrary  *self,
   photo->size = g_bytes_get_size (bytes);
   /* A window editing the story saves it first (its photos too), so the
    * photo joins what the library holds, and nothing it had is lost. */
-  _lede_library_emit_save_wanted (self, lede_article_get_id (article));
-  if (!(current = lede_library_list_story_photos (self, lede_article_get_id (article), error)))
-    return FALSE;
+  if (open && lede_article_get_photos (article) != NULL)
+    current = g_ptr_array_ref (lede_article_get_photos (article));
+  else if (open)
+    current = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_photo_free);
+  else
+    {
+      _lede_library_emit_save_wanted (self, lede_article_get_id (article));
+      if (!(current = lede_library_list_story_photos (self, lede_article_get_id (article), error)))
+        return FALSE;
+    }
   photos = with_photo (current, photo);
 
   /* The file goes in inside the transaction, so a library that is
@@ -566,8 +560,54 @@ lede_library_add_photo (LedeLibrary  *self,
       return FALSE;
     }
   lede_article_set_photos (article, photos);
-  _lede_library_emit_article_replaced (self, lede_article_get_id (article));
+  if (!open)
+    _lede_library_emit_article_replaced (self, lede_article_get_id (article));
   return TRUE;
+}
+
+/**
+ * lede_library_add_photo:
+ * @article: a story in the library
+ * @photo: the photo: its sha256 is set from @bytes; its media type,
+ *   width, height and orientation must be set (lede_photo_file_read()
+ *   gives them)
+ * @bytes: the picture's bytes, kept as they are
+ *
+ * Copies @bytes into the library (once, however many stories use them)
+ * and adds @photo to @article, in one transaction: a lead photo replaces
+ * the story's lead photo, a body photo goes after the others. Whoever
+ * edits the story is asked to save first (#LedeLibrary::save-wanted), and
+ * @article's photos are then what the library holds. On failure the story
+ * and the library are as they were.
+ */
+gboolean
+lede_library_add_photo (LedeLibrary  *self,
+                        LedeArticle  *article,
+                        LedePhoto    *photo,
+                        GBytes       *bytes,
+                        GError      **error)
+{
+  return add_photo (self, article, photo, bytes, FALSE, error);
+}
+
+/**
+ * lede_library_add_photo_to_open_story:
+ * @article: the story an editor holds: its photos (saved or not) are the
+ *   truth
+ *
+ * As lede_library_add_photo(), for the editor of @article: the story's
+ * photos written are @article's own with @photo added, and nobody is asked
+ * to save or told the story was replaced, so the editor keeps its object
+ * (and its undo history); its autosave writes the rest.
+ */
+gboolean
+lede_library_add_photo_to_open_story (LedeLibrary  *self,
+                                      LedeArticle  *article,
+                                      LedePhoto    *photo,
+                                      GBytes       *bytes,
+                                      GError      **error)
+{
+  return add_photo (self, article, photo, bytes, TRUE, error);
 }
 
 /**

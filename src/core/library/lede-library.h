@@ -260,6 +260,11 @@ gboolean      lede_library_add_photo         (LedeLibrary  *self,
                                               LedePhoto    *photo,
                                               GBytes       *bytes,
                                               GError      **error);
+gboolean      lede_library_add_photo_to_open_story (LedeLibrary  *self,
+                                                    LedeArticle  *article,
+                                                    LedePhoto    *photo,
+                                                    GBytes       *bytes,
+                                                    GError      **error);
 GPtrArray    *lede_library_list_story_photos (LedeLibrary  *self,
                                               gint64        article_id,
                                               GError      **error);

@@ -274,6 +274,26 @@ test_tags (Fixture       *f,
   g_signal_emit_by_name (entry, "activate");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "ISLANDS");
+  /* Refused in words, as the story spells the tag: under the entry, an
+   * alert a screen reader speaks as it appears, and the entry's
+   * description, marked invalid. */
+  {
+    GtkLabel *refusal = panel_child (f, "tag_refusal");
+    const char *why = "“Islands” is already a tag of this story";
+
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (refusal)));
+    g_assert_cmpstr (gtk_label_get_text (refusal), ==, why);
+    gtk_test_accessible_assert_role (GTK_ACCESSIBLE (refusal), GTK_ACCESSIBLE_ROLE_ALERT);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why);
+    gtk_test_accessible_assert_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                      GTK_ACCESSIBLE_INVALID_TRUE);
+    /* Typing again takes the words away; the entry keeps its tooltip. */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "ISLANDS ");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (refusal)));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+    g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+    g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (entry)));
+  }
 
   /* Tags are part of the story: on it at once, in the library with the
    * next autosave, under the library's own case. */
@@ -556,6 +576,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test accessibility backend, not none: the tests read what a
+   * screen reader would be told (gtk_test_accessible_*). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

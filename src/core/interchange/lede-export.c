@@ -411,22 +411,22 @@ lede_export_story (const LedeVerdict *verdict,
 #define MAX_NAME_SLUG 100
 
 /**
- * lede_export_file_name:
+ * lede_export_base_name:
+ *
+ * What a file of the story is called before its extension, whatever
+ * writes it (an export, Print to File).
  *
  * Returns: (transfer full): the story's slug (else one made from its
- *   headline, else its uuid) and the format's extension; with
- *   %LEDE_EXPORT_FLAGS_JEKYLL_NAMES, Markdown names start with the date
+ *   headline, else its uuid), safe as a file name
  */
 char *
-lede_export_file_name (LedeArticle      *article,
-                       LedeExportFormat  format,
-                       LedeExportFlags   flags)
+lede_export_base_name (LedeArticle *article)
 {
-  g_autofree char *slug = g_strdup (lede_article_get_slug (article));
-  g_autofree char *prefix = NULL;
-  GDateTime *date = lede_article_get_published (article) ? lede_article_get_published (article)
-                                                         : lede_article_get_created (article);
+  g_autofree char *slug = NULL;
 
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
+
+  slug = g_strdup (lede_article_get_slug (article));
   /* The slug is the user's; the file name still must not climb folders. */
   g_strdelimit (slug, "/\\", '-');
   if (*slug == '\0' || *slug == '.')
@@ -448,6 +448,26 @@ lede_export_file_name (LedeArticle      *article,
 
       slug[end - slug] = '\0';
     }
+  return g_steal_pointer (&slug);
+}
+
+/**
+ * lede_export_file_name:
+ *
+ * Returns: (transfer full): the story's base name
+ *   (lede_export_base_name()) and the format's extension; with
+ *   %LEDE_EXPORT_FLAGS_JEKYLL_NAMES, Markdown names start with the date
+ */
+char *
+lede_export_file_name (LedeArticle      *article,
+                       LedeExportFormat  format,
+                       LedeExportFlags   flags)
+{
+  g_autofree char *slug = lede_export_base_name (article);
+  g_autofree char *prefix = NULL;
+  GDateTime *date = lede_article_get_published (article) ? lede_article_get_published (article)
+                                                         : lede_article_get_created (article);
+
   if ((flags & LEDE_EXPORT_FLAGS_JEKYLL_NAMES) && format == LEDE_EXPORT_FORMAT_MARKDOWN && date)
     prefix = g_strdup_printf ("%04d-%02d-%02d-", g_date_time_get_year (date),
                               g_date_time_get_month (date), g_date_time_get_day_of_month (date));

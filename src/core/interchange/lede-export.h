@@ -32,6 +32,7 @@ gboolean    lede_export_format_from_string (const char          *name,
 const char *lede_export_format_to_string   (LedeExportFormat     format);
 GBytes     *lede_export_story              (const LedeVerdict   *verdict,
                                             LedeExportFormat     format);
+char       *lede_export_base_name          (LedeArticle         *article);
 char       *lede_export_file_name          (LedeArticle         *article,
                                             LedeExportFormat     format,
                                             LedeExportFlags      flags);

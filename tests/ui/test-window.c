@@ -2812,6 +2812,141 @@ test_graf_numbers_beside_column (Fixture       *f,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
+/* The comparison's selection, as text, and whether @iter's place is on
+ * screen in the diff's view. */
+static char *
+selected_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return g_strdup ("");
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+selection_on_screen (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRectangle visible, at;
+  GtkTextIter start, end;
+
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &start, &at);
+  return at.y >= visible.y && at.y + at.height <= visible.y + visible.height;
+}
+
+static gboolean
+shortcut_for (GtkWidget  *widget,
+              const char *trigger,
+              const char *action)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          g_autofree char *keys = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *what = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+          g_autofree char *wanted = g_strdup_printf ("action(%s)", action);
+
+          if (g_str_equal (keys, trigger) && g_str_equal (what, wanted))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Issue 29: History goes from change to change. A long story changed in
+ * three places far apart: Alt+Down (history.next-change) selects each in
+ * turn, words deleted and put in their place as one, and scrolls it into
+ * view; Alt+Up goes back; the arrows are there only while there is a change
+ * that way; the keys are the window's and in the shortcuts window. */
+static void
+test_history_changes (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GString) before = g_string_new (NULL);
+  g_autoptr (GString) after = g_string_new (NULL);
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (LEDE_RESOURCE_PATH "/gtk/help-overlay.ui");
+  g_autoptr (GSList) objects = gtk_builder_get_objects (builder);
+  const guint changed[] = { 2, 40, 78 };
+  const char * const days[] = { "Monday", "Thursday", "Saturday" };
+  guint listed = 0;
+  LedeHistoryWindow *history;
+  GtkTextView *view;
+  GtkWidget *next, *previous;
+
+  for (guint i = 0, c = 0; i < 80; i++)
+    {
+      g_string_append_printf (before, "Graf %u: the harbour board met on Tuesday to read the tide tables.\n\n", i);
+      g_string_append_printf (after, "Graf %u: the harbour board met on %s to read the tide tables.\n\n", i,
+                              c < G_N_ELEMENTS (changed) && changed[c] == i ? days[c++] : "Tuesday");
+    }
+  change_body (f, 0, before->str);
+  lede_window_keep_revision (f->window, "before");
+  change_body (f, 0, after->str);
+
+  history = lede_window_show_history (f->window);
+  gtk_window_set_default_size (GTK_WINDOW (history), 900, 500);
+  lede_test_wait_until (compared, history, 10000);
+  settle_window (GTK_WINDOW (history));
+  view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (history), LEDE_TYPE_HISTORY_WINDOW, "diff_view"));
+  next = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (history), LEDE_TYPE_HISTORY_WINDOW, "next_change_button");
+  previous = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (history), LEDE_TYPE_HISTORY_WINDOW, "previous_change_button");
+  g_assert_nonnull (gtk_widget_get_tooltip_text (next));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (previous));
+  g_assert_true (gtk_widget_get_sensitive (next));
+  g_assert_false (gtk_widget_get_sensitive (previous));
+
+  for (guint c = 0; c < G_N_ELEMENTS (changed); c++)
+    {
+      g_autofree char *words = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (history), "history.next-change", NULL));
+      settle_window (GTK_WINDOW (history));
+      words = selected_text (gtk_text_view_get_buffer (view));
+      g_assert_nonnull (strstr (words, "Tuesday"));
+      g_assert_nonnull (strstr (words, days[c]));
+      g_assert_true (selection_on_screen (view));
+      g_assert_true (gtk_widget_get_sensitive (previous) == (c > 0));
+    }
+  g_assert_false (gtk_widget_get_sensitive (next));
+
+  /* Back up, to a change far above what is on screen now. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (history), "history.previous-change", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (history), "history.previous-change", NULL));
+  settle_window (GTK_WINDOW (history));
+  {
+    g_autofree char *words = selected_text (gtk_text_view_get_buffer (view));
+
+    g_assert_nonnull (strstr (words, days[0]));
+    g_assert_true (selection_on_screen (view));
+    g_assert_false (gtk_widget_get_sensitive (previous));
+    g_assert_true (gtk_widget_get_sensitive (next));
+  }
+
+  g_assert_true (shortcut_for (GTK_WIDGET (history), "<Alt>Down", "history.next-change"));
+  g_assert_true (shortcut_for (GTK_WIDGET (history), "<Alt>Up", "history.previous-change"));
+  for (GSList *l = objects; l; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accelerator = NULL;
+
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        listed += g_strcmp0 (accelerator, "<Alt>Down") == 0 || g_strcmp0 (accelerator, "<Alt>Up") == 0;
+      }
+  g_assert_cmpuint (listed, ==, 2);
+  gtk_window_destroy (GTK_WINDOW (history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2856,6 +2991,7 @@ main (int   argc,
   ADD ("focus-mode-keeps-split", test_focus_mode_keeps_split);
   ADD ("narrow-round-trip", test_narrow_round_trip);
   ADD ("graf-numbers-beside-column", test_graf_numbers_beside_column);
+  ADD ("history-changes", test_history_changes);
   ADD ("body-measured-before-drawn", test_body_measured_before_drawn);
 #undef ADD
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);

@@ -2666,15 +2666,17 @@ assert_panel_beside_story (Fixture *f)
 
 /* Issue 29: down to 360 px the panel covers the story; back at full width,
  * at once or step by step as a drag goes, it is beside the story again, in
- * every layout. A short column (a small type and short lines) is where the
- * panel once stayed over the story: the editor asked for its centring
- * margins, which grow as the panel over it lets it grow. */
+ * every layout (back at once, the Split divider is where it was too). A
+ * short column (a small type and short lines) is where the panel once
+ * stayed over the story: the editor asked for its centring margins, which
+ * grow as the panel over it lets it grow. */
 static void
 test_narrow_round_trip (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   const char * const layouts[] = { "split", "editor", "preview" };
+  int divider;
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   g_settings_set_int (settings, "line-length", 40);
@@ -2686,10 +2688,13 @@ test_narrow_round_trip (Fixture       *f,
       show_panel (f, TRUE);
       assert_panel_beside_story (f);
 
+      divider = gtk_paned_get_position (window_child (f, "split"));
       resize_window (f, 360);
       g_assert_true (adw_flap_get_folded (window_child (f, "metadata_flap")));
       resize_window (f, 1280);
       assert_panel_beside_story (f);
+      /* And the Split divider where it was. */
+      g_assert_cmpint (gtk_paned_get_position (window_child (f, "split")), ==, divider);
 
       resize_window (f, 360);
       for (int width = 400; width <= 1280; width += 40)

@@ -5,7 +5,9 @@
  * revisions opens at once; a revision's text is read when it is chosen,
  * and compared on a worker thread, so two long bodies never hold up the
  * window. Deleted words are struck through and inserted ones underlined,
- * in colour as well, and the line above counts them in words.
+ * in colour as well, and the line above counts them in words. Alt+Down and
+ * Alt+Up (or the arrows beside that line) go from one change to the next,
+ * selecting it and scrolling it into view.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +33,9 @@ struct _LedeHistoryWindow
   GtkListView    *revision_list;
   GtkLabel       *summary_label;
   GtkTextView    *diff_view;
+  GtkTextMark    *change_mark;  /* where the change gone to starts */
+  GtkWidget      *previous_change_button;
+  GtkWidget      *next_change_button;
 
   LedeLibrary    *library;
   LedeArticle    *story;       /* the story now */
@@ -39,7 +44,16 @@ struct _LedeHistoryWindow
   GtkSingleSelection *selection;
   GCancellable   *cancellable; /* the comparison under way */
   char           *summary;
+  GArray         *changes;     /* of Change, in the order shown */
+  int             change;      /* the one gone to, or -1 */
 };
+
+/* A run of deleted and inserted words side by side in the comparison:
+ * where Alt+Down stops. Offsets in characters of the diff's buffer. */
+typedef struct {
+  int start;
+  int end;
+} Change;
 
 G_DEFINE_FINAL_TYPE (LedeHistoryWindow, lede_history_window, ADW_TYPE_WINDOW)
 
@@ -259,6 +273,57 @@ compare_thread (GTask        *task,
   g_task_return_boolean (task, !g_cancellable_is_cancelled (cancellable));
 }
 
+/* Next and previous are there while there is a change that way. */
+static void
+update_change_actions (LedeHistoryWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.next-change",
+                                 self->change + 1 < (int)self->changes->len);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.previous-change", self->change > 0);
+}
+
+/* Selects change @index and scrolls the comparison to it, a little below
+ * the top, so the words before it are in view too. */
+static void
+go_to_change (LedeHistoryWindow *self,
+              int                index)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->diff_view);
+  Change *change;
+  GtkTextIter start, end;
+
+  if (index < 0 || index >= (int)self->changes->len)
+    return;
+  self->change = index;
+  change = &g_array_index (self->changes, Change, index);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, change->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, change->end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_buffer_move_mark (buffer, self->change_mark, &start);
+  gtk_text_view_scroll_to_mark (self->diff_view, self->change_mark, 0.0, TRUE, 0.0, 0.3);
+  update_change_actions (self);
+}
+
+static void
+next_change_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LedeHistoryWindow *self = LEDE_HISTORY_WINDOW (widget);
+
+  go_to_change (self, self->change + 1);
+}
+
+static void
+previous_change_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LedeHistoryWindow *self = LEDE_HISTORY_WINDOW (widget);
+
+  go_to_change (self, self->change - 1);
+}
+
 static void
 show_comparison (LedeHistoryWindow *self,
                  Comparison        *comparison)
@@ -271,6 +336,7 @@ show_comparison (LedeHistoryWindow *self,
   GtkTextIter end;
 
   gtk_text_buffer_set_text (buffer, "", 0);
+  g_array_set_size (self->changes, 0);
   for (guint i = 0; i < comparison->parts->len; i++)
     {
       Part *part = g_ptr_array_index (comparison->parts, i);
@@ -288,15 +354,24 @@ show_comparison (LedeHistoryWindow *self,
       for (guint k = 0; k < part->spans->len; k++)
         {
           LedeDiffSpan *span = &g_array_index (part->spans, LedeDiffSpan, k);
+          int start = gtk_text_iter_get_offset (&end);
 
           if (span->kind == LEDE_DIFF_SAME)
-            gtk_text_buffer_insert (buffer, &end, part->old_text + span->old_start, span->old_length);
-          else if (span->kind == LEDE_DIFF_DELETED)
+            {
+              gtk_text_buffer_insert (buffer, &end, part->old_text + span->old_start, span->old_length);
+              continue;
+            }
+          if (span->kind == LEDE_DIFF_DELETED)
             gtk_text_buffer_insert_with_tags_by_name (buffer, &end, part->old_text + span->old_start,
                                                       span->old_length, "deleted", NULL);
           else
             gtk_text_buffer_insert_with_tags_by_name (buffer, &end, part->new_text + span->new_start,
                                                       span->new_length, "inserted", NULL);
+          /* Words deleted and the words put in their place are one change. */
+          if (self->changes->len > 0 && g_array_index (self->changes, Change, self->changes->len - 1).end == start)
+            g_array_index (self->changes, Change, self->changes->len - 1).end = gtk_text_iter_get_offset (&end);
+          else
+            g_array_append_val (self->changes, ((Change) { start, gtk_text_iter_get_offset (&end) }));
         }
       gtk_text_buffer_insert (buffer, &end, "\n\n", 2);
     }
@@ -319,6 +394,8 @@ show_comparison (LedeHistoryWindow *self,
   }
   gtk_label_set_text (self->summary_label, self->summary);
   gtk_widget_set_sensitive (self->restore_button, TRUE);
+  self->change = -1;
+  update_change_actions (self);
 }
 
 static void
@@ -348,6 +425,10 @@ selection_changed_cb (LedeHistoryWindow *self)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_set_sensitive (self->restore_button, FALSE);
+  /* The changes are another revision's until this one is compared. */
+  g_array_set_size (self->changes, 0);
+  self->change = -1;
+  update_change_actions (self);
   if (revision == NULL)
     return;
   if (!(old = lede_library_get_revision (self->library, revision->id, NULL, &error)))
@@ -431,6 +512,7 @@ lede_history_window_finalize (GObject *object)
   g_clear_object (&self->story);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->revisions, g_ptr_array_unref);
+  g_clear_pointer (&self->changes, g_array_unref);
   g_free (self->body);
   g_free (self->summary);
   G_OBJECT_CLASS (lede_history_window_parent_class)->finalize (object);
@@ -462,11 +544,17 @@ lede_history_window_class_init (LedeHistoryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeHistoryWindow, revision_list);
   gtk_widget_class_bind_template_child (widget_class, LedeHistoryWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LedeHistoryWindow, diff_view);
+  gtk_widget_class_bind_template_child (widget_class, LedeHistoryWindow, previous_change_button);
+  gtk_widget_class_bind_template_child (widget_class, LedeHistoryWindow, next_change_button);
   gtk_widget_class_bind_template_callback (widget_class, restore_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_back_button);
   gtk_widget_class_bind_template_callback (widget_class, revision_chosen_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "history.next-change", NULL, next_change_action);
+  gtk_widget_class_install_action (widget_class, "history.previous-change", NULL, previous_change_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "history.next-change", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "history.previous-change", NULL);
 }
 
 static void
@@ -482,6 +570,15 @@ lede_history_window_init (LedeHistoryWindow *self)
                               "background", "rgba(224,27,36,0.20)", NULL);
   gtk_text_buffer_create_tag (buffer, "inserted", "underline", PANGO_UNDERLINE_SINGLE,
                               "background", "rgba(46,194,126,0.25)", NULL);
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    self->change_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+  }
+  self->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  self->change = -1;
+  update_change_actions (self);
 }
 
 /**

@@ -388,8 +388,8 @@ lede_preview_pane_highlight_words (LedePreviewPane    *self,
  * lede_preview_pane_print:
  * @verdict: the gate's, which let the story out (lede_gate_ask())
  * @parent: the window a print dialog belongs to
- * @settings: (nullable): print with these and ask nothing, or %NULL to
- *   show the print dialog
+ * @settings: (nullable): with an output-uri, print with these and ask
+ *   nothing; else show the print dialog, starting from them if given
  *
  * Prints the story page as the preview shows it, loading the preview first
  * if it never was (a window in the Write layout).

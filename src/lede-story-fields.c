@@ -73,6 +73,24 @@ format_local (GDateTime *time)
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
+/* What the time rows take, by example: 09:30 here, @days from today.
+ * The embargo's is tomorrow, so that an example copied is an embargo still
+ * to come; a date that has passed would read as the wrong thing to type. */
+static char *
+example_time (int days)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) day = g_date_time_add_days (now, days);
+  g_autoptr (GDateTime) example = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                                         g_date_time_get_day_of_month (day), 9, 30, 0);
+
+  return format_local (example);
+}
+
+/* The embargo's example is tomorrow; a published time's, today. */
+#define EMBARGO_EXAMPLE_DAYS 1
+#define PUBLISHED_EXAMPLE_DAYS 0
+
 static GDateTime *
 parse_local (const char *text)
 {
@@ -97,10 +115,19 @@ lede_story_fields_update_hints (LedeStoryFields *self)
   g_autoptr (GString) hints = g_string_new (NULL);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *owner = NULL;
+  g_autofree char *embargo_example = example_time (EMBARGO_EXAMPLE_DAYS);
+  g_autofree char *published_example = example_time (PUBLISHED_EXAMPLE_DAYS);
+  g_autofree char *embargo_tip = NULL;
+  g_autofree char *published_tip = NULL;
   const char *language;
 
   g_return_if_fail (LEDE_IS_STORY_FIELDS (self));
 
+  /* The examples move on with the days, as this runs again. */
+  embargo_tip = g_strdup_printf (_("In local time, for example %s"), embargo_example);
+  published_tip = g_strdup_printf (_("In local time, for example %s"), published_example);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->embargo_row), embargo_tip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->published_row), published_tip);
   if (self->article == NULL)
     return;
 
@@ -396,16 +423,18 @@ static gboolean
 apply_time (LedeStoryFields  *self,
             AdwEntryRow      *row,
             char            **error_out,
+            int               example_days,
             void            (*set) (LedeArticle *, GDateTime *))
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *example = example_time (example_days);
   g_autoptr (GDateTime) time = NULL;
 
   g_clear_pointer (error_out, g_free);
   if (*text != '\0' && !(time = parse_local (text)))
     {
-      *error_out = g_strdup_printf (_("“%s” is not a date and time: write it as 2026-12-01 09:30. Nothing was changed."),
-                                    text);
+      *error_out = g_strdup_printf (_("“%s” is not a date and time: write it as %s. Nothing was changed."),
+                                    text, example);
       lede_story_fields_update_hints (self);
       return FALSE;
     }
@@ -417,14 +446,16 @@ apply_time (LedeStoryFields  *self,
 static void
 embargo_applied_cb (LedeStoryFields *self)
 {
-  if (self->article && apply_time (self, self->embargo_row, &self->embargo_error, lede_article_set_embargo))
+  if (self->article && apply_time (self, self->embargo_row, &self->embargo_error, EMBARGO_EXAMPLE_DAYS,
+                                    lede_article_set_embargo))
     show_times (self);
 }
 
 static void
 published_applied_cb (LedeStoryFields *self)
 {
-  if (self->article && apply_time (self, self->published_row, &self->published_error, lede_article_set_published))
+  if (self->article && apply_time (self, self->published_row, &self->published_error, PUBLISHED_EXAMPLE_DAYS,
+                                    lede_article_set_published))
     show_times (self);
 }
 

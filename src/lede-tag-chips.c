@@ -21,6 +21,7 @@ struct _LedeTagChips
 
   GtkFlowBox   *tag_chips;
   GtkEntry     *tag_entry;
+  GtkLabel     *tag_refusal;  /* why a tag was not added, in words */
 
   LedeLibrary  *library;
   LedeArticle  *article;
@@ -85,9 +86,10 @@ show_tags (LedeTagChips *self)
     }
 }
 
-static gboolean
-has_tag (LedeTagChips *self,
-         const char   *tag)
+/* The story's own spelling of @tag, in any case, or NULL. */
+static const char *
+find_tag (LedeTagChips *self,
+          const char   *tag)
 {
   g_autofree char *folded = g_utf8_casefold (tag, -1);
 
@@ -95,9 +97,34 @@ has_tag (LedeTagChips *self,
     {
       g_autofree char *other = g_utf8_casefold (self->tags[i], -1);
       if (g_str_equal (folded, other))
-        return TRUE;
+        return self->tags[i];
     }
-  return FALSE;
+  return NULL;
+}
+
+/* Why the entry's tag was refused, under it and to a screen reader: the
+ * label is an alert (spoken as it appears) and the entry, marked invalid,
+ * is described by it, so the words are read again on coming back to it. */
+static void
+show_refusal (LedeTagChips *self,
+              const char   *why)
+{
+  GtkAccessible *entry = GTK_ACCESSIBLE (self->tag_entry);
+
+  gtk_label_set_text (self->tag_refusal, why ? why : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_refusal), why != NULL);
+  if (why != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->tag_entry), "error");
+      gtk_accessible_update_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (entry, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->tag_entry), "error");
+      gtk_accessible_reset_state (entry, GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (entry, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
 }
 
 /**
@@ -114,6 +141,7 @@ lede_tag_chips_add_tag (LedeTagChips *self,
   g_autofree char *clean = NULL;
   g_autoptr (GStrvBuilder) tags = g_strv_builder_new ();
   g_auto (GStrv) all = NULL;
+  const char *existing;
 
   g_return_val_if_fail (LEDE_IS_TAG_CHIPS (self), FALSE);
 
@@ -122,11 +150,12 @@ lede_tag_chips_add_tag (LedeTagChips *self,
   clean = g_strstrip (lede_article_clean_line (tag));
   if (*clean == '\0')
     return FALSE;
-  if (has_tag (self, clean))
+  if ((existing = find_tag (self, clean)) != NULL)
     {
-      g_autofree char *why = g_strdup_printf (_("The story already has the tag “%s”"), clean);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->tag_entry), why);
-      gtk_widget_add_css_class (GTK_WIDGET (self->tag_entry), "error");
+      /* Named as the story spells it: "transport" is refused as "Transport". */
+      g_autofree char *why = g_strdup_printf (_("“%s” is already a tag of this story"), existing);
+
+      show_refusal (self, why);
       return FALSE;
     }
   if (self->tags)
@@ -165,8 +194,7 @@ tag_entry_changed_cb (LedeTagChips *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->tag_entry));
   const char *comma = strchr (text, ',');
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->tag_entry), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->tag_entry), NULL);
+  show_refusal (self, NULL);
   if (comma != NULL)
     {
       g_autofree char *tag = g_strndup (text, comma - text);
@@ -203,6 +231,7 @@ lede_tag_chips_set_article (LedeTagChips *self,
     return;
   g_set_object (&self->article, article);
   g_signal_group_set_target (self->article_signals, article);
+  show_refusal (self, NULL);
   /* The last story's new tags are the library's by now. */
   fill_completions (self);
   show_tags (self);
@@ -257,6 +286,7 @@ lede_tag_chips_class_init (LedeTagChipsClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-tag-chips.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeTagChips, tag_chips);
   gtk_widget_class_bind_template_child (widget_class, LedeTagChips, tag_entry);
+  gtk_widget_class_bind_template_child (widget_class, LedeTagChips, tag_refusal);
   gtk_widget_class_bind_template_callback (widget_class, tag_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, tag_entry_changed_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -282,6 +312,8 @@ lede_tag_chips_init (LedeTagChips *self)
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_tag_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self->tag_entry), keys);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->tag_entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  self->tag_refusal, NULL, -1);
 
   show_tags (self);
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "lede-correction-dialog.h"
+#include "lede-export.h"
 #include "lede-export-dialog.h"
 #include "lede-gate.h"
 #include "lede-import.h"
@@ -413,10 +414,15 @@ static void
 print_story (LedeWindow  *self,
              LedeVerdict *verdict)
 {
+  g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *name = lede_export_base_name (lede_editor_get_article (self->editor));
   g_autoptr (GObject) operation = NULL;
   g_autoptr (GError) error = NULL;
 
-  operation = lede_preview_pane_print (self->preview, verdict, GTK_WINDOW (self), NULL, &error);
+  /* Print to File suggests the story's slug, as an export names its file,
+   * not GTK's "output.pdf". */
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+  operation = lede_preview_pane_print (self->preview, verdict, GTK_WINDOW (self), settings, &error);
   if (operation == NULL)
     on_print_failed (self, error, NULL);
   else

@@ -260,6 +260,67 @@ apply_layout_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The Split divider's place is kept in GSettings ("editor-width"), except
+ * while focus mode holds it. */
+static void
+bind_split (LedeWindow *self)
+{
+  g_settings_bind (self->settings, "editor-width", self->split, "position", G_SETTINGS_BIND_DEFAULT);
+}
+
+/* Focus mode hides the preview and the window fills the screen; back, the
+ * window manager gives the old size back a moment after the preview
+ * returns, and GtkPaned scales the divider with each size (rounding as it
+ * goes). So the divider is held from F11 until the split is as wide as it
+ * was, then put back where it was, exactly; GSettings hears nothing of the
+ * places between. */
+static void
+hold_split (LedeWindow *self)
+{
+  if (self->split_held)
+    return;
+  self->split_held = TRUE;
+  self->split_before_focus = gtk_paned_get_position (self->split);
+  self->split_width_before_focus = gtk_widget_get_width (GTK_WIDGET (self->split));
+  g_settings_unbind (self->split, "position");
+}
+
+static void
+release_split (LedeWindow *self)
+{
+  g_clear_handle_id (&self->split_release_id, g_source_remove);
+  if (!self->split_held)
+    return;
+  self->split_held = FALSE;
+  /* Where it was, at the width it had; at another width (the window was
+   * resized meanwhile), where GtkPaned has scaled it to. */
+  if (gtk_widget_get_width (GTK_WIDGET (self->split)) == self->split_width_before_focus)
+    gtk_paned_set_position (self->split, self->split_before_focus);
+  g_settings_set_int (self->settings, "editor-width", gtk_paned_get_position (self->split));
+  bind_split (self);
+}
+
+/* A window manager that never gives the old size back (the window was
+ * resized meanwhile, or there is none) does not hold the divider for good. */
+static gboolean
+release_split_timeout (gpointer data)
+{
+  LedeWindow *self = data;
+
+  self->split_release_id = 0;
+  release_split (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Back from focus mode, the split as wide as before: the divider goes back. */
+static void
+release_split_if_back (LedeWindow *self)
+{
+  if (self->split_held && !self->focus_mode &&
+      gtk_widget_get_width (GTK_WIDGET (self->split)) == self->split_width_before_focus)
+    release_split (self);
+}
+
 /* F11: fullscreen, only the editor, the paragraph being written bright
  * and the rest dimmed; Escape or F11 again leaves. */
 static void
@@ -275,6 +336,8 @@ set_focus_mode (LedeWindow *self,
   update_layout_bar (self);
   if (focus)
     {
+      g_clear_handle_id (&self->split_release_id, g_source_remove);
+      hold_split (self);
       gtk_widget_set_visible (GTK_WIDGET (self->preview), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->editor), TRUE);
       gtk_window_fullscreen (GTK_WINDOW (self));
@@ -283,6 +346,8 @@ set_focus_mode (LedeWindow *self,
     {
       gtk_window_unfullscreen (GTK_WINDOW (self));
       apply_layout (self);
+      g_clear_handle_id (&self->split_release_id, g_source_remove);
+      self->split_release_id = g_timeout_add_seconds (2, release_split_timeout, self);
     }
   lede_editor_set_focus_mode (self->editor, focus);
   if (focus)
@@ -316,6 +381,9 @@ lede_window_layout_allocated (LedeWindow *self)
 {
   if (want_narrow (self) != self->narrow && self->layout_idle_id == 0)
     self->layout_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_layout_idle, self, NULL);
+  if (self->split_held && !self->focus_mode &&
+      gtk_widget_get_width (GTK_WIDGET (self->split)) == self->split_width_before_focus)
+    apply_before_next_frame (self, release_split_if_back);
 }
 
 void
@@ -337,6 +405,7 @@ lede_window_init_layout (LedeWindow *self)
 {
   g_autofree char *layout = g_settings_get_string (self->settings, "layout");
 
+  bind_split (self);
   g_signal_connect_swapped (self, "notify::default-width", G_CALLBACK (default_width_cb), self);
   default_width_cb (self);
 
@@ -353,6 +422,7 @@ void
 lede_window_dispose_layout (LedeWindow *self)
 {
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
+  g_clear_handle_id (&self->split_release_id, g_source_remove);
   if (self->layout_action != NULL)
     g_action_map_remove_action (G_ACTION_MAP (self), "layout");
   g_clear_object (&self->layout_action);

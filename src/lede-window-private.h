@@ -61,6 +61,12 @@ struct _LedeWindow
   GSimpleAction        *layout_action;  /* win.layout */
   guint                 layout_idle_id;
   gboolean              narrow;
+  /* Focus mode holds the Split divider where it found it: GSettings is not
+   * told of the places it passes through (lede-window-layout.c). */
+  gboolean              split_held;
+  int                   split_before_focus;    /* the divider's place */
+  int                   split_width_before_focus;
+  guint                 split_release_id;      /* gives up waiting for that width */
   gboolean              reverting_selection;
 
   /* The sidebar's search (lede-window-search.c). */

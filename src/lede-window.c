@@ -301,7 +301,6 @@ lede_window_init (LedeWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  g_settings_bind (self->settings, "editor-width", self->split, "position", G_SETTINGS_BIND_DEFAULT);
   lede_window_init_layout (self);
   lede_window_init_story (self);
 

@@ -801,8 +801,10 @@ lede_preview_get_web_view (LedePreview *self)
 /**
  * lede_preview_print:
  * @parent: the window a print dialog belongs to
- * @settings: (nullable): print with these and ask nothing (a file's
- *   output-uri, for "Print to File"), or %NULL to show the print dialog
+ * @settings: (nullable): with an output-uri ("Print to File"), print
+ *   with these and ask nothing; else the print dialog starts from them
+ *   (an output-basename is what Print to File suggests), or from nothing
+ *   when %NULL
  *
  * Prints the story page as the preview shows it, through WebKit, so "Print
  * to File" gives a PDF that looks like the preview.
@@ -830,7 +832,7 @@ lede_preview_print (LedePreview       *self,
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_set_object (&self->print_pending, operation);
   g_set_weak_pointer (&self->print_parent, parent);
-  self->print_asks = settings == NULL;
+  self->print_asks = settings == NULL || gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI) == NULL;
   self->render_hidden = TRUE;
   start_render (self);
   return operation;

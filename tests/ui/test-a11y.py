@@ -7,7 +7,8 @@ the at-spi2-core bus of the test's own D-Bus session (tests/xvfb-session.sh)
 and Atspi from gir1.2-atspi-2.0. Every push button, toggle button and menu
 button in the tree is checked in each place a writer can open:
 
-  the window, the metadata panel shown (F9 is on in the settings)
+  the window, the metadata panel shown (F9 is on in the settings); a
+    duplicate tag refused in words (an alert, the entry's description)
   the find bar with its replace row (Ctrl+H), and its options popover
   the main menu, History (Ctrl+Alt+H), Preferences (Ctrl+,), Export (Ctrl+E)
   the trash, the tags and the sources managers, Add a Note for Readers
@@ -391,6 +392,31 @@ try:
                                    and node.get_role() == Atspi.Role.LABEL))
     ok(opened is not None, "the story with tags and a source is open")
     check(main, "the window with the panel shown")
+
+    # A tag the story has, typed again: refused in words Orca is given, an
+    # alert naming the tag as the story spells it, and the entry (still
+    # focused) invalid and described by them.
+    REFUSAL = "\u201cTransport\u201d is already a tag of this story"
+    keys("Lede", "ctrl+t")
+    keys("Lede", *list("transport"), "Return")
+    alert = poll(10, lambda: main.clear_cache() or find(main, lambda node: node.get_role() == Atspi.Role.ALERT
+                                                         and node.get_name() == REFUSAL))
+    entry = find(main, lambda node: states(node).contains(Atspi.StateType.FOCUSED)
+                 and node.get_role() in (Atspi.Role.ENTRY, Atspi.Role.TEXT))
+    details = ["the entry: %s" % (describe(entry) if entry else "not focused")]
+    if entry is not None:
+        details.append("its description: %r" % entry.get_description())
+    details.append("the alert: %s" % (describe(alert) if alert else "none; labels: %s" % ", ".join(
+        describe(node) for node, _ in walk(main) if node.get_role() in (Atspi.Role.LABEL, Atspi.Role.ALERT)
+        and "tag" in (node.get_name() or ""))))
+    # GTK 4.8 says invalid as INVALID; later GTKs as INVALID_ENTRY.
+    invalid = entry is not None and (states(entry).contains(Atspi.StateType.INVALID)
+                                     or states(entry).contains(Atspi.StateType.INVALID_ENTRY))
+    details.append("invalid: %s" % invalid)
+    ok(alert is not None and entry is not None and entry.get_name() == "Add a tag"
+       and entry.get_description() == REFUSAL and invalid,
+       "a duplicate tag is refused in words: an alert, and the entry (named) described by it", details)
+    keys("Lede", "ctrl+a", "BackSpace")
 
     # The find bar, its replace row, then its options.
     keys("Lede", "ctrl+h")

@@ -87,6 +87,49 @@ test_fields_persist (Fixture       *f,
   g_assert_nonnull (strstr (lede_metadata_panel_get_hints (get_panel (f)), "The embargo has passed"));
 }
 
+/* The example a refused embargo gives (and the row's tooltip) is tomorrow
+ * at 09:30 in the writer's time zone, written as the row takes it: typed
+ * in, it is an embargo still to come. A published time's example is today. */
+static void
+test_embargo_example_ahead (Fixture       *f,
+                            gconstpointer  data)
+{
+  AdwEntryRow *embargo = panel_child (f, "embargo_row");
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *expected = g_date_time_format (tomorrow, "%Y-%m-%d 09:30");
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d 09:30");
+  g_autofree char *example = NULL;
+  const char *hints, *start, *end;
+
+  show_panel (f);
+  gtk_editable_set_text (GTK_EDITABLE (embargo), "Friday 9am");
+  g_signal_emit_by_name (embargo, "apply");
+  hints = lede_metadata_panel_get_hints (get_panel (f));
+  g_assert_nonnull ((start = strstr (hints, "write it as ")));
+  start += strlen ("write it as ");
+  g_assert_nonnull ((end = strstr (start, ". Nothing was changed.")));
+  example = g_strndup (start, end - start);
+  g_assert_cmpstr (example, ==, expected);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (embargo)), expected));
+  g_assert_null (lede_article_get_embargo (shown_article (f)));
+
+  /* Typed as given, the example is taken, and it lies ahead. */
+  gtk_editable_set_text (GTK_EDITABLE (embargo), example);
+  g_signal_emit_by_name (embargo, "apply");
+  g_assert_nonnull (lede_article_get_embargo (shown_article (f)));
+  g_assert_cmpint (g_date_time_compare (lede_article_get_embargo (shown_article (f)), now), >, 0);
+  g_assert_true (lede_article_is_under_embargo (shown_article (f), NULL));
+  g_assert_null (strstr (lede_metadata_panel_get_hints (get_panel (f)), "is not a date"));
+  g_assert_null (strstr (lede_metadata_panel_get_hints (get_panel (f)), "The embargo has passed"));
+
+  /* A published time's example is today's date. */
+  gtk_editable_set_text (panel_child (f, "published_row"), "yesterday");
+  g_signal_emit_by_name (panel_child (f, "published_row"), "apply");
+  g_assert_nonnull (strstr (lede_metadata_panel_get_hints (get_panel (f)), today));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (panel_child (f, "published_row")), today));
+}
+
 /* The slug follows the headline until edited by hand, is kept unique, and a
  * hand-made clash is shown. */
 /* The counts and checks run on a worker thread. */
@@ -274,6 +317,26 @@ test_tags (Fixture       *f,
   g_signal_emit_by_name (entry, "activate");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "ISLANDS");
+  /* Refused in words, as the story spells the tag: under the entry, an
+   * alert a screen reader speaks as it appears, and the entry's
+   * description, marked invalid. */
+  {
+    GtkLabel *refusal = panel_child (f, "tag_refusal");
+    const char *why = "“Islands” is already a tag of this story";
+
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (refusal)));
+    g_assert_cmpstr (gtk_label_get_text (refusal), ==, why);
+    gtk_test_accessible_assert_role (GTK_ACCESSIBLE (refusal), GTK_ACCESSIBLE_ROLE_ALERT);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why);
+    gtk_test_accessible_assert_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                      GTK_ACCESSIBLE_INVALID_TRUE);
+    /* Typing again takes the words away; the entry keeps its tooltip. */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "ISLANDS ");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (refusal)));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+    g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+    g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (entry)));
+  }
 
   /* Tags are part of the story: on it at once, in the library with the
    * next autosave, under the library's own case. */
@@ -556,6 +619,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test accessibility backend, not none: the tests read what a
+   * screen reader would be told (gtk_test_accessible_*). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -565,6 +631,7 @@ main (int   argc,
   ADD ("publication", test_publication);
   ADD ("switching", test_switching);
   ADD ("tags", test_tags);
+  ADD ("embargo-example-ahead", test_embargo_example_ahead);
   ADD ("checks", test_checks);
   ADD ("filters", test_filters);
   ADD ("managers", test_managers);

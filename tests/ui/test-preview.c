@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include <adwaita.h>
+#include <gtk/gtkunixprint.h>
 #include <string.h>
 
 #include "lede-editor.h"
@@ -708,6 +709,99 @@ test_print_to_pdf (Fixture       *f,
   }
 }
 
+typedef struct {
+  char     *uri;   /* what Print to File would write */
+  gboolean  done;
+} PrintDialogLook;
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The writer's way: in the print dialog, choose Print to File among the
+ * printers, read the file it offers, and cancel. GTK lists printers as
+ * its backends find them, so until it is there, look again. */
+static gboolean
+look_at_print_dialog (gpointer data)
+{
+  PrintDialogLook *look = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+      GtkSelectionModel *printers;
+
+      if (!GTK_IS_PRINT_UNIX_DIALOG (toplevel) || !gtk_widget_get_mapped (toplevel))
+        continue;
+      /* GTK 4.8 lists the printers in a column view of GtkPrinters. */
+      printers = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_descendant (toplevel, GTK_TYPE_COLUMN_VIEW)));
+      for (guint p = 0; p < g_list_model_get_n_items (G_LIST_MODEL (printers)); p++)
+        {
+          g_autoptr (GtkPrinter) printer = g_list_model_get_item (G_LIST_MODEL (printers), p);
+          g_autoptr (GtkPrintSettings) settings = NULL;
+          const char *uri;
+
+          if (!GTK_IS_PRINTER (printer) || !g_str_equal (gtk_printer_get_name (printer), "Print to File"))
+            continue;
+          gtk_selection_model_select_item (printers, p, TRUE);
+          settings = gtk_print_unix_dialog_get_settings (GTK_PRINT_UNIX_DIALOG (toplevel));
+          if ((uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI)) == NULL)
+            return G_SOURCE_CONTINUE;
+          look->uri = g_strdup (uri);
+          look->done = TRUE;
+          gtk_dialog_response (GTK_DIALOG (toplevel), GTK_RESPONSE_CANCEL);
+          return G_SOURCE_REMOVE;
+        }
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Ctrl+P's dialog: Print to File offers the story's slug as the PDF's
+ * name, not GTK's "output.pdf"; a story with no slug, one made from its
+ * headline. */
+static void
+test_print_to_file_named_after_slug (Fixture       *f,
+                                     gconstpointer  data)
+{
+  LedeArticle *story = lede_editor_get_article (f->editor);
+  const struct { const char *slug, *headline, *file; } cases[] = {
+    { "harbour-ferry-timetable", NULL, "harbour-ferry-timetable.pdf" },
+    { "", "Night Ferry Returns", "night-ferry-returns.pdf" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PrintDialogLook look = { NULL, FALSE };
+      g_autofree char *path = NULL;
+      g_autofree char *name = NULL;
+
+      lede_article_set_slug (story, cases[i].slug);
+      if (cases[i].headline)
+        lede_article_set_headline (story, cases[i].headline);
+      g_timeout_add (50, look_at_print_dialog, &look);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print", NULL));
+      lede_test_wait_until (is_true, &look.done, 30000);
+      path = g_filename_from_uri (look.uri, NULL, NULL);
+      g_assert_nonnull (path);
+      name = g_path_get_basename (path);
+      g_assert_cmpstr (name, ==, cases[i].file);
+      g_free (look.uri);
+      lede_test_spin (100);
+    }
+}
+
 static gboolean
 has_preview (gpointer pane)
 {
@@ -811,6 +905,7 @@ main (int   argc,
   ADD ("photos-shown", test_photos_shown);
   ADD ("layout", test_layout);
   ADD ("print-to-pdf", test_print_to_pdf);
+  ADD ("print-to-file-named-after-slug", test_print_to_file_named_after_slug);
 #undef ADD
   g_test_add_func ("/lede/preview/shown-from-write-layout", test_shown_from_write_layout);
   g_test_add_func ("/lede/preview/print-from-write-layout", test_print_from_write_layout);

@@ -558,26 +558,22 @@ lede_export_goes_in_folder (LedeArticle      *article,
 }
 
 /**
- * lede_export_file_name:
+ * lede_export_base_name:
+ *
+ * What a file of the story is called before its extension, whatever
+ * writes it (an export, Print to File).
  *
  * Returns: (transfer full): the story's slug (else one made from its
- *   headline, else its uuid) and the format's extension; with
- *   %LEDE_EXPORT_FLAGS_JEKYLL_NAMES, Markdown names start with the date.
- *   A story with photos goes in a folder of that name with its pictures
- *   (lede_export_goes_in_folder()): `slug/index.html`, `slug/index.md`
- *   (a Hugo page bundle), `DATE-slug/DATE-slug.md` for Jekyll (as
- *   jekyll-postfiles reads it)
+ *   headline, else its uuid), safe as a file name
  */
 char *
-lede_export_file_name (LedeArticle      *article,
-                       LedeExportFormat  format,
-                       LedeExportFlags   flags)
+lede_export_base_name (LedeArticle *article)
 {
-  g_autofree char *slug = g_strdup (lede_article_get_slug (article));
-  g_autofree char *prefix = NULL;
-  GDateTime *date = lede_article_get_published (article) ? lede_article_get_published (article)
-                                                         : lede_article_get_created (article);
+  g_autofree char *slug = NULL;
 
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), NULL);
+
+  slug = g_strdup (lede_article_get_slug (article));
   /* The slug is the user's; the file name still must not climb folders. */
   g_strdelimit (slug, "/\\", '-');
   if (*slug == '\0' || *slug == '.')
@@ -601,6 +597,30 @@ lede_export_file_name (LedeArticle      *article,
 
       slug[end - slug] = '\0';
     }
+  return g_steal_pointer (&slug);
+}
+
+/**
+ * lede_export_file_name:
+ *
+ * Returns: (transfer full): the story's base name
+ *   (lede_export_base_name()) and the format's extension; with
+ *   %LEDE_EXPORT_FLAGS_JEKYLL_NAMES, Markdown names start with the date.
+ *   A story with photos goes in a folder of that name with its pictures
+ *   (lede_export_goes_in_folder()): `slug/index.html`, `slug/index.md`
+ *   (a Hugo page bundle), `DATE-slug/DATE-slug.md` for Jekyll (as
+ *   jekyll-postfiles reads it)
+ */
+char *
+lede_export_file_name (LedeArticle      *article,
+                       LedeExportFormat  format,
+                       LedeExportFlags   flags)
+{
+  g_autofree char *slug = lede_export_base_name (article);
+  g_autofree char *prefix = NULL;
+  GDateTime *date = lede_article_get_published (article) ? lede_article_get_published (article)
+                                                         : lede_article_get_created (article);
+
   if ((flags & LEDE_EXPORT_FLAGS_JEKYLL_NAMES) && format == LEDE_EXPORT_FORMAT_MARKDOWN && date)
     prefix = g_strdup_printf ("%04d-%02d-%02d-", g_date_time_get_year (date),
                               g_date_time_get_month (date), g_date_time_get_day_of_month (date));

@@ -39,6 +39,7 @@ GBytes     *lede_export_story_full         (const LedeVerdict   *verdict,
                                             LedeExportFormat     format,
                                             LedeLibrary         *library,
                                             GError             **error);
+char       *lede_export_base_name          (LedeArticle         *article);
 char       *lede_export_file_name          (LedeArticle         *article,
                                             LedeExportFormat     format,
                                             LedeExportFlags      flags);

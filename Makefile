@@ -17,7 +17,7 @@ BUILD_DEBS = meson ninja-build gcc pkg-config gettext appstream desktop-file-uti
 TEST_DEBS  = xvfb xauth xdotool dbus fonts-cantarell openjdk-17-jre-headless python3-docx flatpak-builder poppler-utils \
              at-spi2-core python3-gi gir1.2-atspi-2.0 exiv2 hugo
 FUZZ_DEBS  = clang libclang-rt-14-dev
-BENCH_DEBS = cmark-gfm libx11-dev libxdamage-dev gnome-text-editor apostrophe python3-chardet pandoc
+BENCH_DEBS = cmark-gfm libx11-dev libxdamage-dev gnome-text-editor apostrophe python3-chardet pandoc imagemagick
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 FUZZ_SECONDS ?= 60

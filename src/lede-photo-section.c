@@ -351,16 +351,24 @@ update (LedePhotoSection *self)
     }
 }
 
+typedef struct {
+  LedePhotoSection *self;
+  LedeArticle      *article;  /* the story it was chosen for */
+} LeadWait;
+
 static void
 on_lead_read (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr (LedePhotoSection) self = user_data;
+  LeadWait *wait = user_data;
+  g_autoptr (LedePhotoSection) self = wait->self;
+  g_autoptr (LedeArticle) article = wait->article;
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (LedePhoto) photo = lede_photo_read_finish (result, &bytes, &error);
 
+  g_free (wait);
   self->reading--;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -371,7 +379,8 @@ on_lead_read (GObject      *source,
       show_message (self, message);
       return;
     }
-  if (self->article == NULL || self->library == NULL)
+  /* Another story shown meanwhile: this one is not for it. */
+  if (self->article == NULL || self->article != article || self->library == NULL)
     return;
   photo->role = LEDE_PHOTO_ROLE_LEAD;
   if (!lede_library_add_photo_to_open_story (self->library, self->article, photo, bytes, &error))
@@ -393,13 +402,18 @@ void
 lede_photo_section_add_lead (LedePhotoSection *self,
                              GFile            *file)
 {
+  LeadWait *wait;
+
   g_return_if_fail (LEDE_IS_PHOTO_SECTION (self));
   g_return_if_fail (G_IS_FILE (file));
 
   if (self->article == NULL)
     return;
+  wait = g_new0 (LeadWait, 1);
+  wait->self = g_object_ref (self);
+  wait->article = g_object_ref (self->article);
   self->reading++;
-  lede_photo_read_file_async (file, self->cancellable, on_lead_read, g_object_ref (self));
+  lede_photo_read_file_async (file, self->cancellable, on_lead_read, wait);
 }
 
 static void

@@ -423,6 +423,14 @@ has_photo_line (gpointer data)
   return strstr (text, "lede-photo:") != NULL;
 }
 
+static gboolean
+has_pasted_words (gpointer data)
+{
+  g_autofree char *text = buffer_text (data);
+
+  return g_str_equal (text, "Plain words.");
+}
+
 /* A picture file dropped on the body, and one pasted, each becomes a
  * photo of the story and a line where it landed. */
 static void
@@ -467,6 +475,14 @@ test_drop_and_paste (Fixture       *f,
   on_disk = read_from_disk (f, lede_article_get_id (shown_article (f)));
   g_assert_cmpuint (n_photos (on_disk), ==, 2);
   g_assert_nonnull (strstr (lede_article_get_body (on_disk), photo->sha256));
+
+  /* Text on the clipboard is pasted as text, as ever. */
+  gtk_text_buffer_set_text (buffer, "", -1);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (body_view), "Plain words.");
+  g_signal_emit_by_name (body_view, "paste-clipboard");
+  lede_test_wait_until (has_pasted_words, f, 5000);
+  settle (f);
+  g_assert_cmpuint (n_photos (shown_article (f)), ==, 2);
 }
 
 typedef struct {

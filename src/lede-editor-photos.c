@@ -7,7 +7,9 @@
  * The photo's alt text is the truth. Typing in the brackets changes it
  * once typing pauses (READ_ALTS_MS); an alt text changed elsewhere (the
  * panel) rewrites the brackets at once, after taking in any typing not
- * yet read, so neither side overwrites the other's newer words.
+ * yet read, so neither side overwrites the other's newer words. A body
+ * picture taken off the story (the panel's Remove) takes its lines out of
+ * the text, one undo step.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -119,6 +121,82 @@ on_body_changed (LedeEditor *self)
   self->read_alts_id = g_timeout_add (READ_ALTS_MS, read_alts_cb, self);
 }
 
+static GHashTable *
+body_shas (GPtrArray *photos)
+{
+  GHashTable *shas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; photos && i < photos->len; i++)
+    {
+      LedePhoto *photo = g_ptr_array_index (photos, i);
+
+      if (photo->role == LEDE_PHOTO_ROLE_BODY)
+        g_hash_table_add (shas, g_strdup (photo->sha256));
+    }
+  return shas;
+}
+
+/* The lines of pictures the story had a moment ago and has no longer,
+ * with the blank line after each, in one user action. */
+static void
+take_out_lines (LedeEditor *self,
+                GPtrArray  *photos)
+{
+  GtkTextBuffer *buffer = body_buffer (self);
+  g_autoptr (GHashTable) now = body_shas (photos);
+  g_autoptr (GHashTable) before = g_steal_pointer (&self->body_photos);
+  g_autofree char *text = NULL;
+  g_autoptr (GArray) refs = NULL;
+  gboolean begun = FALSE;
+
+  self->body_photos = g_hash_table_ref (now);
+  if (before == NULL || self->body_photos_of != self->article)
+    {
+      self->body_photos_of = self->article;
+      return;
+    }
+  self->body_photos_of = self->article;
+  text = body_text (self);
+  refs = lede_photo_refs_find (text);
+  for (guint i = refs->len; i-- > 0;)
+    {
+      LedePhotoRef *ref = &g_array_index (refs, LedePhotoRef, i);
+      GtkTextIter start, end;
+
+      if (!g_hash_table_contains (before, ref->sha256) || g_hash_table_contains (now, ref->sha256))
+        continue;
+      if (!begun)
+        gtk_text_buffer_begin_user_action (buffer);
+      begun = TRUE;
+      gtk_text_buffer_get_iter_at_line (buffer, &start, ref->line);
+      end = start;
+      gtk_text_iter_forward_line (&end);
+      if (gtk_text_iter_ends_line (&end) && !gtk_text_iter_is_end (&end))
+        gtk_text_iter_forward_line (&end);
+      /* The last paragraph: the blank line before it goes instead. */
+      if (gtk_text_iter_is_end (&end))
+        for (guint n = 0; n < 2 && gtk_text_iter_backward_char (&start); n++)
+          if (gtk_text_iter_get_char (&start) != '\n')
+            {
+              gtk_text_iter_forward_char (&start);
+              break;
+            }
+      gtk_text_buffer_delete (buffer, &start, &end);
+    }
+  if (begun)
+    gtk_text_buffer_end_user_action (buffer);
+}
+
+/* Another story shown: its pictures are where a change is seen from. */
+static void
+on_article_shown (LedeEditor *self)
+{
+  g_clear_pointer (&self->body_photos, g_hash_table_unref);
+  self->body_photos_of = self->article;
+  if (self->article != NULL)
+    self->body_photos = body_shas (lede_article_get_photos (self->article));
+}
+
 /* An alt text changed elsewhere: the brackets of its lines say it. */
 static void
 on_photos_changed (LedeEditor *self)
@@ -135,6 +213,9 @@ on_photos_changed (LedeEditor *self)
   /* Typing in the brackets not read yet is the newer word. */
   if (self->read_alts_id != 0)
     read_alts (self);
+  self->writing_alts = TRUE;
+  take_out_lines (self, photos);
+  self->writing_alts = FALSE;
   text = body_text (self);
   refs = lede_photo_refs_find (text);
   lines = g_strsplit (text, "\n", -1);
@@ -303,10 +384,12 @@ lede_editor_watch_photos (LedeEditor *self)
   g_signal_connect_object (body_buffer (self), "changed", G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->article_signals, "notify::photos",
                                  G_CALLBACK (on_photos_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::article", G_CALLBACK (on_article_shown), NULL);
 }
 
 void
 lede_editor_dispose_photos (LedeEditor *self)
 {
   g_clear_handle_id (&self->read_alts_id, g_source_remove);
+  g_clear_pointer (&self->body_photos, g_hash_table_unref);
 }

@@ -92,6 +92,8 @@ struct _LedeEditor
   /* Pictures in the body (lede-editor-photos.c). */
   guint             read_alts_id;
   gboolean          writing_alts;
+  GHashTable       *body_photos;     /* the SHAs of the story's body pictures, as last seen */
+  LedeArticle      *body_photos_of;  /* whose (not a reference) */
 };
 
 /* lede-editor.c, for its parts */

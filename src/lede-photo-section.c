@@ -7,8 +7,9 @@
  * field keeps its own undo history (Ctrl+Z in it). A photo chosen is read
  * and its thumbnail made on a worker thread; the file's own metadata fills
  * the texts; a file refused is said in words here, and nothing changes.
- * Remove keeps the photo's bytes until the next change, so Undo can add it
- * back even after the library let go of the file.
+ * Remove (the lead photo, or a picture in the body, whose line the editor
+ * then takes out) keeps the photo's bytes until the next change, so Undo
+ * can add it back even after the library let go of the file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -67,6 +68,8 @@ struct _LedePhotoSection
 G_DEFINE_FINAL_TYPE (LedePhotoSection, lede_photo_section, GTK_TYPE_WIDGET)
 
 static void update (LedePhotoSection *self);
+static void on_remove_body_clicked (LedePhotoSection *self,
+                                    GtkButton        *button);
 
 static GPtrArray *
 photos_of (LedePhotoSection *self)
@@ -260,6 +263,7 @@ rebuild_body (LedePhotoSection *self,
       LedePhoto *photo = g_ptr_array_index (photos, i);
       AdwExpanderRow *row;
       GtkWidget *picture;
+      GtkWidget *remove;
 
       if (photo->role != LEDE_PHOTO_ROLE_BODY)
         continue;
@@ -271,6 +275,16 @@ rebuild_body (LedePhotoSection *self,
       gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
       adw_expander_row_add_prefix (row, picture);
       g_object_set_data (G_OBJECT (row), "lede-picture", picture);
+      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Take this picture out of the story, and its line out of the text"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Take the picture out of the story"), -1);
+      g_object_set_data (G_OBJECT (remove), "lede-photo-index", GINT_TO_POINTER (i));
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_body_clicked), self, G_CONNECT_SWAPPED);
+      adw_expander_row_add_action (row, remove);
+      g_object_set_data (G_OBJECT (row), "lede-remove", remove);
       g_object_set_data (G_OBJECT (row), "lede-photo-index", GINT_TO_POINTER (i));
       g_object_set_data (G_OBJECT (row), "lede-caption", add_field_row (self, row, _("Caption"), i, FIELD_CAPTION));
       g_object_set_data (G_OBJECT (row), "lede-credit", add_field_row (self, row, _("Credit"), i, FIELD_CREDIT));
@@ -337,16 +351,24 @@ update (LedePhotoSection *self)
     }
 }
 
+typedef struct {
+  LedePhotoSection *self;
+  LedeArticle      *article;  /* the story it was chosen for */
+} LeadWait;
+
 static void
 on_lead_read (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr (LedePhotoSection) self = user_data;
+  LeadWait *wait = user_data;
+  g_autoptr (LedePhotoSection) self = wait->self;
+  g_autoptr (LedeArticle) article = wait->article;
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (LedePhoto) photo = lede_photo_read_finish (result, &bytes, &error);
 
+  g_free (wait);
   self->reading--;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -357,7 +379,8 @@ on_lead_read (GObject      *source,
       show_message (self, message);
       return;
     }
-  if (self->article == NULL || self->library == NULL)
+  /* Another story shown meanwhile: this one is not for it. */
+  if (self->article == NULL || self->article != article || self->library == NULL)
     return;
   photo->role = LEDE_PHOTO_ROLE_LEAD;
   if (!lede_library_add_photo_to_open_story (self->library, self->article, photo, bytes, &error))
@@ -379,13 +402,18 @@ void
 lede_photo_section_add_lead (LedePhotoSection *self,
                              GFile            *file)
 {
+  LeadWait *wait;
+
   g_return_if_fail (LEDE_IS_PHOTO_SECTION (self));
   g_return_if_fail (G_IS_FILE (file));
 
   if (self->article == NULL)
     return;
+  wait = g_new0 (LeadWait, 1);
+  wait->self = g_object_ref (self);
+  wait->article = g_object_ref (self->article);
   self->reading++;
-  lede_photo_read_file_async (file, self->cancellable, on_lead_read, g_object_ref (self));
+  lede_photo_read_file_async (file, self->cancellable, on_lead_read, wait);
 }
 
 static void
@@ -420,33 +448,50 @@ choose_clicked_cb (LedePhotoSection *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Takes the photo at @index off the story, keeping it for Undo. */
 static void
-remove_clicked_cb (LedePhotoSection *self)
+remove_photo (LedePhotoSection *self,
+              int               index)
 {
   GPtrArray *photos = photos_of (self);
-  int lead = lead_index (self);
   g_autoptr (GPtrArray) kept = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *said = NULL;
   LedePhoto *photo;
 
-  if (lead < 0)
+  if (photos == NULL || index < 0 || (guint)index >= photos->len)
     return;
-  photo = g_ptr_array_index (photos, lead);
+  photo = g_ptr_array_index (photos, index);
   forget_removed (self);
   /* The bytes are kept for Undo: once the story is saved without the
    * photo, the library may let go of its file. */
   if (self->library != NULL && (self->removed_bytes = lede_library_dup_photo_bytes (self->library, photo, &error)))
     self->removed = lede_photo_copy (photo);
-  said = g_strdup_printf (_("Removed the lead photo “%s”."), photo->file_name);
+  if (photo->role == LEDE_PHOTO_ROLE_LEAD)
+    said = g_strdup_printf (_("Removed the lead photo “%s”."), photo->file_name);
+  else
+    said = g_strdup_printf (_("Took “%s” out of the story."), photo->file_name);
   kept = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_photo_free);
   for (guint i = 0; i < photos->len; i++)
-    if ((int)i != lead)
+    if ((int)i != index)
       g_ptr_array_add (kept, lede_photo_copy (g_ptr_array_index (photos, i)));
   lede_article_set_photos (self->article, kept);
   show_message (self, NULL);
   gtk_label_set_text (self->removed_label, said);
   gtk_widget_set_visible (self->removed_box, self->removed != NULL);
+}
+
+static void
+remove_clicked_cb (LedePhotoSection *self)
+{
+  remove_photo (self, lead_index (self));
+}
+
+static void
+on_remove_body_clicked (LedePhotoSection *self,
+                        GtkButton        *button)
+{
+  remove_photo (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "lede-photo-index")));
 }
 
 static void

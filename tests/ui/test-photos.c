@@ -423,6 +423,14 @@ has_photo_line (gpointer data)
   return strstr (text, "lede-photo:") != NULL;
 }
 
+static gboolean
+has_pasted_words (gpointer data)
+{
+  g_autofree char *text = buffer_text (data);
+
+  return g_str_equal (text, "Plain words.");
+}
+
 /* A picture file dropped on the body, and one pasted, each becomes a
  * photo of the story and a line where it landed. */
 static void
@@ -467,6 +475,14 @@ test_drop_and_paste (Fixture       *f,
   on_disk = read_from_disk (f, lede_article_get_id (shown_article (f)));
   g_assert_cmpuint (n_photos (on_disk), ==, 2);
   g_assert_nonnull (strstr (lede_article_get_body (on_disk), photo->sha256));
+
+  /* Text on the clipboard is pasted as text, as ever. */
+  gtk_text_buffer_set_text (buffer, "", -1);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (body_view), "Plain words.");
+  g_signal_emit_by_name (body_view, "paste-clipboard");
+  lede_test_wait_until (has_pasted_words, f, 5000);
+  settle (f);
+  g_assert_cmpuint (n_photos (shown_article (f)), ==, 2);
 }
 
 typedef struct {
@@ -536,6 +552,53 @@ test_alt_in_step (Fixture       *f,
   g_assert_nonnull (strstr (lede_article_get_body (on_disk), line));
   g_assert_cmpstr (((LedePhoto *)g_ptr_array_index (lede_article_get_photos (on_disk), 0))->alt_text, ==,
                    "Three boats moored at a stone quay");
+}
+
+/* A body picture taken out in the panel takes its line out of the text
+ * (one undo step there); the panel's Undo puts the photo back. */
+static void
+test_body_remove (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = lede_test_make_image (f->dir, "slipway.png", "png", 40, 40);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+  g_autoptr (GPtrArray) disk = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *undone = NULL;
+  GtkWidget *row;
+
+  show_panel (f);
+  gtk_text_buffer_set_text (buffer, "First graf.\n\nSecond graf.", -1);
+  g_list_store_append (files, file);
+  lede_window_insert_photo_files (f->window, G_LIST_MODEL (files));
+  settle (f);
+  with = buffer_text (f);
+  g_assert_nonnull (strstr (with, "lede-photo:"));
+
+  row = gtk_widget_get_first_child (panel_child (f, "body_list"));
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "lede-remove"), "clicked");
+  g_assert_null (body_photo (shown_article (f), 0));
+  without = buffer_text (f);
+  g_assert_cmpstr (without, ==, "First graf.\n\nSecond graf.");
+  g_assert_true (gtk_widget_get_visible (panel_child (f, "removed_box")));
+  wait_saved (f);
+  disk = photos_on_disk (f);
+  g_assert_cmpuint (disk->len, ==, 0);
+
+  /* Undo in the panel brings the photo; Ctrl+Z in the text, its line. */
+  g_signal_emit_by_name (panel_child (f, "undo_remove_button"), "clicked");
+  settle (f);
+  g_assert_nonnull (body_photo (shown_article (f), 0));
+  gtk_text_buffer_undo (buffer);
+  undone = buffer_text (f);
+  g_assert_cmpstr (undone, ==, with);
+  wait_saved (f);
+  g_clear_pointer (&disk, g_ptr_array_unref);
+  disk = photos_on_disk (f);
+  g_assert_cmpuint (disk->len, ==, 1);
 }
 
 /* A picture for the README: a sky at dawn, a sun, a dark sea. */
@@ -655,6 +718,7 @@ main (int   argc,
   ADD ("insert-photo", test_insert_photo);
   ADD ("drop-and-paste", test_drop_and_paste);
   ADD ("alt-in-step", test_alt_in_step);
+  ADD ("body-remove", test_body_remove);
   ADD ("screenshot", test_screenshot);
 #undef ADD
   return g_test_run ();

@@ -216,6 +216,8 @@ lede_window_note_edit (LedeWindow *self)
 {
   LedeArticle *article = lede_editor_get_article (self->editor);
 
+  self->last_edit_us = g_get_monotonic_time ();
+  lede_window_tidy_later (self);
   self->revision_due = TRUE;
   if (self->revision_timer == 0)
     self->revision_timer = g_timeout_add_seconds (REVISION_EVERY_S, revision_timer_cb, self);

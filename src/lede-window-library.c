@@ -315,6 +315,8 @@ lede_window_load_library (LedeWindow *self,
   g_signal_connect_object (library, "save-wanted", G_CALLBACK (on_save_wanted), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (lede_window_search_again), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (lede_window_update_trash_button), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "articles-changed", G_CALLBACK (lede_window_tidy_later), self, G_CONNECT_SWAPPED);
+  lede_window_tidy_later (self);
   gtk_drop_down_set_selected (self->status_filter, 0);
   g_clear_object (&self->articles);
   self->articles = lede_article_list_new (library, FALSE);

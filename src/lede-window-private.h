@@ -55,6 +55,8 @@ struct _LedeWindow
   guint                 last_position; /* of the last story opened from the list */
   LedeAutosave         *autosave;
   guint                 backup_timer;  /* looks for a daily backup due */
+  guint                 tidy_timer;    /* steps of tidying the search index */
+  gint64                last_edit_us;  /* monotonic time of the last edit */
   gboolean              backing_up;
   GBindingGroup        *title_bindings;
   AdwToast             *failure_toast;
@@ -127,6 +129,10 @@ void  lede_window_init_backup        (LedeWindow *self);
 void  lede_window_dispose_backup     (LedeWindow *self);
 char *lede_window_restore_backup     (LedeWindow *self,
                                       const char *backup);
+
+/* lede-window-tidy.c */
+void  lede_window_tidy_later         (LedeWindow *self);
+void  lede_window_dispose_tidy       (LedeWindow *self);
 
 /* lede-window-library.c */
 void     lede_window_class_add_library (GtkWidgetClass *widget_class);

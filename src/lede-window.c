@@ -8,7 +8,7 @@
  * and its public functions. The parts (lede-window-*.c) share the struct
  * through lede-window-private.h and call only downward, never back here:
  *
- *   backup  →  library, interchange  →  search  →  selection, sidebar  →  story  →  history, layout
+ *   backup  →  library, interchange  →  search  →  selection, sidebar  →  story  →  history, layout  →  tidy
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -222,6 +222,7 @@ lede_window_dispose (GObject *object)
   lede_window_dispose_search (self);
   lede_window_dispose_history (self);
   lede_window_dispose_backup (self);
+  lede_window_dispose_tidy (self);
   g_clear_object (&self->title_bindings);
   g_clear_object (&self->autosave);
   g_clear_object (&self->selection);

@@ -1,7 +1,8 @@
-/* test-backup.c: backups from the real window under Xvfb — Back Up
- * Library… with what was just typed, the daily backup while Lede runs,
- * Restore from Backup… opening a copy and leaving the library alone, and
- * Preferences → Library.
+/* test-backup.c: the library's upkeep from the real window under Xvfb —
+ * Back Up Library… with what was just typed, the daily backup while Lede
+ * runs, Restore from Backup… opening a copy and leaving the library alone,
+ * Preferences → Library, and the search index tidied while the writer
+ * rests.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -205,6 +206,57 @@ test_preferences (Fixture       *f,
   reset_settings ();
 }
 
+static gboolean
+tidy_finished (gpointer data)
+{
+  return ((LedeWindow *)data)->tidy_timer == 0;
+}
+
+static guint
+count_hits (const char *path)
+{
+  g_autoptr (LedeLibrary) library = lede_library_open_for_reading (path, NULL);
+  g_autoptr (GPtrArray) hits = lede_library_search (library, "harbour", 500, NULL);
+
+  return hits->len;
+}
+
+/* Stories added one by one leave many small index segments; a window left
+ * alone merges them in steps and stops, and search answers the same. */
+static void
+test_tidy_when_idle (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  LedeWindow *window;
+  guint before;
+
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+
+    for (guint i = 0; i < 300; i++)
+      {
+        g_autoptr (LedeArticle) article = lede_article_new ();
+        g_autofree char *headline = g_strdup_printf ("Harbour story %u", i);
+
+        lede_article_set_headline (article, headline);
+        lede_article_set_body (article, "The harbour wall was mended.\n");
+        g_assert_true (lede_library_create_article (library, article, NULL));
+      }
+  }
+  before = count_hits (path);
+  g_setenv ("LEDE_TIDY_IDLE_SECONDS", "0", TRUE);
+  window = lede_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lede_window_open_library (window, path));
+  g_assert_cmpuint (window->tidy_timer, !=, 0);
+  lede_test_wait_until (tidy_finished, window, 20000);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("LEDE_TIDY_IDLE_SECONDS");
+  g_assert_cmpuint (count_hits (path), ==, before);
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,5 +268,6 @@ main (int   argc,
   g_test_add_func ("/lede/ui-backup/daily", test_daily);
   g_test_add ("/lede/ui-backup/restore", Fixture, NULL, fixture_setup, test_restore, fixture_teardown);
   g_test_add ("/lede/ui-backup/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
+  g_test_add_func ("/lede/ui-backup/tidy-when-idle", test_tidy_when_idle);
   return g_test_run ();
 }

@@ -58,6 +58,9 @@ gboolean      lede_library_is_own_file       (LedeLibrary  *self,
                                               const char   *path);
 gboolean      lede_library_is_new            (LedeLibrary  *self);
 const char   *lede_library_get_notice        (LedeLibrary  *self);
+gboolean      lede_library_tidy_step         (LedeLibrary  *self,
+                                              gboolean     *done,
+                                              GError      **error);
 gboolean      lede_library_check             (LedeLibrary  *self,
                                               GError      **error);
 void          lede_library_check_async       (LedeLibrary  *self,

@@ -1,0 +1,75 @@
+/* lede-library-tidy.c: keeping the search index quick without a pause.
+ *
+ * FTS5 adds a small segment for every story saved; search reads them all,
+ * so an index of many segments is slower to search. FTS5's own 'optimize'
+ * merges them in one long write — seconds on a large archive, the window
+ * frozen meanwhile — so Lede never runs it. A tidy step instead merges a
+ * few pages ('merge' with a negative count: every segment may take part,
+ * so the index tends to one b-tree as 'optimize' would leave it), a short
+ * transaction of its own; the window runs steps while the writer is idle.
+ * Once a step finds nothing to merge, PRAGMA optimize lets SQLite refresh
+ * what its planner knows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-library"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lede-library-private.h"
+
+/* Pages of merged index one step writes: a few milliseconds here
+ * (bench/bench-search.c times a step on 100,000 stories). */
+#define TIDY_PAGES 64
+
+/**
+ * lede_library_tidy_step:
+ * @done: (out): %TRUE when the index had nothing left to merge
+ *
+ * One short step of tidying the search index. Safe to call whenever the
+ * library is open for writing; a reader does nothing.
+ */
+gboolean
+lede_library_tidy_step (LedeLibrary  *self,
+                        gboolean     *done,
+                        GError      **error)
+{
+  const char *what = _("Could not tidy the search index");
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', %d)", -TIDY_PAGES);
+  int before, changes;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  *done = TRUE;
+  if (self->read_only || self->damaged)
+    return TRUE;
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  before = sqlite3_total_changes (self->db);
+  if (!_lede_library_exec (self, sql, what, error))
+    {
+      _lede_library_rollback (self);
+      return FALSE;
+    }
+  /* FTS5 says a merge did work by two changes or more. */
+  changes = sqlite3_total_changes (self->db) - before;
+  if (!_lede_library_commit (self, what, error))
+    {
+      _lede_library_rollback (self);
+      return FALSE;
+    }
+  *done = changes < 2;
+  if (!*done)
+    return TRUE;
+  /* It may write statistics: a counted transaction like any write. */
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  if (!_lede_library_exec (self, "PRAGMA optimize", what, error) || !_lede_library_commit (self, what, error))
+    {
+      _lede_library_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}

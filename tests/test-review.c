@@ -124,6 +124,23 @@ test_never_in_code (void)
   g_assert_null (mark_at (marks, 0)->author);
 }
 
+/* Code inside a mark is its words; an escaped opener is text. */
+static void
+test_code_inside_and_escapes (void)
+{
+  const char *text = "Run {++the `lede` command ++}" SIGN_AMA "or {~~`old`~>`new`~~} today; "
+                     "a literal \\{++brace++} stays, \\\\{++this++} does not.";
+  g_autoptr (GPtrArray) marks = lede_review_scan (text);
+  g_autofree char *accepted = lede_review_dup_accepted (text);
+
+  g_assert_cmpuint (marks->len, ==, 3);
+  g_assert_cmpstr (mark_at (marks, 0)->new_text, ==, "the `lede` command ");
+  g_assert_cmpstr (mark_at (marks, 1)->old_text, ==, "`old`");
+  g_assert_cmpstr (mark_at (marks, 1)->new_text, ==, "`new`");
+  g_assert_cmpstr (mark_at (marks, 2)->new_text, ==, "this");
+  g_assert_cmpstr (accepted, ==, "Run the `lede` command or `new` today; a literal \\{++brace++} stays, \\\\this does not.");
+}
+
 /* A mark never spans a blank line, and one not closed is text. */
 static void
 test_unclosed (void)
@@ -463,6 +480,7 @@ main (int   argc,
   g_test_add_func ("/lede/review/by-author", test_by_author);
   g_test_add_func ("/lede/review/never-in-code", test_never_in_code);
   g_test_add_func ("/lede/review/unclosed", test_unclosed);
+  g_test_add_func ("/lede/review/code-inside-and-escapes", test_code_inside_and_escapes);
   g_test_add_func ("/lede/review/across-paragraphs", test_across_paragraphs);
   g_test_add_func ("/lede/review/places", test_places);
   g_test_add_func ("/lede/review/signature", test_signature);

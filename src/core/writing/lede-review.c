@@ -15,6 +15,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "lede-review"
+
 #include "config.h"
 
 #include <string.h>
@@ -23,8 +25,9 @@
 #include "lede-review.h"
 
 typedef struct {
-  gsize start;
-  gsize end;
+  gsize    start;
+  gsize    end;
+  gboolean block;  /* a code block, which ends a paragraph; else a span */
 } Range;
 
 /* Where each kind's closing was last looked for in vain: nothing closes
@@ -144,6 +147,7 @@ find_code (const char *text,
       last = cmark_node_get_end_line (node);
       if (first < 1 || (guint)first > lines->len || last < first)
         continue;
+      range.block = TRUE;
       range.start = g_array_index (lines, gsize, first - 1);
       range.end = (guint)last < lines->len ? g_array_index (lines, gsize, last) : length;
       if (blocks->len && range.start < g_array_index (blocks, Range, blocks->len - 1).end)
@@ -204,7 +208,7 @@ find_code (const char *text,
         }
       if (found)
         {
-          Range span = { at, search + run };
+          Range span = { at, search + run, FALSE };
 
           g_array_append_val (code, span);
           at = span.end;
@@ -234,7 +238,8 @@ code_ahead (Scanner *scanner,
 
 /* Finds the closing of the opener @which at @at: %TRUE with the content's
  * end in @content_end, or %FALSE when none closes before a blank line or
- * code. */
+ * a code block. A code span inside ("{++the `lede` command++}") is the
+ * mark's words: stepped over, never searched for the closing. */
 static gboolean
 find_close (Scanner *scanner,
             guint    which,
@@ -243,14 +248,25 @@ find_close (Scanner *scanner,
 {
   const char *text = scanner->text;
   const char *close = openers[which].close;
-  const Range *code = code_ahead (scanner, at);
-  gsize limit = code ? code->start : scanner->length;
+  guint next = scanner->next_code;
   gsize q;
 
   if (at + 3 < scanner->no_close_before[which])
     return FALSE;
-  for (q = at + 3; q + 3 <= limit; q++)
+  while (next < scanner->code->len && g_array_index (scanner->code, Range, next).end <= at + 3)
+    next++;
+  for (q = at + 3; q + 3 <= scanner->length; q++)
     {
+      if (next < scanner->code->len && q >= g_array_index (scanner->code, Range, next).start)
+        {
+          const Range *code = &g_array_index (scanner->code, Range, next);
+
+          if (code->block)
+            break;
+          q = code->end - 1;
+          next++;
+          continue;
+        }
       if (text[q] == '\n' && blank_line_after (text, scanner->length, q))
         break;
       if (text[q] == close[0] && text[q + 1] == close[1] && text[q + 2] == close[2])
@@ -261,6 +277,18 @@ find_close (Scanner *scanner,
     }
   scanner->no_close_before[which] = q;
   return FALSE;
+}
+
+/* Whether the character at @at is escaped by an odd run of backslashes. */
+static gboolean
+is_escaped (const char *text,
+            gsize       at)
+{
+  gsize backslashes = 0;
+
+  while (at > backslashes && text[at - backslashes - 1] == '\\')
+    backslashes++;
+  return backslashes % 2 == 1;
 }
 
 /* Reads the notes written right after @at into @notes; returns where
@@ -447,7 +475,7 @@ lede_review_scan (const char *text)
           at = code->end;
           continue;
         }
-      which = opener_at (brace);
+      which = is_escaped (text, at) ? -1 : opener_at (brace);
       next = which >= 0 ? read_mark (&scanner, which, at, marks) : at;
       at = next > at ? next : at + 1;
     }
@@ -518,8 +546,11 @@ lede_review_dup_answered (const char        *text,
                           GArray           **places)
 {
   g_autofree gboolean *chosen = g_new0 (gboolean, marks->len + 1);
-  GString *out = g_string_sized_new (strlen (text));
+  GString *out;
   gsize at = 0;
+
+  g_return_val_if_fail (text != NULL && marks != NULL, NULL);
+  out = g_string_sized_new (strlen (text));
 
   if (places)
     *places = g_array_sized_new (FALSE, FALSE, sizeof (gsize), marks->len);
@@ -651,9 +682,14 @@ lede_review_dup_signature (const char *author,
                            GDateTime  *when,
                            const char *words)
 {
-  g_autoptr (GDateTime) utc = g_date_time_to_utc (when);
-  g_autofree char *time = g_date_time_format (utc, "%Y-%m-%dT%H:%MZ");
-  GString *out = g_string_new ("{>>@");
+  g_autoptr (GDateTime) utc = NULL;
+  g_autofree char *time = NULL;
+  GString *out;
+
+  g_return_val_if_fail (when != NULL, NULL);
+  utc = g_date_time_to_utc (when);
+  time = g_date_time_format (utc, "%Y-%m-%dT%H:%MZ");
+  out = g_string_new ("{>>@");
 
   append_clean (out, author && *author ? author : "?", "|:");
   g_string_append_printf (out, "|%s", time);

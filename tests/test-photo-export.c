@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "lede-checks.h"
 #include "lede-export-batch.h"
 #include "lede-export-photos.h"
 #include "lede-import.h"
@@ -407,6 +408,93 @@ test_missing_picture (Fixture       *f,
     }
 }
 
+/* Copy as HTML: the fragment with its pictures inside it as data:
+ * addresses, the lead photo first; a picture the library cannot give is
+ * left out and named in a note. The fragment export has the lead too. */
+static void
+test_clipboard (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (LedeArticle) fresh = reread (f, f->story);
+  g_autoptr (LedeVerdict) verdict = lede_gate_ask (fresh, NULL, NULL, NULL, LEDE_WAY_OUT_CLIPBOARD, NULL);
+  g_autofree char *html = NULL, *again = NULL, *quay_file = NULL;
+  g_autoptr (GBytes) fragment = NULL;
+  LedePhoto *quay = g_ptr_array_index (lede_article_get_photos (fresh), 2);
+
+  lede_verdict_allow (verdict);
+  html = lede_export_story_for_clipboard (verdict, f->library);
+  g_assert_true (g_str_has_prefix (html, "<figure class=\"lead-photo\"><img src=\"data:image/jpeg;base64,"));
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+    g_autofree char *base64 = NULL;
+    g_autofree char *img = NULL;
+
+    g_file_get_contents (f->file[1], &contents, &length, NULL);
+    base64 = g_base64_encode ((const guchar *)contents, length);
+    img = g_strdup_printf ("<figure class=\"photo\"><img src=\"data:image/png;base64,%s\" alt=\"A ferry at the quay at dawn\"",
+                           base64);
+    assert_contains (html, img);
+  }
+  assert_contains (html, "data:image/webp;base64,");
+  assert_lacks (html, "lede-notice");
+
+  /* A picture gone from the library: left out, and said. */
+  quay_file = lede_library_dup_photo_path (f->library, quay);
+  g_assert_cmpint (g_unlink (quay_file), ==, 0);
+  again = lede_export_story_for_clipboard (verdict, f->library);
+  assert_lacks (again, "data:image/webp");
+  assert_lacks (again, "Coiled ropes");
+  assert_contains (again, "<p class=\"lede-notice\">Not in this copy, too large to paste or missing from the library: quay.webp.");
+
+  /* The fragment export has its lead photo too, at its file. */
+  g_clear_pointer (&verdict, lede_verdict_unref);
+  verdict = lede_gate_ask (fresh, NULL, NULL, NULL, LEDE_WAY_OUT_EXPORT, NULL);
+  lede_verdict_allow (verdict);
+  fragment = lede_export_story (verdict, LEDE_EXPORT_FORMAT_FRAGMENT);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (fragment, NULL), "<figure class=\"lead-photo\"><img src=\"feature.jpg\""));
+}
+
+/* The copy desk warns of a picture naming a photo the story does not
+ * have (it shows nothing), on the address in the body; the story's own
+ * pictures and an address in code are not findings. */
+static void
+test_unknown_photo_warned (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr (LedeArticle) fresh = reread (f, f->story);
+  g_autoptr (GString) body = g_string_new (lede_article_get_body (fresh));
+  g_autoptr (LedeCheckStory) story = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  const char *unknown = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  LedeFinding *found = NULL;
+  guint warned = 0;
+
+  g_string_append_printf (body, "\nThe old picture:\n\n![Gone](lede-photo:%s)\n\n```\n![Code](lede-photo:%s)\n```\n",
+                          unknown, unknown);
+  g_string_append_printf (body, "\n![The lead, in the body](lede-photo:%s)\n", f->sha[0]);
+  lede_article_set_body (fresh, body->str);
+  story = lede_check_story_new (fresh, NULL, NULL);
+  findings = lede_checks_run (story, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      LedeFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->kind == LEDE_CHECK_PHOTO && finding->field == LEDE_FIELD_BODY)
+        {
+          warned++;
+          if (found == NULL)
+            found = finding;
+        }
+    }
+  /* The unknown one and the lead photo (not a picture of the body). */
+  g_assert_cmpuint (warned, ==, 2);
+  g_assert_cmpint (found->severity, ==, LEDE_SEVERITY_WARNING);
+  g_assert_cmpuint (found->line, ==, 11);
+  g_assert_cmpuint (found->length, ==, strlen ("lede-photo:") + 64);
+  assert_contains (found->message, "names a photo the story does not have (01234567…)");
+}
+
 /* Runs lede-cli on @library; its stdout. */
 static char *
 run_cli (const char *library,
@@ -511,6 +599,16 @@ test_round_trip (Fixture       *f,
     g_autofree char *b = g_build_filename (again_out, "ferries-return", "quay.webp", NULL);
 
     assert_same_bytes (a, b);
+  }
+
+  /* The bundle's folder is the story too. */
+  {
+    g_autofree char *bundle = g_path_get_dirname (path);
+    g_autoptr (LedeArticle) by_folder = lede_import_file (fresh, bundle, &error);
+
+    g_assert_null (by_folder);
+    g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE);
+    g_clear_error (&error);
   }
 
   /* The same library: already there, unchanged. */
@@ -692,6 +790,8 @@ main (int   argc,
   ADD ("/lede/photo-export/ninjs", test_ninjs);
   ADD ("/lede/photo-export/missing-picture", test_missing_picture);
   ADD ("/lede/photo-export/round-trip", test_round_trip);
+  ADD ("/lede/photo-export/clipboard", test_clipboard);
+  ADD ("/lede/photo-export/unknown-photo-warned", test_unknown_photo_warned);
   ADD ("/lede/photo-export/import-guards", test_import_guards);
   ADD ("/lede/photo-export/for-validators", test_for_validators);
 #undef ADD

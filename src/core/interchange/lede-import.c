@@ -692,6 +692,7 @@ lede_import_file_noted (LedeLibrary        *library,
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) pictures = g_ptr_array_new ();
+  g_autofree char *bundle_index = NULL;
   g_autoptr (GDateTime) modified = NULL;
   g_autoptr (GDateTime) file_time = NULL;
   g_autofree char *display = g_filename_display_basename (path);
@@ -703,6 +704,16 @@ lede_import_file_noted (LedeLibrary        *library,
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* A page bundle is its folder (a Flatpak's chooser gives the folder):
+   * the story is its index.md. */
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *index = g_build_filename (path, "index.md", NULL);
+
+      if (g_file_test (index, G_FILE_TEST_IS_REGULAR))
+        path = bundle_index = g_steal_pointer (&index);
+    }
 
   /* Never opened: reading and closing the library's own file would drop
    * the locks of the connection that has it open. */

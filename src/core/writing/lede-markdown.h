@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* Where the page finds @photo's picture (the file beside an exported
  * page; the preview's lede-photo:SHA); a new string, or %NULL for
- * lede-photo:SHA. */
+ * lede-photo:SHA; "" leaves the picture out. */
 typedef char *(*LedePhotoUrlFunc) (const LedePhoto *photo,
                                    gpointer         user_data);
 

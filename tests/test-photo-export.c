@@ -693,6 +693,8 @@ test_import_guards (Fixture       *f,
   photo = g_ptr_array_index (lede_article_get_photos (read), 0);
   g_assert_cmpint (photo->role, ==, LEDE_PHOTO_ROLE_BODY);
   g_assert_cmpstr (photo->file_name, ==, "pier at dusk.png");
+  /* The file has no alt text: the line's is the photo's. */
+  g_assert_cmpstr (photo->alt_text, ==, "The pier at dusk");
   {
     g_autofree char *line = g_strdup_printf ("![The pier at dusk](lede-photo:%s)\n", photo->sha256);
 

@@ -440,6 +440,7 @@ export_ninjs (LedeArticle        *article,
 /* A LedeRewriteUrlFunc: lede-photo:SHA as the picture's file. */
 static char *
 picture_file (const char *url,
+              const char *description,
               gpointer    names)
 {
   const char *name;

@@ -148,6 +148,7 @@ find (Reading    *reading,
  * matter did not name it. */
 static char *
 bring_in (const char *address,
+          const char *description,
           gpointer    data)
 {
   Reading *reading = data;
@@ -173,6 +174,10 @@ bring_in (const char *address,
           return NULL;
         }
       picture->photo->role = LEDE_PHOTO_ROLE_BODY;
+      /* The photo's alt text is the truth the line mirrors: a file
+       * without one takes the line's. */
+      if (*picture->photo->alt_text == '\0')
+        lede_photo_set_text (&picture->photo->alt_text, description);
       g_ptr_array_add (reading->pictures, picture);
     }
   return g_strconcat (LEDE_PHOTO_URL_PREFIX, picture->photo->sha256, NULL);
@@ -191,7 +196,7 @@ bring_in (const char *address,
  * their bytes' SHA-256, kind and size (the texts stay the front
  * matter's), adds a body photo for each picture of the body at a file
  * beside it that the front matter did not name (its texts from the
- * file's own metadata), and makes each
+ * file's own metadata, the alt text else from the line), and makes each
  * such line name its photo.
  *
  * Returns: %FALSE with @error set, in words, when a photo the front

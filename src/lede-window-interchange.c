@@ -291,10 +291,12 @@ ask_gate (LedeWindow *self,
 }
 
 /* Copy as HTML: rich text for a CMS editor, plain text for anything else;
- * the HTML is exactly the fragment export's, the embargo line first.
+ * the HTML is the fragment export's, the embargo line first, its pictures
+ * inside it as data: addresses (lede_export_story_for_clipboard()).
  * Rendered on a worker thread: a pathological story can take seconds. */
 typedef struct {
   LedeVerdict *verdict;
+  LedeLibrary *library;     /* the photos' bytes, copied in as data: */
   char        *html;
   char        *plain;
   guint        generation;
@@ -307,6 +309,7 @@ static void
 copy_job_free (CopyJob *job)
 {
   lede_verdict_unref (job->verdict);
+  g_clear_object (&job->library);
   g_free (job->html);
   g_free (job->plain);
   g_free (job);
@@ -319,14 +322,14 @@ copy_html_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   CopyJob *job = task_data;
-  g_autoptr (GBytes) html = lede_export_story (job->verdict, LEDE_EXPORT_FORMAT_FRAGMENT);
+  g_autofree char *html = lede_export_story_for_clipboard (job->verdict, job->library);
   g_autofree char *embargo = lede_verdict_dup_embargo_line (job->verdict);
   g_autofree char *plain = lede_markdown_to_plain_text (lede_article_get_body (lede_verdict_get_article (job->verdict)), -1);
   GPtrArray *corrections = lede_article_get_corrections (lede_verdict_get_article (job->verdict));
   const char *language = lede_article_get_language (lede_verdict_get_article (job->verdict));
   GString *text = g_string_new (embargo ? embargo : "");
 
-  job->html = g_strndup (g_bytes_get_data (html, NULL), g_bytes_get_size (html));
+  job->html = g_steal_pointer (&html);
   /* The plain copy carries what the HTML does: the embargo line first,
    * the corrections note last. */
   if (text->len > 0)
@@ -373,6 +376,7 @@ copy_story (LedeWindow  *self,
   CopyJob *job = g_new0 (CopyJob, 1);
 
   job->verdict = lede_verdict_ref (verdict);
+  job->library = self->library ? g_object_ref (self->library) : NULL;
   job->generation = ++copy_generation;
   task = g_task_new (self, NULL, on_copy_html_rendered, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify)copy_job_free);

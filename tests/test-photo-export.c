@@ -12,11 +12,16 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdarg.h>
+#include <unistd.h>
+#include <sys/wait.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "lede-checks.h"
 #include "lede-export-batch.h"
 #include "lede-export-photos.h"
+#include "lede-import.h"
 #include "lede-library.h"
 #include "lede-photo-file.h"
 #include "lede-test-photos.h"
@@ -403,6 +408,326 @@ test_missing_picture (Fixture       *f,
     }
 }
 
+/* Copy as HTML: the fragment with its pictures inside it as data:
+ * addresses, the lead photo first; a picture the library cannot give is
+ * left out and named in a note. The fragment export has the lead too. */
+static void
+test_clipboard (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (LedeArticle) fresh = reread (f, f->story);
+  g_autoptr (LedeVerdict) verdict = lede_gate_ask (fresh, NULL, NULL, NULL, LEDE_WAY_OUT_CLIPBOARD, NULL);
+  g_autofree char *html = NULL, *again = NULL, *quay_file = NULL;
+  g_autoptr (GBytes) fragment = NULL;
+  LedePhoto *quay = g_ptr_array_index (lede_article_get_photos (fresh), 2);
+
+  lede_verdict_allow (verdict);
+  html = lede_export_story_for_clipboard (verdict, f->library);
+  g_assert_true (g_str_has_prefix (html, "<figure class=\"lead-photo\"><img src=\"data:image/jpeg;base64,"));
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+    g_autofree char *base64 = NULL;
+    g_autofree char *img = NULL;
+
+    g_file_get_contents (f->file[1], &contents, &length, NULL);
+    base64 = g_base64_encode ((const guchar *)contents, length);
+    img = g_strdup_printf ("<figure class=\"photo\"><img src=\"data:image/png;base64,%s\" alt=\"A ferry at the quay at dawn\"",
+                           base64);
+    assert_contains (html, img);
+  }
+  assert_contains (html, "data:image/webp;base64,");
+  assert_lacks (html, "lede-notice");
+
+  /* A picture gone from the library: left out, and said. */
+  quay_file = lede_library_dup_photo_path (f->library, quay);
+  g_assert_cmpint (g_unlink (quay_file), ==, 0);
+  again = lede_export_story_for_clipboard (verdict, f->library);
+  assert_lacks (again, "data:image/webp");
+  assert_lacks (again, "Coiled ropes");
+  assert_contains (again, "<p class=\"lede-notice\">Not in this copy, too large to paste or missing from the library: quay.webp.");
+
+  /* The fragment export has its lead photo too, at its file. */
+  g_clear_pointer (&verdict, lede_verdict_unref);
+  verdict = lede_gate_ask (fresh, NULL, NULL, NULL, LEDE_WAY_OUT_EXPORT, NULL);
+  lede_verdict_allow (verdict);
+  fragment = lede_export_story (verdict, LEDE_EXPORT_FORMAT_FRAGMENT);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (fragment, NULL), "<figure class=\"lead-photo\"><img src=\"feature.jpg\""));
+}
+
+/* The copy desk warns of a picture naming a photo the story does not
+ * have (it shows nothing), on the address in the body; the story's own
+ * pictures and an address in code are not findings. */
+static void
+test_unknown_photo_warned (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr (LedeArticle) fresh = reread (f, f->story);
+  g_autoptr (GString) body = g_string_new (lede_article_get_body (fresh));
+  g_autoptr (LedeCheckStory) story = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  const char *unknown = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  LedeFinding *found = NULL;
+  guint warned = 0;
+
+  g_string_append_printf (body, "\nThe old picture:\n\n![Gone](lede-photo:%s)\n\n```\n![Code](lede-photo:%s)\n```\n",
+                          unknown, unknown);
+  g_string_append_printf (body, "\n![The lead, in the body](lede-photo:%s)\n", f->sha[0]);
+  lede_article_set_body (fresh, body->str);
+  story = lede_check_story_new (fresh, NULL, NULL);
+  findings = lede_checks_run (story, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      LedeFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->kind == LEDE_CHECK_PHOTO && finding->field == LEDE_FIELD_BODY)
+        {
+          warned++;
+          if (found == NULL)
+            found = finding;
+        }
+    }
+  /* The unknown one and the lead photo (not a picture of the body). */
+  g_assert_cmpuint (warned, ==, 2);
+  g_assert_cmpint (found->severity, ==, LEDE_SEVERITY_WARNING);
+  g_assert_cmpuint (found->line, ==, 11);
+  g_assert_cmpuint (found->length, ==, strlen ("lede-photo:") + 64);
+  assert_contains (found->message, "names a photo the story does not have (01234567…)");
+}
+
+/* Runs lede-cli on @library; its stdout. */
+static char *
+run_cli (const char *library,
+         int         expect,
+         ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL, *err = NULL;
+  const char *arg;
+  va_list args;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("LEDE_CLI"));
+  g_ptr_array_add (argv, (char *)"--library");
+  g_ptr_array_add (argv, (char *)library);
+  va_start (args, expect);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, NULL));
+  if (WEXITSTATUS (status) != expect)
+    g_error ("lede-cli exited %d, not %d: %s", WEXITSTATUS (status), expect, err);
+  return g_steal_pointer (&out);
+}
+
+/* Whether @b holds @a's photos: the same bytes in its library, the same
+ * roles and all three texts, byte for byte. */
+static void
+assert_same_photos (LedeLibrary *library_a,
+                    LedeArticle *a,
+                    LedeLibrary *library_b,
+                    LedeArticle *b)
+{
+  GPtrArray *x = lede_article_get_photos (a), *y = lede_article_get_photos (b);
+
+  g_assert_cmpuint (x->len, ==, y->len);
+  for (guint i = 0; i < x->len; i++)
+    {
+      LedePhoto *p = g_ptr_array_index (x, i), *q = g_ptr_array_index (y, i);
+      g_autoptr (GBytes) p_bytes = lede_library_dup_photo_bytes (library_a, p, NULL);
+      g_autoptr (GBytes) q_bytes = lede_library_dup_photo_bytes (library_b, q, NULL);
+
+      g_assert_cmpstr (p->sha256, ==, q->sha256);
+      g_assert_true (g_bytes_equal (p_bytes, q_bytes));
+      g_assert_cmpint (p->role, ==, q->role);
+      g_assert_cmpstr (p->caption, ==, q->caption);
+      g_assert_cmpstr (p->credit, ==, q->credit);
+      g_assert_cmpstr (p->alt_text, ==, q->alt_text);
+      g_assert_cmpstr (p->media_type, ==, q->media_type);
+      g_assert_cmpuint (p->width, ==, q->width);
+      g_assert_cmpuint (p->height, ==, q->height);
+    }
+}
+
+/* A page bundle read back: into a fresh library the story comes with its
+ * pictures (the same bytes) and all three texts, its body byte for byte,
+ * and exports again to the same bytes; into the same library it is
+ * already there, and as a new copy its pictures are kept once. lede-cli
+ * import and export go through the same code. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *again_out = g_build_filename (f->dir, "again", NULL);
+  g_autofree char *cli_out = g_build_filename (f->dir, "cli", NULL);
+  g_autofree char *fresh_db = g_build_filename (f->dir, "fresh.db", NULL);
+  g_autofree char *cli_db = g_build_filename (f->dir, "cli.db", NULL);
+  g_autoptr (LedeArticle) story = reread (f, f->story);
+  g_autofree char *path = export (f, story, LEDE_EXPORT_FORMAT_MARKDOWN, out, 0);
+  g_autoptr (LedeLibrary) fresh = lede_library_open (fresh_db, NULL);
+  g_autoptr (LedeArticle) imported = NULL;
+  g_autoptr (LedeArticle) copy = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *again = NULL, *first_text = NULL, *again_text = NULL;
+  g_autofree char *photos_dir = lede_library_dup_photos_dir (f->library);
+
+  /* A fresh library. */
+  imported = lede_import_file (fresh, path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&imported);
+  imported = lede_library_get_article (fresh, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lede_article_get_body (imported), ==, lede_article_get_body (story));
+  assert_same_photos (f->library, story, fresh, imported);
+  {
+    g_autoptr (GPtrArray) in_fresh = lede_library_list_story_photos (fresh, lede_article_get_id (imported), NULL);
+
+    g_assert_cmpuint (in_fresh->len, ==, 3);
+  }
+
+  /* Exported again from there: the same bytes, pictures and all. */
+  g_mkdir (again_out, 0755);
+  again = lede_export_to_folder (fresh, imported, LEDE_EXPORT_FORMAT_MARKDOWN, again_out, LEDE_EXPORT_FLAGS_FORCE, &error);
+  g_assert_no_error (error);
+  first_text = read_text (path);
+  again_text = read_text (again);
+  g_assert_cmpstr (first_text, ==, again_text);
+  {
+    g_autofree char *a = g_build_filename (out, "ferries-return", "quay.webp", NULL);
+    g_autofree char *b = g_build_filename (again_out, "ferries-return", "quay.webp", NULL);
+
+    assert_same_bytes (a, b);
+  }
+
+  /* The bundle's folder is the story too. */
+  {
+    g_autofree char *bundle = g_path_get_dirname (path);
+    g_autoptr (LedeArticle) by_folder = lede_import_file (fresh, bundle, &error);
+
+    g_assert_null (by_folder);
+    g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE);
+    g_clear_error (&error);
+  }
+
+  /* The same library: already there, unchanged. */
+  g_assert_null (lede_import_file (f->library, path, &error));
+  g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE);
+  g_clear_error (&error);
+  /* As a new copy: the same pictures, kept once. */
+  copy = lede_import_file_full (f->library, path, LEDE_IMPORT_AS_NEW, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&copy);
+  copy = lede_library_get_article (f->library, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lede_article_get_body (copy), ==, lede_article_get_body (story));
+  assert_same_photos (f->library, story, f->library, copy);
+
+  /* Through lede-cli: the bundle imported into another library and
+   * exported again, the same bytes. */
+  if (g_getenv ("LEDE_CLI") == NULL)
+    {
+      g_test_message ("LEDE_CLI is not set: lede-cli left out");
+      return;
+    }
+  g_mkdir (cli_out, 0755);
+  g_free (run_cli (cli_db, 0, "import", path, NULL));
+  g_free (run_cli (cli_db, 0, "export", "--format", "md", "--force", "--all", "--out", cli_out, NULL));
+  {
+    g_autofree char *bundle = g_build_filename (cli_out, "ferries-return", "index.md", NULL);
+    g_autofree char *feature = g_build_filename (cli_out, "ferries-return", "feature.jpg", NULL);
+    g_autofree char *cli_text = read_text (bundle);
+
+    g_assert_cmpstr (cli_text, ==, first_text);
+    assert_same_bytes (feature, f->file[0]);
+  }
+}
+
+/* Any Markdown file brings the pictures beside it: from its folder and
+ * below, pictures only, never through "..", a link out or an absolute
+ * path; what cannot come is left as written and said. A photo the front
+ * matter names that is not there refuses the story, the library as it
+ * was. */
+static void
+test_import_guards (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "wire", NULL);
+  g_autofree char *images = g_build_filename (folder, "images", NULL);
+  g_autofree char *story = g_build_filename (folder, "story.md", NULL);
+  g_autofree char *link = g_build_filename (images, "link.png", NULL);
+  g_autofree char *svg = g_build_filename (images, "chart.svg", NULL);
+  g_autofree char *inside = NULL, *outside = NULL;
+  g_autofree char *body = NULL;
+  g_auto (GStrv) messages = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeArticle) article = NULL;
+  g_autoptr (LedeArticle) read = NULL;
+  g_autofree char *joined = NULL;
+  gint64 before;
+  LedePhoto *photo;
+
+  g_mkdir_with_parents (images, 0755);
+  inside = lede_test_make_image (images, "pier at dusk.png", "png", 40, 20);
+  outside = lede_test_make_image (f->dir, "outside.png", "png", 10, 10);
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+  g_assert_true (g_file_set_contents (svg, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", -1, NULL));
+  body = g_strdup_printf ("---\ntitle: \"Pier reopens\"\n---\n\n"
+                          "The pier reopened.\n\n"
+                          "![The pier at dusk](images/pier%%20at%%20dusk.png)\n\n"
+                          "![Out](../outside.png)\n\n"
+                          "![Linked out](images/link.png)\n\n"
+                          "![Absolute](%s)\n\n"
+                          "![Chart](images/chart.svg)\n\n"
+                          "![Gone](images/gone.jpg)\n\n"
+                          "![Web](https://example.org/pier.jpg)\n",
+                          outside);
+  g_assert_true (g_file_set_contents (story, body, -1, NULL));
+
+  article = lede_import_file_noted (f->library, story, LEDE_IMPORT_FLAGS_NONE, NULL, NULL, &messages, &error);
+  g_assert_no_error (error);
+  read = lede_library_get_article (f->library, lede_article_get_id (article), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lede_article_get_photos (read)->len, ==, 1);
+  photo = g_ptr_array_index (lede_article_get_photos (read), 0);
+  g_assert_cmpint (photo->role, ==, LEDE_PHOTO_ROLE_BODY);
+  g_assert_cmpstr (photo->file_name, ==, "pier at dusk.png");
+  /* The file has no alt text: the line's is the photo's. */
+  g_assert_cmpstr (photo->alt_text, ==, "The pier at dusk");
+  {
+    g_autofree char *line = g_strdup_printf ("![The pier at dusk](lede-photo:%s)\n", photo->sha256);
+
+    assert_contains (lede_article_get_body (read), line);
+  }
+  assert_contains (lede_article_get_body (read), "![Out](../outside.png)");
+  assert_contains (lede_article_get_body (read), "![Linked out](images/link.png)");
+  assert_contains (lede_article_get_body (read), "![Chart](images/chart.svg)");
+  assert_contains (lede_article_get_body (read), "![Gone](images/gone.jpg)");
+  assert_contains (lede_article_get_body (read), "![Web](https://example.org/pier.jpg)");
+  joined = g_strjoinv ("\n", messages);
+  assert_contains (joined, "“../outside.png” was left as it is: it is outside the story’s folder");
+  assert_contains (joined, "“images/link.png” was left as it is: it leads outside the story’s folder");
+  assert_contains (joined, "was left as it is: it is not a file beside the story");
+  assert_contains (joined, "“images/chart.svg” was left as it is:");
+  assert_contains (joined, "SVG");
+  assert_contains (joined, "“images/gone.jpg” was left as it is: it is not there");
+  assert_lacks (joined, "example.org");
+
+  /* The front matter names a photo that is not beside it: refused whole. */
+  before = lede_library_count_articles (f->library, FALSE, NULL);
+  g_clear_pointer (&body, g_free);
+  body = g_strdup ("---\ntitle: \"Lost\"\nphotos:\n  - file: \"feature.jpg\"\n    role: lead\n"
+                   "    caption: \"\"\n    credit: \"\"\n    alt: \"\"\n---\n\nText.\n");
+  g_assert_true (g_file_set_contents (story, body, -1, NULL));
+  g_clear_object (&article);
+  article = lede_import_file (f->library, story, &error);
+  g_assert_null (article);
+  g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_READ);
+  assert_contains (error->message, "the photo “feature.jpg” its front matter names could not be read: it is not there");
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, before);
+}
+
 /* Two pictures added from files of the same name take their own digits;
  * a picture without a name is "photo". */
 static void
@@ -466,6 +791,10 @@ main (int   argc,
   ADD ("/lede/photo-export/markdown", test_markdown);
   ADD ("/lede/photo-export/ninjs", test_ninjs);
   ADD ("/lede/photo-export/missing-picture", test_missing_picture);
+  ADD ("/lede/photo-export/round-trip", test_round_trip);
+  ADD ("/lede/photo-export/clipboard", test_clipboard);
+  ADD ("/lede/photo-export/unknown-photo-warned", test_unknown_photo_warned);
+  ADD ("/lede/photo-export/import-guards", test_import_guards);
   ADD ("/lede/photo-export/for-validators", test_for_validators);
 #undef ADD
   g_test_add_func ("/lede/photo-export/names", test_names);

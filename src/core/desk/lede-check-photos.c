@@ -6,6 +6,11 @@
  * finding's offset is the photo's place in the story (from 0), its text
  * the name of the file it was added from.
  *
+ * A picture in the body names its photo as lede-photo:SHA; one naming a
+ * photo the story does not have (deleted from the panel, pasted from
+ * another story) shows nothing on the page, which the writer is told:
+ * a warning placed on the address in the body.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "lede-checks"
@@ -13,6 +18,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "lede-checks.h"
 
@@ -36,6 +42,49 @@ add (GPtrArray       *findings,
 
   finding->offset = place;
   g_ptr_array_add (findings, finding);
+}
+
+/* Whether the story has a picture in the body with @sha256 (@length bytes). */
+static gboolean
+has_body_photo (const LedeCheckStory *story,
+                const char           *sha256,
+                gsize                 length)
+{
+  for (guint i = 0; i < story->photos->len; i++)
+    {
+      const LedePhoto *photo = g_ptr_array_index (story->photos, i);
+
+      if (photo->role == LEDE_PHOTO_ROLE_BODY && strlen (photo->sha256) == length &&
+          memcmp (photo->sha256, sha256, length) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Each lede-photo: address in the body whose photo the story has not. */
+static void
+check_addresses (const LedeCheckStory *story,
+                 GPtrArray            *findings)
+{
+  static const char prefix[] = "lede-photo:";
+  const char *body = story->body;
+
+  for (const char *at = strstr (body, prefix); at != NULL; at = strstr (at + 1, prefix))
+    {
+      const char *sha = at + sizeof prefix - 1;
+      gsize length = 0;
+      g_autofree char *message = NULL;
+
+      while (g_ascii_isxdigit (sha[length]))
+        length++;
+      if (lede_check_story_in_code (story, at - body) || has_body_photo (story, sha, length))
+        continue;
+      message = g_strdup_printf (_("This picture names a photo the story does not have (%.*s…): "
+                                   "it shows nothing. Insert the photo again, or delete the line."),
+                                 (int)MIN (length, 8), sha);
+      lede_check_story_add (story, findings, LEDE_CHECK_PHOTO, LEDE_SEVERITY_WARNING, LEDE_FIELD_BODY,
+                            at - body, sha + length - body, message);
+    }
 }
 
 void
@@ -73,4 +122,5 @@ lede_check_photos (const LedeCheckStory *story,
           add (findings, LEDE_SEVERITY_WARNING, i, photo, message);
         }
     }
+  check_addresses (story, findings);
 }

@@ -760,6 +760,10 @@ lede_docx_write (const LedeVerdict  *verdict,
   add_part (archive, "word/_rels/document.xml.rels", relations);
   add_part (archive, "word/styles.xml", styles);
   add_part (archive, "word/numbering.xml", numbering);
+  /* Pictures are compressed already: deflating them again costs time
+   * and gains nothing, so they are stored. */
+  if (lede_docx_pictures_get_n_media (pictures) > 0)
+    archive_write_zip_set_compression_store (archive);
   for (guint i = 0; i < lede_docx_pictures_get_n_media (pictures); i++)
     {
       GBytes *bytes;

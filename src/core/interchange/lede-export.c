@@ -441,6 +441,7 @@ export_ninjs (LedeArticle        *article,
 /* A LedeRewriteUrlFunc: lede-photo:SHA as the picture's file. */
 static char *
 picture_file (const char *url,
+              const char *description,
               gpointer    names)
 {
   const char *name;
@@ -516,8 +517,9 @@ lede_export_story_full (const LedeVerdict  *verdict,
         g_autofree char *banner = embargo ? lede_page_dup_embargo_banner (embargo) : g_strdup ("");
         g_autofree char *corrections = lede_page_dup_corrections_html (lede_article_get_corrections (article),
                                                                        lede_article_get_language (article));
+        g_autofree char *lead = lede_page_dup_lead_photo_html (article, lede_export_photos_url, names);
 
-        out = g_strconcat (banner, body_html, corrections, NULL);
+        out = g_strconcat (banner, lead, body_html, corrections, NULL);
       }
       break;
     case LEDE_EXPORT_FORMAT_MARKDOWN:
@@ -539,6 +541,84 @@ lede_export_story_full (const LedeVerdict  *verdict,
       g_return_val_if_reached (NULL);
     }
   return g_bytes_new_take (out, strlen (out));
+}
+
+/* Copy as HTML: a picture larger than this is left out of the copy. */
+#define CLIPBOARD_MAX_PICTURE (8 * 1000 * 1000)
+
+typedef struct {
+  LedeLibrary *library;
+  GHashTable  *urls;     /* SHA-256 → data: address, or "" when left out */
+  GString     *omitted;  /* the names of those left out, for the note */
+} Inlining;
+
+/* A LedePhotoUrlFunc: the picture itself, as a data: address. */
+static char *
+inline_picture (const LedePhoto *photo,
+                gpointer         data)
+{
+  Inlining *inlining = data;
+  const char *known = g_hash_table_lookup (inlining->urls, photo->sha256);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *base64 = NULL;
+  char *url;
+
+  if (known != NULL)
+    return g_strdup (known);
+  if (photo->size <= CLIPBOARD_MAX_PICTURE && inlining->library != NULL &&
+      (bytes = lede_library_dup_photo_bytes (inlining->library, photo, NULL)) != NULL)
+    {
+      base64 = g_base64_encode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      url = g_strconcat ("data:", photo->media_type, ";base64,", base64, NULL);
+    }
+  else
+    {
+      url = g_strdup ("");
+      g_string_append_printf (inlining->omitted, "%s%s", inlining->omitted->len ? ", " : "", photo->file_name);
+    }
+  g_hash_table_insert (inlining->urls, g_strdup (photo->sha256), url);
+  return g_strdup (url);
+}
+
+/**
+ * lede_export_story_for_clipboard:
+ * @verdict: the gate's, letting the story out by Copy as HTML
+ * @library: (nullable): where its photos' bytes are
+ *
+ * Returns: (transfer full): the fragment export's HTML, its pictures
+ *   inside it as data: addresses, so a CMS editor the copy is pasted into
+ *   has them without a file beside it; a picture over 8 MB, or one the
+ *   library cannot give, is left out and named in a note at the end
+ */
+char *
+lede_export_story_for_clipboard (const LedeVerdict *verdict,
+                                 LedeLibrary       *library)
+{
+  LedeArticle *article;
+  g_autofree char *embargo = NULL, *banner = NULL, *lead = NULL, *body = NULL, *corrections = NULL;
+  g_autoptr (GHashTable) urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GString) omitted = g_string_new (NULL);
+  g_autofree char *note = NULL;
+  Inlining inlining = { library, urls, omitted };
+
+  g_return_val_if_fail (verdict != NULL && lede_verdict_may_leave (verdict), NULL);
+
+  article = lede_verdict_get_article (verdict);
+  embargo = lede_verdict_dup_embargo_line (verdict);
+  banner = embargo ? lede_page_dup_embargo_banner (embargo) : g_strdup ("");
+  lead = lede_page_dup_lead_photo_html (article, inline_picture, &inlining);
+  body = lede_markdown_to_published_html_with_photos (lede_article_get_body (article), -1,
+                                                      lede_article_get_photos (article), inline_picture, &inlining);
+  corrections = lede_page_dup_corrections_html (lede_article_get_corrections (article), lede_article_get_language (article));
+  if (omitted->len > 0)
+    {
+      g_autofree char *said = g_strdup_printf (_("Not in this copy, too large to paste or missing from the library: %s. "
+                                                 "Export the story to have them as files."), omitted->str);
+      g_autofree char *escaped = g_markup_escape_text (said, -1);
+
+      note = g_strdup_printf ("<p class=\"lede-notice\">%s</p>\n", escaped);
+    }
+  return g_strconcat (banner, lead, body, note ? note : "", corrections, NULL);
 }
 
 /* The longest slug a file name keeps, in bytes. */

@@ -40,6 +40,8 @@ GBytes     *lede_export_story_full         (const LedeVerdict   *verdict,
                                             LedeLibrary         *library,
                                             GError             **error);
 char       *lede_export_base_name          (LedeArticle         *article);
+char       *lede_export_story_for_clipboard (const LedeVerdict  *verdict,
+                                            LedeLibrary        *library);
 char       *lede_export_file_name          (LedeArticle         *article,
                                             LedeExportFormat     format,
                                             LedeExportFlags      flags);

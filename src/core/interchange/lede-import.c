@@ -17,6 +17,7 @@
 
 #include "lede-front-matter.h"
 #include "lede-import.h"
+#include "lede-import-photos.h"
 #include "lede-time.h"
 
 G_DEFINE_QUARK (lede-import-error-quark, lede_import_error)
@@ -510,6 +511,7 @@ same_story (LedeArticle        *a,
          same_time (lede_article_get_embargo (a), lede_article_get_embargo (b)) &&
          same_time (lede_article_get_published (a), lede_article_get_published (b)) &&
          same_sources (lede_article_get_sources (a), lede_article_get_sources (b)) &&
+         lede_import_photos_same (lede_article_get_photos (a), lede_article_get_photos (b)) &&
          /* A file without "corrections:" changes none. */
          (lede_article_get_corrections (a) == NULL ||
           lede_correction_list_equal (lede_article_get_corrections (a), lede_article_get_corrections (b))) &&
@@ -689,6 +691,8 @@ lede_import_file_noted (LedeLibrary        *library,
 {
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) pictures = g_ptr_array_new ();
+  g_autofree char *bundle_index = NULL;
   g_autoptr (GDateTime) modified = NULL;
   g_autoptr (GDateTime) file_time = NULL;
   g_autofree char *display = g_filename_display_basename (path);
@@ -701,6 +705,16 @@ lede_import_file_noted (LedeLibrary        *library,
   g_return_val_if_fail (LEDE_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* A page bundle is its folder (a Flatpak's chooser gives the folder):
+   * the story is its index.md. */
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *index = g_build_filename (path, "index.md", NULL);
+
+      if (g_file_test (index, G_FILE_TEST_IS_REGULAR))
+        path = bundle_index = g_steal_pointer (&index);
+    }
+
   /* Never opened: reading and closing the library's own file would drop
    * the locks of the connection that has it open. */
   if (lede_library_is_own_file (library, path))
@@ -708,6 +722,14 @@ lede_import_file_noted (LedeLibrary        *library,
                  _("it is this library’s own file, not a story"));
   else
     article = read_story (path, &tags, &modified, &local_error);
+  /* Its pictures, from beside it, checked before anything is written. */
+  if (article != NULL && !lede_import_photos_read (path, article, pictures, said, &local_error))
+    {
+      /* Said as the import's own error: the file could not be read whole. */
+      local_error->domain = LEDE_IMPORT_ERROR;
+      local_error->code = LEDE_IMPORT_ERROR_READ;
+      g_clear_object (&article);
+    }
 
   if (article != NULL && lede_article_get_updated (article) != NULL)
     {
@@ -742,6 +764,9 @@ lede_import_file_noted (LedeLibrary        *library,
       g_autoptr (LedeArticle) existing = NULL;
       gint64 same_id = 0;
       gboolean in_trash = FALSE;
+
+      /* The pictures go in with the story, in its transaction. */
+      lede_import_photos_stage (library, article, pictures);
 
       if (*lede_article_get_uuid (article))
         existing = lede_library_get_article_by_uuid (library, lede_article_get_uuid (article), NULL);
@@ -779,6 +804,7 @@ lede_import_file_noted (LedeLibrary        *library,
         }
     }
 
+  lede_library_unstage_photos (library);
   if (notes)
     *notes = noted.notes;
   if (messages)

@@ -124,6 +124,8 @@ lede_page_dup_lead_photo_html (LedeArticle      *article,
   if ((photo = lead_photo (article)) == NULL)
     return g_strdup ("");
   url = lede_markdown_dup_photo_url (photo, url_func, user_data);
+  if (*url == '\0')
+    return g_strdup ("");
   return lede_markdown_dup_figure (photo, url, "", "lead-photo", NULL);
 }
 

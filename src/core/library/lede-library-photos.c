@@ -277,8 +277,105 @@ photo_id (LedeLibrary  *self,
   return id;
 }
 
-/* A story's photos must each be a picture the library holds, and only one
- * may lead. */
+/* A picture an import brings, until the story naming it is written. */
+typedef struct {
+  LedePhoto *photo;
+  GBytes    *bytes;
+} StagedPhoto;
+
+static void
+staged_photo_free (StagedPhoto *staged)
+{
+  lede_photo_free (staged->photo);
+  g_bytes_unref (staged->bytes);
+  g_free (staged);
+}
+
+/**
+ * lede_library_stage_photo:
+ * @photo: the picture's SHA-256, media type, size upright and orientation
+ *   (lede_photo_file_read() gives them)
+ * @bytes: its bytes, which must have that SHA-256
+ *
+ * Has the next story written (lede_library_add_story(),
+ * lede_library_replace_story()) that names this picture and whose
+ * library does not hold it yet add it in the same transaction, so an
+ * import brings its story and its pictures whole or not at all. Call
+ * lede_library_unstage_photos() after.
+ */
+void
+lede_library_stage_photo (LedeLibrary     *self,
+                          const LedePhoto *photo,
+                          GBytes          *bytes)
+{
+  StagedPhoto *staged;
+
+  g_return_if_fail (LEDE_IS_LIBRARY (self));
+  g_return_if_fail (photo != NULL && lede_photo_is_sha256 (photo->sha256) && bytes != NULL);
+
+  if (self->staged_photos == NULL)
+    self->staged_photos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)staged_photo_free);
+  staged = g_new0 (StagedPhoto, 1);
+  staged->photo = lede_photo_copy (photo);
+  staged->bytes = g_bytes_ref (bytes);
+  g_hash_table_replace (self->staged_photos, g_strdup (photo->sha256), staged);
+}
+
+/* Forgets the pictures lede_library_stage_photo() was given. */
+void
+lede_library_unstage_photos (LedeLibrary *self)
+{
+  g_return_if_fail (LEDE_IS_LIBRARY (self));
+  g_clear_pointer (&self->staged_photos, g_hash_table_unref);
+}
+
+/* Adds a staged picture's row and file, inside the caller's transaction;
+ * its id, 0 when none is staged, -1 on failure. */
+static gint64
+add_staged (LedeLibrary  *self,
+            const char   *sha256,
+            const char   *what,
+            GError      **error)
+{
+  StagedPhoto *staged = self->staged_photos ? g_hash_table_lookup (self->staged_photos, sha256) : NULL;
+  g_autoptr (GDateTime) now = _lede_library_now_utc ();
+  g_autofree char *sha = NULL;
+  sqlite3_stmt *stmt;
+
+  if (staged == NULL)
+    return 0;
+  sha = sha256_of (staged->bytes);
+  if (!g_str_equal (sha, sha256))
+    {
+      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT,
+                   _("%s: the photo “%s” is not the picture it names"), what, staged->photo->file_name);
+      return -1;
+    }
+  if (!(stmt = _lede_library_prepare (self,
+                                      "INSERT INTO photos (sha256, media_type, size, width, height, orientation, "
+                                      "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                      "ON CONFLICT (sha256) DO NOTHING",
+                                      error)))
+    return -1;
+  _lede_library_bind_text (stmt, 1, sha256);
+  _lede_library_bind_text (stmt, 2, staged->photo->media_type);
+  sqlite3_bind_int64 (stmt, 3, g_bytes_get_size (staged->bytes));
+  sqlite3_bind_int64 (stmt, 4, staged->photo->width);
+  sqlite3_bind_int64 (stmt, 5, staged->photo->height);
+  sqlite3_bind_int64 (stmt, 6, CLAMP (staged->photo->orientation, 1, 8));
+  _lede_library_bind_time (stmt, 7, now);
+  if (!store_file (self, sha256, staged->photo->media_type, staged->bytes, error))
+    {
+      sqlite3_clear_bindings (stmt);
+      return -1;
+    }
+  if (!_lede_library_step_done (self, stmt, what, error))
+    return -1;
+  return photo_id (self, sha256, what, error);
+}
+
+/* A story's photos must each be a picture the library holds (or one an
+ * import staged, added now), and only one may lead. */
 static gboolean
 check_photos (LedeLibrary  *self,
               GPtrArray    *photos,
@@ -293,6 +390,8 @@ check_photos (LedeLibrary  *self,
       LedePhoto *photo = g_ptr_array_index (photos, i);
       gint64 id = lede_photo_is_sha256 (photo->sha256) ? photo_id (self, photo->sha256, what, error) : 0;
 
+      if (id == 0 && lede_photo_is_sha256 (photo->sha256))
+        id = add_staged (self, photo->sha256, what, error);
       if (id < 0)
         return FALSE;
       if (id == 0)

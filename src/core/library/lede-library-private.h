@@ -39,6 +39,10 @@ struct _LedeLibrary
    * the file that made the transaction. */
   void      (*sweep_photos) (LedeLibrary *self);
   char       *notice;      /* what opening it did that the writer should know */
+  /* Pictures an import brings (SHA-256 → StagedPhoto in
+   * lede-library-photos.c), added with the story that names them, in its
+   * transaction: lede_library_stage_photo(). */
+  GHashTable *staged_photos;
 
   /* The library file, held open with flock() for as long as this library
    * is open for writing, and closed only after the SQLite connection; see

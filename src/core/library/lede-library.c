@@ -59,6 +59,7 @@ lede_library_finalize (GObject *object)
       G_UNLOCK (open_writers);
     }
 
+  g_clear_pointer (&self->staged_photos, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);

@@ -268,6 +268,10 @@ gboolean      lede_library_add_photo_to_open_story (LedeLibrary  *self,
                                                     LedePhoto    *photo,
                                                     GBytes       *bytes,
                                                     GError      **error);
+void          lede_library_stage_photo       (LedeLibrary  *self,
+                                              const LedePhoto *photo,
+                                              GBytes       *bytes);
+void          lede_library_unstage_photos    (LedeLibrary  *self);
 GPtrArray    *lede_library_list_story_photos (LedeLibrary  *self,
                                               gint64        article_id,
                                               GError      **error);

@@ -252,10 +252,12 @@ lede_markdown_place_figures (cmark_node       *document,
       cmark_node *paragraph = g_ptr_array_index (paragraphs, i);
       const LedePhoto *photo = lede_markdown_find_body_photo (photos, lede_markdown_photo_sha (paragraph));
 
-      if (photo != NULL)
+      g_autofree char *url = photo ? lede_markdown_dup_photo_url (photo, url_func, user_data) : NULL;
+
+      /* An empty address: the caller leaves the picture out. */
+      if (photo != NULL && *url)
         {
           cmark_node *figure = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
-          g_autofree char *url = lede_markdown_dup_photo_url (photo, url_func, user_data);
           g_autofree char *alt = lede_markdown_image_description (cmark_node_first_child (paragraph));
           g_autofree char *where = NULL;
           g_autofree char *html = NULL;

@@ -55,8 +55,8 @@ find_url (const char *start,
 /**
  * lede_markdown_rewrite_pictures:
  * @markdown: the body
- * @func: (scope call): given a picture's address, its new one, or %NULL
- *   to leave it
+ * @func: (scope call): given a picture's address and description, its
+ *   new address, or %NULL to leave it
  *
  * Asks @func about every picture alone on its paragraph (the pictures a
  * story shows as figures), and changes the address where the text has it
@@ -104,8 +104,12 @@ lede_markdown_rewrite_pictures (const char         *markdown,
           image == NULL || cmark_node_next (image) != NULL || cmark_node_get_type (image) != CMARK_NODE_IMAGE ||
           first < 1 || last < first || (guint)last > lines->len)
         continue;
-      if ((url = func (cmark_node_get_url (image), user_data)) == NULL)
-        continue;
+      {
+        g_autofree char *description = lede_markdown_image_description (image);
+
+        if ((url = func (cmark_node_get_url (image), description, user_data)) == NULL)
+          continue;
+      }
       start = markdown + g_array_index (lines, gsize, first - 1);
       end = (guint)last < lines->len ? markdown + g_array_index (lines, gsize, last) : markdown + length;
       if ((at = find_url (start, end, cmark_node_get_url (image))) != NULL)

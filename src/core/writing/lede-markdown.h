@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* Where the page finds @photo's picture (the file beside an exported
  * page; the preview's lede-photo:SHA); a new string, or %NULL for
- * lede-photo:SHA. */
+ * lede-photo:SHA; "" leaves the picture out. */
 typedef char *(*LedePhotoUrlFunc) (const LedePhoto *photo,
                                    gpointer         user_data);
 
@@ -55,8 +55,10 @@ char     *lede_markdown_dup_figure       (const LedePhoto     *photo,
 char     *lede_markdown_dup_photo_url    (const LedePhoto     *photo,
                                           LedePhotoUrlFunc     url_func,
                                           gpointer             user_data);
-/* A picture's new address, or %NULL to leave it (lede_markdown_rewrite_pictures()). */
+/* A picture's new address, or %NULL to leave it, given its address and
+ * its description (lede_markdown_rewrite_pictures()). */
 typedef char *(*LedeRewriteUrlFunc) (const char *url,
+                                     const char *description,
                                      gpointer    user_data);
 char     *lede_markdown_rewrite_pictures (const char         *markdown,
                                           LedeRewriteUrlFunc  func,

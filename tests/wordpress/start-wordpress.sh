@@ -3,7 +3,7 @@
 # WordPress 6.1 copied into DIR/docroot with its own wp-config.php, a
 # private MariaDB on a socket in DIR, and PHP's built-in web server on
 # loopback ports: the site, the same site with its REST API turned off, and
-# the same without pretty permalinks. Writes DIR/env (shell assignments:
+# the same without pretty permalinks, and a site that is no WordPress. Writes DIR/env (shell assignments:
 # the addresses, users and application passwords) and DIR/pids;
 # stop-wordpress.sh DIR ends it.
 #   start-wordpress.sh DIR
@@ -60,12 +60,12 @@ cp "$here/lede-test-switches.php" "$dir/docroot/wp-content/mu-plugins/"
 
 # A free loopback port: PHP's server refuses one in use, so try until one
 # answers.
-start_server () {  # NAME [ENV=VALUE...]
+start_server () {  # NAME [ENV=VALUE...]; docroot: $docroot
   local name=$1 port pid
   shift
   for _ in $(seq 30); do
     port=$((20000 + RANDOM % 40000))
-    env "$@" PHP_CLI_SERVER_WORKERS=4 setsid php -S "127.0.0.1:$port" -t "$dir/docroot" \
+    env "$@" PHP_CLI_SERVER_WORKERS=4 setsid php -S "127.0.0.1:$port" -t "${docroot:-$dir/docroot}" \
       < /dev/null > "$dir/$name.log" 2>&1 &
     pid=$!
     for _ in $(seq 100); do
@@ -85,6 +85,11 @@ start_server () {  # NAME [ENV=VALUE...]
 start_server site
 start_server rest_off LEDE_WP_REST_OFF=1
 start_server plain LEDE_WP_PLAIN_PERMALINKS=1
+# And a web site that is no WordPress.
+mkdir -p "$dir/other"
+echo '<!DOCTYPE html><html><head><title>The Harbour Times</title></head><body><p>News.</p></body></html>' \
+  > "$dir/other/index.html"
+docroot=$dir/other start_server other
 
 host=127.0.0.1:$site_port
 sed -e "s|@SOCKET@|$socket|" -e "s|@HOST@|$host|" \
@@ -98,6 +103,7 @@ LEDE_WP_HOST=$host php "$here/setup-wordpress.php" "$dir/docroot" > "$dir/users"
   echo "LEDE_WP_URL='http://$host/'"
   echo "LEDE_WP_REST_OFF_URL='http://127.0.0.1:$rest_off_port/'"
   echo "LEDE_WP_PLAIN_URL='http://127.0.0.1:$plain_port/'"
+  echo "LEDE_WP_OTHER_URL='http://127.0.0.1:$other_port/'"
   echo "LEDE_WP_SOCKET='$socket'"
   cat "$dir/users"
 } > "$dir/env.new"

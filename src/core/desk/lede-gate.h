@@ -17,6 +17,7 @@ typedef enum
   LEDE_WAY_OUT_EXPORT,     /* a file in any format, from the window or lede-cli */
   LEDE_WAY_OUT_CLIPBOARD,  /* Copy as HTML */
   LEDE_WAY_OUT_PRINT,      /* Print and Print to File */
+  LEDE_WAY_OUT_PUBLISH,    /* to a site (WordPress): an embargo there is a schedule */
 } LedeWayOut;
 
 /* What the gate said of one story. Only lede_gate_ask() makes one, and

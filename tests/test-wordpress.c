@@ -522,6 +522,9 @@ test_contributor (Fixture       *f,
   g_assert_cmpstr (published.status, ==, "draft");
 }
 
+/* The keyring's password for the next run_cli(), or NULL for the right one. */
+static const char *keyring_password;
+
 /* Runs lede-cli with @input on standard input; its exit status. */
 static int
 run_cli (const char  *input,
@@ -544,6 +547,8 @@ run_cli (const char  *input,
     g_ptr_array_add (argv, (gpointer)arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
+  if (keyring_password)
+    g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PASSWORD", keyring_password, TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_communicate_utf8 (process, input ? input : "", NULL, out, err, &error));
@@ -613,6 +618,142 @@ test_cli_sites (void)
   g_free (err);
 }
 
+/* The uuid lede-cli gave the story it imported from @markdown. */
+static char *
+import_story (const char *library,
+              const char *markdown)
+{
+  g_autofree char *dir = g_path_get_dirname (library);
+  g_autofree char *file = g_build_filename (dir, "story.md", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonArray *stories;
+
+  g_assert_true (g_file_set_contents (file, markdown, -1, NULL));
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "import", "--as-new", file, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "list", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  stories = json_node_get_array (json_parser_get_root (parser));
+  /* Newest first. */
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (stories, 0), "uuid"));
+}
+
+/* lede-cli publish: through the gate (exit 4 for a story the checks
+ * block, --force), as JSON, an embargoed story scheduled, a change on
+ * the site refused with exit 5 until --overwrite; no password store,
+ * exit 2, unless --password-stdin. */
+static void
+test_cli_publish (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *site = g_strdup_printf ("desk-%08x", g_random_int ());
+  g_autofree char *password_line = g_strconcat (wp_env ("LEDE_WP_ADMIN_PASSWORD"), "\n", NULL);
+  g_autofree char *slug = g_strdup_printf ("quay-%08x", g_random_int ());
+  g_autofree char *story = g_strdup_printf ("---\ntitle: \"Quay wall to be rebuilt\"\nslug: \"%s\"\n"
+                                            "description: \"Work starts in March.\"\ntags: [\"Harbour\"]\n"
+                                            "byline: \"Ana Reyes\"\n---\nThe council approved the plan.\n", slug);
+  g_autofree char *uuid = NULL;
+  g_autofree char *blocked_uuid = NULL;
+  g_autofree char *embargoed_uuid = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonObject) post = NULL;
+  g_autoptr (LedeWordpress) desk = signed_in ("EDITOR", NULL);
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) edit = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *route = NULL;
+  g_autofree char *embargoed = NULL;
+  JsonObject *result;
+  char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (password_line, &out, &err, "site", "add", site, wp_env ("LEDE_WP_URL"), "--user",
+                            wp_env ("LEDE_WP_ADMIN_USER"), NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  uuid = import_story (library, story);
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", uuid, "--site", site, "--publish",
+                            "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  result = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (result, "uuid"), ==, uuid);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "publish");
+  post = read_post (json_object_get_int_member (result, "post_id"));
+  g_assert_cmpstr (raw_of (post, "title"), ==, "Quay wall to be rebuilt");
+  g_assert_cmpstr (raw_of (post, "excerpt"), ==, "Work starts in March.");
+  g_assert_cmpstr (json_object_get_string_member (post, "slug"), ==, slug);
+  route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, json_object_get_int_member (result, "post_id"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Changed on the site: exit 5, words, the site's version kept. */
+  g_usleep (1100 * 1000);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, "Quay wall plan approved");
+  json_builder_end_object (builder);
+  edit = json_builder_get_root (builder);
+  answer = lede_wordpress_call (desk, "POST", route, NULL, edit, NULL, NULL, NULL);
+  g_assert_nonnull (answer);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", uuid, "--site", site, "--publish",
+                            NULL), ==, 5);
+  g_assert_nonnull (strstr (err, "has not overwritten"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&post, json_object_unref);
+  post = read_post (json_object_get_int_member (result, "post_id"));
+  g_assert_cmpstr (raw_of (post, "title"), ==, "Quay wall plan approved");
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", uuid, "--site", site, "--publish",
+                            "--overwrite", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "updated"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The checks hold back a story marked ready with a placeholder in. */
+  blocked_uuid = import_story (library, "---\ntitle: \"Harbour dues to rise\"\nstatus: \"ready\"\n"
+                                        "byline: \"Ana Reyes\"\n---\nDues rise by TK per cent.\n");
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", blocked_uuid, "--site", site, NULL), ==, 4);
+  g_assert_nonnull (strstr (err, "was not published"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", blocked_uuid, "--site", site, "--force",
+                            NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "sent as a draft"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Under embargo: scheduled for the lift, never published. */
+  embargoed = g_strdup_printf ("---\ntitle: \"Lifeboat medals announced\"\nembargo: %d-06-01T09:00:00Z\n"
+                               "byline: \"Ana Reyes\"\n---\nThree volunteers are honoured.\n",
+                               g_date_time_get_year (now) + 1);
+  embargoed_uuid = import_story (library, embargoed);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", embargoed_uuid, "--site", site,
+                            "--publish", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "when its embargo lifts"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A password store that cannot give the password (here: opened with
+   * another key): refused in words, exit 2; the password on standard
+   * input does without it. */
+  keyring_password = "not the keyring's password";
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", uuid, "--site", site, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "password"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (password_line, &out, &err, "--library", library, "publish", uuid, "--site", site,
+                            "--publish", "--password-stdin", NULL), ==, 0);
+  keyring_password = NULL;
+  g_free (out);
+  g_free (err);
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,6 +786,7 @@ main (int   argc,
   g_test_add ("/lede/wordpress/embargo", Fixture, NULL, fixture_setup, test_embargo, fixture_teardown);
   g_test_add ("/lede/wordpress/contributor", Fixture, NULL, fixture_setup, test_contributor, fixture_teardown);
   g_test_add_func ("/lede/wordpress/cli-sites", test_cli_sites);
+  g_test_add_func ("/lede/wordpress/cli-publish", test_cli_publish);
 
   status = g_test_run ();
   lede_test_rmdir (test_home);

@@ -9,6 +9,8 @@
 #   start-wordpress.sh DIR
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
+# Debian puts mariadbd in /usr/sbin, which a user's PATH may lack.
+PATH=$PATH:/usr/sbin:/sbin
 dir=$1
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)

@@ -497,6 +497,61 @@ test_embargo (Fixture       *f,
     }
 }
 
+/* The section is the post's category: made by an Editor, found by an
+ * Author, who is told before anything is sent that they may not make one. */
+static void
+test_section_as_category (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (LedeWordpress) editor = signed_in ("EDITOR", NULL);
+  g_autoptr (LedeWordpress) author = signed_in ("AUTHOR", NULL);
+  g_autofree char *section = g_strdup_printf ("Harbour %08x", g_random_int ());
+  g_autoptr (LedeArticle) first = story_for (f, "Dredging to start in spring", "The channel silted up.\n");
+  g_autoptr (LedeArticle) second = story_for (f, "Dredger arrives", "It came from Rotterdam.\n");
+  g_autoptr (LedeArticle) third = story_for (f, "Marina fees frozen", "For a year.\n");
+  g_auto (LedePublished) published = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) post = NULL;
+  g_autoptr (JsonObject) post2 = NULL;
+  gint64 post_id = 0;
+  JsonArray *categories;
+
+  /* An Author may not make the category: said, nothing sent. */
+  lede_article_set_section (third, "A section nobody made");
+  g_assert_true (lede_library_update_article (f->library, third, NULL));
+  g_assert_false (publish (f, author, third, LEDE_PUBLISH_DRAFT, NULL, 0, &published, &error));
+  g_assert_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "may not make one"));
+  g_assert_true (lede_library_get_site_post (f->library, lede_article_get_id (third), lede_wordpress_get_address (author),
+                                             &post_id, NULL, NULL, NULL));
+  g_assert_cmpint (post_id, ==, 0);
+  g_clear_error (&error);
+
+  /* An Editor makes it; an Author then finds it. */
+  lede_article_set_section (first, section);
+  lede_article_set_section (second, section);
+  g_assert_true (lede_library_update_article (f->library, first, NULL));
+  g_assert_true (lede_library_update_article (f->library, second, NULL));
+  g_assert_true (publish (f, editor, first, LEDE_PUBLISH_DRAFT, NULL, 0, &published, &error));
+  g_assert_no_error (error);
+  post = read_post (published.post_id);
+  lede_published_clear (&published);
+  g_assert_true (publish (f, author, second, LEDE_PUBLISH_DRAFT, NULL, 0, &published, &error));
+  g_assert_no_error (error);
+  post2 = read_post (published.post_id);
+  categories = json_object_get_array_member (post, "categories");
+  g_assert_cmpuint (json_array_get_length (categories), ==, 1);
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (post2, "categories"), 0), ==,
+                   json_array_get_int_element (categories, 0));
+  {
+    g_autofree char *route = g_strdup_printf ("wp/v2/categories/%" G_GINT64_FORMAT, json_array_get_int_element (categories, 0));
+    g_autoptr (JsonNode) category = lede_wordpress_call (editor, "GET", route, NULL, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (category), "name"), ==, section);
+  }
+}
+
 /* A Contributor may send drafts, and is told before anything is sent that
  * publishing needs more. */
 static void
@@ -785,6 +840,8 @@ main (int   argc,
               test_changed_and_deleted_on_site, fixture_teardown);
   g_test_add ("/lede/wordpress/embargo", Fixture, NULL, fixture_setup, test_embargo, fixture_teardown);
   g_test_add ("/lede/wordpress/contributor", Fixture, NULL, fixture_setup, test_contributor, fixture_teardown);
+  g_test_add ("/lede/wordpress/section-as-category", Fixture, NULL, fixture_setup, test_section_as_category,
+              fixture_teardown);
   g_test_add_func ("/lede/wordpress/cli-sites", test_cli_sites);
   g_test_add_func ("/lede/wordpress/cli-publish", test_cli_publish);
 

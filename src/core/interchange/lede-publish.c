@@ -5,7 +5,8 @@
  * it for readers (lede_markdown_to_published_html(): no data-sourcepos
  * or anything else only the preview uses) followed by the corrections
  * note as the page ends with it, the standfirst as the excerpt, the slug,
- * and the tags, each found on the site or made there.
+ * the tags, each found on the site or made there, and the section as the
+ * category (made only by a user who may: an Editor).
  *
  * The embargo: a story under embargo is never sent as published. Asked
  * to publish, Lede schedules it for the lift (status "future", date_gmt);
@@ -77,17 +78,20 @@ parse_gmt (const char *text)
   return text ? g_date_time_new_from_iso8601 (text, utc) : NULL;
 }
 
-/* The site's id of the tag @name (any case), made there when it has none. */
+/* The site's id of the term @name (any case) in @taxonomy ("tags",
+ * "categories"), made there when it has none. */
 static gint64
-find_or_make_tag (LedeWordpress  *site,
-                  const char     *name,
-                  GCancellable   *cancellable,
-                  GError        **error)
+find_or_make_term (LedeWordpress  *site,
+                   const char     *taxonomy,
+                   const char     *name,
+                   GCancellable   *cancellable,
+                   GError        **error)
 {
+  g_autofree char *route = g_strconcat ("wp/v2/", taxonomy, NULL);
   g_autofree char *escaped = g_uri_escape_string (name, NULL, FALSE);
   g_autofree char *query = g_strdup_printf ("search=%s&per_page=100&context=view", escaped);
   g_autofree char *wanted = g_utf8_casefold (name, -1);
-  g_autoptr (JsonNode) found = lede_wordpress_call (site, "GET", "wp/v2/tags", query, NULL, NULL, cancellable, error);
+  g_autoptr (JsonNode) found = lede_wordpress_call (site, "GET", route, query, NULL, NULL, cancellable, error);
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) body = NULL;
   g_autoptr (JsonNode) made = NULL;
@@ -113,7 +117,16 @@ find_or_make_tag (LedeWordpress  *site,
   json_builder_add_string_value (builder, name);
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
-  made = lede_wordpress_call_full (site, "POST", "wp/v2/tags", NULL, body, NULL, &refusal, cancellable, &local_error);
+  /* Only an Editor may make a category: said before anything was sent. */
+  if (g_str_equal (taxonomy, "categories") && !lede_wordpress_can (site, "manage_categories"))
+    {
+      g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_NOT_ALLOWED,
+                   _("%s has no category “%s”, and this user is %s there, who may not make one: nothing was sent. "
+                     "Choose a section the site has, or ask an editor to make it."),
+                   lede_wordpress_get_address (site), name, lede_wordpress_get_role_label (site));
+      return 0;
+    }
+  made = lede_wordpress_call_full (site, "POST", route, NULL, body, NULL, &refusal, cancellable, &local_error);
   /* Search misses a name with "&" (stored as "&amp;"): the site then says
    * which term it has. */
   if (made == NULL && refusal && JSON_NODE_HOLDS_OBJECT (refusal) &&
@@ -138,7 +151,8 @@ static JsonNode *
 build_post (const LedeVerdict *verdict,
             const char        *status,
             GDateTime         *date,
-            GArray            *tag_ids)
+            GArray            *tag_ids,
+            gint64             category_id)
 {
   LedeArticle *article = lede_verdict_get_article (verdict);
   g_autoptr (JsonBuilder) builder = json_builder_new ();
@@ -164,6 +178,13 @@ build_post (const LedeVerdict *verdict,
 
       json_builder_set_member_name (builder, "date_gmt");
       json_builder_add_string_value (builder, gmt);
+    }
+  if (category_id > 0)
+    {
+      json_builder_set_member_name (builder, "categories");
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, category_id);
+      json_builder_end_array (builder);
     }
   json_builder_set_member_name (builder, "tags");
   json_builder_begin_array (builder);
@@ -281,6 +302,7 @@ lede_publish_story (LedeWordpress     *site,
   const char *status;
   JsonObject *post;
   gint64 post_id = 0;
+  gint64 category_id = 0;
 
   g_return_val_if_fail (site != NULL && LEDE_IS_LIBRARY (library) && verdict != NULL, FALSE);
   g_return_val_if_fail (lede_verdict_get_way_out (verdict) == LEDE_WAY_OUT_PUBLISH, FALSE);
@@ -346,9 +368,18 @@ lede_publish_story (LedeWordpress     *site,
       return FALSE;
     }
 
+  /* The section is the post's category: found, or made by an Editor. */
+  if (*lede_article_get_section (article) &&
+      (category_id = find_or_make_term (site, "categories", lede_article_get_section (article), cancellable, error)) <= 0)
+    {
+      if (error && *error == NULL)
+        g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_REFUSED,
+                     _("%s did not make the category “%s”."), address, lede_article_get_section (article));
+      return FALSE;
+    }
   for (guint i = 0; tags[i]; i++)
     {
-      gint64 id = find_or_make_tag (site, tags[i], cancellable, error);
+      gint64 id = find_or_make_term (site, "tags", tags[i], cancellable, error);
 
       if (id <= 0)
         {
@@ -360,7 +391,7 @@ lede_publish_story (LedeWordpress     *site,
       g_array_append_val (tag_ids, id);
     }
 
-  body = build_post (verdict, status, date, tag_ids);
+  body = build_post (verdict, status, date, tag_ids, category_id);
   route = post_id > 0 ? g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, post_id) : g_strdup ("wp/v2/posts");
   if (!(answer = lede_wordpress_call (site, "POST", route, NULL, body, NULL, cancellable, error)))
     return FALSE;

@@ -13,9 +13,10 @@ BUILD_DEBS = meson ninja-build gcc pkg-config gettext appstream desktop-file-uti
              libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev \
              libsqlite3-dev libwebkitgtk-6.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libjson-glib-dev libyaml-dev \
              libenchant-2-dev hunspell-en-us hunspell-en-gb libarchive-dev \
-             libgdk-pixbuf-2.0-dev libgexiv2-dev webp-pixbuf-loader
+             libgdk-pixbuf-2.0-dev libgexiv2-dev webp-pixbuf-loader libsoup-3.0-dev libsecret-1-dev
 TEST_DEBS  = xvfb xauth xdotool dbus fonts-cantarell openjdk-17-jre-headless python3-docx flatpak-builder poppler-utils \
-             at-spi2-core python3-gi gir1.2-atspi-2.0 exiv2 hugo
+             at-spi2-core python3-gi gir1.2-atspi-2.0 exiv2 hugo \
+             wordpress mariadb-server php-cli php-mysql
 FUZZ_DEBS  = clang libclang-rt-14-dev
 BENCH_DEBS = cmark-gfm libx11-dev libxdamage-dev gnome-text-editor apostrophe python3-chardet pandoc imagemagick
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -58,9 +59,10 @@ build: deps $(BUILD)/build.ninja
 run: build
 	$(BUILD)/src/lede
 
-# The window tests are required here, whatever the build was set up with.
+# The window and WordPress tests are required here, whatever the build was
+# set up with.
 test: test-deps
-	$(MAKE) build MESON_FLAGS="-Dui_tests=enabled $(MESON_FLAGS)"
+	$(MAKE) build MESON_FLAGS="-Dui_tests=enabled -Dwordpress_tests=enabled $(MESON_FLAGS)"
 	meson test -C $(BUILD) --print-errorlogs
 
 bench: test-deps

@@ -201,7 +201,7 @@ test_exit_codes (void)
   g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", good, NULL }, &out, &err), ==, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", good, "publish", NULL }, &out, &err), ==, 1);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", good, "broadcast", NULL }, &out, &err), ==, 1);
   g_assert_nonnull (strstr (err, "unknown command"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);

@@ -518,7 +518,7 @@ test_change (gconstpointer data)
 }
 
 /* The intermediate states below are written for these migrations. */
-G_STATIC_ASSERT (LEDE_LIBRARY_SCHEMA_VERSION == 9);
+G_STATIC_ASSERT (LEDE_LIBRARY_SCHEMA_VERSION == 10);
 
 /* Opening a library of schema version 1 migrates it to the newest, one
  * version a transaction. */
@@ -540,7 +540,7 @@ test_migration (void)
   sqlite3_close (db);
 
   /* Each step is a transaction of its own: a library left at version 2
-   * 3, 4, 5, 6, 7 or 8, whole, is as good as one at 1 or 9. */
+   * 3, 4, 5, 6, 7, 8 or 9, whole, is as good as one at 1 or 10. */
   {
     g_autoptr (GStrvBuilder) steps = g_strv_builder_new ();
     g_auto (GStrv) whole = NULL;

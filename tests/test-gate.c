@@ -172,6 +172,19 @@ test_every_way_out (Fixture       *f,
       g_assert_false (lede_verdict_may_leave (verdict));
       g_assert_nonnull (lede_verdict_get_embargo_mark (verdict));
     }
+  /* A site holds an embargoed story back itself (scheduled for the lift):
+   * the embargo does not bar publishing (the placeholder still does), and
+   * the mark says until when. */
+  {
+    g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, NULL, NULL, NULL, LEDE_WAY_OUT_PUBLISH, NULL);
+    g_autofree char *reasons = lede_verdict_dup_reasons (verdict);
+
+    g_assert_false (lede_verdict_may_leave (verdict));
+    g_assert_nonnull (strstr (reasons, "TK"));
+    g_assert_null (strstr (reasons, "mbargo"));
+    g_assert_nonnull (lede_verdict_get_embargo_mark (verdict));
+    g_assert_cmpstr (lede_way_out_to_string (LEDE_WAY_OUT_PUBLISH), ==, "publish");
+  }
 
   /* The preview (and so print) shows the page export writes: the banner
    * and the corrections note. */

@@ -14,9 +14,11 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "lede-command.h"
 #include "lede-library.h"
@@ -102,23 +104,39 @@ main (int   argc,
       return LEDE_COMMAND_EXIT_USAGE;
     }
 
-  /* verify reads backups, not the library. */
+  /* A password comes on standard input, never on the command line, where
+   * any user's ps would show it. */
+  if (lede_command_reads_secret (command))
+    {
+      g_autoptr (GInputStream) in = g_unix_input_stream_new (0, FALSE);
+      g_autoptr (GBytes) bytes = g_input_stream_read_bytes (in, 4096, NULL, &error);
+      g_autofree char *secret = bytes ? g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)) : NULL;
+
+      if (secret == NULL)
+        {
+          g_printerr ("lede-cli: %s\n", error->message);
+          return LEDE_COMMAND_EXIT_USAGE;
+        }
+      lede_command_set_secret (command, secret);
+      memset (secret, 0, strlen (secret));
+    }
+
+  out = g_string_new (NULL);
+  err = g_string_new (NULL);
+
+  /* The sites are the user's, outside any library; verify reads backups. */
   if (!lede_command_needs_library (command))
     {
-      out = g_string_new (NULL);
-      err = g_string_new (NULL);
-      exit_code = lede_command_run_alone (command, out, err);
+      exit_code = lede_command_run (command, NULL, out, err);
       print_and_free (out, err);
       return exit_code;
     }
 
+  /* backup's default folder is in Lede's settings. */
   lede_paths_use_build_schemas ();
   library_path = g_strdup (lede_command_get_library_path (command));
   if (library_path == NULL)
     library_path = lede_library_dup_default_path ();
-
-  out = g_string_new (NULL);
-  err = g_string_new (NULL);
 
   if (!lede_command_writes (command))
     library = lede_library_open_for_reading (library_path, &error);
@@ -127,6 +145,15 @@ main (int   argc,
     {
       g_autoptr (GError) remote_error = NULL;
 
+      /* A password given here is not sent over the bus. */
+      if (lede_command_reads_secret (command))
+        {
+          g_string_free (out, TRUE);
+          g_string_free (err, TRUE);
+          g_printerr ("lede-cli: %s\n", _("Lede has this library open: publish from there, or close it to publish "
+                                          "with --password-stdin."));
+          return LEDE_COMMAND_EXIT_LIBRARY;
+        }
       /* Lede has it: Lede does it, and shows the result at once. */
       if (run_in_lede ((const char * const *)argv, library_path, &exit_code, out, err, &remote_error))
         {

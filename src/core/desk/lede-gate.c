@@ -55,7 +55,23 @@ static const char * const way_out_names[] = {
   [LEDE_WAY_OUT_CLIPBOARD] = "clipboard",
   [LEDE_WAY_OUT_PRINT] = "print",
   [LEDE_WAY_OUT_REVIEW] = "review",
+  [LEDE_WAY_OUT_PUBLISH] = "publish",
 };
+
+/* Whether @finding holds the story back by @way_out. A site keeps an
+ * embargoed story unpublished itself (scheduled for the embargo's lift, or
+ * a draft dated then), so there the embargo is a schedule, not a bar; a
+ * copy for review is where an editor's open pass is meant to go. */
+static gboolean
+holds_back (const LedeFinding *finding,
+            LedeWayOut         way_out)
+{
+  if (finding->severity != LEDE_SEVERITY_BLOCKING)
+    return FALSE;
+  if (way_out == LEDE_WAY_OUT_PUBLISH && finding->kind == LEDE_CHECK_EMBARGO)
+    return FALSE;
+  return !(way_out == LEDE_WAY_OUT_REVIEW && finding->kind == LEDE_CHECK_REVIEW);
+}
 
 /* The name a way out is recorded under in the library. */
 const char *
@@ -156,13 +172,7 @@ lede_gate_ask (LedeArticle        *article,
     }
   lede_check_story_free (checked);
   for (guint i = 0; i < self->findings->len; i++)
-    {
-      LedeFinding *finding = g_ptr_array_index (self->findings, i);
-
-      if (finding->severity == LEDE_SEVERITY_BLOCKING &&
-          !(finding->kind == LEDE_CHECK_REVIEW && way_out == LEDE_WAY_OUT_REVIEW))
-        self->blocked = TRUE;
-    }
+    self->blocked |= holds_back (g_ptr_array_index (self->findings, i), way_out);
 
   if (lede_article_is_under_embargo (article, now))
     self->embargo = g_date_time_ref (lede_article_get_embargo (article));
@@ -362,7 +372,7 @@ lede_verdict_dup_reasons (const LedeVerdict *self)
     {
       LedeFinding *finding = g_ptr_array_index (self->findings, i);
 
-      if (finding->severity != LEDE_SEVERITY_BLOCKING)
+      if (!holds_back (finding, self->way_out))
         continue;
       if (reasons->len > 0)
         g_string_append_c (reasons, '\n');

@@ -18,6 +18,7 @@ typedef enum
   LEDE_WAY_OUT_CLIPBOARD,  /* Copy as HTML */
   LEDE_WAY_OUT_PRINT,      /* Print and Print to File */
   LEDE_WAY_OUT_REVIEW,     /* Markdown for the next editor, suggestions and comments kept */
+  LEDE_WAY_OUT_PUBLISH,    /* to a site (WordPress): an embargo there is a schedule */
 } LedeWayOut;
 
 /* What the gate said of one story. Only lede_gate_ask() makes one, and

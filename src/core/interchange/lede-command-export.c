@@ -93,6 +93,27 @@ check_usage (LedeCommand        *self,
   return LEDE_COMMAND_EXIT_OK;
 }
 
+/* --correction KIND:NOTE, said on @err when it is not that. */
+gboolean
+_lede_command_parse_correction (const char          *text,
+                                LedeCorrectionKind  *kind,
+                                char               **note,
+                                GString             *err)
+{
+  const char *colon = strchr (text, ':');
+  g_autofree char *kind_name = colon ? g_strndup (text, colon - text) : NULL;
+  g_autofree char *said = colon ? g_strstrip (g_strdup (colon + 1)) : NULL;
+
+  if (kind_name == NULL || !lede_correction_kind_from_string (kind_name, kind) || *said == '\0')
+    {
+      g_string_append_printf (err, "lede-cli: --correction needs KIND:NOTE, KIND one of correction, "
+                                   "clarification or update, and a note for readers\n");
+      return FALSE;
+    }
+  *note = g_steal_pointer (&said);
+  return TRUE;
+}
+
 int
 _lede_command_export_command (LedeCommand  *self,
                               LedeLibrary  *library,
@@ -147,19 +168,8 @@ _lede_command_export_command (LedeCommand  *self,
       g_string_append_printf (err, "lede-cli: --correction and --no-correction do not go together\n");
       return LEDE_COMMAND_EXIT_USAGE;
     }
-  if (self->correction)
-    {
-      const char *colon = strchr (self->correction, ':');
-      g_autofree char *kind_name = colon ? g_strndup (self->correction, colon - self->correction) : NULL;
-
-      note = colon ? g_strstrip (g_strdup (colon + 1)) : NULL;
-      if (kind_name == NULL || !lede_correction_kind_from_string (kind_name, &kind) || *note == '\0')
-        {
-          g_string_append_printf (err, "lede-cli: --correction needs KIND:NOTE, KIND one of correction, "
-                                       "clarification or update, and a note for readers\n");
-          return LEDE_COMMAND_EXIT_USAGE;
-        }
-    }
+  if (self->correction && !_lede_command_parse_correction (self->correction, &kind, &note, err))
+    return LEDE_COMMAND_EXIT_USAGE;
 
   if (!(articles = select_articles (self, library, uuids, status, err, &failed)))
     return LEDE_COMMAND_EXIT_FAILED;

@@ -37,6 +37,13 @@ struct _LedeCommand
   char      *photo_caption; /* photo add: given, or NULL for the file's own */
   char      *photo_credit;
   char      *photo_alt;
+  char      *site_name;     /* publish: --site */
+  char      *user;          /* site add: --user */
+  gboolean   draft;         /* publish: --draft (the default) */
+  gboolean   publish_now;   /* publish: --publish */
+  char      *schedule;      /* publish: --schedule TIME */
+  gboolean   password_stdin; /* publish, site check: the password on standard input */
+  char      *secret;        /* the password read from standard input (site add, --password-stdin) */
   char      *name;          /* list, search, import, trash, restore, export, check, history, show-revision or photo */
   char     **arguments;     /* what follows the name; files made absolute */
 };
@@ -89,6 +96,23 @@ int      _lede_command_export_command           (LedeCommand  *self,
                                                  GString      *out,
                                                  GString      *err);
 int      _lede_command_check_command            (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 char        **uuids,
+                                                 GString      *out,
+                                                 GString      *err);
+
+/* lede-command-export.c, for every command that takes --correction */
+gboolean _lede_command_parse_correction         (const char          *text,
+                                                 LedeCorrectionKind  *kind,
+                                                 char               **note,
+                                                 GString             *err);
+
+/* lede-command-publish.c */
+int      _lede_command_site_command             (LedeCommand  *self,
+                                                 char        **arguments,
+                                                 GString      *out,
+                                                 GString      *err);
+int      _lede_command_publish_command          (LedeCommand  *self,
                                                  LedeLibrary  *library,
                                                  char        **uuids,
                                                  GString      *out,

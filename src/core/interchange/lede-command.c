@@ -16,6 +16,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
 #include "lede-command-private.h"
 
 /* lede-cli --help: a string per command, so adding one leaves the
@@ -65,6 +67,25 @@ static const char * const COMMAND_HELP[] = {
      "                    caption, credit and alt text the options do not give\n"),
   N_("  photo list UUID   the story's photos: place, role, type, size, file,\n"
      "                    caption, credit, alt text\n"),
+  N_("  site add NAME ADDRESS --user USER\n"
+     "                    add a WordPress site (5.6 or later), checked at once:\n"
+     "                    the user's application password (Users → Profile →\n"
+     "                    Application Passwords) is read from standard input and\n"
+     "                    kept in the Secret Service; only https:// addresses,\n"
+     "                    or http:// on this computer\n"),
+  N_("  site list         the sites: name, address, user\n"),
+  N_("  site check NAME   sign in to the site and say what the user may do there\n"),
+  N_("  site remove NAME  forget the site and its password\n"),
+  N_("  publish UUID… --site NAME [--draft | --publish | --schedule TIME]\n"
+     "                    send stories to the site through the copy desk's checks\n"
+     "                    (--force for those they block): as drafts (the\n"
+     "                    default), published, or scheduled for TIME (ISO 8601,\n"
+     "                    local time unless a zone is given); a story under\n"
+     "                    embargo is never published before it lifts: it is\n"
+     "                    scheduled for the lift, or sent as a draft dated then;\n"
+     "                    a story sent before updates its post, unless the post\n"
+     "                    was changed or deleted on the site since (exit 5;\n"
+     "                    --overwrite sends Lede's version all the same)\n"),
   N_("  backup [--to DIR] [--keep N]\n"
      "                    back the library up into DIR (default: the folder\n"
      "                    chosen in Lede's Preferences) while Lede may go on\n"
@@ -84,14 +105,16 @@ static const char * const COMMAND_HELP[] = {
 
 static const char * const CLOSING_HELP[] = {
   N_("When Lede has the library open, the commands that change it (import,\n"
-     "trash, restore, photo add, accept, reject, resolve) are done by that Lede,\n"
-     "which shows the result at once; list, search and export read the library\n"
-     "as it is, what the window saved a moment ago included."),
+     "trash, restore, photo add, accept, reject, resolve, publish) are done by\n"
+     "that Lede, which shows the result at once; list, search and export read\n"
+     "the library as it is, what the window saved a moment ago included."),
   N_("Exit status: 0 done, 1 wrong usage, 2 the library could not be opened\n"
-     "(or Lede has it open and could not be asked), 3 the command failed (for\n"
-     "import and export: at least one file failed; the others were done, and\n"
-     "each failure is on standard error), 4 check found something that blocks\n"
-     "a story from export."),
+     "(or Lede has it open and could not be asked; or no Secret Service holds\n"
+     "the site's password), 3 the command failed (for import and export: at\n"
+     "least one file failed; the others were done, and each failure is on\n"
+     "standard error), 4 check found something that blocks a story from\n"
+     "export, 5 a story's post was changed or deleted on the site since Lede\n"
+     "last sent it (nothing was sent)."),
 };
 
 static GOptionContext *
@@ -122,6 +145,12 @@ make_context (LedeCommand *self)
     { "caption", 0, 0, G_OPTION_ARG_STRING, &self->photo_caption, N_("photo add: the caption (default: the file’s own)"), N_("TEXT") },
     { "credit", 0, 0, G_OPTION_ARG_STRING, &self->photo_credit, N_("photo add: the credit (default: the file’s own)"), N_("TEXT") },
     { "alt", 0, 0, G_OPTION_ARG_STRING, &self->photo_alt, N_("photo add: the alt text, what a screen reader says (default: the file’s own)"), N_("TEXT") },
+    { "site", 0, 0, G_OPTION_ARG_STRING, &self->site_name, N_("publish: the site to send to (lede-cli site list)"), N_("NAME") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &self->user, N_("site add: the WordPress user Lede publishes as"), N_("USER") },
+    { "draft", 0, 0, G_OPTION_ARG_NONE, &self->draft, N_("publish: as drafts on the site (the default)"), NULL },
+    { "publish", 0, 0, G_OPTION_ARG_NONE, &self->publish_now, N_("publish: published at once (an embargoed story is scheduled for the lift)"), NULL },
+    { "schedule", 0, 0, G_OPTION_ARG_STRING, &self->schedule, N_("publish: scheduled for this time (or the embargo’s lift, if later)"), N_("TIME") },
+    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &self->password_stdin, N_("publish, site check: read the application password from standard input instead of the Secret Service"), NULL },
     { NULL }
   };
   GOptionContext *context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
@@ -163,6 +192,12 @@ lede_command_free (LedeCommand *self)
   g_free (self->photo_credit);
   g_free (self->photo_alt);
   g_free (self->backup_to);
+  g_free (self->site_name);
+  g_free (self->user);
+  g_free (self->schedule);
+  if (self->secret)
+    memset (self->secret, 0, strlen (self->secret));
+  g_free (self->secret);
   g_free (self->name);
   g_strfreev (self->arguments);
   g_free (self);
@@ -215,7 +250,7 @@ lede_command_parse (const char * const  *argv,
   self->name = g_strdup (words[1]);
   if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "trash", "restore", "export", "check", "history",
                                                   "show-revision", "photo", "review", "accept", "reject", "resolve",
-                                                  "backup", "verify", NULL },
+                                                  "backup", "verify", "site", "publish", NULL },
                         self->name))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unknown command “%s” (try --help)"), self->name);
@@ -268,6 +303,19 @@ lede_command_parse (const char * const  *argv,
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                    _("%s needs a story’s uuid and a number (lede-cli review lists them) or --all"), self->name);
+  if (g_str_equal (self->name, "site") &&
+      !((n == 3 && g_str_equal (words[2], "list")) ||
+        (n == 4 && (g_str_equal (words[2], "remove") || g_str_equal (words[2], "check"))) ||
+        (n == 5 && g_str_equal (words[2], "add") && self->user != NULL)))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("site needs “add NAME ADDRESS --user USER”, “list”, “check NAME” or “remove NAME” (try --help)"));
+      return NULL;
+    }
+  if (g_str_equal (self->name, "publish") && (n < 3 || self->site_name == NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("publish needs story uuids and --site NAME (lede-cli site list shows the sites)"));
       return NULL;
     }
   if ((g_str_equal (self->name, "trash") || g_str_equal (self->name, "restore")) && n < 3)
@@ -317,8 +365,45 @@ lede_command_writes (LedeCommand *self)
   /* Export records what went out, and logs the corrections it is told. */
   if (g_str_equal (self->name, "photo"))
     return g_str_equal (self->arguments[0], "add");
-  return g_strv_contains ((const char * const[]) { "import", "trash", "restore", "export", "accept", "reject", "resolve", NULL },
+  /* Publish remembers each story's post on the site. */
+  return g_strv_contains ((const char * const[]) { "import", "trash", "restore", "export", "accept", "reject", "resolve",
+                                                   "publish", NULL },
                           self->name);
+}
+
+/**
+ * lede_command_needs_library:
+ *
+ * Whether the command works on a library at all: the sites are the
+ * user's, kept outside any library; verify reads backups.
+ */
+gboolean
+lede_command_needs_library (LedeCommand *self)
+{
+  return !g_str_equal (self->name, "site") && !g_str_equal (self->name, "verify");
+}
+
+/**
+ * lede_command_reads_secret:
+ *
+ * Whether lede-cli must read a password from standard input and give it
+ * with lede_command_set_secret(): site add, and --password-stdin.
+ */
+gboolean
+lede_command_reads_secret (LedeCommand *self)
+{
+  return self->password_stdin || (g_str_equal (self->name, "site") && g_str_equal (self->arguments[0], "add"));
+}
+
+/* The password read from standard input, without the line's end. */
+void
+lede_command_set_secret (LedeCommand *self,
+                         const char  *secret)
+{
+  if (self->secret)
+    memset (self->secret, 0, strlen (self->secret));
+  g_free (self->secret);
+  self->secret = secret ? g_strstrip (g_strdup (secret)) : NULL;
 }
 
 /**
@@ -333,26 +418,10 @@ lede_command_reads_if_read_only (LedeCommand *self)
   return g_str_equal (self->name, "export");
 }
 
-/* Whether the command reads the library at all: verify reads backups. */
-gboolean
-lede_command_needs_library (LedeCommand *self)
-{
-  return !g_str_equal (self->name, "verify");
-}
-
-/* Runs a command that needs no library (lede_command_needs_library()). */
-int
-lede_command_run_alone (LedeCommand *self,
-                        GString     *out,
-                        GString     *err)
-{
-  g_return_val_if_fail (!lede_command_needs_library (self), LEDE_COMMAND_EXIT_USAGE);
-  return _lede_command_verify_command (self, self->arguments, out, err);
-}
-
 /**
  * lede_command_run:
- * @library: opened for writing when lede_command_writes() says so
+ * @library: (nullable): opened for writing when lede_command_writes()
+ *   says so; %NULL when lede_command_needs_library() says it needs none
  * @out: what the command prints on standard output
  * @err: what it prints on standard error
  *
@@ -364,6 +433,11 @@ lede_command_run (LedeCommand *self,
                   GString     *out,
                   GString     *err)
 {
+  if (g_str_equal (self->name, "site"))
+    return _lede_command_site_command (self, self->arguments, out, err);
+  if (g_str_equal (self->name, "verify"))
+    return _lede_command_verify_command (self, self->arguments, out, err);
+
   g_return_val_if_fail (LEDE_IS_LIBRARY (library), LEDE_COMMAND_EXIT_LIBRARY);
   g_return_val_if_fail (!lede_command_writes (self) || !lede_library_is_read_only (library),
                         LEDE_COMMAND_EXIT_LIBRARY);
@@ -384,6 +458,8 @@ lede_command_run (LedeCommand *self,
     return _lede_command_review_command (self, library, self->arguments, out, err);
   if (g_strv_contains ((const char * const[]) { "accept", "reject", "resolve", NULL }, self->name))
     return _lede_command_answer_command (self, library, self->arguments, out, err);
+  if (g_str_equal (self->name, "publish"))
+    return _lede_command_publish_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "history"))
     return _lede_command_history_command (self, library, self->arguments[0], out, err);
   if (g_str_equal (self->name, "show-revision"))

@@ -19,6 +19,7 @@ typedef enum
   LEDE_COMMAND_EXIT_LIBRARY = 2,
   LEDE_COMMAND_EXIT_FAILED = 3,
   LEDE_COMMAND_EXIT_BLOCKED = 4,  /* check: a story may not go out as it is */
+  LEDE_COMMAND_EXIT_CONFLICT = 5, /* publish: the post was changed or deleted on the site */
 } LedeCommandExit;
 
 typedef struct _LedeCommand LedeCommand;
@@ -31,9 +32,9 @@ const char  *lede_command_get_library_path (LedeCommand        *self);
 gboolean     lede_command_writes           (LedeCommand        *self);
 gboolean     lede_command_reads_if_read_only (LedeCommand      *self);
 gboolean     lede_command_needs_library    (LedeCommand        *self);
-int          lede_command_run_alone        (LedeCommand        *self,
-                                            GString            *out,
-                                            GString            *err);
+gboolean     lede_command_reads_secret     (LedeCommand        *self);
+void         lede_command_set_secret       (LedeCommand        *self,
+                                            const char         *secret);
 int          lede_command_run              (LedeCommand        *self,
                                             LedeLibrary        *library,
                                             GString            *out,

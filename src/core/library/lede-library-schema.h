@@ -276,9 +276,26 @@ static const char * const MIGRATIONS[] = {
   "CREATE TRIGGER photos_back AFTER INSERT ON photos BEGIN"
   "  DELETE FROM photos_gone WHERE sha256 = new.sha256;"
   "END;",
+
+  /* 9 → 10: the posts a story became on publishing sites (WordPress), one
+   * row a story and site: the post's id, the modified_gmt the site last
+   * gave for it (a later one means someone changed it there since), its
+   * status and address. The site is named by its address, not its name
+   * in Lede (which may be renamed or removed): the password is never
+   * here. */
+  "CREATE TABLE site_posts ("
+  "  article_id   INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  site         TEXT NOT NULL,"
+  "  post_id      INTEGER NOT NULL CHECK (post_id > 0),"
+  "  modified_gmt TEXT NOT NULL,"
+  "  status       TEXT NOT NULL,"
+  "  link         TEXT NOT NULL DEFAULT '',"
+  "  sent_at      TEXT NOT NULL,"
+  "  PRIMARY KEY (article_id, site)"
+  ") WITHOUT ROWID;",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 9);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 10);
 
 /* What every write transaction does to library_identity. */
 #define LEDE_LIBRARY_COUNT_COMMIT \

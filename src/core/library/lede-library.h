@@ -32,7 +32,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 9
+#define LEDE_LIBRARY_SCHEMA_VERSION 10
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -225,6 +225,25 @@ gboolean      lede_library_record_went_out   (LedeLibrary  *self,
                                              const char   *way_out,
                                              const char   *reader_text,
                                              const LedeCorrection *correction,
+                                             GError      **error);
+gboolean      lede_library_get_site_post     (LedeLibrary  *self,
+                                             gint64        article_id,
+                                             const char   *site,
+                                             gint64       *post_id,
+                                             char        **modified_gmt,
+                                             char        **link,
+                                             GError      **error);
+gboolean      lede_library_set_site_post     (LedeLibrary  *self,
+                                             gint64        article_id,
+                                             const char   *site,
+                                             gint64        post_id,
+                                             const char   *modified_gmt,
+                                             const char   *status,
+                                             const char   *link,
+                                             GError      **error);
+gboolean      lede_library_forget_site_post  (LedeLibrary  *self,
+                                             gint64        article_id,
+                                             const char   *site,
                                              GError      **error);
 gboolean      lede_library_keep_revision     (LedeLibrary  *self,
                                              LedeArticle  *article,

@@ -1,0 +1,391 @@
+/* lede-command-publish.c: the commands that reach publishing sites: site
+ * add, list, check and remove, and publish (through the gate, as every
+ * way out).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-command"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "lede-command-private.h"
+#include "lede-gate.h"
+#include "lede-publish.h"
+#include "lede-site-store.h"
+#include "lede-time.h"
+
+/* What a failure to reach or use a site exits with. */
+static int
+exit_for (const GError *error)
+{
+  if (g_error_matches (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_KEYRING))
+    return LEDE_COMMAND_EXIT_LIBRARY;
+  if (g_error_matches (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_CHANGED) ||
+      g_error_matches (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_GONE))
+    return LEDE_COMMAND_EXIT_CONFLICT;
+  return LEDE_COMMAND_EXIT_FAILED;
+}
+
+/* Connects to @site as its user, with the password given on standard input
+ * or else the one the Secret Service keeps. */
+static LedeWordpress *
+connect_site (LedeCommand     *self,
+              const LedeSite  *site,
+              GError         **error)
+{
+  g_autofree char *password = self->secret ? g_strdup (self->secret)
+                                           : lede_site_store_lookup_password (site, NULL, error);
+  g_autoptr (LedeWordpress) wordpress = NULL;
+
+  if (password == NULL)
+    return NULL;
+  wordpress = lede_wordpress_new (site->address, site->user, password);
+  memset (password, 0, strlen (password));
+  if (!lede_wordpress_connect (wordpress, NULL, error))
+    return NULL;
+  return g_steal_pointer (&wordpress);
+}
+
+static void
+print_connected (LedeWordpress *wordpress,
+                 const char    *name,
+                 const char    *user,
+                 GString       *out)
+{
+  g_autofree char *allowed = lede_wordpress_dup_allowed (wordpress);
+
+  g_string_append_printf (out, _("%s: “%s” at %s, signed in as %s, %s. %s\n"), name,
+                          lede_wordpress_get_site_name (wordpress), lede_wordpress_get_address (wordpress), user,
+                          lede_wordpress_get_role_label (wordpress), allowed);
+}
+
+static int
+site_add (LedeCommand *self,
+          char       **arguments,
+          GString     *out,
+          GString     *err)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *address = NULL;
+  g_autoptr (LedeSite) site = NULL;
+  g_autoptr (LedeWordpress) wordpress = NULL;
+  g_autoptr (LedeSite) taken = lede_site_store_find (arguments[1], NULL);
+
+  if (taken != NULL)
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", _("There is a site of that name already: remove it first, or choose another name."));
+      return LEDE_COMMAND_EXIT_FAILED;
+    }
+  if (self->secret == NULL || *self->secret == '\0')
+    {
+      g_string_append_printf (err, "lede-cli: %s\n",
+                              _("site add reads the site’s application password from standard input, and got none"));
+      return LEDE_COMMAND_EXIT_USAGE;
+    }
+  if (!(address = lede_wordpress_check_address (arguments[2], &error)))
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", error->message);
+      return LEDE_COMMAND_EXIT_FAILED;
+    }
+  site = lede_site_new (arguments[1], address, self->user);
+  /* Checked on the spot: a site is kept only once it takes the password. */
+  wordpress = lede_wordpress_new (site->address, site->user, self->secret);
+  if (!lede_wordpress_connect (wordpress, NULL, &error))
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", error->message);
+      return LEDE_COMMAND_EXIT_FAILED;
+    }
+  g_free (site->address);
+  site->address = g_strdup (lede_wordpress_get_address (wordpress));
+  if (!lede_site_store_add (site, &error) || !lede_site_store_keep_password (site, self->secret, NULL, &error))
+    {
+      g_autoptr (GError) undo_error = NULL;
+
+      if (error->code == LEDE_WORDPRESS_ERROR_KEYRING)
+        lede_site_store_remove (site->name, &undo_error);
+      g_string_append_printf (err, "lede-cli: %s\n", error->message);
+      return exit_for (error);
+    }
+  print_connected (wordpress, site->name, site->user, out);
+  return LEDE_COMMAND_EXIT_OK;
+}
+
+static int
+site_list (LedeCommand *self,
+           GString     *out,
+           GString     *err)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sites = lede_site_store_list (&error);
+  g_autoptr (JsonBuilder) json = json_builder_new ();
+
+  if (sites == NULL)
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", error->message);
+      return LEDE_COMMAND_EXIT_FAILED;
+    }
+  json_builder_begin_array (json);
+  for (guint i = 0; i < sites->len; i++)
+    {
+      LedeSite *site = g_ptr_array_index (sites, i);
+
+      if (!self->as_json)
+        {
+          g_string_append_printf (out, "%s\t%s\t%s\n", site->name, site->address, site->user);
+          continue;
+        }
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "name");
+      json_builder_add_string_value (json, site->name);
+      json_builder_set_member_name (json, "address");
+      json_builder_add_string_value (json, site->address);
+      json_builder_set_member_name (json, "user");
+      json_builder_add_string_value (json, site->user);
+      json_builder_end_object (json);
+    }
+  json_builder_end_array (json);
+  if (self->as_json)
+    _lede_command_print_json (json, out);
+  return LEDE_COMMAND_EXIT_OK;
+}
+
+static int
+site_check (LedeCommand *self,
+            const char  *name,
+            GString     *out,
+            GString     *err)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeSite) site = lede_site_store_find (name, &error);
+  g_autoptr (LedeWordpress) wordpress = site ? connect_site (self, site, &error) : NULL;
+
+  if (wordpress == NULL)
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", error->message);
+      return exit_for (error);
+    }
+  print_connected (wordpress, site->name, site->user, out);
+  return LEDE_COMMAND_EXIT_OK;
+}
+
+static int
+site_remove (const char *name,
+             GString    *out,
+             GString    *err)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeSite) site = lede_site_store_find (name, &error);
+
+  if (site == NULL || !lede_site_store_remove (name, &error))
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", error->message);
+      return LEDE_COMMAND_EXIT_FAILED;
+    }
+  /* The site is gone from the list either way; a password the keyring
+   * could not forget is said. */
+  if (!lede_site_store_forget_password (site, NULL, &error))
+    g_string_append_printf (err, "lede-cli: %s\n", error->message);
+  return LEDE_COMMAND_EXIT_OK;
+}
+
+int
+_lede_command_site_command (LedeCommand  *self,
+                            char        **arguments,
+                            GString      *out,
+                            GString      *err)
+{
+  if (g_str_equal (arguments[0], "add"))
+    return site_add (self, arguments, out, err);
+  if (g_str_equal (arguments[0], "check"))
+    return site_check (self, arguments[1], out, err);
+  if (g_str_equal (arguments[0], "remove"))
+    return site_remove (arguments[1], out, err);
+  return site_list (self, out, err);
+}
+
+/* --schedule's time: ISO 8601, local time unless it says its zone. */
+static GDateTime *
+parse_schedule (const char  *text,
+                GString     *err)
+{
+  g_autofree char *iso = g_strdelimit (g_strstrip (g_strdup (text)), " ", 'T');
+  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 (iso, local);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  if (when == NULL && strlen (iso) == 16)
+    {
+      g_autofree char *with_seconds = g_strconcat (iso, ":00", NULL);
+
+      when = g_date_time_new_from_iso8601 (with_seconds, local);
+    }
+  if (when == NULL)
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", _("--schedule needs a time such as 2026-12-24T09:00 or 2026-12-24T09:00+01:00"));
+      return NULL;
+    }
+  if (g_date_time_compare (when, now) <= 0)
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", _("--schedule’s time has passed: publish now with --publish"));
+      return NULL;
+    }
+  return g_steal_pointer (&when);
+}
+
+static void
+add_published_json (JsonBuilder         *json,
+                    LedeArticle         *article,
+                    const LedePublished *published,
+                    const GError        *error)
+{
+  g_autofree char *date = published ? _lede_command_format_time (published->date) : NULL;
+
+  json_builder_begin_object (json);
+  json_builder_set_member_name (json, "uuid");
+  json_builder_add_string_value (json, lede_article_get_uuid (article));
+  if (error)
+    {
+      json_builder_set_member_name (json, "error");
+      json_builder_add_string_value (json, error->message);
+      json_builder_end_object (json);
+      return;
+    }
+  json_builder_set_member_name (json, "post_id");
+  json_builder_add_int_value (json, published->post_id);
+  json_builder_set_member_name (json, "status");
+  json_builder_add_string_value (json, published->status);
+  json_builder_set_member_name (json, "link");
+  json_builder_add_string_value (json, published->link);
+  json_builder_set_member_name (json, "date");
+  json_builder_add_string_value (json, date);
+  json_builder_set_member_name (json, "updated");
+  json_builder_add_boolean_value (json, published->updated);
+  json_builder_set_member_name (json, "for_embargo");
+  json_builder_add_boolean_value (json, published->for_embargo);
+  json_builder_end_object (json);
+}
+
+static void
+print_published (LedeArticle         *article,
+                 const LedePublished *published,
+                 GString             *out)
+{
+  g_autofree char *at = published->date ? lede_time_format_utc (published->date) : NULL;
+  const char *uuid = lede_article_get_uuid (article);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, published->post_id);
+
+  if (g_str_equal (published->status, "future"))
+    g_string_append_printf (out, published->for_embargo ? _("%s  scheduled for %s, when its embargo lifts: %s\n")
+                                                        : _("%s  scheduled for %s: %s\n"), uuid, at, published->link);
+  else if (g_str_equal (published->status, "publish"))
+    g_string_append_printf (out, published->updated ? _("%s  updated: %s\n") : _("%s  published: %s\n"), uuid,
+                            published->link);
+  else if (published->for_embargo)
+    g_string_append_printf (out, _("%s  sent as a draft dated %s, when its embargo lifts (post %s)\n"),
+                            uuid, at, number);
+  else
+    g_string_append_printf (out, _("%s  sent as a draft (post %s, %s)\n"), uuid, number,
+                            published->status);
+}
+
+int
+_lede_command_publish_command (LedeCommand  *self,
+                               LedeLibrary  *library,
+                               char        **uuids,
+                               GString      *out,
+                               GString      *err)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeSite) site = NULL;
+  g_autoptr (LedeWordpress) wordpress = NULL;
+  g_autoptr (GDateTime) when = NULL;
+  g_autoptr (JsonBuilder) json = json_builder_new ();
+  LedePublishMode mode = LEDE_PUBLISH_DRAFT;
+  LedePublishFlags flags = self->overwrite ? LEDE_PUBLISH_FLAGS_OVERWRITE : LEDE_PUBLISH_FLAGS_NONE;
+  LedeCorrectionKind kind = LEDE_CORRECTION_CORRECTION;
+  g_autofree char *note = NULL;
+  int code = LEDE_COMMAND_EXIT_OK;
+
+  if ((self->publish_now ? 1 : 0) + (self->draft ? 1 : 0) + (self->schedule ? 1 : 0) > 1)
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", _("publish takes one of --draft, --publish and --schedule TIME"));
+      return LEDE_COMMAND_EXIT_USAGE;
+    }
+  if (self->correction && !_lede_command_parse_correction (self->correction, &kind, &note, err))
+    return LEDE_COMMAND_EXIT_USAGE;
+  if (self->publish_now)
+    mode = LEDE_PUBLISH_NOW;
+  if (self->schedule && !(when = parse_schedule (self->schedule, err)))
+    return LEDE_COMMAND_EXIT_USAGE;
+  if (when)
+    mode = LEDE_PUBLISH_SCHEDULE;
+
+  if (!(site = lede_site_store_find (self->site_name, &error)) || !(wordpress = connect_site (self, site, &error)))
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", error->message);
+      return exit_for (error);
+    }
+
+  json_builder_begin_array (json);
+  for (guint i = 0; uuids[i]; i++)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (LedeArticle) article = lede_library_get_article_by_uuid (library, uuids[i], &local_error);
+      g_autoptr (LedeVerdict) verdict = NULL;
+      g_autoptr (GDateTime) went_out_at = NULL;
+      g_autofree char *last_out = NULL;
+      g_auto (LedePublished) published = { 0 };
+
+      if (article == NULL)
+        {
+          g_string_append_printf (err, "lede-cli: no story %s: %s\n", uuids[i], local_error->message);
+          code = MAX (code, LEDE_COMMAND_EXIT_FAILED);
+          continue;
+        }
+      if (!lede_library_get_went_out (library, lede_article_get_id (article), &last_out, &went_out_at, &local_error))
+        {
+          g_string_append_printf (err, "lede-cli: %s\n", local_error->message);
+          code = MAX (code, LEDE_COMMAND_EXIT_FAILED);
+          continue;
+        }
+      verdict = lede_gate_ask (article, NULL, NULL, last_out, LEDE_WAY_OUT_PUBLISH, NULL);
+      lede_verdict_count_noted_since (verdict, went_out_at);
+      if (lede_verdict_asks_correction (verdict) && self->no_correction)
+        lede_verdict_dismiss_correction (verdict);
+      else if (lede_verdict_asks_correction (verdict) && note)
+        lede_verdict_answer_correction (verdict, kind, note);
+      if (self->force)
+        lede_verdict_allow (verdict);
+      if (!lede_verdict_may_leave (verdict))
+        {
+          g_autofree char *reasons = lede_verdict_dup_reasons (verdict);
+
+          g_strdelimit (reasons, "\n", ' ');
+          g_string_append_printf (err, _("lede-cli: “%s” was not published. %s%s%s\n"), lede_article_get_headline (article),
+                                  reasons, lede_verdict_is_blocked (verdict) ? _(" (--force to publish it anyway)") : "",
+                                  lede_verdict_asks_correction (verdict) ? _(" (--correction KIND:NOTE or --no-correction)") : "");
+          code = MAX (code, lede_verdict_is_blocked (verdict) ? LEDE_COMMAND_EXIT_BLOCKED : LEDE_COMMAND_EXIT_FAILED);
+          continue;
+        }
+      if (!lede_publish_story (wordpress, library, verdict, mode, when, flags, &published, NULL, &local_error))
+        {
+          g_string_append_printf (err, "lede-cli: %s\n", local_error->message);
+          code = MAX (code, exit_for (local_error));
+          if (self->as_json)
+            add_published_json (json, article, NULL, local_error);
+          continue;
+        }
+      if (self->as_json)
+        add_published_json (json, article, &published, NULL);
+      else
+        print_published (article, &published, out);
+    }
+  json_builder_end_array (json);
+  if (self->as_json)
+    _lede_command_print_json (json, out);
+  return code;
+}

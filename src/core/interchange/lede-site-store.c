@@ -1,0 +1,267 @@
+/* lede-site-store.c: the sites in $XDG_CONFIG_HOME/lede/sites.conf (a key
+ * file, a group a site), their passwords in the Secret Service through
+ * libsecret, under the site's address and user.
+ *
+ * Sites are the user's, not the library's: a library copied to a
+ * colleague carries no address or user of anyone's, and two libraries
+ * publish to the same sites.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-site"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <libsecret/secret.h>
+#include <string.h>
+
+#include "lede-site-store.h"
+#include "lede-wordpress.h"
+
+static const SecretSchema *
+password_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.ledeapp.Lede.Site", SECRET_SCHEMA_NONE,
+    {
+      { "address", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+  };
+
+  return &schema;
+}
+
+static char *
+store_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "lede", "sites.conf", NULL);
+}
+
+static GKeyFile *
+load (GError **error)
+{
+  g_autoptr (GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = store_path ();
+  g_autoptr (GError) local_error = NULL;
+
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_KEEP_COMMENTS, &local_error) &&
+      !g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    {
+      g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_SITES,
+                   _("Could not read the list of sites in %s: %s"), path, local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&file);
+}
+
+static gboolean
+save (GKeyFile  *file,
+      GError   **error)
+{
+  g_autofree char *path = store_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GError) local_error = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 || !g_key_file_save_to_file (file, path, &local_error))
+    {
+      g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_SITES,
+                   _("Could not write the list of sites to %s: %s"), path,
+                   local_error ? local_error->message : g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static LedeSite *
+site_from_group (GKeyFile   *file,
+                 const char *name)
+{
+  g_autofree char *address = g_key_file_get_string (file, name, "address", NULL);
+  g_autofree char *user = g_key_file_get_string (file, name, "user", NULL);
+
+  if (address == NULL || user == NULL)
+    return NULL;
+  return lede_site_new (name, address, user);
+}
+
+/**
+ * lede_site_store_list:
+ *
+ * Returns: (transfer full) (element-type LedeSite): the sites, by name
+ */
+GPtrArray *
+lede_site_store_list (GError **error)
+{
+  g_autoptr (GKeyFile) file = load (error);
+  g_auto (GStrv) names = NULL;
+  GPtrArray *sites;
+
+  if (file == NULL)
+    return NULL;
+  names = g_key_file_get_groups (file, NULL);
+  sites = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_site_free);
+  for (guint i = 0; names[i]; i++)
+    {
+      LedeSite *site = site_from_group (file, names[i]);
+
+      if (site)
+        g_ptr_array_add (sites, site);
+    }
+  return sites;
+}
+
+/* Returns: (transfer full): the site called @name, or %NULL with an error
+ * saying which sites there are */
+LedeSite *
+lede_site_store_find (const char  *name,
+                      GError     **error)
+{
+  g_autoptr (GKeyFile) file = load (error);
+  LedeSite *site;
+
+  if (file == NULL)
+    return NULL;
+  if (name && (site = site_from_group (file, name)))
+    return site;
+  g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_SITES,
+               _("There is no site called “%s”: add it first (lede-cli site add, or Preferences → Publishing)."),
+               name ? name : "");
+  return NULL;
+}
+
+/* Adds @site to the list; a name already taken is refused. */
+gboolean
+lede_site_store_add (const LedeSite  *site,
+                     GError         **error)
+{
+  g_autoptr (GKeyFile) file = load (error);
+
+  g_return_val_if_fail (site != NULL && site->name && site->address && site->user, FALSE);
+
+  if (file == NULL)
+    return FALSE;
+  if (*site->name == '\0' || strpbrk (site->name, "[]\n\r") != NULL)
+    {
+      g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_SITES,
+                   _("A site’s name may not be empty or hold brackets or line breaks."));
+      return FALSE;
+    }
+  if (g_key_file_has_group (file, site->name))
+    {
+      g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_SITES,
+                   _("There is a site called “%s” already: remove it first, or choose another name."), site->name);
+      return FALSE;
+    }
+  g_key_file_set_string (file, site->name, "address", site->address);
+  g_key_file_set_string (file, site->name, "user", site->user);
+  return save (file, error);
+}
+
+gboolean
+lede_site_store_remove (const char  *name,
+                        GError     **error)
+{
+  g_autoptr (GKeyFile) file = load (error);
+
+  if (file == NULL)
+    return FALSE;
+  if (!g_key_file_remove_group (file, name, NULL))
+    {
+      g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_SITES, _("There is no site called “%s”."), name);
+      return FALSE;
+    }
+  return save (file, error);
+}
+
+static void
+set_keyring_error (GError     **error,
+                   GError      *cause)
+{
+  g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_KEYRING,
+               _("The password store (Secret Service) did not answer: %s. Lede keeps a site’s password only there; "
+                 "log in to a desktop session, or start a keyring."), cause->message);
+}
+
+/* Keeps @password for @site's address and user in the Secret Service. */
+gboolean
+lede_site_store_keep_password (const LedeSite  *site,
+                               const char      *password,
+                               GCancellable    *cancellable,
+                               GError         **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (site != NULL && password != NULL, FALSE);
+
+  label = g_strdup_printf (_("Lede: %s on %s"), site->user, site->address);
+  if (!secret_password_store_sync (password_schema (), SECRET_COLLECTION_DEFAULT, label, password, cancellable,
+                                   &local_error, "address", site->address, "user", site->user, NULL))
+    {
+      set_keyring_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lede_site_store_lookup_password:
+ *
+ * Returns: (transfer full): @site's application password, or %NULL with
+ *   an error: none kept, or no Secret Service answering
+ */
+char *
+lede_site_store_lookup_password (const LedeSite  *site,
+                                 GCancellable    *cancellable,
+                                 GError         **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  char *password;
+
+  g_return_val_if_fail (site != NULL, NULL);
+
+  password = secret_password_lookup_sync (password_schema (), cancellable, &local_error,
+                                          "address", site->address, "user", site->user, NULL);
+  if (local_error != NULL)
+    {
+      set_keyring_error (error, local_error);
+      return NULL;
+    }
+  if (password == NULL)
+    {
+      g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_KEYRING,
+                   _("No password is kept for %s on %s: add the site again with its application password."),
+                   site->user, site->address);
+      return NULL;
+    }
+  /* Out of libsecret's non-pageable memory, into ordinary memory. */
+  {
+    char *copy = g_strdup (password);
+
+    secret_password_free (password);
+    return copy;
+  }
+}
+
+gboolean
+lede_site_store_forget_password (const LedeSite  *site,
+                                 GCancellable    *cancellable,
+                                 GError         **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (site != NULL, FALSE);
+
+  secret_password_clear_sync (password_schema (), cancellable, &local_error,
+                              "address", site->address, "user", site->user, NULL);
+  if (local_error != NULL)
+    {
+      set_keyring_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}

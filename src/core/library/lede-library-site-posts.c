@@ -1,0 +1,145 @@
+/* lede-library-site-posts.c: the post each story became on each publishing
+ * site (schema 10), so publishing again updates that post, and a change
+ * made on the site since (a later modified_gmt) is noticed before it
+ * could be overwritten.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-library"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lede-library-private.h"
+
+/**
+ * lede_library_get_site_post:
+ * @site: the site's address
+ * @post_id: (out): the post's id on the site, or 0 when the story never
+ *   went there
+ * @modified_gmt: (out) (optional) (transfer full) (nullable): the post's
+ *   modified_gmt as the site last gave it
+ * @link: (out) (optional) (transfer full) (nullable): the post's address
+ *
+ * Returns: %FALSE only when the library could not be read
+ */
+gboolean
+lede_library_get_site_post (LedeLibrary  *self,
+                            gint64        article_id,
+                            const char   *site,
+                            gint64       *post_id,
+                            char        **modified_gmt,
+                            char        **link,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (site != NULL && post_id != NULL, FALSE);
+
+  *post_id = 0;
+  if (modified_gmt)
+    *modified_gmt = NULL;
+  if (link)
+    *link = NULL;
+  /* A reader of a library from before schema 10: nothing was published. */
+  if (self->schema_version < 10)
+    return TRUE;
+  if (!(stmt = _lede_library_prepare (self, "SELECT post_id, modified_gmt, link FROM site_posts "
+                                            "WHERE article_id = ?1 AND site = ?2", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  _lede_library_bind_text (stmt, 2, site);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *post_id = sqlite3_column_int64 (stmt, 0);
+      if (modified_gmt)
+        *modified_gmt = g_strdup (_lede_library_column_text (stmt, 1));
+      if (link)
+        *link = g_strdup (_lede_library_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _lede_library_set_sqlite_error (self, error, rc, _("Could not read which post the story is on the site"));
+  return TRUE;
+}
+
+/**
+ * lede_library_set_site_post:
+ * @site: the site's address
+ * @modified_gmt: the post's modified_gmt as the site just gave it
+ * @status: the post's status there (draft, future, publish, pending)
+ *
+ * Remembers that the story is post @post_id on @site, as the site answered
+ * the publish that made or updated it.
+ */
+gboolean
+lede_library_set_site_post (LedeLibrary  *self,
+                            gint64        article_id,
+                            const char   *site,
+                            gint64        post_id,
+                            const char   *modified_gmt,
+                            const char   *status,
+                            const char   *link,
+                            GError      **error)
+{
+  const char *what = _("Could not remember the story’s post on the site");
+  g_autoptr (GDateTime) now = _lede_library_now_utc ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (site != NULL && post_id > 0 && modified_gmt != NULL && status != NULL, FALSE);
+
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  if (!(stmt = _lede_library_prepare (self, "INSERT OR REPLACE INTO site_posts "
+                                            "(article_id, site, post_id, modified_gmt, status, link, sent_at) "
+                                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  _lede_library_bind_text (stmt, 2, site);
+  sqlite3_bind_int64 (stmt, 3, post_id);
+  _lede_library_bind_text (stmt, 4, modified_gmt);
+  _lede_library_bind_text (stmt, 5, status);
+  _lede_library_bind_text (stmt, 6, link ? link : "");
+  _lede_library_bind_time (stmt, 7, now);
+  if (!_lede_library_step_done (self, stmt, what, error) || !_lede_library_commit (self, what, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  _lede_library_rollback (self);
+  return FALSE;
+}
+
+/* Forgets the story's post on @site (deleted there, and the writer chose
+ * to send the story anew). */
+gboolean
+lede_library_forget_site_post (LedeLibrary  *self,
+                               gint64        article_id,
+                               const char   *site,
+                               GError      **error)
+{
+  const char *what = _("Could not forget the story’s post on the site");
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (site != NULL, FALSE);
+
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  if (!(stmt = _lede_library_prepare (self, "DELETE FROM site_posts WHERE article_id = ?1 AND site = ?2", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  _lede_library_bind_text (stmt, 2, site);
+  if (!_lede_library_step_done (self, stmt, what, error) || !_lede_library_commit (self, what, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  _lede_library_rollback (self);
+  return FALSE;
+}

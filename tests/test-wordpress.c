@@ -1,0 +1,851 @@
+/* test-wordpress.c: publishing to a real WordPress — Debian's WordPress 6.1,
+ * started for the tests by tests/wordpress/wordpress-session.sh, which
+ * puts its address, users and application passwords in the environment.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "lede-publish.h"
+#include "lede-site-store.h"
+#include "lede-test-library-fixture.h"
+#include "lede-wordpress.h"
+
+/* The process's own configuration and password store (set in main()). */
+static char *test_home;
+
+static const char *
+wp_env (const char *name)
+{
+  const char *value = g_getenv (name);
+
+  g_assert_nonnull (value);
+  return value;
+}
+
+/* GET @url as @user, with WordPress's answer as JSON. */
+static JsonNode *
+get_json (const char *url,
+          const char *user,
+          const char *password,
+          guint      *status)
+{
+  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autoptr (SoupMessage) message = soup_message_new ("GET", url);
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (message);
+  if (user)
+    {
+      g_autofree char *pair = g_strconcat (user, ":", password, NULL);
+      g_autofree char *encoded = g_base64_encode ((const guchar *)pair, strlen (pair));
+      g_autofree char *header = g_strconcat ("Basic ", encoded, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", header);
+    }
+  body = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  *status = soup_message_get_status (message);
+  json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/* The harness itself: WordPress answers on loopback, says where its REST
+ * API is, and takes the application password it made. */
+static void
+test_harness (void)
+{
+  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autoptr (SoupMessage) message = soup_message_new ("HEAD", wp_env ("LEDE_WP_URL"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (JsonNode) me = NULL;
+  g_autofree char *root = NULL;
+  g_autofree char *users_me = NULL;
+  const char *link;
+  const char *start, *end;
+  JsonArray *roles;
+  guint status = 0;
+
+  body = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_OK);
+  link = soup_message_headers_get_list (soup_message_get_response_headers (message), "Link");
+  g_assert_nonnull (link);
+  g_assert_nonnull (strstr (link, "rel=\"https://api.w.org/\""));
+  start = strchr (link, '<');
+  end = strchr (link, '>');
+  g_assert_true (start && end && end > start);
+  root = g_strndup (start + 1, end - start - 1);
+  g_assert_true (g_str_has_prefix (root, wp_env ("LEDE_WP_URL")));
+
+  users_me = g_strconcat (root, "wp/v2/users/me?context=edit", NULL);
+  me = get_json (users_me, wp_env ("LEDE_WP_ADMIN_USER"), wp_env ("LEDE_WP_ADMIN_PASSWORD"), &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (me), "username"), ==,
+                   wp_env ("LEDE_WP_ADMIN_USER"));
+  roles = json_object_get_array_member (json_node_get_object (me), "roles");
+  g_assert_cmpstr (json_array_get_string_element (roles, 0), ==, "administrator");
+
+  /* The login password is no application password. */
+  g_clear_pointer (&me, json_node_unref);
+  me = get_json (users_me, wp_env ("LEDE_WP_ADMIN_USER"), wp_env ("LEDE_WP_LOGIN_PASSWORD"), &status);
+  g_assert_cmpuint (status, ==, 401);
+}
+
+
+/* A client signed in as the harness's user @who (ADMIN, EDITOR, AUTHOR,
+ * CONTRIBUTOR), on @url (default: the site). */
+static LedeWordpress *
+signed_in (const char *who,
+           const char *url)
+{
+  g_autofree char *user_var = g_strdup_printf ("LEDE_WP_%s_USER", who);
+  g_autofree char *password_var = g_strdup_printf ("LEDE_WP_%s_PASSWORD", who);
+  g_autoptr (GError) error = NULL;
+  LedeWordpress *wordpress = lede_wordpress_new (url ? url : wp_env ("LEDE_WP_URL"), wp_env (user_var),
+                                                 wp_env (password_var));
+
+  g_assert_true (lede_wordpress_connect (wordpress, NULL, &error));
+  g_assert_no_error (error);
+  return wordpress;
+}
+
+/* The post as the site has it, read back as the administrator. */
+static JsonObject *
+read_post (gint64 id)
+{
+  g_autoptr (LedeWordpress) chief = signed_in ("ADMIN", NULL);
+  g_autofree char *route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, id);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) post = lede_wordpress_call (chief, "GET", route, "context=edit", NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (post));
+  return json_object_ref (json_node_get_object (post));
+}
+
+static const char *
+raw_of (JsonObject *post,
+        const char *field)
+{
+  return json_object_get_string_member (json_object_get_object_member (post, field), "raw");
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *)a, *(char * const *)b);
+}
+
+/* The names of the post's tags, as the site has them, sorted. */
+static char *
+tag_names_of (JsonObject *post)
+{
+  g_autoptr (LedeWordpress) chief = signed_in ("ADMIN", NULL);
+  JsonArray *ids = json_object_get_array_member (post, "tags");
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < json_array_get_length (ids); i++)
+    {
+      g_autofree char *route = g_strdup_printf ("wp/v2/tags/%" G_GINT64_FORMAT, json_array_get_int_element (ids, i));
+      g_autoptr (JsonNode) tag = lede_wordpress_call (chief, "GET", route, NULL, NULL, NULL, NULL, NULL);
+
+      g_assert_nonnull (tag);
+      g_ptr_array_add (names, lede_wordpress_decode_entities (json_object_get_string_member (json_node_get_object (tag), "name")));
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (",", (char **)names->pdata);
+}
+
+/* A story of the test's own (unique slug: the site is shared by the run). */
+static LedeArticle *
+story_for (Fixture    *f,
+           const char *headline,
+           const char *body)
+{
+  LedeArticle *article = lede_article_new ();
+  g_autofree char *slug = g_strdup_printf ("%s-%08x", "harbour", g_random_int ());
+
+  lede_article_set_headline (article, headline);
+  lede_article_set_standfirst (article, "Two sailings a day are cut & the last boat leaves earlier.");
+  lede_article_set_body (article, body);
+  lede_article_set_slug (article, slug);
+  lede_article_set_byline (article, "Ana Reyes");
+  lede_article_set_tags (article, (const char * const[]) { "Transport", "Ferries & Harbours", NULL });
+  g_assert_true (lede_library_create_article (f->library, article, NULL));
+  g_assert_true (lede_library_set_tags (f->library, lede_article_get_id (article),
+                                        (const char * const[]) { "Transport", "Ferries & Harbours", NULL }, NULL));
+  return article;
+}
+
+static gboolean
+publish (Fixture           *f,
+         LedeWordpress     *site,
+         LedeArticle       *article,
+         LedePublishMode    mode,
+         GDateTime         *when,
+         LedePublishFlags   flags,
+         LedePublished     *published,
+         GError           **error)
+{
+  g_autofree char *last_out = NULL;
+  g_autoptr (LedeVerdict) verdict = NULL;
+
+  g_assert_true (lede_library_get_went_out (f->library, lede_article_get_id (article), &last_out, NULL, NULL));
+  verdict = lede_gate_ask (article, NULL, NULL, last_out, LEDE_WAY_OUT_PUBLISH, NULL);
+  g_assert_true (lede_verdict_may_leave (verdict));
+  if (lede_publish_story (site, f->library, verdict, mode, when, flags, published, NULL, error))
+    return TRUE;
+  g_test_message ("not published: %s", error && *error ? (*error)->message : "(no error)");
+  return FALSE;
+}
+
+/* Addresses: https:// unless said, plain http:// only to this machine. */
+static void
+test_addresses (void)
+{
+  static const struct { const char *typed; const char *made; int code; } cases[] = {
+    { "news.example.com", "https://news.example.com/", -1 },
+    { "  https://news.example.com/desk  ", "https://news.example.com/desk/", -1 },
+    { "http://127.0.0.1:8080", "http://127.0.0.1:8080/", -1 },
+    { "http://localhost/wp/", "http://localhost/wp/", -1 },
+    { "http://[::1]:8080/", "http://[::1]:8080/", -1 },
+    { "http://news.example.com/", NULL, LEDE_WORDPRESS_ERROR_INSECURE },
+    { "http://192.168.1.20/", NULL, LEDE_WORDPRESS_ERROR_INSECURE },
+    { "ftp://news.example.com/", NULL, LEDE_WORDPRESS_ERROR_ADDRESS },
+    { "", NULL, LEDE_WORDPRESS_ERROR_ADDRESS },
+    { "https://chief:secret@news.example.com/", NULL, LEDE_WORDPRESS_ERROR_ADDRESS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *made = lede_wordpress_check_address (cases[i].typed, &error);
+
+      g_assert_cmpstr (made, ==, cases[i].made);
+      if (cases[i].made == NULL)
+        {
+          g_assert_error (error, LEDE_WORDPRESS_ERROR, cases[i].code);
+          g_assert_cmpuint (strlen (error->message), >, 20);
+        }
+    }
+}
+
+/* The API found through the site's own link, with pretty permalinks and
+ * without; the user's role and what it allows. */
+static void
+test_connect (void)
+{
+  g_autoptr (LedeWordpress) chief = signed_in ("ADMIN", NULL);
+  g_autoptr (LedeWordpress) plain = signed_in ("ADMIN", wp_env ("LEDE_WP_PLAIN_URL"));
+  g_autoptr (JsonNode) me = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *allowed = NULL;
+
+  g_assert_cmpstr (lede_wordpress_get_site_name (chief), ==, "The Tests' Gazette");
+  g_assert_true (g_str_has_suffix (lede_wordpress_get_api_root (chief), "/wp-json/"));
+  g_assert_cmpstr (lede_wordpress_get_role (chief), ==, "administrator");
+  g_assert_true (lede_wordpress_can (chief, "publish_posts"));
+  allowed = lede_wordpress_dup_allowed (chief);
+  g_assert_nonnull (strstr (allowed, "publish and schedule"));
+
+  g_assert_nonnull (strstr (lede_wordpress_get_api_root (plain), "?rest_route=/"));
+  me = lede_wordpress_call (plain, "GET", "wp/v2/users/me", "context=edit", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (me), "username"), ==,
+                   wp_env ("LEDE_WP_ADMIN_USER"));
+}
+
+static void
+test_roles (void)
+{
+  static const struct { const char *who; const char *role; gboolean publish; gboolean upload; gboolean categories; const char *says; } roles[] = {
+    { "EDITOR", "editor", TRUE, TRUE, TRUE, "create categories" },
+    { "AUTHOR", "author", TRUE, TRUE, FALSE, "not create categories" },
+    { "CONTRIBUTOR", "contributor", FALSE, FALSE, FALSE, "publishing and scheduling need an Author" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      g_autoptr (LedeWordpress) site = signed_in (roles[i].who, NULL);
+      g_autofree char *allowed = lede_wordpress_dup_allowed (site);
+
+      g_assert_cmpstr (lede_wordpress_get_role (site), ==, roles[i].role);
+      g_assert_cmpint (lede_wordpress_can (site, "publish_posts"), ==, roles[i].publish);
+      g_assert_cmpint (lede_wordpress_can (site, "upload_files"), ==, roles[i].upload);
+      g_assert_cmpint (lede_wordpress_can (site, "manage_categories"), ==, roles[i].categories);
+      g_assert_nonnull (strstr (allowed, roles[i].says));
+    }
+}
+
+/* Each way a site can fail has its own error and words. */
+static void
+test_failures (void)
+{
+  g_autofree char *missing = g_strconcat (wp_env ("LEDE_WP_OTHER_URL"), "no-such-desk.html/", NULL);
+  const struct { const char *url; const char *password; int code; const char *says; } cases[] = {
+    { wp_env ("LEDE_WP_URL"), "abcd efgh ijkl mnop qrst uvwx", LEDE_WORDPRESS_ERROR_PASSWORD, "Application Passwords" },
+    { wp_env ("LEDE_WP_URL"), wp_env ("LEDE_WP_LOGIN_PASSWORD"), LEDE_WORDPRESS_ERROR_PASSWORD, "login password" },
+    { wp_env ("LEDE_WP_REST_OFF_URL"), wp_env ("LEDE_WP_ADMIN_PASSWORD"), LEDE_WORDPRESS_ERROR_REST_OFF, "REST API is turned off" },
+    { wp_env ("LEDE_WP_OTHER_URL"), "x", LEDE_WORDPRESS_ERROR_NOT_WORDPRESS, "not a WordPress site" },
+    { missing, "x", LEDE_WORDPRESS_ERROR_ADDRESS, "404" },
+    { "http://127.0.0.1:1/", "x", LEDE_WORDPRESS_ERROR_UNREACHABLE, "Nothing answers" },
+    { "http://news.example.com/", "x", LEDE_WORDPRESS_ERROR_INSECURE, "unencrypted" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (LedeWordpress) site = lede_wordpress_new (cases[i].url, wp_env ("LEDE_WP_ADMIN_USER"), cases[i].password);
+      g_autoptr (GError) error = NULL;
+
+      g_assert_false (lede_wordpress_connect (site, NULL, &error));
+      g_assert_error (error, LEDE_WORDPRESS_ERROR, cases[i].code);
+      if (strstr (error->message, cases[i].says) == NULL)
+        g_error ("%s: “%s” does not say “%s”", cases[i].url, error->message, cases[i].says);
+    }
+}
+
+/* Published, read back through the REST API; published again: the same
+ * post, updated. */
+static void
+test_publish_and_update (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (LedeWordpress) site = signed_in ("ADMIN", NULL);
+  g_autoptr (LedeArticle) article = story_for (f, "Ferry timetable changes from Monday",
+                                               "The harbour board said the **07:15** sailing would go.\n\n"
+                                               "\"We had no choice,\" said its chair, Mara Quist.\n");
+  g_auto (LedePublished) first = { 0 };
+  g_auto (LedePublished) second = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) post = NULL;
+  g_autofree char *tags = NULL;
+  g_autofree char *modified = NULL;
+  g_autofree char *link = NULL;
+  gint64 remembered = 0;
+
+  g_assert_true (publish (f, site, article, LEDE_PUBLISH_NOW, NULL, 0, &first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (first.status, ==, "publish");
+  g_assert_false (first.updated);
+  g_assert_false (first.for_embargo);
+  g_assert_true (g_str_has_prefix (first.link, wp_env ("LEDE_WP_URL")));
+
+  post = read_post (first.post_id);
+  g_assert_cmpstr (raw_of (post, "title"), ==, "Ferry timetable changes from Monday");
+  g_assert_cmpstr (raw_of (post, "excerpt"), ==, "Two sailings a day are cut & the last boat leaves earlier.");
+  g_assert_cmpstr (json_object_get_string_member (post, "slug"), ==, lede_article_get_slug (article));
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "publish");
+  g_assert_nonnull (strstr (raw_of (post, "content"), "<strong>07:15</strong>"));
+  g_assert_null (strstr (raw_of (post, "content"), "data-sourcepos"));
+  tags = tag_names_of (post);
+  g_assert_cmpstr (tags, ==, "Ferries & Harbours,Transport");
+
+  /* The library remembers the post and what the site last said of it. */
+  g_assert_true (lede_library_get_site_post (f->library, lede_article_get_id (article), lede_wordpress_get_address (site),
+                                             &remembered, &modified, &link, NULL));
+  g_assert_cmpint (remembered, ==, first.post_id);
+  g_assert_cmpstr (modified, ==, json_object_get_string_member (post, "modified_gmt"));
+  g_assert_cmpstr (link, ==, first.link);
+
+  /* The next day's correction updates the same post, and carries the note;
+   * the tags found, not made twice. */
+  lede_article_set_body (article, "The harbour board said the **07:45** sailing would go.\n");
+  lede_article_add_correction (article, lede_correction_new (NULL, LEDE_CORRECTION_CORRECTION,
+                                                             "An earlier version gave the wrong sailing."));
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+  g_clear_pointer (&post, json_object_unref);
+  g_assert_true (publish (f, site, article, LEDE_PUBLISH_NOW, NULL, 0, &second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (second.post_id, ==, first.post_id);
+  g_assert_true (second.updated);
+  post = read_post (first.post_id);
+  g_assert_nonnull (strstr (raw_of (post, "content"), "<strong>07:45</strong>"));
+  g_assert_null (strstr (raw_of (post, "content"), "07:15"));
+  g_assert_nonnull (strstr (raw_of (post, "content"), "An earlier version gave the wrong sailing."));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (post, "tags")), ==, 2);
+}
+
+/* A change made on the site is noticed and never overwritten unasked; a
+ * post deleted or trashed there is reported, not made again. */
+static void
+test_changed_and_deleted_on_site (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr (LedeWordpress) site = signed_in ("ADMIN", NULL);
+  g_autoptr (LedeWordpress) desk = signed_in ("EDITOR", NULL);
+  g_autoptr (LedeArticle) article = story_for (f, "Quay wall to be rebuilt", "Work starts in March.\n");
+  g_auto (LedePublished) first = { 0 };
+  g_auto (LedePublished) again = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) edit = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (JsonObject) post = NULL;
+  g_autofree char *route = NULL;
+  gint64 remembered = 0;
+
+  g_assert_true (publish (f, site, article, LEDE_PUBLISH_NOW, NULL, 0, &first, &error));
+  g_assert_no_error (error);
+  route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, first.post_id);
+
+  /* An editor on the site changes the headline (a second later, so the
+   * post's modified_gmt moves). */
+  g_usleep (1100 * 1000);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, "Quay wall to be rebuilt by summer");
+  json_builder_end_object (builder);
+  edit = json_builder_get_root (builder);
+  answer = lede_wordpress_call (desk, "POST", route, NULL, edit, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  lede_article_set_body (article, "Work starts in April.\n");
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+  g_assert_false (publish (f, site, article, LEDE_PUBLISH_NOW, NULL, 0, &again, &error));
+  g_assert_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_CHANGED);
+  g_assert_nonnull (strstr (error->message, "has not overwritten"));
+  g_clear_error (&error);
+  post = read_post (first.post_id);
+  g_assert_cmpstr (raw_of (post, "title"), ==, "Quay wall to be rebuilt by summer");
+  g_assert_nonnull (strstr (raw_of (post, "content"), "March"));
+  g_clear_pointer (&post, json_object_unref);
+
+  /* The writer looked, and sends theirs over it. */
+  g_assert_true (publish (f, site, article, LEDE_PUBLISH_NOW, NULL, LEDE_PUBLISH_FLAGS_OVERWRITE, &again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (again.post_id, ==, first.post_id);
+  post = read_post (first.post_id);
+  g_assert_cmpstr (raw_of (post, "title"), ==, "Quay wall to be rebuilt");
+  g_assert_nonnull (strstr (raw_of (post, "content"), "April"));
+  lede_published_clear (&again);
+
+  /* Moved to the trash on the site: reported, nothing sent. */
+  g_clear_pointer (&answer, json_node_unref);
+  answer = lede_wordpress_call (desk, "DELETE", route, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (publish (f, site, article, LEDE_PUBLISH_NOW, NULL, 0, &again, &error));
+  g_assert_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_GONE);
+  g_assert_nonnull (strstr (error->message, "trash"));
+  g_clear_error (&error);
+
+  /* Deleted for good: reported; sent anew only when asked, as a new post. */
+  g_clear_pointer (&answer, json_node_unref);
+  answer = lede_wordpress_call (desk, "DELETE", route, "force=true", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (publish (f, site, article, LEDE_PUBLISH_NOW, NULL, 0, &again, &error));
+  g_assert_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_GONE);
+  g_assert_nonnull (strstr (error->message, "deleted"));
+  g_clear_error (&error);
+  g_assert_true (lede_library_get_site_post (f->library, lede_article_get_id (article), lede_wordpress_get_address (site),
+                                             &remembered, NULL, NULL, NULL));
+  g_assert_cmpint (remembered, ==, first.post_id);
+  g_assert_true (publish (f, site, article, LEDE_PUBLISH_NOW, NULL, LEDE_PUBLISH_FLAGS_OVERWRITE, &again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (again.post_id, !=, first.post_id);
+  g_assert_false (again.updated);
+}
+
+/* An embargoed story is never published before the lift: scheduled for
+ * it, or a draft dated then; a schedule before the lift waits for it. */
+static void
+test_embargo (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr (LedeWordpress) site = signed_in ("AUTHOR", NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) lift = g_date_time_new_utc (g_date_time_get_year (now) + 1, 3, 2, 9, 30, 0);
+  g_autoptr (GDateTime) earlier = g_date_time_add_days (now, 2);
+  g_autoptr (GDateTime) later = g_date_time_add_days (lift, 1);
+  g_autofree char *lift_gmt = g_date_time_format (lift, "%Y-%m-%dT%H:%M:%S");
+  g_autofree char *later_gmt = g_date_time_format (later, "%Y-%m-%dT%H:%M:%S");
+  const struct { LedePublishMode mode; GDateTime *when; const char *status; const char *date_gmt; gboolean for_embargo; } cases[] = {
+    { LEDE_PUBLISH_NOW, NULL, "future", lift_gmt, TRUE },
+    { LEDE_PUBLISH_SCHEDULE, earlier, "future", lift_gmt, TRUE },
+    { LEDE_PUBLISH_SCHEDULE, later, "future", later_gmt, FALSE },
+    { LEDE_PUBLISH_DRAFT, NULL, "draft", lift_gmt, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (LedeArticle) article = story_for (f, "Lifeboat crew to receive bravery medals",
+                                                   "Three volunteers are to be honoured.\n");
+      g_auto (LedePublished) published = { 0 };
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JsonObject) post = NULL;
+
+      lede_article_set_embargo (article, lift);
+      g_assert_true (lede_library_update_article (f->library, article, NULL));
+      g_assert_true (publish (f, site, article, cases[i].mode, cases[i].when, 0, &published, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (published.status, ==, cases[i].status);
+      g_assert_cmpint (published.for_embargo, ==, cases[i].for_embargo);
+      post = read_post (published.post_id);
+      g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, cases[i].status);
+      g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), ==, cases[i].date_gmt);
+      /* No embargo line in what the site will publish. */
+      g_assert_null (strstr (raw_of (post, "content"), "EMBARGOED"));
+    }
+}
+
+/* The section is the post's category: made by an Editor, found by an
+ * Author, who is told before anything is sent that they may not make one. */
+static void
+test_section_as_category (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (LedeWordpress) editor = signed_in ("EDITOR", NULL);
+  g_autoptr (LedeWordpress) author = signed_in ("AUTHOR", NULL);
+  g_autofree char *section = g_strdup_printf ("Harbour %08x", g_random_int ());
+  g_autoptr (LedeArticle) first = story_for (f, "Dredging to start in spring", "The channel silted up.\n");
+  g_autoptr (LedeArticle) second = story_for (f, "Dredger arrives", "It came from Rotterdam.\n");
+  g_autoptr (LedeArticle) third = story_for (f, "Marina fees frozen", "For a year.\n");
+  g_auto (LedePublished) published = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) post = NULL;
+  g_autoptr (JsonObject) post2 = NULL;
+  gint64 post_id = 0;
+  JsonArray *categories;
+
+  /* An Author may not make the category: said, nothing sent. */
+  lede_article_set_section (third, "A section nobody made");
+  g_assert_true (lede_library_update_article (f->library, third, NULL));
+  g_assert_false (publish (f, author, third, LEDE_PUBLISH_DRAFT, NULL, 0, &published, &error));
+  g_assert_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "may not make one"));
+  g_assert_true (lede_library_get_site_post (f->library, lede_article_get_id (third), lede_wordpress_get_address (author),
+                                             &post_id, NULL, NULL, NULL));
+  g_assert_cmpint (post_id, ==, 0);
+  g_clear_error (&error);
+
+  /* An Editor makes it; an Author then finds it. */
+  lede_article_set_section (first, section);
+  lede_article_set_section (second, section);
+  g_assert_true (lede_library_update_article (f->library, first, NULL));
+  g_assert_true (lede_library_update_article (f->library, second, NULL));
+  g_assert_true (publish (f, editor, first, LEDE_PUBLISH_DRAFT, NULL, 0, &published, &error));
+  g_assert_no_error (error);
+  post = read_post (published.post_id);
+  lede_published_clear (&published);
+  g_assert_true (publish (f, author, second, LEDE_PUBLISH_DRAFT, NULL, 0, &published, &error));
+  g_assert_no_error (error);
+  post2 = read_post (published.post_id);
+  categories = json_object_get_array_member (post, "categories");
+  g_assert_cmpuint (json_array_get_length (categories), ==, 1);
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (post2, "categories"), 0), ==,
+                   json_array_get_int_element (categories, 0));
+  {
+    g_autofree char *route = g_strdup_printf ("wp/v2/categories/%" G_GINT64_FORMAT, json_array_get_int_element (categories, 0));
+    g_autoptr (JsonNode) category = lede_wordpress_call (editor, "GET", route, NULL, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (category), "name"), ==, section);
+  }
+}
+
+/* A Contributor may send drafts, and is told before anything is sent that
+ * publishing needs more. */
+static void
+test_contributor (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (LedeWordpress) site = signed_in ("CONTRIBUTOR", NULL);
+  g_autoptr (LedeArticle) article = story_for (f, "Pier reopens after storm repairs", "Anglers are back.\n");
+  g_auto (LedePublished) published = { 0 };
+  g_autoptr (GError) error = NULL;
+  gint64 post_id = 0;
+
+  g_assert_false (publish (f, site, article, LEDE_PUBLISH_NOW, NULL, 0, &published, &error));
+  g_assert_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "a Contributor"));
+  g_assert_true (lede_library_get_site_post (f->library, lede_article_get_id (article), lede_wordpress_get_address (site),
+                                             &post_id, NULL, NULL, NULL));
+  g_assert_cmpint (post_id, ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (publish (f, site, article, LEDE_PUBLISH_DRAFT, NULL, 0, &published, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (published.status, ==, "draft");
+}
+
+/* The keyring's password for the next run_cli(), or NULL for the right one. */
+static const char *keyring_password;
+
+/* Runs lede-cli with @input on standard input; its exit status. */
+static int
+run_cli (const char  *input,
+         char       **out,
+         char       **err,
+         ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  va_list args;
+  const char *arg;
+
+  g_ptr_array_add (argv, (gpointer)wp_env ("LEDE_CLI"));
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  if (keyring_password)
+    g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PASSWORD", keyring_password, TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, input ? input : "", NULL, out, err, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* lede-cli site add (checked on the spot, the password from standard
+ * input into the password store, never the list), list, check, remove. */
+static void
+test_cli_sites (void)
+{
+  g_autofree char *conf_path = g_build_filename (test_home, "config", "lede", "sites.conf", NULL);
+  g_autofree char *conf = NULL;
+  g_autofree char *name = g_strdup_printf ("gazette-%08x", g_random_int ());
+  g_autofree char *password_line = g_strconcat (wp_env ("LEDE_WP_EDITOR_PASSWORD"), "\n", NULL);
+  char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli ("wrong password\n", &out, &err, "site", "add", name, wp_env ("LEDE_WP_URL"), "--user",
+                            wp_env ("LEDE_WP_EDITOR_USER"), NULL), ==, 3);
+  g_assert_nonnull (strstr (err, "Application Passwords"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "site", "list", NULL), ==, 0);
+  g_assert_null (strstr (out, name));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (password_line, &out, &err, "site", "add", name, wp_env ("LEDE_WP_URL"), "--user",
+                            wp_env ("LEDE_WP_EDITOR_USER"), NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "an Editor"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_get_contents (conf_path, &conf, NULL, NULL));
+  g_assert_nonnull (strstr (conf, name));
+  g_assert_null (strstr (conf, wp_env ("LEDE_WP_EDITOR_PASSWORD")));
+
+  /* The same name twice is refused; the first stays. */
+  g_assert_cmpint (run_cli (password_line, &out, &err, "site", "add", name, wp_env ("LEDE_WP_URL"), "--user",
+                            wp_env ("LEDE_WP_ADMIN_USER"), NULL), ==, 3);
+  g_assert_nonnull (strstr (err, "already"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "site", "check", name, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "signed in as desk, an Editor"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "site", "list", "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, name));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "site", "remove", name, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "site", "check", name, NULL), ==, 3);
+  g_assert_nonnull (strstr (err, "no site called"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Plain http:// to another machine never gets as far as asking. */
+  g_assert_cmpint (run_cli (password_line, &out, &err, "site", "add", "far", "http://news.example.com/", "--user",
+                            "desk", NULL), ==, 3);
+  g_assert_nonnull (strstr (err, "unencrypted"));
+  g_free (out);
+  g_free (err);
+}
+
+/* The uuid lede-cli gave the story it imported from @markdown. */
+static char *
+import_story (const char *library,
+              const char *markdown)
+{
+  g_autofree char *dir = g_path_get_dirname (library);
+  g_autofree char *file = g_build_filename (dir, "story.md", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonArray *stories;
+
+  g_assert_true (g_file_set_contents (file, markdown, -1, NULL));
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "import", "--as-new", file, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "list", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  stories = json_node_get_array (json_parser_get_root (parser));
+  /* Newest first. */
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (stories, 0), "uuid"));
+}
+
+/* lede-cli publish: through the gate (exit 4 for a story the checks
+ * block, --force), as JSON, an embargoed story scheduled, a change on
+ * the site refused with exit 5 until --overwrite; no password store,
+ * exit 2, unless --password-stdin. */
+static void
+test_cli_publish (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *site = g_strdup_printf ("desk-%08x", g_random_int ());
+  g_autofree char *password_line = g_strconcat (wp_env ("LEDE_WP_ADMIN_PASSWORD"), "\n", NULL);
+  g_autofree char *slug = g_strdup_printf ("quay-%08x", g_random_int ());
+  g_autofree char *story = g_strdup_printf ("---\ntitle: \"Quay wall to be rebuilt\"\nslug: \"%s\"\n"
+                                            "description: \"Work starts in March.\"\ntags: [\"Harbour\"]\n"
+                                            "byline: \"Ana Reyes\"\n---\nThe council approved the plan.\n", slug);
+  g_autofree char *uuid = NULL;
+  g_autofree char *blocked_uuid = NULL;
+  g_autofree char *embargoed_uuid = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonObject) post = NULL;
+  g_autoptr (LedeWordpress) desk = signed_in ("EDITOR", NULL);
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) edit = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *route = NULL;
+  g_autofree char *embargoed = NULL;
+  JsonObject *result;
+  char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (password_line, &out, &err, "site", "add", site, wp_env ("LEDE_WP_URL"), "--user",
+                            wp_env ("LEDE_WP_ADMIN_USER"), NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  uuid = import_story (library, story);
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", uuid, "--site", site, "--publish",
+                            "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  result = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (result, "uuid"), ==, uuid);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "publish");
+  post = read_post (json_object_get_int_member (result, "post_id"));
+  g_assert_cmpstr (raw_of (post, "title"), ==, "Quay wall to be rebuilt");
+  g_assert_cmpstr (raw_of (post, "excerpt"), ==, "Work starts in March.");
+  g_assert_cmpstr (json_object_get_string_member (post, "slug"), ==, slug);
+  route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, json_object_get_int_member (result, "post_id"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Changed on the site: exit 5, words, the site's version kept. */
+  g_usleep (1100 * 1000);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, "Quay wall plan approved");
+  json_builder_end_object (builder);
+  edit = json_builder_get_root (builder);
+  answer = lede_wordpress_call (desk, "POST", route, NULL, edit, NULL, NULL, NULL);
+  g_assert_nonnull (answer);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", uuid, "--site", site, "--publish",
+                            NULL), ==, 5);
+  g_assert_nonnull (strstr (err, "has not overwritten"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&post, json_object_unref);
+  post = read_post (json_object_get_int_member (result, "post_id"));
+  g_assert_cmpstr (raw_of (post, "title"), ==, "Quay wall plan approved");
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", uuid, "--site", site, "--publish",
+                            "--overwrite", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "updated"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The checks hold back a story marked ready with a placeholder in. */
+  blocked_uuid = import_story (library, "---\ntitle: \"Harbour dues to rise\"\nstatus: \"ready\"\n"
+                                        "byline: \"Ana Reyes\"\n---\nDues rise by TK per cent.\n");
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", blocked_uuid, "--site", site, NULL), ==, 4);
+  g_assert_nonnull (strstr (err, "was not published"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", blocked_uuid, "--site", site, "--force",
+                            NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "sent as a draft"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Under embargo: scheduled for the lift, never published. */
+  embargoed = g_strdup_printf ("---\ntitle: \"Lifeboat medals announced\"\nembargo: %d-06-01T09:00:00Z\n"
+                               "byline: \"Ana Reyes\"\n---\nThree volunteers are honoured.\n",
+                               g_date_time_get_year (now) + 1);
+  embargoed_uuid = import_story (library, embargoed);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", embargoed_uuid, "--site", site,
+                            "--publish", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "when its embargo lifts"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A password store that cannot give the password (here: opened with
+   * another key): refused in words, exit 2; the password on standard
+   * input does without it. */
+  keyring_password = "not the keyring's password";
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", uuid, "--site", site, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "password"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (password_line, &out, &err, "--library", library, "publish", uuid, "--site", site,
+                            "--publish", "--password-stdin", NULL), ==, 0);
+  keyring_password = NULL;
+  g_free (out);
+  g_free (err);
+  lede_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *config = NULL;
+  g_autofree char *keyring = NULL;
+  int status;
+
+  /* The password store is libsecret's own file backend (no keyring
+   * daemon), and the sites list a file of this run's: set before GLib
+   * or libsecret read them, for this process and every lede-cli it runs. */
+  test_home = lede_test_tmpdir ();
+  config = g_build_filename (test_home, "config", NULL);
+  keyring = g_build_filename (test_home, "keyring", NULL);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "lede-tests", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lede/wordpress/harness", test_harness);
+  g_test_add_func ("/lede/wordpress/addresses", test_addresses);
+  g_test_add_func ("/lede/wordpress/connect", test_connect);
+  g_test_add_func ("/lede/wordpress/roles", test_roles);
+  g_test_add_func ("/lede/wordpress/failures", test_failures);
+  g_test_add ("/lede/wordpress/publish-and-update", Fixture, NULL, fixture_setup, test_publish_and_update, fixture_teardown);
+  g_test_add ("/lede/wordpress/changed-and-deleted-on-site", Fixture, NULL, fixture_setup,
+              test_changed_and_deleted_on_site, fixture_teardown);
+  g_test_add ("/lede/wordpress/embargo", Fixture, NULL, fixture_setup, test_embargo, fixture_teardown);
+  g_test_add ("/lede/wordpress/contributor", Fixture, NULL, fixture_setup, test_contributor, fixture_teardown);
+  g_test_add ("/lede/wordpress/section-as-category", Fixture, NULL, fixture_setup, test_section_as_category,
+              fixture_teardown);
+  g_test_add_func ("/lede/wordpress/cli-sites", test_cli_sites);
+  g_test_add_func ("/lede/wordpress/cli-publish", test_cli_publish);
+
+  status = g_test_run ();
+  lede_test_rmdir (test_home);
+  return status;
+}

@@ -303,6 +303,8 @@ lede_command_parse (const char * const  *argv,
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                    _("%s needs a story’s uuid and a number (lede-cli review lists them) or --all"), self->name);
+      return NULL;
+    }
   if (g_str_equal (self->name, "site") &&
       !((n == 3 && g_str_equal (words[2], "list")) ||
         (n == 4 && (g_str_equal (words[2], "remove") || g_str_equal (words[2], "check"))) ||

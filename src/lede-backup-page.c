@@ -39,6 +39,8 @@ show_folder (LedeBackupPage *self)
     }
   else
     adw_action_row_set_subtitle (self->folder_row, _("None chosen yet"));
+  /* Every day, but where? Not until a folder is chosen. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->daily_switch), *folder != '\0');
 }
 
 static void

@@ -29,6 +29,7 @@ typedef struct {
   char     *folder;
   guint     keep;
   gboolean  asked;       /* by the writer: say how it went, either way */
+  GApplication *application;  /* held, so quitting waits for the backup */
 } BackupJob;
 
 static void
@@ -36,6 +37,7 @@ backup_job_free (BackupJob *job)
 {
   g_free (job->library_path);
   g_free (job->folder);
+  g_clear_object (&job->application);
   g_free (job);
 }
 
@@ -70,6 +72,8 @@ on_backed_up (GObject      *source,
   g_autofree LedeBackupSummary *summary = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->backing_up = FALSE;
+  if (job->application)
+    g_application_release (job->application);
   if (self->settings == NULL)  /* the window went meanwhile */
     return;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-library", TRUE);
@@ -112,6 +116,11 @@ start_backup (LedeWindow *self,
   job->folder = g_settings_get_string (self->settings, "backup-folder");
   job->keep = g_settings_get_uint (self->settings, "backup-keep");
   job->asked = asked;
+  if (gtk_window_get_application (GTK_WINDOW (self)))
+    {
+      job->application = G_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (self))));
+      g_application_hold (job->application);
+    }
   self->backing_up = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-library", FALSE);
   if (asked)

@@ -77,7 +77,8 @@ test_make_and_restore (void)
   backup = lede_backup_make (path, folder, LEDE_BACKUP_KEEP, NULL, &error);
   g_assert_no_error (error);
   name = g_path_get_basename (backup);
-  g_assert_true (g_str_has_prefix (name, "library-backup-"));
+  g_assert_true (g_str_has_prefix (name, "library-"));
+  g_assert_nonnull (strstr (name, "-backup-"));
   g_assert_true (g_str_has_suffix (name, ".db"));
   g_assert_true (lede_backup_verify (backup, &summary, &error));
   g_assert_cmpuint (summary.stories, ==, 2);
@@ -156,15 +157,19 @@ test_keeps_the_newest (void)
   g_autofree char *first = NULL, *newest = NULL;
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (GError) error = NULL;
-  const char *olds[] = { "library-backup-20250101-090000.db", "library-backup-20260101-090000.db" };
+  const char *stamps[] = { "20250101-090000", "20260101-090000" };
   g_autofree char *stranger = NULL;
+  g_autofree char *base = NULL;
 
   first = lede_backup_make (path, folder, 7, NULL, &error);
   g_assert_no_error (error);
   /* Two older backups, as if made on earlier days, and another library's. */
-  for (guint i = 0; i < G_N_ELEMENTS (olds); i++)
+  base = g_path_get_basename (first);
+  for (guint i = 0; i < G_N_ELEMENTS (stamps); i++)
     {
-      g_autofree char *old = g_build_filename (folder, olds[i], NULL);
+      /* STEM-backup-STAMP.db, the stamp the last 18 bytes but ".db". */
+      g_autofree char *name = g_strdup_printf ("%.*s%s.db", (int)(strlen (base) - 18), base, stamps[i]);
+      g_autofree char *old = g_build_filename (folder, name, NULL);
       g_autofree char *contents = NULL;
       gsize length;
 
@@ -185,6 +190,49 @@ test_keeps_the_newest (void)
   g_assert_cmpstr (g_ptr_array_index (list, 0), ==, newest);
   g_assert_cmpstr (g_ptr_array_index (list, 1), ==, first);
   g_assert_true (g_file_test (stranger, G_FILE_TEST_EXISTS));
+
+  /* Another library of the same name elsewhere keeps its own backups, and
+   * never prunes these. */
+  {
+    g_autofree char *elsewhere = g_build_filename (dir, "elsewhere", NULL);
+    g_autofree char *other_path = NULL;
+    g_autofree char *other = NULL;
+    g_autoptr (GPtrArray) theirs = NULL;
+    g_autoptr (GPtrArray) ours = NULL;
+
+    g_mkdir (elsewhere, 0700);
+    other_path = make_library (elsewhere);
+    other = lede_backup_make (other_path, folder, 1, NULL, &error);
+    g_assert_no_error (error);
+    theirs = lede_backup_list (other_path, folder);
+    ours = lede_backup_list (path, folder);
+    g_assert_cmpuint (theirs->len, ==, 1);
+    g_assert_cmpuint (ours->len, ==, 2);
+  }
+  lede_test_rmdir (dir);
+}
+
+/* A backup holds sources and embargoed stories: its owner's alone. */
+static void
+test_owner_only (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = make_library (dir);
+  g_autofree char *folder = g_build_filename (dir, "backups", NULL);
+  g_autofree char *backup = lede_backup_make (path, folder, 7, NULL, NULL);
+  g_autofree char *photos = g_strconcat (backup, "-photos", NULL);
+  g_autoptr (GDir) sub = g_dir_open (photos, 0, NULL);
+  g_autofree char *ab = g_build_filename (photos, g_dir_read_name (sub), NULL);
+  g_autoptr (GDir) files = g_dir_open (ab, 0, NULL);
+  g_autofree char *file = g_build_filename (ab, g_dir_read_name (files), NULL);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (file, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (photos, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
   lede_test_rmdir (dir);
 }
 
@@ -346,6 +394,9 @@ test_cli (void)
   g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "backup", NULL }, NULL, &err), ==, 1);
   g_assert_nonnull (strstr (err, "--to DIR"));
   g_clear_pointer (&err, g_free);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "backup", "--to", folder, "--keep", "0", NULL }, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "1 or more"));
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "backup", "--to", folder, NULL }, &out, &err), ==, 0);
   fields = g_strsplit (g_strchomp (out), "\t", -1);
   g_assert_cmpstr (fields[1], ==, "2 stories");
@@ -369,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/lede/backup/while-writing", test_while_writing);
   g_test_add_func ("/lede/backup/keeps-the-newest", test_keeps_the_newest);
   g_test_add_func ("/lede/backup/damage-found", test_damage_found);
+  g_test_add_func ("/lede/backup/owner-only", test_owner_only);
   g_test_add_func ("/lede/backup/cut-everywhere", test_cut_everywhere);
   g_test_add_func ("/lede/backup/folder-refused", test_folder_refused);
   g_test_add_func ("/lede/backup/cli", test_cli);

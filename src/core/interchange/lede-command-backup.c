@@ -62,13 +62,13 @@ _lede_command_backup_command (LedeCommand *self,
       g_string_append (err, "lede-cli: backup needs --to DIR (or a backup folder chosen in Lede’s Preferences)\n");
       return LEDE_COMMAND_EXIT_USAGE;
     }
-  if (self->backup_keep < 0)
+  if (self->backup_keep != G_MININT && self->backup_keep < 1)
     {
       g_string_append (err, "lede-cli: --keep needs a number of backups, 1 or more\n");
       return LEDE_COMMAND_EXIT_USAGE;
     }
   path = lede_backup_make (lede_library_get_path (library), folder,
-                           self->backup_keep > 0 ? (guint)self->backup_keep : LEDE_BACKUP_KEEP, NULL, &error);
+                           self->backup_keep != G_MININT ? (guint)self->backup_keep : LEDE_BACKUP_KEEP, NULL, &error);
   if (path == NULL || !lede_backup_verify (path, &summary, &error))
     {
       g_string_append_printf (err, "lede-cli: %s\n", error->message);

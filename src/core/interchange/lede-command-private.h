@@ -28,7 +28,7 @@ struct _LedeCommand
   gboolean   jekyll_names;
   gboolean   keep_review;   /* export --format md for the next editor */
   char      *backup_to;     /* backup: the folder, absolute */
-  int        backup_keep;   /* backup: how many to keep, 0 for the default */
+  int        backup_keep;   /* backup: how many to keep; G_MININT when not given */
   gboolean   as_new;
   char      *correction;    /* export: "KIND:NOTE" for stories changed since they went out */
   gboolean   no_correction;

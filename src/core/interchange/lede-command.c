@@ -237,6 +237,7 @@ lede_command_parse (const char * const  *argv,
   guint n;
 
   self->limit = 50;
+  self->backup_keep = G_MININT;
   g_option_context_set_help_enabled (context, FALSE);
   if (!g_option_context_parse_strv (context, &words, error))
     return NULL;

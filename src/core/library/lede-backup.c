@@ -2,6 +2,9 @@
  *
  * A backup is a library of its own: FOLDER/STEM-backup-YYYYMMDD-HHMMSS.db
  * with its photos beside it in the same layout (…db-photos/ab/SHA.ext),
+ * STEM being the library's file name and a tag of where it is, so two
+ * libraries named alike never prune each other's backups in one folder;
+ * files and folders readable by their owner alone, as the library is;
  * so a copy of it opens in Lede as it is. It is made from a reader's
  * connection with SQLite's online backup API in one step: a snapshot of
  * one read transaction, so the writer (a Lede window autosaving) carries
@@ -37,15 +40,19 @@
 
 #define PARTIAL ".partial"
 
-/* "library.db" → "library": backups are named after the library. */
+/* "/home/a/library.db" → "library-3fa9c2d1": backups are named after the
+ * library, and told apart from another library of that name elsewhere. */
 static char *
 stem_of (const char *library_path)
 {
   g_autofree char *base = g_path_get_basename (library_path);
+  g_autofree char *absolute = g_canonicalize_filename (library_path, NULL);
+  g_autofree char *tag = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
 
   if (g_str_has_suffix (base, ".db") && strlen (base) > 3)
     base[strlen (base) - 3] = '\0';
-  return g_steal_pointer (&base);
+  tag[8] = '\0';
+  return g_strdup_printf ("%s-%s", base, tag);
 }
 
 /* STEM-backup-YYYYMMDD-HHMMSS.db, and nothing else. */
@@ -180,7 +187,21 @@ copy_database (const char  *library_path,
 
   if (reader == NULL)
     return FALSE;
-  rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE, NULL);
+  /* Made here, for its owner alone, so SQLite opens it as it is. */
+  {
+    int fd = open (partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+    if (fd < 0)
+      {
+        int saved = errno;
+
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write the backup (%s): no backup was made, and the library is as it was"),
+                     g_strerror (saved));
+        return FALSE;
+      }
+    close (fd);
+  }
+  rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_extended_result_codes (dest, 1);
@@ -305,14 +326,15 @@ copy_photos (const char  *from_dir,
           return FALSE;
         }
       if (!g_file_copy (source, target, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &local_error) ||
-          !sync_path (to, FALSE, &local_error))
+          g_chmod (to, 0600) != 0 || !sync_path (to, FALSE, &local_error) || !sync_path (sub, TRUE, &local_error))
         {
-          g_set_error (error, G_IO_ERROR, local_error->domain == G_IO_ERROR ? local_error->code : G_IO_ERROR_FAILED,
-                       _("Could not copy a photo into the backup: %s"), local_error->message);
+          g_set_error (error, G_IO_ERROR, local_error && local_error->domain == G_IO_ERROR ? local_error->code : G_IO_ERROR_FAILED,
+                       _("Could not copy a photo into the backup: %s"), local_error ? local_error->message : g_strerror (errno));
           return FALSE;
         }
     }
-  return TRUE;
+  /* The folders' entries too, before the backup is named. */
+  return files->len == 0 || sync_path (to_dir, TRUE, error);
 }
 
 /* The photo files of @files under @photos_dir, each whole. */
@@ -565,8 +587,9 @@ lede_backup_copy_to (const char  *backup_path,
 
   if (!g_file_copy (source, target, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &local_error) ||
       !sync_path (partial, FALSE, &local_error) ||
+      g_chmod (partial, 0600) != 0 ||
       !copy_photos (from_photos, to_photos, files, &local_error) ||
-      g_rename (partial, library_path) != 0)
+      link (partial, library_path) != 0 || g_unlink (partial) != 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not restore the backup: %s"),
                    local_error ? local_error->message : g_strerror (errno));

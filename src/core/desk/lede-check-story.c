@@ -110,6 +110,22 @@ lede_check_story_new (LedeArticle *article,
   return story;
 }
 
+/**
+ * lede_check_story_set_style:
+ * @style: (nullable): the desk's house style, or %NULL for none
+ */
+void
+lede_check_story_set_style (LedeCheckStory *story,
+                            LedeStyle      *style)
+{
+  g_return_if_fail (story != NULL);
+
+  if (style)
+    lede_style_ref (style);
+  g_clear_pointer (&story->style, lede_style_unref);
+  story->style = style;
+}
+
 void
 lede_check_story_free (LedeCheckStory *story)
 {
@@ -126,6 +142,7 @@ lede_check_story_free (LedeCheckStory *story)
   g_ptr_array_unref (story->photos);
   g_clear_pointer (&story->embargo, g_date_time_unref);
   g_clear_pointer (&story->dated, g_date_time_unref);
+  g_clear_pointer (&story->style, lede_style_unref);
   g_clear_pointer (&story->line_bytes, g_array_unref);
   g_clear_pointer (&story->grafs, g_array_unref);
   g_clear_pointer (&story->code_lines, g_array_unref);

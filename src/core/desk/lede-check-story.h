@@ -8,6 +8,7 @@
 #include "lede-finding.h"
 #include "lede-photo.h"
 #include "lede-source.h"
+#include "lede-style.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,7 @@ typedef struct {
   guint              word_goal;
   GDateTime         *embargo;    /* nullable */
   GDateTime         *dated;      /* the story's own date: a year left unsaid is this one's */
+  LedeStyle         *style;      /* nullable: the desk's house style */
 
   /* Worked out when first needed, for placing findings in the body. */
   GArray            *line_bytes; /* (element-type gsize) where each line starts */
@@ -43,6 +45,8 @@ LedeCheckStory *lede_check_story_new   (LedeArticle          *article,
                                         const char           *body,
                                         GPtrArray            *sources);
 void            lede_check_story_free  (LedeCheckStory       *story);
+void            lede_check_story_set_style (LedeCheckStory   *story,
+                                        LedeStyle            *style);
 
 /* For the checks: a finding placed at bytes of a field. */
 LedeFinding *lede_check_story_add (const LedeCheckStory *story,

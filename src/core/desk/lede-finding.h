@@ -28,6 +28,7 @@ typedef enum
   LEDE_CHECK_EMBARGO,      /* under embargo */
   LEDE_CHECK_LANGUAGE,     /* a language that is not a well-formed tag */
   LEDE_CHECK_PHOTO,        /* a photo without alt text or credit */
+  LEDE_CHECK_STYLE,        /* against the desk's house style */
 } LedeCheckKind;
 
 /* Which part of the story a finding is in. */
@@ -57,6 +58,8 @@ typedef struct {
   guint          length;   /* in characters; 0 for the field as a whole */
   char          *text;     /* the words it is about, or "" */
   char          *message;  /* what is wrong, in words */
+  char          *rule;     /* nullable: the house style rule's name */
+  char          *fix;      /* nullable: what the words could be replaced with */
 } LedeFinding;
 
 GType        lede_finding_get_type         (void) G_GNUC_CONST;

@@ -34,6 +34,7 @@ struct _LedeCommand
   char      *photo_caption; /* photo add: given, or NULL for the file's own */
   char      *photo_credit;
   char      *photo_alt;
+  gboolean   starter;       /* style add: Lede's starter rules */
   char      *name;          /* list, search, import, trash, restore, export, check, history, show-revision or photo */
   char     **arguments;     /* what follows the name; files made absolute */
 };
@@ -88,6 +89,13 @@ int      _lede_command_export_command           (LedeCommand  *self,
 int      _lede_command_check_command            (LedeCommand  *self,
                                                  LedeLibrary  *library,
                                                  char        **uuids,
+                                                 GString      *out,
+                                                 GString      *err);
+
+/* lede-command-style.c */
+int      _lede_command_style_command            (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 char        **arguments,
                                                  GString      *out,
                                                  GString      *err);
 

@@ -53,7 +53,7 @@ static const char SUMMARY[] = N_(
   "                    the copy desk's checks: unattributed quotations, names\n"
   "                    spelt two ways, placeholders, wrong weekdays and\n"
   "                    percentages, lengths, missing fields, embargo, photos\n"
-  "                    without alt text or credit\n"
+  "                    without alt text or credit, and the house style\n"
   "  photo add UUID FILE [--lead] [--caption TEXT] [--credit TEXT] [--alt TEXT]\n"
   "                    copy a JPEG, PNG, WebP or GIF into the library and add\n"
   "                    it to the story (--lead: as its lead photo, in place of\n"
@@ -61,11 +61,21 @@ static const char SUMMARY[] = N_(
   "                    caption, credit and alt text the options do not give\n"
   "  photo list UUID   the story's photos: place, role, type, size, file,\n"
   "                    caption, credit, alt text\n"
+  "  style list        the desk's house style rules: name, kind, level, what\n"
+  "                    they say\n"
+  "  style add FILE…   add Vale rule files (substitution, existence,\n"
+  "                    occurrence, consistency), each named after its file,\n"
+  "                    in place of a rule of that name; what Lede does not\n"
+  "                    understand is refused in words; --starter adds Lede's\n"
+  "                    own starter rules\n"
+  "  style show NAME   the rule as Lede keeps it (Vale's YAML)\n"
+  "  style remove NAME…\n"
+  "                    remove rules from the house style\n"
   "\n"
-  "When Lede has the library open, import, trash, restore and photo add are\n"
-  "done by that Lede, which shows the result at once; list, search and\n"
-  "export read the library as it is, what the window saved a moment ago\n"
-  "included.\n"
+  "When Lede has the library open, import, trash, restore, photo add, style\n"
+  "add and style remove are done by that Lede, which shows the result at\n"
+  "once; list, search and export read the library as it is, what the window\n"
+  "saved a moment ago included.\n"
   "\n"
   "Exit status: 0 done, 1 wrong usage, 2 the library could not be opened\n"
   "(or Lede has it open and could not be asked), 3 the command failed (for\n"
@@ -98,6 +108,7 @@ make_context (LedeCommand *self)
     { "caption", 0, 0, G_OPTION_ARG_STRING, &self->photo_caption, N_("photo add: the caption (default: the file’s own)"), N_("TEXT") },
     { "credit", 0, 0, G_OPTION_ARG_STRING, &self->photo_credit, N_("photo add: the credit (default: the file’s own)"), N_("TEXT") },
     { "alt", 0, 0, G_OPTION_ARG_STRING, &self->photo_alt, N_("photo add: the alt text, what a screen reader says (default: the file’s own)"), N_("TEXT") },
+    { "starter", 0, 0, G_OPTION_ARG_NONE, &self->starter, N_("style add: Lede’s starter rules too"), NULL },
     { NULL }
   };
   GOptionContext *context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
@@ -180,7 +191,7 @@ lede_command_parse (const char * const  *argv,
     }
   self->name = g_strdup (words[1]);
   if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "trash", "restore", "export", "check", "history",
-                                                  "show-revision", "photo", NULL },
+                                                  "show-revision", "photo", "style", NULL },
                         self->name))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unknown command “%s” (try --help)"), self->name);
@@ -213,6 +224,16 @@ lede_command_parse (const char * const  *argv,
                    _("photo needs “add UUID FILE” or “list UUID” (try --help)"));
       return NULL;
     }
+  if (g_str_equal (self->name, "style") &&
+      !((n == 3 && g_str_equal (words[2], "list")) ||
+        (n >= 3 && g_str_equal (words[2], "add") && (n > 3 || self->starter)) ||
+        (n == 4 && g_str_equal (words[2], "show")) ||
+        (n >= 4 && g_str_equal (words[2], "remove"))))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("style needs “list”, “add FILE…” (or --starter), “show NAME” or “remove NAME…” (try --help)"));
+      return NULL;
+    }
   if ((g_str_equal (self->name, "trash") || g_str_equal (self->name, "restore")) && n < 3)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("%s needs the uuids of stories (lede-cli list shows them)"),
@@ -228,6 +249,9 @@ lede_command_parse (const char * const  *argv,
       make_absolute (&self->arguments[i], cwd);
   if (g_str_equal (self->name, "photo") && g_str_equal (self->arguments[0], "add"))
     make_absolute (&self->arguments[2], cwd);
+  if (g_str_equal (self->name, "style") && g_str_equal (self->arguments[0], "add"))
+    for (guint i = 1; self->arguments[i]; i++)
+      make_absolute (&self->arguments[i], cwd);
 
   return g_steal_pointer (&self);
 }
@@ -256,6 +280,8 @@ lede_command_writes (LedeCommand *self)
   /* Export records what went out, and logs the corrections it is told. */
   if (g_str_equal (self->name, "photo"))
     return g_str_equal (self->arguments[0], "add");
+  if (g_str_equal (self->name, "style"))
+    return g_str_equal (self->arguments[0], "add") || g_str_equal (self->arguments[0], "remove");
   return g_strv_contains ((const char * const[]) { "import", "trash", "restore", "export", NULL }, self->name);
 }
 
@@ -299,6 +325,8 @@ lede_command_run (LedeCommand *self,
     return _lede_command_check_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "photo"))
     return _lede_command_photo_command (self, library, self->arguments, out, err);
+  if (g_str_equal (self->name, "style"))
+    return _lede_command_style_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "history"))
     return _lede_command_history_command (self, library, self->arguments[0], out, err);
   if (g_str_equal (self->name, "show-revision"))

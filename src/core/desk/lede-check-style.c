@@ -112,32 +112,34 @@ word_char_at (const char *text,
   return lede_style_is_word_char (g_utf8_get_char (text + at));
 }
 
+/* Whether the words at @start are copy is asked only of a hit: most
+ * words are none, and asking costs a look back along the line. */
 static void
-look_up (LedeStyle  *style,
-         GString    *phrase,
-         LedeField   field,
-         gsize       start,
-         gsize       end,
-         GArray     *hits)
+look_up (const LedeCheckStory *story,
+         GString              *phrase,
+         LedeField             field,
+         const char           *text,
+         gsize                 start,
+         gsize                 end,
+         GArray               *hits)
 {
-  GPtrArray *list = g_hash_table_lookup (style->exact, phrase->str);
+  LedeStyle *style = story->style;
+  GPtrArray *lists[2] = { g_hash_table_lookup (style->exact, phrase->str), NULL };
 
-  for (guint i = 0; list && i < list->len; i++)
-    {
-      Hit hit = { g_ptr_array_index (list, i), field, start, end };
-      g_array_append_val (hits, hit);
-    }
   if (g_hash_table_size (style->folded) > 0)
     {
       g_autofree char *folded = g_utf8_casefold (phrase->str, phrase->len);
 
-      list = g_hash_table_lookup (style->folded, folded);
-      for (guint i = 0; list && i < list->len; i++)
-        {
-          Hit hit = { g_ptr_array_index (list, i), field, start, end };
-          g_array_append_val (hits, hit);
-        }
+      lists[1] = g_hash_table_lookup (style->folded, folded);
     }
+  if ((lists[0] == NULL && lists[1] == NULL) || !is_copy (story, field, text, start))
+    return;
+  for (guint l = 0; l < 2; l++)
+    for (guint i = 0; lists[l] && i < lists[l]->len; i++)
+      {
+        Hit hit = { g_ptr_array_index (lists[l], i), field, start, end };
+        g_array_append_val (hits, hit);
+      }
 }
 
 /* The literal phrases: at each word's start, the runs of 1 … max_words
@@ -159,8 +161,6 @@ find_phrases (const LedeCheckStory *story,
 
       if (!word_char_at (text, at) || (at > 0 && word_char_at (text, g_utf8_prev_char (text + at) - text)))
         continue;
-      if (!is_copy (story, field, text, at))
-        continue;
       g_string_truncate (phrase, 0);
       for (guint words = 1; ; words++)
         {
@@ -171,7 +171,7 @@ find_phrases (const LedeCheckStory *story,
           while (end < length && word_char_at (text, end))
             end = g_utf8_next_char (text + end) - text;
           g_string_append_len (phrase, text + word_start, end - word_start);
-          look_up (style, phrase, field, at, end, hits);
+          look_up (story, phrase, field, text, at, end, hits);
           if (words >= style->max_words)
             break;
 

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "lede-checks.h"
+#include "lede-speller.h"
 #include "lede-style.h"
 #include "lede-test-utils.h"
 
@@ -387,6 +388,62 @@ test_library (void)
   lede_test_rmdir (dir);
 }
 
+/* The speller learns the preferred words and marks the banned ones (even
+ * ones the dictionary knows), the preferred first among the suggestions;
+ * only one-word swaps feed it. */
+static void
+test_speller (void)
+{
+  g_autoptr (GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_style_rule_free);
+  g_autoptr (LedeStyle) style = NULL;
+  g_autoptr (GHashTable) swaps = NULL;
+  g_autoptr (LedeSpeller) speller = lede_speller_new ();
+  g_autoptr (GPtrArray) banned = g_ptr_array_new ();
+  g_autoptr (GPtrArray) preferred = g_ptr_array_new ();
+  g_auto (GStrv) suggestions = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_ptr_array_add (rules, read_ok ("Places", places));
+  g_ptr_array_add (rules, read_ok ("Words", "extends: substitution\nlevel: warning\nswap:\n  towards: toward\n"));
+  style = lede_style_new (rules);
+  swaps = lede_style_dup_word_swaps (style);
+  g_hash_table_iter_init (&iter, swaps);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_ptr_array_add (banned, key);
+      g_ptr_array_add (preferred, value);
+    }
+  g_ptr_array_add (banned, NULL);
+  g_ptr_array_add (preferred, NULL);
+  g_assert_false (g_hash_table_contains (swaps, "in order to"));
+  g_assert_false (g_hash_table_contains (swaps, "colou?r"));
+
+  /* With no dictionary, house style still speaks. */
+  lede_speller_set_house_style (speller, (const char * const *)banned->pdata, (const char * const *)preferred->pdata);
+  if (lede_speller_set_language (speller, "xx-NONE"))
+    g_test_message ("a dictionary for xx?");
+  g_assert_false (lede_speller_check (speller, "Kiev", -1));
+  g_assert_true (lede_speller_check (speller, "Kyiv", -1));
+
+  if (!lede_speller_set_language (speller, "en-GB"))
+    {
+      g_test_skip ("no en_GB dictionary (hunspell-en-gb)");
+      return;
+    }
+  g_assert_true (lede_speller_check (speller, "Kyiv", -1));
+  g_assert_false (lede_speller_check (speller, "Kiev", -1));
+  g_assert_false (lede_speller_check (speller, "towards", -1));
+  g_assert_true (lede_speller_check (speller, "toward", -1));
+  suggestions = lede_speller_suggest (speller, "Kiev", 5);
+  g_assert_nonnull (suggestions[0]);
+  g_assert_cmpstr (suggestions[0], ==, "Kyiv");
+  for (guint i = 1; suggestions[i]; i++)
+    g_assert_cmpstr (suggestions[i], !=, "Kyiv");
+  lede_speller_ignore (speller, "Kiev");
+  g_assert_true (lede_speller_check (speller, "Kiev", -1));
+}
+
 static char *
 run_cli (const char  *library,
          int          expect,
@@ -502,6 +559,7 @@ main (int   argc,
   g_test_add_func ("/lede/style/occurrence", test_occurrence);
   g_test_add_func ("/lede/style/consistency", test_consistency);
   g_test_add_func ("/lede/style/library", test_library);
+  g_test_add_func ("/lede/style/speller", test_speller);
   g_test_add_func ("/lede/style/cli", test_cli);
   return g_test_run ();
 }

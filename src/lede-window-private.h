@@ -110,6 +110,12 @@ void lede_window_update_empty_page   (LedeWindow *self);
 void lede_window_fill_tag_filter     (LedeWindow *self);
 void lede_window_update_trash_button (LedeWindow *self);
 
+/* lede-window-style.c */
+void lede_window_class_add_style     (GtkWidgetClass *widget_class);
+void lede_window_apply_house_style   (LedeWindow  *self);
+void lede_window_watch_house_style   (LedeWindow  *self,
+                                      LedeLibrary *library);
+
 /* lede-window-library.c */
 void     lede_window_class_add_library (GtkWidgetClass *widget_class);
 gboolean lede_window_load_library    (LedeWindow *self,

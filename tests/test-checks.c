@@ -5,10 +5,13 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "lede-attribution.h"
 #include "lede-checks.h"
+#include "lede-paths.h"
+#include "lede-test-utils.h"
 
 /* A story dated 1 March 2026, with @sources linked (NULL-ended names). */
 static LedeArticle *
@@ -268,6 +271,69 @@ test_weekdays (void)
   g_assert_cmpuint (count_saying (found, "January"), ==, 0);
 }
 
+/* A German story is read with German weekday and month names. */
+static void
+test_weekdays_german (void)
+{
+  g_autoptr (LedeArticle) article = story_new ("Fährplan",
+                                               "Die Fähren fahren wieder ab Dienstag, 3. März, und am Donnerstag, "
+                                               "dem 3. März 2026. Der Rat tagt am Montag, 30. Februar, und am Sonnabend, "
+                                               "7. März.\n",
+                                               NULL);
+  g_autoptr (GPtrArray) found = NULL;
+
+  lede_article_set_language (article, "de-DE");
+  found = run_one (article, lede_check_weekdays);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_cmpuint (count_saying (found, "“Donnerstag, dem 3. März 2026”: 3 March 2026 is a Tuesday, not a Thursday"), ==, 1);
+  g_assert_cmpuint (count_saying (found, "February has no day 30"), ==, 1);
+
+  /* English names in a German story are not German dates. */
+  lede_article_set_body (article, "On Thursday, March 3, 2026, it rained.\n");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = run_one (article, lede_check_weekdays);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* Messages are in the interface's language, the names of days and months
+ * too, whatever the story's: never "Der 24. February 2022 ist ein
+ * Thursday". In a process of its own, as the language is. */
+static void
+test_weekdays_messages_german (void)
+{
+  g_autoptr (LedeArticle) article = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+
+  if (lede_test_ran_in_subprocess (30))
+    return;
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "");
+  lede_paths_bind_text_domain ();
+  article = story_new ("Talks", "The talks resumed on Wednesday, February 24, 2022.\n", NULL);
+  found = run_one (article, lede_check_weekdays);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (finding (found, 0)->message, ==,
+                   "„Wednesday, February 24, 2022“: Der 24. Februar 2022 ist ein Donnerstag, kein Mittwoch.");
+}
+
+static void
+test_percentages_german (void)
+{
+  g_autoptr (LedeArticle) article = story_new ("Preise",
+                                               "Die Preise stiegen um 20 Prozent von 50 auf 65 Euro. "
+                                               "Die Fänge sanken um 10 % von 1.200 auf 1.080 Tonnen. "
+                                               "Die Mieten stiegen um 12,5 Prozent von 80 auf 90. "
+                                               "Die Kosten sanken um 25 Prozent von 1,2 Millionen auf 900.000.\n\n"
+                                               "Der Anteil stieg um 2 Prozentpunkte von 50 auf 65.\n",
+                                               NULL);
+  g_autoptr (GPtrArray) found = NULL;
+
+  lede_article_set_language (article, "de");
+  found = run_one (article, lede_check_percentages);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpuint (count_saying (found, "20%, but from 50 to 65 is a change of 30%"), ==, 1);
+}
+
 static void
 test_percentages (void)
 {
@@ -404,6 +470,9 @@ main (int   argc,
   g_test_add_func ("/lede/checks/names-false-alarms", test_names_false_alarms);
   g_test_add_func ("/lede/checks/placeholders", test_placeholders);
   g_test_add_func ("/lede/checks/weekdays", test_weekdays);
+  g_test_add_func ("/lede/checks/weekdays-german", test_weekdays_german);
+  g_test_add_func ("/lede/checks/weekdays-messages-german", test_weekdays_messages_german);
+  g_test_add_func ("/lede/checks/percentages-german", test_percentages_german);
   g_test_add_func ("/lede/checks/percentages", test_percentages);
   g_test_add_func ("/lede/checks/lengths-and-ready", test_lengths_and_ready);
   g_test_add_func ("/lede/checks/embargo-and-order", test_embargo_and_order);

@@ -281,3 +281,13 @@ lede_check_story_add (const LedeCheckStory *story,
   g_ptr_array_add (findings, finding);
   return finding;
 }
+
+/* Whether the story's copy is German ("de", "de-CH"…), so that the checks
+ * read it with German words; any other language is read as English. */
+gboolean
+lede_check_story_is_german (const LedeCheckStory *story)
+{
+  const char *language = story->language ? story->language : "";
+
+  return g_ascii_strncasecmp (language, "de", 2) == 0 && (language[2] == '\0' || language[2] == '-' || language[2] == '_');
+}

@@ -66,6 +66,7 @@ void         lede_check_story_locate  (const LedeCheckStory *story,
                                        guint                *offset);
 gboolean     lede_check_story_in_code (const LedeCheckStory *story,
                                        gsize                 byte);
+gboolean     lede_check_story_is_german (const LedeCheckStory *story);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedeCheckStory, lede_check_story_free)
 

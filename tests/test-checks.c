@@ -121,6 +121,31 @@ test_attribution_nearest_verb (void)
   g_assert_null (((LedeQuote *)g_ptr_array_index (quotes, 0))->speaker);
 }
 
+/* German copy: „…“, »…« and «…» are quotations; German speech verbs and
+ * pronouns credit them as the English ones do. */
+static void
+test_attribution_german (void)
+{
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_source_free);
+  g_autoptr (GPtrArray) quotes = NULL;
+
+  g_ptr_array_add (sources, lede_source_new ("Rhian Tallis"));
+  g_ptr_array_add (sources, lede_source_new ("Eri Kaneko"));
+  quotes = lede_attribution_check ("Rhian Tallis hörte zu. „Der Bagger bleibt“, sagte Eri Kaneko.\n\n"
+                                   "»Wir warten nicht«, betonte Tallis.\n\n"
+                                   "«Nie wieder», sagte ein Matrose.\n\n"
+                                   "Kaneko war am Hafen. „Es regnet“, sagte sie.\n",
+                                   sources);
+  g_assert_cmpuint (quotes->len, ==, 4);
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 0))->text, ==, "Der Bagger bleibt");
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 0))->speaker, ==, "Eri Kaneko");
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 1))->text, ==, "Wir warten nicht");
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 1))->speaker, ==, "Rhian Tallis");
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 2))->text, ==, "Nie wieder");
+  g_assert_null (((LedeQuote *)g_ptr_array_index (quotes, 2))->speaker);
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 3))->speaker, ==, "Eri Kaneko");
+}
+
 static void
 test_attribution_apostrophes (void)
 {
@@ -469,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/lede/checks/names", test_names);
   g_test_add_func ("/lede/checks/names-false-alarms", test_names_false_alarms);
   g_test_add_func ("/lede/checks/placeholders", test_placeholders);
+  g_test_add_func ("/lede/checks/attribution-german", test_attribution_german);
   g_test_add_func ("/lede/checks/weekdays", test_weekdays);
   g_test_add_func ("/lede/checks/weekdays-german", test_weekdays_german);
   g_test_add_func ("/lede/checks/weekdays-messages-german", test_weekdays_messages_german);

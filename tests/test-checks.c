@@ -146,6 +146,22 @@ test_attribution_german (void)
   g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 3))->speaker, ==, "Eri Kaneko");
 }
 
+/* An image's title and alt text, and a link's title, are never
+ * quotations; the caption beside them still can hold one. */
+static void
+test_attribution_images (void)
+{
+  g_autoptr (GPtrArray) quotes =
+    lede_attribution_check ("![The “old” pier at dusk](pier.jpg \"Credit: Kestle Island Trust\")\n\n"
+                            "See [the report](https://example.org/r 'The “final” word') and "
+                            "[the map](map.html (\"Maps\")).\n\n"
+                            "“It stays,” said a deckhand.\n",
+                            NULL);
+
+  g_assert_cmpuint (quotes->len, ==, 1);
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 0))->text, ==, "It stays,");
+}
+
 static void
 test_attribution_apostrophes (void)
 {
@@ -495,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/lede/checks/names-false-alarms", test_names_false_alarms);
   g_test_add_func ("/lede/checks/placeholders", test_placeholders);
   g_test_add_func ("/lede/checks/attribution-german", test_attribution_german);
+  g_test_add_func ("/lede/checks/attribution-images", test_attribution_images);
   g_test_add_func ("/lede/checks/weekdays", test_weekdays);
   g_test_add_func ("/lede/checks/weekdays-german", test_weekdays_german);
   g_test_add_func ("/lede/checks/weekdays-messages-german", test_weekdays_messages_german);

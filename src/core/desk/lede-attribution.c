@@ -17,6 +17,8 @@
  * added"… credits the one source named by the nearest earlier paragraph
  * that names any, when it names exactly one.
  *
+ * An image's alt text and a link's or image's title are never quotations.
+ *
  * The speech verbs and pronouns are English and German (sagte, erklärte…;
  * er, sie), in one list: no German one is an English word.
  *
@@ -189,6 +191,46 @@ closing_marks (const char *text,
   return marks;
 }
 
+/* Past a Markdown image's alt text ("![…]") or a link's or image's
+ * address and title ("](photo.jpg "Credit: …")") starting at @p: neither
+ * is copy, so no quotation is found there (alt text and titles past 4 KB
+ * are read as copy). Returns @p when none starts. */
+static const char *
+skip_markup (const char *p,
+             const char *end)
+{
+  /* Looked for within a bound, so a paragraph of "![![![…" stays linear. */
+  if (end - p > 4096)
+    end = p + 4096;
+  if (p[0] == '!' && p + 1 < end && p[1] == '[')
+    {
+      const char *close = memchr (p, ']', end - p);
+
+      /* Up to the "]", so the address after it is skipped too. */
+      return close && close - 1 > p ? close - 1 : p;
+    }
+  if (p[0] == ']' && p + 1 < end && p[1] == '(')
+    {
+      const char *q = p + 2;
+      char closing = 0;
+
+      while (q < end && *q != ')' && *q != '"' && *q != '\'' && *q != '(')
+        q++;
+      if (q < end && (*q == '"' || *q == '\'' || *q == '('))
+        {
+          closing = *q == '(' ? ')' : *q;
+          q = memchr (q + 1, closing, end - (q + 1));
+          if (q == NULL)
+            return p;
+          q++;
+          while (q < end && *q == ' ')
+            q++;
+        }
+      return q < end && *q == ')' ? q : p;
+    }
+  return p;
+}
+
 static GArray *
 find_spans (const char *text,
             gsize       start,
@@ -210,6 +252,13 @@ find_spans (const char *text,
       closing_here = next_closing < closing->len && g_array_index (closing, gsize, next_closing) == (gsize)(p - text);
       if (open == NULL)
         {
+          const char *past = skip_markup (p, text + end);
+
+          if (past != p)
+            {
+              p = past;
+              continue;
+            }
           if (c == '"' || c == LEFT_DOUBLE || c == LEFT_SINGLE || c == LOW_DOUBLE || c == RIGHT_GUILLEMET ||
               c == LEFT_GUILLEMET)
             {

@@ -28,6 +28,7 @@ static const LedeCheck checks[] = {
   lede_check_lengths,
   lede_check_language,
   lede_check_photos,
+  lede_check_wire,
 };
 
 static int

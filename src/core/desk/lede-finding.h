@@ -28,6 +28,7 @@ typedef enum
   LEDE_CHECK_EMBARGO,      /* under embargo */
   LEDE_CHECK_LANGUAGE,     /* a language that is not a well-formed tag */
   LEDE_CHECK_PHOTO,        /* a photo without alt text or credit */
+  LEDE_CHECK_WIRE,         /* the wire killed or withheld the story */
 } LedeCheckKind;
 
 /* Which part of the story a finding is in. */

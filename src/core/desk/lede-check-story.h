@@ -31,6 +31,7 @@ typedef struct {
   LedeArticleStatus  status;
   guint              word_goal;
   GDateTime         *embargo;    /* nullable */
+  GDateTime         *deadline;   /* nullable */
   GDateTime         *dated;      /* the story's own date: a year left unsaid is this one's */
 
   /* An editor's pass: the headline, standfirst and body above read as

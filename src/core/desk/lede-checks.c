@@ -30,6 +30,7 @@ static const LedeCheck checks[] = {
   lede_check_photos,
   lede_check_review,
   lede_check_deadline,
+  lede_check_headlines,
 };
 
 static int

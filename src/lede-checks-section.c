@@ -1,5 +1,6 @@
 /* lede-checks-section.c: the panel's list of what the copy desk's checks
- * found, most severe first; a row takes the writer to what it is about.
+ * found, most severe first; a row takes the writer to what it is about, and
+ * a house style finding's Replace button makes its fix.
  *
  * It only shows findings it is handed: the panel runs the checks on a
  * worker thread, a moment after typing pauses. Each row says its severity
@@ -33,6 +34,7 @@ G_DEFINE_FINAL_TYPE (LedeChecksSection, lede_checks_section, GTK_TYPE_WIDGET)
 
 enum {
   FINDING_ACTIVATED,
+  FIX_ACTIVATED,
   N_SIGNALS
 };
 
@@ -67,11 +69,44 @@ lede_checks_section_make_row (const LedeFinding *finding)
 }
 
 static void
+fix_clicked_cb (LedeChecksSection *self,
+                GtkButton         *button)
+{
+  LedeFinding *finding = g_object_get_data (G_OBJECT (button), "lede-finding");
+
+  g_signal_emit (self, signals [FIX_ACTIVATED], 0, finding);
+}
+
+/* House style's fix, where the editor can make it: one click, one undo
+ * step; the row itself still only selects the words. */
+static void
+add_fix_button (LedeChecksSection *self,
+                GtkWidget         *row,
+                LedeFinding       *finding)
+{
+  g_autofree char *label = NULL;
+  GtkWidget *button;
+
+  if (finding->fix == NULL || finding->length == 0 ||
+      (finding->field != LEDE_FIELD_BODY && finding->field != LEDE_FIELD_HEADLINE))
+    return;
+  /* TRANSLATORS: a button on a house style finding; %s is what replaces the words */
+  label = *finding->fix ? g_strdup_printf (_("Replace with “%s”"), finding->fix) : g_strdup (_("Remove"));
+  button = gtk_button_new_with_label (label);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Replace the words in the story (Ctrl+Z undoes it)"));
+  g_object_set_data (G_OBJECT (button), "lede-finding", finding);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (fix_clicked_cb), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
+static void
 add_finding_row (LedeChecksSection *self,
                  LedeFinding       *finding)
 {
   GtkWidget *row = lede_checks_section_make_row (finding);
 
+  add_fix_button (self, row, finding);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, _("Show it in the story"));
   g_object_set_data (G_OBJECT (row), "lede-finding", finding);
@@ -176,6 +211,13 @@ lede_checks_section_class_init (LedeChecksSectionClass *klass)
    */
   signals [FINDING_ACTIVATED] = g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, LEDE_TYPE_FINDING);
+
+  /**
+   * LedeChecksSection::fix-activated:
+   * @finding: the house style finding whose Replace button was clicked
+   */
+  signals [FIX_ACTIVATED] = g_signal_new ("fix-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, LEDE_TYPE_FINDING);
 
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-checks-section.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeChecksSection, group);

@@ -82,6 +82,49 @@ lede_editor_show_range (LedeEditor *self,
 }
 
 /**
+ * lede_editor_replace_words:
+ * @in_headline: in the headline, else in the body
+ * @offset: where @words start, in characters
+ * @words: what a check found there
+ * @replacement: what to put in their place
+ *
+ * Puts @replacement in place of @words as one undo step, and selects it.
+ * Nothing changes when the text there is no longer @words (typed over
+ * since the check ran).
+ *
+ * Returns: whether it was replaced
+ */
+gboolean
+lede_editor_replace_words (LedeEditor *self,
+                           gboolean    in_headline,
+                           guint       offset,
+                           const char *words,
+                           const char *replacement)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *there = NULL;
+
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (words != NULL && replacement != NULL, FALSE);
+
+  buffer = gtk_text_view_get_buffer (in_headline ? self->headline_view : GTK_TEXT_VIEW (self->body_view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + g_utf8_strlen (words, -1));
+  there = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  if (gtk_text_iter_get_offset (&start) != (int)offset || !g_str_equal (there, words))
+    return FALSE;
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, replacement, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + g_utf8_strlen (replacement, -1));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  return TRUE;
+}
+
+/**
  * lede_editor_highlight_words:
  * @words: (nullable): words to mark where a word begins with them, in any case
  *

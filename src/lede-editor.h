@@ -36,6 +36,11 @@ void           lede_editor_begin_joint_edit (LedeEditor *self);
 void           lede_editor_end_joint_edit   (LedeEditor *self);
 void           lede_editor_show_offset  (LedeEditor  *self,
                                          guint        offset);
+gboolean       lede_editor_replace_words (LedeEditor *self,
+                                         gboolean    in_headline,
+                                         guint       offset,
+                                         const char *words,
+                                         const char *replacement);
 void           lede_editor_show_range   (LedeEditor  *self,
                                          guint        offset,
                                          guint        length);

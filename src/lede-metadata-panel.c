@@ -51,12 +51,14 @@ struct _LedeMetadataPanel
   guint               refresh_id;
   GCancellable       *count_cancellable;  /* the refresh under way */
   gboolean            stale;     /* changed while hidden: refresh when shown */
+  LedeStyle          *style;     /* the desk's house style, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (LedeMetadataPanel, lede_metadata_panel, GTK_TYPE_WIDGET)
 
 enum {
   FINDING_ACTIVATED,
+  FIX_WANTED,
   N_SIGNALS
 };
 
@@ -87,6 +89,14 @@ finding_activated_cb (LedeMetadataPanel *self,
     lede_tag_chips_focus (self->tag_chips_section);
   else
     lede_story_fields_focus (self->story_fields, finding->field, finding->offset, finding->length);
+}
+
+/* House style's fix is the editor's to make, so the window's to ask. */
+static void
+fix_activated_cb (LedeMetadataPanel *self,
+                  LedeFinding       *finding)
+{
+  g_signal_emit (self, signals [FIX_WANTED], 0, finding);
 }
 
 static gboolean refresh_later_cb (gpointer data);
@@ -189,6 +199,7 @@ lede_metadata_panel_refresh (LedeMetadataPanel *self)
   body = body_text (self);
   report = g_new0 (Report, 1);
   report->story = lede_check_story_new (self->article, body, NULL);
+  lede_check_story_set_style (report->story, self->style);
 
   self->count_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->count_cancellable, on_counted, NULL);
@@ -285,6 +296,23 @@ lede_metadata_panel_set_library (LedeMetadataPanel *self,
   lede_tag_chips_set_library (self->tag_chips_section, library);
   lede_sources_section_set_library (self->sources_section, library);
   lede_photo_section_set_library (self->photo_section, library);
+  load_article (self);
+}
+
+/**
+ * lede_metadata_panel_set_style:
+ * @style: (nullable): the desk's house style, which the checks apply
+ */
+void
+lede_metadata_panel_set_style (LedeMetadataPanel *self,
+                               LedeStyle         *style)
+{
+  g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
+
+  if (style)
+    lede_style_ref (style);
+  g_clear_pointer (&self->style, lede_style_unref);
+  self->style = style;
   load_article (self);
 }
 
@@ -407,6 +435,7 @@ lede_metadata_panel_finalize (GObject *object)
   g_clear_object (&self->body);
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->style, lede_style_unref);
   G_OBJECT_CLASS (lede_metadata_panel_parent_class)->finalize (object);
 }
 
@@ -425,6 +454,14 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
    */
   signals [FINDING_ACTIVATED] = g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, LEDE_TYPE_FINDING);
+
+  /**
+   * LedeMetadataPanel::fix-wanted:
+   * @finding: a house style finding in the body or headline whose fix the
+   *   writer asked for
+   */
+  signals [FIX_WANTED] = g_signal_new ("fix-wanted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, LEDE_TYPE_FINDING);
 
   /* The template names the sections' types, so they must exist first. */
   g_type_ensure (LEDE_TYPE_STORY_FIELDS);
@@ -445,6 +482,7 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, note_section);
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, photo_section);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fix_activated_cb);
   /* A source linked, unlinked or edited: check the quotations again now. */
   gtk_widget_class_bind_template_callback (widget_class, lede_metadata_panel_refresh);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -9,6 +9,7 @@
 #include "lede-library.h"
 
 #include "lede-speller.h"
+#include "lede-style.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,8 @@ void       lede_metadata_panel_set_library  (LedeMetadataPanel *self,
                                              LedeLibrary       *library);
 void       lede_metadata_panel_set_article  (LedeMetadataPanel *self,
                                              LedeArticle       *article);
+void       lede_metadata_panel_set_style    (LedeMetadataPanel *self,
+                                             LedeStyle         *style);
 void       lede_metadata_panel_set_buffer   (LedeMetadataPanel *self,
                                              GtkTextBuffer     *body);
 gboolean   lede_metadata_panel_add_tag      (LedeMetadataPanel *self,

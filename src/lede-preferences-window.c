@@ -12,6 +12,7 @@
 
 #include "lede-accessible.h"
 #include "lede-backup-page.h"
+#include "lede-house-style-page.h"
 #include "lede-preferences-window.h"
 
 struct _LedePreferencesWindow
@@ -28,6 +29,7 @@ struct _LedePreferencesWindow
   AdwEntryRow          *fallback_row;
   AdwEntryRow          *byline_row;
   AdwEntryRow          *language_row;
+  LedeHouseStylePage   *house_style_page;
 
   GSettings            *settings;
 };
@@ -122,7 +124,9 @@ lede_preferences_window_class_init (LedePreferencesWindowClass *klass)
 
   object_class->dispose = lede_preferences_window_dispose;
 
+  g_type_ensure (LEDE_TYPE_HOUSE_STYLE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedePreferencesWindow, house_style_page);
   gtk_widget_class_bind_template_child (widget_class, LedePreferencesWindow, font_button);
   gtk_widget_class_bind_template_child (widget_class, LedePreferencesWindow, scale_adjustment);
   gtk_widget_class_bind_template_child (widget_class, LedePreferencesWindow, line_spin);
@@ -161,8 +165,17 @@ lede_preferences_window_init (LedePreferencesWindow *self)
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (lede_backup_page_new ()));
 }
 
+/**
+ * lede_preferences_window_new:
+ * @library: (nullable): the library whose house style the House Style
+ *   page edits
+ */
 LedePreferencesWindow *
-lede_preferences_window_new (GtkWindow *parent)
+lede_preferences_window_new (GtkWindow   *parent,
+                             LedeLibrary *library)
 {
-  return g_object_new (LEDE_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  LedePreferencesWindow *self = g_object_new (LEDE_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+
+  lede_house_style_page_set_library (self->house_style_page, library);
+  return self;
 }

@@ -7,12 +7,15 @@
 
 #include <adwaita.h>
 
+#include "lede-library.h"
+
 G_BEGIN_DECLS
 
 #define LEDE_TYPE_PREFERENCES_WINDOW (lede_preferences_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (LedePreferencesWindow, lede_preferences_window, LEDE, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-LedePreferencesWindow *lede_preferences_window_new (GtkWindow *parent);
+LedePreferencesWindow *lede_preferences_window_new (GtkWindow   *parent,
+                                                    LedeLibrary *library);
 
 G_END_DECLS

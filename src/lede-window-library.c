@@ -322,6 +322,7 @@ lede_window_load_library (LedeWindow *self,
   self->articles = lede_article_list_new (library, FALSE);
   lede_window_apply_story_order (self);
   lede_window_watch_selection (self, library);
+  lede_window_watch_house_style (self, library);
   lede_window_fill_tag_filter (self);
   gtk_drop_down_set_selected (self->tag_filter, 0);
 

@@ -133,6 +133,11 @@ char *lede_window_restore_backup     (LedeWindow *self,
 /* lede-window-tidy.c */
 void  lede_window_tidy_later         (LedeWindow *self);
 void  lede_window_dispose_tidy       (LedeWindow *self);
+/* lede-window-style.c */
+void lede_window_class_add_style     (GtkWidgetClass *widget_class);
+void lede_window_apply_house_style   (LedeWindow  *self);
+void lede_window_watch_house_style   (LedeWindow  *self,
+                                      LedeLibrary *library);
 
 /* lede-window-library.c */
 void     lede_window_class_add_library (GtkWidgetClass *widget_class);

@@ -42,7 +42,7 @@ preferences_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  gtk_window_present (GTK_WINDOW (lede_preferences_window_new (GTK_WINDOW (widget))));
+  gtk_window_present (GTK_WINDOW (lede_preferences_window_new (GTK_WINDOW (widget), LEDE_WINDOW (widget)->library)));
 }
 
 /**
@@ -288,6 +288,7 @@ lede_window_class_init (LedeWindowClass *klass)
   lede_window_class_add_history (widget_class);
   lede_window_class_add_selection (widget_class);
   lede_window_class_add_photos (widget_class);
+  lede_window_class_add_style (widget_class);
 }
 
 static void

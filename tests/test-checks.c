@@ -5,10 +5,13 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "lede-attribution.h"
 #include "lede-checks.h"
+#include "lede-paths.h"
+#include "lede-test-utils.h"
 
 /* A story dated 1 March 2026, with @sources linked (NULL-ended names). */
 static LedeArticle *
@@ -116,6 +119,47 @@ test_attribution_nearest_verb (void)
   g_clear_pointer (&quotes, g_ptr_array_unref);
   quotes = lede_attribution_check ("“Thank you, Tallis,” shouted a deckhand.", sources);
   g_assert_null (((LedeQuote *)g_ptr_array_index (quotes, 0))->speaker);
+}
+
+/* German copy: „…“, »…« and «…» are quotations; German speech verbs and
+ * pronouns credit them as the English ones do. */
+static void
+test_attribution_german (void)
+{
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_source_free);
+  g_autoptr (GPtrArray) quotes = NULL;
+
+  g_ptr_array_add (sources, lede_source_new ("Rhian Tallis"));
+  g_ptr_array_add (sources, lede_source_new ("Eri Kaneko"));
+  quotes = lede_attribution_check ("Rhian Tallis hörte zu. „Der Bagger bleibt“, sagte Eri Kaneko.\n\n"
+                                   "»Wir warten nicht«, betonte Tallis.\n\n"
+                                   "«Nie wieder», sagte ein Matrose.\n\n"
+                                   "Kaneko war am Hafen. „Es regnet“, sagte sie.\n",
+                                   sources);
+  g_assert_cmpuint (quotes->len, ==, 4);
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 0))->text, ==, "Der Bagger bleibt");
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 0))->speaker, ==, "Eri Kaneko");
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 1))->text, ==, "Wir warten nicht");
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 1))->speaker, ==, "Rhian Tallis");
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 2))->text, ==, "Nie wieder");
+  g_assert_null (((LedeQuote *)g_ptr_array_index (quotes, 2))->speaker);
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 3))->speaker, ==, "Eri Kaneko");
+}
+
+/* An image's title and alt text, and a link's title, are never
+ * quotations; the caption beside them still can hold one. */
+static void
+test_attribution_images (void)
+{
+  g_autoptr (GPtrArray) quotes =
+    lede_attribution_check ("![The “old” pier at dusk](pier.jpg \"Credit: Kestle Island Trust\")\n\n"
+                            "See [the report](https://example.org/r 'The “final” word') and "
+                            "[the map](map.html (\"Maps\")).\n\n"
+                            "“It stays,” said a deckhand.\n",
+                            NULL);
+
+  g_assert_cmpuint (quotes->len, ==, 1);
+  g_assert_cmpstr (((LedeQuote *)g_ptr_array_index (quotes, 0))->text, ==, "It stays,");
 }
 
 static void
@@ -268,6 +312,69 @@ test_weekdays (void)
   g_assert_cmpuint (count_saying (found, "January"), ==, 0);
 }
 
+/* A German story is read with German weekday and month names. */
+static void
+test_weekdays_german (void)
+{
+  g_autoptr (LedeArticle) article = story_new ("Fährplan",
+                                               "Die Fähren fahren wieder ab Dienstag, 3. März, und am Donnerstag, "
+                                               "dem 3. März 2026. Der Rat tagt am Montag, 30. Februar, und am Sonnabend, "
+                                               "7. März.\n",
+                                               NULL);
+  g_autoptr (GPtrArray) found = NULL;
+
+  lede_article_set_language (article, "de-DE");
+  found = run_one (article, lede_check_weekdays);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_cmpuint (count_saying (found, "“Donnerstag, dem 3. März 2026”: 3 March 2026 is a Tuesday, not a Thursday"), ==, 1);
+  g_assert_cmpuint (count_saying (found, "February has no day 30"), ==, 1);
+
+  /* English names in a German story are not German dates. */
+  lede_article_set_body (article, "On Thursday, March 3, 2026, it rained.\n");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = run_one (article, lede_check_weekdays);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* Messages are in the interface's language, the names of days and months
+ * too, whatever the story's: never "Der 24. February 2022 ist ein
+ * Thursday". In a process of its own, as the language is. */
+static void
+test_weekdays_messages_german (void)
+{
+  g_autoptr (LedeArticle) article = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+
+  if (lede_test_ran_in_subprocess (30))
+    return;
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "");
+  lede_paths_bind_text_domain ();
+  article = story_new ("Talks", "The talks resumed on Wednesday, February 24, 2022.\n", NULL);
+  found = run_one (article, lede_check_weekdays);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (finding (found, 0)->message, ==,
+                   "„Wednesday, February 24, 2022“: Der 24. Februar 2022 ist ein Donnerstag, kein Mittwoch.");
+}
+
+static void
+test_percentages_german (void)
+{
+  g_autoptr (LedeArticle) article = story_new ("Preise",
+                                               "Die Preise stiegen um 20 Prozent von 50 auf 65 Euro. "
+                                               "Die Fänge sanken um 10 % von 1.200 auf 1.080 Tonnen. "
+                                               "Die Mieten stiegen um 12,5 Prozent von 80 auf 90. "
+                                               "Die Kosten sanken um 25 Prozent von 1,2 Millionen auf 900.000.\n\n"
+                                               "Der Anteil stieg um 2 Prozentpunkte von 50 auf 65.\n",
+                                               NULL);
+  g_autoptr (GPtrArray) found = NULL;
+
+  lede_article_set_language (article, "de");
+  found = run_one (article, lede_check_percentages);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpuint (count_saying (found, "20%, but from 50 to 65 is a change of 30%"), ==, 1);
+}
+
 static void
 test_percentages (void)
 {
@@ -403,7 +510,12 @@ main (int   argc,
   g_test_add_func ("/lede/checks/names", test_names);
   g_test_add_func ("/lede/checks/names-false-alarms", test_names_false_alarms);
   g_test_add_func ("/lede/checks/placeholders", test_placeholders);
+  g_test_add_func ("/lede/checks/attribution-german", test_attribution_german);
+  g_test_add_func ("/lede/checks/attribution-images", test_attribution_images);
   g_test_add_func ("/lede/checks/weekdays", test_weekdays);
+  g_test_add_func ("/lede/checks/weekdays-german", test_weekdays_german);
+  g_test_add_func ("/lede/checks/weekdays-messages-german", test_weekdays_messages_german);
+  g_test_add_func ("/lede/checks/percentages-german", test_percentages_german);
   g_test_add_func ("/lede/checks/percentages", test_percentages);
   g_test_add_func ("/lede/checks/lengths-and-ready", test_lengths_and_ready);
   g_test_add_func ("/lede/checks/embargo-and-order", test_embargo_and_order);

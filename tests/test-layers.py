@@ -19,7 +19,7 @@ import sys
 LAYERS = ["story", "writing", "library", "desk", "interchange"]
 # Headers the build writes, by the folder that makes them.
 GENERATED = {"lede-enums.h": "story", "lede-story-resources.h": "story",
-             "lede-interchange-resources.h": "interchange"}
+             "lede-desk-resources.h": "desk", "lede-interchange-resources.h": "interchange"}
 GUI = re.compile(r'#\s*include\s*<(gtk/|gdk/|adwaita\.h|gtksourceview|webkit)')
 LOCAL = re.compile(r'#\s*include\s*"([^"]+)"')
 

@@ -166,7 +166,7 @@ test_preferences (Fixture       *f,
   GtkSwitch *daily;
 
   reset_settings ();
-  preferences = lede_preferences_window_new (GTK_WINDOW (f->window));
+  preferences = lede_preferences_window_new (GTK_WINDOW (f->window), NULL);
   gtk_window_present (GTK_WINDOW (preferences));
   lede_test_spin (100);
   {

@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "lede-attribution.h"
+#include "lede-house-style-page.h"
+#include "lede-preferences-window.h"
+#include "lede-style.h"
 #include "lede-metadata-panel.h"
 #include "lede-source-manager.h"
 #include "lede-tag-manager.h"
@@ -615,6 +618,120 @@ test_managers (Fixture       *f,
   g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (panel_child (f, "sources_list"))));
 }
 
+/* The first button under @widget whose label starts with @label. */
+static GtkButton *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) &&
+      g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)), label))
+    return GTK_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found = find_button (child, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The library's house style reaches the checks at once (and again when
+ * it changes); a finding's Replace button makes the fix as one undo step,
+ * while the row still only selects; Preferences → House Style adds a
+ * "use … not …" rule and removes one. */
+static void
+test_house_style (Fixture       *f,
+                  gconstpointer  data)
+{
+  LedeLibrary *library = lede_window_get_library (f->window);
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+  GtkListBox *rows = panel_child (f, "findings_list");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeStyleRule) rule =
+    lede_style_rule_read ("Places", "extends: substitution\nlevel: warning\nswap:\n  Kiev: Kyiv\n", -1, &error);
+  GtkTextIter start, end;
+  GtkButton *replace = NULL;
+  g_autofree char *text = NULL;
+
+  show_panel (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_article_set_headline (shown_article (f), "Ferry talks");
+  type_at_end (f, "The talks in Kiev ended.\n");
+  lede_metadata_panel_refresh (get_panel (f));
+  wait_for_counts (f);
+  g_assert_false (has_finding (f, "house style"));
+
+  g_assert_true (lede_style_keep_rule (library, rule, &error));
+  g_assert_no_error (error);
+  wait_for_counts (f);
+  g_assert_true (has_finding (f, "Use “Kyiv”, not “Kiev” (house style: Places)"));
+
+  for (int i = 0; gtk_list_box_get_row_at_index (rows, i) && replace == NULL; i++)
+    replace = find_button (GTK_WIDGET (gtk_list_box_get_row_at_index (rows, i)), "Replace with “Kyiv”");
+  g_assert_nonnull (replace);
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (replace)));
+  g_signal_emit_by_name (replace, "clicked");
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (text, "The talks in Kyiv ended."));
+  g_clear_pointer (&text, g_free);
+  wait_for_counts (f);
+  g_assert_false (has_finding (f, "house style"));
+
+  /* One Ctrl+Z takes it back. */
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (text, "The talks in Kiev ended."));
+  lede_metadata_panel_refresh (get_panel (f));
+  wait_for_counts (f);
+  g_assert_true (has_finding (f, "Use “Kyiv”"));
+
+  /* Preferences → House Style. */
+  {
+    LedePreferencesWindow *preferences = lede_preferences_window_new (GTK_WINDOW (f->window), library);
+    LedeHouseStylePage *page = LEDE_HOUSE_STYLE_PAGE (
+      gtk_widget_get_template_child (GTK_WIDGET (preferences), LEDE_TYPE_PREFERENCES_WINDOW, "house_style_page"));
+    g_auto (GStrv) names = NULL;
+    g_auto (GStrv) texts = NULL;
+    GtkButton *remove = NULL;
+
+    gtk_window_present (GTK_WINDOW (preferences));
+    g_assert_false (lede_house_style_page_add (page, "Kyiv", "", FALSE, NULL, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_true (lede_house_style_page_add (page, "towards", "toward", TRUE, "Our way.", &error));
+    g_assert_no_error (error);
+    g_assert_true (lede_library_list_style_rules (library, &names, &texts, &error));
+    g_assert_cmpstrv (names, ((const char * const[]) { "Places", "UseTowards", NULL }));
+    g_assert_nonnull (strstr (texts[1], "level: suggestion\n"));
+    g_assert_nonnull (strstr (texts[1], "message: \"Our way.\"\n"));
+
+    /* The finding for the new rule comes without an edit. */
+    type_at_end (f, "They sailed toward the pier.\n");
+    lede_metadata_panel_refresh (get_panel (f));
+    wait_for_counts (f);
+    g_assert_true (has_finding (f, "Our way. (house style: UseTowards)"));
+
+    {
+      GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), LEDE_TYPE_HOUSE_STYLE_PAGE, "rules_list"));
+      GtkWidget *second = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (second)), ==, "Use “towards”, not “toward”");
+      remove = GTK_BUTTON (g_object_get_data (G_OBJECT (second), "lede-remove"));
+    }
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    g_strfreev (names);
+    g_strfreev (texts);
+    g_assert_true (lede_library_list_style_rules (library, &names, &texts, &error));
+    g_assert_cmpstrv (names, ((const char * const[]) { "Places", NULL }));
+    gtk_window_destroy (GTK_WINDOW (preferences));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +750,7 @@ main (int   argc,
   ADD ("tags", test_tags);
   ADD ("embargo-example-ahead", test_embargo_example_ahead);
   ADD ("checks", test_checks);
+  ADD ("house-style", test_house_style);
   ADD ("filters", test_filters);
   ADD ("managers", test_managers);
 #undef ADD

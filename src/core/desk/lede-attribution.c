@@ -2,8 +2,8 @@
  * credited to.
  *
  * A quotation is text between double quotation marks, straight or curly
- * (“…”), or between single curly ones (‘…’) in pairs, within one
- * paragraph. A right single mark followed by a letter (don’t, rock ’n’
+ * (“…”), German („…“, »…«) or Swiss («…»), or between single curly ones
+ * (‘…’) in pairs, within one paragraph. A right single mark followed by a letter (don’t, rock ’n’
  * roll) or one that opens nothing (Guterres’) is an apostrophe, never a
  * quotation.
  *
@@ -17,8 +17,10 @@
  * added"… credits the one source named by the nearest earlier paragraph
  * that names any, when it names exactly one.
  *
- * The speech verbs and pronouns are English; other languages would add
- * their own lists below, chosen by the story's language.
+ * An image's alt text and a link's or image's title are never quotations.
+ *
+ * The speech verbs and pronouns are English and German (sagte, erklärte…;
+ * er, sie), in one list: no German one is an English word.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +37,9 @@
 #define RIGHT_DOUBLE 0x201D
 #define LEFT_SINGLE  0x2018
 #define RIGHT_SINGLE 0x2019
+#define LOW_DOUBLE   0x201E  /* „ opens a German quotation, “ closes it */
+#define RIGHT_GUILLEMET 0x00BB  /* » opens in Germany (»…«), closes in Switzerland («…») */
+#define LEFT_GUILLEMET  0x00AB
 
 static const char * const speech_verbs[] = {
   "said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks",
@@ -44,10 +49,17 @@ static const char * const speech_verbs[] = {
   "acknowledges", "suggested", "suggests", "remarked", "agreed", "agrees", "answered",
   "declared", "conceded", "concedes", "confirmed", "confirms", "denied", "denies",
   "continued", "according", "posted", "announced", "announces", "testified", "shouted",
+  /* German, whose words no English sentence uses: a German story is read
+   * with the same lists. */
+  "sagte", "sagten", "sagt", "sagen", "gesagt", "erklärte", "erklärten", "erklärt", "betonte", "betonten",
+  "betont", "fügte", "fügten", "meinte", "meint", "warnte", "warnt", "schrieb", "schreibt", "antwortete",
+  "antwortet", "räumte", "bestätigte", "bestätigt", "kündigte", "verkündete", "forderte", "fordert",
+  "sprach", "spricht", "berichtete", "berichtet", "ergänzte", "ergänzt", "versicherte", "zufolge",
+  "kritisierte", "kritisiert", "erläuterte", "unterstrich", "mahnte", "rief", "fragte", "fragt",
   NULL
 };
 
-static const char * const pronouns[] = { "he", "she", "they", "it", NULL };
+static const char * const pronouns[] = { "he", "she", "they", "it", "er", "sie", "es", NULL };
 
 /* Small words that may join the capitalised words of one name. */
 static const char * const name_joins[] = { "of", "for", "and", "the", "on", "de", "van", "von", "da", NULL };
@@ -179,6 +191,46 @@ closing_marks (const char *text,
   return marks;
 }
 
+/* Past a Markdown image's alt text ("![…]") or a link's or image's
+ * address and title ("](photo.jpg "Credit: …")") starting at @p: neither
+ * is copy, so no quotation is found there (alt text and titles past 4 KB
+ * are read as copy). Returns @p when none starts. */
+static const char *
+skip_markup (const char *p,
+             const char *end)
+{
+  /* Looked for within a bound, so a paragraph of "![![![…" stays linear. */
+  if (end - p > 4096)
+    end = p + 4096;
+  if (p[0] == '!' && p + 1 < end && p[1] == '[')
+    {
+      const char *close = memchr (p, ']', end - p);
+
+      /* Up to the "]", so the address after it is skipped too. */
+      return close && close - 1 > p ? close - 1 : p;
+    }
+  if (p[0] == ']' && p + 1 < end && p[1] == '(')
+    {
+      const char *q = p + 2;
+      char closing = 0;
+
+      while (q < end && *q != ')' && *q != '"' && *q != '\'' && *q != '(')
+        q++;
+      if (q < end && (*q == '"' || *q == '\'' || *q == '('))
+        {
+          closing = *q == '(' ? ')' : *q;
+          q = memchr (q + 1, closing, end - (q + 1));
+          if (q == NULL)
+            return p;
+          q++;
+          while (q < end && *q == ' ')
+            q++;
+        }
+      return q < end && *q == ')' ? q : p;
+    }
+  return p;
+}
+
 static GArray *
 find_spans (const char *text,
             gsize       start,
@@ -200,7 +252,15 @@ find_spans (const char *text,
       closing_here = next_closing < closing->len && g_array_index (closing, gsize, next_closing) == (gsize)(p - text);
       if (open == NULL)
         {
-          if (c == '"' || c == LEFT_DOUBLE || c == LEFT_SINGLE)
+          const char *past = skip_markup (p, text + end);
+
+          if (past != p)
+            {
+              p = past;
+              continue;
+            }
+          if (c == '"' || c == LEFT_DOUBLE || c == LEFT_SINGLE || c == LOW_DOUBLE || c == RIGHT_GUILLEMET ||
+              c == LEFT_GUILLEMET)
             {
               open = p;
               open_mark = c;
@@ -209,6 +269,12 @@ find_spans (const char *text,
         }
       if (open_mark == LEFT_SINGLE)
         closes = closing_here;
+      else if (open_mark == LOW_DOUBLE)
+        closes = c == LEFT_DOUBLE || c == RIGHT_DOUBLE || c == '"';
+      else if (open_mark == RIGHT_GUILLEMET)
+        closes = c == LEFT_GUILLEMET;
+      else if (open_mark == LEFT_GUILLEMET)
+        closes = c == RIGHT_GUILLEMET;
       else
         closes = c == '"' || c == RIGHT_DOUBLE;
       if (closes)

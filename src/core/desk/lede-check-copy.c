@@ -2,9 +2,8 @@
  * placeholders left in, weekdays that do not match their dates, and
  * percentages that do not match their figures.
  *
- * The lists below are English, as the newsroom's copy is; a story in
- * another language gets the checks that need no words (placeholders, and
- * figures) and would add its own lists here.
+ * The lists below are English and German, picked by the story's language
+ * ("de", "de-CH"… read as German, any other as English).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,6 +46,13 @@ static const char weekday_pattern[] =
   "(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" MONTHS ")\\b|(" MONTHS ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)"
   "(?:,?\\s+(\\d{4})\\b)?";
 
+/* "Dienstag, 3. März", "am Dienstag, dem 3. März 2026", "Sonnabend, 7. Jänner" */
+#define MONATE "Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember" \
+               "|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Nov|Dez"
+static const char weekday_de_pattern[] =
+  "(?<![\\p{L}])(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\\s+(?:(?:den|dem)\\s+)?"
+  "(\\d{1,2})\\.\\s*(" MONATE ")(?![\\p{L}])\\.?(?:\\s+(\\d{4})\\b)?";
+
 static const char percent_pattern[] =
   "(\\d+(?:\\.\\d+)?)\\s*(?:%|per\\s?cent\\b|percent\\b)(?!\\s*points?\\b)";
 
@@ -63,6 +69,24 @@ static const char rise_pattern[] =
 static const char fall_pattern[] =
   "\\b(?i:fell|fall|falls|fallen|dropped|drops|drop|declined|declines|decline|decreased|decreases|decrease"
   "|down|cut|slumped|dipped|shrank|shrunk|lost|plunged|tumbled)\\b";
+
+/* German: "20 Prozent", "von 50 auf 65", "von 1,2 Mio. Euro auf 900.000" (a
+ * comma before decimals, a dot between thousands). */
+static const char percent_de_pattern[] =
+  "(\\d+(?:,\\d+)?)\\s*(?:%|Prozent\\b)(?!\\s*-?[Pp]unkte?\\b)";
+
+#define EINHEITEN "Millionen|Million|Mio\\.?|Milliarden|Milliarde|Mrd\\.?|Tausend"
+
+static const char range_de_pattern[] =
+  "\\bvon\\s+[£$€]?(\\d[\\d.]*(?:,\\d+)?)(?:\\s*(" EINHEITEN "))?(?:\\s+\\p{L}+)?"
+  "\\s+auf\\s+[£$€]?(\\d[\\d.]*(?:,\\d+)?)(?:\\s*(" EINHEITEN "))?";
+
+static const char rise_de_pattern[] =
+  "(?<![\\p{L}])(?i:stieg|stiegen|gestiegen|steigt|steigen|wuchs|wuchsen|gewachsen|wächst|zugelegt|legte|legten"
+  "|erhöht|erhöhte|erhöhten|kletterte|kletterten|geklettert|Anstieg|Zuwachs|Plus)(?![\\p{L}])";
+static const char fall_de_pattern[] =
+  "(?<![\\p{L}])(?i:sank|sanken|gesunken|sinkt|sinken|fiel|fielen|gefallen|fällt|zurückgegangen|ging|gingen"
+  "|Rückgang|verringert|verringerte|schrumpfte|geschrumpft|Minus|Einbruch|brach|brachen)(?![\\p{L}])";
 
 /* The fields a reader reads, in the order the checks go through them. */
 static const LedeField copy_fields[] = { LEDE_FIELD_HEADLINE, LEDE_FIELD_STANDFIRST, LEDE_FIELD_BODY };
@@ -150,43 +174,54 @@ lede_check_placeholders (const LedeCheckStory *story,
 
 /* Weekdays */
 
+/* English and German names (a story's own language picks the pattern;
+ * either list is read by its first three letters, "Mär" and "Mai" too). */
 static GDateMonth
 month_from_name (const char *name)
 {
   static const char * const months[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+  static const char * const monate[] = { "jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez" };
 
   for (guint i = 0; i < G_N_ELEMENTS (months); i++)
-    if (g_ascii_strncasecmp (name, months[i], 3) == 0)
+    if (g_ascii_strncasecmp (name, months[i], 3) == 0 || g_str_has_prefix (name, monate[i]) ||
+        (g_ascii_toupper (name[0]) == g_ascii_toupper (monate[i][0]) && g_str_has_prefix (name + 1, monate[i] + 1)))
       return i + 1;
-  return G_DATE_BAD_MONTH;
+  return g_str_has_prefix (name, "Jän") ? G_DATE_JANUARY : G_DATE_BAD_MONTH;
 }
 
 static GDateWeekday
 weekday_from_name (const char *name)
 {
   static const char * const days[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
+  static const char * const tage[] = { "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag" };
 
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
-    if (g_str_equal (name, days[i]))
+    if (g_str_equal (name, days[i]) || g_str_equal (name, tage[i]))
       return i + 1;
-  return G_DATE_BAD_WEEKDAY;
+  return g_str_equal (name, "Sonnabend") ? G_DATE_SATURDAY : G_DATE_BAD_WEEKDAY;
 }
 
+/* In the interface's language, as the message around it is. */
 static const char *
 weekday_name (GDateWeekday day)
 {
-  static const char * const days[] = { "", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
+  static const char * const days[] = { "", NC_("weekday", "Monday"), NC_("weekday", "Tuesday"),
+                                       NC_("weekday", "Wednesday"), NC_("weekday", "Thursday"),
+                                       NC_("weekday", "Friday"), NC_("weekday", "Saturday"),
+                                       NC_("weekday", "Sunday") };
 
-  return days[day];
+  return day == G_DATE_BAD_WEEKDAY ? "" : g_dpgettext2 (GETTEXT_PACKAGE, "weekday", days[day]);
 }
 
 static const char *
 month_name (GDateMonth month)
 {
-  static const char * const months[] = { "", "January", "February", "March", "April", "May", "June", "July",
-                                         "August", "September", "October", "November", "December" };
+  static const char * const months[] = { "", NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+                                         NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+                                         NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+                                         NC_("month", "October"), NC_("month", "November"), NC_("month", "December") };
 
-  return months[month];
+  return month == G_DATE_BAD_MONTH ? "" : g_dpgettext2 (GETTEXT_PACKAGE, "month", months[month]);
 }
 
 /* The year a date without one means: of the story's year and the years
@@ -233,8 +268,9 @@ lede_check_weekdays (const LedeCheckStory *story,
                      GDateTime            *now,
                      GPtrArray            *findings)
 {
-  static GRegex *weekday_regex;
-  GRegex *weekday = regex (&weekday_regex, weekday_pattern);
+  static GRegex *weekday_regex, *weekday_de_regex;
+  gboolean german = lede_check_story_is_german (story);
+  GRegex *weekday = german ? regex (&weekday_de_regex, weekday_de_pattern) : regex (&weekday_regex, weekday_pattern);
 
   for (guint f = 0; f < G_N_ELEMENTS (copy_fields); f++)
     {
@@ -245,10 +281,10 @@ lede_check_weekdays (const LedeCheckStory *story,
         {
           g_autofree char *said = g_match_info_fetch (match, 1);
           g_autofree char *day_first = g_match_info_fetch (match, 2);
-          g_autofree char *month_first = g_match_info_fetch (match, 4);
-          g_autofree char *month_text = *day_first ? g_match_info_fetch (match, 3) : g_strdup (month_first);
+          g_autofree char *month_first = german ? g_strdup ("") : g_match_info_fetch (match, 4);
+          g_autofree char *month_text = german || *day_first ? g_match_info_fetch (match, 3) : g_strdup (month_first);
           g_autofree char *day_text = *day_first ? g_strdup (day_first) : g_match_info_fetch (match, 5);
-          g_autofree char *year_text = g_match_info_fetch (match, 6);
+          g_autofree char *year_text = g_match_info_fetch (match, german ? 4 : 6);
           g_autofree char *found = g_match_info_fetch (match, 0);
           g_autofree char *message = NULL;
           GDateMonth month = month_from_name (month_text);
@@ -273,7 +309,7 @@ lede_check_weekdays (const LedeCheckStory *story,
           if (falls == weekday_from_name (said))
             continue;
           message = g_strdup_printf (_("“%s”: %d %s %d is a %s, not a %s."), found, day, month_name (month), year,
-                                     weekday_name (falls), said);
+                                     weekday_name (falls), weekday_name (weekday_from_name (said)));
           lede_check_story_add (story, findings, LEDE_CHECK_WEEKDAY, LEDE_SEVERITY_WARNING, copy_fields[f],
                                 start, end, message);
         }
@@ -281,6 +317,32 @@ lede_check_weekdays (const LedeCheckStory *story,
 }
 
 /* Percentages */
+
+/* "1.200,5" → "1200.5"; "Mio." → "million". */
+static void
+germanise (char **digits,
+           char **unit)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *p = *digits; p && *p; p++)
+    if (*p == ',')
+      g_string_append_c (plain, '.');
+    else if (*p != '.')
+      g_string_append_c (plain, *p);
+  g_free (*digits);
+  *digits = g_string_free (plain, FALSE);
+  if (unit && *unit && **unit)
+    {
+      const char *english = g_str_has_prefix (*unit, "Mill") && !g_str_has_prefix (*unit, "Milliard") ? "million"
+                            : g_str_has_prefix (*unit, "Mio") ? "million"
+                            : g_str_has_prefix (*unit, "Milliard") || g_str_has_prefix (*unit, "Mrd") ? "billion"
+                            : "thousand";
+
+      g_free (*unit);
+      *unit = g_strdup (english);
+    }
+}
 
 static double
 figure (const char *digits,
@@ -332,6 +394,7 @@ check_sentence (const LedeCheckStory *story,
                 GRegex               *range,
                 GRegex               *rise,
                 GRegex               *fall,
+                gboolean              german,
                 GPtrArray            *findings)
 {
   const char *sentence = text + start;
@@ -357,6 +420,14 @@ check_sentence (const LedeCheckStory *story,
   a_unit = g_match_info_fetch (fromto, 2);
   b_text = g_match_info_fetch (fromto, 3);
   b_unit = g_match_info_fetch (fromto, 4);
+  g_autofree char *a_shown = g_strdup (a_text), *b_shown = g_strdup (b_text), *stated_shown = g_strdup (stated_text);
+
+  if (german)
+    {
+      germanise (&a_text, &a_unit);
+      germanise (&b_text, &b_unit);
+      germanise (&stated_text, NULL);
+    }
   /* "from 50 to 65 million": the unit is both figures'. */
   if ((a_unit == NULL || *a_unit == '\0') && b_unit && *b_unit)
     {
@@ -379,9 +450,9 @@ check_sentence (const LedeCheckStory *story,
   if ((rises && b < a) || (falls && b > a))
     message = g_strdup_printf (rises ? _("The figures fall from %s to %s (by %s%%), but the sentence says they rise.")
                                      : _("The figures rise from %s to %s (by %s%%), but the sentence says they fall."),
-                               a_text, b_text, actual_text);
+                               a_shown, b_shown, actual_text);
   else if (fabs (stated - fabs (change)) > MAX (1.0, fabs (change) * 0.03))
-    message = g_strdup_printf (_("%s%%, but from %s to %s is a change of %s%%."), stated_text, a_text, b_text, actual_text);
+    message = g_strdup_printf (_("%s%%, but from %s to %s is a change of %s%%."), stated_shown, a_shown, b_shown, actual_text);
   if (message)
     lede_check_story_add (story, findings, LEDE_CHECK_PERCENTAGE, LEDE_SEVERITY_WARNING, field,
                           start + MIN (p_start, r_start), start + MAX (p_end, r_end), message);
@@ -400,14 +471,13 @@ lede_check_percentages (const LedeCheckStory *story,
                         GDateTime            *now,
                         GPtrArray            *findings)
 {
-  static GRegex *percent_regex;
-  GRegex *percent = regex (&percent_regex, percent_pattern);
-  static GRegex *range_regex;
-  GRegex *range = regex (&range_regex, range_pattern);
-  static GRegex *rise_regex;
-  GRegex *rise = regex (&rise_regex, rise_pattern);
-  static GRegex *fall_regex;
-  GRegex *fall = regex (&fall_regex, fall_pattern);
+  static GRegex *percent_regex, *range_regex, *rise_regex, *fall_regex;
+  static GRegex *percent_de_regex, *range_de_regex, *rise_de_regex, *fall_de_regex;
+  gboolean german = lede_check_story_is_german (story);
+  GRegex *percent = german ? regex (&percent_de_regex, percent_de_pattern) : regex (&percent_regex, percent_pattern);
+  GRegex *range = german ? regex (&range_de_regex, range_de_pattern) : regex (&range_regex, range_pattern);
+  GRegex *rise = german ? regex (&rise_de_regex, rise_de_pattern) : regex (&rise_regex, rise_pattern);
+  GRegex *fall = german ? regex (&fall_de_regex, fall_de_pattern) : regex (&fall_regex, fall_pattern);
 
   for (guint f = 0; f < G_N_ELEMENTS (copy_fields); f++)
     {
@@ -423,7 +493,7 @@ lede_check_percentages (const LedeCheckStory *story,
           if (!ends)
             continue;
           if (i > start && !in_code (story, copy_fields[f], start))
-            check_sentence (story, copy_fields[f], text, start, i, percent, range, rise, fall, findings);
+            check_sentence (story, copy_fields[f], text, start, i, percent, range, rise, fall, german, findings);
           if (text[i] == '\0')
             break;
           start = i + 1;

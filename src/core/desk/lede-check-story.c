@@ -145,6 +145,22 @@ lede_check_story_new (LedeArticle *article,
   return story;
 }
 
+/**
+ * lede_check_story_set_style:
+ * @style: (nullable): the desk's house style, or %NULL for none
+ */
+void
+lede_check_story_set_style (LedeCheckStory *story,
+                            LedeStyle      *style)
+{
+  g_return_if_fail (story != NULL);
+
+  if (style)
+    lede_style_ref (style);
+  g_clear_pointer (&story->style, lede_style_unref);
+  story->style = style;
+}
+
 void
 lede_check_story_free (LedeCheckStory *story)
 {
@@ -163,6 +179,7 @@ lede_check_story_free (LedeCheckStory *story)
   g_clear_pointer (&story->dated, g_date_time_unref);
   g_ptr_array_unref (story->review);
   g_array_unref (story->review_fields);
+  g_clear_pointer (&story->style, lede_style_unref);
   g_clear_pointer (&story->line_bytes, g_array_unref);
   g_clear_pointer (&story->grafs, g_array_unref);
   g_clear_pointer (&story->code_lines, g_array_unref);
@@ -300,4 +317,14 @@ lede_check_story_add (const LedeCheckStory *story,
     finding->offset = g_utf8_strlen (text, start);
   g_ptr_array_add (findings, finding);
   return finding;
+}
+
+/* Whether the story's copy is German ("de", "de-CH"…), so that the checks
+ * read it with German words; any other language is read as English. */
+gboolean
+lede_check_story_is_german (const LedeCheckStory *story)
+{
+  const char *language = story->language ? story->language : "";
+
+  return g_ascii_strncasecmp (language, "de", 2) == 0 && (language[2] == '\0' || language[2] == '-' || language[2] == '_');
 }

@@ -9,6 +9,7 @@
 #include "lede-photo.h"
 #include "lede-review-mark.h"
 #include "lede-source.h"
+#include "lede-style.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,7 @@ typedef struct {
   guint              word_goal;
   GDateTime         *embargo;    /* nullable */
   GDateTime         *dated;      /* the story's own date: a year left unsaid is this one's */
+  LedeStyle         *style;      /* nullable: the desk's house style */
 
   /* An editor's pass: the headline, standfirst and body above read as
    * with every suggestion taken; the marks themselves are here, placed in
@@ -50,6 +52,8 @@ LedeCheckStory *lede_check_story_new   (LedeArticle          *article,
                                         const char           *body,
                                         GPtrArray            *sources);
 void            lede_check_story_free  (LedeCheckStory       *story);
+void            lede_check_story_set_style (LedeCheckStory   *story,
+                                        LedeStyle            *style);
 
 /* For the checks: a finding placed at bytes of a field. */
 LedeFinding *lede_check_story_add (const LedeCheckStory *story,
@@ -69,6 +73,7 @@ void         lede_check_story_locate  (const LedeCheckStory *story,
                                        guint                *offset);
 gboolean     lede_check_story_in_code (const LedeCheckStory *story,
                                        gsize                 byte);
+gboolean     lede_check_story_is_german (const LedeCheckStory *story);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedeCheckStory, lede_check_story_free)
 

@@ -29,6 +29,7 @@ static const LedeCheck checks[] = {
   lede_check_language,
   lede_check_photos,
   lede_check_review,
+  lede_check_house_style,
 };
 
 static int

@@ -38,6 +38,8 @@ lede_finding_copy (const LedeFinding *finding)
   copy = g_memdup2 (finding, sizeof *finding);
   copy->text = g_strdup (finding->text);
   copy->message = g_strdup (finding->message);
+  copy->rule = g_strdup (finding->rule);
+  copy->fix = g_strdup (finding->fix);
   return copy;
 }
 
@@ -48,6 +50,8 @@ lede_finding_free (LedeFinding *finding)
     return;
   g_free (finding->text);
   g_free (finding->message);
+  g_free (finding->rule);
+  g_free (finding->fix);
   g_free (finding);
 }
 
@@ -115,7 +119,7 @@ const char *
 lede_check_kind_to_string (LedeCheckKind kind)
 {
   static const char * const names[] = {
-    "attribution", "names", "placeholder", "weekday", "percentage", "length", "ready", "embargo", "language", "photo", "review",
+    "attribution", "names", "placeholder", "weekday", "percentage", "length", "ready", "embargo", "language", "photo", "review", "style",
   };
 
   g_return_val_if_fail (kind < G_N_ELEMENTS (names), "");

@@ -29,6 +29,7 @@ typedef enum
   LEDE_CHECK_LANGUAGE,     /* a language that is not a well-formed tag */
   LEDE_CHECK_PHOTO,        /* a photo without alt text or credit */
   LEDE_CHECK_REVIEW,       /* an editor's suggestion or comment not yet answered */
+  LEDE_CHECK_STYLE,        /* against the desk's house style */
 } LedeCheckKind;
 
 /* Which part of the story a finding is in. */
@@ -58,6 +59,8 @@ typedef struct {
   guint          length;   /* in characters; 0 for the field as a whole */
   char          *text;     /* the words it is about, or "" */
   char          *message;  /* what is wrong, in words */
+  char          *rule;     /* nullable: the house style rule's name */
+  char          *fix;      /* nullable: what the words could be replaced with */
 } LedeFinding;
 
 GType        lede_finding_get_type         (void) G_GNUC_CONST;

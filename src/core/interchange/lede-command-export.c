@@ -248,6 +248,16 @@ add_finding_json (JsonBuilder *json,
   json_builder_add_string_value (json, finding->text);
   json_builder_set_member_name (json, "message");
   json_builder_add_string_value (json, finding->message);
+  if (finding->rule)
+    {
+      json_builder_set_member_name (json, "rule");
+      json_builder_add_string_value (json, finding->rule);
+    }
+  if (finding->fix)
+    {
+      json_builder_set_member_name (json, "fix");
+      json_builder_add_string_value (json, finding->fix);
+    }
   json_builder_end_object (json);
 }
 
@@ -263,6 +273,8 @@ _lede_command_check_command (LedeCommand  *self,
   g_autoptr (GPtrArray) articles = NULL;
   g_autoptr (JsonBuilder) json = json_builder_new ();
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (LedeStyle) style = NULL;
+  g_autoptr (GError) error = NULL;
   LedeArticleStatus status = LEDE_ARTICLE_STATUS_DRAFT;
   guint failed = 0, blocked = 0;
   int code;
@@ -271,15 +283,24 @@ _lede_command_check_command (LedeCommand  *self,
     return code;
   if (!(articles = select_articles (self, library, uuids, status, err, &failed)))
     return LEDE_COMMAND_EXIT_FAILED;
+  if (!(style = lede_style_load (library, &error)))
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", error->message);
+      return LEDE_COMMAND_EXIT_FAILED;
+    }
 
   json_builder_begin_array (json);
   for (guint i = 0; i < articles->len; i++)
     {
       LedeArticle *article = g_ptr_array_index (articles, i);
       g_autoptr (LedeCheckStory) story = lede_check_story_new (article, NULL, NULL);
-      g_autoptr (GPtrArray) findings = lede_checks_run (story, now);
-      g_autofree char *summary = lede_checks_dup_summary (findings);
+      g_autoptr (GPtrArray) findings = NULL;
+      g_autofree char *summary = NULL;
       const char *headline = lede_article_get_headline (article);
+
+      lede_check_story_set_style (story, style);
+      findings = lede_checks_run (story, now);
+      summary = lede_checks_dup_summary (findings);
 
       blocked += lede_checks_count (findings, LEDE_SEVERITY_BLOCKING) > 0;
       if (self->as_json)

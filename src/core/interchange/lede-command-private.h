@@ -44,6 +44,7 @@ struct _LedeCommand
   char      *schedule;      /* publish: --schedule TIME */
   gboolean   password_stdin; /* publish, site check: the password on standard input */
   char      *secret;        /* the password read from standard input (site add, --password-stdin) */
+  gboolean   starter;       /* style add: Lede's starter rules */
   char      *name;          /* list, search, import, trash, restore, export, check, history, show-revision or photo */
   char     **arguments;     /* what follows the name; files made absolute */
 };
@@ -115,6 +116,12 @@ int      _lede_command_site_command             (LedeCommand  *self,
 int      _lede_command_publish_command          (LedeCommand  *self,
                                                  LedeLibrary  *library,
                                                  char        **uuids,
+                                                 GString      *out,
+                                                 GString      *err);
+/* lede-command-style.c */
+int      _lede_command_style_command            (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 char        **arguments,
                                                  GString      *out,
                                                  GString      *err);
 

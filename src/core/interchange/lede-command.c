@@ -59,7 +59,7 @@ static const char * const COMMAND_HELP[] = {
      "                    the copy desk's checks: unattributed quotations, names\n"
      "                    spelt two ways, placeholders, wrong weekdays and\n"
      "                    percentages, lengths, missing fields, embargo, photos\n"
-     "                    without alt text or credit\n"),
+     "                    without alt text or credit, and the house style\n"),
   N_("  photo add UUID FILE [--lead] [--caption TEXT] [--credit TEXT] [--alt TEXT]\n"
      "                    copy a JPEG, PNG, WebP or GIF into the library and add\n"
      "                    it to the story (--lead: as its lead photo, in place of\n"
@@ -67,6 +67,16 @@ static const char * const COMMAND_HELP[] = {
      "                    caption, credit and alt text the options do not give\n"),
   N_("  photo list UUID   the story's photos: place, role, type, size, file,\n"
      "                    caption, credit, alt text\n"),
+  N_("  style list        the desk's house style rules: name, kind, level, what\n"
+     "                    they say\n"),
+  N_("  style add FILE…   add Vale rule files (substitution, existence,\n"
+     "                    occurrence, consistency), each named after its file,\n"
+     "                    in place of a rule of that name; what Lede does not\n"
+     "                    understand is refused in words; --starter adds Lede's\n"
+     "                    own starter rules\n"),
+  N_("  style show NAME   the rule as Lede keeps it (Vale's YAML)\n"),
+  N_("  style remove NAME…\n"
+     "                    remove rules from the house style\n"),
   N_("  site add NAME ADDRESS --user USER\n"
      "                    add a WordPress site (5.6 or later), checked at once:\n"
      "                    the user's application password (Users → Profile →\n"
@@ -105,9 +115,10 @@ static const char * const COMMAND_HELP[] = {
 
 static const char * const CLOSING_HELP[] = {
   N_("When Lede has the library open, the commands that change it (import,\n"
-     "trash, restore, photo add, accept, reject, resolve, publish) are done by\n"
-     "that Lede, which shows the result at once; list, search and export read\n"
-     "the library as it is, what the window saved a moment ago included."),
+     "trash, restore, photo add, accept, reject, resolve, publish, style add,\n"
+     "style remove) are done by that Lede, which shows the result at once;\n"
+     "list, search and export read the library as it is, what the window saved\n"
+     "a moment ago included."),
   N_("Exit status: 0 done, 1 wrong usage, 2 the library could not be opened\n"
      "(or Lede has it open and could not be asked; or no Secret Service holds\n"
      "the site's password), 3 the command failed (for import and export: at\n"
@@ -151,6 +162,7 @@ make_context (LedeCommand *self)
     { "publish", 0, 0, G_OPTION_ARG_NONE, &self->publish_now, N_("publish: published at once (an embargoed story is scheduled for the lift)"), NULL },
     { "schedule", 0, 0, G_OPTION_ARG_STRING, &self->schedule, N_("publish: scheduled for this time (or the embargo’s lift, if later)"), N_("TIME") },
     { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &self->password_stdin, N_("publish, site check: read the application password from standard input instead of the Secret Service"), NULL },
+    { "starter", 0, 0, G_OPTION_ARG_NONE, &self->starter, N_("style add: Lede’s starter rules too"), NULL },
     { NULL }
   };
   GOptionContext *context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
@@ -251,7 +263,7 @@ lede_command_parse (const char * const  *argv,
   self->name = g_strdup (words[1]);
   if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "trash", "restore", "export", "check", "history",
                                                   "show-revision", "photo", "review", "accept", "reject", "resolve",
-                                                  "backup", "verify", "site", "publish", NULL },
+                                                  "backup", "verify", "site", "publish", "style", NULL },
                         self->name))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unknown command “%s” (try --help)"), self->name);
@@ -321,6 +333,16 @@ lede_command_parse (const char * const  *argv,
                    _("publish needs story uuids and --site NAME (lede-cli site list shows the sites)"));
       return NULL;
     }
+  if (g_str_equal (self->name, "style") &&
+      !((n == 3 && g_str_equal (words[2], "list")) ||
+        (n >= 3 && g_str_equal (words[2], "add") && (n > 3 || self->starter)) ||
+        (n == 4 && g_str_equal (words[2], "show")) ||
+        (n >= 4 && g_str_equal (words[2], "remove"))))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("style needs “list”, “add FILE…” (or --starter), “show NAME” or “remove NAME…” (try --help)"));
+      return NULL;
+    }
   if ((g_str_equal (self->name, "trash") || g_str_equal (self->name, "restore")) && n < 3)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("%s needs the uuids of stories (lede-cli list shows them)"),
@@ -340,6 +362,9 @@ lede_command_parse (const char * const  *argv,
       make_absolute (&self->arguments[i], cwd);
   if (g_str_equal (self->name, "photo") && g_str_equal (self->arguments[0], "add"))
     make_absolute (&self->arguments[2], cwd);
+  if (g_str_equal (self->name, "style") && g_str_equal (self->arguments[0], "add"))
+    for (guint i = 1; self->arguments[i]; i++)
+      make_absolute (&self->arguments[i], cwd);
 
   return g_steal_pointer (&self);
 }
@@ -368,6 +393,8 @@ lede_command_writes (LedeCommand *self)
   /* Export records what went out, and logs the corrections it is told. */
   if (g_str_equal (self->name, "photo"))
     return g_str_equal (self->arguments[0], "add");
+  if (g_str_equal (self->name, "style"))
+    return g_str_equal (self->arguments[0], "add") || g_str_equal (self->arguments[0], "remove");
   /* Publish remembers each story's post on the site. */
   return g_strv_contains ((const char * const[]) { "import", "trash", "restore", "export", "accept", "reject", "resolve",
                                                    "publish", NULL },
@@ -463,6 +490,8 @@ lede_command_run (LedeCommand *self,
     return _lede_command_answer_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "publish"))
     return _lede_command_publish_command (self, library, self->arguments, out, err);
+  if (g_str_equal (self->name, "style"))
+    return _lede_command_style_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "history"))
     return _lede_command_history_command (self, library, self->arguments[0], out, err);
   if (g_str_equal (self->name, "show-revision"))

@@ -194,6 +194,7 @@ GPtrArray    *_lede_library_read_sources     (LedeLibrary   *self,
                                              GError       **error);
 
 void          _lede_library_emit_articles_changed (LedeLibrary *self);
+void          _lede_library_emit_style_changed (LedeLibrary *self);
 gboolean      _lede_library_emit_save_wanted (LedeLibrary   *self,
                                              gint64         id);
 void          _lede_library_emit_replaced_all (LedeLibrary *self,

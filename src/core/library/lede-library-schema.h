@@ -293,9 +293,20 @@ static const char * const MIGRATIONS[] = {
   "  sent_at      TEXT NOT NULL,"
   "  PRIMARY KEY (article_id, site)"
   ") WITHOUT ROWID;",
+
+  /* 10 → 11: the desk's house style (lede-library-style.c), rules as Vale's
+   * YAML in the form Lede writes, so they travel with the library. */
+  "CREATE TABLE house_style ("
+  "  name     TEXT PRIMARY KEY CHECK (name <> ''),"
+  "  rule     TEXT NOT NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 10);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 11);
+
+/* The first schema with the house_style table. */
+#define LEDE_LIBRARY_STYLE_SCHEMA 11
 
 /* What every write transaction does to library_identity. */
 #define LEDE_LIBRARY_COUNT_COMMIT \

@@ -37,6 +37,7 @@ enum {
   ARTICLES_CHANGED,
   SAVE_WANTED,
   ARTICLE_REPLACED,
+  STYLE_CHANGED,
   N_SIGNALS
 };
 
@@ -124,6 +125,25 @@ lede_library_class_init (LedeLibraryClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * LedeLibrary::style-changed:
+   *
+   * The desk's house style rules were added, replaced or removed, by this
+   * process or by lede-cli through it.
+   */
+  signals [STYLE_CHANGED] =
+    g_signal_new ("style-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+void
+_lede_library_emit_style_changed (LedeLibrary *self)
+{
+  g_signal_emit (self, signals [STYLE_CHANGED], 0);
 }
 
 void

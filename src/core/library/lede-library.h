@@ -32,7 +32,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 10
+#define LEDE_LIBRARY_SCHEMA_VERSION 11
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -124,6 +124,17 @@ gboolean      lede_library_unlink_source     (LedeLibrary  *self,
                                               GError      **error);
 char        **lede_library_list_source_stories (LedeLibrary *self,
                                               gint64        id,
+                                              GError      **error);
+gboolean      lede_library_list_style_rules  (LedeLibrary  *self,
+                                              GStrv        *names,
+                                              GStrv        *rules,
+                                              GError      **error);
+gboolean      lede_library_put_style_rule    (LedeLibrary  *self,
+                                              const char   *name,
+                                              const char   *rule,
+                                              GError      **error);
+gboolean      lede_library_remove_style_rule (LedeLibrary  *self,
+                                              const char   *name,
                                               GError      **error);
 char        **lede_library_list_dictionary   (LedeLibrary  *self,
                                               GError      **error);

@@ -28,6 +28,8 @@ struct _LedeSpeller
   GHashTable    *known;        /* casefolded words never marked */
   GHashTable    *ignored;      /* casefolded words ignored for this story */
   GHashTable    *answers;      /* word → whether the dictionary knows it */
+  GHashTable    *banned;       /* casefolded word house style bans → the word it prefers */
+  GHashTable    *preferred;    /* casefolded words house style prefers: never marked */
 };
 
 G_DEFINE_FINAL_TYPE (LedeSpeller, lede_speller, G_TYPE_OBJECT)
@@ -46,6 +48,8 @@ lede_speller_finalize (GObject *object)
   g_hash_table_unref (self->known);
   g_hash_table_unref (self->ignored);
   g_hash_table_unref (self->answers);
+  g_hash_table_unref (self->banned);
+  g_hash_table_unref (self->preferred);
   G_OBJECT_CLASS (lede_speller_parent_class)->finalize (object);
 }
 
@@ -61,6 +65,8 @@ lede_speller_init (LedeSpeller *self)
   self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->banned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->preferred = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 LedeSpeller *
@@ -191,6 +197,17 @@ lede_speller_get_dictionary (LedeSpeller *self)
   return self->dictionary;
 }
 
+/* Hunspell's dictionaries spell the apostrophe straight. */
+static char *
+straighten (const char *word,
+            gssize      len)
+{
+  g_autofree char *copy = g_strndup (word, len < 0 ? strlen (word) : (gsize)len);
+  g_auto (GStrv) parts = g_strsplit (copy, "’", -1);
+
+  return g_strjoinv ("'", parts);
+}
+
 static void
 add_words (GHashTable *set,
            const char *text)
@@ -220,6 +237,35 @@ lede_speller_set_known_words (LedeSpeller        *self,
 }
 
 /**
+ * lede_speller_set_house_style:
+ * @banned: (nullable) (array zero-terminated=1): words the desk's house
+ *   style replaces ("Kiev")
+ * @preferred: (nullable) (array zero-terminated=1): the word each is
+ *   replaced with ("Kyiv"), in the same order
+ *
+ * The preferred words are never marked; the banned ones always are, even
+ * where the dictionary knows them, and their first suggestion is the
+ * preferred word.
+ */
+void
+lede_speller_set_house_style (LedeSpeller        *self,
+                              const char * const *banned,
+                              const char * const *preferred)
+{
+  g_return_if_fail (LEDE_IS_SPELLER (self));
+
+  g_hash_table_remove_all (self->banned);
+  g_hash_table_remove_all (self->preferred);
+  for (guint i = 0; banned && preferred && banned[i] && preferred[i]; i++)
+    {
+      g_autofree char *plain = straighten (banned[i], -1);
+
+      g_hash_table_insert (self->banned, g_utf8_casefold (plain, -1), g_strdup (preferred[i]));
+      add_words (self->preferred, preferred[i]);
+    }
+}
+
+/**
  * lede_speller_ignore:
  *
  * Takes @word as right until lede_speller_clear_ignored() (another story).
@@ -239,17 +285,6 @@ lede_speller_clear_ignored (LedeSpeller *self)
   g_hash_table_remove_all (self->ignored);
 }
 
-/* Hunspell's dictionaries spell the apostrophe straight. */
-static char *
-straighten (const char *word,
-            gssize      len)
-{
-  g_autofree char *copy = g_strndup (word, len < 0 ? strlen (word) : (gsize)len);
-  g_auto (GStrv) parts = g_strsplit (copy, "’", -1);
-
-  return g_strjoinv ("'", parts);
-}
-
 /**
  * lede_speller_check:
  *
@@ -267,11 +302,17 @@ lede_speller_check (LedeSpeller *self,
 
   g_return_val_if_fail (LEDE_IS_SPELLER (self), TRUE);
 
-  if (self->dict == NULL)
-    return TRUE;
   plain = straighten (word, len);
   folded = g_utf8_casefold (plain, -1);
-  if (g_hash_table_contains (self->known, folded) || g_hash_table_contains (self->ignored, folded))
+  /* House style first: a banned word is marked whatever the dictionary
+   * (or its absence) says, until the writer ignores it. */
+  if (g_hash_table_contains (self->ignored, folded))
+    return TRUE;
+  if (g_hash_table_contains (self->banned, folded))
+    return FALSE;
+  if (self->dict == NULL)
+    return TRUE;
+  if (g_hash_table_contains (self->known, folded) || g_hash_table_contains (self->preferred, folded))
     return TRUE;
   /* Words repeat (a story says "council" forty times): the dictionary is
    * asked once a word. */
@@ -301,15 +342,31 @@ lede_speller_suggest (LedeSpeller *self,
   g_autofree char *plain = NULL;
   size_t n = 0;
   char **found;
+  const char *house = NULL;
 
   g_return_val_if_fail (LEDE_IS_SPELLER (self), NULL);
 
+  plain = straighten (word, -1);
+  {
+    g_autofree char *folded = g_utf8_casefold (plain, -1);
+    const char *preferred = g_hash_table_lookup (self->banned, folded);
+
+    if (preferred && max > 0)
+      {
+        g_strv_builder_add (out, preferred);
+        max--;
+        house = preferred;
+      }
+  }
   if (self->dict == NULL)
     return g_strv_builder_end (out);
-  plain = straighten (word, -1);
   found = enchant_dict_suggest (self->dict, plain, -1, &n);
-  for (size_t i = 0; found != NULL && i < n && i < max; i++)
-    g_strv_builder_add (out, found[i]);
+  for (size_t i = 0; found != NULL && i < n && max > 0; i++)
+    if (g_strcmp0 (found[i], house) != 0)
+      {
+        g_strv_builder_add (out, found[i]);
+        max--;
+      }
   if (found != NULL)
     enchant_dict_free_string_list (self->dict, found);
   return g_strv_builder_end (out);

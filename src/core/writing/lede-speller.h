@@ -20,6 +20,9 @@ gboolean     lede_speller_set_language    (LedeSpeller        *self,
 const char  *lede_speller_get_dictionary  (LedeSpeller        *self);
 void         lede_speller_set_known_words (LedeSpeller        *self,
                                            const char * const *words);
+void         lede_speller_set_house_style (LedeSpeller      *self,
+                                           const char * const *banned,
+                                           const char * const *preferred);
 void         lede_speller_ignore          (LedeSpeller        *self,
                                            const char         *word);
 void         lede_speller_clear_ignored   (LedeSpeller        *self);

@@ -24,6 +24,19 @@ lede_test_export (LedeArticle        *article,
   return lede_export_story (verdict, format);
 }
 
+/* Markdown that keeps the story whole, an editor's open pass included
+ * (the way out made for review): what a round trip must give back. */
+static inline GBytes *
+lede_test_export_whole (LedeArticle        *article,
+                        const char * const *tags,
+                        GPtrArray          *sources)
+{
+  g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, tags, sources, NULL, LEDE_WAY_OUT_REVIEW, NULL);
+
+  lede_verdict_allow (verdict);
+  return lede_export_story (verdict, LEDE_EXPORT_FORMAT_MARKDOWN);
+}
+
 /* One part of a DOCX file, read back with libarchive. */
 static inline char *
 lede_test_docx_part (GBytes     *docx,

@@ -1,7 +1,7 @@
 /* fuzz-import.c: a file as import reads it — Markdown with front matter, or
  * plain text when the first byte is odd — then the export round trip: the
- * story exported to Markdown and imported again is the same story, field
- * by field.
+ * story exported to Markdown (kept whole for review, an editor's open pass
+ * included) and imported again is the same story, field by field.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,7 +32,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       return 0;
     }
 
-  markdown = lede_test_export (article, (const char * const *)tags, NULL, LEDE_EXPORT_FORMAT_MARKDOWN);
+  markdown = lede_test_export_whole (article, (const char * const *)tags, NULL);
   text = g_bytes_get_data (markdown, &len);
   again = lede_import_parse ("story.md", text, len, &tags_again, &error);
   lede_fuzz_check (again != NULL, "Lede's own export does not import: %s\n%.*s", error->message, (int)len, text);

@@ -583,7 +583,6 @@ lede_wordpress_connect (LedeWordpress  *self,
   g_autoptr (GBytes) root_bytes = NULL;
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (JsonNode) me = NULL;
-  g_autoptr (GError) local_error = NULL;
   g_autofree char *checked = NULL;
   JsonObject *object;
   JsonArray *namespaces;

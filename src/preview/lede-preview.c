@@ -114,6 +114,14 @@ run_javascript (LedePreview         *self,
                                                   callback, callback ? self : NULL);
 }
 
+/* "Unsupported result type": the script ran, only its answer was lost
+ * (the scripts here only ever answer true or a number). */
+static gboolean
+answer_lost (const GError *error)
+{
+  return g_error_matches (error, WEBKIT_JAVASCRIPT_ERROR, WEBKIT_JAVASCRIPT_ERROR_INVALID_RESULT);
+}
+
 static void
 on_javascript_done (GObject      *source,
                     GAsyncResult *result,
@@ -122,7 +130,7 @@ on_javascript_done (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autoptr (JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, &error);
 
-  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !answer_lost (error))
     g_warning ("Preview script failed: %s", error->message);
 }
 
@@ -144,14 +152,6 @@ retry_fields (gpointer data)
  * time, rather than leave stale text; only a failure that lasts over ten
  * seconds is reported (FALSE). */
 #define MAX_TRIES 8
-
-/* "Unsupported result type": the script ran, only its answer was lost
- * (the scripts here only ever answer true or a number). */
-static gboolean
-answer_lost (const GError *error)
-{
-  return g_error_matches (error, WEBKIT_JAVASCRIPT_ERROR, WEBKIT_JAVASCRIPT_ERROR_INVALID_RESULT);
-}
 
 static gboolean
 try_again_later (LedePreview *self,

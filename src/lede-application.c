@@ -276,6 +276,10 @@ static const LedeAccel accels[] = {
   { "win.zoom-out", { "<Control>minus", NULL } },
   { "win.zoom-reset", { "<Control>0", NULL } },
   { "win.show-history", { "<Control><Alt>h", NULL } },
+  { "win.suggest-changes", { "<Control><Shift>e", NULL } },
+  { "win.accept-suggestion", { "<Control><Alt>a", NULL } },
+  { "win.reject-suggestion", { "<Control><Alt>r", NULL } },
+  { "win.add-comment", { "<Control><Alt>m", NULL } },
   };
 /**
  * lede_application_get_accels:

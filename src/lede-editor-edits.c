@@ -27,11 +27,14 @@ lede_editor_replace_body (LedeEditor *self,
   g_return_if_fail (LEDE_IS_EDITOR (self));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  /* A revision put back is no suggestion, even while suggesting. */
+  self->reviewing++;
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_delete (buffer, &start, &end);
   gtk_text_buffer_insert (buffer, &start, text, -1);
   gtk_text_buffer_end_user_action (buffer);
+  self->reviewing--;
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
   lede_editor_settle_body (self);

@@ -8,6 +8,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "lede-find-bar.h"
+#include "lede-review.h"
 #include "lede-spell-checker.h"
 #include "lede-editor.h"
 
@@ -84,6 +85,20 @@ struct _LedeEditor
   LedeJointUndo     joint;
   GtkTextBuffer    *joint_replaying;   /* whose undo or redo runs the other's */
 
+  /* The editor's pass (lede-editor-review.c, lede-editor-marks.c). */
+  gboolean          suggesting;
+  char             *reviewer;          /* who suggests: the Preferences byline */
+  guint             reviewing;         /* our own edits, not suggestions */
+  gboolean          replaying;         /* undo or redo under way */
+  GtkTextMark      *deletion_end;      /* a deletion of this user action: typing there replaces */
+  gboolean          review_dirty;      /* the body changed since the marks were tagged */
+  gboolean          review_tagged;
+  GtkTextTag       *hidden_tag;
+  GtkTextTag       *inserted_tag;
+  GtkTextTag       *deleted_tag;
+  GtkTextTag       *commented_tag;
+  GMenu            *review_menu;
+
   LedeSpeller      *speller;
   LedeSpellChecker *headline_checker;
   LedeSpellChecker *body_checker;
@@ -100,6 +115,22 @@ struct _LedeEditor
 void     lede_editor_settle_body           (LedeEditor  *self);
 void     lede_editor_clear_highlight       (LedeEditor    *self,
                                             GtkTextBuffer *buffer);
+/* Where a mark's parts are in the body, in characters; -1 where none. */
+typedef struct {
+  const LedeReviewMark *mark;
+  int start, end;          /* the whole mark, its signature and notes included */
+  int old_start, old_end;  /* the words deleted, replaced or commented on */
+  int new_start, new_end;  /* the words inserted */
+} LedePlacedMark;
+
+/* lede-editor-review.c */
+void     lede_editor_watch_suggestions     (LedeEditor  *self);
+void     lede_editor_place_mark            (const char           *text,
+                                            const LedeReviewMark *mark,
+                                            LedePlacedMark       *placed);
+/* lede-editor-marks.c */
+void     lede_editor_watch_marks           (LedeEditor  *self);
+gboolean lede_editor_restyle_review        (LedeEditor  *self);
 /* lede-editor-typography.c */
 gboolean lede_editor_take_back_typography  (LedeEditor  *self);
 void lede_editor_watch_punctuation (LedeEditor  *self,

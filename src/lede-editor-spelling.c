@@ -33,6 +33,14 @@ lede_editor_set_speller (LedeEditor  *self,
   self->speller = g_object_ref (speller);
   self->headline_checker = lede_spell_checker_new (self->headline_view, speller);
   self->body_checker = lede_spell_checker_new (GTK_TEXT_VIEW (self->body_view), speller);
+  /* The spellings first, then the editor's pass. */
+  {
+    g_autoptr (GMenu) menu = g_menu_new ();
+
+    g_menu_append_section (menu, NULL, gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (self->body_view)));
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (self->review_menu));
+    gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->body_view), G_MENU_MODEL (menu));
+  }
   g_signal_connect_object (self->headline_checker, "add-word", G_CALLBACK (on_add_word), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->body_checker, "add-word", G_CALLBACK (on_add_word), self, G_CONNECT_SWAPPED);
 }

@@ -211,6 +211,8 @@ on_before_paint (GdkFrameClock *clock,
   GtkTextIter start, parsed;
   GdkRectangle visible;
 
+  if (lede_editor_restyle_review (self))
+    gtk_widget_queue_resize (GTK_WIDGET (self->body_view));
   gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->body_view), &visible);
   if (self->parsed_end == 0 || gdk_rectangle_equal (&visible, &self->styled_view))
     return;
@@ -425,6 +427,8 @@ lede_editor_dispose (GObject *object)
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
   g_clear_pointer (&self->changed_from, g_free);
+  g_clear_pointer (&self->reviewer, g_free);
+  g_clear_object (&self->review_menu);
   g_clear_object (&self->headline_checker);
   g_clear_object (&self->body_checker);
   g_clear_object (&self->speller);
@@ -585,6 +589,8 @@ lede_editor_init (LedeEditor *self)
   lede_editor_watch_punctuation (self, GTK_TEXT_VIEW (self->body_view));
   lede_editor_watch_punctuation (self, self->headline_view);
   lede_editor_watch_joint_undo (self);
+  lede_editor_watch_suggestions (self);
+  lede_editor_watch_marks (self);
   g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);

@@ -8,6 +8,7 @@
 
 #include "lede-article.h"
 #include "lede-find-bar.h"
+#include "lede-review.h"
 #include "lede-speller.h"
 
 G_BEGIN_DECLS
@@ -70,5 +71,27 @@ void         lede_editor_insert_photo    (LedeEditor         *self,
                                           const LedePhoto    *photo);
 gboolean     lede_editor_is_dimmed_at    (LedeEditor         *self,
                                           int                 offset);
+
+
+void         lede_editor_set_suggesting  (LedeEditor         *self,
+                                          gboolean            suggesting,
+                                          const char         *reviewer);
+gboolean     lede_editor_get_suggesting  (LedeEditor         *self);
+gboolean     lede_editor_answer_at_cursor (LedeEditor        *self,
+                                           LedeReviewAnswer   reply);
+gboolean     lede_editor_answer_mark     (LedeEditor         *self,
+                                          gsize               start,
+                                          LedeReviewAnswer    reply);
+gboolean     lede_editor_answer_suggestions (LedeEditor      *self,
+                                             const char      *author,
+                                             LedeReviewAnswer reply);
+char        *lede_editor_dup_author_at_cursor (LedeEditor    *self);
+gboolean     lede_editor_add_comment     (LedeEditor         *self,
+                                          const char         *words);
+gboolean     lede_editor_reply           (LedeEditor         *self,
+                                          gsize               start,
+                                          const char         *words);
+void         lede_editor_show_mark       (LedeEditor         *self,
+                                          gsize               start);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "lede-metadata-panel.h"
 #include "lede-note-section.h"
 #include "lede-photo-section.h"
+#include "lede-review-section.h"
 #include "lede-sources-section.h"
 #include "lede-story-fields.h"
 #include "lede-tag-chips.h"
@@ -41,6 +42,7 @@ struct _LedeMetadataPanel
   LedeChecksSection  *checks_section;
   LedeNoteSection    *note_section;
   LedePhotoSection   *photo_section;
+  LedeReviewSection  *review_section;
 
   LedeArticle        *article;
   GtkTextBuffer      *body;
@@ -194,9 +196,13 @@ lede_metadata_panel_refresh (LedeMetadataPanel *self)
   self->stale = FALSE;
   stop_counting (self);
   if (self->article == NULL)
-    return;
+    {
+      lede_review_section_show (self->review_section, "");
+      return;
+    }
 
   body = body_text (self);
+  lede_review_section_show (self->review_section, body);
   report = g_new0 (Report, 1);
   report->story = lede_check_story_new (self->article, body, NULL);
   lede_check_story_set_style (report->story, self->style);
@@ -471,6 +477,7 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   g_type_ensure (LEDE_TYPE_NOTE_SECTION);
   g_type_ensure (LEDE_TYPE_PHOTO_SECTION);
   g_type_ensure (LEDE_TYPE_CHECKS_SECTION);
+  g_type_ensure (LEDE_TYPE_REVIEW_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-metadata-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, scroller);
@@ -481,6 +488,7 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, checks_section);
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, note_section);
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, photo_section);
+  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, review_section);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, fix_activated_cb);
   /* A source linked, unlinked or edited: check the quotations again now. */
@@ -518,4 +526,17 @@ lede_metadata_panel_focus_tags (LedeMetadataPanel *self)
 {
   g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
   lede_tag_chips_focus (self->tag_chips_section);
+}
+
+/**
+ * lede_metadata_panel_get_review_section:
+ *
+ * Returns: (transfer none): the section listing the story's suggestions
+ *   and comments, whose answers the window carries out
+ */
+LedeReviewSection *
+lede_metadata_panel_get_review_section (LedeMetadataPanel *self)
+{
+  g_return_val_if_fail (LEDE_IS_METADATA_PANEL (self), NULL);
+  return self->review_section;
 }

@@ -8,6 +8,7 @@
 
 #include "lede-library.h"
 
+#include "lede-review-section.h"
 #include "lede-speller.h"
 #include "lede-style.h"
 
@@ -44,5 +45,6 @@ void lede_metadata_panel_check_spelling   (LedeMetadataPanel *self,
                                            gboolean           enabled);
 
 void lede_metadata_panel_focus_tags (LedeMetadataPanel *self);
+LedeReviewSection *lede_metadata_panel_get_review_section (LedeMetadataPanel *self);
 
 G_END_DECLS

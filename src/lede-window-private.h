@@ -198,6 +198,11 @@ void lede_window_keep_revision_of    (LedeWindow  *self,
                                       LedeArticle *article,
                                       const char  *reason);
 
+/* lede-window-review.c */
+void lede_window_class_add_review    (GtkWidgetClass *widget_class);
+void lede_window_init_review         (LedeWindow *self);
+void lede_window_review_story_shown  (LedeWindow *self);
+
 /* A toast for a moment at the foot of the window: every part says things
  * this way, so it is here rather than a call into one of them. */
 static inline void

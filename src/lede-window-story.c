@@ -206,6 +206,7 @@ lede_window_show_article (LedeWindow  *self,
   if (before != NULL && (article == NULL || lede_article_get_id (article) != lede_article_get_id (before)))
     lede_window_leave_story (self);
   lede_editor_set_article (self->editor, article);
+  lede_window_review_story_shown (self);
   lede_window_place_save_state (self);
   g_signal_group_set_target (self->revision_signals, article);
   lede_window_note_shown (self);

@@ -218,6 +218,7 @@ lede_window_dispose (GObject *object)
   g_action_map_remove_action (G_ACTION_MAP (self), "spell-check");
   g_action_map_remove_action (G_ACTION_MAP (self), "graf-numbers");
   g_action_map_remove_action (G_ACTION_MAP (self), "smart-punctuation");
+  g_action_map_remove_action (G_ACTION_MAP (self), "suggest-changes");
   lede_window_dispose_layout (self);
   lede_window_dispose_search (self);
   lede_window_dispose_history (self);
@@ -289,6 +290,7 @@ lede_window_class_init (LedeWindowClass *klass)
   lede_window_class_add_selection (widget_class);
   lede_window_class_add_photos (widget_class);
   lede_window_class_add_style (widget_class);
+  lede_window_class_add_review (widget_class);
 }
 
 static void
@@ -325,6 +327,7 @@ lede_window_init (LedeWindow *self)
   lede_window_init_search (self);
   lede_window_init_history (self);
   lede_window_init_backup (self);
+  lede_window_init_review (self);
   lede_window_update_empty_page (self);
   lede_window_show_article (self, NULL);
 }

@@ -1,0 +1,556 @@
+/* lede-editor-marks.c: the editor's pass shown as changes, and answered.
+ *
+ * The Markdown stays the source of truth; the editor only tags it: the
+ * markup and the signatures are hidden, inserted words underlined and
+ * deleted ones struck through, in colour, and the pointer over one says
+ * in words what it is, who made it and when (a tooltip), for readers who
+ * cannot tell the colours apart. Hidden text changes line heights, so the
+ * tags are put on before a frame is laid out (lede_editor_restyle_review()
+ * from the editor's before-paint), never while GTK 4.8 draws.
+ *
+ * Accepting, rejecting and resolving rewrite the text with the core's
+ * lede_review_dup_answered(), and only the span that differs goes into
+ * the buffer, as one user action: one undo step.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-editor"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lede-review.h"
+#include "lede-editor-private.h"
+
+static GtkTextBuffer *
+body_buffer (LedeEditor *self)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+}
+
+static char *
+dup_body (LedeEditor *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (body_buffer (self), &start, &end);
+  return gtk_text_buffer_get_text (body_buffer (self), &start, &end, TRUE);
+}
+
+/* Green and red that read on the light page and the dark one. */
+static void
+update_colours (LedeEditor *self)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  g_object_set (self->inserted_tag, "foreground", dark ? "#8ff0a4" : "#1b7a3d", NULL);
+  g_object_set (self->deleted_tag, "foreground", dark ? "#ff7b63" : "#b01a24", NULL);
+  g_object_set (self->commented_tag, "background-rgba",
+                dark ? &(GdkRGBA) { 0.38, 0.56, 0.94, 0.35 } : &(GdkRGBA) { 0.38, 0.56, 0.94, 0.22 }, NULL);
+}
+
+static void
+tag (LedeEditor  *self,
+     GtkTextTag  *tag,
+     int          start,
+     int          end)
+{
+  GtkTextIter from, to;
+
+  if (start < 0 || end <= start)
+    return;
+  gtk_text_buffer_get_iter_at_offset (body_buffer (self), &from, start);
+  gtk_text_buffer_get_iter_at_offset (body_buffer (self), &to, end);
+  gtk_text_buffer_apply_tag (body_buffer (self), tag, &from, &to);
+}
+
+/**
+ * lede_editor_restyle_review:
+ *
+ * Tags the marks of the editor's pass again, when the body changed since.
+ * Called before a frame is laid out.
+ *
+ * Returns: whether a tag changed
+ */
+gboolean
+lede_editor_restyle_review (LedeEditor *self)
+{
+  GtkTextBuffer *buffer = body_buffer (self);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextTag *tags[] = { self->hidden_tag, self->inserted_tag, self->deleted_tag, self->commented_tag };
+  g_autofree char *text = NULL;
+  g_autoptr (GPtrArray) marks = NULL;
+  GtkTextIter start, end;
+  gboolean had = self->review_tagged;
+
+  if (!self->review_dirty)
+    return FALSE;
+  self->review_dirty = FALSE;
+  text = dup_body (self);
+  if (!had && !lede_review_may_have_marks (text))
+    return FALSE;
+  marks = lede_review_scan (text);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    {
+      gtk_text_buffer_remove_tag (buffer, tags[i], &start, &end);
+      /* Above GtkSourceView's Markdown, which it may add later. */
+      gtk_text_tag_set_priority (tags[i], gtk_text_tag_table_get_size (table) - 1);
+    }
+  for (guint i = 0; i < marks->len; i++)
+    {
+      LedePlacedMark placed;
+
+      lede_editor_place_mark (text, g_ptr_array_index (marks, i), &placed);
+      switch (placed.mark->kind)
+        {
+        case LEDE_REVIEW_INSERTION:
+          tag (self, self->hidden_tag, placed.start, placed.new_start);
+          tag (self, self->inserted_tag, placed.new_start, placed.new_end);
+          tag (self, self->hidden_tag, placed.new_end, placed.end);
+          break;
+        case LEDE_REVIEW_DELETION:
+          tag (self, self->hidden_tag, placed.start, placed.old_start);
+          tag (self, self->deleted_tag, placed.old_start, placed.old_end);
+          tag (self, self->hidden_tag, placed.old_end, placed.end);
+          break;
+        case LEDE_REVIEW_SUBSTITUTION:
+          tag (self, self->hidden_tag, placed.start, placed.old_start);
+          tag (self, self->deleted_tag, placed.old_start, placed.old_end);
+          tag (self, self->hidden_tag, placed.old_end, placed.new_start);
+          tag (self, self->inserted_tag, placed.new_start, placed.new_end);
+          tag (self, self->hidden_tag, placed.new_end, placed.end);
+          break;
+        case LEDE_REVIEW_COMMENT:
+        default:
+          /* A note on nothing stays in sight, shaded: hidden, it could
+           * not be found. */
+          if (placed.old_start < 0)
+            tag (self, self->commented_tag, placed.start, placed.end);
+          else
+            {
+              tag (self, self->hidden_tag, placed.start, placed.old_start);
+              tag (self, self->commented_tag, placed.old_start, placed.old_end);
+              tag (self, self->hidden_tag, placed.old_end, placed.end);
+            }
+          break;
+        }
+    }
+  self->review_tagged = marks->len > 0;
+  return had || marks->len > 0;
+}
+
+static void
+on_body_changed (LedeEditor *self)
+{
+  self->review_dirty = TRUE;
+}
+
+/* What a mark is, in words. */
+static char *
+describe (const LedeReviewMark *mark)
+{
+  const char *who = mark->author ? mark->author : _("Unknown");
+  const char *when = mark->time ? mark->time : "";
+
+  switch (mark->kind)
+    {
+    case LEDE_REVIEW_INSERTION:
+      /* Translators: a suggested change in the story; the name and the time follow */
+      return g_strdup_printf (_("Inserted by %s, %s"), who, when);
+    case LEDE_REVIEW_DELETION:
+      return g_strdup_printf (_("Deleted by %s, %s"), who, when);
+    case LEDE_REVIEW_SUBSTITUTION:
+      return g_strdup_printf (_("Replaced by %s, %s"), who, when);
+    case LEDE_REVIEW_COMMENT:
+    default:
+      {
+        GString *out = g_string_new (NULL);
+
+        for (guint i = 0; i < mark->notes->len; i++)
+          {
+            LedeReviewNote *note = g_ptr_array_index (mark->notes, i);
+
+            if (i)
+              g_string_append_c (out, '\n');
+            g_string_append_printf (out, i ? _("Reply from %s, %s: %s") : _("Comment from %s, %s: %s"),
+                                    note->author ? note->author : _("Unknown"), note->time ? note->time : "",
+                                    note->text);
+          }
+        return g_string_free (out, FALSE);
+      }
+    }
+}
+
+/* The mark at @offset in characters, or -1; its place in @placed. */
+static int
+mark_at (const char     *text,
+         GPtrArray      *marks,
+         int             offset,
+         LedePlacedMark *placed)
+{
+  for (guint i = 0; i < marks->len; i++)
+    {
+      lede_editor_place_mark (text, g_ptr_array_index (marks, i), placed);
+      if (placed->start > offset)
+        break;
+      if (offset <= placed->end)
+        return (int)i;
+    }
+  return -1;
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  LedeEditor *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  g_autofree char *text = NULL;
+  g_autofree char *words = NULL;
+  g_autoptr (GPtrArray) marks = NULL;
+  LedePlacedMark placed;
+  GtkTextIter at;
+  int bx, by, index;
+
+  if (!self->review_tagged)
+    return FALSE;
+  if (keyboard)
+    gtk_text_buffer_get_iter_at_mark (body_buffer (self), &at, gtk_text_buffer_get_insert (body_buffer (self)));
+  else
+    {
+      gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (view, &at, bx, by))
+        return FALSE;
+    }
+  text = dup_body (self);
+  marks = lede_review_scan (text);
+  index = mark_at (text, marks, gtk_text_iter_get_offset (&at), &placed);
+  if (index < 0 || gtk_text_iter_get_offset (&at) == placed.end)
+    return FALSE;
+  words = describe (placed.mark);
+  gtk_tooltip_set_text (tooltip, words);
+  return TRUE;
+}
+
+/* Puts @answered in the body, only where it differs, as one user action. */
+static void
+put_answered (LedeEditor *self,
+              const char *text,
+              const char *answered)
+{
+  GtkTextBuffer *buffer = body_buffer (self);
+  gsize length = strlen (text), new_length = strlen (answered), head = 0, tail = 0;
+  GtkTextIter start, end;
+  int first;
+
+  while (head < length && head < new_length && text[head] == answered[head])
+    head++;
+  while (tail < length - head && tail < new_length - head &&
+         text[length - 1 - tail] == answered[new_length - 1 - tail])
+    tail++;
+  /* On a character's first byte. */
+  while (head > 0 && (text[head] & 0xC0) == 0x80)
+    head--;
+  while (tail > 0 && (text[length - tail] & 0xC0) == 0x80)
+    tail--;
+  if (head == length && head == new_length)
+    return;
+  first = (int)g_utf8_pointer_to_offset (text, text + head);
+  self->reviewing++;
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, first);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int)g_utf8_pointer_to_offset (text, text + length - tail));
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, answered + head, (int)(new_length - tail - head));
+  gtk_text_buffer_end_user_action (buffer);
+  self->reviewing--;
+  gtk_text_buffer_place_cursor (buffer, &start);
+}
+
+typedef struct {
+  LedeEditor *self;
+  gsize       start;      /* a mark's first byte, or G_MAXSIZE */
+  const char *author;     /* a suggester, or NULL */
+  gboolean    comments;   /* comments too, or suggestions only */
+} Choice;
+
+static gboolean
+is_chosen (const LedeReviewMark *mark,
+           gpointer              data)
+{
+  Choice *choice = data;
+
+  if (choice->start != G_MAXSIZE)
+    return mark->start == choice->start;
+  if (!choice->comments && !lede_review_mark_is_suggestion (mark))
+    return FALSE;
+  return choice->author == NULL || g_strcmp0 (mark->author, choice->author) == 0;
+}
+
+static gboolean
+answer_chosen (LedeEditor       *self,
+               LedeReviewAnswer  reply,
+               Choice           *choice)
+{
+  g_autofree char *text = dup_body (self);
+  g_autoptr (GPtrArray) marks = lede_review_scan (text);
+  g_autofree char *answered = NULL;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < marks->len && !any; i++)
+    any = is_chosen (g_ptr_array_index (marks, i), choice);
+  if (!any)
+    return FALSE;
+  answered = lede_review_dup_answered (text, marks, reply, is_chosen, choice, NULL);
+  put_answered (self, text, answered);
+  return TRUE;
+}
+
+/**
+ * lede_editor_answer_at_cursor:
+ *
+ * Accepts or rejects the suggestion at the cursor (and the rest of its
+ * edit across paragraphs), or resolves the comment there.
+ *
+ * Returns: whether there was one
+ */
+gboolean
+lede_editor_answer_at_cursor (LedeEditor       *self,
+                              LedeReviewAnswer  reply)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (GPtrArray) marks = NULL;
+  LedePlacedMark placed;
+  GtkTextIter at;
+  Choice choice = { self, G_MAXSIZE, NULL, FALSE };
+
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
+
+  text = dup_body (self);
+  marks = lede_review_scan (text);
+  gtk_text_buffer_get_iter_at_mark (body_buffer (self), &at, gtk_text_buffer_get_insert (body_buffer (self)));
+  if (mark_at (text, marks, gtk_text_iter_get_offset (&at), &placed) < 0)
+    return FALSE;
+  choice.start = placed.mark->start;
+  return answer_chosen (self, reply, &choice);
+}
+
+/**
+ * lede_editor_answer_mark:
+ * @start: the mark's first byte in the body, as lede_review_scan() gives it
+ *
+ * Returns: whether the body still has that mark
+ */
+gboolean
+lede_editor_answer_mark (LedeEditor       *self,
+                         gsize             start,
+                         LedeReviewAnswer  reply)
+{
+  Choice choice = { self, start, NULL, FALSE };
+
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
+  return answer_chosen (self, reply, &choice);
+}
+
+/**
+ * lede_editor_answer_suggestions:
+ * @author: (nullable): whose suggestions, or %NULL for everyone's
+ *
+ * Accepts or rejects every suggestion (of @author); comments stay.
+ *
+ * Returns: whether there was one
+ */
+gboolean
+lede_editor_answer_suggestions (LedeEditor       *self,
+                                const char       *author,
+                                LedeReviewAnswer  reply)
+{
+  Choice choice = { self, G_MAXSIZE, author, FALSE };
+
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
+  return answer_chosen (self, reply, &choice);
+}
+
+/**
+ * lede_editor_dup_author_at_cursor:
+ *
+ * Returns: (transfer full) (nullable): who made the mark at the cursor
+ */
+char *
+lede_editor_dup_author_at_cursor (LedeEditor *self)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (GPtrArray) marks = NULL;
+  LedePlacedMark placed;
+  GtkTextIter at;
+
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), NULL);
+
+  text = dup_body (self);
+  marks = lede_review_scan (text);
+  gtk_text_buffer_get_iter_at_mark (body_buffer (self), &at, gtk_text_buffer_get_insert (body_buffer (self)));
+  if (mark_at (text, marks, gtk_text_iter_get_offset (&at), &placed) < 0)
+    return NULL;
+  return g_strdup (placed.mark->author);
+}
+
+/**
+ * lede_editor_add_comment:
+ * @words: the comment
+ *
+ * Comments on the selected words: {==words==}{>>@Name|TIME: comment<<}.
+ *
+ * Returns: whether there was a selection to comment on, outside any mark
+ */
+gboolean
+lede_editor_add_comment (LedeEditor *self,
+                         const char *words)
+{
+  GtkTextBuffer *buffer;
+  g_autofree char *text = NULL;
+  g_autofree char *chosen = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *with = NULL;
+  g_autoptr (GPtrArray) marks = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  GtkTextIter start, end;
+  int from, to;
+
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
+
+  buffer = body_buffer (self);
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return FALSE;
+  chosen = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  from = gtk_text_iter_get_offset (&start);
+  to = gtk_text_iter_get_offset (&end);
+  /* Not across a blank line, nor over a mark: CriticMarkup nests none. */
+  text = dup_body (self);
+  marks = lede_review_scan (text);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      LedePlacedMark placed;
+
+      lede_editor_place_mark (text, g_ptr_array_index (marks, i), &placed);
+      if (placed.start < to && placed.end > from)
+        return FALSE;
+    }
+  if (strstr (chosen, "\n\n") || strstr (chosen, "==}"))
+    return FALSE;
+  note = lede_review_dup_signature (self->reviewer ? self->reviewer : g_get_real_name (), now, words);
+  with = g_strconcat ("{==", chosen, "==}", note, NULL);
+  self->reviewing++;
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, with, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  self->reviewing--;
+  return TRUE;
+}
+
+/**
+ * lede_editor_reply:
+ * @start: the comment's first byte in the body
+ * @words: the reply
+ *
+ * Answers a comment with another, right after its last note.
+ *
+ * Returns: whether the body still has that comment
+ */
+gboolean
+lede_editor_reply (LedeEditor *self,
+                   gsize       start,
+                   const char *words)
+{
+  GtkTextBuffer *buffer;
+  g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr (GPtrArray) marks = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
+
+  buffer = body_buffer (self);
+  text = dup_body (self);
+  marks = lede_review_scan (text);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      LedeReviewMark *mark = g_ptr_array_index (marks, i);
+      GtkTextIter at;
+
+      if (mark->start != start || mark->kind != LEDE_REVIEW_COMMENT)
+        continue;
+      note = lede_review_dup_signature (self->reviewer ? self->reviewer : g_get_real_name (), now, words);
+      self->reviewing++;
+      gtk_text_buffer_begin_user_action (buffer);
+      gtk_text_buffer_get_iter_at_offset (buffer, &at, (int)g_utf8_pointer_to_offset (text, text + mark->end));
+      gtk_text_buffer_insert (buffer, &at, note, -1);
+      gtk_text_buffer_end_user_action (buffer);
+      self->reviewing--;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * lede_editor_show_mark:
+ * @start: the mark's first byte in the body
+ *
+ * Selects the words of a suggestion or comment, on screen.
+ */
+void
+lede_editor_show_mark (LedeEditor *self,
+                       gsize       start)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (GPtrArray) marks = NULL;
+
+  g_return_if_fail (LEDE_IS_EDITOR (self));
+
+  text = dup_body (self);
+  marks = lede_review_scan (text);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      LedePlacedMark placed;
+      int from, to;
+
+      lede_editor_place_mark (text, g_ptr_array_index (marks, i), &placed);
+      if (placed.mark->start != start)
+        continue;
+      from = placed.old_start >= 0 ? placed.old_start : placed.new_start >= 0 ? placed.new_start : placed.start;
+      to = placed.new_end >= 0 ? placed.new_end : placed.old_end >= 0 ? placed.old_end : placed.end;
+      lede_editor_show_range (self, from, to - from);
+      return;
+    }
+}
+
+void
+lede_editor_watch_marks (LedeEditor *self)
+{
+  GtkTextBuffer *buffer = body_buffer (self);
+
+  self->hidden_tag = gtk_text_buffer_create_tag (buffer, "review-hidden", "invisible", TRUE, NULL);
+  self->inserted_tag = gtk_text_buffer_create_tag (buffer, "review-inserted", "underline", PANGO_UNDERLINE_SINGLE,
+                                                   NULL);
+  self->deleted_tag = gtk_text_buffer_create_tag (buffer, "review-deleted", "strikethrough", TRUE, NULL);
+  self->commented_tag = gtk_text_buffer_create_tag (buffer, "review-commented", NULL);
+  update_colours (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_colours), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->body_view), TRUE);
+  /* The context menu's answers (the spell checker's come before them). */
+  self->review_menu = g_menu_new ();
+  g_menu_append (self->review_menu, _("_Accept Suggestion"), "win.accept-suggestion");
+  g_menu_append (self->review_menu, _("_Reject Suggestion"), "win.reject-suggestion");
+  g_menu_append (self->review_menu, _("Add _Comment…"), "win.add-comment");
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->body_view), G_MENU_MODEL (self->review_menu));
+  g_signal_connect_object (self->body_view, "query-tooltip", G_CALLBACK (on_query_tooltip), self, 0);
+}

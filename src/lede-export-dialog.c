@@ -33,6 +33,8 @@ struct _LedeExportDialog
   AdwActionRow    *folder_row;
   AdwActionRow    *jekyll_row;
   GtkSwitch       *jekyll_switch;
+  AdwActionRow    *review_row;
+  GtkSwitch       *review_switch;
   GtkWidget       *export_button;
   GtkRevealer     *progress_revealer;
   GtkProgressBar  *progress_bar;
@@ -76,6 +78,22 @@ format_changed_cb (LedeExportDialog *self)
   gboolean markdown = adw_combo_row_get_selected (self->format_row) == LEDE_EXPORT_FORMAT_MARKDOWN;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->jekyll_row), markdown);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->review_row), markdown);
+}
+
+/* Jekyll's names and the editor's pass kept are for Markdown only. */
+static LedeExportFlags
+chosen_flags (LedeExportDialog *self)
+{
+  LedeExportFlags flags = LEDE_EXPORT_FLAGS_NONE;
+
+  if (adw_combo_row_get_selected (self->format_row) != LEDE_EXPORT_FORMAT_MARKDOWN)
+    return flags;
+  if (gtk_switch_get_active (self->jekyll_switch))
+    flags |= LEDE_EXPORT_FLAGS_JEKYLL_NAMES;
+  if (gtk_switch_get_active (self->review_switch))
+    flags |= LEDE_EXPORT_FLAGS_KEEP_REVIEW;
+  return flags;
 }
 
 static void
@@ -179,8 +197,7 @@ on_replace_response (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "replace"))
     {
-      lede_export_batch_set_flags (self->batch, LEDE_EXPORT_FLAGS_OVERWRITE |
-                                   (gtk_switch_get_active (self->jekyll_switch) ? LEDE_EXPORT_FLAGS_JEKYLL_NAMES : 0));
+      lede_export_batch_set_flags (self->batch, LEDE_EXPORT_FLAGS_OVERWRITE | chosen_flags (self));
       run_batch (self);
     }
   else
@@ -397,8 +414,7 @@ void
 lede_export_dialog_export (LedeExportDialog *self)
 {
   LedeExportFormat format = adw_combo_row_get_selected (self->format_row);
-  LedeExportFlags flags = gtk_switch_get_active (self->jekyll_switch) && format == LEDE_EXPORT_FORMAT_MARKDOWN
-                          ? LEDE_EXPORT_FLAGS_JEKYLL_NAMES : LEDE_EXPORT_FLAGS_NONE;
+  LedeExportFlags flags = chosen_flags (self);
   g_autoptr (GPtrArray) stories = NULL;
   g_autoptr (GError) error = NULL;
   LedeExportScope scope;
@@ -529,6 +545,8 @@ lede_export_dialog_class_init (LedeExportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, LedeExportDialog, review_row);
+  gtk_widget_class_bind_template_child (widget_class, LedeExportDialog, review_switch);
   gtk_widget_class_bind_template_child (widget_class, LedeExportDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, LedeExportDialog, folder_row);
   gtk_widget_class_bind_template_child (widget_class, LedeExportDialog, jekyll_row);

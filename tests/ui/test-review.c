@@ -10,6 +10,9 @@
 
 #include <string.h>
 
+#include "lede-export.h"
+#include "lede-export-batch.h"
+#include "lede-export-dialog.h"
 #include "lede-review.h"
 #include "lede-review-section.h"
 #include "lede-window-fixture.h"
@@ -415,6 +418,72 @@ test_remembered (Fixture       *f,
   set_suggesting (f, FALSE);
 }
 
+typedef struct {
+  LedeExportDialog *dialog;
+  gboolean          done;
+  guint             written;
+} Outcome;
+
+static void
+on_export_finished (LedeExportDialog *dialog,
+                    LedeExportBatch  *batch,
+                    gboolean          cancelled,
+                    Outcome          *outcome)
+{
+  outcome->written = lede_export_batch_get_written (batch);
+  outcome->done = TRUE;
+}
+
+static gboolean
+is_done_or_reviewing (gpointer data)
+{
+  Outcome *outcome = data;
+
+  return outcome->done || lede_export_dialog_is_reviewing (outcome->dialog);
+}
+
+static gboolean
+is_done (gpointer data)
+{
+  return ((Outcome *)data)->done;
+}
+
+/* Export → Markdown → For review keeps the pass, byte for byte. */
+static void
+test_export_for_review (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *pass = "A {++new ++}{>>@Ada Quill|2026-12-04T10:00Z<<}ferry runs.";
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *name = NULL, *path = NULL, *text = NULL;
+  GtkSwitch *keep;
+  Outcome outcome = { 0 };
+
+  g_mkdir (out, 0755);
+  start_story (f, "A {++new ++}{>>@Ada Quill|2026-12-04T10:00Z<<}ferry runs");
+  type_at_end (f, ".");
+  assert_saved (f, "A {++new ++}{>>@Ada Quill|T<<}ferry runs.");
+  outcome.dialog = lede_window_show_export (f->window);
+  lede_export_dialog_set_folder (outcome.dialog, out);
+  lede_export_dialog_set_format (outcome.dialog, LEDE_EXPORT_FORMAT_MARKDOWN);
+  keep = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (outcome.dialog), LEDE_TYPE_EXPORT_DIALOG,
+                                                    "review_switch"));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (keep)));
+  gtk_switch_set_active (keep, TRUE);
+  g_signal_connect (outcome.dialog, "finished", G_CALLBACK (on_export_finished), &outcome);
+  lede_export_dialog_export (outcome.dialog);
+  lede_test_wait_until (is_done_or_reviewing, &outcome, 10000);
+  if (!outcome.done)
+    lede_export_dialog_export (outcome.dialog);
+  lede_test_wait_until (is_done, &outcome, 10000);
+  g_assert_cmpuint (outcome.written, ==, 1);
+  name = lede_export_file_name (shown_article (f), LEDE_EXPORT_FORMAT_MARKDOWN, 0);
+  path = g_build_filename (out, name, NULL);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, pass));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,5 +499,6 @@ main (int   argc,
   ADD ("comment-reply", test_comment_reply);
   ADD ("shown", test_shown);
   ADD ("remembered", test_remembered);
+  ADD ("export-for-review", test_export_for_review);
   return g_test_run ();
 }

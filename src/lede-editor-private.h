@@ -131,6 +131,10 @@ void     lede_editor_place_mark            (const char           *text,
 /* lede-editor-marks.c */
 void     lede_editor_watch_marks           (LedeEditor  *self);
 gboolean lede_editor_restyle_review        (LedeEditor  *self);
+int      lede_editor_mark_at               (const char     *text,
+                                            GPtrArray      *marks,
+                                            int             offset,
+                                            LedePlacedMark *placed);
 /* lede-editor-typography.c */
 gboolean lede_editor_take_back_typography  (LedeEditor  *self);
 void lede_editor_watch_punctuation (LedeEditor  *self,

@@ -551,29 +551,3 @@ lede_editor_watch_suggestions (LedeEditor *self)
   g_signal_connect_object (buffer, "undo", G_CALLBACK (on_replay_end), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (buffer, "redo", G_CALLBACK (on_replay_end), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
-
-/**
- * lede_editor_set_suggesting:
- * @reviewer: (nullable): who suggests: the Preferences byline
- *
- * Turns Suggest Changes on or off: while on, the body's edits are kept
- * as suggestions signed by @reviewer.
- */
-void
-lede_editor_set_suggesting (LedeEditor *self,
-                            gboolean    suggesting,
-                            const char *reviewer)
-{
-  g_return_if_fail (LEDE_IS_EDITOR (self));
-
-  self->suggesting = suggesting;
-  g_free (self->reviewer);
-  self->reviewer = g_strdup (reviewer && *reviewer ? reviewer : g_get_real_name ());
-}
-
-gboolean
-lede_editor_get_suggesting (LedeEditor *self)
-{
-  g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
-  return self->suggesting;
-}

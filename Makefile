@@ -13,7 +13,7 @@ BUILD_DEBS = meson ninja-build gcc pkg-config gettext appstream desktop-file-uti
              libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev \
              libsqlite3-dev libwebkitgtk-6.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libjson-glib-dev libyaml-dev \
              libenchant-2-dev hunspell-en-us hunspell-en-gb libarchive-dev \
-             libgdk-pixbuf-2.0-dev libgexiv2-dev webp-pixbuf-loader libsoup-3.0-dev libsecret-1-dev
+             libgdk-pixbuf-2.0-dev libgexiv2-dev webp-pixbuf-loader libsoup-3.0-dev libsecret-1-dev libxml2-dev
 TEST_DEBS  = xvfb xauth xdotool dbus fonts-cantarell openjdk-17-jre-headless python3-docx flatpak-builder poppler-utils \
              at-spi2-core python3-gi gir1.2-atspi-2.0 exiv2 hugo \
              wordpress mariadb-server php-cli php-mysql

@@ -255,7 +255,7 @@ test_import_export (void)
   g_auto (GStrv) lines = NULL;
 
   g_mkdir (out_dir, 0755);
-  g_assert_true (g_file_set_contents (latin1, "Caf\xe9\n", -1, NULL));
+  g_assert_true (g_file_set_contents (latin1, "Caf\xe9 na\xc3\xafve\n", -1, NULL));
 
   /* One bad file among good ones: the good ones go in, the bad one is
    * named on stderr with its reason, and the exit status says so. */
@@ -667,8 +667,8 @@ test_import_guards (void)
 
   g_assert_true (g_file_set_contents (future, "---\ntitle: \"From the future\"\nlastmod: 2999-01-01T00:00:00Z\n---\n\nSoon.\n", -1, NULL));
   g_assert_true (g_file_set_contents (wire, "Ferry fares rise\n\nA tenth dearer.\n\nFuel, the operator said.\n", -1, NULL));
-  g_assert_true (g_file_set_contents (ninjs, "{\"uri\": \"urn:x\", \"headlines\": [{\"value\": \"Fares\"}]}\n", -1, NULL));
-  g_assert_true (g_file_set_contents (newsml, "<?xml version=\"1.0\"?>\n<newsMessage/>\n", -1, NULL));
+  g_assert_true (g_file_set_contents (ninjs, "{\"title\": \"Fares\", \"body\": \"Fares rise.\"}\n", -1, NULL));
+  g_assert_true (g_file_set_contents (newsml, "<?xml version=\"1.0\"?>\n<rss/>\n", -1, NULL));
   g_assert_true (g_file_set_contents (docx, docx_bytes, sizeof docx_bytes - 1, NULL));
   g_assert_true (g_file_set_contents (held, held_text, -1, NULL));
   g_assert_true (g_file_set_contents (lifted, lifted_text, -1, NULL));

@@ -203,14 +203,19 @@ test_other_formats (Fixture       *f,
     int         code;
     const char *said;
   } cases[] = {
-    { "story.json", "{\"uri\": \"urn:x\", \"type\": \"text\", \"headlines\": [{\"value\": \"Fares\"}]}", -1,
+    { "story.json", "{\"title\": \"Fares\", \"type\": \"text\", \"body\": \"Fares rise.\"}", -1,
       LEDE_IMPORT_ERROR_FORMAT, "it is a JSON file; Lede imports Markdown and plain text" },
+    /* Wire formats Lede reads, refused whole when they hold no story. */
+    { "picture.json", "{\"uri\": \"urn:x\", \"type\": \"picture\", \"headlines\": [{\"value\": \"Fares\"}]}", -1,
+      LEDE_IMPORT_ERROR_WIRE, "it is ninjs, but it is a ninjs “picture” item" },
     /* The name says Markdown; the content says JSON. */
     { "export.md", "\n  [ {\"headline\": \"Fares\"} ]\n", -1, LEDE_IMPORT_ERROR_FORMAT, "a JSON file" },
     { "newsml.xml", "<?xml version=\"1.0\"?>\n<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\"/>\n", -1,
-      LEDE_IMPORT_ERROR_FORMAT, "it is an XML file; Lede imports Markdown and plain text" },
+      LEDE_IMPORT_ERROR_WIRE, "it is NewsML-G2, but its newsMessage holds no newsItem" },
     { "newsml.txt", "<newsItem guid=\"x\">\n  <contentSet>Fares</contentSet>\n</newsItem>\n", -1,
-      LEDE_IMPORT_ERROR_FORMAT, "an XML file" },
+      LEDE_IMPORT_ERROR_WIRE, "it has no text" },
+    { "feed.xml", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel/></rss>\n", -1,
+      LEDE_IMPORT_ERROR_FORMAT, "it is an XML file; Lede imports Markdown and plain text" },
     { "story.docx", docx, sizeof docx - 1, LEDE_IMPORT_ERROR_FORMAT, "a word-processor file (DOCX); Lede imports" },
     { "story.odt", odt, sizeof odt - 1, LEDE_IMPORT_ERROR_FORMAT, "a word-processor file (OpenDocument)" },
     { "story.rtf", "{\\rtf1\\ansi Fares rise}", -1, LEDE_IMPORT_ERROR_FORMAT, "(RTF)" },

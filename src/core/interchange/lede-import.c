@@ -1,5 +1,5 @@
-/* lede-import.c: stories from Markdown (with or without front matter) and
- * plain-text files.
+/* lede-import.c: stories from files into the library: Markdown, plain
+ * text and wire copy (read by lede-import-read.c), new or known again.
  *
  * A file is checked whole before anything is written (size, NUL bytes,
  * UTF-8, front matter), then goes into the library in one transaction, so
@@ -12,416 +12,22 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "lede-front-matter.h"
 #include "lede-import.h"
 #include "lede-import-photos.h"
+#include "lede-import-private.h"
 #include "lede-time.h"
-
-G_DEFINE_QUARK (lede-import-error-quark, lede_import_error)
-
-#define BOM "\xEF\xBB\xBF"
-
-/* Line and column (from 1) of byte @offset, for errors a person can act on. */
-static void
-locate (const char *data,
-        gsize       offset,
-        gsize      *line,
-        gsize      *column)
-{
-  const char *line_start = data;
-
-  *line = 1;
-  for (const char *p = data; p < data + offset; p++)
-    if (*p == '\n')
-      {
-        (*line)++;
-        line_start = p + 1;
-      }
-  *column = data + offset - line_start + 1;
-}
-
-static gboolean
-check_text (const char  *data,
-            gsize        len,
-            GError     **error)
-{
-  const char *nul = memchr (data, '\0', len);
-  const char *end;
-  gsize line, column;
-
-  if (nul != NULL)
-    {
-      locate (data, nul - data, &line, &column);
-      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_BINARY,
-                   _("It holds a NUL byte at line %zu, column %zu: it looks like a binary file, not a story"),
-                   line, column);
-      return FALSE;
-    }
-  if (!g_utf8_validate_len (data, len, &end))
-    {
-      locate (data, end - data, &line, &column);
-      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_NOT_UTF8,
-                   _("It is not valid UTF-8 at line %zu, column %zu (byte %zu): save it as UTF-8 and import it again"),
-                   line, column, (gsize)(end - data) + 1);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Whether @needle is anywhere in the @len bytes of @data (which may hold
- * NUL bytes, as a zip archive does). */
-static gboolean
-contains (const char *data,
-          gsize       len,
-          const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (const char *p = data; p != NULL && (gsize)(p - data) + n <= len; p = memchr (p + 1, needle[0], len - (p + 1 - data)))
-    if (memcmp (p, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Block-level and common inline HTML elements: a Markdown file may start
- * with one (CommonMark reads it as HTML), so a file that is one of them
- * whole is still Markdown. */
-static const char * const HTML_ELEMENTS[] = {
-  "a", "address", "article", "aside", "b", "blockquote", "body", "details", "dialog", "div",
-  "dl", "em", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-  "header", "hr", "html", "i", "img", "li", "main", "nav", "ol", "p", "pre", "script",
-  "section", "span", "strong", "style", "table", "ul", NULL
-};
-
-/* An XML document: a declaration, or one element that is the whole file
- * and is not HTML. */
-static gboolean
-is_xml (const char *text,
-        gsize       len)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *close = NULL;
-  gsize n = 0, end = len;
-
-  if (g_str_has_prefix (text, "<?xml"))
-    return TRUE;
-  if (text[0] != '<' || !g_ascii_isalpha (text[1]))
-    return FALSE;
-  while (n + 1 < len && (g_ascii_isalnum (text[n + 1]) || strchr (":_.-", text[n + 1]) != NULL))
-    n++;
-  name = g_strndup (text + 1, n);
-  {
-    g_autofree char *lower = g_ascii_strdown (name, -1);
-
-    if (g_strv_contains (HTML_ELEMENTS, lower))
-      return FALSE;
-  }
-  while (end > 0 && g_ascii_isspace (text[end - 1]))
-    end--;
-  close = g_strdup_printf ("</%s>", name);
-  return end >= strlen (close) && memcmp (text + end - strlen (close), close, strlen (close)) == 0;
-}
-
-/* Files no importer reads yet are refused by what they hold, whatever
- * their name says: read as Markdown, a JSON or XML file would become one
- * long story titled after the file, and a word processor's zip archive
- * an error about its bytes. */
-static gboolean
-check_format (const char  *data,
-              gsize        len,
-              GError     **error)
-{
-  const char *what = NULL;
-  gsize blank = 0;
-
-  while (blank < len && g_ascii_isspace (data[blank]))
-    blank++;
-
-  if (len >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
-    {
-      if (contains (data, len, "word/"))
-        what = _("a word-processor file (DOCX)");
-      else if (contains (data, len, "application/vnd.oasis.opendocument"))
-        what = _("a word-processor file (OpenDocument)");
-      else
-        what = _("a zip archive");
-    }
-  else if (len >= 5 && memcmp (data, "%PDF-", 5) == 0)
-    what = _("a PDF file");
-  else if (len - blank >= 5 && memcmp (data + blank, "{\\rtf", 5) == 0)
-    what = _("a word-processor file (RTF)");
-  else if (blank < len && (data[blank] == '{' || data[blank] == '['))
-    {
-      g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-
-      /* A Markdown story may well start with a "[link]", so only what
-       * parses as JSON is JSON. */
-      if (json_parser_load_from_data (parser, data + blank, len - blank, NULL))
-        what = _("a JSON file");
-    }
-  else if (blank < len && data[blank] == '<' && memchr (data, '\0', len) == NULL)
-    {
-      g_autofree char *text = g_strndup (data + blank, len - blank);
-
-      if (is_xml (text, len - blank))
-        what = _("an XML file");
-    }
-
-  if (what == NULL)
-    return TRUE;
-  g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FORMAT,
-               /* TRANSLATORS: %s is "a JSON file", "an XML file", "a word-processor file (DOCX)"… */
-               _("it is %s; Lede imports Markdown and plain text"), what);
-  return FALSE;
-}
-
-static gboolean
-is_plain_text (const char *name)
-{
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-
-  return g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".text");
-}
-
-/* Whether @text has old Mac line ends: its first line ends in a lone "\r".
- * A Markdown file whose first line ends in "\n" keeps any "\r" inside it
- * (a kept front-matter value may hold one), so it still reads back as it
- * was written. */
-static gboolean
-has_old_mac_line_ends (const char *text)
-{
-  const char *end = text + strcspn (text, "\r\n");
-
-  return end[0] == '\r' && end[1] != '\n';
-}
-
-/* "\r\n" and a lone "\r" as "\n". */
-static char *
-with_unix_line_ends (const char *text)
-{
-  GString *fixed = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p; p++)
-    {
-      if (p[0] == '\r' && p[1] == '\n')
-        continue;
-      g_string_append_c (fixed, *p == '\r' ? '\n' : *p);
-    }
-  return g_string_free (fixed, FALSE);
-}
-
-/* The first line is the headline, the next paragraph the standfirst, then
- * the body's paragraphs; a last line "Tags: a, b" gives the tags. */
-static void
-parse_plain_text (const char   *text,
-                  LedeArticle  *article,
-                  GStrvBuilder *tags)
-{
-  g_auto (GStrv) lines = NULL;
-  g_autoptr (GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GString) paragraph = g_string_new (NULL);
-  g_autoptr (GString) body = g_string_new (NULL);
-  guint n;
-
-  /* Windows ("\r\n") and old Mac ("\r") line ends become "\n". */
-  {
-    g_autofree char *fixed = with_unix_line_ends (text);
-
-    lines = g_strsplit (fixed, "\n", -1);
-  }
-
-  for (guint i = 0; lines[i]; i++)
-    {
-      g_strchomp (lines[i]);
-      if (*lines[i] == '\0')
-        {
-          if (paragraph->len > 0)
-            g_ptr_array_add (paragraphs, g_strdup (paragraph->str));
-          g_string_truncate (paragraph, 0);
-          continue;
-        }
-      /* The headline is one line whatever follows it. */
-      if (paragraphs->len == 0 && paragraph->len > 0)
-        {
-          g_ptr_array_add (paragraphs, g_strdup (paragraph->str));
-          g_string_truncate (paragraph, 0);
-        }
-      if (paragraph->len > 0)
-        g_string_append_c (paragraph, '\n');
-      g_string_append (paragraph, lines[i]);
-    }
-  if (paragraph->len > 0)
-    g_ptr_array_add (paragraphs, g_strdup (paragraph->str));
-
-  n = paragraphs->len;
-  if (n > 1 && strchr (g_ptr_array_index (paragraphs, n - 1), '\n') == NULL &&
-      g_ascii_strncasecmp (g_ptr_array_index (paragraphs, n - 1), "tags:", 5) == 0)
-    {
-      g_auto (GStrv) parts = g_strsplit ((char *)g_ptr_array_index (paragraphs, n - 1) + 5, ",", -1);
-      for (guint i = 0; parts[i]; i++)
-        if (*g_strstrip (parts[i]))
-          g_strv_builder_add (tags, parts[i]);
-      n--;
-    }
-
-  if (n > 0)
-    lede_article_set_headline (article, g_strstrip ((char *)g_ptr_array_index (paragraphs, 0)));
-  if (n > 1)
-    {
-      g_autofree char *standfirst = g_strdelimit (g_strdup (g_ptr_array_index (paragraphs, 1)), "\n", ' ');
-      lede_article_set_standfirst (article, g_strstrip (standfirst));
-    }
-  /* The body is every paragraph after the headline and standfirst. */
-  for (guint i = 2; i < n; i++)
-    {
-      if (body->len > 0)
-        g_string_append (body, "\n\n");
-      g_string_append (body, g_ptr_array_index (paragraphs, i));
-    }
-  if (body->len > 0)
-    g_string_append_c (body, '\n');
-  lede_article_set_body (article, body->str);
-}
-
-/* Markdown: optional front matter between "---" lines, then the body. With
- * no title in front matter, a first "# Heading" line is the headline. */
-static gboolean
-parse_markdown (const char   *text,
-                LedeArticle  *article,
-                GStrvBuilder *tags,
-                gboolean     *has_title,
-                GError      **error)
-{
-  g_autoptr (GError) yaml_error = NULL;
-  const char *body = text;
-  g_autofree char *kept = NULL;
-  gsize length;
-
-  if (g_str_has_prefix (text, "---\n") || g_str_has_prefix (text, "---\r\n"))
-    {
-      const char *yaml = strchr (text, '\n') + 1;
-      const char *close = NULL;
-
-      for (const char *line = yaml; line && *line; line = strchr (line, '\n'), line = line ? line + 1 : NULL)
-        if ((g_str_has_prefix (line, "---") || g_str_has_prefix (line, "...")) &&
-            (line[3] == '\n' || line[3] == '\r' || line[3] == '\0'))
-          {
-            close = line;
-            break;
-          }
-      if (close == NULL)
-        {
-          g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER,
-                       _("The front matter opened with “---” on line 1 is never closed: "
-                         "add a “---” line after it"));
-          return FALSE;
-        }
-      if (!lede_front_matter_read (yaml, close - yaml, article, tags, has_title, &yaml_error))
-        {
-          /* To the importer's callers, a front matter error is the file's. */
-          g_set_error_literal (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER, yaml_error->message);
-          return FALSE;
-        }
-      body = strchr (close, '\n');
-      body = body ? body + 1 : close + 3;
-      /* The blank line written after the front matter is not the body's. */
-      if (*body == '\n')
-        body++;
-      else if (body[0] == '\r' && body[1] == '\n')
-        body += 2;
-    }
-
-  /* Only with no "title" at all: an empty one is an empty headline. */
-  if (!*has_title && g_str_has_prefix (body, "# "))
-    {
-      const char *end = strchr (body, '\n');
-      g_autofree char *headline = g_strndup (body + 2, end ? (gsize)(end - body - 2) : strlen (body + 2));
-
-      lede_article_set_headline (article, g_strstrip (headline));
-      body = end ? end + 1 : body + strlen (body);
-      while (*body == '\n')
-        body++;
-    }
-  /* The corrections note export wrote after the body is the front
-   * matter's log again, not the story's words. */
-  length = lede_front_matter_strip_corrections_note (body, lede_article_get_corrections (article),
-                                                     lede_article_get_language (article));
-  kept = g_strndup (body, length);
-  lede_article_set_body (article, kept);
-  return TRUE;
-}
-
-/**
- * lede_import_parse:
- * @name: the file's name: ".txt" and ".text" are plain text, the rest Markdown
- * @tags: (out) (transfer full): the story's tags
- *
- * Returns: (transfer full): the story, not yet in any library, or %NULL
- *   with @error saying what is wrong and where
- */
-LedeArticle *
-lede_import_parse (const char   *name,
-                   const char   *data,
-                   gsize         len,
-                   char       ***tags,
-                   GError      **error)
-{
-  g_autoptr (LedeArticle) article = lede_article_new ();
-  g_autoptr (GStrvBuilder) tag_builder = g_strv_builder_new ();
-  g_autofree char *text = NULL;
-  gboolean has_title = FALSE;
-
-  g_return_val_if_fail (tags != NULL, NULL);
-
-  if (len >= 3 && memcmp (data, BOM, 3) == 0)
-    data += 3, len -= 3;
-  if (!check_format (data, len, error) || !check_text (data, len, error))
-    return NULL;
-  text = g_strndup (data, len);
-  if (strspn (text, " \t\r\n") == strlen (text))
-    {
-      g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_EMPTY, _("It is empty"));
-      return NULL;
-    }
-
-  /* A Markdown file from an old Mac is read as its plain-text cousin is:
-   * with "\n" line ends, so its front matter is found and its body is
-   * lines, not one long line. */
-  if (!is_plain_text (name) && has_old_mac_line_ends (text))
-    {
-      char *fixed = with_unix_line_ends (text);
-
-      g_free (text);
-      text = fixed;
-    }
-
-  if (is_plain_text (name))
-    parse_plain_text (text, article, tag_builder);
-  else if (!parse_markdown (text, article, tag_builder, &has_title, error))
-    return NULL;
-
-  if (!has_title && *lede_article_get_headline (article) == '\0')
-    {
-      g_autofree char *base = g_path_get_basename (name);
-      char *dot = strrchr (base, '.');
-
-      if (dot && dot != base)
-        *dot = '\0';
-      lede_article_set_headline (article, base);
-    }
-  *tags = g_strv_builder_end (tag_builder);
-  return g_steal_pointer (&article);
-}
 
 /* Reads and parses the file at @path, and says when it was last written
  * here (@modified); errors say what is wrong, not which file
  * (lede_import_file() names it once). */
 static LedeArticle *
 read_story (const char   *path,
+            const char   *encoding,
             char       ***tags,
+            LedeWire    **wire,
+            char        **read_as,
             GDateTime   **modified,
             GError      **error)
 {
@@ -458,7 +64,7 @@ read_story (const char   *path,
       return NULL;
     }
   *modified = g_file_info_get_modification_date_time (info);
-  return lede_import_parse (path, data, len, tags, error);
+  return lede_import_parse_full (path, data, len, encoding, tags, wire, read_as, error);
 }
 
 static gboolean
@@ -531,28 +137,6 @@ now_to_the_second (void)
                               g_date_time_get_minute (now), g_date_time_get_second (now));
 }
 
-/* What an import has to tell, collected as it goes. */
-typedef struct
-{
-  const char      *display;   /* the file's name, for the messages */
-  LedeImportNotes  notes;
-  GPtrArray       *messages;  /* char* */
-} Notes;
-
-/* Whether @article's embargo would lift or shorten @current's, one that
- * still holds: an embargo that has passed protects nothing any more. */
-static gboolean
-lifts_embargo (LedeArticle *article,
-               LedeArticle *current,
-               GDateTime   *now)
-{
-  GDateTime *kept = lede_article_get_embargo (current);
-  GDateTime *asked = lede_article_get_embargo (article);
-
-  return kept != NULL && g_date_time_compare (kept, now) > 0 &&
-         (asked == NULL || g_date_time_compare (asked, kept) < 0);
-}
-
 /* A file whose uuid the library has is that story. Its lastmod (@file_time:
  * a lastmod from the future counts as no later than the file was written
  * here) against the library's last save decides: later, it replaces the
@@ -568,7 +152,7 @@ import_known_story (LedeLibrary        *library,
                     GDateTime          *file_time,
                     gboolean            clamped,
                     LedeImportFlags     flags,
-                    Notes              *notes,
+                    LedeImportSaid     *notes,
                     LedeImportOutcome  *outcome,
                     GError            **error)
 {
@@ -612,7 +196,7 @@ import_known_story (LedeLibrary        *library,
 
   /* The file would replace the story: the library's embargo stays unless
    * the person importing said to lift it. */
-  if (!(flags & LEDE_IMPORT_LIFT_EMBARGO) && lifts_embargo (article, current, now))
+  if (!(flags & LEDE_IMPORT_LIFT_EMBARGO) && _lede_import_lifts_embargo (article, current, now))
     {
       g_autofree char *kept = lede_time_format_utc (lede_article_get_embargo (current));
 
@@ -689,7 +273,32 @@ lede_import_file_noted (LedeLibrary        *library,
                         char             ***messages,
                         GError            **error)
 {
+  return lede_import_file_encoded (library, path, flags, NULL, outcome, notes, messages, error);
+}
+
+/**
+ * lede_import_file_encoded:
+ * @encoding: (nullable): the encoding to read the file as (--encoding);
+ *   %NULL for UTF-8, UTF-16 with a byte order mark, or Windows-1252 when
+ *   it cannot be UTF-8 (%LEDE_IMPORT_NOTE_ENCODING says so)
+ *
+ * lede_import_file_noted(), reading the file as @encoding. A wire story
+ * (ninjs, NewsML-G2, NITF) known by its provider's id is added, skipped
+ * or updated as lede-import-wire.c says.
+ */
+LedeArticle *
+lede_import_file_encoded (LedeLibrary        *library,
+                          const char         *path,
+                          LedeImportFlags     flags,
+                          const char         *encoding,
+                          LedeImportOutcome  *outcome,
+                          LedeImportNotes    *notes,
+                          char             ***messages,
+                          GError            **error)
+{
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (LedeWire) wire = NULL;
+  g_autofree char *read_as = NULL;
   g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) pictures = g_ptr_array_new ();
   g_autofree char *bundle_index = NULL;
@@ -699,7 +308,7 @@ lede_import_file_noted (LedeLibrary        *library,
   g_auto (GStrv) tags = NULL;
   g_autoptr (LedeArticle) article = NULL;
   LedeImportOutcome done = LEDE_IMPORT_ADDED;
-  Notes noted = { display, LEDE_IMPORT_NOTE_NONE, said };
+  LedeImportSaid noted = { display, LEDE_IMPORT_NOTE_NONE, said };
   gboolean ok = FALSE;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (library), NULL);
@@ -721,7 +330,12 @@ lede_import_file_noted (LedeLibrary        *library,
     g_set_error (&local_error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_BINARY,
                  _("it is this library’s own file, not a story"));
   else
-    article = read_story (path, &tags, &modified, &local_error);
+    article = read_story (path, encoding, &tags, &wire, &read_as, &modified, &local_error);
+  if (article != NULL && read_as != NULL)
+    {
+      g_ptr_array_add (said, g_strdup_printf (_("“%s”: read as %s"), display, read_as));
+      noted.notes |= LEDE_IMPORT_NOTE_ENCODING;
+    }
   /* Its pictures, from beside it, checked before anything is written. */
   if (article != NULL && !lede_import_photos_read (path, article, pictures, said, &local_error))
     {
@@ -759,7 +373,12 @@ lede_import_file_noted (LedeLibrary        *library,
         }
     }
 
-  if (article != NULL)
+  if (article != NULL && wire != NULL)
+    {
+      ok = _lede_import_wire_story (library, article, (const char * const *)tags, wire, flags, &noted, &done,
+                                    &local_error);
+    }
+  else if (article != NULL)
     {
       g_autoptr (LedeArticle) existing = NULL;
       gint64 same_id = 0;

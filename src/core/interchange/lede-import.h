@@ -6,6 +6,7 @@
 #pragma once
 
 #include "lede-library.h"
+#include "lede-wire.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,9 @@ typedef enum
   LEDE_IMPORT_ERROR_ALREADY_THERE,  /* the same story, not newer: left out */
   LEDE_IMPORT_ERROR_OLDER,          /* the library's copy is newer: left out */
   LEDE_IMPORT_ERROR_FORMAT,         /* JSON, XML, a word-processor file: no importer reads it yet */
+  LEDE_IMPORT_ERROR_WIRE,           /* ninjs, NewsML-G2 or NITF that cannot be read: refused whole */
+  LEDE_IMPORT_ERROR_EDITED,         /* a newer wire version of a story the desk has edited: kept beside it */
+  LEDE_IMPORT_ERROR_KILLED,         /* a kill for a wire story the library does not have: nothing to do */
 } LedeImportError;
 
 typedef enum
@@ -38,6 +42,8 @@ typedef enum
   LEDE_IMPORT_NOTE_NONE            = 0,
   LEDE_IMPORT_NOTE_LASTMOD_CLAMPED = 1 << 0,  /* a lastmod in the future, taken as the import's time */
   LEDE_IMPORT_NOTE_EMBARGO_KEPT    = 1 << 1,  /* the library's later embargo kept over the file's */
+  LEDE_IMPORT_NOTE_ENCODING        = 1 << 2,  /* read as Windows-1252, UTF-16 or the encoding asked for */
+  LEDE_IMPORT_NOTE_WIRE_KILLED     = 1 << 3,  /* the wire killed or withheld a story the library has */
 } LedeImportNotes;
 
 typedef enum
@@ -55,6 +61,14 @@ LedeArticle *lede_import_parse       (const char   *name,
                                       gsize         len,
                                       char       ***tags,
                                       GError      **error);
+LedeArticle *lede_import_parse_full  (const char   *name,
+                                      const char   *data,
+                                      gsize         len,
+                                      const char   *encoding,
+                                      char       ***tags,
+                                      LedeWire    **wire,
+                                      char        **read_as,
+                                      GError      **error);
 LedeArticle *lede_import_file        (LedeLibrary  *library,
                                       const char   *path,
                                       GError      **error);
@@ -66,6 +80,14 @@ LedeArticle *lede_import_file_full   (LedeLibrary        *library,
 LedeArticle *lede_import_file_noted  (LedeLibrary        *library,
                                       const char         *path,
                                       LedeImportFlags     flags,
+                                      LedeImportOutcome  *outcome,
+                                      LedeImportNotes    *notes,
+                                      char             ***messages,
+                                      GError            **error);
+LedeArticle *lede_import_file_encoded (LedeLibrary       *library,
+                                      const char         *path,
+                                      LedeImportFlags     flags,
+                                      const char         *encoding,
                                       LedeImportOutcome  *outcome,
                                       LedeImportNotes    *notes,
                                       char             ***messages,

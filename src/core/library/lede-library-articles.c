@@ -172,22 +172,43 @@ lede_library_add_story (LedeLibrary        *self,
 
   if (!_lede_library_begin (self, what, error))
     return FALSE;
-  if (!insert_article (self, article, what, error) ||
-      !_lede_library_write_tags (self, lede_article_get_id (article), tags, what, error) ||
-      (lede_article_get_sources (article) != NULL &&
-       !_lede_library_write_sources (self, lede_article_get_id (article), lede_article_get_sources (article),
-                                     what, error)) ||
-      (lede_article_get_corrections (article) != NULL &&
-       !_lede_library_write_corrections (self, lede_article_get_id (article), lede_article_get_corrections (article),
-                                         what, error)) ||
-      (lede_article_get_photos (article) != NULL &&
-       !_lede_library_write_photos (self, lede_article_get_id (article), lede_article_get_photos (article), what, error)) ||
+  if (!_lede_library_insert_story (self, article, tags, what, error) ||
       !_lede_library_commit (self, what, error))
     {
       _lede_library_rollback (self);
       lede_article_set_id (article, 0);
       return FALSE;
     }
+  _lede_library_story_added (self, article, tags);
+  return TRUE;
+}
+
+/* A new story's rows, inside the caller's transaction. */
+gboolean
+_lede_library_insert_story (LedeLibrary        *self,
+                            LedeArticle        *article,
+                            const char * const *tags,
+                            const char         *what,
+                            GError            **error)
+{
+  return insert_article (self, article, what, error) &&
+         _lede_library_write_tags (self, lede_article_get_id (article), tags, what, error) &&
+         (lede_article_get_sources (article) == NULL ||
+          _lede_library_write_sources (self, lede_article_get_id (article), lede_article_get_sources (article),
+                                       what, error)) &&
+         (lede_article_get_corrections (article) == NULL ||
+          _lede_library_write_corrections (self, lede_article_get_id (article), lede_article_get_corrections (article),
+                                           what, error)) &&
+         (lede_article_get_photos (article) == NULL ||
+          _lede_library_write_photos (self, lede_article_get_id (article), lede_article_get_photos (article), what, error));
+}
+
+/* After the commit that added @article. */
+void
+_lede_library_story_added (LedeLibrary        *self,
+                           LedeArticle        *article,
+                           const char * const *tags)
+{
   /* Stored, the story's tags and sources are known: none, if not given. */
   lede_article_set_tags (article, tags ? tags : (const char * const[]) { NULL });
   if (lede_article_get_sources (article) == NULL)
@@ -196,7 +217,6 @@ lede_library_add_story (LedeLibrary        *self,
       lede_article_set_sources (article, none);
     }
   _lede_library_emit_articles_changed (self);
-  return TRUE;
 }
 
 /**
@@ -220,12 +240,36 @@ lede_library_replace_story (LedeLibrary        *self,
                             GError            **error)
 {
   const char *what = _("Could not update the story");
-  g_autoptr (GDateTime) now = _lede_library_now_utc ();
-  GDateTime *updated = lede_article_get_updated (article) ? lede_article_get_updated (article) : now;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (LEDE_IS_ARTICLE (article), FALSE);
+
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  if (!_lede_library_rewrite_story (self, id, article, tags, what, error) ||
+      !_lede_library_commit (self, what, error))
+    {
+      _lede_library_rollback (self);
+      return FALSE;
+    }
+  _lede_library_emit_article_replaced (self, id);
+  _lede_library_emit_articles_changed (self);
+  return TRUE;
+}
+
+/* Story @id's rows rewritten from @article, inside the caller's
+ * transaction. */
+gboolean
+_lede_library_rewrite_story (LedeLibrary        *self,
+                             gint64              id,
+                             LedeArticle        *article,
+                             const char * const *tags,
+                             const char         *what,
+                             GError            **error)
+{
+  g_autoptr (GDateTime) now = _lede_library_now_utc ();
+  GDateTime *updated = lede_article_get_updated (article) ? lede_article_get_updated (article) : now;
+  sqlite3_stmt *stmt;
 
   /* A published story's page lives at its slug: a copy from elsewhere
    * (an import) never moves or empties it. */
@@ -244,24 +288,14 @@ lede_library_replace_story (LedeLibrary        *self,
   _lede_library_bind_time (stmt, 16, updated);
   sqlite3_bind_int64 (stmt, 17, id);
 
-  if (!_lede_library_begin (self, what, error))
-    return FALSE;
-  if (!_lede_library_step_done (self, stmt, what, error) ||
-      !_lede_library_write_tags (self, id, tags, what, error) ||
-      (lede_article_get_sources (article) != NULL &&
-       !_lede_library_write_sources (self, id, lede_article_get_sources (article), what, error)) ||
-      (lede_article_get_corrections (article) != NULL &&
-       !_lede_library_write_corrections (self, id, lede_article_get_corrections (article), what, error)) ||
-      (lede_article_get_photos (article) != NULL &&
-       !_lede_library_write_photos (self, id, lede_article_get_photos (article), what, error)) ||
-      !_lede_library_commit (self, what, error))
-    {
-      _lede_library_rollback (self);
-      return FALSE;
-    }
-  _lede_library_emit_article_replaced (self, id);
-  _lede_library_emit_articles_changed (self);
-  return TRUE;
+  return _lede_library_step_done (self, stmt, what, error) &&
+         _lede_library_write_tags (self, id, tags, what, error) &&
+         (lede_article_get_sources (article) == NULL ||
+          _lede_library_write_sources (self, id, lede_article_get_sources (article), what, error)) &&
+         (lede_article_get_corrections (article) == NULL ||
+          _lede_library_write_corrections (self, id, lede_article_get_corrections (article), what, error)) &&
+         (lede_article_get_photos (article) == NULL ||
+          _lede_library_write_photos (self, id, lede_article_get_photos (article), what, error));
 }
 
 /**

@@ -85,6 +85,22 @@ void          _lede_library_remember_open_writer (LedeLibrary *self);
 gboolean      _lede_library_is_working_file_of_open_library (const char  *path,
                                                              GError     **error);
 
+/* lede-library-articles.c: a story's rows, inside the caller's transaction. */
+gboolean      _lede_library_insert_story     (LedeLibrary        *self,
+                                             LedeArticle        *article,
+                                             const char * const *tags,
+                                             const char         *what,
+                                             GError            **error);
+void          _lede_library_story_added      (LedeLibrary        *self,
+                                             LedeArticle        *article,
+                                             const char * const *tags);
+gboolean      _lede_library_rewrite_story    (LedeLibrary        *self,
+                                             gint64              id,
+                                             LedeArticle        *article,
+                                             const char * const *tags,
+                                             const char         *what,
+                                             GError            **error);
+
 /* lede-library-sql.c */
 int           _lede_library_on_commit        (void          *data);
 void          _lede_library_on_rollback      (void          *data);

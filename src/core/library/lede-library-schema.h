@@ -301,9 +301,24 @@ static const char * const MIGRATIONS[] = {
   "  rule     TEXT NOT NULL,"
   "  position INTEGER NOT NULL DEFAULT 0"
   ");",
+
+  /* 11 → 12: stories from the wire (lede-library-wires.c): the provider's
+   * id and version the story was last taken at, what the wire said of it
+   * (usable, withheld, canceled), and the SHA-256 of the headline and body
+   * as taken, so an update can tell a story the desk has edited. */
+  "CREATE TABLE wires ("
+  "  article_id      INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+  "  wire_id         TEXT NOT NULL CHECK (wire_id <> ''),"
+  "  format          TEXT NOT NULL DEFAULT '',"
+  "  version         TEXT NOT NULL DEFAULT '',"
+  "  version_created TEXT,"
+  "  pubstatus       TEXT NOT NULL DEFAULT 'usable' CHECK (pubstatus IN ('usable', 'withheld', 'canceled')),"
+  "  taken_sha256    TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX wires_by_id ON wires (wire_id);",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 11);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 12);
 
 /* The first schema with the house_style table. */
 #define LEDE_LIBRARY_STYLE_SCHEMA 11

@@ -321,4 +321,39 @@ GArray       *lede_library_match_ids         (LedeLibrary  *self,
                                               const char   *fts_query,
                                               GError      **error);
 
+/* A story's wire identity as the library keeps it (lede-library-wires.c). */
+typedef struct
+{
+  char      *id;               /* the provider's id: ninjs uri, G2 guid, NITF doc-id */
+  char      *format;
+  char      *version;
+  GDateTime *version_created;  /* nullable */
+  char      *pubstatus;        /* "usable", "withheld" or "canceled" */
+  char      *taken_sha256;     /* headline and body as last taken from the wire */
+} LedeLibraryWire;
+
+void          lede_library_wire_clear        (LedeLibraryWire *wire);
+char         *lede_library_wire_dup_sha256   (const char   *headline,
+                                              const char   *body);
+gint64        lede_library_find_wire         (LedeLibrary  *self,
+                                              const char   *wire_id,
+                                              LedeLibraryWire *found,
+                                              GError      **error);
+gboolean      lede_library_add_wire_story    (LedeLibrary  *self,
+                                              LedeArticle  *article,
+                                              const char * const *tags,
+                                              const LedeLibraryWire *wire,
+                                              GError      **error);
+gboolean      lede_library_replace_wire_story (LedeLibrary *self,
+                                              gint64        id,
+                                              LedeArticle  *article,
+                                              const char * const *tags,
+                                              const LedeLibraryWire *wire,
+                                              GError      **error);
+gboolean      lede_library_set_wire_status   (LedeLibrary  *self,
+                                              gint64        id,
+                                              const LedeLibraryWire *wire,
+                                              const char   *front_matter,
+                                              GError      **error);
+
 G_END_DECLS

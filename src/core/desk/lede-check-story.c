@@ -125,6 +125,7 @@ lede_check_story_new (LedeArticle *article,
   story->slug = g_strdup (lede_article_get_slug (article));
   story->byline = g_strdup (lede_article_get_byline (article));
   story->language = g_strdup (lede_article_get_language (article));
+  story->front_matter = g_strdup (lede_article_get_extra_front_matter (article));
   story->tags = tags ? g_strdupv ((char **)tags) : g_new0 (char *, 1);
   story->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_source_free);
   for (guint i = 0; sources && i < sources->len; i++)
@@ -172,6 +173,7 @@ lede_check_story_free (LedeCheckStory *story)
   g_free (story->slug);
   g_free (story->byline);
   g_free (story->language);
+  g_free (story->front_matter);
   g_strfreev (story->tags);
   g_ptr_array_unref (story->sources);
   g_ptr_array_unref (story->photos);

@@ -26,6 +26,7 @@ typedef struct {
   char              *slug;
   char              *byline;
   char              *language;
+  char              *front_matter; /* the kept keys: a wire story's "wire:" block */
   char             **tags;       /* never NULL */
   GPtrArray         *sources;    /* (element-type LedeSource), never NULL */
   GPtrArray         *photos;     /* (element-type LedePhoto), never NULL: their texts */

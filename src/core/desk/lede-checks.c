@@ -30,6 +30,7 @@ static const LedeCheck checks[] = {
   lede_check_photos,
   lede_check_review,
   lede_check_house_style,
+  lede_check_wire,
 };
 
 static int

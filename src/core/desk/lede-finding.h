@@ -30,6 +30,7 @@ typedef enum
   LEDE_CHECK_PHOTO,        /* a photo without alt text or credit */
   LEDE_CHECK_REVIEW,       /* an editor's suggestion or comment not yet answered */
   LEDE_CHECK_STYLE,        /* against the desk's house style */
+  LEDE_CHECK_WIRE,         /* the wire killed or withheld the story */
 } LedeCheckKind;
 
 /* Which part of the story a finding is in. */

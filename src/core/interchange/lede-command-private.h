@@ -33,6 +33,7 @@ struct _LedeCommand
   char      *correction;    /* export: "KIND:NOTE" for stories changed since they went out */
   gboolean   no_correction;
   gboolean   lift_embargo;
+  char      *encoding;      /* import: read files as this, not UTF-8 */
   gboolean   photo_lead;    /* photo add: as the story's lead photo */
   char      *photo_caption; /* photo add: given, or NULL for the file's own */
   char      *photo_credit;

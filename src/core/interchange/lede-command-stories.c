@@ -152,8 +152,8 @@ _lede_command_import_command (LedeCommand  *self,
       LedeImportNotes notes = LEDE_IMPORT_NOTE_NONE;
       g_auto (GStrv) messages = NULL;
       LedeImportFlags flags = (self->as_new ? LEDE_IMPORT_AS_NEW : 0) | (self->lift_embargo ? LEDE_IMPORT_LIFT_EMBARGO : 0);
-      g_autoptr (LedeArticle) article = lede_import_file_noted (library, files[i], flags, &outcome,
-                                                                &notes, &messages, &error);
+      g_autoptr (LedeArticle) article = lede_import_file_encoded (library, files[i], flags, self->encoding, &outcome,
+                                                                  &notes, &messages, &error);
 
       /* What was kept or changed on the way in is said even for a file
        * left out: a kept embargo explains why. */
@@ -166,7 +166,9 @@ _lede_command_import_command (LedeCommand  *self,
       if (article == NULL)
         {
           gboolean skip = g_error_matches (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE) ||
-                          g_error_matches (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_OLDER);
+                          g_error_matches (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_OLDER) ||
+                          g_error_matches (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_EDITED) ||
+                          g_error_matches (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_KILLED);
 
           g_string_append_printf (err, skip ? "lede-cli: skipped: %s\n" : "lede-cli: %s\n", error->message);
           if (skip)

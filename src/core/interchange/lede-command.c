@@ -25,8 +25,15 @@
 static const char * const COMMAND_HELP[] = {
   N_("  list              the stories, newest first\n"),
   N_("  search QUERY…     stories matching the words, best first (\"a phrase\", prefix*)\n"),
-  N_("  import FILE…      add Markdown (.md, front matter optional) and plain-text\n"
-     "                    (.txt) stories; each file is added whole or not at all;\n"
+  N_("  import FILE…      add Markdown (.md, front matter optional), plain-text\n"
+     "                    (.txt) and wire stories (ninjs, NewsML-G2, NITF, known\n"
+     "                    by what they hold); each file is added whole or not at all;\n"
+     "                    a wire story the library has is skipped at the same\n"
+     "                    version and updated by a newer one unless the desk has\n"
+     "                    edited it (then the wire's text goes into its history);\n"
+     "                    a kill is recorded on it; text that is not UTF-8 is read\n"
+     "                    as UTF-16 (with a byte order mark), as Windows-1252, or\n"
+     "                    as --encoding NAME says;\n"
      "                    a file with a uuid the library has updates that story\n"
      "                    when its lastmod is newer, and is skipped otherwise;\n"
      "                    a file without a uuid whose headline and text the\n"
@@ -34,8 +41,8 @@ static const char * const COMMAND_HELP[] = {
      "                    a copy instead); a lastmod in the future is taken as\n"
      "                    the time of the import; an embargo that holds is kept\n"
      "                    when the file's is earlier or absent, unless\n"
-     "                    --lift-embargo; JSON, XML and word-processor files\n"
-     "                    are refused\n"),
+     "                    --lift-embargo; other JSON and XML, and word-processor\n"
+     "                    files are refused\n"),
   N_("  trash UUID…       move stories to the trash\n"),
   N_("  restore UUID…     bring stories back from the trash (list --trash lists it)\n"),
   N_("  history UUID      the story's revisions, newest first: number, time, why,\n"
@@ -152,6 +159,7 @@ make_context (LedeCommand *self)
     { "correction", 0, 0, G_OPTION_ARG_STRING, &self->correction, N_("export: log this for published stories changed since they last went out (correction, clarification or update, then a colon and the note for readers)"), N_("KIND:NOTE") },
     { "no-correction", 0, 0, G_OPTION_ARG_NONE, &self->no_correction, N_("export: published stories changed since they last went out need no note for readers"), NULL },
     { "lift-embargo", 0, 0, G_OPTION_ARG_NONE, &self->lift_embargo, N_("import: take the file’s embargo even when it is earlier than the library’s, or none"), NULL },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &self->encoding, N_("import: read the files as this encoding (ISO-8859-15, MacRoman…), not UTF-8"), N_("NAME") },
     { "lead", 0, 0, G_OPTION_ARG_NONE, &self->photo_lead, N_("photo add: as the story’s lead photo"), NULL },
     { "caption", 0, 0, G_OPTION_ARG_STRING, &self->photo_caption, N_("photo add: the caption (default: the file’s own)"), N_("TEXT") },
     { "credit", 0, 0, G_OPTION_ARG_STRING, &self->photo_credit, N_("photo add: the credit (default: the file’s own)"), N_("TEXT") },
@@ -210,6 +218,7 @@ lede_command_free (LedeCommand *self)
   if (self->secret)
     memset (self->secret, 0, strlen (self->secret));
   g_free (self->secret);
+  g_free (self->encoding);
   g_free (self->name);
   g_strfreev (self->arguments);
   g_free (self);

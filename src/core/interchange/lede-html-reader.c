@@ -60,6 +60,13 @@ static const char * const BLOCKS[] = {
   "figcaption", "li", NULL
 };
 
+/* Embeds and the like, kept raw as blocks of their own whatever HTML 4
+ * (libxml2's table) says of them. */
+static const char * const RAW_BLOCKS[] = {
+  "video", "audio", "iframe", "object", "embed", "canvas", "svg", "math", "picture", "script",
+  "noscript", "template", "form", "table", NULL
+};
+
 /* Inline elements with Markdown of their own. */
 static const char * const INLINES[] = {
   "a", "em", "i", "strong", "b", "code", "tt", "br", "img", "del", "s", "strike", NULL
@@ -90,7 +97,7 @@ is_inline (xmlNode *node)
     return FALSE;
   if (is_one_of (node, INLINES) || is (node, "span") || is (node, "font"))
     return TRUE;
-  if (is_one_of (node, TRANSPARENT) || is_one_of (node, BLOCKS))
+  if (is_one_of (node, TRANSPARENT) || is_one_of (node, BLOCKS) || is_one_of (node, RAW_BLOCKS))
     return FALSE;
   desc = htmlTagLookup (node->name);
   /* An element HTML does not know is inline, as a browser shows it. */
@@ -854,7 +861,9 @@ lede_html_reader_to_markdown (const char  *html,
   if (document == NULL)
     return g_strdup ("");
 
-  root = xmlDocGetRootElement (document);
+  /* From the document's first node: a comment before the first element
+   * sits beside <html>, not in it. */
+  root = document->children;
   markdown = root ? read_blocks (root, FALSE) : g_strdup ("");
   xmlFreeDoc (document);
   if (*markdown == '\0')

@@ -381,6 +381,10 @@ xml_root_name (const char *data,
           const char *close = p[1] == '!' && end - p >= 4 && memcmp (p, "<!--", 4) == 0
                                 ? g_strstr_len (p, end - p, "-->") : memchr (p, '>', end - p);
 
+          /* A comment's close is "-->": its last character. */
+          if (close && close[0] == '-')
+            close += 2;
+
           if (close == NULL)
             return NULL;
           /* A DOCTYPE with an internal subset ends at "]>". */
@@ -390,6 +394,8 @@ xml_root_name (const char *data,
 
               if (bracket && !(close = g_strstr_len (bracket, end - bracket, "]>")))
                 return NULL;
+              if (bracket)
+                close++;
             }
           p = close + 1;
           continue;

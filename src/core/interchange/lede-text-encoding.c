@@ -121,23 +121,27 @@ lede_text_encoding_convert (const char  *data,
   gsize read = 0, written = 0;
   char *text;
 
+  GIConv converter;
+
   if (g_ascii_strcasecmp (encoding, "windows-1252") == 0 || g_ascii_strcasecmp (encoding, "cp1252") == 0)
     return lede_text_encoding_from_windows_1252 (data, len, out_len, error);
+  converter = g_iconv_open ("UTF-8", encoding);
+  if (converter == (GIConv)-1)
+    {
+      g_set_error (error, LEDE_TEXT_ENCODING_ERROR, LEDE_TEXT_ENCODING_ERROR_UNKNOWN,
+                   _("“%s” is not an encoding Lede knows"), encoding);
+      return NULL;
+    }
+  g_iconv_close (converter);
   text = g_convert (data, len, "UTF-8", encoding, &read, &written, &local_error);
   if (text == NULL)
     {
-      if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
-        g_set_error (error, LEDE_TEXT_ENCODING_ERROR, LEDE_TEXT_ENCODING_ERROR_UNKNOWN,
-                     _("“%s” is not an encoding Lede knows"), encoding);
-      else
-        {
-          gsize line, column;
+      gsize line, column;
 
-          lede_text_encoding_locate (data, MIN (read, len), &line, &column);
-          g_set_error (error, LEDE_TEXT_ENCODING_ERROR, LEDE_TEXT_ENCODING_ERROR_INVALID,
-                       _("It is not %s text at line %zu, column %zu (byte %zu)"),
-                       encoding, line, column, MIN (read, len) + 1);
-        }
+      lede_text_encoding_locate (data, MIN (read, len), &line, &column);
+      g_set_error (error, LEDE_TEXT_ENCODING_ERROR, LEDE_TEXT_ENCODING_ERROR_INVALID,
+                   _("It is not %s text at line %zu, column %zu (byte %zu)"),
+                   encoding, line, column, MIN (read, len) + 1);
       return NULL;
     }
   if (out_len)

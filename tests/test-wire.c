@@ -655,14 +655,14 @@ test_cli (Fixture       *f,
       g_test_skip ("LEDE_CLI is not set");
       return;
     }
-  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *)cli, "--library", library, "import", (char *)v1, (char *)nitf, NULL }, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **)(const char *[]) { cli, "--library", library, "import", v1, nitf, NULL }, NULL,
                                0, NULL, NULL, &out, &err, &status, NULL));
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (out, "Council votes to keep Tarvey ferry running"));
   g_assert_nonnull (strstr (out, "Kellswick library to close on Saturdays"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *)cli, "--library", library, "import", (char *)v1, (char *)v2, NULL }, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **)(const char *[]) { cli, "--library", library, "import", v1, v2, NULL }, NULL,
                                0, NULL, NULL, &out, &err, &status, NULL));
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (err, "skipped: Could not import “council-vote.json”: it is already in the library (version 1), skipped"));

@@ -166,7 +166,7 @@ parse_wire (const char  *name,
   gsize len;
 
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  article = lede_import_parse_full (path, data, len, NULL, tags, wire, read_as, &error);
+  article = lede_import_parse_full (path, data, len, NULL, tags, wire, read_as, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (article);
   return article;
@@ -324,7 +324,7 @@ test_ninjs_round_trip (Fixture       *f,
       sources = lede_library_list_story_sources (f->library, lede_article_get_id (story), NULL);
       ninjs = lede_test_export (story, (const char * const *)tags, sources, LEDE_EXPORT_FORMAT_NINJS);
       read = lede_import_parse_full ("story.json", g_bytes_get_data (ninjs, NULL), g_bytes_get_size (ninjs), NULL,
-                                     &read_tags, &wire, NULL, &error);
+                                     &read_tags, &wire, NULL, NULL, &error);
       g_assert_no_error (error);
       g_assert_null (wire);
       g_assert_cmpstr (lede_article_get_uuid (read), ==, lede_article_get_uuid (story));
@@ -341,6 +341,16 @@ test_ninjs_round_trip (Fixture       *f,
       html = lede_markdown_to_published_html (lede_article_get_body (story), -1);
       read_html = lede_markdown_to_published_html (lede_article_get_body (read), -1);
       g_assert_cmpstr (read_html, ==, html);
+
+      /* Into the library it came from: that story, unchanged. */
+      {
+        g_autofree char *file = g_build_filename (f->dir, "story.json", NULL);
+
+        g_assert_true (g_file_set_contents (file, g_bytes_get_data (ninjs, NULL), g_bytes_get_size (ninjs), NULL));
+        g_assert_null (lede_import_file (f->library, file, &error));
+        g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE);
+        g_clear_error (&error);
+      }
     }
 }
 

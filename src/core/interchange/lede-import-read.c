@@ -445,7 +445,7 @@ static LedeArticle *
 read_wire (const char   *data,
            gsize         len,
            gboolean      converted,
-           gboolean     *is_wire,
+           const char  **is_wire,
            char       ***tags,
            LedeWire    **wire,
            GError      **error)
@@ -456,16 +456,16 @@ read_wire (const char   *data,
   LedeArticle *article = NULL;
   const char *format = NULL;
 
-  *is_wire = FALSE;
+  *is_wire = NULL;
   if (root && (lede_newsml_reader_sniff (root) || lede_nitf_reader_sniff (root)))
     {
       const char *xml = converted ? skip_xml_declaration (data, &len) : data;
 
-      *is_wire = TRUE;
       if (lede_newsml_reader_sniff (root))
         format = "NewsML-G2", article = lede_newsml_reader_read (xml, len, tags, wire, &local_error);
       else
         format = "NITF", article = lede_nitf_reader_read (xml, len, tags, wire, &local_error);
+      *is_wire = format;
     }
   else if (blank < len && data[blank] == '{' && g_utf8_validate_len (data, len, NULL) && memchr (data, '\0', len) == NULL)
     {
@@ -474,8 +474,7 @@ read_wire (const char   *data,
       if (json_parser_load_from_data (parser, data + blank, len - blank, NULL) &&
           lede_ninjs_reader_sniff (json_parser_get_root (parser)))
         {
-          *is_wire = TRUE;
-          format = "ninjs";
+          *is_wire = format = "ninjs";
           article = lede_ninjs_reader_read (data + blank, len - blank, tags, wire, &local_error);
         }
     }
@@ -495,6 +494,8 @@ read_wire (const char   *data,
  *   when it came from one
  * @read_as: (out) (transfer full) (nullable): the encoding it was read as,
  *   when not UTF-8
+ * @format: (out) (optional): what it was read as: "Markdown", "plain
+ *   text", "ninjs", "NewsML-G2" or "NITF"
  *
  * Returns: (transfer full): the story, not yet in any library, or %NULL
  *   with @error saying what is wrong and where
@@ -507,6 +508,7 @@ lede_import_parse_full (const char   *name,
                         char       ***tags,
                         LedeWire    **wire,
                         char        **read_as,
+                        const char  **format,
                         GError      **error)
 {
   g_autoptr (LedeArticle) article = lede_article_new ();
@@ -516,7 +518,7 @@ lede_import_parse_full (const char   *name,
   g_autofree char *text = NULL;
   const char *converted_from = NULL;
   gboolean has_title = FALSE;
-  gboolean is_wire = FALSE;
+  const char *is_wire = NULL;
   gsize converted_len = 0;
 
   g_return_val_if_fail (tags != NULL, NULL);
@@ -554,6 +556,8 @@ lede_import_parse_full (const char   *name,
 
         if (wire_article && read_as && converted_from)
           *read_as = g_strdup (converted_from);
+        if (format)
+          *format = is_wire;
         return wire_article;
       }
   }
@@ -578,6 +582,8 @@ lede_import_parse_full (const char   *name,
       {
         if (wire_article && read_as && converted_from)
           *read_as = g_strdup (converted_from);
+        if (format)
+          *format = is_wire;
         return wire_article;
       }
   }
@@ -622,6 +628,8 @@ lede_import_parse_full (const char   *name,
     *wire = lede_wire_from_front_matter (lede_article_get_extra_front_matter (article));
   if (read_as && converted_from)
     *read_as = g_strdup (converted_from);
+  if (format)
+    *format = is_plain_text (name) ? "plain text" : "Markdown";
   *tags = g_strv_builder_end (tag_builder);
   return g_steal_pointer (&article);
 }
@@ -646,5 +654,5 @@ lede_import_parse (const char   *name,
 {
   g_autoptr (LedeWire) wire = NULL;
 
-  return lede_import_parse_full (name, data, len, NULL, tags, &wire, NULL, error);
+  return lede_import_parse_full (name, data, len, NULL, tags, &wire, NULL, NULL, error);
 }

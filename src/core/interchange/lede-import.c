@@ -17,6 +17,7 @@
 #include "lede-import.h"
 #include "lede-import-photos.h"
 #include "lede-import-private.h"
+#include "lede-markdown.h"
 #include "lede-time.h"
 
 /* Reads and parses the file at @path, and says when it was last written
@@ -28,6 +29,7 @@ read_story (const char   *path,
             char       ***tags,
             LedeWire    **wire,
             char        **read_as,
+            const char  **format,
             GDateTime   **modified,
             GError      **error)
 {
@@ -64,7 +66,7 @@ read_story (const char   *path,
       return NULL;
     }
   *modified = g_file_info_get_modification_date_time (info);
-  return lede_import_parse_full (path, data, len, encoding, tags, wire, read_as, error);
+  return lede_import_parse_full (path, data, len, encoding, tags, wire, read_as, format, error);
 }
 
 static gboolean
@@ -151,6 +153,7 @@ import_known_story (LedeLibrary        *library,
                     const char * const *tags,
                     GDateTime          *file_time,
                     gboolean            clamped,
+                    gboolean            ninjs,
                     LedeImportFlags     flags,
                     LedeImportSaid     *notes,
                     LedeImportOutcome  *outcome,
@@ -170,6 +173,31 @@ import_known_story (LedeLibrary        *library,
       !(current_tags = lede_library_get_tags (library, id, error)))
     return FALSE;
 
+  /* ninjs carries the story's words, not its place at the desk: what it
+   * has no field for stays as the library has it. */
+  if (ninjs)
+    {
+      lede_article_set_section (article, lede_article_get_section (current));
+      lede_article_set_status (article, lede_article_get_status (current));
+      lede_article_set_word_goal (article, lede_article_get_word_goal (current));
+      lede_article_set_published (article, lede_article_get_published (current));
+      lede_article_set_extra_front_matter (article, lede_article_get_extra_front_matter (current));
+      lede_article_set_sources (article, NULL);
+      if (*lede_article_get_language (article) == '\0')
+        lede_article_set_language (article, lede_article_get_language (current));
+    }
+
+  /* A body read back from HTML (Lede's own ninjs) spells its Markdown
+   * Lede's way: when it renders as the library's does, it is the same
+   * body, and the writer's spelling stays. */
+  if (!g_str_equal (lede_article_get_body (article), lede_article_get_body (current)))
+    {
+      g_autofree char *file_html = lede_markdown_to_published_html (lede_article_get_body (article), -1);
+      g_autofree char *library_html = lede_markdown_to_published_html (lede_article_get_body (current), -1);
+
+      if (g_str_equal (file_html, library_html))
+        lede_article_set_body (article, lede_article_get_body (current));
+    }
   if (same_story (article, tags, current, (const char * const *)current_tags))
     {
       g_set_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE,
@@ -299,6 +327,7 @@ lede_import_file_encoded (LedeLibrary        *library,
   g_autoptr (GError) local_error = NULL;
   g_autoptr (LedeWire) wire = NULL;
   g_autofree char *read_as = NULL;
+  const char *format = NULL;
   g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) pictures = g_ptr_array_new ();
   g_autofree char *bundle_index = NULL;
@@ -330,7 +359,7 @@ lede_import_file_encoded (LedeLibrary        *library,
     g_set_error (&local_error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_BINARY,
                  _("it is this library’s own file, not a story"));
   else
-    article = read_story (path, encoding, &tags, &wire, &read_as, &modified, &local_error);
+    article = read_story (path, encoding, &tags, &wire, &read_as, &format, &modified, &local_error);
   if (article != NULL && read_as != NULL)
     {
       g_ptr_array_add (said, g_strdup_printf (_("“%s”: read as %s"), display, read_as));
@@ -406,7 +435,7 @@ lede_import_file_encoded (LedeLibrary        *library,
                                           "(import it as a new story to keep both)"));
       else if (existing != NULL && !(flags & LEDE_IMPORT_AS_NEW))
         ok = import_known_story (library, article, existing, (const char * const *)tags, file_time,
-                                 noted.notes & LEDE_IMPORT_NOTE_LASTMOD_CLAMPED, flags,
+                                 noted.notes & LEDE_IMPORT_NOTE_LASTMOD_CLAMPED, g_strcmp0 (format, "ninjs") == 0, flags,
                                  &noted, &done, &local_error);
       else
         {

@@ -68,6 +68,7 @@ LedeArticle *lede_import_parse_full  (const char   *name,
                                       char       ***tags,
                                       LedeWire    **wire,
                                       char        **read_as,
+                                      const char  **format,
                                       GError      **error);
 LedeArticle *lede_import_file        (LedeLibrary  *library,
                                       const char   *path,

@@ -424,6 +424,35 @@ append_inlines (GString  *out,
     append_inline (out, node, one_line);
 }
 
+/* Whether a line would open one of CommonMark's HTML blocks (kinds 1 to
+ * 6), which can interrupt a paragraph and would take the paragraph's
+ * Markdown for raw HTML. */
+static gboolean
+opens_html_block (const char *line)
+{
+  static const char * const kind_1[] = { "script", "pre", "style", "textarea", NULL };
+  const char *name = line + 1;
+  gsize length;
+
+  if (line[0] != '<')
+    return FALSE;
+  if (g_str_has_prefix (line, "<!--") || line[1] == '?' || g_str_has_prefix (line, "<![CDATA[") ||
+      (line[1] == '!' && g_ascii_isalpha (line[2])))
+    return TRUE;
+  if (*name == '/')
+    name++;
+  length = strspn (name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+  if (length == 0 || (name[length] != '\0' && name[length] != ' ' && name[length] != '\t' &&
+                      name[length] != '>' && !(name[length] == '/' && name[length + 1] == '>')))
+    return FALSE;
+  {
+    g_autofree char *tag = g_ascii_strdown (name, length);
+
+    return g_strv_contains (COMMONMARK_HTML_BLOCKS, tag) ||
+           (name == line + 1 && g_strv_contains (kind_1, tag));
+  }
+}
+
 /* Whether @text ends in a hard break ("\\" and a line break, the
  * backslash not itself escaped). */
 static gboolean
@@ -482,7 +511,9 @@ finish_paragraph (const char *text)
         }
       if (i > 0)
         g_string_append_c (out, '\n');
-      if (length > 0 && strchr ("#>-+=", line[0]) != NULL)
+      /* Raw HTML that would open a block becomes text here: kept, and
+         * the paragraph's Markdown with it. */
+      if (length > 0 && (strchr ("#>-+=", line[0]) != NULL || opens_html_block (line)))
         g_string_append_c (out, '\\');
       else if (digits > 0 && digits < 10 && (line[digits] == '.' || line[digits] == ')'))
         {
@@ -832,8 +863,15 @@ lede_html_reader_to_markdown (const char  *html,
                            _("its HTML is too long to read"));
       return NULL;
     }
-  if (html == NULL || html[strspn (html, " \t\r\n")] == '\0' || len == strspn (html, " \t\r\n"))
-    return g_strdup ("");
+  /* @html need not end in a NUL: only its @len bytes are read. */
+  {
+    gsize blank = 0;
+
+    while (blank < len && strchr (" \t\r\n", html[blank]) != NULL && html[blank] != '\0')
+      blank++;
+    if (blank == len)
+      return g_strdup ("");
+  }
 
   context = htmlNewParserCtxt ();
   if (context == NULL)

@@ -452,11 +452,14 @@ read_wire (const char   *data,
 {
   g_autoptr (GError) local_error = NULL;
   g_autofree char *root = xml_root_name (data, len);
-  gsize blank = strspn (data, " \t\r\n");
+  gsize blank = 0;
   LedeArticle *article = NULL;
   const char *format = NULL;
 
   *is_wire = NULL;
+  /* @data need not end in a NUL. */
+  while (blank < len && data[blank] != '\0' && strchr (" \t\r\n", data[blank]) != NULL)
+    blank++;
   if (root && (lede_newsml_reader_sniff (root) || lede_nitf_reader_sniff (root)))
     {
       const char *xml = converted ? skip_xml_declaration (data, &len) : data;

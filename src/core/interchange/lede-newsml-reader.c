@@ -34,8 +34,11 @@ static void
 add_tag (GStrvBuilder *tags,
          const char   *name)
 {
-  if (name && *name)
-    g_strv_builder_add (tags, name);
+  /* A tag is one line, as the panel's fields are. */
+  g_autofree char *clean = name ? g_strstrip (lede_article_clean_line (name)) : NULL;
+
+  if (clean && *clean)
+    g_strv_builder_add (tags, clean);
 }
 
 /* A subject's name: its <name> child, else its literal, else its qcode. */

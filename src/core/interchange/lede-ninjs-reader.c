@@ -91,7 +91,7 @@ lede_ninjs_reader_sniff (JsonNode *root)
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return FALSE;
   object = json_node_get_object (root);
-  if (member_string (object, "uri") == NULL)
+  if (member_string (object, "uri") == NULL || *member_string (object, "uri") == '\0')
     return FALSE;
   for (guint i = 0; members[i]; i++)
     if (json_object_has_member (object, members[i]))
@@ -118,11 +118,13 @@ add_names (GStrvBuilder *tags,
         }
       else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
         name = json_node_get_string (node);
-      if (name && *g_strstrip (g_strdup (name)))
+      if (name)
         {
-          g_autofree char *clean = g_strstrip (g_strdup (name));
+          /* A tag is one line, as the panel's fields are. */
+          g_autofree char *clean = g_strstrip (lede_article_clean_line (name));
 
-          g_strv_builder_add (tags, clean);
+          if (*clean)
+            g_strv_builder_add (tags, clean);
         }
     }
 }

@@ -160,9 +160,10 @@ lede_nitf_reader_read (const char   *data,
       if (lede_xml_read_is (node, "keyword"))
         {
           g_autofree char *key = lede_xml_read_attribute (node, "key");
+          g_autofree char *clean = g_strstrip (lede_article_clean_line (key));
 
-          if (*key)
-            g_strv_builder_add (tag_builder, key);
+          if (*clean)
+            g_strv_builder_add (tag_builder, clean);
         }
   }
 

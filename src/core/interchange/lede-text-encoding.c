@@ -65,7 +65,7 @@ lede_text_encoding_from_windows_1252 (const char  *data,
       guchar byte = data[i];
       gunichar c = byte >= 0x80 && byte < 0xA0 ? CP1252_HIGH[byte - 0x80] : byte;
 
-      if (c == 0)
+      if (c == 0 && byte != 0)
         {
           gsize line, column;
 

@@ -57,7 +57,8 @@ lede_xml_read_document (const char  *data,
   if (document == NULL || !context->wellFormed)
     {
       const xmlError *last = xmlCtxtGetLastError (context);
-      g_autofree char *message = g_strstrip (g_strdup (last && last->message ? last->message : "?"));
+      /* libxml2 may quote the bytes it could not read. */
+      g_autofree char *message = g_strstrip (g_utf8_make_valid (last && last->message ? last->message : "?", -1));
 
       g_set_error (error, LEDE_WIRE_ERROR, LEDE_WIRE_ERROR_INVALID,
                    _("it is not well-formed XML at line %d: %s"), last ? last->line : 0, message);

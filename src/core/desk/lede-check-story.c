@@ -137,6 +137,8 @@ lede_check_story_new (LedeArticle *article,
   story->word_goal = lede_article_get_word_goal (article);
   if (lede_article_get_embargo (article))
     story->embargo = g_date_time_ref (lede_article_get_embargo (article));
+  if (lede_article_get_deadline (article))
+    story->deadline = g_date_time_ref (lede_article_get_deadline (article));
   dated = lede_article_get_published (article);
   if (dated == NULL)
     dated = lede_article_get_embargo (article);
@@ -178,6 +180,7 @@ lede_check_story_free (LedeCheckStory *story)
   g_ptr_array_unref (story->sources);
   g_ptr_array_unref (story->photos);
   g_clear_pointer (&story->embargo, g_date_time_unref);
+  g_clear_pointer (&story->deadline, g_date_time_unref);
   g_clear_pointer (&story->dated, g_date_time_unref);
   g_ptr_array_unref (story->review);
   g_array_unref (story->review_fields);

@@ -33,6 +33,7 @@ typedef struct {
   LedeArticleStatus  status;
   guint              word_goal;
   GDateTime         *embargo;    /* nullable */
+  GDateTime         *deadline;   /* nullable */
   GDateTime         *dated;      /* the story's own date: a year left unsaid is this one's */
   LedeStyle         *style;      /* nullable: the desk's house style */
 

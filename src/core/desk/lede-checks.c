@@ -31,6 +31,7 @@ static const LedeCheck checks[] = {
   lede_check_review,
   lede_check_house_style,
   lede_check_wire,
+  lede_check_deadline,
 };
 
 static int

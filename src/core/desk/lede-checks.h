@@ -43,5 +43,6 @@ void lede_check_photos       (const LedeCheckStory *story, GDateTime *now, GPtrA
 void lede_check_review       (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
 void lede_check_house_style  (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
 void lede_check_wire         (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
+void lede_check_deadline     (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
 
 G_END_DECLS

@@ -64,7 +64,7 @@ lede_finding_compare (const LedeFinding *a,
   static const int field_order[] = {
     [LEDE_FIELD_HEADLINE] = 0, [LEDE_FIELD_STANDFIRST] = 1, [LEDE_FIELD_BODY] = 2, [LEDE_FIELD_SLUG] = 3,
     [LEDE_FIELD_BYLINE] = 4, [LEDE_FIELD_TAGS] = 5, [LEDE_FIELD_EMBARGO] = 6, [LEDE_FIELD_WORD_GOAL] = 7,
-    [LEDE_FIELD_LANGUAGE] = 8, [LEDE_FIELD_PHOTOS] = 9,
+    [LEDE_FIELD_LANGUAGE] = 8, [LEDE_FIELD_PHOTOS] = 9, [LEDE_FIELD_DEADLINE] = 10,
   };
 
   if (a->severity != b->severity)
@@ -109,6 +109,8 @@ lede_finding_dup_place (const LedeFinding *finding)
       return g_strdup (_("Language"));
     case LEDE_FIELD_PHOTOS:
       return g_strdup_printf (_("Photo %u"), finding->offset + 1);
+    case LEDE_FIELD_DEADLINE:
+      return g_strdup (_("Deadline"));
     default:
       g_assert_not_reached ();
     }
@@ -120,6 +122,7 @@ lede_check_kind_to_string (LedeCheckKind kind)
 {
   static const char * const names[] = {
     "attribution", "names", "placeholder", "weekday", "percentage", "length", "ready", "embargo", "language", "photo", "review", "style",
+    "deadline",
   };
 
   g_return_val_if_fail (kind < G_N_ELEMENTS (names), "");
@@ -157,6 +160,7 @@ lede_field_to_string (LedeField field)
 {
   static const char * const names[] = {
     "body", "headline", "standfirst", "slug", "byline", "tags", "embargo", "word-goal", "language", "photos",
+    "deadline",
   };
 
   g_return_val_if_fail (field < G_N_ELEMENTS (names), "");

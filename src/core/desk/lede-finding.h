@@ -31,6 +31,7 @@ typedef enum
   LEDE_CHECK_REVIEW,       /* an editor's suggestion or comment not yet answered */
   LEDE_CHECK_STYLE,        /* against the desk's house style */
   LEDE_CHECK_WIRE,         /* the wire killed or withheld the story */
+  LEDE_CHECK_DEADLINE,     /* past its deadline and not ready */
 } LedeCheckKind;
 
 /* Which part of the story a finding is in. */
@@ -46,6 +47,7 @@ typedef enum
   LEDE_FIELD_WORD_GOAL,
   LEDE_FIELD_LANGUAGE,
   LEDE_FIELD_PHOTOS,       /* the offset is the photo's place in the story, from 0 */
+  LEDE_FIELD_DEADLINE,
 } LedeField;
 
 #define LEDE_TYPE_FINDING (lede_finding_get_type ())

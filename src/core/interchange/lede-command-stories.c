@@ -15,6 +15,43 @@
 #include "lede-gate.h"
 #include "lede-import.h"
 
+/* A time for a script: ISO 8601 in UTC, or null when unset. */
+static void
+add_time_json (JsonBuilder *builder,
+               const char  *name,
+               GDateTime   *time)
+{
+  g_autofree char *text = _lede_command_format_time (time);
+
+  json_builder_set_member_name (builder, name);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* What a desk script wants of each story (issue 32): tags, embargo,
+ * language, and who has it until when. */
+static void
+add_desk_json (JsonBuilder        *builder,
+               LedeArticle        *article,
+               const char * const *tags)
+{
+  json_builder_set_member_name (builder, "tags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; tags && tags[i]; i++)
+    json_builder_add_string_value (builder, tags[i]);
+  json_builder_end_array (builder);
+  add_time_json (builder, "embargo", lede_article_get_embargo (article));
+  json_builder_set_member_name (builder, "language");
+  json_builder_add_string_value (builder, lede_article_get_language (article));
+  add_time_json (builder, "deadline", lede_article_get_deadline (article));
+  json_builder_set_member_name (builder, "assignee");
+  json_builder_add_string_value (builder, lede_article_get_assignee (article));
+  json_builder_set_member_name (builder, "editor");
+  json_builder_add_string_value (builder, lede_article_get_editor (article));
+}
+
 int
 _lede_command_list_command (LedeCommand *self,
                             LedeLibrary *library,
@@ -26,8 +63,9 @@ _lede_command_list_command (LedeCommand *self,
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   /* Which stories have a lead photo: one query, not one a story. */
   g_autoptr (GHashTable) leads = articles && self->as_json ? lede_library_list_lead_photos (library, &error) : NULL;
+  g_autoptr (GHashTable) tags = leads ? lede_library_list_stories_tags (library, &error) : NULL;
 
-  if (articles == NULL || (self->as_json && leads == NULL))
+  if (articles == NULL || (self->as_json && tags == NULL))
     {
       g_string_append_printf (err, "lede-cli: %s\n", error->message);
       return LEDE_COMMAND_EXIT_FAILED;
@@ -65,6 +103,7 @@ _lede_command_list_command (LedeCommand *self,
                                       g_hash_table_lookup (leads, &(gint64) { lede_article_get_id (article) }), -1);
       else
         json_builder_add_null_value (builder);
+      add_desk_json (builder, article, g_hash_table_lookup (tags, &(gint64) { lede_article_get_id (article) }));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

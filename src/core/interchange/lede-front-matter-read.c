@@ -418,7 +418,7 @@ lede_front_matter_read (const char    *yaml,
   g_autoptr (GArray) theirs = g_array_new (FALSE, FALSE, sizeof (gsize));  /* start, length pairs */
   g_autoptr (GPtrArray) corrections = NULL;
   g_autoptr (GPtrArray) photos = NULL;
-  g_autoptr (GDateTime) date = NULL, created = NULL, embargo = NULL, lastmod = NULL;
+  g_autoptr (GDateTime) date = NULL, created = NULL, embargo = NULL, lastmod = NULL, deadline = NULL;
   const char *description = NULL, *standfirst = NULL, *status = NULL, *draft = NULL;
   g_autoptr (GStrvBuilder) categories = g_strv_builder_new ();
   g_auto (GStrv) category_list = NULL;
@@ -521,6 +521,18 @@ lede_front_matter_read (const char    *yaml,
         lede_article_set_language (article, value ? value : "");
       else if (g_str_equal (key, "word_goal"))
         lede_article_set_word_goal (article, value ? (guint)g_ascii_strtoull (value, NULL, 10) : 0);
+      else if (g_str_equal (key, "deadline"))
+        ok = read_time (key, value, &deadline, error);
+      else if (g_str_equal (key, "assignee"))
+        lede_article_set_assignee (article, value ? value : "");
+      else if (g_str_equal (key, "editor"))
+        lede_article_set_editor (article, value ? value : "");
+      else if (g_str_equal (key, "print_headline"))
+        lede_article_set_print_headline (article, value ? value : "");
+      else if (g_str_equal (key, "seo_title"))
+        lede_article_set_seo_title (article, value ? value : "");
+      else if (g_str_equal (key, "social_headline"))
+        lede_article_set_social_headline (article, value ? value : "");
       else if (g_str_equal (key, "uuid"))
         lede_article_set_uuid (article, value && g_uuid_string_is_valid (value) ? value : "");
       else
@@ -552,6 +564,7 @@ lede_front_matter_read (const char    *yaml,
       if (category_list[0])
         lede_article_set_section (article, category_list[0]);
       lede_article_set_embargo (article, embargo);
+      lede_article_set_deadline (article, deadline);
       /* "date" is the publication time of a published story, else when it
        * was begun; "created" says when a published story was begun. */
       if (publish_date_given)

@@ -312,6 +312,21 @@ lede_front_matter_write (LedeArticle        *article,
     append_key_string (out, "language", lede_article_get_language (article));
   if (lede_article_get_word_goal (article) > 0)
     g_string_append_printf (out, "word_goal: %u\n", lede_article_get_word_goal (article));
+  /* The headlines by role, each only when it is not the web headline
+   * (Hugo's "title"): params a theme reads as .Params.seo_title and so on. */
+  if (*lede_article_get_print_headline (article))
+    append_key_string (out, "print_headline", lede_article_get_print_headline (article));
+  if (*lede_article_get_seo_title (article))
+    append_key_string (out, "seo_title", lede_article_get_seo_title (article));
+  if (*lede_article_get_social_headline (article))
+    append_key_string (out, "social_headline", lede_article_get_social_headline (article));
+  /* The desk's fields, so a story handed on keeps who has it and when. */
+  if (lede_article_get_deadline (article) != NULL)
+    append_key_time (out, "deadline", lede_article_get_deadline (article));
+  if (*lede_article_get_assignee (article))
+    append_key_string (out, "assignee", lede_article_get_assignee (article));
+  if (*lede_article_get_editor (article))
+    append_key_string (out, "editor", lede_article_get_editor (article));
   if (*lede_article_get_uuid (article))
     append_key_string (out, "uuid", lede_article_get_uuid (article));
   if (*extra)

@@ -45,6 +45,7 @@ _lede_library_article_from_row (sqlite3_stmt *stmt)
   lede_article_set_updated (article, updated);
   lede_article_set_trashed (article, trashed);
   lede_article_set_extra_front_matter (article, _lede_library_column_text (stmt, 18));
+  _lede_library_read_desk_fields (stmt, article);
 
   return article;
 }
@@ -68,6 +69,7 @@ bind_article_fields (sqlite3_stmt *stmt,
   _lede_library_bind_time (stmt, 12, lede_article_get_embargo (article));
   _lede_library_bind_time (stmt, 13, lede_article_get_published (article));
   _lede_library_bind_text (stmt, 14, lede_article_get_extra_front_matter (article));
+  _lede_library_bind_desk_fields (stmt, article);
 }
 
 /**
@@ -118,8 +120,9 @@ insert_article (LedeLibrary  *self,
   stmt = _lede_library_prepare (self,
                                 "INSERT INTO articles (headline, standfirst, slug, byline, dateline, section, "
                                 "status, language, body, editorial_note, word_goal, embargo_at, published_at, "
-                                "front_matter, uuid, created_at, updated_at) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                                "front_matter, uuid, created_at, updated_at, " LEDE_DESK_COLUMNS ") "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+                                LEDE_DESK_VALUES ")",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -278,8 +281,8 @@ _lede_library_rewrite_story (LedeLibrary        *self,
                                 "slug = CASE WHEN ?3 = '' OR status = 'published' THEN slug ELSE ?3 END, byline = ?4, "
                                 "dateline = ?5, section = ?6, status = ?7, language = ?8, body = ?9, "
                                 "editorial_note = ?10, word_goal = ?11, embargo_at = ?12, published_at = ?13, "
-                                "front_matter = ?14, created_at = coalesce (?15, created_at), updated_at = ?16 "
-                                "WHERE id = ?17",
+                                "front_matter = ?14, created_at = coalesce (?15, created_at), updated_at = ?16, "
+                                LEDE_DESK_SET_KEEP " WHERE id = ?17",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -497,7 +500,7 @@ lede_library_update_article (LedeLibrary  *self,
                                 "UPDATE articles SET headline = ?1, standfirst = ?2, slug = ?3, byline = ?4, "
                                 "dateline = ?5, section = ?6, status = ?7, language = ?8, body = ?9, "
                                 "editorial_note = ?10, word_goal = ?11, embargo_at = ?12, published_at = ?13, "
-                                "front_matter = ?14, updated_at = ?15 WHERE id = ?16",
+                                "front_matter = ?14, updated_at = ?15, " LEDE_DESK_SET " WHERE id = ?16",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -539,101 +542,6 @@ lede_library_update_article (LedeLibrary  *self,
 
   lede_article_set_updated (article, now);
   return TRUE;
-}
-
-/**
- * lede_library_list_ids:
- * @trashed: %TRUE for the trash, %FALSE for the stories in use
- *
- * Returns: (transfer full): the ids of the stories, newest first, as gint64.
- */
-GArray *
-lede_library_list_ids (LedeLibrary  *self,
-                       gboolean      trashed,
-                       GError      **error)
-{
-  return lede_library_list_ids_filtered (self, trashed, -1, NULL, error);
-}
-
-/**
- * lede_library_list_ids_sorted:
- * @status: a #LedeArticleStatus, or -1 for any
- * @tag: (nullable): only stories with this tag (in any case)
- * @order: how to order them
- *
- * Returns: (transfer full) (element-type gint64): the ids, in @order
- */
-GArray *
-lede_library_list_ids_sorted (LedeLibrary     *self,
-                              gboolean         trashed,
-                              int              status,
-                              const char      *tag,
-                              LedeStoryOrder   order,
-                              GError         **error)
-{
-  /* ORDER BY cannot be a parameter: one statement an order. */
-#define FILTERED_IDS \
-  "SELECT id FROM articles WHERE (trashed_at IS NOT NULL) = ?1 " \
-  "AND (?2 IS NULL OR status = ?2) " \
-  "AND (?3 IS NULL OR id IN (SELECT at.article_id FROM article_tags AS at " \
-  "                          JOIN tags AS t ON t.id = at.tag_id WHERE t.name = ?3)) "
-  static const char * const statements[] = {
-    [LEDE_STORY_ORDER_NEWEST] = FILTERED_IDS "ORDER BY created_at DESC, id DESC",
-    [LEDE_STORY_ORDER_LAST_CHANGED] = FILTERED_IDS "ORDER BY updated_at DESC, id DESC",
-    [LEDE_STORY_ORDER_HEADLINE] = FILTERED_IDS "ORDER BY headline COLLATE NOCASE, id",
-  };
-#undef FILTERED_IDS
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
-
-  g_return_val_if_fail (order <= LEDE_STORY_ORDER_HEADLINE, NULL);
-
-  stmt = _lede_library_prepare (self, statements[order], error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, !!trashed);
-  if (status >= 0)
-    _lede_library_bind_text (stmt, 2, lede_article_status_to_string (status));
-  else
-    sqlite3_bind_null (stmt, 2);
-  if (tag != NULL)
-    _lede_library_bind_text (stmt, 3, tag);
-  else
-    sqlite3_bind_null (stmt, 3);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _lede_library_set_sqlite_error (self, error, rc, _("Could not list the stories"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
-/**
- * lede_library_list_ids_filtered:
- * @status: a #LedeArticleStatus, or -1 for any
- * @tag: (nullable): only stories with this tag (in any case)
- *
- * Returns: (transfer full) (element-type gint64): the ids, newest first
- */
-GArray *
-lede_library_list_ids_filtered (LedeLibrary  *self,
-                                gboolean      trashed,
-                                int           status,
-                                const char   *tag,
-                                GError      **error)
-{
-  return lede_library_list_ids_sorted (self, trashed, status, tag, LEDE_STORY_ORDER_NEWEST, error);
 }
 
 /**

@@ -610,5 +610,16 @@ lede_library_open_for_reading (const char  *path,
                    display);
       return NULL;
     }
+  /* A library from before the desk's fields (issue 32) is read as if it
+   * had them, empty: a view of the connection's own, in memory, in front of
+   * the file, which stays untouched. */
+  if (self->schema_version < LEDE_LIBRARY_DESK_SCHEMA &&
+      sqlite3_exec (self->db, "CREATE TEMP VIEW articles AS SELECT *, NULL AS deadline_at, '' AS assignee, "
+                              "'' AS editor, '' AS print_headline, '' AS seo_title, '' AS social_headline "
+                              "FROM main.articles", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _lede_library_set_sqlite_error (self, error, sqlite3_errcode (self->db), _("Could not read the library"));
+      return NULL;
+    }
   return g_steal_pointer (&self);
 }

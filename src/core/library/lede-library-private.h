@@ -75,7 +75,23 @@ gboolean      _lede_library_set_damaged_error (const char    *path,
 #define ARTICLE_COLUMNS \
   "id, uuid, headline, standfirst, slug, byline, dateline, section, status, language, " \
   "body, editorial_note, word_goal, embargo_at, published_at, created_at, updated_at, trashed_at, " \
-  "front_matter"
+  "front_matter, " LEDE_DESK_COLUMNS
+
+/* The desk's fields and the headlines by role (issue 32), columns 19 on of
+ * ARTICLE_COLUMNS, and ?40 … ?45 in the statements that write a story
+ * (_lede_library_bind_desk_fields()), numbered apart so other columns can
+ * be added before them. */
+#define LEDE_DESK_COLUMNS "deadline_at, assignee, editor, print_headline, seo_title, social_headline"
+#define LEDE_DESK_FIRST_COLUMN 19
+#define LEDE_DESK_VALUES "?40, ?41, ?42, ?43, ?44, ?45"
+#define LEDE_DESK_SET \
+  "deadline_at = ?40, assignee = ?41, editor = ?42, print_headline = ?43, seo_title = ?44, social_headline = ?45"
+/* A copy from elsewhere (an import) that names no deadline or person
+ * leaves the desk's as they are. */
+#define LEDE_DESK_SET_KEEP \
+  "deadline_at = coalesce (?40, deadline_at), assignee = CASE WHEN ?41 = '' THEN assignee ELSE ?41 END, " \
+  "editor = CASE WHEN ?42 = '' THEN editor ELSE ?42 END, print_headline = ?43, seo_title = ?44, " \
+  "social_headline = ?45"
 
 /* Statements: prepared once and cached; every failure in words. */
 /* lede-library.c: the libraries this process has open for writing. */
@@ -161,6 +177,12 @@ void          _lede_library_bind_time        (sqlite3_stmt  *stmt,
 const char   *_lede_library_column_text      (sqlite3_stmt  *stmt,
                                              int            column);
 GDateTime    *_lede_library_now_utc          (void);
+
+/* lede-library-desk.c */
+void          _lede_library_read_desk_fields (sqlite3_stmt  *stmt,
+                                             LedeArticle   *article);
+void          _lede_library_bind_desk_fields (sqlite3_stmt  *stmt,
+                                             LedeArticle   *article);
 
 /* Rows of the other files that one of them needs. */
 LedeArticle  *_lede_library_article_from_row (sqlite3_stmt  *stmt);

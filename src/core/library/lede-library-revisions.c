@@ -372,7 +372,7 @@ lede_library_prepare_restore (LedeLibrary  *self,
                               char        **not_restored,
                               GError      **error)
 {
-  static const char * const life[] = { "status", "embargo", "published", "slug" };
+  static const char * const life[] = { "status", "embargo", "published", "slug", "deadline", "assignee", "editor" };
   g_autoptr (GPtrArray) tags = lede_library_list_tags (self, error);
   g_autoptr (GPtrArray) sources = NULL;
   g_autoptr (GStrvBuilder) kept_tags = g_strv_builder_new ();

@@ -316,9 +316,24 @@ static const char * const MIGRATIONS[] = {
   "  taken_sha256    TEXT NOT NULL DEFAULT ''"
   ");"
   "CREATE INDEX wires_by_id ON wires (wire_id);",
+
+  /* 12 → 13: the desk's fields: who writes the story, who edits it, when
+   * it is due (UTC, ISO 8601 like every time here), and the headlines by
+   * role, each empty
+   * for "as the web headline". The deadline index serves the sidebar's
+   * "Deadline" order and `lede-cli list --due`; the assignee index the
+   * "Mine" filter. */
+  "ALTER TABLE articles ADD COLUMN deadline_at TEXT;"
+  "ALTER TABLE articles ADD COLUMN assignee TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE articles ADD COLUMN editor TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE articles ADD COLUMN print_headline TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE articles ADD COLUMN seo_title TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE articles ADD COLUMN social_headline TEXT NOT NULL DEFAULT '';"
+  "CREATE INDEX articles_by_deadline ON articles (trashed_at IS NOT NULL, deadline_at IS NULL, deadline_at, id);"
+  "CREATE INDEX articles_by_assignee ON articles (assignee COLLATE NOCASE) WHERE assignee <> '';",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 12);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 13);
 
 /* The first schema with the house_style table. */
 #define LEDE_LIBRARY_STYLE_SCHEMA 11
@@ -326,6 +341,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 12);
 /* What every write transaction does to library_identity. */
 #define LEDE_LIBRARY_COUNT_COMMIT \
   "commits = commits + 1, prev_stamp = stamp, stamp = (random () & 0x3fffffffffffffff) | 0x4000000000000000"
+
+/* The first schema with the desk's fields (issue 32: renumbered on merge). */
+#define LEDE_LIBRARY_DESK_SCHEMA 13
 
 /* The first schema with library_identity. */
 #define LEDE_LIBRARY_IDENTITY_SCHEMA 7

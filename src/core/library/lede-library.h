@@ -32,7 +32,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 12
+#define LEDE_LIBRARY_SCHEMA_VERSION 13
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -184,6 +184,10 @@ GArray       *lede_library_list_ids_sorted   (LedeLibrary  *self,
                                               int           status,
                                               const char   *tag,
                                               LedeStoryOrder order,
+                                              GError      **error);
+GHashTable   *lede_library_list_stories_tags (LedeLibrary  *self,
+                                              GError      **error);
+GStrv         lede_library_list_people       (LedeLibrary  *self,
                                               GError      **error);
 GPtrArray    *lede_library_get_articles      (LedeLibrary  *self,
                                               GArray       *ids,

@@ -37,19 +37,26 @@ enum {
   PROP_BODY,
   PROP_EDITORIAL_NOTE,
   PROP_EXTRA_FRONT_MATTER,
+  /* the desk's fields and the headlines by role (issue 32) */
+  PROP_ASSIGNEE,
+  PROP_EDITOR,
+  PROP_PRINT_HEADLINE,
+  PROP_SEO_TITLE,
+  PROP_SOCIAL_HEADLINE,
   /* times */
   PROP_EMBARGO,
   PROP_PUBLISHED,
   PROP_CREATED,
   PROP_UPDATED,
   PROP_TRASHED,
+  PROP_DEADLINE,
   N_PROPS
 };
 
 #define FIRST_TEXT PROP_UUID
-#define N_TEXTS    (PROP_EXTRA_FRONT_MATTER - PROP_UUID + 1)
+#define N_TEXTS    (PROP_SOCIAL_HEADLINE - PROP_UUID + 1)
 #define FIRST_TIME PROP_EMBARGO
-#define N_TIMES    (PROP_TRASHED - PROP_EMBARGO + 1)
+#define N_TIMES    (PROP_DEADLINE - PROP_EMBARGO + 1)
 #define IS_TEXT(p) ((p) >= FIRST_TEXT && (p) < FIRST_TEXT + N_TEXTS)
 #define IS_TIME(p) ((p) >= FIRST_TIME && (p) < FIRST_TIME + N_TIMES)
 
@@ -86,7 +93,8 @@ is_one_line (guint prop)
 {
   return prop == PROP_HEADLINE || prop == PROP_STANDFIRST || prop == PROP_SLUG ||
          prop == PROP_BYLINE || prop == PROP_DATELINE || prop == PROP_SECTION ||
-         prop == PROP_LANGUAGE;
+         prop == PROP_LANGUAGE || prop == PROP_ASSIGNEE || prop == PROP_EDITOR ||
+         prop == PROP_PRINT_HEADLINE || prop == PROP_SEO_TITLE || prop == PROP_SOCIAL_HEADLINE;
 }
 
 /**
@@ -257,9 +265,10 @@ lede_article_class_init (LedeArticleClass *klass)
   static const char * const text_names[N_TEXTS] = {
     "uuid", "headline", "standfirst", "slug", "byline", "dateline",
     "section", "language", "body", "editorial-note", "extra-front-matter",
+    "assignee", "editor", "print-headline", "seo-title", "social-headline",
   };
   static const char * const time_names[N_TIMES] = {
-    "embargo", "published", "created", "updated", "trashed",
+    "embargo", "published", "created", "updated", "trashed", "deadline",
   };
 
   object_class->finalize = lede_article_finalize;
@@ -588,12 +597,18 @@ TEXT_ACCESSORS (language, PROP_LANGUAGE)
 TEXT_ACCESSORS (body, PROP_BODY)
 TEXT_ACCESSORS (editorial_note, PROP_EDITORIAL_NOTE)
 TEXT_ACCESSORS (extra_front_matter, PROP_EXTRA_FRONT_MATTER)
+TEXT_ACCESSORS (assignee, PROP_ASSIGNEE)
+TEXT_ACCESSORS (editor, PROP_EDITOR)
+TEXT_ACCESSORS (print_headline, PROP_PRINT_HEADLINE)
+TEXT_ACCESSORS (seo_title, PROP_SEO_TITLE)
+TEXT_ACCESSORS (social_headline, PROP_SOCIAL_HEADLINE)
 
 TIME_ACCESSORS (embargo, PROP_EMBARGO)
 TIME_ACCESSORS (published, PROP_PUBLISHED)
 TIME_ACCESSORS (created, PROP_CREATED)
 TIME_ACCESSORS (updated, PROP_UPDATED)
 TIME_ACCESSORS (trashed, PROP_TRASHED)
+TIME_ACCESSORS (deadline, PROP_DEADLINE)
 
 const char *
 lede_article_status_to_string (LedeArticleStatus status)
@@ -686,8 +701,9 @@ lede_article_dup (LedeArticle *self)
  * @field: a property of #LedeArticle
  *
  * Whether restoring a version leaves @field as it is: the story's life
- * (its status, embargo and publication time, and once published the slug
- * its page lives at) is not a version of its text.
+ * (its status, embargo and publication time, its deadline and who has it,
+ * and once published the slug its page lives at) is not a version of its
+ * text.
  */
 gboolean
 lede_article_keeps_on_restore (LedeArticle *current,
@@ -696,6 +712,9 @@ lede_article_keeps_on_restore (LedeArticle *current,
   g_return_val_if_fail (LEDE_IS_ARTICLE (current), FALSE);
 
   if (g_str_equal (field, "status") || g_str_equal (field, "embargo") || g_str_equal (field, "published"))
+    return TRUE;
+  /* Who has the story and when it is due are the desk's, not a version's. */
+  if (g_str_equal (field, "deadline") || g_str_equal (field, "assignee") || g_str_equal (field, "editor"))
     return TRUE;
   return g_str_equal (field, "slug") && lede_article_get_status (current) == LEDE_ARTICLE_STATUS_PUBLISHED;
 }

@@ -63,6 +63,27 @@ void               lede_article_set_editorial_note (LedeArticle       *self,
 const char        *lede_article_get_extra_front_matter (LedeArticle   *self);
 void               lede_article_set_extra_front_matter (LedeArticle   *self,
                                                     const char        *extra_front_matter);
+/* The desk's fields (issue 32): who writes the story, who edits it, and
+ * when it is due (UTC, NULL: no deadline). */
+const char        *lede_article_get_assignee       (LedeArticle       *self);
+void               lede_article_set_assignee       (LedeArticle       *self,
+                                                    const char        *assignee);
+const char        *lede_article_get_editor         (LedeArticle       *self);
+void               lede_article_set_editor         (LedeArticle       *self,
+                                                    const char        *editor);
+GDateTime         *lede_article_get_deadline       (LedeArticle       *self);
+void               lede_article_set_deadline       (LedeArticle       *self,
+                                                    GDateTime         *deadline);
+/* Headlines by role: empty means "as the web headline" (the headline). */
+const char        *lede_article_get_print_headline (LedeArticle       *self);
+void               lede_article_set_print_headline (LedeArticle       *self,
+                                                    const char        *print_headline);
+const char        *lede_article_get_seo_title      (LedeArticle       *self);
+void               lede_article_set_seo_title      (LedeArticle       *self,
+                                                    const char        *seo_title);
+const char        *lede_article_get_social_headline (LedeArticle      *self);
+void               lede_article_set_social_headline (LedeArticle      *self,
+                                                    const char        *social_headline);
 guint              lede_article_get_word_goal      (LedeArticle       *self);
 void               lede_article_set_word_goal      (LedeArticle       *self,
                                                     guint              word_goal);

@@ -49,6 +49,10 @@ static const char * const text_fields[] = {
   "editorial-note", "extra-front-matter",
 };
 static const char * const time_fields[] = { "embargo", "published" };
+/* The headlines by role (issue 32), written only when set, so the
+ * snapshots of stories without them are what they were before. The desk's
+ * fields (deadline, assignee, editor) are no version's: a restore keeps them. */
+static const char * const role_fields[] = { "print-headline", "seo-title", "social-headline" };
 
 /* Every field of each photo, so a revision brings its photos back whole;
  * the bytes stay in the library, which keeps them while a revision names
@@ -182,6 +186,16 @@ lede_revision_snapshot_full (LedeArticle        *article,
       else
         json_builder_add_null_value (json);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (role_fields); i++)
+    {
+      g_autofree char *value = NULL;
+
+      g_object_get (article, role_fields[i], &value, NULL);
+      if (value == NULL || *value == '\0')
+        continue;
+      json_builder_set_member_name (json, role_fields[i]);
+      json_builder_add_string_value (json, value);
+    }
   json_builder_set_member_name (json, "status");
   json_builder_add_string_value (json, lede_article_status_to_string (lede_article_get_status (article)));
   json_builder_set_member_name (json, "word-goal");
@@ -250,6 +264,8 @@ lede_revision_apply (const char   *snapshot,
   object = json_node_get_object (json_parser_get_root (parser));
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     g_object_set (article, text_fields[i], json_object_get_string_member_with_default (object, text_fields[i], ""), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (role_fields); i++)
+    g_object_set (article, role_fields[i], json_object_get_string_member_with_default (object, role_fields[i], ""), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (time_fields); i++)
     {
       const char *text = json_object_get_string_member_with_default (object, time_fields[i], NULL);

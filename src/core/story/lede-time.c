@@ -80,3 +80,65 @@ lede_time_is_storable (GDateTime *time)
 
   return time == NULL || (utc = g_date_time_to_utc (time)) != NULL;
 }
+
+/**
+ * lede_time_format_span:
+ * @span: a length of time, rounded up to the minute (at least one)
+ *
+ * Returns: (transfer full): "2 days 3 hours", "3 hours 5 minutes",
+ *   "45 minutes": how long until a deadline, or past it
+ */
+char *
+lede_time_format_span (GTimeSpan span)
+{
+  gint64 minutes = MAX (1, (ABS (span) + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE);
+  gint64 days = minutes / (24 * 60), hours = minutes / 60 % 24;
+  g_autofree char *d = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), (int)days);
+  g_autofree char *h = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", hours), (int)hours);
+  g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes % 60),
+                                        (int)(minutes % 60));
+
+  if (days > 0)
+    return hours ? g_strdup_printf ("%s %s", d, h) : g_strdup (d);
+  if (hours > 0)
+    return minutes % 60 ? g_strdup_printf ("%s %s", h, m) : g_strdup (h);
+  return g_strdup (m);
+}
+
+/**
+ * lede_time_format_due:
+ * @deadline: when a story is due
+ * @now: the present
+ *
+ * Returns: (transfer full): the deadline as a sidebar row says it, in
+ *   words and not by colour alone: "due in 2 h", "due in 25 min", "due in
+ *   3 days", "overdue by 1 h"
+ */
+char *
+lede_time_format_due (GDateTime *deadline,
+                      GDateTime *now)
+{
+  GTimeSpan span;
+  gint64 minutes, hours, days;
+  g_autofree char *amount = NULL;
+
+  g_return_val_if_fail (deadline != NULL && now != NULL, NULL);
+
+  span = g_date_time_difference (deadline, now);
+  minutes = MAX (1, (ABS (span) + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE);
+  hours = (minutes + 30) / 60;
+  days = (minutes + 12 * 60) / (24 * 60);
+  if (minutes < 60)
+    /* Translators: a deadline's distance, short, as in "due in 25 min" */
+    amount = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", minutes), (int)minutes);
+  else if (minutes < 36 * 60)
+    /* Translators: a deadline's distance, short, as in "due in 2 h" */
+    amount = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d h", "%d h", hours), (int)hours);
+  else
+    amount = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), (int)days);
+  if (span < 0)
+    /* Translators: %s is "2 h", "25 min", "3 days" */
+    return g_strdup_printf (_("overdue by %s"), amount);
+  /* Translators: %s is "2 h", "25 min", "3 days" */
+  return g_strdup_printf (_("due in %s"), amount);
+}

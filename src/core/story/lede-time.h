@@ -12,5 +12,8 @@ char *lede_time_format_short (GDateTime *time,
                               GDateTime *now);
 char *lede_time_format_utc   (GDateTime *time);
 gboolean lede_time_is_storable (GDateTime *time);
+char *lede_time_format_span  (GTimeSpan  span);
+char *lede_time_format_due   (GDateTime *deadline,
+                              GDateTime *now);
 
 G_END_DECLS

@@ -1,0 +1,351 @@
+/* test-desk.c: the desk's fields (issue 32) — deadline, assignee, editor
+ * and the headlines by role — kept by the library, migrated from the schema
+ * before them, read from an older library, restored around, checked,
+ * carried in front matter and given to a script by `lede-cli list --json`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "lede-checks.h"
+#include "lede-export.h"
+#include "lede-gate.h"
+#include "lede-import.h"
+#include "lede-library.h"
+#include "lede-library-schema.h"
+#include "lede-time.h"
+#include "lede-test-export.h"
+#include "lede-test-library-fixture.h"
+
+static GDateTime *
+at (const char *iso)
+{
+  GDateTime *time = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (time);
+  return time;
+}
+
+/* A story with every desk field and headline set. */
+static LedeArticle *
+desk_story (void)
+{
+  LedeArticle *article = lede_article_new ();
+  g_autoptr (GDateTime) deadline = at ("2026-12-05T17:30:00Z");
+
+  lede_article_set_headline (article, "Harbour bridge to close for repairs");
+  lede_article_set_body (article, "The bridge closes on Monday.\n");
+  lede_article_set_deadline (article, deadline);
+  lede_article_set_assignee (article, "Ana Souza");
+  lede_article_set_editor (article, "Jon Berg");
+  lede_article_set_print_headline (article, "Bridge shut");
+  lede_article_set_seo_title (article, "Harbour bridge closes Monday for six weeks of repairs");
+  lede_article_set_social_headline (article, "Your commute is about to change \"a lot\"");
+  return article;
+}
+
+static void
+assert_desk_fields (LedeArticle *article)
+{
+  g_autofree char *deadline = lede_time_format_utc (lede_article_get_deadline (article));
+
+  g_assert_cmpstr (deadline, ==, "2026-12-05T17:30:00Z");
+  g_assert_cmpstr (lede_article_get_assignee (article), ==, "Ana Souza");
+  g_assert_cmpstr (lede_article_get_editor (article), ==, "Jon Berg");
+  g_assert_cmpstr (lede_article_get_print_headline (article), ==, "Bridge shut");
+  g_assert_cmpstr (lede_article_get_seo_title (article), ==, "Harbour bridge closes Monday for six weeks of repairs");
+  g_assert_cmpstr (lede_article_get_social_headline (article), ==, "Your commute is about to change \"a lot\"");
+}
+
+/* Added, read, saved, replaced: every field kept; one-line fields stay one line. */
+static void
+test_library_keeps (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = desk_story ();
+  g_autoptr (LedeArticle) read = NULL;
+  g_autoptr (LedeArticle) again = NULL;
+  g_autoptr (LedeArticle) copy = NULL;
+  g_autoptr (LedeArticle) replaced = NULL;
+  g_auto (GStrv) people = NULL;
+
+  lede_article_set_byline (article, "Mia Holt");
+  g_assert_true (lede_library_create_article (f->library, article, NULL));
+  read = lede_library_get_article (f->library, lede_article_get_id (article), NULL);
+  assert_desk_fields (read);
+
+  lede_article_set_assignee (read, "Kai\nLund");
+  g_assert_cmpstr (lede_article_get_assignee (read), ==, "Kai Lund");
+  lede_article_set_deadline (read, NULL);
+  g_assert_true (lede_library_update_article (f->library, read, NULL));
+  again = lede_library_get_article (f->library, lede_article_get_id (article), NULL);
+  g_assert_cmpstr (lede_article_get_assignee (again), ==, "Kai Lund");
+  g_assert_null (lede_article_get_deadline (again));
+
+  /* A copy from elsewhere that names no one keeps who has the story. */
+  copy = lede_article_dup (again);
+  lede_article_set_assignee (copy, "");
+  lede_article_set_editor (copy, "");
+  lede_article_set_print_headline (copy, "");
+  g_assert_true (lede_library_replace_story (f->library, lede_article_get_id (again), copy, NULL, NULL));
+  replaced = lede_library_get_article (f->library, lede_article_get_id (again), NULL);
+  g_assert_cmpstr (lede_article_get_assignee (replaced), ==, "Kai Lund");
+  g_assert_cmpstr (lede_article_get_editor (replaced), ==, "Jon Berg");
+  g_assert_cmpstr (lede_article_get_print_headline (replaced), ==, "");
+
+  /* The names the panel completes: bylines, assignees and editors, once each. */
+  people = lede_library_list_people (f->library, NULL);
+  g_assert_nonnull (people);
+  {
+    g_autofree char *joined = g_strjoinv ("|", people);
+    g_assert_cmpstr (joined, ==, "Jon Berg|Kai Lund|Mia Holt");
+  }
+}
+
+/* A library of the schema before the desk's fields: migrated by the
+ * writer with its stories whole and the new fields empty; read as it is
+ * by a reader, which leaves the file untouched. */
+static void
+test_migration (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d",
+                                                  LEDE_LIBRARY_APPLICATION_ID, LEDE_LIBRARY_DESK_SCHEMA - 4);
+  g_autoptr (LedeLibrary) reader = NULL;
+  g_autoptr (LedeLibrary) writer = NULL;
+  g_autoptr (GPtrArray) stories = NULL;
+  g_autoptr (LedeArticle) story = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (int m = 0; m < LEDE_LIBRARY_DESK_SCHEMA - 4; m++)
+    g_assert_cmpint (sqlite3_exec (db, MIGRATIONS[m], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, set_version, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles (uuid, headline, body, byline, created_at, updated_at) "
+                                     "VALUES ('9b0d5a4e-4c1f-4f0e-9a51-6c2d8e1f7a30', 'Pier reopens', 'At last.', "
+                                     "'Mia Holt', '2026-01-05T10:00:00Z', '2026-01-05T10:00:00Z')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = lede_test_checksum_file (path);
+
+  reader = lede_library_open_for_reading (path, NULL);
+  g_assert_nonnull (reader);
+  stories = lede_library_list_articles (reader, FALSE, NULL);
+  g_assert_cmpuint (stories->len, ==, 1);
+  g_assert_cmpstr (lede_article_get_assignee (g_ptr_array_index (stories, 0)), ==, "");
+  g_assert_null (lede_article_get_deadline (g_ptr_array_index (stories, 0)));
+  g_clear_object (&reader);
+  after = lede_test_checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+
+  writer = lede_library_open (path, NULL);
+  g_assert_nonnull (writer);
+  g_assert_cmpint (lede_library_get_schema_version (writer), ==, LEDE_LIBRARY_SCHEMA_VERSION);
+  story = lede_library_get_article_by_uuid (writer, "9b0d5a4e-4c1f-4f0e-9a51-6c2d8e1f7a30", NULL);
+  g_assert_cmpstr (lede_article_get_headline (story), ==, "Pier reopens");
+  g_assert_cmpstr (lede_article_get_editor (story), ==, "");
+  g_assert_cmpstr (lede_article_get_seo_title (story), ==, "");
+  g_assert_null (lede_article_get_deadline (story));
+  lede_article_set_assignee (story, "Ana Souza");
+  g_assert_true (lede_library_update_article (writer, story, NULL));
+  g_clear_object (&story);
+  story = lede_library_get_article_by_uuid (writer, "9b0d5a4e-4c1f-4f0e-9a51-6c2d8e1f7a30", NULL);
+  g_assert_cmpstr (lede_article_get_assignee (story), ==, "Ana Souza");
+  g_clear_object (&story);
+  g_clear_object (&writer);
+  lede_test_rmdir (dir);
+}
+
+/* Restoring a version brings back its headlines by role, and keeps the
+ * desk's fields as they are now. */
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = desk_story ();
+  g_autoptr (LedeArticle) old = NULL;
+  g_autoptr (GDateTime) later = at ("2026-12-06T09:00:00Z");
+  g_autoptr (GPtrArray) revisions = NULL;
+  LedeRevision *first;
+
+  g_assert_true (lede_library_create_article (f->library, article, NULL));
+  g_assert_true (lede_library_keep_revision (f->library, article, "named", "Before the desk", NULL, NULL));
+  lede_article_set_seo_title (article, "");
+  lede_article_set_assignee (article, "Kai Lund");
+  lede_article_set_deadline (article, later);
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+
+  revisions = lede_library_list_revisions (f->library, lede_article_get_id (article), NULL);
+  g_assert_nonnull (revisions);
+  g_assert_cmpuint (revisions->len, >=, 1);
+  first = g_ptr_array_index (revisions, revisions->len - 1);
+  old = lede_library_get_revision (f->library, first->id, NULL, NULL);
+  g_assert_nonnull (old);
+  g_assert_true (lede_library_prepare_restore (f->library, old, article, NULL, NULL));
+  g_assert_cmpstr (lede_article_get_seo_title (old), ==, "Harbour bridge closes Monday for six weeks of repairs");
+  g_assert_cmpstr (lede_article_get_assignee (old), ==, "Kai Lund");
+  g_assert_true (g_date_time_equal (lede_article_get_deadline (old), later));
+  g_assert_true (lede_article_keeps_on_restore (article, "deadline"));
+  g_assert_false (lede_article_keeps_on_restore (article, "print-headline"));
+}
+
+/* Past the deadline and not ready: a note, never blocking; ready, or
+ * before the deadline: nothing. */
+static void
+test_check (void)
+{
+  g_autoptr (LedeArticle) article = desk_story ();
+  g_autoptr (GDateTime) before = at ("2026-12-05T16:00:00Z");
+  g_autoptr (GDateTime) after = at ("2026-12-05T19:45:00Z");
+  struct { LedeArticleStatus status; GDateTime *now; gboolean noted; } cases[] = {
+    { LEDE_ARTICLE_STATUS_DRAFT, after, TRUE },
+    { LEDE_ARTICLE_STATUS_IN_PROGRESS, after, TRUE },
+    { LEDE_ARTICLE_STATUS_READY, after, FALSE },
+    { LEDE_ARTICLE_STATUS_PUBLISHED, after, FALSE },
+    { LEDE_ARTICLE_STATUS_SPIKED, after, FALSE },
+    { LEDE_ARTICLE_STATUS_DRAFT, before, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (LedeCheckStory) story = NULL;
+      g_autoptr (GPtrArray) findings = NULL;
+      LedeFinding *noted = NULL;
+
+      lede_article_set_status (article, cases[i].status);
+      story = lede_check_story_new (article, NULL, NULL);
+      findings = lede_checks_run (story, cases[i].now);
+      for (guint n = 0; n < findings->len; n++)
+        if (((LedeFinding *)g_ptr_array_index (findings, n))->kind == LEDE_CHECK_DEADLINE)
+          noted = g_ptr_array_index (findings, n);
+      g_assert_true ((noted != NULL) == cases[i].noted);
+      if (noted != NULL)
+        {
+          g_autofree char *place = lede_finding_dup_place (noted);
+
+          g_assert_cmpint (noted->severity, ==, LEDE_SEVERITY_NOTE);
+          g_assert_cmpint (noted->field, ==, LEDE_FIELD_DEADLINE);
+          g_assert_cmpstr (place, ==, "Deadline");
+          g_assert_cmpstr (lede_check_kind_to_string (noted->kind), ==, "deadline");
+          g_assert_nonnull (strstr (noted->message, "2 hours 15 minutes"));
+        }
+    }
+}
+
+/* How a sidebar row says a deadline: in words, past or to come. */
+static void
+test_due_words (void)
+{
+  g_autoptr (GDateTime) now = at ("2026-12-05T10:00:00Z");
+  struct { const char *deadline, *words; } cases[] = {
+    { "2026-12-05T12:00:00Z", "due in 2 h" },
+    { "2026-12-05T10:25:00Z", "due in 25 min" },
+    { "2026-12-08T10:00:00Z", "due in 3 days" },
+    { "2026-12-05T09:00:00Z", "overdue by 1 h" },
+    { "2026-12-05T09:59:30Z", "overdue by 1 min" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GDateTime) deadline = at (cases[i].deadline);
+      g_autofree char *words = lede_time_format_due (deadline, now);
+
+      g_assert_cmpstr (words, ==, cases[i].words);
+    }
+}
+
+/* Front matter carries every field and reads back to the same bytes. */
+static void
+test_front_matter (void)
+{
+  g_autoptr (LedeArticle) article = desk_story ();
+  g_autoptr (LedeArticle) back = NULL;
+  g_autoptr (GBytes) first = NULL;
+  g_autoptr (GBytes) second = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) tags = NULL;
+  const char *text;
+
+  lede_article_set_uuid (article, "0e0e7a57-5d3f-4b7a-9a53-1f1b2a3c4d5e");
+  first = lede_test_export (article, NULL, NULL, LEDE_EXPORT_FORMAT_MARKDOWN);
+  text = g_bytes_get_data (first, NULL);
+  g_assert_nonnull (strstr (text, "\nseo_title: \"Harbour bridge closes Monday for six weeks of repairs\"\n"));
+  g_assert_nonnull (strstr (text, "\ndeadline: 2026-12-05T17:30:00Z\n"));
+  g_assert_nonnull (strstr (text, "\nassignee: \"Ana Souza\"\n"));
+  back = lede_import_parse ("story.md", text, g_bytes_get_size (first), &tags, &error);
+  g_assert_no_error (error);
+  assert_desk_fields (back);
+  second = lede_test_export (back, NULL, NULL, LEDE_EXPORT_FORMAT_MARKDOWN);
+  g_assert_true (g_bytes_equal (first, second));
+}
+
+/* `lede-cli list --json` gives a script what a desk wants of each story. */
+static void
+test_cli_list (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  g_autoptr (LedeArticle) article = desk_story ();
+  g_autoptr (LedeArticle) plain = lede_article_new ();
+  g_autoptr (GDateTime) embargo = at ("2026-12-10T06:00:00Z");
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  JsonArray *array, *tags;
+  JsonObject *story, *other;
+
+  lede_article_set_embargo (article, embargo);
+  lede_article_set_language (article, "en-GB");
+  lede_article_set_status (article, LEDE_ARTICLE_STATUS_IN_PROGRESS);
+  g_assert_true (lede_library_add_story (library, article, (const char * const[]) { "transport", "Harbour", NULL }, NULL));
+  lede_article_set_headline (plain, "Market hall to close");
+  g_assert_true (lede_library_create_article (library, plain, NULL));
+  g_clear_object (&library);
+
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "list", "--json", NULL }, &out, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  other = json_array_get_object_element (array, 0);
+  story = json_array_get_object_element (array, 1);
+  tags = json_object_get_array_member (story, "tags");
+  g_assert_cmpuint (json_array_get_length (tags), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (tags, 0), ==, "Harbour");
+  g_assert_cmpstr (json_array_get_string_element (tags, 1), ==, "transport");
+  g_assert_cmpstr (json_object_get_string_member (story, "embargo"), ==, "2026-12-10T06:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (story, "language"), ==, "en-GB");
+  g_assert_cmpstr (json_object_get_string_member (story, "deadline"), ==, "2026-12-05T17:30:00Z");
+  g_assert_cmpstr (json_object_get_string_member (story, "assignee"), ==, "Ana Souza");
+  g_assert_cmpstr (json_object_get_string_member (story, "editor"), ==, "Jon Berg");
+  g_assert_cmpstr (json_object_get_string_member (story, "status"), ==, "in-progress");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (other, "tags")), ==, 0);
+  g_assert_true (json_object_get_null_member (other, "deadline"));
+  g_assert_true (json_object_get_null_member (other, "embargo"));
+  g_assert_cmpstr (json_object_get_string_member (other, "assignee"), ==, "");
+  lede_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/lede/desk/library-keeps", Fixture, NULL, fixture_setup, test_library_keeps, fixture_teardown);
+  g_test_add_func ("/lede/desk/migration", test_migration);
+  g_test_add ("/lede/desk/restore", Fixture, NULL, fixture_setup, test_restore, fixture_teardown);
+  g_test_add_func ("/lede/desk/check", test_check);
+  g_test_add_func ("/lede/desk/due-words", test_due_words);
+  g_test_add_func ("/lede/desk/front-matter", test_front_matter);
+  g_test_add_func ("/lede/desk/cli-list", test_cli_list);
+
+  return g_test_run ();
+}

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include <json-glib/json-glib.h>
+#include <archive.h>
+#include <archive_entry.h>
 #include <sqlite3.h>
 
 #include "lede-checks.h"
@@ -333,6 +335,119 @@ test_cli_list (void)
   lede_test_rmdir (dir);
 }
 
+/* An empty role is the web headline; each role its own when written. */
+static void
+test_headline_roles (void)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+
+  lede_article_set_headline (article, "Harbour bridge to close");
+  for (LedeHeadlineRole role = LEDE_HEADLINE_WEB; role <= LEDE_HEADLINE_SOCIAL; role++)
+    g_assert_cmpstr (lede_article_get_headline_for (article, role), ==, "Harbour bridge to close");
+  lede_article_set_seo_title (article, "Harbour bridge closes Monday");
+  lede_article_set_social_headline (article, "Line one\nline two");
+  g_assert_cmpstr (lede_article_get_headline_for (article, LEDE_HEADLINE_SEO), ==, "Harbour bridge closes Monday");
+  g_assert_cmpstr (lede_article_get_headline_for (article, LEDE_HEADLINE_SOCIAL), ==, "Line one line two");
+  g_assert_cmpstr (lede_article_get_headline_for (article, LEDE_HEADLINE_PRINT), ==, "Harbour bridge to close");
+}
+
+/* Each written headline past its place's length is a warning on its own
+ * field; at the length, or left empty, nothing. */
+static void
+test_headline_lengths (void)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (GDateTime) now = at ("2026-12-05T10:00:00Z");
+  g_autofree char *print = g_strnfill (LEDE_CHECK_PRINT_HEADLINE_LENGTH + 1, 'p');
+  g_autofree char *seo = g_strnfill (LEDE_CHECK_SEO_TITLE_LENGTH, 's');
+  g_autofree char *social = g_strnfill (LEDE_CHECK_SOCIAL_HEADLINE_LENGTH + 5, 'c');
+  g_autoptr (LedeCheckStory) story = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  guint print_found = 0, seo_found = 0, social_found = 0;
+
+  lede_article_set_headline (article, "Short");
+  lede_article_set_body (article, "Text.\n");
+  lede_article_set_print_headline (article, print);
+  lede_article_set_seo_title (article, seo);
+  lede_article_set_social_headline (article, social);
+  story = lede_check_story_new (article, NULL, NULL);
+  findings = lede_checks_run (story, now);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      LedeFinding *finding = g_ptr_array_index (findings, i);
+
+      print_found += finding->field == LEDE_FIELD_PRINT_HEADLINE;
+      seo_found += finding->field == LEDE_FIELD_SEO_TITLE;
+      if (finding->field == LEDE_FIELD_SOCIAL_HEADLINE)
+        {
+          g_autofree char *place = lede_finding_dup_place (finding);
+
+          social_found++;
+          g_assert_cmpint (finding->severity, ==, LEDE_SEVERITY_WARNING);
+          g_assert_cmpstr (place, ==, "Social headline");
+          g_assert_nonnull (strstr (finding->message, "105 characters"));
+        }
+    }
+  g_assert_cmpuint (print_found, ==, 1);
+  g_assert_cmpuint (seo_found, ==, 0);
+  g_assert_cmpuint (social_found, ==, 1);
+}
+
+/* Each headline where its format has a place: <title> and Open Graph in
+ * the page, ninjs headlines with roles, DOCX's title; and the web headline
+ * alone where none was written. */
+static void
+test_headlines_out (void)
+{
+  g_autoptr (LedeArticle) article = desk_story ();
+  g_autoptr (LedeArticle) plain = lede_article_new ();
+  g_autoptr (GBytes) page = NULL, plain_page = NULL, ninjs = NULL, plain_ninjs = NULL, docx = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *document = NULL;
+  JsonArray *headlines;
+  const char *roles[] = { "main", "print", "seo", "social" };
+  const char *values[] = { "Harbour bridge to close for repairs", "Bridge shut",
+                           "Harbour bridge closes Monday for six weeks of repairs",
+                           "Your commute is about to change \"a lot\"" };
+
+  lede_article_set_uuid (article, "0e0e7a57-5d3f-4b7a-9a53-1f1b2a3c4d5e");
+  page = lede_test_export (article, NULL, NULL, LEDE_EXPORT_FORMAT_HTML);
+  g_assert_nonnull (strstr (g_bytes_get_data (page, NULL),
+                            "<title>Harbour bridge closes Monday for six weeks of repairs</title>"));
+  g_assert_nonnull (strstr (g_bytes_get_data (page, NULL),
+                            "<meta property=\"og:title\" content=\"Your commute is about to change &quot;a lot&quot;\">"));
+  g_assert_nonnull (strstr (g_bytes_get_data (page, NULL),
+                            "<h1 class=\"headline\">Harbour bridge to close for repairs</h1>"));
+
+  ninjs = lede_test_export (article, NULL, NULL, LEDE_EXPORT_FORMAT_NINJS);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (ninjs, NULL), g_bytes_get_size (ninjs), NULL));
+  headlines = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "headlines");
+  g_assert_cmpuint (json_array_get_length (headlines), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      JsonObject *headline = json_array_get_object_element (headlines, i);
+
+      g_assert_cmpstr (json_object_get_string_member (headline, "role"), ==, roles[i]);
+      g_assert_cmpstr (json_object_get_string_member (headline, "value"), ==, values[i]);
+    }
+
+  docx = lede_test_export (article, NULL, NULL, LEDE_EXPORT_FORMAT_DOCX);
+  document = lede_test_docx_part (docx, "word/document.xml", &(gsize) { 0 });
+  g_assert_nonnull (strstr (document, "<w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Bridge shut</w:t>"));
+
+  lede_article_set_headline (plain, "Market hall to close");
+  lede_article_set_uuid (plain, "1e0e7a57-5d3f-4b7a-9a53-1f1b2a3c4d5e");
+  plain_page = lede_test_export (plain, NULL, NULL, LEDE_EXPORT_FORMAT_HTML);
+  g_assert_nonnull (strstr (g_bytes_get_data (plain_page, NULL), "<title>Market hall to close</title>"));
+  g_assert_nonnull (strstr (g_bytes_get_data (plain_page, NULL),
+                            "<meta property=\"og:title\" content=\"Market hall to close\">"));
+  plain_ninjs = lede_test_export (plain, NULL, NULL, LEDE_EXPORT_FORMAT_NINJS);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (plain_ninjs, NULL), g_bytes_get_size (plain_ninjs), NULL));
+  headlines = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "headlines");
+  g_assert_cmpuint (json_array_get_length (headlines), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (headlines, 0), "role"), ==, "main");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +461,9 @@ main (int   argc,
   g_test_add_func ("/lede/desk/due-words", test_due_words);
   g_test_add_func ("/lede/desk/front-matter", test_front_matter);
   g_test_add_func ("/lede/desk/cli-list", test_cli_list);
+  g_test_add_func ("/lede/desk/headline-roles", test_headline_roles);
+  g_test_add_func ("/lede/desk/headline-lengths", test_headline_lengths);
+  g_test_add_func ("/lede/desk/headlines-out", test_headlines_out);
 
   return g_test_run ();
 }

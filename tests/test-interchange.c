@@ -657,6 +657,9 @@ test_ninjs (Fixture       *f,
   organisation = link_source (f, article, "Port Essendy Harbour Board", "", "port essendy harbour board", "statement");
   /* Relied on, never named in the story. */
   background = link_source (f, article, "Morwenna Gale", "Harbour clerk", "", "on background: do not name");
+  /* Headlines by role (issue 32), so the schema judges them too. */
+  lede_article_set_print_headline (article, "Flare seen from quay");
+  lede_article_set_seo_title (article, "Corran Star rescue: what the harbour saw");
 
   json = export_text (f, article, LEDE_EXPORT_FORMAT_NINJS);
   if (out)

@@ -137,6 +137,9 @@ lede_check_story_new (LedeArticle *article,
   story->word_goal = lede_article_get_word_goal (article);
   if (lede_article_get_embargo (article))
     story->embargo = g_date_time_ref (lede_article_get_embargo (article));
+  story->print_headline = g_strdup (lede_article_get_print_headline (article));
+  story->seo_title = g_strdup (lede_article_get_seo_title (article));
+  story->social_headline = g_strdup (lede_article_get_social_headline (article));
   if (lede_article_get_deadline (article))
     story->deadline = g_date_time_ref (lede_article_get_deadline (article));
   dated = lede_article_get_published (article);
@@ -181,6 +184,9 @@ lede_check_story_free (LedeCheckStory *story)
   g_ptr_array_unref (story->photos);
   g_clear_pointer (&story->embargo, g_date_time_unref);
   g_clear_pointer (&story->deadline, g_date_time_unref);
+  g_free (story->print_headline);
+  g_free (story->seo_title);
+  g_free (story->social_headline);
   g_clear_pointer (&story->dated, g_date_time_unref);
   g_ptr_array_unref (story->review);
   g_array_unref (story->review_fields);
@@ -212,6 +218,12 @@ lede_check_story_get_text (const LedeCheckStory *story,
       return story->byline;
     case LEDE_FIELD_LANGUAGE:
       return story->language;
+    case LEDE_FIELD_PRINT_HEADLINE:
+      return story->print_headline;
+    case LEDE_FIELD_SEO_TITLE:
+      return story->seo_title;
+    case LEDE_FIELD_SOCIAL_HEADLINE:
+      return story->social_headline;
     default:
       return "";
     }

@@ -34,6 +34,9 @@ typedef struct {
   guint              word_goal;
   GDateTime         *embargo;    /* nullable */
   GDateTime         *deadline;   /* nullable */
+  char              *print_headline;  /* the headlines by role, "" when as the web one */
+  char              *seo_title;
+  char              *social_headline;
   GDateTime         *dated;      /* the story's own date: a year left unsaid is this one's */
   LedeStyle         *style;      /* nullable: the desk's house style */
 

@@ -32,6 +32,7 @@ static const LedeCheck checks[] = {
   lede_check_house_style,
   lede_check_wire,
   lede_check_deadline,
+  lede_check_headlines,
 };
 
 static int

@@ -14,6 +14,12 @@ G_BEGIN_DECLS
 /* Past this a headline is not just long but probably pasted by mistake. */
 #define LEDE_CHECK_HEADLINE_PASTED   200
 #define LEDE_CHECK_STANDFIRST_LENGTH 250
+/* The headlines by role (issue 32): a print headline fits a column or
+ * two; search engines show about 60 characters of a title; a social card
+ * about 100 before it cuts. */
+#define LEDE_CHECK_PRINT_HEADLINE_LENGTH  50
+#define LEDE_CHECK_SEO_TITLE_LENGTH       60
+#define LEDE_CHECK_SOCIAL_HEADLINE_LENGTH 100
 #define LEDE_CHECK_SLUG_LENGTH       60
 /* A story marked ready may be this far off its word goal, in percent. */
 #define LEDE_CHECK_GOAL_MARGIN       10
@@ -43,6 +49,7 @@ void lede_check_photos       (const LedeCheckStory *story, GDateTime *now, GPtrA
 void lede_check_review       (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
 void lede_check_house_style  (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
 void lede_check_wire         (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
+void lede_check_headlines     (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
 void lede_check_deadline     (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
 
 G_END_DECLS

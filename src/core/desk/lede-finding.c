@@ -65,6 +65,7 @@ lede_finding_compare (const LedeFinding *a,
     [LEDE_FIELD_HEADLINE] = 0, [LEDE_FIELD_STANDFIRST] = 1, [LEDE_FIELD_BODY] = 2, [LEDE_FIELD_SLUG] = 3,
     [LEDE_FIELD_BYLINE] = 4, [LEDE_FIELD_TAGS] = 5, [LEDE_FIELD_EMBARGO] = 6, [LEDE_FIELD_WORD_GOAL] = 7,
     [LEDE_FIELD_LANGUAGE] = 8, [LEDE_FIELD_PHOTOS] = 9, [LEDE_FIELD_DEADLINE] = 10,
+    [LEDE_FIELD_PRINT_HEADLINE] = 0, [LEDE_FIELD_SEO_TITLE] = 0, [LEDE_FIELD_SOCIAL_HEADLINE] = 0,
   };
 
   if (a->severity != b->severity)
@@ -111,6 +112,12 @@ lede_finding_dup_place (const LedeFinding *finding)
       return g_strdup_printf (_("Photo %u"), finding->offset + 1);
     case LEDE_FIELD_DEADLINE:
       return g_strdup (_("Deadline"));
+    case LEDE_FIELD_PRINT_HEADLINE:
+      return g_strdup (_("Print headline"));
+    case LEDE_FIELD_SEO_TITLE:
+      return g_strdup (_("SEO title"));
+    case LEDE_FIELD_SOCIAL_HEADLINE:
+      return g_strdup (_("Social headline"));
     default:
       g_assert_not_reached ();
     }
@@ -160,7 +167,7 @@ lede_field_to_string (LedeField field)
 {
   static const char * const names[] = {
     "body", "headline", "standfirst", "slug", "byline", "tags", "embargo", "word-goal", "language", "photos",
-    "deadline",
+    "deadline", "print-headline", "seo-title", "social-headline",
   };
 
   g_return_val_if_fail (field < G_N_ELEMENTS (names), "");

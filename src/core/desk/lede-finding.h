@@ -48,6 +48,9 @@ typedef enum
   LEDE_FIELD_LANGUAGE,
   LEDE_FIELD_PHOTOS,       /* the offset is the photo's place in the story, from 0 */
   LEDE_FIELD_DEADLINE,
+  LEDE_FIELD_PRINT_HEADLINE,
+  LEDE_FIELD_SEO_TITLE,
+  LEDE_FIELD_SOCIAL_HEADLINE,
 } LedeField;
 
 #define LEDE_TYPE_FINDING (lede_finding_get_type ())

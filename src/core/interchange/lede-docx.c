@@ -572,7 +572,9 @@ document_xml (Docx              *docx,
   /* As on the page: a story sent out early says so first. */
   if (embargo != NULL)
     append_field (docx, "Embargo", embargo);
-  append_field (docx, "Title", lede_article_get_headline (article));
+  /* A document goes to the print desk: its title is the print headline
+   * (issue 32), else the web one; the properties keep the web headline. */
+  append_field (docx, "Title", lede_article_get_headline_for (article, LEDE_HEADLINE_PRINT));
   append_field (docx, "Subtitle", lede_article_get_standfirst (article));
   append_field (docx, "Byline", lede_article_get_byline (article));
   append_field (docx, "Dateline", lede_article_get_dateline (article));

@@ -77,22 +77,37 @@ add_time (JsonBuilder *json,
   add_string (json, key, text);
 }
 
-/* One-element array of { "role": …, "value": … } (headlines, descriptions). */
+/* The web headline as "main", then each headline written for its place
+ * with its role (issue 32): one left empty is the main one there. */
 static void
-add_valued (JsonBuilder *json,
-            const char  *key,
-            const char  *role,
-            const char  *value)
+add_headlines (JsonBuilder *json,
+               LedeArticle *article)
 {
-  if (*value == '\0')
-    return;
-  json_builder_set_member_name (json, key);
-  json_builder_begin_array (json);
-  json_builder_begin_object (json);
-  add_string (json, "role", role);
-  add_string (json, "value", value);
-  json_builder_end_object (json);
-  json_builder_end_array (json);
+  const struct { const char *role, *value; } headlines[] = {
+    { "main", lede_article_get_headline (article) },
+    { "print", lede_article_get_print_headline (article) },
+    { "seo", lede_article_get_seo_title (article) },
+    { "social", lede_article_get_social_headline (article) },
+  };
+  gboolean begun = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
+    {
+      if (*headlines[i].value == '\0')
+        continue;
+      if (!begun)
+        {
+          json_builder_set_member_name (json, "headlines");
+          json_builder_begin_array (json);
+          begun = TRUE;
+        }
+      json_builder_begin_object (json);
+      add_string (json, "role", headlines[i].role);
+      add_string (json, "value", headlines[i].value);
+      json_builder_end_object (json);
+    }
+  if (begun)
+    json_builder_end_array (json);
 }
 
 /* The standfirst as the summary, then each correction, update and
@@ -395,7 +410,7 @@ export_ninjs (LedeArticle        *article,
   add_string (json, "pubstatus", pubstatus (lede_article_get_status (article)));
   if (lede_markup_text_is_language_tag (lede_article_get_language (article)))
     add_string (json, "language", lede_article_get_language (article));
-  add_valued (json, "headlines", "main", lede_article_get_headline (article));
+  add_headlines (json, article);
   add_descriptions (json, article);
   add_string (json, "by", lede_article_get_byline (article));
   add_string (json, "located", lede_article_get_dateline (article));

@@ -383,10 +383,12 @@ render_page (LedeArticle        *article,
     g_string_append (page, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                            "style-src 'unsafe-inline'; img-src data: lede-photo:\">\n");
   /* HTML allows no empty title: a story without a headline is called by
-   * its slug, or else "Untitled story". */
+   * its slug, or else "Untitled story". The title is what search results
+   * show: the SEO title, when the story has one (issue 32). */
   g_string_append (page, "<title>");
   {
-    g_autofree char *title = lede_markup_text_clean (headline, -1, " ");
+    g_autofree char *title = lede_markup_text_clean (lede_article_get_headline_for (article, LEDE_HEADLINE_SEO),
+                                                     -1, " ");
 
     g_strstrip (title);
     if (*title == '\0')
@@ -401,7 +403,21 @@ render_page (LedeArticle        *article,
   g_string_append (page, lede_page_get_stylesheet ());
   g_string_append (page, "</style>\n");
   if (!(flags & LEDE_PAGE_PREVIEW))
-    append_json_ld (page, article, tags, url_func, user_data);
+    {
+      /* What a social card shows: the social headline, else the web one. */
+      g_autofree char *social = lede_markup_text_clean (lede_article_get_headline_for (article, LEDE_HEADLINE_SOCIAL),
+                                                        -1, " ");
+
+      g_strstrip (social);
+      if (*social)
+        {
+          g_string_append (page, "<meta property=\"og:type\" content=\"article\">\n"
+                                 "<meta property=\"og:title\" content=\"");
+          append_escaped_line (page, social);
+          g_string_append (page, "\">\n");
+        }
+      append_json_ld (page, article, tags, url_func, user_data);
+    }
   g_string_append (page, "</head>\n<body>\n");
   /* Said where no one can miss it: a page that leaves Lede early must not
    * be mistaken for one that may be published. The preview keeps the

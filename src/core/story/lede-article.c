@@ -610,6 +610,30 @@ TIME_ACCESSORS (updated, PROP_UPDATED)
 TIME_ACCESSORS (trashed, PROP_TRASHED)
 TIME_ACCESSORS (deadline, PROP_DEADLINE)
 
+/**
+ * lede_article_get_headline_for:
+ * @role: where the headline goes
+ *
+ * Returns: (transfer none): the headline written for @role, or the web
+ *   headline (the story's headline) when none was
+ */
+const char *
+lede_article_get_headline_for (LedeArticle      *self,
+                               LedeHeadlineRole  role)
+{
+  static const guint props[] = {
+    [LEDE_HEADLINE_WEB] = PROP_HEADLINE, [LEDE_HEADLINE_PRINT] = PROP_PRINT_HEADLINE,
+    [LEDE_HEADLINE_SEO] = PROP_SEO_TITLE, [LEDE_HEADLINE_SOCIAL] = PROP_SOCIAL_HEADLINE,
+  };
+  const char *own;
+
+  g_return_val_if_fail (LEDE_IS_ARTICLE (self), "");
+  g_return_val_if_fail (role < G_N_ELEMENTS (props), "");
+
+  own = get_text (self, props[role]);
+  return *own ? own : get_text (self, PROP_HEADLINE);
+}
+
 const char *
 lede_article_status_to_string (LedeArticleStatus status)
 {

@@ -84,6 +84,17 @@ void               lede_article_set_seo_title      (LedeArticle       *self,
 const char        *lede_article_get_social_headline (LedeArticle      *self);
 void               lede_article_set_social_headline (LedeArticle      *self,
                                                     const char        *social_headline);
+/* Where a headline goes: the web headline is the story's headline. */
+typedef enum
+{
+  LEDE_HEADLINE_WEB,
+  LEDE_HEADLINE_PRINT,
+  LEDE_HEADLINE_SEO,
+  LEDE_HEADLINE_SOCIAL,
+} LedeHeadlineRole;
+
+const char        *lede_article_get_headline_for   (LedeArticle       *self,
+                                                    LedeHeadlineRole   role);
 guint              lede_article_get_word_goal      (LedeArticle       *self);
 void               lede_article_set_word_goal      (LedeArticle       *self,
                                                     guint              word_goal);

@@ -328,6 +328,10 @@ test_cli_list (void)
   g_assert_cmpstr (json_object_get_string_member (story, "assignee"), ==, "Ana Souza");
   g_assert_cmpstr (json_object_get_string_member (story, "editor"), ==, "Jon Berg");
   g_assert_cmpstr (json_object_get_string_member (story, "status"), ==, "in-progress");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (story, "headlines"), "print"), ==,
+                   "Bridge shut");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (other, "headlines"), "seo"), ==,
+                   "Market hall to close");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (other, "tags")), ==, 0);
   g_assert_true (json_object_get_null_member (other, "deadline"));
   g_assert_true (json_object_get_null_member (other, "embargo"));

@@ -50,6 +50,17 @@ add_desk_json (JsonBuilder        *builder,
   json_builder_add_string_value (builder, lede_article_get_assignee (article));
   json_builder_set_member_name (builder, "editor");
   json_builder_add_string_value (builder, lede_article_get_editor (article));
+  /* Each headline as it goes out: the web headline where none was written. */
+  json_builder_set_member_name (builder, "headlines");
+  json_builder_begin_object (builder);
+  for (LedeHeadlineRole role = LEDE_HEADLINE_WEB; role <= LEDE_HEADLINE_SOCIAL; role++)
+    {
+      static const char * const names[] = { "web", "print", "seo", "social" };
+
+      json_builder_set_member_name (builder, names[role]);
+      json_builder_add_string_value (builder, lede_article_get_headline_for (article, role));
+    }
+  json_builder_end_object (builder);
 }
 
 int

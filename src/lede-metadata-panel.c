@@ -18,6 +18,7 @@
 #include "lede-checks-section.h"
 #include "lede-counts-section.h"
 #include "lede-metadata-panel.h"
+#include "lede-desk-section.h"
 #include "lede-note-section.h"
 #include "lede-photo-section.h"
 #include "lede-review-section.h"
@@ -41,6 +42,7 @@ struct _LedeMetadataPanel
   LedeSourcesSection *sources_section;
   LedeChecksSection  *checks_section;
   LedeNoteSection    *note_section;
+  LedeDeskSection    *desk_section;
   LedePhotoSection   *photo_section;
   LedeReviewSection  *review_section;
 
@@ -285,6 +287,7 @@ lede_metadata_panel_set_article (LedeMetadataPanel *self,
   /* Everything follows the new story at once, before any edit can land. */
   lede_story_fields_set_article (self->story_fields, article);
   lede_note_section_set_article (self->note_section, article);
+  lede_desk_section_set_article (self->desk_section, article);
   lede_photo_section_set_article (self->photo_section, article);
   lede_tag_chips_set_article (self->tag_chips_section, article);
   lede_sources_section_set_article (self->sources_section, article);
@@ -475,6 +478,7 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   g_type_ensure (LEDE_TYPE_TAG_CHIPS);
   g_type_ensure (LEDE_TYPE_SOURCES_SECTION);
   g_type_ensure (LEDE_TYPE_NOTE_SECTION);
+  g_type_ensure (LEDE_TYPE_DESK_SECTION);
   g_type_ensure (LEDE_TYPE_PHOTO_SECTION);
   g_type_ensure (LEDE_TYPE_CHECKS_SECTION);
   g_type_ensure (LEDE_TYPE_REVIEW_SECTION);
@@ -487,6 +491,7 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, sources_section);
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, checks_section);
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, note_section);
+  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, desk_section);
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, photo_section);
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, review_section);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);

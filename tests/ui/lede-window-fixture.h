@@ -10,6 +10,7 @@
 #include "lede-checks.h"
 #include "lede-checks-section.h"
 #include "lede-counts-section.h"
+#include "lede-desk-section.h"
 #include "lede-editor.h"
 #include "lede-metadata-panel.h"
 #include "lede-note-section.h"
@@ -71,6 +72,7 @@ panel_child (Fixture    *f,
     { "note_section", lede_note_section_get_type },
     { "photo_section", lede_photo_section_get_type },
     { "checks_section", lede_checks_section_get_type },
+    { "desk_section", lede_desk_section_get_type },
   };
   GtkWidget *panel = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW,
                                                                 "metadata_panel"));

@@ -134,6 +134,52 @@ test_embargo_example_ahead (Fixture       *f,
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (panel_child (f, "published_row")), today));
 }
 
+/* The Desk section (issue 32): assignee, editor, deadline and the
+ * headlines by role reach the file; a deadline that cannot be read is said
+ * in words and changes nothing. */
+static void
+test_desk_fields (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 id = lede_article_get_id (shown_article (f));
+  g_autoptr (LedeArticle) on_disk = NULL;
+  GtkWidget *error;
+
+  show_panel (f);
+  gtk_editable_set_text (panel_child (f, "assignee_row"), "Ana Souza");
+  gtk_editable_set_text (panel_child (f, "editor_row"), "Jon\tBerg");
+  gtk_editable_set_text (panel_child (f, "print_row"), "Ferry back");
+  gtk_editable_set_text (panel_child (f, "seo_row"), "Kestle night ferry returns");
+  gtk_editable_set_text (panel_child (f, "social_row"), "After 41 years, the night ferry is back");
+  gtk_editable_set_text (panel_child (f, "deadline_row"), "2026-12-05 17:30");
+  g_signal_emit_by_name (panel_child (f, "deadline_row"), "apply");
+  wait_saved (f);
+
+  on_disk = read_from_disk (f, id);
+  g_assert_cmpstr (lede_article_get_assignee (on_disk), ==, "Ana Souza");
+  g_assert_cmpstr (lede_article_get_editor (on_disk), ==, "Jon Berg");
+  g_assert_cmpstr (lede_article_get_print_headline (on_disk), ==, "Ferry back");
+  g_assert_cmpstr (lede_article_get_seo_title (on_disk), ==, "Kestle night ferry returns");
+  g_assert_cmpstr (lede_article_get_social_headline (on_disk), ==, "After 41 years, the night ferry is back");
+  {
+    g_autoptr (GDateTime) local = g_date_time_to_local (lede_article_get_deadline (on_disk));
+    g_autofree char *text = g_date_time_format (local, "%Y-%m-%d %H:%M");
+    g_assert_cmpstr (text, ==, "2026-12-05 17:30");
+  }
+
+  gtk_editable_set_text (panel_child (f, "deadline_row"), "after lunch");
+  g_signal_emit_by_name (panel_child (f, "deadline_row"), "apply");
+  error = panel_child (f, "deadline_error");
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "“after lunch” is not a date and time"));
+  g_assert_nonnull (lede_article_get_deadline (shown_article (f)));
+  /* Emptied, the story has no deadline. */
+  gtk_editable_set_text (panel_child (f, "deadline_row"), "");
+  g_signal_emit_by_name (panel_child (f, "deadline_row"), "apply");
+  g_assert_null (lede_article_get_deadline (shown_article (f)));
+  g_assert_false (gtk_widget_get_visible (error));
+}
+
 /* The slug follows the headline until edited by hand, is kept unique, and a
  * hand-made clash is shown. */
 /* The counts and checks run on a worker thread. */
@@ -745,6 +791,7 @@ main (int   argc,
 
 #define ADD(name, func) g_test_add ("/lede/panel/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("fields-persist", test_fields_persist);
+  ADD ("desk-fields", test_desk_fields);
   ADD ("slug", test_slug);
   ADD ("publication", test_publication);
   ADD ("switching", test_switching);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "lede-desk-section.h"
+#include "lede-time.h"
 
 struct _LedeDeskSection
 {
@@ -53,8 +54,6 @@ deadline_applied_cb (LedeDeskSection *self)
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   g_autoptr (GDateTime) local = NULL;
   g_autoptr (GDateTime) utc = NULL;
-  int year, month, day, hour = 0, minute = 0;
-  char end;
 
   if (self->article == NULL)
     return;
@@ -64,9 +63,7 @@ deadline_applied_cb (LedeDeskSection *self)
       show_deadline (self);
       return;
     }
-  if (sscanf (text, "%d-%d-%d%*[ T]%d:%d%c", &year, &month, &day, &hour, &minute, &end) == 5 ||
-      sscanf (text, "%d-%d-%d%c", &year, &month, &day, &end) == 3)
-    local = g_date_time_new_local (year, month, day, hour, minute, 0);
+  local = lede_time_parse_local (trimmed);
   if (local == NULL || !(utc = g_date_time_to_utc (local)))
     {
       g_autoptr (GDateTime) now = g_date_time_new_now_local ();

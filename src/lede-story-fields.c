@@ -20,6 +20,7 @@
 #include "lede-slug.h"
 #include "lede-spell-checker.h"
 #include "lede-story-fields.h"
+#include "lede-time.h"
 
 
 struct _LedeStoryFields
@@ -90,18 +91,6 @@ example_time (int days)
 /* The embargo's example is tomorrow; a published time's, today. */
 #define EMBARGO_EXAMPLE_DAYS 1
 #define PUBLISHED_EXAMPLE_DAYS 0
-
-static GDateTime *
-parse_local (const char *text)
-{
-  int year, month, day, hour = 0, minute = 0;
-  char end;
-
-  if (sscanf (text, "%d-%d-%d%*[ T]%d:%d%c", &year, &month, &day, &hour, &minute, &end) != 5 &&
-      sscanf (text, "%d-%d-%d%c", &year, &month, &day, &end) != 3)
-    return NULL;
-  return g_date_time_new_local (year, month, day, hour, minute, 0);
-}
 
 /**
  * lede_story_fields_update_hints:
@@ -431,7 +420,7 @@ apply_time (LedeStoryFields  *self,
   g_autoptr (GDateTime) time = NULL;
 
   g_clear_pointer (error_out, g_free);
-  if (*text != '\0' && !(time = parse_local (text)))
+  if (*text != '\0' && !(time = lede_time_parse_local (text)))
     {
       *error_out = g_strdup_printf (_("“%s” is not a date and time: write it as %s. Nothing was changed."),
                                     text, example);

@@ -264,6 +264,48 @@ test_due_words (void)
     }
 }
 
+/* One reading of a typed time, for the panel and lede-cli: local unless a
+ * zone is given; seconds and the "T" optional; anything else refused. */
+static void
+test_parse_local (void)
+{
+  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+  struct { const char *text; int y, mo, d, h, mi; } taken[] = {
+    { "2026-12-05 17:30", 2026, 12, 5, 17, 30 },
+    { " 2026-12-05T17:30 ", 2026, 12, 5, 17, 30 },
+    { "2026-12-05T17:30:00", 2026, 12, 5, 17, 30 },
+    { "2026-12-05", 2026, 12, 5, 0, 0 },
+  };
+  const char *refused[] = { "", "after lunch", "2026-13-05 10:00", "2026-12-05 25:00", "17:30", "2026-12-05 17" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
+    {
+      g_autoptr (GDateTime) got = lede_time_parse_local (taken[i].text);
+      g_autoptr (GDateTime) want = g_date_time_new (local, taken[i].y, taken[i].mo, taken[i].d, taken[i].h, taken[i].mi, 0);
+
+      g_assert_nonnull (got);
+      g_assert_true (g_date_time_equal (got, want));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    g_assert_null (lede_time_parse_local (refused[i]));
+
+  /* A zone given is kept. */
+  {
+    g_autoptr (GDateTime) got = lede_time_parse_local ("2026-12-05 17:30+01:00");
+    g_autoptr (GDateTime) want = at ("2026-12-05T16:30:00Z");
+
+    g_assert_nonnull (got);
+    g_assert_true (g_date_time_equal (got, want));
+  }
+  {
+    g_autoptr (GDateTime) got = lede_time_parse_local ("2026-12-05T17:30Z");
+    g_autoptr (GDateTime) want = at ("2026-12-05T17:30:00Z");
+
+    g_assert_nonnull (got);
+    g_assert_true (g_date_time_equal (got, want));
+  }
+}
+
 /* Front matter carries every field and reads back to the same bytes. */
 static void
 test_front_matter (void)
@@ -463,6 +505,7 @@ main (int   argc,
   g_test_add ("/lede/desk/restore", Fixture, NULL, fixture_setup, test_restore, fixture_teardown);
   g_test_add_func ("/lede/desk/check", test_check);
   g_test_add_func ("/lede/desk/due-words", test_due_words);
+  g_test_add_func ("/lede/desk/parse-local", test_parse_local);
   g_test_add_func ("/lede/desk/front-matter", test_front_matter);
   g_test_add_func ("/lede/desk/cli-list", test_cli_list);
   g_test_add_func ("/lede/desk/headline-roles", test_headline_roles);

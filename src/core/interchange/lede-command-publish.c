@@ -212,17 +212,9 @@ static GDateTime *
 parse_schedule (const char  *text,
                 GString     *err)
 {
-  g_autofree char *iso = g_strdelimit (g_strstrip (g_strdup (text)), " ", 'T');
-  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
-  g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 (iso, local);
+  g_autoptr (GDateTime) when = lede_time_parse_local (text);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
-  if (when == NULL && strlen (iso) == 16)
-    {
-      g_autofree char *with_seconds = g_strconcat (iso, ":00", NULL);
-
-      when = g_date_time_new_from_iso8601 (with_seconds, local);
-    }
   if (when == NULL)
     {
       g_string_append_printf (err, "lede-cli: %s\n", _("--schedule needs a time such as 2026-12-24T09:00 or 2026-12-24T09:00+01:00"));

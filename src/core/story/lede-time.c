@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "lede-time.h"
 
@@ -141,4 +143,42 @@ lede_time_format_due (GDateTime *deadline,
     return g_strdup_printf (_("overdue by %s"), amount);
   /* Translators: %s is "2 h", "25 min", "3 days" */
   return g_strdup_printf (_("due in %s"), amount);
+}
+
+/**
+ * lede_time_parse_local:
+ * @text: a time as a writer types it: "2026-12-05", "2026-12-05 17:30",
+ *   "2026-12-05T17:30:00", or any of these with a zone ("Z", "+01:00")
+ *
+ * One reading of a typed time for the panel's rows and lede-cli, so the
+ * two never disagree: in the writer's local time unless a zone is given.
+ *
+ * Returns: (transfer full) (nullable): the time, or %NULL when @text is
+ *   not one
+ */
+GDateTime *
+lede_time_parse_local (const char *text)
+{
+  g_autofree char *iso = NULL;
+  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+  int year, month, day;
+  char end;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  iso = g_strstrip (g_strdup (text));
+  /* A date alone is the start of that day. */
+  if (sscanf (iso, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3 && strlen (iso) == 10)
+    return g_date_time_new (local, year, month, day, 0, 0, 0);
+  if (strlen (iso) > 10 && iso[10] == ' ')
+    iso[10] = 'T';
+  /* GLib wants seconds: "17:30" becomes "17:30:00", before any zone. */
+  if (strlen (iso) >= 16 && iso[10] == 'T' && iso[13] == ':' && (iso[16] == '\0' || iso[16] != ':'))
+    {
+      g_autofree char *with_seconds = g_strdup_printf ("%.16s:00%s", iso, iso + 16);
+
+      g_free (iso);
+      iso = g_steal_pointer (&with_seconds);
+    }
+  return g_date_time_new_from_iso8601 (iso, local);
 }

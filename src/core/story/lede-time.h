@@ -15,5 +15,6 @@ gboolean lede_time_is_storable (GDateTime *time);
 char *lede_time_format_span  (GTimeSpan  span);
 char *lede_time_format_due   (GDateTime *deadline,
                               GDateTime *now);
+GDateTime *lede_time_parse_local (const char *text);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "lede-html-reader.h"
 #include "lede-import.h"
 #include "lede-markdown.h"
+#include "lede-review.h"
 #include "lede-test-export.h"
 #include "lede-test-library-fixture.h"
 #include "lede-time.h"
@@ -320,6 +321,12 @@ test_ninjs_round_trip (Fixture       *f,
       g_autofree char *read_html = NULL;
 
       g_assert_no_error (error);
+      /* An open editor's pass never leaves as ninjs (the gate holds it;
+       * forced out, it leaves as before the pass): the round trip is for
+       * stories that can go out. */
+      if (lede_review_count_open (lede_article_get_body (story), NULL, NULL) > 0 ||
+          lede_review_count_open (lede_article_get_headline (story), NULL, NULL) > 0)
+        continue;
       tags = lede_library_get_tags (f->library, lede_article_get_id (story), NULL);
       sources = lede_library_list_story_sources (f->library, lede_article_get_id (story), NULL);
       ninjs = lede_test_export (story, (const char * const *)tags, sources, LEDE_EXPORT_FORMAT_NINJS);

@@ -128,10 +128,11 @@ const char *
 lede_check_kind_to_string (LedeCheckKind kind)
 {
   static const char * const names[] = {
-    "attribution", "names", "placeholder", "weekday", "percentage", "length", "ready", "embargo", "language", "photo", "review", "style",
-    "deadline",
+    "attribution", "names", "placeholder", "weekday", "percentage", "length", "ready", "embargo", "language", "photo",
+    "review", "style", "wire", "deadline",
   };
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == LEDE_CHECK_DEADLINE + 1);
   g_return_val_if_fail (kind < G_N_ELEMENTS (names), "");
   return names[kind];
 }

@@ -189,7 +189,7 @@ measure (const char *path,
       g_array_append_val (open, t);
 
       start = now_ms ();
-      ids = lede_library_list_ids_sorted (library, FALSE, -1, NULL, LEDE_STORY_ORDER_NEWEST, NULL);
+      ids = lede_library_list_ids_sorted (library, FALSE, -1, NULL, NULL, LEDE_STORY_ORDER_NEWEST, NULL);
       g_array_append_vals (first, ids->data, MIN (ids->len, 40));
       articles = lede_library_get_articles (library, first, NULL);
       t = now_ms () - start;

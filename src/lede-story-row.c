@@ -1,5 +1,6 @@
 /* lede-story-row.c: one story in the sidebar: its headline, status and
- * when it last changed, following the article as it is edited.
+ * when it last changed, when it is due and with whom, following the
+ * article as it is edited.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +21,8 @@ struct _LedeStoryRow
   GtkLabel     *details_label;
   GtkLabel     *status_label;
   GtkLabel     *snippet_label;
+  GtkLabel     *due_label;
+  guint         due_timer;   /* "due in 25 min" said again each minute */
 
   LedeArticle  *article;
   GSignalGroup *article_signals;
@@ -31,6 +34,48 @@ G_DEFINE_FINAL_TYPE (LedeStoryRow, lede_story_row, GTK_TYPE_WIDGET)
 static const char * const status_classes[] = {
   "status-draft", "status-in-progress", "status-ready", "status-published", "status-spiked",
 };
+
+static void update (LedeStoryRow *self);
+
+static gboolean
+due_tick (gpointer data)
+{
+  update (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The deadline in words, never by colour alone: "due in 2 h · Ana Souza",
+ * "overdue by 1 h" in the error colour. A story published or spiked is due
+ * no more. */
+static void
+update_due (LedeStoryRow *self,
+            GDateTime    *now)
+{
+  GDateTime *deadline = lede_article_get_deadline (self->article);
+  const char *assignee = lede_article_get_assignee (self->article);
+  LedeArticleStatus status = lede_article_get_status (self->article);
+  gboolean due = deadline != NULL && status != LEDE_ARTICLE_STATUS_PUBLISHED && status != LEDE_ARTICLE_STATUS_SPIKED;
+  g_autofree char *words = due ? lede_time_format_due (deadline, now) : NULL;
+  g_autofree char *text = NULL;
+
+  if (words && *assignee)
+    /* Translators: a deadline and who the story is with, "due in 2 h · Ana Souza" */
+    text = g_strdup_printf (_("%s · %s"), words, assignee);
+  else
+    text = g_strdup (words ? words : assignee);
+  gtk_label_set_text (self->due_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_label), *text != '\0');
+  if (due && g_date_time_compare (deadline, now) < 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "error");
+  gtk_widget_set_opacity (GTK_WIDGET (self->due_label), due ? 1.0 : 0.6);
+
+  if (due && self->due_timer == 0)
+    self->due_timer = g_timeout_add_seconds (60, due_tick, self);
+  else if (!due)
+    g_clear_handle_id (&self->due_timer, g_source_remove);
+}
 
 static void
 update (LedeStoryRow *self)
@@ -56,6 +101,7 @@ update (LedeStoryRow *self)
 
   when = lede_time_format_short (lede_article_get_updated (self->article), now);
   gtk_label_set_text (self->details_label, when);
+  update_due (self, now);
 }
 
 static void
@@ -64,6 +110,7 @@ lede_story_row_dispose (GObject *object)
   GtkWidget *child;
   LedeStoryRow *self = (LedeStoryRow *)object;
 
+  g_clear_handle_id (&self->due_timer, g_source_remove);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_STORY_ROW);
@@ -87,6 +134,7 @@ lede_story_row_class_init (LedeStoryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, snippet_label);
+  gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, due_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -101,6 +149,10 @@ lede_story_row_init (LedeStoryRow *self)
   g_signal_group_connect_object (self->article_signals, "notify::status",
                                  G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->article_signals, "notify::updated",
+                                 G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->article_signals, "notify::deadline",
+                                 G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->article_signals, "notify::assignee",
                                  G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 }
 

@@ -320,6 +320,13 @@ lede_window_load_library (LedeWindow *self,
   gtk_drop_down_set_selected (self->status_filter, 0);
   g_clear_object (&self->articles);
   self->articles = lede_article_list_new (library, FALSE);
+  {
+    g_autofree char *mine = lede_window_dup_mine (self);
+    g_autoptr (GError) list_error = NULL;
+
+    if (mine != NULL && !lede_article_list_set_assignee (self->articles, mine, &list_error))
+      lede_window_show_toast (self, list_error->message);
+  }
   lede_window_apply_story_order (self);
   lede_window_watch_selection (self, library);
   lede_window_watch_house_style (self, library);

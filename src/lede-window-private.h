@@ -119,6 +119,7 @@ void lede_window_highlight_search    (LedeWindow *self);
 void lede_window_class_add_sidebar   (GtkWidgetClass *widget_class);
 void lede_window_init_sidebar        (LedeWindow *self);
 void lede_window_apply_story_order   (LedeWindow *self);
+char *lede_window_dup_mine          (LedeWindow *self);
 void lede_window_update_empty_page   (LedeWindow *self);
 void lede_window_fill_tag_filter     (LedeWindow *self);
 void lede_window_update_trash_button (LedeWindow *self);

@@ -29,6 +29,7 @@ typedef struct {
   char        *query;
   int          status;
   char        *tag;
+  char        *assignee;
   GPtrArray   *hits;
 } Search;
 
@@ -38,8 +39,22 @@ search_free (Search *search)
   g_clear_object (&search->reader);
   g_free (search->query);
   g_free (search->tag);
+  g_free (search->assignee);
   g_clear_pointer (&search->hits, g_ptr_array_unref);
   g_free (search);
+}
+
+/* Whose stories "Only My Stories" lists, and searches: the default byline's, when it
+ * is set and the filter is on; NULL for everyone's. */
+char *
+lede_window_dup_mine (LedeWindow *self)
+{
+  g_autofree char *byline = g_settings_get_string (self->settings, "default-byline");
+
+  g_strstrip (byline);
+  if (!g_settings_get_boolean (self->settings, "only-mine") || *byline == '\0')
+    return NULL;
+  return g_steal_pointer (&byline);
 }
 
 static void
@@ -52,7 +67,7 @@ search_thread (GTask        *task,
   GError *error = NULL;
 
   search->hits = lede_library_search_filtered (search->reader, search->query, search->status,
-                                               search->tag, MAX_HITS, &error);
+                                               search->tag, search->assignee, MAX_HITS, &error);
   if (search->hits == NULL)
     g_task_return_error (task, error);
   else
@@ -190,6 +205,7 @@ start_search (LedeWindow *self,
   search->query = g_utf8_validate (query, -1, NULL) ? as_you_type (query) : g_strdup (query);
   search->status = status > 0 ? (int)status - 1 : -1;
   search->tag = tag > 0 && tag != GTK_INVALID_LIST_POSITION ? g_strdup (gtk_string_list_get_string (self->tag_names, tag)) : NULL;
+  search->assignee = lede_window_dup_mine (self);
   self->search_running = TRUE;
   task = g_task_new (self, NULL, on_search_done, NULL);
   g_task_set_task_data (task, search, (GDestroyNotify)search_free);

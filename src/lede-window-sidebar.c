@@ -95,10 +95,12 @@ filter_changed_cb (LedeWindow *self)
   guint status = gtk_drop_down_get_selected (self->status_filter);
   guint tag = gtk_drop_down_get_selected (self->tag_filter);
   g_autoptr (GError) error = NULL;
+  g_autofree char *mine = lede_window_dup_mine (self);
 
   if (self->articles == NULL || self->filling_tags)
     return;
-  if (!lede_article_list_set_filter (self->articles, status > 0 ? (int)status - 1 : -1,
+  if (!lede_article_list_set_assignee (self->articles, mine, &error) ||
+      !lede_article_list_set_filter (self->articles, status > 0 ? (int)status - 1 : -1,
                                      tag > 0 && tag != GTK_INVALID_LIST_POSITION
                                      ? gtk_string_list_get_string (self->tag_names, tag) : NULL,
                                      &error))
@@ -348,6 +350,16 @@ lede_window_init_sidebar (LedeWindow *self)
   }
   g_signal_connect_object (self->settings, "changed::story-order",
                            G_CALLBACK (lede_window_apply_story_order), self, G_CONNECT_SWAPPED);
+  /* Only the stories assigned to the default byline, from the menu too;
+   * there is nobody to be "mine" until Preferences has a byline. */
+  {
+    g_autoptr (GAction) mine = g_settings_create_action (self->settings, "only-mine");
+    g_action_map_add_action (G_ACTION_MAP (self), mine);
+  }
+  g_signal_connect_object (self->settings, "changed::only-mine",
+                           G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::default-byline",
+                           G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
   self->tag_names = gtk_string_list_new ((const char * const[]) { _("Any tag"), NULL });
   gtk_drop_down_set_model (self->tag_filter, G_LIST_MODEL (self->tag_names));
 }

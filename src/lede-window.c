@@ -215,6 +215,7 @@ lede_window_dispose (GObject *object)
    * settings change would reach its dead action group. */
   g_action_map_remove_action (G_ACTION_MAP (self), "show-metadata");
   g_action_map_remove_action (G_ACTION_MAP (self), "story-order");
+  g_action_map_remove_action (G_ACTION_MAP (self), "only-mine");
   g_action_map_remove_action (G_ACTION_MAP (self), "spell-check");
   g_action_map_remove_action (G_ACTION_MAP (self), "graf-numbers");
   g_action_map_remove_action (G_ACTION_MAP (self), "smart-punctuation");

@@ -381,6 +381,119 @@ test_cli_list (void)
   lede_test_rmdir (dir);
 }
 
+/* lede-cli list --due: still-to-go stories with a deadline, soonest first;
+ * --assignee and --mine (the default byline of Lede's Preferences, read
+ * through GSettings' keyfile backend here) narrow it. lede-cli set changes
+ * one field, refuses a field or time it does not know, and clears with "". */
+static void
+test_cli_due_and_set (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+  g_autofree char *keyfile_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (keyfile_dir, "keyfile", NULL);
+  g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  const char *headlines[] = { "Ferry timetable", "Bridge shut", "Market hall to close", "Pier reopens" };
+  const char *deadlines[] = { "2026-12-05T18:00:00Z", "2026-12-05T09:00:00Z", NULL, "2026-12-05T07:00:00Z" };
+  const char *assignees[] = { "Ana Souza", "jon berg", "Ana Souza", "Ana Souza" };
+  char uuids[4][37];
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr (LedeArticle) changed = NULL;
+  g_auto (GStrv) env = NULL;
+  g_autofree char *due_out = NULL;
+  int status = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
+    {
+      g_autoptr (LedeArticle) story = lede_article_new ();
+      g_autoptr (GDateTime) deadline = deadlines[i] ? at (deadlines[i]) : NULL;
+
+      lede_article_set_headline (story, headlines[i]);
+      lede_article_set_deadline (story, deadline);
+      lede_article_set_assignee (story, assignees[i]);
+      /* The pier story went out: due no more. */
+      if (i == 3)
+        lede_article_set_status (story, LEDE_ARTICLE_STATUS_PUBLISHED);
+      g_assert_true (lede_library_create_article (library, story, NULL));
+      g_strlcpy (uuids[i], lede_article_get_uuid (story), sizeof uuids[i]);
+    }
+  g_clear_object (&library);
+
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "list", "--due", NULL }, &out, NULL), ==, 0);
+  {
+    g_auto (GStrv) lines = g_strsplit (g_strchomp (out), "\n", -1);
+    g_auto (GStrv) first = g_strsplit (lines[0], "\t", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+    g_assert_true (g_str_has_prefix (lines[0], uuids[1]));
+    g_assert_true (g_str_has_prefix (lines[1], uuids[0]));
+    g_assert_cmpstr (first[2], ==, "2026-12-05T09:00:00Z");
+    g_assert_true (g_str_has_prefix (first[3], "overdue by ") || g_str_has_prefix (first[3], "due in "));
+    g_assert_cmpstr (first[4], ==, "jon berg");
+    g_assert_cmpstr (first[5], ==, "Bridge shut");
+  }
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "list", "--due", "--assignee", "JON BERG", NULL },
+                                      &out, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, uuids[1]));
+  g_assert_null (strchr (out, '\n') ? strstr (strchr (out, '\n') + 1, "\t") : NULL);
+  g_clear_pointer (&out, g_free);
+
+  /* --mine with no byline set is refused in words. */
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "list", "--due", "--mine", NULL }, NULL, &err),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "no"));
+  g_assert_nonnull (strstr (err, "--assignee"));
+  g_clear_pointer (&err, g_free);
+
+  /* With the byline Preferences keep: Ana Souza's due story only. */
+  g_assert_cmpint (g_mkdir_with_parents (keyfile_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (keyfile, "[io/github/ledeapp/Lede]\ndefault-byline='Ana Souza'\n", -1, NULL));
+  env = g_environ_setenv (g_get_environ (), "GSETTINGS_BACKEND", "keyfile", TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", config, TRUE);
+  env = g_environ_setenv (env, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  {
+    const char *argv[] = { g_getenv ("LEDE_CLI"), "--library", path, "list", "--due", "--mine", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, env, G_SPAWN_DEFAULT, NULL, NULL, &due_out, NULL, &status, NULL));
+  }
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_str_has_prefix (due_out, uuids[0]));
+  g_assert_null (strstr (due_out, uuids[1]));
+  g_assert_null (strstr (due_out, uuids[2]));
+
+  /* set: a deadline in local time, a person, then cleared. */
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "set", uuids[2], "deadline", "2026-12-06 10:00+01:00", NULL },
+                                      NULL, NULL), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "set", uuids[2], "editor", "Mo Tran", NULL },
+                                      NULL, NULL), ==, 0);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "set", uuids[2], "deadline", "after lunch", NULL },
+                                      NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "“after lunch” is not a date and time"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "set", uuids[2], "colour", "red", NULL },
+                                      NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "“colour”"));
+  library = lede_library_open (path, NULL);
+  changed = lede_library_get_article_by_uuid (library, uuids[2], NULL);
+  {
+    g_autoptr (GDateTime) want = at ("2026-12-06T09:00:00Z");
+
+    g_assert_true (g_date_time_equal (lede_article_get_deadline (changed), want));
+  }
+  g_assert_cmpstr (lede_article_get_editor (changed), ==, "Mo Tran");
+  g_clear_object (&changed);
+  g_clear_object (&library);
+  g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "set", uuids[2], "deadline", "", NULL },
+                                      NULL, NULL), ==, 0);
+  library = lede_library_open (path, NULL);
+  changed = lede_library_get_article_by_uuid (library, uuids[2], NULL);
+  g_assert_null (lede_article_get_deadline (changed));
+  g_clear_object (&library);
+  lede_test_rmdir (dir);
+}
+
 /* An empty role is the web headline; each role its own when written. */
 static void
 test_headline_roles (void)
@@ -508,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/lede/desk/parse-local", test_parse_local);
   g_test_add_func ("/lede/desk/front-matter", test_front_matter);
   g_test_add_func ("/lede/desk/cli-list", test_cli_list);
+  g_test_add_func ("/lede/desk/cli-due-and-set", test_cli_due_and_set);
   g_test_add_func ("/lede/desk/headline-roles", test_headline_roles);
   g_test_add_func ("/lede/desk/headline-lengths", test_headline_lengths);
   g_test_add_func ("/lede/desk/headlines-out", test_headlines_out);

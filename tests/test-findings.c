@@ -425,7 +425,7 @@ test_search_not_utf8 (Fixture       *f,
 
   /* The sidebar's search (a paste) finds nothing rather than failing. */
   g_clear_pointer (&hits, g_ptr_array_unref);
-  hits = lede_library_search_filtered (f->library, query, -1, NULL, 10, &error);
+  hits = lede_library_search_filtered (f->library, query, -1, NULL, NULL, 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 0);
 }

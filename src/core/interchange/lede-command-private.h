@@ -46,6 +46,9 @@ struct _LedeCommand
   gboolean   password_stdin; /* publish, site check: the password on standard input */
   char      *secret;        /* the password read from standard input (site add, --password-stdin) */
   gboolean   starter;       /* style add: Lede's starter rules */
+  gboolean   due;           /* list: what is due, soonest first */
+  gboolean   mine;          /* list --due: the default byline's */
+  char      *assignee;      /* list --due: this person's */
   char      *name;          /* list, search, import, trash, restore, export, check, history, show-revision or photo */
   char     **arguments;     /* what follows the name; files made absolute */
 };
@@ -90,6 +93,23 @@ int      _lede_command_restore_revision_command (LedeLibrary  *library,
                                                  GString      *out,
                                                  GString      *err);
 gboolean _lede_command_is_revision_restore      (char        **arguments);
+
+void     _lede_command_add_story_json           (JsonBuilder  *builder,
+                                                 LedeLibrary  *library,
+                                                 LedeArticle  *article,
+                                                 GHashTable   *leads,
+                                                 GHashTable   *tags);
+
+/* lede-command-desk.c */
+int      _lede_command_due_command              (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 GString      *out,
+                                                 GString      *err);
+int      _lede_command_set_command              (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 char        **arguments,
+                                                 GString      *out,
+                                                 GString      *err);
 
 /* lede-command-export.c */
 int      _lede_command_export_command           (LedeCommand  *self,

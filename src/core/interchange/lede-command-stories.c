@@ -63,6 +63,40 @@ add_desk_json (JsonBuilder        *builder,
   json_builder_end_object (builder);
 }
 
+/* One story as list --json gives it: @leads and @tags from
+ * lede_library_list_lead_photos() and lede_library_list_stories_tags(). */
+void
+_lede_command_add_story_json (JsonBuilder *builder,
+                              LedeLibrary *library,
+                              LedeArticle *article,
+                              GHashTable  *leads,
+                              GHashTable  *tags)
+{
+  g_autofree char *updated = _lede_command_format_time (lede_article_get_updated (article));
+  const LedePhoto *lead = g_hash_table_lookup (leads, &(gint64) { lede_article_get_id (article) });
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, lede_article_get_uuid (article));
+  json_builder_set_member_name (builder, "headline");
+  json_builder_add_string_value (builder, lede_article_get_headline (article));
+  json_builder_set_member_name (builder, "slug");
+  json_builder_add_string_value (builder, lede_article_get_slug (article));
+  json_builder_set_member_name (builder, "byline");
+  json_builder_add_string_value (builder, lede_article_get_byline (article));
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, lede_article_status_to_string (lede_article_get_status (article)));
+  json_builder_set_member_name (builder, "updated");
+  json_builder_add_string_value (builder, updated);
+  json_builder_set_member_name (builder, "lead_photo");
+  if (lead != NULL)
+    _lede_command_add_photo_json (builder, library, lead, -1);
+  else
+    json_builder_add_null_value (builder);
+  add_desk_json (builder, article, g_hash_table_lookup (tags, &(gint64) { lede_article_get_id (article) }));
+  json_builder_end_object (builder);
+}
+
 int
 _lede_command_list_command (LedeCommand *self,
                             LedeLibrary *library,
@@ -95,27 +129,7 @@ _lede_command_list_command (LedeCommand *self,
                   updated ? updated : "", lede_article_get_headline (article));
           continue;
         }
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "uuid");
-      json_builder_add_string_value (builder, lede_article_get_uuid (article));
-      json_builder_set_member_name (builder, "headline");
-      json_builder_add_string_value (builder, lede_article_get_headline (article));
-      json_builder_set_member_name (builder, "slug");
-      json_builder_add_string_value (builder, lede_article_get_slug (article));
-      json_builder_set_member_name (builder, "byline");
-      json_builder_add_string_value (builder, lede_article_get_byline (article));
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, status);
-      json_builder_set_member_name (builder, "updated");
-      json_builder_add_string_value (builder, updated);
-      json_builder_set_member_name (builder, "lead_photo");
-      if (g_hash_table_contains (leads, &(gint64) { lede_article_get_id (article) }))
-        _lede_command_add_photo_json (builder, library,
-                                      g_hash_table_lookup (leads, &(gint64) { lede_article_get_id (article) }), -1);
-      else
-        json_builder_add_null_value (builder);
-      add_desk_json (builder, article, g_hash_table_lookup (tags, &(gint64) { lede_article_get_id (article) }));
-      json_builder_end_object (builder);
+      _lede_command_add_story_json (builder, library, article, leads, tags);
     }
   json_builder_end_array (builder);
 

@@ -24,6 +24,17 @@
  * others (and their translations) as they are. */
 static const char * const COMMAND_HELP[] = {
   N_("  list              the stories, newest first\n"),
+  N_("  list --due [--mine | --assignee NAME]\n"
+     "                    the stories still to go (not published or spiked)\n"
+     "                    that have a deadline, the soonest first: uuid,\n"
+     "                    status, deadline, how long until it, assignee,\n"
+     "                    headline; --mine: those assigned to the default\n"
+     "                    byline of Lede's Preferences\n"),
+  N_("  set UUID FIELD VALUE\n"
+     "                    set one of the desk's fields: deadline or embargo\n"
+     "                    (2026-12-24 17:00, local time unless a zone is given),\n"
+     "                    assignee, editor, print-headline, seo-title,\n"
+     "                    social-headline or language; an empty VALUE clears it\n"),
   N_("  search QUERY…     stories matching the words, best first (\"a phrase\", prefix*)\n"),
   N_("  import FILE…      add Markdown (.md, front matter optional), plain-text\n"
      "                    (.txt) and wire stories (ninjs, NewsML-G2, NITF, known\n"
@@ -122,8 +133,8 @@ static const char * const COMMAND_HELP[] = {
 
 static const char * const CLOSING_HELP[] = {
   N_("When Lede has the library open, the commands that change it (import,\n"
-     "trash, restore, photo add, accept, reject, resolve, publish, style add,\n"
-     "style remove) are done by that Lede, which shows the result at once;\n"
+     "trash, restore, photo add, accept, reject, resolve, publish, set, style\n"
+     "add, style remove) are done by that Lede, which shows the result at once;\n"
      "list, search and export read the library as it is, what the window saved\n"
      "a moment ago included."),
   N_("Exit status: 0 done, 1 wrong usage, 2 the library could not be opened\n"
@@ -171,6 +182,9 @@ make_context (LedeCommand *self)
     { "schedule", 0, 0, G_OPTION_ARG_STRING, &self->schedule, N_("publish: scheduled for this time (or the embargo’s lift, if later)"), N_("TIME") },
     { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &self->password_stdin, N_("publish, site check: read the application password from standard input instead of the Secret Service"), NULL },
     { "starter", 0, 0, G_OPTION_ARG_NONE, &self->starter, N_("style add: Lede’s starter rules too"), NULL },
+    { "due", 0, 0, G_OPTION_ARG_NONE, &self->due, N_("list: the stories still due, the soonest deadline first"), NULL },
+    { "mine", 0, 0, G_OPTION_ARG_NONE, &self->mine, N_("list --due: only the stories assigned to the default byline of Lede’s Preferences"), NULL },
+    { "assignee", 0, 0, G_OPTION_ARG_STRING, &self->assignee, N_("list --due: only the stories assigned to this person"), N_("NAME") },
     { NULL }
   };
   GOptionContext *context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
@@ -219,6 +233,7 @@ lede_command_free (LedeCommand *self)
     memset (self->secret, 0, strlen (self->secret));
   g_free (self->secret);
   g_free (self->encoding);
+  g_free (self->assignee);
   g_free (self->name);
   g_strfreev (self->arguments);
   g_free (self);
@@ -272,7 +287,7 @@ lede_command_parse (const char * const  *argv,
   self->name = g_strdup (words[1]);
   if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "trash", "restore", "export", "check", "history",
                                                   "show-revision", "photo", "review", "accept", "reject", "resolve",
-                                                  "backup", "verify", "site", "publish", "style", NULL },
+                                                  "backup", "verify", "site", "publish", "style", "set", NULL },
                         self->name))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unknown command “%s” (try --help)"), self->name);
@@ -352,6 +367,16 @@ lede_command_parse (const char * const  *argv,
                    _("style needs “list”, “add FILE…” (or --starter), “show NAME” or “remove NAME…” (try --help)"));
       return NULL;
     }
+  if (g_str_equal (self->name, "set") && n != 5)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("set needs a story’s uuid, a field and a value"));
+      return NULL;
+    }
+  if ((self->mine || self->assignee) && !self->due)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("--mine and --assignee go with list --due"));
+      return NULL;
+    }
   if ((g_str_equal (self->name, "trash") || g_str_equal (self->name, "restore")) && n < 3)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("%s needs the uuids of stories (lede-cli list shows them)"),
@@ -406,7 +431,7 @@ lede_command_writes (LedeCommand *self)
     return g_str_equal (self->arguments[0], "add") || g_str_equal (self->arguments[0], "remove");
   /* Publish remembers each story's post on the site. */
   return g_strv_contains ((const char * const[]) { "import", "trash", "restore", "export", "accept", "reject", "resolve",
-                                                   "publish", NULL },
+                                                   "publish", "set", NULL },
                           self->name);
 }
 
@@ -481,8 +506,12 @@ lede_command_run (LedeCommand *self,
   g_return_val_if_fail (!lede_command_writes (self) || !lede_library_is_read_only (library),
                         LEDE_COMMAND_EXIT_LIBRARY);
 
+  if (g_str_equal (self->name, "list") && self->due)
+    return _lede_command_due_command (self, library, out, err);
   if (g_str_equal (self->name, "list"))
     return _lede_command_list_command (self, library, out, err);
+  if (g_str_equal (self->name, "set"))
+    return _lede_command_set_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "import"))
     return _lede_command_import_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "export"))

@@ -26,6 +26,7 @@ struct _LedeArticleList
   LedeStoryOrder order;
   GArray      *pinned;    /* these ids, in this order (search results), or NULL */
   char        *tag;       /* only stories with this tag, or NULL */
+  char        *assignee;  /* only stories assigned to this person, or NULL */
 };
 
 /* Longer than this, a whole new list is reported in two steps (reload()). */
@@ -160,6 +161,7 @@ lede_article_list_finalize (GObject *object)
   g_clear_pointer (&self->pinned, g_array_unref);
   g_clear_pointer (&self->articles, g_hash_table_unref);
   g_free (self->tag);
+  g_free (self->assignee);
 
   G_OBJECT_CLASS (lede_article_list_parent_class)->finalize (object);
 }
@@ -251,7 +253,7 @@ reload (LedeArticleList  *self,
       g_array_append_vals (ids, self->pinned->data, self->pinned->len);
     }
   else if (!(ids = lede_library_list_ids_sorted (self->library, self->trashed, self->status, self->tag,
-                                                 self->order, error)))
+                                                 self->assignee, self->order, error)))
     return FALSE;
 
   old_len = self->ids->len;
@@ -318,6 +320,27 @@ lede_article_list_set_filter (LedeArticleList  *self,
   self->status = status;
   g_free (self->tag);
   self->tag = g_strdup (tag);
+  return lede_article_list_reload (self, error);
+}
+
+/**
+ * lede_article_list_set_assignee:
+ * @assignee: (nullable): only the stories assigned to this person (in any
+ *   case), or %NULL for everyone's
+ *
+ * Narrows the list as lede_article_list_set_filter() does.
+ */
+gboolean
+lede_article_list_set_assignee (LedeArticleList  *self,
+                                const char       *assignee,
+                                GError          **error)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), FALSE);
+
+  if (g_strcmp0 (self->assignee, assignee) == 0)
+    return TRUE;
+  g_free (self->assignee);
+  self->assignee = g_strdup (assignee);
   return lede_article_list_reload (self, error);
 }
 

@@ -27,6 +27,9 @@ gboolean         lede_article_list_set_filter    (LedeArticleList *self,
                                                   int              status,
                                                   const char      *tag,
                                                   GError         **error);
+gboolean         lede_article_list_set_assignee  (LedeArticleList *self,
+                                                  const char      *assignee,
+                                                  GError         **error);
 void             lede_article_list_set_pinned    (LedeArticleList *self,
                                                   GArray          *ids);
 gboolean         lede_article_list_set_order     (LedeArticleList *self,

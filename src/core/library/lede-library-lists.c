@@ -29,6 +29,7 @@ lede_library_list_ids (LedeLibrary  *self,
  * lede_library_list_ids_sorted:
  * @status: a #LedeArticleStatus, or -1 for any
  * @tag: (nullable): only stories with this tag (in any case)
+ * @assignee: (nullable): only stories assigned to this person (in any case)
  * @order: how to order them
  *
  * Returns: (transfer full) (element-type gint64): the ids, in @order
@@ -38,6 +39,7 @@ lede_library_list_ids_sorted (LedeLibrary     *self,
                               gboolean         trashed,
                               int              status,
                               const char      *tag,
+                              const char      *assignee,
                               LedeStoryOrder   order,
                               GError         **error)
 {
@@ -46,11 +48,14 @@ lede_library_list_ids_sorted (LedeLibrary     *self,
   "SELECT id FROM articles WHERE (trashed_at IS NOT NULL) = ?1 " \
   "AND (?2 IS NULL OR status = ?2) " \
   "AND (?3 IS NULL OR id IN (SELECT at.article_id FROM article_tags AS at " \
-  "                          JOIN tags AS t ON t.id = at.tag_id WHERE t.name = ?3)) "
+  "                          JOIN tags AS t ON t.id = at.tag_id WHERE t.name = ?3)) " \
+  "AND (?4 IS NULL OR assignee = ?4 COLLATE NOCASE) "
   static const char * const statements[] = {
     [LEDE_STORY_ORDER_NEWEST] = FILTERED_IDS "ORDER BY created_at DESC, id DESC",
     [LEDE_STORY_ORDER_LAST_CHANGED] = FILTERED_IDS "ORDER BY updated_at DESC, id DESC",
     [LEDE_STORY_ORDER_HEADLINE] = FILTERED_IDS "ORDER BY headline COLLATE NOCASE, id",
+    /* As articles_by_deadline has them: the soonest first, none last. */
+    [LEDE_STORY_ORDER_DEADLINE] = FILTERED_IDS "ORDER BY deadline_at IS NULL, deadline_at, id",
   };
 #undef FILTERED_IDS
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -59,7 +64,7 @@ lede_library_list_ids_sorted (LedeLibrary     *self,
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
 
-  g_return_val_if_fail (order <= LEDE_STORY_ORDER_HEADLINE, NULL);
+  g_return_val_if_fail (order <= LEDE_STORY_ORDER_DEADLINE, NULL);
 
   stmt = _lede_library_prepare (self, statements[order], error);
   if (stmt == NULL)
@@ -73,6 +78,10 @@ lede_library_list_ids_sorted (LedeLibrary     *self,
     _lede_library_bind_text (stmt, 3, tag);
   else
     sqlite3_bind_null (stmt, 3);
+  if (assignee != NULL)
+    _lede_library_bind_text (stmt, 4, assignee);
+  else
+    sqlite3_bind_null (stmt, 4);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -103,7 +112,7 @@ lede_library_list_ids_filtered (LedeLibrary  *self,
                                 const char   *tag,
                                 GError      **error)
 {
-  return lede_library_list_ids_sorted (self, trashed, status, tag, LEDE_STORY_ORDER_NEWEST, error);
+  return lede_library_list_ids_sorted (self, trashed, status, tag, NULL, LEDE_STORY_ORDER_NEWEST, error);
 }
 
 /**

@@ -198,6 +198,7 @@ lede_library_search (LedeLibrary  *self,
  * lede_library_search_filtered:
  * @status: a #LedeArticleStatus, or -1 for any
  * @tag: (nullable): only stories with this tag
+ * @assignee: (nullable): only stories assigned to this person
  *
  * lede_library_search() narrowed as the sidebar's filters narrow the list.
  * Text that is not UTF-8 (a paste) finds nothing rather than failing.
@@ -209,6 +210,7 @@ lede_library_search_filtered (LedeLibrary  *self,
                               const char   *query,
                               int           status,
                               const char   *tag,
+                              const char   *assignee,
                               guint         limit,
                               GError      **error)
 {
@@ -222,12 +224,13 @@ lede_library_search_filtered (LedeLibrary  *self,
 
   if (!g_utf8_validate (query, -1, NULL))
     return g_ptr_array_new_with_free_func ((GDestroyNotify)lede_search_hit_free);
-  if (status < 0 && tag == NULL)
+  if (status < 0 && tag == NULL && assignee == NULL)
     return lede_library_search (self, query, limit, error);
 
   /* Filtered: more hits are read, as some will not pass. */
   if (!(hits = lede_library_search (self, query, LEDE_LIBRARY_SEARCH_WINDOW, error)) ||
-      !(allowed_ids = lede_library_list_ids_filtered (self, FALSE, status, tag, error)))
+      !(allowed_ids = lede_library_list_ids_sorted (self, FALSE, status, tag, assignee, LEDE_STORY_ORDER_NEWEST,
+                                                    error)))
     return NULL;
   allowed = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < allowed_ids->len; i++)

@@ -44,6 +44,7 @@ typedef enum
   LEDE_STORY_ORDER_NEWEST,        /*< nick=newest >*/   /* by when each was begun, newest first */
   LEDE_STORY_ORDER_LAST_CHANGED,  /*< nick=changed >*/  /* by when each was last saved */
   LEDE_STORY_ORDER_HEADLINE,      /*< nick=headline >*/ /* headline A–Z */
+  LEDE_STORY_ORDER_DEADLINE,      /*< nick=deadline >*/ /* soonest deadline first, none last */
 } LedeStoryOrder;
 
 typedef struct _LedeArticle     LedeArticle;

@@ -14,6 +14,7 @@
 
 #include "lede-desk-section.h"
 #include "lede-time.h"
+#include "lede-time-picker.h"
 
 struct _LedeDeskSection
 {
@@ -146,6 +147,8 @@ lede_desk_section_init (LedeDeskSection *self)
   const GBindingFlags flags = G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A deadline is offered for the evening to come. */
+  lede_time_picker_attach (self->deadline_row, 17, 0);
 
   self->bindings = g_binding_group_new ();
   g_binding_group_bind (self->bindings, "assignee", self->assignee_row, "text", flags);

@@ -21,6 +21,7 @@
 #include "lede-spell-checker.h"
 #include "lede-story-fields.h"
 #include "lede-time.h"
+#include "lede-time-picker.h"
 
 
 struct _LedeStoryFields
@@ -612,6 +613,9 @@ static void
 lede_story_fields_init (LedeStoryFields *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* An embargo is offered for the morning to come; a published time now. */
+  lede_time_picker_attach (self->embargo_row, 9, 30);
+  lede_time_picker_attach (self->published_row, -1, -1);
 
   self->bindings = g_binding_group_new ();
   g_binding_group_bind (self->bindings, "headline", self->headline_row, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);

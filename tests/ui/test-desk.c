@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lede-story-row.h"
+#include "lede-time-picker.h"
 #include "lede-window-fixture.h"
 #include "lede-window-private.h"
 
@@ -177,6 +178,109 @@ test_only_mine (Fixture       *f,
   g_settings_reset (settings, "default-byline");
 }
 
+static gboolean
+is_mapped (gpointer widget)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+  return gtk_widget_get_mapped (widget) && surface != NULL &&
+         gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL;
+}
+
+static LedeTimePicker *
+picker_in (GtkWidget *widget)
+{
+  if (LEDE_IS_TIME_PICKER (widget))
+    return LEDE_TIME_PICKER (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      LedeTimePicker *picker = picker_in (child);
+
+      if (picker)
+        return picker;
+    }
+  return NULL;
+}
+
+/* The calendar beside the deadline and the embargo: it opens on a time to
+ * come (or the row's own), says it in UTC too, and Set goes through the
+ * row's own reading, the same as typing it. */
+static void
+test_time_picker (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *deadline_row = panel_child (f, "deadline_row");
+  LedeTimePicker *picker = picker_in (deadline_row);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) day = g_date_time_add_days (now, 2);
+  g_autoptr (GDateTime) offered = NULL;
+  g_autoptr (GDateTime) want = NULL;
+  g_autoptr (GDateTime) want_utc = NULL;
+  g_autofree char *utc_text = NULL;
+  GtkWidget *popover;
+
+  g_action_group_change_action_state (G_ACTION_GROUP (f->window), "show-metadata", g_variant_new_boolean (TRUE));
+  lede_test_spin (50);
+  g_assert_nonnull (picker);
+  lede_test_wait_until (is_mapped, lede_time_picker_get_button (picker), 4000);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (lede_time_picker_get_button (picker))) ||
+                 gtk_widget_get_focusable (gtk_widget_get_first_child (GTK_WIDGET (lede_time_picker_get_button (picker)))));
+
+  /* Reached from the keyboard, it is scrolled into view as a person sees
+   * it (a popover from a button off the screen has no monitor). */
+  gtk_widget_grab_focus (GTK_WIDGET (lede_time_picker_get_button (picker)));
+  lede_test_spin (50);
+
+  /* Opened on an empty row: the next 17:00 to come, never a time past. */
+  gtk_menu_button_popup (lede_time_picker_get_button (picker));
+  lede_test_spin (20);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (lede_time_picker_get_button (picker)));
+  g_assert_true (gtk_widget_get_visible (popover));
+  offered = gtk_calendar_get_date (lede_time_picker_get_calendar (picker));
+  {
+    g_autoptr (GDateTime) expected = g_date_time_add_days (now, g_date_time_get_hour (now) < 17 ? 0 : 1);
+
+    g_assert_cmpint (g_date_time_get_day_of_month (offered), ==, g_date_time_get_day_of_month (expected));
+    g_assert_cmpint (g_date_time_get_month (offered), ==, g_date_time_get_month (expected));
+  }
+
+  /* The day after tomorrow at 16:45, local; said in UTC beside it. */
+  gtk_calendar_select_day (lede_time_picker_get_calendar (picker), day);
+  lede_time_picker_set_clock (picker, 16, 45);
+  want = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day), g_date_time_get_day_of_month (day),
+                                16, 45, 0);
+  want_utc = g_date_time_to_utc (want);
+  utc_text = g_date_time_format (want_utc, "%Y-%m-%d %H:%M UTC");
+  g_assert_cmpstr (lede_time_picker_get_utc_text (picker), ==, utc_text);
+  lede_time_picker_set (picker);
+  lede_test_spin (20);
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_nonnull (lede_article_get_deadline (shown_article (f)));
+  g_assert_true (g_date_time_equal (lede_article_get_deadline (shown_article (f)), want));
+
+  /* Opened again, it shows the row's time. */
+  gtk_menu_button_popup (lede_time_picker_get_button (picker));
+  lede_test_spin (20);
+  g_clear_pointer (&offered, g_date_time_unref);
+  offered = gtk_calendar_get_date (lede_time_picker_get_calendar (picker));
+  g_assert_cmpint (g_date_time_get_day_of_month (offered), ==, g_date_time_get_day_of_month (day));
+  g_assert_cmpstr (lede_time_picker_get_utc_text (picker), ==, utc_text);
+  gtk_menu_button_popdown (lede_time_picker_get_button (picker));
+
+  /* The embargo's picker too, through the embargo row's own reading. */
+  picker = picker_in (panel_child (f, "embargo_row"));
+  g_assert_nonnull (picker);
+  gtk_widget_grab_focus (GTK_WIDGET (lede_time_picker_get_button (picker)));
+  lede_test_spin (50);
+  gtk_menu_button_popup (lede_time_picker_get_button (picker));
+  lede_test_spin (20);
+  lede_time_picker_set (picker);
+  lede_test_spin (20);
+  g_assert_nonnull (lede_article_get_embargo (shown_article (f)));
+  g_assert_cmpint (g_date_time_compare (lede_article_get_embargo (shown_article (f)), now), >, 0);
+  g_assert_true (lede_article_is_under_embargo (shown_article (f), NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +289,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/lede/desk/deadline-order", Fixture, NULL, fixture_setup, test_deadline_order, fixture_teardown);
+  g_test_add ("/lede/desk/time-picker", Fixture, NULL, fixture_setup, test_time_picker, fixture_teardown);
   g_test_add ("/lede/desk/only-mine", Fixture, NULL, fixture_setup, test_only_mine, fixture_teardown);
   return g_test_run ();
 }

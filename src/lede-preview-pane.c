@@ -3,8 +3,12 @@
  * The preview (WebKit) is a module of its own. This pane stands in for it
  * from the start: it keeps what the window tells the preview, and loads the
  * module only once it is shown, after a frame has been drawn, so a writer
- * who stays in the Write layout never starts a browser engine. When the
- * module cannot be loaded the pane says so and the window goes on without.
+ * who stays in the Write layout never starts a browser engine. Until the
+ * page is there a placeholder stands in, at once. The pointer reaching the
+ * layout switch opens the module early (lede_preview_pane_preload(), as a
+ * browser preconnects on hover), never the web process, and never merely
+ * because time passed. When the module cannot be loaded the pane says so
+ * and the window goes on without.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +30,7 @@ struct _LedePreviewPane
 
   GtkWidget       *child;         /* the preview, or why there is none */
   GtkWidget       *preview;       /* from the module, once loaded */
+  GtkWidget       *placeholder;   /* the child until the preview comes */
   LedeArticle     *article;
   LedeLibrary     *library;
   GtkTextBuffer   *buffer;
@@ -113,6 +118,8 @@ static void
 set_child (LedePreviewPane *self,
            GtkWidget       *child)
 {
+  if (self->child == self->placeholder)
+    self->placeholder = NULL;
   g_clear_pointer (&self->child, gtk_widget_unparent);
   self->child = child;
   gtk_widget_set_parent (child, GTK_WIDGET (self));
@@ -137,7 +144,7 @@ ensure_preview (LedePreviewPane  *self,
 
   if (!load_module (&local_error))
     {
-      if (self->child == NULL)
+      if (self->child == NULL || self->child == self->placeholder)
         {
           GtkWidget *status = adw_status_page_new ();
 
@@ -190,7 +197,8 @@ free_weak_ref (gpointer data)
   g_free (data);
 }
 
-/* The module is the process's, whatever became of the pane that asked. */
+/* The module is the process's, whatever became of the pane that asked.
+ * The preview itself (and its web process) only for a pane on screen. */
 static void
 on_opened (GObject      *source,
            GAsyncResult *result,
@@ -204,9 +212,26 @@ on_opened (GObject      *source,
   if (self == NULL)
     return;
   self->loading = FALSE;
-  /* A window closed while WebKit loaded starts no web process. */
-  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+  /* A window closed while WebKit loaded, or a pane preloaded and still
+   * hidden, starts no web process. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_preview (self, NULL);
+}
+
+/* WebKit opened on a worker thread, so the window keeps drawing. */
+static void
+start_loading (LedePreviewPane *self)
+{
+  g_autoptr (GTask) task = NULL;
+  GWeakRef *pane;
+
+  self->loading = TRUE;
+  pane = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (pane, self);
+  task = g_task_new (NULL, NULL, on_opened, NULL);
+  g_task_set_task_data (task, pane, free_weak_ref);
+  g_task_set_source_tag (task, start_loading);
+  g_task_run_in_thread (task, open_in_thread);
 }
 
 /* After the frame that shows the pane: WebKit is opened on a worker thread,
@@ -215,24 +240,32 @@ static void
 on_first_frame (GdkFrameClock   *clock,
                 LedePreviewPane *self)
 {
-  g_autoptr (GTask) task = NULL;
-  GWeakRef *pane;
-
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
   if (self->preview != NULL || self->loading)
     return;
   if (module != NULL || module_error != NULL)
-    {
-      ensure_preview (self, NULL);
-      return;
-    }
-  self->loading = TRUE;
-  pane = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (pane, self);
-  task = g_task_new (NULL, NULL, on_opened, NULL);
-  g_task_set_task_data (task, pane, free_weak_ref);
-  g_task_set_source_tag (task, on_first_frame);
-  g_task_run_in_thread (task, open_in_thread);
+    ensure_preview (self, NULL);
+  else
+    start_loading (self);
+}
+
+/* Shown at once, while the module and the page come: the pane is never
+ * an empty hole after Alt+2. */
+static GtkWidget *
+new_placeholder (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *label = gtk_label_new (_("Preparing the preview…"));
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
 }
 
 static void
@@ -240,8 +273,15 @@ lede_preview_pane_map (GtkWidget *widget)
 {
   LedePreviewPane *self = LEDE_PREVIEW_PANE (widget);
 
+  if (self->preview == NULL && self->child == NULL)
+    {
+      GtkWidget *placeholder = new_placeholder ();
+
+      set_child (self, placeholder);
+      self->placeholder = placeholder;
+    }
   GTK_WIDGET_CLASS (lede_preview_pane_parent_class)->map (widget);
-  if (self->preview == NULL && self->child == NULL && !self->loading)
+  if (self->preview == NULL && self->child == self->placeholder)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (on_first_frame), self, 0);
 }
@@ -253,6 +293,7 @@ lede_preview_pane_dispose (GObject *object)
 
   g_clear_pointer (&self->child, gtk_widget_unparent);
   self->preview = NULL;
+  self->placeholder = NULL;
 
   G_OBJECT_CLASS (lede_preview_pane_parent_class)->dispose (object);
 }
@@ -431,6 +472,23 @@ lede_preview_pane_load (LedePreviewPane  *self,
 {
   g_return_val_if_fail (LEDE_IS_PREVIEW_PANE (self), FALSE);
   return ensure_preview (self, error);
+}
+
+/**
+ * lede_preview_pane_preload:
+ *
+ * The writer is about to ask for the preview (the pointer reached the
+ * layout switch): its module is opened now, on a worker thread, so Alt+2 or
+ * a click waits only for the page. Nothing is shown and no web process
+ * starts until the pane is.
+ */
+void
+lede_preview_pane_preload (LedePreviewPane *self)
+{
+  g_return_if_fail (LEDE_IS_PREVIEW_PANE (self));
+
+  if (module == NULL && module_error == NULL && !self->loading)
+    start_loading (self);
 }
 
 /* How long the preview waits after a keystroke before rendering. */

@@ -33,6 +33,7 @@ GtkWidget *lede_preview_pane_get_preview     (LedePreviewPane    *self);
 gboolean   lede_preview_pane_load            (LedePreviewPane    *self,
                                               GError            **error);
 guint      lede_preview_pane_get_debounce_ms (LedePreviewPane    *self);
+void       lede_preview_pane_preload         (LedePreviewPane    *self);
 
 void lede_preview_pane_set_library (LedePreviewPane *self,
                                     LedeLibrary     *library);

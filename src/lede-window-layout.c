@@ -400,6 +400,24 @@ lede_window_class_add_layout (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-focus-mode", NULL);
 }
 
+/* The pointer on the layout switch: the preview is likely wanted next, so
+ * its module opens now (the web process only once the preview shows). */
+static void
+on_pointer_at_switch (LedeWindow *self)
+{
+  lede_preview_pane_preload (self->preview);
+}
+
+static void
+watch_pointer (LedeWindow *self,
+               GtkWidget  *layout_switch)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  g_signal_connect_object (motion, "enter", G_CALLBACK (on_pointer_at_switch), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (layout_switch, motion);
+}
+
 void
 lede_window_init_layout (LedeWindow *self)
 {
@@ -416,6 +434,8 @@ lede_window_init_layout (LedeWindow *self)
   g_signal_connect_object (self->settings, "changed::layout", G_CALLBACK (apply_layout), self, G_CONNECT_SWAPPED);
   apply_layout (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-focus-mode", FALSE);
+  watch_pointer (self, gtk_widget_get_parent (self->split_button));
+  watch_pointer (self, gtk_widget_get_parent (self->bar_split_button));
 }
 
 void

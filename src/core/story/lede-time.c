@@ -159,26 +159,29 @@ lede_time_format_due (GDateTime *deadline,
 GDateTime *
 lede_time_parse_local (const char *text)
 {
+  g_autofree char *trimmed = NULL;
   g_autofree char *iso = NULL;
   g_autoptr (GTimeZone) local = g_time_zone_new_local ();
-  int year, month, day;
-  char end;
+  int year, month, day, hour = 0, minute = 0, second = 0, used = 0;
+  const char *rest;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  iso = g_strstrip (g_strdup (text));
-  /* A date alone is the start of that day. */
-  if (sscanf (iso, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3 && strlen (iso) == 10)
-    return g_date_time_new (local, year, month, day, 0, 0, 0);
-  if (strlen (iso) > 10 && iso[10] == ' ')
-    iso[10] = 'T';
-  /* GLib wants seconds: "17:30" becomes "17:30:00", before any zone. */
-  if (strlen (iso) >= 16 && iso[10] == 'T' && iso[13] == ':' && (iso[16] == '\0' || iso[16] != ':'))
+  trimmed = g_strstrip (g_strdup (text));
+  /* A date alone is the start of that day; "2026-12-1 9:30" is taken as
+   * typed, one digit or two. */
+  if (sscanf (trimmed, "%4d-%2d-%2d%n", &year, &month, &day, &used) != 3)
+    return NULL;
+  rest = trimmed + used;
+  if (*rest != '\0')
     {
-      g_autofree char *with_seconds = g_strdup_printf ("%.16s:00%s", iso, iso + 16);
-
-      g_free (iso);
-      iso = g_steal_pointer (&with_seconds);
+      if ((*rest != ' ' && *rest != 'T') || sscanf (rest + 1, "%2d:%2d%n", &hour, &minute, &used) != 2)
+        return NULL;
+      rest += 1 + used;
+      if (*rest == ':' && sscanf (rest + 1, "%2d%n", &second, &used) == 1)
+        rest += 1 + used;
     }
+  /* What is left is a zone ("Z", "+01:00") or nothing (local time). */
+  iso = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%s", year, month, day, hour, minute, second, rest);
   return g_date_time_new_from_iso8601 (iso, local);
 }

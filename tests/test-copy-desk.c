@@ -1,0 +1,197 @@
+/* test-copy-desk.c: issue 27's sharper copy desk on small fictional
+ * stories — the right speaker, the quote ledger, shares and multiples,
+ * dates without a year or a day — each true positive beside the false
+ * alarms a copy editor would not raise, in English and German.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "lede-attribution.h"
+#include "lede-checks.h"
+#include "lede-test-utils.h"
+
+static GPtrArray *
+sources_of (const char *first,
+            ...)
+{
+  GPtrArray *sources = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_source_free);
+  va_list names;
+
+  va_start (names, first);
+  for (const char *name = first; name; name = va_arg (names, const char *))
+    g_ptr_array_add (sources, lede_source_new (name));
+  va_end (names);
+  return sources;
+}
+
+static LedeQuote *
+quote_at (GPtrArray *quotes,
+          guint      index)
+{
+  g_assert_cmpuint (index, <, quotes->len);
+  return g_ptr_array_index (quotes, index);
+}
+
+/* "X said Y wants “…”" and "X told reporters that Y …" credit X. */
+static void
+test_speaker_reported (void)
+{
+  g_autoptr (GPtrArray) sources = sources_of ("Aurelio Fenn", NULL);
+  g_autoptr (GPtrArray) both = sources_of ("Aurelio Fenn", "Mira Castellane", NULL);
+  g_autoptr (GPtrArray) quotes = NULL;
+
+  /* Fenn is linked, Castellane is not: she relays him, so it is hers. */
+  quotes = lede_attribution_check ("Mira Castellane said Fenn wants “measures that can be taken at once”.", sources);
+  g_assert_null (quote_at (quotes, 0)->speaker);
+  g_assert_cmpint (quote_at (quotes, 0)->trouble, ==, LEDE_QUOTE_CREDITED_ELSEWHERE);
+  g_assert_cmpstr (quote_at (quotes, 0)->credited, ==, "Mira Castellane");
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+  quotes = lede_attribution_check ("Castellane told reporters that Fenn had called the harbour plan “dead in the water”.",
+                                   sources);
+  g_assert_cmpstr (quote_at (quotes, 0)->credited, ==, "Castellane");
+  /* Both linked: still the one who said it. */
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+  quotes = lede_attribution_check ("Castellane said Fenn wants “measures that can be taken at once”.", both);
+  g_assert_cmpstr (quote_at (quotes, 0)->speaker, ==, "Mira Castellane");
+  /* True positives beside them: the speaker himself. */
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+  quotes = lede_attribution_check ("“We need measures now,” Fenn said. Earlier, said Fenn, it was “too late”.\n\n"
+                                   "Fenn, the harbour master, said the dredger was “a relic”.\n", sources);
+  g_assert_cmpuint (quotes->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (quote_at (quotes, i)->speaker, ==, "Aurelio Fenn");
+  /* German: „…“ after sagte, relayed. */
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+  quotes = lede_attribution_check ("Mira Castellane sagte, Fenn wolle „Maßnahmen, die sofort greifen“.\n\n"
+                                   "Am Montag sagte Fenn, der Hafen sei „am Ende“.\n", sources);
+  g_assert_cmpstr (quote_at (quotes, 0)->credited, ==, "Mira Castellane");
+  g_assert_cmpstr (quote_at (quotes, 1)->speaker, ==, "Aurelio Fenn");
+}
+
+/* An unnamed speaker is credited as such, never to an earlier name. */
+static void
+test_speaker_unnamed (void)
+{
+  g_autoptr (GPtrArray) sources = sources_of ("Harbour Board", NULL);
+  g_autoptr (GPtrArray) quotes =
+    lede_attribution_check ("The Harbour Board met on Monday. A government spokesman dismissed the plan, calling it "
+                            "“a matter for Kestle”.\n\n"
+                            "“The boats are empty,” said an aid worker.\n\n"
+                            "Ein Regierungssprecher nannte den Plan „eine Sache für Kestle“.\n",
+                            sources);
+
+  g_assert_cmpuint (quotes->len, ==, 3);
+  g_assert_null (quote_at (quotes, 0)->speaker);
+  g_assert_cmpint (quote_at (quotes, 0)->trouble, ==, LEDE_QUOTE_UNNAMED_SPEAKER);
+  g_assert_cmpstr (quote_at (quotes, 0)->credited, ==, "A government spokesman");
+  g_assert_cmpstr (quote_at (quotes, 1)->credited, ==, "an aid worker");
+  g_assert_cmpstr (quote_at (quotes, 2)->credited, ==, "Ein Regierungssprecher");
+}
+
+/* A possessive is not part of the name it is credited to. */
+static void
+test_speaker_possessive (void)
+{
+  g_autoptr (GPtrArray) quotes =
+    lede_attribution_check ("The Institute for the Study of Tides’s analysts said the shoals were “moving fast”.\n\n"
+                            "“They are moving,” said the Kestle Trust’s volunteers.\n\n"
+                            "“They are moving,” according to the Kestle Trust’s report.\n", NULL);
+
+  g_assert_cmpstr (quote_at (quotes, 0)->credited, ==, "Institute for the Study of Tides");
+  g_assert_cmpint (quote_at (quotes, 0)->trouble, ==, LEDE_QUOTE_CREDITED_ELSEWHERE);
+  g_assert_cmpstr (quote_at (quotes, 1)->credited, ==, "Kestle Trust");
+  g_assert_cmpint (quote_at (quotes, 1)->trouble, ==, LEDE_QUOTE_CREDITED_ELSEWHERE);
+  /* A report is a document: its words are credited to it. */
+  g_assert_cmpint (quote_at (quotes, 2)->trouble, ==, LEDE_QUOTE_DOCUMENT);
+}
+
+/* The wording of a document named in its sentence is the document's. */
+static void
+test_speaker_documents (void)
+{
+  g_autoptr (GPtrArray) quotes =
+    lede_attribution_check ("The assembly passed a resolution demanding the fleet withdraw “immediately, completely, "
+                            "and unconditionally”.\n\n"
+                            "The report says the harbour is “beyond repair”.\n\n"
+                            "Das Gesetz verlangt „sofortige Hilfe“ für die Fischer.\n\n"
+                            "The fleet withdrew “immediately”.\n", NULL);
+
+  g_assert_cmpuint (quotes->len, ==, 4);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (quote_at (quotes, i)->trouble, ==, LEDE_QUOTE_DOCUMENT);
+  g_assert_cmpstr (quote_at (quotes, 0)->credited, ==, "a resolution");
+  g_assert_cmpstr (quote_at (quotes, 1)->credited, ==, "The report");
+  /* True positive: nothing says whose word it is. */
+  g_assert_cmpint (quote_at (quotes, 3)->trouble, ==, LEDE_QUOTE_NO_SOURCE_NAMED);
+}
+
+/* A linked source silences a quotation only as its speaker, not named as
+ * an object in the paragraph. */
+static void
+test_speaker_objects (void)
+{
+  g_autoptr (GPtrArray) sources = sources_of ("Aurelio Fenn", NULL);
+  g_autoptr (GPtrArray) quotes =
+    lede_attribution_check ("Crews on the quay blamed Fenn for “the worst moment” of the winter.\n\n"
+                            "Die Fischer warfen Fenn „Versagen“ vor.\n\n"
+                            "Fenn called it “the worst moment”.\n", sources);
+
+  g_assert_cmpuint (quotes->len, ==, 3);
+  g_assert_null (quote_at (quotes, 0)->speaker);
+  g_assert_cmpint (quote_at (quotes, 0)->trouble, ==, LEDE_QUOTE_NO_SOURCE_NAMED);
+  g_assert_null (quote_at (quotes, 1)->speaker);
+  g_assert_cmpstr (quote_at (quotes, 2)->speaker, ==, "Aurelio Fenn");
+}
+
+/* An image's title or alt text is never a quotation. */
+static void
+test_speaker_images (void)
+{
+  g_autoptr (GPtrArray) quotes =
+    lede_attribution_check ("![Fenn’s “last” boat](boat.jpg \"Credit: Kestle Trust\")\n\n"
+                            "![„Das Boot“](boot.jpg 'Foto: Kestle Trust')\n", NULL);
+
+  g_assert_cmpuint (quotes->len, ==, 0);
+}
+
+/* Through the check: a document's wording is silent, an unnamed speaker
+ * a note, the relayed speaker a warning. */
+static void
+test_speaker_findings (void)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (GPtrArray) sources = sources_of ("Aurelio Fenn", NULL);
+  g_autoptr (LedeCheckStory) story = NULL;
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_finding_free);
+
+  lede_article_set_body (article, "A resolution demanded the fleet leave “at once”.\n\n"
+                                  "“Empty,” said an aid worker.\n\n"
+                                  "Mira Castellane said Fenn wants “a new dredger”.\n");
+  lede_article_set_sources (article, sources);
+  story = lede_check_story_new (article, NULL, NULL);
+  lede_check_attribution (story, NULL, found);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_cmpint (((LedeFinding *)g_ptr_array_index (found, 0))->severity, ==, LEDE_SEVERITY_NOTE);
+  g_assert_nonnull (strstr (((LedeFinding *)g_ptr_array_index (found, 0))->message, "unnamed speaker (an aid worker)"));
+  g_assert_nonnull (strstr (((LedeFinding *)g_ptr_array_index (found, 1))->message, "credited to Mira Castellane"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lede/copy-desk/speaker-reported", test_speaker_reported);
+  g_test_add_func ("/lede/copy-desk/speaker-unnamed", test_speaker_unnamed);
+  g_test_add_func ("/lede/copy-desk/speaker-possessive", test_speaker_possessive);
+  g_test_add_func ("/lede/copy-desk/speaker-documents", test_speaker_documents);
+  g_test_add_func ("/lede/copy-desk/speaker-objects", test_speaker_objects);
+  g_test_add_func ("/lede/copy-desk/speaker-images", test_speaker_images);
+  g_test_add_func ("/lede/copy-desk/speaker-findings", test_speaker_findings);
+  return g_test_run ();
+}

@@ -180,6 +180,75 @@ test_speaker_findings (void)
   g_assert_nonnull (strstr (((LedeFinding *)g_ptr_array_index (found, 1))->message, "credited to Mira Castellane"));
 }
 
+static GPtrArray *
+run_on (const char *headline,
+        const char *standfirst,
+        const char *body,
+        const char *language,
+        LedeCheck   check)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (GDateTime) dated = g_date_time_new_utc (2026, 3, 1, 9, 0, 0);
+  g_autoptr (LedeCheckStory) story = NULL;
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_finding_free);
+
+  lede_article_set_headline (article, headline);
+  lede_article_set_standfirst (article, standfirst);
+  lede_article_set_body (article, body);
+  lede_article_set_created (article, dated);
+  if (language)
+    lede_article_set_language (article, language);
+  story = lede_check_story_new (article, NULL, NULL);
+  check (story, NULL, found);
+  for (guint i = 0; i < found->len; i++)
+    g_test_message ("found: %s", ((LedeFinding *)g_ptr_array_index (found, i))->message);
+  return found;
+}
+
+static const char *
+message_of (GPtrArray *found,
+            guint      index)
+{
+  g_assert_cmpuint (index, <, found->len);
+  return ((LedeFinding *)g_ptr_array_index (found, index))->message;
+}
+
+/* The headline's and standfirst's quotations, word for word in the body. */
+static void
+test_ledger (void)
+{
+  g_autoptr (GPtrArray) found = NULL;
+
+  /* Quiet: word for word, part of a longer one, other case and marks. */
+  found = run_on ("Fenn: “worst moment” for the harbour",
+                  "‘The shoals are moving,’ the board says, and it is “Too late”",
+                  "“It is the worst moment of the winter,” Fenn said.\n\n"
+                  "“The shoals are moving.” It was too late, said the board: “too late.”\n",
+                  NULL, lede_check_quote_ledger);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* True positives: reworded in the standfirst, nowhere in the body. */
+  found = run_on ("Board calls dredger “a relic”",
+                  "Fenn says the winter was “the worst moment of all”",
+                  "“It is the worst moment of the winter,” Fenn said.\n\n"
+                  "“The boats are empty,” said an aid worker.\n",
+                  NULL, lede_check_quote_ledger);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_cmpint (((LedeFinding *)g_ptr_array_index (found, 0))->kind, ==, LEDE_CHECK_QUOTE);
+  g_assert_cmpint (((LedeFinding *)g_ptr_array_index (found, 0))->field, ==, LEDE_FIELD_HEADLINE);
+  g_assert_cmpstr (message_of (found, 1), ==,
+                   "The standfirst quotes “the worst moment of all”, but the body never does; its nearest "
+                   "quotation is “It is the worst moment of the winter,”.");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* German: „…“ in the standfirst, »…« in the body. */
+  found = run_on ("Fenn: „Der Hafen ist am Ende“", "„Wir warten nicht“, sagt der Rat",
+                  "»Der Hafen ist am Ende«, sagte Fenn.\n", "de", lede_check_quote_ledger);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (((LedeFinding *)g_ptr_array_index (found, 0))->field, ==, LEDE_FIELD_STANDFIRST);
+  g_assert_nonnull (strstr (message_of (found, 0), "the body never quotes those words")
+                    ? message_of (found, 0) : strstr (message_of (found, 0), "nearest"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,5 +262,6 @@ main (int   argc,
   g_test_add_func ("/lede/copy-desk/speaker-objects", test_speaker_objects);
   g_test_add_func ("/lede/copy-desk/speaker-images", test_speaker_images);
   g_test_add_func ("/lede/copy-desk/speaker-findings", test_speaker_findings);
+  g_test_add_func ("/lede/copy-desk/ledger", test_ledger);
   return g_test_run ();
 }

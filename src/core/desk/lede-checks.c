@@ -33,6 +33,7 @@ static const LedeCheck checks[] = {
   lede_check_wire,
   lede_check_deadline,
   lede_check_headlines,
+  lede_check_quote_ledger,
 };
 
 static int

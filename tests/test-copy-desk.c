@@ -249,6 +249,70 @@ test_ledger (void)
                     ? message_of (found, 0) : strstr (message_of (found, 0), "nearest"));
 }
 
+/* "X of Y … Z%" checks the share. */
+static void
+test_shares (void)
+{
+  g_autoptr (GPtrArray) found = NULL;
+
+  found = run_on ("Ferry", "",
+                  "Some 3,000 of the 12,000 people on Kestle left, about 40% of the island.\n\n"
+                  "Only 40 of 200 boats sailed, or 30 percent.\n\n"
+                  /* Quiet: right, rounded, hedged, "more than", points, a year, no percentage. */
+                  "3,000 of the 12,000 people left, 25%.\n\n"
+                  "Two of three ferries (67%) ran; 1 of 3 crews, about 30%, stayed.\n\n"
+                  "More than 30% — 400 of 1,000 — voted, and turnout rose 3%.\n\n"
+                  "Of 2024 budgets, 5 of 2024 rose 3%.\n\n"
+                  "Of the 12,000 people, 3,000 stayed on Kestle through the long dark winter while the ferry "
+                  "was laid up for repairs at the yard, and prices there rose 40%.\n\n"
+                  "14 of 20 seats, up 5 percentage points.\n\n"
+                  "5m of the 12m tonnes, about 42%, were landed.\n",
+                  NULL, lede_check_shares);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_cmpstr (message_of (found, 0), ==, "40%, but 3,000 of 12,000 is 25%.");
+  g_assert_cmpstr (message_of (found, 1), ==, "30%, but 40 of 200 is 20%.");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* German figures and words. */
+  found = run_on ("Fähre", "",
+                  "3.000 der 12.000 Menschen verließen die Insel, etwa 40 Prozent.\n\n"
+                  "3.000 von 12.000 Menschen blieben, 25 Prozent.\n\n"
+                  "Knapp 12,5 Prozent: 1.000 von 8.000 Booten.\n",
+                  "de", lede_check_shares);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (message_of (found, 0), ==, "40%, but 3.000 of 12.000 is 25%.");
+}
+
+/* "doubled", "tripled", "halved", "by a third" check their figures. */
+static void
+test_multiples (void)
+{
+  g_autoptr (GPtrArray) found = NULL;
+
+  found = run_on ("Ferry", "",
+                  "Fares doubled from £40 to £95.\n\n"
+                  "The catch halved, from 900 tonnes to 600.\n\n"
+                  "Crossings rose by a third from 300 to 500.\n\n"
+                  /* Quiet: true, near enough, units kept, years, no figures. */
+                  "Fares doubled from £40 to £80, and tripled from 10 to 31.\n\n"
+                  "Costs doubled from £1.2m to £2,400,000.\n\n"
+                  "Landings fell by a third from 300 to 200.\n\n"
+                  "The fleet halved from 2010 to 2020.\n\n"
+                  "Prices doubled.\n",
+                  NULL, lede_check_shares);
+  g_assert_cmpuint (found->len, ==, 3);
+  g_assert_cmpstr (message_of (found, 0), ==, "“doubled”, but from 40 to 95 is 2.38 times the first figure.");
+  g_assert_cmpstr (message_of (found, 1), ==, "“halved”, but from 900 to 600 is a fall of 33.3%.");
+  g_assert_cmpstr (message_of (found, 2), ==, "“by a third”, but from 300 to 500 is a rise of 66.7%.");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = run_on ("Fähre", "",
+                  "Die Preise haben sich von 40 auf 95 Euro verdoppelt.\n\n"
+                  "Der Fang wurde von 900 auf 450 Tonnen halbiert.\n\n"
+                  "Die Fahrten stiegen um ein Drittel von 300 auf 400.\n",
+                  "de", lede_check_shares);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (message_of (found, 0), ==, "“verdoppelt”, but from 40 to 95 is 2,38 times the first figure.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,5 +327,7 @@ main (int   argc,
   g_test_add_func ("/lede/copy-desk/speaker-images", test_speaker_images);
   g_test_add_func ("/lede/copy-desk/speaker-findings", test_speaker_findings);
   g_test_add_func ("/lede/copy-desk/ledger", test_ledger);
+  g_test_add_func ("/lede/copy-desk/shares", test_shares);
+  g_test_add_func ("/lede/copy-desk/multiples", test_multiples);
   return g_test_run ();
 }

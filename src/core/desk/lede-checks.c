@@ -25,6 +25,7 @@ static const LedeCheck checks[] = {
   lede_check_names,
   lede_check_weekdays,
   lede_check_percentages,
+  lede_check_shares,
   lede_check_lengths,
   lede_check_language,
   lede_check_photos,

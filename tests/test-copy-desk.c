@@ -313,6 +313,91 @@ test_multiples (void)
   g_assert_cmpstr (message_of (found, 0), ==, "“verdoppelt”, but from 40 to 95 is 2,38 times the first figure.");
 }
 
+static GPtrArray *
+run_dated (const char *body,
+           const char *language,
+           GDateTime  *published,
+           const char *dateline,
+           GDateTime  *created)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (LedeCheckStory) story = NULL;
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_finding_free);
+
+  lede_article_set_headline (article, "Ferry");
+  lede_article_set_body (article, body);
+  lede_article_set_created (article, created);
+  if (published)
+    lede_article_set_published (article, published);
+  if (dateline)
+    lede_article_set_dateline (article, dateline);
+  if (language)
+    lede_article_set_language (article, language);
+  story = lede_check_story_new (article, NULL, NULL);
+  lede_check_dates (story, NULL, found);
+  for (guint i = 0; i < found->len; i++)
+    g_test_message ("found: %s", ((LedeFinding *)g_ptr_array_index (found, i))->message);
+  return found;
+}
+
+/* A relative day in a story with no date or dateline is a note, once. */
+static void
+test_dates_relative (void)
+{
+  g_autoptr (GDateTime) created = g_date_time_new_utc (2026, 3, 1, 9, 0, 0);
+  g_autoptr (GDateTime) published = g_date_time_new_utc (2026, 3, 2, 9, 0, 0);
+  const char *body = "The ferry sails on Tuesday and again next week.\n";
+  g_autoptr (GPtrArray) found = run_dated (body, NULL, NULL, NULL, created);
+
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (((LedeFinding *)g_ptr_array_index (found, 0))->kind, ==, LEDE_CHECK_DATE);
+  g_assert_cmpint (((LedeFinding *)g_ptr_array_index (found, 0))->severity, ==, LEDE_SEVERITY_NOTE);
+  g_assert_cmpstr (((LedeFinding *)g_ptr_array_index (found, 0))->text, ==, "on Tuesday");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* Quiet: published, a dated dateline, a weekday with its date, a place-only dateline with no relative day. */
+  found = run_dated (body, NULL, published, NULL, created);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = run_dated (body, NULL, NULL, "KESTLE ISLAND, March 2", created);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = run_dated ("The ferry sails on Tuesday, March 3, and on Wednesday 4 March.\n", NULL, NULL, "KESTLE", created);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* German. */
+  found = run_dated ("Die Fähre fährt am Dienstag, dem 3. März, und wieder nächste Woche.\n", "de", NULL, NULL, created);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((LedeFinding *)g_ptr_array_index (found, 0))->text, ==, "nächste Woche");
+}
+
+/* A date with no year that falls in another year than the story's. */
+static void
+test_dates_yearless (void)
+{
+  g_autoptr (GDateTime) december = g_date_time_new_utc (2025, 12, 30, 9, 0, 0);
+  g_autoptr (GDateTime) march = g_date_time_new_utc (2026, 3, 1, 9, 0, 0);
+  g_autoptr (GPtrArray) found = NULL;
+
+  found = run_dated ("The ferry returns on January 4 and again on 6th of January; it left on December 20.\n",
+                     NULL, december, NULL, december);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_cmpstr (((LedeFinding *)g_ptr_array_index (found, 0))->message, ==,
+                   "“January 4” has no year: beside the story’s date, 30 December 2025, it falls in 2026. Say which year.");
+  g_assert_cmpstr (((LedeFinding *)g_ptr_array_index (found, 1))->text, ==, "6th of January");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* Quiet: a year given, or the story's own year. */
+  found = run_dated ("It returns on January 4, 2026; it left on 20 December.\n", NULL, december, NULL, december);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = run_dated ("It returns on March 20 and May 5.\n", NULL, march, NULL, march);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* German. */
+  found = run_dated ("Die Fähre kommt am 4. Januar zurück, nicht am 4. Januar 2027.\n", "de", december, NULL, december);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((LedeFinding *)g_ptr_array_index (found, 0))->text, ==, "4. Januar");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,5 +414,7 @@ main (int   argc,
   g_test_add_func ("/lede/copy-desk/ledger", test_ledger);
   g_test_add_func ("/lede/copy-desk/shares", test_shares);
   g_test_add_func ("/lede/copy-desk/multiples", test_multiples);
+  g_test_add_func ("/lede/copy-desk/dates-relative", test_dates_relative);
+  g_test_add_func ("/lede/copy-desk/dates-yearless", test_dates_yearless);
   return g_test_run ();
 }

@@ -24,6 +24,7 @@ static const LedeCheck checks[] = {
   lede_check_attribution,
   lede_check_names,
   lede_check_weekdays,
+  lede_check_dates,
   lede_check_percentages,
   lede_check_shares,
   lede_check_lengths,

@@ -12,6 +12,7 @@
 
 #include "lede-attribution.h"
 #include "lede-checks.h"
+#include "lede-import.h"
 #include "lede-test-utils.h"
 
 static GPtrArray *
@@ -398,6 +399,57 @@ test_dates_yearless (void)
   g_assert_cmpstr (((LedeFinding *)g_ptr_array_index (found, 0))->text, ==, "4. Januar");
 }
 
+static guint
+count_kind (GPtrArray     *found,
+            LedeCheckKind  kind,
+            LedeSeverity   severity)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < found->len; i++)
+    n += ((LedeFinding *)g_ptr_array_index (found, i))->kind == kind &&
+         ((LedeFinding *)g_ptr_array_index (found, i))->severity == severity;
+  return n;
+}
+
+/* The sample stories (also the fuzzers' seeds), read as a file is, with
+ * every check: each true positive found, each false alarm silent. */
+static void
+test_sample_stories (void)
+{
+  const char *names[] = { "copy-desk-ferry.md", "copy-desk-faehre.md" };
+  const guint attribution_warnings[] = { 4, 3 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "stories", names[i], NULL);
+      g_autofree char *data = NULL;
+      g_auto (GStrv) tags = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LedeArticle) article = NULL;
+      g_autoptr (GPtrArray) sources = sources_of ("Aurelio Fenn", NULL);
+      g_autoptr (LedeCheckStory) story = NULL;
+      g_autoptr (GPtrArray) found = NULL;
+      g_autoptr (GDateTime) now = g_date_time_new_utc (2025, 12, 30, 12, 0, 0);
+      gsize len;
+
+      g_assert_true (g_file_get_contents (path, &data, &len, &error));
+      article = lede_import_parse (names[i], data, len, &tags, &error);
+      g_assert_no_error (error);
+      lede_article_set_sources (article, sources);
+      story = lede_check_story_new (article, NULL, NULL);
+      found = lede_checks_run (story, now);
+      for (guint f = 0; f < found->len; f++)
+        g_test_message ("%s: %s", names[i], ((LedeFinding *)g_ptr_array_index (found, f))->message);
+      /* Headline, standfirst, the relayed speaker, (English) the object. */
+      g_assert_cmpuint (count_kind (found, LEDE_CHECK_ATTRIBUTION, LEDE_SEVERITY_WARNING), ==, attribution_warnings[i]);
+      g_assert_cmpuint (count_kind (found, LEDE_CHECK_ATTRIBUTION, LEDE_SEVERITY_NOTE), ==, 1);
+      g_assert_cmpuint (count_kind (found, LEDE_CHECK_QUOTE, LEDE_SEVERITY_WARNING), ==, 2);
+      g_assert_cmpuint (count_kind (found, LEDE_CHECK_PERCENTAGE, LEDE_SEVERITY_WARNING), ==, 2);
+      g_assert_cmpuint (count_kind (found, LEDE_CHECK_DATE, LEDE_SEVERITY_NOTE), ==, 2);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,5 +468,6 @@ main (int   argc,
   g_test_add_func ("/lede/copy-desk/multiples", test_multiples);
   g_test_add_func ("/lede/copy-desk/dates-relative", test_dates_relative);
   g_test_add_func ("/lede/copy-desk/dates-yearless", test_dates_yearless);
+  g_test_add_func ("/lede/copy-desk/sample-stories", test_sample_stories);
   return g_test_run ();
 }

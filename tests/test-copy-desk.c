@@ -13,6 +13,7 @@
 #include "lede-attribution.h"
 #include "lede-checks.h"
 #include "lede-import.h"
+#include "lede-paths.h"
 #include "lede-test-utils.h"
 
 static GPtrArray *
@@ -450,6 +451,33 @@ test_sample_stories (void)
     }
 }
 
+/* Every new message is in the interface's language, its month names too.
+ * In a process of its own, as the language is. */
+static void
+test_messages_german (void)
+{
+  g_autoptr (GDateTime) december = g_date_time_new_utc (2025, 12, 30, 9, 0, 0);
+  g_autoptr (GPtrArray) dates = NULL;
+  g_autoptr (GPtrArray) shares = NULL;
+  g_autoptr (GPtrArray) ledger = NULL;
+
+  if (lede_test_ran_in_subprocess (30))
+    return;
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "");
+  lede_paths_bind_text_domain ();
+  dates = run_dated ("It returns on January 4.\n", NULL, december, NULL, december);
+  g_assert_cmpstr (message_of (dates, 0), ==,
+                   "„January 4“ hat keine Jahreszahl: Neben dem Datum des Artikels, 30. Dezember 2025, fällt es ins "
+                   "Jahr 2026. Nennen Sie das Jahr.");
+  shares = run_on ("Ferry", "", "3,000 of the 12,000 people left, about 40%. Fares doubled from 40 to 95.\n", NULL,
+                   lede_check_shares);
+  g_assert_cmpstr (message_of (shares, 0), ==, "40 %, aber 3,000 von 12,000 sind 25 %.");
+  g_assert_cmpstr (message_of (shares, 1), ==, "„doubled“, aber von 40 auf 95 ist das 2.38-Fache der ersten Zahl.");
+  ledger = run_on ("Board: “laid up”", "", "No quotes here.\n", NULL, lede_check_quote_ledger);
+  g_assert_cmpstr (message_of (ledger, 0), ==, "Die Überschrift zitiert „laid up“, der Text aber zitiert diese Worte nirgends.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,5 +497,6 @@ main (int   argc,
   g_test_add_func ("/lede/copy-desk/dates-relative", test_dates_relative);
   g_test_add_func ("/lede/copy-desk/dates-yearless", test_dates_yearless);
   g_test_add_func ("/lede/copy-desk/sample-stories", test_sample_stories);
+  g_test_add_func ("/lede/copy-desk/messages-german", test_messages_german);
   return g_test_run ();
 }

@@ -92,6 +92,14 @@ test_speaker_unnamed (void)
   g_assert_cmpstr (quote_at (quotes, 0)->credited, ==, "A government spokesman");
   g_assert_cmpstr (quote_at (quotes, 1)->credited, ==, "an aid worker");
   g_assert_cmpstr (quote_at (quotes, 2)->credited, ==, "Ein Regierungssprecher");
+  /* A title is a name: the Prime Minister is not unnamed. */
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+  quotes = lede_attribution_check ("The Prime Minister said the ferry was “safe”.\n\n"
+                                   "“It is safe,” said the Harbour Minister.\n", sources);
+  g_assert_cmpint (quote_at (quotes, 0)->trouble, ==, LEDE_QUOTE_CREDITED_ELSEWHERE);
+  g_assert_cmpstr (quote_at (quotes, 0)->credited, ==, "Prime Minister");
+  g_assert_cmpint (quote_at (quotes, 1)->trouble, ==, LEDE_QUOTE_CREDITED_ELSEWHERE);
+  g_assert_cmpstr (quote_at (quotes, 1)->credited, ==, "Harbour Minister");
 }
 
 /* A possessive is not part of the name it is credited to. */

@@ -222,6 +222,22 @@ unnamed_ending (const char *text,
   return g_strndup (text + TOKEN (paragraph, start)->start, TOKEN (paragraph, role)->end - TOKEN (paragraph, start)->start);
 }
 
+/* A role that is someone's title ("the Prime Minister", "Foreign
+ * Minister"): a capitalised word before it that is no article. Then the
+ * words are a name, not an unnamed speaker ("Ein Regierungssprecher" is). */
+static gboolean
+titled (Paragraph *paragraph,
+        guint      role,
+        guint      first)
+{
+  Token *before;
+
+  if (role <= first || !TOKEN (paragraph, role)->capital)
+    return FALSE;
+  before = TOKEN (paragraph, role - 1);
+  return before->capital && !before->quoted && !lede_speaker_is_article (before->folded);
+}
+
 /* Who the words ending at word @at are, as a speech verb's subject. */
 static LedeSpeaker
 subject_ending (const char *text,
@@ -249,7 +265,7 @@ subject_ending (const char *text,
       *who = unnamed_ending (text, paragraph, at, first);
       return LEDE_SPEAKER_DOCUMENT;
     }
-  if (lede_speaker_is_role (token->folded))
+  if (lede_speaker_is_role (token->folded) && !titled (paragraph, at, first))
     {
       /* "the Institute for the Study of War’s analysts" are the institute's. */
       if (at > first && TOKEN (paragraph, at - 1)->capital && ends_possessive (text, TOKEN (paragraph, at - 1)) &&
@@ -323,6 +339,8 @@ lede_speaker_of_verb (const char *text,
           ends_possessive (text, TOKEN (paragraph, role - 1)) &&
           (*who = lede_quote_paragraph_capitalised_run (text, paragraph, role - 1, -1)))
         return LEDE_SPEAKER_NAMED;
+      if (lede_speaker_is_role (token->folded) && titled (paragraph, role, after))
+        break;
       if (lede_speaker_is_role (token->folded) || lede_speaker_is_document (token->folded))
         {
           *who = g_strndup (text + TOKEN (paragraph, after)->start, token->end - TOKEN (paragraph, after)->start);

@@ -66,6 +66,12 @@ test_speaker_reported (void)
   g_assert_cmpuint (quotes->len, ==, 3);
   for (guint i = 0; i < 3; i++)
     g_assert_cmpstr (quote_at (quotes, i)->speaker, ==, "Aurelio Fenn");
+  /* A name stops at a dash or a comma. */
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+  quotes = lede_attribution_check ("KESTLE ISLAND — Mira Castellane said the port was “finished”.\n\n"
+                                   "“It is over,” said Ines Varga, the Kestle harbour master.\n", sources);
+  g_assert_cmpstr (quote_at (quotes, 0)->credited, ==, "Mira Castellane");
+  g_assert_cmpstr (quote_at (quotes, 1)->credited, ==, "Ines Varga");
   /* German: „…“ after sagte, relayed. */
   g_clear_pointer (&quotes, g_ptr_array_unref);
   quotes = lede_attribution_check ("Mira Castellane sagte, Fenn wolle „Maßnahmen, die sofort greifen“.\n\n"

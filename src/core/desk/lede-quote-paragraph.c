@@ -137,9 +137,9 @@ lede_quote_paragraph_mention_after (GArray *mentions,
  * word @at, as it is written, or NULL. */
 char *
 lede_quote_paragraph_capitalised_run (const char *text,
-                 Paragraph  *paragraph,
-                 int         at,
-                 int         step)
+                                      Paragraph  *paragraph,
+                                      int         at,
+                                      int         step)
 {
   int first = at, last = at, n = paragraph->tokens->len;
 
@@ -149,7 +149,15 @@ lede_quote_paragraph_capitalised_run (const char *text,
   for (int i = at + step; i >= 0 && i < n && !TOKEN (paragraph, i)->quoted; i += step)
     {
       Token *token = TOKEN (paragraph, i);
+      Token *left = TOKEN (paragraph, MIN (i, i - step)), *right = TOKEN (paragraph, MAX (i, i - step));
 
+      /* "UNITED NATIONS — Eri Kaneko", "Volker Türk, the UN": a name
+       * does not run on past a dash or a comma (only "Mr. Omondi"'s point). */
+      for (gsize b = left->end; b < right->start && token; b++)
+        if (text[b] != ' ' && text[b] != '.')
+          token = NULL;
+      if (token == NULL)
+        break;
       if (token->capital)
         {
           first = MIN (first, i);
@@ -166,5 +174,5 @@ lede_quote_paragraph_capitalised_run (const char *text,
   if (first > last)
     return NULL;
   return lede_quote_paragraph_tidy_name (text + TOKEN (paragraph, first)->start,
-                                 TOKEN (paragraph, last)->end - TOKEN (paragraph, first)->start);
+                                         TOKEN (paragraph, last)->end - TOKEN (paragraph, first)->start);
 }

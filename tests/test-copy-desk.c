@@ -282,6 +282,7 @@ test_shares (void)
                   "Of the 12,000 people, 3,000 stayed on Kestle through the long dark winter while the ferry "
                   "was laid up for repairs at the yard, and prices there rose 40%.\n\n"
                   "14 of 20 seats, up 5 percentage points.\n\n"
+                  "Two of the five members, who own 60% of the company, voted.\n\n"
                   "5m of the 12m tonnes, about 42%, were landed.\n",
                   NULL, lede_check_shares);
   g_assert_cmpuint (found->len, ==, 2);
@@ -292,7 +293,9 @@ test_shares (void)
   found = run_on ("Fähre", "",
                   "3.000 der 12.000 Menschen verließen die Insel, etwa 40 Prozent.\n\n"
                   "3.000 von 12.000 Menschen blieben, 25 Prozent.\n\n"
-                  "Knapp 12,5 Prozent: 1.000 von 8.000 Booten.\n",
+                  "Knapp 12,5 Prozent: 1.000 von 8.000 Booten.\n\n"
+                  "Zwei der fünf Mitglieder, die 60 Prozent halten, stimmten zu.\n\n"
+                  "2 der 5 Mitglieder, die 60 Prozent halten, stimmten zu.\n",
                   "de", lede_check_shares);
   g_assert_cmpuint (found->len, ==, 1);
   g_assert_cmpstr (message_of (found, 0), ==, "40%, but 3.000 of 12.000 is 25%.");

@@ -148,6 +148,22 @@ typedef struct {
   GPtrArray            *findings;
 } Sentence;
 
+/* "Two of the five members, who own 60% of it": a clause between the
+ * share and the percentage says the percentage is of something else. */
+static gboolean
+about_something_else (const char *between,
+                      gsize       length)
+{
+  static const char * const clauses[] = { " who ", " which ", " whose ", " whom ", ", die ", ", der ", ", das ",
+                                          ", welche ", ", deren ", ", dessen ", NULL };
+  g_autofree char *words = g_strndup (between, length);
+
+  for (guint i = 0; clauses[i]; i++)
+    if (strstr (words, clauses[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 check_share (const Sentence *s,
              gsize           start,
@@ -173,7 +189,7 @@ check_share (const Sentence *s,
       !g_regex_match_full (stated, s->text + start, end - start, of_end, 0, &pct, NULL))
     return;
   g_match_info_fetch_pos (pct, 0, &z_start, &z_end);
-  if (z_start - of_end > SHARE_REACH)
+  if (z_start - of_end > SHARE_REACH || about_something_else (s->text + start + of_end, z_start - of_end))
     return;
   x_text = g_match_info_fetch (of, 1);
   x_unit = g_match_info_fetch (of, 2);

@@ -380,7 +380,13 @@ test_dates_relative (void)
   found = run_dated (body, NULL, NULL, "KESTLE ISLAND, March 2", created);
   g_assert_cmpuint (found->len, ==, 0);
   g_clear_pointer (&found, g_ptr_array_unref);
-  found = run_dated ("The ferry sails on Tuesday, March 3, and on Wednesday 4 March.\n", NULL, NULL, "KESTLE", created);
+  found = run_dated (body, NULL, NULL, "KESTLE ISLAND", created);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = run_dated (body, NULL, NULL, "  ", created);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = run_dated ("The ferry sails on Tuesday, March 3, and on Wednesday 4 March.\n", NULL, NULL, NULL, created);
   g_assert_cmpuint (found->len, ==, 0);
   g_clear_pointer (&found, g_ptr_array_unref);
   /* German. */

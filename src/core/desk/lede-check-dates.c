@@ -2,8 +2,8 @@
  *
  * A relative day ("on Tuesday", "next week", "yesterday"; German "am
  * Dienstag", "nächste Woche", "gestern") in a story that has no date a
- * reader sees — neither published nor embargoed, and no date in its
- * dateline — is a note, once a story: which Tuesday? A weekday followed
+ * reader sees — neither published nor embargoed — and no dateline is a
+ * note, once a story: which Tuesday? A weekday followed
  * by its date ("on Tuesday, March 3") is a date, not a relative day.
  *
  * A date without a year ("March 3", "3 March", "3. März") that, read
@@ -89,16 +89,6 @@ month_name (GDateMonth month)
   return month == G_DATE_BAD_MONTH ? "" : g_dpgettext2 (GETTEXT_PACKAGE, "month", months[month]);
 }
 
-/* Whether the dateline carries a date ("KESTLE, March 3"): a figure. */
-static gboolean
-dateline_dated (const char *dateline)
-{
-  for (const char *p = dateline; *p; p++)
-    if (g_ascii_isdigit (*p))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 relative_days (const LedeCheckStory *story,
                GPtrArray            *findings)
@@ -107,8 +97,14 @@ relative_days (const LedeCheckStory *story,
   GRegex *relative = lede_check_story_is_german (story) ? regex (&relative_de_regex, relative_de_pattern)
                                                          : regex (&relative_regex, relative_pattern);
 
-  if (!story->undated || dateline_dated (story->dateline))
+  /* A dateline (wire copy's "KESTLE ISLAND, March 3" or just the
+   * place) tells the reader where the story stands; with it the desk
+   * dates the story when it goes out. */
+  if (!story->undated)
     return;
+  for (const char *p = story->dateline; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return;
   for (guint f = 0; f < G_N_ELEMENTS (copy_fields); f++)
     {
       const char *text = lede_check_story_get_text (story, copy_fields[f]);
@@ -123,8 +119,8 @@ relative_days (const LedeCheckStory *story,
           g_match_info_fetch_pos (match, 0, &start, &end);
           if (copy_fields[f] == LEDE_FIELD_BODY && lede_check_story_in_code (story, start))
             continue;
-          message = g_strdup_printf (_("“%s”: the story has no date or dated dateline, so a reader cannot tell "
-                                       "which day that is."), found);
+          message = g_strdup_printf (_("“%s”: the story has no date or dateline, so a reader cannot tell which "
+                                       "day that is."), found);
           lede_check_story_add (story, findings, LEDE_CHECK_DATE, LEDE_SEVERITY_NOTE, copy_fields[f], start, end, message);
           return;  /* once a story: one date or dateline settles them all */
         }

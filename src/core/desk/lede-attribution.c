@@ -27,8 +27,9 @@
  *
  * An image's alt text and a link's or image's title are never quotations.
  *
- * The speech verbs and pronouns are English and German (sagte, erklärte…;
- * er, sie), in one list: no German one is an English word.
+ * The speech verbs and pronouns (lede-quote-paragraph.c) are English and
+ * German (sagte, erklärte…; er, sie), in one list: no German one is an
+ * English word.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

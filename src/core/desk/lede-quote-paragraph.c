@@ -79,7 +79,7 @@ lede_quote_paragraph_never_names (const char *folded)
  */
 char *
 lede_quote_paragraph_tidy_name (const char *name,
-                        gsize       length)
+                                gsize       length)
 {
   char *tidy = g_strndup (name, length);
   gsize n = strlen (tidy);
@@ -98,7 +98,7 @@ lede_quote_paragraph_tidy_name (const char *name,
 /* The first word at or after byte @at. */
 guint
 lede_quote_paragraph_token_at (Paragraph *paragraph,
-          gsize      at)
+                               gsize      at)
 {
   guint lo = 0, hi = paragraph->tokens->len;
 
@@ -117,7 +117,7 @@ lede_quote_paragraph_token_at (Paragraph *paragraph,
 /* The first mention whose first word comes after word @pivot. */
 guint
 lede_quote_paragraph_mention_after (GArray *mentions,
-               guint   pivot)
+                                    guint   pivot)
 {
   guint lo = 0, hi = mentions->len;
 

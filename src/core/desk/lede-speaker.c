@@ -91,7 +91,7 @@ lede_speaker_is_listener_verb (const char *folded)
  * before a space or the paragraph's end, but not "Mr." or "U.N.". */
 GArray *
 lede_speaker_find_stops (const char *text,
-            Paragraph  *paragraph)
+                         Paragraph  *paragraph)
 {
   GArray *stops = g_array_new (FALSE, FALSE, sizeof (gsize));
   guint in_span = 0;
@@ -119,9 +119,9 @@ lede_speaker_find_stops (const char *text,
 /* The words of the quotation's sentence: [*first, *last). */
 void
 lede_speaker_sentence_of (Paragraph  *paragraph,
-             const Span *span,
-             guint      *first,
-             guint      *last)
+                          const Span *span,
+                          guint      *first,
+                          guint      *last)
 {
   GArray *stops = paragraph->stops;
   guint lo = 0, hi = stops->len, after;
@@ -171,8 +171,8 @@ only_space (const char *text,
  * Guterres", "told Guterres", "with Guterres"), never a speaker. */
 gboolean
 lede_speaker_is_object (const char      *text,
-           Paragraph       *paragraph,
-           const Mention   *mention)
+                        Paragraph       *paragraph,
+                        const Mention   *mention)
 {
   Token *before;
 
@@ -284,13 +284,13 @@ subject_ending (const char *text,
  * operator, said"), else just after it ("said an aid worker"). */
 LedeSpeaker
 lede_speaker_of_verb (const char *text,
-              Paragraph  *paragraph,
-              GArray     *mentions,
-              guint       verb,
-              guint       first,
-              guint       last,
-              char      **who,
-              guint      *source)
+                      Paragraph  *paragraph,
+                      GArray     *mentions,
+                      guint       verb,
+                      guint       first,
+                      guint       last,
+                      char      **who,
+                      guint      *source)
 {
   Token *verb_token = TOKEN (paragraph, verb);
   guint after = verb + 1;
@@ -360,11 +360,11 @@ lede_speaker_of_verb (const char *text,
  * source is its subject. */
 LedeSpeaker
 lede_speaker_of_sentence (const char *text,
-                  Paragraph  *paragraph,
-                  GArray     *mentions,
-                  guint       first,
-                  guint       last,
-                  char      **who)
+                          Paragraph  *paragraph,
+                          GArray     *mentions,
+                          guint       first,
+                          guint       last,
+                          char      **who)
 {
   for (guint i = first; i < last; i++)
     {

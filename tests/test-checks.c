@@ -433,7 +433,7 @@ test_lengths_and_ready (void)
 static void
 test_embargo_and_order (void)
 {
-  g_autoptr (LedeArticle) article = story_new ("Fares rise TK", "“Dear,” said a passenger.\n", NULL);
+  g_autoptr (LedeArticle) article = story_new ("Fares rise TK", "“Dear,” the sign read.\n", NULL);
   g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 11, 28, 9, 0, 0);
   g_autoptr (GDateTime) embargo = g_date_time_add_minutes (now, (2 * 24 + 3) * 60);
   g_autoptr (LedeCheckStory) story = NULL;

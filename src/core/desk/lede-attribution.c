@@ -17,10 +17,19 @@
  * added"… credits the one source named by the nearest earlier paragraph
  * that names any, when it names exactly one.
  *
+ * First, though, the quotation's own sentence (lede-speaker.c): the
+ * subject of its speech verb is its speaker, so in reported speech
+ * ("Kaneko said Guterres wants “…”") the one reporting it; an unnamed
+ * speaker ("a government spokesman") is credited as such; with no speech
+ * verb, a document the sentence names ("a resolution demanding “…”") is
+ * where its words come from. A source named as an object ("blamed
+ * Guterres for “…”") credits nothing. Names lose their possessive.
+ *
  * An image's alt text and a link's or image's title are never quotations.
  *
- * The speech verbs and pronouns are English and German (sagte, erklärte…;
- * er, sie), in one list: no German one is an English word.
+ * The speech verbs and pronouns (lede-quote-paragraph.c) are English and
+ * German (sagte, erklärte…; er, sie), in one list: no German one is an
+ * English word.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +41,8 @@
 #include <string.h>
 
 #include "lede-attribution.h"
+#include "lede-attribution-private.h"
+#include "lede-speaker.h"
 
 #define LEFT_DOUBLE  0x201C
 #define RIGHT_DOUBLE 0x201D
@@ -40,29 +51,6 @@
 #define LOW_DOUBLE   0x201E  /* „ opens a German quotation, “ closes it */
 #define RIGHT_GUILLEMET 0x00BB  /* » opens in Germany (»…«), closes in Switzerland («…») */
 #define LEFT_GUILLEMET  0x00AB
-
-static const char * const speech_verbs[] = {
-  "said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks",
-  "explained", "explains", "insisted", "insists", "noted", "notes", "recalled", "recalls",
-  "replied", "replies", "wrote", "writes", "warned", "warns", "argued", "argues",
-  "stated", "states", "claimed", "claims", "admitted", "admits", "acknowledged",
-  "acknowledges", "suggested", "suggests", "remarked", "agreed", "agrees", "answered",
-  "declared", "conceded", "concedes", "confirmed", "confirms", "denied", "denies",
-  "continued", "according", "posted", "announced", "announces", "testified", "shouted",
-  /* German, whose words no English sentence uses: a German story is read
-   * with the same lists. */
-  "sagte", "sagten", "sagt", "sagen", "gesagt", "erklärte", "erklärten", "erklärt", "betonte", "betonten",
-  "betont", "fügte", "fügten", "meinte", "meint", "warnte", "warnt", "schrieb", "schreibt", "antwortete",
-  "antwortet", "räumte", "bestätigte", "bestätigt", "kündigte", "verkündete", "forderte", "fordert",
-  "sprach", "spricht", "berichtete", "berichtet", "ergänzte", "ergänzt", "versicherte", "zufolge",
-  "kritisierte", "kritisiert", "erläuterte", "unterstrich", "mahnte", "rief", "fragte", "fragt",
-  NULL
-};
-
-static const char * const pronouns[] = { "he", "she", "they", "it", "er", "sie", "es", NULL };
-
-/* Small words that may join the capitalised words of one name. */
-static const char * const name_joins[] = { "of", "for", "and", "the", "on", "de", "van", "von", "da", NULL };
 
 G_DEFINE_BOXED_TYPE (LedeQuote, lede_quote, lede_quote_copy, lede_quote_free)
 
@@ -94,29 +82,6 @@ is_word_char (gunichar c)
   return g_unichar_isalnum (c) || c == '-' || c == '\'' || c == RIGHT_SINGLE;
 }
 
-/* A word of a paragraph: where it is, and how it compares. */
-typedef struct {
-  gsize     start, end;   /* bytes in the paragraph */
-  char     *folded;       /* casefolded, without a possessive 's */
-  gboolean  quoted;       /* inside a quotation */
-  gboolean  capital;      /* begins with a capital letter */
-} Token;
-
-typedef struct {
-  gsize open, inner, close, end;   /* bytes: mark, words, closing mark, after it */
-} Span;
-
-typedef struct {
-  gsize   start, end;    /* bytes of the text */
-  guint   offset, line;  /* characters and line (from 1) where it starts */
-  GArray *tokens;        /* of Token, made when first needed */
-  GArray *spans;         /* of Span */
-  GArray *verbs;         /* of guint: the speech verbs' words, outside quotations */
-  guint64 named;         /* the sources it names, once worked out */
-  gboolean named_known;
-  int     pronoun_verb;  /* "he said" in it: -1 until worked out */
-} Paragraph;
-
 static void
 token_clear (Token *token)
 {
@@ -129,6 +94,7 @@ paragraph_clear (Paragraph *paragraph)
   g_clear_pointer (&paragraph->tokens, g_array_unref);
   g_clear_pointer (&paragraph->spans, g_array_unref);
   g_clear_pointer (&paragraph->verbs, g_array_unref);
+  g_clear_pointer (&paragraph->stops, g_array_unref);
 }
 
 static char *
@@ -322,25 +288,6 @@ tokenize (const char *text,
     }
 }
 
-static gboolean
-is_one_of (const char         *folded,
-           const char * const *words)
-{
-  for (guint i = 0; words[i]; i++)
-    if (g_str_equal (folded, words[i]))
-      return TRUE;
-  return FALSE;
-}
-
-#define TOKEN(par, i) (&g_array_index ((par)->tokens, Token, (i)))
-
-/* Where a linked source is named, outside quotations. */
-typedef struct {
-  guint token;   /* its first word */
-  guint last;    /* its last word */
-  guint source;  /* index into the sources */
-} Mention;
-
 static GArray *
 find_mentions (Paragraph *paragraph,
                GPtrArray *names)    /* each a GStrv of folded words */
@@ -379,25 +326,6 @@ gap (guint a_first, guint a_last, guint b_first, guint b_last)
   return 0;
 }
 
-/* The first word at or after byte @at. */
-static guint
-token_at (Paragraph *paragraph,
-          gsize      at)
-{
-  guint lo = 0, hi = paragraph->tokens->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (TOKEN (paragraph, mid)->start < at)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 /* The word just before a quotation (0 when none) and the first after it. */
 static void
 tokens_around (Paragraph  *paragraph,
@@ -405,10 +333,10 @@ tokens_around (Paragraph  *paragraph,
                guint      *before,
                guint      *after)
 {
-  guint first_inside = token_at (paragraph, span->open);
+  guint first_inside = lede_quote_paragraph_token_at (paragraph, span->open);
 
   *before = first_inside > 0 ? first_inside - 1 : 0;
-  *after = token_at (paragraph, span->end);
+  *after = lede_quote_paragraph_token_at (paragraph, span->end);
 }
 
 /* The speech verb nearest the quotation, outside quotations, or -1; the
@@ -434,7 +362,7 @@ nearest_verb (Paragraph  *paragraph,
   if (lo < paragraph->verbs->len)
     best = g_array_index (paragraph->verbs, guint, lo);
   /* …or the last before it, when it is as near. */
-  if (lo > 0 && token_at (paragraph, span->open) > 0)
+  if (lo > 0 && lede_quote_paragraph_token_at (paragraph, span->open) > 0)
     {
       guint previous = g_array_index (paragraph->verbs, guint, lo - 1);
 
@@ -442,35 +370,6 @@ nearest_verb (Paragraph  *paragraph,
         best = previous;
     }
   return best;
-}
-
-/* The capitalised name run beginning (@step 1) or ending (@step -1) at
- * word @at, as it is written, or NULL. */
-static char *
-capitalised_run (const char *text,
-                 Paragraph  *paragraph,
-                 int         at,
-                 int         step)
-{
-  int first = at, last = at, n = paragraph->tokens->len;
-
-  if (at < 0 || at >= n || !TOKEN (paragraph, at)->capital || TOKEN (paragraph, at)->quoted ||
-      is_one_of (TOKEN (paragraph, at)->folded, pronouns))
-    return NULL;
-  for (int i = at + step; i >= 0 && i < n && !TOKEN (paragraph, i)->quoted; i += step)
-    {
-      Token *token = TOKEN (paragraph, i);
-
-      if (token->capital)
-        {
-          first = MIN (first, i);
-          last = MAX (last, i);
-        }
-      else if (!is_one_of (token->folded, name_joins))
-        break;
-    }
-  return g_strndup (text + TOKEN (paragraph, first)->start,
-                    TOKEN (paragraph, last)->end - TOKEN (paragraph, first)->start);
 }
 
 /* Someone or something named beside the speech verb or after "according
@@ -491,9 +390,9 @@ named_beside (const char *text,
     after++;
   if (after < (int)paragraph->tokens->len && g_str_equal (TOKEN (paragraph, after)->folded, "the"))
     after++;
-  if ((name = capitalised_run (text, paragraph, after, 1)))
+  if ((name = lede_quote_paragraph_capitalised_run (text, paragraph, after, 1)))
     return name;
-  return capitalised_run (text, paragraph, verb - 1, -1);
+  return lede_quote_paragraph_capitalised_run (text, paragraph, verb - 1, -1);
 }
 
 /* Whether the paragraph says "he said", "said she"… outside quotations. */
@@ -509,8 +408,8 @@ has_pronoun_verb (Paragraph *paragraph)
 
       if (a->quoted || b->quoted)
         continue;
-      if ((is_one_of (a->folded, pronouns) && is_one_of (b->folded, speech_verbs)) ||
-          (is_one_of (a->folded, speech_verbs) && is_one_of (b->folded, pronouns)))
+      if ((lede_quote_paragraph_is_pronoun (a->folded) && lede_quote_paragraph_is_speech_verb (b->folded)) ||
+          (lede_quote_paragraph_is_speech_verb (a->folded) && lede_quote_paragraph_is_pronoun (b->folded)))
         paragraph->pronoun_verb = TRUE;
     }
   return paragraph->pronoun_verb;
@@ -525,7 +424,7 @@ folded_names (GPtrArray *sources)
     {
       LedeSource *source = g_ptr_array_index (sources, i);
       g_autoptr (GStrvBuilder) words = g_strv_builder_new ();
-      Paragraph whole = { 0, strlen (source->name), 0, 1, NULL, g_array_new (FALSE, FALSE, sizeof (Span)), NULL, 0, FALSE, -1 };
+      Paragraph whole = { 0, strlen (source->name), 0, 1, NULL, g_array_new (FALSE, FALSE, sizeof (Span)), NULL, NULL, 0, FALSE, -1 };
 
       tokenize (source->name, &whole);
       for (guint t = 0; t < whole.tokens->len; t++)
@@ -554,9 +453,10 @@ prepare (Story      *story,
     return;
   paragraph->spans = find_spans (story->text, paragraph->start, paragraph->end);
   tokenize (story->text, paragraph);
+  paragraph->stops = lede_speaker_find_stops (story->text, paragraph);
   paragraph->verbs = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < paragraph->tokens->len; i++)
-    if (!TOKEN (paragraph, i)->quoted && is_one_of (TOKEN (paragraph, i)->folded, speech_verbs))
+    if (!TOKEN (paragraph, i)->quoted && lede_quote_paragraph_is_speech_verb (TOKEN (paragraph, i)->folded))
       g_array_append_val (paragraph->verbs, i);
 }
 
@@ -603,25 +503,6 @@ earlier_speaker (Story            *story,
   return NULL;
 }
 
-/* The first mention whose first word comes after word @pivot. */
-static guint
-mention_after (GArray *mentions,
-               guint   pivot)
-{
-  guint lo = 0, hi = mentions->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (g_array_index (mentions, Mention, mid).token <= pivot)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 static void
 check_paragraph (Story     *story,
                  guint      index,
@@ -629,6 +510,10 @@ check_paragraph (Story     *story,
 {
   Paragraph *paragraph = &g_array_index (story->paragraphs, Paragraph, index);
   g_autoptr (GArray) mentions = NULL;
+  g_autoptr (GArray) speakers = NULL;
+  g_autofree char *sentence_who = NULL;
+  LedeSpeaker sentence_said = LEDE_SPEAKER_NONE;
+  guint sentence_first = G_MAXUINT, sentence_last = 0;
   const char *text = story->text;
   guint offset = paragraph->offset, line = paragraph->line;
   const char *counted = text + paragraph->start;
@@ -637,12 +522,21 @@ check_paragraph (Story     *story,
   if (paragraph->spans->len == 0)
     return;
   mentions = find_mentions (paragraph, story->names);
+  /* Only a source that could be speaking credits a quotation by being
+   * named: "blamed Guterres for “…”" is not his. */
+  speakers = g_array_new (FALSE, FALSE, sizeof (Mention));
+  for (guint m = 0; m < mentions->len; m++)
+    if (!lede_speaker_is_object (text, paragraph, &g_array_index (mentions, Mention, m)))
+      g_array_append_val (speakers, g_array_index (mentions, Mention, m));
 
   for (guint s = 0; s < paragraph->spans->len; s++)
     {
       const Span *span = &g_array_index (paragraph->spans, Span, s);
       LedeQuote *quote = g_new0 (LedeQuote, 1);
       int verb = nearest_verb (paragraph, span);
+      LedeSpeaker subject = LEDE_SPEAKER_NONE;
+      char *who = NULL;
+      guint first, last, source = 0;
 
       /* Characters and lines up to the quotation, counted on from the last. */
       for (const char *p = counted; p < text + span->open; p = g_utf8_next_char (p))
@@ -659,23 +553,48 @@ check_paragraph (Story     *story,
       quote->end = span->end;
       quote->text = g_strndup (text + span->inner, span->close - span->inner);
 
-      if (mentions->len > 0)
+      /* The quotation's own sentence first: its speech verb's subject, or
+       * what it names; the paragraph only when that says nothing. */
+      lede_speaker_sentence_of (paragraph, span, &first, &last);
+      if (verb >= 0 && (guint)verb >= first && (guint)verb < last)
+        subject = lede_speaker_of_verb (text, paragraph, mentions, verb, first, last, &who, &source);
+      else if (first == sentence_first && last == sentence_last)
+        subject = sentence_said == LEDE_SPEAKER_NONE ? LEDE_SPEAKER_NONE
+                  : (who = g_strdup (sentence_who), sentence_said);
+      else
+        {
+          subject = lede_speaker_of_sentence (text, paragraph, mentions, first, last, &who);
+          sentence_first = first;
+          sentence_last = last;
+          sentence_said = subject;
+          g_free (sentence_who);
+          sentence_who = g_strdup (who);
+        }
+      if (subject == LEDE_SPEAKER_SOURCE)
+        quote->speaker = g_strdup (((LedeSource *)g_ptr_array_index (story->sources, source))->name);
+      else if (subject == LEDE_SPEAKER_NAMED || subject == LEDE_SPEAKER_UNNAMED || subject == LEDE_SPEAKER_DOCUMENT)
+        {
+          quote->credited = g_steal_pointer (&who);
+          quote->trouble = subject == LEDE_SPEAKER_NAMED ? LEDE_QUOTE_CREDITED_ELSEWHERE
+                           : subject == LEDE_SPEAKER_UNNAMED ? LEDE_QUOTE_UNNAMED_SPEAKER : LEDE_QUOTE_DOCUMENT;
+        }
+      else if (speakers->len > 0)
         {
           guint before, after, best = 0, best_gap = G_MAXUINT;
 
-          guint first, last;
+          guint lo, hi;
 
           tokens_around (paragraph, span, &before, &after);
           /* Mentions start at rising words, one a word, and none is longer
            * than the longest name, so only those this close to the verb
            * (or the quotation) can be nearest or first of the nearest:
            * every earlier one ends before the last one before it. */
-          last = mention_after (mentions, verb >= 0 ? (guint)verb : before);
-          first = last > story->longest_name ? last - story->longest_name - 1 : 0;
-          last = MIN (last + 1, mentions->len);
-          for (guint m = first; m < last; m++)
+          hi = lede_quote_paragraph_mention_after (speakers, verb >= 0 ? (guint)verb : before);
+          lo = hi > story->longest_name ? hi - story->longest_name - 1 : 0;
+          hi = MIN (hi + 1, speakers->len);
+          for (guint m = lo; m < hi; m++)
             {
-              const Mention *mention = &g_array_index (mentions, Mention, m);
+              const Mention *mention = &g_array_index (speakers, Mention, m);
               guint distance = verb >= 0
                 ? gap (mention->token, mention->last, verb, verb)
                 : (mention->last <= before ? before - mention->last : mention->token - MIN (after, mention->token));
@@ -697,6 +616,7 @@ check_paragraph (Story     *story,
           else
             quote->trouble = LEDE_QUOTE_NO_SOURCE_NAMED;
         }
+      g_free (who);
       g_ptr_array_add (quotes, quote);
     }
 }
@@ -737,7 +657,7 @@ lede_attribution_check (const char *text,
         blank = strchr (" \t\r", story.text[i]) != NULL;
       if (!blank && !in_paragraph)
         {
-          current = (Paragraph) { at, end, offset, line, NULL, NULL, NULL, 0, FALSE, -1 };
+          current = (Paragraph) { at, end, offset, line, NULL, NULL, NULL, NULL, 0, FALSE, -1 };
           in_paragraph = TRUE;
         }
       if (!blank)

@@ -19,6 +19,8 @@ typedef enum
   LEDE_QUOTE_CREDITED_ELSEWHERE,  /* to someone who is not one (credited) */
   LEDE_QUOTE_PRONOUN_AMBIGUOUS,   /* "she said", the graf before names several */
   LEDE_QUOTE_PRONOUN_UNRESOLVED,  /* "she said", no earlier graf names one */
+  LEDE_QUOTE_UNNAMED_SPEAKER,     /* to "a government spokesman" (credited) */
+  LEDE_QUOTE_DOCUMENT,            /* the wording of "the resolution" (credited) */
 } LedeQuoteTrouble;
 
 typedef struct {
@@ -30,7 +32,7 @@ typedef struct {
   char  *text;      /* the words inside the quotation marks */
   char  *speaker;   /* the linked source it is credited to, or NULL */
   LedeQuoteTrouble trouble;
-  char  *credited;  /* for LEDE_QUOTE_CREDITED_ELSEWHERE: who, as written */
+  char  *credited;  /* who or what, as written, when not a linked source */
 } LedeQuote;
 
 GType      lede_quote_get_type        (void) G_GNUC_CONST;

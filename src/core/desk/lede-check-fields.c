@@ -42,8 +42,11 @@ attribution_in (const LedeCheckStory *story,
       LedeQuote *quote = g_ptr_array_index (quotes, i);
       g_autofree char *shown = NULL;
       g_autofree char *message = NULL;
+      LedeSeverity severity = LEDE_SEVERITY_WARNING;
 
-      if (quote->speaker != NULL)
+      /* The wording of a document named in its sentence is that
+       * document's: credited. */
+      if (quote->speaker != NULL || quote->trouble == LEDE_QUOTE_DOCUMENT)
         continue;
       if (field == LEDE_FIELD_BODY && lede_check_story_in_code (story, quote->start))
         continue;
@@ -52,6 +55,11 @@ attribution_in (const LedeCheckStory *story,
         {
         case LEDE_QUOTE_CREDITED_ELSEWHERE:
           message = g_strdup_printf (_("“%s” is credited to %s, not one of this story’s sources."), shown, quote->credited);
+          break;
+        case LEDE_QUOTE_UNNAMED_SPEAKER:
+          message = g_strdup_printf (_("“%s” is credited to an unnamed speaker (%s): a reader may ask who."),
+                                     shown, quote->credited);
+          severity = LEDE_SEVERITY_NOTE;
           break;
         case LEDE_QUOTE_PRONOUN_AMBIGUOUS:
           message = g_strdup_printf (_("“%s” is credited by a pronoun, but the nearest earlier paragraph that names a "
@@ -65,7 +73,7 @@ attribution_in (const LedeCheckStory *story,
           message = g_strdup_printf (_("“%s” is not attributed: no source of this story is named in its paragraph."), shown);
           break;
         }
-      lede_check_story_add (story, findings, LEDE_CHECK_ATTRIBUTION, LEDE_SEVERITY_WARNING, field,
+      lede_check_story_add (story, findings, LEDE_CHECK_ATTRIBUTION, severity, field,
                             quote->start, quote->end, message);
     }
 }

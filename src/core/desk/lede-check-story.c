@@ -148,6 +148,8 @@ lede_check_story_new (LedeArticle *article,
   if (dated == NULL)
     dated = lede_article_get_created (article);
   story->dated = dated ? g_date_time_ref (dated) : g_date_time_new_now_utc ();
+  story->undated = lede_article_get_published (article) == NULL && lede_article_get_embargo (article) == NULL;
+  story->dateline = g_strdup (lede_article_get_dateline (article) ? lede_article_get_dateline (article) : "");
   return story;
 }
 
@@ -179,6 +181,7 @@ lede_check_story_free (LedeCheckStory *story)
   g_free (story->byline);
   g_free (story->language);
   g_free (story->front_matter);
+  g_free (story->dateline);
   g_strfreev (story->tags);
   g_ptr_array_unref (story->sources);
   g_ptr_array_unref (story->photos);

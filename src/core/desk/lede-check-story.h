@@ -39,6 +39,8 @@ typedef struct {
   char              *social_headline;
   GDateTime         *dated;      /* the story's own date: a year left unsaid is this one's */
   LedeStyle         *style;      /* nullable: the desk's house style */
+  char              *dateline;   /* "KESTLE ISLAND, March 3", or "" */
+  gboolean           undated;    /* neither published nor embargoed: dated only by its writing */
 
   /* An editor's pass: the headline, standfirst and body above read as
    * with every suggestion taken; the marks themselves are here, placed in

@@ -24,7 +24,9 @@ static const LedeCheck checks[] = {
   lede_check_attribution,
   lede_check_names,
   lede_check_weekdays,
+  lede_check_dates,
   lede_check_percentages,
+  lede_check_shares,
   lede_check_lengths,
   lede_check_language,
   lede_check_photos,
@@ -33,6 +35,7 @@ static const LedeCheck checks[] = {
   lede_check_wire,
   lede_check_deadline,
   lede_check_headlines,
+  lede_check_quote_ledger,
 };
 
 static int

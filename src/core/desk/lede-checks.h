@@ -51,5 +51,8 @@ void lede_check_house_style  (const LedeCheckStory *story, GDateTime *now, GPtrA
 void lede_check_wire         (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
 void lede_check_headlines     (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
 void lede_check_deadline     (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
+void lede_check_shares       (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
+void lede_check_dates        (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
+void lede_check_quote_ledger (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
 
 G_END_DECLS

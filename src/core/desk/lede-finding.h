@@ -32,6 +32,8 @@ typedef enum
   LEDE_CHECK_STYLE,        /* against the desk's house style */
   LEDE_CHECK_WIRE,         /* the wire killed or withheld the story */
   LEDE_CHECK_DEADLINE,     /* past its deadline and not ready */
+  LEDE_CHECK_QUOTE,        /* a headline's quotation the body never quotes */
+  LEDE_CHECK_DATE,         /* "on Tuesday" in a story with no date; a date whose year is unclear */
 } LedeCheckKind;
 
 /* Which part of the story a finding is in. */

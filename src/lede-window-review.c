@@ -1,7 +1,8 @@
 /* lede-window-review.c: the editor's pass in the window — Suggest Changes
  * (Ctrl+Shift+E, remembered per story in the "suggesting" key), accepting
  * and rejecting (Ctrl+Alt+A, Ctrl+Alt+R, the body's context menu, the
- * panel's Review section), comments and replies.
+ * panel's Review section), comments and replies, and the preview's view of
+ * the pass (win.show-changes, Ctrl+Shift+M).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -227,11 +228,15 @@ lede_window_init_review (LedeWindow *self)
 {
   g_autoptr (GSimpleAction) suggest = g_simple_action_new_stateful ("suggest-changes", NULL,
                                                                      g_variant_new_boolean (FALSE));
+  /* The preview's switch: the pass marked, or the story as it reads with
+   * it accepted (Ctrl+Shift+M). */
+  g_autoptr (GPropertyAction) show_changes = g_property_action_new ("show-changes", self->preview, "show-changes");
   LedeReviewSection *section = lede_metadata_panel_get_review_section (self->metadata_panel);
 
   g_signal_connect_object (suggest, "change-state", G_CALLBACK (on_suggest_changed), self, 0);
   g_simple_action_set_enabled (suggest, FALSE);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (suggest));
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_changes));
   g_signal_connect_object (section, "answer", G_CALLBACK (on_section_answer), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (section, "reply", G_CALLBACK (on_section_reply), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (section, "show-mark", G_CALLBACK (on_section_show), self, G_CONNECT_SWAPPED);

@@ -91,6 +91,10 @@ struct _LedeEditor
   guint             reviewing;         /* our own edits, not suggestions */
   gboolean          replaying;         /* undo or redo under way */
   GtkTextMark      *deletion_end;      /* a deletion of this user action: typing there replaces */
+  guint             headline_acting;   /* inside a user action on the headline */
+  gboolean          headline_review_dirty;
+  gboolean          headline_review_tagged;
+  GtkTextTag       *headline_tags[4];  /* hidden, inserted, deleted, commented: the headline's table */
   gboolean          review_dirty;      /* the body changed since the marks were tagged */
   gboolean          review_tagged;
   GtkTextTag       *hidden_tag;

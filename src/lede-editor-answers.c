@@ -371,3 +371,34 @@ lede_editor_get_suggesting (LedeEditor *self)
   g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
   return self->suggesting;
 }
+
+/**
+ * lede_editor_dup_suggested:
+ * @text: a one-line field's text as it is (the standfirst)
+ * @start: the first character an edit deletes
+ * @end: the character after the last one it deletes; @start for none
+ * @words: (nullable): what it puts in at @start
+ * @cursor: where the field's cursor is
+ * @new_cursor: (out): where it goes after the edit
+ *
+ * Makes an edit of a field outside the editor as Suggest Changes makes the
+ * body's: the same marks, grown the same way.
+ *
+ * Returns: (transfer full) (nullable): @text with the edit made as a
+ *   suggestion (or unchanged where none may be made), or %NULL when not
+ *   suggesting
+ */
+char *
+lede_editor_dup_suggested (LedeEditor *self,
+                           const char *text,
+                           int         start,
+                           int         end,
+                           const char *words,
+                           int         cursor,
+                           int        *new_cursor)
+{
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (text != NULL && new_cursor != NULL, NULL);
+
+  return lede_editor_suggest_in_field (self, text, start, end, words, cursor, new_cursor);
+}

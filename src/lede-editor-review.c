@@ -594,3 +594,48 @@ lede_editor_watch_suggestions (LedeEditor *self)
   g_signal_connect_object (gtk_text_view_get_buffer (self->headline_view), "end-user-action",
                            G_CALLBACK (on_headline_end), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
+
+/* lede_editor_dup_suggested()'s work (lede-editor-answers.c): an edit
+ * of a field outside the editor, in a buffer of its own. */
+char *
+lede_editor_suggest_in_field (LedeEditor *self,
+                           const char *text,
+                           int         start,
+                           int         end,
+                           const char *words,
+                           int         cursor,
+                           int        *new_cursor)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+
+  if (!self->suggesting)
+    return NULL;
+  if (self->field_buffer == NULL)
+    {
+      self->field_buffer = gtk_text_buffer_new (NULL);
+      watch_buffer (self, self->field_buffer);
+    }
+  buffer = self->field_buffer;
+  self->reviewing++;
+  gtk_text_buffer_set_text (buffer, text, -1);
+  self->reviewing--;
+  place_cursor_at (buffer, cursor);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+  if (end > start)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
+      gtk_text_buffer_delete (buffer, &from, &to);
+    }
+  if (words != NULL && *words != '\0')
+    {
+      if (end <= start)
+        place_cursor_at (buffer, start);
+      gtk_text_buffer_insert (buffer, &from, words, -1);
+    }
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_buffer_get_iter_at_mark (buffer, &from, gtk_text_buffer_get_insert (buffer));
+  *new_cursor = gtk_text_iter_get_offset (&from);
+  return dup_text (buffer);
+}

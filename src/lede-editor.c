@@ -431,6 +431,7 @@ lede_editor_dispose (GObject *object)
   g_clear_object (&self->article);
   g_clear_pointer (&self->changed_from, g_free);
   g_clear_pointer (&self->reviewer, g_free);
+  g_clear_object (&self->field_buffer);
   g_clear_object (&self->review_menu);
   g_clear_object (&self->headline_checker);
   g_clear_object (&self->body_checker);

@@ -585,6 +585,74 @@ test_headline (Fixture       *f,
   assert_body (f, "The ferry runs.");
 }
 
+/* The panel's standfirst (and headline) take suggestions too, by the
+ * body's rules: typing grows one insertion, deleting a selection keeps the
+ * words as a deletion; the story set from elsewhere is no suggestion; the
+ * gate holds the story back; Reject All answers them with the body's. */
+static void
+test_standfirst (Fixture       *f,
+                 gconstpointer  data)
+{
+  LedeStoryFields *fields = lede_metadata_panel_get_story_fields (get_panel (f));
+  GtkEditable *row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (fields), LEDE_TYPE_STORY_FIELDS,
+                                                                   "standfirst_row"));
+  GtkEditable *text = gtk_editable_get_delegate (row);
+  LedeArticle *article = shown_article (f);
+  g_autofree char *shown = NULL;
+  int at;
+
+  start_story (f, "The ferry runs.");
+  set_suggesting (f, TRUE);
+  lede_article_set_standfirst (article, "The crossing resumes after years");
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "The crossing resumes after years");
+
+  /* Typed at the end, a letter at a time: one insertion. */
+  at = 32;
+  gtk_editable_set_position (text, at);
+  for (const char *p = " soon"; *p; p++)
+    {
+      gtk_editable_insert_text (text, p, 1, &at);
+      gtk_editable_set_position (text, at);
+    }
+  shown = timeless (lede_article_get_standfirst (article));
+  g_assert_cmpstr (shown, ==, "The crossing resumes after years{++ soon++}" SIG);
+
+  /* A selection deleted stays, struck. */
+  gtk_editable_select_region (text, 21, 26);
+  gtk_editable_delete_text (text, 21, 26);
+  g_clear_pointer (&shown, g_free);
+  shown = timeless (lede_article_get_standfirst (article));
+  g_assert_cmpstr (shown, ==, "The crossing resumes {--after--}" SIG " years{++ soon++}" SIG);
+  {
+    gint64 id = lede_article_get_id (article);
+    g_autoptr (LedeArticle) on_disk = NULL;
+    g_autofree char *saved = NULL;
+
+    wait_saved (f);
+    on_disk = read_from_disk (f, id);
+    saved = timeless (lede_article_get_standfirst (on_disk));
+    g_assert_cmpstr (saved, ==, "The crossing resumes {--after--}" SIG " years{++ soon++}" SIG);
+  }
+  {
+    g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, NULL, NULL, NULL, LEDE_WAY_OUT_EXPORT, NULL);
+
+    g_assert_true (lede_verdict_is_blocked (verdict));
+    g_assert_cmpstr (lede_article_get_standfirst (lede_verdict_get_article (verdict)), ==,
+                     "The crossing resumes after years");
+  }
+
+  /* Reject All takes the standfirst's too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reject-all", NULL));
+  g_assert_cmpstr (lede_article_get_standfirst (article), ==, "The crossing resumes after years");
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "The crossing resumes after years");
+
+  /* Not suggesting, the field is edited as ever. */
+  set_suggesting (f, FALSE);
+  at = 0;
+  gtk_editable_insert_text (text, "Now ", 4, &at);
+  g_assert_cmpstr (lede_article_get_standfirst (article), ==, "Now The crossing resumes after years");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,5 +670,6 @@ main (int   argc,
   ADD ("remembered", test_remembered);
   ADD ("export-for-review", test_export_for_review);
   ADD ("headline", test_headline);
+  ADD ("standfirst", test_standfirst);
   return g_test_run ();
 }

@@ -42,6 +42,9 @@ gboolean       lede_editor_replace_words (LedeEditor *self,
                                          guint       offset,
                                          const char *words,
                                          const char *replacement);
+void           lede_editor_show_found   (LedeEditor  *self,
+                                         guint        offset,
+                                         guint        length);
 void           lede_editor_show_range   (LedeEditor  *self,
                                          guint        offset,
                                          guint        length);

@@ -128,7 +128,8 @@ static void
 finding_activated_cb (LedeWindow  *self,
                       LedeFinding *finding)
 {
-  lede_editor_show_range (self->editor, finding->offset, finding->length);
+  /* Found in the text read with every suggestion accepted. */
+  lede_editor_show_found (self->editor, finding->offset, finding->length);
 }
 
 /* Words the speller never marks: the library's dictionary, its tags,

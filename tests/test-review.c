@@ -509,6 +509,25 @@ test_marked_view (void)
   g_assert_cmpstr (plain, ==, "No marks &amp; all");
 }
 
+/* A finding's place in the accepted text, found in the text with marks. */
+static void
+test_raw_offset (void)
+{
+  const char *text = "A {++new++}" SIGN_AMA " pier {--old--}" SIGN_AMA " and {~~slow~>fast~~}" SIGN_AMA
+                     " {==boats==}{>>@Ben|2026-12-04T11:00Z: yes<<} end";
+  g_autofree char *accepted = lede_review_dup_accepted (text);
+  const char *words[] = { "A ", "new", "pier", "and", "fast", "boats", "end" };
+
+  g_assert_cmpstr (accepted, ==, "A new pier  and fast boats end");
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize at = lede_review_raw_offset (text, strstr (accepted, words[i]) - accepted);
+
+      g_assert_true (strncmp (text + at, words[i], strlen (words[i])) == 0);
+    }
+  g_assert_cmpuint (lede_review_raw_offset ("No marks", 3), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +546,7 @@ main (int   argc,
   g_test_add_func ("/lede/review/many-unclosed", test_many_unclosed);
   g_test_add_func ("/lede/review/checks", test_checks);
   g_test_add_func ("/lede/review/marked-view", test_marked_view);
+  g_test_add_func ("/lede/review/raw-offset", test_raw_offset);
   g_test_add ("/lede/review/gate", Fixture, NULL, fixture_setup, test_gate, fixture_teardown);
   g_test_add_func ("/lede/review/cli", test_cli);
   return g_test_run ();

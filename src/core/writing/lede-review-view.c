@@ -268,3 +268,61 @@ lede_review_dup_shown_line (const char *text,
   accepted = lede_review_dup_accepted (text);
   return g_markup_escape_text (accepted, -1);
 }
+
+/**
+ * lede_review_raw_offset:
+ * @text: a story's text with its marks
+ * @accepted: a byte of lede_review_dup_accepted (@text), as the checks
+ *   place their findings
+ *
+ * Returns: where that byte is in @text: in the words a mark adds or
+ *   comments on, at the words themselves; past a mark's end, at the
+ *   same place after it
+ */
+gsize
+lede_review_raw_offset (const char *text,
+                        gsize       accepted)
+{
+  g_autoptr (GPtrArray) marks = NULL;
+  gsize at = 0, taken = 0;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  if (!lede_review_may_have_marks (text))
+    return accepted;
+  marks = lede_review_scan (text);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const LedeReviewMark *mark = g_ptr_array_index (marks, i);
+      const char *words = "";
+      gsize words_at = mark->start;
+
+      /* Before this mark: the text between maps one to one. */
+      if (accepted < taken + (mark->start - at))
+        return at + (accepted - taken);
+      taken += mark->start - at;
+      switch (mark->kind)
+        {
+        case LEDE_REVIEW_INSERTION:
+          words = mark->new_text;
+          words_at = mark->start + 3;
+          break;
+        case LEDE_REVIEW_SUBSTITUTION:
+          words = mark->new_text;
+          words_at = mark->start + 3 + strlen (mark->old_text) + 2;
+          break;
+        case LEDE_REVIEW_COMMENT:
+          words = mark->old_text;
+          words_at = mark->start + 3;
+          break;
+        case LEDE_REVIEW_DELETION:
+        default:
+          break;
+        }
+      if (*words && accepted < taken + strlen (words))
+        return words_at + (accepted - taken);
+      taken += strlen (words);
+      at = mark->end;
+    }
+  return at + (accepted - taken);
+}

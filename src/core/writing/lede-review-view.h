@@ -17,4 +17,7 @@ char *lede_review_dup_shown_source  (const char *markdown,
 char *lede_review_dup_shown_line    (const char *text,
                                      gboolean    marked);
 
+gsize lede_review_raw_offset        (const char *text,
+                                     gsize       accepted);
+
 G_END_DECLS

@@ -280,6 +280,7 @@ static const LedeAccel accels[] = {
   { "win.accept-suggestion", { "<Control><Alt>a", NULL } },
   { "win.reject-suggestion", { "<Control><Alt>r", NULL } },
   { "win.add-comment", { "<Control><Alt>m", NULL } },
+  { "win.show-changes", { "<Control><Shift>m", NULL } },
   };
 /**
  * lede_application_get_accels:

@@ -25,21 +25,36 @@ body_buffer (LedeEditor *self)
 }
 
 static char *
-dup_body (LedeEditor *self)
+dup_text (GtkTextBuffer *buffer)
 {
   GtkTextIter start, end;
 
-  gtk_text_buffer_get_bounds (body_buffer (self), &start, &end);
-  return gtk_text_buffer_get_text (body_buffer (self), &start, &end, TRUE);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }
 
-/* Puts @answered in the body, only where it differs, as one user action. */
-static void
-put_answered (LedeEditor *self,
-              const char *text,
-              const char *answered)
+static char *
+dup_body (LedeEditor *self)
 {
-  GtkTextBuffer *buffer = body_buffer (self);
+  return dup_text (body_buffer (self));
+}
+
+/* Where the cursor is: the headline's, when it has the keyboard. */
+static GtkTextBuffer *
+cursor_buffer (LedeEditor *self)
+{
+  if (gtk_widget_has_focus (GTK_WIDGET (self->headline_view)))
+    return gtk_text_view_get_buffer (self->headline_view);
+  return body_buffer (self);
+}
+
+/* Puts @answered in @buffer, only where it differs, as one user action. */
+static void
+put_answered (LedeEditor    *self,
+              GtkTextBuffer *buffer,
+              const char    *text,
+              const char    *answered)
+{
   gsize length = strlen (text), new_length = strlen (answered), head = 0, tail = 0;
   GtkTextIter start, end;
   int first;
@@ -90,10 +105,11 @@ is_chosen (const LedeReviewMark *mark,
 
 static gboolean
 answer_chosen (LedeEditor       *self,
+               GtkTextBuffer    *buffer,
                LedeReviewAnswer  reply,
                Choice           *choice)
 {
-  g_autofree char *text = dup_body (self);
+  g_autofree char *text = dup_text (buffer);
   g_autoptr (GPtrArray) marks = lede_review_scan (text);
   g_autofree char *answered = NULL;
   gboolean any = FALSE;
@@ -103,7 +119,7 @@ answer_chosen (LedeEditor       *self,
   if (!any)
     return FALSE;
   answered = lede_review_dup_answered (text, marks, reply, is_chosen, choice, NULL);
-  put_answered (self, text, answered);
+  put_answered (self, buffer, text, answered);
   return TRUE;
 }
 
@@ -124,16 +140,18 @@ lede_editor_answer_at_cursor (LedeEditor       *self,
   LedePlacedMark placed;
   GtkTextIter at;
   Choice choice = { self, G_MAXSIZE, NULL, FALSE };
+  GtkTextBuffer *buffer;
 
   g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
 
-  text = dup_body (self);
+  buffer = cursor_buffer (self);
+  text = dup_text (buffer);
   marks = lede_review_scan (text);
-  gtk_text_buffer_get_iter_at_mark (body_buffer (self), &at, gtk_text_buffer_get_insert (body_buffer (self)));
+  gtk_text_buffer_get_iter_at_mark (buffer, &at, gtk_text_buffer_get_insert (buffer));
   if (lede_editor_mark_at (text, marks, gtk_text_iter_get_offset (&at), &placed) < 0)
     return FALSE;
   choice.start = placed.mark->start;
-  return answer_chosen (self, reply, &choice);
+  return answer_chosen (self, buffer, reply, &choice);
 }
 
 /**
@@ -150,14 +168,15 @@ lede_editor_answer_mark (LedeEditor       *self,
   Choice choice = { self, start, NULL, FALSE };
 
   g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
-  return answer_chosen (self, reply, &choice);
+  return answer_chosen (self, body_buffer (self), reply, &choice);
 }
 
 /**
  * lede_editor_answer_suggestions:
  * @author: (nullable): whose suggestions, or %NULL for everyone's
  *
- * Accepts or rejects every suggestion (of @author); comments stay.
+ * Accepts or rejects every suggestion (of @author) in the headline and
+ * the body; comments stay.
  *
  * Returns: whether there was one
  */
@@ -167,9 +186,11 @@ lede_editor_answer_suggestions (LedeEditor       *self,
                                 LedeReviewAnswer  reply)
 {
   Choice choice = { self, G_MAXSIZE, author, FALSE };
+  gboolean any;
 
   g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
-  return answer_chosen (self, reply, &choice);
+  any = answer_chosen (self, gtk_text_view_get_buffer (self->headline_view), reply, &choice);
+  return answer_chosen (self, body_buffer (self), reply, &choice) || any;
 }
 
 /**
@@ -187,9 +208,9 @@ lede_editor_dup_author_at_cursor (LedeEditor *self)
 
   g_return_val_if_fail (LEDE_IS_EDITOR (self), NULL);
 
-  text = dup_body (self);
+  text = dup_text (cursor_buffer (self));
   marks = lede_review_scan (text);
-  gtk_text_buffer_get_iter_at_mark (body_buffer (self), &at, gtk_text_buffer_get_insert (body_buffer (self)));
+  gtk_text_buffer_get_iter_at_mark (cursor_buffer (self), &at, gtk_text_buffer_get_insert (cursor_buffer (self)));
   if (lede_editor_mark_at (text, marks, gtk_text_iter_get_offset (&at), &placed) < 0)
     return NULL;
   return g_strdup (placed.mark->author);
@@ -349,4 +370,35 @@ lede_editor_get_suggesting (LedeEditor *self)
 {
   g_return_val_if_fail (LEDE_IS_EDITOR (self), FALSE);
   return self->suggesting;
+}
+
+/**
+ * lede_editor_dup_suggested:
+ * @text: a one-line field's text as it is (the standfirst)
+ * @start: the first character an edit deletes
+ * @end: the character after the last one it deletes; @start for none
+ * @words: (nullable): what it puts in at @start
+ * @cursor: where the field's cursor is
+ * @new_cursor: (out): where it goes after the edit
+ *
+ * Makes an edit of a field outside the editor as Suggest Changes makes the
+ * body's: the same marks, grown the same way.
+ *
+ * Returns: (transfer full) (nullable): @text with the edit made as a
+ *   suggestion (or unchanged where none may be made), or %NULL when not
+ *   suggesting
+ */
+char *
+lede_editor_dup_suggested (LedeEditor *self,
+                           const char *text,
+                           int         start,
+                           int         end,
+                           const char *words,
+                           int         cursor,
+                           int        *new_cursor)
+{
+  g_return_val_if_fail (LEDE_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (text != NULL && new_cursor != NULL, NULL);
+
+  return lede_editor_suggest_in_field (self, text, start, end, words, cursor, new_cursor);
 }

@@ -38,61 +38,59 @@ dup_body (LedeEditor *self)
   return gtk_text_buffer_get_text (body_buffer (self), &start, &end, TRUE);
 }
 
+enum { HIDDEN, INSERTED, DELETED, COMMENTED };
+
 /* Green and red that read on the light page and the dark one. */
 static void
 update_colours (LedeEditor *self)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GtkTextTag *body[] = { self->hidden_tag, self->inserted_tag, self->deleted_tag, self->commented_tag };
 
-  g_object_set (self->inserted_tag, "foreground", dark ? "#8ff0a4" : "#1b7a3d", NULL);
-  g_object_set (self->deleted_tag, "foreground", dark ? "#ff7b63" : "#b01a24", NULL);
-  g_object_set (self->commented_tag, "background-rgba",
-                dark ? &(GdkRGBA) { 0.38, 0.56, 0.94, 0.35 } : &(GdkRGBA) { 0.38, 0.56, 0.94, 0.22 }, NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkTextTag **tags = i == 0 ? body : self->headline_tags;
+
+      g_object_set (tags[INSERTED], "foreground", dark ? "#8ff0a4" : "#1b7a3d", NULL);
+      g_object_set (tags[DELETED], "foreground", dark ? "#ff7b63" : "#b01a24", NULL);
+      g_object_set (tags[COMMENTED], "background-rgba",
+                    dark ? &(GdkRGBA) { 0.38, 0.56, 0.94, 0.35 } : &(GdkRGBA) { 0.38, 0.56, 0.94, 0.22 }, NULL);
+    }
 }
 
 static void
-tag (LedeEditor  *self,
-     GtkTextTag  *tag,
-     int          start,
-     int          end)
+tag (GtkTextBuffer *buffer,
+     GtkTextTag    *tag,
+     int            start,
+     int            end)
 {
   GtkTextIter from, to;
 
   if (start < 0 || end <= start)
     return;
-  gtk_text_buffer_get_iter_at_offset (body_buffer (self), &from, start);
-  gtk_text_buffer_get_iter_at_offset (body_buffer (self), &to, end);
-  gtk_text_buffer_apply_tag (body_buffer (self), tag, &from, &to);
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
+  gtk_text_buffer_apply_tag (buffer, tag, &from, &to);
 }
 
-/**
- * lede_editor_restyle_review:
- *
- * Tags the marks of the editor's pass again, when the body changed since.
- * Called before a frame is laid out.
- *
- * Returns: whether a tag changed
- */
-gboolean
-lede_editor_restyle_review (LedeEditor *self)
+/* Tags @buffer's marks again with @tags; returns whether a tag changed. */
+static gboolean
+restyle (GtkTextBuffer  *buffer,
+         GtkTextTag    **tags,
+         gboolean       *tagged)
 {
-  GtkTextBuffer *buffer = body_buffer (self);
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-  GtkTextTag *tags[] = { self->hidden_tag, self->inserted_tag, self->deleted_tag, self->commented_tag };
   g_autofree char *text = NULL;
   g_autoptr (GPtrArray) marks = NULL;
   GtkTextIter start, end;
-  gboolean had = self->review_tagged;
+  gboolean had = *tagged;
 
-  if (!self->review_dirty)
-    return FALSE;
-  self->review_dirty = FALSE;
-  text = dup_body (self);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
   if (!had && !lede_review_may_have_marks (text))
     return FALSE;
   marks = lede_review_scan (text);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+  for (guint i = 0; i <= COMMENTED; i++)
     {
       gtk_text_buffer_remove_tag (buffer, tags[i], &start, &end);
       /* Above GtkSourceView's Markdown, which it may add later. */
@@ -106,45 +104,92 @@ lede_editor_restyle_review (LedeEditor *self)
       switch (placed.mark->kind)
         {
         case LEDE_REVIEW_INSERTION:
-          tag (self, self->hidden_tag, placed.start, placed.new_start);
-          tag (self, self->inserted_tag, placed.new_start, placed.new_end);
-          tag (self, self->hidden_tag, placed.new_end, placed.end);
+          tag (buffer, tags[HIDDEN], placed.start, placed.new_start);
+          tag (buffer, tags[INSERTED], placed.new_start, placed.new_end);
+          tag (buffer, tags[HIDDEN], placed.new_end, placed.end);
           break;
         case LEDE_REVIEW_DELETION:
-          tag (self, self->hidden_tag, placed.start, placed.old_start);
-          tag (self, self->deleted_tag, placed.old_start, placed.old_end);
-          tag (self, self->hidden_tag, placed.old_end, placed.end);
+          tag (buffer, tags[HIDDEN], placed.start, placed.old_start);
+          tag (buffer, tags[DELETED], placed.old_start, placed.old_end);
+          tag (buffer, tags[HIDDEN], placed.old_end, placed.end);
           break;
         case LEDE_REVIEW_SUBSTITUTION:
-          tag (self, self->hidden_tag, placed.start, placed.old_start);
-          tag (self, self->deleted_tag, placed.old_start, placed.old_end);
-          tag (self, self->hidden_tag, placed.old_end, placed.new_start);
-          tag (self, self->inserted_tag, placed.new_start, placed.new_end);
-          tag (self, self->hidden_tag, placed.new_end, placed.end);
+          tag (buffer, tags[HIDDEN], placed.start, placed.old_start);
+          tag (buffer, tags[DELETED], placed.old_start, placed.old_end);
+          tag (buffer, tags[HIDDEN], placed.old_end, placed.new_start);
+          tag (buffer, tags[INSERTED], placed.new_start, placed.new_end);
+          tag (buffer, tags[HIDDEN], placed.new_end, placed.end);
           break;
         case LEDE_REVIEW_COMMENT:
         default:
           /* A note on nothing stays in sight, shaded: hidden, it could
            * not be found. */
           if (placed.old_start < 0)
-            tag (self, self->commented_tag, placed.start, placed.end);
+            tag (buffer, tags[COMMENTED], placed.start, placed.end);
           else
             {
-              tag (self, self->hidden_tag, placed.start, placed.old_start);
-              tag (self, self->commented_tag, placed.old_start, placed.old_end);
-              tag (self, self->hidden_tag, placed.old_end, placed.end);
+              tag (buffer, tags[HIDDEN], placed.start, placed.old_start);
+              tag (buffer, tags[COMMENTED], placed.old_start, placed.old_end);
+              tag (buffer, tags[HIDDEN], placed.old_end, placed.end);
             }
           break;
         }
     }
-  self->review_tagged = marks->len > 0;
+  *tagged = marks->len > 0;
   return had || marks->len > 0;
+}
+
+/**
+ * lede_editor_restyle_review:
+ *
+ * Tags the marks of the editor's pass again, in the body and the headline,
+ * where they changed since. Called before a frame is laid out.
+ *
+ * Returns: whether a tag changed
+ */
+gboolean
+lede_editor_restyle_review (LedeEditor *self)
+{
+  GtkTextTag *tags[] = { self->hidden_tag, self->inserted_tag, self->deleted_tag, self->commented_tag };
+  gboolean changed = FALSE;
+
+  if (self->review_dirty)
+    {
+      self->review_dirty = FALSE;
+      changed |= restyle (body_buffer (self), tags, &self->review_tagged);
+    }
+  if (self->headline_review_dirty)
+    {
+      self->headline_review_dirty = FALSE;
+      changed |= restyle (gtk_text_view_get_buffer (self->headline_view), self->headline_tags,
+                          &self->headline_review_tagged);
+    }
+  return changed;
 }
 
 static void
 on_body_changed (LedeEditor *self)
 {
   self->review_dirty = TRUE;
+}
+
+static void
+on_headline_changed (LedeEditor *self)
+{
+  self->headline_review_dirty = TRUE;
+  /* A headline set from elsewhere (a story loaded) draws no frame of the
+   * body's: this one is asked for. */
+  gtk_widget_queue_draw (GTK_WIDGET (self->headline_view));
+}
+
+static void
+create_tags (GtkTextBuffer  *buffer,
+             GtkTextTag    **tags)
+{
+  tags[HIDDEN] = gtk_text_buffer_create_tag (buffer, "review-hidden", "invisible", TRUE, NULL);
+  tags[INSERTED] = gtk_text_buffer_create_tag (buffer, "review-inserted", "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  tags[DELETED] = gtk_text_buffer_create_tag (buffer, "review-deleted", "strikethrough", TRUE, NULL);
+  tags[COMMENTED] = gtk_text_buffer_create_tag (buffer, "review-commented", NULL);
 }
 
 /* What a mark is, in words. */
@@ -242,12 +287,16 @@ void
 lede_editor_watch_marks (LedeEditor *self)
 {
   GtkTextBuffer *buffer = body_buffer (self);
+  GtkTextTag *tags[4];
 
-  self->hidden_tag = gtk_text_buffer_create_tag (buffer, "review-hidden", "invisible", TRUE, NULL);
-  self->inserted_tag = gtk_text_buffer_create_tag (buffer, "review-inserted", "underline", PANGO_UNDERLINE_SINGLE,
-                                                   NULL);
-  self->deleted_tag = gtk_text_buffer_create_tag (buffer, "review-deleted", "strikethrough", TRUE, NULL);
-  self->commented_tag = gtk_text_buffer_create_tag (buffer, "review-commented", NULL);
+  create_tags (buffer, tags);
+  self->hidden_tag = tags[HIDDEN];
+  self->inserted_tag = tags[INSERTED];
+  self->deleted_tag = tags[DELETED];
+  self->commented_tag = tags[COMMENTED];
+  create_tags (gtk_text_view_get_buffer (self->headline_view), self->headline_tags);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->headline_view), "changed",
+                           G_CALLBACK (on_headline_changed), self, G_CONNECT_SWAPPED);
   update_colours (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_colours), self, G_CONNECT_SWAPPED);

@@ -9,6 +9,7 @@
 
 #include "lede-graf-renderer.h"
 #include "lede-editor-private.h"
+#include "lede-review-view.h"
 
 /**
  * lede_editor_scroll_to_line:
@@ -81,16 +82,63 @@ lede_editor_show_range (LedeEditor *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
 }
 
+/* Where character @offset of @buffer's text read with every suggestion
+ * accepted (as the checks read it) is in the text itself. */
+static guint
+raw_chars (GtkTextBuffer *buffer,
+           guint          offset)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autofree char *accepted = NULL;
+  gsize raw;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  if (!lede_review_may_have_marks (text))
+    return offset;
+  accepted = lede_review_dup_accepted (text);
+  if (offset > g_utf8_strlen (accepted, -1))
+    return offset;
+  raw = lede_review_raw_offset (text, g_utf8_offset_to_pointer (accepted, offset) - accepted);
+  return (guint)g_utf8_pointer_to_offset (text, text + raw);
+}
+
+/**
+ * lede_editor_show_found:
+ * @offset: where a check found words, in characters of the body read with
+ *   every suggestion accepted
+ * @length: how many
+ *
+ * Selects them in the body, its marks and all (lede_editor_show_range()).
+ */
+void
+lede_editor_show_found (LedeEditor *self,
+                        guint       offset,
+                        guint       length)
+{
+  GtkTextBuffer *buffer;
+  guint from, to;
+
+  g_return_if_fail (LEDE_IS_EDITOR (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  from = raw_chars (buffer, offset);
+  to = length ? raw_chars (buffer, offset + length - 1) + 1 : from;
+  lede_editor_show_range (self, from, to - from);
+}
+
 /**
  * lede_editor_replace_words:
  * @in_headline: in the headline, else in the body
- * @offset: where @words start, in characters
+ * @offset: where @words start, in characters of the text read with every
+ *   suggestion accepted (where the checks found them)
  * @words: what a check found there
  * @replacement: what to put in their place
  *
- * Puts @replacement in place of @words as one undo step, and selects it.
- * Nothing changes when the text there is no longer @words (typed over
- * since the check ran).
+ * Puts @replacement in place of @words as one undo step, and selects it;
+ * while suggesting, it is a suggestion like any edit. Nothing changes when
+ * the text there is no longer @words (typed over since the check ran).
  *
  * Returns: whether it was replaced
  */
@@ -109,15 +157,21 @@ lede_editor_replace_words (LedeEditor *self,
   g_return_val_if_fail (words != NULL && replacement != NULL, FALSE);
 
   buffer = gtk_text_view_get_buffer (in_headline ? self->headline_view : GTK_TEXT_VIEW (self->body_view));
+  offset = raw_chars (buffer, offset);
   gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + g_utf8_strlen (words, -1));
   there = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
   if (gtk_text_iter_get_offset (&start) != (int)offset || !g_str_equal (there, words))
     return FALSE;
+  /* Selected, so a suggestion reads it as typed over: a substitution. */
+  gtk_text_buffer_select_range (buffer, &start, &end);
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_delete (buffer, &start, &end);
   gtk_text_buffer_insert (buffer, &start, replacement, -1);
   gtk_text_buffer_end_user_action (buffer);
+  /* A suggestion put the cursor after itself. */
+  if (self->suggesting)
+    return TRUE;
   gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + g_utf8_strlen (replacement, -1));
   gtk_text_buffer_select_range (buffer, &start, &end);

@@ -91,6 +91,11 @@ struct _LedeEditor
   guint             reviewing;         /* our own edits, not suggestions */
   gboolean          replaying;         /* undo or redo under way */
   GtkTextMark      *deletion_end;      /* a deletion of this user action: typing there replaces */
+  GtkTextBuffer    *field_buffer;      /* a field outside the editor, suggested in (the standfirst) */
+  guint             headline_acting;   /* inside a user action on the headline */
+  gboolean          headline_review_dirty;
+  gboolean          headline_review_tagged;
+  GtkTextTag       *headline_tags[4];  /* hidden, inserted, deleted, commented: the headline's table */
   gboolean          review_dirty;      /* the body changed since the marks were tagged */
   gboolean          review_tagged;
   GtkTextTag       *hidden_tag;
@@ -125,6 +130,13 @@ typedef struct {
 
 /* lede-editor-review.c */
 void     lede_editor_watch_suggestions     (LedeEditor  *self);
+char    *lede_editor_suggest_in_field      (LedeEditor  *self,
+                                            const char  *text,
+                                            int          start,
+                                            int          end,
+                                            const char  *words,
+                                            int          cursor,
+                                            int         *new_cursor);
 void     lede_editor_place_mark            (const char           *text,
                                             const LedeReviewMark *mark,
                                             LedePlacedMark       *placed);

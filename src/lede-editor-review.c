@@ -7,7 +7,8 @@
  * Preferences byline and the minute (lede_review_dup_signature()). The
  * buffer's own insert-text and delete-range are stopped and the markup put
  * in instead, so every way of editing (typing, paste, drop, Replace,
- * Replace All, a spelling) is covered, and each is one undo step.
+ * Replace All, a spelling) is covered, and each is one undo step. The
+ * headline's buffer is watched the same way.
  *
  * Typing inside one's own insertion, or deleting from it, edits it
  * plainly: that text was never the story's. Typing or deleting right
@@ -31,19 +32,13 @@
 /* How far Backspace over hidden markup is followed to a letter. */
 #define MOST_HOPS 2
 
-static GtkTextBuffer *
-body_buffer (LedeEditor *self)
-{
-  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
-}
-
 static char *
-dup_body (LedeEditor *self)
+dup_text (GtkTextBuffer *buffer)
 {
   GtkTextIter start, end;
 
-  gtk_text_buffer_get_bounds (body_buffer (self), &start, &end);
-  return gtk_text_buffer_get_text (body_buffer (self), &start, &end, TRUE);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }
 
 static int
@@ -178,12 +173,12 @@ dup_wrapped (const char *words,
 
 /* Our own edit of the buffer: not a suggestion. */
 static void
-put (LedeEditor *self,
-     int         start,
-     int         end,
-     const char *with)
+put (LedeEditor    *self,
+     GtkTextBuffer *buffer,
+     int            start,
+     int            end,
+     const char    *with)
 {
-  GtkTextBuffer *buffer = body_buffer (self);
   GtkTextIter from, to;
 
   self->reviewing++;
@@ -197,13 +192,13 @@ put (LedeEditor *self,
 }
 
 static void
-place_cursor_at (LedeEditor *self,
-                 int         offset)
+place_cursor_at (GtkTextBuffer *buffer,
+                 int            offset)
 {
   GtkTextIter at;
 
-  gtk_text_buffer_get_iter_at_offset (body_buffer (self), &at, offset);
-  gtk_text_buffer_place_cursor (body_buffer (self), &at);
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, offset);
+  gtk_text_buffer_place_cursor (buffer, &at);
 }
 
 static gboolean
@@ -230,7 +225,8 @@ dup_slice (const char *text,
 /* A substitution where a deletion made in this user action was: typing
  * over a selection, a Replace. */
 static gboolean
-make_substitution (LedeEditor *self,
+make_substitution (LedeEditor    *self,
+                   GtkTextBuffer *buffer,
                    const char *text,
                    GPtrArray  *marks,
                    int         offset,
@@ -243,9 +239,9 @@ make_substitution (LedeEditor *self,
   g_autofree char *with = NULL;
   const LedeReviewMark *mark;
 
-  if (self->deletion_end == NULL)
+  if (self->deletion_end == NULL || gtk_text_mark_get_buffer (self->deletion_end) != buffer)
     return FALSE;
-  gtk_text_buffer_get_iter_at_mark (body_buffer (self), &end, self->deletion_end);
+  gtk_text_buffer_get_iter_at_mark (buffer, &end, self->deletion_end);
   if (gtk_text_iter_get_offset (&end) != offset || !find_mark_at (self, text, marks, offset - 1, FALSE, &placed))
     return FALSE;
   mark = placed.mark;
@@ -254,28 +250,29 @@ make_substitution (LedeEditor *self,
     return FALSE;
   signature = dup_slice (text, placed.old_end + 3, placed.end);
   with = g_strconcat ("{~~", mark->old_text, "~>", words, "~~}", signature, NULL);
-  put (self, placed.start, placed.end, with);
+  put (self, buffer, placed.start, placed.end, with);
   *after = placed.start + (int)g_utf8_strlen (with, -1);
-  place_cursor_at (self, placed.start + 3 + (int)g_utf8_strlen (mark->old_text, -1) + 2 +
+  place_cursor_at (buffer, placed.start + 3 + (int)g_utf8_strlen (mark->old_text, -1) + 2 +
                          (int)g_utf8_strlen (words, -1));
   return TRUE;
 }
 
 /* Text put in while suggesting. Returns where what went in ends. */
 static int
-suggest_insert (LedeEditor *self,
+suggest_insert (LedeEditor    *self,
+                GtkTextBuffer *buffer,
                 int         offset,
                 const char *words,
                 gboolean    at_cursor)
 {
-  g_autofree char *text = dup_body (self);
+  g_autofree char *text = dup_text (buffer);
   g_autoptr (GPtrArray) marks = lede_review_scan (text);
   g_autofree char *signature = NULL;
   g_autofree char *with = NULL;
   LedePlacedMark placed;
   int after, last_close;
 
-  if (make_substitution (self, text, marks, offset, words, &after))
+  if (make_substitution (self, buffer, text, marks, offset, words, &after))
     return after;
   if (find_mark_at (self, text, marks, offset, TRUE, &placed))
     {
@@ -288,9 +285,9 @@ suggest_insert (LedeEditor *self,
         {
           int at = offset == placed.start || offset < placed.new_start ? placed.new_start : placed.new_end;
 
-          put (self, at, at, words);
+          put (self, buffer, at, at, words);
           if (at_cursor)
-            place_cursor_at (self, at + (int)g_utf8_strlen (words, -1));
+            place_cursor_at (buffer, at + (int)g_utf8_strlen (words, -1));
           return placed.end + (int)g_utf8_strlen (words, -1);
         }
       /* Inside another's mark or a comment: after it. */
@@ -299,10 +296,20 @@ suggest_insert (LedeEditor *self,
     }
   signature = dup_signature (self);
   with = dup_wrapped (words, "{++", "++}", signature, &last_close);
-  put (self, offset, offset, with);
+  put (self, buffer, offset, offset, with);
   if (at_cursor && last_close >= 0)
-    place_cursor_at (self, offset + last_close);
+    place_cursor_at (buffer, offset + last_close);
   return offset + (int)g_utf8_strlen (with, -1);
+}
+
+/* The headline is bound to the story both ways: only what the writer
+ * does in it (a user action) is a suggestion, not a headline set from
+ * elsewhere. Its line breaks and tabs are flattened first (lede-editor.c). */
+static gboolean
+is_headline_not_acting (LedeEditor    *self,
+                        GtkTextBuffer *buffer)
+{
+  return buffer == gtk_text_view_get_buffer (self->headline_view) && self->headline_acting == 0;
 }
 
 static void
@@ -317,7 +324,10 @@ on_insert_text (LedeEditor    *self,
   gboolean at_cursor;
   int offset, after;
 
-  if (!self->suggesting || self->reviewing || self->replaying || self->loading || self->punctuating || length == 0)
+  if (!self->suggesting || self->reviewing || self->replaying || self->loading || self->punctuating || length == 0 ||
+      is_headline_not_acting (self, buffer))
+    return;
+  if (buffer == gtk_text_view_get_buffer (self->headline_view) && strcspn (words, "\r\n\t") < (gsize)length)
     return;
   typed = g_strndup (words, length);
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
@@ -327,23 +337,23 @@ on_insert_text (LedeEditor    *self,
    * in as it is, after the mark it was typed in. */
   if (is_blank (typed) && strchr (typed, '\n'))
     {
-      g_autofree char *text = dup_body (self);
+      g_autofree char *text = dup_text (buffer);
       g_autoptr (GPtrArray) marks = lede_review_scan (text);
       LedePlacedMark placed;
 
       if (!find_mark_at (self, text, marks, offset, FALSE, &placed) || offset == placed.start)
         return;
       g_signal_stop_emission_by_name (buffer, "insert-text");
-      put (self, placed.end, placed.end, typed);
+      put (self, buffer, placed.end, placed.end, typed);
       after = placed.end + (int)g_utf8_strlen (typed, -1);
       if (at_cursor)
-        place_cursor_at (self, after);
+        place_cursor_at (buffer, after);
       gtk_text_buffer_get_iter_at_offset (buffer, where, after);
       return;
     }
   /* Inside one's own insertion, it is plain typing (and typography's). */
   {
-    g_autofree char *text = dup_body (self);
+    g_autofree char *text = dup_text (buffer);
     g_autoptr (GPtrArray) marks = lede_review_scan (text);
     LedePlacedMark placed;
     int at = gtk_text_iter_get_offset (where);
@@ -357,7 +367,7 @@ on_insert_text (LedeEditor    *self,
       return;
   }
   g_signal_stop_emission_by_name (buffer, "insert-text");
-  after = suggest_insert (self, offset, typed, at_cursor);
+  after = suggest_insert (self, buffer, offset, typed, at_cursor);
   /* The caller's iter, revalidated: after what went in. */
   gtk_text_buffer_get_iter_at_offset (buffer, where, after);
 }
@@ -365,14 +375,15 @@ on_insert_text (LedeEditor    *self,
 /* Deleted text kept as {--…--}, or taken into one's own deletion beside
  * it. Returns where the cursor goes; @after is where the change ends. */
 static int
-suggest_delete (LedeEditor *self,
+suggest_delete (LedeEditor    *self,
+                GtkTextBuffer *buffer,
                 int         start,
                 int         end,
                 gboolean    backspace,
                 int        *after,
                 guint       hops)
 {
-  g_autofree char *text = dup_body (self);
+  g_autofree char *text = dup_text (buffer);
   g_autoptr (GPtrArray) marks = lede_review_scan (text);
   g_autofree char *words = dup_slice (text, start, end);
   g_autofree char *signature = NULL;
@@ -392,7 +403,7 @@ suggest_delete (LedeEditor *self,
       if (is_own (self, placed.mark) && placed.mark->kind == LEDE_REVIEW_INSERTION &&
           start >= placed.start && end <= placed.end && start <= placed.new_start && end >= placed.new_end)
         {
-          put (self, placed.start, placed.end, NULL);
+          put (self, buffer, placed.start, placed.end, NULL);
           *after = placed.start;
           return placed.start;
         }
@@ -413,11 +424,11 @@ suggest_delete (LedeEditor *self,
               g_autofree char *back = placed.mark->kind == LEDE_REVIEW_SUBSTITUTION
                                       ? g_strconcat ("{--", placed.mark->old_text, "--}", sign, NULL) : NULL;
 
-              put (self, placed.start, placed.end, back);
+              put (self, buffer, placed.start, placed.end, back);
               *after = placed.start + (back ? (int)g_utf8_strlen (back, -1) : 0);
               return backspace ? placed.start : *after;
             }
-          put (self, letter, letter + 1, NULL);
+          put (self, buffer, letter, letter + 1, NULL);
           *after = letter;
           return letter;
         }
@@ -427,25 +438,25 @@ suggest_delete (LedeEditor *self,
         return -1;
       /* A letter already deleted, or hidden markup: the letter beyond. */
       if (backspace)
-        return placed.start > 0 ? suggest_delete (self, placed.start - 1, placed.start, TRUE, after, hops + 1) : -1;
+        return placed.start > 0 ? suggest_delete (self, buffer, placed.start - 1, placed.start, TRUE, after, hops + 1) : -1;
       return placed.end < (int)g_utf8_strlen (text, -1)
-             ? suggest_delete (self, placed.end, placed.end + 1, FALSE, after, hops + 1) : -1;
+             ? suggest_delete (self, buffer, placed.end, placed.end + 1, FALSE, after, hops + 1) : -1;
     }
 
   /* Beside one's own deletion: it grows. */
   if (find_mark_at (self, text, marks, end, TRUE, &placed) && placed.start == end &&
       placed.mark->kind == LEDE_REVIEW_DELETION && is_own (self, placed.mark) && !strstr (words, "\n\n"))
     {
-      put (self, placed.old_start, placed.old_start, words);
-      put (self, start, end, NULL);
+      put (self, buffer, placed.old_start, placed.old_start, words);
+      put (self, buffer, start, end, NULL);
       *after = placed.end;
       return backspace ? start : *after;
     }
   if (start > 0 && find_mark_at (self, text, marks, start - 1, FALSE, &placed) && placed.end == start &&
       placed.mark->kind == LEDE_REVIEW_DELETION && is_own (self, placed.mark) && !strstr (words, "\n\n"))
     {
-      put (self, start, end, NULL);
-      put (self, placed.old_end, placed.old_end, words);
+      put (self, buffer, start, end, NULL);
+      put (self, buffer, placed.old_end, placed.old_end, words);
       *after = placed.end + (end - start);
       return *after;
     }
@@ -454,7 +465,7 @@ suggest_delete (LedeEditor *self,
     return -1;
   signature = dup_signature (self);
   with = dup_wrapped (words, "{--", "--}", signature, &last_close);
-  put (self, start, end, with);
+  put (self, buffer, start, end, with);
   *after = start + (int)g_utf8_strlen (with, -1);
   return backspace ? start : *after;
 }
@@ -472,14 +483,15 @@ on_delete_range (LedeEditor    *self,
   gboolean selected, backspace;
   int from, to, place, after = 0;
 
-  if (!self->suggesting || self->reviewing || self->replaying || self->loading || self->punctuating)
+  if (!self->suggesting || self->reviewing || self->replaying || self->loading || self->punctuating ||
+      is_headline_not_acting (self, buffer))
     return;
   gtk_text_iter_order (start, end);
   from = gtk_text_iter_get_offset (start);
   to = gtk_text_iter_get_offset (end);
   if (from == to)
     return;
-  text = dup_body (self);
+  text = dup_text (buffer);
   marks = lede_review_scan (text);
   /* Deleting from one's own insertion is plain deleting. */
   if (find_mark_at (self, text, marks, from, FALSE, &placed) && is_own (self, placed.mark) &&
@@ -491,7 +503,7 @@ on_delete_range (LedeEditor    *self,
   selected = gtk_text_buffer_get_selection_bounds (buffer, &cursor, &bound);
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
   backspace = !selected && gtk_text_iter_get_offset (&cursor) == to;
-  place = suggest_delete (self, from, to, backspace, &after, 0);
+  place = suggest_delete (self, buffer, from, to, backspace, &after, 0);
   if (place < 0)
     {
       gtk_widget_error_bell (GTK_WIDGET (self->body_view));
@@ -499,13 +511,19 @@ on_delete_range (LedeEditor    *self,
       *end = *start;
       return;
     }
-  place_cursor_at (self, place);
+  place_cursor_at (buffer, place);
   /* Typing over the selection, or a Replace, comes next in this action. */
   if (!backspace)
     {
       GtkTextIter there;
 
       gtk_text_buffer_get_iter_at_offset (buffer, &there, after);
+      /* One left in the other buffer (the headline, the body) goes. */
+      if (self->deletion_end != NULL && gtk_text_mark_get_buffer (self->deletion_end) != buffer)
+        {
+          gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (self->deletion_end), self->deletion_end);
+          self->deletion_end = NULL;
+        }
       if (self->deletion_end == NULL)
         self->deletion_end = gtk_text_buffer_create_mark (buffer, NULL, &there, TRUE);
       else
@@ -520,9 +538,23 @@ static void
 on_end_user_action (LedeEditor    *self,
                     GtkTextBuffer *buffer)
 {
-  if (self->deletion_end != NULL)
-    gtk_text_buffer_delete_mark (buffer, self->deletion_end);
+  if (self->deletion_end == NULL || gtk_text_mark_get_buffer (self->deletion_end) != buffer)
+    return;
+  gtk_text_buffer_delete_mark (buffer, self->deletion_end);
   self->deletion_end = NULL;
+}
+
+static void
+on_headline_begin (LedeEditor *self)
+{
+  self->headline_acting++;
+}
+
+static void
+on_headline_end (LedeEditor *self)
+{
+  if (self->headline_acting > 0)
+    self->headline_acting--;
 }
 
 /* Undoing and redoing put back what was: never a suggestion. */
@@ -538,11 +570,11 @@ on_replay_end (LedeEditor *self)
   self->replaying = FALSE;
 }
 
-void
-lede_editor_watch_suggestions (LedeEditor *self)
+/* The body's edits and the headline's (one paragraph, the same marks). */
+static void
+watch_buffer (LedeEditor    *self,
+              GtkTextBuffer *buffer)
 {
-  GtkTextBuffer *buffer = body_buffer (self);
-
   g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_insert_text), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "delete-range", G_CALLBACK (on_delete_range), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "end-user-action", G_CALLBACK (on_end_user_action), self, G_CONNECT_SWAPPED);
@@ -550,4 +582,60 @@ lede_editor_watch_suggestions (LedeEditor *self)
   g_signal_connect_object (buffer, "redo", G_CALLBACK (on_replay_begin), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "undo", G_CALLBACK (on_replay_end), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (buffer, "redo", G_CALLBACK (on_replay_end), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
+void
+lede_editor_watch_suggestions (LedeEditor *self)
+{
+  watch_buffer (self, gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)));
+  watch_buffer (self, gtk_text_view_get_buffer (self->headline_view));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->headline_view), "begin-user-action",
+                           G_CALLBACK (on_headline_begin), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->headline_view), "end-user-action",
+                           G_CALLBACK (on_headline_end), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
+/* lede_editor_dup_suggested()'s work (lede-editor-answers.c): an edit
+ * of a field outside the editor, in a buffer of its own. */
+char *
+lede_editor_suggest_in_field (LedeEditor *self,
+                           const char *text,
+                           int         start,
+                           int         end,
+                           const char *words,
+                           int         cursor,
+                           int        *new_cursor)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+
+  if (!self->suggesting)
+    return NULL;
+  if (self->field_buffer == NULL)
+    {
+      self->field_buffer = gtk_text_buffer_new (NULL);
+      watch_buffer (self, self->field_buffer);
+    }
+  buffer = self->field_buffer;
+  self->reviewing++;
+  gtk_text_buffer_set_text (buffer, text, -1);
+  self->reviewing--;
+  place_cursor_at (buffer, cursor);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+  if (end > start)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
+      gtk_text_buffer_delete (buffer, &from, &to);
+    }
+  if (words != NULL && *words != '\0')
+    {
+      if (end <= start)
+        place_cursor_at (buffer, start);
+      gtk_text_buffer_insert (buffer, &from, words, -1);
+    }
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_buffer_get_iter_at_mark (buffer, &from, gtk_text_buffer_get_insert (buffer));
+  *new_cursor = gtk_text_iter_get_offset (&from);
+  return dup_text (buffer);
 }

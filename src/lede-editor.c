@@ -212,7 +212,10 @@ on_before_paint (GdkFrameClock *clock,
   GdkRectangle visible;
 
   if (lede_editor_restyle_review (self))
-    gtk_widget_queue_resize (GTK_WIDGET (self->body_view));
+    {
+      gtk_widget_queue_resize (GTK_WIDGET (self->body_view));
+      gtk_widget_queue_resize (GTK_WIDGET (self->headline_view));
+    }
   gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->body_view), &visible);
   if (self->parsed_end == 0 || gdk_rectangle_equal (&visible, &self->styled_view))
     return;
@@ -428,6 +431,7 @@ lede_editor_dispose (GObject *object)
   g_clear_object (&self->article);
   g_clear_pointer (&self->changed_from, g_free);
   g_clear_pointer (&self->reviewer, g_free);
+  g_clear_object (&self->field_buffer);
   g_clear_object (&self->review_menu);
   g_clear_object (&self->headline_checker);
   g_clear_object (&self->body_checker);

@@ -42,6 +42,9 @@ gboolean       lede_editor_replace_words (LedeEditor *self,
                                          guint       offset,
                                          const char *words,
                                          const char *replacement);
+void           lede_editor_show_found   (LedeEditor  *self,
+                                         guint        offset,
+                                         guint        length);
 void           lede_editor_show_range   (LedeEditor  *self,
                                          guint        offset,
                                          guint        length);
@@ -77,6 +80,13 @@ void         lede_editor_set_suggesting  (LedeEditor         *self,
                                           gboolean            suggesting,
                                           const char         *reviewer);
 gboolean     lede_editor_get_suggesting  (LedeEditor         *self);
+char        *lede_editor_dup_suggested   (LedeEditor         *self,
+                                          const char         *text,
+                                          int                 start,
+                                          int                 end,
+                                          const char         *words,
+                                          int                 cursor,
+                                          int                *new_cursor);
 gboolean     lede_editor_answer_at_cursor (LedeEditor        *self,
                                            LedeReviewAnswer   reply);
 gboolean     lede_editor_answer_mark     (LedeEditor         *self,

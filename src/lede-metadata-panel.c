@@ -545,3 +545,15 @@ lede_metadata_panel_get_review_section (LedeMetadataPanel *self)
   g_return_val_if_fail (LEDE_IS_METADATA_PANEL (self), NULL);
   return self->review_section;
 }
+
+/**
+ * lede_metadata_panel_get_story_fields:
+ *
+ * Returns: (transfer none): the story's one-line fields
+ */
+LedeStoryFields *
+lede_metadata_panel_get_story_fields (LedeMetadataPanel *self)
+{
+  g_return_val_if_fail (LEDE_IS_METADATA_PANEL (self), NULL);
+  return self->story_fields;
+}

@@ -10,6 +10,7 @@
 
 #include "lede-review-section.h"
 #include "lede-speller.h"
+#include "lede-story-fields.h"
 #include "lede-style.h"
 
 G_BEGIN_DECLS
@@ -46,5 +47,6 @@ void lede_metadata_panel_check_spelling   (LedeMetadataPanel *self,
 
 void lede_metadata_panel_focus_tags (LedeMetadataPanel *self);
 LedeReviewSection *lede_metadata_panel_get_review_section (LedeMetadataPanel *self);
+LedeStoryFields   *lede_metadata_panel_get_story_fields  (LedeMetadataPanel *self);
 
 G_END_DECLS

@@ -17,7 +17,7 @@
 G_BEGIN_DECLS
 
 /* Raised whenever the table changes: a module from another build is refused. */
-#define LEDE_PREVIEW_MODULE_ABI 3
+#define LEDE_PREVIEW_MODULE_ABI 4
 #define LEDE_PREVIEW_MODULE_NAME "lede-preview"
 #define LEDE_PREVIEW_MODULE_ENTRY "lede_preview_module_get"
 
@@ -43,6 +43,9 @@ typedef struct
   /* Where the story's photos are read from (lede-photo: addresses). */
   void       (*set_library)     (GtkWidget          *preview,
                                  LedeLibrary        *library);
+  /* An editor's pass marked, or the story as it reads with it accepted. */
+  void       (*set_show_changes) (GtkWidget         *preview,
+                                 gboolean            show);
 } LedePreviewModule;
 
 typedef const LedePreviewModule *(*LedePreviewModuleGet) (void);

@@ -10,6 +10,11 @@
  * because time passed. When the module cannot be loaded the pane says so
  * and the window goes on without.
  *
+ * A story with an editor's pass open gets a bar above the preview: the
+ * story as it reads once every suggestion is accepted (what it becomes, not
+ * what an export for readers would carry now: that leaves the pass out),
+ * or its changes marked, which is also what Print then prints.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "lede-preview"
@@ -23,11 +28,15 @@
 #include "lede-paths.h"
 #include "lede-preview-module.h"
 #include "lede-preview-pane.h"
+#include "lede-review.h"
 
 struct _LedePreviewPane
 {
   GtkWidget        parent_instance;
 
+  GtkWidget       *pass_bar;      /* shown while the story has an open pass */
+  GtkWidget       *pass_label;
+  GtkWidget       *pass_switch;
   GtkWidget       *child;         /* the preview, or why there is none */
   GtkWidget       *preview;       /* from the module, once loaded */
   GtkWidget       *placeholder;   /* the child until the preview comes */
@@ -37,9 +46,21 @@ struct _LedePreviewPane
   char           **words;
   int              line;          /* a scroll for the preview, or -1 */
   gboolean         loading;       /* the module is being opened */
+  gboolean         show_changes;  /* the pass marked, not accepted */
+  gboolean         has_pass;
+  guint            pass_check_id;
 };
 
 G_DEFINE_FINAL_TYPE (LedePreviewPane, lede_preview_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SHOW_CHANGES,
+  PROP_HAS_PASS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 enum {
   SCROLLED_TO_LINE,
@@ -122,7 +143,8 @@ set_child (LedePreviewPane *self,
     self->placeholder = NULL;
   g_clear_pointer (&self->child, gtk_widget_unparent);
   self->child = child;
-  gtk_widget_set_parent (child, GTK_WIDGET (self));
+  gtk_widget_set_vexpand (child, TRUE);
+  gtk_widget_insert_after (child, GTK_WIDGET (self), self->pass_bar);
 }
 
 static void
@@ -167,6 +189,7 @@ ensure_preview (LedePreviewPane  *self,
   module->set_buffer (self->preview, self->buffer);
   module->set_library (self->preview, self->library);
   module->set_article (self->preview, self->article);
+  module->set_show_changes (self->preview, self->show_changes);
   if (self->line >= 0)
     module->scroll_to_line (self->preview, self->line);
   if (self->words != NULL)
@@ -292,6 +315,8 @@ lede_preview_pane_dispose (GObject *object)
   LedePreviewPane *self = LEDE_PREVIEW_PANE (object);
 
   g_clear_pointer (&self->child, gtk_widget_unparent);
+  g_clear_pointer (&self->pass_bar, gtk_widget_unparent);
+  g_clear_handle_id (&self->pass_check_id, g_source_remove);
   self->preview = NULL;
   self->placeholder = NULL;
 
@@ -303,12 +328,52 @@ lede_preview_pane_finalize (GObject *object)
 {
   LedePreviewPane *self = LEDE_PREVIEW_PANE (object);
 
+  g_clear_handle_id (&self->pass_check_id, g_source_remove);
   g_clear_object (&self->article);
   g_clear_object (&self->library);
   g_clear_object (&self->buffer);
   g_strfreev (self->words);
 
   G_OBJECT_CLASS (lede_preview_pane_parent_class)->finalize (object);
+}
+
+static void
+lede_preview_pane_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LedePreviewPane *self = LEDE_PREVIEW_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_CHANGES:
+      g_value_set_boolean (value, self->show_changes);
+      break;
+    case PROP_HAS_PASS:
+      g_value_set_boolean (value, self->has_pass);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lede_preview_pane_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LedePreviewPane *self = LEDE_PREVIEW_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_CHANGES:
+      lede_preview_pane_set_show_changes (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -319,7 +384,27 @@ lede_preview_pane_class_init (LedePreviewPaneClass *klass)
 
   object_class->dispose = lede_preview_pane_dispose;
   object_class->finalize = lede_preview_pane_finalize;
+  object_class->get_property = lede_preview_pane_get_property;
+  object_class->set_property = lede_preview_pane_set_property;
   widget_class->map = lede_preview_pane_map;
+
+  /**
+   * LedePreviewPane:show-changes:
+   *
+   * Whether an editor's pass is marked (added words underlined, deleted
+   * ones struck through, comments as notes) rather than shown accepted.
+   */
+  properties [PROP_SHOW_CHANGES] =
+    g_param_spec_boolean ("show-changes", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LedePreviewPane:has-pass:
+   *
+   * Whether the story shown has an open suggestion or comment.
+   */
+  properties [PROP_HAS_PASS] =
+    g_param_spec_boolean ("has-pass", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * LedePreviewPane::scrolled-to-line:
@@ -340,14 +425,141 @@ lede_preview_pane_class_init (LedePreviewPaneClass *klass)
     g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "previewpane");
+}
+
+/* Says in words which view is shown. */
+static void
+explain_view (LedePreviewPane *self)
+{
+  gtk_label_set_label (GTK_LABEL (self->pass_label),
+                       self->show_changes
+                       ? _("Added words underlined (+), deleted ones struck through (−), comments as notes (✎). "
+                           "Print prints this view, for a review.")
+                       : _("The story as it will read once every suggestion is accepted. Exported for readers "
+                           "now, it would leave without them."));
 }
 
 static void
 lede_preview_pane_init (LedePreviewPane *self)
 {
+  GtkWidget *row, *switch_label;
+
   self->line = -1;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  /* The switch, and under it what the view shown is, in words. */
+  self->pass_bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_add_css_class (self->pass_bar, "preview-pass-bar");
+  gtk_widget_set_visible (self->pass_bar, FALSE);
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  switch_label = gtk_label_new_with_mnemonic (_("Show C_hanges"));
+  gtk_label_set_xalign (GTK_LABEL (switch_label), 0);
+  gtk_widget_set_hexpand (switch_label, TRUE);
+  gtk_box_append (GTK_BOX (row), switch_label);
+  self->pass_switch = gtk_switch_new ();
+  gtk_widget_set_valign (self->pass_switch, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (self->pass_switch,
+                               _("Mark the editor’s pass, or show the story as it reads with every suggestion "
+                                 "accepted (Ctrl+Shift+M)"));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (switch_label), self->pass_switch);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->pass_switch), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  switch_label, NULL, -1);
+  gtk_box_append (GTK_BOX (row), self->pass_switch);
+  gtk_box_append (GTK_BOX (self->pass_bar), row);
+  self->pass_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->pass_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->pass_label), 0);
+  gtk_widget_add_css_class (self->pass_label, "caption");
+  gtk_widget_add_css_class (self->pass_label, "dim-label");
+  gtk_box_append (GTK_BOX (self->pass_bar), self->pass_label);
+  gtk_widget_set_parent (self->pass_bar, GTK_WIDGET (self));
+  g_object_bind_property (self, "show-changes", self->pass_switch, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  explain_view (self);
+}
+
+/* Whether the story has an open pass, in its body, headline or standfirst. */
+static gboolean
+check_pass (gpointer data)
+{
+  LedePreviewPane *self = data;
+  gboolean has_pass = FALSE;
+
+  self->pass_check_id = 0;
+  if (self->pass_bar == NULL)  /* disposed */
+    return G_SOURCE_REMOVE;
+  if (self->article != NULL)
+    {
+      const char *fields[] = { lede_article_get_headline (self->article),
+                               lede_article_get_standfirst (self->article) };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields) && !has_pass; i++)
+        has_pass = fields[i] && lede_review_may_have_marks (fields[i]) &&
+                   lede_review_count_open (fields[i], NULL, NULL) > 0;
+      if (!has_pass && self->buffer != NULL)
+        {
+          GtkTextIter start, end;
+          g_autofree char *body = NULL;
+
+          gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+          body = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+          has_pass = lede_review_may_have_marks (body) && lede_review_count_open (body, NULL, NULL) > 0;
+        }
+    }
+  gtk_widget_set_visible (self->pass_bar, has_pass);
+  if (self->has_pass != has_pass)
+    {
+      self->has_pass = has_pass;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_PASS]);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Looked at again once typing pauses: a scan of the story is linear, but
+ * not free on every keystroke. */
+static void
+check_pass_later (LedePreviewPane *self)
+{
+  g_clear_handle_id (&self->pass_check_id, g_source_remove);
+  if (self->pass_bar != NULL)  /* not once disposed */
+    self->pass_check_id = g_timeout_add (200, check_pass, self);
+}
+
+/**
+ * lede_preview_pane_set_show_changes:
+ * @show: %TRUE to mark an editor's pass, %FALSE (the default) to show the
+ *   story as it will read with every suggestion accepted
+ */
+void
+lede_preview_pane_set_show_changes (LedePreviewPane *self,
+                                    gboolean         show)
+{
+  g_return_if_fail (LEDE_IS_PREVIEW_PANE (self));
+
+  if (self->show_changes == !!show)
+    return;
+  self->show_changes = !!show;
+  explain_view (self);
+  if (self->preview)
+    module->set_show_changes (self->preview, self->show_changes);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_CHANGES]);
+}
+
+gboolean
+lede_preview_pane_get_show_changes (LedePreviewPane *self)
+{
+  g_return_val_if_fail (LEDE_IS_PREVIEW_PANE (self), FALSE);
+  return self->show_changes;
+}
+
+gboolean
+lede_preview_pane_get_has_pass (LedePreviewPane *self)
+{
+  g_return_val_if_fail (LEDE_IS_PREVIEW_PANE (self), FALSE);
+  return self->has_pass;
 }
 
 void
@@ -356,9 +568,18 @@ lede_preview_pane_set_article (LedePreviewPane *self,
 {
   g_return_if_fail (LEDE_IS_PREVIEW_PANE (self));
 
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_func (self->article, check_pass_later, self);
   g_set_object (&self->article, article);
+  if (article != NULL)
+    {
+      g_signal_connect_object (article, "notify::headline", G_CALLBACK (check_pass_later), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (article, "notify::standfirst", G_CALLBACK (check_pass_later), self, G_CONNECT_SWAPPED);
+    }
   if (self->preview)
     module->set_article (self->preview, article);
+  /* Another story: at once, so its bar never shows the last one's pass. */
+  check_pass (self);
 }
 
 /**
@@ -383,6 +604,7 @@ on_buffer_changed (LedePreviewPane *self)
 {
   if (self->preview == NULL)
     g_clear_pointer (&self->words, g_strfreev);
+  check_pass_later (self);
 }
 
 void
@@ -398,6 +620,7 @@ lede_preview_pane_set_buffer (LedePreviewPane *self,
     g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
   if (self->preview)
     module->set_buffer (self->preview, buffer);
+  check_pass (self);
 }
 
 void

@@ -35,6 +35,11 @@ gboolean   lede_preview_pane_load            (LedePreviewPane    *self,
 guint      lede_preview_pane_get_debounce_ms (LedePreviewPane    *self);
 void       lede_preview_pane_preload         (LedePreviewPane    *self);
 
+void       lede_preview_pane_set_show_changes (LedePreviewPane  *self,
+                                               gboolean          show);
+gboolean   lede_preview_pane_get_show_changes (LedePreviewPane  *self);
+gboolean   lede_preview_pane_get_has_pass     (LedePreviewPane  *self);
+
 void lede_preview_pane_set_library (LedePreviewPane *self,
                                     LedeLibrary     *library);
 

@@ -22,6 +22,7 @@
 #include "lede-story-fields.h"
 #include "lede-time.h"
 #include "lede-time-picker.h"
+#include "lede-field-suggester.h"
 
 
 struct _LedeStoryFields
@@ -632,4 +633,27 @@ lede_story_fields_init (LedeStoryFields *self)
   g_signal_group_connect_object (self->article_signals, "notify::status", G_CALLBACK (on_status_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->article_signals, "notify::language", G_CALLBACK (lede_story_fields_update_hints), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->article_signals, "notify::published", G_CALLBACK (show_times), self, G_CONNECT_SWAPPED);
+}
+
+static GObject *
+get_story (gpointer owner)
+{
+  return G_OBJECT (((LedeStoryFields *)owner)->article);
+}
+
+/**
+ * lede_story_fields_watch_suggestions:
+ * @func: makes an edit of the headline or the standfirst a suggestion
+ *
+ * While suggesting, the headline and the standfirst take suggestions.
+ */
+void
+lede_story_fields_watch_suggestions (LedeStoryFields *self,
+                                     LedeSuggestFunc  func,
+                                     gpointer         data)
+{
+  g_return_if_fail (LEDE_IS_STORY_FIELDS (self));
+
+  lede_field_suggester_watch (self->headline_row, get_story, self, "headline", func, data);
+  lede_field_suggester_watch (self->standfirst_row, get_story, self, "standfirst", func, data);
 }

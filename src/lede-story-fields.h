@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "lede-field-suggester.h"
 #include "lede-finding.h"
 #include "lede-library.h"
 #include "lede-speller.h"
@@ -33,5 +34,8 @@ void        lede_story_fields_set_speller       (LedeStoryFields *self,
                                                  LedeSpeller     *speller);
 void        lede_story_fields_check_spelling    (LedeStoryFields *self,
                                                  gboolean         enabled);
+void        lede_story_fields_watch_suggestions (LedeStoryFields *self,
+                                                 LedeSuggestFunc  func,
+                                                 gpointer         data);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lede-review.h"
 #include "lede-story-row.h"
 #include "lede-time.h"
 
@@ -83,12 +84,13 @@ update (LedeStoryRow *self)
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *when = NULL;
   LedeArticleStatus status;
-  const char *headline;
+  g_autofree char *headline = NULL;
 
   if (self->article == NULL)
     return;
 
-  headline = lede_article_get_headline (self->article);
+  /* An editor's pass read as the story will read once it is accepted. */
+  headline = lede_review_dup_accepted (lede_article_get_headline (self->article));
   gtk_label_set_text (self->headline_label, *headline ? headline : _("Untitled story"));
   gtk_widget_set_opacity (GTK_WIDGET (self->headline_label), *headline ? 1.0 : 0.6);
 

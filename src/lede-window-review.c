@@ -1,7 +1,8 @@
 /* lede-window-review.c: the editor's pass in the window — Suggest Changes
  * (Ctrl+Shift+E, remembered per story in the "suggesting" key), accepting
  * and rejecting (Ctrl+Alt+A, Ctrl+Alt+R, the body's context menu, the
- * panel's Review section), comments and replies.
+ * panel's Review section), comments and replies, and the preview's view of
+ * the pass (win.show-changes, Ctrl+Shift+M).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -82,6 +83,35 @@ lede_window_review_story_shown (LedeWindow *self)
   lede_editor_set_suggesting (self->editor, on, reviewer);
 }
 
+static gboolean
+is_suggestion (const LedeReviewMark *mark,
+               gpointer              data)
+{
+  return lede_review_mark_is_suggestion (mark) && (data == NULL || g_strcmp0 (mark->author, data) == 0);
+}
+
+/* The standfirst's suggestions (of @author), answered with the body's:
+ * the panel's field has no cursor to answer one at. */
+static gboolean
+answer_standfirst (LedeWindow       *self,
+                   const char       *author,
+                   LedeReviewAnswer  reply)
+{
+  LedeArticle *article = lede_editor_get_article (self->editor);
+  const char *standfirst = lede_article_get_standfirst (article);
+  g_autoptr (GPtrArray) marks = NULL;
+  g_autofree char *answered = NULL;
+
+  if (standfirst == NULL || !lede_review_may_have_marks (standfirst))
+    return FALSE;
+  marks = lede_review_scan (standfirst);
+  answered = lede_review_dup_answered (standfirst, marks, reply, is_suggestion, (gpointer)author, NULL);
+  if (g_str_equal (answered, standfirst))
+    return FALSE;
+  lede_article_set_standfirst (article, answered);
+  return TRUE;
+}
+
 static void
 answer_action (GtkWidget  *widget,
                const char *action_name,
@@ -101,10 +131,11 @@ answer_action (GtkWidget  *widget,
     {
       g_autofree char *author = lede_editor_dup_author_at_cursor (self->editor);
 
-      if (author == NULL || !lede_editor_answer_suggestions (self->editor, author, reply))
+      if (author == NULL ||
+          !(lede_editor_answer_suggestions (self->editor, author, reply) | answer_standfirst (self, author, reply)))
         lede_window_show_toast (self, _("No suggestion at the cursor"));
     }
-  else if (!lede_editor_answer_suggestions (self->editor, NULL, reply))
+  else if (!(lede_editor_answer_suggestions (self->editor, NULL, reply) | answer_standfirst (self, NULL, reply)))
     lede_window_show_toast (self, _("The story has no suggestions"));
 }
 
@@ -222,16 +253,37 @@ lede_window_class_add_review (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-comment", NULL, add_comment_action);
 }
 
+/* The panel's headline and standfirst, suggested in as the body is. */
+static char *
+suggest_in_field (const char *text,
+                  int         start,
+                  int         end,
+                  const char *words,
+                  int         cursor,
+                  int        *new_cursor,
+                  gpointer    data)
+{
+  LedeWindow *self = data;
+
+  return lede_editor_dup_suggested (self->editor, text, start, end, words, cursor, new_cursor);
+}
+
 void
 lede_window_init_review (LedeWindow *self)
 {
   g_autoptr (GSimpleAction) suggest = g_simple_action_new_stateful ("suggest-changes", NULL,
                                                                      g_variant_new_boolean (FALSE));
+  /* The preview's switch: the pass marked, or the story as it reads with
+   * it accepted (Ctrl+Shift+M). */
+  g_autoptr (GPropertyAction) show_changes = g_property_action_new ("show-changes", self->preview, "show-changes");
   LedeReviewSection *section = lede_metadata_panel_get_review_section (self->metadata_panel);
 
   g_signal_connect_object (suggest, "change-state", G_CALLBACK (on_suggest_changed), self, 0);
   g_simple_action_set_enabled (suggest, FALSE);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (suggest));
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_changes));
+  lede_story_fields_watch_suggestions (lede_metadata_panel_get_story_fields (self->metadata_panel),
+                                       suggest_in_field, self);
   g_signal_connect_object (section, "answer", G_CALLBACK (on_section_answer), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (section, "reply", G_CALLBACK (on_section_reply), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (section, "show-mark", G_CALLBACK (on_section_show), self, G_CONNECT_SWAPPED);

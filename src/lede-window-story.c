@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lede-finding.h"
+#include "lede-review.h"
 #include "lede-window-private.h"
 
 /* Save once typing pauses this long, and at least this often while it goes on. */
@@ -118,9 +119,10 @@ headline_to_title (GBinding     *binding,
                    GValue       *to,
                    gpointer      user_data)
 {
-  const char *headline = g_value_get_string (from);
+  /* An editor's pass read as the story will read once it is accepted. */
+  g_autofree char *headline = lede_review_dup_accepted (g_value_get_string (from));
 
-  g_value_set_string (to, headline && *headline ? headline : _("Untitled story"));
+  g_value_set_string (to, *headline ? headline : _("Untitled story"));
   return TRUE;
 }
 
@@ -128,7 +130,8 @@ static void
 finding_activated_cb (LedeWindow  *self,
                       LedeFinding *finding)
 {
-  lede_editor_show_range (self->editor, finding->offset, finding->length);
+  /* Found in the text read with every suggestion accepted. */
+  lede_editor_show_found (self->editor, finding->offset, finding->length);
 }
 
 /* Words the speller never marks: the library's dictionary, its tags,

@@ -13,7 +13,9 @@
 #include "lede-counts.h"
 #include "lede-export.h"
 #include "lede-gate.h"
+#include "lede-markdown.h"
 #include "lede-review.h"
+#include "lede-review-view.h"
 #include "lede-test-library-fixture.h"
 
 #define SIGN_AMA "{>>@Ama Osei|2026-12-04T10:00Z<<}"
@@ -470,6 +472,62 @@ test_cli (void)
   lede_test_rmdir (dir);
 }
 
+/* The marked view: the story's renderer with the changes as tags, line
+ * breaks where they were; a note's words shown as written; nothing in an
+ * attribute; the story's own look-alikes of the placeholders harmless. */
+static void
+test_marked_view (void)
+{
+  const char *text = "A {++new++}" SIGN_AMA " pier {--old--}" SIGN_AMA "\nand {~~slow~>fast~~}" SIGN_AMA
+                     " {==boats==}{>>@Ama Osei|2026-12-04T10:00Z: *really* <b>?<<}{>>@Ben|2026-12-04T11:00Z: yes<<}.\n\n"
+                     "![a {++photo++}" SIGN_AMA "](x.png) `{++code++}` \xee\x80\x81 end\n";
+  g_autofree char *source = lede_review_dup_marked_source (text);
+  g_autofree char *rendered = lede_markdown_to_html (source, -1);
+  g_autofree char *html = lede_review_dup_marked_html (rendered);
+  g_autofree char *line = lede_review_dup_marked_line ("Pier {--shut--}" SIGN_AMA "{++open++}" SIGN_AMA " <now>");
+  g_autofree char *plain = lede_review_dup_marked_line ("No marks & all");
+
+  g_assert_nonnull (strstr (html, "A <ins class=\"lede-added\">new</ins> pier <del class=\"lede-deleted\">old</del>\n"
+                                  "and <del class=\"lede-deleted\">slow</del><ins class=\"lede-added\">fast</ins> "
+                                  "<mark class=\"lede-commented\">boats</mark>"
+                                  "<span class=\"lede-note\" role=\"note\">Ama Osei: *really* &lt;b&gt;?</span>"
+                                  "<span class=\"lede-note\" role=\"note\">Ben: yes</span>."));
+  g_assert_null (strstr (html, "{++new"));
+  g_assert_null (strstr (html, "Ama Osei|"));
+  /* Code is never markup; a picture's description holds no tag. */
+  g_assert_nonnull (strstr (html, "<code>{++code++}</code>"));
+  g_assert_nonnull (strstr (html, "alt=\"a photo\""));
+  g_assert_nonnull (strstr (html, "\xef\xbf\xbd end"));
+  {
+    g_auto (GStrv) source_lines = g_strsplit (source, "\n", -1);
+    g_auto (GStrv) text_lines = g_strsplit (text, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (source_lines), ==, g_strv_length (text_lines));
+  }
+
+  g_assert_cmpstr (line, ==, "Pier <del class=\"lede-deleted\">shut</del><ins class=\"lede-added\">open</ins> &lt;now&gt;");
+  g_assert_cmpstr (plain, ==, "No marks &amp; all");
+}
+
+/* A finding's place in the accepted text, found in the text with marks. */
+static void
+test_raw_offset (void)
+{
+  const char *text = "A {++new++}" SIGN_AMA " pier {--old--}" SIGN_AMA " and {~~slow~>fast~~}" SIGN_AMA
+                     " {==boats==}{>>@Ben|2026-12-04T11:00Z: yes<<} end";
+  g_autofree char *accepted = lede_review_dup_accepted (text);
+  const char *words[] = { "A ", "new", "pier", "and", "fast", "boats", "end" };
+
+  g_assert_cmpstr (accepted, ==, "A new pier  and fast boats end");
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize at = lede_review_raw_offset (text, strstr (accepted, words[i]) - accepted);
+
+      g_assert_true (strncmp (text + at, words[i], strlen (words[i])) == 0);
+    }
+  g_assert_cmpuint (lede_review_raw_offset ("No marks", 3), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +545,8 @@ main (int   argc,
   g_test_add_func ("/lede/review/foreign-notes", test_foreign_notes);
   g_test_add_func ("/lede/review/many-unclosed", test_many_unclosed);
   g_test_add_func ("/lede/review/checks", test_checks);
+  g_test_add_func ("/lede/review/marked-view", test_marked_view);
+  g_test_add_func ("/lede/review/raw-offset", test_raw_offset);
   g_test_add ("/lede/review/gate", Fixture, NULL, fixture_setup, test_gate, fixture_teardown);
   g_test_add_func ("/lede/review/cli", test_cli);
   return g_test_run ();

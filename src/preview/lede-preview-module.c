@@ -68,6 +68,13 @@ set_library (GtkWidget   *preview,
   lede_preview_set_library (LEDE_PREVIEW (preview), library);
 }
 
+static void
+set_show_changes (GtkWidget *preview,
+                  gboolean   show)
+{
+  lede_preview_set_show_changes (LEDE_PREVIEW (preview), show);
+}
+
 /* The module's one entry point (see lede-preview-module.h). */
 G_MODULE_EXPORT const LedePreviewModule *lede_preview_module_get (void);
 
@@ -84,6 +91,7 @@ lede_preview_module_get (void)
     print,
     get_debounce_ms,
     set_library,
+    set_show_changes,
   };
 
   return &module;

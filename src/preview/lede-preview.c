@@ -20,6 +20,8 @@
 #include "lede-markdown.h"
 #include "lede-page.h"
 #include "lede-preview.h"
+#include "lede-review.h"
+#include "lede-review-view.h"
 
 /* Anything with a scheme and "//" (http, https, ws, ftp, file) is blocked;
  * the page itself is about:blank and images may only be data: URIs and
@@ -52,6 +54,8 @@ struct _LedePreview
   guint           render_again : 1;  /* the text changed while it was */
   guint           body_stale : 1;
   guint           render_hidden : 1;   /* render though not shown: to print */
+  guint           show_changes : 1;    /* an editor's pass marked, not accepted */
+  guint           marked_render : 1;   /* the render under way is marked */
   WebKitPrintOperation *print_pending; /* printed once the body is fresh */
   GtkWindow      *print_parent;        /* with a dialog, for this window */
   gboolean        print_asks;          /* show the print dialog */
@@ -189,15 +193,21 @@ static void
 push_fields (LedePreview *self)
 {
   g_autofree char *machine = NULL, *human = NULL, *tags = NULL, *embargo = NULL, *corrections = NULL, *lead = NULL;
+  g_autofree char *headline = NULL, *headline_html = NULL, *standfirst_html = NULL;
   GVariantDict dict;
   LedeArticle *article = self->article;
 
   if (!self->page_ready || article == NULL)
     return;
 
+  /* An editor's pass: accepted, as the story will read, or marked. */
+  headline = lede_review_dup_accepted (lede_article_get_headline (article));
+  headline_html = lede_review_dup_shown_line (lede_article_get_headline (article), self->show_changes);
+  standfirst_html = lede_review_dup_shown_line (lede_article_get_standfirst (article), self->show_changes);
   g_variant_dict_init (&dict, NULL);
-  g_variant_dict_insert (&dict, "headline", "s", lede_article_get_headline (article));
-  g_variant_dict_insert (&dict, "standfirst", "s", lede_article_get_standfirst (article));
+  g_variant_dict_insert (&dict, "headline", "s", headline);
+  g_variant_dict_insert (&dict, "headlineHtml", "s", headline_html);
+  g_variant_dict_insert (&dict, "standfirstHtml", "s", standfirst_html);
   g_variant_dict_insert (&dict, "byline", "s", lede_article_get_byline (article));
   g_variant_dict_insert (&dict, "dateline", "s", lede_article_get_dateline (article));
   g_variant_dict_insert (&dict, "language", "s", lede_article_get_language (article));
@@ -218,7 +228,7 @@ push_fields (LedePreview *self)
   g_variant_dict_insert (&dict, "corrections", "s", corrections);
   lead = lede_page_dup_lead_photo_html (article, NULL, NULL);
   g_variant_dict_insert (&dict, "lead", "s", lead);
-  run_javascript (self, "setFields (headline, standfirst, byline, dateline, language, theme, published, publishedText, "
+  run_javascript (self, "setFields (headline, headlineHtml, standfirstHtml, byline, dateline, language, theme, published, publishedText, "
                         "tags, embargo, corrections, lead)",
                   g_variant_dict_end (&dict), on_fields_pushed);
 }
@@ -305,10 +315,11 @@ on_rendered (GObject      *source,
 
   if (html != NULL)
     {
+      g_autofree char *marked = self->marked_render ? lede_review_dup_marked_html (html) : NULL;
       GVariantDict dict;
 
       g_variant_dict_init (&dict, NULL);
-      g_variant_dict_insert (&dict, "html", "s", html);
+      g_variant_dict_insert (&dict, "html", "s", marked ? marked : html);
       run_javascript (self, "swapBody (html)", g_variant_dict_end (&dict), on_swapped);
     }
 }
@@ -317,7 +328,7 @@ static void
 start_render (LedePreview *self)
 {
   GtkTextIter start, end;
-  g_autofree char *text = NULL;
+  g_autofree char *text = NULL, *shown = NULL;
 
   if (self->rendering)
     {
@@ -337,9 +348,13 @@ start_render (LedePreview *self)
   self->body_stale = FALSE;
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+  /* An editor's pass: the story as it reads once every suggestion is
+   * accepted, or its changes marked (lede-review-view.c). */
+  self->marked_render = self->show_changes && lede_review_may_have_marks (text);
+  shown = lede_review_dup_shown_source (text, self->show_changes);
   self->rendering = TRUE;
   /* Pictures at lede-photo:SHA, which lede-preview-photos.c serves. */
-  lede_markdown_to_html_with_photos_async (text, -1, self->article ? lede_article_get_photos (self->article) : NULL,
+  lede_markdown_to_html_with_photos_async (shown, -1, self->article ? lede_article_get_photos (self->article) : NULL,
                                            self->cancellable, on_rendered, self);
 }
 
@@ -836,6 +851,25 @@ lede_preview_print (LedePreview       *self,
   self->render_hidden = TRUE;
   start_render (self);
   return operation;
+}
+
+/**
+ * lede_preview_set_show_changes:
+ * @show: %TRUE to mark an editor's pass (added words underlined, deleted
+ *   ones struck through, comments as notes), %FALSE to show the story as
+ *   it reads once every suggestion is accepted
+ */
+void
+lede_preview_set_show_changes (LedePreview *self,
+                               gboolean     show)
+{
+  g_return_if_fail (LEDE_IS_PREVIEW (self));
+
+  if (self->show_changes == !!show)
+    return;
+  self->show_changes = !!show;
+  push_fields (self);
+  start_render (self);
 }
 
 /**

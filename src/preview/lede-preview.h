@@ -34,6 +34,8 @@ WebKitPrintOperation *lede_preview_print    (LedePreview       *self,
                                              GtkWindow        *parent,
                                              GtkPrintSettings *settings);
 guint          lede_preview_get_debounce_ms (LedePreview   *self);
+void           lede_preview_set_show_changes (LedePreview  *self,
+                                             gboolean       show);
 
 
 void        lede_preview_highlight_words  (LedePreview        *self,

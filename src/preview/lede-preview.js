@@ -72,12 +72,14 @@ function swapBody (html) {
 
 /* The fields around the body; tags come one a line. The embargo line and
  * the corrections note are what the published page carries: the note is
- * HTML Lede's core made, its text escaped. */
-function setFields (headline, standfirst, byline, dateline, language, theme, published, publishedText, tags,
-                    embargo, corrections, lead) {
+ * HTML Lede's core made, its text escaped, as are the headline and the
+ * standfirst (headline itself is the page's title). */
+function setFields (headline, headlineHtml, standfirstHtml, byline, dateline, language, theme, published,
+                    publishedText, tags, embargo, corrections, lead) {
   const set = (selector, text) => { document.querySelector (selector).textContent = text; };
-  set ('.headline', headline);
-  set ('.standfirst', standfirst);
+  /* HTML Lede's core made, its text escaped: an editor's pass may be marked. */
+  document.querySelector ('.headline').innerHTML = headlineHtml;
+  document.querySelector ('.standfirst').innerHTML = standfirstHtml;
   set ('.byline', byline);
   set ('.dateline', dateline);
   document.title = headline;

@@ -779,6 +779,61 @@ test_house_style (Fixture       *f,
   }
 }
 
+/* While suggesting, a check's fix is a suggestion like any edit: found in
+ * the text read with every suggestion accepted, past another's mark, it
+ * goes in as {~~old~>new~~} signed with the byline. */
+static void
+test_fix_suggested (Fixture       *f,
+                    gconstpointer  data)
+{
+  LedeLibrary *library = lede_window_get_library (f->window);
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+  GtkListBox *rows = panel_child (f, "findings_list");
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeStyleRule) rule =
+    lede_style_rule_read ("Places", "extends: substitution\nlevel: warning\nswap:\n  Kiev: Kyiv\n", -1, &error);
+  g_autoptr (GRegex) minute = g_regex_new ("\\|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ<<", 0, 0, NULL);
+  GtkButton *replace = NULL;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+
+  show_panel (f);
+  g_settings_set_string (settings, "default-byline", "Ada Quill");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_article_set_headline (shown_article (f), "Ferry talks");
+  gtk_text_buffer_set_text (buffer, "The {++new ++}{>>@Ed Ross|2026-12-04T10:00Z<<}talks in Kiev ended.\n", -1);
+  g_assert_true (lede_style_keep_rule (library, rule, &error));
+  g_assert_no_error (error);
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "suggest-changes", NULL);
+  lede_metadata_panel_refresh (get_panel (f));
+  wait_for_counts (f);
+  g_assert_true (has_finding (f, "Use “Kyiv”, not “Kiev” (house style: Places)"));
+
+  for (int i = 0; gtk_list_box_get_row_at_index (rows, i) && replace == NULL; i++)
+    replace = find_button (GTK_WIDGET (gtk_list_box_get_row_at_index (rows, i)), "Replace with “Kyiv”");
+  g_assert_nonnull (replace);
+  g_signal_emit_by_name (replace, "clicked");
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  shown = g_regex_replace_literal (minute, text, -1, 0, "|T<<", 0, NULL);
+  g_assert_cmpstr (shown, ==, "The {++new ++}{>>@Ed Ross|T<<}talks in {~~Kiev~>Kyiv~~}{>>@Ada Quill|T<<} ended.\n");
+  /* One Ctrl+Z takes the suggestion back. */
+  gtk_text_buffer_undo (buffer);
+  g_clear_pointer (&text, g_free);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_cmpstr (text, ==, "The {++new ++}{>>@Ed Ross|2026-12-04T10:00Z<<}talks in Kiev ended.\n");
+  /* A finding shown is selected where it is, past the mark. */
+  lede_editor_show_found (get_editor (f), 17, 4);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_clear_pointer (&text, g_free);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_cmpstr (text, ==, "Kiev");
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "suggest-changes", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -799,6 +854,7 @@ main (int   argc,
   ADD ("embargo-example-ahead", test_embargo_example_ahead);
   ADD ("checks", test_checks);
   ADD ("house-style", test_house_style);
+  ADD ("fix-suggested", test_fix_suggested);
   ADD ("filters", test_filters);
   ADD ("managers", test_managers);
 #undef ADD

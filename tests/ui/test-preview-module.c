@@ -138,7 +138,8 @@ test_write_layout (void)
 static gboolean
 has_status_page (gpointer pane)
 {
-  GtkWidget *child = gtk_widget_get_first_child (pane);
+  /* Under the bar an editor's pass shows. */
+  GtkWidget *child = gtk_widget_get_last_child (pane);
 
   return child != NULL && ADW_IS_STATUS_PAGE (child);
 }
@@ -163,7 +164,7 @@ test_missing (void)
   lede_test_wait_until (has_status_page, get_pane (&f), 20000);
   g_test_assert_expected_messages ();
 
-  status = gtk_widget_get_first_child (GTK_WIDGET (get_pane (&f)));
+  status = gtk_widget_get_last_child (GTK_WIDGET (get_pane (&f)));
   g_assert_true (ADW_IS_STATUS_PAGE (status));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Preview Unavailable");
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (status), empty));

@@ -888,6 +888,121 @@ test_print_from_write_layout (void)
   fixture_teardown (&f, NULL);
 }
 
+
+typedef struct {
+  Fixture    *f;
+  const char *script;
+} PageWait;
+
+static gboolean
+page_says_true (gpointer data)
+{
+  PageWait *wait = data;
+  g_autofree char *answer = evaluate (wait->f, wait->script);
+
+  return g_str_equal (answer, "true");
+}
+
+/* Until @script (an expression) is true in the page: fields are pushed
+ * with a script of their own, no "updated" follows them. */
+static void
+wait_for_page (Fixture    *f,
+               const char *script)
+{
+  PageWait wait = { f, script };
+
+  lede_test_wait_until (page_says_true, &wait, 10000);
+  g_assert_true (page_says_true (&wait));
+}
+
+static gboolean
+pane_has_pass (gpointer data)
+{
+  return lede_preview_pane_get_has_pass (data);
+}
+
+static gboolean
+pane_has_no_pass (gpointer data)
+{
+  return !lede_preview_pane_get_has_pass (data);
+}
+
+#define SIGNED "{>>@Ama Osei|2026-12-04T10:00Z<<}"
+
+/* An editor's pass: shown accepted (what the story becomes) until the
+ * switch marks it; marked, the changes are tags with a sign and the notes
+ * show; Print prints the view shown. The bar shows only with a pass. */
+static void
+test_editors_pass (Fixture       *f,
+                   gconstpointer  data)
+{
+  LedeArticle *article = lede_editor_get_article (f->editor);
+  GtkWidget *bar = gtk_widget_get_first_child (GTK_WIDGET (f->pane));
+  g_autofree char *body = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sign = NULL;
+
+  g_assert_false (lede_preview_pane_get_has_pass (f->pane));
+  g_assert_false (gtk_widget_get_visible (bar));
+  lede_article_set_headline (article, "Ferry {--late--}" SIGNED "{++back++}" SIGNED " tonight");
+  set_body (f, "The {~~old~>new~~}" SIGNED " pier opens {--on Monday--}" SIGNED ".\n\n"
+               "Crowds {==cheered==}{>>@Ben Hale|2026-12-04T11:00Z: source?<<} {++loudly++}" SIGNED ".");
+  lede_test_wait_until (pane_has_pass, f->pane, 5000);
+  g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_false (lede_preview_pane_get_show_changes (f->pane));
+
+  /* All accepted: the story as it will read, no markup, no deleted words. */
+  body = evaluate (f, "document.querySelector('.story-body').textContent");
+  g_assert_nonnull (strstr (body, "The new pier opens ."));
+  g_assert_nonnull (strstr (body, "Crowds cheered loudly."));
+  g_assert_null (strstr (body, "{"));
+  g_assert_null (strstr (body, "source?"));
+  wait_for_page (f, "document.querySelector('.headline').textContent === 'Ferry back tonight'");
+  g_assert_cmpint (evaluate_int (f, "document.querySelectorAll('ins, del, .lede-note').length"), ==, 0);
+
+  /* The switch, as Ctrl+Shift+M works it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-changes", NULL));
+  wait_for_update (f);
+  g_assert_true (lede_preview_pane_get_show_changes (f->pane));
+  g_assert_cmpint (evaluate_int (f, "document.querySelectorAll('.story-body ins.lede-added').length"), ==, 2);
+  g_clear_pointer (&body, g_free);
+  body = evaluate (f, "Array.from(document.querySelectorAll('.story-body del.lede-deleted')).map(e => e.textContent).join('|')");
+  g_assert_cmpstr (body, ==, "old|on Monday");
+  g_clear_pointer (&body, g_free);
+  body = evaluate (f, "document.querySelector('.story-body .lede-note').textContent");
+  g_assert_cmpstr (body, ==, "Ben Hale: source?");
+  g_clear_pointer (&body, g_free);
+  body = evaluate (f, "document.querySelector('.story-body mark.lede-commented').textContent");
+  g_assert_cmpstr (body, ==, "cheered");
+  /* A sign beside the colour, for readers who cannot tell them apart. */
+  sign = evaluate (f, "getComputedStyle(document.querySelector('del.lede-deleted'), '::before').content");
+  g_assert_cmpstr (sign, ==, "\"\xe2\x88\x92\"");
+  wait_for_page (f, "document.querySelector('.headline del.lede-deleted')?.textContent === 'late'");
+  /* Typing goes on in the marked view. */
+  {
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (lede_editor_get_buffer (f->editor), &end);
+    gtk_text_buffer_insert (lede_editor_get_buffer (f->editor), &end, "\n\nAnother {++graf++}" SIGNED, -1);
+    wait_for_update (f);
+    g_assert_cmpint (evaluate_int (f, "document.querySelectorAll('.story-body ins.lede-added').length"), ==, 3);
+  }
+
+  /* Print prints the marked copy, for a review. */
+  text = print_to_pdf_text (f->pane, article);
+  g_assert_nonnull (strstr (text, "on Monday"));
+  g_assert_nonnull (strstr (text, "source?"));
+
+  /* Back to accepted; then the pass answered, the bar goes. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-changes", NULL);
+  wait_for_update (f);
+  g_assert_cmpint (evaluate_int (f, "document.querySelectorAll('ins, del').length"), ==, 0);
+  lede_article_set_headline (article, "Ferry back tonight");
+  set_body (f, "The new pier opens.");
+  lede_test_wait_until (pane_has_no_pass, f->pane, 5000);
+  g_assert_false (gtk_widget_get_visible (bar));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -906,6 +1021,7 @@ main (int   argc,
   ADD ("layout", test_layout);
   ADD ("print-to-pdf", test_print_to_pdf);
   ADD ("print-to-file-named-after-slug", test_print_to_file_named_after_slug);
+  ADD ("editors-pass", test_editors_pass);
 #undef ADD
   g_test_add_func ("/lede/preview/shown-from-write-layout", test_shown_from_write_layout);
   g_test_add_func ("/lede/preview/print-from-write-layout", test_print_from_write_layout);

@@ -13,6 +13,8 @@
 #include "lede-export.h"
 #include "lede-export-batch.h"
 #include "lede-export-dialog.h"
+#include "lede-gate.h"
+#include "lede-checks.h"
 #include "lede-review.h"
 #include "lede-review-section.h"
 #include "lede-window-fixture.h"
@@ -484,6 +486,173 @@ test_export_for_review (Fixture       *f,
   g_assert_nonnull (strstr (text, pass));
 }
 
+
+/* The headline takes suggestions too (the editor's headline view): typed
+ * over, it keeps the markup, saved byte for byte, shown as changes; a
+ * headline set from elsewhere is no suggestion; the gate holds the story
+ * back on it; answered at the cursor and with all the rest. */
+static void
+test_headline (Fixture       *f,
+               gconstpointer  data)
+{
+  LedeEditor *editor = get_editor (f);
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (editor), LEDE_TYPE_EDITOR,
+                                                                      "headline_view"));
+  GtkTextBuffer *headline = gtk_text_view_get_buffer (view);
+  LedeArticle *article = shown_article (f);
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+
+  start_story (f, "The ferry runs.");
+  set_suggesting (f, TRUE);
+  /* Set from elsewhere (the panel, a story loaded): plain. */
+  lede_article_set_headline (article, "Ferry runs late tonight");
+  g_assert_cmpstr (lede_article_get_headline (article), ==, "Ferry runs late tonight");
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_iter_at_offset (headline, &start, 11);
+  gtk_text_buffer_get_iter_at_offset (headline, &end, 15);
+  gtk_text_buffer_select_range (headline, &end, &start);
+  for (const char *p = "again"; *p; p++)
+    {
+      gtk_text_buffer_begin_user_action (headline);
+      gtk_text_buffer_delete_selection (headline, TRUE, TRUE);
+      gtk_text_buffer_insert_interactive_at_cursor (headline, p, 1, TRUE);
+      gtk_text_buffer_end_user_action (headline);
+    }
+  shown = timeless (lede_article_get_headline (article));
+  g_assert_cmpstr (shown, ==, "Ferry runs {~~late~>again~~}" SIG " tonight");
+  {
+    gint64 id = lede_article_get_id (article);
+    g_autoptr (LedeArticle) on_disk = NULL;
+    g_autofree char *saved = NULL;
+
+    wait_saved (f);
+    on_disk = read_from_disk (f, id);
+    saved = timeless (lede_article_get_headline (on_disk));
+    g_assert_cmpstr (saved, ==, "Ferry runs {~~late~>again~~}" SIG " tonight");
+  }
+
+  /* Shown as changes: the markup hidden, the old word struck through. */
+  lede_test_spin (100);
+  {
+    GtkTextTagTable *table = gtk_text_buffer_get_tag_table (headline);
+    GtkTextIter at;
+
+    gtk_text_buffer_get_iter_at_offset (headline, &at, 11);
+    g_assert_true (gtk_text_iter_has_tag (&at, gtk_text_tag_table_lookup (table, "review-hidden")));
+    gtk_text_buffer_get_iter_at_offset (headline, &at, 14);
+    g_assert_true (gtk_text_iter_has_tag (&at, gtk_text_tag_table_lookup (table, "review-deleted")));
+  }
+
+  /* Nothing unresolved goes out, in the headline either. */
+  {
+    g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, NULL, NULL, NULL, LEDE_WAY_OUT_EXPORT, NULL);
+    GPtrArray *findings = lede_verdict_get_findings (verdict);
+    gboolean in_headline = FALSE;
+
+    g_assert_true (lede_verdict_is_blocked (verdict));
+    for (guint i = 0; i < findings->len; i++)
+      {
+        LedeFinding *finding = g_ptr_array_index (findings, i);
+
+        in_headline |= finding->kind == LEDE_CHECK_REVIEW && finding->field == LEDE_FIELD_HEADLINE;
+      }
+    g_assert_true (in_headline);
+    /* Forced out, it leaves as it was before the pass. */
+    g_assert_cmpstr (lede_article_get_headline (lede_verdict_get_article (verdict)), ==, "Ferry runs late tonight");
+  }
+
+  /* Accepted at the cursor, in the headline. */
+  gtk_text_buffer_get_iter_at_offset (headline, &start, 20);
+  gtk_text_buffer_place_cursor (headline, &start);
+  g_assert_true (lede_editor_answer_at_cursor (editor, LEDE_REVIEW_ACCEPT));
+  g_assert_cmpstr (lede_article_get_headline (article), ==, "Ferry runs again tonight");
+
+  /* Rejecting all takes the headline's with the body's. */
+  gtk_text_buffer_get_end_iter (headline, &end);
+  gtk_text_buffer_place_cursor (headline, &end);
+  gtk_text_buffer_begin_user_action (headline);
+  gtk_text_buffer_insert_interactive_at_cursor (headline, "!", 1, TRUE);
+  gtk_text_buffer_end_user_action (headline);
+  g_clear_pointer (&shown, g_free);
+  shown = timeless (lede_article_get_headline (article));
+  g_assert_cmpstr (shown, ==, "Ferry runs again tonight{++!++}" SIG);
+  cursor_to (f, 4);
+  type (f, "X");
+  g_assert_true (lede_editor_answer_suggestions (editor, NULL, LEDE_REVIEW_REJECT));
+  g_assert_cmpstr (lede_article_get_headline (article), ==, "Ferry runs again tonight");
+  assert_body (f, "The ferry runs.");
+}
+
+/* The panel's standfirst (and headline) take suggestions too, by the
+ * body's rules: typing grows one insertion, deleting a selection keeps the
+ * words as a deletion; the story set from elsewhere is no suggestion; the
+ * gate holds the story back; Reject All answers them with the body's. */
+static void
+test_standfirst (Fixture       *f,
+                 gconstpointer  data)
+{
+  LedeStoryFields *fields = lede_metadata_panel_get_story_fields (get_panel (f));
+  GtkEditable *row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (fields), LEDE_TYPE_STORY_FIELDS,
+                                                                   "standfirst_row"));
+  GtkEditable *text = gtk_editable_get_delegate (row);
+  LedeArticle *article = shown_article (f);
+  g_autofree char *shown = NULL;
+  int at;
+
+  start_story (f, "The ferry runs.");
+  set_suggesting (f, TRUE);
+  lede_article_set_standfirst (article, "The crossing resumes after years");
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "The crossing resumes after years");
+
+  /* Typed at the end, a letter at a time: one insertion. */
+  at = 32;
+  gtk_editable_set_position (text, at);
+  for (const char *p = " soon"; *p; p++)
+    {
+      gtk_editable_insert_text (text, p, 1, &at);
+      gtk_editable_set_position (text, at);
+    }
+  shown = timeless (lede_article_get_standfirst (article));
+  g_assert_cmpstr (shown, ==, "The crossing resumes after years{++ soon++}" SIG);
+
+  /* A selection deleted stays, struck. */
+  gtk_editable_select_region (text, 21, 26);
+  gtk_editable_delete_text (text, 21, 26);
+  g_clear_pointer (&shown, g_free);
+  shown = timeless (lede_article_get_standfirst (article));
+  g_assert_cmpstr (shown, ==, "The crossing resumes {--after--}" SIG " years{++ soon++}" SIG);
+  {
+    gint64 id = lede_article_get_id (article);
+    g_autoptr (LedeArticle) on_disk = NULL;
+    g_autofree char *saved = NULL;
+
+    wait_saved (f);
+    on_disk = read_from_disk (f, id);
+    saved = timeless (lede_article_get_standfirst (on_disk));
+    g_assert_cmpstr (saved, ==, "The crossing resumes {--after--}" SIG " years{++ soon++}" SIG);
+  }
+  {
+    g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, NULL, NULL, NULL, LEDE_WAY_OUT_EXPORT, NULL);
+
+    g_assert_true (lede_verdict_is_blocked (verdict));
+    g_assert_cmpstr (lede_article_get_standfirst (lede_verdict_get_article (verdict)), ==,
+                     "The crossing resumes after years");
+  }
+
+  /* Reject All takes the standfirst's too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reject-all", NULL));
+  g_assert_cmpstr (lede_article_get_standfirst (article), ==, "The crossing resumes after years");
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "The crossing resumes after years");
+
+  /* Not suggesting, the field is edited as ever. */
+  set_suggesting (f, FALSE);
+  at = 0;
+  gtk_editable_insert_text (text, "Now ", 4, &at);
+  g_assert_cmpstr (lede_article_get_standfirst (article), ==, "Now The crossing resumes after years");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,5 +669,7 @@ main (int   argc,
   ADD ("shown", test_shown);
   ADD ("remembered", test_remembered);
   ADD ("export-for-review", test_export_for_review);
+  ADD ("headline", test_headline);
+  ADD ("standfirst", test_standfirst);
   return g_test_run ();
 }

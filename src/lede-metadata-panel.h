@@ -46,5 +46,6 @@ void lede_metadata_panel_check_spelling   (LedeMetadataPanel *self,
 
 void lede_metadata_panel_focus_tags (LedeMetadataPanel *self);
 LedeReviewSection *lede_metadata_panel_get_review_section (LedeMetadataPanel *self);
+void lede_metadata_panel_show_posts (LedeMetadataPanel *self);
 
 G_END_DECLS

@@ -1,0 +1,508 @@
+/* test-publish.c: publishing from the window to a real WordPress (the
+ * tests' own, tests/wordpress/), run under both wrappers: WordPress
+ * answering (wordpress-session.sh) and a private X server
+ * (xvfb-session.sh). Preferences → Publishing adds a site, checked on the
+ * spot; Publish… sends the open story; every post is read back through
+ * the REST API as the site's administrator.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "lede-posts-section.h"
+#include "lede-preferences-window.h"
+#include "lede-publish-dialog.h"
+#include "lede-publishing-page.h"
+#include "lede-site-dialog.h"
+#include "lede-site-store.h"
+#include "lede-window-fixture.h"
+#include "lede-wordpress.h"
+
+static char *test_home;
+
+static const char *
+wp_env (const char *name)
+{
+  const char *value = g_getenv (name);
+
+  g_assert_nonnull (value);
+  return value;
+}
+
+/* A name no earlier run of the same WordPress has used. */
+static char *
+unique (const char *stem)
+{
+  static guint n;
+
+  return g_strdup_printf ("%s-%" G_GINT64_FORMAT "-%u", stem, g_get_real_time () / 1000, ++n);
+}
+
+static LedeWordpress *
+signed_in (const char *who)
+{
+  g_autofree char *user_var = g_strdup_printf ("LEDE_WP_%s_USER", who);
+  g_autofree char *password_var = g_strdup_printf ("LEDE_WP_%s_PASSWORD", who);
+  g_autoptr (GError) error = NULL;
+  LedeWordpress *wordpress = lede_wordpress_new (wp_env ("LEDE_WP_URL"), wp_env (user_var), wp_env (password_var));
+
+  g_assert_true (lede_wordpress_connect (wordpress, NULL, &error));
+  g_assert_no_error (error);
+  return wordpress;
+}
+
+/* The post as the site has it, read as its administrator. */
+static JsonObject *
+read_post (gint64 id)
+{
+  g_autoptr (LedeWordpress) chief = signed_in ("ADMIN");
+  g_autofree char *route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, id);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) post = lede_wordpress_call (chief, "GET", route, "context=edit", NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (post));
+  return json_object_ref (json_node_get_object (post));
+}
+
+static const char *
+raw_of (JsonObject *post,
+        const char *field)
+{
+  return json_object_get_string_member (json_object_get_object_member (post, field), "raw");
+}
+
+/* A site the window can publish to, kept as Add Site… keeps one. */
+static char *
+add_site (void)
+{
+  g_autofree char *name = unique ("gazette");
+  g_autoptr (LedeWordpress) wordpress = signed_in ("ADMIN");
+  g_autoptr (LedeSite) site = lede_site_new (name, lede_wordpress_get_address (wordpress), wp_env ("LEDE_WP_ADMIN_USER"));
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (lede_site_store_add (site, &error));
+  g_assert_true (lede_site_store_keep_password (site, wp_env ("LEDE_WP_ADMIN_PASSWORD"), NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&name);
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  g_autoptr (GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+has_publish_dialog (gpointer data)
+{
+  return find_toplevel (LEDE_TYPE_PUBLISH_DIALOG) != NULL;
+}
+
+/* Publish… on the open story, the gate's question answered if it asks. */
+static LedePublishDialog *
+open_publish (Fixture *f)
+{
+  AdwMessageDialog *held;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.publish", NULL));
+  if ((held = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    adw_message_dialog_response (held, "anyway");
+  lede_test_wait_until (has_publish_dialog, NULL, 5000);
+  return find_toplevel (LEDE_TYPE_PUBLISH_DIALOG);
+}
+
+typedef struct {
+  LedePublishDialog *dialog;  /* weak */
+} Waiting;
+
+static gboolean
+is_answered (gpointer data)
+{
+  Waiting *waiting = data;
+
+  return waiting->dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (waiting->dialog)) ||
+         (!lede_publish_dialog_is_sending (waiting->dialog));
+}
+
+/* Presses Publish and waits for the site's answer: TRUE when the dialog
+ * closed on a published post. */
+static gboolean
+press_publish (LedePublishDialog *dialog)
+{
+  Waiting waiting = { dialog };
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&waiting.dialog);
+  lede_publish_dialog_publish (dialog);
+  g_assert_true (waiting.dialog == NULL || lede_publish_dialog_is_sending (dialog));
+  lede_test_wait_until (is_answered, &waiting, 30000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  if (waiting.dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *)&waiting.dialog);
+  return waiting.dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (dialog));
+}
+
+static gint64
+post_of (Fixture *f)
+{
+  g_autoptr (LedeWordpress) wordpress = signed_in ("ADMIN");
+  g_autoptr (GError) error = NULL;
+  gint64 post_id = 0;
+
+  g_assert_true (lede_library_get_site_post (lede_window_get_library (f->window), lede_article_get_id (shown_article (f)),
+                                             lede_wordpress_get_address (wordpress), &post_id, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return post_id;
+}
+
+static void
+new_story (Fixture    *f,
+           const char *headline,
+           const char *body)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_article_set_headline (shown_article (f), headline);
+  type_at_end (f, body);
+}
+
+static LedePublishingPage *
+find_page (GtkWidget *root)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    {
+      LedePublishingPage *page = LEDE_IS_PUBLISHING_PAGE (w) ? LEDE_PUBLISHING_PAGE (w) : find_page (w);
+
+      if (page)
+        return page;
+    }
+  return NULL;
+}
+
+static gboolean
+is_checked (gpointer data)
+{
+  return !lede_site_dialog_is_checking (data);
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !lede_publishing_page_is_busy (data);
+}
+
+static void
+fill (LedeSiteDialog *dialog,
+      const char     *row,
+      const char     *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), LEDE_TYPE_SITE_DIALOG, row)), text);
+}
+
+static const char *
+status_of (LedeSiteDialog *dialog)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (dialog), LEDE_TYPE_SITE_DIALOG,
+                                                                       "status_label")));
+}
+
+static gboolean
+lists_site (LedePublishingPage *page,
+            const char         *name)
+{
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), LEDE_TYPE_PUBLISHING_PAGE, "sites_list"));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Preferences → Publishing → Add Site…: a wrong password is refused in
+ * its own words and nothing is kept; the right one is kept (the password
+ * in the Secret Service) and the role said; Remove asks, then forgets. */
+static void
+test_add_site (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *name = unique ("chronicle");
+  LedePreferencesWindow *preferences = lede_preferences_window_new (GTK_WINDOW (f->window), NULL);
+  LedePublishingPage *page;
+  LedeSiteDialog *dialog;
+  g_autoptr (LedeSite) kept = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *password = NULL;
+  AdwStatusPage *added;
+  AdwMessageDialog *confirm;
+  GtkWidget *row, *remove;
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_auto (GStrv) keys = NULL;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  page = find_page (GTK_WIDGET (preferences));
+  g_assert_nonnull (page);
+  dialog = LEDE_SITE_DIALOG (lede_publishing_page_add_site (page));
+
+  fill (dialog, "name_row", name);
+  fill (dialog, "address_row", wp_env ("LEDE_WP_URL"));
+  fill (dialog, "user_row", wp_env ("LEDE_WP_AUTHOR_USER"));
+  fill (dialog, "password_row", wp_env ("LEDE_WP_LOGIN_PASSWORD"));
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (dialog), LEDE_TYPE_SITE_DIALOG, "add_button"), "clicked");
+  g_assert_true (lede_site_dialog_is_checking (dialog));
+  lede_test_wait_until (is_checked, dialog, 20000);
+  g_assert_nonnull (strstr (status_of (dialog), "application password"));
+  g_assert_null (lede_site_store_find (name, NULL));
+  g_assert_false (lists_site (page, name));
+
+  /* The right password: kept, and what the role allows said. */
+  fill (dialog, "password_row", wp_env ("LEDE_WP_AUTHOR_PASSWORD"));
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (dialog), LEDE_TYPE_SITE_DIALOG, "add_button"), "clicked");
+  lede_test_wait_until (is_checked, dialog, 20000);
+  added = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (dialog), LEDE_TYPE_SITE_DIALOG, "added_page"));
+  g_assert_nonnull (adw_status_page_get_description (added));
+  g_assert_nonnull (strstr (adw_status_page_get_description (added), "Author"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (added), "not create categories"));
+  kept = lede_site_store_find (name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept->user, ==, wp_env ("LEDE_WP_AUTHOR_USER"));
+  password = lede_site_store_lookup_password (kept, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, wp_env ("LEDE_WP_AUTHOR_PASSWORD"));
+  g_assert_true (lists_site (page, name));
+  /* Never in GSettings. */
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i]; i++)
+    {
+      g_autoptr (GVariant) value = g_settings_get_value (settings, keys[i]);
+      g_autofree char *text = g_variant_print (value, FALSE);
+
+      g_assert_null (strstr (text, password));
+    }
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  /* Remove asks first; then the site and its password are gone. */
+  row = NULL;
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), LEDE_TYPE_PUBLISHING_PAGE, "sites_list")));
+       w; w = gtk_widget_get_next_sibling (w))
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), name) == 0)
+      row = w;
+  g_assert_nonnull (row);
+  remove = g_object_get_data (G_OBJECT (row), "lede-remove");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), !=, NULL);
+  g_signal_emit_by_name (remove, "clicked");
+  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "remove");
+  lede_test_spin (50);
+  lede_test_wait_until (is_idle, page, 10000);
+  g_assert_null (lede_site_store_find (name, NULL));
+  g_assert_false (lists_site (page, name));
+  g_clear_pointer (&password, g_free);
+  password = lede_site_store_lookup_password (kept, NULL, NULL);
+  g_assert_null (password);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+/* Publish… sends the open story; the post read back has its title,
+ * content and status; publishing again updates the same post; the panel
+ * shows where it went. */
+static void
+test_publish_and_update (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *site = add_site ();
+  g_autofree char *headline = unique ("Harbour ferry returns");
+  LedePublishDialog *dialog;
+  g_autoptr (JsonObject) post = NULL;
+  g_autoptr (JsonObject) again = NULL;
+  LedePostsSection *section;
+  AdwPreferencesGroup *group;
+  GtkWidget *row;
+  gint64 id;
+
+  new_story (f, headline, "The ferry sails again from Monday.");
+  dialog = open_publish (f);
+  g_assert_true (lede_publish_dialog_set_site (dialog, site));
+  lede_publish_dialog_set_mode (dialog, LEDE_PUBLISH_NOW, NULL);
+  g_assert_true (press_publish (dialog));
+
+  id = post_of (f);
+  g_assert_cmpint (id, >, 0);
+  post = read_post (id);
+  g_assert_cmpstr (raw_of (post, "title"), ==, headline);
+  g_assert_nonnull (strstr (raw_of (post, "content"), "<p>The ferry sails again from Monday.</p>"));
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "publish");
+
+  /* The panel says where. */
+  section = panel_child (f, "posts_section");
+  group = ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (GTK_WIDGET (section), LEDE_TYPE_POSTS_SECTION, "group"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group)));
+  row = gtk_widget_get_first_child (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (section), LEDE_TYPE_POSTS_SECTION,
+                                                                               "posts_list")));
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  {
+    g_autofree char *title = g_strdup_printf ("Published on %s", site);
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                     json_object_get_string_member (post, "link")));
+  }
+
+  /* Again: the same post, updated. */
+  type_at_end (f, " Tickets are half price.");
+  dialog = open_publish (f);
+  g_assert_true (lede_publish_dialog_set_site (dialog, site));
+  g_assert_nonnull (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), LEDE_TYPE_PUBLISH_DIALOG, "where_group"))));
+  g_assert_true (press_publish (dialog));
+  g_assert_cmpint (post_of (f), ==, id);
+  again = read_post (id);
+  g_assert_nonnull (strstr (raw_of (again, "content"), "Tickets are half price."));
+  g_assert_cmpstr (json_object_get_string_member (again, "status"), ==, "publish");
+}
+
+/* Under embargo, "now" is the lift: the post is scheduled (future) for
+ * it, never published. */
+static void
+test_embargo (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *site = add_site ();
+  g_autofree char *headline = unique ("Budget figures");
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) later = g_date_time_add_days (now, 2);
+  g_autoptr (GDateTime) lift = g_date_time_new_utc (g_date_time_get_year (later), g_date_time_get_month (later),
+                                                    g_date_time_get_day_of_month (later), 10, 0, 0);
+  g_autofree char *lift_gmt = g_date_time_format (lift, "%Y-%m-%dT%H:%M:%S");
+  g_autoptr (JsonObject) post = NULL;
+  LedePublishDialog *dialog;
+  AdwActionRow *now_row;
+
+  new_story (f, headline, "Spending rises by a tenth.");
+  lede_article_set_embargo (shown_article (f), lift);
+  dialog = open_publish (f);
+  now_row = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), LEDE_TYPE_PUBLISH_DIALOG, "now_row"));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (now_row)), "embargo"));
+  g_assert_true (lede_publish_dialog_set_site (dialog, site));
+  lede_publish_dialog_set_mode (dialog, LEDE_PUBLISH_NOW, NULL);
+  g_assert_true (press_publish (dialog));
+
+  post = read_post (post_of (f));
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "future");
+  g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), ==, lift_gmt);
+}
+
+/* A change an editor made on the site is not overwritten: the window asks
+ * whose version wins; "keep theirs" sends nothing, "mine" replaces it. */
+static void
+test_changed_on_site (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *site = add_site ();
+  g_autofree char *headline = unique ("Quay wall to be rebuilt");
+  g_autofree char *theirs = g_strconcat (headline, " by summer", NULL);
+  g_autoptr (LedeWordpress) desk = signed_in ("EDITOR");
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) edit = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (JsonObject) post = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *route = NULL;
+  LedePublishDialog *dialog;
+  AdwMessageDialog *question;
+  gint64 id;
+
+  new_story (f, headline, "Work starts in March.");
+  dialog = open_publish (f);
+  g_assert_true (lede_publish_dialog_set_site (dialog, site));
+  g_assert_true (press_publish (dialog));
+  id = post_of (f);
+
+  g_usleep (1100 * 1000);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, theirs);
+  json_builder_end_object (builder);
+  edit = json_builder_get_root (builder);
+  route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, id);
+  answer = lede_wordpress_call (desk, "POST", route, NULL, edit, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Asked; kept theirs: nothing sent, the dialog stays. */
+  type_at_end (f, " Or April.");
+  dialog = open_publish (f);
+  g_assert_true (lede_publish_dialog_set_site (dialog, site));
+  g_assert_false (press_publish (dialog));
+  question = lede_publish_dialog_get_question (dialog);
+  g_assert_nonnull (question);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "changed"));
+  adw_message_dialog_response (question, "cancel");
+  g_assert_null (lede_publish_dialog_get_question (dialog));
+  g_assert_nonnull (strstr (lede_publish_dialog_get_status (dialog), "keeps its version"));
+  post = read_post (id);
+  g_assert_cmpstr (raw_of (post, "title"), ==, theirs);
+  g_assert_null (strstr (raw_of (post, "content"), "April"));
+  g_clear_pointer (&post, json_object_unref);
+
+  /* Mine, said in so many words: sent over it. */
+  g_assert_false (press_publish (dialog));
+  question = lede_publish_dialog_get_question (dialog);
+  g_assert_nonnull (question);
+  {
+    Waiting waiting = { dialog };
+
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&waiting.dialog);
+    adw_message_dialog_response (question, "overwrite");
+    lede_test_wait_until (is_answered, &waiting, 30000);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_true (waiting.dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (waiting.dialog)));
+    if (waiting.dialog)
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *)&waiting.dialog);
+  }
+  post = read_post (id);
+  g_assert_cmpstr (raw_of (post, "title"), ==, headline);
+  g_assert_nonnull (strstr (raw_of (post, "content"), "April"));
+  g_assert_cmpint (post_of (f), ==, id);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *config = NULL;
+  g_autofree char *keyring = NULL;
+  int status;
+
+  /* libsecret's own file backend (no keyring daemon) and a sites file of
+   * this run's, set before GLib or libsecret read them. */
+  test_home = lede_test_tmpdir ();
+  config = g_build_filename (test_home, "config", NULL);
+  keyring = g_build_filename (test_home, "keyring", NULL);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "lede-tests", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/lede/ui-publish/add-site", Fixture, NULL, fixture_setup, test_add_site, fixture_teardown);
+  g_test_add ("/lede/ui-publish/publish-and-update", Fixture, NULL, fixture_setup, test_publish_and_update,
+              fixture_teardown);
+  g_test_add ("/lede/ui-publish/embargo", Fixture, NULL, fixture_setup, test_embargo, fixture_teardown);
+  g_test_add ("/lede/ui-publish/changed-on-site", Fixture, NULL, fixture_setup, test_changed_on_site,
+              fixture_teardown);
+  status = g_test_run ();
+  lede_test_rmdir (test_home);
+  return status;
+}

@@ -106,8 +106,6 @@ lede_window_show_publish (LedeWindow *self)
   g_autoptr (LedeVerdict) verdict = NULL;
   GList *windows;
 
-  g_return_val_if_fail (LEDE_IS_WINDOW (self), NULL);
-
   if (self->library == NULL)
     return NULL;
   if (!lede_autosave_flush (self->autosave, &error))

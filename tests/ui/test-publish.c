@@ -31,6 +31,36 @@ wp_env (const char *name)
   return value;
 }
 
+/* With LEDE_TEST_SHOTS set to a folder, a picture of @widget as it is
+ * drawn now, to look at (not compared with anything). */
+static void
+shoot (GtkWidget  *widget,
+       const char *name)
+{
+  const char *dir = g_getenv ("LEDE_TEST_SHOTS");
+  g_autofree char *file = NULL;
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  lede_test_spin (400);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+}
+
 /* A name no earlier run of the same WordPress has used. */
 static char *
 unique (const char *stem)
@@ -259,6 +289,7 @@ test_add_site (Fixture       *f,
   g_assert_true (lede_site_dialog_is_checking (dialog));
   lede_test_wait_until (is_checked, dialog, 20000);
   g_assert_nonnull (strstr (status_of (dialog), "application password"));
+  shoot (GTK_WIDGET (dialog), "site-dialog-refused.png");
   g_assert_null (lede_site_store_find (name, NULL));
   g_assert_false (lists_site (page, name));
 
@@ -277,6 +308,9 @@ test_add_site (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (password, ==, wp_env ("LEDE_WP_AUTHOR_PASSWORD"));
   g_assert_true (lists_site (page, name));
+  shoot (GTK_WIDGET (dialog), "site-dialog-added.png");
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
+  shoot (GTK_WIDGET (preferences), "preferences-publishing.png");
   /* Never in GSettings. */
   g_object_get (settings, "settings-schema", &schema, NULL);
   keys = g_settings_schema_list_keys (schema);
@@ -344,6 +378,9 @@ test_publish_and_update (Fixture       *f,
 
   /* The panel says where. */
   section = panel_child (f, "posts_section");
+  if (!gtk_widget_get_mapped (GTK_WIDGET (section)))
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-metadata", NULL);
+  shoot (GTK_WIDGET (section), "panel-published.png");
   group = ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (GTK_WIDGET (section), LEDE_TYPE_POSTS_SECTION, "group"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group)));
   row = gtk_widget_get_first_child (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (section), LEDE_TYPE_POSTS_SECTION,
@@ -445,6 +482,7 @@ test_changed_on_site (Fixture       *f,
   question = lede_publish_dialog_get_question (dialog);
   g_assert_nonnull (question);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "changed"));
+  shoot (GTK_WIDGET (question), "changed-on-site.png");
   adw_message_dialog_response (question, "cancel");
   g_assert_null (lede_publish_dialog_get_question (dialog));
   g_assert_nonnull (strstr (lede_publish_dialog_get_status (dialog), "keeps its version"));

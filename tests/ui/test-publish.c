@@ -104,19 +104,28 @@ raw_of (JsonObject *post,
   return json_object_get_string_member (json_object_get_object_member (post, field), "raw");
 }
 
-/* A site the window can publish to, kept as Add Site… keeps one. */
+/* A site the window can publish to as the harness's user @who, kept as
+ * Add Site… keeps one. */
 static char *
-add_site (void)
+add_site_as (const char *who)
 {
   g_autofree char *name = unique ("gazette");
-  g_autoptr (LedeWordpress) wordpress = signed_in ("ADMIN");
-  g_autoptr (LedeSite) site = lede_site_new (name, lede_wordpress_get_address (wordpress), wp_env ("LEDE_WP_ADMIN_USER"));
+  g_autofree char *user_var = g_strdup_printf ("LEDE_WP_%s_USER", who);
+  g_autofree char *password_var = g_strdup_printf ("LEDE_WP_%s_PASSWORD", who);
+  g_autoptr (LedeWordpress) wordpress = signed_in (who);
+  g_autoptr (LedeSite) site = lede_site_new (name, lede_wordpress_get_address (wordpress), wp_env (user_var));
   g_autoptr (GError) error = NULL;
 
   g_assert_true (lede_site_store_add (site, &error));
-  g_assert_true (lede_site_store_keep_password (site, wp_env ("LEDE_WP_ADMIN_PASSWORD"), NULL, &error));
+  g_assert_true (lede_site_store_keep_password (site, wp_env (password_var), NULL, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&name);
+}
+
+static char *
+add_site (void)
+{
+  return add_site_as ("ADMIN");
 }
 
 static gpointer
@@ -513,6 +522,98 @@ test_changed_on_site (Fixture       *f,
   g_assert_cmpint (post_of (f), ==, id);
 }
 
+/* A post deleted on the site is not made again unasked: the window asks,
+ * and sends it as a new post when told. */
+static void
+test_deleted_on_site (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *site = add_site ();
+  g_autofree char *headline = unique ("Library hours cut");
+  g_autoptr (LedeWordpress) desk = signed_in ("EDITOR");
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (JsonObject) post = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *route = NULL;
+  LedePublishDialog *dialog;
+  AdwMessageDialog *question;
+  gint64 id, again;
+
+  new_story (f, headline, "The branch closes on Wednesdays.");
+  dialog = open_publish (f);
+  g_assert_true (lede_publish_dialog_set_site (dialog, site));
+  g_assert_true (press_publish (dialog));
+  id = post_of (f);
+  route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, id);
+  answer = lede_wordpress_call (desk, "DELETE", route, "force=true", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  dialog = open_publish (f);
+  g_assert_true (lede_publish_dialog_set_site (dialog, site));
+  g_assert_false (press_publish (dialog));
+  question = lede_publish_dialog_get_question (dialog);
+  g_assert_nonnull (question);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "deleted"));
+  {
+    Waiting waiting = { dialog };
+
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&waiting.dialog);
+    adw_message_dialog_response (question, "send-anew");
+    lede_test_wait_until (is_answered, &waiting, 30000);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_true (waiting.dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (waiting.dialog)));
+    if (waiting.dialog)
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *)&waiting.dialog);
+  }
+  again = post_of (f);
+  g_assert_cmpint (again, !=, id);
+  post = read_post (again);
+  g_assert_cmpstr (raw_of (post, "title"), ==, headline);
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "publish");
+}
+
+/* A draft goes as a draft, a time as a schedule; a Contributor asked to
+ * publish is told in words, in the dialog, and nothing is sent. */
+static void
+test_draft_schedule_and_refusal (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *site = add_site ();
+  g_autofree char *stringer = add_site_as ("CONTRIBUTOR");
+  g_autofree char *headline = unique ("Council meets");
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) later = g_date_time_add_days (now, 3);
+  g_autoptr (GDateTime) when = g_date_time_new_utc (g_date_time_get_year (later), g_date_time_get_month (later),
+                                                    g_date_time_get_day_of_month (later), 8, 30, 0);
+  g_autofree char *when_gmt = g_date_time_format (when, "%Y-%m-%dT%H:%M:%S");
+  g_autoptr (JsonObject) post = NULL;
+  LedePublishDialog *dialog;
+
+  new_story (f, headline, "The agenda runs to nine items.");
+  dialog = open_publish (f);
+  g_assert_true (lede_publish_dialog_set_site (dialog, stringer));
+  lede_publish_dialog_set_mode (dialog, LEDE_PUBLISH_NOW, NULL);
+  g_assert_false (press_publish (dialog));
+  g_assert_nonnull (strstr (lede_publish_dialog_get_status (dialog), "may send drafts but not publish"));
+  g_assert_cmpint (post_of (f), ==, 0);
+
+  g_assert_true (lede_publish_dialog_set_site (dialog, site));
+  lede_publish_dialog_set_mode (dialog, LEDE_PUBLISH_DRAFT, NULL);
+  g_assert_true (press_publish (dialog));
+  post = read_post (post_of (f));
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "draft");
+  g_clear_pointer (&post, json_object_unref);
+
+  dialog = open_publish (f);
+  g_assert_true (lede_publish_dialog_set_site (dialog, site));
+  lede_publish_dialog_set_mode (dialog, LEDE_PUBLISH_SCHEDULE, when);
+  g_assert_true (press_publish (dialog));
+  post = read_post (post_of (f));
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "future");
+  g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), ==, when_gmt);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,6 +641,10 @@ main (int   argc,
   g_test_add ("/lede/ui-publish/embargo", Fixture, NULL, fixture_setup, test_embargo, fixture_teardown);
   g_test_add ("/lede/ui-publish/changed-on-site", Fixture, NULL, fixture_setup, test_changed_on_site,
               fixture_teardown);
+  g_test_add ("/lede/ui-publish/deleted-on-site", Fixture, NULL, fixture_setup, test_deleted_on_site,
+              fixture_teardown);
+  g_test_add ("/lede/ui-publish/draft-schedule-and-refusal", Fixture, NULL, fixture_setup,
+              test_draft_schedule_and_refusal, fixture_teardown);
   status = g_test_run ();
   lede_test_rmdir (test_home);
   return status;

@@ -215,8 +215,9 @@ site_selected_cb (LedePublishDialog *self)
                                    site->address, &post_id, NULL, &link, &error))
     g_warning ("%s", error->message);
   if (post_id > 0)
-    description = g_strdup_printf (_("Sent to %s before (%s): this updates the same post."), site->name,
-                                   link && *link ? link : _("no link yet"));
+    /* The group's description is markup: names and links are escaped. */
+    description = g_markup_printf_escaped (_("Sent to %s before (%s): this updates the same post."), site->name,
+                                           link && *link ? link : _("no link yet"));
   adw_preferences_group_set_description (self->where_group, description);
   update_button (self);
 }

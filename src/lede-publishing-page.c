@@ -40,8 +40,13 @@ show_error (LedePublishingPage *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
+  /* A toast's title is markup. */
   if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
+    {
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (escaped));
+    }
   else
     g_message ("%s", message);
 }

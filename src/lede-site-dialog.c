@@ -171,8 +171,9 @@ on_checked (GObject      *object,
   set_checking (self, FALSE);
   self->added = TRUE;
   /* Translators: "“The Gazette” at https://…: signed in as sam, an Author. Lede may …" */
-  description = g_strdup_printf (_("“%s” at %s: signed in as %s, %s. %s"), check->site_title, check->site->address,
-                                 check->site->user, check->role, check->allowed);
+  /* The status page's description is markup: a site called "News & Views" stays so. */
+  description = g_markup_printf_escaped (_("“%s” at %s: signed in as %s, %s. %s"), check->site_title,
+                                         check->site->address, check->site->user, check->role, check->allowed);
   adw_status_page_set_description (self->added_page, description);
   gtk_stack_set_visible_child_name (self->stack, "added");
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);

@@ -50,13 +50,15 @@ on_published (LedePublishDialog   *dialog,
 
       when = g_date_time_format (local, "%x %H:%M");
     }
+  /* A toast's title is markup: the site's name is escaped. */
   if (g_str_equal (published->status, "future"))
-    title = g_strdup_printf (published->for_embargo ? _("Scheduled on %s for %s, when the embargo lifts")
-                                                    : _("Scheduled on %s for %s"), site, when ? when : "");
+    title = g_markup_printf_escaped (published->for_embargo ? _("Scheduled on %s for %s, when the embargo lifts")
+                                                            : _("Scheduled on %s for %s"), site, when ? when : "");
   else if (g_str_equal (published->status, "publish"))
-    title = g_strdup_printf (published->updated ? _("Updated on %s") : _("Published on %s"), site);
+    title = g_markup_printf_escaped (published->updated ? _("Updated on %s") : _("Published on %s"), site);
   else
-    title = g_strdup_printf (published->updated ? _("The draft on %s updated") : _("Sent to %s as a draft"), site);
+    title = g_markup_printf_escaped (published->updated ? _("The draft on %s updated") : _("Sent to %s as a draft"),
+                                     site);
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 10);
   if (published->link && *published->link)

@@ -109,7 +109,7 @@ raw_of (JsonObject *post,
 static char *
 add_site_as (const char *who)
 {
-  g_autofree char *name = unique ("gazette");
+  g_autofree char *name = unique ("News & Views");
   g_autofree char *user_var = g_strdup_printf ("LEDE_WP_%s_USER", who);
   g_autofree char *password_var = g_strdup_printf ("LEDE_WP_%s_PASSWORD", who);
   g_autoptr (LedeWordpress) wordpress = signed_in (who);
@@ -271,7 +271,7 @@ static void
 test_add_site (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *name = unique ("chronicle");
+  g_autofree char *name = unique ("Chronicle & Echo");
   LedePreferencesWindow *preferences = lede_preferences_window_new (GTK_WINDOW (f->window), NULL);
   LedePublishingPage *page;
   LedeSiteDialog *dialog;

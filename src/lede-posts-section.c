@@ -29,19 +29,22 @@ struct _LedePostsSection
 
 G_DEFINE_FINAL_TYPE (LedePostsSection, lede_posts_section, GTK_TYPE_WIDGET)
 
-/* The writer's name for the site at @address, or the address. */
+/* The writer's name for the site at @address (names, when several
+ * users of one site are kept), or the address. */
 static char *
 dup_site_name (GPtrArray  *sites,
                const char *address)
 {
+  g_autoptr (GString) names = g_string_new (NULL);
+
   for (guint i = 0; sites && i < sites->len; i++)
     {
       LedeSite *site = g_ptr_array_index (sites, i);
 
       if (g_strcmp0 (site->address, address) == 0)
-        return g_strdup (site->name);
+        g_string_append_printf (names, names->len ? " / %s" : "%s", site->name);
     }
-  return g_strdup (address);
+  return names->len ? g_string_free (g_steal_pointer (&names), FALSE) : g_strdup (address);
 }
 
 static char *

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "lede-publish-dialog.h"
+#include "lede-site-dialog.h"
 #include "lede-site-store.h"
 
 struct _LedePublishDialog
@@ -38,6 +39,7 @@ struct _LedePublishDialog
   GtkButton           *publish_button;
   GtkWidget           *form;
   AdwPreferencesGroup *where_group;
+  GtkButton           *add_site_button;
   AdwPreferencesGroup *how_group;
   AdwComboRow         *site_row;
   GtkStringList       *site_names;
@@ -429,6 +431,7 @@ fill_sites (LedePublishDialog *self)
   g_autoptr (GError) error = NULL;
 
   g_clear_pointer (&self->sites, g_ptr_array_unref);
+  gtk_string_list_splice (self->site_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->site_names)), NULL);
   self->sites = lede_site_store_list (&error);
   if (self->sites == NULL)
     {
@@ -440,6 +443,26 @@ fill_sites (LedePublishDialog *self)
   if (self->sites->len == 0)
     show_status (self, _("No site to publish to yet: add the newsroom’s WordPress in Preferences → Publishing."),
                  TRUE);
+  else
+    show_status (self, NULL, FALSE);
+}
+
+/* Add Site…, from here too: the site added is the one chosen. */
+static void
+on_site_added (LedePublishDialog *self,
+               const char        *name)
+{
+  fill_sites (self);
+  lede_publish_dialog_set_site (self, name);
+}
+
+static void
+add_site_clicked_cb (LedePublishDialog *self)
+{
+  LedeSiteDialog *dialog = lede_site_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "added", G_CALLBACK (on_site_added), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Under embargo, "now" is the lift: the words say so. */
@@ -495,6 +518,7 @@ lede_publish_dialog_class_init (LedePublishDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedePublishDialog, publish_button);
   gtk_widget_class_bind_template_child (widget_class, LedePublishDialog, form);
   gtk_widget_class_bind_template_child (widget_class, LedePublishDialog, where_group);
+  gtk_widget_class_bind_template_child (widget_class, LedePublishDialog, add_site_button);
   gtk_widget_class_bind_template_child (widget_class, LedePublishDialog, how_group);
   gtk_widget_class_bind_template_child (widget_class, LedePublishDialog, site_row);
   gtk_widget_class_bind_template_child (widget_class, LedePublishDialog, site_names);
@@ -512,6 +536,7 @@ lede_publish_dialog_class_init (LedePublishDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, site_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, when_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_site_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -40,6 +40,7 @@ struct _LedePublishDialog
   GtkWidget           *form;
   AdwPreferencesGroup *where_group;
   GtkButton           *add_site_button;
+  AdwWindowTitle      *window_title;
   AdwPreferencesGroup *how_group;
   AdwComboRow         *site_row;
   GtkStringList       *site_names;
@@ -519,6 +520,7 @@ lede_publish_dialog_class_init (LedePublishDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedePublishDialog, form);
   gtk_widget_class_bind_template_child (widget_class, LedePublishDialog, where_group);
   gtk_widget_class_bind_template_child (widget_class, LedePublishDialog, add_site_button);
+  gtk_widget_class_bind_template_child (widget_class, LedePublishDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, LedePublishDialog, how_group);
   gtk_widget_class_bind_template_child (widget_class, LedePublishDialog, site_row);
   gtk_widget_class_bind_template_child (widget_class, LedePublishDialog, site_names);
@@ -556,7 +558,6 @@ lede_publish_dialog_new (GtkWindow   *parent,
                          LedeVerdict *verdict)
 {
   LedePublishDialog *self;
-  g_autofree char *title = NULL;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (library) && verdict != NULL, NULL);
   g_return_val_if_fail (lede_verdict_get_way_out (verdict) == LEDE_WAY_OUT_PUBLISH, NULL);
@@ -564,8 +565,8 @@ lede_publish_dialog_new (GtkWindow   *parent,
   self = g_object_new (LEDE_TYPE_PUBLISH_DIALOG, "transient-for", parent, NULL);
   self->library = g_object_ref (library);
   self->verdict = lede_verdict_ref (verdict);
-  title = g_strdup_printf (_("Publish “%s”"), lede_article_get_headline (lede_verdict_get_article (verdict)));
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  /* The headline under the title (a window title is plain text). */
+  adw_window_title_set_subtitle (self->window_title, lede_article_get_headline (lede_verdict_get_article (verdict)));
   show_embargo (self);
   fill_sites (self);
   site_selected_cb (self);

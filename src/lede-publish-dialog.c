@@ -192,7 +192,8 @@ update_button (LedePublishDialog *self)
   if (gtk_check_button_get_active (self->draft_check))
     label = _("_Send Draft");
   else if (gtk_check_button_get_active (self->schedule_check) || embargoed)
-    label = _("_Schedule");
+    /* Not "_Schedule": the row of that name has its S. */
+    label = _("Sche_dule");
   if (gtk_check_button_get_active (self->schedule_check))
     {
       g_autoptr (GDateTime) when = parse_when (gtk_editable_get_text (GTK_EDITABLE (self->when_entry)));

@@ -79,6 +79,9 @@ on_removed (GObject      *object,
   g_autoptr (GError) error = NULL;
 
   self->removing--;
+  /* Preferences closed meanwhile: nothing left to show it in. */
+  if (self->sites_list == NULL)
+    return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     show_error (self, error->message);
   else
@@ -156,8 +159,12 @@ static void
 show_sites (LedePublishingPage *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) sites = lede_site_store_list (&error);
+  g_autoptr (GPtrArray) sites = NULL;
   GtkWidget *child;
+
+  if (self->sites_list == NULL)
+    return;
+  sites = lede_site_store_list (&error);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sites_list))))
     gtk_list_box_remove (self->sites_list, child);

@@ -159,6 +159,14 @@ on_checked (GObject      *object,
   g_autofree char *description = NULL;
 
   g_clear_object (&self->cancellable);
+  /* Closed meanwhile, and the site took it all the same: it is kept, and
+   * the page lists it. */
+  if (self->stack == NULL)
+    {
+      if (g_task_propagate_boolean (G_TASK (result), NULL))
+        g_signal_emit (self, signals[ADDED], 0, check->site->name);
+      return;
+    }
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -236,11 +244,18 @@ lede_site_dialog_dispose (GObject *object)
 {
   LedeSiteDialog *self = LEDE_SITE_DIALOG (object);
 
-  /* A check still running is told to stop; its answer finds nobody. */
+  /* A check still running is told to stop; its answer (on_checked())
+   * finds the dialog gone. */
   g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_SITE_DIALOG);
   G_OBJECT_CLASS (lede_site_dialog_parent_class)->dispose (object);
+}
+
+static void
+lede_site_dialog_finalize (GObject *object)
+{
+  g_clear_object (&LEDE_SITE_DIALOG (object)->cancellable);
+  G_OBJECT_CLASS (lede_site_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -250,6 +265,7 @@ lede_site_dialog_class_init (LedeSiteDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lede_site_dialog_dispose;
+  object_class->finalize = lede_site_dialog_finalize;
 
   /**
    * LedeSiteDialog::added:

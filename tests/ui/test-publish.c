@@ -355,6 +355,57 @@ test_add_site (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+typedef struct {
+  const char *name;
+  guint       added;
+} Added;
+
+static void
+on_added (LedeSiteDialog *dialog,
+          const char     *name,
+          Added          *added)
+{
+  g_assert_cmpstr (name, ==, added->name);
+  added->added++;
+}
+
+/* Closed while the site is asked: nothing breaks, and a site that took
+ * the password is kept whole (with it) and said to be added. */
+static void
+test_closed_while_checking (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *name = unique ("Weekly Courier");
+  LedeSiteDialog *dialog = lede_site_dialog_new (GTK_WINDOW (f->window));
+  Added added = { name, 0 };
+  g_autoptr (LedeSite) kept = NULL;
+  g_autofree char *password = NULL;
+
+  g_signal_connect (dialog, "added", G_CALLBACK (on_added), &added);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fill (dialog, "name_row", name);
+  fill (dialog, "address_row", wp_env ("LEDE_WP_URL"));
+  fill (dialog, "user_row", wp_env ("LEDE_WP_AUTHOR_USER"));
+  fill (dialog, "password_row", wp_env ("LEDE_WP_AUTHOR_PASSWORD"));
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (dialog), LEDE_TYPE_SITE_DIALOG, "add_button"), "clicked");
+  g_assert_true (lede_site_dialog_is_checking (dialog));
+  g_object_ref (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The check either stops or finishes; either way it answers. */
+  lede_test_wait_until (is_checked, dialog, 20000);
+  kept = lede_site_store_find (name, NULL);
+  if (kept)
+    {
+      g_assert_cmpuint (added.added, ==, 1);
+      password = lede_site_store_lookup_password (kept, NULL, NULL);
+      g_assert_cmpstr (password, ==, wp_env ("LEDE_WP_AUTHOR_PASSWORD"));
+    }
+  else
+    g_assert_cmpuint (added.added, ==, 0);
+  g_signal_handlers_disconnect_by_data (dialog, &added);
+  g_object_unref (dialog);
+}
+
 /* Add Site… from the Publish dialog: the site added is the one chosen. */
 static void
 test_add_site_from_publish (Fixture       *f,
@@ -668,6 +719,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/lede/ui-publish/add-site", Fixture, NULL, fixture_setup, test_add_site, fixture_teardown);
+  g_test_add ("/lede/ui-publish/closed-while-checking", Fixture, NULL, fixture_setup, test_closed_while_checking,
+              fixture_teardown);
   g_test_add ("/lede/ui-publish/add-site-from-publish", Fixture, NULL, fixture_setup, test_add_site_from_publish,
               fixture_teardown);
   g_test_add ("/lede/ui-publish/publish-and-update", Fixture, NULL, fixture_setup, test_publish_and_update,

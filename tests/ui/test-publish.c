@@ -697,6 +697,37 @@ test_draft_schedule_and_refusal (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), ==, when_gmt);
 }
 
+/* The site's own words when it refuses: an Author may not edit the post
+ * an administrator made of the story. */
+static void
+test_refused_by_site (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *chief = add_site ();
+  g_autofree char *reporter = add_site_as ("AUTHOR");
+  g_autofree char *headline = unique ("Pier reopens");
+  g_autoptr (JsonObject) post = NULL;
+  LedePublishDialog *dialog;
+  gint64 id;
+
+  new_story (f, headline, "The pier reopens on Saturday.");
+  dialog = open_publish (f);
+  g_assert_true (lede_publish_dialog_set_site (dialog, chief));
+  g_assert_true (press_publish (dialog));
+  id = post_of (f);
+
+  type_at_end (f, " Fishing is allowed again.");
+  dialog = open_publish (f);
+  g_assert_true (lede_publish_dialog_set_site (dialog, reporter));
+  g_assert_false (press_publish (dialog));
+  g_assert_null (lede_publish_dialog_get_question (dialog));
+  g_test_message ("refused: %s", lede_publish_dialog_get_status (dialog));
+  g_assert_nonnull (strstr (lede_publish_dialog_get_status (dialog), "Sorry, you are not allowed to edit this post"));
+  post = read_post (id);
+  g_assert_null (strstr (raw_of (post, "content"), "Fishing"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -732,6 +763,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/lede/ui-publish/draft-schedule-and-refusal", Fixture, NULL, fixture_setup,
               test_draft_schedule_and_refusal, fixture_teardown);
+  g_test_add ("/lede/ui-publish/refused-by-site", Fixture, NULL, fixture_setup, test_refused_by_site,
+              fixture_teardown);
   status = g_test_run ();
   lede_test_rmdir (test_home);
   return status;

@@ -94,6 +94,48 @@ job_free (Job *job)
   g_free (job);
 }
 
+static void show_status (LedePublishDialog *self, const char *text, gboolean failed);
+
+/* How far the worker thread is, said on the main thread while it sends. */
+typedef struct {
+  LedePublishDialog *dialog;
+  char              *text;
+} Stage;
+
+static void
+stage_free (Stage *stage)
+{
+  g_object_unref (stage->dialog);
+  g_free (stage->text);
+  g_free (stage);
+}
+
+static gboolean
+show_stage (gpointer data)
+{
+  Stage *stage = data;
+
+  if (stage->dialog->sending && stage->dialog->status_label != NULL)
+    show_status (stage->dialog, stage->text, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tell_stage (GTask      *task,
+            const char *text)
+{
+  Stage *stage = g_new0 (Stage, 1);
+  g_autoptr (GSource) source = g_idle_source_new ();
+
+  stage->dialog = g_object_ref (g_task_get_source_object (task));
+  stage->text = g_strdup (text);
+  /* Always a source on the main context, never a call from this thread
+   * (g_main_context_invoke() would make one while nobody iterates). */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, show_stage, stage, (GDestroyNotify)stage_free);
+  g_source_attach (source, g_task_get_context (task));
+}
+
 static void
 publish_thread (GTask        *task,
                 gpointer      source_object,
@@ -103,6 +145,8 @@ publish_thread (GTask        *task,
   Job *job = task_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (LedeWordpress) wordpress = NULL;
+  g_autofree char *signing_in = g_strdup_printf (_("Signing in to %s…"), job->site->name);
+  g_autofree char *sending = g_strdup_printf (_("Sending to %s…"), job->site->name);
   g_autofree char *password = lede_site_store_lookup_password (job->site, cancellable, &error);
 
   if (password == NULL)
@@ -112,8 +156,14 @@ publish_thread (GTask        *task,
     }
   wordpress = lede_wordpress_new (job->site->address, job->site->user, password);
   memset (password, 0, strlen (password));
-  if (!lede_wordpress_connect (wordpress, cancellable, &error) ||
-      !lede_publish_send (wordpress, job->verdict, job->mode, job->when, job->post_id, job->last_modified,
+  tell_stage (task, signing_in);
+  if (!lede_wordpress_connect (wordpress, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  tell_stage (task, sending);
+  if (!lede_publish_send (wordpress, job->verdict, job->mode, job->when, job->post_id, job->last_modified,
                           job->last_link, job->flags, &job->published, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -399,7 +449,7 @@ start_publish (LedePublishDialog *self,
 
   set_sending (self, TRUE);
   update_button (self);
-  status = g_strdup_printf (_("Sending to %s…"), site->name);
+  status = g_strdup_printf (_("Asking the keyring for %s’s password…"), site->name);
   show_status (self, status, FALSE);
   task = g_task_new (self, NULL, on_published, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify)job_free);

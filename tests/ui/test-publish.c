@@ -181,6 +181,8 @@ press_publish (LedePublishDialog *dialog)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&waiting.dialog);
   lede_publish_dialog_publish (dialog);
   g_assert_true (waiting.dialog == NULL || lede_publish_dialog_is_sending (dialog));
+  /* Progress in words while the thread works. */
+  g_assert_true (g_str_has_prefix (lede_publish_dialog_get_status (dialog), "Asking the keyring for "));
   lede_test_wait_until (is_answered, &waiting, 30000);
   while (g_main_context_iteration (NULL, FALSE))
     ;

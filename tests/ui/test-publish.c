@@ -730,6 +730,67 @@ test_refused_by_site (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A published story changed since it went out asks what changed, as the
+ * other ways out do; the note goes out with the post and into the log. */
+static void
+test_asks_what_changed (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *site = add_site ();
+  g_autofree char *headline = unique ("Ferry crossing");
+  g_autoptr (JsonObject) post = NULL;
+  g_autoptr (GPtrArray) stored = NULL;
+  LedePublishDialog *dialog;
+  AdwMessageDialog *ask;
+  gboolean asked = FALSE;
+  gint64 id;
+
+  new_story (f, headline, "The crossing takes four minutes.");
+  lede_article_set_status (shown_article (f), LEDE_ARTICLE_STATUS_PUBLISHED);
+  dialog = open_publish (f);
+  g_assert_true (lede_publish_dialog_set_site (dialog, site));
+  g_assert_true (press_publish (dialog));
+  id = post_of (f);
+
+  type_at_end (f, " Forty, that is.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.publish", NULL));
+  /* The gate asks what changed before the dialog opens. Besides: the
+   * question a change to a published story asks after a pause (put off),
+   * and the checks' hold on a story without a byline (let go). */
+  for (guint i = 0; i < 100 && !has_publish_dialog (NULL); i++)
+    {
+      if ((ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL)
+        {
+          lede_test_spin (100);
+          continue;
+        }
+      if (g_str_equal (adw_message_dialog_get_heading (ask), "What Changed Since It Went Out?"))
+        {
+          g_assert_null (find_toplevel (LEDE_TYPE_PUBLISH_DIALOG));
+          gtk_editable_set_text (g_object_get_data (G_OBJECT (ask), "lede-note"), "The crossing time was wrong.");
+          adw_message_dialog_response (ask, "correction");
+          asked = TRUE;
+        }
+      else
+        adw_message_dialog_response (ask, g_str_equal (adw_message_dialog_get_heading (ask), "This Story Is Published")
+                                            ? "cancel" : "anyway");
+      gtk_window_destroy (GTK_WINDOW (ask));
+    }
+  g_assert_true (asked);
+  dialog = find_toplevel (LEDE_TYPE_PUBLISH_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (lede_publish_dialog_set_site (dialog, site));
+  g_assert_true (press_publish (dialog));
+
+  g_assert_cmpint (post_of (f), ==, id);
+  post = read_post (id);
+  g_assert_nonnull (strstr (raw_of (post, "content"), "Forty, that is."));
+  g_assert_nonnull (strstr (raw_of (post, "content"), "The crossing time was wrong."));
+  stored = lede_library_list_corrections (lede_window_get_library (f->window), lede_article_get_id (shown_article (f)), NULL);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpstr (((LedeCorrection *)g_ptr_array_index (stored, 0))->note, ==, "The crossing time was wrong.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +827,8 @@ main (int   argc,
   g_test_add ("/lede/ui-publish/draft-schedule-and-refusal", Fixture, NULL, fixture_setup,
               test_draft_schedule_and_refusal, fixture_teardown);
   g_test_add ("/lede/ui-publish/refused-by-site", Fixture, NULL, fixture_setup, test_refused_by_site,
+              fixture_teardown);
+  g_test_add ("/lede/ui-publish/asks-what-changed", Fixture, NULL, fixture_setup, test_asks_what_changed,
               fixture_teardown);
   status = g_test_run ();
   lede_test_rmdir (test_home);

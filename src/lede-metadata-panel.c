@@ -21,6 +21,7 @@
 #include "lede-desk-section.h"
 #include "lede-note-section.h"
 #include "lede-photo-section.h"
+#include "lede-posts-section.h"
 #include "lede-review-section.h"
 #include "lede-sources-section.h"
 #include "lede-story-fields.h"
@@ -45,6 +46,7 @@ struct _LedeMetadataPanel
   LedeDeskSection    *desk_section;
   LedePhotoSection   *photo_section;
   LedeReviewSection  *review_section;
+  LedePostsSection   *posts_section;
 
   LedeArticle        *article;
   GtkTextBuffer      *body;
@@ -291,6 +293,7 @@ lede_metadata_panel_set_article (LedeMetadataPanel *self,
   lede_photo_section_set_article (self->photo_section, article);
   lede_tag_chips_set_article (self->tag_chips_section, article);
   lede_sources_section_set_article (self->sources_section, article);
+  lede_posts_section_set_article (self->posts_section, article);
   g_signal_group_set_target (self->article_signals, article);
   load_article (self);
 }
@@ -305,6 +308,7 @@ lede_metadata_panel_set_library (LedeMetadataPanel *self,
   lede_tag_chips_set_library (self->tag_chips_section, library);
   lede_sources_section_set_library (self->sources_section, library);
   lede_photo_section_set_library (self->photo_section, library);
+  lede_posts_section_set_library (self->posts_section, library);
   load_article (self);
 }
 
@@ -482,6 +486,7 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   g_type_ensure (LEDE_TYPE_PHOTO_SECTION);
   g_type_ensure (LEDE_TYPE_CHECKS_SECTION);
   g_type_ensure (LEDE_TYPE_REVIEW_SECTION);
+  g_type_ensure (LEDE_TYPE_POSTS_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-metadata-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, scroller);
@@ -494,6 +499,7 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, desk_section);
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, photo_section);
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, review_section);
+  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, posts_section);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, fix_activated_cb);
   /* A source linked, unlinked or edited: check the quotations again now. */
@@ -531,6 +537,18 @@ lede_metadata_panel_focus_tags (LedeMetadataPanel *self)
 {
   g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
   lede_tag_chips_focus (self->tag_chips_section);
+}
+
+/**
+ * lede_metadata_panel_show_posts:
+ *
+ * Reads the story's posts on publishing sites again (after a publish).
+ */
+void
+lede_metadata_panel_show_posts (LedeMetadataPanel *self)
+{
+  g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
+  lede_posts_section_refresh (self->posts_section);
 }
 
 /**

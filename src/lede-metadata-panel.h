@@ -48,5 +48,6 @@ void lede_metadata_panel_check_spelling   (LedeMetadataPanel *self,
 void lede_metadata_panel_focus_tags (LedeMetadataPanel *self);
 LedeReviewSection *lede_metadata_panel_get_review_section (LedeMetadataPanel *self);
 LedeStoryFields   *lede_metadata_panel_get_story_fields  (LedeMetadataPanel *self);
+void lede_metadata_panel_show_posts (LedeMetadataPanel *self);
 
 G_END_DECLS

@@ -184,12 +184,12 @@ on_ask_anyway_response (AdwMessageDialog *dialog,
 
 /* Lets @verdict's story out through @leave, asking first when it is held
  * back; @anyway is the button that lets it go ("Copy Anyway"). */
-static void
-leave_through_gate (LedeWindow  *self,
-                    LedeVerdict *verdict,
-                    const char  *heading,
-                    const char  *anyway,
-                    LeaveFunc    leave)
+void
+lede_window_leave_through_gate (LedeWindow  *self,
+                                LedeVerdict *verdict,
+                                const char  *heading,
+                                const char  *anyway,
+                                LeaveFunc    leave)
 {
   g_autofree char *reasons = NULL;
   GtkWidget *dialog;
@@ -268,9 +268,9 @@ lede_window_ask_what_changed (LedeWindow  *self,
 }
 
 /* The open story, as it is this moment, asked about at the gate. */
-static LedeVerdict *
-ask_gate (LedeWindow *self,
-          LedeWayOut  way_out)
+LedeVerdict *
+lede_window_ask_gate (LedeWindow *self,
+                      LedeWayOut  way_out)
 {
   LedeArticle *article;
   g_autoptr (LedeArticle) snapshot = NULL;
@@ -387,7 +387,7 @@ static void
 copy_after_answer (LedeWindow  *self,
                    LedeVerdict *verdict)
 {
-  leave_through_gate (self, verdict, _("Copy a Story That Is Held Back?"), _("Copy _Anyway"), copy_story);
+  lede_window_leave_through_gate (self, verdict, _("Copy a Story That Is Held Back?"), _("Copy _Anyway"), copy_story);
 }
 
 static void
@@ -396,7 +396,7 @@ copy_html_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   LedeWindow *self = (LedeWindow *)widget;
-  g_autoptr (LedeVerdict) verdict = ask_gate (self, LEDE_WAY_OUT_CLIPBOARD);
+  g_autoptr (LedeVerdict) verdict = lede_window_ask_gate (self, LEDE_WAY_OUT_CLIPBOARD);
 
   if (verdict != NULL)
     lede_window_ask_what_changed (self, verdict, copy_after_answer);
@@ -445,8 +445,8 @@ print_action (GtkWidget  *widget,
   g_autoptr (LedeVerdict) verdict = NULL;
 
   lede_autosave_flush (self->autosave, NULL);
-  if ((verdict = ask_gate (self, LEDE_WAY_OUT_PRINT)) != NULL)
-    leave_through_gate (self, verdict, _("Print a Story That Is Held Back?"), _("Print _Anyway"), print_story);
+  if ((verdict = lede_window_ask_gate (self, LEDE_WAY_OUT_PRINT)) != NULL)
+    lede_window_leave_through_gate (self, verdict, _("Print a Story That Is Held Back?"), _("Print _Anyway"), print_story);
 }
 
 /* Import */

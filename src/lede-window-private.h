@@ -171,6 +171,13 @@ void lede_window_ask_what_changed    (LedeWindow  *self,
                                       LeaveFunc    then);
 void lede_window_record_went_out     (LedeWindow  *self,
                                       LedeVerdict *verdict);
+LedeVerdict *lede_window_ask_gate    (LedeWindow  *self,
+                                      LedeWayOut   way_out);
+void lede_window_leave_through_gate  (LedeWindow  *self,
+                                      LedeVerdict *verdict,
+                                      const char  *heading,
+                                      const char  *anyway,
+                                      LeaveFunc    leave);
 void lede_window_init_interchange    (LedeWindow *self);
 void lede_window_import_model        (LedeWindow *self,
                                       GListModel *files);
@@ -198,6 +205,9 @@ void lede_window_keep_revision       (LedeWindow *self,
 void lede_window_keep_revision_of    (LedeWindow  *self,
                                       LedeArticle *article,
                                       const char  *reason);
+
+/* lede-window-publish.c */
+void lede_window_class_add_publish   (GtkWidgetClass *widget_class);
 
 /* lede-window-review.c */
 void lede_window_class_add_review    (GtkWidgetClass *widget_class);

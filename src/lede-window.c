@@ -290,6 +290,7 @@ lede_window_class_init (LedeWindowClass *klass)
   lede_window_class_add_history (widget_class);
   lede_window_class_add_selection (widget_class);
   lede_window_class_add_photos (widget_class);
+  lede_window_class_add_publish (widget_class);
   lede_window_class_add_style (widget_class);
   lede_window_class_add_review (widget_class);
 }

@@ -10,6 +10,7 @@
 #include "lede-export-dialog.h"
 #include "lede-history-window.h"
 #include "lede-library.h"
+#include "lede-publish-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,7 @@ gboolean      lede_window_select_article   (LedeWindow     *self,
 void          lede_window_import_files     (LedeWindow     *self,
                                             GListModel     *files);
 LedeExportDialog *lede_window_show_export  (LedeWindow     *self);
+LedePublishDialog *lede_window_show_publish (LedeWindow    *self);
 
 gboolean      lede_window_is_focus_mode (LedeWindow *self);
 void          lede_window_insert_photo_files (LedeWindow *self,

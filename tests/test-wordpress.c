@@ -356,6 +356,20 @@ test_publish_and_update (Fixture       *f,
   g_assert_cmpint (remembered, ==, first.post_id);
   g_assert_cmpstr (modified, ==, json_object_get_string_member (post, "modified_gmt"));
   g_assert_cmpstr (link, ==, first.link);
+  g_assert_cmpstr (first.modified_gmt, ==, modified);
+  {
+    g_autoptr (GPtrArray) posts = lede_library_list_site_posts (f->library, lede_article_get_id (article), &error);
+    LedeSitePost *listed;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (posts->len, ==, 1);
+    listed = g_ptr_array_index (posts, 0);
+    g_assert_cmpstr (listed->site, ==, lede_wordpress_get_address (site));
+    g_assert_cmpint (listed->post_id, ==, first.post_id);
+    g_assert_cmpstr (listed->status, ==, "publish");
+    g_assert_cmpstr (listed->link, ==, first.link);
+    g_assert_nonnull (listed->sent_at);
+  }
 
   /* The next day's correction updates the same post, and carries the note;
    * the tags found, not made twice. */

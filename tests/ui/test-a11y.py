@@ -10,7 +10,8 @@ button in the tree is checked in each place a writer can open:
   the window, the metadata panel shown (F9 is on in the settings); a
     duplicate tag refused in words (an alert, the entry's description)
   the find bar with its replace row (Ctrl+H), and its options popover
-  the main menu, History (Ctrl+Alt+H), Preferences (Ctrl+,), Export (Ctrl+E)
+  the main menu, History (Ctrl+Alt+H), Preferences (Ctrl+,), Export (Ctrl+E),
+    Publish (Ctrl+Shift+P)
   the trash, the tags and the sources managers, Add a Note for Readers
 
 A name of its own is not empty, not GTK's type name ("GtkImage",
@@ -456,6 +457,7 @@ try:
     open_dialog("History", keys, "Lede", "ctrl+alt+h")
     open_dialog("Preferences", keys, "Lede", "ctrl+comma")
     open_dialog("Export", keys, "Lede", "ctrl+e")
+    open_dialog("Publish", keys, "Lede", "ctrl+shift+p")
     open_dialog("Trash", from_menu, "Trash…")
     open_dialog("Tags", from_menu, "Tags…")
     open_dialog("Sources", from_menu, "Sources…")

@@ -40,6 +40,7 @@ lede_published_clear (LedePublished *published)
 {
   g_clear_pointer (&published->status, g_free);
   g_clear_pointer (&published->link, g_free);
+  g_clear_pointer (&published->modified_gmt, g_free);
   g_clear_pointer (&published->date, g_date_time_unref);
   memset (published, 0, sizeof *published);
 }
@@ -200,7 +201,6 @@ build_post (const LedeVerdict *verdict,
  * @post_id to 0 when the writer asked to send the story anew. */
 static gboolean
 check_post_on_site (LedeWordpress     *site,
-                    LedeLibrary       *library,
                     LedeArticle       *article,
                     gint64            *post_id,
                     const char        *last_modified,
@@ -231,8 +231,7 @@ check_post_on_site (LedeWordpress     *site,
       if (flags & LEDE_PUBLISH_FLAGS_OVERWRITE)
         {
           *post_id = 0;
-          return lede_library_forget_site_post (library, lede_article_get_id (article),
-                                                lede_wordpress_get_address (site), error);
+          return TRUE;
         }
       g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_GONE,
                    post == NULL ? _("“%s” was post %s on %s, which was deleted there since. Lede "
@@ -261,30 +260,34 @@ check_post_on_site (LedeWordpress     *site,
 }
 
 /**
- * lede_publish_story:
+ * lede_publish_send:
  * @site: connected (lede_wordpress_connect())
- * @library: where the story's post on @site is remembered
  * @verdict: the gate's verdict (%LEDE_WAY_OUT_PUBLISH), which must let the
  *   story leave
  * @mode: draft, now, or scheduled for @when
  * @when: (nullable): with %LEDE_PUBLISH_SCHEDULE, the time to publish at
+ * @post_id: the story's post on @site as the library remembers it, or 0
+ * @last_modified: (nullable): that post's modified_gmt as the site last gave it
+ * @last_link: (nullable): its address
  * @published: (out caller-allocates): what the site made of it
  *
- * Sends the story to @site: a new post the first time, an update of the
- * same post after. Says in words, and sends nothing, when the user's role
- * may not do what was asked, or the post was deleted or changed on the
- * site since Lede last sent it.
+ * What lede_publish_story() does on the wire, touching no library, so a
+ * worker thread can run it while the library stays with its own thread:
+ * the caller reads the post before (lede_library_get_site_post()) and
+ * remembers what came back after (lede_publish_remember()).
  */
 gboolean
-lede_publish_story (LedeWordpress     *site,
-                    LedeLibrary       *library,
-                    LedeVerdict       *verdict,
-                    LedePublishMode    mode,
-                    GDateTime         *when,
-                    LedePublishFlags   flags,
-                    LedePublished     *published,
-                    GCancellable      *cancellable,
-                    GError           **error)
+lede_publish_send (LedeWordpress     *site,
+                   LedeVerdict       *verdict,
+                   LedePublishMode    mode,
+                   GDateTime         *when,
+                   gint64             post_id,
+                   const char        *last_modified,
+                   const char        *last_link,
+                   LedePublishFlags   flags,
+                   LedePublished     *published,
+                   GCancellable      *cancellable,
+                   GError           **error)
 {
   LedeArticle *article;
   const char * const *tags;
@@ -294,17 +297,14 @@ lede_publish_story (LedeWordpress     *site,
   g_autoptr (GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (JsonNode) body = NULL;
   g_autoptr (JsonNode) answer = NULL;
-  g_autofree char *last_modified = NULL;
-  g_autofree char *last_link = NULL;
   g_autofree char *status_there = NULL;
   g_autofree char *route = NULL;
   const char *address = lede_wordpress_get_address (site);
   const char *status;
   JsonObject *post;
-  gint64 post_id = 0;
   gint64 category_id = 0;
 
-  g_return_val_if_fail (site != NULL && LEDE_IS_LIBRARY (library) && verdict != NULL, FALSE);
+  g_return_val_if_fail (site != NULL && verdict != NULL, FALSE);
   g_return_val_if_fail (lede_verdict_get_way_out (verdict) == LEDE_WAY_OUT_PUBLISH, FALSE);
   g_return_val_if_fail (lede_verdict_may_leave (verdict), FALSE);
   g_return_val_if_fail (mode != LEDE_PUBLISH_SCHEDULE || when != NULL, FALSE);
@@ -354,11 +354,8 @@ lede_publish_story (LedeWordpress     *site,
   published->for_embargo = embargo != NULL && date != NULL && g_date_time_equal (date, embargo);
 
   /* The same post as before, unless it is gone or changed there. */
-  if (!lede_library_get_site_post (library, lede_article_get_id (article), address, &post_id, &last_modified,
-                                   &last_link, error))
-    return FALSE;
-  if (post_id > 0 && !check_post_on_site (site, library, article, &post_id, last_modified, last_link, flags,
-                                          &status_there, cancellable, error))
+  if (post_id > 0 && !check_post_on_site (site, article, &post_id, last_modified ? last_modified : "",
+                                          last_link ? last_link : "", flags, &status_there, cancellable, error))
     return FALSE;
   if (post_id > 0 && mode == LEDE_PUBLISH_DRAFT && g_strcmp0 (status_there, "publish") == 0)
     {
@@ -407,14 +404,89 @@ lede_publish_story (LedeWordpress     *site,
   published->status = g_strdup (json_object_get_string_member_with_default (post, "status", status));
   published->link = g_strdup (json_object_get_string_member_with_default (post, "link", ""));
   published->date = parse_gmt (json_object_get_string_member_with_default (post, "date_gmt", NULL));
+  published->modified_gmt = g_strdup (json_object_get_string_member_with_default (post, "modified_gmt", ""));
+  return TRUE;
+}
 
-  if (!lede_library_set_site_post (library, lede_article_get_id (article), address, published->post_id,
-                                   json_object_get_string_member_with_default (post, "modified_gmt", ""),
-                                   published->status, published->link, error))
+/**
+ * lede_published_went_out:
+ *
+ * Returns: whether readers have the post (or will, at its time): published
+ *   or scheduled, not a draft
+ */
+gboolean
+lede_published_went_out (const LedePublished *published)
+{
+  return g_strcmp0 (published->status, "publish") == 0 || g_strcmp0 (published->status, "future") == 0;
+}
+
+/**
+ * lede_publish_remember:
+ * @address: the site's address (lede_wordpress_get_address())
+ * @published: what lede_publish_send() got back
+ *
+ * Remembers the story's post on the site (a new one replaces one deleted
+ * there), so the next publish updates it.
+ */
+gboolean
+lede_publish_remember (LedeLibrary          *library,
+                       const LedeVerdict    *verdict,
+                       const char           *address,
+                       const LedePublished  *published,
+                       GError              **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (library) && verdict != NULL && address != NULL, FALSE);
+  g_return_val_if_fail (published->post_id > 0, FALSE);
+
+  return lede_library_set_site_post (library, lede_article_get_id (lede_verdict_get_article (verdict)), address,
+                                     published->post_id, published->modified_gmt ? published->modified_gmt : "",
+                                     published->status, published->link, error);
+}
+
+/**
+ * lede_publish_story:
+ * @site: connected (lede_wordpress_connect())
+ * @library: where the story's post on @site is remembered
+ * @verdict: the gate's verdict (%LEDE_WAY_OUT_PUBLISH), which must let the
+ *   story leave
+ * @mode: draft, now, or scheduled for @when
+ * @when: (nullable): with %LEDE_PUBLISH_SCHEDULE, the time to publish at
+ * @published: (out caller-allocates): what the site made of it
+ *
+ * Sends the story to @site: a new post the first time, an update of the
+ * same post after. Says in words, and sends nothing, when the user's role
+ * may not do what was asked, or the post was deleted or changed on the
+ * site since Lede last sent it.
+ */
+gboolean
+lede_publish_story (LedeWordpress     *site,
+                    LedeLibrary       *library,
+                    LedeVerdict       *verdict,
+                    LedePublishMode    mode,
+                    GDateTime         *when,
+                    LedePublishFlags   flags,
+                    LedePublished     *published,
+                    GCancellable      *cancellable,
+                    GError           **error)
+{
+  const char *address = lede_wordpress_get_address (site);
+  g_autofree char *last_modified = NULL;
+  g_autofree char *last_link = NULL;
+  gint64 post_id = 0;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (library) && verdict != NULL, FALSE);
+
+  memset (published, 0, sizeof *published);
+  if (!lede_library_get_site_post (library, lede_article_get_id (lede_verdict_get_article (verdict)), address,
+                                   &post_id, &last_modified, &last_link, error))
+    return FALSE;
+  if (!lede_publish_send (site, verdict, mode, when, post_id, last_modified, last_link, flags, published,
+                          cancellable, error) ||
+      !lede_publish_remember (library, verdict, address, published, error))
     return FALSE;
   /* Readers have it (or will, at the lift): the next change asks what
    * changed for them. A draft is not out. */
-  if (g_str_equal (published->status, "publish") || g_str_equal (published->status, "future"))
+  if (lede_published_went_out (published))
     return lede_verdict_record_went_out (verdict, library, error);
   return TRUE;
 }

@@ -32,6 +32,7 @@ typedef struct {
   char      *status;        /* the post's status there: draft, future, publish, pending */
   char      *link;          /* its address */
   GDateTime *date;          /* when it is (or is to be) published; UTC */
+  char      *modified_gmt;  /* the post's modified_gmt as the site gave it back */
   gboolean   updated;       /* an existing post updated, not a new one */
   gboolean   for_embargo;   /* held back for the embargo: scheduled, or a draft dated then */
 } LedePublished;
@@ -45,6 +46,23 @@ gboolean lede_publish_story     (LedeWordpress      *site,
                                  LedePublished      *published,
                                  GCancellable       *cancellable,
                                  GError            **error);
+gboolean lede_publish_send      (LedeWordpress      *site,
+                                 LedeVerdict        *verdict,
+                                 LedePublishMode     mode,
+                                 GDateTime          *when,
+                                 gint64              post_id,
+                                 const char         *last_modified,
+                                 const char         *last_link,
+                                 LedePublishFlags    flags,
+                                 LedePublished      *published,
+                                 GCancellable       *cancellable,
+                                 GError            **error);
+gboolean lede_publish_remember  (LedeLibrary        *library,
+                                 const LedeVerdict  *verdict,
+                                 const char         *address,
+                                 const LedePublished *published,
+                                 GError            **error);
+gboolean lede_published_went_out (const LedePublished *published);
 char    *lede_publish_dup_content (const LedeVerdict *verdict);
 void     lede_published_clear   (LedePublished      *published);
 

@@ -115,6 +115,50 @@ failed:
   return FALSE;
 }
 
+/**
+ * lede_library_list_site_posts:
+ *
+ * Returns: (transfer container) (element-type LedeSitePost): the posts the
+ *   story became on every site it was sent to, the latest sent first;
+ *   %NULL only when the library could not be read
+ */
+GPtrArray *
+lede_library_list_site_posts (LedeLibrary  *self,
+                              gint64        article_id,
+                              GError      **error)
+{
+  g_autoptr (GPtrArray) posts = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_site_post_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  if (self->schema_version < 10)
+    return g_steal_pointer (&posts);
+  if (!(stmt = _lede_library_prepare (self, "SELECT site, post_id, status, link, sent_at FROM site_posts "
+                                            "WHERE article_id = ?1 ORDER BY sent_at DESC, site", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LedeSitePost *post = g_new0 (LedeSitePost, 1);
+
+      post->site = g_strdup (_lede_library_column_text (stmt, 0));
+      post->post_id = sqlite3_column_int64 (stmt, 1);
+      post->status = g_strdup (_lede_library_column_text (stmt, 2));
+      post->link = g_strdup (_lede_library_column_text (stmt, 3));
+      post->sent_at = _lede_library_parse_time (stmt, 4);
+      g_ptr_array_add (posts, post);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lede_library_set_sqlite_error (self, error, rc, _("Could not read where the story was published"));
+      return NULL;
+    }
+  return g_steal_pointer (&posts);
+}
+
 /* Forgets the story's post on @site (deleted there, and the writer chose
  * to send the story anew). */
 gboolean

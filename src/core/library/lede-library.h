@@ -11,6 +11,7 @@
 #include "lede-photo.h"
 #include "lede-revision.h"
 #include "lede-search-hit.h"
+#include "lede-site-post.h"
 #include "lede-source.h"
 #include "lede-tag.h"
 
@@ -256,6 +257,9 @@ gboolean      lede_library_set_site_post     (LedeLibrary  *self,
                                              const char   *modified_gmt,
                                              const char   *status,
                                              const char   *link,
+                                             GError      **error);
+GPtrArray    *lede_library_list_site_posts   (LedeLibrary  *self,
+                                             gint64        article_id,
                                              GError      **error);
 gboolean      lede_library_forget_site_post  (LedeLibrary  *self,
                                              gint64        article_id,

@@ -270,6 +270,7 @@ static const LedeAccel accels[] = {
   /* Not Ctrl+Shift+I: GTK keeps that for its Inspector. */
   { "win.import", { "<Control><Shift>o", NULL } },
   { "win.copy-html", { "<Control><Shift>c", NULL } },
+  { "win.show-inbox", { "<Control><Alt>w", NULL } },
   { "win.preferences", { "<Control>comma", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },

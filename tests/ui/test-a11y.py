@@ -11,7 +11,7 @@ button in the tree is checked in each place a writer can open:
     duplicate tag refused in words (an alert, the entry's description)
   the find bar with its replace row (Ctrl+H), and its options popover
   the main menu, History (Ctrl+Alt+H), Preferences (Ctrl+,), Export (Ctrl+E)
-  the trash, the tags and the sources managers, Add a Note for Readers
+  the trash, the wire inbox, the tags and the sources managers, Add a Note for Readers
 
 A name of its own is not empty, not GTK's type name ("GtkImage",
 "GtkMenuButton": what GTK 4.8 falls back to), has no mnemonic underscore
@@ -457,6 +457,7 @@ try:
     open_dialog("Preferences", keys, "Lede", "ctrl+comma")
     open_dialog("Export", keys, "Lede", "ctrl+e")
     open_dialog("Trash", from_menu, "Trash…")
+    open_dialog("Wire Inbox", keys, "Lede", "ctrl+alt+w")
     open_dialog("Tags", from_menu, "Tags…")
     open_dialog("Sources", from_menu, "Sources…")
     open_dialog("Add a Note for Readers", from_menu, "Add Correction…")

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lede-checks.h"
+#include "lede-diff.h"
 #include "lede-inbox.h"
 #include "lede-library-schema.h"
 #include "lede-wire-watcher.h"
@@ -597,6 +598,47 @@ test_cli (Fixture       *f,
   heard_clear (&heard);
 }
 
+/* The wire's changes graf by graf: one graf taken leaves the others as
+ * the desk wrote them; all taken is the wire's text. */
+static void
+test_diff_grafs (void)
+{
+  static const struct { const char *old, *new; int grafs[3]; const char *graf0, *last; } cases[] = {
+    { "The council met.\n\nIt voted 7 to 2.\n\nThe ferry runs on.\n",
+      "The council met on Tuesday.\n\nIt voted 7 to 2.\n\nThe ferry runs on, for now.\n",
+      { 0, 2, -1 },
+      "The council met on Tuesday.\n\nIt voted 7 to 2.\n\nThe ferry runs on.\n",
+      "The council met.\n\nIt voted 7 to 2.\n\nThe ferry runs on, for now.\n" },
+    /* A graf added at the end belongs to the last. */
+    { "Fares rise.\n\nBy a tenth.\n",
+      "Fares rise.\n\nBy a tenth.\n\nFrom January.\n",
+      { 1, -1, -1 },
+      "Fares rise.\n\nBy a tenth.\n",
+      "Fares rise.\n\nBy a tenth.\n\nFrom January.\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GArray) spans = lede_diff_words (cases[i].old, cases[i].new);
+      g_autoptr (GArray) placed = lede_diff_place_grafs (cases[i].old, spans);
+      g_autoptr (GArray) grafs = lede_diff_changed_grafs (placed);
+      g_autofree char *all = lede_diff_apply_graf (cases[i].old, cases[i].new, placed, -1);
+      g_autofree char *first = lede_diff_apply_graf (cases[i].old, cases[i].new, placed, 0);
+      g_autofree char *last = NULL;
+      guint n = 0;
+
+      while (n < 3 && cases[i].grafs[n] >= 0)
+        n++;
+      g_assert_cmpuint (grafs->len, ==, n);
+      for (guint k = 0; k < n; k++)
+        g_assert_cmpint (g_array_index (grafs, int, k), ==, cases[i].grafs[k]);
+      g_assert_cmpstr (all, ==, cases[i].new);
+      g_assert_cmpstr (first, ==, cases[i].graf0);
+      last = lede_diff_apply_graf (cases[i].old, cases[i].new, placed, g_array_index (grafs, int, n - 1));
+      g_assert_cmpstr (last, ==, cases[i].last);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +646,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/lede/inbox/migration", test_migration);
+  g_test_add_func ("/lede/inbox/diff-grafs", test_diff_grafs);
   g_test_add ("/lede/inbox/store", Fixture, NULL, fixture_setup, test_store, fixture_teardown);
   g_test_add ("/lede/inbox/watch-and-take", Fixture, NULL, fixture_setup, test_watch_and_take, fixture_teardown);
   g_test_add ("/lede/inbox/growing", Fixture, NULL, fixture_setup, test_growing, fixture_teardown);

@@ -16,6 +16,7 @@
 
 #include "lede-inbox.h"
 #include "lede-inbox-window.h"
+#include "lede-wire-changes-window.h"
 #include "lede-window-private.h"
 
 static void
@@ -46,21 +47,81 @@ say (LedeWindow *self,
     lede_window_show_toast (self, message);
 }
 
+/* The desk took some of the wire's changes: into the editor as one step
+ * Ctrl+Z undoes, and the autosave saves it like typing. */
+static void
+on_take_changes (LedeWindow *self,
+                 const char *body)
+{
+  LedeWireChangesWindow *changes = LEDE_WIRE_CHANGES_WINDOW (self->wire_changes_window);
+  gint64 id = lede_wire_changes_window_get_story_id (changes);
+  LedeArticle *shown = lede_editor_get_article (self->editor);
+
+  if ((shown == NULL || lede_article_get_id (shown) != id) && !lede_window_select_story (self, id))
+    {
+      /* Not in the list as it is filtered: saved straight to the library. */
+      g_autoptr (LedeArticle) story = lede_library_get_article (self->library, id, NULL);
+      g_autoptr (GError) error = NULL;
+
+      if (story == NULL)
+        return;
+      lede_article_set_body (story, body);
+      if (!lede_library_update_article (self->library, story, &error))
+        {
+          lede_window_show_toast (self, error->message);
+          return;
+        }
+    }
+  else
+    lede_editor_replace_body (self->editor, body);
+  lede_wire_changes_window_set_desk_body (changes, body);
+}
+
+/* A newer wire version of a story the desk has edited: its changes, to
+ * take graf by graf or whole, never applied by themselves. */
+static void
+show_wire_changes (LedeWindow  *self,
+                   gint64       id,
+                   LedeArticle *wire_story)
+{
+  g_autoptr (LedeArticle) story = lede_library_get_article (self->library, id, NULL);
+
+  if (story == NULL || wire_story == NULL)
+    return;
+  if (self->wire_changes_window)
+    gtk_window_destroy (GTK_WINDOW (self->wire_changes_window));
+  self->wire_changes_window = GTK_WIDGET (lede_wire_changes_window_new (GTK_WINDOW (self), id,
+                                                                         lede_article_get_headline (story),
+                                                                         lede_article_get_body (story),
+                                                                         lede_article_get_body (wire_story)));
+  g_object_add_weak_pointer (G_OBJECT (self->wire_changes_window), (gpointer *)&self->wire_changes_window);
+  g_signal_connect_object (self->wire_changes_window, "take", G_CALLBACK (on_take_changes), self, G_CONNECT_SWAPPED);
+  lede_window_select_story (self, id);
+  gtk_window_present (GTK_WINDOW (self->wire_changes_window));
+}
+
 static void
 on_take (LedeWindow *self,
          gint64      id)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (LedeArticle) story = NULL;
+  g_autoptr (LedeArticle) wire_story = NULL;
+  g_autoptr (LedeInboxEntry) entry = NULL;
   g_auto (GStrv) messages = NULL;
   LedeImportOutcome outcome = LEDE_IMPORT_ADDED;
   g_autofree char *said = NULL;
 
+  /* What the wire sent, kept to compare should the desk have edited it. */
+  wire_story = lede_inbox_read_story (self->library, id, NULL);
   story = lede_inbox_take (self->library, id, &outcome, NULL, &messages, &error);
   inbox_changed (self);
   if (story == NULL)
     {
       say (self, error->message);
+      if (g_error_matches (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_EDITED) &&
+          (entry = lede_library_inbox_get (self->library, id, NULL)) != NULL)
+        show_wire_changes (self, entry->article_id, wire_story);
       return;
     }
   if (messages && messages[0])
@@ -191,6 +252,8 @@ lede_window_init_inbox (LedeWindow *self)
 void
 lede_window_dispose_inbox (LedeWindow *self)
 {
+  if (self->wire_changes_window)
+    gtk_window_destroy (GTK_WINDOW (self->wire_changes_window));
   if (self->inbox_window)
     gtk_window_destroy (GTK_WINDOW (self->inbox_window));
   if (self->wire_watcher)

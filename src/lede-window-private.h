@@ -111,6 +111,7 @@ struct _LedeWindow
   AdwButtonContent     *inbox_button_content;
   LedeWireWatcher      *wire_watcher;
   GtkWidget            *inbox_window;   /* a LedeInboxWindow while open */
+  GtkWidget            *wire_changes_window;  /* a LedeWireChangesWindow while open */
 };
 
 /* The parts, each setting up its actions (class_add) and its state (init). */

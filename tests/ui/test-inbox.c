@@ -15,6 +15,7 @@
 #include "lede-import.h"
 #include "lede-inbox-window.h"
 #include "lede-preferences-window.h"
+#include "lede-wire-changes-window.h"
 #include "lede-wire-page.h"
 #include "lede-window-fixture.h"
 #include "lede-window-private.h"
@@ -270,6 +271,94 @@ test_preferences (Fixture       *f,
   reset_settings ();
 }
 
+typedef struct
+{
+  Fixture    *f;
+  gint64      id;
+  const char *words;
+} BodyHas;
+
+static gboolean
+body_has (gpointer data)
+{
+  BodyHas *has = data;
+  g_autoptr (LedeArticle) story = lede_library_get_article (lede_window_get_library (has->f->window), has->id, NULL);
+
+  return story != NULL && strstr (lede_article_get_body (story), has->words) != NULL;
+}
+
+/* A newer wire version of a story the desk has edited is shown as changes,
+ * graf by graf: one graf taken keeps the desk's edit elsewhere; Take All
+ * leaves none; nothing is applied before. */
+static void
+test_changes (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "wire", NULL);
+  g_autofree char *v1 = wire_path ("council-vote.json");
+  LedeLibrary *library = lede_window_get_library (f->window);
+  g_autoptr (LedeArticle) story = NULL;
+  g_autoptr (LedeArticle) now = NULL;
+  g_autoptr (LedeInboxEntry) entry = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *edited = NULL;
+  LedeWireChangesWindow *changes;
+  LedeInboxWindow *inbox;
+  BodyHas has = { f, 0, NULL };
+  char *at;
+
+  story = lede_import_file (library, v1, &error);
+  g_assert_no_error (error);
+  has.id = lede_article_get_id (story);
+  /* The desk edits the quote's graf. */
+  edited = g_strdup (lede_article_get_body (story));
+  at = strstr (edited, "the council leader");
+  g_assert_nonnull (at);
+  {
+    g_autofree char *head = g_strndup (edited, at - edited);
+
+    g_free (edited);
+    edited = g_strconcat (head, "the council’s leader", at + strlen ("the council leader"), NULL);
+  }
+  lede_article_set_body (story, edited);
+  g_assert_true (lede_library_update_article (library, story, &error));
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  watch_folders (folder);
+  drop (folder, "council-vote-v2.json");
+  wait_label (f, "Inbox (1)");
+  entry = newest_entry (f);
+  inbox = open_inbox (f);
+  g_signal_emit_by_name (lede_inbox_window_get_take_button (inbox, entry->id), "clicked");
+  lede_test_spin (200);
+
+  g_assert_nonnull (f->window->wire_changes_window);
+  changes = LEDE_WIRE_CHANGES_WINDOW (f->window->wire_changes_window);
+  g_assert_cmpint (lede_wire_changes_window_get_story_id (changes), ==, has.id);
+  /* The wire's "at least" in graf 1; the desk's own edit in graf 2. */
+  g_assert_cmpuint (lede_wire_changes_window_count_grafs (changes), ==, 2);
+  now = lede_library_get_article (library, has.id, NULL);
+  g_assert_cmpstr (lede_article_get_body (now), ==, edited);
+  g_assert_cmpstr (lede_article_get_headline (shown_article (f)), ==, lede_article_get_headline (story));
+
+  g_signal_emit_by_name (lede_wire_changes_window_get_take_button (changes, 0), "clicked");
+  has.words = "at least another year";
+  lede_test_wait_until (body_has, &has, 10000);
+  has.words = "the council’s leader";
+  g_assert_true (body_has (&has));
+  g_assert_cmpuint (lede_wire_changes_window_count_grafs (changes), ==, 1);
+
+  g_signal_emit_by_name (lede_wire_changes_window_get_take_button (changes, -1), "clicked");
+  has.words = "the council leader";
+  lede_test_wait_until (body_has, &has, 10000);
+  g_assert_cmpuint (lede_wire_changes_window_count_grafs (changes), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (lede_wire_changes_window_get_take_button (changes, -1)));
+
+  gtk_window_destroy (GTK_WINDOW (changes));
+  gtk_window_destroy (GTK_WINDOW (inbox));
+  reset_settings ();
+}
+
 /* A notification server of the test's own (org.freedesktop.Notifications,
  * which GLib uses where no portal or GTK server is). */
 static const char notifications_xml[] =
@@ -405,6 +494,7 @@ main (int   argc,
 
   g_test_add ("/lede/ui-inbox/take", Fixture, NULL, fixture_setup, test_take, fixture_teardown);
   g_test_add ("/lede/ui-inbox/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
+  g_test_add ("/lede/ui-inbox/changes", Fixture, NULL, fixture_setup, test_changes, fixture_teardown);
   g_test_add ("/lede/ui-inbox/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add_func ("/lede/ui-inbox/kill-notifies", test_kill_notifies);
   return g_test_run ();

@@ -129,6 +129,37 @@ lede_inbox_find_killed (LedeLibrary          *library,
   return MAX (id, 0);
 }
 
+/**
+ * lede_inbox_read_story:
+ * @id: a waiting entry
+ *
+ * The story a waiting entry holds, read again from the bytes the inbox
+ * keeps: what the wire sent, to compare with the desk's text.
+ *
+ * Returns: (transfer full): the story, in no library, or %NULL with
+ *   @error set
+ */
+LedeArticle *
+lede_inbox_read_story (LedeLibrary  *library,
+                       gint64        id,
+                       GError      **error)
+{
+  g_autoptr (LedeInboxEntry) entry = NULL;
+  g_autoptr (GBytes) data = NULL;
+  g_autoptr (LedeWire) wire = NULL;
+  g_auto (GStrv) tags = NULL;
+  gsize len;
+  const char *bytes;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (library), NULL);
+
+  if (!(entry = lede_library_inbox_get (library, id, error)) ||
+      !(data = lede_library_inbox_dup_data (library, id, error)))
+    return NULL;
+  bytes = g_bytes_get_data (data, &len);
+  return lede_import_parse_full (entry->path, bytes, len, NULL, &tags, &wire, NULL, NULL, error);
+}
+
 /* Writes @data as a file named like the one that landed, in a folder of
  * its own, so the import names it as the desk saw it. */
 static char *

@@ -15,6 +15,9 @@ LedeInboxEntry *lede_inbox_read_file    (const char         *path,
                                          GBytes            **data);
 gint64          lede_inbox_find_killed  (LedeLibrary        *library,
                                          const LedeInboxEntry *entry);
+LedeArticle    *lede_inbox_read_story   (LedeLibrary        *library,
+                                         gint64              id,
+                                         GError            **error);
 LedeArticle    *lede_inbox_take         (LedeLibrary        *library,
                                          gint64              id,
                                          LedeImportOutcome  *outcome,

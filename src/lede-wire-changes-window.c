@@ -68,6 +68,9 @@ dup_graf_markup (LedeWireChangesWindow *self,
                  int                    graf)
 {
   GString *markup = g_string_new (NULL);
+  /* What the wire put in is shown after what it took out, as one reads a
+   * correction. */
+  g_autoptr (GString) put_in = g_string_new (NULL);
 
   for (guint k = 0; k < self->spans->len; k++)
     {
@@ -84,11 +87,16 @@ dup_graf_markup (LedeWireChangesWindow *self,
         g_string_append_printf (markup, "<span strikethrough=\"true\" background=\"#e01b24\" bgalpha=\"25%%\">%s</span>",
                                 text);
       else if (span->kind == LEDE_DIFF_INSERTED)
-        g_string_append_printf (markup, "<span underline=\"single\" background=\"#2ec27e\" bgalpha=\"25%%\">%s</span>",
+        g_string_append_printf (put_in, "<span underline=\"single\" background=\"#2ec27e\" bgalpha=\"25%%\">%s</span>",
                                 text);
       else
-        g_string_append (markup, text);
+        {
+          g_string_append (markup, put_in->str);
+          g_string_truncate (put_in, 0);
+          g_string_append (markup, text);
+        }
     }
+  g_string_append (markup, put_in->str);
   /* The graf's own blank lines at its end say nothing here. */
   while (markup->len > 0 && markup->str[markup->len - 1] == '\n')
     g_string_truncate (markup, markup->len - 1);
@@ -118,20 +126,25 @@ fill (LedeWireChangesWindow *self)
       g_autofree char *label = g_strdup_printf (_("Take the Wire’s Changes to Graf %d"), graf + 1);
       GtkWidget *text = gtk_label_new (NULL);
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Take"));
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
       adw_preferences_group_set_title (group, title);
       gtk_label_set_markup (GTK_LABEL (text), markup);
       gtk_label_set_wrap (GTK_LABEL (text), TRUE);
       gtk_label_set_xalign (GTK_LABEL (text), 0);
       gtk_label_set_selectable (GTK_LABEL (text), TRUE);
-      gtk_widget_add_css_class (text, "card");
-      gtk_widget_set_margin_top (text, 6);
+      gtk_widget_set_margin_top (text, 12);
+      gtk_widget_set_margin_bottom (text, 12);
+      gtk_widget_set_margin_start (text, 12);
+      gtk_widget_set_margin_end (text, 12);
+      gtk_widget_add_css_class (card, "card");
+      gtk_box_append (GTK_BOX (card), text);
       gtk_widget_set_tooltip_text (button, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_set_data (G_OBJECT (button), "lede-graf", GINT_TO_POINTER (graf + 1));
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_take_graf), self, 0);
       adw_preferences_group_set_header_suffix (group, button);
-      adw_preferences_group_add (group, text);
+      adw_preferences_group_add (group, card);
       adw_preferences_page_add (self->page, group);
       g_ptr_array_add (self->groups, group);
       g_hash_table_insert (self->take_buttons, GINT_TO_POINTER (graf + 1), button);

@@ -441,6 +441,15 @@ test_refused (Fixture       *f,
   after = lede_test_checksum_file (broken);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 0);
+
+  /* A file gone once it settled (a sync tool took it back) is not listed. */
+  {
+    g_autofree char *gone = g_build_filename (folder, "gone.json", NULL);
+    g_autoptr (GBytes) bytes = NULL;
+
+    g_assert_null (lede_inbox_read_file (gone, 10, 1000, &bytes));
+    g_assert_null (bytes);
+  }
   heard_clear (&heard);
 }
 

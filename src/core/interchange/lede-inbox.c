@@ -74,7 +74,12 @@ lede_inbox_read_file (const char  *path,
       return refused (g_steal_pointer (&entry), reason);
     }
   if (!g_file_get_contents (path, &contents, &len, &error))
-    return refused (g_steal_pointer (&entry), error->message);
+    {
+      /* Gone since it settled (a sync tool took it back): nothing to list. */
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return NULL;
+      return refused (g_steal_pointer (&entry), error->message);
+    }
   /* Changed while it was read: not complete after all. */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_TIME_MODIFIED ","
                             G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC, G_FILE_QUERY_INFO_NONE, NULL, NULL);

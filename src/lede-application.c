@@ -271,6 +271,7 @@ static const LedeAccel accels[] = {
   { "win.import", { "<Control><Shift>o", NULL } },
   { "win.copy-html", { "<Control><Shift>c", NULL } },
   { "win.publish", { "<Control><Shift>p", NULL } },
+  { "win.show-inbox", { "<Control><Alt>w", NULL } },
   { "win.preferences", { "<Control>comma", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },

@@ -15,6 +15,7 @@
 #include "lede-house-style-page.h"
 #include "lede-preferences-window.h"
 #include "lede-publishing-page.h"
+#include "lede-wire-page.h"
 
 struct _LedePreferencesWindow
 {
@@ -165,6 +166,7 @@ lede_preferences_window_init (LedePreferencesWindow *self)
   show_layout (self);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (lede_backup_page_new ()));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (lede_publishing_page_new ()));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (lede_wire_page_new ()));
 }
 
 /**

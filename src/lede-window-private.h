@@ -11,6 +11,7 @@
 #include "lede-metadata-panel.h"
 #include "lede-preview-pane.h"
 #include "lede-window.h"
+#include "lede-wire-watcher.h"
 
 G_BEGIN_DECLS
 
@@ -104,6 +105,13 @@ struct _LedeWindow
 
   /* Pictures put in the body (lede-window-photos.c). */
   guint                 photos_reading;
+
+  /* The wire inbox (lede-window-inbox.c). */
+  GtkWidget            *inbox_button;
+  AdwButtonContent     *inbox_button_content;
+  LedeWireWatcher      *wire_watcher;
+  GtkWidget            *inbox_window;   /* a LedeInboxWindow while open */
+  GtkWidget            *wire_changes_window;  /* a LedeWireChangesWindow while open */
 };
 
 /* The parts, each setting up its actions (class_add) and its state (init). */
@@ -208,6 +216,12 @@ void lede_window_keep_revision_of    (LedeWindow  *self,
 
 /* lede-window-publish.c */
 void lede_window_class_add_publish   (GtkWidgetClass *widget_class);
+/* lede-window-inbox.c */
+void lede_window_class_add_inbox     (GtkWidgetClass *widget_class);
+void lede_window_init_inbox          (LedeWindow  *self);
+void lede_window_dispose_inbox       (LedeWindow  *self);
+void lede_window_watch_inbox         (LedeWindow  *self,
+                                      LedeLibrary *library);
 
 /* lede-window-review.c */
 void lede_window_class_add_review    (GtkWidgetClass *widget_class);

@@ -12,7 +12,7 @@ button in the tree is checked in each place a writer can open:
   the find bar with its replace row (Ctrl+H), and its options popover
   the main menu, History (Ctrl+Alt+H), Preferences (Ctrl+,), Export (Ctrl+E),
     Publish (Ctrl+Shift+P)
-  the trash, the tags and the sources managers, Add a Note for Readers
+  the trash, the wire inbox, the tags and the sources managers, Add a Note for Readers
 
 A name of its own is not empty, not GTK's type name ("GtkImage",
 "GtkMenuButton": what GTK 4.8 falls back to), has no mnemonic underscore
@@ -459,6 +459,7 @@ try:
     open_dialog("Export", keys, "Lede", "ctrl+e")
     open_dialog("Publish", keys, "Lede", "ctrl+shift+p")
     open_dialog("Trash", from_menu, "Trash…")
+    open_dialog("Wire Inbox", keys, "Lede", "ctrl+alt+w")
     open_dialog("Tags", from_menu, "Tags…")
     open_dialog("Sources", from_menu, "Sources…")
     open_dialog("Add a Note for Readers", from_menu, "Add Correction…")

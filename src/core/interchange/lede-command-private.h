@@ -146,6 +146,12 @@ int      _lede_command_style_command            (LedeCommand  *self,
                                                  GString      *out,
                                                  GString      *err);
 
+/* lede-command-inbox.c */
+int      _lede_command_inbox_command            (LedeCommand  *self,
+                                                 LedeLibrary  *library,
+                                                 GString      *out,
+                                                 GString      *err);
+
 /* lede-command-photos.c */
 /* lede-command-backup.c */
 int      _lede_command_backup_command           (LedeCommand  *self,

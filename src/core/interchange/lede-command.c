@@ -95,6 +95,10 @@ static const char * const COMMAND_HELP[] = {
   N_("  style show NAME   the rule as Lede keeps it (Vale's YAML)\n"),
   N_("  style remove NAME…\n"
      "                    remove rules from the house style\n"),
+  N_("  inbox [--json]    the wire inbox, newest first: state (waiting, taken,\n"
+     "                    refused), time, provider, version, headline or why it\n"
+     "                    was refused, file (the folders are chosen in Lede's\n"
+     "                    Preferences → Wire)\n"),
   N_("  site add NAME ADDRESS --user USER\n"
      "                    add a WordPress site (5.6 or later), checked at once:\n"
      "                    the user's application password (Users → Profile →\n"
@@ -287,7 +291,7 @@ lede_command_parse (const char * const  *argv,
   self->name = g_strdup (words[1]);
   if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "trash", "restore", "export", "check", "history",
                                                   "show-revision", "photo", "review", "accept", "reject", "resolve",
-                                                  "backup", "verify", "site", "publish", "style", "set", NULL },
+                                                  "backup", "verify", "site", "publish", "style", "set", "inbox", NULL },
                         self->name))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unknown command “%s” (try --help)"), self->name);
@@ -375,6 +379,11 @@ lede_command_parse (const char * const  *argv,
   if ((self->mine || self->assignee) && !self->due)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("--mine and --assignee go with list --due"));
+      return NULL;
+    }
+  if (g_str_equal (self->name, "inbox") && n != 2)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("inbox takes no words, only --json"));
       return NULL;
     }
   if ((g_str_equal (self->name, "trash") || g_str_equal (self->name, "restore")) && n < 3)
@@ -530,6 +539,8 @@ lede_command_run (LedeCommand *self,
     return _lede_command_publish_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "style"))
     return _lede_command_style_command (self, library, self->arguments, out, err);
+  if (g_str_equal (self->name, "inbox"))
+    return _lede_command_inbox_command (self, library, out, err);
   if (g_str_equal (self->name, "history"))
     return _lede_command_history_command (self, library, self->arguments[0], out, err);
   if (g_str_equal (self->name, "show-revision"))

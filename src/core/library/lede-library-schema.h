@@ -331,9 +331,41 @@ static const char * const MIGRATIONS[] = {
   "ALTER TABLE articles ADD COLUMN social_headline TEXT NOT NULL DEFAULT '';"
   "CREATE INDEX articles_by_deadline ON articles (trashed_at IS NOT NULL, deadline_at IS NULL, deadline_at, id);"
   "CREATE INDEX articles_by_assignee ON articles (assignee COLLATE NOCASE) WHERE assignee <> '';",
+
+  /* 13 → 14: the wire inbox (lede-library-inbox.c): each file a watched
+   * folder gave, once complete, as it was read. Waiting to be taken, with
+   * its bytes, so a Take does not need the file still there; taken (the
+   * bytes dropped); or refused with the reason, the file itself never
+   * touched. A file is known again by its path, size and time. Taken and
+   * refused rows go after 30 days. */
+  "CREATE TABLE inbox ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  path            TEXT NOT NULL,"
+  "  size            INTEGER NOT NULL,"
+  "  mtime_us        INTEGER NOT NULL,"
+  "  sha256          TEXT NOT NULL DEFAULT '',"
+  "  arrived_at      TEXT NOT NULL,"
+  "  state           TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'taken', 'refused')),"
+  "  settled_at      TEXT,"
+  "  headline        TEXT NOT NULL DEFAULT '',"
+  "  byline          TEXT NOT NULL DEFAULT '',"
+  "  dateline        TEXT NOT NULL DEFAULT '',"
+  "  keywords        TEXT NOT NULL DEFAULT '',"
+  "  format          TEXT NOT NULL DEFAULT '',"
+  "  wire_id         TEXT NOT NULL DEFAULT '',"
+  "  version         TEXT NOT NULL DEFAULT '',"
+  "  version_created TEXT,"
+  "  pubstatus       TEXT NOT NULL DEFAULT 'usable',"
+  "  reason          TEXT NOT NULL DEFAULT '',"
+  "  article_id      INTEGER REFERENCES articles (id) ON DELETE SET NULL,"
+  "  data            BLOB"
+  ");"
+  "CREATE INDEX inbox_by_file ON inbox (path, size, mtime_us);"
+  "CREATE INDEX inbox_by_state ON inbox (state, settled_at);"
+  "CREATE INDEX inbox_by_article ON inbox (article_id);",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 13);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 14);
 
 /* The first schema with the house_style table. */
 #define LEDE_LIBRARY_STYLE_SCHEMA 11
@@ -344,6 +376,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 13);
 
 /* The first schema with the desk's fields (issue 32: renumbered on merge). */
 #define LEDE_LIBRARY_DESK_SCHEMA 13
+
+/* The first schema with the wire inbox. */
+#define LEDE_LIBRARY_INBOX_SCHEMA 14
 
 /* The first schema with library_identity. */
 #define LEDE_LIBRARY_IDENTITY_SCHEMA 7

@@ -8,6 +8,7 @@
 
 #include "lede-article.h"
 #include "lede-correction.h"
+#include "lede-inbox-entry.h"
 #include "lede-photo.h"
 #include "lede-revision.h"
 #include "lede-search-hit.h"
@@ -33,7 +34,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 13
+#define LEDE_LIBRARY_SCHEMA_VERSION 14
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -364,6 +365,35 @@ gboolean      lede_library_set_wire_status   (LedeLibrary  *self,
                                               gint64        id,
                                               const LedeLibraryWire *wire,
                                               const char   *front_matter,
+                                              GError      **error);
+
+/* lede-library-inbox.c: the wire inbox (schema 14) */
+gboolean      lede_library_inbox_add         (LedeLibrary  *self,
+                                              LedeInboxEntry *entry,
+                                              GBytes       *data,
+                                              GError      **error);
+gboolean      lede_library_inbox_knows       (LedeLibrary  *self,
+                                              const char   *path,
+                                              gint64        size,
+                                              gint64        mtime_us,
+                                              const char   *sha256);
+GPtrArray    *lede_library_inbox_list        (LedeLibrary  *self,
+                                              GError      **error);
+gint64        lede_library_inbox_count_waiting (LedeLibrary *self);
+LedeInboxEntry *lede_library_inbox_get       (LedeLibrary  *self,
+                                              gint64        id,
+                                              GError      **error);
+GBytes       *lede_library_inbox_dup_data    (LedeLibrary  *self,
+                                              gint64        id,
+                                              GError      **error);
+gboolean      lede_library_inbox_settle      (LedeLibrary  *self,
+                                              gint64        id,
+                                              LedeInboxState state,
+                                              gint64        article_id,
+                                              const char   *reason,
+                                              GError      **error);
+gboolean      lede_library_inbox_prune       (LedeLibrary  *self,
+                                              GDateTime    *now,
                                               GError      **error);
 
 G_END_DECLS

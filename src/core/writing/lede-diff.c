@@ -114,7 +114,7 @@ emit (Diff         *diff,
       guint         n_old,
       guint         n_new)
 {
-  LedeDiffSpan span = { kind, 0, 0, 0, 0 };
+  LedeDiffSpan span = { kind, 0, 0, 0, 0, -1 };
   LedeDiffSpan *last = diff->spans->len ? &g_array_index (diff->spans, LedeDiffSpan, diff->spans->len - 1) : NULL;
 
   if (n_old == 0 && n_new == 0)

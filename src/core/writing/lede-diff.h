@@ -21,6 +21,7 @@ typedef struct {
   LedeDiffKind kind;
   gsize        old_start, old_length;  /* bytes of the old text */
   gsize        new_start, new_length;  /* bytes of the new text */
+  int          graf;                   /* the old text's graf (from 0), once lede_diff_place_grafs() placed it */
 } LedeDiffSpan;
 
 GArray *lede_diff_words (const char *old_text,
@@ -28,6 +29,14 @@ GArray *lede_diff_words (const char *old_text,
 char   *lede_diff_apply (const char *old_text,
                          const char *new_text,
                          GArray     *spans);
+/* lede-diff-grafs.c: the changes graf by graf, taken one graf at a time. */
+GArray *lede_diff_place_grafs   (const char *old_text,
+                                 GArray     *spans);
+GArray *lede_diff_changed_grafs (GArray     *spans);
+char   *lede_diff_apply_graf    (const char *old_text,
+                                 const char *new_text,
+                                 GArray     *spans,
+                                 int         graf);
 void    lede_diff_count (const char *old_text,
                          const char *new_text,
                          GArray     *spans,

@@ -250,6 +250,9 @@ test_list_tab_narrow (Fixture       *f,
   focus_row (f);
   press (f, "Tab");
   g_assert_false (in_list (f));
+  /* The sidebar's foot: the wire inbox, then the trash. */
+  g_assert_true (focus (f) == f->window->inbox_button);
+  press (f, "Tab");
   g_assert_true (focus (f) == f->window->trash_button);
 }
 

@@ -489,9 +489,14 @@ lede_export_dialog_dispose (GObject *object)
 {
   LedeExportDialog *self = LEDE_EXPORT_DIALOG (object);
 
+  GtkWidget *child;
+
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
+  /* The findings' rows go first, while the list they are in is whole. */
+  while (self->checks_list && (child = gtk_widget_get_first_child (GTK_WIDGET (self->checks_list))))
+    gtk_list_box_remove (self->checks_list, child);
   G_OBJECT_CLASS (lede_export_dialog_parent_class)->dispose (object);
 }
 

@@ -38,6 +38,11 @@ start_server () {
   return 1
 }
 
+# The runtime folder the tests name (WebKit's sockets go there): private.
+if [ -n "${XDG_RUNTIME_DIR:-}" ]; then
+  mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+fi
+
 server=
 for attempt in 1 2 3; do
   start_server && break

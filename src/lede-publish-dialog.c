@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "lede-publish-dialog.h"
+#include "lede-time.h"
 #include "lede-site-dialog.h"
 #include "lede-site-store.h"
 
@@ -181,23 +182,6 @@ chosen_site (LedePublishDialog *self)
   return self->sites && selected < self->sites->len ? g_ptr_array_index (self->sites, selected) : NULL;
 }
 
-/* A time typed as 2026-12-24 09:00 (local), or NULL. */
-static GDateTime *
-parse_when (const char *text)
-{
-  g_autofree char *iso = g_strdelimit (g_strstrip (g_strdup (text)), " ", 'T');
-  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
-  GDateTime *when = g_date_time_new_from_iso8601 (iso, local);
-
-  if (when == NULL && strlen (iso) == 16)
-    {
-      g_autofree char *with_seconds = g_strconcat (iso, ":00", NULL);
-
-      when = g_date_time_new_from_iso8601 (with_seconds, local);
-    }
-  return when;
-}
-
 static char *
 format_local (GDateTime *time)
 {
@@ -246,7 +230,7 @@ update_button (LedePublishDialog *self)
     label = _("Sche_dule");
   if (gtk_check_button_get_active (self->schedule_check))
     {
-      g_autoptr (GDateTime) when = parse_when (gtk_editable_get_text (GTK_EDITABLE (self->when_entry)));
+      g_autoptr (GDateTime) when = lede_time_parse_local (gtk_editable_get_text (GTK_EDITABLE (self->when_entry)));
 
       ready = ready && when != NULL;
     }
@@ -430,7 +414,7 @@ start_publish (LedePublishDialog *self,
       g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
       job->mode = LEDE_PUBLISH_SCHEDULE;
-      job->when = parse_when (gtk_editable_get_text (GTK_EDITABLE (self->when_entry)));
+      job->when = lede_time_parse_local (gtk_editable_get_text (GTK_EDITABLE (self->when_entry)));
       if (job->when == NULL || g_date_time_compare (job->when, now) <= 0)
         {
           show_status (self, job->when ? _("That time has passed: choose a later one, or publish now.")

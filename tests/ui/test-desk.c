@@ -187,6 +187,22 @@ is_mapped (gpointer widget)
          gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL;
 }
 
+/* Mapped and wholly inside its window, where a person could click it: a
+ * popover from a button scrolled out of sight has no monitor to lie on
+ * (GDK's X11 layout then fails fatally), and a panel scrolled by focus
+ * moves at the next frame, not at once. */
+static gboolean
+is_in_sight (gpointer widget)
+{
+  GtkWidget *native = GTK_WIDGET (gtk_widget_get_native (widget));
+  graphene_rect_t bounds;
+
+  return is_mapped (widget) && gtk_widget_compute_bounds (widget, native, &bounds) &&
+         bounds.origin.x >= 0 && bounds.origin.y >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (native) &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (native);
+}
+
 static LedeTimePicker *
 picker_in (GtkWidget *widget)
 {
@@ -229,7 +245,7 @@ test_time_picker (Fixture       *f,
   /* Reached from the keyboard, it is scrolled into view as a person sees
    * it (a popover from a button off the screen has no monitor). */
   gtk_widget_grab_focus (GTK_WIDGET (lede_time_picker_get_button (picker)));
-  lede_test_spin (50);
+  lede_test_wait_until (is_in_sight, lede_time_picker_get_button (picker), 4000);
 
   /* Opened on an empty row: the next 17:00 to come, never a time past. */
   gtk_menu_button_popup (lede_time_picker_get_button (picker));
@@ -271,7 +287,7 @@ test_time_picker (Fixture       *f,
   picker = picker_in (panel_child (f, "embargo_row"));
   g_assert_nonnull (picker);
   gtk_widget_grab_focus (GTK_WIDGET (lede_time_picker_get_button (picker)));
-  lede_test_spin (50);
+  lede_test_wait_until (is_in_sight, lede_time_picker_get_button (picker), 4000);
   gtk_menu_button_popup (lede_time_picker_get_button (picker));
   lede_test_spin (20);
   lede_time_picker_set (picker);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lede-check-private.h"
 #include "lede-checks.h"
 
 /* The placeholders a writer leaves for what is still to come:
@@ -93,9 +94,9 @@ static const LedeField copy_fields[] = { LEDE_FIELD_HEADLINE, LEDE_FIELD_STANDFI
 
 /* Each pattern is compiled once, for every story and thread after: a
  * GRegex may be matched from many threads at once. */
-static GRegex *
-regex (GRegex     **slot,
-       const char  *pattern)
+GRegex *
+_lede_check_regex (GRegex     **slot,
+                   const char  *pattern)
 {
   if (g_once_init_enter (slot))
     {
@@ -149,7 +150,7 @@ lede_check_placeholders (const LedeCheckStory *story,
                          GPtrArray            *findings)
 {
   static GRegex *placeholder_regex;
-  GRegex *placeholder = regex (&placeholder_regex, placeholder_pattern);
+  GRegex *placeholder = _lede_check_regex (&placeholder_regex, placeholder_pattern);
 
   for (guint f = 0; f < G_N_ELEMENTS (copy_fields); f++)
     {
@@ -227,10 +228,10 @@ month_name (GDateMonth month)
 /* The year a date without one means: of the story's year and the years
  * either side, the one that puts it nearest the story's own date (a story
  * of 30 December saying "Monday, January 4" means the next year). */
-static int
-nearest_year (GDateTime  *dated,
-              GDateMonth  month,
-              int         day)
+int
+_lede_check_nearest_year (GDateTime  *dated,
+                          GDateMonth  month,
+                          int         day)
 {
   int year = g_date_time_get_year (dated), best = year;
   int best_distance = G_MAXINT;
@@ -270,7 +271,8 @@ lede_check_weekdays (const LedeCheckStory *story,
 {
   static GRegex *weekday_regex, *weekday_de_regex;
   gboolean german = lede_check_story_is_german (story);
-  GRegex *weekday = german ? regex (&weekday_de_regex, weekday_de_pattern) : regex (&weekday_regex, weekday_pattern);
+  GRegex *weekday = german ? _lede_check_regex (&weekday_de_regex, weekday_de_pattern)
+                           : _lede_check_regex (&weekday_regex, weekday_pattern);
 
   for (guint f = 0; f < G_N_ELEMENTS (copy_fields); f++)
     {
@@ -295,7 +297,7 @@ lede_check_weekdays (const LedeCheckStory *story,
           g_match_info_fetch_pos (match, 0, &start, &end);
           if (in_code (story, copy_fields[f], start) || month == G_DATE_BAD_MONTH)
             continue;
-          year = year_text && *year_text ? atoi (year_text) : nearest_year (story->dated, month, day);
+          year = year_text && *year_text ? atoi (year_text) : _lede_check_nearest_year (story->dated, month, day);
           if (!g_date_valid_dmy (day, month, year))
             {
               message = g_strdup_printf (_("“%s”: %s has no day %d."), found, month_name (month), day);
@@ -474,10 +476,14 @@ lede_check_percentages (const LedeCheckStory *story,
   static GRegex *percent_regex, *range_regex, *rise_regex, *fall_regex;
   static GRegex *percent_de_regex, *range_de_regex, *rise_de_regex, *fall_de_regex;
   gboolean german = lede_check_story_is_german (story);
-  GRegex *percent = german ? regex (&percent_de_regex, percent_de_pattern) : regex (&percent_regex, percent_pattern);
-  GRegex *range = german ? regex (&range_de_regex, range_de_pattern) : regex (&range_regex, range_pattern);
-  GRegex *rise = german ? regex (&rise_de_regex, rise_de_pattern) : regex (&rise_regex, rise_pattern);
-  GRegex *fall = german ? regex (&fall_de_regex, fall_de_pattern) : regex (&fall_regex, fall_pattern);
+  GRegex *percent = german ? _lede_check_regex (&percent_de_regex, percent_de_pattern)
+                           : _lede_check_regex (&percent_regex, percent_pattern);
+  GRegex *range = german ? _lede_check_regex (&range_de_regex, range_de_pattern)
+                         : _lede_check_regex (&range_regex, range_pattern);
+  GRegex *rise = german ? _lede_check_regex (&rise_de_regex, rise_de_pattern)
+                        : _lede_check_regex (&rise_regex, rise_pattern);
+  GRegex *fall = german ? _lede_check_regex (&fall_de_regex, fall_de_pattern)
+                        : _lede_check_regex (&fall_regex, fall_pattern);
 
   for (guint f = 0; f < G_N_ELEMENTS (copy_fields); f++)
     {

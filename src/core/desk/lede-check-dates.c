@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lede-check-private.h"
 #include "lede-checks.h"
 
 #define WEEKDAYS "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -47,23 +48,6 @@ static const char yearless_de_pattern[] =
   "(?<![\\d.])()()(\\d{1,2})\\.\\s*(" MONATE ")(?![\\p{L}])(?!\\s+\\d{4}\\b)";
 
 static const LedeField copy_fields[] = { LEDE_FIELD_HEADLINE, LEDE_FIELD_STANDFIRST, LEDE_FIELD_BODY };
-
-static GRegex *
-regex (GRegex     **slot,
-       const char  *pattern)
-{
-  if (g_once_init_enter (slot))
-    {
-      g_autoptr (GError) error = NULL;
-      GRegex *compiled = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &error);
-
-      /* The patterns are ours: one that does not compile is a bug. */
-      g_assert_no_error (error);
-      g_regex_match (compiled, "", 0, NULL);
-      g_once_init_leave (slot, compiled);
-    }
-  return *slot;
-}
 
 /* English and German names by their first three letters ("Mär", "Mai"). */
 static GDateMonth
@@ -94,8 +78,8 @@ relative_days (const LedeCheckStory *story,
                GPtrArray            *findings)
 {
   static GRegex *relative_regex, *relative_de_regex;
-  GRegex *relative = lede_check_story_is_german (story) ? regex (&relative_de_regex, relative_de_pattern)
-                                                         : regex (&relative_regex, relative_pattern);
+  GRegex *relative = lede_check_story_is_german (story) ? _lede_check_regex (&relative_de_regex, relative_de_pattern)
+                                                        : _lede_check_regex (&relative_regex, relative_pattern);
 
   /* A dateline (wire copy's "KESTLE ISLAND, March 3" or just the
    * place) tells the reader where the story stands; with it the desk
@@ -127,44 +111,13 @@ relative_days (const LedeCheckStory *story,
     }
 }
 
-/* Of the story's year and the years either side, the one that puts the
- * date nearest the story's own (as lede_check_weekdays() reads it). */
-static int
-nearest_year (GDateTime  *dated,
-              GDateMonth  month,
-              int         day)
-{
-  int year = g_date_time_get_year (dated), best = year;
-  int best_distance = G_MAXINT;
-  GDate story_date;
-
-  g_date_clear (&story_date, 1);
-  g_date_set_dmy (&story_date, g_date_time_get_day_of_month (dated), g_date_time_get_month (dated), year);
-  for (int y = year - 1; y <= year + 1; y++)
-    if (g_date_valid_dmy (day, month, y))
-      {
-        GDate date;
-        int distance;
-
-        g_date_clear (&date, 1);
-        g_date_set_dmy (&date, day, month, y);
-        distance = ABS (g_date_days_between (&story_date, &date));
-        if (distance < best_distance)
-          {
-            best = y;
-            best_distance = distance;
-          }
-      }
-  return best;
-}
-
 static void
 yearless_dates (const LedeCheckStory *story,
                 GPtrArray            *findings)
 {
   static GRegex *yearless_regex, *yearless_de_regex;
-  GRegex *yearless = lede_check_story_is_german (story) ? regex (&yearless_de_regex, yearless_de_pattern)
-                                                         : regex (&yearless_regex, yearless_pattern);
+  GRegex *yearless = lede_check_story_is_german (story) ? _lede_check_regex (&yearless_de_regex, yearless_de_pattern)
+                                                        : _lede_check_regex (&yearless_regex, yearless_pattern);
   int story_year = g_date_time_get_year (story->dated);
 
   for (guint f = 0; f < G_N_ELEMENTS (copy_fields); f++)
@@ -186,7 +139,7 @@ yearless_dates (const LedeCheckStory *story,
           if ((copy_fields[f] == LEDE_FIELD_BODY && lede_check_story_in_code (story, start)) ||
               month == G_DATE_BAD_MONTH || day < 1 || day > 31)
             continue;
-          year = nearest_year (story->dated, month, day);
+          year = _lede_check_nearest_year (story->dated, month, day);
           if (year == story_year)
             continue;
           message = g_strdup_printf (_("“%s” has no year: beside the story’s date, %d %s %d, it falls in %d. Say "

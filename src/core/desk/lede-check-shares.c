@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lede-check-private.h"
 #include "lede-checks.h"
 
 /* How far after "X of Y" its percentage may come, in bytes. */
@@ -73,23 +74,6 @@ static const char fall_de_pattern[] =
 
 /* The fields a reader reads. */
 static const LedeField copy_fields[] = { LEDE_FIELD_HEADLINE, LEDE_FIELD_STANDFIRST, LEDE_FIELD_BODY };
-
-/* Compiled once, for every story and thread after (see lede-check-copy.c). */
-static GRegex *
-regex (GRegex     **slot,
-       const char  *pattern)
-{
-  if (g_once_init_enter (slot))
-    {
-      g_autoptr (GError) error = NULL;
-      GRegex *compiled = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &error);
-
-      g_assert_no_error (error);
-      g_regex_match (compiled, "", 0, NULL);
-      g_once_init_leave (slot, compiled);
-    }
-  return *slot;
-}
 
 /* "12,000" (or German "12.000", "1,5"), times its unit. */
 static double
@@ -170,8 +154,10 @@ check_share (const Sentence *s,
              gsize           end)
 {
   static GRegex *share_regex, *share_de_regex, *stated_regex, *stated_de_regex;
-  GRegex *share = s->german ? regex (&share_de_regex, share_de_pattern) : regex (&share_regex, share_pattern);
-  GRegex *stated = s->german ? regex (&stated_de_regex, stated_de_pattern) : regex (&stated_regex, stated_pattern);
+  GRegex *share = s->german ? _lede_check_regex (&share_de_regex, share_de_pattern)
+                            : _lede_check_regex (&share_regex, share_pattern);
+  GRegex *stated = s->german ? _lede_check_regex (&stated_de_regex, stated_de_pattern)
+                             : _lede_check_regex (&stated_regex, stated_pattern);
   g_autoptr (GMatchInfo) of = NULL;
   g_autoptr (GMatchInfo) pct = NULL;
   g_autofree char *x_text = NULL, *x_unit = NULL, *y_text = NULL, *y_unit = NULL;
@@ -266,9 +252,12 @@ check_multiple (const Sentence *s,
                 gsize           end)
 {
   static GRegex *multiple_regex, *multiple_de_regex, *range_regex, *range_de_regex, *fall_regex, *fall_de_regex;
-  GRegex *multiple = s->german ? regex (&multiple_de_regex, multiple_de_pattern) : regex (&multiple_regex, multiple_pattern);
-  GRegex *range = s->german ? regex (&range_de_regex, range_de_pattern) : regex (&range_regex, range_pattern);
-  GRegex *fall = s->german ? regex (&fall_de_regex, fall_de_pattern) : regex (&fall_regex, fall_pattern);
+  GRegex *multiple = s->german ? _lede_check_regex (&multiple_de_regex, multiple_de_pattern)
+                               : _lede_check_regex (&multiple_regex, multiple_pattern);
+  GRegex *range = s->german ? _lede_check_regex (&range_de_regex, range_de_pattern)
+                            : _lede_check_regex (&range_regex, range_pattern);
+  GRegex *fall = s->german ? _lede_check_regex (&fall_de_regex, fall_de_pattern)
+                           : _lede_check_regex (&fall_regex, fall_pattern);
   g_autoptr (GMatchInfo) word = NULL;
   g_autoptr (GMatchInfo) fromto = NULL;
   g_autofree char *said = NULL, *a_text = NULL, *a_unit = NULL, *b_text = NULL, *b_unit = NULL;

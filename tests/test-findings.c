@@ -18,6 +18,7 @@
 #include "lede-import.h"
 #include "lede-markdown.h"
 #include "lede-markup-text.h"
+#include "lede-ninjs-reader.h"
 #include "lede-slug.h"
 #include "lede-time.h"
 #include "lede-test-library-fixture.h"
@@ -861,6 +862,27 @@ test_markup_text_clean (void)
   g_assert_cmpstr (kept, ==, "a\tb\nc\rd\vefghijklmn\xc2\xa0o\xef\xbf\xbd");
 }
 
+/* ninjs that is not JSON: json-glib quotes the token it stopped at cut
+ * at a byte count, half a curly quote here; the reader's refusal must
+ * still be words. (An import never gets that far: only what parses as
+ * JSON is read as ninjs, and the rest as text.) */
+static void
+test_ninjs_error_cuts_a_character (void)
+{
+  gsize len;
+  g_autofree char *text = finding ("ninjs-error-cuts-a-character.json", &len);
+  g_auto (GStrv) tags = NULL;
+  g_autoptr (LedeWire) wire = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeArticle) article = lede_ninjs_reader_read (text, len, &tags, &wire, &error);
+
+  g_assert_null (article);
+  g_assert_null (wire);
+  g_assert_error (error, LEDE_WIRE_ERROR, LEDE_WIRE_ERROR_INVALID);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "not valid JSON"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +918,7 @@ main (int   argc,
   g_test_add_func ("/lede/findings/extra-after-bom", test_extra_after_bom);
   g_test_add_func ("/lede/findings/extra-lede-keys-taken-out", test_extra_lede_keys_taken_out);
   g_test_add_func ("/lede/findings/extra-lede-keys-odd-text", test_extra_lede_keys_odd_text);
+  g_test_add_func ("/lede/findings/ninjs-error-cuts-a-character", test_ninjs_error_cuts_a_character);
 
   return g_test_run ();
 }

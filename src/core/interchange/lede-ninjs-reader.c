@@ -259,8 +259,11 @@ lede_ninjs_reader_read (const char   *data,
 
   if (!json_parser_load_from_data (parser, data, len, &json_error))
     {
-      g_set_error (error, LEDE_WIRE_ERROR, LEDE_WIRE_ERROR_INVALID, _("it is not valid JSON: %s"),
-                   json_error->message);
+      /* json-glib quotes the token it stopped at, cut at a byte count:
+       * half a character, at times. */
+      g_autofree char *said = g_utf8_make_valid (json_error->message, -1);
+
+      g_set_error (error, LEDE_WIRE_ERROR, LEDE_WIRE_ERROR_INVALID, _("it is not valid JSON: %s"), said);
       return NULL;
     }
   if (!lede_ninjs_reader_sniff (json_parser_get_root (parser)))

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "lede-outbox.h"
 #include "lede-publish.h"
 #include "lede-site-store.h"
 #include "lede-test-library-fixture.h"
@@ -823,6 +824,164 @@ test_cli_publish (void)
   lede_test_rmdir (dir);
 }
 
+/* How many posts the site has with @slug, whatever their status. */
+static guint
+posts_with_slug (const char *slug)
+{
+  g_autoptr (LedeWordpress) chief = signed_in ("ADMIN", NULL);
+  g_autofree char *query = g_strdup_printf ("slug=%s&status=any&context=edit", slug);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) posts = lede_wordpress_call (chief, "GET", "wp/v2/posts", query, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (posts));
+  return json_array_get_length (json_node_get_array (posts));
+}
+
+/* An address on this machine where nothing answers: the site "down". */
+static char *
+dead_address (void)
+{
+  g_autoptr (GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr (GError) error = NULL;
+  guint16 port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  return g_strdup_printf ("http://127.0.0.1:%u/", port);
+}
+
+/* Keeps site @name at @address, as the administrator, its password in
+ * the password store. */
+static void
+keep_site (const char *name,
+           const char *address)
+{
+  g_autoptr (LedeSite) site = lede_site_new (name, address, wp_env ("LEDE_WP_ADMIN_USER"));
+  g_autoptr (GError) error = NULL;
+
+  lede_site_store_remove (name, NULL);
+  g_assert_true (lede_site_store_add (site, &error));
+  g_assert_true (lede_site_store_keep_password (site, wp_env ("LEDE_WP_ADMIN_PASSWORD"), NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Offline first: published while the site does not answer, the story
+ * waits in the outbox (lede-cli outbox); a try while it is still down
+ * keeps it there, counted; once the site answers, outbox --send sends it
+ * once, and the next publish updates that post. */
+static void
+test_outbox_offline (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *site = g_strdup_printf ("train-%08x", g_random_int ());
+  g_autofree char *slug = g_strdup_printf ("ferry-%08x", g_random_int ());
+  g_autofree char *story = g_strdup_printf ("---\ntitle: \"Night ferry returns\"\nslug: \"%s\"\n"
+                                            "description: \"Sailings resume on Friday.\"\n"
+                                            "byline: \"Ana Reyes\"\n---\nThe late crossing is back.\n", slug);
+  g_autofree char *down = dead_address ();
+  g_autofree char *uuid = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonArray *waiting;
+  char *out = NULL, *err = NULL;
+
+  keep_site (site, down);
+  uuid = import_story (library, story);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", uuid, "--site", site, "--publish",
+                            NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "waits in the outbox"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "outbox", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  waiting = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (waiting), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (waiting, 0), "mode"), ==, "publish");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (waiting, 0), "headline"), ==,
+                   "Night ferry returns");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Still down: it waits, the try counted and why said. */
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "outbox", "--send", NULL), ==, 3);
+  g_assert_nonnull (strstr (out, "still waits"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "outbox", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  waiting = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (waiting, 0), "tries"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (waiting, 0), "last_error"), !=, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpuint (posts_with_slug (slug), ==, 0);
+
+  /* The site answers again: it goes out, once. */
+  keep_site (site, wp_env ("LEDE_WP_URL"));
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "outbox", "--send", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "went out"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "outbox", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpuint (posts_with_slug (slug), ==, 1);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "outbox", "--send", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The post it made is the story's: the next publish updates it. */
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "publish", uuid, "--site", site, "--publish",
+                            NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "updated"));
+  g_assert_cmpuint (posts_with_slug (slug), ==, 1);
+  g_free (out);
+  g_free (err);
+  lede_site_store_remove (site, NULL);
+  lede_test_rmdir (dir);
+}
+
+/* Exactly once: a send whose answer was lost made the post; the outbox's
+ * next try finds it by its slug and headline and updates it, rather than
+ * making a second one. */
+static void
+test_outbox_exactly_once (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = story_for (f, "Breakwater lights fixed", "The lamps are lit again.\n");
+  g_autoptr (LedeWordpress) chief = signed_in ("ADMIN", NULL);
+  g_autoptr (LedeVerdict) verdict = lede_gate_ask (article, NULL, NULL, NULL, LEDE_WAY_OUT_PUBLISH, NULL);
+  g_autofree char *site = g_strdup_printf ("relay-%08x", g_random_int ());
+  g_auto (LedePublished) lost = { 0 };
+  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (GError) error = NULL;
+  LedeOutboxResult *result;
+
+  /* Made on the site, its answer never remembered. */
+  g_assert_true (lede_publish_send (chief, verdict, LEDE_PUBLISH_NOW, NULL, 0, NULL, NULL, LEDE_PUBLISH_FLAGS_NONE,
+                                    &lost, NULL, &error));
+  g_assert_no_error (error);
+  keep_site (site, wp_env ("LEDE_WP_URL"));
+  g_assert_true (lede_outbox_queue (f->library, verdict, site, LEDE_PUBLISH_NOW, NULL, LEDE_PUBLISH_FLAGS_NONE,
+                                    "the site's answer was lost", &error));
+  g_assert_cmpint (lede_library_outbox_count (f->library), ==, 1);
+
+  results = lede_outbox_send_all (f->library, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  result = g_ptr_array_index (results, 0);
+  g_assert_true (result->sent);
+  g_assert_cmpint (result->published.post_id, ==, lost.post_id);
+  g_assert_true (result->published.updated);
+  g_assert_cmpint (lede_library_outbox_count (f->library), ==, 0);
+  g_assert_cmpuint (posts_with_slug (lede_article_get_slug (article)), ==, 1);
+  lede_site_store_remove (site, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -858,6 +1017,9 @@ main (int   argc,
               fixture_teardown);
   g_test_add_func ("/lede/wordpress/cli-sites", test_cli_sites);
   g_test_add_func ("/lede/wordpress/cli-publish", test_cli_publish);
+  g_test_add_func ("/lede/wordpress/outbox-offline", test_outbox_offline);
+  g_test_add ("/lede/wordpress/outbox-exactly-once", Fixture, NULL, fixture_setup, test_outbox_exactly_once,
+              fixture_teardown);
 
   status = g_test_run ();
   lede_test_rmdir (test_home);

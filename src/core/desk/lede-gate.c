@@ -329,6 +329,15 @@ lede_verdict_get_new_correction (const LedeVerdict *self)
   return self->correction;
 }
 
+/* Whether the writer said what changed for readers, or that nothing did
+ * (the outbox keeps the answer for a send that waits). */
+gboolean
+lede_verdict_is_answered (const LedeVerdict *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->answered;
+}
+
 /**
  * lede_verdict_record_went_out:
  *

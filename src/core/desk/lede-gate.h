@@ -62,6 +62,7 @@ void                lede_verdict_dismiss_correction (LedeVerdict       *self);
 void                lede_verdict_count_noted_since (LedeVerdict       *self,
                                                     GDateTime         *went_out_at);
 const LedeCorrection *lede_verdict_get_new_correction (const LedeVerdict *self);
+gboolean            lede_verdict_is_answered       (const LedeVerdict  *self);
 gboolean            lede_verdict_record_went_out   (const LedeVerdict  *self,
                                                     LedeLibrary        *library,
                                                     GError            **error);

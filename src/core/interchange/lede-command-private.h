@@ -46,6 +46,7 @@ struct _LedeCommand
   gboolean   password_stdin; /* publish, site check: the password on standard input */
   char      *secret;        /* the password read from standard input (site add, --password-stdin) */
   gboolean   starter;       /* style add: Lede's starter rules */
+  gboolean   send;          /* outbox: --send */
   gboolean   due;           /* list: what is due, soonest first */
   gboolean   mine;          /* list --due: the default byline's */
   char      *assignee;      /* list --due: this person's */
@@ -132,6 +133,10 @@ gboolean _lede_command_parse_correction         (const char          *text,
 /* lede-command-publish.c */
 int      _lede_command_site_command             (LedeCommand  *self,
                                                  char        **arguments,
+                                                 GString      *out,
+                                                 GString      *err);
+int      _lede_command_outbox_command           (LedeCommand  *self,
+                                                 LedeLibrary  *library,
                                                  GString      *out,
                                                  GString      *err);
 int      _lede_command_publish_command          (LedeCommand  *self,

@@ -14,6 +14,7 @@
 
 #include "lede-command-private.h"
 #include "lede-gate.h"
+#include "lede-outbox.h"
 #include "lede-publish.h"
 #include "lede-site-store.h"
 #include "lede-time.h"
@@ -316,7 +317,10 @@ _lede_command_publish_command (LedeCommand  *self,
   if (when)
     mode = LEDE_PUBLISH_SCHEDULE;
 
-  if (!(site = lede_site_store_find (self->site_name, &error)) || !(wordpress = connect_site (self, site, &error)))
+  /* A site that does not answer (no network): the stories wait in the
+   * outbox, through the gate all the same. */
+  if (!(site = lede_site_store_find (self->site_name, &error)) ||
+      (!(wordpress = connect_site (self, site, &error)) && !lede_outbox_is_unanswered (error)))
     {
       g_string_append_printf (err, "lede-cli: %s\n", error->message);
       return exit_for (error);
@@ -363,7 +367,28 @@ _lede_command_publish_command (LedeCommand  *self,
           code = MAX (code, lede_verdict_is_blocked (verdict) ? LEDE_COMMAND_EXIT_BLOCKED : LEDE_COMMAND_EXIT_FAILED);
           continue;
         }
-      if (!lede_publish_story (wordpress, library, verdict, mode, when, flags, &published, NULL, &local_error))
+      if (wordpress == NULL || (!lede_publish_story (wordpress, library, verdict, mode, when, flags, &published, NULL,
+                                                     &local_error) && lede_outbox_is_unanswered (local_error)))
+        {
+          /* Nothing reached the site when it could not be signed in to;
+           * a send that lost its answer may have made the post. */
+          const char *reason = local_error ? local_error->message : NULL;
+          g_autoptr (GError) queue_error = NULL;
+
+          if (!lede_outbox_queue (library, verdict, site->name, mode, when, flags, reason, &queue_error))
+            {
+              g_string_append_printf (err, "lede-cli: %s\n", queue_error->message);
+              code = MAX (code, LEDE_COMMAND_EXIT_LIBRARY);
+              continue;
+            }
+          g_string_append_printf (out, _("%s  waits in the outbox: %s (lede-cli outbox --send, or Lede sends it "
+                                         "when the site answers)\n"),
+                                  uuids[i], reason ? reason : error->message);
+          if (self->as_json)
+            add_published_json (json, article, NULL, reason ? local_error : error);
+          continue;
+        }
+      if (local_error)
         {
           g_string_append_printf (err, "lede-cli: %s\n", local_error->message);
           code = MAX (code, exit_for (local_error));
@@ -371,6 +396,13 @@ _lede_command_publish_command (LedeCommand  *self,
             add_published_json (json, article, NULL, local_error);
           continue;
         }
+      {
+        g_autoptr (GError) outbox_error = NULL;
+
+        /* Sent: an earlier send of it that waits is done with. */
+        if (!lede_outbox_forget (library, lede_article_get_id (article), site->name, &outbox_error))
+          g_string_append_printf (err, "lede-cli: %s\n", outbox_error->message);
+      }
       if (self->as_json)
         add_published_json (json, article, &published, NULL);
       else
@@ -379,5 +411,105 @@ _lede_command_publish_command (LedeCommand  *self,
   json_builder_end_array (json);
   if (self->as_json)
     _lede_command_print_json (json, out);
+  return code;
+}
+
+/* One line a story that waits: its place, the site, how it is to go, since
+ * when, and why it has not gone. */
+int
+_lede_command_outbox_command (LedeCommand  *self,
+                              LedeLibrary  *library,
+                              GString      *out,
+                              GString      *err)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonBuilder) json = json_builder_new ();
+  int code = LEDE_COMMAND_EXIT_OK;
+
+  if (self->send)
+    {
+      g_autoptr (GPtrArray) results = lede_outbox_send_all (library, self->secret, NULL, &error);
+
+      if (results == NULL)
+        {
+          g_string_append_printf (err, "lede-cli: %s\n", error->message);
+          return LEDE_COMMAND_EXIT_LIBRARY;
+        }
+      json_builder_begin_array (json);
+      for (guint i = 0; i < results->len; i++)
+        {
+          LedeOutboxResult *result = g_ptr_array_index (results, i);
+
+          if (!result->sent)
+            code = LEDE_COMMAND_EXIT_FAILED;
+          if (self->as_json)
+            {
+              json_builder_begin_object (json);
+              json_builder_set_member_name (json, "headline");
+              json_builder_add_string_value (json, result->headline);
+              json_builder_set_member_name (json, "site");
+              json_builder_add_string_value (json, result->site);
+              json_builder_set_member_name (json, "sent");
+              json_builder_add_boolean_value (json, result->sent);
+              json_builder_set_member_name (json, result->sent ? "link" : "error");
+              json_builder_add_string_value (json, result->sent ? result->published.link : result->message);
+              json_builder_end_object (json);
+            }
+          else if (result->sent)
+            g_string_append_printf (out, _("“%s”  went out to %s: %s\n"), result->headline, result->site,
+                                    result->published.link);
+          else
+            g_string_append_printf (out, _("“%s”  still waits for %s: %s\n"), result->headline, result->site,
+                                    result->message);
+        }
+      json_builder_end_array (json);
+      if (self->as_json)
+        _lede_command_print_json (json, out);
+      return code;
+    }
+
+  {
+    g_autoptr (GPtrArray) entries = lede_library_outbox_list (library, &error);
+
+    if (entries == NULL)
+      {
+        g_string_append_printf (err, "lede-cli: %s\n", error->message);
+        return LEDE_COMMAND_EXIT_LIBRARY;
+      }
+    json_builder_begin_array (json);
+    for (guint i = 0; i < entries->len; i++)
+      {
+        LedeOutboxEntry *entry = g_ptr_array_index (entries, i);
+        g_autofree char *queued = _lede_command_format_time (entry->queued_at);
+        g_autofree char *scheduled = entry->scheduled_at ? _lede_command_format_time (entry->scheduled_at) : NULL;
+
+        if (self->as_json)
+          {
+            json_builder_begin_object (json);
+            json_builder_set_member_name (json, "headline");
+            json_builder_add_string_value (json, entry->headline);
+            json_builder_set_member_name (json, "site");
+            json_builder_add_string_value (json, entry->site);
+            json_builder_set_member_name (json, "mode");
+            json_builder_add_string_value (json, entry->mode);
+            json_builder_set_member_name (json, "scheduled");
+            json_builder_add_string_value (json, scheduled);
+            json_builder_set_member_name (json, "queued");
+            json_builder_add_string_value (json, queued);
+            json_builder_set_member_name (json, "tries");
+            json_builder_add_int_value (json, entry->tries);
+            json_builder_set_member_name (json, "last_error");
+            json_builder_add_string_value (json, entry->last_error);
+            json_builder_end_object (json);
+          }
+        else
+          g_string_append_printf (out, "%u\t%s\t%s%s%s\t%s\t%s\t%s\n", i + 1, entry->site, entry->mode,
+                                  scheduled ? " " : "", scheduled ? scheduled : "", queued, entry->headline,
+                                  entry->last_error);
+      }
+    json_builder_end_array (json);
+    if (self->as_json)
+      _lede_command_print_json (json, out);
+  }
   return code;
 }

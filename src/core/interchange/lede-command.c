@@ -117,7 +117,13 @@ static const char * const COMMAND_HELP[] = {
      "                    scheduled for the lift, or sent as a draft dated then;\n"
      "                    a story sent before updates its post, unless the post\n"
      "                    was changed or deleted on the site since (exit 5;\n"
-     "                    --overwrite sends Lede's version all the same)\n"),
+     "                    --overwrite sends Lede's version all the same); when\n"
+     "                    the site does not answer (no network), the stories\n"
+     "                    wait in the outbox, in order\n"),
+  N_("  outbox [--send] [--json]\n"
+     "                    what waits to go out to a site, first to go first,\n"
+     "                    with why it has not gone yet; --send tries them now\n"
+     "                    (Lede sends them by itself while it runs)\n"),
   N_("  backup [--to DIR] [--keep N]\n"
      "                    back the library up into DIR (default: the folder\n"
      "                    chosen in Lede's Preferences) while Lede may go on\n"
@@ -184,7 +190,8 @@ make_context (LedeCommand *self)
     { "draft", 0, 0, G_OPTION_ARG_NONE, &self->draft, N_("publish: as drafts on the site (the default)"), NULL },
     { "publish", 0, 0, G_OPTION_ARG_NONE, &self->publish_now, N_("publish: published at once (an embargoed story is scheduled for the lift)"), NULL },
     { "schedule", 0, 0, G_OPTION_ARG_STRING, &self->schedule, N_("publish: scheduled for this time (or the embargo’s lift, if later)"), N_("TIME") },
-    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &self->password_stdin, N_("publish, site check: read the application password from standard input instead of the Secret Service"), NULL },
+    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &self->password_stdin, N_("publish, outbox --send, site check: read the application password from standard input instead of the Secret Service"), NULL },
+    { "send", 0, 0, G_OPTION_ARG_NONE, &self->send, N_("outbox: send what waits, now"), NULL },
     { "starter", 0, 0, G_OPTION_ARG_NONE, &self->starter, N_("style add: Lede’s starter rules too"), NULL },
     { "due", 0, 0, G_OPTION_ARG_NONE, &self->due, N_("list: the stories still due, the soonest deadline first"), NULL },
     { "mine", 0, 0, G_OPTION_ARG_NONE, &self->mine, N_("list --due: only the stories assigned to the default byline of Lede’s Preferences"), NULL },
@@ -291,7 +298,7 @@ lede_command_parse (const char * const  *argv,
   self->name = g_strdup (words[1]);
   if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "trash", "restore", "export", "check", "history",
                                                   "show-revision", "photo", "review", "accept", "reject", "resolve",
-                                                  "backup", "verify", "site", "publish", "style", "set", "inbox", NULL },
+                                                  "backup", "verify", "site", "publish", "style", "set", "inbox", "outbox", NULL },
                         self->name))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unknown command “%s” (try --help)"), self->name);
@@ -381,6 +388,16 @@ lede_command_parse (const char * const  *argv,
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("--mine and --assignee go with list --due"));
       return NULL;
     }
+  if (g_str_equal (self->name, "outbox") && n != 2)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("outbox takes no words, only --send and --json"));
+      return NULL;
+    }
+  if (self->send && !g_str_equal (self->name, "outbox"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("--send goes with outbox"));
+      return NULL;
+    }
   if (g_str_equal (self->name, "inbox") && n != 2)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("inbox takes no words, only --json"));
@@ -438,7 +455,10 @@ lede_command_writes (LedeCommand *self)
     return g_str_equal (self->arguments[0], "add");
   if (g_str_equal (self->name, "style"))
     return g_str_equal (self->arguments[0], "add") || g_str_equal (self->arguments[0], "remove");
-  /* Publish remembers each story's post on the site. */
+  /* Publish remembers each story's post on the site, or keeps it in the
+   * outbox. */
+  if (g_str_equal (self->name, "outbox"))
+    return self->send;
   return g_strv_contains ((const char * const[]) { "import", "trash", "restore", "export", "accept", "reject", "resolve",
                                                    "publish", "set", NULL },
                           self->name);
@@ -541,6 +561,8 @@ lede_command_run (LedeCommand *self,
     return _lede_command_style_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "inbox"))
     return _lede_command_inbox_command (self, library, out, err);
+  if (g_str_equal (self->name, "outbox"))
+    return _lede_command_outbox_command (self, library, out, err);
   if (g_str_equal (self->name, "history"))
     return _lede_command_history_command (self, library, self->arguments[0], out, err);
   if (g_str_equal (self->name, "show-revision"))

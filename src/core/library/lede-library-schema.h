@@ -363,9 +363,31 @@ static const char * const MIGRATIONS[] = {
   "CREATE INDEX inbox_by_file ON inbox (path, size, mtime_us);"
   "CREATE INDEX inbox_by_state ON inbox (state, settled_at);"
   "CREATE INDEX inbox_by_article ON inbox (article_id);",
+
+  /* 14 → 15: the outbox (lede-library-outbox.c): stories sent to a site
+   * that did not answer, one row a story and site, in the order sent. Not
+   * the story's text: what goes out is the story as it is when the site
+   * answers, through the gate again; kept is what the writer decided
+   * there (the findings let through, the note for readers). */
+  "CREATE TABLE outbox ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  article_id      INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  site            TEXT NOT NULL CHECK (site <> ''),"
+  "  mode            TEXT NOT NULL CHECK (mode IN ('draft', 'publish', 'schedule')),"
+  "  scheduled_at    TEXT,"
+  "  overwrite       INTEGER NOT NULL DEFAULT 0,"
+  "  forced_reasons  TEXT,"
+  "  answered        INTEGER NOT NULL DEFAULT 0,"
+  "  correction_kind TEXT,"
+  "  correction_note TEXT,"
+  "  queued_at       TEXT NOT NULL,"
+  "  tries           INTEGER NOT NULL DEFAULT 0,"
+  "  last_error      TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (article_id, site)"
+  ");",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 14);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 15);
 
 /* The first schema with the house_style table. */
 #define LEDE_LIBRARY_STYLE_SCHEMA 11
@@ -379,6 +401,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 14);
 
 /* The first schema with the wire inbox. */
 #define LEDE_LIBRARY_INBOX_SCHEMA 14
+
+/* The first schema with the outbox. */
+#define LEDE_LIBRARY_OUTBOX_SCHEMA 15
 
 /* The first schema with library_identity. */
 #define LEDE_LIBRARY_IDENTITY_SCHEMA 7

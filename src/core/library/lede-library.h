@@ -9,6 +9,7 @@
 #include "lede-article.h"
 #include "lede-correction.h"
 #include "lede-inbox-entry.h"
+#include "lede-outbox-entry.h"
 #include "lede-photo.h"
 #include "lede-revision.h"
 #include "lede-search-hit.h"
@@ -34,7 +35,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 14
+#define LEDE_LIBRARY_SCHEMA_VERSION 15
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -394,6 +395,21 @@ gboolean      lede_library_inbox_settle      (LedeLibrary  *self,
                                               GError      **error);
 gboolean      lede_library_inbox_prune       (LedeLibrary  *self,
                                               GDateTime    *now,
+                                              GError      **error);
+
+/* lede-library-outbox.c: what waits to go out to a site (schema 15) */
+gboolean      lede_library_outbox_add        (LedeLibrary  *self,
+                                              LedeOutboxEntry *entry,
+                                              GError      **error);
+GPtrArray    *lede_library_outbox_list       (LedeLibrary  *self,
+                                              GError      **error);
+gint64        lede_library_outbox_count      (LedeLibrary  *self);
+gboolean      lede_library_outbox_remove     (LedeLibrary  *self,
+                                              gint64        id,
+                                              GError      **error);
+gboolean      lede_library_outbox_note_try   (LedeLibrary  *self,
+                                              gint64        id,
+                                              const char   *reason,
                                               GError      **error);
 
 G_END_DECLS

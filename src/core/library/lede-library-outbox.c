@@ -1,0 +1,238 @@
+/* lede-library-outbox.c: the outbox (schema 15): stories the writer sent to
+ * a publishing site that did not answer, kept in the order they were sent
+ * until they go out. The library keeps the rows and what the writer decided
+ * at the gate; sending them is the interchange layer's (lede-outbox.c).
+ *
+ * One row a story and site: sending a story again while it waits replaces
+ * the first send (the latest choice of draft, publish or time stands).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-library"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lede-library-private.h"
+#include "lede-library-schema.h"
+
+#define ENTRY_COLUMNS \
+  "o.id, o.article_id, a.headline, o.site, o.mode, o.scheduled_at, o.overwrite, o.forced_reasons, o.answered, " \
+  "o.correction_kind, o.correction_note, o.queued_at, o.tries, o.last_error"
+
+static gboolean
+too_old (LedeLibrary  *self,
+         const char   *what,
+         GError      **error)
+{
+  if (self->schema_version >= LEDE_LIBRARY_OUTBOX_SCHEMA)
+    return FALSE;
+  g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED,
+               _("%s: this library is too old to have an outbox"), what);
+  return TRUE;
+}
+
+static char *
+dup_nullable_text (sqlite3_stmt *stmt,
+                   int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : g_strdup (_lede_library_column_text (stmt, column));
+}
+
+static LedeOutboxEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  LedeOutboxEntry *entry = lede_outbox_entry_new ();
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->article_id = sqlite3_column_int64 (stmt, 1);
+  entry->headline = g_strdup (_lede_library_column_text (stmt, 2));
+  entry->site = g_strdup (_lede_library_column_text (stmt, 3));
+  entry->mode = g_strdup (_lede_library_column_text (stmt, 4));
+  entry->scheduled_at = _lede_library_parse_time (stmt, 5);
+  entry->overwrite = sqlite3_column_int (stmt, 6) != 0;
+  entry->forced_reasons = dup_nullable_text (stmt, 7);
+  entry->answered = sqlite3_column_int (stmt, 8) != 0;
+  entry->correction_kind = dup_nullable_text (stmt, 9);
+  entry->correction_note = dup_nullable_text (stmt, 10);
+  entry->queued_at = _lede_library_parse_time (stmt, 11);
+  entry->tries = sqlite3_column_int (stmt, 12);
+  entry->last_error = g_strdup (_lede_library_column_text (stmt, 13));
+  return entry;
+}
+
+static void
+bind_nullable_text (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *text)
+{
+  if (text)
+    _lede_library_bind_text (stmt, index, text);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/**
+ * lede_library_outbox_add:
+ * @entry: what to send; its id and queued_at are set here
+ *
+ * Puts the story in the outbox, last in the queue, in place of any earlier
+ * send of it to the same site.
+ */
+gboolean
+lede_library_outbox_add (LedeLibrary      *self,
+                         LedeOutboxEntry  *entry,
+                         GError          **error)
+{
+  const char *what = _("Could not keep the story in the outbox");
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (entry != NULL && entry->article_id > 0 && entry->site != NULL && entry->mode != NULL, FALSE);
+
+  if (too_old (self, what, error))
+    return FALSE;
+  if (entry->queued_at == NULL)
+    entry->queued_at = _lede_library_now_utc ();
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  stmt = _lede_library_prepare (self,
+                                "INSERT OR REPLACE INTO outbox (article_id, site, mode, scheduled_at, overwrite, forced_reasons, "
+                                "answered, correction_kind, correction_note, queued_at, tries, last_error) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, entry->article_id);
+      _lede_library_bind_text (stmt, 2, entry->site);
+      _lede_library_bind_text (stmt, 3, entry->mode);
+      _lede_library_bind_time (stmt, 4, entry->scheduled_at);
+      sqlite3_bind_int (stmt, 5, entry->overwrite);
+      bind_nullable_text (stmt, 6, entry->forced_reasons);
+      sqlite3_bind_int (stmt, 7, entry->answered);
+      bind_nullable_text (stmt, 8, entry->correction_kind);
+      bind_nullable_text (stmt, 9, entry->correction_note);
+      _lede_library_bind_time (stmt, 10, entry->queued_at);
+      sqlite3_bind_int (stmt, 11, entry->tries);
+      _lede_library_bind_text (stmt, 12, entry->last_error ? entry->last_error : "");
+    }
+  if (stmt == NULL || !_lede_library_step_done (self, stmt, what, error))
+    {
+      _lede_library_rollback (self);
+      return FALSE;
+    }
+  entry->id = sqlite3_last_insert_rowid (self->db);
+  if (!_lede_library_commit (self, what, error))
+    {
+      _lede_library_rollback (self);
+      entry->id = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lede_library_outbox_list:
+ *
+ * Returns: (transfer container) (element-type LedeOutboxEntry): what waits
+ *   to go out, first in the queue first; %NULL only when the library could
+ *   not be read
+ */
+GPtrArray *
+lede_library_outbox_list (LedeLibrary  *self,
+                          GError      **error)
+{
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_outbox_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
+
+  if (self->schema_version < LEDE_LIBRARY_OUTBOX_SCHEMA)
+    return g_steal_pointer (&entries);
+  stmt = _lede_library_prepare (self, "SELECT " ENTRY_COLUMNS " FROM outbox o JOIN articles a ON a.id = o.article_id "
+                                      "ORDER BY o.id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, entry_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lede_library_set_sqlite_error (self, error, rc, _("Could not read the outbox"));
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+/* How many stories wait to go out; 0 when the library cannot say. */
+gint64
+lede_library_outbox_count (LedeLibrary *self)
+{
+  gint64 n = 0;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), 0);
+
+  if (self->schema_version < LEDE_LIBRARY_OUTBOX_SCHEMA ||
+      !_lede_library_query_int (self, "SELECT COUNT (*) FROM outbox", &n, NULL))
+    return 0;
+  return n;
+}
+
+/* Takes the story out of the outbox: it went out. */
+gboolean
+lede_library_outbox_remove (LedeLibrary  *self,
+                            gint64        id,
+                            GError      **error)
+{
+  const char *what = _("Could not take the story out of the outbox");
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  if (too_old (self, what, error) || !_lede_library_begin (self, what, error))
+    return FALSE;
+  if (!(stmt = _lede_library_prepare (self, "DELETE FROM outbox WHERE id = ?1", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_lede_library_step_done (self, stmt, what, error) || !_lede_library_commit (self, what, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  _lede_library_rollback (self);
+  return FALSE;
+}
+
+/**
+ * lede_library_outbox_note_try:
+ * @reason: why the try failed
+ *
+ * Counts a try that did not get the story out, and keeps why: it stays in
+ * its place in the queue.
+ */
+gboolean
+lede_library_outbox_note_try (LedeLibrary  *self,
+                              gint64        id,
+                              const char   *reason,
+                              GError      **error)
+{
+  const char *what = _("Could not note the outbox’s try");
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  if (too_old (self, what, error) || !_lede_library_begin (self, what, error))
+    return FALSE;
+  if (!(stmt = _lede_library_prepare (self, "UPDATE outbox SET tries = tries + 1, last_error = ?2 WHERE id = ?1", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  _lede_library_bind_text (stmt, 2, reason ? reason : "");
+  if (!_lede_library_step_done (self, stmt, what, error) || !_lede_library_commit (self, what, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  _lede_library_rollback (self);
+  return FALSE;
+}

@@ -27,6 +27,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lede-outbox.h"
 #include "lede-publish-dialog.h"
 #include "lede-time.h"
 #include "lede-site-dialog.h"
@@ -63,7 +64,7 @@ struct _LedePublishDialog
 
 G_DEFINE_FINAL_TYPE (LedePublishDialog, lede_publish_dialog, ADW_TYPE_WINDOW)
 
-enum { PUBLISHED, N_SIGNALS };
+enum { PUBLISHED, QUEUED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* One publish, handed to the worker thread and back. */
@@ -364,6 +365,22 @@ on_published (GObject      *object,
     return;
   set_sending (self, FALSE);
   update_button (self);
+  /* The site does not answer (no network): the story waits in the
+   * outbox, and goes when it answers. */
+  if (!sent && lede_outbox_is_unanswered (error))
+    {
+      g_autoptr (GError) queue_error = NULL;
+
+      if (!lede_outbox_queue (job->library, job->verdict, job->site->name, job->mode, job->when, job->flags,
+                              error->message, &queue_error))
+        {
+          show_status (self, queue_error->message, TRUE);
+          return;
+        }
+      g_signal_emit (self, signals[QUEUED], 0, job->site->name);
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
   if (!sent)
     {
       if (g_error_matches (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_CHANGED) ||
@@ -385,6 +402,10 @@ on_published (GObject      *object,
       show_status (self, text, TRUE);
       return;
     }
+  /* Sent: an earlier send of it that waited is done with. */
+  if (!lede_outbox_forget (job->library, lede_article_get_id (lede_verdict_get_article (job->verdict)), job->site->name,
+                           &remember_error))
+    g_warning ("%s", remember_error->message);
   g_signal_emit (self, signals[PUBLISHED], 0, &job->published, job->site->name);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -548,6 +569,9 @@ lede_publish_dialog_class_init (LedePublishDialogClass *klass)
    */
   signals[PUBLISHED] = g_signal_new ("published", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                      NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_STRING);
+  /* The site did not answer: the story waits in the outbox (the site's name). */
+  signals[QUEUED] = g_signal_new ("queued", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-publish-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LedePublishDialog, cancel_button);

@@ -331,6 +331,7 @@ lede_window_load_library (LedeWindow *self,
   lede_window_watch_selection (self, library);
   lede_window_watch_house_style (self, library);
   lede_window_watch_inbox (self, library);
+  lede_window_watch_outbox (self, library);
   lede_window_fill_tag_filter (self);
   gtk_drop_down_set_selected (self->tag_filter, 0);
 

@@ -11,6 +11,7 @@
 #include "lede-metadata-panel.h"
 #include "lede-preview-pane.h"
 #include "lede-window.h"
+#include "lede-outbox-sender.h"
 #include "lede-wire-watcher.h"
 
 G_BEGIN_DECLS
@@ -112,6 +113,14 @@ struct _LedeWindow
   LedeWireWatcher      *wire_watcher;
   GtkWidget            *inbox_window;   /* a LedeInboxWindow while open */
   GtkWidget            *wire_changes_window;  /* a LedeWireChangesWindow while open */
+
+  /* The outbox (lede-window-outbox.c). */
+  GtkWidget            *outbox_button;
+  AdwButtonContent     *outbox_button_content;
+  GtkWidget            *outbox_popover;
+  GtkListBox           *outbox_list;
+  GtkWidget            *outbox_send_button;
+  LedeOutboxSender     *outbox_sender;
 };
 
 /* The parts, each setting up its actions (class_add) and its state (init). */
@@ -216,6 +225,14 @@ void lede_window_keep_revision_of    (LedeWindow  *self,
 
 /* lede-window-publish.c */
 void lede_window_class_add_publish   (GtkWidgetClass *widget_class);
+/* lede-window-outbox.c */
+void lede_window_class_add_outbox    (GtkWidgetClass *widget_class);
+void lede_window_init_outbox         (LedeWindow  *self);
+void lede_window_dispose_outbox      (LedeWindow  *self);
+void lede_window_watch_outbox        (LedeWindow  *self,
+                                      LedeLibrary *library);
+void lede_window_outbox_queued       (LedeWindow  *self,
+                                      const char  *site);
 /* lede-window-inbox.c */
 void lede_window_class_add_inbox     (GtkWidgetClass *widget_class);
 void lede_window_init_inbox          (LedeWindow  *self);

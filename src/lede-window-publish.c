@@ -81,6 +81,7 @@ choose_site (LedeWindow  *self,
   g_object_set_data_full (G_OBJECT (dialog), "lede-verdict", lede_verdict_ref (verdict),
                           (GDestroyNotify)lede_verdict_unref);
   g_signal_connect_object (dialog, "published", G_CALLBACK (on_published), self, 0);
+  g_signal_connect_object (dialog, "queued", G_CALLBACK (lede_window_outbox_queued), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

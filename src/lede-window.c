@@ -226,6 +226,7 @@ lede_window_dispose (GObject *object)
   lede_window_dispose_backup (self);
   lede_window_dispose_tidy (self);
   lede_window_dispose_inbox (self);
+  lede_window_dispose_outbox (self);
   g_clear_object (&self->title_bindings);
   g_clear_object (&self->autosave);
   g_clear_object (&self->selection);
@@ -295,6 +296,7 @@ lede_window_class_init (LedeWindowClass *klass)
   lede_window_class_add_style (widget_class);
   lede_window_class_add_review (widget_class);
   lede_window_class_add_inbox (widget_class);
+  lede_window_class_add_outbox (widget_class);
 }
 
 static void
@@ -333,6 +335,7 @@ lede_window_init (LedeWindow *self)
   lede_window_init_backup (self);
   lede_window_init_review (self);
   lede_window_init_inbox (self);
+  lede_window_init_outbox (self);
   lede_window_update_empty_page (self);
   lede_window_show_article (self, NULL);
 }

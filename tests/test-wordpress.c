@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "lede-outbox.h"
+#include "lede-outbox-sender.h"
 #include "lede-publish.h"
 #include "lede-site-store.h"
 #include "lede-test-library-fixture.h"
@@ -982,6 +983,76 @@ test_outbox_exactly_once (Fixture       *f,
   lede_site_store_remove (site, NULL);
 }
 
+static void
+on_sender_sent (LedeOutboxSender    *sender,
+                gint64               article_id,
+                const char          *site,
+                const LedePublished *published,
+                GArray              *sent)
+{
+  g_assert_cmpint (published->post_id, >, 0);
+  g_array_append_val (sent, article_id);
+}
+
+static void
+on_sender_changed (LedeOutboxSender *sender,
+                   gboolean         *rounds_done)
+{
+  *rounds_done = TRUE;
+}
+
+/* Lede running: the sender takes the outbox in order on a worker thread.
+ * A site that does not answer keeps its stories waiting, the first tried
+ * and the next one behind it untouched; another site's story goes out. */
+static void
+test_outbox_sender (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (LedeArticle) first = story_for (f, "Pier lights dimmed", "To save power.\n");
+  g_autoptr (LedeArticle) second = story_for (f, "Pier cafe reopens", "With a new menu.\n");
+  g_autoptr (LedeArticle) third = story_for (f, "Pier tolls frozen", "Until April.\n");
+  g_autofree char *down = g_strdup_printf ("down-%08x", g_random_int ());
+  g_autofree char *up = g_strdup_printf ("up-%08x", g_random_int ());
+  g_autofree char *dead = dead_address ();
+  g_autoptr (GArray) sent = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (LedeOutboxSender) sender = NULL;
+  g_autoptr (GPtrArray) waiting = NULL;
+  gboolean round_done = FALSE;
+  LedeArticle *stories[] = { first, second, third };
+  const char *sites[] = { down, down, up };
+
+  keep_site (down, dead);
+  keep_site (up, wp_env ("LEDE_WP_URL"));
+  for (guint i = 0; i < G_N_ELEMENTS (stories); i++)
+    {
+      g_autoptr (LedeVerdict) verdict = lede_gate_ask (stories[i], NULL, NULL, NULL, LEDE_WAY_OUT_PUBLISH, NULL);
+
+      g_assert_true (lede_outbox_queue (f->library, verdict, sites[i], LEDE_PUBLISH_DRAFT, NULL,
+                                        LEDE_PUBLISH_FLAGS_NONE, NULL, NULL));
+    }
+
+  sender = lede_outbox_sender_new (f->library);
+  g_signal_connect (sender, "sent", G_CALLBACK (on_sender_sent), sent);
+  g_signal_connect (sender, "changed", G_CALLBACK (on_sender_changed), &round_done);
+  /* It starts by itself where the network is up; one round either way. */
+  if (!lede_outbox_sender_is_busy (sender))
+    lede_outbox_sender_send_now (sender);
+  while (!round_done || lede_outbox_sender_is_busy (sender))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (sent->len, ==, 1);
+  g_assert_cmpint (g_array_index (sent, gint64, 0), ==, lede_article_get_id (third));
+  waiting = lede_library_outbox_list (f->library, NULL);
+  g_assert_cmpuint (waiting->len, ==, 2);
+  g_assert_cmpint (((LedeOutboxEntry *)g_ptr_array_index (waiting, 0))->article_id, ==, lede_article_get_id (first));
+  /* (The network monitor may start a second round as it settles.) */
+  g_assert_cmpuint (((LedeOutboxEntry *)g_ptr_array_index (waiting, 0))->tries, >=, 1);
+  g_assert_cmpuint (((LedeOutboxEntry *)g_ptr_array_index (waiting, 1))->tries, ==, 0);
+  g_assert_cmpuint (posts_with_slug (lede_article_get_slug (third)), ==, 1);
+  lede_site_store_remove (down, NULL);
+  lede_site_store_remove (up, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1018,6 +1089,7 @@ main (int   argc,
   g_test_add_func ("/lede/wordpress/cli-sites", test_cli_sites);
   g_test_add_func ("/lede/wordpress/cli-publish", test_cli_publish);
   g_test_add_func ("/lede/wordpress/outbox-offline", test_outbox_offline);
+  g_test_add ("/lede/wordpress/outbox-sender", Fixture, NULL, fixture_setup, test_outbox_sender, fixture_teardown);
   g_test_add ("/lede/wordpress/outbox-exactly-once", Fixture, NULL, fixture_setup, test_outbox_exactly_once,
               fixture_teardown);
 

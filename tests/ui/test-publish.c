@@ -791,6 +791,96 @@ test_asks_what_changed (Fixture       *f,
   g_assert_cmpstr (((LedeCorrection *)g_ptr_array_index (stored, 0))->note, ==, "The crossing time was wrong.");
 }
 
+static GtkWidget *
+window_child (Fixture    *f,
+              const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, name));
+}
+
+static gboolean
+outbox_is_empty (gpointer data)
+{
+  return !gtk_widget_get_visible (window_child (data, "outbox_button"));
+}
+
+/* Keeps site @name at @address as the administrator, in place of any
+ * site of that name. */
+static void
+keep_site_at (const char *name,
+              const char *address)
+{
+  g_autoptr (LedeSite) site = lede_site_new (name, address, wp_env ("LEDE_WP_ADMIN_USER"));
+  g_autoptr (GError) error = NULL;
+
+  lede_site_store_remove (name, NULL);
+  g_assert_true (lede_site_store_add (site, &error));
+  g_assert_true (lede_site_store_keep_password (site, wp_env ("LEDE_WP_ADMIN_PASSWORD"), NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* On a train: Publish while the site does not answer closes the dialog
+ * with the story in the outbox, and the sidebar says "1 Waiting to Go
+ * Out", its popover why; when the site answers, Send Now sends it, once,
+ * and the sidebar's button goes. */
+static void
+test_offline (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *site = unique ("Gazette on the Train");
+  g_autofree char *headline = unique ("Night ferry timetable");
+  g_autoptr (GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr (JsonObject) post = NULL;
+  g_autofree char *down = NULL;
+  g_autoptr (GError) error = NULL;
+  LedePublishDialog *dialog;
+  GtkWidget *button;
+  guint16 port;
+
+  /* A port on this machine where nothing answers. */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  down = g_strdup_printf ("http://127.0.0.1:%u/", port);
+  keep_site_at (site, down);
+
+  new_story (f, headline, "The last boat now leaves at 22:10.");
+  dialog = open_publish (f);
+  g_assert_true (lede_publish_dialog_set_site (dialog, site));
+  lede_publish_dialog_set_mode (dialog, LEDE_PUBLISH_NOW, NULL);
+  g_assert_true (press_publish (dialog));
+  lede_test_spin (50);
+
+  button = window_child (f, "outbox_button");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (adw_button_content_get_label (ADW_BUTTON_CONTENT (gtk_menu_button_get_child (GTK_MENU_BUTTON (button)))),
+                   ==, "1 Waiting to Go Out");
+  shoot (GTK_WIDGET (f->window), "outbox-sidebar.png");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  lede_test_spin (100);
+  {
+    GtkWidget *row = gtk_widget_get_first_child (window_child (f, "outbox_list"));
+
+    GtkWidget *title = gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, headline);
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (title))), site));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (title))), "Nothing answers"));
+  }
+  shoot (window_child (f, "outbox_popover"), "outbox.png");
+  g_assert_cmpint (post_of (f), ==, 0);
+
+  /* At the station. */
+  keep_site_at (site, wp_env ("LEDE_WP_URL"));
+  g_signal_emit_by_name (window_child (f, "outbox_send_button"), "clicked");
+  lede_test_wait_until (outbox_is_empty, f, 30000);
+  g_assert_cmpint (post_of (f), >, 0);
+  post = read_post (post_of (f));
+  g_assert_cmpstr (raw_of (post, "title"), ==, headline);
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "publish");
+  lede_site_store_remove (site, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -828,6 +918,7 @@ main (int   argc,
               test_draft_schedule_and_refusal, fixture_teardown);
   g_test_add ("/lede/ui-publish/refused-by-site", Fixture, NULL, fixture_setup, test_refused_by_site,
               fixture_teardown);
+  g_test_add ("/lede/ui-publish/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
   g_test_add ("/lede/ui-publish/asks-what-changed", Fixture, NULL, fixture_setup, test_asks_what_changed,
               fixture_teardown);
   status = g_test_run ();

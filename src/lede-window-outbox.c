@@ -74,6 +74,9 @@ update_outbox_button (LedeWindow *self)
   gboolean busy = self->outbox_sender && lede_outbox_sender_is_busy (self->outbox_sender);
 
   adw_button_content_set_label (self->outbox_button_content, label);
+  /* Nothing left: the popover closes before its button goes. */
+  if (n == 0)
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (self->outbox_button));
   gtk_widget_set_visible (self->outbox_button, n > 0);
   gtk_widget_set_sensitive (self->outbox_send_button, self->outbox_sender != NULL && !busy);
   gtk_button_set_label (GTK_BUTTON (self->outbox_send_button), busy ? _("Sending…") : _("_Send Now"));

@@ -868,6 +868,8 @@ test_offline (Fixture       *f,
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (title))), "Nothing answers"));
   }
   shoot (window_child (f, "outbox_popover"), "outbox.png");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  lede_test_spin (50);
   g_assert_cmpint (post_of (f), ==, 0);
 
   /* At the station. */

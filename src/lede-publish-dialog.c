@@ -403,8 +403,8 @@ on_published (GObject      *object,
       return;
     }
   /* Sent: an earlier send of it that waited is done with. */
-  if (!lede_outbox_forget (job->library, lede_article_get_id (lede_verdict_get_article (job->verdict)), job->site->name,
-                           &remember_error))
+  if (!lede_library_outbox_forget (job->library, lede_article_get_id (lede_verdict_get_article (job->verdict)),
+                                   job->site->name, &remember_error))
     g_warning ("%s", remember_error->message);
   g_signal_emit (self, signals[PUBLISHED], 0, &job->published, job->site->name);
   gtk_window_close (GTK_WINDOW (self));

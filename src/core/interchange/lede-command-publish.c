@@ -400,7 +400,7 @@ _lede_command_publish_command (LedeCommand  *self,
         g_autoptr (GError) outbox_error = NULL;
 
         /* Sent: an earlier send of it that waits is done with. */
-        if (!lede_outbox_forget (library, lede_article_get_id (article), site->name, &outbox_error))
+        if (!lede_library_outbox_forget (library, lede_article_get_id (article), site->name, &outbox_error))
           g_string_append_printf (err, "lede-cli: %s\n", outbox_error->message);
       }
       if (self->as_json)

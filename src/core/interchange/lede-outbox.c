@@ -127,33 +127,6 @@ lede_outbox_queue (LedeLibrary        *library,
   return lede_library_outbox_add (library, entry, error);
 }
 
-/**
- * lede_outbox_forget:
- *
- * Takes the story's waiting send to @site out of the outbox: it just went
- * out by another way (published again from the window or lede-cli).
- */
-gboolean
-lede_outbox_forget (LedeLibrary  *library,
-                    gint64        article_id,
-                    const char   *site,
-                    GError      **error)
-{
-  g_autoptr (GPtrArray) entries = lede_library_outbox_list (library, error);
-
-  if (entries == NULL)
-    return FALSE;
-  for (guint i = 0; i < entries->len; i++)
-    {
-      LedeOutboxEntry *entry = g_ptr_array_index (entries, i);
-
-      if (entry->article_id == article_id && g_str_equal (entry->site, site) &&
-          !lede_library_outbox_remove (library, entry->id, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 void
 lede_outbox_send_free (LedeOutboxSend *send)
 {

@@ -31,10 +31,6 @@ gboolean        lede_outbox_queue          (LedeLibrary        *library,
                                             LedePublishFlags    flags,
                                             const char         *reason,
                                             GError            **error);
-gboolean        lede_outbox_forget         (LedeLibrary        *library,
-                                            gint64              article_id,
-                                            const char         *site,
-                                            GError            **error);
 
 LedeOutboxSend *lede_outbox_send_prepare   (LedeLibrary        *library,
                                             const LedeOutboxEntry *entry,

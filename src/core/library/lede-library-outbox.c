@@ -179,11 +179,12 @@ lede_library_outbox_count (LedeLibrary *self)
   return n;
 }
 
-/* Takes the story out of the outbox: it went out. */
-gboolean
-lede_library_outbox_remove (LedeLibrary  *self,
-                            gint64        id,
-                            GError      **error)
+/* Deletes the row @id, or with @site the story @id's row for that site. */
+static gboolean
+delete_rows (LedeLibrary  *self,
+             gint64        id,
+             const char   *site,
+             GError      **error)
 {
   const char *what = _("Could not take the story out of the outbox");
   sqlite3_stmt *stmt;
@@ -192,9 +193,12 @@ lede_library_outbox_remove (LedeLibrary  *self,
 
   if (too_old (self, what, error) || !_lede_library_begin (self, what, error))
     return FALSE;
-  if (!(stmt = _lede_library_prepare (self, "DELETE FROM outbox WHERE id = ?1", error)))
+  if (!(stmt = _lede_library_prepare (self, site ? "DELETE FROM outbox WHERE article_id = ?1 AND site = ?2"
+                                                 : "DELETE FROM outbox WHERE id = ?1", error)))
     goto failed;
   sqlite3_bind_int64 (stmt, 1, id);
+  if (site)
+    _lede_library_bind_text (stmt, 2, site);
   if (!_lede_library_step_done (self, stmt, what, error) || !_lede_library_commit (self, what, error))
     goto failed;
   return TRUE;
@@ -202,6 +206,32 @@ lede_library_outbox_remove (LedeLibrary  *self,
 failed:
   _lede_library_rollback (self);
   return FALSE;
+}
+
+/* Takes the story out of the outbox: it went out. */
+gboolean
+lede_library_outbox_remove (LedeLibrary  *self,
+                            gint64        id,
+                            GError      **error)
+{
+  return delete_rows (self, id, NULL, error);
+}
+
+/**
+ * lede_library_outbox_forget:
+ * @site: the site's name in Lede
+ *
+ * Takes the story's waiting send to @site out of the outbox: it just went
+ * out by another way (published again from the window or lede-cli).
+ */
+gboolean
+lede_library_outbox_forget (LedeLibrary  *self,
+                            gint64        article_id,
+                            const char   *site,
+                            GError      **error)
+{
+  g_return_val_if_fail (site != NULL, FALSE);
+  return delete_rows (self, article_id, site, error);
 }
 
 /**

@@ -407,6 +407,10 @@ gint64        lede_library_outbox_count      (LedeLibrary  *self);
 gboolean      lede_library_outbox_remove     (LedeLibrary  *self,
                                               gint64        id,
                                               GError      **error);
+gboolean      lede_library_outbox_forget     (LedeLibrary  *self,
+                                              gint64        article_id,
+                                              const char   *site,
+                                              GError      **error);
 gboolean      lede_library_outbox_note_try   (LedeLibrary  *self,
                                               gint64        id,
                                               const char   *reason,

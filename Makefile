@@ -82,7 +82,7 @@ sanitize: test-deps
 	@[ -f build-sanitize/build.ninja ] || meson setup build-sanitize $(SANITIZE_FLAGS)
 	meson compile -C build-sanitize
 	G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  meson test -C build-sanitize --suite core --print-errorlogs
+	  meson test -C build-sanitize --suite core --print-errorlogs --timeout-multiplier 2
 
 clean:
 	rm -rf $(BUILD) build-fuzz build-sanitize

@@ -58,6 +58,8 @@ struct _LedeWindow
   LedeAutosave         *autosave;
   guint                 backup_timer;  /* looks for a daily backup due */
   guint                 tidy_timer;    /* steps of tidying the search index */
+  gboolean              tidy_quick;    /* the timer ticks quickly: a rebuild waits */
+  GtkProgressBar       *reindex_bar;   /* the rebuild's progress, while it runs */
   gint64                last_edit_us;  /* monotonic time of the last edit */
   gboolean              backing_up;
   GBindingGroup        *title_bindings;
@@ -149,6 +151,7 @@ char *lede_window_restore_backup     (LedeWindow *self,
                                       const char *backup);
 
 /* lede-window-tidy.c */
+void  lede_window_class_add_tidy     (GtkWidgetClass *widget_class);
 void  lede_window_tidy_later         (LedeWindow *self);
 void  lede_window_dispose_tidy       (LedeWindow *self);
 /* lede-window-style.c */

@@ -297,6 +297,7 @@ lede_window_class_init (LedeWindowClass *klass)
   lede_window_class_add_review (widget_class);
   lede_window_class_add_inbox (widget_class);
   lede_window_class_add_outbox (widget_class);
+  lede_window_class_add_tidy (widget_class);
 }
 
 static void

@@ -498,7 +498,7 @@ test_newer_waits_kill_at_once (Fixture       *f,
 
   /* The kill: recorded without a Take, the words left as they are. */
   g_clear_object (&now);
-  drop (folder, "council-vote-kill.json", NULL);
+  g_free (drop (folder, "council-vote-kill.json", NULL));
   wait_arrived (&heard, 2);
   g_assert_cmpuint (heard.killed->len, ==, 1);
   g_assert_cmpint (g_array_index (heard.killed, gint64, 0), ==, lede_article_get_id (first));

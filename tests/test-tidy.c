@@ -1,6 +1,8 @@
 /* test-tidy.c: the search index tidied in short steps — each one its own
  * transaction, finished in a bounded number of steps, the index whole and
- * every search answering as before; a reader does nothing.
+ * every search answering as before; a reader does nothing. And the search
+ * index of a library from before prefix indexes rebuilt in steps while
+ * stories change, interrupted, and in the end as a new library's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "lede-library.h"
+#include "lede-test-old-library.h"
 #include "lede-search-hit.h"
 #include "lede-test-utils.h"
 
@@ -23,6 +26,16 @@ hits_of (LedeLibrary *library,
   for (guint i = 0; i < hits->len; i++)
     g_string_append_printf (out, "%" G_GINT64_FORMAT " ", ((LedeSearchHit *)g_ptr_array_index (hits, i))->id);
   return g_string_free (out, FALSE);
+}
+
+static void
+assert_hits (LedeLibrary *library,
+             const char  *query,
+             const char  *expected)
+{
+  g_autofree char *hits = hits_of (library, query);
+
+  g_assert_cmpstr (hits, ==, expected);
 }
 
 /* FTS5's own check of its index against the table. */
@@ -99,11 +112,138 @@ test_steps (void)
   lede_test_rmdir (dir);
 }
 
+static char **
+read_column (const char *path,
+             const char *sql)
+{
+  g_autoptr (GStrvBuilder) out = g_strv_builder_new ();
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (out, (const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_strv_builder_end (out);
+}
+
+/* The search index's table and triggers, as SQL. */
+static char *
+index_schema (const char *path)
+{
+  g_auto (GStrv) sql = read_column (path, "SELECT sql FROM sqlite_master WHERE sql LIKE '%articles_fts%' "
+                                          "AND name NOT LIKE 'articles_fts_%' OR name = 'articles_fts' ORDER BY name");
+
+  return g_strjoinv ("\n", sql);
+}
+
+static void
+step (LedeLibrary *library,
+      gboolean    *done)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (lede_library_tidy_step (library, done, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_reindex (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.db", NULL);
+  g_autofree char *before_ferry = NULL, *before_prefix = NULL, *new_schema = NULL, *now_schema = NULL;
+  g_autoptr (LedeLibrary) library = NULL;
+  gboolean done = FALSE;
+  double progress, was;
+  guint steps = 0;
+
+  /* What a library made today has. */
+  library = lede_library_open (fresh, NULL);
+  g_assert_cmpfloat (lede_library_get_reindex_progress (library), ==, -1);
+  g_clear_object (&library);
+  new_schema = index_schema (fresh);
+  g_assert_nonnull (strstr (new_schema, "prefix = '2 3'"));
+
+  lede_test_make_schema_15 (path, 30000);
+  library = lede_library_open (path, NULL);
+  g_assert_nonnull (library);
+  g_assert_cmpint (lede_library_get_schema_version (library), ==, LEDE_LIBRARY_PREFIX_SCHEMA);
+  progress = lede_library_get_reindex_progress (library);
+  g_assert_cmpfloat (progress, ==, 0);
+
+  /* The old index answers meanwhile. */
+  before_ferry = hits_of (library, "ferry");
+  before_prefix = hits_of (library, "life*");
+  g_assert_cmpstr (before_ferry, !=, "");
+  g_assert_cmpstr (before_prefix, !=, "");
+
+  /* One step, then the library closed mid-way (as by a crash between two
+   * steps): opened again, the rebuild goes on from where it stopped. */
+  step (library, &done);
+  g_assert_false (done);
+  was = lede_library_get_reindex_progress (library);
+  g_assert_cmpfloat (was, >, 0);
+  g_assert_cmpfloat (was, <, 1);
+  g_clear_object (&library);
+  library = lede_library_open (path, NULL);
+  g_assert_cmpfloat (lede_library_get_reindex_progress (library), ==, was);
+
+  /* Changes while it is built, behind the rebuild and ahead of it. */
+  {
+    g_autoptr (LedeArticle) behind = lede_library_get_article (library, 1, NULL);
+    g_autoptr (LedeArticle) ahead = lede_library_get_article (library, 29000, NULL);
+    g_autoptr (LedeArticle) added = lede_article_new ();
+    const char * const tags[] = { "weather", NULL };
+
+    g_assert_true (was * 30000 > 1 && was * 30000 < 29000);
+    lede_article_set_body (behind, "The zeppelin landed on the pier.");
+    g_assert_true (lede_library_update_article (library, behind, NULL));
+    lede_article_set_body (ahead, "The airship landed on the slipway.");
+    g_assert_true (lede_library_update_article (library, ahead, NULL));
+    g_assert_true (lede_library_trash_article (library, 2, NULL));
+    g_assert_true (lede_library_set_tags (library, 3, tags, NULL));
+    lede_article_set_headline (added, "Quillwort found on the moor");
+    g_assert_true (lede_library_create_article (library, added, NULL));
+  }
+
+  while (!done)
+    {
+      step (library, &done);
+      progress = lede_library_get_reindex_progress (library);
+      g_assert_true (progress == -1 || progress >= was);
+      was = progress;
+      g_assert_cmpuint (++steps, <, 10000);
+    }
+  g_test_message ("%u steps", steps);
+  g_assert_cmpuint (steps, >, 1);
+  g_assert_cmpfloat (lede_library_get_reindex_progress (library), ==, -1);
+
+  assert_hits (library, "zeppelin", "1 ");
+  assert_hits (library, "airship", "29000 ");
+  assert_hits (library, "quillw*", "30001 ");
+  assert_hits (library, "weather", "3 ");
+  assert_hits (library, "\"Harbour story 2\"", "");
+  g_assert_true (lede_library_restore_article (library, 2, NULL));
+  assert_hits (library, "\"Harbour story 2\"", "2 ");
+  g_clear_object (&library);
+  assert_index_whole (path);
+
+  /* The same table and triggers as a library made today. */
+  now_schema = index_schema (path);
+  g_assert_cmpstr (now_schema, ==, new_schema);
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lede/tidy/steps", test_steps);
+  g_test_add_func ("/lede/tidy/reindex", test_reindex);
   return g_test_run ();
 }

@@ -485,7 +485,11 @@ test_sent_again (Fixture       *f,
   g_clear_object (&current);
 
   /* The kill reaches the edited story: a blocking finding. */
-  g_assert_nonnull (import_wire (f, "council-vote-kill.json", 0, &outcome, &messages, &error));
+  {
+    g_autoptr (LedeArticle) killed = import_wire (f, "council-vote-kill.json", 0, &outcome, &messages, &error);
+
+    g_assert_nonnull (killed);
+  }
   g_assert_no_error (error);
   g_assert_true (has_message (messages, "the wire KILLED"));
   current = lede_library_get_article (f->library, id, NULL);

@@ -15,6 +15,7 @@
 #include "lede-preferences-window.h"
 #include "lede-window-fixture.h"
 #include "lede-window-private.h"
+#include "../lede-test-old-library.h"
 
 static GSettings *
 settings (void)
@@ -257,6 +258,46 @@ test_tidy_when_idle (void)
   lede_test_rmdir (dir);
 }
 
+static gboolean
+reindex_finished (gpointer data)
+{
+  LedeWindow *window = data;
+
+  return lede_library_get_reindex_progress (window->library) < 0 &&
+         !gtk_widget_get_visible (GTK_WIDGET (window->reindex_bar));
+}
+
+/* A library from before prefix indexes: the window rebuilds its search
+ * index in quick steps while the writer rests, the sidebar showing how far
+ * it has got; search answers before, during and after. */
+static void
+test_reindex_when_idle (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  LedeWindow *window;
+  double shown;
+
+  lede_test_make_schema_15 (path, 20000);
+  g_setenv ("LEDE_TIDY_IDLE_SECONDS", "0", TRUE);
+  window = lede_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lede_window_open_library (window, path));
+  g_assert_true (window->tidy_quick);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->reindex_bar)));
+  shown = gtk_progress_bar_get_fraction (window->reindex_bar);
+  g_assert_cmpfloat (shown, <, 1);
+  g_assert_nonnull (strstr (gtk_progress_bar_get_text (window->reindex_bar), "% ready"));
+  g_assert_cmpuint (count_hits (path), ==, 500);
+
+  lede_test_wait_until (reindex_finished, window, 60000);
+  g_assert_false (window->tidy_quick);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("LEDE_TIDY_IDLE_SECONDS");
+  g_assert_cmpuint (count_hits (path), ==, 500);
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,5 +310,6 @@ main (int   argc,
   g_test_add ("/lede/ui-backup/restore", Fixture, NULL, fixture_setup, test_restore, fixture_teardown);
   g_test_add ("/lede/ui-backup/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add_func ("/lede/ui-backup/tidy-when-idle", test_tidy_when_idle);
+  g_test_add_func ("/lede/ui-backup/reindex-when-idle", test_reindex_when_idle);
   return g_test_run ();
 }

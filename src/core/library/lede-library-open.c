@@ -223,6 +223,7 @@ migrate (LedeLibrary  *self,
       if (!_lede_library_exec (self, MIGRATIONS[self->schema_version], what, error) ||
           !_lede_library_exec (self, set_id, what, error) ||
           !_lede_library_exec (self, set_version, what, error) ||
+          (next == LEDE_LIBRARY_PREFIX_SCHEMA && !_lede_library_reindex_begin (self, error)) ||
           (next >= LEDE_LIBRARY_IDENTITY_SCHEMA && !_lede_library_exec (self, "UPDATE library_identity SET "
                                                                              LEDE_LIBRARY_COUNT_COMMIT,
                                                                        what, error)) ||

@@ -222,6 +222,11 @@ gboolean      _lede_library_keep_revision_photos (LedeLibrary *self,
                                              const char    *what,
                                              GError       **error);
 void          _lede_library_sweep_photos     (LedeLibrary   *self);
+gboolean      _lede_library_reindex_begin    (LedeLibrary   *self,
+                                             GError       **error);
+gboolean      _lede_library_reindex_step     (LedeLibrary   *self,
+                                             gboolean      *done,
+                                             GError       **error);
 void          _lede_library_on_update        (void          *data,
                                              int            op,
                                              const char    *database,

@@ -26,7 +26,8 @@
 
 /**
  * lede_library_tidy_step:
- * @done: (out): %TRUE when the index had nothing left to merge
+ * @done: (out): %TRUE when the index had nothing left to merge (nor to
+ *   rebuild: lede_library_get_reindex_progress())
  *
  * One short step of tidying the search index. Safe to call whenever the
  * library is open for writing; a reader does nothing.
@@ -44,6 +45,12 @@ lede_library_tidy_step (LedeLibrary  *self,
 
   *done = TRUE;
   if (self->read_only || self->damaged)
+    return TRUE;
+  /* A search index being rebuilt is built first: merging the old one
+   * would be work thrown away. */
+  if (!_lede_library_reindex_step (self, done, error))
+    return FALSE;
+  if (!*done)
     return TRUE;
   if (!_lede_library_begin (self, what, error))
     return FALSE;

@@ -83,6 +83,34 @@ test_raw_html_neutralised (void)
   assert_contains (html, "raw HTML omitted");
 }
 
+/* A comment alone in its block (a WordPress block comment) is kept; one
+ * that ends early, is followed by markup, or shares its block, is not. */
+static void
+test_lone_comments_kept (void)
+{
+  const char *markdown =
+    "<!-- wp:paragraph -->\n"
+    "\n"
+    "The quay reopens.\n"
+    "\n"
+    "<!-- /wp:paragraph -->\n"
+    "\n"
+    "<!-- a --><script>alert(1)</script>\n"
+    "\n"
+    "<!-- b --!><script>alert(2)</script> -->\n"
+    "\n"
+    "<!--><script>alert(3)</script>-->\n";
+  g_autofree char *html = lede_markdown_to_published_html (markdown, -1);
+
+  g_assert_cmpstr (html, ==,
+                   "<!-- wp:paragraph -->\n"
+                   "<p>The quay reopens.</p>\n"
+                   "<!-- /wp:paragraph -->\n"
+                   "<!-- raw HTML omitted -->\n"
+                   "<!-- raw HTML omitted -->\n"
+                   "<!-- raw HTML omitted -->\n");
+}
+
 static void
 test_bad_bytes (void)
 {
@@ -395,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/lede/markdown/blocks-and-sourcepos", test_blocks_and_sourcepos);
   g_test_add_func ("/lede/markdown/gfm-extensions", test_gfm_extensions);
   g_test_add_func ("/lede/markdown/raw-html-neutralised", test_raw_html_neutralised);
+  g_test_add_func ("/lede/markdown/lone-comments-kept", test_lone_comments_kept);
   g_test_add_func ("/lede/markdown/bad-bytes", test_bad_bytes);
   g_test_add_func ("/lede/markdown/empty-and-null", test_empty_and_null);
   g_test_add_func ("/lede/markdown/plain-text", test_plain_text);

@@ -12,6 +12,7 @@
 #include "lede-outbox.h"
 #include "lede-outbox-sender.h"
 #include "lede-publish.h"
+#include "lede-pull.h"
 #include "lede-site-store.h"
 #include "lede-test-library-fixture.h"
 #include "lede-wordpress.h"
@@ -1053,6 +1054,207 @@ test_outbox_sender (Fixture       *f,
   lede_site_store_remove (up, NULL);
 }
 
+/* A draft a desk editor made on the site, in the block editor's markup,
+ * with a tag and a category of the test's own; its post id. */
+static gint64
+draft_on_site (const char *title,
+               const char *tag,
+               const char *category)
+{
+  g_autoptr (LedeWordpress) chief = signed_in ("ADMIN", NULL);
+  g_autoptr (LedeWordpress) desk = signed_in ("EDITOR", NULL);
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) body = NULL;
+  g_autoptr (JsonNode) made = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 term_ids[2] = { 0, 0 };
+  const char *taxonomies[2] = { "wp/v2/tags", "wp/v2/categories" };
+  const char *names[2] = { tag, category };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (JsonBuilder) term = json_builder_new ();
+      g_autoptr (JsonNode) term_body = NULL;
+      g_autoptr (JsonNode) term_made = NULL;
+
+      json_builder_begin_object (term);
+      json_builder_set_member_name (term, "name");
+      json_builder_add_string_value (term, names[i]);
+      json_builder_end_object (term);
+      term_body = json_builder_get_root (term);
+      term_made = lede_wordpress_call (chief, "POST", taxonomies[i], NULL, term_body, NULL, NULL, &error);
+      g_assert_no_error (error);
+      term_ids[i] = json_object_get_int_member (json_node_get_object (term_made), "id");
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title);
+  json_builder_set_member_name (builder, "content");
+  json_builder_add_string_value (builder,
+                                 "<!-- wp:paragraph -->\n"
+                                 "<p>The <strong>slipway café</strong> reopens in May, said "
+                                 "<a href=\"https://example.org/owner\">its owner</a>.</p>\n"
+                                 "<!-- /wp:paragraph -->\n\n"
+                                 "<!-- wp:heading -->\n<h2>Longer hours</h2>\n<!-- /wp:heading -->\n\n"
+                                 "<!-- wp:list -->\n<ul><li>Breakfast from seven</li><li>Suppers on Fridays</li></ul>\n"
+                                 "<!-- /wp:list -->");
+  json_builder_set_member_name (builder, "excerpt");
+  json_builder_add_string_value (builder, "A harbour favourite returns.");
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "draft");
+  json_builder_set_member_name (builder, "tags");
+  json_builder_begin_array (builder);
+  json_builder_add_int_value (builder, term_ids[0]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "categories");
+  json_builder_begin_array (builder);
+  json_builder_add_int_value (builder, term_ids[1]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  made = lede_wordpress_call (desk, "POST", "wp/v2/posts", NULL, body, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return json_object_get_int_member (json_node_get_object (made), "id");
+}
+
+/* A draft made on the site, pulled: listed, read into Markdown (blocks
+ * kept as raw HTML), its fields and terms in the story's, linked to its
+ * post (a second pull brings it not again); edited offline and sent back,
+ * it updates the same post, still a draft, its blocks as they were. */
+static void
+test_pull_and_push_back (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (LedeWordpress) site = signed_in ("ADMIN", NULL);
+  g_autofree char *tag = g_strdup_printf ("Harbour life %08x", g_random_int ());
+  g_autofree char *category = g_strdup_printf ("Food %08x", g_random_int ());
+  gint64 post_id = draft_on_site ("Slipway café to reopen & expand", tag, category);
+  g_autoptr (GPtrArray) drafts = NULL;
+  g_autoptr (LedeSiteDraft) draft = NULL;
+  g_auto (GStrv) tags = NULL;
+  g_autoptr (LedeArticle) read = NULL;
+  g_autoptr (LedeArticle) kept = NULL;
+  g_autoptr (LedeArticle) again = NULL;
+  g_autoptr (LedeArticle) read_again = NULL;
+  g_autoptr (LedeSiteDraft) draft_again = NULL;
+  g_auto (GStrv) tags_again = NULL;
+  g_autoptr (JsonObject) post = NULL;
+  g_auto (LedePublished) published = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) body = NULL;
+  gboolean listed = FALSE, already = TRUE;
+  gint64 remembered = 0;
+
+  drafts = lede_pull_list (site, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      LedeSiteDraft *one = g_ptr_array_index (drafts, i);
+
+      if (one->post_id == post_id)
+        {
+          listed = TRUE;
+          g_assert_cmpstr (one->status, ==, "draft");
+          g_assert_cmpstr (one->title, ==, "Slipway café to reopen & expand");
+        }
+    }
+  g_assert_true (listed);
+
+  read = lede_pull_read (site, post_id, &draft, &tags, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lede_article_get_headline (read), ==, "Slipway café to reopen & expand");
+  g_assert_cmpstr (lede_article_get_standfirst (read), ==, "A harbour favourite returns.");
+  g_assert_cmpstr (lede_article_get_section (read), ==, category);
+  g_assert_cmpstr (tags[0], ==, tag);
+  g_assert_null (tags[1]);
+  g_test_message ("pulled body:\n%s", lede_article_get_body (read));
+  g_assert_nonnull (strstr (lede_article_get_body (read), "The **slipway café** reopens in May, said [its owner](https://example.org/owner)."));
+  g_assert_nonnull (strstr (lede_article_get_body (read), "## Longer hours"));
+  g_assert_nonnull (strstr (lede_article_get_body (read), "Breakfast from seven"));
+  g_assert_nonnull (strstr (lede_article_get_body (read), "<!-- wp:paragraph -->"));
+  g_assert_nonnull (strstr (lede_article_get_body (read), "<!-- /wp:list -->"));
+
+  kept = lede_pull_keep (f->library, lede_wordpress_get_address (site), read, draft, (const char * const *)tags,
+                         &already, &error);
+  g_assert_no_error (error);
+  g_assert_false (already);
+  g_assert_true (lede_library_get_site_post (f->library, lede_article_get_id (kept), lede_wordpress_get_address (site),
+                                             &remembered, NULL, NULL, &error));
+  g_assert_cmpint (remembered, ==, post_id);
+
+  read_again = lede_pull_read (site, post_id, &draft_again, &tags_again, NULL, &error);
+  g_assert_no_error (error);
+  again = lede_pull_keep (f->library, lede_wordpress_get_address (site), read_again, draft_again,
+                          (const char * const *)tags_again, &already, &error);
+  g_assert_no_error (error);
+  g_assert_true (already);
+  g_assert_cmpint (lede_article_get_id (again), ==, lede_article_get_id (kept));
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 1);
+
+  /* Written offline, sent back as the same post. */
+  g_clear_object (&again);
+  again = lede_library_get_article (f->library, lede_article_get_id (kept), NULL);
+  body = g_string_new (lede_article_get_body (again));
+  g_string_replace (body, "in May", "in June", 0);
+  lede_article_set_body (again, body->str);
+  lede_article_set_byline (again, "Ana Reyes");
+  g_assert_true (lede_library_update_article (f->library, again, NULL));
+  g_assert_true (publish (f, site, again, LEDE_PUBLISH_DRAFT, NULL, 0, &published, &error));
+  g_assert_no_error (error);
+  g_assert_true (published.updated);
+  g_assert_cmpint (published.post_id, ==, post_id);
+  post = read_post (post_id);
+  g_test_message ("sent back:\n%s", raw_of (post, "content"));
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "draft");
+  g_assert_nonnull (strstr (raw_of (post, "content"), "reopens in June"));
+  g_assert_nonnull (strstr (raw_of (post, "content"), "<!-- wp:paragraph -->"));
+  g_assert_nonnull (strstr (raw_of (post, "content"), "<!-- /wp:list -->"));
+  g_assert_cmpstr (raw_of (post, "title"), ==, "Slipway café to reopen & expand");
+}
+
+/* lede-cli pull: the drafts listed (JSON), then brought by id into a
+ * library, once. */
+static void
+test_cli_pull (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *site = g_strdup_printf ("desk-%08x", g_random_int ());
+  g_autofree char *tag = g_strdup_printf ("Moorings %08x", g_random_int ());
+  g_autofree char *category = g_strdup_printf ("Harbour %08x", g_random_int ());
+  gint64 post_id = draft_on_site ("Moorings fees frozen for a year", tag, category);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, post_id);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL, *err = NULL;
+  JsonArray *listed;
+  gboolean found = FALSE;
+
+  keep_site (site, wp_env ("LEDE_WP_URL"));
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "pull", "--site", site, "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  listed = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (listed); i++)
+    if (json_object_get_int_member (json_array_get_object_element (listed, i), "post_id") == post_id)
+      found = TRUE;
+  g_assert_true (found);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "pull", "--site", site, id, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "pulled post"));
+  g_assert_nonnull (strstr (out, "Moorings fees frozen for a year"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "pull", "--site", site, id, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "in the library already"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--library", library, "pull", "--site", site, "harbour", NULL), ==, 1);
+  lede_site_store_remove (site, NULL);
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1089,6 +1291,9 @@ main (int   argc,
   g_test_add_func ("/lede/wordpress/cli-sites", test_cli_sites);
   g_test_add_func ("/lede/wordpress/cli-publish", test_cli_publish);
   g_test_add_func ("/lede/wordpress/outbox-offline", test_outbox_offline);
+  g_test_add ("/lede/wordpress/pull-and-push-back", Fixture, NULL, fixture_setup, test_pull_and_push_back,
+              fixture_teardown);
+  g_test_add_func ("/lede/wordpress/cli-pull", test_cli_pull);
   g_test_add ("/lede/wordpress/outbox-sender", Fixture, NULL, fixture_setup, test_outbox_sender, fixture_teardown);
   g_test_add ("/lede/wordpress/outbox-exactly-once", Fixture, NULL, fixture_setup, test_outbox_exactly_once,
               fixture_teardown);

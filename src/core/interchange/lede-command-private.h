@@ -139,6 +139,11 @@ int      _lede_command_outbox_command           (LedeCommand  *self,
                                                  LedeLibrary  *library,
                                                  GString      *out,
                                                  GString      *err);
+int      _lede_command_pull_command             (LedeCommand  *self,
+                                                LedeLibrary  *library,
+                                                char        **ids,
+                                                GString      *out,
+                                                GString      *err);
 int      _lede_command_publish_command          (LedeCommand  *self,
                                                  LedeLibrary  *library,
                                                  char        **uuids,

@@ -1,6 +1,6 @@
 /* lede-command-publish.c: the commands that reach publishing sites: site
- * add, list, check and remove, and publish (through the gate, as every
- * way out).
+ * add, list, check and remove, publish (through the gate, as every way
+ * out), and pull (the site's drafts into the library).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +16,7 @@
 #include "lede-gate.h"
 #include "lede-outbox.h"
 #include "lede-publish.h"
+#include "lede-pull.h"
 #include "lede-site-store.h"
 #include "lede-time.h"
 
@@ -407,6 +408,133 @@ _lede_command_publish_command (LedeCommand  *self,
         add_published_json (json, article, &published, NULL);
       else
         print_published (article, &published, out);
+    }
+  json_builder_end_array (json);
+  if (self->as_json)
+    _lede_command_print_json (json, out);
+  return code;
+}
+
+static void
+add_draft_json (JsonBuilder         *json,
+                const LedeSiteDraft *draft,
+                LedeArticle         *article,
+                gboolean             already,
+                const GError        *error)
+{
+  json_builder_begin_object (json);
+  json_builder_set_member_name (json, "post_id");
+  json_builder_add_int_value (json, draft->post_id);
+  json_builder_set_member_name (json, "title");
+  json_builder_add_string_value (json, draft->title);
+  json_builder_set_member_name (json, "status");
+  json_builder_add_string_value (json, draft->status);
+  json_builder_set_member_name (json, "modified_gmt");
+  json_builder_add_string_value (json, draft->modified_gmt);
+  json_builder_set_member_name (json, "link");
+  json_builder_add_string_value (json, draft->link);
+  if (article)
+    {
+      json_builder_set_member_name (json, "uuid");
+      json_builder_add_string_value (json, lede_article_get_uuid (article));
+      json_builder_set_member_name (json, "already");
+      json_builder_add_boolean_value (json, already);
+    }
+  if (error)
+    {
+      json_builder_set_member_name (json, "error");
+      json_builder_add_string_value (json, error->message);
+    }
+  json_builder_end_object (json);
+}
+
+/* pull --site NAME: the site's drafts listed; with post ids (or --all)
+ * brought into the library, each linked to its post. */
+int
+_lede_command_pull_command (LedeCommand  *self,
+                            LedeLibrary  *library,
+                            char        **ids,
+                            GString      *out,
+                            GString      *err)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeSite) site = NULL;
+  g_autoptr (LedeWordpress) wordpress = NULL;
+  g_autoptr (GPtrArray) drafts = NULL;
+  g_autoptr (GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (JsonBuilder) json = json_builder_new ();
+  int code = LEDE_COMMAND_EXIT_OK;
+
+  for (guint i = 0; ids[i]; i++)
+    {
+      guint64 id = 0;
+
+      if (!g_ascii_string_to_unsigned (ids[i], 10, 1, G_MAXINT64, &id, NULL))
+        {
+          g_string_append_printf (err, "lede-cli: %s\n", _("pull takes the ids of posts (lede-cli pull --site NAME lists them)"));
+          return LEDE_COMMAND_EXIT_USAGE;
+        }
+      g_array_append_val (wanted, id);
+    }
+  if (!(site = lede_site_store_find (self->site_name, &error)) || !(wordpress = connect_site (self, site, &error)))
+    {
+      g_string_append_printf (err, "lede-cli: %s\n", error->message);
+      return exit_for (error);
+    }
+
+  json_builder_begin_array (json);
+  if (wanted->len == 0)
+    {
+      if (!(drafts = lede_pull_list (wordpress, NULL, &error)))
+        {
+          g_string_append_printf (err, "lede-cli: %s\n", error->message);
+          return exit_for (error);
+        }
+      for (guint i = 0; i < drafts->len; i++)
+        {
+          LedeSiteDraft *draft = g_ptr_array_index (drafts, i);
+
+          if (self->export_all)
+            g_array_append_val (wanted, draft->post_id);
+          else if (self->as_json)
+            add_draft_json (json, draft, NULL, FALSE, NULL);
+          else
+            g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", draft->post_id, draft->status,
+                                    draft->modified_gmt, draft->title);
+        }
+    }
+
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      gint64 post_id = g_array_index (wanted, gint64, i);
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (LedeSiteDraft) draft = NULL;
+      g_auto (GStrv) tags = NULL;
+      g_autoptr (LedeArticle) read = lede_pull_read (wordpress, post_id, &draft, &tags, NULL, &local_error);
+      g_autoptr (LedeArticle) kept = NULL;
+      g_autofree char *number = NULL;
+      gboolean already = FALSE;
+
+      if (read)
+        kept = lede_pull_keep (library, lede_wordpress_get_address (wordpress), read, draft,
+                               (const char * const *)tags, &already, &local_error);
+      if (kept == NULL)
+        {
+          g_string_append_printf (err, "lede-cli: %s\n", local_error->message);
+          code = MAX (code, read ? LEDE_COMMAND_EXIT_LIBRARY : exit_for (local_error));
+          if (self->as_json && draft)
+            add_draft_json (json, draft, NULL, FALSE, local_error);
+          continue;
+        }
+      number = g_strdup_printf ("%" G_GINT64_FORMAT, post_id);
+      if (self->as_json)
+        add_draft_json (json, draft, kept, already, NULL);
+      else if (already)
+        g_string_append_printf (out, _("%s  post %s is in the library already: “%s”\n"),
+                                lede_article_get_uuid (kept), number, lede_article_get_headline (kept));
+      else
+        g_string_append_printf (out, _("%s  pulled post %s (%s): “%s”\n"), lede_article_get_uuid (kept),
+                                number, draft->status, lede_article_get_headline (kept));
     }
   json_builder_end_array (json);
   if (self->as_json)

@@ -120,6 +120,11 @@ static const char * const COMMAND_HELP[] = {
      "                    --overwrite sends Lede's version all the same); when\n"
      "                    the site does not answer (no network), the stories\n"
      "                    wait in the outbox, in order\n"),
+  N_("  pull --site NAME [POST_ID… | --all] [--json]\n"
+     "                    the site's drafts and posts pending review: listed\n"
+     "                    (id, status, last changed, title), or brought into the\n"
+     "                    library as stories linked to their posts, so that\n"
+     "                    publish sends them back as updates of the same posts\n"),
   N_("  outbox [--send] [--json]\n"
      "                    what waits to go out to a site, first to go first,\n"
      "                    with why it has not gone yet; --send tries them now\n"
@@ -166,7 +171,7 @@ make_context (LedeCommand *self)
     { "limit", 'n', 0, G_OPTION_ARG_INT, &self->limit, N_("search: at most N hits (default 50)"), N_("N") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &self->format_name, N_("export: html, fragment, md, ninjs or docx"), N_("FORMAT") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &self->out_dir, N_("export: the folder to write into"), N_("DIR") },
-    { "all", 0, 0, G_OPTION_ARG_NONE, &self->export_all, N_("export, check: every story not in the trash; accept, reject, resolve: every one open"), NULL },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &self->export_all, N_("export, check: every story not in the trash; accept, reject, resolve: every one open; pull: every draft"), NULL },
     { "status", 0, 0, G_OPTION_ARG_STRING, &self->only_status, N_("export, check: the stories with this status"), N_("STATUS") },
     { "tag", 0, 0, G_OPTION_ARG_STRING, &self->only_tag, N_("export, check: the stories with this tag"), N_("TAG") },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &self->overwrite, N_("export: replace files of the same name"), NULL },
@@ -185,12 +190,12 @@ make_context (LedeCommand *self)
     { "caption", 0, 0, G_OPTION_ARG_STRING, &self->photo_caption, N_("photo add: the caption (default: the file’s own)"), N_("TEXT") },
     { "credit", 0, 0, G_OPTION_ARG_STRING, &self->photo_credit, N_("photo add: the credit (default: the file’s own)"), N_("TEXT") },
     { "alt", 0, 0, G_OPTION_ARG_STRING, &self->photo_alt, N_("photo add: the alt text, what a screen reader says (default: the file’s own)"), N_("TEXT") },
-    { "site", 0, 0, G_OPTION_ARG_STRING, &self->site_name, N_("publish: the site to send to (lede-cli site list)"), N_("NAME") },
+    { "site", 0, 0, G_OPTION_ARG_STRING, &self->site_name, N_("publish, pull: the site to send to or read from (lede-cli site list)"), N_("NAME") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &self->user, N_("site add: the WordPress user Lede publishes as"), N_("USER") },
     { "draft", 0, 0, G_OPTION_ARG_NONE, &self->draft, N_("publish: as drafts on the site (the default)"), NULL },
     { "publish", 0, 0, G_OPTION_ARG_NONE, &self->publish_now, N_("publish: published at once (an embargoed story is scheduled for the lift)"), NULL },
     { "schedule", 0, 0, G_OPTION_ARG_STRING, &self->schedule, N_("publish: scheduled for this time (or the embargo’s lift, if later)"), N_("TIME") },
-    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &self->password_stdin, N_("publish, outbox --send, site check: read the application password from standard input instead of the Secret Service"), NULL },
+    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &self->password_stdin, N_("publish, pull, outbox --send, site check: read the application password from standard input instead of the Secret Service"), NULL },
     { "send", 0, 0, G_OPTION_ARG_NONE, &self->send, N_("outbox: send what waits, now"), NULL },
     { "starter", 0, 0, G_OPTION_ARG_NONE, &self->starter, N_("style add: Lede’s starter rules too"), NULL },
     { "due", 0, 0, G_OPTION_ARG_NONE, &self->due, N_("list: the stories still due, the soonest deadline first"), NULL },
@@ -298,7 +303,7 @@ lede_command_parse (const char * const  *argv,
   self->name = g_strdup (words[1]);
   if (!g_strv_contains ((const char * const[]) { "list", "search", "import", "trash", "restore", "export", "check", "history",
                                                   "show-revision", "photo", "review", "accept", "reject", "resolve",
-                                                  "backup", "verify", "site", "publish", "style", "set", "inbox", "outbox", NULL },
+                                                  "backup", "verify", "site", "publish", "pull", "style", "set", "inbox", "outbox", NULL },
                         self->name))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("unknown command “%s” (try --help)"), self->name);
@@ -366,6 +371,12 @@ lede_command_parse (const char * const  *argv,
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                    _("publish needs story uuids and --site NAME (lede-cli site list shows the sites)"));
+      return NULL;
+    }
+  if (g_str_equal (self->name, "pull") && (self->site_name == NULL || (self->export_all && n > 2)))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("pull needs --site NAME, then post ids or --all, or nothing to list the drafts"));
       return NULL;
     }
   if (g_str_equal (self->name, "style") &&
@@ -459,6 +470,9 @@ lede_command_writes (LedeCommand *self)
    * outbox. */
   if (g_str_equal (self->name, "outbox"))
     return self->send;
+  /* Pull only lists the drafts when it is given none to bring. */
+  if (g_str_equal (self->name, "pull"))
+    return self->export_all || self->arguments[0] != NULL;
   return g_strv_contains ((const char * const[]) { "import", "trash", "restore", "export", "accept", "reject", "resolve",
                                                    "publish", "set", NULL },
                           self->name);
@@ -468,11 +482,15 @@ lede_command_writes (LedeCommand *self)
  * lede_command_needs_library:
  *
  * Whether the command works on a library at all: the sites are the
- * user's, kept outside any library; verify reads backups.
+ * user's, kept outside any library; verify reads backups; pull without
+ * posts to bring lists the site's drafts.
  */
 gboolean
 lede_command_needs_library (LedeCommand *self)
 {
+  /* Pull's list of drafts is the site's, not the library's. */
+  if (g_str_equal (self->name, "pull"))
+    return lede_command_writes (self);
   return !g_str_equal (self->name, "site") && !g_str_equal (self->name, "verify");
 }
 
@@ -530,6 +548,8 @@ lede_command_run (LedeCommand *self,
     return _lede_command_site_command (self, self->arguments, out, err);
   if (g_str_equal (self->name, "verify"))
     return _lede_command_verify_command (self, self->arguments, out, err);
+  if (g_str_equal (self->name, "pull") && library == NULL)
+    return _lede_command_pull_command (self, NULL, self->arguments, out, err);
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (library), LEDE_COMMAND_EXIT_LIBRARY);
   g_return_val_if_fail (!lede_command_writes (self) || !lede_library_is_read_only (library),
@@ -563,6 +583,8 @@ lede_command_run (LedeCommand *self,
     return _lede_command_inbox_command (self, library, out, err);
   if (g_str_equal (self->name, "outbox"))
     return _lede_command_outbox_command (self, library, out, err);
+  if (g_str_equal (self->name, "pull"))
+    return _lede_command_pull_command (self, library, self->arguments, out, err);
   if (g_str_equal (self->name, "history"))
     return _lede_command_history_command (self, library, self->arguments[0], out, err);
   if (g_str_equal (self->name, "show-revision"))

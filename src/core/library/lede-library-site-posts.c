@@ -187,3 +187,93 @@ failed:
   _lede_library_rollback (self);
   return FALSE;
 }
+
+/**
+ * lede_library_find_site_post_story:
+ * @site: the site's address
+ * @article_id: (out): the story that is post @post_id on @site, or 0
+ *
+ * Returns: %FALSE only when the library could not be read
+ */
+gboolean
+lede_library_find_site_post_story (LedeLibrary  *self,
+                                   const char   *site,
+                                   gint64        post_id,
+                                   gint64       *article_id,
+                                   GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (site != NULL && article_id != NULL, FALSE);
+
+  *article_id = 0;
+  if (self->schema_version < 10)
+    return TRUE;
+  if (!(stmt = _lede_library_prepare (self, "SELECT article_id FROM site_posts WHERE site = ?1 AND post_id = ?2",
+                                      error)))
+    return FALSE;
+  _lede_library_bind_text (stmt, 1, site);
+  sqlite3_bind_int64 (stmt, 2, post_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *article_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _lede_library_set_sqlite_error (self, error, rc, _("Could not read which story a post on the site is"));
+  return TRUE;
+}
+
+/**
+ * lede_library_add_site_story:
+ * @article: a story read from a post on @site (lede_pull_read())
+ * @tags: (nullable): its tags
+ *
+ * Adds the story and remembers it is post @post_id on @site, in one
+ * transaction: a story pulled from a site is never in the library without
+ * its post, which a second pull would then bring again.
+ */
+gboolean
+lede_library_add_site_story (LedeLibrary        *self,
+                             LedeArticle        *article,
+                             const char * const *tags,
+                             const char         *site,
+                             gint64              post_id,
+                             const char         *modified_gmt,
+                             const char         *status,
+                             const char         *link,
+                             GError            **error)
+{
+  const char *what = _("Could not add the story from the site");
+  g_autoptr (GDateTime) now = _lede_library_now_utc ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (site != NULL && post_id > 0 && modified_gmt != NULL && status != NULL, FALSE);
+
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  if (!_lede_library_insert_story (self, article, tags, what, error) ||
+      !(stmt = _lede_library_prepare (self, "INSERT INTO site_posts "
+                                            "(article_id, site, post_id, modified_gmt, status, link, sent_at) "
+                                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, lede_article_get_id (article));
+  _lede_library_bind_text (stmt, 2, site);
+  sqlite3_bind_int64 (stmt, 3, post_id);
+  _lede_library_bind_text (stmt, 4, modified_gmt);
+  _lede_library_bind_text (stmt, 5, status);
+  _lede_library_bind_text (stmt, 6, link ? link : "");
+  _lede_library_bind_time (stmt, 7, now);
+  if (!_lede_library_step_done (self, stmt, what, error) || !_lede_library_commit (self, what, error))
+    goto failed;
+  _lede_library_story_added (self, article, tags);
+  return TRUE;
+
+failed:
+  _lede_library_rollback (self);
+  lede_article_set_id (article, 0);
+  return FALSE;
+}

@@ -23,7 +23,8 @@ static const char * const EXTENSIONS[] = {
 
 /* Raw HTML in a story never reaches the page: without CMARK_OPT_UNSAFE,
  * cmark-gfm drops it (and javascript: links), and "tagfilter" disarms the
- * tags GitHub disarms. Source positions let the preview follow the editor. */
+ * tags GitHub disarms; only a comment alone in its block is kept
+ * (keep_lone_comments()). Source positions let the preview follow the editor. */
 #define RENDER_OPTIONS (CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8)
 
 static void
@@ -541,6 +542,57 @@ lede_markdown_parse_tree (const char    *markdown,
   return document;
 }
 
+/* Whether an HTML block is one comment and nothing else, safe in HTML and
+ * XML alike: no "--" inside (so no early end, "--!>" neither), not opened
+ * as "<!-->" or "<!--->". */
+static gboolean
+is_lone_comment (const char *literal)
+{
+  g_autofree char *text = g_strstrip (g_strdup (literal ? literal : ""));
+  gsize len = strlen (text);
+  g_autofree char *inner = NULL;
+
+  if (len < 7 || !g_str_has_prefix (text, "<!--") || !g_str_has_suffix (text, "-->"))
+    return FALSE;
+  inner = g_strndup (text + 4, len - 7);
+  return strstr (inner, "--") == NULL && strstr (inner, "<!-") == NULL && inner[0] != '>' && inner[0] != '-' &&
+         inner[strlen (inner) - 1] != '-' && strchr (inner, '\n') == NULL && is_clean (inner);
+}
+
+/* Raw HTML never reaches the page, but a comment alone in its block
+ * harms nothing and can matter: a WordPress draft's block comments
+ * ("<!-- wp:paragraph -->") must go back to the site as they came. Such
+ * a block becomes a custom block, which the renderer writes as it is. */
+static void
+keep_lone_comments (cmark_node *document)
+{
+  g_autoptr (GPtrArray) comments = g_ptr_array_new ();
+  cmark_iter *iter = cmark_iter_new (document);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event == CMARK_EVENT_ENTER && cmark_node_get_type (node) == CMARK_NODE_HTML_BLOCK &&
+          is_lone_comment (cmark_node_get_literal (node)))
+        g_ptr_array_add (comments, node);
+    }
+  cmark_iter_free (iter);
+
+  for (guint i = 0; i < comments->len; i++)
+    {
+      cmark_node *node = g_ptr_array_index (comments, i);
+      cmark_node *kept = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
+      g_autofree char *comment = g_strstrip (g_strdup (cmark_node_get_literal (node)));
+      g_autofree char *line = g_strconcat (comment, "\n", NULL);
+
+      cmark_node_set_on_enter (kept, line);
+      cmark_node_insert_before (node, kept);
+      cmark_node_free (node);
+    }
+}
+
 /* Parses once and renders as HTML (with the options the preview and export
  * rely on) or as plain text. */
 static char *
@@ -563,6 +615,7 @@ render (const char       *markdown,
       g_autofree char *html = NULL;
 
       clean_tree (document);
+      keep_lone_comments (document);
       lede_markdown_place_figures (document, photos, url_func, user_data, TRUE);
       html = to_glib_string (cmark_render_html (document, RENDER_OPTIONS,
                                                 cmark_parser_get_syntax_extensions (parser)));

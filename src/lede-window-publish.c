@@ -4,7 +4,8 @@
  * only when the writer says so (lede-window-interchange.c), and then
  * LedePublishDialog chooses the site and how. What went out is recorded
  * like an export's, the post's link is in a toast, and the panel's
- * Published group shows the post.
+ * Published group shows the post. Open from WordPress… (win.open-from-site)
+ * brings a site's drafts in as stories (LedePullDialog).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "lede-publish-dialog.h"
+#include "lede-pull-dialog.h"
 #include "lede-window-private.h"
 
 static void
@@ -142,8 +144,52 @@ publish_action (GtkWidget  *widget,
   lede_window_show_publish ((LedeWindow *)widget);
 }
 
+/* The drafts are in the library: the first opens, and a toast says how many. */
+static void
+on_pulled (LedePullDialog *dialog,
+           gint64          first,
+           guint           count,
+           LedeWindow     *self)
+{
+  g_autofree char *said = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u draft from the site is in the library",
+                                                        "%u drafts from the site are in the library", count),
+                                           count);
+
+  lede_window_select_story (self, first);
+  lede_window_show_toast (self, said);
+}
+
+/**
+ * lede_window_show_pull:
+ *
+ * Opens Open from WordPress… over the window.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL with no library
+ */
+LedePullDialog *
+lede_window_show_pull (LedeWindow *self)
+{
+  LedePullDialog *dialog;
+
+  if (self->library == NULL)
+    return NULL;
+  dialog = lede_pull_dialog_new (GTK_WINDOW (self), self->library);
+  g_signal_connect_object (dialog, "opened", G_CALLBACK (on_pulled), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+pull_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lede_window_show_pull ((LedeWindow *)widget);
+}
+
 void
 lede_window_class_add_publish (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "win.open-from-site", NULL, pull_action);
 }

@@ -11,6 +11,7 @@
 #include "lede-history-window.h"
 #include "lede-library.h"
 #include "lede-publish-dialog.h"
+#include "lede-pull-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,7 @@ void          lede_window_import_files     (LedeWindow     *self,
                                             GListModel     *files);
 LedeExportDialog *lede_window_show_export  (LedeWindow     *self);
 LedePublishDialog *lede_window_show_publish (LedeWindow    *self);
+LedePullDialog    *lede_window_show_pull    (LedeWindow    *self);
 
 gboolean      lede_window_is_focus_mode (LedeWindow *self);
 void          lede_window_insert_photo_files (LedeWindow *self,

@@ -883,6 +883,73 @@ test_offline (Fixture       *f,
   lede_site_store_remove (site, NULL);
 }
 
+typedef struct {
+  LedePullDialog *dialog;  /* weak */
+} Pulling;
+
+static gboolean
+pull_settled (gpointer data)
+{
+  Pulling *pulling = data;
+
+  return pulling->dialog == NULL || !lede_pull_dialog_is_busy (pulling->dialog);
+}
+
+/* Open from WordPress…: the site's drafts listed; the one ticked comes in
+ * as a story linked to its post and opens; asked again, it is shown as in
+ * the library already and cannot be brought twice. */
+static void
+test_open_from_site (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *site = add_site ();
+  g_autofree char *title = unique ("Lighthouse cottage opens to visitors");
+  g_autoptr (LedeWordpress) desk = signed_in ("EDITOR");
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) body = NULL;
+  g_autoptr (JsonNode) made = NULL;
+  g_autoptr (GError) error = NULL;
+  Pulling pulling = { NULL };
+  gint64 post_id;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title);
+  json_builder_set_member_name (builder, "content");
+  json_builder_add_string_value (builder, "<!-- wp:paragraph -->\n<p>The keeper’s cottage opens to visitors on "
+                                          "Saturday.</p>\n<!-- /wp:paragraph -->");
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "draft");
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  made = lede_wordpress_call (desk, "POST", "wp/v2/posts", NULL, body, NULL, NULL, &error);
+  g_assert_no_error (error);
+  post_id = json_object_get_int_member (json_node_get_object (made), "id");
+
+  pulling.dialog = lede_window_show_pull (f->window);
+  g_object_add_weak_pointer (G_OBJECT (pulling.dialog), (gpointer *)&pulling.dialog);
+  g_assert_true (lede_pull_dialog_set_site (pulling.dialog, site));
+  lede_test_wait_until (pull_settled, &pulling, 30000);
+  g_assert_cmpuint (lede_pull_dialog_choose (pulling.dialog, post_id), ==, 1);
+  shoot (GTK_WIDGET (pulling.dialog), "open-from-wordpress.png");
+  lede_pull_dialog_open (pulling.dialog);
+  lede_test_wait_until (pull_settled, &pulling, 30000);
+  g_assert_null (pulling.dialog);
+
+  g_assert_cmpstr (lede_article_get_headline (shown_article (f)), ==, title);
+  g_assert_nonnull (strstr (lede_article_get_body (shown_article (f)), "The keeper’s cottage opens to visitors"));
+  g_assert_cmpint (post_of (f), ==, post_id);
+
+  pulling.dialog = lede_window_show_pull (f->window);
+  g_object_add_weak_pointer (G_OBJECT (pulling.dialog), (gpointer *)&pulling.dialog);
+  g_assert_true (lede_pull_dialog_set_site (pulling.dialog, site));
+  lede_test_wait_until (pull_settled, &pulling, 30000);
+  g_assert_cmpuint (lede_pull_dialog_choose (pulling.dialog, post_id), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (pulling.dialog));
+  g_assert_null (pulling.dialog);
+  lede_site_store_remove (site, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -923,6 +990,7 @@ main (int   argc,
   g_test_add ("/lede/ui-publish/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
   g_test_add ("/lede/ui-publish/asks-what-changed", Fixture, NULL, fixture_setup, test_asks_what_changed,
               fixture_teardown);
+  g_test_add ("/lede/ui-publish/open-from-site", Fixture, NULL, fixture_setup, test_open_from_site, fixture_teardown);
   status = g_test_run ();
   lede_test_rmdir (test_home);
   return status;

@@ -181,7 +181,8 @@ time_empty_trash (const char *source)
  * before prefix indexes: migration 16 made to run again, then the steps
  * the window runs while the writer rests. */
 static void
-time_reindex (const char *source)
+time_reindex (const char *source,
+              const char *prefix_3)
 {
   g_autofree char *copy = g_strconcat (source, ".reindex.db", NULL);
   char *copy_sql;
@@ -207,6 +208,9 @@ time_reindex (const char *source)
     g_error ("%s", error->message);
   opened.median = opened.p95 = opened.min = opened.max = now_ms () - start;
   opened.runs = 1;
+  /* The old index answers until the new one is built: what search was. */
+  time_search (library, "prefix of three letters (common word), before the rebuild", prefix_3);
+  start = now_ms ();
   while (!done)
     {
       double step_start = now_ms (), elapsed;
@@ -304,6 +308,6 @@ main (int   argc,
   lede_bench_report ("library 100k", "list for the sidebar", "Lede core API", "ms", lede_bench_stats (list_samples));
 
   g_clear_object (&library);
-  time_reindex (argc > 1 ? argv[1] : "library-100k.db");
+  time_reindex (argc > 1 ? argv[1] : "library-100k.db", prefix_3_common);
   return 0;
 }

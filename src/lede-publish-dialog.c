@@ -79,6 +79,7 @@ typedef struct {
   char             *last_modified;
   char             *last_link;
   char             *address;       /* the site's, as it answered */
+  GPtrArray        *pictures;      /* LedePublishPicture */
   LedePublished     published;
 } Job;
 
@@ -92,6 +93,7 @@ job_free (Job *job)
   g_free (job->last_modified);
   g_free (job->last_link);
   g_free (job->address);
+  g_clear_pointer (&job->pictures, g_ptr_array_unref);
   lede_published_clear (&job->published);
   g_free (job);
 }
@@ -166,7 +168,7 @@ publish_thread (GTask        *task,
     }
   tell_stage (task, sending);
   if (!lede_publish_send (wordpress, job->verdict, job->mode, job->when, job->post_id, job->last_modified,
-                          job->last_link, job->flags, &job->published, cancellable, &error))
+                          job->last_link, job->pictures, job->flags, &job->published, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -357,7 +359,10 @@ on_published (GObject      *object,
   g_autoptr (GError) error = NULL;
   gboolean sent = g_task_propagate_boolean (G_TASK (result), &error);
   g_autoptr (GError) remember_error = NULL;
-  gboolean remembered = sent && lede_publish_remember (job->library, job->verdict, job->address, &job->published,
+  /* The pictures the site took are remembered even when the post failed. */
+  gboolean remembered = lede_publish_pictures_remember (job->library, job->site->address, job->pictures,
+                                                        &remember_error) &&
+                        sent && lede_publish_remember (job->library, job->verdict, job->address, &job->published,
                                                        &remember_error);
 
   /* Gone with its window meanwhile: the post is remembered all the same. */
@@ -445,7 +450,9 @@ start_publish (LedePublishDialog *self,
         }
     }
   if (!lede_library_get_site_post (self->library, lede_article_get_id (lede_verdict_get_article (self->verdict)),
-                                   site->address, &job->post_id, &job->last_modified, &job->last_link, &error))
+                                   site->address, &job->post_id, &job->last_modified, &job->last_link, &error) ||
+      !(job->pictures = lede_publish_pictures_gather (self->library, lede_verdict_get_article (self->verdict),
+                                                      site->address, &error)))
     {
       show_status (self, error->message, TRUE);
       job_free (job);

@@ -10,11 +10,13 @@
 #include <libsoup/soup.h>
 
 #include "lede-outbox.h"
+#include "lede-photo-file.h"
 #include "lede-outbox-sender.h"
 #include "lede-publish.h"
 #include "lede-pull.h"
 #include "lede-site-store.h"
 #include "lede-test-library-fixture.h"
+#include "lede-test-photos.h"
 #include "lede-wordpress.h"
 
 /* The process's own configuration and password store (set in main()). */
@@ -594,6 +596,125 @@ test_contributor (Fixture       *f,
   g_assert_cmpstr (published.status, ==, "draft");
 }
 
+/* A photo made for the test (@width tells it from the others), added to
+ * @article with @role and its texts. */
+static LedePhoto *
+add_test_photo (Fixture       *f,
+                LedeArticle   *article,
+                const char    *dir,
+                const char    *name,
+                int            width,
+                LedePhotoRole  role,
+                const char    *caption,
+                const char    *credit,
+                const char    *alt)
+{
+  g_autofree char *file = lede_test_make_image (dir, name, "png", width, 20);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  LedePhoto *photo = lede_photo_file_read (file, &bytes, &error);
+
+  g_assert_no_error (error);
+  photo->role = role;
+  lede_photo_set_text (&photo->caption, caption);
+  lede_photo_set_text (&photo->credit, credit);
+  lede_photo_set_text (&photo->alt_text, alt);
+  g_assert_true (lede_library_add_photo (f->library, article, photo, bytes, &error));
+  g_assert_no_error (error);
+  return photo;
+}
+
+static JsonObject *
+read_media (gint64 id)
+{
+  g_autoptr (LedeWordpress) chief = signed_in ("ADMIN", NULL);
+  g_autofree char *route = g_strdup_printf ("wp/v2/media/%" G_GINT64_FORMAT, id);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) media = lede_wordpress_call (chief, "GET", route, "context=edit", NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (media));
+}
+
+/* Photos go to the site's media library: the lead as the featured image,
+ * a body photo in the content at the site's copy, each with its alt text
+ * and its caption and credit; published again, none goes twice. A
+ * Contributor may not add pictures: said before anything goes. */
+static void
+test_photos_to_media_library (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr (LedeWordpress) site = signed_in ("ADMIN", NULL);
+  g_autoptr (LedeWordpress) contributor = signed_in ("CONTRIBUTOR", NULL);
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autoptr (LedeArticle) article = story_for (f, "Quay wall finished before the summer", "Work finished.\n");
+  g_autoptr (LedePhoto) lead = add_test_photo (f, article, dir, "quay-lead.png", 40, LEDE_PHOTO_ROLE_LEAD,
+                                               "The new quay wall at low tide", "Ana Reyes",
+                                               "A granite wall above wet sand");
+  g_autoptr (LedePhoto) inside = add_test_photo (f, article, dir, "slipway.png", 41, LEDE_PHOTO_ROLE_BODY,
+                                                 "Boats back on the slipway", "Tomas Ekholm",
+                                                 "Three dinghies on a concrete ramp");
+  g_autofree char *body = g_strdup_printf ("Work finished.\n\n![Three dinghies on a concrete ramp](lede-photo:%s)\n\n"
+                                           "The harbour reopens on Monday.\n", inside->sha256);
+  g_auto (LedePublished) published = { 0 };
+  g_auto (LedePublished) again = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) post = NULL;
+  g_autoptr (JsonObject) media = NULL;
+  g_autofree char *lead_url = NULL, *inside_url = NULL, *lead_url_after = NULL;
+  gint64 lead_id = 0, inside_id = 0, lead_id_after = 0;
+  const char *address = lede_wordpress_get_address (site);
+
+  g_assert_cmpstr (lead->sha256, !=, inside->sha256);
+  lede_article_set_body (article, body);
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+  g_assert_true (publish (f, site, article, LEDE_PUBLISH_NOW, NULL, 0, &published, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (lede_library_get_site_media (f->library, address, lead->sha256, &lead_id, &lead_url, NULL));
+  g_assert_true (lede_library_get_site_media (f->library, address, inside->sha256, &inside_id, &inside_url, NULL));
+  g_assert_cmpint (lead_id, >, 0);
+  g_assert_cmpint (inside_id, >, 0);
+  post = read_post (published.post_id);
+  g_assert_cmpint (json_object_get_int_member (post, "featured_media"), ==, lead_id);
+  g_test_message ("content: %s", raw_of (post, "content"));
+  g_assert_nonnull (strstr (raw_of (post, "content"), inside_url));
+  g_assert_nonnull (strstr (raw_of (post, "content"), "Boats back on the slipway"));
+  g_assert_null (strstr (raw_of (post, "content"), "lede-photo:"));
+  media = read_media (lead_id);
+  g_assert_cmpstr (json_object_get_string_member (media, "alt_text"), ==, "A granite wall above wet sand");
+  g_assert_cmpstr (raw_of (media, "caption"), ==, "The new quay wall at low tide (Ana Reyes)");
+
+  /* Again, changed: the same pictures, nothing sent twice. */
+  lede_article_set_headline (article, "Quay wall finished a month early");
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+  g_assert_true (publish (f, site, article, LEDE_PUBLISH_NOW, NULL, 0, &again, &error));
+  g_assert_no_error (error);
+  g_assert_true (again.updated);
+  g_assert_true (lede_library_get_site_media (f->library, address, lead->sha256, &lead_id_after, &lead_url_after, NULL));
+  g_assert_cmpint (lead_id_after, ==, lead_id);
+  g_clear_pointer (&post, json_object_unref);
+  post = read_post (again.post_id);
+  g_assert_cmpint (json_object_get_int_member (post, "featured_media"), ==, lead_id);
+
+  /* A Contributor with a picture the site does not have yet. */
+  {
+    g_autoptr (LedeArticle) other = story_for (f, "Lifeboat crew honoured", "Three medals.\n");
+    g_autoptr (LedePhoto) crew = add_test_photo (f, other, dir, "crew.png", 42, LEDE_PHOTO_ROLE_LEAD, "The crew", "Ana Reyes",
+                                                 "Five people in yellow jackets");
+    g_auto (LedePublished) refused = { 0 };
+    gint64 post_id = 0;
+
+    g_assert_false (publish (f, contributor, other, LEDE_PUBLISH_DRAFT, NULL, 0, &refused, &error));
+    g_assert_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_NOT_ALLOWED);
+    g_assert_nonnull (strstr (error->message, "may not add pictures"));
+    g_assert_true (lede_library_get_site_post (f->library, lede_article_get_id (other), address, &post_id, NULL, NULL,
+                                               NULL));
+    g_assert_cmpint (post_id, ==, 0);
+  }
+  lede_test_rmdir (dir);
+}
+
 /* The keyring's password for the next run_cli(), or NULL for the right one. */
 static const char *keyring_password;
 
@@ -964,7 +1085,7 @@ test_outbox_exactly_once (Fixture       *f,
   LedeOutboxResult *result;
 
   /* Made on the site, its answer never remembered. */
-  g_assert_true (lede_publish_send (chief, verdict, LEDE_PUBLISH_NOW, NULL, 0, NULL, NULL, LEDE_PUBLISH_FLAGS_NONE,
+  g_assert_true (lede_publish_send (chief, verdict, LEDE_PUBLISH_NOW, NULL, 0, NULL, NULL, NULL, LEDE_PUBLISH_FLAGS_NONE,
                                     &lost, NULL, &error));
   g_assert_no_error (error);
   keep_site (site, wp_env ("LEDE_WP_URL"));
@@ -1287,6 +1408,8 @@ main (int   argc,
   g_test_add ("/lede/wordpress/embargo", Fixture, NULL, fixture_setup, test_embargo, fixture_teardown);
   g_test_add ("/lede/wordpress/contributor", Fixture, NULL, fixture_setup, test_contributor, fixture_teardown);
   g_test_add ("/lede/wordpress/section-as-category", Fixture, NULL, fixture_setup, test_section_as_category,
+              fixture_teardown);
+  g_test_add ("/lede/wordpress/photos-to-media-library", Fixture, NULL, fixture_setup, test_photos_to_media_library,
               fixture_teardown);
   g_test_add_func ("/lede/wordpress/cli-sites", test_cli_sites);
   g_test_add_func ("/lede/wordpress/cli-publish", test_cli_publish);

@@ -44,6 +44,7 @@ struct _LedeOutboxSend {
   char            *last_modified;
   char            *last_link;
   char            *address;     /* the site's, as it answered */
+  GPtrArray       *pictures;    /* LedePublishPicture */
   LedePublished    published;
 };
 
@@ -139,6 +140,7 @@ lede_outbox_send_free (LedeOutboxSend *send)
   g_free (send->last_modified);
   g_free (send->last_link);
   g_free (send->address);
+  g_clear_pointer (&send->pictures, g_ptr_array_unref);
   lede_published_clear (&send->published);
   g_free (send);
 }
@@ -214,7 +216,8 @@ lede_outbox_send_prepare (LedeLibrary            *library,
       return NULL;
     }
   if (!lede_library_get_site_post (library, entry->article_id, send->site->address, &send->post_id,
-                                   &send->last_modified, &send->last_link, error))
+                                   &send->last_modified, &send->last_link, error) ||
+      !(send->pictures = lede_publish_pictures_gather (library, send->article, send->site->address, error)))
     return NULL;
   return g_steal_pointer (&send);
 }
@@ -286,7 +289,7 @@ lede_outbox_send_run (LedeOutboxSend  *send,
       (send->post_id == 0 && send->tries > 0 && !take_over_lost_post (send, wordpress, cancellable, error)))
     return FALSE;
   if (!lede_publish_send (wordpress, send->verdict, send->mode, send->when, send->post_id, send->last_modified,
-                          send->last_link, send->flags, &send->published, cancellable, error))
+                          send->last_link, send->pictures, send->flags, &send->published, cancellable, error))
     return FALSE;
   send->address = g_strdup (lede_wordpress_get_address (wordpress));
   return TRUE;
@@ -305,7 +308,8 @@ lede_outbox_send_finish (LedeOutboxSend  *send,
 {
   g_return_val_if_fail (send != NULL && send->address != NULL, FALSE);
 
-  if (!lede_publish_remember (library, send->verdict, send->address, &send->published, error) ||
+  if (!lede_publish_pictures_remember (library, send->site->address, send->pictures, error) ||
+      !lede_publish_remember (library, send->verdict, send->address, &send->published, error) ||
       (lede_published_went_out (&send->published) && !lede_verdict_record_went_out (send->verdict, library, error)))
     return FALSE;
   return lede_library_outbox_remove (library, send->entry_id, error);

@@ -47,15 +47,21 @@ lede_published_clear (LedePublished *published)
 
 /**
  * lede_publish_dup_content:
+ * @pictures: (nullable) (element-type LedePublishPicture): the story's
+ *   photos as the site has them (lede_publish_pictures_send())
  *
  * Returns: (transfer full): the post's content: the body's HTML for
- *   readers, then the corrections note
+ *   readers, its photos pointing at the site's copies, then the
+ *   corrections note
  */
 char *
-lede_publish_dup_content (const LedeVerdict *verdict)
+lede_publish_dup_content (const LedeVerdict *verdict,
+                          GPtrArray         *pictures)
 {
   LedeArticle *article = lede_verdict_get_article (verdict);
-  g_autofree char *body = lede_markdown_to_published_html (lede_article_get_body (article), -1);
+  g_autofree char *body = lede_markdown_to_published_html_with_photos (lede_article_get_body (article), -1,
+                                                                       lede_article_get_photos (article),
+                                                                       lede_publish_pictures_url, pictures);
   g_autofree char *corrections = lede_page_dup_corrections_html (lede_article_get_corrections (article),
                                                                  lede_article_get_language (article));
 
@@ -153,11 +159,13 @@ build_post (const LedeVerdict *verdict,
             const char        *status,
             GDateTime         *date,
             GArray            *tag_ids,
-            gint64             category_id)
+            gint64             category_id,
+            GPtrArray         *pictures)
 {
   LedeArticle *article = lede_verdict_get_article (verdict);
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autofree char *content = lede_publish_dup_content (verdict);
+  g_autofree char *content = lede_publish_dup_content (verdict, pictures);
+  gint64 featured = lede_publish_pictures_lead_id (pictures);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "title");
@@ -187,6 +195,9 @@ build_post (const LedeVerdict *verdict,
       json_builder_add_int_value (builder, category_id);
       json_builder_end_array (builder);
     }
+  /* The lead photo, or none: a lead taken off the story leaves the post. */
+  json_builder_set_member_name (builder, "featured_media");
+  json_builder_add_int_value (builder, featured);
   json_builder_set_member_name (builder, "tags");
   json_builder_begin_array (builder);
   for (guint i = 0; i < tag_ids->len; i++)
@@ -269,6 +280,9 @@ check_post_on_site (LedeWordpress     *site,
  * @post_id: the story's post on @site as the library remembers it, or 0
  * @last_modified: (nullable): that post's modified_gmt as the site last gave it
  * @last_link: (nullable): its address
+ * @pictures: (nullable) (element-type LedePublishPicture): the story's
+ *   photos (lede_publish_pictures_gather()); those sent get their media
+ *   ids, for the caller to remember (lede_publish_pictures_remember())
  * @published: (out caller-allocates): what the site made of it
  *
  * What lede_publish_story() does on the wire, touching no library, so a
@@ -284,6 +298,7 @@ lede_publish_send (LedeWordpress     *site,
                    gint64             post_id,
                    const char        *last_modified,
                    const char        *last_link,
+                   GPtrArray         *pictures,
                    LedePublishFlags   flags,
                    LedePublished     *published,
                    GCancellable      *cancellable,
@@ -323,6 +338,8 @@ lede_publish_send (LedeWordpress     *site,
                    address, lede_wordpress_get_role_label (site));
       return FALSE;
     }
+  if (!lede_publish_pictures_may_send (site, pictures, error))
+    return FALSE;
   if (mode != LEDE_PUBLISH_DRAFT && !lede_wordpress_can (site, "publish_posts"))
     {
       g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_NOT_ALLOWED,
@@ -388,7 +405,10 @@ lede_publish_send (LedeWordpress     *site,
       g_array_append_val (tag_ids, id);
     }
 
-  body = build_post (verdict, status, date, tag_ids, category_id);
+  /* The pictures first: the post points at them. */
+  if (!lede_publish_pictures_send (site, pictures, cancellable, error))
+    return FALSE;
+  body = build_post (verdict, status, date, tag_ids, category_id, pictures);
   route = post_id > 0 ? g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, post_id) : g_strdup ("wp/v2/posts");
   if (!(answer = lede_wordpress_call (site, "POST", route, NULL, body, NULL, cancellable, error)))
     return FALSE;
@@ -470,19 +490,25 @@ lede_publish_story (LedeWordpress     *site,
                     GError           **error)
 {
   const char *address = lede_wordpress_get_address (site);
+  LedeArticle *article = lede_verdict_get_article (verdict);
   g_autofree char *last_modified = NULL;
   g_autofree char *last_link = NULL;
+  g_autoptr (GPtrArray) pictures = NULL;
   gint64 post_id = 0;
+  gboolean sent;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (library) && verdict != NULL, FALSE);
 
   memset (published, 0, sizeof *published);
-  if (!lede_library_get_site_post (library, lede_article_get_id (lede_verdict_get_article (verdict)), address,
-                                   &post_id, &last_modified, &last_link, error))
+  if (!lede_library_get_site_post (library, lede_article_get_id (article), address, &post_id, &last_modified,
+                                   &last_link, error) ||
+      !(pictures = lede_publish_pictures_gather (library, article, address, error)))
     return FALSE;
-  if (!lede_publish_send (site, verdict, mode, when, post_id, last_modified, last_link, flags, published,
-                          cancellable, error) ||
-      !lede_publish_remember (library, verdict, address, published, error))
+  sent = lede_publish_send (site, verdict, mode, when, post_id, last_modified, last_link, pictures, flags, published,
+                            cancellable, error);
+  /* The pictures the site took are remembered even when the post failed. */
+  if (!lede_publish_pictures_remember (library, address, pictures, sent ? error : NULL) ||
+      !sent || !lede_publish_remember (library, verdict, address, published, error))
     return FALSE;
   /* Readers have it (or will, at the lift): the next change asks what
    * changed for them. A draft is not out. */

@@ -7,6 +7,7 @@
 
 #include "lede-gate.h"
 #include "lede-library.h"
+#include "lede-publish-pictures.h"
 #include "lede-wordpress.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,7 @@ gboolean lede_publish_send      (LedeWordpress      *site,
                                  gint64              post_id,
                                  const char         *last_modified,
                                  const char         *last_link,
+                                 GPtrArray          *pictures,
                                  LedePublishFlags    flags,
                                  LedePublished      *published,
                                  GCancellable       *cancellable,
@@ -63,7 +65,8 @@ gboolean lede_publish_remember  (LedeLibrary        *library,
                                  const LedePublished *published,
                                  GError            **error);
 gboolean lede_published_went_out (const LedePublished *published);
-char    *lede_publish_dup_content (const LedeVerdict *verdict);
+char    *lede_publish_dup_content (const LedeVerdict *verdict,
+                                   GPtrArray         *pictures);
 void     lede_published_clear   (LedePublished      *published);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LedePublished, lede_published_clear)

@@ -275,14 +275,22 @@ set_send_error (LedeWordpress  *self,
                  cause->message);
 }
 
-/* Sends one request; the answer's bytes, or %NULL when nothing (usable)
- * answered. */
+/* A file sent as it is (a picture to the media library). */
+typedef struct {
+  GBytes     *bytes;
+  const char *media_type;
+  const char *file_name;
+} Upload;
+
+/* Sends one request, with @body (JSON) or @upload or neither; the
+ * answer's bytes, or %NULL when nothing (usable) answered. */
 static GBytes *
 send (LedeWordpress  *self,
       const char     *method,
       const char     *uri,
       gboolean        with_password,
       JsonNode       *body,
+      const Upload   *upload,
       SoupMessage   **message_out,
       GCancellable   *cancellable,
       GError        **error)
@@ -324,6 +332,15 @@ send (LedeWordpress  *self,
       g_autoptr (GBytes) bytes = g_bytes_new_take (text, strlen (text));
 
       soup_message_set_request_body_from_bytes (message, "application/json; charset=utf-8", bytes);
+    }
+  if (upload)
+    {
+      /* The name as a header parameter, quoted and escaped by libsoup. */
+      g_autoptr (GHashTable) params = g_hash_table_new (g_str_hash, g_str_equal);
+
+      g_hash_table_insert (params, (gpointer)"filename", (gpointer)upload->file_name);
+      soup_message_headers_set_content_disposition (soup_message_get_request_headers (message), "attachment", params);
+      soup_message_set_request_body_from_bytes (message, upload->media_type, upload->bytes);
     }
   answer = soup_session_send_and_read (self->session, message, cancellable, &local_error);
   if (answer == NULL)
@@ -474,6 +491,10 @@ lede_wordpress_dup_route_uri (LedeWordpress *self,
                       NULL);
 }
 
+static JsonNode *call (LedeWordpress *self, const char *method, const char *route, const char *query,
+                       JsonNode *body, const Upload *upload, guint *status, JsonNode **refusal,
+                       GCancellable *cancellable, GError **error);
+
 /**
  * lede_wordpress_call:
  * @method: "GET", "POST", "DELETE"
@@ -521,6 +542,44 @@ lede_wordpress_call_full (LedeWordpress  *self,
                           GCancellable   *cancellable,
                           GError        **error)
 {
+  return call (self, method, route, query, body, NULL, status, refusal, cancellable, error);
+}
+
+/**
+ * lede_wordpress_upload:
+ * @bytes: the picture's bytes, as they are
+ * @media_type: "image/jpeg"…
+ * @file_name: the name it is kept under on the site
+ *
+ * Adds a picture to the site's media library (an Author may).
+ *
+ * Returns: (transfer full): the site's media item ({"id", "source_url"…})
+ */
+JsonNode *
+lede_wordpress_upload (LedeWordpress  *self,
+                       GBytes         *bytes,
+                       const char     *media_type,
+                       const char     *file_name,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  Upload upload = { bytes, media_type, file_name };
+
+  return call (self, "POST", "wp/v2/media", NULL, NULL, &upload, NULL, NULL, cancellable, error);
+}
+
+static JsonNode *
+call (LedeWordpress  *self,
+      const char     *method,
+      const char     *route,
+      const char     *query,
+      JsonNode       *body,
+      const Upload   *upload,
+      guint          *status,
+      JsonNode      **refusal,
+      GCancellable   *cancellable,
+      GError        **error)
+{
   g_autofree char *uri = lede_wordpress_dup_route_uri (self, route, query);
   g_autoptr (SoupMessage) message = NULL;
   g_autoptr (GBytes) answer = NULL;
@@ -532,7 +591,7 @@ lede_wordpress_call_full (LedeWordpress  *self,
     *status = 0;
   if (refusal)
     *refusal = NULL;
-  if (!(answer = send (self, method, uri, TRUE, body, &message, cancellable, error)))
+  if (!(answer = send (self, method, uri, TRUE, body, upload, &message, cancellable, error)))
     return NULL;
   code = soup_message_get_status (message);
   if (status)
@@ -598,7 +657,7 @@ lede_wordpress_connect (LedeWordpress  *self,
   self->address = g_steal_pointer (&checked);
 
   /* The site's own page: where its API is. */
-  if (!(page_bytes = send (self, "GET", self->address, FALSE, NULL, &page, cancellable, error)))
+  if (!(page_bytes = send (self, "GET", self->address, FALSE, NULL, NULL, &page, cancellable, error)))
     return FALSE;
   code = soup_message_get_status (page);
   g_clear_pointer (&self->api_root, g_free);
@@ -629,7 +688,7 @@ lede_wordpress_connect (LedeWordpress  *self,
     }
 
   /* The API's index: on, and with application passwords. */
-  if (!(root_bytes = send (self, "GET", self->api_root, FALSE, NULL, &root_message, cancellable, error)))
+  if (!(root_bytes = send (self, "GET", self->api_root, FALSE, NULL, NULL, &root_message, cancellable, error)))
     return FALSE;
   root = parse_json (root_bytes);
   code = soup_message_get_status (root_message);

@@ -72,6 +72,12 @@ JsonNode      *lede_wordpress_call_full       (LedeWordpress  *self,
                                                JsonNode      **refusal,
                                                GCancellable   *cancellable,
                                                GError        **error);
+JsonNode      *lede_wordpress_upload          (LedeWordpress  *self,
+                                               GBytes         *bytes,
+                                               const char     *media_type,
+                                               const char     *file_name,
+                                               GCancellable   *cancellable,
+                                               GError        **error);
 char          *lede_wordpress_decode_entities (const char    *text);
 char          *lede_wordpress_dup_route_uri   (LedeWordpress  *self,
                                                const char     *route,

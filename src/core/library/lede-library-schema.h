@@ -398,9 +398,20 @@ static const char * const MIGRATIONS[] = {
   "INSERT INTO articles_fts_next (articles_fts_next, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0, 3.0)');"
   "CREATE TABLE search_reindex (done_to INTEGER NOT NULL);"
   "INSERT INTO search_reindex (done_to) VALUES (0);",
+
+  /* 16 → 17: the pictures each site has in its media library, so a
+   * picture goes to a site once, whatever story it is in. */
+  "CREATE TABLE site_media ("
+  "  site       TEXT NOT NULL,"
+  "  sha256     TEXT NOT NULL,"
+  "  media_id   INTEGER NOT NULL CHECK (media_id > 0),"
+  "  source_url TEXT NOT NULL,"
+  "  sent_at    TEXT NOT NULL,"
+  "  PRIMARY KEY (site, sha256)"
+  ") WITHOUT ROWID;",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 16);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 17);
 
 /* The first schema with the house_style table. */
 #define LEDE_LIBRARY_STYLE_SCHEMA 11
@@ -420,6 +431,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 16);
 
 /* The first schema with the prefix search index (or one being built). */
 #define LEDE_LIBRARY_PREFIX_SCHEMA 16
+
+/* The first schema with site_media. */
+#define LEDE_LIBRARY_SITE_MEDIA_SCHEMA 17
 
 /* The first schema with library_identity. */
 #define LEDE_LIBRARY_IDENTITY_SCHEMA 7

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lede-library-private.h"
+#include "lede-library-schema.h"
 
 /**
  * lede_library_get_site_post:
@@ -275,5 +276,90 @@ lede_library_add_site_story (LedeLibrary        *self,
 failed:
   _lede_library_rollback (self);
   lede_article_set_id (article, 0);
+  return FALSE;
+}
+
+/**
+ * lede_library_get_site_media:
+ * @site: the site's address
+ * @sha256: the picture's (#LedePhoto)
+ * @media_id: (out): its id in the site's media library, or 0 when it was
+ *   never sent there
+ * @source_url: (out) (transfer full) (nullable): its address there
+ *
+ * Returns: %FALSE only when the library could not be read
+ */
+gboolean
+lede_library_get_site_media (LedeLibrary  *self,
+                             const char   *site,
+                             const char   *sha256,
+                             gint64       *media_id,
+                             char        **source_url,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (site != NULL && sha256 != NULL && media_id != NULL && source_url != NULL, FALSE);
+
+  *media_id = 0;
+  *source_url = NULL;
+  if (self->schema_version < LEDE_LIBRARY_SITE_MEDIA_SCHEMA)
+    return TRUE;
+  if (!(stmt = _lede_library_prepare (self, "SELECT media_id, source_url FROM site_media WHERE site = ?1 AND sha256 = ?2",
+                                      error)))
+    return FALSE;
+  _lede_library_bind_text (stmt, 1, site);
+  _lede_library_bind_text (stmt, 2, sha256);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *media_id = sqlite3_column_int64 (stmt, 0);
+      *source_url = g_strdup (_lede_library_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _lede_library_set_sqlite_error (self, error, rc, _("Could not read which pictures the site has"));
+  return TRUE;
+}
+
+/**
+ * lede_library_set_site_media:
+ *
+ * Remembers that the picture @sha256 is item @media_id of @site's media
+ * library, at @source_url.
+ */
+gboolean
+lede_library_set_site_media (LedeLibrary  *self,
+                             const char   *site,
+                             const char   *sha256,
+                             gint64        media_id,
+                             const char   *source_url,
+                             GError      **error)
+{
+  const char *what = _("Could not remember the picture sent to the site");
+  g_autoptr (GDateTime) now = _lede_library_now_utc ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (site != NULL && sha256 != NULL && media_id > 0 && source_url != NULL, FALSE);
+
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  if (!(stmt = _lede_library_prepare (self, "INSERT OR REPLACE INTO site_media (site, sha256, media_id, source_url, sent_at) "
+                                            "VALUES (?1, ?2, ?3, ?4, ?5)", error)))
+    goto failed;
+  _lede_library_bind_text (stmt, 1, site);
+  _lede_library_bind_text (stmt, 2, sha256);
+  sqlite3_bind_int64 (stmt, 3, media_id);
+  _lede_library_bind_text (stmt, 4, source_url);
+  _lede_library_bind_time (stmt, 5, now);
+  if (!_lede_library_step_done (self, stmt, what, error) || !_lede_library_commit (self, what, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  _lede_library_rollback (self);
   return FALSE;
 }

@@ -236,7 +236,8 @@ time_reindex (const char *source,
 
 /* lede-bench-library PATH: makes (or reuses) and measures 100k stories.
  * lede-bench-library --make N PATH: only makes N stories, for the startup rows.
- * lede-bench-library --empty-trash PATH: times emptying a trash of a copy of PATH. */
+ * lede-bench-library --empty-trash PATH: times emptying a trash of a copy of PATH.
+ * lede-bench-library --reindex PATH: times rebuilding the search index of a copy of PATH. */
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +268,11 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "--empty-trash"))
     {
       time_empty_trash (argv[2]);
+      return 0;
+    }
+  if (argc == 3 && g_str_equal (argv[1], "--reindex"))
+    {
+      time_reindex (argv[2], prefix_3_common);
       return 0;
     }
   library = open_or_make (argc > 1 ? argv[1] : "library-100k.db", N_STORIES);

@@ -171,7 +171,7 @@ test_reindex (void)
   lede_test_make_schema_15 (path, 30000);
   library = lede_library_open (path, NULL);
   g_assert_nonnull (library);
-  g_assert_cmpint (lede_library_get_schema_version (library), ==, LEDE_LIBRARY_PREFIX_SCHEMA);
+  g_assert_cmpint (lede_library_get_schema_version (library), ==, LEDE_LIBRARY_SCHEMA_VERSION);
   progress = lede_library_get_reindex_progress (library);
   g_assert_cmpfloat (progress, ==, 0);
 

@@ -16,6 +16,7 @@
 #include "lede-tag.h"
 #include "lede-tag-manager.h"
 #include "lede-trash-manager.h"
+#include "lede-settings.h"
 #include "lede-window-private.h"
 
 /* The open story stays open and selected: the list hands back the same
@@ -193,8 +194,6 @@ new_story_action (GtkWidget  *widget,
   LedeWindow *self = (LedeWindow *)widget;
   g_autoptr (LedeArticle) article = lede_article_new ();
   g_autoptr (GError) error = NULL;
-  const char * const *languages = g_get_language_names ();
-
   if (self->library == NULL)
     return;
 
@@ -204,24 +203,15 @@ new_story_action (GtkWidget  *widget,
       return;
     }
 
-  /* The preferences' byline and language for new stories, if set. */
+  /* The preferences' byline for new stories, if set; their language, else
+   * the desktop's, else English (lede_settings_dup_language()). */
   {
     g_autofree char *byline = g_settings_get_string (self->settings, "default-byline");
-    g_autofree char *language = g_settings_get_string (self->settings, "default-language");
+    g_autofree char *language = lede_settings_dup_language ();
 
     lede_article_set_byline (article, g_strstrip (byline));
-    if (*g_strstrip (language))
-      lede_article_set_language (article, language);
+    lede_article_set_language (article, language);
   }
-  /* Else a new story is written in the user's language until they say
-   * otherwise; "C.UTF-8" (many a container's locale) is no language. */
-  if (*lede_article_get_language (article) == '\0' && languages[0] != NULL)
-    {
-      g_autofree char *tag = g_strdelimit (g_strndup (languages[0], strcspn (languages[0], ".@")), "_", '-');
-
-      if (!g_str_equal (tag, "C") && !g_str_equal (tag, "POSIX"))
-        lede_article_set_language (article, tag);
-    }
 
   if (!lede_library_create_article (self->library, article, &error))
     {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lede-library.h"
+#include "lede-settings.h"
 #include "lede-speller.h"
 #include "lede-words.h"
 #include "lede-test-utils.h"
@@ -96,6 +97,31 @@ test_speller (void)
   g_assert_true (lede_speller_check (speller, "teh", -1));
 }
 
+/* A story that says no language (imported from a file without) is spelt
+ * in the desk's: Preferences' language, else the locale's, else English —
+ * here the locale is C, so spelling never silently stops. */
+static void
+test_no_language (void)
+{
+  g_autoptr (LedeSpeller) speller = lede_speller_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *language = NULL;
+
+  g_assert_true (lede_speller_set_language (speller, ""));
+  g_assert_cmpstr (lede_speller_get_dictionary (speller), ==, "en_GB");
+  g_assert_false (lede_speller_check (speller, "teh", -1));
+  language = lede_settings_dup_language ();
+  g_assert_cmpstr (language, ==, LEDE_FALLBACK_LANGUAGE);
+
+  g_settings_set_string (settings, "default-language", "en-US");
+  g_clear_pointer (&language, g_free);
+  language = lede_settings_dup_language ();
+  g_assert_cmpstr (language, ==, "en-US");
+  g_assert_true (lede_speller_set_language (speller, NULL));
+  g_assert_cmpstr (lede_speller_get_dictionary (speller), ==, "en_US");
+  g_settings_reset (settings, "default-language");
+}
+
 static void
 test_library_dictionary (void)
 {
@@ -133,6 +159,7 @@ main (int   argc,
 
   g_test_add_func ("/lede/spelling/words", test_words);
   g_test_add_func ("/lede/spelling/speller", test_speller);
+  g_test_add_func ("/lede/spelling/no-language", test_no_language);
   g_test_add_func ("/lede/spelling/library-dictionary", test_library_dictionary);
   return g_test_run ();
 }

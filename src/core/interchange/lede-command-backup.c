@@ -15,26 +15,7 @@
 
 #include "lede-backup.h"
 #include "lede-command-private.h"
-
-#define SCHEMA_ID "io.github.ledeapp.Lede"
-
-/* The folder Preferences chose for backups, or NULL. */
-static char *
-dup_settings_folder (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE) : NULL;
-  g_autoptr (GSettings) settings = NULL;
-  char *folder;
-
-  if (schema == NULL || !g_settings_schema_has_key (schema, "backup-folder"))
-    return NULL;
-  settings = g_settings_new (SCHEMA_ID);
-  folder = g_settings_get_string (settings, "backup-folder");
-  if (*folder == '\0')
-    g_clear_pointer (&folder, g_free);
-  return folder;
-}
+#include "lede-settings.h"
 
 static void
 print_summary (GString                 *out,
@@ -53,7 +34,7 @@ _lede_command_backup_command (LedeCommand *self,
                               GString     *err)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *folder = self->backup_to ? g_strdup (self->backup_to) : dup_settings_folder ();
+  g_autofree char *folder = self->backup_to ? g_strdup (self->backup_to) : lede_settings_dup_string ("backup-folder");
   g_autofree char *path = NULL;
   LedeBackupSummary summary;
 

@@ -11,25 +11,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "lede-command-private.h"
+#include "lede-settings.h"
 #include "lede-time.h"
-
-/* The default byline Lede's Preferences keep, which "Mine" means; NULL
- * when Lede's settings are not installed or no byline is set. */
-static char *
-dup_default_byline (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE)
-                                              : NULL;
-  g_autoptr (GSettings) settings = NULL;
-  g_autofree char *byline = NULL;
-
-  if (schema == NULL || !g_settings_schema_has_key (schema, "default-byline"))
-    return NULL;
-  settings = g_settings_new_full (schema, NULL, NULL);
-  byline = g_strstrip (g_settings_get_string (settings, "default-byline"));
-  return *byline ? g_steal_pointer (&byline) : NULL;
-}
 
 /* list --due [--mine | --assignee NAME]: the stories with a deadline that
  * are still to go (not published, not spiked), the soonest first. */
@@ -51,7 +34,7 @@ _lede_command_due_command (LedeCommand *self,
 
   if (self->mine)
     {
-      if (!(mine = dup_default_byline ()))
+      if (!(mine = lede_settings_dup_string ("default-byline")))
         {
           g_string_append_printf (err, "lede-cli: %s\n",
                                   _("--mine means the default byline of Lede’s Preferences, and none is set: "

@@ -15,6 +15,7 @@
 #include <enchant.h>
 #include <string.h>
 
+#include "lede-settings.h"
 #include "lede-speller.h"
 
 struct _LedeSpeller
@@ -129,8 +130,9 @@ lede_speller_set_fallback (LedeSpeller *self,
  *   "" for the user's
  *
  * Picks the dictionary: the tag (a bare "en" as the user's locale has it,
- * "en_GB"), its base language, then (only for a story with no language
- * set) the user's locale.
+ * "en_GB"), its base language, the fallback, then (only for a story with
+ * no language set) the user's locale and the desk's language
+ * (lede_settings_dup_language()).
  *
  * Returns: whether there is a dictionary; without one every word passes
  */
@@ -151,8 +153,16 @@ lede_speller_set_language (LedeSpeller *self,
   add_candidate (candidates, language);
   add_candidate (candidates, self->fallback);
   if (language == NULL || *language == '\0')
-    for (const char * const *names = g_get_language_names (); *names; names++)
-      add_candidate (candidates, *names);
+    {
+      /* The desk's language for stories that say none: Preferences',
+       * else the locale's, else English, so that a machine whose locale
+       * is C still checks the spelling of a story imported without one. */
+      g_autofree char *desk = lede_settings_dup_language ();
+
+      for (const char * const *names = g_get_language_names (); *names; names++)
+        add_candidate (candidates, *names);
+      add_candidate (candidates, desk);
+    }
 
   for (guint i = 0; i < candidates->len; i++)
     {

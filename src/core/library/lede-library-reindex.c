@@ -31,7 +31,7 @@
 
 /* Stories a statement copies; a step copies batches for STEP_US at most
  * (a few of them: bench/bench-search.c times the rebuild). */
-#define BATCH       50
+#define BATCH       20
 #define STEP_US     (15 * 1000)
 /* A library this small is rebuilt in its migration at once. */
 #define AT_ONCE     2000
@@ -200,7 +200,7 @@ empty_old_index (LedeLibrary  *self,
     {
       g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE %s IN (SELECT %s FROM %s WHERE %s LIMIT %d)",
                                               tables[i].name, tables[i].key, tables[i].columns, tables[i].name,
-                                              tables[i].which, BATCH * 10);
+                                              tables[i].which, BATCH * 25);
 
       for (;;)
         {

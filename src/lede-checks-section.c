@@ -35,6 +35,7 @@ G_DEFINE_FINAL_TYPE (LedeChecksSection, lede_checks_section, GTK_TYPE_WIDGET)
 enum {
   FINDING_ACTIVATED,
   FIX_ACTIVATED,
+  ACCEPT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -77,8 +78,18 @@ fix_clicked_cb (LedeChecksSection *self,
   g_signal_emit (self, signals [FIX_ACTIVATED], 0, finding);
 }
 
-/* House style's fix, where the editor can make it: one click, one undo
- * step; the row itself still only selects the words. */
+static void
+accept_clicked_cb (LedeChecksSection *self,
+                   GtkButton         *button)
+{
+  LedeFinding *finding = g_object_get_data (G_OBJECT (button), "lede-finding");
+
+  g_signal_emit (self, signals [ACCEPT_ACTIVATED], 0, finding);
+}
+
+/* House style's fix (or a quotation's earlier words), where the editor
+ * can make it: one click, one undo step; the row itself still only
+ * selects the words. */
 static void
 add_fix_button (LedeChecksSection *self,
                 GtkWidget         *row,
@@ -90,8 +101,21 @@ add_fix_button (LedeChecksSection *self,
   if (finding->fix == NULL || finding->length == 0 ||
       (finding->field != LEDE_FIELD_BODY && finding->field != LEDE_FIELD_HEADLINE))
     return;
+  /* A reworded quotation: its words put back, or the new ones accepted. */
+  if (finding->kind == LEDE_CHECK_QUOTE_CHANGED)
+    {
+      GtkWidget *accept = gtk_button_new_with_label (_("Accept Wording"));
+
+      gtk_widget_set_valign (accept, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (accept, _("The new words are the speaker’s: stop asking about this quotation"));
+      g_object_set_data (G_OBJECT (accept), "lede-finding", finding);
+      g_signal_connect_object (accept, "clicked", G_CALLBACK (accept_clicked_cb), self, G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), accept);
+      label = g_strdup (_("Put Back"));
+    }
   /* TRANSLATORS: a button on a house style finding; %s is what replaces the words */
-  label = *finding->fix ? g_strdup_printf (_("Replace with “%s”"), finding->fix) : g_strdup (_("Remove"));
+  else
+    label = *finding->fix ? g_strdup_printf (_("Replace with “%s”"), finding->fix) : g_strdup (_("Remove"));
   button = gtk_button_new_with_label (label);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Replace the words in the story (Ctrl+Z undoes it)"));
@@ -218,6 +242,13 @@ lede_checks_section_class_init (LedeChecksSectionClass *klass)
    */
   signals [FIX_ACTIVATED] = g_signal_new ("fix-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, LEDE_TYPE_FINDING);
+
+  /**
+   * LedeChecksSection::accept-activated:
+   * @finding: a reworded quotation whose new wording the writer accepted
+   */
+  signals [ACCEPT_ACTIVATED] = g_signal_new ("accept-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, LEDE_TYPE_FINDING);
 
   gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-checks-section.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeChecksSection, group);

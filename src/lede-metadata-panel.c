@@ -58,6 +58,8 @@ struct _LedeMetadataPanel
   GCancellable       *count_cancellable;  /* the refresh under way */
   gboolean            stale;     /* changed while hidden: refresh when shown */
   LedeStyle          *style;     /* the desk's house style, or NULL */
+  LedeLibrary        *library;
+  char              **quote_baseline;  /* the story's quotations as first kept */
 };
 
 G_DEFINE_FINAL_TYPE (LedeMetadataPanel, lede_metadata_panel, GTK_TYPE_WIDGET)
@@ -97,12 +99,47 @@ finding_activated_cb (LedeMetadataPanel *self,
     lede_story_fields_focus (self->story_fields, finding->field, finding->offset, finding->length);
 }
 
+static void load_article (LedeMetadataPanel *self);
+
+/* A reworded quotation the writer stands by: recorded, so it passes from
+ * now on. */
+static void
+accept_activated_cb (LedeMetadataPanel *self,
+                     LedeFinding       *finding)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->library == NULL || self->article == NULL)
+    return;
+  if (!lede_library_add_quote_wording (self->library, lede_article_get_id (self->article), finding->text,
+                                       "accepted", &error))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  load_article (self);
+}
+
 /* House style's fix is the editor's to make, so the window's to ask. */
 static void
 fix_activated_cb (LedeMetadataPanel *self,
                   LedeFinding       *finding)
 {
   g_signal_emit (self, signals [FIX_WANTED], 0, finding);
+}
+
+/* The texts whose quotations stand, for the check of reworded quotes. */
+static void
+load_quote_baseline (LedeMetadataPanel *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (&self->quote_baseline, g_strfreev);
+  if (self->library == NULL || self->article == NULL || lede_article_get_id (self->article) <= 0)
+    return;
+  if (!(self->quote_baseline = lede_library_dup_quote_baseline (self->library, lede_article_get_id (self->article),
+                                                                &error)))
+    g_warning ("%s", error->message);
 }
 
 static gboolean refresh_later_cb (gpointer data);
@@ -210,6 +247,9 @@ lede_metadata_panel_refresh (LedeMetadataPanel *self)
   report = g_new0 (Report, 1);
   report->story = lede_check_story_new (self->article, body, NULL);
   lede_check_story_set_style (report->story, self->style);
+  /* Read each time: a revision kept, a wording accepted, changes it. */
+  load_quote_baseline (self);
+  lede_check_story_set_quote_baseline (report->story, (const char * const *)self->quote_baseline);
 
   self->count_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->count_cancellable, on_counted, NULL);
@@ -304,6 +344,7 @@ lede_metadata_panel_set_library (LedeMetadataPanel *self,
 {
   g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
 
+  g_set_object (&self->library, library);
   lede_story_fields_set_library (self->story_fields, library);
   lede_tag_chips_set_library (self->tag_chips_section, library);
   lede_sources_section_set_library (self->sources_section, library);
@@ -435,6 +476,8 @@ lede_metadata_panel_dispose (GObject *object)
   stop_counting (self);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->body_signals);
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->quote_baseline, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_METADATA_PANEL);
   G_OBJECT_CLASS (lede_metadata_panel_parent_class)->dispose (object);
 }
@@ -502,6 +545,7 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, posts_section);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, fix_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, accept_activated_cb);
   /* A source linked, unlinked or edited: check the quotations again now. */
   gtk_widget_class_bind_template_callback (widget_class, lede_metadata_panel_refresh);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

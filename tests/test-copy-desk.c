@@ -265,6 +265,44 @@ test_ledger (void)
                     ? message_of (found, 0) : strstr (message_of (found, 0), "nearest"));
 }
 
+/* The body's quotations against their wording when the story was first
+ * kept: reworded is a warning with the old words to put back; shortened,
+ * new or accepted passes; no baseline, nothing to compare. */
+static void
+test_quote_changes (void)
+{
+  const char *first = "“We will reopen the quay by the summer,” said Ines Varga, the harbourmaster.\n";
+  const char * const baseline[] = { first, NULL };
+  const char * const accepted[] = { first, "“We will reopen the quay by the autumn”", NULL };
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_finding_free);
+  g_autoptr (LedeCheckStory) story = NULL;
+  LedeFinding *finding;
+
+  lede_article_set_body (article, "“We will reopen the quay by the autumn,” said Ines Varga, the harbourmaster.\n\n"
+                                  "She hoped to “reopen the quay by the summer”.\n\n"
+                                  "“The ferries are full every morning,” a porter said.\n");
+  story = lede_check_story_new (article, NULL, NULL);
+  lede_check_quote_changes (story, NULL, found);
+  g_assert_cmpuint (found->len, ==, 0);
+
+  lede_check_story_set_quote_baseline (story, baseline);
+  lede_check_quote_changes (story, NULL, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  finding = g_ptr_array_index (found, 0);
+  g_assert_cmpint (finding->kind, ==, LEDE_CHECK_QUOTE_CHANGED);
+  g_assert_cmpint (finding->severity, ==, LEDE_SEVERITY_WARNING);
+  g_assert_cmpuint (finding->graf, ==, 1);
+  g_assert_cmpstr (finding->text, ==, "“We will reopen the quay by the autumn,”");
+  g_assert_cmpstr (finding->fix, ==, "“We will reopen the quay by the summer,”");
+  g_assert_nonnull (strstr (finding->message, "when the story was first kept"));
+  g_ptr_array_set_size (found, 0);
+
+  lede_check_story_set_quote_baseline (story, accepted);
+  lede_check_quote_changes (story, NULL, found);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
 /* "X of Y … Z%" checks the share. */
 static void
 test_shares (void)
@@ -515,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/lede/copy-desk/speaker-images", test_speaker_images);
   g_test_add_func ("/lede/copy-desk/speaker-findings", test_speaker_findings);
   g_test_add_func ("/lede/copy-desk/ledger", test_ledger);
+  g_test_add_func ("/lede/copy-desk/quote-changes", test_quote_changes);
   g_test_add_func ("/lede/copy-desk/shares", test_shares);
   g_test_add_func ("/lede/copy-desk/multiples", test_multiples);
   g_test_add_func ("/lede/copy-desk/dates-relative", test_dates_relative);

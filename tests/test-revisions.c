@@ -455,6 +455,36 @@ test_diff_counts_agree (void)
   }
 }
 
+/* The quotations' baseline: the oldest kept revision's body, then each
+ * wording accepted since; a story never kept has none. */
+static void
+test_quote_baseline (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (LedeArticle) article = new_story (f);
+  g_auto (GStrv) none = lede_library_dup_quote_baseline (f->library, lede_article_get_id (article), NULL);
+  g_auto (GStrv) kept = NULL;
+  g_auto (GStrv) accepted = NULL;
+  g_autofree char *first = g_strdup (lede_article_get_body (article));
+
+  g_assert_nonnull (none);
+  g_assert_null (none[0]);
+  g_assert_true (lede_library_keep_revision (f->library, article, "left the story", NULL, NULL, NULL));
+  lede_article_set_body (article, "“The pier is safe,” the engineer said.\n");
+  g_assert_true (lede_library_update_article (f->library, article, NULL));
+  g_assert_true (lede_library_keep_revision (f->library, article, "left the story", NULL, NULL, NULL));
+  kept = lede_library_dup_quote_baseline (f->library, lede_article_get_id (article), NULL);
+  g_assert_cmpuint (g_strv_length (kept), ==, 1);
+  g_assert_cmpstr (kept[0], ==, first);
+
+  g_assert_true (lede_library_add_quote_wording (f->library, lede_article_get_id (article), "“The pier is safe,”",
+                                                 "accepted", NULL));
+  accepted = lede_library_dup_quote_baseline (f->library, lede_article_get_id (article), NULL);
+  g_assert_cmpuint (g_strv_length (accepted), ==, 2);
+  g_assert_cmpstr (accepted[0], ==, first);
+  g_assert_cmpstr (accepted[1], ==, "“The pier is safe,”");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +502,7 @@ main (int   argc,
   ADD ("kept", test_kept);
   ADD ("retention", test_retention);
   ADD ("restore", test_restore);
+  ADD ("quote-baseline", test_quote_baseline);
 #undef ADD
   return g_test_run ();
 }

@@ -834,6 +834,59 @@ test_fix_suggested (Fixture       *f,
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "suggest-changes", NULL);
 }
 
+/* A quotation reworded since the story was first kept: a warning whose Put
+ * Back restores the words (one undo step), and whose Accept Wording
+ * records the new ones, after which it passes. */
+static void
+test_quote_wording (Fixture       *f,
+                    gconstpointer  data)
+{
+  LedeLibrary *library = lede_window_get_library (f->window);
+  GtkTextBuffer *buffer = lede_editor_get_buffer (get_editor (f));
+  GtkListBox *rows = panel_child (f, "findings_list");
+  GtkButton *put_back = NULL, *accept = NULL;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  show_panel (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  lede_article_set_headline (shown_article (f), "Quay to reopen");
+  type_at_end (f, "“We will reopen the quay by the summer,” said Ines Varga.\n");
+  g_assert_true (lede_autosave_flush (lede_window_get_autosave (f->window), NULL));
+  g_assert_true (lede_library_keep_revision (library, shown_article (f), "left the story", NULL, NULL, NULL));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  type_at_end (f, "“We will reopen the quay by the autumn,” said Ines Varga.\n");
+  lede_metadata_panel_refresh (get_panel (f));
+  wait_for_counts (f);
+  g_assert_true (has_finding (f, "when the story was first kept"));
+
+  for (int i = 0; gtk_list_box_get_row_at_index (rows, i) && put_back == NULL; i++)
+    {
+      put_back = find_button (GTK_WIDGET (gtk_list_box_get_row_at_index (rows, i)), "Put Back");
+      accept = find_button (GTK_WIDGET (gtk_list_box_get_row_at_index (rows, i)), "Accept Wording");
+    }
+  g_assert_nonnull (put_back);
+  g_assert_nonnull (accept);
+  g_signal_emit_by_name (put_back, "clicked");
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (text, "“We will reopen the quay by the summer,” said"));
+  g_clear_pointer (&text, g_free);
+  gtk_text_buffer_undo (buffer);
+  lede_metadata_panel_refresh (get_panel (f));
+  wait_for_counts (f);
+  g_assert_true (has_finding (f, "when the story was first kept"));
+
+  accept = NULL;
+  for (int i = 0; gtk_list_box_get_row_at_index (rows, i) && accept == NULL; i++)
+    accept = find_button (GTK_WIDGET (gtk_list_box_get_row_at_index (rows, i)), "Accept Wording");
+  g_assert_nonnull (accept);
+  g_signal_emit_by_name (accept, "clicked");
+  wait_for_counts (f);
+  g_assert_false (has_finding (f, "when the story was first kept"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -854,6 +907,7 @@ main (int   argc,
   ADD ("embargo-example-ahead", test_embargo_example_ahead);
   ADD ("checks", test_checks);
   ADD ("house-style", test_house_style);
+  ADD ("quote-wording", test_quote_wording);
   ADD ("fix-suggested", test_fix_suggested);
   ADD ("filters", test_filters);
   ADD ("managers", test_managers);

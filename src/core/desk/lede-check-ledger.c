@@ -1,5 +1,6 @@
 /* lede-check-ledger.c: the quote ledger — every quotation in the
- * headline and standfirst must be in the body word for word.
+ * headline and standfirst must be in the body word for word, and a body
+ * quotation keeps the wording it had when the story was first kept.
  *
  * Words are compared casefolded, with ’ as ', and with punctuation and
  * spacing left out, so “The shoals are moving,” and “the shoals are
@@ -160,4 +161,118 @@ lede_check_quote_ledger (const LedeCheckStory *story,
     }
   ledger_field (story, LEDE_FIELD_HEADLINE, body_quotes, body_words, findings);
   ledger_field (story, LEDE_FIELD_STANDFIRST, body_quotes, body_words, findings);
+}
+
+/* The body's quotations outside code, each with its ledger words. */
+static GPtrArray *
+body_quotations (const LedeCheckStory *story,
+                 GPtrArray            *words)
+{
+  GPtrArray *quotes = lede_attribution_check (lede_check_story_get_text (story, LEDE_FIELD_BODY), NULL);
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      LedeQuote *quote = g_ptr_array_index (quotes, i);
+
+      if (lede_check_story_in_code (story, quote->start))
+        {
+          g_ptr_array_remove_index (quotes, i--);
+          continue;
+        }
+      g_ptr_array_add (words, ledger_words (quote->text));
+    }
+  return quotes;
+}
+
+static guint
+count_words (const char *words)
+{
+  guint n = 0;
+
+  for (const char *p = words; *p; p++)
+    n += *p == ' ' && p[1] != '\0';
+  return n;
+}
+
+/**
+ * lede_check_quote_changes:
+ *
+ * A body quotation whose words differ from those it had when the story was
+ * first kept (its oldest revision, or a wording the writer accepted since)
+ * — a quote is not the writer's to edit. One that shares too few words
+ * with every earlier quotation is new, not changed, and passes; so does a
+ * shortened quotation whose words were all quoted so.
+ */
+void
+lede_check_quote_changes (const LedeCheckStory *story,
+                          GDateTime            *now,
+                          GPtrArray            *findings)
+{
+  g_autoptr (GPtrArray) quotes = NULL;
+  g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) before = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_quote_free);
+  g_autoptr (GPtrArray) before_words = g_ptr_array_new_with_free_func (g_free);
+
+  if (story->quote_baseline == NULL)
+    return;
+  for (guint t = 0; story->quote_baseline[t]; t++)
+    {
+      g_autoptr (GPtrArray) found = lede_attribution_check (story->quote_baseline[t], NULL);
+
+      for (guint i = 0; i < found->len; i++)
+        {
+          LedeQuote *quote = g_ptr_array_steal_index (found, i--);
+
+          g_ptr_array_add (before_words, ledger_words (quote->text));
+          g_ptr_array_add (before, quote);
+        }
+    }
+  if (before->len == 0)
+    return;
+  quotes = body_quotations (story, words);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      LedeQuote *quote = g_ptr_array_index (quotes, i);
+      const char *now_words = g_ptr_array_index (words, i);
+      guint n = count_words (now_words), best = 0, best_n = 0;
+      LedeQuote *nearest = NULL;
+      gboolean kept = FALSE;
+      g_autofree char *was = NULL, *message = NULL;
+
+      if (n < 3)
+        continue;
+      for (guint b = 0; b < before->len && !kept; b++)
+        {
+          const char *old_words = g_ptr_array_index (before_words, b);
+          guint shared;
+
+          if (strstr (old_words, now_words))
+            kept = TRUE;
+          else if ((shared = shared_words (now_words, old_words)) > best)
+            {
+              best = shared;
+              best_n = count_words (old_words);
+              nearest = g_ptr_array_index (before, b);
+            }
+        }
+      /* Changed: most of the words of the longer of the two are shared. */
+      if (kept || nearest == NULL || best * 2 < MAX (n, best_n))
+        continue;
+      was = shown (nearest->text);
+      message = g_strdup_printf (_("This quotation read “%s” when the story was first kept: a quote is not the "
+                                   "writer’s to reword. Put the words back, or accept the new wording if it is the "
+                                   "speaker’s."), was);
+      {
+        LedeFinding *finding = lede_check_story_add (story, findings, LEDE_CHECK_QUOTE_CHANGED, LEDE_SEVERITY_WARNING,
+                                                     LEDE_FIELD_BODY, quote->start, quote->end, message);
+
+        /* Put back: the earlier words, between the quotation's own marks. */
+        const char *span = lede_check_story_get_text (story, LEDE_FIELD_BODY) + quote->start;
+        const char *close = g_utf8_find_prev_char (span, span + (quote->end - quote->start));
+        g_autofree char *open = g_strndup (span, g_utf8_next_char (span) - span);
+
+        finding->fix = g_strdup_printf ("%s%s%.*s", open, nearest->text, (int)(quote->end - quote->start - (close - span)),
+                                        close);
+      }
+    }
 }

@@ -169,11 +169,28 @@ lede_check_story_set_style (LedeCheckStory *story,
   story->style = style;
 }
 
+/**
+ * lede_check_story_set_quote_baseline:
+ * @texts: (nullable) (array zero-terminated=1): the texts whose quotations
+ *   stand (lede_library_dup_quote_baseline()); %NULL or empty: nothing to
+ *   compare with
+ */
+void
+lede_check_story_set_quote_baseline (LedeCheckStory     *story,
+                                     const char * const *texts)
+{
+  g_return_if_fail (story != NULL);
+
+  g_strfreev (story->quote_baseline);
+  story->quote_baseline = texts && texts[0] ? g_strdupv ((char **)texts) : NULL;
+}
+
 void
 lede_check_story_free (LedeCheckStory *story)
 {
   if (story == NULL)
     return;
+  g_strfreev (story->quote_baseline);
   g_free (story->headline);
   g_free (story->standfirst);
   g_free (story->body);

@@ -41,6 +41,7 @@ typedef struct {
   LedeStyle         *style;      /* nullable: the desk's house style */
   char              *dateline;   /* "KESTLE ISLAND, March 3", or "" */
   gboolean           undated;    /* neither published nor embargoed: dated only by its writing */
+  char             **quote_baseline; /* nullable: texts whose quotations stand (lede_library_dup_quote_baseline()) */
 
   /* An editor's pass: the headline, standfirst and body above read as
    * with every suggestion taken; the marks themselves are here, placed in
@@ -61,6 +62,8 @@ LedeCheckStory *lede_check_story_new   (LedeArticle          *article,
 void            lede_check_story_free  (LedeCheckStory       *story);
 void            lede_check_story_set_style (LedeCheckStory   *story,
                                         LedeStyle            *style);
+void            lede_check_story_set_quote_baseline (LedeCheckStory     *story,
+                                        const char * const   *texts);
 
 /* For the checks: a finding placed at bytes of a field. */
 LedeFinding *lede_check_story_add (const LedeCheckStory *story,

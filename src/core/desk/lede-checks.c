@@ -36,6 +36,7 @@ static const LedeCheck checks[] = {
   lede_check_deadline,
   lede_check_headlines,
   lede_check_quote_ledger,
+  lede_check_quote_changes,
 };
 
 static int

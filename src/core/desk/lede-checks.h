@@ -54,5 +54,6 @@ void lede_check_deadline     (const LedeCheckStory *story, GDateTime *now, GPtrA
 void lede_check_shares       (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
 void lede_check_dates        (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
 void lede_check_quote_ledger (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
+void lede_check_quote_changes (const LedeCheckStory *story, GDateTime *now, GPtrArray *findings);
 
 G_END_DECLS

@@ -130,10 +130,10 @@ lede_check_kind_to_string (LedeCheckKind kind)
   static const char * const names[] = {
     "attribution", "names", "placeholder", "weekday", "percentage", "length", "ready", "embargo", "language", "photo",
     "review", "style", "wire", "deadline",
-    "quote", "date",
+    "quote", "date", "quote-changed",
   };
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (names) == LEDE_CHECK_DATE + 1);
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == LEDE_CHECK_QUOTE_CHANGED + 1);
   g_return_val_if_fail (kind < G_N_ELEMENTS (names), "");
   return names[kind];
 }

@@ -34,6 +34,7 @@ typedef enum
   LEDE_CHECK_DEADLINE,     /* past its deadline and not ready */
   LEDE_CHECK_QUOTE,        /* a headline's quotation the body never quotes */
   LEDE_CHECK_DATE,         /* "on Tuesday" in a story with no date; a date whose year is unclear */
+  LEDE_CHECK_QUOTE_CHANGED, /* a quotation reworded since the story was first kept */
 } LedeCheckKind;
 
 /* Which part of the story a finding is in. */

@@ -296,9 +296,11 @@ _lede_command_check_command (LedeCommand  *self,
       g_autoptr (LedeCheckStory) story = lede_check_story_new (article, NULL, NULL);
       g_autoptr (GPtrArray) findings = NULL;
       g_autofree char *summary = NULL;
+      g_auto (GStrv) baseline = lede_library_dup_quote_baseline (library, lede_article_get_id (article), NULL);
       const char *headline = lede_article_get_headline (article);
 
       lede_check_story_set_style (story, style);
+      lede_check_story_set_quote_baseline (story, (const char * const *)baseline);
       findings = lede_checks_run (story, now);
       summary = lede_checks_dup_summary (findings);
 

@@ -275,7 +275,9 @@ _lede_import_wire_story (LedeLibrary        *library,
   if (!lede_library_keep_revision (library, current, reason, NULL, NULL, error))
     return FALSE;
   fill_row (&row, wire, article);
-  ok = lede_library_replace_wire_story (library, id, article, tags, &row, error);
+  ok = lede_library_replace_wire_story (library, id, article, tags, &row, error) &&
+       /* The wire's words are the quotations' wording from now on. */
+       lede_library_add_quote_wording (library, id, lede_article_get_body (article), "wire update", error);
   g_free (row.taken_sha256);
   if (!ok)
     return FALSE;

@@ -409,9 +409,20 @@ static const char * const MIGRATIONS[] = {
   "  sent_at    TEXT NOT NULL,"
   "  PRIMARY KEY (site, sha256)"
   ") WITHOUT ROWID;",
+
+  /* 17 → 18: texts whose quotations a story's writer stands by, beside its
+   * oldest revision: a wording accepted in the checks, a wire's update. */
+  "CREATE TABLE quote_wordings ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  text       TEXT NOT NULL,"
+  "  why        TEXT NOT NULL,"
+  "  added_at   TEXT NOT NULL"
+  ");"
+  "CREATE INDEX quote_wordings_by_article ON quote_wordings (article_id);",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 17);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 18);
 
 /* The first schema with the house_style table. */
 #define LEDE_LIBRARY_STYLE_SCHEMA 11
@@ -434,6 +445,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 17);
 
 /* The first schema with site_media. */
 #define LEDE_LIBRARY_SITE_MEDIA_SCHEMA 17
+
+/* The first schema with quote_wordings. */
+#define LEDE_LIBRARY_QUOTE_SCHEMA 18
 
 /* The first schema with library_identity. */
 #define LEDE_LIBRARY_IDENTITY_SCHEMA 7

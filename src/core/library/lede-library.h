@@ -35,7 +35,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 17
+#define LEDE_LIBRARY_SCHEMA_VERSION 18
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -272,6 +272,14 @@ gboolean      lede_library_find_site_post_story (LedeLibrary *self,
                                              const char   *site,
                                              gint64        post_id,
                                              gint64       *article_id,
+                                             GError      **error);
+char        **lede_library_dup_quote_baseline (LedeLibrary *self,
+                                             gint64        article_id,
+                                             GError      **error);
+gboolean      lede_library_add_quote_wording (LedeLibrary  *self,
+                                             gint64        article_id,
+                                             const char   *text,
+                                             const char   *why,
                                              GError      **error);
 gboolean      lede_library_get_site_media    (LedeLibrary  *self,
                                              const char   *site,

@@ -81,7 +81,7 @@ fuzz: deps
 sanitize: test-deps
 	@[ -f build-sanitize/build.ninja ] || meson setup build-sanitize $(SANITIZE_FLAGS)
 	meson compile -C build-sanitize
-	G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	LEDE_TEST_CUT_STRIDE=3 G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  meson test -C build-sanitize --suite core --print-errorlogs --timeout-multiplier 2
 
 clean:

@@ -40,8 +40,7 @@ static void
 show_deadline (LedeDeskSection *self)
 {
   GDateTime *deadline = self->article ? lede_article_get_deadline (self->article) : NULL;
-  g_autoptr (GDateTime) local = deadline ? g_date_time_to_local (deadline) : NULL;
-  g_autofree char *text = local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("");
+  g_autofree char *text = lede_time_format_local (deadline);
 
   gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), text);
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_error), FALSE);

@@ -185,14 +185,6 @@ chosen_site (LedePublishDialog *self)
   return self->sites && selected < self->sites->len ? g_ptr_array_index (self->sites, selected) : NULL;
 }
 
-static char *
-format_local (GDateTime *time)
-{
-  g_autoptr (GDateTime) local = g_date_time_to_local (time);
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
 static void
 show_status (LedePublishDialog *self,
              const char        *text,
@@ -278,7 +270,7 @@ mode_toggled_cb (LedePublishDialog *self)
       g_autoptr (GDateTime) nine = g_date_time_new_local (g_date_time_get_year (tomorrow),
                                                           g_date_time_get_month (tomorrow),
                                                           g_date_time_get_day_of_month (tomorrow), 9, 0, 0);
-      g_autofree char *text = format_local (embargo ? embargo : nine);
+      g_autofree char *text = lede_time_format_local (embargo ? embargo : nine);
 
       gtk_editable_set_text (GTK_EDITABLE (self->when_entry), text);
     }
@@ -539,7 +531,7 @@ show_embargo (LedePublishDialog *self)
 
   if (embargo == NULL)
     return;
-  lift = format_local (embargo);
+  lift = lede_time_format_local (embargo);
   description = g_strdup_printf (_("Under embargo until %s: it is never published before then."), lift);
   adw_preferences_group_set_description (self->how_group, description);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->now_row), _("When the embargo _lifts"));
@@ -666,7 +658,7 @@ lede_publish_dialog_set_mode (LedePublishDialog *self,
 
   if (when)
     {
-      g_autofree char *text = format_local (when);
+      g_autofree char *text = lede_time_format_local (when);
 
       gtk_editable_set_text (GTK_EDITABLE (self->when_entry), text);
     }

@@ -17,6 +17,7 @@
 #include "lede-pull.h"
 #include "lede-pull-dialog.h"
 #include "lede-site-store.h"
+#include "lede-time.h"
 
 struct _LedePullDialog
 {
@@ -145,8 +146,7 @@ describe (const LedeSiteDraft *draft,
 {
   g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr (GDateTime) modified = g_date_time_new_from_iso8601 (draft->modified_gmt, utc);
-  g_autoptr (GDateTime) local = modified ? g_date_time_to_local (modified) : NULL;
-  g_autofree char *when = local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (draft->modified_gmt);
+  g_autofree char *when = modified ? lede_time_format_local (modified) : g_strdup (draft->modified_gmt);
   const char *status = g_str_equal (draft->status, "pending") ? _("Pending review") : _("Draft");
 
   if (in_library)

@@ -65,17 +65,6 @@ article_id (LedeStoryFields *self)
 }
 
 /* Times are shown and typed in local time; the library keeps UTC. */
-static char *
-format_local (GDateTime *time)
-{
-  g_autoptr (GDateTime) local = NULL;
-
-  if (time == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_local (time);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
 /* What the time rows take, by example: 09:30 here, @days from today.
  * The embargo's is tomorrow, so that an example copied is an embargo still
  * to come; a date that has passed would read as the wrong thing to type. */
@@ -87,7 +76,7 @@ example_time (int days)
   g_autoptr (GDateTime) example = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
                                                          g_date_time_get_day_of_month (day), 9, 30, 0);
 
-  return format_local (example);
+  return lede_time_format_local (example);
 }
 
 /* The embargo's example is tomorrow; a published time's, today. */
@@ -358,7 +347,7 @@ status_selected_cb (LedeStoryFields *self)
   g_clear_pointer (&self->status_error, g_free);
   if (status == LEDE_ARTICLE_STATUS_PUBLISHED && lede_article_is_under_embargo (self->article, NULL))
     {
-      g_autofree char *until = format_local (lede_article_get_embargo (self->article));
+      g_autofree char *until = lede_time_format_local (lede_article_get_embargo (self->article));
 
       self->status_error = g_strdup_printf (_("The story is under embargo until %s: it cannot be marked "
                                               "Published before then. Change the embargo first."), until);
@@ -402,8 +391,8 @@ on_status_changed (LedeStoryFields *self)
 static void
 show_times (LedeStoryFields *self)
 {
-  g_autofree char *embargo = format_local (lede_article_get_embargo (self->article));
-  g_autofree char *published = format_local (lede_article_get_published (self->article));
+  g_autofree char *embargo = lede_time_format_local (lede_article_get_embargo (self->article));
+  g_autofree char *published = lede_time_format_local (lede_article_get_published (self->article));
 
   show_in_row (self->embargo_row, embargo);
   show_in_row (self->published_row, published);

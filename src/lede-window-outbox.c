@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "lede-outbox.h"
+#include "lede-time.h"
 #include "lede-window-private.h"
 
 static void
@@ -31,8 +32,11 @@ fill_outbox_list (LedeWindow *self)
   for (guint i = 0; i < entries->len; i++)
     {
       LedeOutboxEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *moved_to = entry->scheduled_at ? lede_time_format_local (entry->scheduled_at) : NULL;
+      g_autofree char *move = g_strdup_printf (_("its time moved to %s, as its embargo did"), moved_to);
       const char *how = g_str_equal (entry->mode, "draft") ? _("as a draft")
-                        : g_str_equal (entry->mode, "schedule") ? _("scheduled") : _("to publish");
+                        : g_str_equal (entry->mode, "schedule") ? _("scheduled")
+                        : g_str_equal (entry->mode, "move") ? move : _("to publish");
       g_autofree char *subtitle = NULL;
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
       GtkWidget *title = gtk_label_new (*entry->headline ? entry->headline : _("Untitled story"));
@@ -73,6 +77,7 @@ update_outbox_button (LedeWindow *self)
                                                          "%lld Waiting to Go Out", n), (long long) n);
   gboolean busy = self->outbox_sender && lede_outbox_sender_is_busy (self->outbox_sender);
 
+  self->outbox_waiting = n;
   adw_button_content_set_label (self->outbox_button_content, label);
   /* Nothing left: the popover closes before its button goes. */
   if (n == 0)
@@ -108,6 +113,18 @@ on_sent (LedeWindow          *self,
   g_autofree char *notification_id = g_strdup_printf ("outbox-%lld", (long long) story_id);
   AdwToast *toast = adw_toast_new (escaped);
 
+  if (published->moved)
+    {
+      g_autofree char *when = published->date ? lede_time_format_local (published->date) : NULL;
+      g_autofree char *moved = g_str_equal (published->status, "future") && when
+        ? g_markup_printf_escaped (_("“%s” now goes out on %s at %s, as its embargo moved"), headline, site, when)
+        : g_markup_printf_escaped (_("“%s” no longer waits on %s (it is “%s” there): its time was left as it is"),
+                                   headline, site, published->status);
+
+      adw_toast_set_title (toast, moved);
+      adw_toast_overlay_add_toast (self->toasts, toast);
+      return;
+    }
   if (story && lede_published_went_out (published))
     lede_window_keep_revision_of (self, story, _("published"));
   if (shown && lede_article_get_id (shown) == story_id)
@@ -135,6 +152,22 @@ send_now_clicked (LedeWindow *self)
   if (self->outbox_sender == NULL)
     return;
   lede_outbox_sender_send_now (self->outbox_sender);
+  update_outbox_button (self);
+}
+
+/**
+ * lede_window_outbox_after_save:
+ *
+ * The open story was saved: an embargo moved on a story scheduled on a
+ * site makes a move wait, sent at once.
+ */
+void
+lede_window_outbox_after_save (LedeWindow *self)
+{
+  if (self->library == NULL || lede_library_outbox_count (self->library) <= self->outbox_waiting)
+    return;
+  if (self->outbox_sender)
+    lede_outbox_sender_send_now (self->outbox_sender);
   update_outbox_button (self);
 }
 

@@ -123,6 +123,7 @@ struct _LedeWindow
   GtkListBox           *outbox_list;
   GtkWidget            *outbox_send_button;
   LedeOutboxSender     *outbox_sender;
+  gint64                outbox_waiting;  /* as the button last said */
 };
 
 /* The parts, each setting up its actions (class_add) and its state (init). */
@@ -234,6 +235,7 @@ void lede_window_init_outbox         (LedeWindow  *self);
 void lede_window_dispose_outbox      (LedeWindow  *self);
 void lede_window_watch_outbox        (LedeWindow  *self,
                                       LedeLibrary *library);
+void lede_window_outbox_after_save   (LedeWindow  *self);
 void lede_window_outbox_queued       (LedeWindow  *self,
                                       const char  *site);
 /* lede-window-inbox.c */

@@ -30,7 +30,10 @@ save_open_story (gpointer   user_data,
     return TRUE;
 
   lede_editor_commit (self->editor);
-  return lede_library_update_article (self->library, article, error);
+  if (!lede_library_update_article (self->library, article, error))
+    return FALSE;
+  lede_window_outbox_after_save (self);
+  return TRUE;
 }
 
 static void

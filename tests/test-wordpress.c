@@ -989,6 +989,228 @@ keep_site (const char *name,
   g_assert_no_error (error);
 }
 
+/* Lists site @name at @address, as the administrator, with no password
+ * kept: the caller gives it. (The password store's file is another
+ * process's too: opened here early, it goes stale under lede-cli.) */
+static void
+list_site (const char *name,
+           const char *address)
+{
+  g_autoptr (LedeSite) site = lede_site_new (name, address, wp_env ("LEDE_WP_ADMIN_USER"));
+  g_autoptr (GError) error = NULL;
+
+  lede_site_store_remove (name, NULL);
+  g_assert_true (lede_site_store_add (site, &error));
+  g_assert_no_error (error);
+}
+
+/* Posts the site's administrator edits: @field set to @value. */
+static void
+edit_on_site (gint64      post_id,
+              const char *field,
+              const char *value)
+{
+  g_autoptr (LedeWordpress) chief = signed_in ("ADMIN", NULL);
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) edit = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, post_id);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, field);
+  json_builder_add_string_value (builder, value);
+  json_builder_end_object (builder);
+  edit = json_builder_get_root (builder);
+  answer = lede_wordpress_call (chief, "POST", route, NULL, edit, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* What waits to go out that is a move, by story. */
+static LedeOutboxEntry *
+find_move (LedeLibrary *library,
+           gint64       article_id,
+           guint       *moves)
+{
+  g_autoptr (GPtrArray) entries = lede_library_outbox_list (library, NULL);
+  LedeOutboxEntry *found = NULL;
+
+  *moves = 0;
+  g_assert_nonnull (entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LedeOutboxEntry *entry = g_ptr_array_index (entries, i);
+
+      if (!g_str_equal (entry->mode, "move"))
+        continue;
+      (*moves)++;
+      if (entry->article_id == article_id && found == NULL)
+        {
+          found = lede_outbox_entry_new ();
+          found->article_id = entry->article_id;
+          found->post_id = entry->post_id;
+          found->scheduled_at = g_date_time_ref (entry->scheduled_at);
+        }
+    }
+  return found;
+}
+
+/* An embargo moved after its story was scheduled on the site moves the
+ * post: one pinned to the lift follows it; one scheduled for the writer's
+ * own later time goes to the lift only when the embargo passed it. The
+ * move waits in the outbox (offline too, and through a restart: it is read
+ * from the story and its post), goes before anything else, changes the
+ * post's time and nothing else, and keeps a change made on the site since
+ * to be asked about. A post published on the site meanwhile is left. */
+static void
+test_embargo_moved (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *name = g_strdup_printf ("desk-%08x", g_random_int ());
+  g_autoptr (LedeWordpress) site = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) lift = g_date_time_new_utc (g_date_time_get_year (now) + 1, 4, 7, 6, 0, 0);
+  g_autoptr (GDateTime) own_time = g_date_time_add_days (lift, 2);
+  g_autoptr (GDateTime) lift_later = g_date_time_add_hours (lift, 5);
+  g_autoptr (GDateTime) lift_past_own = g_date_time_add_days (lift, 3);
+  g_autoptr (GDateTime) lift_before_own = g_date_time_add_days (lift, 1);
+  g_autoptr (GDateTime) lift_latest = g_date_time_add_days (lift, 4);
+  g_autofree char *lift_later_gmt = g_date_time_format (lift_later, "%Y-%m-%dT%H:%M:%S");
+  g_autofree char *lift_past_own_gmt = g_date_time_format (lift_past_own, "%Y-%m-%dT%H:%M:%S");
+  g_autofree char *own_time_gmt = g_date_time_format (own_time, "%Y-%m-%dT%H:%M:%S");
+  g_autoptr (LedeArticle) pinned = story_for (f, "Harbour dues to rise", "The council votes on Monday.\n");
+  g_autoptr (LedeArticle) timed = story_for (f, "Pilot boat retired", "After forty years.\n");
+  g_autoptr (LedeArticle) early = story_for (f, "Quay lights replaced", "The old lamps go to the museum.\n");
+  g_auto (LedePublished) first = { 0 };
+  g_auto (LedePublished) second = { 0 };
+  g_auto (LedePublished) third = { 0 };
+  g_auto (LedePublished) again = { 0 };
+  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (LedeOutboxEntry) move = NULL;
+  g_autoptr (JsonObject) post = NULL;
+  g_autoptr (GError) error = NULL;
+  guint moves = 0;
+
+  list_site (name, wp_env ("LEDE_WP_URL"));
+  site = signed_in ("ADMIN", NULL);
+  for (LedeArticle **a = (LedeArticle *[]) { pinned, timed, early, NULL }; *a; a++)
+    {
+      lede_article_set_embargo (*a, lift);
+      g_assert_true (lede_library_update_article (f->library, *a, NULL));
+    }
+  g_assert_true (publish (f, site, pinned, LEDE_PUBLISH_NOW, NULL, 0, &first, &error));
+  g_assert_true (publish (f, site, timed, LEDE_PUBLISH_SCHEDULE, own_time, 0, &second, &error));
+  g_assert_true (publish (f, site, early, LEDE_PUBLISH_SCHEDULE, own_time, 0, &third, &error));
+  g_assert_no_error (error);
+  g_assert_null (find_move (f->library, lede_article_get_id (pinned), &moves));
+  g_assert_cmpuint (moves, ==, 0);
+
+  /* The lifts move: five hours later; past the writer's own time; and
+   * to a day still before it, which changes nothing on the site. */
+  lede_article_set_embargo (pinned, lift_later);
+  lede_article_set_embargo (timed, lift_past_own);
+  lede_article_set_embargo (early, lift_before_own);
+  for (LedeArticle **a = (LedeArticle *[]) { pinned, timed, early, NULL }; *a; a++)
+    g_assert_true (lede_library_update_article (f->library, *a, NULL));
+  move = find_move (f->library, lede_article_get_id (pinned), &moves);
+  g_assert_cmpuint (moves, ==, 2);
+  g_assert_cmpint (lede_library_outbox_count (f->library), ==, 2);
+  g_assert_nonnull (move);
+  g_assert_cmpint (move->post_id, ==, first.post_id);
+  g_assert_true (g_date_time_equal (move->scheduled_at, lift_later));
+  g_clear_pointer (&move, lede_outbox_entry_free);
+  move = find_move (f->library, lede_article_get_id (timed), &moves);
+  g_assert_true (g_date_time_equal (move->scheduled_at, lift_past_own));
+  g_assert_null (find_move (f->library, lede_article_get_id (early), &moves));
+
+  /* Someone retitles the pinned post on the site before the move goes. */
+  g_usleep (1100 * 1000);
+  edit_on_site (first.post_id, "title", "Harbour dues to rise by a tenth");
+
+  results = lede_outbox_send_all (f->library, wp_env ("LEDE_WP_ADMIN_PASSWORD"), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+  for (guint i = 0; i < results->len; i++)
+    {
+      LedeOutboxResult *result = g_ptr_array_index (results, i);
+
+      g_assert_true (result->sent);
+      g_assert_true (result->published.moved);
+      g_assert_cmpstr (result->published.status, ==, "future");
+    }
+  g_clear_pointer (&results, g_ptr_array_unref);
+  post = read_post (first.post_id);
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "future");
+  g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), ==, lift_later_gmt);
+  g_assert_cmpstr (raw_of (post, "title"), ==, "Harbour dues to rise by a tenth");
+  g_clear_pointer (&post, json_object_unref);
+  post = read_post (second.post_id);
+  g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), ==, lift_past_own_gmt);
+  g_clear_pointer (&post, json_object_unref);
+  post = read_post (third.post_id);
+  g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), ==, own_time_gmt);
+  g_clear_pointer (&post, json_object_unref);
+  g_assert_cmpint (lede_library_outbox_count (f->library), ==, 0);
+
+  /* Their retitling is still theirs to be asked about. */
+  g_assert_false (publish (f, site, pinned, LEDE_PUBLISH_NOW, NULL, 0, &again, &error));
+  g_assert_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_CHANGED);
+  g_clear_error (&error);
+
+  /* Published on the site by hand (dated in the past, or WordPress keeps
+   * it scheduled): a moved embargo leaves it be. */
+  edit_on_site (second.post_id, "date_gmt", "2026-01-05T08:00:00");
+  edit_on_site (second.post_id, "status", "publish");
+  lede_article_set_embargo (timed, lift_latest);
+  g_assert_true (lede_library_update_article (f->library, timed, NULL));
+  g_assert_cmpint (lede_library_outbox_count (f->library), ==, 1);
+  results = lede_outbox_send_all (f->library, wp_env ("LEDE_WP_ADMIN_PASSWORD"), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpstr (((LedeOutboxResult *)g_ptr_array_index (results, 0))->published.status, ==, "publish");
+  g_clear_pointer (&results, g_ptr_array_unref);
+  g_assert_cmpint (lede_library_outbox_count (f->library), ==, 0);
+  post = read_post (second.post_id);
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "publish");
+  g_clear_pointer (&post, json_object_unref);
+
+  /* The site does not answer: the move waits, and is still there for
+   * the next try. */
+  {
+    g_autofree char *down = dead_address ();
+    g_autofree char *checked = lede_wordpress_check_address (down, NULL);
+    g_autofree char *down_name = g_strdup_printf ("down-%08x", g_random_int ());
+    g_autoptr (LedeOutboxEntry) waiting = NULL;
+
+    list_site (down_name, down);
+    g_assert_true (lede_library_set_site_post (f->library, lede_article_get_id (early), checked, 41, "", "future", "",
+                                               lift_before_own, TRUE, &error));
+    lede_article_set_embargo (early, lift_past_own);
+    g_assert_true (lede_library_update_article (f->library, early, NULL));
+    /* Its post on the site that answers moves; the other waits. */
+    results = lede_outbox_send_all (f->library, wp_env ("LEDE_WP_ADMIN_PASSWORD"), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (results->len, ==, 2);
+    for (guint i = 0; i < results->len; i++)
+      {
+        LedeOutboxResult *result = g_ptr_array_index (results, i);
+
+        g_assert_true (result->sent != result->unanswered);
+        g_assert_true (g_str_equal (result->site, checked) == result->unanswered);
+      }
+    waiting = find_move (f->library, lede_article_get_id (early), &moves);
+    g_assert_cmpuint (moves, ==, 1);
+    g_assert_nonnull (waiting);
+    g_assert_cmpint (waiting->post_id, ==, 41);
+    g_assert_true (g_date_time_equal (waiting->scheduled_at, lift_past_own));
+    g_clear_pointer (&post, json_object_unref);
+    post = read_post (third.post_id);
+    g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), ==, lift_past_own_gmt);
+    lede_site_store_remove (down_name, NULL);
+  }
+  lede_site_store_remove (name, NULL);
+}
+
 /* Offline first: published while the site does not answer, the story
  * waits in the outbox (lede-cli outbox); a try while it is still down
  * keeps it there, counted; once the site answers, outbox --send sends it
@@ -1406,6 +1628,7 @@ main (int   argc,
   g_test_add ("/lede/wordpress/changed-and-deleted-on-site", Fixture, NULL, fixture_setup,
               test_changed_and_deleted_on_site, fixture_teardown);
   g_test_add ("/lede/wordpress/embargo", Fixture, NULL, fixture_setup, test_embargo, fixture_teardown);
+  g_test_add ("/lede/wordpress/embargo-moved", Fixture, NULL, fixture_setup, test_embargo_moved, fixture_teardown);
   g_test_add ("/lede/wordpress/contributor", Fixture, NULL, fixture_setup, test_contributor, fixture_teardown);
   g_test_add ("/lede/wordpress/section-as-category", Fixture, NULL, fixture_setup, test_section_as_category,
               fixture_teardown);

@@ -501,8 +501,21 @@ test_publish_and_update (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (again, "status"), ==, "publish");
 }
 
+static GtkWidget *
+window_child (Fixture    *f,
+              const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, name));
+}
+
+static gboolean
+outbox_is_empty (gpointer data)
+{
+  return !gtk_widget_get_visible (window_child (data, "outbox_button"));
+}
+
 /* Under embargo, "now" is the lift: the post is scheduled (future) for
- * it, never published. */
+ * it, never published; the embargo moved, the post's time follows. */
 static void
 test_embargo (Fixture       *f,
               gconstpointer  data)
@@ -514,6 +527,8 @@ test_embargo (Fixture       *f,
   g_autoptr (GDateTime) lift = g_date_time_new_utc (g_date_time_get_year (later), g_date_time_get_month (later),
                                                     g_date_time_get_day_of_month (later), 10, 0, 0);
   g_autofree char *lift_gmt = g_date_time_format (lift, "%Y-%m-%dT%H:%M:%S");
+  g_autoptr (GDateTime) moved = g_date_time_add_days (lift, 1);
+  g_autofree char *moved_gmt = g_date_time_format (moved, "%Y-%m-%dT%H:%M:%S");
   g_autoptr (JsonObject) post = NULL;
   LedePublishDialog *dialog;
   AdwActionRow *now_row;
@@ -530,6 +545,16 @@ test_embargo (Fixture       *f,
   post = read_post (post_of (f));
   g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "future");
   g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), ==, lift_gmt);
+  g_clear_pointer (&post, json_object_unref);
+
+  /* The embargo moves a day: saved, the post's time moves with it. */
+  lede_article_set_embargo (shown_article (f), moved);
+  g_assert_true (lede_autosave_flush (lede_window_get_autosave (f->window), NULL));
+  g_assert_true (gtk_widget_get_visible (window_child (f, "outbox_button")));
+  lede_test_wait_until (outbox_is_empty, f, 30000);
+  post = read_post (post_of (f));
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "future");
+  g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), ==, moved_gmt);
 }
 
 /* A change an editor made on the site is not overwritten: the window asks
@@ -789,19 +814,6 @@ test_asks_what_changed (Fixture       *f,
   stored = lede_library_list_corrections (lede_window_get_library (f->window), lede_article_get_id (shown_article (f)), NULL);
   g_assert_cmpuint (stored->len, ==, 1);
   g_assert_cmpstr (((LedeCorrection *)g_ptr_array_index (stored, 0))->note, ==, "The crossing time was wrong.");
-}
-
-static GtkWidget *
-window_child (Fixture    *f,
-              const char *name)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, name));
-}
-
-static gboolean
-outbox_is_empty (gpointer data)
-{
-  return !gtk_widget_get_visible (window_child (data, "outbox_button"));
 }
 
 /* Keeps site @name at @address as the administrator, in place of any

@@ -583,6 +583,18 @@ _lede_command_outbox_command (LedeCommand  *self,
               json_builder_add_string_value (json, result->sent ? result->published.link : result->message);
               json_builder_end_object (json);
             }
+          else if (result->sent && result->published.moved)
+            {
+              g_autofree char *when = result->published.date ? _lede_command_format_time (result->published.date)
+                                                             : NULL;
+
+              if (g_strcmp0 (result->published.status, "future") == 0 && when)
+                g_string_append_printf (out, _("“%s”  now goes out on %s at %s, as its embargo moved\n"),
+                                        result->headline, result->site, when);
+              else
+                g_string_append_printf (out, _("“%s”  no longer waits on %s (it is “%s” there): its time was left "
+                                               "as it is\n"), result->headline, result->site, result->published.status);
+            }
           else if (result->sent)
             g_string_append_printf (out, _("“%s”  went out to %s: %s\n"), result->headline, result->site,
                                     result->published.link);

@@ -33,6 +33,7 @@
 
 struct _LedeOutboxSend {
   gint64           entry_id;
+  gboolean         move;        /* only the scheduled post's time, to when */
   guint            tries;
   LedeSite        *site;
   LedeArticle     *article;
@@ -145,6 +146,49 @@ lede_outbox_send_free (LedeOutboxSend *send)
   g_free (send);
 }
 
+/* The site Lede knows at @address: a move knows its post by the site's
+ * address, as the library does. */
+static LedeSite *
+find_site_at (const char  *address,
+              GError     **error)
+{
+  g_autoptr (GPtrArray) sites = lede_site_store_list (error);
+
+  for (guint i = 0; sites && i < sites->len; i++)
+    {
+      LedeSite *site = g_ptr_array_index (sites, i);
+      g_autofree char *checked = lede_wordpress_check_address (site->address, NULL);
+
+      if (g_strcmp0 (checked, address) == 0)
+        return lede_site_copy (site);
+    }
+  if (sites)
+    g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_SITES,
+                 _("No site in Lede is at %s any more: add it again (lede-cli site add) so the post’s time can move "
+                   "with its embargo."), address);
+  return NULL;
+}
+
+/* A move: the post and where its time goes, no gate (see lede_publish_move()). */
+static LedeOutboxSend *
+prepare_move (LedeLibrary            *library,
+              const LedeOutboxEntry  *entry,
+              GError                **error)
+{
+  g_autoptr (LedeOutboxSend) send = g_new0 (LedeOutboxSend, 1);
+
+  send->move = TRUE;
+  send->address = g_strdup (entry->site);
+  send->post_id = entry->post_id;
+  send->when = g_date_time_ref (entry->scheduled_at);
+  if (!(send->site = find_site_at (entry->site, error)) ||
+      !(send->article = lede_library_get_article (library, entry->article_id, error)) ||
+      !lede_library_get_site_post (library, entry->article_id, entry->site, &send->post_id, &send->last_modified,
+                                   &send->last_link, error))
+    return NULL;
+  return g_steal_pointer (&send);
+}
+
 /**
  * lede_outbox_send_prepare:
  *
@@ -165,6 +209,8 @@ lede_outbox_send_prepare (LedeLibrary            *library,
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (library) && entry != NULL, NULL);
 
+  if (g_str_equal (entry->mode, "move"))
+    return prepare_move (library, entry, error);
   send->entry_id = entry->id;
   send->tries = entry->tries;
   send->mode = lede_publish_mode_from_string (entry->mode);
@@ -285,13 +331,20 @@ lede_outbox_send_run (LedeOutboxSend  *send,
   wordpress = lede_wordpress_new (send->site->address, send->site->user, password);
   if (kept)
     memset (kept, 0, strlen (kept));
-  if (!lede_wordpress_connect (wordpress, cancellable, error) ||
-      (send->post_id == 0 && send->tries > 0 && !take_over_lost_post (send, wordpress, cancellable, error)))
+  if (!lede_wordpress_connect (wordpress, cancellable, error))
     return FALSE;
-  if (!lede_publish_send (wordpress, send->verdict, send->mode, send->when, send->post_id, send->last_modified,
+  if (send->move)
+    {
+      if (!lede_publish_move (wordpress, send->post_id, send->when, send->last_modified, &send->published,
+                              cancellable, error))
+        return FALSE;
+    }
+  else if ((send->post_id == 0 && send->tries > 0 && !take_over_lost_post (send, wordpress, cancellable, error)) ||
+           !lede_publish_send (wordpress, send->verdict, send->mode, send->when, send->post_id, send->last_modified,
                           send->last_link, send->pictures, send->flags, &send->published, cancellable, error))
     return FALSE;
-  send->address = g_strdup (lede_wordpress_get_address (wordpress));
+  if (send->address == NULL)
+    send->address = g_strdup (lede_wordpress_get_address (wordpress));
   return TRUE;
 }
 
@@ -308,6 +361,10 @@ lede_outbox_send_finish (LedeOutboxSend  *send,
 {
   g_return_val_if_fail (send != NULL && send->address != NULL, FALSE);
 
+  if (send->move)
+    return lede_library_move_site_post (library, lede_article_get_id (send->article), send->address,
+                                        send->published.modified_gmt, send->published.status, send->published.date,
+                                        error);
   if (!lede_publish_pictures_remember (library, send->site->address, send->pictures, error) ||
       !lede_publish_remember (library, send->verdict, send->address, &send->published, error) ||
       (lede_published_went_out (&send->published) && !lede_verdict_record_went_out (send->verdict, library, error)))

@@ -429,6 +429,102 @@ lede_publish_send (LedeWordpress     *site,
 }
 
 /**
+ * lede_publish_move:
+ * @site: connected (lede_wordpress_connect())
+ * @post_id: the post, scheduled on @site
+ * @to: when it is to go out now: the embargo's new lift
+ * @last_modified: (nullable): the post's modified_gmt as the site last gave it
+ * @published: (out caller-allocates): the post as it is after; its
+ *   modified_gmt is @last_modified again when someone changed the post on
+ *   the site since, so the next publish still asks about their change
+ *
+ * Moves a scheduled post's time, and nothing else: an embargo moved since
+ * it was sent. Not through the gate: a later time can only hold the story
+ * back, and the lift is the writer's own. A post no longer waiting on the
+ * site (published or made a draft there) is left as it is, and @published
+ * says so by its status; one deleted there is an error.
+ */
+gboolean
+lede_publish_move (LedeWordpress  *site,
+                   gint64          post_id,
+                   GDateTime      *to,
+                   const char     *last_modified,
+                   LedePublished  *published,
+                   GCancellable   *cancellable,
+                   GError        **error)
+{
+  g_autofree char *route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, post_id);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) body = NULL;
+  g_autoptr (JsonNode) post = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  g_autofree char *gmt = NULL;
+  g_autofree char *modified_before = NULL;
+  const char *status;
+  JsonObject *object;
+  guint code = 0;
+
+  g_return_val_if_fail (site != NULL && post_id > 0 && to != NULL && published != NULL, FALSE);
+
+  memset (published, 0, sizeof *published);
+  published->post_id = post_id;
+  published->moved = TRUE;
+  post = lede_wordpress_call (site, "GET", route, "context=edit", NULL, &code, cancellable, error);
+  status = post && JSON_NODE_HOLDS_OBJECT (post)
+             ? json_object_get_string_member_with_default (json_node_get_object (post), "status", "") : "";
+  if (post == NULL || g_str_equal (status, "trash"))
+    {
+      if (post == NULL && code != 404 && code != 410)
+        return FALSE;
+      g_clear_error (error);
+      g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_GONE,
+                   _("Post %" G_GINT64_FORMAT " on %s, scheduled for the embargo, was deleted there: its time was "
+                     "not moved."), post_id, lede_wordpress_get_address (site));
+      return FALSE;
+    }
+  object = json_node_get_object (post);
+  modified_before = g_strdup (json_object_get_string_member_with_default (object, "modified_gmt", ""));
+  if (!g_str_equal (status, "future"))
+    {
+      published->status = g_strdup (status);
+      published->link = g_strdup (json_object_get_string_member_with_default (object, "link", ""));
+      published->date = parse_gmt (json_object_get_string_member_with_default (object, "date_gmt", NULL));
+      published->modified_gmt = g_strdup (last_modified ? last_modified : "");
+      return TRUE;
+    }
+
+  gmt = format_gmt (to);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "date_gmt");
+  json_builder_add_string_value (builder, gmt);
+  /* A lift moved into the past: the post goes out now. */
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, g_date_time_compare (to, now) > 0 ? "future" : "publish");
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  if (!(answer = lede_wordpress_call (site, "POST", route, NULL, body, NULL, cancellable, error)))
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (answer))
+    {
+      g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_REFUSED,
+                   _("%s answered, but not with the post: its time may or may not have moved."),
+                   lede_wordpress_get_address (site));
+      return FALSE;
+    }
+  object = json_node_get_object (answer);
+  published->updated = TRUE;
+  published->status = g_strdup (json_object_get_string_member_with_default (object, "status", "future"));
+  published->link = g_strdup (json_object_get_string_member_with_default (object, "link", ""));
+  published->date = parse_gmt (json_object_get_string_member_with_default (object, "date_gmt", NULL));
+  /* Their change, if any, stays theirs to be asked about. */
+  published->modified_gmt = g_strdup (g_strcmp0 (modified_before, last_modified) == 0
+                                        ? json_object_get_string_member_with_default (object, "modified_gmt", "")
+                                        : last_modified ? last_modified : "");
+  return TRUE;
+}
+
+/**
  * lede_published_went_out:
  *
  * Returns: whether readers have the post (or will, at its time): published
@@ -460,7 +556,8 @@ lede_publish_remember (LedeLibrary          *library,
 
   return lede_library_set_site_post (library, lede_article_get_id (lede_verdict_get_article (verdict)), address,
                                      published->post_id, published->modified_gmt ? published->modified_gmt : "",
-                                     published->status, published->link, error);
+                                     published->status, published->link, published->date, published->for_embargo,
+                                     error);
 }
 
 /**

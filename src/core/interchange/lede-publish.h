@@ -36,6 +36,7 @@ typedef struct {
   char      *modified_gmt;  /* the post's modified_gmt as the site gave it back */
   gboolean   updated;       /* an existing post updated, not a new one */
   gboolean   for_embargo;   /* held back for the embargo: scheduled, or a draft dated then */
+  gboolean   moved;         /* only its time was looked at, as its embargo moved (lede_publish_move()) */
 } LedePublished;
 
 gboolean lede_publish_story     (LedeWordpress      *site,
@@ -56,6 +57,13 @@ gboolean lede_publish_send      (LedeWordpress      *site,
                                  const char         *last_link,
                                  GPtrArray          *pictures,
                                  LedePublishFlags    flags,
+                                 LedePublished      *published,
+                                 GCancellable       *cancellable,
+                                 GError            **error);
+gboolean lede_publish_move      (LedeWordpress      *site,
+                                 gint64              post_id,
+                                 GDateTime          *to,
+                                 const char         *last_modified,
                                  LedePublished      *published,
                                  GCancellable       *cancellable,
                                  GError            **error);

@@ -6,6 +6,13 @@
  * One row a story and site: sending a story again while it waits replaces
  * the first send (the latest choice of draft, publish or time stands).
  *
+ * Ahead of the rows, the moves: a post scheduled on a site (status
+ * "future") whose story's embargo has moved since. A post scheduled for
+ * the lift follows the embargo; one scheduled for a time of the writer's
+ * goes to the lift when the embargo moved past it, and never earlier. A
+ * move has no row (its id is 0): it is read from the story and its post,
+ * so it waits, offline or after a crash, until the post is moved.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "lede-library"
@@ -131,12 +138,52 @@ lede_library_outbox_add (LedeLibrary      *self,
   return TRUE;
 }
 
+/* Where the post's time goes: the lift, for a post pinned to it or one
+ * the embargo moved past. ISO times in UTC compare as text. */
+#define MOVE_TO "CASE WHEN sp.for_embargo THEN a.embargo_at ELSE max (sp.date_at, a.embargo_at) END"
+#define MOVES_FROM \
+  " FROM site_posts sp JOIN articles a ON a.id = sp.article_id " \
+  "WHERE sp.status = 'future' AND sp.date_at IS NOT NULL AND a.embargo_at IS NOT NULL AND " MOVE_TO " <> sp.date_at"
+
+static gboolean
+add_moves (LedeLibrary  *self,
+           GPtrArray    *entries,
+           GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (self->schema_version < LEDE_LIBRARY_POST_DATE_SCHEMA)
+    return TRUE;
+  if (!(stmt = _lede_library_prepare (self, "SELECT sp.article_id, a.headline, sp.site, " MOVE_TO ", sp.sent_at, "
+                                            "sp.post_id" MOVES_FROM " ORDER BY sp.sent_at, sp.article_id", error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LedeOutboxEntry *entry = lede_outbox_entry_new ();
+
+      entry->article_id = sqlite3_column_int64 (stmt, 0);
+      entry->headline = g_strdup (_lede_library_column_text (stmt, 1));
+      entry->site = g_strdup (_lede_library_column_text (stmt, 2));
+      entry->mode = g_strdup ("move");
+      entry->scheduled_at = _lede_library_parse_time (stmt, 3);
+      entry->queued_at = _lede_library_parse_time (stmt, 4);
+      entry->post_id = sqlite3_column_int64 (stmt, 5);
+      entry->last_error = g_strdup ("");
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _lede_library_set_sqlite_error (self, error, rc, _("Could not read the posts an embargo moved"));
+  return TRUE;
+}
+
 /**
  * lede_library_outbox_list:
  *
  * Returns: (transfer container) (element-type LedeOutboxEntry): what waits
- *   to go out, first in the queue first; %NULL only when the library could
- *   not be read
+ *   to go out, first in the queue first, the moves of scheduled posts
+ *   before all; %NULL only when the library could not be read
  */
 GPtrArray *
 lede_library_outbox_list (LedeLibrary  *self,
@@ -150,6 +197,8 @@ lede_library_outbox_list (LedeLibrary  *self,
 
   if (self->schema_version < LEDE_LIBRARY_OUTBOX_SCHEMA)
     return g_steal_pointer (&entries);
+  if (!add_moves (self, entries, error))
+    return NULL;
   stmt = _lede_library_prepare (self, "SELECT " ENTRY_COLUMNS " FROM outbox o JOIN articles a ON a.id = o.article_id "
                                       "ORDER BY o.id", error);
   if (stmt == NULL)
@@ -165,18 +214,22 @@ lede_library_outbox_list (LedeLibrary  *self,
   return g_steal_pointer (&entries);
 }
 
-/* How many stories wait to go out; 0 when the library cannot say. */
+/* How many stories wait to go out, moves of scheduled posts included; 0
+ * when the library cannot say. */
 gint64
 lede_library_outbox_count (LedeLibrary *self)
 {
-  gint64 n = 0;
+  gint64 n = 0, moves = 0;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), 0);
 
   if (self->schema_version < LEDE_LIBRARY_OUTBOX_SCHEMA ||
       !_lede_library_query_int (self, "SELECT COUNT (*) FROM outbox", &n, NULL))
     return 0;
-  return n;
+  if (self->schema_version >= LEDE_LIBRARY_POST_DATE_SCHEMA &&
+      !_lede_library_query_int (self, "SELECT COUNT (*)" MOVES_FROM, &moves, NULL))
+    return n;
+  return n + moves;
 }
 
 /* Deletes the row @id, or with @site the story @id's row for that site. */
@@ -252,6 +305,9 @@ lede_library_outbox_note_try (LedeLibrary  *self,
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
 
+  /* A move has no row: it is tried again while its post is out of step. */
+  if (id == 0)
+    return TRUE;
   if (too_old (self, what, error) || !_lede_library_begin (self, what, error))
     return FALSE;
   if (!(stmt = _lede_library_prepare (self, "UPDATE outbox SET tries = tries + 1, last_error = ?2 WHERE id = ?1", error)))

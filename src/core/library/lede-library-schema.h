@@ -420,9 +420,15 @@ static const char * const MIGRATIONS[] = {
   "  added_at   TEXT NOT NULL"
   ");"
   "CREATE INDEX quote_wordings_by_article ON quote_wordings (article_id);",
+
+  /* 18 → 19: when each post is to go out on its site, and whether that is
+   * its story's embargo lifting: an embargo moved since moves the post
+   * (lede_library_outbox_list()). A post sent before has no date: left be. */
+  "ALTER TABLE site_posts ADD COLUMN date_at TEXT;"
+  "ALTER TABLE site_posts ADD COLUMN for_embargo INTEGER NOT NULL DEFAULT 0;",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 18);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 19);
 
 /* The first schema with the house_style table. */
 #define LEDE_LIBRARY_STYLE_SCHEMA 11
@@ -448,6 +454,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 18);
 
 /* The first schema with quote_wordings. */
 #define LEDE_LIBRARY_QUOTE_SCHEMA 18
+
+/* The first schema that knows when each site post is to go out. */
+#define LEDE_LIBRARY_POST_DATE_SCHEMA 19
 
 /* The first schema with library_identity. */
 #define LEDE_LIBRARY_IDENTITY_SCHEMA 7

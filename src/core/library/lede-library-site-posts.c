@@ -73,6 +73,9 @@ lede_library_get_site_post (LedeLibrary  *self,
  * @site: the site's address
  * @modified_gmt: the post's modified_gmt as the site just gave it
  * @status: the post's status there (draft, future, publish, pending)
+ * @date: (nullable): when the post goes out (or went), as the site answered
+ * @for_embargo: whether @date is the story's embargo lifting, so a moved
+ *   embargo moves the post (lede_library_outbox_list())
  *
  * Remembers that the story is post @post_id on @site, as the site answered
  * the publish that made or updated it.
@@ -85,6 +88,8 @@ lede_library_set_site_post (LedeLibrary  *self,
                             const char   *modified_gmt,
                             const char   *status,
                             const char   *link,
+                            GDateTime    *date,
+                            gboolean      for_embargo,
                             GError      **error)
 {
   const char *what = _("Could not remember the story’s post on the site");
@@ -97,8 +102,8 @@ lede_library_set_site_post (LedeLibrary  *self,
   if (!_lede_library_begin (self, what, error))
     return FALSE;
   if (!(stmt = _lede_library_prepare (self, "INSERT OR REPLACE INTO site_posts "
-                                            "(article_id, site, post_id, modified_gmt, status, link, sent_at) "
-                                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error)))
+                                            "(article_id, site, post_id, modified_gmt, status, link, sent_at, date_at, "
+                                            "for_embargo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)))
     goto failed;
   sqlite3_bind_int64 (stmt, 1, article_id);
   _lede_library_bind_text (stmt, 2, site);
@@ -107,6 +112,54 @@ lede_library_set_site_post (LedeLibrary  *self,
   _lede_library_bind_text (stmt, 5, status);
   _lede_library_bind_text (stmt, 6, link ? link : "");
   _lede_library_bind_time (stmt, 7, now);
+  _lede_library_bind_time (stmt, 8, date);
+  sqlite3_bind_int (stmt, 9, for_embargo);
+  if (!_lede_library_step_done (self, stmt, what, error) || !_lede_library_commit (self, what, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  _lede_library_rollback (self);
+  return FALSE;
+}
+
+/**
+ * lede_library_move_site_post:
+ * @site: the site's address
+ * @modified_gmt: the modified_gmt to keep: the site's answer, or the one
+ *   kept before when someone else had changed the post there since
+ * @status: the post's status there now
+ * @date: (nullable): when it goes out now
+ *
+ * Remembers the post's new time after an embargo moved it (or that it is
+ * no longer waiting on the site, by its status). Whether its time is the
+ * lift stays as it was.
+ */
+gboolean
+lede_library_move_site_post (LedeLibrary  *self,
+                             gint64        article_id,
+                             const char   *site,
+                             const char   *modified_gmt,
+                             const char   *status,
+                             GDateTime    *date,
+                             GError      **error)
+{
+  const char *what = _("Could not remember the post’s new time");
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (site != NULL && modified_gmt != NULL && status != NULL, FALSE);
+
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  if (!(stmt = _lede_library_prepare (self, "UPDATE site_posts SET modified_gmt = ?3, status = ?4, date_at = ?5 "
+                                            "WHERE article_id = ?1 AND site = ?2", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  _lede_library_bind_text (stmt, 2, site);
+  _lede_library_bind_text (stmt, 3, modified_gmt);
+  _lede_library_bind_text (stmt, 4, status);
+  _lede_library_bind_time (stmt, 5, date);
   if (!_lede_library_step_done (self, stmt, what, error) || !_lede_library_commit (self, what, error))
     goto failed;
   return TRUE;

@@ -35,7 +35,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 18
+#define LEDE_LIBRARY_SCHEMA_VERSION 19
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -260,6 +260,15 @@ gboolean      lede_library_set_site_post     (LedeLibrary  *self,
                                              const char   *modified_gmt,
                                              const char   *status,
                                              const char   *link,
+                                             GDateTime    *date,
+                                             gboolean      for_embargo,
+                                             GError      **error);
+gboolean      lede_library_move_site_post    (LedeLibrary  *self,
+                                             gint64        article_id,
+                                             const char   *site,
+                                             const char   *modified_gmt,
+                                             const char   *status,
+                                             GDateTime    *date,
                                              GError      **error);
 GPtrArray    *lede_library_list_site_posts   (LedeLibrary  *self,
                                              gint64        article_id,

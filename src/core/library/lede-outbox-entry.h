@@ -15,9 +15,10 @@ typedef struct
   gint64     id;               /* its place in the queue: the lowest goes first */
   gint64     article_id;
   char      *headline;         /* the story's, read with the list */
-  char      *site;             /* the site's name in Lede (lede-cli site list) */
-  char      *mode;             /* "draft", "publish" or "schedule" */
-  GDateTime *scheduled_at;     /* with "schedule": when; UTC */
+  char      *site;             /* the site's name in Lede (lede-cli site list); a move's: its address */
+  char      *mode;             /* "draft", "publish", "schedule", or "move" */
+  GDateTime *scheduled_at;     /* with "schedule": when; with "move": where the post's time goes; UTC */
+  gint64     post_id;          /* with "move": the post on the site */
   gboolean   overwrite;        /* send over a change made on the site */
   char      *forced_reasons;   /* the blocking findings the writer let it out with; NULL: none */
   gboolean   answered;         /* the writer said what changed for readers (or that nothing did) */

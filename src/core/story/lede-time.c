@@ -45,6 +45,22 @@ lede_time_format_short (GDateTime *time,
 }
 
 /**
+ * lede_time_format_local:
+ * @time: (nullable): a time in any zone
+ *
+ * Returns: (transfer full): @time in the local zone to the minute
+ *   ("2026-12-01 09:30"), as embargoes and deadlines are shown and typed;
+ *   "" for %NULL
+ */
+char *
+lede_time_format_local (GDateTime *time)
+{
+  g_autoptr (GDateTime) local = time ? g_date_time_to_local (time) : NULL;
+
+  return local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("");
+}
+
+/**
  * lede_time_format_utc:
  * @time: (nullable): a time in any zone
  *

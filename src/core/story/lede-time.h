@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 char *lede_time_format_short (GDateTime *time,
                               GDateTime *now);
+char *lede_time_format_local (GDateTime *time);
 char *lede_time_format_utc   (GDateTime *time);
 gboolean lede_time_is_storable (GDateTime *time);
 char *lede_time_format_span  (GTimeSpan  span);

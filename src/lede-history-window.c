@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "lede-diff.h"
+#include "lede-diff-text.h"
 #include "lede-history-window.h"
 
 struct _LedeHistoryWindow
@@ -44,16 +45,9 @@ struct _LedeHistoryWindow
   GtkSingleSelection *selection;
   GCancellable   *cancellable; /* the comparison under way */
   char           *summary;
-  GArray         *changes;     /* of Change, in the order shown */
+  GArray         *changes;     /* of LedeDiffTextChange, in the order shown: where Alt+Down stops */
   int             change;      /* the one gone to, or -1 */
 };
-
-/* A run of deleted and inserted words side by side in the comparison:
- * where Alt+Down stops. Offsets in characters of the diff's buffer. */
-typedef struct {
-  int start;
-  int end;
-} Change;
 
 G_DEFINE_FINAL_TYPE (LedeHistoryWindow, lede_history_window, ADW_TYPE_WINDOW)
 
@@ -129,25 +123,8 @@ bind_row (GtkSignalListItemFactory *factory,
 /* Comparing */
 
 typedef struct {
-  char   *label;       /* the field's name, as shown */
-  char   *old_text;
-  char   *new_text;
-  GArray *spans;       /* worked out on the worker thread */
-} Part;
-
-static void
-part_free (Part *part)
-{
-  g_free (part->label);
-  g_free (part->old_text);
-  g_free (part->new_text);
-  g_clear_pointer (&part->spans, g_array_unref);
-  g_free (part);
-}
-
-typedef struct {
   LedeRevision *revision;
-  GPtrArray    *parts;   /* of Part: each changed field, then the body */
+  GPtrArray    *parts;   /* of LedeDiffPart: each changed field, then the body */
 } Comparison;
 
 static void
@@ -177,19 +154,13 @@ add_part (GPtrArray  *parts,
           char       *new_text,   /* (transfer full) */
           gboolean    always)
 {
-  Part *part;
-
   if (!always && g_strcmp0 (old_text, new_text) == 0)
     {
       g_free (old_text);
       g_free (new_text);
       return;
     }
-  part = g_new0 (Part, 1);
-  part->label = g_strdup (label);
-  part->old_text = old_text ? old_text : g_strdup ("");
-  part->new_text = new_text ? new_text : g_strdup ("");
-  g_ptr_array_add (parts, part);
+  g_ptr_array_add (parts, lede_diff_part_new (label, old_text, new_text));
 }
 
 /* A field Restore leaves as it is says so beside its name. */
@@ -223,7 +194,7 @@ parts_of (LedeHistoryWindow *self,
   static const struct { const char *property; const char *label; } times[] = {
     { "embargo", N_("Embargo") }, { "published", N_("Published") },
   };
-  GPtrArray *parts = g_ptr_array_new_with_free_func ((GDestroyNotify)part_free);
+  GPtrArray *parts = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_diff_part_free);
   const char * const *old_tags = lede_article_get_tags (old);
   const char * const *new_tags = lede_article_get_tags (self->story);
   g_autofree char *status_label = field_label (self, "status", N_("Status"));
@@ -266,9 +237,7 @@ compare_thread (GTask        *task,
 
   for (guint i = 0; i < comparison->parts->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
-      Part *part = g_ptr_array_index (comparison->parts, i);
-
-      part->spans = lede_diff_words (part->old_text, part->new_text);
+      lede_diff_part_compare (g_ptr_array_index (comparison->parts, i));
     }
   g_task_return_boolean (task, !g_cancellable_is_cancelled (cancellable));
 }
@@ -289,13 +258,13 @@ go_to_change (LedeHistoryWindow *self,
               int                index)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->diff_view);
-  Change *change;
+  LedeDiffTextChange *change;
   GtkTextIter start, end;
 
   if (index < 0 || index >= (int)self->changes->len)
     return;
   self->change = index;
-  change = &g_array_index (self->changes, Change, index);
+  change = &g_array_index (self->changes, LedeDiffTextChange, index);
   gtk_text_buffer_get_iter_at_offset (buffer, &start, change->start);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, change->end);
   gtk_text_buffer_select_range (buffer, &start, &end);
@@ -333,13 +302,12 @@ show_comparison (LedeHistoryWindow *self,
   g_autofree char *when = format_when (comparison->revision->created);
   g_autofree char *fields = NULL;
   guint deleted = 0, inserted = 0;
-  GtkTextIter end;
 
   gtk_text_buffer_set_text (buffer, "", 0);
   g_array_set_size (self->changes, 0);
   for (guint i = 0; i < comparison->parts->len; i++)
     {
-      Part *part = g_ptr_array_index (comparison->parts, i);
+      LedeDiffPart *part = g_ptr_array_index (comparison->parts, i);
       gboolean body = i == comparison->parts->len - 1;
       guint d, n;
 
@@ -348,32 +316,7 @@ show_comparison (LedeHistoryWindow *self,
         deleted = d, inserted = n;
       else
         g_ptr_array_add (changed, part->label);
-      gtk_text_buffer_get_end_iter (buffer, &end);
-      gtk_text_buffer_insert_with_tags_by_name (buffer, &end, part->label, -1, "field", NULL);
-      gtk_text_buffer_insert (buffer, &end, "\n", 1);
-      for (guint k = 0; k < part->spans->len; k++)
-        {
-          LedeDiffSpan *span = &g_array_index (part->spans, LedeDiffSpan, k);
-          int start = gtk_text_iter_get_offset (&end);
-
-          if (span->kind == LEDE_DIFF_SAME)
-            {
-              gtk_text_buffer_insert (buffer, &end, part->old_text + span->old_start, span->old_length);
-              continue;
-            }
-          if (span->kind == LEDE_DIFF_DELETED)
-            gtk_text_buffer_insert_with_tags_by_name (buffer, &end, part->old_text + span->old_start,
-                                                      span->old_length, "deleted", NULL);
-          else
-            gtk_text_buffer_insert_with_tags_by_name (buffer, &end, part->new_text + span->new_start,
-                                                      span->new_length, "inserted", NULL);
-          /* Words deleted and the words put in their place are one change. */
-          if (self->changes->len > 0 && g_array_index (self->changes, Change, self->changes->len - 1).end == start)
-            g_array_index (self->changes, Change, self->changes->len - 1).end = gtk_text_iter_get_offset (&end);
-          else
-            g_array_append_val (self->changes, ((Change) { start, gtk_text_iter_get_offset (&end) }));
-        }
-      gtk_text_buffer_insert (buffer, &end, "\n\n", 2);
+      lede_diff_text_append (buffer, part, self->changes);
     }
 
   g_ptr_array_add (changed, NULL);
@@ -564,19 +507,14 @@ lede_history_window_init (LedeHistoryWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   buffer = gtk_text_view_get_buffer (self->diff_view);
-  gtk_text_buffer_create_tag (buffer, "field", "weight", PANGO_WEIGHT_BOLD, "scale", 0.9, NULL);
-  /* Struck through and underlined: the colour is not the only sign. */
-  gtk_text_buffer_create_tag (buffer, "deleted", "strikethrough", TRUE,
-                              "background", "rgba(224,27,36,0.20)", NULL);
-  gtk_text_buffer_create_tag (buffer, "inserted", "underline", PANGO_UNDERLINE_SINGLE,
-                              "background", "rgba(46,194,126,0.25)", NULL);
+  lede_diff_text_add_tags (buffer);
   {
     GtkTextIter start;
 
     gtk_text_buffer_get_start_iter (buffer, &start);
     self->change_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
   }
-  self->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  self->changes = g_array_new (FALSE, FALSE, sizeof (LedeDiffTextChange));
   self->change = -1;
   update_change_actions (self);
 }

@@ -16,7 +16,9 @@
  *
  * A post changed on the site since Lede last sent it, or deleted there,
  * is not overwritten or made again unless the writer says so, in a
- * question of its own.
+ * question of its own. A changed one is read back from the site (as Open
+ * from WordPress… reads a draft) and shown against the story in Lede, word
+ * by word, as History shows a revision: what sending would replace.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,7 +29,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lede-diff-text.h"
 #include "lede-outbox.h"
+#include "lede-pull.h"
 #include "lede-publish-dialog.h"
 #include "lede-time.h"
 #include "lede-site-dialog.h"
@@ -81,6 +85,7 @@ typedef struct {
   char             *address;       /* the site's, as it answered */
   GPtrArray        *pictures;      /* LedePublishPicture */
   LedePublished     published;
+  GPtrArray        *differences;   /* LedeDiffPart: the post on the site against the story, when changed there */
 } Job;
 
 static void
@@ -94,6 +99,7 @@ job_free (Job *job)
   g_free (job->last_link);
   g_free (job->address);
   g_clear_pointer (&job->pictures, g_ptr_array_unref);
+  g_clear_pointer (&job->differences, g_ptr_array_unref);
   lede_published_clear (&job->published);
   g_free (job);
 }
@@ -140,6 +146,42 @@ tell_stage (GTask      *task,
   g_source_attach (source, g_task_get_context (task));
 }
 
+/* The post as the site has it now against the story in Lede, field by
+ * field (the body always), compared: on the worker thread, after the site
+ * said it changed. NULL when it cannot be read; the question is asked
+ * without it. */
+static GPtrArray *
+compare_with_site (LedeWordpress *wordpress,
+                   gint64         post_id,
+                   LedeArticle   *ours,
+                   GCancellable  *cancellable)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeArticle) theirs = lede_pull_read (wordpress, post_id, NULL, NULL, cancellable, &error);
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_diff_part_free);
+  const struct { const char *label; const char *(*get) (LedeArticle *); } fields[] = {
+    { N_("Headline"), lede_article_get_headline },
+    { N_("Standfirst"), lede_article_get_standfirst },
+    { N_("Body"), lede_article_get_body },
+  };
+
+  if (theirs == NULL)
+    {
+      g_debug ("Could not read post %" G_GINT64_FORMAT " back: %s", post_id, error->message);
+      return NULL;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *there = fields[i].get (theirs), *here = fields[i].get (ours);
+
+      if (i + 1 < G_N_ELEMENTS (fields) && g_strcmp0 (there, here) == 0)
+        continue;
+      g_ptr_array_add (parts, lede_diff_part_new (_(fields[i].label), g_strdup (there), g_strdup (here)));
+      lede_diff_part_compare (g_ptr_array_index (parts, parts->len - 1));
+    }
+  return g_steal_pointer (&parts);
+}
+
 static void
 publish_thread (GTask        *task,
                 gpointer      source_object,
@@ -170,6 +212,9 @@ publish_thread (GTask        *task,
   if (!lede_publish_send (wordpress, job->verdict, job->mode, job->when, job->post_id, job->last_modified,
                           job->last_link, job->pictures, job->flags, &job->published, cancellable, &error))
     {
+      if (g_error_matches (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_CHANGED))
+        job->differences = compare_with_site (wordpress, job->post_id, lede_verdict_get_article (job->verdict),
+                                              cancellable);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -297,11 +342,51 @@ on_question_response (AdwMessageDialog  *question,
     show_status (self, _("Nothing was sent: the site keeps its version."), FALSE);
 }
 
+/* What the site has against what Lede would send, marked word by word. */
+static GtkWidget *
+make_comparison (GPtrArray  *differences,
+                 const char *site)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autofree char *legend = g_strdup_printf (_("Struck through: only on %s, replaced if you send yours. "
+                                               "Underlined: only in Lede."), site);
+  GtkWidget *legend_label = gtk_label_new (legend);
+
+  lede_diff_text_add_tags (buffer);
+  for (guint i = 0; i < differences->len; i++)
+    lede_diff_text_append (buffer, g_ptr_array_index (differences, i), NULL);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 9);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 9);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_add_css_class (view, "card");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What changed on the site, against the story in Lede"), -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (legend_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (legend_label), 0);
+  gtk_widget_add_css_class (legend_label, "dim-label");
+  gtk_widget_add_css_class (legend_label, "caption");
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), legend_label);
+  return box;
+}
+
 /* Whose version wins, asked in words; Lede's only when the writer says. */
 static void
 ask (LedePublishDialog *self,
      const GError      *error,
-     const char        *site)
+     const char        *site,
+     GPtrArray         *differences)
 {
   const char *headline = lede_article_get_headline (lede_verdict_get_article (self->verdict));
   gboolean gone = g_error_matches (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_GONE);
@@ -324,6 +409,11 @@ ask (LedePublishDialog *self,
                                 "send yours over it?"), headline, site);
     }
   question = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  if (!gone && differences)
+    {
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (question), make_comparison (differences, site));
+      gtk_window_set_default_size (GTK_WINDOW (question), 560, -1);
+    }
   if (gone)
     adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (question), "cancel", _("_Cancel"),
                                       "send-anew", _("Send as a _New Post"), NULL);
@@ -384,7 +474,7 @@ on_published (GObject      *object,
           g_error_matches (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_GONE))
         {
           show_status (self, NULL, FALSE);
-          ask (self, error, job->site->name);
+          ask (self, error, job->site->name, job->differences);
         }
       else
         show_status (self, error->message, TRUE);

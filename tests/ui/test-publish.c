@@ -557,8 +557,30 @@ test_embargo (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), ==, moved_gmt);
 }
 
+/* Whether @words are in the question's comparison, tagged @tag. */
+static void
+assert_marked (AdwMessageDialog *question,
+               const char       *words,
+               const char       *tag)
+{
+  GtkWidget *box = adw_message_dialog_get_extra_child (question);
+  GtkWidget *scrolled = box ? gtk_widget_get_first_child (box) : NULL;
+  GtkWidget *view = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, found, end;
+  GtkTextTag *marked;
+
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  marked = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, words, 0, &found, &end, NULL));
+  g_assert_true (gtk_text_iter_has_tag (&found, marked));
+}
+
 /* A change an editor made on the site is not overwritten: the window asks
- * whose version wins; "keep theirs" sends nothing, "mine" replaces it. */
+ * whose version wins, showing what differs; "keep theirs" sends nothing,
+ * "mine" replaces it. */
 static void
 test_changed_on_site (Fixture       *f,
                       gconstpointer  data)
@@ -601,6 +623,10 @@ test_changed_on_site (Fixture       *f,
   question = lede_publish_dialog_get_question (dialog);
   g_assert_nonnull (question);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "changed"));
+  /* What they changed, against what Lede would send: their words struck
+   * through, Lede's underlined. */
+  assert_marked (question, " by summer", "deleted");
+  assert_marked (question, "Or April.", "inserted");
   shoot (GTK_WIDGET (question), "changed-on-site.png");
   adw_message_dialog_response (question, "cancel");
   g_assert_null (lede_publish_dialog_get_question (dialog));

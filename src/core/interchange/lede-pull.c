@@ -147,8 +147,8 @@ term_names (LedeWordpress  *site,
 /**
  * lede_pull_read:
  * @site: connected (lede_wordpress_connect())
- * @draft: (out) (transfer full): the post as its list would give it
- * @tags: (out) (transfer full): the post's tags, by name
+ * @draft: (out) (optional) (transfer full): the post as its list would give it
+ * @tags: (out) (optional) (transfer full): the post's tags, by name
  *
  * Reads post @post_id into a story: title → headline, content → body
  * (Markdown), excerpt → standfirst, slug, the first category → section.
@@ -205,14 +205,20 @@ lede_pull_read (LedeWordpress  *site,
                             cancellable, error)))
     return NULL;
 
-  *draft = draft_from_post (post);
-  lede_article_set_headline (article, (*draft)->title);
+  {
+    g_autoptr (LedeSiteDraft) read = draft_from_post (post);
+
+    lede_article_set_headline (article, read->title);
+    if (draft)
+      *draft = g_steal_pointer (&read);
+  }
   lede_article_set_body (article, body);
   lede_article_set_standfirst (article, g_strstrip (standfirst));
   lede_article_set_slug (article, json_object_get_string_member_with_default (post, "slug", ""));
   if (sections[0])
     lede_article_set_section (article, sections[0]);
-  *tags = g_steal_pointer (&names);
+  if (tags)
+    *tags = g_steal_pointer (&names);
   return g_steal_pointer (&article);
 }
 

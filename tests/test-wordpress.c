@@ -1556,6 +1556,42 @@ test_pull_and_push_back (Fixture       *f,
   g_assert_cmpstr (raw_of (post, "title"), ==, "Slipway café to reopen & expand");
 }
 
+/* The drafts listed whole when the last page the site gives is full: the
+ * page after it, refused by WordPress, ends the list (it was an error). */
+static void
+test_pull_full_pages (void)
+{
+  g_autoptr (LedeWordpress) site = signed_in ("ADMIN", NULL);
+  g_autoptr (GPtrArray) drafts = NULL;
+  g_autoptr (GError) error = NULL;
+  guint wanted;
+
+  drafts = lede_pull_list (site, NULL, &error);
+  g_assert_no_error (error);
+  wanted = (drafts->len / 100 + 1) * 100;
+  for (guint i = drafts->len; i < wanted; i++)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) body = NULL;
+      g_autoptr (JsonNode) made = NULL;
+      g_autofree char *title = g_strdup_printf ("Filler draft %u", i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, title);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, "draft");
+      json_builder_end_object (builder);
+      body = json_builder_get_root (builder);
+      made = lede_wordpress_call (site, "POST", "wp/v2/posts", NULL, body, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = lede_pull_list (site, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, wanted);
+}
+
 /* lede-cli pull: the drafts listed (JSON), then brought by id into a
  * library, once. */
 static void
@@ -1640,6 +1676,7 @@ main (int   argc,
   g_test_add ("/lede/wordpress/pull-and-push-back", Fixture, NULL, fixture_setup, test_pull_and_push_back,
               fixture_teardown);
   g_test_add_func ("/lede/wordpress/cli-pull", test_cli_pull);
+  g_test_add_func ("/lede/wordpress/pull-full-pages", test_pull_full_pages);
   g_test_add ("/lede/wordpress/outbox-sender", Fixture, NULL, fixture_setup, test_outbox_sender, fixture_teardown);
   g_test_add ("/lede/wordpress/outbox-exactly-once", Fixture, NULL, fixture_setup, test_outbox_exactly_once,
               fixture_teardown);

@@ -83,12 +83,22 @@ lede_pull_list (LedeWordpress  *site,
       g_autofree char *query = g_strdup_printf ("status=draft,pending&context=edit&orderby=modified&order=desc"
                                                 "&per_page=%d&page=%u&_fields=id,title,status,modified_gmt,link",
                                                 PAGE_SIZE, page);
-      g_autoptr (JsonNode) found = lede_wordpress_call (site, "GET", "wp/v2/posts", query, NULL, NULL,
-                                                        cancellable, error);
+      g_autoptr (JsonNode) refusal = NULL;
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (JsonNode) found = lede_wordpress_call_full (site, "GET", "wp/v2/posts", query, NULL, NULL, &refusal,
+                                                             cancellable, &local_error);
       JsonArray *posts;
 
+      /* A full last page: the next one is refused, which ends the list. */
+      if (found == NULL && page > 1 && refusal && JSON_NODE_HOLDS_OBJECT (refusal) &&
+          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (refusal), "code", NULL),
+                     "rest_post_invalid_page_number") == 0)
+        break;
       if (found == NULL)
-        return NULL;
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
       posts = JSON_NODE_HOLDS_ARRAY (found) ? json_node_get_array (found) : NULL;
       for (guint i = 0; posts && i < json_array_get_length (posts); i++)
         {

@@ -477,10 +477,12 @@ lede_publish_move (LedeWordpress  *site,
     {
       if (post == NULL && code != 404 && code != 410)
         return FALSE;
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, post_id);
+
       g_clear_error (error);
       g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_GONE,
-                   _("Post %" G_GINT64_FORMAT " on %s, scheduled for the embargo, was deleted there: its time was "
-                     "not moved."), post_id, lede_wordpress_get_address (site));
+                   _("Post %s on %s, scheduled for the embargo, was deleted there: its time was not moved."),
+                   number, lede_wordpress_get_address (site));
       return FALSE;
     }
   object = json_node_get_object (post);

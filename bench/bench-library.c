@@ -21,6 +21,9 @@
 #define N_STORIES      100000
 #define WORDS_A_STORY  600
 
+/* The table's group: "library 100k", or the size --many was given. */
+static const char *group = "library 100k";
+
 static double
 now_ms (void)
 {
@@ -63,6 +66,17 @@ open_or_make (const char *path,
   start = now_ms ();
   for (guint i = 0; i < n_stories; i++)
     {
+      /* Beyond 100k, a thousand stories a commit, as an import does: one
+       * commit each would take hours at a million. */
+      if (n_stories > N_STORIES && i % 1000 == 0)
+        {
+          if (i > 0 && !lede_library_end_batch (library, &error))
+            g_error ("%s", error->message);
+          if (i % 100000 == 0)
+            g_printerr ("  %u…\n", i);
+          if (!lede_library_begin_batch (library, &error))
+            g_error ("%s", error->message);
+        }
       g_autoptr (LedeArticle) article = lede_article_new ();
       g_autofree char *body = lede_bench_story (WORDS_A_STORY, i + 1000);
       g_autofree char *headline = g_strdup_printf ("Story %u: %s %s %s", i,
@@ -74,6 +88,16 @@ open_or_make (const char *path,
       lede_article_set_body (article, body);
       if (!lede_library_create_article (library, article, &error))
         g_error ("%s", error->message);
+    }
+  if (n_stories > N_STORIES)
+    {
+      LedeBenchStats made = { 0 };
+
+      if (!lede_library_end_batch (library, &error))
+        g_error ("%s", error->message);
+      made.median = made.p95 = made.min = made.max = n_stories / ((now_ms () - start) / 1000.0);
+      made.runs = 1;
+      lede_bench_report (group, "stories made a second (1,000 a commit)", "Lede core API", "/s", made);
     }
   if (n_stories == N_STORIES)
   {
@@ -109,7 +133,7 @@ time_search (LedeLibrary *library,
     }
   if (found == 0)
     g_error ("search for %s found nothing: the benchmark would measure nothing", query);
-  lede_bench_report ("library 100k", row, "Lede search (top 20)", "ms", lede_bench_stats (samples));
+  lede_bench_report (group, row, "Lede search (top 20)", "ms", lede_bench_stats (samples));
 }
 
 /* Trashes every story of a copy of @source, then deletes them forever:
@@ -234,8 +258,78 @@ time_reindex (const char *source,
     }
 }
 
+/* Every search kind, opening a story, and the sidebar's list, on a
+ * library of @n_stories. */
+static void
+measure (LedeLibrary *library,
+         guint        n_stories,
+         const char  *two_words,
+         const char  *prefix,
+         const char  *prefix_3_common,
+         const char  *prefix_3_rare)
+{
+  g_autoptr (GArray) open_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) list_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
+  char d[32];
+
+  time_search (library, "rare word", "quillwort");
+  time_search (library, "common word", lede_bench_word (500, d));
+  time_search (library, "very common word", "the");
+  time_search (library, "two-word AND", two_words);
+  time_search (library, "prefix", prefix);
+  time_search (library, "prefix of three letters (common word)", prefix_3_common);
+  time_search (library, "prefix of three letters (rarer word)", prefix_3_rare);
+  time_search (library, "phrase", "\"the council\"");
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 id = g_rand_int_range (rand, 1, n_stories + 1);
+      double start = now_ms ();
+      g_autoptr (LedeArticle) article = lede_library_get_article (library, id, &error);
+      double elapsed = now_ms () - start;
+
+      if (article == NULL)
+        g_error ("%s", error->message);
+      g_array_append_val (open_samples, elapsed);
+    }
+  lede_bench_report (group, "open a story", "Lede core API", "ms", lede_bench_stats (open_samples));
+
+  for (guint i = 0; i < 9; i++)
+    {
+      double start = now_ms ();
+      g_autoptr (LedeArticleList) list = lede_article_list_new (library, FALSE);
+      g_autoptr (LedeArticle) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+      double elapsed = now_ms () - start;
+
+      g_assert (g_list_model_get_n_items (G_LIST_MODEL (list)) == n_stories);
+      g_assert (first != NULL);
+      g_array_append_val (list_samples, elapsed);
+    }
+  lede_bench_report (group, "list for the sidebar", "Lede core API", "ms", lede_bench_stats (list_samples));
+
+}
+
+/* The library's size on disk, and a story's share of it. */
+static void
+report_size (const char *path,
+             guint       n_stories)
+{
+  GStatBuf st;
+  LedeBenchStats size = { 0 };
+
+  if (g_stat (path, &st) != 0)
+    return;
+  size.median = size.p95 = size.min = size.max = st.st_size / (double)n_stories;
+  size.runs = 1;
+  lede_bench_report (group, "size on disk a story (600 words, search index included)", "Lede", "bytes", size);
+}
+
 /* lede-bench-library PATH: makes (or reuses) and measures 100k stories.
  * lede-bench-library --make N PATH: only makes N stories, for the startup rows.
+ * lede-bench-library --many N PATH: makes (or reuses) N stories, a thousand a
+ *   commit, and measures them as the 100k (the million-story archive).
  * lede-bench-library --empty-trash PATH: times emptying a trash of a copy of PATH.
  * lede-bench-library --reindex PATH: times rebuilding the search index of a copy of PATH. */
 int
@@ -243,11 +337,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr (LedeLibrary) library = NULL;
-  g_autoptr (GArray) open_samples = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray) list_samples = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
-
-  char a[32], b[32], c[32], d[32];
+  char a[32], b[32], c[32];
   g_autofree char *two_words = NULL;
   g_autofree char *prefix = NULL;
   g_autofree char *prefix_3_common = NULL;
@@ -275,44 +365,19 @@ main (int   argc,
       time_reindex (argv[2], prefix_3_common);
       return 0;
     }
+  if (argc == 4 && g_str_equal (argv[1], "--many"))
+    {
+      guint n = g_ascii_strtoull (argv[2], NULL, 10);
+
+      group = n % 1000000 == 0 ? g_strdup_printf ("library %uM", n / 1000000) : g_strdup_printf ("library %uk", n / 1000);
+      library = open_or_make (argv[3], n);
+      measure (library, n, two_words, prefix, prefix_3_common, prefix_3_rare);
+      report_size (argv[3], n);
+      return 0;
+    }
   library = open_or_make (argc > 1 ? argv[1] : "library-100k.db", N_STORIES);
-
-  time_search (library, "rare word", "quillwort");
-  time_search (library, "common word", lede_bench_word (500, d));
-  time_search (library, "very common word", "the");
-  time_search (library, "two-word AND", two_words);
-  time_search (library, "prefix", prefix);
-  time_search (library, "prefix of three letters (common word)", prefix_3_common);
-  time_search (library, "prefix of three letters (rarer word)", prefix_3_rare);
-  time_search (library, "phrase", "\"the council\"");
-
-  for (guint i = 0; i < 50; i++)
-    {
-      g_autoptr (GError) error = NULL;
-      gint64 id = g_rand_int_range (rand, 1, N_STORIES + 1);
-      double start = now_ms ();
-      g_autoptr (LedeArticle) article = lede_library_get_article (library, id, &error);
-      double elapsed = now_ms () - start;
-
-      if (article == NULL)
-        g_error ("%s", error->message);
-      g_array_append_val (open_samples, elapsed);
-    }
-  lede_bench_report ("library 100k", "open a story", "Lede core API", "ms", lede_bench_stats (open_samples));
-
-  for (guint i = 0; i < 9; i++)
-    {
-      double start = now_ms ();
-      g_autoptr (LedeArticleList) list = lede_article_list_new (library, FALSE);
-      g_autoptr (LedeArticle) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
-      double elapsed = now_ms () - start;
-
-      g_assert (g_list_model_get_n_items (G_LIST_MODEL (list)) == N_STORIES);
-      g_assert (first != NULL);
-      g_array_append_val (list_samples, elapsed);
-    }
-  lede_bench_report ("library 100k", "list for the sidebar", "Lede core API", "ms", lede_bench_stats (list_samples));
-
+  measure (library, N_STORIES, two_words, prefix, prefix_3_common, prefix_3_rare);
+  report_size (argc > 1 ? argv[1] : "library-100k.db", N_STORIES);
   g_clear_object (&library);
   time_reindex (argc > 1 ? argv[1] : "library-100k.db", prefix_3_common);
   return 0;

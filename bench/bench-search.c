@@ -153,10 +153,15 @@ main (int   argc,
 
   if (typing->len == 0)
     g_error ("no search reached the sidebar: the benchmark would measure nothing");
-  lede_bench_report ("sidebar search", "keystroke to new rows painted (100k stories)",
-                     "Lede (search-changed pause out)", "ms", lede_bench_stats (typing));
-  lede_bench_report ("sidebar search", "clear the search: whole list painted (100k stories)",
-                     "Lede", "ms", lede_bench_stats (clearing));
+  {
+    g_autofree char *size = total >= 1000000 ? g_strdup_printf ("%uM", total / 1000000)
+                                             : g_strdup_printf ("%uk", total / 1000);
+    g_autofree char *typed = g_strdup_printf ("keystroke to new rows painted (%s stories)", size);
+    g_autofree char *cleared = g_strdup_printf ("clear the search: whole list painted (%s stories)", size);
+
+    lede_bench_report ("sidebar search", typed, "Lede (search-changed pause out)", "ms", lede_bench_stats (typing));
+    lede_bench_report ("sidebar search", cleared, "Lede", "ms", lede_bench_stats (clearing));
+  }
   if (unchanged > 0)
     g_printerr ("%u keystrokes left the rows as they were (not timed)\n", unchanged);
   {

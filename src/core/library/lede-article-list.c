@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lede-article-list.h"
 
 struct _LedeArticleList
@@ -391,11 +393,17 @@ lede_article_list_set_pinned (LedeArticleList *self,
 {
   g_autoptr (GError) error = NULL;
 
+  gboolean more_of_the_same;
+
   g_return_if_fail (LEDE_IS_ARTICLE_LIST (self));
 
+  /* The rest of the same hits: only the new rows are reported, so the
+   * rows on screen (and a scroll) stay. */
+  more_of_the_same = self->pinned != NULL && ids != NULL && ids->len >= self->pinned->len &&
+                     memcmp (ids->data, self->pinned->data, self->pinned->len * sizeof (gint64)) == 0;
   g_clear_pointer (&self->pinned, g_array_unref);
   if (ids != NULL)
     self->pinned = g_array_ref (ids);
-  if (!reload (self, TRUE, &error))
+  if (!reload (self, !more_of_the_same, &error))
     g_warning ("Could not list the stories: %s", error->message);
 }

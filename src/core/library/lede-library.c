@@ -349,6 +349,23 @@ lede_library_get_path (LedeLibrary *self)
 }
 
 /**
+ * lede_library_interrupt:
+ *
+ * Stops what the library's connection is running now (from any thread:
+ * sqlite3_interrupt()), which then fails as interrupted. For a reader whose
+ * search was overtaken by newer text; a writer's transaction would be
+ * rolled back, so it is never asked of one.
+ */
+void
+lede_library_interrupt (LedeLibrary *self)
+{
+  g_return_if_fail (LEDE_IS_LIBRARY (self));
+
+  if (self->db)
+    sqlite3_interrupt (self->db);
+}
+
+/**
  * lede_library_is_new:
  *
  * Whether this library was created (or found empty) when it was opened,

@@ -56,6 +56,7 @@ LedeLibrary  *lede_library_open              (const char   *path,
 LedeLibrary  *lede_library_open_for_reading  (const char   *path,
                                               GError      **error);
 const char   *lede_library_get_path          (LedeLibrary  *self);
+void          lede_library_interrupt         (LedeLibrary  *self);
 gboolean      lede_library_is_read_only      (LedeLibrary  *self);
 gboolean      lede_library_is_own_file       (LedeLibrary  *self,
                                               const char   *path);

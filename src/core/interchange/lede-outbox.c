@@ -34,6 +34,7 @@
 struct _LedeOutboxSend {
   gint64           entry_id;
   gboolean         move;        /* only the scheduled post's time, to when */
+  GPtrArray       *candidates;  /* with a move: every LedeSite at the post's address */
   guint            tries;
   LedeSite        *site;
   LedeArticle     *article;
@@ -142,17 +143,20 @@ lede_outbox_send_free (LedeOutboxSend *send)
   g_free (send->last_link);
   g_free (send->address);
   g_clear_pointer (&send->pictures, g_ptr_array_unref);
+  g_clear_pointer (&send->candidates, g_ptr_array_unref);
   lede_published_clear (&send->published);
   g_free (send);
 }
 
-/* The site Lede knows at @address: a move knows its post by the site's
- * address, as the library does. */
-static LedeSite *
-find_site_at (const char  *address,
-              GError     **error)
+/* The sites Lede knows at @address (LedeSite), the same site under more
+ * than one user too: a move knows its post by the site's address, as the
+ * library does, and tries each until one may move it. */
+static GPtrArray *
+find_sites_at (const char  *address,
+               GError     **error)
 {
   g_autoptr (GPtrArray) sites = lede_site_store_list (error);
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_site_free);
 
   for (guint i = 0; sites && i < sites->len; i++)
     {
@@ -160,13 +164,18 @@ find_site_at (const char  *address,
       g_autofree char *checked = lede_wordpress_check_address (site->address, NULL);
 
       if (g_strcmp0 (checked, address) == 0)
-        return lede_site_copy (site);
+        g_ptr_array_add (found, lede_site_copy (site));
     }
-  if (sites)
-    g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_SITES,
-                 _("No site in Lede is at %s any more: add it again (lede-cli site add) so the post’s time can move "
-                   "with its embargo."), address);
-  return NULL;
+  if (sites == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_SITES,
+                   _("No site in Lede is at %s any more: add it again (lede-cli site add) so the post’s time can move "
+                     "with its embargo."), address);
+      return NULL;
+    }
+  return g_steal_pointer (&found);
 }
 
 /* A move: the post and where its time goes, no gate (see lede_publish_move()). */
@@ -181,8 +190,10 @@ prepare_move (LedeLibrary            *library,
   send->address = g_strdup (entry->site);
   send->post_id = entry->post_id;
   send->when = g_date_time_ref (entry->scheduled_at);
-  if (!(send->site = find_site_at (entry->site, error)) ||
-      !(send->article = lede_library_get_article (library, entry->article_id, error)) ||
+  if (!(send->candidates = find_sites_at (entry->site, error)))
+    return NULL;
+  send->site = lede_site_copy (g_ptr_array_index (send->candidates, 0));
+  if (!(send->article = lede_library_get_article (library, entry->article_id, error)) ||
       !lede_library_get_site_post (library, entry->article_id, entry->site, &send->post_id, &send->last_modified,
                                    &send->last_link, error))
     return NULL;
@@ -308,6 +319,59 @@ take_over_lost_post (LedeOutboxSend  *send,
   return TRUE;
 }
 
+/* Signed in to @site as its user, with @password or the one kept. */
+static LedeWordpress *
+sign_in (const LedeSite  *site,
+         const char      *password,
+         GCancellable    *cancellable,
+         GError         **error)
+{
+  g_autofree char *kept = NULL;
+  g_autoptr (LedeWordpress) wordpress = NULL;
+
+  if (password == NULL && !(password = kept = lede_site_store_lookup_password (site, cancellable, error)))
+    return NULL;
+  wordpress = lede_wordpress_new (site->address, site->user, password);
+  if (kept)
+    memset (kept, 0, strlen (kept));
+  if (!lede_wordpress_connect (wordpress, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&wordpress);
+}
+
+/* A move, as each user Lede has on the site in turn, until one moves the
+ * post (another may not be allowed to, or have no password kept). A site
+ * that does not answer ends it: it waits. */
+static gboolean
+run_move (LedeOutboxSend  *send,
+          const char      *password,
+          GCancellable    *cancellable,
+          GError         **error)
+{
+  g_autoptr (GError) first_error = NULL;
+
+  for (guint i = 0; i < send->candidates->len; i++)
+    {
+      LedeSite *site = g_ptr_array_index (send->candidates, i);
+      g_autoptr (LedeWordpress) wordpress = NULL;
+      g_autoptr (GError) local_error = NULL;
+
+      if ((wordpress = sign_in (site, password, cancellable, &local_error)) &&
+          lede_publish_move (wordpress, send->post_id, send->when, send->last_modified, &send->published,
+                             cancellable, &local_error))
+        return TRUE;
+      if (lede_outbox_is_unanswered (local_error) || first_error == NULL)
+        {
+          g_clear_error (&first_error);
+          first_error = g_steal_pointer (&local_error);
+          if (lede_outbox_is_unanswered (first_error))
+            break;
+        }
+    }
+  g_propagate_error (error, g_steal_pointer (&first_error));
+  return FALSE;
+}
+
 /**
  * lede_outbox_send_run:
  * @password: (nullable): the site's application password, or %NULL for the
@@ -321,26 +385,16 @@ lede_outbox_send_run (LedeOutboxSend  *send,
                       GCancellable    *cancellable,
                       GError         **error)
 {
-  g_autofree char *kept = NULL;
   g_autoptr (LedeWordpress) wordpress = NULL;
 
   g_return_val_if_fail (send != NULL, FALSE);
 
-  if (password == NULL && !(password = kept = lede_site_store_lookup_password (send->site, cancellable, error)))
-    return FALSE;
-  wordpress = lede_wordpress_new (send->site->address, send->site->user, password);
-  if (kept)
-    memset (kept, 0, strlen (kept));
-  if (!lede_wordpress_connect (wordpress, cancellable, error))
-    return FALSE;
   if (send->move)
-    {
-      if (!lede_publish_move (wordpress, send->post_id, send->when, send->last_modified, &send->published,
-                              cancellable, error))
-        return FALSE;
-    }
-  else if ((send->post_id == 0 && send->tries > 0 && !take_over_lost_post (send, wordpress, cancellable, error)) ||
-           !lede_publish_send (wordpress, send->verdict, send->mode, send->when, send->post_id, send->last_modified,
+    return run_move (send, password, cancellable, error);
+  if (!(wordpress = sign_in (send->site, password, cancellable, error)))
+    return FALSE;
+  if ((send->post_id == 0 && send->tries > 0 && !take_over_lost_post (send, wordpress, cancellable, error)) ||
+      !lede_publish_send (wordpress, send->verdict, send->mode, send->when, send->post_id, send->last_modified,
                           send->last_link, send->pictures, send->flags, &send->published, cancellable, error))
     return FALSE;
   if (send->address == NULL)

@@ -32,8 +32,9 @@ fill_outbox_list (LedeWindow *self)
   for (guint i = 0; i < entries->len; i++)
     {
       LedeOutboxEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *moved_to = entry->scheduled_at ? lede_time_format_local (entry->scheduled_at) : NULL;
-      g_autofree char *move = g_strdup_printf (_("its time moved to %s, as its embargo did"), moved_to);
+      g_autofree char *moved_to = lede_time_format_local (entry->scheduled_at);
+      g_autofree char *move = g_str_equal (entry->mode, "move")
+                                ? g_strdup_printf (_("its time moved to %s, as its embargo did"), moved_to) : NULL;
       const char *how = g_str_equal (entry->mode, "draft") ? _("as a draft")
                         : g_str_equal (entry->mode, "schedule") ? _("scheduled")
                         : g_str_equal (entry->mode, "move") ? move : _("to publish");
@@ -116,10 +117,13 @@ on_sent (LedeWindow          *self,
   if (published->moved)
     {
       g_autofree char *when = published->date ? lede_time_format_local (published->date) : NULL;
-      g_autofree char *moved = g_str_equal (published->status, "future") && when
+      g_autofree char *moved = !published->updated
+        ? g_markup_printf_escaped (_("“%s” no longer waits on %s (it is “%s” there): its time was left as it is"),
+                                   headline, site, published->status)
+        : g_str_equal (published->status, "future") && when
         ? g_markup_printf_escaped (_("“%s” now goes out on %s at %s, as its embargo moved"), headline, site, when)
-        : g_markup_printf_escaped (_("“%s” no longer waits on %s (it is “%s” there): its time was left as it is"),
-                                   headline, site, published->status);
+        : g_markup_printf_escaped (_("“%s” went out on %s: its embargo was moved to a time now past"), headline,
+                                   site);
 
       adw_toast_set_title (toast, moved);
       adw_toast_overlay_add_toast (self->toasts, toast);

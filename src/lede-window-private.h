@@ -84,7 +84,7 @@ struct _LedeWindow
   char                 *pending_query;
   gboolean              searching;
   gboolean              search_running;
-  gboolean              search_filling;  /* the running one reads the rest of the hits */
+  LedeLibrary          *filling_reader;  /* the reader of a search reading the rest of its hits */
 
   /* Revisions (lede-window-history.c). */
   gboolean              revision_due;     /* changed since the last one */

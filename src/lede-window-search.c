@@ -158,7 +158,7 @@ fill_search (LedeWindow   *self,
   search->tag = g_strdup (first->tag);
   search->assignee = g_strdup (first->assignee);
   search->limit = MAX_HITS;
-  self->search_filling = TRUE;
+  g_set_object (&self->filling_reader, search->reader);
   run_search (self, search);
 }
 
@@ -173,13 +173,13 @@ on_search_done (GObject      *object,
   g_autoptr (GArray) ids = NULL;
   g_autofree char *pending = g_steal_pointer (&self->pending_query);
 
-  gboolean filling = self->search_filling;
+  gboolean filling = self->filling_reader != NULL;
 
   self->search_running = FALSE;
-  self->search_filling = FALSE;
+  g_clear_object (&self->filling_reader);
   /* Newer text was typed meanwhile, or the search was closed: not shown
    * (a second read it interrupted fails, and is not a failure). */
-  if (!g_task_propagate_boolean (G_TASK (result), &error) && pending == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && pending == NULL && !filling && self->searching)
     g_warning ("Search failed: %s", error->message);
   if (pending != NULL)
     {
@@ -200,7 +200,11 @@ on_search_done (GObject      *object,
       g_array_append_val (ids, hit->id);
       g_hash_table_insert (self->snippets, id, snippet_markup (hit->snippet));
     }
-  lede_window_swap_list (self, ids);
+  /* The rest of the same hits: only the new rows are added. */
+  if (filling)
+    lede_article_list_extend_pinned (self->articles, ids);
+  else
+    lede_window_swap_list (self, ids);
   gtk_widget_set_visible (GTK_WIDGET (self->no_match_label), search->hits->len == 0);
   if (!filling && search->limit < MAX_HITS && search->hits->len == search->limit)
     fill_search (self, search);
@@ -221,8 +225,8 @@ start_search (LedeWindow *self,
     {
       g_free (self->pending_query);
       self->pending_query = g_strdup (query);
-      if (self->search_filling)
-        lede_library_interrupt (self->search_reader);
+      if (self->filling_reader)
+        lede_library_interrupt (self->filling_reader);
       return;
     }
   /* A connection of the search's own: the window's is not for threads. */
@@ -259,8 +263,8 @@ end_search (LedeWindow *self)
 {
   self->searching = FALSE;
   g_clear_pointer (&self->pending_query, g_free);
-  if (self->search_filling)
-    lede_library_interrupt (self->search_reader);
+  if (self->filling_reader)
+    lede_library_interrupt (self->filling_reader);
   g_hash_table_remove_all (self->snippets);
   gtk_widget_set_visible (GTK_WIDGET (self->no_match_label), FALSE);
   if (self->articles == NULL)
@@ -366,7 +370,11 @@ lede_window_init_search (LedeWindow *self)
 void
 lede_window_dispose_search (LedeWindow *self)
 {
+  self->searching = FALSE;
   g_clear_pointer (&self->pending_query, g_free);
+  if (self->filling_reader)
+    lede_library_interrupt (self->filling_reader);
+  g_clear_object (&self->filling_reader);
   g_clear_pointer (&self->snippets, g_hash_table_unref);
   g_clear_object (&self->search_reader);
 }

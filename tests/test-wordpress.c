@@ -1174,6 +1174,25 @@ test_embargo_moved (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "publish");
   g_clear_pointer (&post, json_object_unref);
 
+  /* Deleted on the site: said once, then no longer tried. */
+  {
+    g_autoptr (LedeWordpress) chief = signed_in ("ADMIN", NULL);
+    g_autofree char *route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, first.post_id);
+    g_autoptr (JsonNode) gone = lede_wordpress_call (chief, "DELETE", route, "force=true", NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    lede_article_set_embargo (pinned, lift_latest);
+    g_assert_true (lede_library_update_article (f->library, pinned, NULL));
+    g_assert_cmpint (lede_library_outbox_count (f->library), ==, 1);
+    results = lede_outbox_send_all (f->library, wp_env ("LEDE_WP_ADMIN_PASSWORD"), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (results->len, ==, 1);
+    g_assert_false (((LedeOutboxResult *)g_ptr_array_index (results, 0))->sent);
+    g_assert_nonnull (strstr (((LedeOutboxResult *)g_ptr_array_index (results, 0))->message, "deleted"));
+    g_clear_pointer (&results, g_ptr_array_unref);
+    g_assert_cmpint (lede_library_outbox_count (f->library), ==, 0);
+  }
+
   /* The site does not answer: the move waits, and is still there for
    * the next try. */
   {

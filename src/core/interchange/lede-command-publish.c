@@ -588,12 +588,15 @@ _lede_command_outbox_command (LedeCommand  *self,
               g_autofree char *when = result->published.date ? _lede_command_format_time (result->published.date)
                                                              : NULL;
 
-              if (g_strcmp0 (result->published.status, "future") == 0 && when)
+              if (!result->published.updated)
+                g_string_append_printf (out, _("“%s”  no longer waits on %s (it is “%s” there): its time was left "
+                                               "as it is\n"), result->headline, result->site, result->published.status);
+              else if (g_strcmp0 (result->published.status, "future") == 0 && when)
                 g_string_append_printf (out, _("“%s”  now goes out on %s at %s, as its embargo moved\n"),
                                         result->headline, result->site, when);
               else
-                g_string_append_printf (out, _("“%s”  no longer waits on %s (it is “%s” there): its time was left "
-                                               "as it is\n"), result->headline, result->site, result->published.status);
+                g_string_append_printf (out, _("“%s”  went out on %s: its embargo was moved to a time now past\n"),
+                                        result->headline, result->site);
             }
           else if (result->sent)
             g_string_append_printf (out, _("“%s”  went out to %s: %s\n"), result->headline, result->site,

@@ -109,6 +109,7 @@ on_run_done (GObject      *source,
     return;
   else
     {
+      lede_outbox_send_failed (send, self->library, error);
       note_try (self, entry->id, error);
       if (lede_outbox_is_unanswered (error))
         g_hash_table_add (self->silent, g_strdup (entry->site));

@@ -426,6 +426,31 @@ lede_outbox_send_finish (LedeOutboxSend  *send,
   return lede_library_outbox_remove (library, send->entry_id, error);
 }
 
+/**
+ * lede_outbox_send_failed:
+ * @error: why lede_outbox_send_run() failed
+ *
+ * On the library's thread, after a send failed: a move whose post was
+ * deleted on the site is remembered as such (status "trash"), so it is not
+ * tried again at every round; the story's post is otherwise as it was.
+ */
+void
+lede_outbox_send_failed (LedeOutboxSend *send,
+                         LedeLibrary    *library,
+                         const GError   *error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_if_fail (send != NULL);
+
+  if (!send->move || !g_error_matches (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_GONE))
+    return;
+  if (!lede_library_move_site_post (library, lede_article_get_id (send->article), send->address,
+                                    send->last_modified ? send->last_modified : "", "trash", send->when,
+                                    &local_error))
+    g_warning ("%s", local_error->message);
+}
+
 LedeArticle *
 lede_outbox_send_get_article (LedeOutboxSend *send)
 {
@@ -503,6 +528,8 @@ lede_outbox_send_all (LedeLibrary    *library,
           memset (&send->published, 0, sizeof send->published);
           continue;
         }
+      if (send)
+        lede_outbox_send_failed (send, library, local_error);
       result->message = g_strdup (local_error->message);
       result->unanswered = lede_outbox_is_unanswered (local_error);
       if (result->unanswered)

@@ -42,6 +42,9 @@ gboolean        lede_outbox_send_run       (LedeOutboxSend     *send,
 gboolean        lede_outbox_send_finish    (LedeOutboxSend     *send,
                                             LedeLibrary        *library,
                                             GError            **error);
+void            lede_outbox_send_failed    (LedeOutboxSend     *send,
+                                            LedeLibrary        *library,
+                                            const GError       *error);
 LedeArticle    *lede_outbox_send_get_article (LedeOutboxSend   *send);
 const LedeSite *lede_outbox_send_get_site  (LedeOutboxSend     *send);
 const LedePublished *lede_outbox_send_get_published (LedeOutboxSend *send);

@@ -439,10 +439,12 @@ lede_publish_send (LedeWordpress     *site,
  *   the site since, so the next publish still asks about their change
  *
  * Moves a scheduled post's time, and nothing else: an embargo moved since
- * it was sent. Not through the gate: a later time can only hold the story
- * back, and the lift is the writer's own. A post no longer waiting on the
- * site (published or made a draft there) is left as it is, and @published
- * says so by its status; one deleted there is an error.
+ * it was sent. Not through the gate again: the story passed it when it was
+ * scheduled, and the new lift is the writer's own, earlier or later (a
+ * lift already past publishes the post now). A post no longer waiting on
+ * the site (published or made a draft there) is left as it is, and
+ * @published says so by its status (and updated unset); one deleted there
+ * is an error.
  */
 gboolean
 lede_publish_move (LedeWordpress  *site,
@@ -483,6 +485,13 @@ lede_publish_move (LedeWordpress  *site,
       g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_GONE,
                    _("Post %s on %s, scheduled for the embargo, was deleted there: its time was not moved."),
                    number, lede_wordpress_get_address (site));
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (post))
+    {
+      g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_REFUSED,
+                   _("%s answered, but not with the post: its time may or may not have moved."),
+                   lede_wordpress_get_address (site));
       return FALSE;
     }
   object = json_node_get_object (post);

@@ -224,8 +224,19 @@ lede_site_store_lookup_password (const LedeSite  *site,
 
   g_return_val_if_fail (site != NULL, NULL);
 
-  password = secret_password_lookup_sync (password_schema (), cancellable, &local_error,
+  /* The cancellable is looked at before and after, never handed to
+   * libsecret: cancelled during its lookup, libsecret 0.20 sets its error
+   * twice (a GLib warning, fatal in the tests: seen when Open from
+   * WordPress… changed site while a list was being read). */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  password = secret_password_lookup_sync (password_schema (), NULL, &local_error,
                                           "address", site->address, "user", site->user, NULL);
+  if (local_error == NULL && g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      secret_password_free (password);
+      return NULL;
+    }
   if (local_error != NULL)
     {
       set_keyring_error (error, local_error);

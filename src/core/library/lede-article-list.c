@@ -12,8 +12,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "lede-article-list.h"
 
 struct _LedeArticleList
@@ -393,17 +391,33 @@ lede_article_list_set_pinned (LedeArticleList *self,
 {
   g_autoptr (GError) error = NULL;
 
-  gboolean more_of_the_same;
-
   g_return_if_fail (LEDE_IS_ARTICLE_LIST (self));
 
-  /* The rest of the same hits: only the new rows are reported, so the
-   * rows on screen (and a scroll) stay. */
-  more_of_the_same = self->pinned != NULL && ids != NULL && ids->len >= self->pinned->len &&
-                     memcmp (ids->data, self->pinned->data, self->pinned->len * sizeof (gint64)) == 0;
   g_clear_pointer (&self->pinned, g_array_unref);
   if (ids != NULL)
     self->pinned = g_array_ref (ids);
-  if (!reload (self, !more_of_the_same, &error))
+  if (!reload (self, TRUE, &error))
+    g_warning ("Could not list the stories: %s", error->message);
+}
+
+/**
+ * lede_article_list_extend_pinned:
+ * @ids: the pinned ids and more after them (the rest of the same search)
+ *
+ * Pins @ids, reporting only what differs from the ids pinned now: rows
+ * on screen, and a scroll, stay as they are.
+ */
+void
+lede_article_list_extend_pinned (LedeArticleList *self,
+                                 GArray          *ids)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (LEDE_IS_ARTICLE_LIST (self));
+  g_return_if_fail (ids != NULL);
+
+  g_clear_pointer (&self->pinned, g_array_unref);
+  self->pinned = g_array_ref (ids);
+  if (!reload (self, FALSE, &error))
     g_warning ("Could not list the stories: %s", error->message);
 }

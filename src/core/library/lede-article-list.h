@@ -32,6 +32,8 @@ gboolean         lede_article_list_set_assignee  (LedeArticleList *self,
                                                   GError         **error);
 void             lede_article_list_set_pinned    (LedeArticleList *self,
                                                   GArray          *ids);
+void             lede_article_list_extend_pinned (LedeArticleList *self,
+                                                  GArray          *ids);
 gboolean         lede_article_list_set_order     (LedeArticleList *self,
                                                   LedeStoryOrder   order,
                                                   GError         **error);

@@ -974,21 +974,6 @@ dead_address (void)
   return g_strdup_printf ("http://127.0.0.1:%u/", port);
 }
 
-/* Keeps site @name at @address, as the administrator, its password in
- * the password store. */
-static void
-keep_site (const char *name,
-           const char *address)
-{
-  g_autoptr (LedeSite) site = lede_site_new (name, address, wp_env ("LEDE_WP_ADMIN_USER"));
-  g_autoptr (GError) error = NULL;
-
-  lede_site_store_remove (name, NULL);
-  g_assert_true (lede_site_store_add (site, &error));
-  g_assert_true (lede_site_store_keep_password (site, wp_env ("LEDE_WP_ADMIN_PASSWORD"), NULL, &error));
-  g_assert_no_error (error);
-}
-
 /* Lists site @name at @address, as the administrator, with no password
  * kept: the caller gives it. (The password store's file is another
  * process's too: opened here early, it goes stale under lede-cli.) */
@@ -1003,6 +988,21 @@ list_site (const char *name,
   g_assert_true (lede_site_store_add (site, &error));
   g_assert_no_error (error);
 }
+
+/* Keeps site @name at @address, as the administrator, its password in
+ * the password store. */
+static void
+keep_site (const char *name,
+           const char *address)
+{
+  g_autoptr (LedeSite) site = lede_site_new (name, address, wp_env ("LEDE_WP_ADMIN_USER"));
+  g_autoptr (GError) error = NULL;
+
+  list_site (name, address);
+  g_assert_true (lede_site_store_keep_password (site, wp_env ("LEDE_WP_ADMIN_PASSWORD"), NULL, &error));
+  g_assert_no_error (error);
+}
+
 
 /* Posts the site's administrator edits: @field set to @value. */
 static void

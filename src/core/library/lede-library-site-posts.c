@@ -68,6 +68,40 @@ lede_library_get_site_post (LedeLibrary  *self,
   return TRUE;
 }
 
+/* The row that says the story is post @post_id on @site, sent now; inside
+ * the caller's transaction. */
+static gboolean
+write_site_post (LedeLibrary  *self,
+                 gint64        article_id,
+                 const char   *site,
+                 gint64        post_id,
+                 const char   *modified_gmt,
+                 const char   *status,
+                 const char   *link,
+                 GDateTime    *date,
+                 gboolean      for_embargo,
+                 const char   *what,
+                 GError      **error)
+{
+  g_autoptr (GDateTime) now = _lede_library_now_utc ();
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _lede_library_prepare (self, "INSERT OR REPLACE INTO site_posts "
+                                            "(article_id, site, post_id, modified_gmt, status, link, sent_at, date_at, "
+                                            "for_embargo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  _lede_library_bind_text (stmt, 2, site);
+  sqlite3_bind_int64 (stmt, 3, post_id);
+  _lede_library_bind_text (stmt, 4, modified_gmt);
+  _lede_library_bind_text (stmt, 5, status);
+  _lede_library_bind_text (stmt, 6, link ? link : "");
+  _lede_library_bind_time (stmt, 7, now);
+  _lede_library_bind_time (stmt, 8, date);
+  sqlite3_bind_int (stmt, 9, for_embargo);
+  return _lede_library_step_done (self, stmt, what, error);
+}
+
 /**
  * lede_library_set_site_post:
  * @site: the site's address
@@ -93,28 +127,14 @@ lede_library_set_site_post (LedeLibrary  *self,
                             GError      **error)
 {
   const char *what = _("Could not remember the story’s post on the site");
-  g_autoptr (GDateTime) now = _lede_library_now_utc ();
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (site != NULL && post_id > 0 && modified_gmt != NULL && status != NULL, FALSE);
 
   if (!_lede_library_begin (self, what, error))
     return FALSE;
-  if (!(stmt = _lede_library_prepare (self, "INSERT OR REPLACE INTO site_posts "
-                                            "(article_id, site, post_id, modified_gmt, status, link, sent_at, date_at, "
-                                            "for_embargo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)))
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  _lede_library_bind_text (stmt, 2, site);
-  sqlite3_bind_int64 (stmt, 3, post_id);
-  _lede_library_bind_text (stmt, 4, modified_gmt);
-  _lede_library_bind_text (stmt, 5, status);
-  _lede_library_bind_text (stmt, 6, link ? link : "");
-  _lede_library_bind_time (stmt, 7, now);
-  _lede_library_bind_time (stmt, 8, date);
-  sqlite3_bind_int (stmt, 9, for_embargo);
-  if (!_lede_library_step_done (self, stmt, what, error) || !_lede_library_commit (self, what, error))
+  if (!write_site_post (self, article_id, site, post_id, modified_gmt, status, link, date, for_embargo, what, error) ||
+      !_lede_library_commit (self, what, error))
     goto failed;
   return TRUE;
 
@@ -300,8 +320,6 @@ lede_library_add_site_story (LedeLibrary        *self,
                              GError            **error)
 {
   const char *what = _("Could not add the story from the site");
-  g_autoptr (GDateTime) now = _lede_library_now_utc ();
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (LEDE_IS_ARTICLE (article), FALSE);
@@ -309,19 +327,11 @@ lede_library_add_site_story (LedeLibrary        *self,
 
   if (!_lede_library_begin (self, what, error))
     return FALSE;
+  /* A draft has no time to go out yet. */
   if (!_lede_library_insert_story (self, article, tags, what, error) ||
-      !(stmt = _lede_library_prepare (self, "INSERT INTO site_posts "
-                                            "(article_id, site, post_id, modified_gmt, status, link, sent_at) "
-                                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error)))
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, lede_article_get_id (article));
-  _lede_library_bind_text (stmt, 2, site);
-  sqlite3_bind_int64 (stmt, 3, post_id);
-  _lede_library_bind_text (stmt, 4, modified_gmt);
-  _lede_library_bind_text (stmt, 5, status);
-  _lede_library_bind_text (stmt, 6, link ? link : "");
-  _lede_library_bind_time (stmt, 7, now);
-  if (!_lede_library_step_done (self, stmt, what, error) || !_lede_library_commit (self, what, error))
+      !write_site_post (self, lede_article_get_id (article), site, post_id, modified_gmt, status, link, NULL, FALSE,
+                        what, error) ||
+      !_lede_library_commit (self, what, error))
     goto failed;
   _lede_library_story_added (self, article, tags);
   return TRUE;

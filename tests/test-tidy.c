@@ -2,7 +2,9 @@
  * transaction, finished in a bounded number of steps, the index whole and
  * every search answering as before; a reader does nothing. And the search
  * index of a library from before prefix indexes rebuilt in steps while
- * stories change, interrupted, and in the end as a new library's.
+ * stories change, interrupted, and in the end as a new library's. And
+ * the index's words noted by the same steps, so that a long prefix is
+ * searched as the words it begins, finding what FTS5's own prefix finds.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "lede-library.h"
+#include "lede-library-private.h"
 #include "lede-test-old-library.h"
 #include "lede-search-hit.h"
 #include "lede-test-utils.h"
@@ -238,6 +241,141 @@ test_reindex (void)
   lede_test_rmdir (dir);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The stories @query finds, by id, as FTS5 alone finds them and as the
+ * search does: the same. */
+static void
+assert_finds_as_fts5 (LedeLibrary *library,
+                      const char  *query)
+{
+  g_autoptr (GArray) fts5 = lede_library_match_ids (library, query, NULL);
+  g_autoptr (GPtrArray) hits = lede_library_search (library, query, 100000, NULL);
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_nonnull (fts5);
+  g_assert_nonnull (hits);
+  for (guint i = 0; i < hits->len; i++)
+    g_array_append_val (found, ((LedeSearchHit *)g_ptr_array_index (hits, i))->id);
+  g_array_sort (found, compare_ids);
+  g_assert_cmpuint (found->len, ==, fts5->len);
+  for (guint i = 0; i < found->len; i++)
+    g_assert_cmpint (g_array_index (found, gint64, i), ==, g_array_index (fts5, gint64, i));
+}
+
+static void
+add_story (LedeLibrary *library,
+           const char  *headline,
+           const char  *body)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+
+  lede_article_set_headline (article, headline);
+  lede_article_set_body (article, body);
+  g_assert_true (lede_library_create_article (library, article, NULL));
+}
+
+static void
+tidy_all (LedeLibrary *library)
+{
+  gboolean done = FALSE;
+
+  for (guint steps = 0; !done; steps++)
+    {
+      step (library, &done);
+      g_assert_cmpuint (steps, <, 1000);
+    }
+}
+
+static void
+test_words (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  static const char * const words[] = { "council", "councillor", "counsel", "count", "Café", "cafeteria",
+                                        "tendon", "tendril", "tender", "harbour" };
+  static const char * const queries[] = { "coun*", "Counc*", "cafe*", "CAFÉ*", "tend*", "tendr*", "harbour coun*",
+                                          "harbour AND coun*", "tendr* OR cafe*", "\"harbour council\" tend*",
+                                          "coun* NOT harbour", "headline:coun*", "zzzz*", "weath*", NULL };
+  const char * const tags[] = { "Weatherproof", NULL };
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("The %s, day %u", words[i % G_N_ELEMENTS (words)], i);
+      g_autofree char *body = g_strdup_printf ("A %s and a %s met the harbour council.\n",
+                                               words[(i * 3) % G_N_ELEMENTS (words)],
+                                               words[(i * 7) % G_N_ELEMENTS (words)]);
+
+      add_story (library, headline, body);
+    }
+  g_assert_true (lede_library_set_tags (library, 5, tags, NULL));
+
+  /* Sixty stories not yet read: every prefix is FTS5's own. */
+  for (const char * const *query = queries; *query; query++)
+    assert_finds_as_fts5 (library, *query);
+  g_assert_null (_lede_library_expand_prefixes (library, "coun*"));
+
+  /* Read by the tidy steps: long prefixes become the words they begin,
+   * folded as the index folds them, and find the same stories. */
+  tidy_all (library);
+  {
+    g_autofree char *coun = _lede_library_expand_prefixes (library, "Coun*");
+    g_autofree char *cafe = _lede_library_expand_prefixes (library, "harbour CAFÉ* OR tendr*");
+    g_autofree char *weather = _lede_library_expand_prefixes (library, "weath*");
+
+    g_assert_cmpstr (coun, ==, "(\"council\" OR \"councillor\" OR \"counsel\" OR \"count\")");
+    g_assert_cmpstr (cafe, ==, "harbour AND (\"cafe\" OR \"cafeteria\") OR (\"tendril\")");
+    g_assert_cmpstr (weather, ==, "(\"weatherproof\")");
+  }
+  /* Short prefixes have FTS5's prefix index; other syntax is left whole;
+   * a prefix no word begins, too. */
+  g_assert_null (_lede_library_expand_prefixes (library, "cou*"));
+  g_assert_null (_lede_library_expand_prefixes (library, "coun* NOT harbour"));
+  g_assert_null (_lede_library_expand_prefixes (library, "headline:coun*"));
+  g_assert_null (_lede_library_expand_prefixes (library, "\"harbour coun\"*"));
+  g_assert_null (_lede_library_expand_prefixes (library, "zzzz*"));
+  for (const char * const *query = queries; *query; query++)
+    assert_finds_as_fts5 (library, *query);
+
+  /* A story written since, its words not yet read: read by the search. */
+  add_story (library, "Zephyrine skies", "The zephyrine wind.");
+  {
+    g_autofree char *zeph = _lede_library_expand_prefixes (library, "zephy*");
+
+    g_assert_cmpstr (zeph, ==, "(\"zephyrine\")");
+  }
+  assert_hits (library, "zephy*", "61 ");
+  /* Many since: FTS5's prefix again, which finds them as well. */
+  for (guint i = 0; i < 40; i++)
+    add_story (library, "Zeppelin sighted", "Over the quay.");
+  g_assert_null (_lede_library_expand_prefixes (library, "zeppe*"));
+  assert_finds_as_fts5 (library, "zeppe*");
+  assert_finds_as_fts5 (library, "zeph*");
+  tidy_all (library);
+  assert_finds_as_fts5 (library, "zeppe*");
+  g_assert_nonnull (_lede_library_expand_prefixes (library, "zeppe*"));
+
+  /* A reader expands as the writer does. */
+  {
+    g_autoptr (LedeLibrary) reader = lede_library_open_for_reading (path, NULL);
+    g_autofree char *coun = _lede_library_expand_prefixes (reader, "coun*");
+
+    g_assert_cmpstr (coun, ==, "(\"council\" OR \"councillor\" OR \"counsel\" OR \"count\")");
+    assert_finds_as_fts5 (reader, "coun*");
+  }
+  g_clear_object (&library);
+  assert_index_whole (path);
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,5 +383,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lede/tidy/steps", test_steps);
   g_test_add_func ("/lede/tidy/reindex", test_reindex);
+  g_test_add_func ("/lede/tidy/words", test_words);
   return g_test_run ();
 }

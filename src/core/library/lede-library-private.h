@@ -34,6 +34,9 @@ struct _LedeLibrary
   guint       opening : 1;
   /* This transaction deleted a photo's row: its file goes after the commit. */
   guint       photos_gone : 1;
+  /* A rebuild of the search index was seen with many stories' words
+   * waiting: their noting is the second half of its progress. */
+  guint       words_after_reindex : 1;
   /* What deletes those files (_lede_library_sweep_photos(), set by the
    * writer's opening): lede-library-sql.c calls it without calling into
    * the file that made the transaction. */
@@ -222,6 +225,13 @@ gboolean      _lede_library_keep_revision_photos (LedeLibrary *self,
                                              const char    *what,
                                              GError       **error);
 void          _lede_library_sweep_photos     (LedeLibrary   *self);
+/* lede-library-words.c */
+gboolean      _lede_library_words_step       (LedeLibrary   *self,
+                                             gboolean      *done,
+                                             GError       **error);
+char         *_lede_library_expand_prefixes  (LedeLibrary   *self,
+                                             const char    *query);
+double        _lede_library_words_progress   (LedeLibrary   *self);
 gboolean      _lede_library_reindex_begin    (LedeLibrary   *self,
                                              GError       **error);
 gboolean      _lede_library_reindex_step     (LedeLibrary   *self,

@@ -311,7 +311,9 @@ _lede_library_reindex_step (LedeLibrary  *self,
 /**
  * lede_library_get_reindex_progress:
  *
- * How far the rebuild of the search index has got, for a progress bar.
+ * How far the rebuild of the search index has got, for a progress bar,
+ * with the noting of its words when many stories' wait (a library just
+ * migrated, a large import): the second half, as tidy steps rebuild first.
  *
  * Returns: from 0 to 1; -1 when no rebuild waits (the old index may still
  *   be emptied in tidy steps: search is quick already)
@@ -321,12 +323,19 @@ lede_library_get_reindex_progress (LedeLibrary *self)
 {
   ReindexLeft left = REINDEX_NONE;
   gint64 done_to = 0, last = 0;
+  double words, copied;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), -1);
 
-  if (!reindex_left (self, &left, NULL) || left != REINDEX_COPYING ||
-      !_lede_library_query_int (self, "SELECT done_to FROM search_reindex", &done_to, NULL) ||
+  if (!reindex_left (self, &left, NULL))
+    return -1;
+  words = _lede_library_words_progress (self);
+  if (left != REINDEX_COPYING)
+    return words < 0 ? -1 : (self->words_after_reindex ? 0.5 + words / 2 : words);
+  if (!_lede_library_query_int (self, "SELECT done_to FROM search_reindex", &done_to, NULL) ||
       !_lede_library_query_int (self, "SELECT coalesce (max (id), 0) FROM articles", &last, NULL))
     return -1;
-  return last > 0 ? CLAMP ((double)done_to / last, 0.0, 1.0) : 1.0;
+  copied = last > 0 ? CLAMP ((double)done_to / last, 0.0, 1.0) : 1.0;
+  self->words_after_reindex = words >= 0;
+  return words >= 0 ? copied / 2 : copied;
 }

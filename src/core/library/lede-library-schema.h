@@ -426,9 +426,32 @@ static const char * const MIGRATIONS[] = {
    * (lede_library_outbox_list()). A post sent before has no date: left be. */
   "ALTER TABLE site_posts ADD COLUMN date_at TEXT;"
   "ALTER TABLE site_posts ADD COLUMN for_embargo INTEGER NOT NULL DEFAULT 0;",
+
+  /* 19 → 20: every word of the search index, once, so that a prefix the
+   * index has no prefix index for is searched as the words it begins
+   * (lede-library-words.c). The stories and tags whose words may be new
+   * wait in the queues until a tidy step reads them: every story the
+   * first time. */
+  "CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID;"
+  "CREATE TABLE search_words_due (article_id INTEGER PRIMARY KEY);"
+  "CREATE TABLE search_words_due_tags (tag_id INTEGER PRIMARY KEY);"
+  "INSERT INTO search_words_due (article_id) SELECT id FROM articles WHERE trashed_at IS NULL;"
+  "INSERT INTO search_words_due_tags (tag_id) SELECT id FROM tags;"
+  "CREATE TRIGGER search_words_insert AFTER INSERT ON articles BEGIN"
+  "  INSERT OR IGNORE INTO search_words_due (article_id) VALUES (new.id);"
+  "END;"
+  "CREATE TRIGGER search_words_update AFTER UPDATE OF headline, standfirst, body, trashed_at ON articles BEGIN"
+  "  INSERT OR IGNORE INTO search_words_due (article_id) VALUES (new.id);"
+  "END;"
+  "CREATE TRIGGER search_words_tag AFTER INSERT ON tags BEGIN"
+  "  INSERT OR IGNORE INTO search_words_due_tags (tag_id) VALUES (new.id);"
+  "END;"
+  "CREATE TRIGGER search_words_tag_name AFTER UPDATE OF name ON tags BEGIN"
+  "  INSERT OR IGNORE INTO search_words_due_tags (tag_id) VALUES (new.id);"
+  "END;",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 19);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 20);
 
 /* The first schema with the house_style table. */
 #define LEDE_LIBRARY_STYLE_SCHEMA 11
@@ -457,6 +480,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 19);
 
 /* The first schema that knows when each site post is to go out. */
 #define LEDE_LIBRARY_POST_DATE_SCHEMA 19
+
+/* The first schema with search_words. */
+#define LEDE_LIBRARY_WORDS_SCHEMA 20
 
 /* The first schema with library_identity. */
 #define LEDE_LIBRARY_IDENTITY_SCHEMA 7

@@ -157,6 +157,7 @@ lede_library_search (LedeLibrary  *self,
   g_autoptr (GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_search_hit_free);
   g_autofree char *plain = NULL;
   g_autofree char *straight = NULL;
+  g_autofree char *expanded = NULL;
   gboolean syntax = FALSE;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
@@ -177,7 +178,9 @@ lede_library_search (LedeLibrary  *self,
     straight = g_strjoinv ("\"", parts);
   }
 
-  if (run_search (self, straight, limit, hits, &syntax, error))
+  /* Long prefixes as the words they begin (lede-library-words.c). */
+  expanded = _lede_library_expand_prefixes (self, straight);
+  if (run_search (self, expanded ? expanded : straight, limit, hits, &syntax, error))
     return g_steal_pointer (&hits);
   if (!syntax)
     return NULL;
@@ -186,7 +189,9 @@ lede_library_search (LedeLibrary  *self,
   plain = lede_search_make_plain_query (straight);
   if (*plain == '\0')
     return g_steal_pointer (&hits);
-  if (!run_search (self, plain, limit, hits, &syntax, NULL))
+  g_free (expanded);
+  expanded = _lede_library_expand_prefixes (self, plain);
+  if (!run_search (self, expanded ? expanded : plain, limit, hits, &syntax, NULL))
     {
       /* Even quoted words can fail (an empty phrase): nothing matches them. */
       g_ptr_array_set_size (hits, 0);

@@ -8,7 +8,8 @@
  * so the index tends to one b-tree as 'optimize' would leave it), a short
  * transaction of its own; the window runs steps while the writer is idle.
  * Once a step finds nothing to merge, PRAGMA optimize lets SQLite refresh
- * what its planner knows.
+ * what its planner knows. Steps also note the words of new stories
+ * (lede-library-words.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,6 +50,11 @@ lede_library_tidy_step (LedeLibrary  *self,
   /* A search index being rebuilt is built first: merging the old one
    * would be work thrown away. */
   if (!_lede_library_reindex_step (self, done, error))
+    return FALSE;
+  if (!*done)
+    return TRUE;
+  /* New words are noted before merging: search as you type needs them. */
+  if (!_lede_library_words_step (self, done, error))
     return FALSE;
   if (!*done)
     return TRUE;

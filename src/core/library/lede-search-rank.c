@@ -7,7 +7,12 @@
  * has its words: a tenth of a second on 100,000 stories. When the query is
  * one phrase (or one word), its IDF multiplies every score alike and cannot
  * change the order, so it is left out: same order, none of the cost.
- * Queries of several phrases are scored exactly as bm25 scores them.
+ * Queries of several phrases count each phrase's stories only up to
+ * IDF_SAMPLE: a phrase in more is reckoned from how densely it came in the
+ * stories read so far (ids are nearly dense: the trash is kept, deleting
+ * is rare). Ranking moves little, as a phrase that common weighs little;
+ * counting every story of each of a prefix's words took longer than the
+ * search at a million stories.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +25,7 @@
 
 #define K1 1.2
 #define B  0.75
+#define IDF_SAMPLE 64
 
 typedef struct {
   int     n_phrases;
@@ -28,13 +34,24 @@ typedef struct {
   double *freq;   /* a phrase, scratch for the row being scored */
 } RankData;
 
+typedef struct {
+  sqlite3_int64 hits;
+  sqlite3_int64 first;  /* rowids of the first and last story counted */
+  sqlite3_int64 last;
+} Count;
+
 static int
 count_row (const Fts5ExtensionApi *api,
            Fts5Context            *fts,
            void                   *user_data)
 {
-  (*(sqlite3_int64 *)user_data)++;
-  return SQLITE_OK;
+  Count *count = user_data;
+
+  count->last = api->xRowid (fts);
+  if (count->hits++ == 0)
+    count->first = count->last;
+  /* SQLITE_DONE ends xQueryPhrase() early, as a success. */
+  return count->hits < IDF_SAMPLE ? SQLITE_OK : SQLITE_DONE;
 }
 
 static void
@@ -70,14 +87,18 @@ get_rank_data (const Fts5ExtensionApi *api,
 
   for (int i = 0; *rc == SQLITE_OK && i < rank->n_phrases; i++)
     {
-      sqlite3_int64 hits = 0;
+      Count count = { 0, 0, 0 };
+      double hits;
 
       if (rank->n_phrases == 1)
         {
           rank->idf[i] = 1.0;
           break;
         }
-      *rc = api->xQueryPhrase (fts, i, &hits, count_row);
+      *rc = api->xQueryPhrase (fts, i, &count, count_row);
+      hits = count.hits;
+      if (count.hits >= IDF_SAMPLE)
+        hits = MIN ((double)rows, rows * (double)count.hits / (double)(count.last - count.first + 1));
       rank->idf[i] = log ((rows - hits + 0.5) / (hits + 0.5));
       if (rank->idf[i] <= 0.0)
         rank->idf[i] = 1e-6;
@@ -130,6 +151,26 @@ lede_rank (const Fts5ExtensionApi  *api,
 }
 
 /**
+ * lede_search_fts5_api:
+ *
+ * Returns: (nullable): FTS5's API on @db, for its tokenizers and functions
+ */
+fts5_api *
+lede_search_fts5_api (sqlite3 *db)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return api;
+}
+
+/**
  * lede_search_rank_register:
  *
  * Makes lede_rank() available to FTS5 queries on @db.
@@ -139,17 +180,9 @@ lede_rank (const Fts5ExtensionApi  *api,
 int
 lede_search_rank_register (sqlite3 *db)
 {
-  fts5_api *api = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL);
+  fts5_api *api = lede_search_fts5_api (db);
 
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_pointer (stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
-      sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
   if (api == NULL)
-    return rc == SQLITE_OK ? SQLITE_ERROR : rc;
+    return SQLITE_ERROR;
   return api->xCreateFunction (api, "lede_rank", NULL, lede_rank, NULL);
 }

@@ -9,6 +9,7 @@
 
 G_BEGIN_DECLS
 
-int lede_search_rank_register (sqlite3 *db);
+int       lede_search_rank_register (sqlite3 *db);
+fts5_api *lede_search_fts5_api      (sqlite3 *db);
 
 G_END_DECLS

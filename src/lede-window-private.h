@@ -55,6 +55,7 @@ struct _LedeWindow
   LedeArticleList      *articles;
   GtkMultiSelection    *selection;
   guint                 last_position; /* of the last story opened from the list */
+  gint64                select_when_loaded; /* asked for while a long list is read */
   LedeAutosave         *autosave;
   guint                 backup_timer;  /* looks for a daily backup due */
   guint                 tidy_timer;    /* steps of tidying the search index */

@@ -85,9 +85,16 @@ lede_window_select_story (LedeWindow *self,
 {
   guint position;
 
-  if (self->articles == NULL ||
-      (position = lede_article_list_find (self->articles, id)) == G_MAXUINT)
+  if (self->articles == NULL)
     return FALSE;
+  if ((position = lede_article_list_find (self->articles, id)) == G_MAXUINT)
+    {
+      /* A long list being read: selected once it is (sync_selection()). */
+      if (!lede_article_list_is_loading (self->articles))
+        return FALSE;
+      self->select_when_loaded = id;
+      return TRUE;
+    }
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   /* GTK 4.8 has no gtk_list_view_scroll_to(); the list's own action does it. */
@@ -189,6 +196,17 @@ sync_selection (LedeWindow *self)
   if (self->reverting_selection || self->articles == NULL)
     return;
 
+  /* A story asked for while the list was read, now in it. */
+  if (self->select_when_loaded != 0)
+    {
+      gint64 id = self->select_when_loaded;
+
+      if (lede_article_list_find (self->articles, id) != G_MAXUINT || !lede_article_list_is_loading (self->articles))
+        self->select_when_loaded = 0;
+      if (self->select_when_loaded == 0 && lede_window_select_story (self, id))
+        return;
+    }
+
   set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   n_selected = (guint)gtk_bitset_get_size (set);
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
@@ -255,6 +273,7 @@ lede_window_watch_selection (LedeWindow  *self,
                              LedeLibrary *library)
 {
   g_signal_connect_object (library, "article-replaced", G_CALLBACK (on_article_replaced), self, G_CONNECT_SWAPPED);
+  self->select_when_loaded = 0;
   gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
   sync_selection (self);
 }

@@ -236,6 +236,107 @@ test_pinned_swaps (void)
   lede_test_rmdir (dir);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+wait_loaded (LedeArticleList *list)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (lede_article_list_is_loading (list))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+assert_ids (LedeArticleList *list,
+            const gint64    *expected,
+            guint            n)
+{
+  GArray *ids = lede_article_list_get_ids (list);
+
+  g_assert_cmpuint (ids->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i), ==, expected[i]);
+}
+
+/* A long list is read on a worker: the list holds what it had until the
+ * ids are read, then reports what differs; reads asked for meanwhile make
+ * one more, and search results pinned meanwhile are not overwritten. */
+static void
+test_read_on_worker (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  g_autoptr (LedeArticleList) list = NULL;
+  g_autoptr (GArray) pinned = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Change change = { 0 };
+  guint notified = 0;
+  gint64 a, b, c, d;
+
+  a = add_story (library, "Ferry timetable");
+  b = add_story (library, "Harbour wall");
+  list = lede_article_list_new (library, FALSE);
+  lede_article_list_set_worker_from (list, 0);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &change);
+  g_signal_connect (list, "notify::loading", G_CALLBACK (count_notify), &notified);
+
+  /* A story added: the list as it was until the worker has read it. */
+  c = add_story (library, "Council budget");
+  g_assert_true (lede_article_list_is_loading (list));
+  g_assert_cmpuint (change.count, ==, 0);
+  {
+    const gint64 before[] = { b, a };
+    assert_ids (list, before, 2);
+  }
+  wait_loaded (list);
+  assert_change (&change, 0, 0, 1);
+  {
+    const gint64 after[] = { c, b, a };
+    assert_ids (list, after, 3);
+  }
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* Two changes while one read runs: one more read, the newest shown. */
+  d = add_story (library, "Dredging begins");
+  g_assert_true (lede_library_trash_article (library, a, NULL));
+  wait_loaded (list);
+  {
+    const gint64 after[] = { d, c, b };
+    assert_ids (list, after, 3);
+  }
+
+  /* Search results pinned while a read runs stay. */
+  g_assert_true (lede_library_trash_article (library, b, NULL));
+  g_array_append_val (pinned, c);
+  lede_article_list_set_pinned (list, pinned);
+  wait_loaded (list);
+  {
+    const gint64 after[] = { c };
+    assert_ids (list, after, 1);
+  }
+  /* And the whole list again, read on the worker. */
+  lede_article_list_set_pinned (list, NULL);
+  g_assert_true (lede_article_list_is_loading (list));
+  wait_loaded (list);
+  {
+    const gint64 after[] = { d, c };
+    assert_ids (list, after, 2);
+  }
+  g_clear_object (&list);
+  g_clear_object (&library);
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/lede/article-list/items-are-released", test_items_are_released);
   g_test_add_func ("/lede/article-list/orders", test_orders);
   g_test_add_func ("/lede/article-list/pinned-swaps", test_pinned_swaps);
+  g_test_add_func ("/lede/article-list/read-on-worker", test_read_on_worker);
 
   return g_test_run ();
 }

@@ -1088,6 +1088,56 @@ listed (Fixture *f)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+list_read (gpointer data)
+{
+  Fixture *f = data;
+
+  return !lede_article_list_is_loading (f->window->articles);
+}
+
+/* A library's list read on a worker (as one of 10,000 stories and more
+ * is): the story opens once it is read; a new story is selected once the
+ * list holds it; the whole list comes back after a search, the open story
+ * selected in it. */
+static void
+test_list_on_worker (void)
+{
+  Fixture fixture = { 0 }, *f = &fixture;
+  gint64 sample_id, new_id;
+
+  g_setenv ("LEDE_LIST_WORKER_FROM", "0", TRUE);
+  fixture_setup (f, NULL);
+  lede_test_wait_until (list_read, f, 5000);
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 1);
+  g_assert_nonnull (shown_article (f));
+  g_assert_true (selected_article (f) == shown_article (f));
+  sample_id = lede_article_get_id (shown_article (f));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-story", NULL));
+  g_assert_true (lede_article_list_is_loading (f->window->articles));
+  lede_test_wait_until (list_read, f, 5000);
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 2);
+  new_id = lede_article_get_id (shown_article (f));
+  g_assert_cmpint (new_id, !=, sample_id);
+  g_assert_nonnull (selected_article (f));
+  g_assert_cmpint (lede_article_get_id (selected_article (f)), ==, new_id);
+
+  g_assert_true (lede_window_select_article (f->window, sample_id));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  search_for (f, "lights");
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 1);
+  search_for (f, "");
+  lede_test_wait_until (list_read, f, 5000);
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 2);
+  g_assert_nonnull (selected_article (f));
+  g_assert_cmpint (lede_article_get_id (selected_article (f)), ==, sample_id);
+  g_assert_cmpint (lede_article_get_id (shown_article (f)), ==, sample_id);
+
+  fixture_teardown (f, NULL);
+  g_unsetenv ("LEDE_LIST_WORKER_FROM");
+}
+
 /* Search in the sidebar: matches as you type (the last word a prefix),
  * best first, with the matched words; the filters narrow it; any text is
  * safe; Escape gives the whole list back with the open story selected,
@@ -3038,6 +3088,7 @@ main (int   argc,
   ADD ("history-changes", test_history_changes);
   ADD ("body-measured-before-drawn", test_body_measured_before_drawn);
 #undef ADD
+  g_test_add_func ("/lede/window/list-on-worker", test_list_on_worker);
   g_test_add_func ("/lede/window/refused-libraries", test_refused_libraries);
   g_test_add_func ("/lede/window/german", test_german);
   g_test_add_func ("/lede/window/narrow-german", test_narrow_german);

@@ -6,6 +6,13 @@
  * story — the sidebar row, the editor — holds the same object, and an edit
  * shows everywhere at once without the list being reloaded.
  *
+ * Reading the ids of a million stories takes a quarter of a second: a
+ * long list (WORKER_FROM ids, or a library whose ids reach that far) is
+ * read on a worker thread, through a read-only connection of its own, and
+ * shown when read; "loading" is TRUE meanwhile. Reads asked for during one
+ * make one more after it. A short list is read at once, as it always was:
+ * a story added is then in the list when the call that added it returns.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "lede-article-list"
@@ -27,10 +34,26 @@ struct _LedeArticleList
   GArray      *pinned;    /* these ids, in this order (search results), or NULL */
   char        *tag;       /* only stories with this tag, or NULL */
   char        *assignee;  /* only stories assigned to this person, or NULL */
+
+  guint        worker_from; /* ids from which the list is read off the main thread */
+  LedeLibrary *reader;      /* the worker's connection, opened when first needed */
+  gboolean     loading;     /* a read runs on the worker */
+  gboolean     load_again;  /* and another was asked for meanwhile */
+  gboolean     load_whole;  /* a read asked for reports every row */
 };
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 /* Longer than this, a whole new list is reported in two steps (reload()). */
 #define WHOLE_IN_TWO_STEPS 1000
+/* A list this long is read on a worker thread: about 2 ms of reading. */
+#define WORKER_FROM 10000
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -160,10 +183,29 @@ lede_article_list_finalize (GObject *object)
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->pinned, g_array_unref);
   g_clear_pointer (&self->articles, g_hash_table_unref);
+  g_clear_object (&self->reader);
   g_free (self->tag);
   g_free (self->assignee);
 
   G_OBJECT_CLASS (lede_article_list_parent_class)->finalize (object);
+}
+
+static void
+lede_article_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LedeArticleList *self = LEDE_ARTICLE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -173,6 +215,17 @@ lede_article_list_class_init (LedeArticleListClass *klass)
 
   object_class->dispose = lede_article_list_dispose;
   object_class->finalize = lede_article_list_finalize;
+  object_class->get_property = lede_article_list_get_property;
+
+  /**
+   * LedeArticleList:loading:
+   *
+   * Whether the ids are being read on a worker thread; the list shows
+   * what it held before until they are.
+   */
+  properties [PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -181,6 +234,9 @@ lede_article_list_init (LedeArticleList *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->articles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->status = -1;
+  /* The window's tests read every list on the worker with 0. */
+  self->worker_from = g_getenv ("LEDE_LIST_WORKER_FROM") ? (guint)g_ascii_strtoull (g_getenv ("LEDE_LIST_WORKER_FROM"), NULL, 10)
+                                                        : WORKER_FROM;
 }
 
 /**
@@ -237,27 +293,15 @@ lede_article_list_find (LedeArticleList *self,
   return G_MAXUINT;
 }
 
-/* Reads the ids again; reports what differs, or with @whole every row. In
- * one items-changed either way, so a selection can find its item again. */
-static gboolean
-reload (LedeArticleList  *self,
-        gboolean          whole,
-        GError          **error)
+/* Takes @ids as the list's; reports what differs, or with @whole every
+ * row. In one items-changed either way, so a selection can find its item
+ * again. */
+static void
+show_ids (LedeArticleList *self,
+          GArray          *ids,
+          gboolean         whole)
 {
-  g_autoptr (GArray) ids = NULL;
-  guint old_len, new_len, head = 0, tail = 0;
-
-  if (self->pinned != NULL)
-    {
-      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->pinned->len);
-      g_array_append_vals (ids, self->pinned->data, self->pinned->len);
-    }
-  else if (!(ids = lede_library_list_ids_sorted (self->library, self->trashed, self->status, self->tag,
-                                                 self->assignee, self->order, error)))
-    return FALSE;
-
-  old_len = self->ids->len;
-  new_len = ids->len;
+  guint old_len = self->ids->len, new_len = ids->len, head = 0, tail = 0;
 
   while (!whole && head < old_len && head < new_len &&
          g_array_index (self->ids, gint64, head) == g_array_index (ids, gint64, head))
@@ -279,11 +323,159 @@ reload (LedeArticleList  *self,
       old_len = 0;
     }
   g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
+  self->ids = g_array_ref (ids);
 
   if (old_len - head - tail > 0 || new_len - head - tail > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), head,
                                 old_len - head - tail, new_len - head - tail);
+}
+
+/* What a read on the worker reads with, copied. */
+typedef struct {
+  LedeLibrary    *reader;
+  gboolean        trashed;
+  int             status;
+  char           *tag;
+  char           *assignee;
+  LedeStoryOrder  order;
+  GArray         *ids;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_clear_object (&load->reader);
+  g_free (load->tag);
+  g_free (load->assignee);
+  g_clear_pointer (&load->ids, g_array_unref);
+  g_free (load);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
+  GError *error = NULL;
+
+  load->ids = lede_library_list_ids_sorted (load->reader, load->trashed, load->status, load->tag,
+                                            load->assignee, load->order, &error);
+  if (load->ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void run_load (LedeArticleList *self);
+
+static void
+set_loading (LedeArticleList *self,
+             gboolean         loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+}
+
+static void
+on_load_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LedeArticleList *self = LEDE_ARTICLE_LIST (object);
+  Load *load = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  gboolean whole = self->load_whole;
+
+  /* Disposed meanwhile: nothing to show it to. */
+  if (self->library == NULL)
+    {
+      set_loading (self, FALSE);
+      return;
+    }
+  if (self->load_again)
+    {
+      /* What was read is older than what was asked since. */
+      self->load_again = FALSE;
+      run_load (self);
+      return;
+    }
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Could not list the stories: %s", error->message);
+  /* Search results pinned meanwhile stay. */
+  else if (self->pinned == NULL && self->library != NULL)
+    show_ids (self, load->ids, whole);
+  self->load_whole = FALSE;
+  set_loading (self, FALSE);
+}
+
+static void
+run_load (LedeArticleList *self)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  Load *load;
+
+  if (self->reader == NULL &&
+      !(self->reader = lede_library_open_for_reading (lede_library_get_path (self->library), &error)))
+    {
+      g_warning ("Could not list the stories: %s", error->message);
+      set_loading (self, FALSE);
+      return;
+    }
+  load = g_new0 (Load, 1);
+  load->reader = g_object_ref (self->reader);
+  load->trashed = self->trashed;
+  load->status = self->status;
+  load->tag = g_strdup (self->tag);
+  load->assignee = g_strdup (self->assignee);
+  load->order = self->order;
+  task = g_task_new (self, NULL, on_load_done, NULL);
+  g_task_set_task_data (task, load, (GDestroyNotify)load_free);
+  g_task_run_in_thread (task, load_thread);
+  set_loading (self, TRUE);
+}
+
+/* Reads the ids on the worker, or, while it reads, once more after. */
+static void
+start_load (LedeArticleList *self)
+{
+  if (self->loading)
+    self->load_again = TRUE;
+  else
+    run_load (self);
+}
+
+/* Reads the ids again: on the worker for a long list (reported when
+ * read), else at once. */
+static gboolean
+reload (LedeArticleList  *self,
+        gboolean          whole,
+        GError          **error)
+{
+  g_autoptr (GArray) ids = NULL;
+
+  if (self->pinned != NULL)
+    {
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->pinned->len);
+      g_array_append_vals (ids, self->pinned->data, self->pinned->len);
+      show_ids (self, ids, whole);
+      return TRUE;
+    }
+  if (self->loading || self->ids->len >= self->worker_from ||
+      lede_library_get_last_id (self->library) >= self->worker_from)
+    {
+      self->load_whole |= whole;
+      start_load (self);
+      return TRUE;
+    }
+  if (!(ids = lede_library_list_ids_sorted (self->library, self->trashed, self->status, self->tag,
+                                            self->assignee, self->order, error)))
+    return FALSE;
+  show_ids (self, ids, whole);
   return TRUE;
 }
 
@@ -300,6 +492,31 @@ lede_article_list_reload (LedeArticleList  *self,
 {
   g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), FALSE);
   return reload (self, FALSE, error);
+}
+
+/**
+ * lede_article_list_is_loading:
+ *
+ * Returns: whether the ids are being read on a worker thread
+ */
+gboolean
+lede_article_list_is_loading (LedeArticleList *self)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), FALSE);
+  return self->loading;
+}
+
+/**
+ * lede_article_list_set_worker_from:
+ * @n_ids: the length from which the list is read off the main thread
+ *   (0: always), for tests
+ */
+void
+lede_article_list_set_worker_from (LedeArticleList *self,
+                                   guint            n_ids)
+{
+  g_return_if_fail (LEDE_IS_ARTICLE_LIST (self));
+  self->worker_from = n_ids;
 }
 
 /**

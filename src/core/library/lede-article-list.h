@@ -22,6 +22,9 @@ guint            lede_article_list_find          (LedeArticleList *self,
 gboolean         lede_article_list_reload        (LedeArticleList *self,
                                                   GError         **error);
 
+gboolean         lede_article_list_is_loading    (LedeArticleList *self);
+void             lede_article_list_set_worker_from (LedeArticleList *self,
+                                                  guint            n_ids);
 GArray          *lede_article_list_get_ids       (LedeArticleList *self);
 gboolean         lede_article_list_set_filter    (LedeArticleList *self,
                                                   int              status,

@@ -626,6 +626,24 @@ lede_library_count_articles (LedeLibrary  *self,
   return count;
 }
 
+/**
+ * lede_library_get_last_id:
+ *
+ * Returns: the highest id a story has had in the library, or 0: about how
+ *   many stories it holds, read at once whatever its size
+ */
+gint64
+lede_library_get_last_id (LedeLibrary *self)
+{
+  gint64 last = 0;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), 0);
+
+  if (!_lede_library_query_int (self, "SELECT coalesce (max (id), 0) FROM articles", &last, NULL))
+    return 0;
+  return last;
+}
+
 /* Runs one single-row change by id and says in words when the story is gone. */
 static gboolean
 change_one (LedeLibrary  *self,

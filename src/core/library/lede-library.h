@@ -201,6 +201,7 @@ GPtrArray    *lede_library_get_articles      (LedeLibrary  *self,
 GPtrArray    *lede_library_list_articles     (LedeLibrary  *self,
                                               gboolean      trashed,
                                               GError      **error);
+gint64        lede_library_get_last_id       (LedeLibrary  *self);
 gint64        lede_library_count_articles    (LedeLibrary  *self,
                                               gboolean      trashed,
                                               GError      **error);

@@ -10,7 +10,12 @@
  *   memory       resident (RSS) and proportional (PSS) memory summed over the
  *                program and every process it started (WebKit's included).
  *
- *   lede-bench-window --group G --row R --who W [--runs N] -- COMMAND ARGS...
+ *   lede-bench-window --group G --row R --who W [--runs N]
+ *                     [--beside "COMMAND ARGS" --beside-who W2] -- COMMAND ARGS...
+ *
+ * With --beside, the other program is run just before each run, and the
+ * rows say too how the two compare run by run (the median of the ratios):
+ * interleaved, a machine busier for a while slows both alike.
  *
  * Run it under Xvfb with no window manager, so top-levels are children of
  * the root window.
@@ -234,8 +239,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *group = NULL, *row = NULL, *who = NULL;
+  g_autofree char *group = NULL, *row = NULL, *who = NULL, *beside = NULL, *beside_who = NULL;
+  g_auto (GStrv) beside_argv = NULL;
   int runs = 5, damage_event, damage_error;
+  g_autoptr (GArray) beside_first = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) beside_pss = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) first_ratio = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) pss_ratio = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) first = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) settled = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) rss = g_array_new (FALSE, FALSE, sizeof (double));
@@ -247,6 +257,8 @@ main (int   argc,
     { "row", 0, 0, G_OPTION_ARG_STRING, &row, "Table row", "R" },
     { "who", 0, 0, G_OPTION_ARG_STRING, &who, "Program name in the table", "W" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs (default 5)", "N" },
+    { "beside", 0, 0, G_OPTION_ARG_STRING, &beside, "Another program, run before each run", "COMMAND" },
+    { "beside-who", 0, 0, G_OPTION_ARG_STRING, &beside_who, "Its name in the table", "W" },
     { NULL }
   };
   Display *display;
@@ -259,6 +271,11 @@ main (int   argc,
     }
   if (g_str_equal (argv[1], "--"))
     argv++, argc--;
+  if (beside != NULL && (beside_who == NULL || !g_shell_parse_argv (beside, NULL, &beside_argv, &error)))
+    {
+      g_printerr ("--beside needs a command and --beside-who\n");
+      return 1;
+    }
   display = XOpenDisplay (NULL);
   if (display == NULL || !XDamageQueryExtension (display, &damage_event, &damage_error))
     {
@@ -269,10 +286,25 @@ main (int   argc,
 
   for (int i = 0; i < runs; i++)
     {
-      Sample sample = { 0 };
+      Sample sample = { 0 }, other = { 0 };
 
+      if (beside_argv != NULL)
+        {
+          if (!run_once (display, damage_event, beside_argv, &other))
+            return 2;
+          g_array_append_val (beside_first, other.first_frame_ms);
+          g_array_append_val (beside_pss, other.pss_mib);
+        }
       if (!run_once (display, damage_event, argv + 1, &sample))
         return 2;
+      if (beside_argv != NULL)
+        {
+          double first_over = sample.first_frame_ms / other.first_frame_ms;
+          double pss_over = sample.pss_mib / other.pss_mib;
+
+          g_array_append_val (first_ratio, first_over);
+          g_array_append_val (pss_ratio, pss_over);
+        }
       g_array_append_val (first, sample.first_frame_ms);
       g_array_append_val (settled, sample.settled_ms);
       g_array_append_val (rss, sample.rss_mib);
@@ -283,6 +315,16 @@ main (int   argc,
   report (group, row, ": settled", who, "ms", settled);
   report ("memory", row, ": PSS, all processes", who, "MiB", pss);
   report ("memory", row, ": RSS, all processes", who, "MiB", rss);
+  if (beside_argv != NULL)
+    {
+      g_autofree char *over = g_strdup_printf (": first frame over %s's, interleaved", beside_who);
+      g_autofree char *over_pss = g_strdup_printf (": PSS over %s's, interleaved", beside_who);
+
+      report (group, row, ": first frame (interleaved)", beside_who, "ms", beside_first);
+      report ("memory", row, ": PSS, all processes (interleaved)", beside_who, "MiB", beside_pss);
+      report (group, row, over, who, "x", first_ratio);
+      report ("memory", row, over_pss, who, "x", pss_ratio);
+    }
   XCloseDisplay (display);
   return 0;
 }

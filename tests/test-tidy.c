@@ -361,7 +361,11 @@ test_words (void)
   assert_finds_as_fts5 (library, "zeph*");
   tidy_all (library);
   assert_finds_as_fts5 (library, "zeppe*");
-  g_assert_nonnull (_lede_library_expand_prefixes (library, "zeppe*"));
+  {
+    g_autofree char *zeppe = _lede_library_expand_prefixes (library, "zeppe*");
+
+    g_assert_cmpstr (zeppe, ==, "(\"zeppelin\")");
+  }
 
   /* A reader expands as the writer does. */
   {

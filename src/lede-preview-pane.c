@@ -482,15 +482,13 @@ lede_preview_pane_init (LedePreviewPane *self)
 }
 
 /* Whether the story has an open pass, in its body, headline or standfirst. */
-static gboolean
-check_pass (gpointer data)
+static void
+show_pass (LedePreviewPane *self)
 {
-  LedePreviewPane *self = data;
   gboolean has_pass = FALSE;
 
-  self->pass_check_id = 0;
   if (self->pass_bar == NULL)  /* disposed */
-    return G_SOURCE_REMOVE;
+    return;
   if (self->article != NULL)
     {
       const char *fields[] = { lede_article_get_headline (self->article),
@@ -515,7 +513,26 @@ check_pass (gpointer data)
       self->has_pass = has_pass;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_PASS]);
     }
+}
+
+static gboolean
+check_pass_cb (gpointer data)
+{
+  LedePreviewPane *self = data;
+
+  self->pass_check_id = 0;
+  show_pass (self);
   return G_SOURCE_REMOVE;
+}
+
+/* At once, and no look pending after: a pending one forgotten (its id
+ * cleared but its source left) outlived the pane and wrote into whatever
+ * took its memory. */
+static void
+check_pass_now (LedePreviewPane *self)
+{
+  g_clear_handle_id (&self->pass_check_id, g_source_remove);
+  show_pass (self);
 }
 
 /* Looked at again once typing pauses: a scan of the story is linear, but
@@ -525,7 +542,7 @@ check_pass_later (LedePreviewPane *self)
 {
   g_clear_handle_id (&self->pass_check_id, g_source_remove);
   if (self->pass_bar != NULL)  /* not once disposed */
-    self->pass_check_id = g_timeout_add (200, check_pass, self);
+    self->pass_check_id = g_timeout_add (200, check_pass_cb, self);
 }
 
 /**
@@ -579,7 +596,7 @@ lede_preview_pane_set_article (LedePreviewPane *self,
   if (self->preview)
     module->set_article (self->preview, article);
   /* Another story: at once, so its bar never shows the last one's pass. */
-  check_pass (self);
+  check_pass_now (self);
 }
 
 /**
@@ -620,7 +637,7 @@ lede_preview_pane_set_buffer (LedePreviewPane *self,
     g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
   if (self->preview)
     module->set_buffer (self->preview, buffer);
-  check_pass (self);
+  check_pass_now (self);
 }
 
 void

@@ -1003,6 +1003,26 @@ test_editors_pass (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (bar));
 }
 
+/* A story typed in, then the pane told of another story (as when the
+ * window closes) and gone within the 200 ms its look for a pass waits:
+ * the look once outlived the pane, writing into memory that another
+ * widget (Preferences' spelling switch) had taken, and crashed it. */
+static void
+test_pass_look_outlived (void)
+{
+  g_autoptr (GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
+  LedePreviewPane *pane = g_object_ref_sink (g_object_new (LEDE_TYPE_PREVIEW_PANE, NULL));
+  g_autoptr (LedeArticle) article = lede_article_new ();
+
+  lede_preview_pane_set_article (pane, article);
+  lede_preview_pane_set_buffer (pane, buffer);
+  gtk_text_buffer_set_text (buffer, "Typed a moment before the window closed.", -1);
+  lede_preview_pane_set_article (pane, NULL);
+  g_object_unref (pane);
+  /* No source of the main loop is left with the pane as its data. */
+  g_assert_null (g_main_context_find_source_by_user_data (NULL, pane));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1025,6 +1045,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/lede/preview/shown-from-write-layout", test_shown_from_write_layout);
   g_test_add_func ("/lede/preview/print-from-write-layout", test_print_from_write_layout);
+  g_test_add_func ("/lede/preview/pass-look-outlived", test_pass_look_outlived);
 
   return g_test_run ();
 }

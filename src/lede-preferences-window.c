@@ -103,8 +103,14 @@ static void
 layout_selected_cb (LedePreferencesWindow *self)
 {
   guint selected = adw_combo_row_get_selected (self->layout_row);
+  g_autofree char *layout = NULL;
 
-  if (self->settings && selected < G_N_ELEMENTS (layouts))
+  if (self->settings == NULL || selected >= G_N_ELEMENTS (layouts))
+    return;
+  /* show_layout() choosing the row the key says writes nothing: GSettings
+   * tells every window of a write, even of the same value. */
+  layout = g_settings_get_string (self->settings, "layout");
+  if (!g_str_equal (layout, layouts[selected]))
     g_settings_set_string (self->settings, "layout", layouts[selected]);
 }
 

@@ -30,6 +30,52 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
+/* A newsroom's proportions: most stories published, one in twenty a
+ * draft and as many in progress, ready or spiked; one to three tags of
+ * about 300, the first few on many stories (as a paper's "council" is); dates
+ * over ten years, oldest first. */
+#define N_TAGS      300
+#define TEN_YEARS_S (10 * 365 * 24 * 3600LL)
+#define FIRST_DAY_S 1451606400LL /* 2016-01-01 UTC */
+
+static void
+dress_story (LedeArticle *article,
+             guint        i,
+             guint        n_stories)
+{
+  static const LedeArticleStatus statuses[20] = {
+    LEDE_ARTICLE_STATUS_DRAFT, LEDE_ARTICLE_STATUS_IN_PROGRESS,
+    LEDE_ARTICLE_STATUS_READY, LEDE_ARTICLE_STATUS_SPIKED,
+    [4 ... 19] = LEDE_ARTICLE_STATUS_PUBLISHED,
+  };
+  char names[3][32];
+  const char *tags[4] = { NULL };
+  guint n_tags = 1 + i % 3;
+  g_autoptr (GDateTime) created = g_date_time_new_from_unix_utc (FIRST_DAY_S + TEN_YEARS_S * i / n_stories);
+
+  for (guint t = 0; t < n_tags; t++)
+    {
+      /* Squared, so low ranks come often: the first tag on about one
+       * story in sixteen, the last on one in a thousand. */
+      guint spread = (i * 2654435761u + t * 40503u) % N_TAGS;
+      guint rank = spread * spread / N_TAGS + t;
+
+      tags[t] = lede_bench_word (20 + rank, names[t]);
+    }
+  lede_article_set_status (article, statuses[i % G_N_ELEMENTS (statuses)]);
+  lede_article_set_created (article, created);
+  lede_article_set_tags (article, tags);
+}
+
+/* A library made before the generator gave stories tags is made again. */
+static gboolean
+has_tags (LedeLibrary *library)
+{
+  g_autoptr (GPtrArray) tags = lede_library_list_tags (library, NULL);
+
+  return tags != NULL && tags->len > 0;
+}
+
 static LedeLibrary *
 open_or_make (const char *path,
               guint       n_stories)
@@ -38,7 +84,7 @@ open_or_make (const char *path,
   LedeLibrary *library = lede_library_open (path, &error);
   double start;
 
-  if (library != NULL && lede_library_count_articles (library, FALSE, NULL) == n_stories)
+  if (library != NULL && lede_library_count_articles (library, FALSE, NULL) == n_stories && has_tags (library))
     {
       gboolean done = FALSE;
 
@@ -86,6 +132,7 @@ open_or_make (const char *path,
 
       lede_article_set_headline (article, headline);
       lede_article_set_body (article, body);
+      dress_story (article, i, n_stories);
       if (!lede_library_create_article (library, article, &error))
         g_error ("%s", error->message);
     }
@@ -134,6 +181,35 @@ time_search (LedeLibrary *library,
   if (found == 0)
     g_error ("search for %s found nothing: the benchmark would measure nothing", query);
   lede_bench_report (group, row, "Lede search (top 20)", "ms", lede_bench_stats (samples));
+}
+
+/* The ids of the stories a filter and an order give, as the sidebar and
+ * `lede-cli list` ask for them. */
+static void
+time_list (LedeLibrary    *library,
+           const char     *row,
+           int             status,
+           const char     *tag,
+           LedeStoryOrder  order)
+{
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  guint found = 0;
+
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      double start = now_ms ();
+      g_autoptr (GArray) ids = lede_library_list_ids_sorted (library, FALSE, status, tag, NULL, order, &error);
+      double elapsed = now_ms () - start;
+
+      if (ids == NULL)
+        g_error ("%s", error->message);
+      found = ids->len;
+      g_array_append_val (samples, elapsed);
+    }
+  if (found == 0)
+    g_error ("%s found nothing: the benchmark would measure nothing", row);
+  lede_bench_report (group, row, "Lede core API", "ms", lede_bench_stats (samples));
 }
 
 /* Trashes every story of a copy of @source, then deletes them forever:
@@ -309,6 +385,13 @@ measure (LedeLibrary *library,
     }
   lede_bench_report (group, "list for the sidebar", "Lede core API", "ms", lede_bench_stats (list_samples));
 
+  time_list (library, "filter: a common tag (one story in sixteen)", -1, lede_bench_word (20, d), LEDE_STORY_ORDER_NEWEST);
+  time_list (library, "filter: a rare tag (one story in a thousand)", -1, lede_bench_word (20 + N_TAGS, d), LEDE_STORY_ORDER_NEWEST);
+  time_list (library, "filter: drafts (one story in twenty)", LEDE_ARTICLE_STATUS_DRAFT, NULL, LEDE_STORY_ORDER_NEWEST);
+  time_list (library, "sort: by headline", -1, NULL, LEDE_STORY_ORDER_HEADLINE);
+  time_list (library, "sort: last changed first", -1, NULL, LEDE_STORY_ORDER_LAST_CHANGED);
+  time_list (library, "filter and sort: drafts with a common tag, by headline",
+             LEDE_ARTICLE_STATUS_DRAFT, lede_bench_word (20, d), LEDE_STORY_ORDER_HEADLINE);
 }
 
 /* The library's size on disk, and a story's share of it. */

@@ -227,6 +227,8 @@ lede_window_dispose (GObject *object)
   lede_window_dispose_tidy (self);
   lede_window_dispose_inbox (self);
   lede_window_dispose_outbox (self);
+  /* The toast may outlive the window: its weak pointer must not. */
+  g_clear_weak_pointer (&self->failure_toast);
   g_clear_object (&self->title_bindings);
   g_clear_object (&self->autosave);
   g_clear_object (&self->selection);

@@ -72,12 +72,18 @@ select_quietly (LedeWindow *self,
 
 static void sync_selection (LedeWindow *self);
 
+static void open_story (LedeWindow  *self,
+                        LedeArticle *selected);
+
 /**
  * lede_window_select_story:
  *
  * Selects story @id in the sidebar (and so opens it), scrolled into view.
+ * While a long list is read, the story opens at once and its row is
+ * selected once the list holds it: callers go on to act on the story open
+ * (type into it, put the wire's changes in it).
  *
- * Returns: whether it is in the list and now selected
+ * Returns: whether it is open now, and selected or to be
  */
 gboolean
 lede_window_select_story (LedeWindow *self,
@@ -89,8 +95,18 @@ lede_window_select_story (LedeWindow *self,
     return FALSE;
   if ((position = lede_article_list_find (self->articles, id)) == G_MAXUINT)
     {
-      /* A long list being read: selected once it is (sync_selection()). */
+      g_autoptr (LedeArticle) article = NULL;
+      g_autoptr (GError) error = NULL;
+
       if (!lede_article_list_is_loading (self->articles))
+        return FALSE;
+      if (!(article = lede_article_list_get_story (self->articles, id, &error)))
+        {
+          g_warning ("Could not open story %" G_GINT64_FORMAT ": %s", id, error->message);
+          return FALSE;
+        }
+      open_story (self, article);
+      if (lede_editor_get_article (self->editor) != article)
         return FALSE;
       self->select_when_loaded = id;
       return TRUE;
@@ -146,6 +162,10 @@ open_story (LedeWindow  *self,
   LedeArticle *shown = lede_editor_get_article (self->editor);
   g_autoptr (GError) error = NULL;
 
+  /* Another story chosen while a long list is read: the one asked for
+   * before is not selected when it comes. */
+  if (selected == NULL || lede_article_get_id (selected) != self->select_when_loaded)
+    self->select_when_loaded = 0;
   if (selected == shown)
     return;
 

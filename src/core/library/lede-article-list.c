@@ -89,6 +89,23 @@ lede_article_list_get_n_items (GListModel *model)
   return LEDE_ARTICLE_LIST (model)->ids->len;
 }
 
+/* The one object for story @id, read when no one holds it. */
+static LedeArticle *
+get_story (LedeArticleList  *self,
+           gint64            id,
+           GError          **error)
+{
+  LedeArticle *article;
+
+  if ((article = g_hash_table_lookup (self->articles, &id)))
+    return g_object_ref (article);
+  if (!(article = lede_library_get_article (self->library, id, error)))
+    return NULL;
+  g_hash_table_insert (self->articles, g_memdup2 (&id, sizeof id), article);
+  g_object_weak_ref (G_OBJECT (article), forget_article, self);
+  return article;
+}
+
 static gpointer
 lede_article_list_get_item (GListModel *model,
                             guint       position)
@@ -102,21 +119,32 @@ lede_article_list_get_item (GListModel *model,
     return NULL;
 
   id = g_array_index (self->ids, gint64, position);
-  if ((article = g_hash_table_lookup (self->articles, &id)))
-    return g_object_ref (article);
+  if ((article = get_story (self, id, &error)))
+    return article;
 
   /* A row must get an item, so a story that cannot be read is shown as an
    * empty one (with its id, so it can still be trashed) and logged. */
-  if (!(article = lede_library_get_article (self->library, id, &error)))
-    {
-      g_warning ("Could not read story %" G_GINT64_FORMAT ": %s", id, error->message);
-      article = lede_article_new ();
-      lede_article_set_id (article, id);
-    }
-
-  g_hash_table_insert (self->articles, g_memdup2 (&id, sizeof id), article);
-  g_object_weak_ref (G_OBJECT (article), forget_article, self);
+  g_warning ("Could not read story %" G_GINT64_FORMAT ": %s", id, error->message);
+  article = lede_article_new ();
+  lede_article_set_id (article, id);
   return article;
+}
+
+/**
+ * lede_article_list_get_story:
+ *
+ * The object the list's rows and the editor share for story @id, whether
+ * or not the list holds its id yet (a long list still being read).
+ *
+ * Returns: (transfer full) (nullable): the story, or %NULL with @error set
+ */
+LedeArticle *
+lede_article_list_get_story (LedeArticleList  *self,
+                             gint64            id,
+                             GError          **error)
+{
+  g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), NULL);
+  return get_story (self, id, error);
 }
 
 static void

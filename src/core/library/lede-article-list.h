@@ -19,6 +19,9 @@ LedeArticleList *lede_article_list_new           (LedeLibrary     *library,
 LedeLibrary     *lede_article_list_get_library   (LedeArticleList *self);
 guint            lede_article_list_find          (LedeArticleList *self,
                                                   gint64           id);
+LedeArticle     *lede_article_list_get_story     (LedeArticleList *self,
+                                                  gint64           id,
+                                                  GError         **error);
 gboolean         lede_article_list_reload        (LedeArticleList *self,
                                                   GError         **error);
 

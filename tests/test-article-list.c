@@ -281,7 +281,7 @@ test_read_on_worker (void)
   g_autoptr (GArray) pinned = g_array_new (FALSE, FALSE, sizeof (gint64));
   Change change = { 0 };
   guint notified = 0;
-  gint64 a, b, c, d;
+  gint64 a, b, c, d, e;
 
   a = add_story (library, "Ferry timetable");
   b = add_story (library, "Harbour wall");
@@ -331,6 +331,19 @@ test_read_on_worker (void)
   {
     const gint64 after[] = { d, c };
     assert_ids (list, after, 2);
+  }
+
+  /* A story added in a batch (lede-cli import into a running Lede): read
+   * once the batch is on disk, since the worker's connection sees only
+   * what is committed. */
+  g_assert_true (lede_library_begin_batch (library, NULL));
+  e = add_story (library, "Lifeboat launched");
+  g_assert_false (lede_article_list_is_loading (list));
+  g_assert_true (lede_library_end_batch (library, NULL));
+  wait_loaded (list);
+  {
+    const gint64 after[] = { e, d, c };
+    assert_ids (list, after, 3);
   }
   g_clear_object (&list);
   g_clear_object (&library);

@@ -279,6 +279,9 @@ lede_library_begin_batch (LedeLibrary  *self,
   if (!begin_counted (self, _("Could not start writing to the library"), error))
     return FALSE;
   self->in_batch = TRUE;
+  /* Lists read again once the batch is on disk: a list read on a worker,
+   * through a connection of its own, sees only what is committed. */
+  lede_library_hold_changes (self);
   return TRUE;
 }
 
@@ -299,8 +302,10 @@ lede_library_end_batch (LedeLibrary  *self,
   if (!_lede_library_run_one (self, "COMMIT", _("Could not save the imported stories"), error))
     {
       _lede_library_rollback (self);
+      lede_library_release_changes (self);
       return FALSE;
     }
+  lede_library_release_changes (self);
   if (self->photos_gone && self->sweep_photos)
     self->sweep_photos (self);
   return TRUE;

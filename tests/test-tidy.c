@@ -366,6 +366,18 @@ test_words (void)
 
     g_assert_cmpstr (zeppe, ==, "(\"zeppelin\")");
   }
+  /* Stories trashed bring no new words: many trashed at once leave long
+   * prefixes searched as words. */
+  {
+    g_autoptr (GPtrArray) hits = lede_library_search (library, "zeppelin", 100, NULL);
+    g_autofree char *coun = NULL;
+
+    g_assert_cmpuint (hits->len, ==, 40);
+    for (guint i = 0; i < hits->len; i++)
+      g_assert_true (lede_library_trash_article (library, ((LedeSearchHit *)g_ptr_array_index (hits, i))->id, NULL));
+    coun = _lede_library_expand_prefixes (library, "coun*");
+    g_assert_nonnull (coun);
+  }
 
   /* A reader expands as the writer does. */
   {

@@ -440,7 +440,9 @@ static const char * const MIGRATIONS[] = {
   "CREATE TRIGGER search_words_insert AFTER INSERT ON articles BEGIN"
   "  INSERT OR IGNORE INTO search_words_due (article_id) VALUES (new.id);"
   "END;"
-  "CREATE TRIGGER search_words_update AFTER UPDATE OF headline, standfirst, body, trashed_at ON articles BEGIN"
+  /* A story trashed brings no new words; one restored may. */
+  "CREATE TRIGGER search_words_update AFTER UPDATE OF headline, standfirst, body, trashed_at ON articles"
+  "  WHEN new.trashed_at IS NULL BEGIN"
   "  INSERT OR IGNORE INTO search_words_due (article_id) VALUES (new.id);"
   "END;"
   "CREATE TRIGGER search_words_tag AFTER INSERT ON tags BEGIN"

@@ -390,14 +390,21 @@ measure (LedeLibrary *library,
     {
       double start = now_ms ();
       g_autoptr (LedeArticleList) list = lede_article_list_new (library, FALSE);
-      g_autoptr (LedeArticle) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
-      double elapsed = now_ms () - start;
+      g_autoptr (LedeArticle) first = NULL;
+      double elapsed;
+
+      /* A long list is read on a worker: timed until it is there, as
+       * the window waits for it (without holding its frames). */
+      while (lede_article_list_is_loading (list))
+        g_main_context_iteration (NULL, TRUE);
+      first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+      elapsed = now_ms () - start;
 
       g_assert (g_list_model_get_n_items (G_LIST_MODEL (list)) == n_stories);
       g_assert (first != NULL);
       g_array_append_val (list_samples, elapsed);
     }
-  lede_bench_report (group, "list for the sidebar", "Lede core API", "ms", lede_bench_stats (list_samples));
+  lede_bench_report (group, "list for the sidebar (read on a worker from 10,000 stories)", "Lede core API", "ms", lede_bench_stats (list_samples));
 
   time_list (library, "filter: a common tag (one story in sixteen)", -1, lede_bench_word (20, d), LEDE_STORY_ORDER_NEWEST);
   time_list (library, "filter: a rare tag (one story in a thousand)", -1, lede_bench_word (20 + N_TAGS, d), LEDE_STORY_ORDER_NEWEST);

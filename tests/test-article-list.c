@@ -345,7 +345,19 @@ test_read_on_worker (void)
     const gint64 after[] = { e, d, c };
     assert_ids (list, after, 3);
   }
-  g_clear_object (&list);
+  /* A list dropped while it is read goes at once, on this thread; the
+   * read ends with no one to tell. */
+  {
+    gpointer gone = list;
+
+    g_object_add_weak_pointer (G_OBJECT (list), &gone);
+    add_story (library, "Pier closed");
+    g_assert_true (lede_article_list_is_loading (list));
+    g_clear_object (&list);
+    g_assert_null (gone);
+    for (gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < until;)
+      g_main_context_iteration (NULL, FALSE);
+  }
   g_clear_object (&library);
   lede_test_rmdir (dir);
 }

@@ -358,8 +358,10 @@ show_ids (LedeArticleList *self,
                                 old_len - head - tail, new_len - head - tail);
 }
 
-/* What a read on the worker reads with, copied. */
+/* What a read on the worker reads with, copied; the list only weakly, so
+ * the last reference to it is never dropped on the worker. */
 typedef struct {
+  GWeakRef        list;
   LedeLibrary    *reader;
   gboolean        trashed;
   int             status;
@@ -372,6 +374,7 @@ typedef struct {
 static void
 load_free (Load *load)
 {
+  g_weak_ref_clear (&load->list);
   g_clear_object (&load->reader);
   g_free (load->tag);
   g_free (load->assignee);
@@ -413,11 +416,14 @@ on_load_done (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  LedeArticleList *self = LEDE_ARTICLE_LIST (object);
   Load *load = g_task_get_task_data (G_TASK (result));
+  g_autoptr (LedeArticleList) self = g_weak_ref_get (&load->list);
   g_autoptr (GError) error = NULL;
-  gboolean whole = self->load_whole;
+  gboolean whole;
 
+  if (self == NULL)
+    return;
+  whole = self->load_whole;
   /* Disposed meanwhile: nothing to show it to. */
   if (self->library == NULL)
     {
@@ -455,13 +461,15 @@ run_load (LedeArticleList *self)
       return;
     }
   load = g_new0 (Load, 1);
+  g_weak_ref_init (&load->list, self);
   load->reader = g_object_ref (self->reader);
   load->trashed = self->trashed;
   load->status = self->status;
   load->tag = g_strdup (self->tag);
   load->assignee = g_strdup (self->assignee);
   load->order = self->order;
-  task = g_task_new (self, NULL, on_load_done, NULL);
+  task = g_task_new (NULL, NULL, on_load_done, NULL);
+  g_task_set_source_tag (task, run_load);
   g_task_set_task_data (task, load, (GDestroyNotify)load_free);
   g_task_run_in_thread (task, load_thread);
   set_loading (self, TRUE);

@@ -209,7 +209,9 @@ time_list (LedeLibrary    *library,
   g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
   guint found = 0;
 
-  for (guint i = 0; i < 9; i++)
+  /* A million stories sorted by a column after the body reads the whole
+   * file: three runs, not nine. */
+  for (guint i = 0; i < (g_str_equal (group, "library 100k") ? 9u : 3u); i++)
     {
       g_autoptr (GError) error = NULL;
       double start = now_ms ();
@@ -314,7 +316,16 @@ time_reindex (const char *source,
     g_error ("could not copy %s: %s", source, sqlite3_errmsg (db));
   sqlite3_free (copy_sql);
   sqlite3_close (db);
-  if (sqlite3_open (copy, &db) != SQLITE_OK || sqlite3_exec (db, "PRAGMA user_version = 15", NULL, NULL, NULL) != SQLITE_OK)
+  /* Aged to schema 15: what 17 to 20 added is taken off again, so their
+   * migrations run as on a library of then. */
+  if (sqlite3_open (copy, &db) != SQLITE_OK ||
+      sqlite3_exec (db,
+                    "DROP TABLE site_media; DROP TABLE quote_wordings;"
+                    "ALTER TABLE site_posts DROP COLUMN date_at; ALTER TABLE site_posts DROP COLUMN for_embargo;"
+                    "DROP TRIGGER search_words_insert; DROP TRIGGER search_words_update;"
+                    "DROP TRIGGER search_words_tag; DROP TRIGGER search_words_tag_name;"
+                    "DROP TABLE search_words; DROP TABLE search_words_due; DROP TABLE search_words_due_tags;"
+                    "PRAGMA user_version = 15", NULL, NULL, NULL) != SQLITE_OK)
     g_error ("could not age %s: %s", copy, sqlite3_errmsg (db));
   sqlite3_close (db);
   start = now_ms ();

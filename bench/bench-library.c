@@ -76,6 +76,21 @@ has_tags (LedeLibrary *library)
   return tags != NULL && tags->len > 0;
 }
 
+/* Tidy steps back to back until there is nothing left to do; how long
+ * they took, in seconds. */
+static double
+tidy_all (LedeLibrary *library)
+{
+  g_autoptr (GError) error = NULL;
+  double start = now_ms ();
+  gboolean done = FALSE;
+
+  while (!done)
+    if (!lede_library_tidy_step (library, &done, &error))
+      g_error ("%s", error->message);
+  return (now_ms () - start) / 1000.0;
+}
+
 static LedeLibrary *
 open_or_make (const char *path,
               guint       n_stories)
@@ -86,14 +101,10 @@ open_or_make (const char *path,
 
   if (library != NULL && lede_library_count_articles (library, FALSE, NULL) == n_stories && has_tags (library))
     {
-      gboolean done = FALSE;
-
       g_printerr ("Reusing %s\n", path);
       /* One made by an older Lede is brought up to date first (its search
        * index rebuilt), so the figures are today's. */
-      while (!done)
-        if (!lede_library_tidy_step (library, &done, &error))
-          g_error ("%s", error->message);
+      tidy_all (library);
       return library;
     }
   g_clear_object (&library);
@@ -138,37 +149,24 @@ open_or_make (const char *path,
     }
   if (n_stories > N_STORIES)
     {
-      LedeBenchStats made = { 0 };
-
       if (!lede_library_end_batch (library, &error))
         g_error ("%s", error->message);
-      made.median = made.p95 = made.min = made.max = n_stories / ((now_ms () - start) / 1000.0);
-      made.runs = 1;
-      lede_bench_report (group, "stories made a second (1,000 a commit)", "Lede core API", "/s", made);
+      lede_bench_report (group, "stories made a second (1,000 a commit)", "Lede core API", "/s",
+                         lede_bench_once (n_stories / ((now_ms () - start) / 1000.0)));
     }
   if (n_stories == N_STORIES)
-  {
-    LedeBenchStats made = { 0 };
-    made.median = made.p95 = made.min = made.max = (now_ms () - start) / 1000.0;
-    made.runs = 1;
-    lede_bench_report ("library 100k", "make 100k stories (one commit each)", "Lede core API", "s", made);
-    made.median = made.p95 = made.min = made.max = N_STORIES / made.median;
-    lede_bench_report ("library 100k", "stories made a second", "Lede core API", "/s", made);
-  }
+    {
+      double seconds = (now_ms () - start) / 1000.0;
+
+      lede_bench_report ("library 100k", "make 100k stories (one commit each)", "Lede core API", "s",
+                         lede_bench_once (seconds));
+      lede_bench_report ("library 100k", "stories made a second", "Lede core API", "/s",
+                         lede_bench_once (N_STORIES / seconds));
+    }
   /* Measured as a library in use is once the writer has rested: its words
    * noted for search as you type, its index merged. */
-  {
-    LedeBenchStats tidied = { 0 };
-    gboolean done = FALSE;
-
-    start = now_ms ();
-    while (!done)
-      if (!lede_library_tidy_step (library, &done, &error))
-        g_error ("%s", error->message);
-    tidied.median = tidied.p95 = tidied.min = tidied.max = (now_ms () - start) / 1000.0;
-    tidied.runs = 1;
-    lede_bench_report (group, "tidied after making, steps back to back (words noted, index merged)", "Lede", "s", tidied);
-  }
+  lede_bench_report (group, "tidied after making, steps back to back (words noted, index merged)", "Lede", "s",
+                     lede_bench_once (tidy_all (library)));
   return library;
 }
 
@@ -260,8 +258,7 @@ time_empty_trash (const char *source)
         {
           if (lede_library_empty_trash (library, &error) != n)
             g_error ("empty trash: %s", error ? error->message : "not all deleted");
-          whole.median = whole.p95 = whole.min = whole.max = now_ms () - start;
-          whole.runs = 1;
+          whole = lede_bench_once (now_ms () - start);
         }
       else
         for (guint i = 0; i < n; i += LEDE_LIBRARY_DELETE_CHUNK)
@@ -331,8 +328,7 @@ time_reindex (const char *source,
   start = now_ms ();
   if (!(library = lede_library_open (copy, &error)))
     g_error ("%s", error->message);
-  opened.median = opened.p95 = opened.min = opened.max = now_ms () - start;
-  opened.runs = 1;
+  opened = lede_bench_once (now_ms () - start);
   /* The old index answers until the new one is built: what search was. */
   time_search (library, "prefix of three letters (common word), before the rebuild", prefix_3);
   start = now_ms ();
@@ -345,8 +341,7 @@ time_reindex (const char *source,
       elapsed = now_ms () - step_start;
       g_array_append_val (steps, elapsed);
     }
-  whole.median = whole.p95 = whole.min = whole.max = (now_ms () - start) / 1000.0;
-  whole.runs = 1;
+  whole = lede_bench_once ((now_ms () - start) / 1000.0);
   lede_bench_report ("library 100k", "search index rebuilt with prefixes: opening (migration 16)", "Lede", "ms", opened);
   lede_bench_report ("library 100k", "search index rebuilt with prefixes: one step", "Lede", "ms", lede_bench_stats (steps));
   lede_bench_report ("library 100k", "search index rebuilt with prefixes: all steps, back to back", "Lede", "s", whole);
@@ -432,13 +427,11 @@ report_size (const char *path,
              guint       n_stories)
 {
   GStatBuf st;
-  LedeBenchStats size = { 0 };
 
   if (g_stat (path, &st) != 0)
     return;
-  size.median = size.p95 = size.min = size.max = st.st_size / (double)n_stories;
-  size.runs = 1;
-  lede_bench_report (group, "size on disk a story (600 words, search index included)", "Lede", "bytes", size);
+  lede_bench_report (group, "size on disk a story (600 words, search index included)", "Lede", "bytes",
+                     lede_bench_once (st.st_size / (double)n_stories));
 }
 
 /* lede-bench-library PATH: makes (or reuses) and measures 100k stories.

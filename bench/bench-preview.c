@@ -325,8 +325,7 @@ measure_first_check (guint    words,
   lede_editor_check_spelling (editor);
   while (!spelling_done (editor))
     g_main_context_iteration (NULL, TRUE);
-  stats.median = stats.p95 = stats.min = stats.max = g_get_monotonic_time () / 1000.0 - start;
-  stats.runs = 1;
+  stats = lede_bench_once (g_get_monotonic_time () / 1000.0 - start);
   lede_bench_report ("spelling", row, "Lede (enchant, en)", "ms", stats);
   close_window (window, dir);
 }

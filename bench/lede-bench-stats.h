@@ -38,6 +38,15 @@ lede_bench_stats (GArray *samples)
   return stats;
 }
 
+/* A figure measured once (a whole run, a size). */
+static inline LedeBenchStats
+lede_bench_once (double value)
+{
+  LedeBenchStats stats = { value, value, value, value, 1 };
+
+  return stats;
+}
+
 /* One JSON object a line: the runner merges them into bench.json and the table. */
 static inline void
 lede_bench_report (const char     *group,

@@ -89,13 +89,22 @@ lede_article_list_get_n_items (GListModel *model)
   return LEDE_ARTICLE_LIST (model)->ids->len;
 }
 
-/* The one object for story @id, read when no one holds it. */
-static LedeArticle *
-get_story (LedeArticleList  *self,
-           gint64            id,
-           GError          **error)
+/**
+ * lede_article_list_get_story:
+ *
+ * The object the list's rows and the editor share for story @id, whether
+ * or not the list holds its id yet (a long list still being read).
+ *
+ * Returns: (transfer full) (nullable): the story, or %NULL with @error set
+ */
+LedeArticle *
+lede_article_list_get_story (LedeArticleList  *self,
+                             gint64            id,
+                             GError          **error)
 {
   LedeArticle *article;
+
+  g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), NULL);
 
   if ((article = g_hash_table_lookup (self->articles, &id)))
     return g_object_ref (article);
@@ -119,7 +128,7 @@ lede_article_list_get_item (GListModel *model,
     return NULL;
 
   id = g_array_index (self->ids, gint64, position);
-  if ((article = get_story (self, id, &error)))
+  if ((article = lede_article_list_get_story (self, id, &error)))
     return article;
 
   /* A row must get an item, so a story that cannot be read is shown as an
@@ -128,23 +137,6 @@ lede_article_list_get_item (GListModel *model,
   article = lede_article_new ();
   lede_article_set_id (article, id);
   return article;
-}
-
-/**
- * lede_article_list_get_story:
- *
- * The object the list's rows and the editor share for story @id, whether
- * or not the list holds its id yet (a long list still being read).
- *
- * Returns: (transfer full) (nullable): the story, or %NULL with @error set
- */
-LedeArticle *
-lede_article_list_get_story (LedeArticleList  *self,
-                             gint64            id,
-                             GError          **error)
-{
-  g_return_val_if_fail (LEDE_IS_ARTICLE_LIST (self), NULL);
-  return get_story (self, id, error);
 }
 
 static void

@@ -330,14 +330,15 @@ lede_library_get_reindex_progress (LedeLibrary *self)
   if (!reindex_left (self, &left, NULL))
     return -1;
   words = _lede_library_words_progress (self);
-  if (left != REINDEX_COPYING)
+  if (left != REINDEX_COPYING && words < 0)
     {
       /* Once the words are noted, a later noting (a large import) is
        * progress of its own. */
-      if (words < 0)
-        self->words_after_reindex = FALSE;
-      return words < 0 ? -1 : (self->words_after_reindex ? 0.5 + words / 2 : words);
+      self->words_after_reindex = FALSE;
+      return -1;
     }
+  if (left != REINDEX_COPYING)
+    return self->words_after_reindex ? 0.5 + words / 2 : words;
   if (!_lede_library_query_int (self, "SELECT done_to FROM search_reindex", &done_to, NULL) ||
       !_lede_library_query_int (self, "SELECT coalesce (max (id), 0) FROM articles", &last, NULL))
     return -1;

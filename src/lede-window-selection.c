@@ -245,6 +245,13 @@ sync_selection (LedeWindow *self)
       LedeArticle *shown = lede_editor_get_article (self->editor);
       guint position = shown ? lede_article_list_find (self->articles, lede_article_get_id (shown)) : G_MAXUINT;
 
+      /* A long list shows its first page while the rest is read: the
+       * open story's row may be in the rest. */
+      if (position == G_MAXUINT && shown != NULL && lede_article_list_is_loading (self->articles))
+        {
+          self->select_when_loaded = lede_article_get_id (shown);
+          return;
+        }
       if (position == G_MAXUINT && n_items > 0)
         position = MIN (self->last_position, n_items - 1);
       if (position != G_MAXUINT)

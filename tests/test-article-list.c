@@ -362,6 +362,59 @@ test_read_on_worker (void)
   lede_test_rmdir (dir);
 }
 
+/* A list asked for anew on the worker (another order, here) shows its
+ * first page as soon as that is read, "loading" still, then the rest
+ * after it; a story added later is one change, not a page again. */
+static void
+test_first_page_first (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  g_autoptr (LedeArticleList) list = NULL;
+  g_autoptr (GArray) expected = NULL;
+  Change change = { 0 };
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_true (lede_library_begin_batch (library, NULL));
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("Tide table %03u", (i * 37) % 250);
+
+      add_story (library, headline);
+    }
+  g_assert_true (lede_library_end_batch (library, NULL));
+  list = lede_article_list_new (library, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
+  lede_article_list_set_worker_from (list, 0);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &change);
+
+  g_assert_true (lede_article_list_set_order (list, LEDE_STORY_ORDER_HEADLINE, NULL));
+  while (change.count == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (lede_article_list_is_loading (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+  memset (&change, 0, sizeof change);
+  wait_loaded (list);
+  assert_change (&change, 100, 0, 150);
+  expected = lede_library_list_ids_sorted (library, FALSE, -1, NULL, NULL, LEDE_STORY_ORDER_HEADLINE, NULL);
+  assert_ids (list, (const gint64 *)(gpointer)expected->data, expected->len);
+  {
+    g_autoptr (LedeArticle) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpstr (lede_article_get_headline (first), ==, "Tide table 000");
+  }
+
+  add_story (library, "Tide table 100a");
+  wait_loaded (list);
+  assert_change (&change, 101, 0, 1);
+  g_clear_object (&list);
+  g_clear_object (&library);
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/lede/article-list/orders", test_orders);
   g_test_add_func ("/lede/article-list/pinned-swaps", test_pinned_swaps);
   g_test_add_func ("/lede/article-list/read-on-worker", test_read_on_worker);
+  g_test_add_func ("/lede/article-list/first-page-first", test_first_page_first);
 
   return g_test_run ();
 }

@@ -537,7 +537,7 @@ test_change (gconstpointer data)
 }
 
 /* The intermediate states below are written for these migrations. */
-G_STATIC_ASSERT (LEDE_LIBRARY_SCHEMA_VERSION == 20);
+G_STATIC_ASSERT (LEDE_LIBRARY_SCHEMA_VERSION == 21);
 
 /* Opening a library of schema version 1 migrates it to the newest, one
  * version a transaction. */

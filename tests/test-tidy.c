@@ -392,6 +392,117 @@ test_words (void)
   lede_test_rmdir (dir);
 }
 
+/* Every list the sidebar can ask for, as one line each. */
+static char *
+every_list (LedeLibrary *library)
+{
+  const int statuses[] = { -1, LEDE_ARTICLE_STATUS_DRAFT, LEDE_ARTICLE_STATUS_PUBLISHED };
+  const char * const tags[] = { NULL, "harbour" };
+  const char * const assignees[] = { NULL, "NIA BRENNOCK" };
+  GString *out = g_string_new (NULL);
+
+  for (int trashed = 0; trashed < 2; trashed++)
+    for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
+      for (guint t = 0; t < G_N_ELEMENTS (tags); t++)
+        for (guint a = 0; a < G_N_ELEMENTS (assignees); a++)
+          for (LedeStoryOrder order = LEDE_STORY_ORDER_NEWEST; order <= LEDE_STORY_ORDER_DEADLINE; order++)
+            {
+              g_autoptr (GArray) ids = lede_library_list_ids_sorted (library, trashed, statuses[s], tags[t],
+                                                                     assignees[a], order, NULL);
+              g_autoptr (GArray) page = lede_library_list_ids_page (library, trashed, statuses[s], tags[t],
+                                                                    assignees[a], order, 10, NULL);
+
+              g_assert_nonnull (ids);
+              g_assert_cmpuint (page->len, ==, MIN (ids->len, 10));
+              g_assert_cmpmem (page->data, page->len * sizeof (gint64), ids->data, page->len * sizeof (gint64));
+              g_string_append_printf (out, "%d %d %u %u %d:", trashed, statuses[s], t, a, order);
+              for (guint i = 0; i < ids->len; i++)
+                g_string_append_printf (out, " %" G_GINT64_FORMAT, g_array_index (ids, gint64, i));
+              g_string_append_c (out, '\n');
+            }
+  return g_string_free (out, FALSE);
+}
+
+static gint64
+count_of (const char *path,
+          const char *sql)
+{
+  g_auto (GStrv) rows = read_column (path, sql);
+
+  return g_ascii_strtoll (rows[0], NULL, 10);
+}
+
+/* A library from before story_list lists from articles until tidy steps
+ * have copied its stories in (changes meanwhile kept), then from
+ * story_list: the same ids in every order and filter, and story_list
+ * exactly what articles says. */
+static void
+test_story_list (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr (LedeLibrary) library = NULL;
+  sqlite3 *db = NULL;
+
+  lede_test_make_schema_15 (path, 3000);
+  /* Statuses, dates, headlines in both cases, deadlines, assignees, tags
+   * and the trash, as a desk's library has them. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "UPDATE articles SET status = CASE id % 5 WHEN 0 THEN 'draft' WHEN 1 THEN 'ready' ELSE 'published' END,"
+    "  created_at = printf ('2025-%02d-%02dT%02d:00:00Z', id % 12 + 1, id % 28 + 1, id % 24),"
+    "  updated_at = printf ('2026-%02d-%02dT10:00:00Z', (id * 7) % 12 + 1, (id * 3) % 28 + 1),"
+    "  headline = CASE id % 2 WHEN 0 THEN lower (headline) ELSE headline END,"
+    "  deadline_at = CASE WHEN id % 4 = 0 THEN printf ('2026-03-%02dT17:00:00Z', id % 28 + 1) END,"
+    "  assignee = CASE id % 3 WHEN 0 THEN 'Nia Brennock' WHEN 1 THEN 'nia brennock' ELSE '' END,"
+    "  trashed_at = CASE WHEN id % 10 = 0 THEN '2026-02-01T00:00:00Z' END;"
+    "INSERT INTO tags (name) VALUES ('Harbour'), ('Weather');"
+    "INSERT INTO article_tags (article_id, tag_id) SELECT id, 1 + id % 2 FROM articles WHERE id % 3 = 0;",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  library = lede_library_open (path, NULL);
+  g_assert_cmpint (lede_library_get_schema_version (library), ==, LEDE_LIBRARY_SCHEMA_VERSION);
+  g_assert_cmpint (count_of (path, "SELECT upto FROM story_list_due"), ==, 3000);
+
+  /* Changes before the copy reaches them: a headline, a trash, a story
+   * deleted for good, one added. */
+  {
+    g_autoptr (LedeArticle) old = lede_library_get_article (library, 7, NULL);
+    g_autoptr (LedeArticle) added = lede_article_new ();
+
+    lede_article_set_headline (old, "Aardvark escapes the zoo");
+    g_assert_true (lede_library_update_article (library, old, NULL));
+    g_assert_true (lede_library_trash_article (library, 11, NULL));
+    g_assert_true (lede_library_trash_article (library, 13, NULL));
+    g_assert_true (lede_library_delete_article (library, 13, NULL));
+    lede_article_set_headline (added, "Quarry blast rattles windows");
+    g_assert_true (lede_library_create_article (library, added, NULL));
+  }
+  before = every_list (library);
+
+  /* One step, the library closed and opened again: the copy goes on. */
+  {
+    gboolean done = FALSE;
+
+    g_assert_true (_lede_library_list_step (library, &done, NULL));
+    g_clear_object (&library);
+    library = lede_library_open (path, NULL);
+    tidy_all (library);
+  }
+  g_assert_cmpint (count_of (path, "SELECT count (*) FROM story_list_due"), ==, 0);
+  g_assert_cmpint (count_of (path, "SELECT count (*) FROM story_list"), ==, 3000);
+  g_assert_cmpint (count_of (path,
+    "SELECT count (*) FROM (SELECT id, trashed_at IS NOT NULL, status, headline, assignee, created_at, updated_at,"
+    "                       deadline_at FROM articles EXCEPT SELECT * FROM story_list)"), ==, 0);
+  after = every_list (library);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (after, "0 -1 0 0 2: 7 "));
+  g_clear_object (&library);
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,5 +511,6 @@ main (int   argc,
   g_test_add_func ("/lede/tidy/steps", test_steps);
   g_test_add_func ("/lede/tidy/reindex", test_reindex);
   g_test_add_func ("/lede/tidy/words", test_words);
+  g_test_add_func ("/lede/tidy/story-list", test_story_list);
   return g_test_run ();
 }

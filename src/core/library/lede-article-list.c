@@ -9,8 +9,9 @@
  * Reading the ids of a million stories takes a quarter of a second: a
  * long list (WORKER_FROM ids, or a library whose ids reach that far) is
  * read on a worker thread, through a read-only connection of its own, and
- * shown when read; "loading" is TRUE meanwhile. Reads asked for during one
- * make one more after it. A short list is read at once, as it always was:
+ * shown when read; "loading" is TRUE meanwhile. A list asked for anew (a
+ * filter, an order, the first) shows its first page, read first, while
+ * the rest is read. Reads asked for during one make one more after it. A short list is read at once, as it always was:
  * a story added is then in the list when the call that added it returns.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -40,6 +41,7 @@ struct _LedeArticleList
   gboolean     loading;     /* a read runs on the worker */
   gboolean     load_again;  /* and another was asked for meanwhile */
   gboolean     load_whole;  /* a read asked for reports every row */
+  gboolean     page_first;  /* a worker's read shows the first page first */
 };
 
 enum {
@@ -54,6 +56,8 @@ static GParamSpec *properties [N_PROPS];
 #define WHOLE_IN_TWO_STEPS 1000
 /* A list this long is read on a worker thread: about 2 ms of reading. */
 #define WORKER_FROM 10000
+/* Rows read first on the worker: more than a window shows. */
+#define FIRST_PAGE 100
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -254,6 +258,7 @@ lede_article_list_init (LedeArticleList *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->articles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->status = -1;
+  self->page_first = TRUE;
   /* The window's tests read every list on the worker with 0. */
   self->worker_from = g_getenv ("LEDE_LIST_WORKER_FROM") ? (guint)g_ascii_strtoull (g_getenv ("LEDE_LIST_WORKER_FROM"), NULL, 10)
                                                         : WORKER_FROM;
@@ -360,6 +365,7 @@ typedef struct {
   char           *tag;
   char           *assignee;
   LedeStoryOrder  order;
+  guint           limit;
   GArray         *ids;
 } Load;
 
@@ -383,8 +389,8 @@ load_thread (GTask        *task,
   Load *load = task_data;
   GError *error = NULL;
 
-  load->ids = lede_library_list_ids_sorted (load->reader, load->trashed, load->status, load->tag,
-                                            load->assignee, load->order, &error);
+  load->ids = lede_library_list_ids_page (load->reader, load->trashed, load->status, load->tag,
+                                          load->assignee, load->order, load->limit, &error);
   if (load->ids == NULL)
     g_task_return_error (task, error);
   else
@@ -432,8 +438,18 @@ on_load_done (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_warning ("Could not list the stories: %s", error->message);
   /* Search results pinned meanwhile stay. */
-  else if (self->pinned == NULL && self->library != NULL)
-    show_ids (self, load->ids, whole);
+  else if (self->pinned == NULL)
+    {
+      show_ids (self, load->ids, whole);
+      self->load_whole = FALSE;
+      self->page_first = FALSE;
+      /* A whole page: the rest is read now, "loading" still. */
+      if (load->limit > 0 && load->ids->len == load->limit)
+        {
+          run_load (self);
+          return;
+        }
+    }
   self->load_whole = FALSE;
   set_loading (self, FALSE);
 }
@@ -460,6 +476,7 @@ run_load (LedeArticleList *self)
   load->tag = g_strdup (self->tag);
   load->assignee = g_strdup (self->assignee);
   load->order = self->order;
+  load->limit = self->page_first ? FIRST_PAGE : 0;
   task = g_task_new (NULL, NULL, on_load_done, NULL);
   g_task_set_source_tag (task, run_load);
   g_task_set_task_data (task, load, (GDestroyNotify)load_free);
@@ -504,7 +521,18 @@ reload (LedeArticleList  *self,
                                             self->assignee, self->order, error)))
     return FALSE;
   show_ids (self, ids, whole);
+  self->page_first = FALSE;
   return TRUE;
+}
+
+/* Reads a list asked for anew: its first page first, if on the worker. */
+static gboolean
+reload_anew (LedeArticleList  *self,
+             gboolean          whole,
+             GError          **error)
+{
+  self->page_first = TRUE;
+  return reload (self, whole, error);
 }
 
 /**
@@ -565,7 +593,7 @@ lede_article_list_set_filter (LedeArticleList  *self,
   self->status = status;
   g_free (self->tag);
   self->tag = g_strdup (tag);
-  return lede_article_list_reload (self, error);
+  return reload_anew (self, FALSE, error);
 }
 
 /**
@@ -586,7 +614,7 @@ lede_article_list_set_assignee (LedeArticleList  *self,
     return TRUE;
   g_free (self->assignee);
   self->assignee = g_strdup (assignee);
-  return lede_article_list_reload (self, error);
+  return reload_anew (self, FALSE, error);
 }
 
 /**
@@ -618,7 +646,7 @@ lede_article_list_set_order (LedeArticleList  *self,
   if (self->order == order)
     return TRUE;
   self->order = order;
-  return lede_article_list_reload (self, error);
+  return reload_anew (self, FALSE, error);
 }
 
 /**
@@ -641,7 +669,7 @@ lede_article_list_set_pinned (LedeArticleList *self,
   g_clear_pointer (&self->pinned, g_array_unref);
   if (ids != NULL)
     self->pinned = g_array_ref (ids);
-  if (!reload (self, TRUE, &error))
+  if (!reload_anew (self, TRUE, &error))
     g_warning ("Could not list the stories: %s", error->message);
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lede-library-private.h"
+#include "lede-library-schema.h"
 
 /**
  * lede_library_list_ids:
@@ -25,63 +26,92 @@ lede_library_list_ids (LedeLibrary  *self,
   return lede_library_list_ids_filtered (self, trashed, -1, NULL, error);
 }
 
+/* Whether story_list holds every story: the lists read it, not articles. */
+static gboolean
+story_list_is_whole (LedeLibrary *self)
+{
+  gint64 waiting = 1;
+
+  return self->schema_version >= LEDE_LIBRARY_LIST_SCHEMA &&
+         _lede_library_query_int (self, "SELECT EXISTS (SELECT 1 FROM story_list_due)", &waiting, NULL) &&
+         waiting == 0;
+}
+
+/* The statement for one list: only the filters asked for in it, so the
+ * planner can use story_list's index for each (with "?2 IS NULL OR" it
+ * could not). Interned: the statement cache keeps its SQL for good, and
+ * there are 2 × 4 × 8 at most. */
+static const char *
+list_sql (gboolean        whole_story_list,
+          gboolean        status,
+          gboolean        tag,
+          gboolean        assignee,
+          LedeStoryOrder  order,
+          gboolean        limit)
+{
+  static const char * const orders[] = {
+    [LEDE_STORY_ORDER_NEWEST] = "ORDER BY created_at DESC, id DESC",
+    [LEDE_STORY_ORDER_LAST_CHANGED] = "ORDER BY updated_at DESC, id DESC",
+    [LEDE_STORY_ORDER_HEADLINE] = "ORDER BY headline COLLATE NOCASE, id",
+    /* As the deadline indexes have them: the soonest first, none last. */
+    [LEDE_STORY_ORDER_DEADLINE] = "ORDER BY deadline_at IS NULL, deadline_at, id",
+  };
+  g_autoptr (GString) sql = g_string_new (whole_story_list ? "SELECT id FROM story_list WHERE trashed = ?1 "
+                                                           : "SELECT id FROM articles WHERE (trashed_at IS NOT NULL) = ?1 ");
+
+  if (status)
+    g_string_append (sql, "AND status = ?2 ");
+  if (tag)
+    g_string_append (sql, "AND id IN (SELECT at.article_id FROM article_tags AS at "
+                          "JOIN tags AS t ON t.id = at.tag_id WHERE t.name = ?3) ");
+  if (assignee)
+    g_string_append (sql, "AND assignee = ?4 COLLATE NOCASE ");
+  g_string_append (sql, orders[order]);
+  if (limit)
+    g_string_append (sql, " LIMIT ?5");
+  return g_intern_string (sql->str);
+}
+
 /**
- * lede_library_list_ids_sorted:
+ * lede_library_list_ids_page:
  * @status: a #LedeArticleStatus, or -1 for any
  * @tag: (nullable): only stories with this tag (in any case)
  * @assignee: (nullable): only stories assigned to this person (in any case)
  * @order: how to order them
+ * @limit: the most ids to read (the first page of a list), or 0 for all
  *
  * Returns: (transfer full) (element-type gint64): the ids, in @order
  */
 GArray *
-lede_library_list_ids_sorted (LedeLibrary     *self,
-                              gboolean         trashed,
-                              int              status,
-                              const char      *tag,
-                              const char      *assignee,
-                              LedeStoryOrder   order,
-                              GError         **error)
+lede_library_list_ids_page (LedeLibrary     *self,
+                            gboolean         trashed,
+                            int              status,
+                            const char      *tag,
+                            const char      *assignee,
+                            LedeStoryOrder   order,
+                            guint            limit,
+                            GError         **error)
 {
-  /* ORDER BY cannot be a parameter: one statement an order. */
-#define FILTERED_IDS \
-  "SELECT id FROM articles WHERE (trashed_at IS NOT NULL) = ?1 " \
-  "AND (?2 IS NULL OR status = ?2) " \
-  "AND (?3 IS NULL OR id IN (SELECT at.article_id FROM article_tags AS at " \
-  "                          JOIN tags AS t ON t.id = at.tag_id WHERE t.name = ?3)) " \
-  "AND (?4 IS NULL OR assignee = ?4 COLLATE NOCASE) "
-  static const char * const statements[] = {
-    [LEDE_STORY_ORDER_NEWEST] = FILTERED_IDS "ORDER BY created_at DESC, id DESC",
-    [LEDE_STORY_ORDER_LAST_CHANGED] = FILTERED_IDS "ORDER BY updated_at DESC, id DESC",
-    [LEDE_STORY_ORDER_HEADLINE] = FILTERED_IDS "ORDER BY headline COLLATE NOCASE, id",
-    /* As articles_by_deadline has them: the soonest first, none last. */
-    [LEDE_STORY_ORDER_DEADLINE] = FILTERED_IDS "ORDER BY deadline_at IS NULL, deadline_at, id",
-  };
-#undef FILTERED_IDS
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
-
   g_return_val_if_fail (order <= LEDE_STORY_ORDER_DEADLINE, NULL);
 
-  stmt = _lede_library_prepare (self, statements[order], error);
+  stmt = _lede_library_prepare (self, list_sql (story_list_is_whole (self), status >= 0, tag != NULL,
+                                                assignee != NULL, order, limit > 0), error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, !!trashed);
   if (status >= 0)
     _lede_library_bind_text (stmt, 2, lede_article_status_to_string (status));
-  else
-    sqlite3_bind_null (stmt, 2);
   if (tag != NULL)
     _lede_library_bind_text (stmt, 3, tag);
-  else
-    sqlite3_bind_null (stmt, 3);
   if (assignee != NULL)
     _lede_library_bind_text (stmt, 4, assignee);
-  else
-    sqlite3_bind_null (stmt, 4);
+  if (limit > 0)
+    sqlite3_bind_int64 (stmt, 5, limit);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -96,6 +126,90 @@ lede_library_list_ids_sorted (LedeLibrary     *self,
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+/**
+ * lede_library_list_ids_sorted:
+ *
+ * Every id of a list: lede_library_list_ids_page() without a limit.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, in @order
+ */
+GArray *
+lede_library_list_ids_sorted (LedeLibrary     *self,
+                              gboolean         trashed,
+                              int              status,
+                              const char      *tag,
+                              const char      *assignee,
+                              LedeStoryOrder   order,
+                              GError         **error)
+{
+  return lede_library_list_ids_page (self, trashed, status, tag, assignee, order, 0, error);
+}
+
+/* Stories copied into story_list a statement, and how long a step copies:
+ * each story read is its whole row, body and all. */
+#define LIST_BATCH   64
+#define LIST_STEP_US (15 * 1000)
+
+/**
+ * _lede_library_list_step:
+ * @done: (out): %TRUE when story_list holds every story
+ *
+ * One step of copying the stories written before schema 21 into
+ * story_list, newest first, a transaction of its own. A reader does
+ * nothing.
+ */
+gboolean
+_lede_library_list_step (LedeLibrary  *self,
+                         gboolean     *done,
+                         GError      **error)
+{
+  const char *what = _("Could not tidy the story list");
+  gint64 start = g_get_monotonic_time ();
+  gint64 upto = 0;
+  sqlite3_stmt *stmt;
+
+  *done = TRUE;
+  if (self->read_only || self->damaged || self->schema_version < LEDE_LIBRARY_LIST_SCHEMA)
+    return TRUE;
+  if (!_lede_library_query_int (self, "SELECT coalesce ((SELECT upto FROM story_list_due), 0)", &upto, error))
+    return FALSE;
+  if (upto <= 0 && story_list_is_whole (self))
+    return TRUE;
+  if (!_lede_library_begin (self, what, error))
+    return FALSE;
+  /* A story the triggers wrote since is newer than its row here: kept. */
+  while (upto > 0 && g_get_monotonic_time () - start < LIST_STEP_US)
+    {
+      if (!(stmt = _lede_library_prepare (self, "INSERT OR IGNORE INTO story_list "
+                                                "SELECT id, trashed_at IS NOT NULL, status, headline, assignee, "
+                                                "       created_at, updated_at, deadline_at FROM articles "
+                                                "WHERE id > ?1 - " G_STRINGIFY (LIST_BATCH) " AND id <= ?1", error)))
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, upto);
+      if (!_lede_library_step_done (self, stmt, what, error))
+        goto fail;
+      upto -= LIST_BATCH;
+    }
+  if (upto > 0)
+    {
+      if (!(stmt = _lede_library_prepare (self, "UPDATE story_list_due SET upto = ?1", error)))
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, upto);
+      if (!_lede_library_step_done (self, stmt, what, error))
+        goto fail;
+    }
+  else if (!_lede_library_exec (self, "DELETE FROM story_list_due", what, error))
+    goto fail;
+  if (!_lede_library_commit (self, what, error))
+    goto fail;
+  *done = upto <= 0;
+  return TRUE;
+
+fail:
+  _lede_library_rollback (self);
+  return FALSE;
 }
 
 /**

@@ -225,6 +225,10 @@ gboolean      _lede_library_keep_revision_photos (LedeLibrary *self,
                                              const char    *what,
                                              GError       **error);
 void          _lede_library_sweep_photos     (LedeLibrary   *self);
+/* lede-library-lists.c */
+gboolean      _lede_library_list_step        (LedeLibrary   *self,
+                                             gboolean      *done,
+                                             GError       **error);
 /* lede-library-words.c */
 gboolean      _lede_library_words_step       (LedeLibrary   *self,
                                              gboolean      *done,

@@ -9,7 +9,8 @@
  * transaction of its own; the window runs steps while the writer is idle.
  * Once a step finds nothing to merge, PRAGMA optimize lets SQLite refresh
  * what its planner knows. Steps also note the words of new stories
- * (lede-library-words.c).
+ * (lede-library-words.c) and copy old ones into the sidebar's story_list
+ * (lede-library-lists.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,6 +51,11 @@ lede_library_tidy_step (LedeLibrary  *self,
   /* A search index being rebuilt is built first: merging the old one
    * would be work thrown away. */
   if (!_lede_library_reindex_step (self, done, error))
+    return FALSE;
+  if (!*done)
+    return TRUE;
+  /* The sidebar's lists are quick once story_list holds every story. */
+  if (!_lede_library_list_step (self, done, error))
     return FALSE;
   if (!*done)
     return TRUE;

@@ -35,7 +35,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 20
+#define LEDE_LIBRARY_SCHEMA_VERSION 21
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -190,6 +190,14 @@ GArray       *lede_library_list_ids_sorted   (LedeLibrary  *self,
                                               const char   *tag,
                                               const char   *assignee,
                                               LedeStoryOrder order,
+                                              GError      **error);
+GArray       *lede_library_list_ids_page     (LedeLibrary  *self,
+                                              gboolean      trashed,
+                                              int           status,
+                                              const char   *tag,
+                                              const char   *assignee,
+                                              LedeStoryOrder order,
+                                              guint         limit,
                                               GError      **error);
 GHashTable   *lede_library_list_stories_tags (LedeLibrary  *self,
                                               GError      **error);

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "lede-article-list.h"
+#include "lede-import.h"
 #include "lede-library.h"
 #include "lede-bench-stats.h"
 #include "lede-bench-story.h"
@@ -442,6 +443,69 @@ measure (LedeLibrary *library,
              LEDE_ARTICLE_STATUS_DRAFT, lede_bench_word (20, d), LEDE_STORY_ORDER_HEADLINE);
 }
 
+/* Trash of the 10,000 newest stories and back, as the window does it
+ * (one transaction each way), then 1,000 Markdown files imported in one
+ * batch as lede-cli does and deleted again (trashed first, as only the
+ * trash is emptied): the library is left with the same stories. */
+static void
+time_trash_and_import (LedeLibrary *library)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) newest = lede_library_list_ids_page (library, FALSE, -1, NULL, NULL, LEDE_STORY_ORDER_NEWEST,
+                                                          10000, &error);
+  g_autoptr (GArray) imported = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *dir = g_dir_make_tmp ("lede-bench-import-XXXXXX", NULL);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  double start, trash, restore;
+
+  if (newest == NULL || newest->len < 10000)
+    g_error ("no 10,000 stories to trash: %s", error ? error->message : "too few");
+  start = now_ms ();
+  if (!lede_library_trash_stories (library, newest, &error))
+    g_error ("%s", error->message);
+  trash = now_ms () - start;
+  start = now_ms ();
+  if (!lede_library_restore_stories (library, newest, &error))
+    g_error ("%s", error->message);
+  restore = now_ms () - start;
+  lede_bench_report (group, "trash 10,000 stories / restore them: trash", "Lede core API", "ms", lede_bench_once (trash));
+  lede_bench_report (group, "trash 10,000 stories / restore them: restore", "Lede core API", "ms", lede_bench_once (restore));
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *body = lede_bench_story (WORDS_A_STORY, 5000000 + i);
+      g_autofree char *text = g_strdup_printf ("# Imported story %u\n\n%s", i, body);
+      char *file = g_strdup_printf ("%s/story-%04u.md", dir, i);
+
+      if (!g_file_set_contents (file, text, -1, &error))
+        g_error ("%s", error->message);
+      g_ptr_array_add (files, file);
+    }
+  start = now_ms ();
+  if (!lede_library_begin_batch (library, &error))
+    g_error ("%s", error->message);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr (LedeArticle) article = lede_import_file (library, g_ptr_array_index (files, i), &error);
+      gint64 id;
+
+      if (article == NULL)
+        g_error ("%s", error->message);
+      id = lede_article_get_id (article);
+      g_array_append_val (imported, id);
+    }
+  if (!lede_library_end_batch (library, &error))
+    g_error ("%s", error->message);
+  lede_bench_report (group, "import 1,000 Markdown files (one batch, as lede-cli)", "Lede core API", "st/s",
+                     lede_bench_once (files->len / ((now_ms () - start) / 1000.0)));
+  if (!lede_library_trash_stories (library, imported, &error) ||
+      !lede_library_delete_stories (library, imported, &error))
+    g_error ("%s", error->message);
+  for (guint i = 0; i < files->len; i++)
+    g_remove (g_ptr_array_index (files, i));
+  g_rmdir (dir);
+}
+
 /* The library's size on disk, and a story's share of it. */
 static void
 report_size (const char *path,
@@ -502,6 +566,7 @@ main (int   argc,
       library = open_or_make (argv[3], n);
       measure (library, n, two_words, prefix, prefix_3_common, prefix_3_rare);
       report_size (argv[3], n);
+      time_trash_and_import (library);
       return 0;
     }
   library = open_or_make (argc > 1 ? argv[1] : "library-100k.db", N_STORIES);

@@ -877,6 +877,82 @@ test_damaged_page (void)
   lede_test_rmdir (dir);
 }
 
+/* A crash leaves the library's own WAL: a small library is read whole as
+ * it opens and, damaged, refused; a large one opens at once (its reading
+ * would hold the window for minutes), and the check made once it is open
+ * finds the damage and stops every write. The file is never changed. */
+static void
+test_crash_then_damage (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = make_library (dir);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *crashed = g_build_filename (dir, "crashed.db", NULL);
+  g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
+  g_autofree char *kept_wal = NULL, *damaged_sum = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 root = 0, page_size = 0;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
+                                           "FROM sqlite_master WHERE name = 'revision_texts'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int64 (stmt, 0);
+  page_size = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* The files as a crash leaves them: the main file and the WAL of a
+   * library still open, a story in the WAL alone. */
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+
+    add_story (library, "Ferry runs aground");
+    copy_file (path, crashed);
+    kept_wal = copy_wal_of_open_library (path, "crashed-wal");
+  }
+  copy_file (kept_wal, crashed_wal);
+  {
+    FILE *file = fopen (crashed, "r+b");
+    g_autofree char *zeros = g_malloc0 (page_size);
+
+    g_assert_nonnull (file);
+    g_assert_cmpint (fseek (file, (root - 1) * page_size, SEEK_SET), ==, 0);
+    g_assert_cmpuint (fwrite (zeros, 1, page_size, file), ==, (gsize)page_size);
+    fclose (file);
+  }
+  damaged_sum = lede_test_checksum_file (crashed);
+
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (crashed, &error);
+
+    g_assert_null (library);
+    g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT);
+    g_clear_error (&error);
+  }
+  g_setenv ("LEDE_CHECK_AT_OPEN_BELOW", "4096", TRUE);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (crashed, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (has_headline (library, "Ferry runs aground"));
+    g_assert_false (lede_library_check (library, &error));
+    g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT);
+    g_clear_error (&error);
+    g_assert_false (lede_library_trash_article (library, 1, &error));
+    g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT);
+  }
+  g_unsetenv ("LEDE_CHECK_AT_OPEN_BELOW");
+  assert_checksum (crashed, damaged_sum);
+
+  g_unlink (kept_wal);
+  remove_library (crashed);
+  remove_library (path);
+  lede_test_rmdir (dir);
+}
+
 /* A pipe, a device or a socket as a library is refused at once: opening a
  * pipe would otherwise wait for a writer for ever. */
 static void
@@ -1020,6 +1096,7 @@ main (int   argc,
   g_test_add_func ("/lede/crash-matrix/stray-wal-of-an-older-copy", test_stray_wal_of_an_older_copy);
   g_test_add_func ("/lede/crash-matrix/stray-wal-over-a-restored-backup", test_stray_wal_over_a_restored_backup);
   g_test_add_func ("/lede/crash-matrix/damaged-page", test_damaged_page);
+  g_test_add_func ("/lede/crash-matrix/crash-then-damage", test_crash_then_damage);
   g_test_add_func ("/lede/crash-matrix/not-a-file", test_not_a_file);
 
   return g_test_run ();

@@ -8,14 +8,21 @@ config=$1
 shift
 
 # Starts Xvfb and sets DISPLAY; false when the server did not come up.
-# Wider and taller than any window a test makes (1280 px at most), so the
-# pointer can wait in a corner no window covers: a tooltip that pops up
-# under it as a window closes has GTK look for a surface that is gone.
+# Wider and taller than any window a test makes (1280 px at most).
 start_server () {
   local fifo display
   fifo=$(mktemp -u)
   mkfifo "$fifo"
-  Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3> "$fifo" 2> "$fifo.log" &
+  # -noreset: by default the server resets as its last client leaves; a
+  # test that starts lede again after killing it (ui-crash, ui-a11y) then
+  # met "cannot open display" now and then, mid-reset.
+  # -noreset: by default the server resets as its last client leaves; a
+  # test that starts lede again after killing it (ui-crash, ui-a11y) met
+  # "cannot open display" now and then, mid-reset. The pointer stays where
+  # a server starts it, mid-screen, as every reset put it back before (the
+  # tests are written for it there: GTK 4.8's "narrow" window test fails
+  # with it in a corner).
+  Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp -noreset 3> "$fifo" 2> "$fifo.log" &
   server=$!
   read -r display < "$fifo"
   rm -f "$fifo"
@@ -53,7 +60,6 @@ if [ -z "$server" ]; then
   exit 1
 fi
 trap 'kill $server 2> /dev/null; wait $server 2> /dev/null' EXIT
-xdotool mousemove 1599 999
 # For a test that starts a second session of its own: the same services,
 # so no document portal is started (and, killed, leaves its mount behind).
 export LEDE_TEST_DBUS_CONFIG=$config

@@ -1137,6 +1137,37 @@ test_list_on_worker (void)
   g_assert_cmpint (lede_article_get_id (selected_article (f)), ==, sample_id);
   g_assert_cmpint (lede_article_get_id (shown_article (f)), ==, sample_id);
 
+  /* Another order shows the list's first page while the rest is read:
+   * the open story, in the rest, stays open, and is selected once the
+   * whole list is there. */
+  {
+    LedeLibrary *library = f->window->library;
+    g_autoptr (LedeArticle) last = lede_article_new ();
+
+    g_assert_true (lede_library_begin_batch (library, NULL));
+    for (guint i = 0; i < 150; i++)
+      {
+        g_autoptr (LedeArticle) article = lede_article_new ();
+        g_autofree char *headline = g_strdup_printf ("Agenda item %03u", i);
+
+        lede_article_set_headline (article, headline);
+        g_assert_true (lede_library_create_article (library, article, NULL));
+      }
+    lede_article_set_headline (last, "Zinc roof for the lifeboat house");
+    g_assert_true (lede_library_create_article (library, last, NULL));
+    g_assert_true (lede_library_end_batch (library, NULL));
+    lede_test_wait_until (list_read, f, 5000);
+    g_assert_true (lede_window_select_article (f->window, lede_article_get_id (last)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.story-order", "s", "headline"));
+    lede_test_wait_until (list_read, f, 5000);
+    g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 153);
+    g_assert_cmpint (lede_article_get_id (shown_article (f)), ==, lede_article_get_id (last));
+    g_assert_nonnull (selected_article (f));
+    g_assert_cmpint (lede_article_get_id (selected_article (f)), ==, lede_article_get_id (last));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.story-order", "s", "newest"));
+    lede_test_wait_until (list_read, f, 5000);
+  }
+
   fixture_teardown (f, NULL);
   g_unsetenv ("LEDE_LIST_WORKER_FROM");
 }

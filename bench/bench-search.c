@@ -2,7 +2,8 @@
  * library of 100,000 stories: from a keystroke's query reaching the search
  * (GtkSearchEntry's own pause taken out, as it is a setting) to the end of
  * the first frame painted with the new rows. Then Escape, back to the
- * whole list. Run under Xvfb by bench/run.
+ * whole list (timed to its first rows painted; the rest, read on a worker
+ * for a long list, is waited for). Run under Xvfb by bench/run.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "lede-article-list.h"
 #include "lede-library.h"
 #include "lede-window.h"
 #include "lede-bench-loop.h"
@@ -93,6 +95,7 @@ main (int   argc,
   GtkSearchEntry *entry;
   GtkListView *list;
   GListModel *rows;
+  LedeArticleList *articles;
   guint most_rows = 0, total;
 
   gtk_init ();
@@ -110,6 +113,9 @@ main (int   argc,
   entry = GTK_SEARCH_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW, "search_entry"));
   list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW, "story_list"));
   rows = G_LIST_MODEL (gtk_list_view_get_model (list));
+  articles = LEDE_ARTICLE_LIST (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (rows)));
+  while (lede_article_list_is_loading (articles))
+    g_main_context_iteration (NULL, TRUE);
   total = g_list_model_get_n_items (rows);
   g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed), &probe);
   g_signal_connect (rows, "items-changed", G_CALLBACK (on_rows_changed), &probe);
@@ -136,6 +142,9 @@ main (int   argc,
             g_printerr ("%-24s %8.1f ms, %u rows\n", gtk_editable_get_text (GTK_EDITABLE (entry)), probe.elapsed,
                         g_list_model_get_n_items (rows));
           probe.started = 0;
+          /* A quick typist's next key, not the next iteration: the rest
+           * of the hits is read meanwhile, as it would be. */
+          lede_bench_settle (150);
           most_rows = MAX (most_rows, g_list_model_get_n_items (rows));
         }
       /* Escape: the whole list again, the open story selected. */
@@ -147,6 +156,9 @@ main (int   argc,
       if (wait_painted (&probe))
         g_array_append_val (clearing, probe.elapsed);
       probe.started = 0;
+      /* A long list's first page comes first; the rest on the worker. */
+      while (lede_article_list_is_loading (articles))
+        g_main_context_iteration (NULL, TRUE);
       g_assert (g_list_model_get_n_items (rows) == total);
       lede_bench_settle (300);
     }
@@ -157,7 +169,7 @@ main (int   argc,
     g_autofree char *size = total >= 1000000 ? g_strdup_printf ("%uM", total / 1000000)
                                              : g_strdup_printf ("%uk", total / 1000);
     g_autofree char *typed = g_strdup_printf ("keystroke to new rows painted (%s stories)", size);
-    g_autofree char *cleared = g_strdup_printf ("clear the search: whole list painted (%s stories)", size);
+    g_autofree char *cleared = g_strdup_printf ("clear the search: the list's first rows painted (%s stories)", size);
 
     lede_bench_report ("sidebar search", typed, "Lede (search-changed pause out)", "ms", lede_bench_stats (typing));
     lede_bench_report ("sidebar search", cleared, "Lede", "ms", lede_bench_stats (clearing));

@@ -115,8 +115,6 @@ lede_story_row_dispose (GObject *object)
   g_clear_handle_id (&self->due_timer, g_source_remove);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_STORY_ROW);
-  /* The template's unnamed outer box is ours to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
@@ -130,20 +128,59 @@ lede_story_row_class_init (LedeStoryRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lede_story_row_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-story-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, headline_label);
-  gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, snippet_label);
-  gtk_widget_class_bind_template_child (widget_class, LedeStoryRow, due_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* A label in @box, start-aligned; ellipsized in @lines lines (0: one,
+ * not wrapped), with a style class or two. */
+static GtkLabel *
+add_label (GtkBox     *box,
+           int         lines,
+           const char *css_class,
+           const char *extra_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (lines > 0)
+    {
+      gtk_label_set_lines (GTK_LABEL (label), lines);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    }
+  gtk_widget_add_css_class (label, css_class);
+  if (extra_class != NULL)
+    gtk_widget_add_css_class (label, extra_class);
+  gtk_box_append (box, label);
+  return GTK_LABEL (label);
+}
+
+/* Built in code, not from a template: every search makes a screenful of
+ * rows anew (GTK 4.8 keeps no row for another story), and GtkBuilder's
+ * reading of a template was most of that. */
 static void
 lede_story_row_init (LedeStoryRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
+
+  self->headline_label = add_label (GTK_BOX (box), 2, "heading", NULL);
+  self->snippet_label = add_label (GTK_BOX (box), 3, "caption", NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), FALSE);
+  gtk_box_append (GTK_BOX (box), line);
+  self->status_label = add_label (GTK_BOX (line), 0, "caption", "status-pill");
+  gtk_label_set_ellipsize (self->status_label, PANGO_ELLIPSIZE_NONE);
+  self->details_label = add_label (GTK_BOX (line), 0, "caption", "dim-label");
+  /* Its own line: "due in 2 h · Ana Souza" whole in a narrow sidebar. */
+  self->due_label = add_label (GTK_BOX (box), 0, "caption", NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_label), FALSE);
 
   self->article_signals = g_signal_group_new (LEDE_TYPE_ARTICLE);
   g_signal_group_connect_object (self->article_signals, "notify::headline",
@@ -195,4 +232,29 @@ lede_story_row_set_snippet (LedeStoryRow *self,
 
   gtk_label_set_markup (self->snippet_label, markup ? markup : "");
   gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), markup != NULL && *markup != '\0');
+}
+
+/**
+ * lede_story_row_get_label:
+ * @part: "headline", "snippet", "status", "details" or "due"
+ *
+ * Returns: (transfer none): that part of the row, as the window's tests
+ *   look at it
+ */
+GtkLabel *
+lede_story_row_get_label (LedeStoryRow *self,
+                          const char   *part)
+{
+  g_return_val_if_fail (LEDE_IS_STORY_ROW (self), NULL);
+
+  if (g_str_equal (part, "headline"))
+    return self->headline_label;
+  if (g_str_equal (part, "snippet"))
+    return self->snippet_label;
+  if (g_str_equal (part, "status"))
+    return self->status_label;
+  if (g_str_equal (part, "details"))
+    return self->details_label;
+  g_return_val_if_fail (g_str_equal (part, "due"), NULL);
+  return self->due_label;
 }

@@ -20,5 +20,7 @@ void         lede_story_row_set_snippet (LedeStoryRow *self,
                                          const char   *markup);
 void         lede_story_row_set_article (LedeStoryRow *self,
                                          LedeArticle  *article);
+GtkLabel    *lede_story_row_get_label   (LedeStoryRow *self,
+                                         const char   *part);
 
 G_END_DECLS

@@ -44,14 +44,16 @@ on_chip_remove (GtkButton    *button,
 static void
 fill_completions (LedeTagChips *self)
 {
-  g_autoptr (GPtrArray) tags = NULL;
+  g_auto (GStrv) names = NULL;
 
   gtk_list_store_clear (self->tag_names);
   if (self->library == NULL)
     return;
-  if ((tags = lede_library_list_tags (self->library, NULL)))
-    for (guint i = 0; i < tags->len; i++)
-      gtk_list_store_insert_with_values (self->tag_names, NULL, -1, 0, ((LedeTag *)g_ptr_array_index (tags, i))->name, -1);
+  /* Names alone: counting each tag's stories would cost every story
+   * opened a read of the tag index. */
+  if ((names = lede_library_list_tag_names (self->library, NULL)))
+    for (guint i = 0; names[i]; i++)
+      gtk_list_store_insert_with_values (self->tag_names, NULL, -1, 0, names[i], -1);
 }
 
 static void

@@ -86,6 +86,9 @@ struct _LedeWindow
   gboolean              searching;
   gboolean              search_running;
   LedeLibrary          *filling_reader;  /* the reader of a search reading the rest of its hits */
+  gpointer              fill_after_paint; /* a search whose rest is read once its first hits are painted */
+  GdkFrameClock        *fill_clock;       /* the clock that says so, and its handler */
+  gulong                fill_paint_handler;
 
   /* Revisions (lede-window-history.c). */
   gboolean              revision_due;     /* changed since the last one */

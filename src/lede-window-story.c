@@ -149,12 +149,12 @@ update_known_words (LedeWindow *self)
   if (self->library != NULL)
     {
       g_auto (GStrv) dictionary = lede_library_list_dictionary (self->library, NULL);
-      g_autoptr (GPtrArray) tags = lede_library_list_tags (self->library, NULL);
+      g_auto (GStrv) tags = lede_library_list_tag_names (self->library, NULL);
 
       if (dictionary)
         g_strv_builder_addv (words, (const char **)dictionary);
-      for (guint i = 0; tags && i < tags->len; i++)
-        g_strv_builder_add (words, ((LedeTag *)g_ptr_array_index (tags, i))->name);
+      if (tags)
+        g_strv_builder_addv (words, (const char **)tags);
     }
   if (article && lede_article_get_sources (article))
     for (guint i = 0; i < lede_article_get_sources (article)->len; i++)

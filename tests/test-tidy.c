@@ -420,6 +420,20 @@ every_list (LedeLibrary *library)
                 g_string_append_printf (out, " %" G_GINT64_FORMAT, g_array_index (ids, gint64, i));
               g_string_append_c (out, '\n');
             }
+  /* And the tags with how many stories outside the trash carry each. */
+  {
+    g_autoptr (GPtrArray) all = lede_library_list_tags (library, NULL);
+    g_auto (GStrv) names = lede_library_list_tag_names (library, NULL);
+
+    g_assert_cmpuint (all->len, ==, g_strv_length (names));
+    for (guint i = 0; i < all->len; i++)
+      {
+        LedeTag *tag = g_ptr_array_index (all, i);
+
+        g_assert_cmpstr (tag->name, ==, names[i]);
+        g_string_append_printf (out, "%s: %u\n", tag->name, tag->n_stories);
+      }
+  }
   return g_string_free (out, FALSE);
 }
 
@@ -502,6 +516,8 @@ test_story_list (void)
   after = every_list (library);
   g_assert_cmpstr (after, ==, before);
   g_assert_nonnull (strstr (after, "0 -1 0 0 2: 7 "));
+  /* 1,000 stories with the tag, 100 of them in the trash. */
+  g_assert_nonnull (strstr (after, "Harbour: 900\n"));
   g_clear_object (&library);
   lede_test_rmdir (dir);
 }

@@ -72,7 +72,7 @@ due_label (Fixture    *f,
     g_main_context_iteration (NULL, FALSE);
   row = row_for (GTK_WIDGET (f->window->story_list), headline);
   g_assert_nonnull (row);
-  return GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row), LEDE_TYPE_STORY_ROW, "due_label"));
+  return lede_story_row_get_label (row, "due");
 }
 
 static void

@@ -1096,10 +1096,17 @@ list_read (gpointer data)
   return !lede_article_list_is_loading (f->window->articles);
 }
 
+static gboolean
+holds_150 (gpointer data)
+{
+  return g_list_model_get_n_items (story_list_model (data)) == 150;
+}
+
 /* A library's list read on a worker (as one of 10,000 stories and more
  * is): the story opens once it is read; a new story opens at once and is
  * selected once the list holds it; the whole list comes back after a
- * search, the open story selected in it. */
+ * search, the open story selected in it; another order and a search of
+ * many hits each show their first page first. */
 static void
 test_list_on_worker (void)
 {
@@ -1167,6 +1174,16 @@ test_list_on_worker (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.story-order", "s", "newest"));
     lede_test_wait_until (list_read, f, 5000);
   }
+
+  /* A search with more hits than a screenful shows the first of them,
+   * then, once those are painted, the rest. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  search_for (f, "agenda");
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), >, 0);
+  lede_test_wait_until (holds_150, f, 5000);
+  search_for (f, "");
+  lede_test_wait_until (list_read, f, 5000);
+  g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 153);
 
   fixture_teardown (f, NULL);
   g_unsetenv ("LEDE_LIST_WORKER_FROM");
@@ -2095,8 +2112,8 @@ may_ellipsize (LedeWindow *window,
       LEDE_IS_HISTORY_WINDOW (gtk_widget_get_native (label)))
     return TRUE;
   return row != NULL &&
-         (label == GTK_WIDGET (gtk_widget_get_template_child (row, LEDE_TYPE_STORY_ROW, "headline_label")) ||
-          label == GTK_WIDGET (gtk_widget_get_template_child (row, LEDE_TYPE_STORY_ROW, "snippet_label")));
+         (label == GTK_WIDGET (lede_story_row_get_label (LEDE_STORY_ROW (row), "headline")) ||
+          label == GTK_WIDGET (lede_story_row_get_label (LEDE_STORY_ROW (row), "snippet")));
 }
 
 /* Every mapped label under @widget that is cut: ellipsized (unless it may

@@ -618,10 +618,13 @@ lede_library_count_articles (LedeLibrary  *self,
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), -1);
 
-  if (!_lede_library_query_int (self,
-                                trashed ? "SELECT count(*) FROM articles WHERE trashed_at IS NOT NULL"
-                          : "SELECT count(*) FROM articles WHERE trashed_at IS NULL",
-                  &count, error))
+  /* story_list's indexes count without reading a story's row (its
+   * trashed_at sits after the body: seconds at a million stories). */
+  if (_lede_library_story_list_is_whole (self)
+      ? !_lede_library_query_int (self, trashed ? "SELECT count(*) FROM story_list WHERE trashed = 1"
+                                                : "SELECT count(*) FROM story_list WHERE trashed = 0", &count, error)
+      : !_lede_library_query_int (self, trashed ? "SELECT count(*) FROM articles WHERE trashed_at IS NOT NULL"
+                                                : "SELECT count(*) FROM articles WHERE trashed_at IS NULL", &count, error))
     return -1;
   return count;
 }
@@ -732,7 +735,11 @@ lede_library_empty_trash (LedeLibrary  *self,
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), -1);
 
-  if (!(stmt = _lede_library_prepare (self, "DELETE FROM articles WHERE trashed_at IS NOT NULL", error)) ||
+  /* The trash found through story_list, not by reading every story. */
+  if (!(stmt = _lede_library_prepare (self, _lede_library_story_list_is_whole (self)
+                                            ? "DELETE FROM articles WHERE id IN (SELECT id FROM story_list WHERE trashed = 1) "
+                                              "AND trashed_at IS NOT NULL"
+                                            : "DELETE FROM articles WHERE trashed_at IS NOT NULL", error)) ||
       !_lede_library_begin (self, what, error))
     return -1;
   if (!_lede_library_step_done (self, stmt, what, error))

@@ -28,8 +28,8 @@ lede_library_list_ids (LedeLibrary  *self,
 }
 
 /* Whether story_list holds every story: the lists read it, not articles. */
-static gboolean
-story_list_is_whole (LedeLibrary *self)
+gboolean
+_lede_library_story_list_is_whole (LedeLibrary *self)
 {
   gint64 waiting = 1;
 
@@ -146,7 +146,7 @@ lede_library_list_ids_page (LedeLibrary     *self,
   g_return_val_if_fail (order <= LEDE_STORY_ORDER_DEADLINE, NULL);
 
   /* Before story_list, as Lede always read them. */
-  whole_story_list = story_list_is_whole (self);
+  whole_story_list = _lede_library_story_list_is_whole (self);
   stmt = _lede_library_prepare (self, list_sql (whole_story_list, status >= 0,
                                                 !whole_story_list && tag ? TAG_SCAN
                                                   : tag_way (self, tag, status >= 0 || assignee != NULL, limit),
@@ -225,7 +225,7 @@ _lede_library_list_step (LedeLibrary  *self,
     return TRUE;
   if (!_lede_library_query_int (self, "SELECT coalesce ((SELECT upto FROM story_list_due), 0)", &upto, error))
     return FALSE;
-  if (upto <= 0 && story_list_is_whole (self))
+  if (upto <= 0 && _lede_library_story_list_is_whole (self))
     return TRUE;
   if (!_lede_library_begin (self, what, error))
     return FALSE;

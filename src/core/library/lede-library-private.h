@@ -229,6 +229,7 @@ void          _lede_library_sweep_photos     (LedeLibrary   *self);
 gboolean      _lede_library_list_step        (LedeLibrary   *self,
                                              gboolean      *done,
                                              GError       **error);
+gboolean      _lede_library_story_list_is_whole (LedeLibrary *self);
 /* lede-library-words.c */
 gboolean      _lede_library_words_step       (LedeLibrary   *self,
                                              gboolean      *done,

@@ -373,7 +373,7 @@ lede_library_prepare_restore (LedeLibrary  *self,
                               GError      **error)
 {
   static const char * const life[] = { "status", "embargo", "published", "slug", "deadline", "assignee", "editor" };
-  g_autoptr (GPtrArray) tags = lede_library_list_tags (self, error);
+  g_auto (GStrv) tags = lede_library_list_tag_names (self, error);
   g_autoptr (GPtrArray) sources = NULL;
   g_autoptr (GStrvBuilder) kept_tags = g_strv_builder_new ();
   g_autoptr (GPtrArray) kept_sources = g_ptr_array_new_with_free_func ((GDestroyNotify)lede_source_free);
@@ -394,11 +394,7 @@ lede_library_prepare_restore (LedeLibrary  *self,
       }
   for (guint i = 0; wanted && wanted[i]; i++)
     {
-      gboolean found = FALSE;
-
-      for (guint t = 0; t < tags->len && !found; t++)
-        found = g_str_equal (((LedeTag *)g_ptr_array_index (tags, t))->name, wanted[i]);
-      if (found)
+      if (g_strv_contains ((const char * const *)tags, wanted[i]))
         g_strv_builder_add (kept_tags, wanted[i]);
       else
         g_ptr_array_add (missing, g_strdup_printf (_("the tag “%s”"), wanted[i]));

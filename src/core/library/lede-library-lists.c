@@ -27,17 +27,6 @@ lede_library_list_ids (LedeLibrary  *self,
   return lede_library_list_ids_filtered (self, trashed, -1, NULL, error);
 }
 
-/* Whether story_list holds every story: the lists read it, not articles. */
-gboolean
-_lede_library_story_list_is_whole (LedeLibrary *self)
-{
-  gint64 waiting = 1;
-
-  return self->schema_version >= LEDE_LIBRARY_LIST_SCHEMA &&
-         _lede_library_query_int (self, "SELECT EXISTS (SELECT 1 FROM story_list_due)", &waiting, NULL) &&
-         waiting == 0;
-}
-
 /* How a list filtered by a tag is read. */
 typedef enum {
   TAG_NONE,

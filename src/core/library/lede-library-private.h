@@ -149,6 +149,7 @@ gboolean      _lede_library_write_one        (LedeLibrary   *self,
                                              const char    *text,
                                              const char    *what,
                                              GError       **error);
+gboolean      _lede_library_story_list_is_whole (LedeLibrary *self);
 gboolean      _lede_library_query_int        (LedeLibrary   *self,
                                              const char    *sql,
                                              gint64        *value,
@@ -229,7 +230,6 @@ void          _lede_library_sweep_photos     (LedeLibrary   *self);
 gboolean      _lede_library_list_step        (LedeLibrary   *self,
                                              gboolean      *done,
                                              GError       **error);
-gboolean      _lede_library_story_list_is_whole (LedeLibrary *self);
 /* lede-library-words.c */
 gboolean      _lede_library_words_step       (LedeLibrary   *self,
                                              gboolean      *done,

@@ -463,3 +463,15 @@ _lede_library_write_one (LedeLibrary  *self,
     _lede_library_bind_text (stmt, 3, text);
   return _lede_library_step_done (self, stmt, what, error);
 }
+
+/* Whether story_list holds every story: the lists, the tags' counts and
+ * the trash's size read it, not articles. */
+gboolean
+_lede_library_story_list_is_whole (LedeLibrary *self)
+{
+  gint64 waiting = 1;
+
+  return self->schema_version >= LEDE_LIBRARY_LIST_SCHEMA &&
+         _lede_library_query_int (self, "SELECT EXISTS (SELECT 1 FROM story_list_due)", &waiting, NULL) &&
+         waiting == 0;
+}

@@ -62,6 +62,27 @@ on_after_paint (GdkFrameClock *clock,
   probe->started = 0;
 }
 
+static void
+on_frame_painted (GdkFrameClock *clock,
+                  gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Waits for the next frame painted. */
+static void
+wait_frame (LedeWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gboolean painted = FALSE;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_painted), &painted);
+
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
 /* Waits for the frame that shows the new rows; FALSE when the rows did
  * not change (the same results) within two seconds. */
 static gboolean
@@ -89,6 +110,7 @@ main (int   argc,
                                    "quillwort", NULL };
   g_autoptr (GArray) typing = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) clearing = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) scrolling = g_array_new (FALSE, FALSE, sizeof (double));
   Probe probe = { 0, FALSE, -1 };
   guint unchanged = 0;
   LedeWindow *window;
@@ -117,6 +139,23 @@ main (int   argc,
   while (lede_article_list_is_loading (articles))
     g_main_context_iteration (NULL, TRUE);
   total = g_list_model_get_n_items (rows);
+
+  /* A scroll to the end of the whole list and back to the top, as End and
+   * Home in the list do: timed to the frame that shows the last rows. */
+  for (guint i = 0; i < 5; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double elapsed;
+
+      probe.started = 0;
+      gtk_widget_activate_action (GTK_WIDGET (list), "list.scroll-to-item", "u", total - 1);
+      wait_frame (window);
+      elapsed = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (scrolling, elapsed);
+      gtk_widget_activate_action (GTK_WIDGET (list), "list.scroll-to-item", "u", 0);
+      wait_frame (window);
+      lede_bench_settle (200);
+    }
   g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed), &probe);
   g_signal_connect (rows, "items-changed", G_CALLBACK (on_rows_changed), &probe);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (on_after_paint), &probe);
@@ -173,6 +212,11 @@ main (int   argc,
 
     lede_bench_report ("sidebar search", typed, "Lede (search-changed pause out)", "ms", lede_bench_stats (typing));
     lede_bench_report ("sidebar search", cleared, "Lede", "ms", lede_bench_stats (clearing));
+    {
+      g_autofree char *scrolled = g_strdup_printf ("scroll to the end of the list, last rows painted (%s stories)", size);
+
+      lede_bench_report ("sidebar search", scrolled, "Lede", "ms", lede_bench_stats (scrolling));
+    }
   }
   if (unchanged > 0)
     g_printerr ("%u keystrokes left the rows as they were (not timed)\n", unchanged);

@@ -182,9 +182,15 @@ on_library_checked (GObject      *source,
   g_autoptr (LedeWindow) self = take_window (user_data);
   g_autoptr (GError) error = NULL;
 
-  if (!lede_library_check_finish (LEDE_LIBRARY (source), result, &error) &&
-      self != NULL && self->library == LEDE_LIBRARY (source) && gtk_widget_get_visible (GTK_WIDGET (self)))
-    show_library_message (self, _("The Library Is Damaged"), error->message);
+  if (!lede_library_check_finish (LEDE_LIBRARY (source), result, &error))
+    {
+      if (self != NULL && self->library == LEDE_LIBRARY (source) && gtk_widget_get_visible (GTK_WIDGET (self)))
+        show_library_message (self, _("The Library Is Damaged"), error->message);
+      return;
+    }
+  /* Whole: tidy steps held back after a crash may run now. */
+  if (self != NULL && self->library == LEDE_LIBRARY (source))
+    lede_window_tidy_later (self);
 }
 
 /* Every page of the library is read once, on a thread, a moment after the

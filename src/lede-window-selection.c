@@ -300,6 +300,8 @@ lede_window_watch_selection (LedeWindow  *self,
                              LedeLibrary *library)
 {
   g_signal_connect_object (library, "article-replaced", G_CALLBACK (on_article_replaced), self, G_CONNECT_SWAPPED);
+  /* A list read on the worker may end with nothing changed to report. */
+  g_signal_connect_object (self->articles, "notify::loading", G_CALLBACK (sync_selection), self, G_CONNECT_SWAPPED);
   self->select_when_loaded = 0;
   gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
   sync_selection (self);

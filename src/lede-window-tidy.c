@@ -36,13 +36,17 @@ idle_us (gboolean reindex)
   return reindex ? REINDEX_IDLE_US : IDLE_US;
 }
 
-/* Shows the rebuild's progress; TRUE while it goes on. */
+/* Shows the rebuild's progress; TRUE while it, or the copy of old stories
+ * into the sidebar's story_list (no bar: the lists work meanwhile, only
+ * slower), goes on: both at the quicker pace. */
 static gboolean
 show_reindex (LedeWindow *self)
 {
   double progress = self->library ? lede_library_get_reindex_progress (self->library) : -1;
 
   gtk_widget_set_visible (GTK_WIDGET (self->reindex_bar), progress >= 0);
+  if (progress < 0)
+    return self->library != NULL && lede_library_get_list_progress (self->library) >= 0;
   if (progress >= 0)
     {
       /* Translators: the sidebar's progress bar while the search index is rebuilt. */

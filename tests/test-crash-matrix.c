@@ -967,6 +967,57 @@ test_crash_then_damage (void)
   lede_test_rmdir (dir);
 }
 
+/* A large library left open by a crash, whole: until its check has read
+ * it, what is written stays in the WAL (no checkpoint, no tidy step); the
+ * check passed, it all goes on as after any open. */
+static void
+test_crash_then_whole (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = make_library (dir);
+  g_autofree char *crashed = g_build_filename (dir, "crashed.db", NULL);
+  g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
+  g_autofree char *kept_wal = NULL, *main_sum = NULL, *after_sum = NULL;
+
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+
+    add_story (library, "Ferry runs aground");
+    copy_file (path, crashed);
+    kept_wal = copy_wal_of_open_library (path, "crashed-wal");
+  }
+  copy_file (kept_wal, crashed_wal);
+  main_sum = lede_test_checksum_file (crashed);
+
+  g_setenv ("LEDE_CHECK_AT_OPEN_BELOW", "4096", TRUE);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (crashed, NULL);
+    gboolean done = FALSE;
+
+    g_assert_nonnull (library);
+    g_assert_true (lede_library_tidy_step (library, &done, NULL));
+    g_assert_true (done);
+    add_story (library, "Tug frees the ferry");
+    assert_checksum (crashed, main_sum);
+    g_assert_true (lede_library_check (library, NULL));
+  }
+  g_unsetenv ("LEDE_CHECK_AT_OPEN_BELOW");
+  /* Checked, the close checkpointed it all into the file. */
+  after_sum = lede_test_checksum_file (crashed);
+  g_assert_cmpstr (after_sum, !=, main_sum);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (crashed, NULL);
+
+    g_assert_true (has_headline (library, "Ferry runs aground"));
+    g_assert_true (has_headline (library, "Tug frees the ferry"));
+  }
+
+  g_unlink (kept_wal);
+  remove_library (crashed);
+  remove_library (path);
+  lede_test_rmdir (dir);
+}
+
 /* A pipe, a device or a socket as a library is refused at once: opening a
  * pipe would otherwise wait for a writer for ever. */
 static void
@@ -1111,6 +1162,7 @@ main (int   argc,
   g_test_add_func ("/lede/crash-matrix/stray-wal-over-a-restored-backup", test_stray_wal_over_a_restored_backup);
   g_test_add_func ("/lede/crash-matrix/damaged-page", test_damaged_page);
   g_test_add_func ("/lede/crash-matrix/crash-then-damage", test_crash_then_damage);
+  g_test_add_func ("/lede/crash-matrix/crash-then-whole", test_crash_then_whole);
   g_test_add_func ("/lede/crash-matrix/not-a-file", test_not_a_file);
 
   return g_test_run ();

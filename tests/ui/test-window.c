@@ -1185,6 +1185,18 @@ test_list_on_worker (void)
   lede_test_wait_until (list_read, f, 5000);
   g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 153);
 
+  /* The open story trashed: the story in its place opens, selected. */
+  {
+    gint64 trashed = lede_article_get_id (shown_article (f));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trash-story", NULL));
+    lede_test_wait_until (list_read, f, 5000);
+    g_assert_cmpuint (g_list_model_get_n_items (story_list_model (f)), ==, 152);
+    g_assert_nonnull (selected_article (f));
+    g_assert_true (selected_article (f) == shown_article (f));
+    g_assert_cmpint (lede_article_get_id (shown_article (f)), !=, trashed);
+  }
+
   fixture_teardown (f, NULL);
   g_unsetenv ("LEDE_LIST_WORKER_FROM");
 }

@@ -443,7 +443,9 @@ on_load_done (GObject      *object,
       show_ids (self, load->ids, whole);
       self->load_whole = FALSE;
       self->page_first = FALSE;
-      /* A whole page: the rest is read now, "loading" still. */
+      /* A whole page: the rest is read now, "loading" still. (Whoever
+       * waits for the whole list hears "loading" turn FALSE after the
+       * last items-changed.) */
       if (load->limit > 0 && load->ids->len == load->limit)
         {
           run_load (self);

@@ -409,7 +409,17 @@ verify (const char         *backup_path,
                    _("“%s” was made by a newer Lede: this one cannot restore it"), display);
       return FALSE;
     }
-  query_int (db, "SELECT count(*) FROM articles WHERE trashed_at IS NULL", &stories);
+  /* From story_list where it is whole: in articles each trashed_at sits
+   * after its story's body (20 GB read at a million stories). */
+  stories = -1;
+  if (version >= LEDE_LIBRARY_LIST_SCHEMA)
+    query_int (db, "SELECT CASE WHEN EXISTS (SELECT 1 FROM story_list_due) THEN -1 "
+                   "ELSE (SELECT count(*) FROM story_list WHERE trashed = 0) END", &stories);
+  if (stories < 0)
+    {
+      stories = 0;
+      query_int (db, "SELECT count(*) FROM articles WHERE trashed_at IS NULL", &stories);
+    }
   files = list_photo_files (db);
   sqlite3_close (db);
   if (!check_photos (photos_dir, files, error))

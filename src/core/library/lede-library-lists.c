@@ -37,7 +37,7 @@ typedef enum {
 /* The statement for one list: only the filters asked for in it, so the
  * planner can use story_list's index for each (with "?2 IS NULL OR" it
  * could not). Interned: the statement cache keeps its SQL for good, and
- * there are a few dozen at most. */
+ * there are at most 2 × 3 × 2 × 2 × 4 × 2 of them. */
 static const char *
 list_sql (gboolean        whole_story_list,
           gboolean        status,
@@ -80,7 +80,9 @@ list_sql (gboolean        whole_story_list,
  * is common: then going down the order's index finds a page sooner. With
  * k of the tag's stories among n, a page costs about 100 n / k steps down
  * the index and k read first: equal at k = 10 √n. Another filter as well
- * thins the stories found down the index: the tag's first. */
+ * thins the stories found down the index: the tag's first. (A common tag
+ * on old stories alone is walked to far down the index for the newest
+ * page: a newsroom's tags are seldom so.) */
 static TagWay
 tag_way (LedeLibrary *self,
          const char  *tag,
@@ -112,7 +114,9 @@ tag_way (LedeLibrary *self,
  * @tag: (nullable): only stories with this tag (in any case)
  * @assignee: (nullable): only stories assigned to this person (in any case)
  * @order: how to order them
- * @limit: the most ids to read (the first page of a list), or 0 for all
+ * @limit: the most ids to read (the first page of a list), or 0 for all;
+ *   every id while story_list is still being filled (lede-library-lists.c:
+ *   a page would cost as much)
  *
  * Returns: (transfer full) (element-type gint64): the ids, in @order
  */
@@ -134,8 +138,11 @@ lede_library_list_ids_page (LedeLibrary     *self,
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (order <= LEDE_STORY_ORDER_DEADLINE, NULL);
 
-  /* Before story_list, as Lede always read them. */
+  /* Before story_list, as Lede always read them, and whole: most orders
+   * and filters read every story's row there, a page as much as all. */
   whole_story_list = _lede_library_story_list_is_whole (self);
+  if (!whole_story_list)
+    limit = 0;
   stmt = _lede_library_prepare (self, list_sql (whole_story_list, status >= 0,
                                                 !whole_story_list && tag ? TAG_SCAN
                                                   : tag_way (self, tag, status >= 0 || assignee != NULL, limit),
@@ -184,6 +191,26 @@ lede_library_list_ids_sorted (LedeLibrary     *self,
                               GError         **error)
 {
   return lede_library_list_ids_page (self, trashed, status, tag, assignee, order, 0, error);
+}
+
+/**
+ * lede_library_get_list_progress:
+ *
+ * Returns: how far the stories written before schema 21 have been copied
+ *   into story_list, from 0 to 1; -1 when none wait
+ */
+double
+lede_library_get_list_progress (LedeLibrary *self)
+{
+  gint64 upto = 0, last = 0;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), -1);
+
+  if (self->schema_version < LEDE_LIBRARY_LIST_SCHEMA ||
+      !_lede_library_query_int (self, "SELECT coalesce ((SELECT upto FROM story_list_due), -1)", &upto, NULL) ||
+      upto < 0 || (last = lede_library_get_last_id (self)) <= 0)
+    return -1;
+  return CLAMP ((double)(last - upto) / last, 0.0, 1.0);
 }
 
 /* Stories copied into story_list a statement, and how long a step copies:

@@ -376,6 +376,10 @@ open_writer (LedeLibrary  *self,
   /* Files of photos a crash kept from going after their commit; then
    * after each commit that lets one go. */
   self->sweep_photos = _lede_library_sweep_photos;
+  /* Left open by a crash, unchecked: the WAL keeps every write until the
+   * check (lede_library_check()) has read the file. */
+  if (self->unchecked)
+    return _lede_library_exec (self, "PRAGMA wal_autocheckpoint = 0", _("Could not prepare the library"), error);
   _lede_library_sweep_photos (self);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
   return TRUE;
@@ -392,6 +396,7 @@ vet_wal_for_writing (LedeLibrary  *self,
 
   if (!_lede_library_vet_wal (self->path, TRUE, &verdict, &self->notice, error))
     return FALSE;
+  self->unchecked = verdict == LEDE_WAL_OWN_UNCHECKED;
   if (verdict == LEDE_WAL_IGNORED)
     {
       g_set_error_literal (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_READ_ONLY, self->notice);

@@ -28,6 +28,10 @@ struct _LedeLibrary
   guint       read_only : 1;
   /* A check found the file damaged: nothing more is written or checkpointed. */
   guint       damaged : 1;
+  /* Left open by a crash and too large to check as it opened: until
+   * lede_library_check() has, nothing reaches the main file (no
+   * checkpoint), no tidy step runs and no photo file is swept. */
+  guint       unchecked : 1;
   /* This transaction has counted itself in library_identity. */
   guint       counted : 1;
   /* Opening: the journal mode is being set, which no transaction counts. */
@@ -60,6 +64,7 @@ typedef enum
 {
   LEDE_WAL_NONE,        /* no WAL, or an empty one */
   LEDE_WAL_OWN,         /* the library's own, after an unclean close */
+  LEDE_WAL_OWN_UNCHECKED, /* the same, in a library too large to check as it opens */
   LEDE_WAL_SET_ASIDE,   /* another's, moved aside */
   LEDE_WAL_IGNORED,     /* another's that could not be moved: read without it */
 } LedeWalVerdict;

@@ -476,7 +476,7 @@ static const char * const MIGRATIONS[] = {
   "CREATE INDEX story_list_by_deadline ON story_list (trashed, deadline_at IS NULL, deadline_at, id);"
   "CREATE INDEX story_list_by_status ON story_list (trashed, status, created_at DESC, id DESC);"
   "CREATE TABLE story_list_due (upto INTEGER NOT NULL);"
-  "INSERT INTO story_list_due (upto) SELECT max (id) FROM articles HAVING count (*) > 0;"
+  "INSERT INTO story_list_due (upto) SELECT id FROM articles ORDER BY id DESC LIMIT 1;"
   "CREATE TRIGGER story_list_insert AFTER INSERT ON articles BEGIN"
   "  INSERT OR REPLACE INTO story_list VALUES (new.id, new.trashed_at IS NOT NULL, new.status, new.headline,"
   "                                           new.assignee, new.created_at, new.updated_at, new.deadline_at);"

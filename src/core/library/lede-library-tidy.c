@@ -46,7 +46,7 @@ lede_library_tidy_step (LedeLibrary  *self,
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
 
   *done = TRUE;
-  if (self->read_only || self->damaged)
+  if (self->read_only || self->damaged || self->unchecked)
     return TRUE;
   /* A search index being rebuilt is built first: merging the old one
    * would be work thrown away. */

@@ -456,8 +456,13 @@ _lede_library_vet_wal (const char      *path,
        * a thread as it shows, lede-cli before it writes, and damage then
        * stops every write (lede_library_check()). */
       *verdict = LEDE_WAL_OWN;
-      if (for_writing && main.readable && g_stat (path, &st) == 0 && st.st_size >= check_at_open_below ())
-        return TRUE;
+      /* Not one that opening would migrate: that writes into the file. */
+      if (for_writing && main.readable && through_wal.version == LEDE_LIBRARY_SCHEMA_VERSION &&
+          g_stat (path, &st) == 0 && st.st_size >= check_at_open_below ())
+        {
+          *verdict = LEDE_WAL_OWN_UNCHECKED;
+          return TRUE;
+        }
       if (for_writing && !is_whole (path, "mode=ro"))
         return _lede_library_set_damaged_error (path, error);
       return TRUE;
@@ -538,6 +543,21 @@ quick_check (const char  *path,
   return result == CHECK_WHOLE;
 }
 
+/* The check after a crash found the library whole: what waited for it
+ * goes on. */
+static void
+mark_checked (LedeLibrary *self)
+{
+  if (!self->unchecked)
+    return;
+  self->unchecked = FALSE;
+  if (self->db == NULL || self->read_only)
+    return;
+  sqlite3_exec (self->db, "PRAGMA wal_autocheckpoint = 1000", NULL, NULL, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+  _lede_library_sweep_photos (self);
+}
+
 static void
 mark_damaged (LedeLibrary *self)
 {
@@ -563,7 +583,10 @@ lede_library_check (LedeLibrary  *self,
   g_autoptr (GError) local_error = NULL;
 
   if (quick_check (self->path, &local_error))
-    return TRUE;
+    {
+      mark_checked (self);
+      return TRUE;
+    }
   if (g_error_matches (local_error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT))
     mark_damaged (self);
   g_propagate_error (error, g_steal_pointer (&local_error));
@@ -621,7 +644,10 @@ lede_library_check_finish (LedeLibrary   *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   if (g_task_propagate_boolean (G_TASK (result), &local_error))
-    return TRUE;
+    {
+      mark_checked (self);
+      return TRUE;
+    }
   if (g_error_matches (local_error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT))
     mark_damaged (self);
   g_propagate_error (error, g_steal_pointer (&local_error));

@@ -201,6 +201,7 @@ GArray       *lede_library_list_ids_page     (LedeLibrary  *self,
                                               LedeStoryOrder order,
                                               guint         limit,
                                               GError      **error);
+double        lede_library_get_list_progress (LedeLibrary  *self);
 GHashTable   *lede_library_list_stories_tags (LedeLibrary  *self,
                                               GError      **error);
 GStrv         lede_library_list_people       (LedeLibrary  *self,

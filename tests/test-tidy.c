@@ -5,6 +5,8 @@
  * stories change, interrupted, and in the end as a new library's. And
  * the index's words noted by the same steps, so that a long prefix is
  * searched as the words it begins, finding what FTS5's own prefix finds.
+ * And an old library's stories copied into story_list by the same steps,
+ * every list and tag count the same before and after.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

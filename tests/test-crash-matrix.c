@@ -894,7 +894,6 @@ test_crash_then_damage (void)
 {
   g_autofree char *dir = lede_test_tmpdir ();
   g_autofree char *path = make_library (dir);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *crashed = g_build_filename (dir, "crashed.db", NULL);
   g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
   g_autofree char *kept_wal = NULL, *damaged_sum = NULL;

@@ -506,6 +506,76 @@ time_trash_and_import (LedeLibrary *library)
   g_rmdir (dir);
 }
 
+/* The bytes the library uses: its pages less the free ones, through the
+ * WAL (what a reader sees now). */
+static gint64
+used_bytes (const char *path)
+{
+  g_autofree char *uri = g_strdup_printf ("file:%s?mode=ro", path);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 used = -1;
+
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT (SELECT page_count FROM pragma_page_count) - (SELECT freelist_count FROM "
+                              "pragma_freelist_count), (SELECT page_size FROM pragma_page_size)", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    used = sqlite3_column_int64 (stmt, 0) * sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return used;
+}
+
+/* A year of revisions, estimated from 2,000 kept as the window keeps them
+ * (each a sentence added to a 600-word story, ten a story, older ones
+ * thinned as always), then each story's body put back. A newsroom's year:
+ * 80 stories a day, 8 revisions each, 250 days. */
+static void
+time_revision_growth (LedeLibrary *library,
+                      const char  *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = lede_library_list_ids_page (library, FALSE, -1, NULL, NULL, LEDE_STORY_ORDER_NEWEST,
+                                                       200, &error);
+  gint64 before = used_bytes (path), after;
+  guint kept = 0;
+  double per_revision, year;
+
+  if (ids == NULL || before < 0)
+    g_error ("revisions: %s", error ? error->message : "could not read the library's size");
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr (LedeArticle) article = lede_library_get_article (library, g_array_index (ids, gint64, i), &error);
+      g_autofree char *original = NULL;
+
+      if (article == NULL)
+        g_error ("%s", error->message);
+      original = g_strdup (lede_article_get_body (article));
+      for (guint r = 0; r < 10; r++)
+        {
+          g_autofree char *body = g_strdup_printf ("%s\n\nUpdated at %u:%02u with a line from the desk.",
+                                                   lede_article_get_body (article), 9 + r, (i * 7) % 60);
+          gboolean one = FALSE;
+
+          lede_article_set_body (article, body);
+          if (!lede_library_update_article (library, article, &error) ||
+              !lede_library_keep_revision (library, article, "ten minutes of editing", NULL, &one, &error))
+            g_error ("%s", error->message);
+          kept += one;
+        }
+      lede_article_set_body (article, original);
+      if (!lede_library_update_article (library, article, &error))
+        g_error ("%s", error->message);
+    }
+  after = used_bytes (path);
+  per_revision = kept > 0 ? (double)(after - before) / kept : 0;
+  year = per_revision * 80 * 8 * 250;
+  lede_bench_report (group, "bytes a kept revision (a line added to a 600-word story)", "Lede", "bytes",
+                     lede_bench_once (per_revision));
+  lede_bench_report (group, "a year of revisions (160,000), estimated, over the library's size", "Lede", "%",
+                     lede_bench_once (100.0 * year / before));
+}
+
 /* The library's size on disk, and a story's share of it. */
 static void
 report_size (const char *path,
@@ -567,6 +637,7 @@ main (int   argc,
       measure (library, n, two_words, prefix, prefix_3_common, prefix_3_rare);
       report_size (argv[3], n);
       time_trash_and_import (library);
+      time_revision_growth (library, argv[3]);
       return 0;
     }
   library = open_or_make (argc > 1 ? argv[1] : "library-100k.db", N_STORIES);

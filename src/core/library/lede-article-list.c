@@ -11,8 +11,9 @@
  * read on a worker thread, through a read-only connection of its own, and
  * shown when read; "loading" is TRUE meanwhile. A list asked for anew (a
  * filter, an order, the first) shows its first page, read first, while
- * the rest is read. Reads asked for during one make one more after it. A short list is read at once, as it always was:
- * a story added is then in the list when the call that added it returns.
+ * the rest is read. Reads asked for during one make one more after it. A
+ * short list is read at once, as it always was: a story added is then in
+ * the list when the call that added it returns.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

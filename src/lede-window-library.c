@@ -184,6 +184,9 @@ on_library_checked (GObject      *source,
 
   if (!lede_library_check_finish (LEDE_LIBRARY (source), result, &error))
     {
+      /* Stopped: another library opened, or the window closed. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
       if (self != NULL && self->library == LEDE_LIBRARY (source) && gtk_widget_get_visible (GTK_WIDGET (self)))
         show_library_message (self, _("The Library Is Damaged"), error->message);
       return;
@@ -202,7 +205,25 @@ check_library_later (gpointer user_data)
   g_autoptr (LedeWindow) self = take_window (user_data);
 
   if (self != NULL && self->library != NULL && gtk_widget_get_visible (GTK_WIDGET (self)))
-    lede_library_check_async (self->library, NULL, on_library_checked, weak_window (self));
+    {
+      lede_window_stop_check (self);
+      self->check_cancellable = g_cancellable_new ();
+      lede_library_check_async (self->library, self->check_cancellable, on_library_checked, weak_window (self));
+    }
+}
+
+/**
+ * lede_window_stop_check:
+ *
+ * Stops the library's background check (minutes at a million stories): it
+ * holds the library open while it reads.
+ */
+void
+lede_window_stop_check (LedeWindow *self)
+{
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
 }
 
 /* The libraries whose places are remembered, the latest first. */
@@ -314,6 +335,7 @@ lede_window_load_library (LedeWindow *self,
   lede_window_reset_search (self);
   lede_window_show_article (self, NULL);
   lede_window_forget_asked (self);
+  lede_window_stop_check (self);
   g_set_object (&self->library, library);
   lede_metadata_panel_set_library (self->metadata_panel, library);
   lede_preview_pane_set_library (self->preview, library);

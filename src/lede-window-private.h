@@ -87,6 +87,7 @@ struct _LedeWindow
   gboolean              search_running;
   LedeLibrary          *filling_reader;  /* the reader of a search reading the rest of its hits */
   gpointer              fill_after_paint; /* a search whose rest is read once its first hits are painted */
+  GCancellable         *check_cancellable; /* the library's background check, stopped when it goes */
   GdkFrameClock        *fill_clock;       /* the clock that says so, and its handler */
   gulong                fill_paint_handler;
 
@@ -159,6 +160,7 @@ char *lede_window_restore_backup     (LedeWindow *self,
 /* lede-window-tidy.c */
 void  lede_window_class_add_tidy     (GtkWidgetClass *widget_class);
 void  lede_window_tidy_later         (LedeWindow *self);
+void  lede_window_stop_check         (LedeWindow *self);
 void  lede_window_dispose_tidy       (LedeWindow *self);
 /* lede-window-style.c */
 void lede_window_class_add_style     (GtkWidgetClass *widget_class);

@@ -225,6 +225,7 @@ lede_window_dispose (GObject *object)
   lede_window_dispose_history (self);
   lede_window_dispose_backup (self);
   lede_window_dispose_tidy (self);
+  lede_window_stop_check (self);
   lede_window_dispose_inbox (self);
   lede_window_dispose_outbox (self);
   /* The toast may outlive the window: its weak pointer must not. */

@@ -998,6 +998,22 @@ test_crash_then_whole (void)
     g_assert_true (done);
     add_story (library, "Tug frees the ferry");
     assert_checksum (crashed, main_sum);
+    /* A check stopped (another library opened) proves nothing either way. */
+    {
+      g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+
+      g_cancellable_cancel (cancellable);
+      lede_library_check_async (library, cancellable, keep_result, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_false (lede_library_check_finish (library, result, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_true (lede_library_tidy_step (library, &done, NULL));
+      g_assert_true (done);
+      assert_checksum (crashed, main_sum);
+    }
     g_assert_true (lede_library_check (library, NULL));
   }
   g_unsetenv ("LEDE_CHECK_AT_OPEN_BELOW");

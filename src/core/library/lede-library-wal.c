@@ -340,19 +340,30 @@ typedef enum
   CHECK_NOT_RUN,   /* no memory, no file handle: nothing is known */
 } CheckResult;
 
+/* SQLite asks now and then while a check reads: stop when cancelled. */
+static int
+check_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
 /* Runs SQLite's @pragma check on a connection of its own (@options: what
- * it sees) that never checkpoints; @rc says why a check did not run. */
+ * it sees) that never checkpoints; @rc says why a check did not run (one
+ * cancelled through @cancellable did not). */
 static CheckResult
-run_check (const char *path,
-           const char *options,
-           const char *pragma,
-           int        *rc)
+run_check (const char   *path,
+           const char   *options,
+           const char   *pragma,
+           GCancellable *cancellable,
+           int          *rc)
 {
   sqlite3 *db = _lede_library_open_uri (path, options);
   sqlite3_stmt *stmt = NULL;
   CheckResult result;
 
   *rc = SQLITE_CANTOPEN;
+  if (db != NULL && cancellable != NULL)
+    sqlite3_progress_handler (db, 10000, check_cancelled, cancellable);
   if (db != NULL && (*rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL)) == SQLITE_OK &&
       (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
     result = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0 ? CHECK_WHOLE : CHECK_DAMAGED;
@@ -374,7 +385,7 @@ is_whole (const char *path,
 {
   int rc;
 
-  return run_check (path, options, "PRAGMA integrity_check(1)", &rc) == CHECK_WHOLE;
+  return run_check (path, options, "PRAGMA integrity_check(1)", NULL, &rc) == CHECK_WHOLE;
 }
 
 gboolean
@@ -517,12 +528,15 @@ lede_library_get_notice (LedeLibrary *self)
 /* SQLite's quick check, on a connection of its own that reads what the
  * writer has committed (WAL included) and never checkpoints. */
 static gboolean
-quick_check (const char  *path,
-             GError     **error)
+quick_check (const char    *path,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   int rc;
-  CheckResult result = run_check (path, "mode=ro", "PRAGMA quick_check(1)", &rc);
+  CheckResult result = run_check (path, "mode=ro", "PRAGMA quick_check(1)", cancellable, &rc);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   /* Damage the check could not even read past is damage too; a check that
    * could not run (no memory, no file handle) is not. */
   if (result == CHECK_NOT_RUN)
@@ -582,7 +596,7 @@ lede_library_check (LedeLibrary  *self,
 
   g_autoptr (GError) local_error = NULL;
 
-  if (quick_check (self->path, &local_error))
+  if (quick_check (self->path, NULL, &local_error))
     {
       mark_checked (self);
       return TRUE;
@@ -609,7 +623,7 @@ check_thread (gpointer data)
     g_debug ("Could not lower the check's priority: %s", g_strerror (errno));
   /* IOPRIO_WHO_PROCESS, IOPRIO_CLASS_IDLE << IOPRIO_CLASS_SHIFT. */
   syscall (SYS_ioprio_set, 1, (int)tid, 3 << 13);
-  if (quick_check (g_task_get_task_data (task), &error))
+  if (quick_check (g_task_get_task_data (task), g_task_get_cancellable (task), &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

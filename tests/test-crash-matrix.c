@@ -977,6 +977,7 @@ test_crash_then_whole (void)
   g_autofree char *crashed = g_build_filename (dir, "crashed.db", NULL);
   g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
   g_autofree char *kept_wal = NULL, *main_sum = NULL, *after_sum = NULL;
+  gpointer open_library = NULL;
 
   {
     g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
@@ -994,6 +995,7 @@ test_crash_then_whole (void)
     gboolean done = FALSE;
 
     g_assert_nonnull (library);
+    g_object_add_weak_pointer (G_OBJECT (library), &open_library);
     g_assert_true (lede_library_tidy_step (library, &done, NULL));
     g_assert_true (done);
     add_story (library, "Tug frees the ferry");
@@ -1017,6 +1019,13 @@ test_crash_then_whole (void)
     g_assert_true (lede_library_check (library, NULL));
   }
   g_unsetenv ("LEDE_CHECK_AT_OPEN_BELOW");
+  /* The stopped check's thread lets the library go a moment later. */
+  for (gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; open_library != NULL;)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
   /* Checked, the close checkpointed it all into the file. */
   after_sum = lede_test_checksum_file (crashed);
   g_assert_cmpstr (after_sum, !=, main_sum);

@@ -995,7 +995,7 @@ test_crash_then_whole (void)
     gboolean done = FALSE;
 
     g_assert_nonnull (library);
-    g_object_add_weak_pointer (G_OBJECT (library), &open_library);
+    g_set_weak_pointer (&open_library, library);
     g_assert_true (lede_library_tidy_step (library, &done, NULL));
     g_assert_true (done);
     add_story (library, "Tug frees the ferry");

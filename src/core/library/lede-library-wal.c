@@ -612,12 +612,23 @@ lede_library_check (LedeLibrary  *self,
  * the scheduler heeds it), so the window's lists and searches go first.
  * Not in GTask's pool: a pool thread would keep the priority for what it
  * runs next, and only root may raise it again. */
+/* The thread's reference to the task is dropped where the task was made:
+ * dropped on the thread, it could be the last, and the library (the task's
+ * source) would be closed there, racing the main thread. */
+static gboolean
+drop_task (gpointer task)
+{
+  g_object_unref (task);
+  return G_SOURCE_REMOVE;
+}
+
 static gpointer
 check_thread (gpointer data)
 {
-  g_autoptr (GTask) task = data;
+  GTask *task = data;
   pid_t tid = (pid_t)syscall (SYS_gettid);
   GError *error = NULL;
+  GSource *drop;
 
   if (setpriority (PRIO_PROCESS, (id_t)tid, 19) != 0)
     g_debug ("Could not lower the check's priority: %s", g_strerror (errno));
@@ -627,6 +638,10 @@ check_thread (gpointer data)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+  drop = g_idle_source_new ();
+  g_source_set_callback (drop, drop_task, task, NULL);
+  g_source_attach (drop, g_task_get_context (task));
+  g_source_unref (drop);
   return NULL;
 }
 

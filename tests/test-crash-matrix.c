@@ -1020,12 +1020,16 @@ test_crash_then_whole (void)
   }
   g_unsetenv ("LEDE_CHECK_AT_OPEN_BELOW");
   /* The stopped check's thread lets the library go a moment later. */
-  for (gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; open_library != NULL;)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, until);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  {
+    gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (open_library != NULL)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, until);
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+  }
   /* Checked, the close checkpointed it all into the file. */
   after_sum = lede_test_checksum_file (crashed);
   g_assert_cmpstr (after_sum, !=, main_sum);

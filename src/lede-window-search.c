@@ -149,19 +149,29 @@ as_you_type (const char *text)
 static void start_search (LedeWindow *self, const char *query);
 static void run_search (LedeWindow *self, Search *search);
 
+/* The same search again, to read @limit hits (no hits read yet). */
+static Search *
+search_copy (const Search *search,
+             guint         limit)
+{
+  Search *copy = g_new0 (Search, 1);
+
+  copy->reader = g_object_ref (search->reader);
+  copy->query = g_strdup (search->query);
+  copy->status = search->status;
+  copy->tag = g_strdup (search->tag);
+  copy->assignee = g_strdup (search->assignee);
+  copy->limit = limit;
+  return copy;
+}
+
 /* The rest of a search's hits, read after its first were shown. */
 static void
 fill_search (LedeWindow   *self,
              const Search *first)
 {
-  Search *search = g_new0 (Search, 1);
+  Search *search = search_copy (first, MAX_HITS);
 
-  search->reader = g_object_ref (first->reader);
-  search->query = g_strdup (first->query);
-  search->status = first->status;
-  search->tag = g_strdup (first->tag);
-  search->assignee = g_strdup (first->assignee);
-  search->limit = MAX_HITS;
   g_set_object (&self->filling_reader, search->reader);
   run_search (self, search);
 }
@@ -196,7 +206,6 @@ fill_after_paint (LedeWindow *self,
                   Search     *first)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  Search *copy;
 
   drop_fill_after_paint (self);
   if (clock == NULL)
@@ -204,13 +213,7 @@ fill_after_paint (LedeWindow *self,
       fill_search (self, first);
       return;
     }
-  copy = g_new0 (Search, 1);
-  copy->reader = g_object_ref (first->reader);
-  copy->query = g_strdup (first->query);
-  copy->status = first->status;
-  copy->tag = g_strdup (first->tag);
-  copy->assignee = g_strdup (first->assignee);
-  self->fill_after_paint = copy;
+  self->fill_after_paint = search_copy (first, first->limit);
   self->fill_clock = g_object_ref (clock);
   self->fill_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_hits_painted), self);
 }

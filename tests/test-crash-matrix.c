@@ -825,6 +825,41 @@ test_stray_wal_over_a_restored_backup (void)
   lede_test_rmdir (dir);
 }
 
+/* Where a page only a full read finds lies in @path: the root of the
+ * empty table revision_texts (@root, counted from 1; @page_size bytes). */
+static void
+empty_table_root (const char *path,
+                 gint64     *root,
+                 gint64     *page_size)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
+                                           "FROM sqlite_master WHERE name = 'revision_texts'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  *root = sqlite3_column_int64 (stmt, 0);
+  *page_size = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* Damages @path: page @root written as zeros. */
+static void
+zero_page (const char *path,
+           gint64      root,
+           gint64      page_size)
+{
+  FILE *file = fopen (path, "r+b");
+  g_autofree char *zeros = g_malloc0 (page_size);
+
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (root - 1) * page_size, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (zeros, 1, page_size, file), ==, (gsize)page_size);
+  fclose (file);
+}
+
 /* A library with a damaged page that only a full read finds (the root of
  * an empty table): the check says so, and from then on nothing is written
  * into it; the file stays byte for byte as it was. */
@@ -836,26 +871,9 @@ test_damaged_page (void)
   g_autofree char *damaged_sum = NULL;
   g_autoptr (GError) error = NULL;
   gint64 root = 0, page_size = 0;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
-                                           "FROM sqlite_master WHERE name = 'revision_texts'", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  root = sqlite3_column_int64 (stmt, 0);
-  page_size = sqlite3_column_int64 (stmt, 1);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  {
-    FILE *file = fopen (path, "r+b");
-    g_autofree char *zeros = g_malloc0 (page_size);
-
-    g_assert_nonnull (file);
-    g_assert_cmpint (fseek (file, (root - 1) * page_size, SEEK_SET), ==, 0);
-    g_assert_cmpuint (fwrite (zeros, 1, page_size, file), ==, (gsize)page_size);
-    fclose (file);
-  }
+  empty_table_root (path, &root, &page_size);
+  zero_page (path, root, page_size);
   damaged_sum = lede_test_checksum_file (path);
 
   {
@@ -899,17 +917,8 @@ test_crash_then_damage (void)
   g_autofree char *kept_wal = NULL, *damaged_sum = NULL;
   g_autoptr (GError) error = NULL;
   gint64 root = 0, page_size = 0;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
-                                           "FROM sqlite_master WHERE name = 'revision_texts'", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  root = sqlite3_column_int64 (stmt, 0);
-  page_size = sqlite3_column_int64 (stmt, 1);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  empty_table_root (path, &root, &page_size);
 
   /* The files as a crash leaves them: the main file and the WAL of a
    * library still open, a story in the WAL alone. */
@@ -921,15 +930,7 @@ test_crash_then_damage (void)
     kept_wal = copy_wal_of_open_library (path, "crashed-wal");
   }
   copy_file (kept_wal, crashed_wal);
-  {
-    FILE *file = fopen (crashed, "r+b");
-    g_autofree char *zeros = g_malloc0 (page_size);
-
-    g_assert_nonnull (file);
-    g_assert_cmpint (fseek (file, (root - 1) * page_size, SEEK_SET), ==, 0);
-    g_assert_cmpuint (fwrite (zeros, 1, page_size, file), ==, (gsize)page_size);
-    fclose (file);
-  }
+  zero_page (crashed, root, page_size);
   damaged_sum = lede_test_checksum_file (crashed);
 
   {

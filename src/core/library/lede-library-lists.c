@@ -193,6 +193,18 @@ lede_library_list_ids_sorted (LedeLibrary     *self,
   return lede_library_list_ids_page (self, trashed, status, tag, assignee, order, 0, error);
 }
 
+/* Where the copy into story_list has got to (@upto: it copies the ids at
+ * and below it; -1 when nothing waits, or before schema 21). */
+static gboolean
+list_due_upto (LedeLibrary  *self,
+               gint64       *upto,
+               GError      **error)
+{
+  *upto = -1;
+  return self->schema_version < LEDE_LIBRARY_LIST_SCHEMA ||
+         _lede_library_query_int (self, "SELECT coalesce ((SELECT upto FROM story_list_due), -1)", upto, error);
+}
+
 /**
  * lede_library_get_list_progress:
  *
@@ -202,13 +214,11 @@ lede_library_list_ids_sorted (LedeLibrary     *self,
 double
 lede_library_get_list_progress (LedeLibrary *self)
 {
-  gint64 upto = 0, last = 0;
+  gint64 upto, last;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), -1);
 
-  if (self->schema_version < LEDE_LIBRARY_LIST_SCHEMA ||
-      !_lede_library_query_int (self, "SELECT coalesce ((SELECT upto FROM story_list_due), -1)", &upto, NULL) ||
-      upto < 0 || (last = lede_library_get_last_id (self)) <= 0)
+  if (!list_due_upto (self, &upto, NULL) || upto < 0 || (last = lede_library_get_last_id (self)) <= 0)
     return -1;
   return CLAMP ((double)(last - upto) / last, 0.0, 1.0);
 }
@@ -233,15 +243,15 @@ _lede_library_list_step (LedeLibrary  *self,
 {
   const char *what = _("Could not tidy the story list");
   gint64 start = g_get_monotonic_time ();
-  gint64 upto = 0;
+  gint64 upto;
   sqlite3_stmt *stmt;
 
   *done = TRUE;
-  if (self->read_only || self->damaged || self->schema_version < LEDE_LIBRARY_LIST_SCHEMA)
+  if (self->read_only || self->damaged)
     return TRUE;
-  if (!_lede_library_query_int (self, "SELECT coalesce ((SELECT upto FROM story_list_due), 0)", &upto, error))
+  if (!list_due_upto (self, &upto, error))
     return FALSE;
-  if (upto <= 0 && _lede_library_story_list_is_whole (self))
+  if (upto < 0)
     return TRUE;
   if (!_lede_library_begin (self, what, error))
     return FALSE;

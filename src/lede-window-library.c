@@ -332,6 +332,7 @@ lede_window_load_library (LedeWindow *self,
         g_warning ("Could not add the sample story: %s", error->message);
     }
 
+  lede_window_stop_batch (self);
   lede_window_reset_search (self);
   lede_window_show_article (self, NULL);
   lede_window_forget_asked (self);

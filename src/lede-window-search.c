@@ -180,9 +180,7 @@ fill_search (LedeWindow   *self,
 static void
 drop_fill_after_paint (LedeWindow *self)
 {
-  if (self->fill_clock != NULL)
-    g_clear_signal_handler (&self->fill_paint_handler, self->fill_clock);
-  g_clear_object (&self->fill_clock);
+  lede_window_drop_clock (&self->fill_clock, &self->fill_paint_handler);
   g_clear_pointer (&self->fill_after_paint, search_free);
 }
 

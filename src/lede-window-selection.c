@@ -4,7 +4,9 @@
  * One selected story is the open story. With Ctrl+click, Shift+click or
  * Ctrl+A more are selected: the open story stays in the editor, and a bar
  * under the list acts on all of them (trash, status, a tag, export), each
- * action in one transaction.
+ * action in one transaction; trash and its Undo a chunk at a time
+ * (LedeStoryBatch), each chunk one transaction, with progress in a toast:
+ * ten thousand stories held the window for seconds.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -352,6 +354,17 @@ after_bulk (LedeWindow    *self,
     select_ids (self, ids);
 }
 
+/* One bulk change at a time: the stories of the next may be in this one. */
+static gboolean
+refuse_while_batch (LedeWindow *self)
+{
+  if (self->batch == NULL)
+    return FALSE;
+  lede_window_show_toast (self, self->batch_trashes ? _("Stories are still moving to the trash: try again when they are done.")
+                                                    : _("Stories are still being restored: try again when they are done."));
+  return TRUE;
+}
+
 /* Whatever was typed is written before a bulk action: the open story may
  * be among them, and Undo must bring back what was on screen. */
 static GArray *
@@ -361,7 +374,7 @@ selected_ids_saved (LedeWindow *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) ids = NULL;
 
-  if (self->library == NULL)
+  if (self->library == NULL || refuse_while_batch (self))
     return NULL;
   ids = lede_window_get_selected_ids (self);
   if (ids->len == 0)
@@ -380,6 +393,184 @@ ids_to_variant (GArray *ids)
   return g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64));
 }
 
+/* A chunk's time budget: the window draws between chunks. */
+#define BATCH_STEP_US 12000
+
+static void
+dismiss_batch_toast (LedeWindow *self)
+{
+  if (self->batch_toast != NULL)
+    adw_toast_dismiss (self->batch_toast);
+  g_clear_weak_pointer (&self->batch_toast);
+}
+
+static void
+show_batch_progress (LedeWindow *self)
+{
+  guint done = lede_story_batch_get_done (self->batch);
+  guint total = lede_story_batch_get_total (self->batch);
+  g_autofree char *title = NULL;
+
+  if (self->batch_trashes)
+    /* Translators: the toast while many stories go to the trash; %u of %u. */
+    title = g_strdup_printf (_("Moving stories to the trash: %u of %u"), done, total);
+  else
+    title = g_strdup_printf (_("Restoring stories: %u of %u"), done, total);
+  if (self->batch_toast == NULL)
+    {
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_set_weak_pointer (&self->batch_toast, toast);
+      adw_toast_overlay_add_toast (self->toasts, toast);
+    }
+  else
+    adw_toast_set_title (self->batch_toast, title);
+}
+
+/* The toast that says what was done, with Undo for the stories @ids. */
+static void
+offer_undo (LedeWindow *self,
+            const char *title,
+            GArray     *ids)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.restore-stories");
+  adw_toast_set_action_target_value (toast, ids_to_variant (ids));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+drop_batch_sources (LedeWindow *self)
+{
+  g_clear_handle_id (&self->batch_id, g_source_remove);
+  lede_window_drop_clock (&self->batch_clock, &self->batch_paint_handler);
+  dismiss_batch_toast (self);
+}
+
+static void
+finish_batch (LedeWindow   *self,
+              const GError *error)
+{
+  g_autoptr (LedeStoryBatch) batch = g_steal_pointer (&self->batch);
+  g_autoptr (GArray) done = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n = lede_story_batch_get_done (batch);
+  guint total = lede_story_batch_get_total (batch);
+  g_autofree char *title = NULL;
+
+  drop_batch_sources (self);
+  g_array_append_vals (done, lede_story_batch_get_ids (batch)->data, n);
+  if (!self->batch_trashes)
+    {
+      if (error == NULL)
+        {
+          select_ids (self, done);
+          return;
+        }
+      title = g_strdup_printf (_("%u of %u stories were restored; the rest are still in the trash. %s"),
+                               n, total, error->message);
+      lede_window_show_toast (self, title);
+      return;
+    }
+
+  sync_selection (self);
+  if (error != NULL && n == 0)
+    lede_window_show_toast (self, error->message);
+  else if (error != NULL)
+    {
+      title = g_strdup_printf (_("%u of %u stories were moved to the trash; the rest are where they were. %s"),
+                               n, total, error->message);
+      offer_undo (self, title, done);
+    }
+  else
+    {
+      title = g_strdup_printf (g_dngettext (NULL, "%u story moved to the trash", "%u stories moved to the trash", n), n);
+      offer_undo (self, title, done);
+      gtk_widget_grab_focus (GTK_WIDGET (self->story_list));
+    }
+}
+
+/* One chunk; TRUE while more are to come. The library's rows change under
+ * the list only when the batch ends, and the selection is held then. */
+static gboolean
+step_batch (LedeWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean stepped;
+
+  hold_selection (self, TRUE);
+  stepped = lede_story_batch_step (self->batch, self->batch_step_us, &error);
+  hold_selection (self, FALSE);
+  if (!lede_story_batch_is_done (self->batch))
+    return TRUE;
+  finish_batch (self, stepped ? NULL : error);
+  return FALSE;
+}
+
+static gboolean
+step_batch_cb (gpointer data)
+{
+  LedeWindow *self = data;
+
+  if (step_batch (self))
+    {
+      show_batch_progress (self);
+      return G_SOURCE_CONTINUE;
+    }
+  /* finish_batch() removed this source's id already. */
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_batch_frame (GdkFrameClock *clock,
+                LedeWindow    *self)
+{
+  if (self->batch != NULL)
+    step_batch_cb (self);
+}
+
+/* The first chunk at once (a few stories are done with it), the rest from
+ * the main loop: when it is idle, and after each frame while frames come
+ * back to back (an animation, or GL on a CPU: an idle would wait for
+ * seconds). */
+static void
+start_batch (LedeWindow *self,
+             GArray     *ids,
+             gboolean    to_trash)
+{
+  self->batch = lede_story_batch_new (self->library, ids,
+                                      to_trash ? lede_library_trash_stories : lede_library_restore_stories);
+  self->batch_trashes = to_trash;
+  if (!step_batch (self))
+    return;
+  show_batch_progress (self);
+  self->batch_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, step_batch_cb, self, NULL);
+  if ((self->batch_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))) != NULL)
+    {
+      g_object_ref (self->batch_clock);
+      self->batch_paint_handler = g_signal_connect (self->batch_clock, "after-paint", G_CALLBACK (on_batch_frame), self);
+    }
+}
+
+/**
+ * lede_window_stop_batch:
+ *
+ * Stops stories going to the trash, or back, before another library opens
+ * or the window closes: those done stay done, the rest stay as they were.
+ */
+void
+lede_window_stop_batch (LedeWindow *self)
+{
+  if (self->batch == NULL)
+    return;
+  drop_batch_sources (self);
+  g_clear_pointer (&self->batch, lede_story_batch_free);
+}
+
 static void
 trash_selected_action (GtkWidget  *widget,
                        const char *action_name,
@@ -387,10 +578,6 @@ trash_selected_action (GtkWidget  *widget,
 {
   LedeWindow *self = (LedeWindow *)widget;
   g_autoptr (GArray) ids = NULL;
-  g_autoptr (GError) error = NULL;
-  gboolean done;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
 
   ids = selected_ids_saved (self, _("The open story could not be saved, so nothing was moved to the trash."));
   if (ids == NULL)
@@ -401,25 +588,7 @@ trash_selected_action (GtkWidget  *widget,
       gtk_widget_activate_action (widget, "win.trash-story", NULL);
       return;
     }
-  hold_selection (self, TRUE);
-  done = lede_library_trash_stories (self->library, ids, &error);
-  hold_selection (self, FALSE);
-  sync_selection (self);
-  if (!done)
-    {
-      lede_window_show_toast (self, error->message);
-      return;
-    }
-
-  title = g_strdup_printf (g_dngettext (NULL, "%u story moved to the trash", "%u stories moved to the trash", ids->len),
-                           ids->len);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.restore-stories");
-  adw_toast_set_action_target_value (toast, ids_to_variant (ids));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toasts, toast);
-  gtk_widget_grab_focus (GTK_WIDGET (self->story_list));
+  start_batch (self, ids, TRUE);
 }
 
 static void
@@ -429,17 +598,13 @@ restore_stories_action (GtkWidget  *widget,
 {
   LedeWindow *self = (LedeWindow *)widget;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GError) error = NULL;
-  gboolean done;
   gsize n = 0;
   const gint64 *values = g_variant_get_fixed_array (parameter, &n, sizeof (gint64));
 
-  if (self->library == NULL)
+  if (self->library == NULL || refuse_while_batch (self))
     return;
   g_array_append_vals (ids, values, n);
-  hold_selection (self, TRUE);
-  done = lede_library_restore_stories (self->library, ids, &error);
-  after_bulk (self, done, &error, ids);
+  start_batch (self, ids, FALSE);
 }
 
 static void
@@ -579,6 +744,7 @@ lede_window_init_selection (LedeWindow *self)
 {
   GtkEventController *keys;
 
+  self->batch_step_us = BATCH_STEP_US;
   self->selection = gtk_multi_selection_new (NULL);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (sync_selection), self, G_CONNECT_SWAPPED);

@@ -211,6 +211,8 @@ lede_window_dispose (GObject *object)
 {
   LedeWindow *self = (LedeWindow *)object;
 
+  /* Its end reads the lists again: before they go. */
+  lede_window_stop_batch (self);
   /* Settings actions outlive a closed window unless taken off it: a later
    * settings change would reach its dead action group. */
   g_action_map_remove_action (G_ACTION_MAP (self), "show-metadata");

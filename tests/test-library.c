@@ -16,6 +16,7 @@
 
 #include "lede-library.h"
 #include "lede-slug.h"
+#include "lede-story-batch.h"
 #include "lede-test-utils.h"
 
 typedef struct {
@@ -1171,6 +1172,93 @@ test_bulk (Fixture       *f,
   g_assert_cmpuint (changes, ==, 1);
 }
 
+/* Many stories a chunk at a time (the window's trash of thousands): each
+ * chunk is done or not, the lists are told once at the end, and a batch
+ * stopped midway, or failing midway, leaves the rest as they were. */
+static void
+test_story_batch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (LedeStoryBatch) batch = NULL;
+  g_autoptr (LedeLibrary) reader = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (GArray) done = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
+  guint changes = 0, n;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("Lighthouse keeper %u retires", i);
+      gint64 id = add_story (f->library, headline, "", "The lamp room goes automatic.");
+
+      g_array_append_val (ids, id);
+    }
+  g_signal_connect (f->library, "articles-changed", G_CALLBACK (count_signal), &changes);
+
+  /* A budget no story fits: the first chunk is a guess, then one a step. */
+  batch = lede_story_batch_new (f->library, ids, lede_library_trash_stories);
+  g_assert_cmpuint (lede_story_batch_get_done (batch), ==, 0);
+  g_assert_true (lede_story_batch_step (batch, 1, &error));
+  g_assert_no_error (error);
+  n = lede_story_batch_get_done (batch);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, 40);
+  g_assert_true (lede_story_batch_step (batch, 1, NULL));
+  g_assert_cmpuint (lede_story_batch_get_done (batch), ==, n + 1);
+  n = lede_story_batch_get_done (batch);
+  g_assert_false (lede_story_batch_is_done (batch));
+  g_assert_cmpint (lede_library_count_articles (f->library, TRUE, NULL), ==, n);
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* Stopped (the window closed): told once; on disk, n in the trash and
+   * out of the search, the rest found. */
+  g_clear_pointer (&batch, lede_story_batch_free);
+  g_assert_cmpuint (changes, ==, 1);
+  reader = lede_library_open_for_reading (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lede_library_count_articles (reader, TRUE, NULL), ==, n);
+  g_assert_cmpint (lede_library_count_articles (reader, FALSE, NULL), ==, 40 - n);
+  hits = search (reader, "lighthouse");
+  g_assert_cmpuint (hits->len, ==, MIN (20, 40 - n));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* The rest, with room to spare: done in a few steps, told once. */
+  changes = 0;
+  g_array_append_vals (done, ids->data, n);
+  g_array_remove_range (ids, 0, n);
+  batch = lede_story_batch_new (f->library, ids, lede_library_trash_stories);
+  while (!lede_story_batch_is_done (batch))
+    g_assert_true (lede_story_batch_step (batch, G_USEC_PER_SEC, NULL));
+  g_assert_cmpuint (lede_story_batch_get_done (batch), ==, lede_story_batch_get_total (batch));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 0);
+  g_clear_pointer (&batch, lede_story_batch_free);
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Back from the trash, where a chunk fails on one story restored since:
+   * the chunks before it stay restored, that chunk's stories stay in the
+   * trash. */
+  g_array_append_vals (done, ids->data, ids->len);
+  {
+    g_autoptr (GArray) one = ids_of (g_array_index (done, gint64, 30), (gint64)0);
+
+    g_assert_true (lede_library_restore_stories (f->library, one, NULL));
+  }
+  changes = 0;
+  batch = lede_story_batch_new (f->library, done, lede_library_restore_stories);
+  while (lede_story_batch_step (batch, 1, &error))
+    g_assert_false (lede_story_batch_is_done (batch));
+  g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND);
+  g_assert_true (lede_story_batch_is_done (batch));
+  n = lede_story_batch_get_done (batch);
+  g_assert_cmpuint (n, <=, 30);
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, n + 1);
+  g_assert_cmpuint (changes, ==, 1);
+  hits = search (f->library, "keeper");
+  g_assert_cmpuint (hits->len, ==, MIN (20, n + 1));
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -1320,6 +1408,7 @@ main (int   argc,
   ADD ("every-story-has-a-slug", test_every_story_has_a_slug);
   ADD ("empty-trash", test_empty_trash);
   ADD ("bulk", test_bulk);
+  ADD ("story-batch", test_story_batch);
   ADD ("story-carries-tags", test_story_carries_tags);
   ADD ("story-carries-sources", test_story_carries_sources);
 #undef ADD

@@ -1603,6 +1603,84 @@ test_many_stories (Fixture       *f,
 }
 
 static gboolean
+batch_over (gpointer data)
+{
+  return ((LedeWindow *)data)->batch == NULL;
+}
+
+/* Many stories go to the trash a chunk a turn of the main loop: a toast
+ * says how far, no second bulk action starts meanwhile, Undo brings them
+ * back the same way, and a window closed midway keeps what was done. */
+static void
+test_trash_in_chunks (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (story_list_model (f));
+  g_autoptr (LedeLibrary) reader = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+  gint64 n;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr (LedeArticle) story = lede_article_new ();
+      g_autofree char *headline = g_strdup_printf ("Lighthouse keeper %u retires", i);
+
+      lede_article_set_headline (story, headline);
+      lede_article_set_body (story, "The lamp room goes automatic in March.");
+      g_assert_true (lede_library_create_article (f->window->library, story, NULL));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 61);
+  gtk_selection_model_select_range (selection, 0, 60, TRUE);
+  ids = lede_window_get_selected_ids (f->window);
+  g_assert_cmpuint (ids->len, ==, 60);
+  reader = lede_library_open_for_reading (f->path, NULL);
+
+  /* No story fits the budget: one a turn, after the first few. */
+  f->window->batch_step_us = 1;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trash-selected", NULL));
+  g_assert_nonnull (f->window->batch);
+  g_assert_nonnull (f->window->batch_toast);
+  g_assert_true (g_str_has_prefix (adw_toast_get_title (f->window->batch_toast), "Moving stories to the trash: "));
+  n = lede_library_count_articles (reader, TRUE, NULL);
+  g_assert_cmpint (n, >, 0);
+  g_assert_cmpint (n, <, 60);
+  /* The list is read once, at the end. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 61);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-status", "s", "ready"));
+  g_assert_cmpint (lede_article_get_status (shown_article (f)), !=, LEDE_ARTICLE_STATUS_READY);
+  lede_test_wait_until (batch_over, f->window, 20000);
+  g_assert_null (f->window->batch_toast);
+  g_assert_cmpint (lede_library_count_articles (reader, TRUE, NULL), ==, 60);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  g_assert_false (selection_bar_shown (f));
+
+  /* Undo, the same way: all sixty back, and selected again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore-stories", "@ax",
+                                             g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len,
+                                                                        sizeof (gint64))));
+  g_assert_nonnull (f->window->batch);
+  g_assert_true (g_str_has_prefix (adw_toast_get_title (f->window->batch_toast), "Restoring stories: "));
+  lede_test_wait_until (batch_over, f->window, 20000);
+  g_assert_cmpint (lede_library_count_articles (reader, TRUE, NULL), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 61);
+  g_assert_cmpstr (gtk_label_get_label (f->window->selection_label), ==, "60 selected");
+
+  /* Closed midway: those moved stay in the trash and out of the search. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trash-selected", NULL));
+  g_assert_nonnull (f->window->batch);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (f->window);
+  n = lede_library_count_articles (reader, TRUE, NULL);
+  g_assert_cmpint (n, >, 0);
+  g_assert_cmpint (n, <, 60);
+  hits = lede_library_search (reader, "keeper", 100, NULL);
+  g_assert_cmpuint (hits->len, ==, 60 - n);
+}
+
+static gboolean
 spelling_checked (gpointer data)
 {
   return lede_editor_is_spelling_checked (data);
@@ -3136,6 +3214,7 @@ main (int   argc,
   ADD ("trash-view", test_trash_view);
   ADD ("empty-large-trash", test_empty_large_trash);
   ADD ("many-stories", test_many_stories);
+  ADD ("trash-in-chunks", test_trash_in_chunks);
   ADD ("spelling", test_spelling);
   ADD ("find-replace", test_find_replace);
   ADD ("find-replace-undo", test_find_replace_undo);

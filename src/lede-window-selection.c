@@ -4,9 +4,9 @@
  * One selected story is the open story. With Ctrl+click, Shift+click or
  * Ctrl+A more are selected: the open story stays in the editor, and a bar
  * under the list acts on all of them (trash, status, a tag, export), each
- * action in one transaction; trash and its Undo a chunk at a time
- * (LedeStoryBatch), each chunk one transaction, with progress in a toast:
- * ten thousand stories held the window for seconds.
+ * action in one transaction; trash and its Undo a step at a time
+ * (LedeStoryBatch), each step one transaction of 12 ms, with progress in
+ * a toast: ten thousand stories held the window for seconds.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -393,7 +393,7 @@ ids_to_variant (GArray *ids)
   return g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64));
 }
 
-/* A chunk's time budget: the window draws between chunks. */
+/* A step's time budget: the window draws between steps. */
 #define BATCH_STEP_US 12000
 
 static void
@@ -494,7 +494,7 @@ finish_batch (LedeWindow   *self,
     }
 }
 
-/* One chunk; TRUE while more are to come. The library's rows change under
+/* One step; TRUE while more are to come. The library's rows change under
  * the list only when the batch ends, and the selection is held then. */
 static gboolean
 step_batch (LedeWindow *self)
@@ -533,7 +533,7 @@ on_batch_frame (GdkFrameClock *clock,
     step_batch_cb (self);
 }
 
-/* The first chunk at once (a few stories are done with it), the rest from
+/* The first step at once (a few stories are done with it), the rest from
  * the main loop: when it is idle, and after each frame while frames come
  * back to back (an animation, or GL on a CPU: an idle would wait for
  * seconds). */

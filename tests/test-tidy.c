@@ -55,6 +55,56 @@ assert_index_whole (const char *path)
   sqlite3_close (db);
 }
 
+static gboolean
+checkpointed (gpointer data)
+{
+  return lede_wal_checkpointer_get_count (((LedeLibrary *)data)->checkpointer) > 0;
+}
+
+static goffset
+file_size (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+
+  return info != NULL ? g_file_info_get_size (info) : -1;
+}
+
+/* The WAL goes into the file on a thread of its own, the library open and
+ * writing: the writer's commits never copy it. */
+static void
+test_checkpoint_off_thread (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  g_autoptr (LedeLibrary) reader = NULL;
+  g_autoptr (GString) body = g_string_new (NULL);
+  goffset before;
+
+  g_assert_nonnull (library->checkpointer);
+  before = file_size (path);
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (body, "The quarry %u closes at dusk. ", i);
+  /* Stories of 40 KB (more with the search index) until SQLite's 1,000
+   * pages (4 MB) of WAL are passed. */
+  for (guint i = 0; i < 100 && !checkpointed (library); i++)
+    {
+      g_autoptr (LedeArticle) article = lede_article_new ();
+      g_autofree char *headline = g_strdup_printf ("Quarry story %u", i);
+
+      lede_article_set_headline (article, headline);
+      lede_article_set_body (article, body->str);
+      g_assert_true (lede_library_create_article (library, article, NULL));
+    }
+  lede_test_wait_until (checkpointed, library, 10000);
+  g_assert_cmpint (file_size (path), >, before + 1024 * 1024);
+  /* What the file holds now is what a reader of it alone sees. */
+  reader = lede_library_open_for_reading (path, NULL);
+  g_assert_nonnull (reader);
+  g_assert_cmpint (lede_library_count_articles (reader, FALSE, NULL), >, 0);
+}
+
 static void
 test_steps (void)
 {
@@ -534,6 +584,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lede/tidy/steps", test_steps);
+  g_test_add_func ("/lede/tidy/checkpoint-off-thread", test_checkpoint_off_thread);
   g_test_add_func ("/lede/tidy/reindex", test_reindex);
   g_test_add_func ("/lede/tidy/words", test_words);
   g_test_add_func ("/lede/tidy/story-list", test_story_list);

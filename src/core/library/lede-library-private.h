@@ -10,6 +10,7 @@
 #include <sys/types.h>
 
 #include "lede-library.h"
+#include "lede-wal-checkpointer.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,9 @@ struct _LedeLibrary
    * lede-library-photos.c), added with the story that names them, in its
    * transaction: lede_library_stage_photo(). */
   GHashTable *staged_photos;
+  /* Writes the WAL into the file off the writer's thread; none while
+   * unchecked or damaged (lede-wal-checkpointer.c). */
+  LedeWalCheckpointer *checkpointer;
 
   /* The library file, held open with flock() for as long as this library
    * is open for writing, and closed only after the SQLite connection; see

@@ -264,8 +264,9 @@ _lede_library_rollback (LedeLibrary *self)
 /**
  * lede_library_begin_batch:
  *
- * Starts a batch of changes (an import of many files) that reaches the disk
- * as one transaction, which is many times faster than one each. Each
+ * Starts a batch of changes (an import of many files, a step of a
+ * #LedeStoryBatch) that reaches the disk as one transaction, which is many
+ * times faster than one each. Each
  * change inside still succeeds or fails whole. End it with
  * lede_library_end_batch().
  */
@@ -299,7 +300,7 @@ lede_library_end_batch (LedeLibrary  *self,
   g_return_val_if_fail (self->in_batch, FALSE);
 
   self->in_batch = FALSE;
-  if (!_lede_library_run_one (self, "COMMIT", _("Could not save the imported stories"), error))
+  if (!_lede_library_run_one (self, "COMMIT", _("Could not save the changes to the library"), error))
     {
       _lede_library_rollback (self);
       lede_library_release_changes (self);

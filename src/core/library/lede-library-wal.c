@@ -567,8 +567,8 @@ mark_checked (LedeLibrary *self)
   self->unchecked = FALSE;
   if (self->db == NULL || self->read_only)
     return;
-  sqlite3_exec (self->db, "PRAGMA wal_autocheckpoint = 1000", NULL, NULL, NULL);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+  self->checkpointer = lede_wal_checkpointer_new (self->path, self->db);
   _lede_library_sweep_photos (self);
 }
 
@@ -576,6 +576,8 @@ static void
 mark_damaged (LedeLibrary *self)
 {
   self->damaged = TRUE;
+  /* Its WAL hook gone, the writer checkpoints no more either. */
+  g_clear_pointer (&self->checkpointer, lede_wal_checkpointer_free);
   if (self->db != NULL && !self->read_only)
     sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 }

@@ -62,6 +62,8 @@ lede_library_finalize (GObject *object)
 
   g_clear_pointer (&self->staged_photos, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  /* Before the writer's connection, whose close checkpoints only as the last. */
+  g_clear_pointer (&self->checkpointer, lede_wal_checkpointer_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->notice);

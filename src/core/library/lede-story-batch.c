@@ -1,11 +1,13 @@
 /* lede-story-batch.c: one change to many stories (to the trash, back from
- * it), a chunk at a time, each chunk its own transaction, sized to fit a
- * time budget: a story takes 0.5 ms with the library in the page cache
- * and 5 ms from disk at a million (its words leave or rejoin the search
- * index), so ten thousand in one transaction held the window for 5 to
- * 100 s. A chunk that fails changes nothing and stops the batch; the
- * chunks before it stay done. The library's articles-changed is held
- * until the batch ends, so the lists are read once.
+ * it) a step at a time, each step one transaction of as many stories as
+ * its time budget allows: a story takes 0.5 ms with the library in the
+ * page cache and 5 to 100 ms from disk at a million (its words leave or
+ * rejoin the search index), so ten thousand in one transaction held the
+ * window for 5 to 100 s. The clock is read after each story, not guessed
+ * from the last step: the page cache comes and goes. A story that fails
+ * changes nothing and stops the batch; those before it stay done. The
+ * library's articles-changed is held until the batch ends, so the lists
+ * are read once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,17 +17,12 @@
 
 #include "lede-story-batch.h"
 
-/* The first chunk, before any story has been timed; and the most in one. */
-#define FIRST_CHUNK 8
-#define MOST_CHUNK  2000
-
 struct _LedeStoryBatch
 {
   LedeLibrary        *library;
   GArray             *ids;
   LedeStoryBatchFunc  func;
   guint               done;
-  guint               chunk;
   gboolean            failed;
   gboolean            holding;
 };
@@ -33,7 +30,7 @@ struct _LedeStoryBatch
 /**
  * lede_story_batch_new:
  * @ids: (element-type gint64): the stories, copied
- * @func: the change, made to a chunk of @ids at a time
+ * @func: the change, made to one story of @ids at a time
  *
  * Returns: (transfer full): a batch that changes nothing until
  *   lede_story_batch_step()
@@ -54,7 +51,6 @@ lede_story_batch_new (LedeLibrary        *library,
   self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
   g_array_append_vals (self->ids, ids->data, ids->len);
   self->func = func;
-  self->chunk = FIRST_CHUNK;
   self->holding = TRUE;
   lede_library_hold_changes (library);
   return self;
@@ -73,46 +69,56 @@ let_go (LedeStoryBatch *self)
  * lede_story_batch_step:
  * @budget_us: about how long the step may take
  *
- * Changes the next chunk of stories, as many as the stories timed so far
- * say fit @budget_us (at least one). On failure, that chunk is left as it
- * was and the batch is over (lede_story_batch_is_done()).
+ * Changes the next stories, one after another in one transaction, until
+ * @budget_us has passed (at least one story). On failure, the story that
+ * failed is left as it was, those before it in the step are kept, and the
+ * batch is over (lede_story_batch_is_done()).
  *
- * Returns: %FALSE, with @error set, when the chunk failed
+ * Returns: %FALSE, with @error set, when a story failed
  */
 gboolean
 lede_story_batch_step (LedeStoryBatch  *self,
                        gint64           budget_us,
                        GError         **error)
 {
-  g_autoptr (GArray) chunk = NULL;
-  guint n;
-  gint64 start, took;
+  g_autoptr (GArray) one = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1);
+  g_autoptr (GError) failure = NULL;
+  gint64 start = g_get_monotonic_time ();
+  guint done;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
   if (lede_story_batch_is_done (self))
     return TRUE;
-  n = MIN (self->chunk, self->ids->len - self->done);
-  chunk = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  g_array_append_vals (chunk, &g_array_index (self->ids, gint64, self->done), n);
-  start = g_get_monotonic_time ();
-  if (!self->func (self->library, chunk, error))
+  if (!lede_library_begin_batch (self->library, &failure))
+    goto failed;
+  for (done = self->done; done < self->ids->len; done++)
     {
-      self->failed = TRUE;
-      let_go (self);
-      return FALSE;
+      g_array_set_size (one, 0);
+      g_array_append_val (one, g_array_index (self->ids, gint64, done));
+      if ((done > self->done && g_get_monotonic_time () - start >= budget_us) ||
+          !self->func (self->library, one, &failure))
+        break;
     }
-  took = MAX (g_get_monotonic_time () - start, 1);
-  self->done += n;
-  /* The next chunk fits the budget at this chunk's pace; it at most doubles,
-   * as a few stories read from the page cache say little of the rest. */
-  self->chunk = CLAMP ((guint) MIN ((gint64) n * budget_us / took, (gint64) n * 2), 1, MOST_CHUNK);
+  /* What the step did before a failure is kept; a commit that fails keeps
+   * none of it. */
+  if (!lede_library_end_batch (self->library, failure == NULL ? &failure : NULL))
+    goto failed;
+  self->done = done;
+  if (failure != NULL)
+    goto failed;
   if (lede_story_batch_is_done (self))
     let_go (self);
   return TRUE;
+
+failed:
+  self->failed = TRUE;
+  let_go (self);
+  g_propagate_error (error, g_steal_pointer (&failure));
+  return FALSE;
 }
 
-/* Whether every story was changed, or a chunk failed. */
+/* Whether every story was changed, or one failed. */
 gboolean
 lede_story_batch_is_done (LedeStoryBatch *self)
 {
@@ -120,7 +126,7 @@ lede_story_batch_is_done (LedeStoryBatch *self)
   return self->done >= self->ids->len || self->failed;
 }
 
-/* How many stories are changed (before a failed chunk, when one failed). */
+/* How many stories are changed (those before the one that failed, if one did). */
 guint
 lede_story_batch_get_done (LedeStoryBatch *self)
 {

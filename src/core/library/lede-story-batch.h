@@ -1,4 +1,4 @@
-/* lede-story-batch.h: one change to many stories, a chunk at a time.
+/* lede-story-batch.h: one change to many stories, a step at a time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

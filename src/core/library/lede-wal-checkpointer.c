@@ -1,0 +1,151 @@
+/* lede-wal-checkpointer.c: the library's WAL written into its file on a
+ * thread of its own, with a connection of its own. SQLite's autocheckpoint
+ * does it in the commit that fills the WAL past 1,000 pages, on the
+ * writer's thread: a copy of 4 MB and two fsyncs, 30 to 70 ms on this
+ * machine's disk, in whichever autosave, tidy step or step of a trash of
+ * thousands came next. Here the writer's commit only wakes the thread
+ * (SQLite's WAL hook); its PASSIVE checkpoint takes no lock a writer or a
+ * reader waits for. The writer's connection still checkpoints on close,
+ * after this one has gone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lede-library"
+
+#include "config.h"
+
+#include "lede-wal-checkpointer.h"
+
+/* SQLite's own autocheckpoint threshold. */
+#define CHECKPOINT_PAGES 1000
+
+struct _LedeWalCheckpointer
+{
+  char    *path;
+  sqlite3 *writer;
+  GThread *thread;
+  GMutex   lock;
+  GCond    wake;
+  gboolean wanted;   /* the WAL passed CHECKPOINT_PAGES */
+  gboolean stopping;
+  guint    count;    /* checkpoints run, for the tests */
+};
+
+static gpointer
+checkpoint_thread (gpointer data)
+{
+  LedeWalCheckpointer *self = data;
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_debug ("Could not open %s to checkpoint it: %s", self->path, db ? sqlite3_errmsg (db) : "no memory");
+      g_clear_pointer (&db, sqlite3_close);
+    }
+  else
+    /* Never the last connection to close, but never a checkpoint of its own
+     * making either. */
+    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  g_mutex_lock (&self->lock);
+  for (;;)
+    {
+      while (!self->wanted && !self->stopping)
+        g_cond_wait (&self->wake, &self->lock);
+      if (self->stopping)
+        break;
+      self->wanted = FALSE;
+      g_mutex_unlock (&self->lock);
+      if (db != NULL)
+        {
+          int rc;
+
+          /* A connection that has read nothing does not know the file is
+           * in WAL mode, and checkpoints nothing. */
+          sqlite3_exec (db, "PRAGMA schema_version", NULL, NULL, NULL);
+          rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
+          /* Busy: the writer is closing, or checking; the next commit asks again. */
+          if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+            g_debug ("Could not checkpoint %s: %s", self->path, sqlite3_errmsg (db));
+        }
+      g_mutex_lock (&self->lock);
+      self->count++;
+    }
+  g_mutex_unlock (&self->lock);
+  if (db != NULL)
+    sqlite3_close (db);
+  return NULL;
+}
+
+/* After each commit of the writer, on its thread. */
+static int
+on_wal_written (void       *data,
+                sqlite3    *db,
+                const char *database,
+                int         pages)
+{
+  LedeWalCheckpointer *self = data;
+
+  if (pages >= CHECKPOINT_PAGES)
+    {
+      g_mutex_lock (&self->lock);
+      self->wanted = TRUE;
+      g_cond_signal (&self->wake);
+      g_mutex_unlock (&self->lock);
+    }
+  return SQLITE_OK;
+}
+
+/**
+ * lede_wal_checkpointer_new:
+ * @path: the library file
+ * @writer: the library's connection, whose commits say when; its
+ *   autocheckpoint is turned off (SQLite's WAL hook replaces it) until
+ *   lede_wal_checkpointer_free()
+ */
+LedeWalCheckpointer *
+lede_wal_checkpointer_new (const char *path,
+                           sqlite3    *writer)
+{
+  LedeWalCheckpointer *self = g_new0 (LedeWalCheckpointer, 1);
+
+  self->path = g_strdup (path);
+  self->writer = writer;
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->wake);
+  self->thread = g_thread_new ("lede-checkpoint", checkpoint_thread, self);
+  sqlite3_wal_hook (writer, on_wal_written, self);
+  return self;
+}
+
+/* How many checkpoints the thread has run. */
+guint
+lede_wal_checkpointer_get_count (LedeWalCheckpointer *self)
+{
+  guint count;
+
+  g_mutex_lock (&self->lock);
+  count = self->count;
+  g_mutex_unlock (&self->lock);
+  return count;
+}
+
+/* Stops the thread (a checkpoint under way ends first) and leaves the
+ * writer with no checkpoint until the caller says otherwise. */
+void
+lede_wal_checkpointer_free (LedeWalCheckpointer *self)
+{
+  if (self == NULL)
+    return;
+  sqlite3_wal_hook (self->writer, NULL, NULL);
+  g_mutex_lock (&self->lock);
+  self->stopping = TRUE;
+  g_cond_signal (&self->wake);
+  g_mutex_unlock (&self->lock);
+  g_thread_join (self->thread);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->wake);
+  g_free (self->path);
+  g_free (self);
+}

@@ -1,0 +1,20 @@
+/* lede-wal-checkpointer.h: a library's WAL written into its file on a
+ * thread of its own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+typedef struct _LedeWalCheckpointer LedeWalCheckpointer;
+
+LedeWalCheckpointer *lede_wal_checkpointer_new  (const char          *path,
+                                                 sqlite3             *writer);
+guint                lede_wal_checkpointer_get_count (LedeWalCheckpointer *self);
+void                 lede_wal_checkpointer_free (LedeWalCheckpointer *self);
+
+G_END_DECLS

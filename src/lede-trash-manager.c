@@ -1,8 +1,8 @@
 /* lede-trash-manager.c: the stories in the trash, newest first, each with
  * when it was trashed: Restore, Delete Forever (asked first), and
  * Empty Trash. The list is read again whenever the library's stories
- * change. A large trash is emptied a chunk at a time from the main loop,
- * with a progress bar, so the windows stay live.
+ * change. A large trash is emptied a step at a time from the main loop
+ * (LedeBatchRunner), with a progress bar, so the windows stay live.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lede-batch-runner.h"
 #include "lede-manager-page.h"
 #include "lede-time.h"
 
@@ -28,10 +29,7 @@ struct _LedeTrashManager
   GtkWidget           *empty_button;
   GtkProgressBar      *progress;
 
-  /* Emptying the trash */
-  GArray              *doomed;      /* ids still to delete */
-  guint                total;
-  guint                emptying_id;
+  LedeBatchRunner     *emptying;
 };
 
 G_DEFINE_FINAL_TYPE (LedeTrashManager, lede_trash_manager, ADW_TYPE_WINDOW)
@@ -108,50 +106,53 @@ set_rows_sensitive (LedeTrashManager *self,
     gtk_widget_set_sensitive (g_ptr_array_index (self->rows, i), sensitive);
 }
 
+/* The rows and the button back, the bar gone. */
 static void
-stop_emptying (LedeTrashManager *self)
+show_emptied (LedeTrashManager *self)
 {
-  if (self->doomed == NULL)
-    return;
-  g_clear_handle_id (&self->emptying_id, g_source_remove);
-  g_clear_pointer (&self->doomed, g_array_unref);
   gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
   gtk_widget_set_visible (self->empty_button, TRUE);
   set_rows_sensitive (self, TRUE);
-  /* The lists are read once, now. */
-  lede_library_release_changes (self->library);
 }
 
-/* One chunk a turn of the main loop, each in its own transaction: a
- * failure stops there, and what is left is still in the trash. */
-static gboolean
-empty_some (gpointer data)
+static void
+stop_emptying (LedeTrashManager *self)
 {
-  LedeTrashManager *self = data;
-  g_autoptr (GArray) chunk = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GError) error = NULL;
-  guint n = MIN (self->doomed->len, LEDE_LIBRARY_DELETE_CHUNK);
+  if (self->emptying == NULL)
+    return;
+  g_clear_pointer (&self->emptying, lede_batch_runner_free);
+  show_emptied (self);
+}
+
+/* Each step its own transaction: a failure stops there, and what is left
+ * is still in the trash. */
+static void
+on_emptied_some (gpointer        owner,
+                 LedeStoryBatch *batch,
+                 gboolean        ended,
+                 const GError   *error)
+{
+  LedeTrashManager *self = owner;
+  guint done = lede_story_batch_get_done (batch);
+  guint total = lede_story_batch_get_total (batch);
   g_autofree char *text = NULL;
 
-  g_array_append_vals (chunk, self->doomed->data, n);
-  if (!lede_library_delete_stories (self->library, chunk, &error))
+  if (ended)
+    {
+      self->emptying = NULL;
+      show_emptied (self);
+    }
+  if (error != NULL)
     {
       g_autofree char *why = g_strdup_printf (_("%u of %u stories were deleted; the rest are still in the trash. %s"),
-                                              self->total - self->doomed->len, self->total, error->message);
-      self->emptying_id = 0;
-      stop_emptying (self);
+                                              done, total, error->message);
+
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (why));
-      return G_SOURCE_REMOVE;
+      return;
     }
-  g_array_remove_range (self->doomed, 0, n);
-  text = g_strdup_printf (_("Deleted %u of %u"), self->total - self->doomed->len, self->total);
+  text = g_strdup_printf (_("Deleted %u of %u"), done, total);
   gtk_progress_bar_set_text (self->progress, text);
-  gtk_progress_bar_set_fraction (self->progress, (double)(self->total - self->doomed->len) / self->total);
-  if (self->doomed->len > 0)
-    return G_SOURCE_CONTINUE;
-  self->emptying_id = 0;
-  stop_emptying (self);
-  return G_SOURCE_REMOVE;
+  gtk_progress_bar_set_fraction (self->progress, (double)done / total);
 }
 
 static void
@@ -160,27 +161,26 @@ on_empty_response (AdwMessageDialog *dialog,
                    LedeTrashManager *self)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) doomed = NULL;
+  LedeStoryBatch *batch;
 
-  if (!g_str_equal (response, "delete") || self->doomed != NULL)
+  if (!g_str_equal (response, "delete") || self->emptying != NULL)
     return;
-  if (!(self->doomed = lede_library_list_ids (self->library, TRUE, &error)))
+  if (!(doomed = lede_library_list_ids (self->library, TRUE, &error)))
     {
       report (self, error);
       return;
     }
-  self->total = self->doomed->len;
-  if (self->total == 0)
-    {
-      g_clear_pointer (&self->doomed, g_array_unref);
-      return;
-    }
-  lede_library_hold_changes (self->library);
+  if (doomed->len == 0)
+    return;
   /* Rows of stories on their way out take no clicks. */
   set_rows_sensitive (self, FALSE);
   gtk_widget_set_visible (self->empty_button, FALSE);
   gtk_progress_bar_set_fraction (self->progress, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->progress), TRUE);
-  self->emptying_id = g_idle_add (empty_some, self);
+  batch = lede_story_batch_new (self->library, doomed, lede_library_delete_stories);
+  lede_story_batch_set_most_a_step (batch, LEDE_LIBRARY_DELETE_CHUNK);
+  self->emptying = lede_batch_runner_start (GTK_WIDGET (self), batch, LEDE_BATCH_STEP_US, on_emptied_some, self);
 }
 
 static void

@@ -10,7 +10,7 @@
 #include "lede-editor.h"
 #include "lede-metadata-panel.h"
 #include "lede-preview-pane.h"
-#include "lede-story-batch.h"
+#include "lede-batch-runner.h"
 #include "lede-window.h"
 #include "lede-outbox-sender.h"
 #include "lede-wire-watcher.h"
@@ -78,11 +78,8 @@ struct _LedeWindow
   gboolean              reverting_selection;
   /* Many stories to the trash, or back, a chunk a turn of the main loop
    * (lede-window-selection.c). */
-  LedeStoryBatch       *batch;
+  LedeBatchRunner      *batch;
   gboolean              batch_trashes;
-  guint                 batch_id;              /* a chunk when the main loop is idle */
-  GdkFrameClock        *batch_clock;           /* and one after each frame, while frames follow */
-  gulong                batch_paint_handler;   /* one another (an idle would wait for them) */
   AdwToast             *batch_toast;           /* weak: its progress */
   gint64                batch_step_us;         /* each chunk's time budget */
 
@@ -267,18 +264,6 @@ void lede_window_watch_inbox         (LedeWindow  *self,
 void lede_window_class_add_review    (GtkWidgetClass *widget_class);
 void lede_window_init_review         (LedeWindow *self);
 void lede_window_review_story_shown  (LedeWindow *self);
-
-/* Stops listening to a frame clock held with @handler. A closed window's
- * clock is disposed before the window, its handlers with it. */
-static inline void
-lede_window_drop_clock (GdkFrameClock **clock,
-                        gulong         *handler)
-{
-  if (*clock != NULL && g_signal_handler_is_connected (*clock, *handler))
-    g_signal_handler_disconnect (*clock, *handler);
-  *handler = 0;
-  g_clear_object (clock);
-}
 
 /* A toast for a moment at the foot of the window: every part says things
  * this way, so it is here rather than a call into one of them. */

@@ -180,7 +180,12 @@ fill_search (LedeWindow   *self,
 static void
 drop_fill_after_paint (LedeWindow *self)
 {
-  lede_window_drop_clock (&self->fill_clock, &self->fill_paint_handler);
+  /* A closed window's clock is disposed before the window, its handlers
+   * with it. */
+  if (self->fill_clock != NULL && g_signal_handler_is_connected (self->fill_clock, self->fill_paint_handler))
+    g_signal_handler_disconnect (self->fill_clock, self->fill_paint_handler);
+  self->fill_paint_handler = 0;
+  g_clear_object (&self->fill_clock);
   g_clear_pointer (&self->fill_after_paint, search_free);
 }
 

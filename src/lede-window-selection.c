@@ -393,9 +393,6 @@ ids_to_variant (GArray *ids)
   return g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64));
 }
 
-/* A step's time budget: the window draws between steps. */
-#define BATCH_STEP_US 12000
-
 static void
 dismiss_batch_toast (LedeWindow *self)
 {
@@ -405,10 +402,10 @@ dismiss_batch_toast (LedeWindow *self)
 }
 
 static void
-show_batch_progress (LedeWindow *self)
+show_batch_progress (LedeWindow *self,
+                     guint       done,
+                     guint       total)
 {
-  guint done = lede_story_batch_get_done (self->batch);
-  guint total = lede_story_batch_get_total (self->batch);
   g_autofree char *title = NULL;
 
   if (self->batch_trashes)
@@ -445,24 +442,27 @@ offer_undo (LedeWindow *self,
 }
 
 static void
-drop_batch_sources (LedeWindow *self)
+on_batch_stepped (gpointer        owner,
+                  LedeStoryBatch *batch,
+                  gboolean        ended,
+                  const GError   *error)
 {
-  g_clear_handle_id (&self->batch_id, g_source_remove);
-  lede_window_drop_clock (&self->batch_clock, &self->batch_paint_handler);
-  dismiss_batch_toast (self);
-}
-
-static void
-finish_batch (LedeWindow   *self,
-              const GError *error)
-{
-  g_autoptr (LedeStoryBatch) batch = g_steal_pointer (&self->batch);
-  g_autoptr (GArray) done = g_array_new (FALSE, FALSE, sizeof (gint64));
+  LedeWindow *self = owner;
+  g_autoptr (GArray) done = NULL;
   guint n = lede_story_batch_get_done (batch);
   guint total = lede_story_batch_get_total (batch);
   g_autofree char *title = NULL;
 
-  drop_batch_sources (self);
+  /* The library tells the lists once, as the last step ends (it holds
+   * articles-changed): the selection is followed again then, here. */
+  if (!ended)
+    {
+      show_batch_progress (self, n, total);
+      return;
+    }
+  self->batch = NULL;
+  dismiss_batch_toast (self);
+  done = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_vals (done, lede_story_batch_get_ids (batch)->data, n);
   if (!self->batch_trashes)
     {
@@ -494,66 +494,16 @@ finish_batch (LedeWindow   *self,
     }
 }
 
-/* One step; TRUE while more are to come. The library's rows change under
- * the list only when the batch ends, and the selection is held then. */
-static gboolean
-step_batch (LedeWindow *self)
-{
-  g_autoptr (GError) error = NULL;
-  gboolean stepped;
-
-  hold_selection (self, TRUE);
-  stepped = lede_story_batch_step (self->batch, self->batch_step_us, &error);
-  hold_selection (self, FALSE);
-  if (!lede_story_batch_is_done (self->batch))
-    return TRUE;
-  finish_batch (self, stepped ? NULL : error);
-  return FALSE;
-}
-
-static gboolean
-step_batch_cb (gpointer data)
-{
-  LedeWindow *self = data;
-
-  if (step_batch (self))
-    {
-      show_batch_progress (self);
-      return G_SOURCE_CONTINUE;
-    }
-  /* finish_batch() removed this source's id already. */
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_batch_frame (GdkFrameClock *clock,
-                LedeWindow    *self)
-{
-  if (self->batch != NULL)
-    step_batch_cb (self);
-}
-
-/* The first step at once (a few stories are done with it), the rest from
- * the main loop: when it is idle, and after each frame while frames come
- * back to back (an animation, or GL on a CPU: an idle would wait for
- * seconds). */
 static void
 start_batch (LedeWindow *self,
              GArray     *ids,
              gboolean    to_trash)
 {
-  self->batch = lede_story_batch_new (self->library, ids,
-                                      to_trash ? lede_library_trash_stories : lede_library_restore_stories);
+  LedeStoryBatch *batch = lede_story_batch_new (self->library, ids,
+                                                to_trash ? lede_library_trash_stories : lede_library_restore_stories);
+
   self->batch_trashes = to_trash;
-  if (!step_batch (self))
-    return;
-  show_batch_progress (self);
-  self->batch_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, step_batch_cb, self, NULL);
-  if ((self->batch_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))) != NULL)
-    {
-      g_object_ref (self->batch_clock);
-      self->batch_paint_handler = g_signal_connect (self->batch_clock, "after-paint", G_CALLBACK (on_batch_frame), self);
-    }
+  self->batch = lede_batch_runner_start (GTK_WIDGET (self), batch, self->batch_step_us, on_batch_stepped, self);
 }
 
 /**
@@ -567,8 +517,8 @@ lede_window_stop_batch (LedeWindow *self)
 {
   if (self->batch == NULL)
     return;
-  drop_batch_sources (self);
-  g_clear_pointer (&self->batch, lede_story_batch_free);
+  dismiss_batch_toast (self);
+  g_clear_pointer (&self->batch, lede_batch_runner_free);
 }
 
 static void
@@ -744,7 +694,7 @@ lede_window_init_selection (LedeWindow *self)
 {
   GtkEventController *keys;
 
-  self->batch_step_us = BATCH_STEP_US;
+  self->batch_step_us = LEDE_BATCH_STEP_US;
   self->selection = gtk_multi_selection_new (NULL);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (sync_selection), self, G_CONNECT_SWAPPED);

@@ -44,8 +44,8 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (LedeLibrary, lede_library, LEDE, LIBRARY, GObject)
 
-/* Stories deleted forever per transaction when the window empties a large
- * trash: each chunk holds the main loop for a moment, not the whole. */
+/* The most stories deleted forever a step (LedeStoryBatch) when the window
+ * empties a large trash, however quick: its progress bar moves. */
 #define LEDE_LIBRARY_DELETE_CHUNK 100
 
 GQuark        lede_library_error_quark       (void);

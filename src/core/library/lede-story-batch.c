@@ -23,6 +23,7 @@ struct _LedeStoryBatch
   GArray             *ids;
   LedeStoryBatchFunc  func;
   guint               done;
+  guint               most_a_step;
   gboolean            failed;
   gboolean            holding;
 };
@@ -51,6 +52,7 @@ lede_story_batch_new (LedeLibrary        *library,
   self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
   g_array_append_vals (self->ids, ids->data, ids->len);
   self->func = func;
+  self->most_a_step = G_MAXUINT;
   self->holding = TRUE;
   lede_library_hold_changes (library);
   return self;
@@ -63,6 +65,17 @@ let_go (LedeStoryBatch *self)
     return;
   self->holding = FALSE;
   lede_library_release_changes (self->library);
+}
+
+/* At most @most stories a step, however quick they are: a trash emptied
+ * shows its progress bar moving. */
+void
+lede_story_batch_set_most_a_step (LedeStoryBatch *self,
+                                  guint           most)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (most > 0);
+  self->most_a_step = most;
 }
 
 /**
@@ -96,7 +109,7 @@ lede_story_batch_step (LedeStoryBatch  *self,
     {
       g_array_set_size (one, 0);
       g_array_append_val (one, g_array_index (self->ids, gint64, done));
-      if ((done > self->done && g_get_monotonic_time () - start >= budget_us) ||
+      if ((done > self->done && (g_get_monotonic_time () - start >= budget_us || done - self->done >= self->most_a_step)) ||
           !self->func (self->library, one, &failure))
         break;
     }

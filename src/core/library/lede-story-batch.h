@@ -19,6 +19,8 @@ typedef struct _LedeStoryBatch LedeStoryBatch;
 LedeStoryBatch *lede_story_batch_new       (LedeLibrary        *library,
                                             GArray             *ids,
                                             LedeStoryBatchFunc  func);
+void            lede_story_batch_set_most_a_step (LedeStoryBatch *self,
+                                                  guint           most);
 gboolean        lede_story_batch_step      (LedeStoryBatch     *self,
                                             gint64              budget_us,
                                             GError            **error);

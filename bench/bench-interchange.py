@@ -22,6 +22,8 @@ import subprocess
 import sys
 import time
 
+if len(sys.argv) < 3:
+    sys.exit(__doc__)
 tag = size = None
 if sys.argv[1] == "--tag":
     tag, size = sys.argv[2], sys.argv[3]
@@ -63,7 +65,7 @@ if tag is not None:
     for _ in range(RUNS):
         out = fresh(os.path.join(work, "tag-html"))
         seconds = timed([cli, "--library", library, "export", "--format", "html", "--out", out, "--tag", tag, "--force"])
-        n = len(os.listdir(out))
+        n = len([f for f in os.listdir(out) if f.endswith(".html")])
         rates.append(n / seconds)
     shutil.rmtree(os.path.join(work, "tag-html"))
     report(f"export to HTML, the {n} stories of one tag in {size}", "Lede (lede-cli)", "st/s", rates)

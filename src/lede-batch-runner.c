@@ -21,6 +21,8 @@ struct _LedeBatchRunner
   guint             idle_id;
   GdkFrameClock    *clock;
   gulong            paint_handler;
+  gboolean          stepping;    /* freed meanwhile: freed once the step is over */
+  gboolean          freed;
 };
 
 static void
@@ -35,20 +37,36 @@ drop_sources (LedeBatchRunner *self)
   g_clear_object (&self->clock);
 }
 
-/* One step; FALSE once the batch has ended, and the runner is gone. */
+static void
+free_now (LedeBatchRunner *self)
+{
+  drop_sources (self);
+  lede_story_batch_free (self->batch);
+  g_free (self);
+}
+
+/* One step; FALSE once the batch has ended, or the runner was freed in it
+ * (by a handler of what the step's end told), and the runner is gone. */
 static gboolean
 step (LedeBatchRunner *self)
 {
   g_autoptr (GError) error = NULL;
-  gboolean stepped = lede_story_batch_step (self->batch, self->step_us, &error);
-  gboolean ended = lede_story_batch_is_done (self->batch);
+  gboolean stepped, ended;
 
+  self->stepping = TRUE;
+  stepped = lede_story_batch_step (self->batch, self->step_us, &error);
+  ended = lede_story_batch_is_done (self->batch);
   if (ended)
     drop_sources (self);
-  self->stepped (self->owner, self->batch, ended, stepped ? NULL : error);
-  if (ended)
-    lede_batch_runner_free (self);
-  return !ended;
+  if (!self->freed)
+    self->stepped (self->owner, self->batch, ended, stepped ? NULL : error);
+  self->stepping = FALSE;
+  if (ended || self->freed)
+    {
+      free_now (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -108,6 +126,8 @@ lede_batch_runner_free (LedeBatchRunner *self)
   if (self == NULL)
     return;
   drop_sources (self);
-  lede_story_batch_free (self->batch);
-  g_free (self);
+  if (self->stepping)
+    self->freed = TRUE;
+  else
+    free_now (self);
 }

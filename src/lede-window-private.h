@@ -80,6 +80,7 @@ struct _LedeWindow
    * (lede-window-selection.c). */
   LedeBatchRunner      *batch;
   gboolean              batch_trashes;
+  gboolean              batch_at_once;         /* ended in its first step, before the writer moved on */
   AdwToast             *batch_toast;           /* weak: its progress */
   gint64                batch_step_us;         /* each chunk's time budget */
 

@@ -201,7 +201,10 @@ update_selection_bar (LedeWindow *self,
       gtk_label_set_label (self->selection_label, label);
     }
   gtk_revealer_set_reveal_child (self->selection_revealer, n_selected > 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-selected", n_selected > 0);
+  /* One trash or restore of many at a time: the stories of the next may be
+   * in this one (its toast says how far it has got). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-selected", n_selected > 0 && self->batch == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-stories", self->batch == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", n_selected > 0);
 }
 
@@ -354,17 +357,6 @@ after_bulk (LedeWindow    *self,
     select_ids (self, ids);
 }
 
-/* One bulk change at a time: the stories of the next may be in this one. */
-static gboolean
-refuse_while_batch (LedeWindow *self)
-{
-  if (self->batch == NULL)
-    return FALSE;
-  lede_window_show_toast (self, self->batch_trashes ? _("Stories are still moving to the trash: try again when they are done.")
-                                                    : _("Stories are still being restored: try again when they are done."));
-  return TRUE;
-}
-
 /* Whatever was typed is written before a bulk action: the open story may
  * be among them, and Undo must bring back what was on screen. */
 static GArray *
@@ -374,7 +366,7 @@ selected_ids_saved (LedeWindow *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) ids = NULL;
 
-  if (self->library == NULL || refuse_while_batch (self))
+  if (self->library == NULL)
     return NULL;
   ids = lede_window_get_selected_ids (self);
   if (ids->len == 0)
@@ -448,32 +440,37 @@ on_batch_stepped (gpointer        owner,
                   const GError   *error)
 {
   LedeWindow *self = owner;
-  g_autoptr (GArray) done = NULL;
-  guint n = lede_story_batch_get_done (batch);
+  g_autoptr (GArray) changed = NULL;
   guint total = lede_story_batch_get_total (batch);
   g_autofree char *title = NULL;
+  guint n;
 
-  /* The library tells the lists once, as the last step ends (it holds
-   * articles-changed): the selection is followed again then, here. */
   if (!ended)
     {
-      show_batch_progress (self, n, total);
+      show_batch_progress (self, lede_story_batch_get_done (batch), total);
       return;
     }
+  /* The library has told the lists, once, as the last step ended. */
   self->batch = NULL;
   dismiss_batch_toast (self);
-  done = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_append_vals (done, lede_story_batch_get_ids (batch)->data, n);
+  changed = g_array_copy (lede_story_batch_get_changed (batch));
+  n = changed->len;
   if (!self->batch_trashes)
     {
-      if (error == NULL)
+      /* Undone at once, the same stories are selected again; later, the
+       * writer has moved on: the selection is theirs. */
+      if (error == NULL && self->batch_at_once)
         {
-          select_ids (self, done);
+          select_ids (self, changed);
           return;
         }
-      title = g_strdup_printf (_("%u of %u stories were restored; the rest are still in the trash. %s"),
-                               n, total, error->message);
-      lede_window_show_toast (self, title);
+      sync_selection (self);
+      if (error != NULL)
+        {
+          title = g_strdup_printf (_("%u of %u stories were restored; the rest are still in the trash. %s"),
+                                   n, total, error->message);
+          lede_window_show_toast (self, title);
+        }
       return;
     }
 
@@ -484,13 +481,14 @@ on_batch_stepped (gpointer        owner,
     {
       title = g_strdup_printf (_("%u of %u stories were moved to the trash; the rest are where they were. %s"),
                                n, total, error->message);
-      offer_undo (self, title, done);
+      offer_undo (self, title, changed);
     }
   else
     {
       title = g_strdup_printf (g_dngettext (NULL, "%u story moved to the trash", "%u stories moved to the trash", n), n);
-      offer_undo (self, title, done);
-      gtk_widget_grab_focus (GTK_WIDGET (self->story_list));
+      offer_undo (self, title, changed);
+      if (self->batch_at_once)
+        gtk_widget_grab_focus (GTK_WIDGET (self->story_list));
     }
 }
 
@@ -501,9 +499,17 @@ start_batch (LedeWindow *self,
 {
   LedeStoryBatch *batch = lede_story_batch_new (self->library, ids,
                                                 to_trash ? lede_library_trash_stories : lede_library_restore_stories);
+  g_autoptr (GtkBitset) selected = NULL;
 
   self->batch_trashes = to_trash;
+  self->batch_at_once = TRUE;
   self->batch = lede_batch_runner_start (GTK_WIDGET (self), batch, self->batch_step_us, on_batch_stepped, self);
+  self->batch_at_once = FALSE;
+  if (self->batch == NULL)
+    return;
+  /* No second trash or restore of many meanwhile. */
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  update_selection_bar (self, (guint)gtk_bitset_get_size (selected));
 }
 
 /**
@@ -551,7 +557,7 @@ restore_stories_action (GtkWidget  *widget,
   gsize n = 0;
   const gint64 *values = g_variant_get_fixed_array (parameter, &n, sizeof (gint64));
 
-  if (self->library == NULL || refuse_while_batch (self))
+  if (self->library == NULL)
     return;
   g_array_append_vals (ids, values, n);
   start_batch (self, ids, FALSE);

@@ -382,7 +382,7 @@ open_writer (LedeLibrary  *self,
     return _lede_library_exec (self, "PRAGMA wal_autocheckpoint = 0", _("Could not prepare the library"), error);
   _lede_library_sweep_photos (self);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
-  self->checkpointer = lede_wal_checkpointer_new (self->path, self->db);
+  _lede_library_start_checkpoints (self);
   return TRUE;
 }
 

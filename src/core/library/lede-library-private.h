@@ -80,6 +80,7 @@ gboolean      _lede_library_vet_wal          (const char     *path,
                                              GError        **error);
 sqlite3      *_lede_library_open_uri         (const char     *path,
                                              const char     *options);
+void          _lede_library_start_checkpoints (LedeLibrary *self);
 gboolean      _lede_library_set_damaged_error (const char    *path,
                                               GError       **error);
 

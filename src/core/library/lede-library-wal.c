@@ -557,6 +557,16 @@ quick_check (const char    *path,
   return result == CHECK_WHOLE;
 }
 
+/* The WAL into the file from now on, on a thread of its own; without one
+ * (the file could not be opened again), in the commits, as SQLite does. */
+void
+_lede_library_start_checkpoints (LedeLibrary *self)
+{
+  self->checkpointer = lede_wal_checkpointer_new (self->db);
+  if (self->checkpointer == NULL)
+    sqlite3_wal_autocheckpoint (self->db, 1000);
+}
+
 /* The check after a crash found the library whole: what waited for it
  * goes on. */
 static void
@@ -568,7 +578,7 @@ mark_checked (LedeLibrary *self)
   if (self->db == NULL || self->read_only)
     return;
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
-  self->checkpointer = lede_wal_checkpointer_new (self->path, self->db);
+  _lede_library_start_checkpoints (self);
   _lede_library_sweep_photos (self);
 }
 

@@ -186,6 +186,39 @@ lede_library_release_changes (LedeLibrary *self)
     }
 }
 
+/**
+ * lede_library_release_changes_quietly:
+ *
+ * Like lede_library_release_changes(), but a change held back is not told:
+ * the caller tells it later, with lede_library_tell_changes() (a
+ * #LedeStoryBatch, once at its end, while changes made between its steps
+ * are told at once).
+ *
+ * Returns: whether a change was held back and is now the caller's to tell
+ */
+gboolean
+lede_library_release_changes_quietly (LedeLibrary *self)
+{
+  gboolean changed;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (self->holds > 0, FALSE);
+
+  if (--self->holds > 0)
+    return FALSE;
+  changed = self->changed_while_held;
+  self->changed_while_held = FALSE;
+  return changed;
+}
+
+/* Emits #LedeLibrary::articles-changed (or holds it back, while held). */
+void
+lede_library_tell_changes (LedeLibrary *self)
+{
+  g_return_if_fail (LEDE_IS_LIBRARY (self));
+  _lede_library_emit_articles_changed (self);
+}
+
 gboolean
 _lede_library_emit_save_wanted (LedeLibrary *self,
                                 gint64       id)

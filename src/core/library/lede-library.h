@@ -82,6 +82,8 @@ gboolean      lede_library_create_article    (LedeLibrary  *self,
                                               GError      **error);
 void          lede_library_hold_changes      (LedeLibrary  *self);
 void          lede_library_release_changes   (LedeLibrary  *self);
+gboolean      lede_library_release_changes_quietly (LedeLibrary *self);
+void          lede_library_tell_changes      (LedeLibrary  *self);
 gboolean      lede_library_begin_batch       (LedeLibrary  *self,
                                               GError      **error);
 gboolean      lede_library_end_batch         (LedeLibrary  *self,

@@ -4,10 +4,11 @@
  * page cache and 5 to 100 ms from disk at a million (its words leave or
  * rejoin the search index), so ten thousand in one transaction held the
  * window for 5 to 100 s. The clock is read after each story, not guessed
- * from the last step: the page cache comes and goes. A story that fails
- * changes nothing and stops the batch; those before it stay done. The
- * library's articles-changed is held until the batch ends, so the lists
- * are read once.
+ * from the last step: the page cache comes and goes. A story no longer
+ * where it was (trashed or restored alone since) is passed over; one that
+ * fails otherwise changes nothing and stops the batch, and those before it
+ * stay done. What the steps change is told (articles-changed) once, when
+ * the batch ends or stops; a change made between steps is told at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,17 +16,20 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "lede-story-batch.h"
 
 struct _LedeStoryBatch
 {
   LedeLibrary        *library;
   GArray             *ids;
+  GArray             *changed_ids;  /* those it changed: not those passed over */
   LedeStoryBatchFunc  func;
   guint               done;
   guint               most_a_step;
   gboolean            failed;
-  gboolean            holding;
+  gboolean            changed;   /* articles-changed, still to be told */
 };
 
 /**
@@ -51,20 +55,19 @@ lede_story_batch_new (LedeLibrary        *library,
   self->library = g_object_ref (library);
   self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
   g_array_append_vals (self->ids, ids->data, ids->len);
+  self->changed_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->func = func;
   self->most_a_step = G_MAXUINT;
-  self->holding = TRUE;
-  lede_library_hold_changes (library);
   return self;
 }
 
 static void
-let_go (LedeStoryBatch *self)
+tell (LedeStoryBatch *self)
 {
-  if (!self->holding)
+  if (!self->changed)
     return;
-  self->holding = FALSE;
-  lede_library_release_changes (self->library);
+  self->changed = FALSE;
+  lede_library_tell_changes (self->library);
 }
 
 /* At most @most stories a step, however quick they are: a trash emptied
@@ -97,36 +100,58 @@ lede_story_batch_step (LedeStoryBatch  *self,
   g_autoptr (GArray) one = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1);
   g_autoptr (GError) failure = NULL;
   gint64 start = g_get_monotonic_time ();
-  guint done;
+  guint done, changed_before;
+  gboolean committed;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
   if (lede_story_batch_is_done (self))
     return TRUE;
+  lede_library_hold_changes (self->library);
   if (!lede_library_begin_batch (self->library, &failure))
-    goto failed;
+    {
+      self->changed |= lede_library_release_changes_quietly (self->library);
+      goto failed;
+    }
+  changed_before = self->changed_ids->len;
   for (done = self->done; done < self->ids->len; done++)
     {
+      if (done > self->done && (g_get_monotonic_time () - start >= budget_us || done - self->done >= self->most_a_step))
+        break;
       g_array_set_size (one, 0);
       g_array_append_val (one, g_array_index (self->ids, gint64, done));
-      if ((done > self->done && (g_get_monotonic_time () - start >= budget_us || done - self->done >= self->most_a_step)) ||
-          !self->func (self->library, one, &failure))
+      if (self->func (self->library, one, &failure))
+        {
+          g_array_append_vals (self->changed_ids, one->data, 1);
+          continue;
+        }
+      /* Moved alone since the batch began: nothing to do for it. */
+      if (!g_error_matches (failure, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND))
         break;
+      g_clear_error (&failure);
     }
   /* What the step did before a failure is kept; a commit that fails keeps
    * none of it. */
-  if (!lede_library_end_batch (self->library, failure == NULL ? &failure : NULL))
-    goto failed;
+  committed = lede_library_end_batch (self->library, failure == NULL ? &failure : NULL);
+  self->changed |= lede_library_release_changes_quietly (self->library);
+  if (!committed)
+    {
+      g_array_set_size (self->changed_ids, changed_before);
+      goto failed;
+    }
   self->done = done;
   if (failure != NULL)
     goto failed;
   if (lede_story_batch_is_done (self))
-    let_go (self);
+    tell (self);
   return TRUE;
 
 failed:
+  /* An error not said (a batch refused inside another) is still one. */
+  if (failure == NULL)
+    g_set_error (&failure, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED, "%s", _("Could not start writing to the library"));
   self->failed = TRUE;
-  let_go (self);
+  tell (self);
   g_propagate_error (error, g_steal_pointer (&failure));
   return FALSE;
 }
@@ -139,7 +164,8 @@ lede_story_batch_is_done (LedeStoryBatch *self)
   return self->done >= self->ids->len || self->failed;
 }
 
-/* How many stories are changed (those before the one that failed, if one did). */
+/* How many stories are behind it (changed or passed over; those before the
+ * one that failed, if one did). */
 guint
 lede_story_batch_get_done (LedeStoryBatch *self)
 {
@@ -155,15 +181,16 @@ lede_story_batch_get_total (LedeStoryBatch *self)
 }
 
 /**
- * lede_story_batch_get_ids:
+ * lede_story_batch_get_changed:
  *
- * Returns: (transfer none) (element-type gint64): every story of the batch
+ * Returns: (transfer none) (element-type gint64): the stories the batch
+ *   has changed so far (an Undo's), not those it passed over
  */
 GArray *
-lede_story_batch_get_ids (LedeStoryBatch *self)
+lede_story_batch_get_changed (LedeStoryBatch *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->ids;
+  return self->changed_ids;
 }
 
 /* A batch let go before its end leaves its later stories as they were. */
@@ -172,7 +199,8 @@ lede_story_batch_free (LedeStoryBatch *self)
 {
   if (self == NULL)
     return;
-  let_go (self);
+  tell (self);
+  g_array_unref (self->changed_ids);
   g_array_unref (self->ids);
   g_object_unref (self->library);
   g_free (self);

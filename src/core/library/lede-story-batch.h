@@ -27,7 +27,7 @@ gboolean        lede_story_batch_step      (LedeStoryBatch     *self,
 gboolean        lede_story_batch_is_done   (LedeStoryBatch     *self);
 guint           lede_story_batch_get_done  (LedeStoryBatch     *self);
 guint           lede_story_batch_get_total (LedeStoryBatch     *self);
-GArray         *lede_story_batch_get_ids   (LedeStoryBatch     *self);
+GArray         *lede_story_batch_get_changed (LedeStoryBatch   *self);
 void            lede_story_batch_free      (LedeStoryBatch     *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedeStoryBatch, lede_story_batch_free)

@@ -14,6 +14,9 @@
 
 #include "config.h"
 
+#include <sys/types.h>
+#include <unistd.h>
+
 #include "lede-wal-checkpointer.h"
 
 /* SQLite's own autocheckpoint threshold. */
@@ -21,60 +24,45 @@
 
 struct _LedeWalCheckpointer
 {
-  char    *path;
+  sqlite3 *db;       /* its own, used on the thread only once made */
   sqlite3 *writer;
+  pid_t    pid;      /* a child forked since has no such thread */
   GThread *thread;
   GMutex   lock;
   GCond    wake;
   gboolean wanted;   /* the WAL passed CHECKPOINT_PAGES */
   gboolean stopping;
-  guint    count;    /* checkpoints run, for the tests */
+  guint    count;    /* checkpoints done, for the tests */
 };
 
 static gpointer
 checkpoint_thread (gpointer data)
 {
   LedeWalCheckpointer *self = data;
-  sqlite3 *db = NULL;
-
-  if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-    {
-      g_debug ("Could not open %s to checkpoint it: %s", self->path, db ? sqlite3_errmsg (db) : "no memory");
-      g_clear_pointer (&db, sqlite3_close);
-    }
-  else
-    /* Never the last connection to close, but never a checkpoint of its own
-     * making either. */
-    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
   g_mutex_lock (&self->lock);
   for (;;)
     {
+      int rc;
+
       while (!self->wanted && !self->stopping)
         g_cond_wait (&self->wake, &self->lock);
       if (self->stopping)
         break;
       self->wanted = FALSE;
       g_mutex_unlock (&self->lock);
-      if (db != NULL)
-        {
-          int rc;
-
-          /* A connection that has read nothing does not know the file is
-           * in WAL mode, and checkpoints nothing. */
-          sqlite3_exec (db, "PRAGMA schema_version", NULL, NULL, NULL);
-          rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-
-          /* Busy: the writer is closing, or checking; the next commit asks again. */
-          if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-            g_debug ("Could not checkpoint %s: %s", self->path, sqlite3_errmsg (db));
-        }
+      /* A connection that has read nothing does not know the file is in
+       * WAL mode, and checkpoints nothing. */
+      sqlite3_exec (self->db, "PRAGMA schema_version", NULL, NULL, NULL);
+      rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+      /* Busy: the writer is closing, or checking; the next commit asks again. */
+      if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+        g_debug ("Could not checkpoint %s: %s", sqlite3_db_filename (self->db, "main"), sqlite3_errmsg (self->db));
       g_mutex_lock (&self->lock);
-      self->count++;
+      if (rc == SQLITE_OK)
+        self->count++;
     }
   g_mutex_unlock (&self->lock);
-  if (db != NULL)
-    sqlite3_close (db);
   return NULL;
 }
 
@@ -99,19 +87,33 @@ on_wal_written (void       *data,
 
 /**
  * lede_wal_checkpointer_new:
- * @path: the library file
  * @writer: the library's connection, whose commits say when; its
  *   autocheckpoint is turned off (SQLite's WAL hook replaces it) until
  *   lede_wal_checkpointer_free()
+ *
+ * Returns: (nullable): the checkpointer, or %NULL when it could not open
+ *   the file (the writer then keeps its autocheckpoint)
  */
 LedeWalCheckpointer *
-lede_wal_checkpointer_new (const char *path,
-                           sqlite3    *writer)
+lede_wal_checkpointer_new (sqlite3 *writer)
 {
-  LedeWalCheckpointer *self = g_new0 (LedeWalCheckpointer, 1);
+  LedeWalCheckpointer *self;
+  sqlite3 *db = NULL;
 
-  self->path = g_strdup (path);
+  if (sqlite3_open_v2 (sqlite3_db_filename (writer, "main"), &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_debug ("Could not open %s to checkpoint it: %s", sqlite3_db_filename (writer, "main"),
+               db ? sqlite3_errmsg (db) : "no memory");
+      sqlite3_close (db);
+      return NULL;
+    }
+  /* Never the last connection to close, but never a checkpoint of its own
+   * making either. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  self = g_new0 (LedeWalCheckpointer, 1);
+  self->db = db;
   self->writer = writer;
+  self->pid = getpid ();
   g_mutex_init (&self->lock);
   g_cond_init (&self->wake);
   self->thread = g_thread_new ("lede-checkpoint", checkpoint_thread, self);
@@ -139,13 +141,17 @@ lede_wal_checkpointer_free (LedeWalCheckpointer *self)
   if (self == NULL)
     return;
   sqlite3_wal_hook (self->writer, NULL, NULL);
-  g_mutex_lock (&self->lock);
-  self->stopping = TRUE;
-  g_cond_signal (&self->wake);
-  g_mutex_unlock (&self->lock);
-  g_thread_join (self->thread);
+  /* In a child forked since, the thread is not there to join. */
+  if (self->pid == getpid ())
+    {
+      g_mutex_lock (&self->lock);
+      self->stopping = TRUE;
+      g_cond_signal (&self->wake);
+      g_mutex_unlock (&self->lock);
+      g_thread_join (self->thread);
+      sqlite3_close (self->db);
+    }
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->wake);
-  g_free (self->path);
   g_free (self);
 }

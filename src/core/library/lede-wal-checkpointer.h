@@ -12,8 +12,7 @@ G_BEGIN_DECLS
 
 typedef struct _LedeWalCheckpointer LedeWalCheckpointer;
 
-LedeWalCheckpointer *lede_wal_checkpointer_new  (const char          *path,
-                                                 sqlite3             *writer);
+LedeWalCheckpointer *lede_wal_checkpointer_new  (sqlite3             *writer);
 guint                lede_wal_checkpointer_get_count (LedeWalCheckpointer *self);
 void                 lede_wal_checkpointer_free (LedeWalCheckpointer *self);
 

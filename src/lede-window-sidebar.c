@@ -47,30 +47,25 @@ lede_window_update_empty_page (LedeWindow *self)
   gtk_widget_set_visible (self->new_story_button, has_library);
 }
 
-/* The tag filter offers the library's tags, kept in step with it. */
+/* The tag filter offers the library's tags in use, kept in step with it
+ * (and the one chosen, while its stories are all in the trash). */
 void
 lede_window_fill_tag_filter (LedeWindow *self)
 {
-  g_autoptr (GPtrArray) tags = self->library ? lede_library_list_tags (self->library, NULL) : NULL;
   g_autofree char *chosen = NULL;
   guint selected = gtk_drop_down_get_selected (self->tag_filter);
   guint keep = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->tag_names));
   g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_auto (GStrv) tags = NULL;
   g_auto (GStrv) list = NULL;
 
   if (selected > 0 && selected < n)
     chosen = g_strdup (gtk_string_list_get_string (self->tag_names, selected));
+  if (self->library != NULL)
+    tags = lede_library_list_tags_in_use (self->library, chosen, NULL);
   g_strv_builder_add (names, _("Any tag"));
-  for (guint i = 0; tags && i < tags->len; i++)
-    {
-      LedeTag *tag = g_ptr_array_index (tags, i);
-
-      if (tag->n_stories == 0 && g_strcmp0 (chosen, tag->name) != 0)
-        continue;
-      g_strv_builder_add (names, tag->name);
-      if (g_strcmp0 (chosen, tag->name) == 0)
-        keep = i + 1;
-    }
+  if (tags != NULL)
+    g_strv_builder_addv (names, (const char **)tags);
   list = g_strv_builder_end (names);
   /* Same tags as before: leave the menu alone. */
   if (g_strv_length (list) == n)

@@ -1172,6 +1172,32 @@ test_bulk (Fixture       *f,
   g_assert_cmpuint (changes, ==, 1);
 }
 
+/* The tag filter's tags: those a story outside the trash carries, and the
+ * one chosen whatever it carries. */
+static void
+test_tags_in_use (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 kept = add_story (f->library, "Ferry timetable cut", "", "Winter sailings halve.");
+  gint64 binned = add_story (f->library, "Pier repairs start", "", "Scaffolding goes up.");
+  g_autoptr (GArray) only_binned = ids_of (binned, (gint64)0);
+  g_auto (GStrv) names = NULL;
+
+  g_assert_true (lede_library_set_tags (f->library, kept, (const char *[]) { "Harbour", "ferries", NULL }, NULL));
+  g_assert_true (lede_library_set_tags (f->library, binned, (const char *[]) { "Harbour", "Works", NULL }, NULL));
+  g_assert_true (lede_library_tag_stories (f->library, only_binned, "Quay", TRUE, NULL));
+  g_assert_true (lede_library_trash_stories (f->library, only_binned, NULL));
+  names = lede_library_list_tags_in_use (f->library, NULL, NULL);
+  g_assert_cmpstrv (names, ((const char *[]) { "ferries", "Harbour", NULL }));
+  g_clear_pointer (&names, g_strfreev);
+  names = lede_library_list_tags_in_use (f->library, "Works", NULL);
+  g_assert_cmpstrv (names, ((const char *[]) { "ferries", "Harbour", "Works", NULL }));
+  g_clear_pointer (&names, g_strfreev);
+  g_assert_true (lede_library_restore_stories (f->library, only_binned, NULL));
+  names = lede_library_list_tags_in_use (f->library, NULL, NULL);
+  g_assert_cmpstrv (names, ((const char *[]) { "ferries", "Harbour", "Quay", "Works", NULL }));
+}
+
 static gint64 failing_id;
 
 /* The trash, except for failing_id: a disk that fails on that story. */
@@ -1436,6 +1462,7 @@ main (int   argc,
   ADD ("empty-trash", test_empty_trash);
   ADD ("bulk", test_bulk);
   ADD ("story-batch", test_story_batch);
+  ADD ("tags-in-use", test_tags_in_use);
   ADD ("story-carries-tags", test_story_carries_tags);
   ADD ("story-carries-sources", test_story_carries_sources);
 #undef ADD

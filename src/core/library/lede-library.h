@@ -150,6 +150,9 @@ gboolean      lede_library_add_to_dictionary (LedeLibrary  *self,
                                               GError      **error);
 GPtrArray    *lede_library_list_tags         (LedeLibrary  *self,
                                               GError      **error);
+char        **lede_library_list_tags_in_use  (LedeLibrary  *self,
+                                             const char   *also,
+                                             GError      **error);
 char        **lede_library_list_tag_names    (LedeLibrary  *self,
                                               GError      **error);
 gboolean      lede_library_rename_tag        (LedeLibrary  *self,

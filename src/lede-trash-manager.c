@@ -133,7 +133,8 @@ on_emptied_some (gpointer        owner,
                  const GError   *error)
 {
   LedeTrashManager *self = owner;
-  guint done = lede_story_batch_get_done (batch);
+  /* Deleted: not those passed over (restored or deleted alone since). */
+  guint deleted = lede_story_batch_get_changed (batch)->len;
   guint total = lede_story_batch_get_total (batch);
   g_autofree char *text = NULL;
 
@@ -145,14 +146,14 @@ on_emptied_some (gpointer        owner,
   if (error != NULL)
     {
       g_autofree char *why = g_strdup_printf (_("%u of %u stories were deleted; the rest are still in the trash. %s"),
-                                              done, total, error->message);
+                                              deleted, total, error->message);
 
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (why));
       return;
     }
-  text = g_strdup_printf (_("Deleted %u of %u"), done, total);
+  text = g_strdup_printf (_("Deleted %u of %u"), deleted, total);
   gtk_progress_bar_set_text (self->progress, text);
-  gtk_progress_bar_set_fraction (self->progress, (double)done / total);
+  gtk_progress_bar_set_fraction (self->progress, (double)lede_story_batch_get_done (batch) / total);
 }
 
 static void

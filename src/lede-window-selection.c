@@ -475,6 +475,9 @@ on_batch_stepped (gpointer        owner,
     }
 
   sync_selection (self);
+  /* Every one moved alone meanwhile: nothing to say, nothing to undo. */
+  if (error == NULL && n == 0)
+    return;
   if (error != NULL && n == 0)
     lede_window_show_toast (self, error->message);
   else if (error != NULL)

@@ -150,8 +150,10 @@ lede_wal_checkpointer_free (LedeWalCheckpointer *self)
       g_mutex_unlock (&self->lock);
       g_thread_join (self->thread);
       sqlite3_close (self->db);
+      g_mutex_clear (&self->lock);
+      g_cond_clear (&self->wake);
     }
-  g_mutex_clear (&self->lock);
-  g_cond_clear (&self->wake);
+  /* In a child, the lock may have been held by the thread at the fork:
+   * left as it is, never cleared. */
   g_free (self);
 }

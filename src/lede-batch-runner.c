@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "lede-batch-runner.h"
+#include "lede-frame-clock.h"
 
 struct _LedeBatchRunner
 {
@@ -29,12 +30,7 @@ static void
 drop_sources (LedeBatchRunner *self)
 {
   g_clear_handle_id (&self->idle_id, g_source_remove);
-  /* A closed window's clock is disposed before the window, its handlers
-   * with it. */
-  if (self->clock != NULL && g_signal_handler_is_connected (self->clock, self->paint_handler))
-    g_signal_handler_disconnect (self->clock, self->paint_handler);
-  self->paint_handler = 0;
-  g_clear_object (&self->clock);
+  lede_frame_clock_let_go (&self->clock, &self->paint_handler);
 }
 
 static void

@@ -76,13 +76,13 @@ struct _LedeWindow
   int                   split_width_before_focus;
   guint                 split_release_id;      /* gives up waiting for that width */
   gboolean              reverting_selection;
-  /* Many stories to the trash, or back, a chunk a turn of the main loop
-   * (lede-window-selection.c). */
+  /* Many stories to the trash, or back, a step at a time from the main
+   * loop (lede-window-selection.c). */
   LedeBatchRunner      *batch;
   gboolean              batch_trashes;
   gboolean              batch_at_once;         /* ended in its first step, before the writer moved on */
   AdwToast             *batch_toast;           /* weak: its progress */
-  gint64                batch_step_us;         /* each chunk's time budget */
+  gint64                batch_step_us;         /* each step's time budget */
 
   /* The sidebar's search (lede-window-search.c). */
   GtkSearchBar         *search_bar;

@@ -24,6 +24,7 @@
 
 #include "lede-accessible.h"
 #include "lede-story-row.h"
+#include "lede-frame-clock.h"
 #include "lede-window-private.h"
 
 /* More would not be read; a word in thousands of stories ranks the newest
@@ -180,12 +181,7 @@ fill_search (LedeWindow   *self,
 static void
 drop_fill_after_paint (LedeWindow *self)
 {
-  /* A closed window's clock is disposed before the window, its handlers
-   * with it. */
-  if (self->fill_clock != NULL && g_signal_handler_is_connected (self->fill_clock, self->fill_paint_handler))
-    g_signal_handler_disconnect (self->fill_clock, self->fill_paint_handler);
-  self->fill_paint_handler = 0;
-  g_clear_object (&self->fill_clock);
+  lede_frame_clock_let_go (&self->fill_clock, &self->fill_paint_handler);
   g_clear_pointer (&self->fill_after_paint, search_free);
 }
 

@@ -1608,7 +1608,7 @@ batch_over (gpointer data)
   return ((LedeWindow *)data)->batch == NULL;
 }
 
-/* Many stories go to the trash a chunk a turn of the main loop: a toast
+/* Many stories go to the trash a step at a time from the main loop: a toast
  * says how far, no second bulk action starts meanwhile, Undo brings them
  * back the same way, and a window closed midway keeps what was done. */
 static void

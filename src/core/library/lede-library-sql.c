@@ -266,9 +266,8 @@ _lede_library_rollback (LedeLibrary *self)
  *
  * Starts a batch of changes (an import of many files, a step of a
  * #LedeStoryBatch) that reaches the disk as one transaction, which is many
- * times faster than one each. Each
- * change inside still succeeds or fails whole. End it with
- * lede_library_end_batch().
+ * times faster than one each. Each change inside still succeeds or fails
+ * whole. End it with lede_library_end_batch().
  */
 gboolean
 lede_library_begin_batch (LedeLibrary  *self,

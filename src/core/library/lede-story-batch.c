@@ -29,7 +29,7 @@ struct _LedeStoryBatch
   guint               done;
   guint               most_a_step;
   gboolean            failed;
-  gboolean            changed;   /* articles-changed, still to be told */
+  gboolean            untold;    /* articles-changed, still to be told */
 };
 
 /**
@@ -64,9 +64,9 @@ lede_story_batch_new (LedeLibrary        *library,
 static void
 tell (LedeStoryBatch *self)
 {
-  if (!self->changed)
+  if (!self->untold)
     return;
-  self->changed = FALSE;
+  self->untold = FALSE;
   lede_library_tell_changes (self->library);
 }
 
@@ -110,7 +110,7 @@ lede_story_batch_step (LedeStoryBatch  *self,
   lede_library_hold_changes (self->library);
   if (!lede_library_begin_batch (self->library, &failure))
     {
-      self->changed |= lede_library_release_changes_quietly (self->library);
+      self->untold |= lede_library_release_changes_quietly (self->library);
       goto failed;
     }
   changed_before = self->changed_ids->len;
@@ -133,7 +133,7 @@ lede_story_batch_step (LedeStoryBatch  *self,
   /* What the step did before a failure is kept; a commit that fails keeps
    * none of it. */
   committed = lede_library_end_batch (self->library, failure == NULL ? &failure : NULL);
-  self->changed |= lede_library_release_changes_quietly (self->library);
+  self->untold |= lede_library_release_changes_quietly (self->library);
   if (!committed)
     {
       g_array_set_size (self->changed_ids, changed_before);

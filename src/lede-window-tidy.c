@@ -21,9 +21,9 @@
 /* Quiet this long before a step; a step every tick while there is work. */
 #define IDLE_US      (30 * G_USEC_PER_SEC)
 #define TICK_SECONDS 2
-/* While the index is rebuilt: steps of 15 ms, a fifth of the main loop. */
+/* While the index is rebuilt: steps of about 12 ms, a fifth of the main loop. */
 #define REINDEX_IDLE_US (2 * G_USEC_PER_SEC)
-#define REINDEX_TICK_MS 75
+#define REINDEX_TICK_MS 60
 
 /* Tests wait less than a person's half minute. */
 static gint64

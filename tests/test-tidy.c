@@ -205,6 +205,19 @@ index_schema (const char *path)
   return g_strjoinv ("\n", sql);
 }
 
+/* FTS5's 'automerge' as @index has it set. */
+static void
+assert_automerge (const char *path,
+                  const char *index,
+                  const char *value)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT v FROM %s_config WHERE k = 'automerge'", index);
+  g_auto (GStrv) values = read_column (path, sql);
+
+  g_assert_cmpuint (g_strv_length (values), ==, 1);
+  g_assert_cmpstr (values[0], ==, value);
+}
+
 static void
 step (LedeLibrary *library,
       gboolean    *done)
@@ -240,6 +253,8 @@ test_reindex (void)
   g_assert_cmpint (lede_library_get_schema_version (library), ==, LEDE_LIBRARY_SCHEMA_VERSION);
   progress = lede_library_get_reindex_progress (library);
   g_assert_cmpfloat (progress, ==, 0);
+  /* The new index merges in the steps, not as it is written. */
+  assert_automerge (path, "articles_fts_next", "0");
 
   /* The old index answers meanwhile. */
   before_ferry = hits_of (library, "ferry");
@@ -297,6 +312,7 @@ test_reindex (void)
   assert_hits (library, "\"Harbour story 2\"", "2 ");
   g_clear_object (&library);
   assert_index_whole (path);
+  assert_automerge (path, "articles_fts", "4");
 
   /* The same table and triggers as a library made today. */
   now_schema = index_schema (path);

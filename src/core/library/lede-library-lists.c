@@ -223,10 +223,9 @@ lede_library_get_list_progress (LedeLibrary *self)
   return CLAMP ((double)(last - upto) / last, 0.0, 1.0);
 }
 
-/* Stories copied into story_list a statement, and how long a step copies:
- * each story read is its whole row, body and all. */
-#define LIST_BATCH   64
-#define LIST_STEP_US (15 * 1000)
+/* Stories copied into story_list a statement: each story read is its
+ * whole row, body and all. */
+#define LIST_BATCH   16
 
 /**
  * _lede_library_list_step:
@@ -256,7 +255,7 @@ _lede_library_list_step (LedeLibrary  *self,
   if (!_lede_library_begin (self, what, error))
     return FALSE;
   /* A story the triggers wrote since is newer than its row here: kept. */
-  while (upto > 0 && g_get_monotonic_time () - start < LIST_STEP_US)
+  while (upto > 0 && g_get_monotonic_time () - start < LEDE_TIDY_STEP_US)
     {
       if (!(stmt = _lede_library_prepare (self, "INSERT OR IGNORE INTO story_list "
                                                 "SELECT id, trashed_at IS NOT NULL, status, headline, assignee, "

@@ -29,10 +29,17 @@
 #include "lede-library-private.h"
 #include "lede-library-schema.h"
 
-/* Stories a statement copies; a step copies batches for STEP_US at most
- * (a few of them: bench/bench-search.c times the rebuild). */
-#define BATCH       20
-#define STEP_US     (15 * 1000)
+/* Stories a statement copies, and rows of the old index a statement
+ * deletes; a step does either for LEDE_TIDY_STEP_US. */
+#define BATCH       4
+#define EMPTY_ROWS  200
+/* FTS5 merges its segments as it writes: each time 64 more pages are
+ * written, 64 pages for each of its levels, inside whichever statement
+ * passed the mark (the 30-70 ms tail of a step at 100,000 stories). The
+ * new index is built with that off, and merged in pieces of this many
+ * pages between the copying's statements, whenever a level has segments
+ * enough ('merge' with a positive count only merges such a level). */
+#define MERGE_PAGES 64
 /* A library this small is rebuilt in its migration at once. */
 #define AT_ONCE     2000
 
@@ -106,8 +113,8 @@ copy_stories (LedeLibrary  *self,
 }
 
 /* The new index takes the old one's place: triggers dropped (twins and
- * all), the old index dropped, the new one renamed, the triggers made
- * again as they were. */
+ * all), the old index renamed to be emptied, the new one renamed, the
+ * triggers made again as they were, and it merges as it writes again. */
 static gboolean
 take_place (LedeLibrary  *self,
             GError      **error)
@@ -134,7 +141,8 @@ take_place (LedeLibrary  *self,
     }
   if (!_lede_library_exec (self, "ALTER TABLE articles_fts RENAME TO articles_fts_old; "
                                  "ALTER TABLE articles_fts_next RENAME TO articles_fts; "
-                                 "DROP TABLE search_reindex",
+                                 "DROP TABLE search_reindex; "
+                                 "INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 4)",
                            what, error))
     return FALSE;
   for (guint i = 0; triggers[i]; i += 2)
@@ -144,8 +152,9 @@ take_place (LedeLibrary  *self,
   return TRUE;
 }
 
-/* Copies for up to @budget_us (or all, at 0) inside the caller's
- * transaction; *@done once the new index has taken the old one's place. */
+/* Copies (and merges, when a level of the new index has segments enough)
+ * for up to @budget_us (or all, at 0) inside the caller's transaction;
+ * *@done once the new index has taken the old one's place. */
 static gboolean
 copy_some (LedeLibrary  *self,
            gint64        budget_us,
@@ -161,9 +170,17 @@ copy_some (LedeLibrary  *self,
     return FALSE;
   while (done_to < last)
     {
-      if (!copy_stories (self, done_to, done_to + BATCH, error))
+      gboolean merged = FALSE;
+
+      if (!_lede_library_merge_index (self, "articles_fts_next", MERGE_PAGES, &merged,
+                                      _("Could not rebuild the search index"), error))
         return FALSE;
-      done_to += BATCH;
+      if (!merged)
+        {
+          if (!copy_stories (self, done_to, done_to + BATCH, error))
+            return FALSE;
+          done_to += BATCH;
+        }
       if (budget_us > 0 && g_get_monotonic_time () >= deadline)
         break;
     }
@@ -200,7 +217,7 @@ empty_old_index (LedeLibrary  *self,
     {
       g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE %s IN (SELECT %s FROM %s WHERE %s LIMIT %d)",
                                               tables[i].name, tables[i].key, tables[i].columns, tables[i].name,
-                                              tables[i].which, BATCH * 25);
+                                              tables[i].which, EMPTY_ROWS);
 
       for (;;)
         {
@@ -257,7 +274,9 @@ _lede_library_reindex_begin (LedeLibrary  *self,
   gint64 stories = 0;
   gboolean done = FALSE;
 
-  if (!(triggers = read_triggers (self, FALSE, error)))
+  if (!(triggers = read_triggers (self, FALSE, error)) ||
+      !_lede_library_exec (self, "INSERT INTO articles_fts_next (articles_fts_next, rank) VALUES ('automerge', 0)",
+                           what, error))
     return FALSE;
   for (guint i = 0; triggers[i]; i += 2)
     {
@@ -294,12 +313,12 @@ _lede_library_reindex_step (LedeLibrary  *self,
   ok = reindex_left (self, &left, error);
   if (ok && left == REINDEX_COPYING)
     {
+      ok = copy_some (self, LEDE_TIDY_STEP_US, done, error);
       /* The old index is still to be emptied once the new one took over. */
-      ok = copy_some (self, STEP_US, done, error);
       *done = FALSE;
     }
   else if (ok && left == REINDEX_EMPTYING)
-    ok = empty_old_index (self, STEP_US, done, error);
+    ok = empty_old_index (self, LEDE_TIDY_STEP_US, done, error);
   if (!ok || !_lede_library_commit (self, what, error))
     {
       _lede_library_rollback (self);

@@ -27,6 +27,33 @@
 #define TIDY_PAGES 64
 
 /**
+ * _lede_library_merge_index:
+ * @index: the FTS5 table
+ * @pages: pages to merge at most; negative: any segments may take part,
+ *   positive: only a level with 'usermerge' segments or more
+ * @merged: (out): whether there was anything to merge
+ *
+ * One piece of FTS5's incremental merge, inside the caller's transaction.
+ */
+gboolean
+_lede_library_merge_index (LedeLibrary  *self,
+                           const char   *index,
+                           int           pages,
+                           gboolean     *merged,
+                           const char   *what,
+                           GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (%s, rank) VALUES ('merge', %d)", index, index, pages);
+  int before = sqlite3_total_changes (self->db);
+
+  if (!_lede_library_exec (self, sql, what, error))
+    return FALSE;
+  /* FTS5 says a merge did work by two changes or more. */
+  *merged = sqlite3_total_changes (self->db) - before >= 2;
+  return TRUE;
+}
+
+/**
  * lede_library_tidy_step:
  * @done: (out): %TRUE when the index had nothing left to merge (nor to
  *   rebuild: lede_library_get_reindex_progress())
@@ -40,8 +67,7 @@ lede_library_tidy_step (LedeLibrary  *self,
                         GError      **error)
 {
   const char *what = _("Could not tidy the search index");
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', %d)", -TIDY_PAGES);
-  int before, changes;
+  gboolean merged = FALSE;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
 
@@ -66,20 +92,13 @@ lede_library_tidy_step (LedeLibrary  *self,
     return TRUE;
   if (!_lede_library_begin (self, what, error))
     return FALSE;
-  before = sqlite3_total_changes (self->db);
-  if (!_lede_library_exec (self, sql, what, error))
+  if (!_lede_library_merge_index (self, "articles_fts", -TIDY_PAGES, &merged, what, error) ||
+      !_lede_library_commit (self, what, error))
     {
       _lede_library_rollback (self);
       return FALSE;
     }
-  /* FTS5 says a merge did work by two changes or more. */
-  changes = sqlite3_total_changes (self->db) - before;
-  if (!_lede_library_commit (self, what, error))
-    {
-      _lede_library_rollback (self);
-      return FALSE;
-    }
-  *done = changes < 2;
+  *done = !merged;
   if (!*done)
     return TRUE;
   /* It may write statistics: a counted transaction like any write. Its

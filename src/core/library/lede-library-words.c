@@ -31,9 +31,8 @@
 #include "lede-library-schema.h"
 #include "lede-search-rank.h"
 
-/* Stories a statement reads; a step reads batches for STEP_US at most. */
+/* Stories a statement reads; a step reads batches for LEDE_TIDY_STEP_US. */
 #define BATCH   20
-#define STEP_US (15 * 1000)
 /* More queued than this, a search leaves prefixes to FTS5. */
 #define DUE_READ_AT_SEARCH 32
 /* A prefix beginning more words than this is left to FTS5 too: past a few
@@ -206,7 +205,7 @@ _lede_library_words_step (LedeLibrary  *self,
     }
   if (!_lede_library_begin (self, what, error))
     return FALSE;
-  while (left && g_get_monotonic_time () - start < STEP_US)
+  while (left && g_get_monotonic_time () - start < LEDE_TIDY_STEP_US)
     if (!note_some (self, tokenizer, &left, error))
       {
         _lede_library_rollback (self);

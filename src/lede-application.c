@@ -273,6 +273,7 @@ static const LedeAccel accels[] = {
   { "win.publish", { "<Control><Shift>p", NULL } },
   { "win.show-inbox", { "<Control><Alt>w", NULL } },
   { "win.preferences", { "<Control>comma", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
   { "win.zoom-out", { "<Control>minus", NULL } },

@@ -45,6 +45,27 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (lede_preferences_window_new (GTK_WINDOW (widget), LEDE_WINDOW (widget)->library)));
 }
 
+/* The shortcuts window is built the first time it is asked for: GTK
+ * builds one with every window from gtk/help-overlay.ui, a few
+ * milliseconds before the first frame. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (LEDE_RESOURCE_PATH "/lede-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 /**
  * lede_window_open_library:
  *
@@ -283,6 +304,7 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, preview);
 
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, trash_button);

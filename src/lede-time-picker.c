@@ -143,23 +143,20 @@ lede_time_picker_class_init (LedeTimePickerClass *klass)
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
 
+/* The popover, made the first time it is asked for: a calendar is some
+ * sixty widgets, and the panel has three pickers that a story seldom
+ * opens. */
 static void
-lede_time_picker_init (LedeTimePicker *self)
+ensure_popover (LedeTimePicker *self)
 {
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *clock = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *set = gtk_button_new_with_mnemonic (_("_Set"));
+  GtkWidget *popover, *box, *clock, *set;
 
-  self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_icon_name (self->button, "x-office-calendar-symbolic");
-  gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (self->button), "flat");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Choose a date and time"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Choose a date and time"), -1);
-  gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
-
+  if (self->calendar != NULL)
+    return;
+  popover = gtk_popover_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  clock = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  set = gtk_button_new_with_mnemonic (_("_Set"));
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
   self->hour = clock_spin (self, 23, _("Hour"));
   self->minute = clock_spin (self, 59, _("Minute"));
@@ -183,6 +180,27 @@ lede_time_picker_init (LedeTimePicker *self)
   gtk_popover_set_default_widget (GTK_POPOVER (popover), set);
   gtk_menu_button_set_popover (self->button, popover);
   g_signal_connect_object (popover, "show", G_CALLBACK (on_opened), self, G_CONNECT_SWAPPED);
+}
+
+static void
+create_popup (GtkMenuButton *button,
+              gpointer       user_data)
+{
+  ensure_popover (user_data);
+}
+
+static void
+lede_time_picker_init (LedeTimePicker *self)
+{
+  self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->button, "x-office-calendar-symbolic");
+  gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->button), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Choose a date and time"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose a date and time"), -1);
+  gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->button, create_popup, self, NULL);
 }
 
 /**
@@ -219,6 +237,7 @@ lede_time_picker_get_button (LedeTimePicker *self)
 GtkCalendar *
 lede_time_picker_get_calendar (LedeTimePicker *self)
 {
+  ensure_popover (self);
   return self->calendar;
 }
 
@@ -227,6 +246,7 @@ lede_time_picker_set_clock (LedeTimePicker *self,
                             int             hour,
                             int             minute)
 {
+  ensure_popover (self);
   gtk_spin_button_set_value (self->hour, hour);
   gtk_spin_button_set_value (self->minute, minute);
 }
@@ -234,11 +254,13 @@ lede_time_picker_set_clock (LedeTimePicker *self,
 const char *
 lede_time_picker_get_utc_text (LedeTimePicker *self)
 {
+  ensure_popover (self);
   return gtk_label_get_text (self->utc_label);
 }
 
 void
 lede_time_picker_set (LedeTimePicker *self)
 {
+  ensure_popover (self);
   on_set (self);
 }

@@ -247,6 +247,9 @@ test_time_picker (Fixture       *f,
   gtk_widget_grab_focus (GTK_WIDGET (lede_time_picker_get_button (picker)));
   lede_test_wait_until (is_in_sight, lede_time_picker_get_button (picker), 4000);
 
+  /* Its popover is made when first opened. */
+  g_assert_null (gtk_menu_button_get_popover (lede_time_picker_get_button (picker)));
+
   /* Opened on an empty row: the next 17:00 to come, never a time past. */
   gtk_menu_button_popup (lede_time_picker_get_button (picker));
   lede_test_spin (20);

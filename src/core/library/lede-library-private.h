@@ -174,6 +174,12 @@ char        **_lede_library_read_strings     (LedeLibrary   *self,
                                              gint64         id,
                                              const char    *what,
                                              GError       **error);
+gboolean      _lede_library_merge_index      (LedeLibrary   *self,
+                                             const char    *index,
+                                             int            pages,
+                                             gboolean      *merged,
+                                             const char    *what,
+                                             GError       **error);
 
 /* Transactions: savepoints inside a batch (lede_library_begin_batch()). */
 gboolean      _lede_library_begin            (LedeLibrary   *self,
@@ -252,13 +258,6 @@ gboolean      _lede_library_words_step       (LedeLibrary   *self,
 char         *_lede_library_expand_prefixes  (LedeLibrary   *self,
                                              const char    *query);
 double        _lede_library_words_progress   (LedeLibrary   *self);
-/* lede-library-tidy.c */
-gboolean      _lede_library_merge_index      (LedeLibrary   *self,
-                                             const char    *index,
-                                             int            pages,
-                                             gboolean      *merged,
-                                             const char    *what,
-                                             GError       **error);
 /* lede-library-reindex.c */
 gboolean      _lede_library_reindex_begin    (LedeLibrary   *self,
                                              GError       **error);

@@ -27,33 +27,6 @@
 #define TIDY_PAGES 64
 
 /**
- * _lede_library_merge_index:
- * @index: the FTS5 table
- * @pages: pages to merge at most; negative: any segments may take part,
- *   positive: only a level with 'usermerge' segments or more
- * @merged: (out): whether there was anything to merge
- *
- * One piece of FTS5's incremental merge, inside the caller's transaction.
- */
-gboolean
-_lede_library_merge_index (LedeLibrary  *self,
-                           const char   *index,
-                           int           pages,
-                           gboolean     *merged,
-                           const char   *what,
-                           GError      **error)
-{
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (%s, rank) VALUES ('merge', %d)", index, index, pages);
-  int before = sqlite3_total_changes (self->db);
-
-  if (!_lede_library_exec (self, sql, what, error))
-    return FALSE;
-  /* FTS5 says a merge did work by two changes or more. */
-  *merged = sqlite3_total_changes (self->db) - before >= 2;
-  return TRUE;
-}
-
-/**
  * lede_library_tidy_step:
  * @done: (out): %TRUE when the index had nothing left to merge (nor to
  *   rebuild: lede_library_get_reindex_progress())

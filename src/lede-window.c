@@ -235,7 +235,10 @@ lede_window_dispose (GObject *object)
   /* Its end reads the lists again: before they go. */
   lede_window_stop_batch (self);
   /* Settings actions outlive a closed window unless taken off it: a later
-   * settings change would reach its dead action group. */
+   * settings change would reach its dead action group. The preview's
+   * property action holds the preview, and the preview the library: left
+   * on, the library was never closed (its WAL left beside it, read at the
+   * next opening as a crash's). */
   g_action_map_remove_action (G_ACTION_MAP (self), "show-metadata");
   g_action_map_remove_action (G_ACTION_MAP (self), "story-order");
   g_action_map_remove_action (G_ACTION_MAP (self), "only-mine");
@@ -243,6 +246,7 @@ lede_window_dispose (GObject *object)
   g_action_map_remove_action (G_ACTION_MAP (self), "graf-numbers");
   g_action_map_remove_action (G_ACTION_MAP (self), "smart-punctuation");
   g_action_map_remove_action (G_ACTION_MAP (self), "suggest-changes");
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-changes");
   lede_window_dispose_layout (self);
   lede_window_dispose_search (self);
   lede_window_dispose_history (self);

@@ -889,6 +889,48 @@ test_batch (Fixture       *f,
 /* One writer a library: in this process, the same object again (a second
  * connection would close the file under the first); in another process, a
  * refusal in words while this one has it. */
+/* The writer closed while a reader is still open (a search's, lede-cli's):
+ * the WAL is written in and emptied all the same, so the next opening is
+ * not taken for one after a crash (the whole file checked); the reader
+ * reads on. */
+static void
+test_closed_with_reader_open (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeLibrary) library = NULL;
+  g_autoptr (LedeLibrary) reader = NULL;
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+  gint64 before;
+
+  library = lede_library_open (path, &error);
+  g_assert_no_error (error);
+  lede_article_set_headline (article, "Tide tables for the winter");
+  g_assert_true (lede_library_create_article (library, article, &error));
+  g_assert_no_error (error);
+  before = lede_library_count_articles (library, FALSE, NULL);
+  reader = lede_library_open_for_reading (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lede_library_count_articles (reader, FALSE, NULL), ==, before);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 32);
+
+  g_clear_object (&library);
+  g_assert_true (g_stat (wal, &st) != 0 || st.st_size <= 32);
+  g_assert_cmpint (lede_library_count_articles (reader, FALSE, NULL), ==, before);
+  g_clear_object (&reader);
+
+  library = lede_library_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (lede_library_get_notice (library));
+  g_assert_cmpint (lede_library_count_articles (library, FALSE, NULL), ==, before);
+  g_clear_object (&library);
+  lede_test_rmdir (dir);
+}
+
 static void
 test_one_writer (void)
 {
@@ -1467,6 +1509,7 @@ main (int   argc,
   ADD ("story-carries-sources", test_story_carries_sources);
 #undef ADD
   g_test_add_func ("/lede/library/one-writer", test_one_writer);
+  g_test_add_func ("/lede/library/closed-with-reader-open", test_closed_with_reader_open);
   g_test_add_func ("/lede/library/reader-finds-nothing", test_reader_finds_nothing);
   g_test_add_func ("/lede/library/refuse/text-file", test_refuse_text_file);
   g_test_add_func ("/lede/library/refuse/binary-file", test_refuse_binary_file);

@@ -47,6 +47,15 @@ fixture_teardown (Fixture       *f,
     gtk_window_destroy (GTK_WINDOW (f->window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  /* The closed window let its library go: closed, its WAL written into
+   * it (one that holds frames is read at the next opening as a crash's;
+   * a reader's leaves one with none). */
+  {
+    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+    GStatBuf st;
+
+    g_assert_true (g_stat (wal, &st) != 0 || st.st_size <= 32);
+  }
   lede_test_rmdir (f->dir);
   g_free (f->path);
   g_free (f->dir);

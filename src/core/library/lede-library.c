@@ -64,6 +64,16 @@ lede_library_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   /* Before the writer's connection, whose close checkpoints only as the last. */
   g_clear_pointer (&self->checkpointer, lede_wal_checkpointer_free);
+  /* SQLite writes the WAL in and deletes it only as the last connection
+   * closes: a reader still open (a search's, lede-cli's) left it full, and
+   * a WAL with frames is read at the next opening as a crash's (the whole
+   * file checked). Written in and emptied here, it is not one; a reader
+   * in the middle of a read is waited for a moment, not longer. */
+  if (self->db != NULL && !self->read_only && !self->damaged && !self->unchecked)
+    {
+      sqlite3_busy_timeout (self->db, 250);
+      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    }
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->notice);

@@ -4,9 +4,13 @@
  * so an index of many segments is slower to search. FTS5's own 'optimize'
  * merges them in one long write — seconds on a large archive, the window
  * frozen meanwhile — so Lede never runs it. A tidy step instead merges a
- * few pages ('merge' with a negative count: every segment may take part,
- * so the index tends to one b-tree as 'optimize' would leave it), a short
- * transaction of its own; the window runs steps while the writer is idle.
+ * few pages of a level that has gathered segments enough ('merge' with a
+ * positive count, as FTS5's automerge would), a short transaction of its
+ * own; the window runs steps while the writer is idle. Not towards one
+ * b-tree ('merge' with a negative count): once the index is large, each
+ * new segment merged into the one great one rewrites all of it, 64 pages
+ * a step — at a million stories, a rewrite of gigabytes that never ended
+ * and kept the disk busy under every search.
  * Once a step finds nothing to merge, PRAGMA optimize lets SQLite refresh
  * what its planner knows. Steps also note the words of new stories
  * (lede-library-words.c) and copy old ones into the sidebar's story_list
@@ -23,7 +27,7 @@
 #include "lede-library-private.h"
 
 /* Pages of merged index one step writes: a few milliseconds here
- * (bench/bench-search.c times a step on 100,000 stories). */
+ * (bench-library --reindex times the steps on 100,000 stories). */
 #define TIDY_PAGES 64
 
 /**
@@ -65,7 +69,7 @@ lede_library_tidy_step (LedeLibrary  *self,
     return TRUE;
   if (!_lede_library_begin (self, what, error))
     return FALSE;
-  if (!_lede_library_merge_index (self, "articles_fts", -TIDY_PAGES, &merged, what, error) ||
+  if (!_lede_library_merge_index (self, "articles_fts", TIDY_PAGES, &merged, what, error) ||
       !_lede_library_commit (self, what, error))
     {
       _lede_library_rollback (self);

@@ -317,12 +317,35 @@ lede_application_startup (GApplication *app)
                                            accels[i].action, accels[i].accels);
 }
 
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* The last window closed and stopped its work on threads (a check, a list
+ * being read), but a thread may hold the library a moment longer, and a
+ * library never closed leaves its WAL to be read at the next opening as a
+ * crash's: the loop runs on, a few seconds at most, until they let go. */
+static void
+lede_application_shutdown (GApplication *app)
+{
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  guint waker = g_timeout_add (20, wake, NULL);
+
+  while (lede_library_count_open_writers () > 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (waker);
+  G_APPLICATION_CLASS (lede_application_parent_class)->shutdown (app);
+}
+
 static void
 lede_application_class_init (LedeApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->startup = lede_application_startup;
+  app_class->shutdown = lede_application_shutdown;
   app_class->command_line = lede_application_command_line;
   app_class->handle_local_options = lede_application_handle_local_options;
   app_class->dbus_register = lede_application_dbus_register;

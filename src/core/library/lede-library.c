@@ -300,6 +300,24 @@ _lede_library_remember_open_writer (LedeLibrary *self)
   G_UNLOCK (open_writers);
 }
 
+/**
+ * lede_library_count_open_writers:
+ *
+ * Returns: how many libraries this process has open for writing: those a
+ *   thread still holds after their window closed are not closed yet (nor
+ *   their WAL written in)
+ */
+guint
+lede_library_count_open_writers (void)
+{
+  guint n;
+
+  G_LOCK (open_writers);
+  n = open_writers != NULL ? g_hash_table_size (open_writers) : 0;
+  G_UNLOCK (open_writers);
+  return n;
+}
+
 /* A library's -wal or -shm, picked by mistake while that library is open
  * here, is refused before it is opened: closing it again would drop the
  * open library's locks. */

@@ -345,6 +345,8 @@ lede_window_load_library (LedeWindow *self,
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (lede_window_search_again), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (lede_window_update_trash_button), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "articles-changed", G_CALLBACK (lede_window_tidy_later), self, G_CONNECT_SWAPPED);
+  /* Opened, the library is about to be worked in: tidying waits its rest. */
+  self->last_edit_us = g_get_monotonic_time ();
   lede_window_tidy_later (self);
   gtk_drop_down_set_selected (self->status_filter, 0);
   g_clear_object (&self->articles);

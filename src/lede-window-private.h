@@ -62,7 +62,7 @@ struct _LedeWindow
   guint                 tidy_timer;    /* steps of tidying the search index */
   gboolean              tidy_quick;    /* the timer ticks quickly: a rebuild waits */
   GtkProgressBar       *reindex_bar;   /* the rebuild's progress, while it runs */
-  gint64                last_edit_us;  /* monotonic time of the last edit */
+  gint64                last_edit_us;  /* monotonic time of the last edit, search or opening */
   gboolean              backing_up;
   GBindingGroup        *title_bindings;
   AdwToast             *failure_toast;

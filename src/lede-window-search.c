@@ -276,6 +276,8 @@ start_search (LedeWindow *self,
 
   if (self->library == NULL)
     return;
+  /* Searching is work too: no tidy step between two keys. */
+  self->last_edit_us = g_get_monotonic_time ();
   drop_fill_after_paint (self);
   if (self->search_running)
     {

@@ -218,6 +218,14 @@ assert_clean_exit_kept (Fixture    *f,
 
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  /* Closed as it quit: its WAL written in, so the next opening is not
+   * taken for one after a crash. */
+  {
+    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+    GStatBuf st;
+
+    g_assert_true (g_stat (wal, &st) != 0 || st.st_size <= 32);
+  }
   saved = body_on_disk (f);
   g_assert_cmpstr (saved, ==, typed);
 }

@@ -22,6 +22,7 @@ struct _LedeApplication
   AdwApplication parent_instance;
 
   guint          library_service_id;
+  gboolean       shutting_down;  /* the last window closed: no new one */
 };
 
 G_DEFINE_FINAL_TYPE (LedeApplication, lede_application, ADW_TYPE_APPLICATION)
@@ -164,6 +165,13 @@ lede_application_command_line (GApplication            *app,
   g_autofree char *path = NULL;
   LedeWindow *window;
 
+  /* Its libraries still closing, this Lede is on its way out. */
+  if (self->shutting_down)
+    {
+      g_application_command_line_printerr (command_line, "%s\n",
+                                           _("Lede is closing. Start it again in a moment."));
+      return EXIT_FAILURE;
+    }
   if (g_variant_dict_lookup (options, "library", "^ay", &library) && library[0] != '\0')
     {
       g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (command_line, library);
@@ -273,7 +281,7 @@ static const LedeAccel accels[] = {
   { "win.publish", { "<Control><Shift>p", NULL } },
   { "win.show-inbox", { "<Control><Alt>w", NULL } },
   { "win.preferences", { "<Control>comma", NULL } },
-  { "win.show-help-overlay", { "<Control>question", NULL } },
+  { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
   { "win.zoom-out", { "<Control>minus", NULL } },
@@ -330,9 +338,11 @@ wake (gpointer data)
 static void
 lede_application_shutdown (GApplication *app)
 {
+  LedeApplication *self = LEDE_APPLICATION (app);
   gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
   guint waker = g_timeout_add (20, wake, NULL);
 
+  self->shutting_down = TRUE;
   while (lede_library_count_open_writers () > 0 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (waker);

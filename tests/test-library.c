@@ -886,9 +886,6 @@ test_batch (Fixture       *f,
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM article_tags"), ==, 1);
 }
 
-/* One writer a library: in this process, the same object again (a second
- * connection would close the file under the first); in another process, a
- * refusal in words while this one has it. */
 /* The writer closed while a reader is still open (a search's, lede-cli's):
  * the WAL is written in and emptied all the same, so the next opening is
  * not taken for one after a crash (the whole file checked); the reader
@@ -931,6 +928,9 @@ test_closed_with_reader_open (void)
   lede_test_rmdir (dir);
 }
 
+/* One writer a library: in this process, the same object again (a second
+ * connection would close the file under the first); in another process, a
+ * refusal in words while this one has it. */
 static void
 test_one_writer (void)
 {

@@ -116,6 +116,9 @@ test_checkpoint_off_thread (void)
   lede_test_rmdir (dir);
 }
 
+static char **read_column (const char *path,
+                           const char *sql);
+
 /* FTS5's 'automerge' for the search index, set from a connection of the
  * test's own beside the library's. */
 static void
@@ -179,6 +182,22 @@ test_steps (void)
   /* Tidy stays tidy: the next step has nothing to do. */
   g_assert_true (lede_library_tidy_step (library, &done, NULL));
   g_assert_true (done);
+
+  /* One story more is one small segment, merged as automerge would (once
+   * a level has four), not into the rest at once: once the index is
+   * large, that rewrote all of it for each new segment. */
+  {
+    g_autoptr (LedeArticle) article = lede_article_new ();
+    g_auto (GStrv) segments = NULL;
+
+    lede_article_set_headline (article, "The quarry story after the tidy");
+    g_assert_true (lede_library_create_article (library, article, NULL));
+    do
+      g_assert_true (lede_library_tidy_step (library, &done, NULL));
+    while (!done);
+    segments = read_column (path, "SELECT DISTINCT segid FROM articles_fts_idx");
+    g_assert_cmpuint (g_strv_length (segments), ==, 2);
+  }
   g_clear_object (&library);
   assert_index_whole (path);
 

@@ -49,7 +49,17 @@ fixture_teardown (Fixture       *f,
     ;
   /* The closed window let its library go: closed, its WAL written into
    * it (one that holds frames is read at the next opening as a crash's;
-   * a reader's leaves one with none). */
+   * a reader's leaves one with none). A stopped check's thread may hold
+   * it a moment longer, as when Lede quits. */
+  {
+    gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (lede_library_count_open_writers () > 0 && g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+  }
   {
     g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
     GStatBuf st;

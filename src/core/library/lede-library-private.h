@@ -90,15 +90,15 @@ gboolean      _lede_library_set_damaged_error (const char    *path,
   "body, editorial_note, word_goal, embargo_at, published_at, created_at, updated_at, trashed_at, " \
   "front_matter, " LEDE_DESK_COLUMNS
 
-/* The desk's fields and the headlines by role (issue 32), columns 19 on of
- * ARTICLE_COLUMNS, and ?40 … ?45 in the statements that write a story
- * (_lede_library_bind_desk_fields()), numbered apart so other columns can
- * be added before them. */
 /* How long a tidy step (lede_library_tidy_step()) works before its commit:
  * with the commit, steps stay under 20 ms (bench-library --reindex times
  * them at 100,000 stories). */
 #define LEDE_TIDY_STEP_US (11 * 1000)
 
+/* The desk's fields and the headlines by role (issue 32), columns 19 on of
+ * ARTICLE_COLUMNS, and ?40 … ?45 in the statements that write a story
+ * (_lede_library_bind_desk_fields()), numbered apart so other columns can
+ * be added before them. */
 #define LEDE_DESK_COLUMNS "deadline_at, assignee, editor, print_headline, seo_title, social_headline"
 #define LEDE_DESK_FIRST_COLUMN 19
 #define LEDE_DESK_VALUES "?40, ?41, ?42, ?43, ?44, ?45"

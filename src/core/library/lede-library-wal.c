@@ -374,13 +374,20 @@ run_check (const char   *path,
   gulong interrupter = 0;
 
   *rc = SQLITE_CANTOPEN;
+  /* The handler at every step of the check's short program: an interrupt
+   * that came before the check began is forgotten as it begins. */
   if (db != NULL && cancellable != NULL)
     {
-      sqlite3_progress_handler (db, 10000, check_cancelled, cancellable);
+      sqlite3_progress_handler (db, 1, check_cancelled, cancellable);
       interrupter = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_check), db, NULL);
     }
-  if (db != NULL && (*rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL)) == SQLITE_OK &&
-      (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      *rc = SQLITE_INTERRUPT;
+      result = CHECK_NOT_RUN;
+    }
+  else if (db != NULL && (*rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL)) == SQLITE_OK &&
+           (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
     result = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0 ? CHECK_WHOLE : CHECK_DAMAGED;
   else if ((*rc & 0xff) == SQLITE_CORRUPT || (*rc & 0xff) == SQLITE_NOTADB)
     result = CHECK_DAMAGED;

@@ -23,6 +23,9 @@
  * could not take the lock and would close the file under the first. */
 static GHashTable *open_writers;  /* "dev:ino" → LedeLibrary (not a reference) */
 G_LOCK_DEFINE_STATIC (open_writers);
+/* Writers out of open_writers (no one may take a reference to them) but
+ * not yet closed. */
+static gint closing_writers;
 
 static char *
 file_key (dev_t dev,
@@ -49,6 +52,8 @@ static void
 lede_library_finalize (GObject *object)
 {
   LedeLibrary *self = (LedeLibrary *)object;
+  gboolean closing = FALSE;
+  int no_checkpoint = 1;
 
   if (self->lock_fd >= 0)
     {
@@ -56,7 +61,11 @@ lede_library_finalize (GObject *object)
 
       G_LOCK (open_writers);
       if (open_writers != NULL && g_hash_table_lookup (open_writers, key) == self)
-        g_hash_table_remove (open_writers, key);
+        {
+          g_hash_table_remove (open_writers, key);
+          g_atomic_int_inc (&closing_writers);
+          closing = TRUE;
+        }
       G_UNLOCK (open_writers);
     }
 
@@ -68,8 +77,13 @@ lede_library_finalize (GObject *object)
    * closes: a reader still open (a search's, lede-cli's) left it full, and
    * a WAL with frames is read at the next opening as a crash's (the whole
    * file checked). Written in and emptied here, it is not one; a reader
-   * in the middle of a read is waited for a moment, not longer. */
-  if (self->db != NULL && !self->read_only && !self->damaged && !self->unchecked)
+   * in the middle of a read is waited for a moment, not longer. Only where
+   * the close itself would checkpoint: never a library not yet known
+   * whole and Lede's (an opening that failed, a foreign file), unchecked
+   * or damaged. */
+  if (self->db != NULL && !self->read_only)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, -1, &no_checkpoint);
+  if (self->db != NULL && !self->read_only && !no_checkpoint)
     {
       sqlite3_busy_timeout (self->db, 250);
       sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
@@ -81,6 +95,8 @@ lede_library_finalize (GObject *object)
    * SQLite still held, so nothing may come after the connection. */
   if (self->lock_fd >= 0)
     close (self->lock_fd);
+  if (closing)
+    g_atomic_int_dec_and_test (&closing_writers);
   g_free (self->path);
 
   G_OBJECT_CLASS (lede_library_parent_class)->finalize (object);
@@ -315,7 +331,7 @@ lede_library_count_open_writers (void)
   G_LOCK (open_writers);
   n = open_writers != NULL ? g_hash_table_size (open_writers) : 0;
   G_UNLOCK (open_writers);
-  return n;
+  return n + g_atomic_int_get (&closing_writers);
 }
 
 /* A library's -wal or -shm, picked by mistake while that library is open

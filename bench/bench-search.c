@@ -227,14 +227,6 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (window));
   /* As Lede quits: the library closed (its WAL written in) before the
    * process ends, or the next run opens it as after a crash. */
-  {
-    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-    while (lede_library_count_open_writers () > 0 && g_get_monotonic_time () < deadline)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (1000);
-      }
-  }
+  lede_library_wait_for_writers (5 * G_USEC_PER_SEC);
   return 0;
 }

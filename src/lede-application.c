@@ -325,27 +325,13 @@ lede_application_startup (GApplication *app)
                                            accels[i].action, accels[i].accels);
 }
 
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* The last window closed and stopped its work on threads (a check, a list
- * being read), but a thread may hold the library a moment longer, and a
- * library never closed leaves its WAL to be read at the next opening as a
- * crash's: the loop runs on, a few seconds at most, until they let go. */
+/* The last window closed and stopped its work on threads, which may hold
+ * its library a moment longer: the loop runs on until they let go. */
 static void
 lede_application_shutdown (GApplication *app)
 {
-  LedeApplication *self = LEDE_APPLICATION (app);
-  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-  guint waker = g_timeout_add (20, wake, NULL);
-
-  self->shutting_down = TRUE;
-  while (lede_library_count_open_writers () > 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (waker);
+  LEDE_APPLICATION (app)->shutting_down = TRUE;
+  lede_library_wait_for_writers (3 * G_USEC_PER_SEC);
   G_APPLICATION_CLASS (lede_application_parent_class)->shutdown (app);
 }
 

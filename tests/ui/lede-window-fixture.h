@@ -51,15 +51,7 @@ fixture_teardown (Fixture       *f,
    * it (one that holds frames is read at the next opening as a crash's;
    * a reader's leaves one with none). A stopped check's thread may hold
    * it a moment longer, as when Lede quits. */
-  {
-    gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-    while (lede_library_count_open_writers () > 0 && g_get_monotonic_time () < until)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (1000);
-      }
-  }
+  lede_library_wait_for_writers (10 * G_USEC_PER_SEC);
   {
     g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
     GStatBuf st;

@@ -316,15 +316,9 @@ _lede_library_remember_open_writer (LedeLibrary *self)
   G_UNLOCK (open_writers);
 }
 
-/**
- * lede_library_count_open_writers:
- *
- * Returns: how many libraries this process has open for writing: those a
- *   thread still holds after their window closed are not closed yet (nor
- *   their WAL written in)
- */
-guint
-lede_library_count_open_writers (void)
+/* Libraries this process has open for writing, or is closing. */
+static guint
+count_open_writers (void)
 {
   guint n;
 
@@ -332,6 +326,34 @@ lede_library_count_open_writers (void)
   n = open_writers != NULL ? g_hash_table_size (open_writers) : 0;
   G_UNLOCK (open_writers);
   return n + g_atomic_int_get (&closing_writers);
+}
+
+/**
+ * lede_library_wait_for_writers:
+ * @timeout_us: how long at most
+ *
+ * Runs the thread's main context until every library this process had
+ * open for writing is closed, its WAL written in: a thread may hold one
+ * a moment after its window closed (a stopped check, a list being read),
+ * and a library never closed leaves its WAL to be read at the next
+ * opening as a crash's. For a process about to end.
+ *
+ * Returns: whether all were closed within @timeout_us
+ */
+gboolean
+lede_library_wait_for_writers (gint64 timeout_us)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_us;
+
+  while (count_open_writers () > 0)
+    {
+      if (g_get_monotonic_time () >= deadline)
+        return FALSE;
+      /* Not blocking: a thread letting a library go wakes no one here. */
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
 }
 
 /* A library's -wal or -shm, picked by mistake while that library is open

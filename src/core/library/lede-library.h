@@ -51,7 +51,7 @@ G_DECLARE_FINAL_TYPE (LedeLibrary, lede_library, LEDE, LIBRARY, GObject)
 GQuark        lede_library_error_quark       (void);
 
 char         *lede_library_dup_default_path  (void);
-guint         lede_library_count_open_writers (void);
+gboolean      lede_library_wait_for_writers  (gint64        timeout_us);
 LedeLibrary  *lede_library_open              (const char   *path,
                                               GError      **error);
 LedeLibrary  *lede_library_open_for_reading  (const char   *path,

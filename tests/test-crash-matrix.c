@@ -707,6 +707,59 @@ test_stray_wal_of_another_library (void)
   lede_test_rmdir (dir);
 }
 
+/* Another program's database, its latest commits still in its WAL (the
+ * program crashed, or has it open now), picked as a library: refused as
+ * another program's, the WAL neither read into a library nor moved aside.
+ * Before, the WAL was set aside as astray, the main file (empty but for its
+ * header) taken for a new library, and Lede's tables written into it. */
+static void
+test_other_programs_database_with_its_wal (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "places.sqlite", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *main_sum = NULL, *wal_sum = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                     "CREATE TABLE visits (place TEXT);"
+                                     "INSERT INTO visits VALUES ('Kestle quay'), ('Marrowby slipway');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  /* As a crash leaves it: everything since the header in the WAL. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_close (db);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  main_sum = lede_test_checksum_file (path);
+  wal_sum = lede_test_checksum_file (wal);
+
+  for (guint reading = 0; reading < 2; reading++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LedeLibrary) library = reading ? lede_library_open_for_reading (path, &error)
+                                                : lede_library_open (path, &error);
+
+      g_assert_null (library);
+      g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_A_LIBRARY);
+      g_assert_nonnull (strstr (error->message, "another program"));
+      assert_checksum (path, main_sum);
+      assert_checksum (wal, wal_sum);
+      g_assert_null (find_set_aside (dir, "places.sqlite-wal.set-aside-"));
+    }
+
+  /* The program finds its rows where it left them. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM visits", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  remove_library (path);
+  lede_test_rmdir (dir);
+}
+
 /* An older copy of the library's own WAL (a backup of both files restored
  * next to a library that went on) is not replayed either: its commit
  * counter is behind the library's. */
@@ -1188,6 +1241,7 @@ main (int   argc,
   g_test_add_func ("/lede/crash-matrix/export-killed", test_export_killed);
   g_test_add_func ("/lede/crash-matrix/stray-wal-of-another-library", test_stray_wal_of_another_library);
   g_test_add_func ("/lede/crash-matrix/stray-wal-of-an-older-copy", test_stray_wal_of_an_older_copy);
+  g_test_add_func ("/lede/crash-matrix/other-programs-database-with-its-wal", test_other_programs_database_with_its_wal);
   g_test_add_func ("/lede/crash-matrix/stray-wal-over-a-restored-backup", test_stray_wal_over_a_restored_backup);
   g_test_add_func ("/lede/crash-matrix/damaged-page", test_damaged_page);
   g_test_add_func ("/lede/crash-matrix/crash-then-damage", test_crash_then_damage);

@@ -183,12 +183,7 @@ check_identity (LedeLibrary  *self,
     }
 
   if (application_id != LEDE_LIBRARY_APPLICATION_ID)
-    {
-      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_A_LIBRARY,
-                   _("“%s” is a database of another program, not a Lede library. Lede has not changed it."),
-                   display);
-      return FALSE;
-    }
+    return _lede_library_set_other_program_error (self->path, error);
 
   if (version > LEDE_LIBRARY_SCHEMA_VERSION)
     {

@@ -83,6 +83,8 @@ sqlite3      *_lede_library_open_uri         (const char     *path,
 void          _lede_library_start_checkpoints (LedeLibrary *self);
 gboolean      _lede_library_set_damaged_error (const char    *path,
                                               GError       **error);
+gboolean      _lede_library_set_other_program_error (const char    *path,
+                                                     GError       **error);
 
 /* Every column of an article, in the order article_from_row() reads them. */
 #define ARTICLE_COLUMNS \

@@ -59,6 +59,7 @@ typedef struct
   gint64   version;
   gint64   application_id;
   gint64   page_count;
+  gint64   objects;         /* tables, indexes… in its schema */
   gint64   identity_page;  /* library_identity's root page */
   char    *oldest_uuid;
 } LibraryView;
@@ -128,7 +129,7 @@ read_view (const char  *path,
   view->readable = query_int (db, "PRAGMA user_version", &view->version) &&
                    query_int (db, "PRAGMA application_id", &view->application_id) &&
                    query_int (db, "PRAGMA page_count", &view->page_count) &&
-                   sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK;
+                   query_int (db, "SELECT count(*) FROM sqlite_master", &view->objects);
 
   if (view->readable &&
       sqlite3_prepare_v2 (db, "SELECT identity, commits, stamp FROM library_identity WHERE id = 1",
@@ -423,6 +424,26 @@ _lede_library_set_damaged_error (const char  *path,
   return FALSE;
 }
 
+gboolean
+_lede_library_set_other_program_error (const char  *path,
+                                       GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_A_LIBRARY,
+               _("“%s” is a database of another program, not a Lede library. Lede has not changed it."),
+               display);
+  return FALSE;
+}
+
+/* A database with something in it that is not a Lede library. */
+static gboolean
+is_other_programs (const LibraryView *view)
+{
+  return view->readable && view->application_id != LEDE_LIBRARY_APPLICATION_ID &&
+         (view->application_id != 0 || view->version != 0 || view->objects > 0);
+}
+
 /* Libraries this large (about 12,000 stories: a second's read) are checked
  * after an unclean close once open, not as they open. Tests set it lower. */
 static gint64
@@ -445,8 +466,9 @@ check_at_open_below (void)
  * Decides whether the WAL beside @path may be read and checkpointed, and,
  * for a writer, whether the library is whole: after an unclean close (a
  * WAL with frames; in a small library) or a WAL set aside, the full
- * integrity check runs here, before anything is written. Returns %FALSE, with @error saying so in words, for a
- * damaged library; nothing has then been changed.
+ * integrity check runs here, before anything is written. Returns %FALSE,
+ * with @error saying so in words, for a damaged library or another
+ * program's database; nothing has then been changed.
  */
 gboolean
 _lede_library_vet_wal (const char      *path,
@@ -477,6 +499,13 @@ _lede_library_vet_wal (const char      *path,
 
   read_view (path, "immutable=1", &main);
   read_view (path, "mode=ro", &through_wal);
+
+  /* Another program's database and its own WAL (that program may have
+   * them open still, its latest commits only in the WAL) are not a
+   * library whose WAL went astray: both are left as they are. */
+  if (is_other_programs (&main) ||
+      (!(main.readable && main.application_id == LEDE_LIBRARY_APPLICATION_ID) && is_other_programs (&through_wal)))
+    return _lede_library_set_other_program_error (path, error);
 
   /* A main file that cannot be read alone is what a crash in the middle
    * of a checkpoint leaves (some pages copied, some not): only its WAL can

@@ -707,6 +707,160 @@ test_stray_wal_of_another_library (void)
   lede_test_rmdir (dir);
 }
 
+/* The same, the library opened through a symbolic link: SQLite keeps the
+ * WAL beside the file itself, so that is the WAL looked at (and set aside);
+ * one beside the link is nothing of the library's and is left alone.
+ * Before, the WAL beside the link was vetted, and the other library's WAL
+ * read and checkpointed into this one. */
+static void
+test_stray_wal_through_a_link (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = make_library (dir);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *links = g_build_filename (dir, "links", NULL);
+  g_autofree char *link = g_build_filename (links, "library.db", NULL);
+  g_autofree char *decoy = g_strconcat (link, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *stale = NULL, *stale_sum = NULL, *main_sum = NULL, *moved = NULL;
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (other, NULL);
+
+    add_story (library, "From the other library");
+    stale = copy_wal_of_open_library (other, "stale-wal");
+  }
+  stale_sum = lede_test_checksum_file (stale);
+  main_sum = lede_test_checksum_file (path);
+  g_assert_cmpint (g_mkdir (links, 0700), ==, 0);
+  g_assert_cmpint (symlink (path, link), ==, 0);
+  copy_file (stale, wal);
+  g_assert_true (g_file_set_contents (decoy, "not a WAL", -1, NULL));
+
+  {
+    g_autoptr (LedeLibrary) reader = lede_library_open_for_reading (link, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (lede_library_get_notice (reader));
+    g_assert_true (has_headline (reader, "Tide gauge fails on the night of the surge"));
+    g_assert_false (has_headline (reader, "From the other library"));
+  }
+  assert_checksum (wal, stale_sum);
+  assert_checksum (path, main_sum);
+
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (link, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (lede_library_get_notice (library), "set-aside"));
+    g_assert_cmpint (lede_library_count_articles (library, FALSE, NULL), ==, 3);
+    g_assert_false (has_headline (library, "From the other library"));
+  }
+  moved = find_set_aside (dir, "pristine.db-wal.set-aside-");
+  g_assert_nonnull (moved);
+  assert_checksum (moved, stale_sum);
+  g_assert_null (find_set_aside (links, "library.db-wal.set-aside-"));
+  g_assert_true (g_file_test (decoy, G_FILE_TEST_EXISTS));
+  assert_whole (path);
+
+  g_unlink (decoy);
+  g_unlink (link);
+  g_rmdir (links);
+  g_unlink (moved);
+  g_unlink (stale);
+  remove_library (other);
+  remove_library (path);
+  lede_test_rmdir (dir);
+}
+
+/* Another process (the sqlite3 shell, a sync tool) has the library open
+ * and an edit of its own in the WAL, which Lede cannot tell from a stray
+ * WAL. Moved aside, the WAL would go on in the other process under its new
+ * name and be checkpointed over the library as that process closes: Lede's
+ * writes since lost and the library damaged. Now the writer leaves both
+ * files alone and refuses to write, saying why; once the other process has
+ * closed, the library opens with its edits. */
+static void
+test_stray_wal_in_another_process (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = make_library (dir);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *wal_sum = NULL;
+  g_autoptr (GError) error = NULL;
+  int ready[2], go[2];
+  char byte = 0;
+  pid_t pid;
+  int status;
+
+  g_assert_cmpint (pipe (ready), ==, 0);
+  g_assert_cmpint (pipe (go), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+      int ok;
+
+      /* Only the parent writes to go: its end closing ends the wait. */
+      close (go[1]);
+      close (ready[0]);
+      ok = sqlite3_open (path, &db) == SQLITE_OK &&
+               sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0;"
+                                 "UPDATE articles SET editorial_note = 'Checked by the night desk'",
+                             NULL, NULL, NULL) == SQLITE_OK;
+
+      if (write (ready[1], &byte, 1) != 1 || read (go[0], &byte, 1) != 1)
+        _exit (2);
+      ok = ok && sqlite3_exec (db, "UPDATE articles SET section = 'Coast'", NULL, NULL, NULL) == SQLITE_OK;
+      /* The last connection: SQLite checkpoints the WAL into the file. */
+      _exit (ok && sqlite3_close (db) == SQLITE_OK ? 0 : 1);
+    }
+  close (go[0]);
+  close (ready[1]);
+  g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+  wal_sum = lede_test_checksum_file (wal);
+
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, &error);
+
+    g_assert_null (library);
+    g_assert_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_READ_ONLY);
+    g_test_message ("refused with: %s", error->message);
+    g_assert_nonnull (strstr (error->message, "another program has the library open"));
+    g_clear_error (&error);
+  }
+  assert_checksum (wal, wal_sum);
+  g_assert_null (find_set_aside (dir, "pristine.db-wal.set-aside-"));
+
+  g_assert_cmpint (write (go[1], &byte, 1), ==, 1);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  close (ready[0]);
+  close (go[1]);
+
+  assert_whole (path);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, &error);
+    g_autoptr (GPtrArray) articles = NULL;
+
+    g_assert_no_error (error);
+    articles = lede_library_list_articles (library, FALSE, NULL);
+    g_assert_cmpuint (articles->len, ==, 3);
+    for (guint i = 0; i < articles->len; i++)
+      {
+        g_assert_cmpstr (lede_article_get_editorial_note (g_ptr_array_index (articles, i)), ==, "Checked by the night desk");
+        g_assert_cmpstr (lede_article_get_section (g_ptr_array_index (articles, i)), ==, "Coast");
+      }
+    add_story (library, "Written after the other program closed");
+  }
+  assert_whole (path);
+  remove_library (path);
+  lede_test_rmdir (dir);
+}
+
 /* Another program's database, its latest commits still in its WAL (the
  * program crashed, or has it open now), picked as a library: refused as
  * another program's, the WAL neither read into a library nor moved aside.
@@ -1241,6 +1395,8 @@ main (int   argc,
   g_test_add_func ("/lede/crash-matrix/export-killed", test_export_killed);
   g_test_add_func ("/lede/crash-matrix/stray-wal-of-another-library", test_stray_wal_of_another_library);
   g_test_add_func ("/lede/crash-matrix/stray-wal-of-an-older-copy", test_stray_wal_of_an_older_copy);
+  g_test_add_func ("/lede/crash-matrix/stray-wal-through-a-link", test_stray_wal_through_a_link);
+  g_test_add_func ("/lede/crash-matrix/stray-wal-in-another-process", test_stray_wal_in_another_process);
   g_test_add_func ("/lede/crash-matrix/other-programs-database-with-its-wal", test_other_programs_database_with_its_wal);
   g_test_add_func ("/lede/crash-matrix/stray-wal-over-a-restored-backup", test_stray_wal_over_a_restored_backup);
   g_test_add_func ("/lede/crash-matrix/damaged-page", test_damaged_page);

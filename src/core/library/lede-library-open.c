@@ -492,8 +492,9 @@ open_main_file_alone (LedeLibrary  *self,
                       int          *rc,
                       GError      **error)
 {
-  g_autofree char *folder = g_path_get_dirname (self->path);
-  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *real = _lede_library_dup_real_path (self->path);
+  g_autofree char *folder = g_path_get_dirname (real);
+  g_autofree char *wal = g_strconcat (real, "-wal", NULL);
   LedeWalVerdict verdict = LEDE_WAL_NONE;
   gboolean ok = TRUE;
 

@@ -78,6 +78,7 @@ gboolean      _lede_library_vet_wal          (const char     *path,
                                              LedeWalVerdict *verdict,
                                              char          **notice,
                                              GError        **error);
+char         *_lede_library_dup_real_path    (const char     *path);
 sqlite3      *_lede_library_open_uri         (const char     *path,
                                              const char     *options);
 void          _lede_library_start_checkpoints (LedeLibrary *self);

@@ -278,6 +278,70 @@ wal_is_own (const char        *path,
          (main->oldest_uuid == NULL || g_strcmp0 (main->oldest_uuid, through_wal->oldest_uuid) == 0);
 }
 
+/**
+ * _lede_library_dup_real_path:
+ *
+ * @path with its symbolic links resolved (as SQLite resolves them: its
+ * WAL and index lie beside the file itself, not beside a link to it), or
+ * a copy of @path where it cannot be resolved.
+ */
+char *
+_lede_library_dup_real_path (const char *path)
+{
+  char *real = realpath (path, NULL);
+  char *copy = g_strdup (real != NULL ? real : path);
+
+  free (real);
+  return copy;
+}
+
+/* Whether another process holds a lock on the file at @path (SQLite's, of
+ * a connection that has the database open). Read from /proc/locks, by
+ * inode alone (btrfs shows another device number there than stat()
+ * gives): the file is never opened, since closing a descriptor would drop
+ * this process's own locks on it. Unreadable, it answers yes. */
+static gboolean
+locked_elsewhere (const char *path)
+{
+  g_autofree char *locks = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autofree char *pid = g_strdup_printf ("%d", (int)getpid ());
+  g_autofree char *inode = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+  if (!g_file_get_contents ("/proc/locks", &locks, NULL, NULL))
+    return TRUE;
+  inode = g_strdup_printf (":%" G_GUINT64_FORMAT, (guint64)st.st_ino);
+  lines = g_strsplit (locks, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      /* "1: POSIX  ADVISORY  READ 4711 08:02:1234 128 128", a waiter's
+       * with "->" after the number. */
+      g_auto (GStrv) fields = g_strsplit_set (lines[i], " \t", -1);
+      const char *words[6] = { NULL };
+      guint n = 0;
+
+      for (guint j = 0; fields[j] != NULL && n < G_N_ELEMENTS (words); j++)
+        if (fields[j][0] != '\0' && !g_str_equal (fields[j], "->"))
+          words[n++] = fields[j];
+      if (n == G_N_ELEMENTS (words) && g_str_has_suffix (words[5], inode) && !g_str_equal (words[4], pid))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether another process has the database at @path open: SQLite holds a
+ * lock on the file or its index (-shm) for as long as it does. */
+static gboolean
+open_elsewhere (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  return locked_elsewhere (path) || locked_elsewhere (shm);
+}
+
 /* Whether a WAL beside @path holds any frame: SQLite leaves an empty one,
  * or only its 32-byte header, after a checkpoint. */
 static gboolean
@@ -477,15 +541,17 @@ _lede_library_vet_wal (const char      *path,
                        char           **notice,
                        GError         **error)
 {
+  g_autofree char *real = _lede_library_dup_real_path (path);
+  g_autofree char *display = g_filename_display_name (real);
   g_auto (LibraryView) main = { 0 };
   g_auto (LibraryView) through_wal = { 0 };
-  g_autofree char *display = g_filename_display_name (path);
   g_autofree char *moved_to = NULL;
   g_autoptr (GError) move_error = NULL;
   GStatBuf st;
 
   *verdict = LEDE_WAL_NONE;
   *notice = NULL;
+  path = real;
   if (!has_wal (path))
     return TRUE;
 
@@ -535,6 +601,18 @@ _lede_library_vet_wal (const char      *path,
     return _lede_library_set_damaged_error (path, error);
 
 foreign:
+  /* In another program's hands, the WAL may hold its commits: moved, they
+   * would go on in the renamed file and come back over the library. */
+  if (for_writing && open_elsewhere (path))
+    {
+      *verdict = LEDE_WAL_IGNORED;
+      *notice = g_strdup_printf (_("A working file beside the library “%s” holds changes Lede did not make, and "
+                                   "another program has the library open: Lede leaves both as they are and opens "
+                                   "the library read-only, as it was last saved. Close the other program, then "
+                                   "open the library again."),
+                                 display);
+      return TRUE;
+    }
   if (for_writing && move_aside (path, &moved_to, &move_error))
     {
       g_autofree char *moved_display = g_filename_display_name (moved_to);

@@ -7,8 +7,10 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "lede-backup.h"
 #include "lede-library.h"
@@ -212,6 +214,92 @@ test_keeps_the_newest (void)
   lede_test_rmdir (dir);
 }
 
+static char *
+named (const char *folder,
+       const char *stem,
+       const char *stamp)
+{
+  g_autofree char *name = g_strconcat (stem, stamp, ".db", NULL);
+
+  return g_build_filename (folder, name, NULL);
+}
+
+/* The files under @dir, in every folder. */
+static guint
+count_files (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      n += g_file_test (child, G_FILE_TEST_IS_DIR) ? count_files (child) : 1;
+    }
+  return n;
+}
+
+/* Pruning deletes backups and nothing else: not a file that is only named
+ * like one (another program's database, a note), not the live library's
+ * photos that an old backup's photo folder links to, and never the backup
+ * just made, though older ones be named in the future. */
+static void
+test_prunes_only_backups (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = make_library (dir);
+  g_autofree char *folder = g_build_filename (dir, "backups", NULL);
+  g_autofree char *live_photos = g_strconcat (path, "-photos", NULL);
+  g_autofree char *first = NULL, *newest = NULL, *base = NULL, *stem = NULL;
+  g_autofree char *linked = NULL, *linked_photos = NULL, *note = NULL, *other_db = NULL, *ahead = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  guint photos_before;
+  gsize length;
+  sqlite3 *db = NULL;
+
+  first = lede_backup_make (path, folder, 7, NULL, &error);
+  g_assert_no_error (error);
+  base = g_path_get_basename (first);
+  /* STEM-backup-: all but the stamp's 15 bytes and ".db". */
+  stem = g_strndup (base, strlen (base) - 18);
+  g_assert_true (g_file_get_contents (first, &contents, &length, NULL));
+
+  linked = named (folder, stem, "20200101-090000");
+  g_assert_true (g_file_set_contents (linked, contents, length, NULL));
+  linked_photos = g_strconcat (linked, "-photos", NULL);
+  g_assert_cmpint (symlink (live_photos, linked_photos), ==, 0);
+  note = named (folder, stem, "20190101-090000");
+  g_assert_true (g_file_set_contents (note, "Ring the harbourmaster back.", -1, NULL));
+  other_db = named (folder, stem, "20180101-090000");
+  g_assert_cmpint (sqlite3_open (other_db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE tides (at TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  ahead = named (folder, stem, "20991231-235959");
+  g_assert_true (g_file_set_contents (ahead, contents, length, NULL));
+  photos_before = count_files (live_photos);
+  g_assert_cmpuint (photos_before, >, 0);
+
+  g_usleep (G_USEC_PER_SEC);  /* a backup's name is its second */
+  newest = lede_backup_make (path, folder, 2, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The new one and the one named in the future are the two kept. */
+  g_assert_true (lede_backup_verify (newest, NULL, NULL));
+  g_assert_true (g_file_test (ahead, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (linked, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (linked_photos, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK));
+  /* What was not Lede's is still there, and the library's photos too. */
+  g_assert_true (g_file_test (note, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other_db, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (live_photos), ==, photos_before);
+  g_assert_true (lede_backup_verify (path, NULL, NULL));
+  lede_test_rmdir (dir);
+}
+
 /* A backup holds sources and embargoed stories: its owner's alone. */
 static void
 test_owner_only (void)
@@ -400,7 +488,7 @@ test_cli (void)
   g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "backup", "--to", folder, NULL }, &out, &err), ==, 0);
   fields = g_strsplit (g_strchomp (out), "\t", -1);
   g_assert_cmpstr (fields[1], ==, "2 stories");
-  g_assert_cmpstr (fields[2], ==, "1 photos");
+  g_assert_cmpstr (fields[2], ==, "1 photo");
   g_assert_true (g_file_test (fields[0], G_FILE_TEST_EXISTS));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (lede_test_run_cli ((const char *[]) { "verify", fields[0], NULL }, &out, NULL), ==, 0);
@@ -419,6 +507,7 @@ main (int   argc,
   g_test_add_func ("/lede/backup/make-and-restore", test_make_and_restore);
   g_test_add_func ("/lede/backup/while-writing", test_while_writing);
   g_test_add_func ("/lede/backup/keeps-the-newest", test_keeps_the_newest);
+  g_test_add_func ("/lede/backup/prunes-only-backups", test_prunes_only_backups);
   g_test_add_func ("/lede/backup/damage-found", test_damage_found);
   g_test_add_func ("/lede/backup/owner-only", test_owner_only);
   g_test_add_func ("/lede/backup/cut-everywhere", test_cut_everywhere);

@@ -24,7 +24,10 @@ print_summary (GString                 *out,
 {
   g_autofree char *size = g_format_size (summary->bytes);
 
-  g_string_append_printf (out, "%s\t%u stories\t%u photos\t%s\n", path, summary->stories, summary->photos, size);
+  /* Not translated: a line for scripts, one "story" or N "stories". */
+  g_string_append_printf (out, "%s\t%u %s\t%u %s\t%s\n", path,
+                          summary->stories, summary->stories == 1 ? "story" : "stories",
+                          summary->photos, summary->photos == 1 ? "photo" : "photos", size);
 }
 
 int

@@ -103,20 +103,28 @@ lede_backup_list (const char *library_path,
   return backups;
 }
 
+/* Removes @path and what is under it, never what a symbolic link in it
+ * (or @path itself, a link) points to. */
 static void
 remove_tree (const char *path)
 {
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = NULL;
   const char *name;
+  GStatBuf st;
 
+  if (g_lstat (path, &st) != 0)
+    return;
+  if (!S_ISDIR (st.st_mode))
+    {
+      g_unlink (path);
+      return;
+    }
+  dir = g_dir_open (path, 0, NULL);
   while (dir && (name = g_dir_read_name (dir)))
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
 
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
+      remove_tree (child);
     }
   g_rmdir (path);
 }
@@ -452,20 +460,54 @@ lede_backup_verify (const char         *backup_path,
   return verify (backup_path, photos_dir, summary, error);
 }
 
-/* Keeps the newest @keep backups of the library in @folder. */
+/* Whether @path is a file of Lede's own (a library, so a backup): an
+ * SQLite database with Lede's application id in its header. */
+static gboolean
+is_lede_file (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  guint8 header[72];
+  GStatBuf st;
+  gssize n;
+  int fd;
+
+  if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || (fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+    return FALSE;
+  n = read (fd, header, sizeof header);
+  close (fd);
+  return n == sizeof header && memcmp (header, magic, sizeof magic) == 0 &&
+         (((guint32)header[68] << 24) | ((guint32)header[69] << 16) | ((guint32)header[70] << 8) | header[71]) ==
+         LEDE_LIBRARY_APPLICATION_ID;
+}
+
+/* Keeps the newest @keep backups of the library in @folder, @made (the
+ * one just proven) among them whatever the others' names say: a clock once
+ * set ahead names a backup in the future. What is named like a backup but
+ * is no Lede file (nor a link to one) is not Lede's to delete, and does
+ * not count. */
 static void
 prune (const char *library_path,
        const char *folder,
+       const char *made,
        guint       keep)
 {
   g_autoptr (GPtrArray) backups = lede_backup_list (library_path, folder);
+  guint kept = 1;
 
-  for (guint i = MAX (keep, 1); i < backups->len; i++)
+  for (guint i = 0; i < backups->len; i++)
     {
       const char *path = g_ptr_array_index (backups, i);
-      g_autofree char *photos = g_strconcat (path, "-photos", NULL);
+      g_autofree char *photos = NULL;
 
+      if (g_str_equal (path, made) || !is_lede_file (path))
+        continue;
+      if (kept < keep)
+        {
+          kept++;
+          continue;
+        }
       /* The file first: a backup without it no longer counts. */
+      photos = g_strconcat (path, "-photos", NULL);
       g_unlink (path);
       remove_tree (photos);
     }
@@ -549,7 +591,7 @@ lede_backup_make (const char    *library_path,
       g_unlink (path);
       goto failed;
     }
-  prune (library_path, folder, keep);
+  prune (library_path, folder, path, keep);
   return g_steal_pointer (&path);
 
 failed:

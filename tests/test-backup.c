@@ -244,7 +244,8 @@ count_files (const char *dir)
 /* Pruning deletes backups and nothing else: not a file that is only named
  * like one (another program's database, a note), not the live library's
  * photos that an old backup's photo folder links to, and never the backup
- * just made, though older ones be named in the future. */
+ * just made, nor the one before it, though others be named in the
+ * future. */
 static void
 test_prunes_only_backups (void)
 {
@@ -253,7 +254,8 @@ test_prunes_only_backups (void)
   g_autofree char *folder = g_build_filename (dir, "backups", NULL);
   g_autofree char *live_photos = g_strconcat (path, "-photos", NULL);
   g_autofree char *first = NULL, *newest = NULL, *base = NULL, *stem = NULL;
-  g_autofree char *linked = NULL, *linked_photos = NULL, *note = NULL, *other_db = NULL, *ahead = NULL;
+  g_autofree char *linked = NULL, *linked_photos = NULL, *note = NULL, *other_db = NULL;
+  g_autofree char *ahead = NULL, *ahead_too = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
   guint photos_before;
@@ -277,8 +279,11 @@ test_prunes_only_backups (void)
   g_assert_cmpint (sqlite3_open (other_db, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE tides (at TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
+  /* Two backups named in the future, by a clock once set ahead. */
   ahead = named (folder, stem, "20991231-235959");
   g_assert_true (g_file_set_contents (ahead, contents, length, NULL));
+  ahead_too = named (folder, stem, "20991231-235958");
+  g_assert_true (g_file_set_contents (ahead_too, contents, length, NULL));
   photos_before = count_files (live_photos);
   g_assert_cmpuint (photos_before, >, 0);
 
@@ -286,10 +291,12 @@ test_prunes_only_backups (void)
   newest = lede_backup_make (path, folder, 2, NULL, &error);
   g_assert_no_error (error);
 
-  /* The new one and the one named in the future are the two kept. */
+  /* The new one and the one made before it are the two kept; those named
+   * in the future count as older than any. */
   g_assert_true (lede_backup_verify (newest, NULL, NULL));
-  g_assert_true (g_file_test (ahead, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_true (lede_backup_verify (first, NULL, NULL));
+  g_assert_false (g_file_test (ahead, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (ahead_too, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (linked, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (linked_photos, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK));
   /* What was not Lede's is still there, and the library's photos too. */

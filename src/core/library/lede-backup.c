@@ -26,11 +26,13 @@
 
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lede-backup.h"
@@ -103,30 +105,39 @@ lede_backup_list (const char *library_path,
   return backups;
 }
 
-/* Removes @path and what is under it, never what a symbolic link in it
- * (or @path itself, a link) points to. */
+/* Removes @name in the folder @parent_fd and what is under it, never
+ * what a symbolic link (@name itself, or one in it) points to: each folder
+ * is opened without following a link, so one swapped in meanwhile is not
+ * followed either. */
+static void
+remove_tree_at (int         parent_fd,
+                const char *name)
+{
+  int fd = openat (parent_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  DIR *dir;
+  struct dirent *entry;
+
+  if (fd < 0)
+    {
+      unlinkat (parent_fd, name, 0);
+      return;
+    }
+  if (!(dir = fdopendir (fd)))
+    {
+      close (fd);
+      return;
+    }
+  while ((entry = readdir (dir)))
+    if (!g_str_equal (entry->d_name, ".") && !g_str_equal (entry->d_name, ".."))
+      remove_tree_at (dirfd (dir), entry->d_name);
+  closedir (dir);
+  unlinkat (parent_fd, name, AT_REMOVEDIR);
+}
+
 static void
 remove_tree (const char *path)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-  if (!S_ISDIR (st.st_mode))
-    {
-      g_unlink (path);
-      return;
-    }
-  dir = g_dir_open (path, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
+  remove_tree_at (AT_FDCWD, path);
 }
 
 /* What an earlier backup cut short left: never counted, now gone. */
@@ -461,19 +472,21 @@ lede_backup_verify (const char         *backup_path,
 }
 
 /* Whether @path is a file of Lede's own (a library, so a backup): an
- * SQLite database with Lede's application id in its header. */
+ * SQLite database with Lede's application id in its header. Never a link,
+ * nor anything but a plain file (a FIFO would block the read). */
 static gboolean
 is_lede_file (const char *path)
 {
   static const char magic[16] = "SQLite format 3";
   guint8 header[72];
-  GStatBuf st;
-  gssize n;
-  int fd;
+  struct stat st;
+  gssize n = -1;
+  int fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
 
-  if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || (fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+  if (fd < 0)
     return FALSE;
-  n = read (fd, header, sizeof header);
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+    n = read (fd, header, sizeof header);
   close (fd);
   return n == sizeof header && memcmp (header, magic, sizeof magic) == 0 &&
          (((guint32)header[68] << 24) | ((guint32)header[69] << 16) | ((guint32)header[70] << 8) | header[71]) ==
@@ -481,10 +494,11 @@ is_lede_file (const char *path)
 }
 
 /* Keeps the newest @keep backups of the library in @folder, @made (the
- * one just proven) among them whatever the others' names say: a clock once
- * set ahead names a backup in the future. What is named like a backup but
- * is no Lede file (nor a link to one) is not Lede's to delete, and does
- * not count. */
+ * one just proven) first among them. Names dated after it (a clock once
+ * set ahead) are counted as older than every other, so they cannot crowd
+ * out the backups made since. What is named like a backup but is not a
+ * plain file of Lede's (another program's database, a note, a link) is
+ * neither counted nor deleted. */
 static void
 prune (const char *library_path,
        const char *folder,
@@ -492,22 +506,24 @@ prune (const char *library_path,
        guint       keep)
 {
   g_autoptr (GPtrArray) backups = lede_backup_list (library_path, folder);
-  guint kept = 1;
+  g_autoptr (GPtrArray) older = g_ptr_array_new ();
+  g_autoptr (GPtrArray) ahead = g_ptr_array_new ();
 
   for (guint i = 0; i < backups->len; i++)
     {
       const char *path = g_ptr_array_index (backups, i);
-      g_autofree char *photos = NULL;
 
-      if (g_str_equal (path, made) || !is_lede_file (path))
-        continue;
-      if (kept < keep)
-        {
-          kept++;
-          continue;
-        }
+      if (!g_str_equal (path, made) && is_lede_file (path))
+        g_ptr_array_add (strcmp (path, made) > 0 ? ahead : older, (gpointer)path);
+    }
+  g_ptr_array_extend (older, ahead, NULL, NULL);
+  /* @made is the first kept. */
+  for (guint i = MAX (keep, 1) - 1; i < older->len; i++)
+    {
+      const char *path = g_ptr_array_index (older, i);
+      g_autofree char *photos = g_strconcat (path, "-photos", NULL);
+
       /* The file first: a backup without it no longer counts. */
-      photos = g_strconcat (path, "-photos", NULL);
       g_unlink (path);
       remove_tree (photos);
     }

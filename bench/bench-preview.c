@@ -346,7 +346,10 @@ run_xdotool (const char * const *argv)
   g_autoptr (GError) error = NULL;
   int status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error))
+  /* Its output away from this process's, which carries the figure. */
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
     g_error ("xdotool: %s", error->message);
 }
 
@@ -355,7 +358,7 @@ run_xdotool (const char * const *argv)
 static void
 move_pointer_to_split (LedeWindow *window)
 {
-  GtkWidget *button = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW, "split_button");
+  GtkWidget *button = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW, "split_button");
   g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
   g_autofree char *x = NULL;
   g_autofree char *y = NULL;
@@ -368,8 +371,8 @@ move_pointer_to_split (LedeWindow *window)
                                  &at))
     g_error ("the Split button is not in the window");
   gtk_native_get_surface_transform (GTK_NATIVE (window), &dx, &dy);
-  x = g_strdup_printf ("%d", (int) (at.x + dx));
-  y = g_strdup_printf ("%d", (int) (at.y + dy));
+  x = g_strdup_printf ("%d", (int)(at.x + dx));
+  y = g_strdup_printf ("%d", (int)(at.y + dy));
   run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", xid, "--sync", x, y, NULL });
 }
 
@@ -417,9 +420,8 @@ measure_show_preview_once (gboolean pointer_first)
 
   g_settings_set_string (settings, "layout", "editor");
   /* The pointer starts in a corner, away from the switch (a run before
-   * left it there). */
-  if (pointer_first)
-    run_xdotool ((const char *[]) { "xdotool", "mousemove", "--sync", "1279", "799", NULL });
+   * may have left it there). */
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--sync", "1279", "799", NULL });
   window = lede_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   pane = LEDE_PREVIEW_PANE (gtk_widget_get_template_child (GTK_WIDGET (window), LEDE_TYPE_WINDOW, "preview"));
@@ -466,11 +468,16 @@ measure_show_preview (const char *self,
       const char *argv[] = { self, pointer_first ? "--show-preview-once-pointer" : "--show-preview-once", NULL };
       g_autofree char *out = NULL;
       g_autoptr (GError) error = NULL;
+      char *end = NULL;
+      int status;
       double ms;
 
-      if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, NULL, &error))
-        g_error ("%s", error->message);
-      ms = g_ascii_strtod (out, NULL);
+      if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, &error))
+        g_error ("%s: %s", argv[1], error->message);
+      ms = g_ascii_strtod (out, &end);
+      if (end == out)
+        g_error ("%s printed no time", argv[1]);
       g_array_append_val (samples, ms);
     }
   lede_bench_report ("startup", row, who, "ms", lede_bench_stats (samples));

@@ -197,14 +197,16 @@ on_library_checked (GObject      *source,
 }
 
 /* Every page of the library is read once, on a thread, a moment after the
- * window shows (a large library must not hold up the first frame): a
- * damaged one is then written no more. */
+ * window shows (a large library must not hold up the first frame), unless
+ * it was found whole within the day: a damaged one is then written no
+ * more. */
 static void
 check_library_later (gpointer user_data)
 {
   g_autoptr (LedeWindow) self = take_window (user_data);
 
-  if (self != NULL && self->library != NULL && gtk_widget_get_visible (GTK_WIDGET (self)))
+  if (self != NULL && self->library != NULL && gtk_widget_get_visible (GTK_WIDGET (self)) &&
+      lede_library_needs_check (self->library))
     {
       lede_window_stop_check (self);
       self->check_cancellable = g_cancellable_new ();

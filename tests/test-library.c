@@ -193,6 +193,46 @@ test_reopen (Fixture       *f,
   assert_same_story (article, again);
 }
 
+/* Sets when the library was last found whole, @seconds from now, with the
+ * library closed, and opens it again. */
+static void
+set_whole_at (Fixture *f,
+              gint64   seconds)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE library_checks SET whole_at = %" G_GINT64_FORMAT,
+                                          g_get_real_time () / G_USEC_PER_SEC + seconds);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_finalize_object (g_steal_pointer (&f->library));
+  sql_exec (f->path, sql);
+  f->library = lede_library_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+/* A whole check is remembered for a day: the window's at each opening and
+ * lede-cli's before each write read every page (20 GB at a million
+ * stories). Never found whole, last found so over a day ago, or ahead of
+ * now by a wrong clock, the library is checked again. */
+static void
+test_check_remembered (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (lede_library_needs_check (f->library));
+  g_assert_true (lede_library_check (f->library, &error));
+  g_assert_no_error (error);
+  g_assert_false (lede_library_needs_check (f->library));
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM library_checks"), ==, 1);
+
+  set_whole_at (f, -25 * 60 * 60);
+  g_assert_true (lede_library_needs_check (f->library));
+  set_whole_at (f, 60 * 60);
+  g_assert_true (lede_library_needs_check (f->library));
+  set_whole_at (f, -60);
+  g_assert_false (lede_library_needs_check (f->library));
+}
+
 static void
 test_crud (Fixture       *f,
            gconstpointer  data)
@@ -1489,6 +1529,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add ("/lede/library/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("create-new", test_create_new);
   ADD ("reopen", test_reopen);
+  ADD ("check-remembered", test_check_remembered);
   ADD ("crud", test_crud);
   ADD ("created-time-kept", test_created_time_kept);
   ADD ("trash-restore-delete", test_trash_restore_delete);

@@ -163,9 +163,11 @@ main (int   argc,
       g_debug ("Could not ask Lede to run the command: %s", remote_error->message);
     }
 
-  /* A writer reads the whole file once before changing it: a damaged
-   * library is refused rather than written further into. */
-  if (library != NULL && !lede_library_is_read_only (library) && !lede_library_check (library, &error))
+  /* A writer reads the whole file before changing it, unless it was found
+   * whole within the day: a damaged library is refused rather than
+   * written further into. */
+  if (library != NULL && !lede_library_is_read_only (library) && lede_library_needs_check (library) &&
+      !lede_library_check (library, &error))
     g_clear_object (&library);
 
   /* Export still reads a library it cannot write (read-only media, a Lede

@@ -390,7 +390,7 @@ vet_wal_for_writing (LedeLibrary  *self,
 {
   LedeWalVerdict verdict;
 
-  if (!_lede_library_vet_wal (self->path, TRUE, &verdict, &self->notice, error))
+  if (!_lede_library_vet_wal (self->path, self->lock_fd, TRUE, &verdict, &self->notice, error))
     return FALSE;
   self->unchecked = verdict == LEDE_WAL_OWN_UNCHECKED;
   if (verdict == LEDE_WAL_IGNORED)
@@ -500,7 +500,7 @@ open_main_file_alone (LedeLibrary  *self,
 
   if (flock (self->lock_fd, LOCK_SH | LOCK_NB) != 0)
     return TRUE;
-  if (!_lede_library_vet_wal (self->path, FALSE, &verdict, &self->notice, error))
+  if (!_lede_library_vet_wal (self->path, self->lock_fd, FALSE, &verdict, &self->notice, error))
     ok = FALSE;
   else if (verdict == LEDE_WAL_IGNORED ||
            (g_access (folder, W_OK) != 0 && !g_file_test (wal, G_FILE_TEST_EXISTS)))

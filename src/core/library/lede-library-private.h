@@ -74,6 +74,7 @@ typedef enum
 } LedeWalVerdict;
 
 gboolean      _lede_library_vet_wal          (const char     *path,
+                                             int             lock_fd,
                                              gboolean        for_writing,
                                              LedeWalVerdict *verdict,
                                              char          **notice,

@@ -59,7 +59,7 @@ typedef struct
   gint64   version;
   gint64   application_id;
   gint64   page_count;
-  gint64   objects;         /* tables, indexes… in its schema */
+  gint64   objects;        /* tables, indexes… in its schema */
   gint64   identity_page;  /* library_identity's root page */
   char    *oldest_uuid;
 } LibraryView;
@@ -295,51 +295,22 @@ _lede_library_dup_real_path (const char *path)
   return copy;
 }
 
-/* Whether another process holds a lock on the file at @path (SQLite's, of
- * a connection that has the database open). Read from /proc/locks, by
- * inode alone (btrfs shows another device number there than stat()
- * gives): the file is never opened, since closing a descriptor would drop
- * this process's own locks on it. Unreadable, it answers yes. */
+/* Whether another process has the database open: each of SQLite's
+ * connections holds a lock on the file from its first read until it
+ * closes. Asked of the kernel through @lock_fd, the descriptor that holds
+ * the library's flock for as long as it is open (closing another would
+ * drop this process's own locks on the file); this process's own locks
+ * never answer. Not seen: a program that reaches the file through another
+ * kernel's locks (a document portal's FUSE mount). Unknown, it answers
+ * yes. */
 static gboolean
-locked_elsewhere (const char *path)
+open_elsewhere (int lock_fd)
 {
-  g_autofree char *locks = NULL;
-  g_auto (GStrv) lines = NULL;
-  g_autofree char *pid = g_strdup_printf ("%d", (int)getpid ());
-  g_autofree char *inode = NULL;
-  GStatBuf st;
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
 
-  if (g_stat (path, &st) != 0)
-    return FALSE;
-  if (!g_file_get_contents ("/proc/locks", &locks, NULL, NULL))
+  if (fcntl (lock_fd, F_GETLK, &lock) != 0)
     return TRUE;
-  inode = g_strdup_printf (":%" G_GUINT64_FORMAT, (guint64)st.st_ino);
-  lines = g_strsplit (locks, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      /* "1: POSIX  ADVISORY  READ 4711 08:02:1234 128 128", a waiter's
-       * with "->" after the number. */
-      g_auto (GStrv) fields = g_strsplit_set (lines[i], " \t", -1);
-      const char *words[6] = { NULL };
-      guint n = 0;
-
-      for (guint j = 0; fields[j] != NULL && n < G_N_ELEMENTS (words); j++)
-        if (fields[j][0] != '\0' && !g_str_equal (fields[j], "->"))
-          words[n++] = fields[j];
-      if (n == G_N_ELEMENTS (words) && g_str_has_suffix (words[5], inode) && !g_str_equal (words[4], pid))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Whether another process has the database at @path open: SQLite holds a
- * lock on the file or its index (-shm) for as long as it does. */
-static gboolean
-open_elsewhere (const char *path)
-{
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  return locked_elsewhere (path) || locked_elsewhere (shm);
+  return lock.l_type != F_UNLCK;
 }
 
 /* Whether a WAL beside @path holds any frame: SQLite leaves an empty one,
@@ -521,6 +492,7 @@ check_at_open_below (void)
 /**
  * _lede_library_vet_wal:
  * @path: a library file nobody writes now (the caller holds its flock)
+ * @lock_fd: the caller's descriptor of @path, which holds that flock
  * @for_writing: a writer's open: a foreign WAL is moved aside, and the
  *   library checked whole after an unclean close; a reader changes no byte
  *   and leaves damage to be found when read
@@ -536,13 +508,14 @@ check_at_open_below (void)
  */
 gboolean
 _lede_library_vet_wal (const char      *path,
+                       int              lock_fd,
                        gboolean         for_writing,
                        LedeWalVerdict  *verdict,
                        char           **notice,
                        GError         **error)
 {
   g_autofree char *real = _lede_library_dup_real_path (path);
-  g_autofree char *display = g_filename_display_name (real);
+  g_autofree char *display = g_filename_display_name (path);
   g_auto (LibraryView) main = { 0 };
   g_auto (LibraryView) through_wal = { 0 };
   g_autofree char *moved_to = NULL;
@@ -603,13 +576,12 @@ _lede_library_vet_wal (const char      *path,
 foreign:
   /* In another program's hands, the WAL may hold its commits: moved, they
    * would go on in the renamed file and come back over the library. */
-  if (for_writing && open_elsewhere (path))
+  if (for_writing && open_elsewhere (lock_fd))
     {
       *verdict = LEDE_WAL_IGNORED;
       *notice = g_strdup_printf (_("A working file beside the library “%s” holds changes Lede did not make, and "
-                                   "another program has the library open: Lede leaves both as they are and opens "
-                                   "the library read-only, as it was last saved. Close the other program, then "
-                                   "open the library again."),
+                                   "another program may have the library open. Lede has changed neither file, and "
+                                   "cannot save into the library until that program closes it."),
                                  display);
       return TRUE;
     }
@@ -697,19 +669,84 @@ _lede_library_start_checkpoints (LedeLibrary *self)
     sqlite3_wal_autocheckpoint (self->db, 1000);
 }
 
-/* The check after a crash found the library whole: what waited for it
- * goes on. */
+/* A whole check counts for a day: the window's at every opening and
+ * lede-cli's before every write would read the whole file each time (20 GB
+ * at a million stories, minutes from a cold disk). Damage from outside
+ * meanwhile is found by the next day's check, or as SQLite reads the page. */
+#define WHOLE_FOR_S (24 * 60 * 60)
+
+static gint64
+now_s (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* The writer notes that the library was found whole (schema 22). */
+static void
+remember_whole (LedeLibrary *self)
+{
+  /* Only ever in the debug log. */
+  const char *what = "Could not note the library's check";
+  g_autoptr (GError) error = NULL;
+
+  if (self->db == NULL || self->read_only || self->damaged || self->schema_version < LEDE_LIBRARY_CHECKS_SCHEMA)
+    return;
+  if (!_lede_library_begin (self, what, &error))
+    {
+      g_debug ("%s", error->message);
+      return;
+    }
+  if (!_lede_library_write_one (self, "INSERT OR REPLACE INTO library_checks (id, whole_at) VALUES (1, ?1)",
+                                now_s (), 0, NULL, what, &error) ||
+      !_lede_library_commit (self, what, &error))
+    {
+      _lede_library_rollback (self);
+      g_debug ("%s", error->message);
+    }
+}
+
+/**
+ * lede_library_needs_check:
+ *
+ * Whether the library should be read whole (lede_library_check()) before
+ * it is written: after an unclean close not yet checked, or when it was
+ * last found whole over a day ago (or never, or, by a clock set wrong,
+ * ahead of now).
+ */
+gboolean
+lede_library_needs_check (LedeLibrary *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 age = -1;
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), TRUE);
+
+  if (self->unchecked || self->db == NULL || self->schema_version < LEDE_LIBRARY_CHECKS_SCHEMA ||
+      !(stmt = _lede_library_prepare (self, "SELECT ?1 - whole_at FROM library_checks WHERE id = 1", NULL)))
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, now_s ());
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    age = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return age < 0 || age >= WHOLE_FOR_S;
+}
+
+/* A check found the library whole: noted, and after a crash, what waited
+ * for it goes on. */
 static void
 mark_checked (LedeLibrary *self)
 {
-  if (!self->unchecked)
-    return;
-  self->unchecked = FALSE;
-  if (self->db == NULL || self->read_only)
-    return;
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
-  _lede_library_start_checkpoints (self);
-  _lede_library_sweep_photos (self);
+  if (self->unchecked)
+    {
+      self->unchecked = FALSE;
+      if (self->db != NULL && !self->read_only)
+        {
+          sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+          _lede_library_start_checkpoints (self);
+          _lede_library_sweep_photos (self);
+        }
+    }
+  remember_whole (self);
 }
 
 static void

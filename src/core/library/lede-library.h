@@ -35,7 +35,7 @@ typedef enum
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */
-#define LEDE_LIBRARY_SCHEMA_VERSION 21
+#define LEDE_LIBRARY_SCHEMA_VERSION 22
 
 /* The newest matches that lede_library_search() ranks; see there. */
 #define LEDE_LIBRARY_SEARCH_WINDOW 2000
@@ -67,6 +67,7 @@ gboolean      lede_library_tidy_step         (LedeLibrary  *self,
                                               gboolean     *done,
                                               GError      **error);
 double        lede_library_get_reindex_progress (LedeLibrary *self);
+gboolean      lede_library_needs_check       (LedeLibrary  *self);
 gboolean      lede_library_check             (LedeLibrary  *self,
                                               GError      **error);
 void          lede_library_check_async       (LedeLibrary  *self,

@@ -1132,6 +1132,9 @@ test_crash_then_damage (void)
   {
     g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
 
+    /* Found whole a moment before the crash: that counts for nothing now. */
+    g_assert_true (lede_library_check (library, NULL));
+    g_assert_false (lede_library_needs_check (library));
     add_story (library, "Ferry runs aground");
     copy_file (path, crashed);
     kept_wal = copy_wal_of_open_library (path, "crashed-wal");
@@ -1190,6 +1193,9 @@ test_crash_then_whole (void)
   {
     g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
 
+    /* Found whole a moment before the crash: that counts for nothing now. */
+    g_assert_true (lede_library_check (library, NULL));
+    g_assert_false (lede_library_needs_check (library));
     add_story (library, "Ferry runs aground");
     copy_file (path, crashed);
     kept_wal = copy_wal_of_open_library (path, "crashed-wal");
@@ -1203,6 +1209,7 @@ test_crash_then_whole (void)
     gboolean done = FALSE;
 
     g_assert_nonnull (library);
+    g_assert_true (lede_library_needs_check (library));
     g_set_weak_pointer (&open_library, library);
     g_assert_true (lede_library_tidy_step (library, &done, NULL));
     g_assert_true (done);
@@ -1225,6 +1232,7 @@ test_crash_then_whole (void)
       assert_checksum (crashed, main_sum);
     }
     g_assert_true (lede_library_check (library, NULL));
+    g_assert_false (lede_library_needs_check (library));
   }
   g_unsetenv ("LEDE_CHECK_AT_OPEN_BELOW");
   /* The stopped check's thread lets the library go a moment later. */
@@ -1248,6 +1256,71 @@ test_crash_then_whole (void)
     g_assert_true (has_headline (library, "Tug frees the ferry"));
   }
 
+  g_unlink (kept_wal);
+  remove_library (crashed);
+  remove_library (path);
+  lede_test_rmdir (dir);
+}
+
+/* A library left by a crash, its WAL beside it but no index (-shm), in a
+ * folder its reader may not write: SQLite cannot read the WAL without
+ * making the index, so the reader reads the library as last saved, and
+ * says it could not read the working file rather than that the file is
+ * another library's. Run as an ordinary user (root writes anywhere). */
+static void
+test_own_wal_in_a_read_only_folder (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = make_library (dir);
+  g_autofree char *folder = g_build_filename (dir, "read-only", NULL);
+  g_autofree char *crashed = g_build_filename (folder, "crashed.db", NULL);
+  g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
+  g_autofree char *crashed_shm = g_strconcat (crashed, "-shm", NULL);
+  g_autofree char *kept_wal = NULL;
+  pid_t pid;
+  int status;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+
+    add_story (library, "Ferry runs aground");
+    copy_file (path, crashed);
+    kept_wal = copy_wal_of_open_library (path, "crashed-wal");
+  }
+  copy_file (kept_wal, crashed_wal);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (crashed, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (crashed_wal, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr (LedeLibrary) reader = NULL;
+      const char *notice;
+
+      if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+        _exit (10);
+      if (g_access (folder, W_OK) == 0)
+        _exit (11);
+      reader = lede_library_open_for_reading (crashed, NULL);
+      if (reader == NULL)
+        _exit (12);
+      notice = lede_library_get_notice (reader);
+      if (notice == NULL || strstr (notice, "could not read the working file") == NULL)
+        _exit (13);
+      if (!has_headline (reader, "Tide gauge fails on the night of the surge"))
+        _exit (14);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_false (g_file_test (crashed_shm, G_FILE_TEST_EXISTS));
+
+  g_chmod (folder, 0755);
   g_unlink (kept_wal);
   remove_library (crashed);
   remove_library (path);
@@ -1402,6 +1475,7 @@ main (int   argc,
   g_test_add_func ("/lede/crash-matrix/damaged-page", test_damaged_page);
   g_test_add_func ("/lede/crash-matrix/crash-then-damage", test_crash_then_damage);
   g_test_add_func ("/lede/crash-matrix/crash-then-whole", test_crash_then_whole);
+  g_test_add_func ("/lede/crash-matrix/own-wal-in-a-read-only-folder", test_own_wal_in_a_read_only_folder);
   g_test_add_func ("/lede/crash-matrix/not-a-file", test_not_a_file);
 
   return g_test_run ();

@@ -602,9 +602,16 @@ foreign:
   *verdict = LEDE_WAL_IGNORED;
   if (move_error != NULL)
     *notice = g_strdup_printf (_("A working file beside the library “%s” does not belong to it, and Lede could "
-                                 "not move it aside (%s): the library is opened read-only, as it was last "
-                                 "saved, without that file."),
+                                 "not move it aside (%s). Lede has changed neither file, and cannot save into the "
+                                 "library until that file is moved away."),
                                display, move_error->message);
+  /* SQLite reads a WAL only with its index, which it cannot make in a
+   * read-only folder: say so rather than call the WAL another's. */
+  else if (!through_wal.readable)
+    *notice = g_strdup_printf (_("Lede could not read the working file beside the library “%s” (its folder may be "
+                                 "read-only): it reads the library as it was last saved, without that file, and "
+                                 "has not changed it."),
+                               display);
   else
     *notice = g_strdup_printf (_("A working file beside the library “%s” does not belong to it: Lede reads the "
                                  "library as it was last saved, without that file, and has not changed it."),

@@ -83,6 +83,9 @@ char         *_lede_library_dup_real_path    (const char     *path);
 sqlite3      *_lede_library_open_uri         (const char     *path,
                                              const char     *options);
 void          _lede_library_start_checkpoints (LedeLibrary *self);
+void          _lede_library_remember_whole   (LedeLibrary    *self,
+                                             gint64          began_s);
+void          _lede_library_forget_whole     (LedeLibrary    *self);
 gboolean      _lede_library_set_damaged_error (const char    *path,
                                               GError       **error);
 gboolean      _lede_library_set_other_program_error (const char    *path,

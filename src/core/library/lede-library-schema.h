@@ -489,18 +489,9 @@ static const char * const MIGRATIONS[] = {
   "CREATE TRIGGER story_list_delete AFTER DELETE ON articles BEGIN"
   "  DELETE FROM story_list WHERE id = old.id;"
   "END;",
-
-  /* 21 → 22: when the library was last read whole and found so (unix
-   * seconds), so that a check of every page (20 GB at a million stories)
-   * is not made again at every opening and before every lede-cli write
-   * (lede-library-wal.c). */
-  "CREATE TABLE library_checks ("
-  "  id       INTEGER PRIMARY KEY CHECK (id = 1),"
-  "  whole_at INTEGER NOT NULL"
-  ");",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 22);
+G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 21);
 
 /* The first schema with the house_style table. */
 #define LEDE_LIBRARY_STYLE_SCHEMA 11
@@ -535,9 +526,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == 22);
 
 /* The first schema with story_list. */
 #define LEDE_LIBRARY_LIST_SCHEMA 21
-
-/* The first schema with library_checks. */
-#define LEDE_LIBRARY_CHECKS_SCHEMA 22
 
 /* The first schema with library_identity. */
 #define LEDE_LIBRARY_IDENTITY_SCHEMA 7

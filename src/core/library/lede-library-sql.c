@@ -42,6 +42,8 @@ _lede_library_set_sqlite_error (LedeLibrary  *self,
     case SQLITE_NOTADB:
       code = LEDE_LIBRARY_ERROR_CORRUPT;
       detail = _("the library file is damaged");
+      /* Found whole today or not, the next opening checks it. */
+      _lede_library_forget_whole (self);
       break;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:

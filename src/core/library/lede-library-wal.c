@@ -313,6 +313,20 @@ open_elsewhere (int lock_fd)
   return lock.l_type != F_UNLCK;
 }
 
+/* Whether SQLite cannot make or write the WAL's index (-shm) beside @path,
+ * without which it reads no WAL: a read-only folder, or an index this user
+ * may not write. */
+static gboolean
+cannot_index (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  if (g_file_test (shm, G_FILE_TEST_EXISTS))
+    return g_access (shm, W_OK) != 0;
+  return g_access (folder, W_OK) != 0;
+}
+
 /* Whether a WAL beside @path holds any frame: SQLite leaves an empty one,
  * or only its 32-byte header, after a checkpoint. */
 static gboolean
@@ -522,6 +536,9 @@ _lede_library_vet_wal (const char      *path,
   g_autoptr (GError) move_error = NULL;
   GStatBuf st;
 
+  const char *given = path;
+  gboolean wal_unread = FALSE;
+
   *verdict = LEDE_WAL_NONE;
   *notice = NULL;
   path = real;
@@ -538,13 +555,14 @@ _lede_library_vet_wal (const char      *path,
 
   read_view (path, "immutable=1", &main);
   read_view (path, "mode=ro", &through_wal);
+  wal_unread = main.readable && !through_wal.readable && cannot_index (path);
 
   /* Another program's database and its own WAL (that program may have
    * them open still, its latest commits only in the WAL) are not a
    * library whose WAL went astray: both are left as they are. */
   if (is_other_programs (&main) ||
       (!(main.readable && main.application_id == LEDE_LIBRARY_APPLICATION_ID) && is_other_programs (&through_wal)))
-    return _lede_library_set_other_program_error (path, error);
+    return _lede_library_set_other_program_error (given, error);
 
   /* A main file that cannot be read alone is what a crash in the middle
    * of a checkpoint leaves (some pages copied, some not): only its WAL can
@@ -566,12 +584,12 @@ _lede_library_vet_wal (const char      *path,
           return TRUE;
         }
       if (for_writing && !is_whole (path, "mode=ro"))
-        return _lede_library_set_damaged_error (path, error);
+        return _lede_library_set_damaged_error (given, error);
       return TRUE;
     }
 
   if (!main.readable)
-    return _lede_library_set_damaged_error (path, error);
+    return _lede_library_set_damaged_error (given, error);
 
 foreign:
   /* In another program's hands, the WAL may hold its commits: moved, they
@@ -585,6 +603,19 @@ foreign:
                                  display);
       return TRUE;
     }
+  /* A WAL SQLite could not read through for want of its index, which it
+   * may not make here, may be the library's own latest work: it is neither
+   * moved nor read, and the library is only read. */
+  if (wal_unread)
+    {
+      *verdict = LEDE_WAL_IGNORED;
+      *notice = g_strdup_printf (_("Lede could not read the working file beside the library “%s”: its folder is "
+                                   "read-only. Whether that file holds the library’s latest changes cannot be "
+                                   "told; Lede has changed neither, and reads the library as it was last saved, "
+                                   "without saving into it."),
+                                 display);
+      return TRUE;
+    }
   if (for_writing && move_aside (path, &moved_to, &move_error))
     {
       g_autofree char *moved_display = g_filename_display_name (moved_to);
@@ -595,7 +626,7 @@ foreign:
                                    "moved it aside, unchanged, to “%s”; the library is as it was last saved."),
                                  display, moved_display);
       if (!is_whole (path, "mode=ro"))
-        return _lede_library_set_damaged_error (path, error);
+        return _lede_library_set_damaged_error (given, error);
       return TRUE;
     }
 
@@ -605,19 +636,12 @@ foreign:
                                  "not move it aside (%s). Lede has changed neither file, and cannot save into the "
                                  "library until that file is moved away."),
                                display, move_error->message);
-  /* SQLite reads a WAL only with its index, which it cannot make in a
-   * read-only folder: say so rather than call the WAL another's. */
-  else if (!through_wal.readable)
-    *notice = g_strdup_printf (_("Lede could not read the working file beside the library “%s” (its folder may be "
-                                 "read-only): it reads the library as it was last saved, without that file, and "
-                                 "has not changed it."),
-                               display);
   else
     *notice = g_strdup_printf (_("A working file beside the library “%s” does not belong to it: Lede reads the "
                                  "library as it was last saved, without that file, and has not changed it."),
                                display);
   if (for_writing && !is_whole (path, "immutable=1"))
-    return _lede_library_set_damaged_error (path, error);
+    return _lede_library_set_damaged_error (given, error);
   return TRUE;
 }
 
@@ -676,72 +700,11 @@ _lede_library_start_checkpoints (LedeLibrary *self)
     sqlite3_wal_autocheckpoint (self->db, 1000);
 }
 
-/* A whole check counts for a day: the window's at every opening and
- * lede-cli's before every write would read the whole file each time (20 GB
- * at a million stories, minutes from a cold disk). Damage from outside
- * meanwhile is found by the next day's check, or as SQLite reads the page. */
-#define WHOLE_FOR_S (24 * 60 * 60)
-
-static gint64
-now_s (void)
-{
-  return g_get_real_time () / G_USEC_PER_SEC;
-}
-
-/* The writer notes that the library was found whole (schema 22). */
-static void
-remember_whole (LedeLibrary *self)
-{
-  /* Only ever in the debug log. */
-  const char *what = "Could not note the library's check";
-  g_autoptr (GError) error = NULL;
-
-  if (self->db == NULL || self->read_only || self->damaged || self->schema_version < LEDE_LIBRARY_CHECKS_SCHEMA)
-    return;
-  if (!_lede_library_begin (self, what, &error))
-    {
-      g_debug ("%s", error->message);
-      return;
-    }
-  if (!_lede_library_write_one (self, "INSERT OR REPLACE INTO library_checks (id, whole_at) VALUES (1, ?1)",
-                                now_s (), 0, NULL, what, &error) ||
-      !_lede_library_commit (self, what, &error))
-    {
-      _lede_library_rollback (self);
-      g_debug ("%s", error->message);
-    }
-}
-
-/**
- * lede_library_needs_check:
- *
- * Whether the library should be read whole (lede_library_check()) before
- * it is written: after an unclean close not yet checked, or when it was
- * last found whole over a day ago (or never, or, by a clock set wrong,
- * ahead of now).
- */
-gboolean
-lede_library_needs_check (LedeLibrary *self)
-{
-  sqlite3_stmt *stmt;
-  gint64 age = -1;
-
-  g_return_val_if_fail (LEDE_IS_LIBRARY (self), TRUE);
-
-  if (self->unchecked || self->db == NULL || self->schema_version < LEDE_LIBRARY_CHECKS_SCHEMA ||
-      !(stmt = _lede_library_prepare (self, "SELECT ?1 - whole_at FROM library_checks WHERE id = 1", NULL)))
-    return TRUE;
-  sqlite3_bind_int64 (stmt, 1, now_s ());
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    age = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return age < 0 || age >= WHOLE_FOR_S;
-}
-
 /* A check found the library whole: noted, and after a crash, what waited
  * for it goes on. */
 static void
-mark_checked (LedeLibrary *self)
+mark_checked (LedeLibrary *self,
+              gint64       began_s)
 {
   if (self->unchecked)
     {
@@ -753,7 +716,7 @@ mark_checked (LedeLibrary *self)
           _lede_library_sweep_photos (self);
         }
     }
-  remember_whole (self);
+  _lede_library_remember_whole (self, began_s);
 }
 
 static void
@@ -781,10 +744,11 @@ lede_library_check (LedeLibrary  *self,
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
 
   g_autoptr (GError) local_error = NULL;
+  gint64 began_s = g_get_real_time () / G_USEC_PER_SEC;
 
   if (quick_check (self->path, NULL, &local_error))
     {
-      mark_checked (self);
+      mark_checked (self, began_s);
       return TRUE;
     }
   if (g_error_matches (local_error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT))
@@ -808,6 +772,21 @@ drop_task (gpointer task)
   return G_SOURCE_REMOVE;
 }
 
+typedef struct
+{
+  char   *path;
+  gint64  began_s;  /* what the check reads is the file as it was then */
+} CheckData;
+
+static void
+check_data_free (gpointer data)
+{
+  CheckData *check = data;
+
+  g_free (check->path);
+  g_free (check);
+}
+
 static gpointer
 check_thread (gpointer data)
 {
@@ -820,7 +799,7 @@ check_thread (gpointer data)
     g_debug ("Could not lower the check's priority: %s", g_strerror (errno));
   /* IOPRIO_WHO_PROCESS, IOPRIO_CLASS_IDLE << IOPRIO_CLASS_SHIFT. */
   syscall (SYS_ioprio_set, 1, (int)tid, 3 << 13);
-  if (quick_check (g_task_get_task_data (task), g_task_get_cancellable (task), &error))
+  if (quick_check (((CheckData *)g_task_get_task_data (task))->path, g_task_get_cancellable (task), &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -838,12 +817,16 @@ lede_library_check_async (LedeLibrary         *self,
                           gpointer             user_data)
 {
   g_autoptr (GTask) task = NULL;
+  CheckData *check;
 
   g_return_if_fail (LEDE_IS_LIBRARY (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lede_library_check_async);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  check = g_new0 (CheckData, 1);
+  check->path = g_strdup (self->path);
+  check->began_s = g_get_real_time () / G_USEC_PER_SEC;
+  g_task_set_task_data (task, check, check_data_free);
   g_thread_unref (g_thread_new ("lede-check", check_thread, g_steal_pointer (&task)));
 }
 
@@ -860,7 +843,7 @@ lede_library_check_finish (LedeLibrary   *self,
 
   if (g_task_propagate_boolean (G_TASK (result), &local_error))
     {
-      mark_checked (self);
+      mark_checked (self, ((CheckData *)g_task_get_task_data (G_TASK (result)))->began_s);
       return TRUE;
     }
   if (g_error_matches (local_error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CORRUPT))

@@ -278,7 +278,14 @@ open_library_file (const char  *path,
         }
     }
 
-  if ((fd = open (path, O_RDONLY | O_CLOEXEC)) < 0)
+  /* Open for writing where it may be: on NFS, flock() is a lock on the
+   * whole file, and an exclusive one needs a descriptor that may write
+   * (EBADF otherwise). A file this user may not write is refused later,
+   * in words, as read-only. */
+  fd = open (path, O_RDWR | O_CLOEXEC);
+  if (fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM))
+    fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
     {
       int saved_errno = errno;
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_CANNOT_OPEN,

@@ -45,6 +45,23 @@ lede_test_rmdir (const char *path)
   g_rmdir (path);
 }
 
+/* The files under @dir, in every folder. */
+static inline guint
+lede_test_count_files (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      n += g_file_test (child, G_FILE_TEST_IS_DIR) ? lede_test_count_files (child) : 1;
+    }
+  return n;
+}
+
 /* Whether @dir holds a hidden file: what an unfinished atomic write leaves. */
 static inline gboolean
 lede_test_has_hidden_files (const char *dir)

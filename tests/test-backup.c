@@ -224,23 +224,6 @@ named (const char *folder,
   return g_build_filename (folder, name, NULL);
 }
 
-/* The files under @dir, in every folder. */
-static guint
-count_files (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      n += g_file_test (child, G_FILE_TEST_IS_DIR) ? count_files (child) : 1;
-    }
-  return n;
-}
-
 /* Pruning deletes backups and nothing else: not a file that is only named
  * like one (another program's database, a note), not the live library's
  * photos that an old backup's photo folder links to, and never the backup
@@ -284,7 +267,7 @@ test_prunes_only_backups (void)
   g_assert_true (g_file_set_contents (ahead, contents, length, NULL));
   ahead_too = named (folder, stem, "20991231-235958");
   g_assert_true (g_file_set_contents (ahead_too, contents, length, NULL));
-  photos_before = count_files (live_photos);
+  photos_before = lede_test_count_files (live_photos);
   g_assert_cmpuint (photos_before, >, 0);
 
   g_usleep (G_USEC_PER_SEC);  /* a backup's name is its second */
@@ -302,7 +285,7 @@ test_prunes_only_backups (void)
   /* What was not Lede's is still there, and the library's photos too. */
   g_assert_true (g_file_test (note, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other_db, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_files (live_photos), ==, photos_before);
+  g_assert_cmpuint (lede_test_count_files (live_photos), ==, photos_before);
   g_assert_true (lede_backup_verify (path, NULL, NULL));
   lede_test_rmdir (dir);
 }

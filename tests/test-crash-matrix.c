@@ -649,6 +649,40 @@ find_set_aside (const char *dir,
   return NULL;
 }
 
+/* Opens @opened (the library at @path, or a link to it), beside whose
+ * file lies another library's WAL (@stale_sum): a reader first, which reads
+ * the library as last saved and changes nothing; then the writer, which
+ * sets the WAL aside, says so, and keeps its own three stories alone. */
+static void
+open_beside_stray_wal (const char *opened,
+                       const char *path,
+                       const char *stale_sum,
+                       const char *main_sum)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (LedeLibrary) reader = lede_library_open_for_reading (opened, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (lede_library_get_notice (reader));
+    g_assert_true (has_headline (reader, "Tide gauge fails on the night of the surge"));
+    g_assert_false (has_headline (reader, "From the other library"));
+  }
+  assert_checksum (wal, stale_sum);
+  assert_checksum (path, main_sum);
+
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (opened, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (lede_library_get_notice (library), "set-aside"));
+    g_assert_cmpint (lede_library_count_articles (library, FALSE, NULL), ==, 3);
+    g_assert_false (has_headline (library, "From the other library"));
+  }
+}
+
 /* A WAL another Lede library wrote, left beside this one (a backup
  * restored next to an old WAL, a sync tool): never replayed. The writer
  * moves it aside unchanged and says so; a reader reads around it and moves
@@ -661,7 +695,6 @@ test_stray_wal_of_another_library (void)
   g_autofree char *other = g_build_filename (dir, "other.db", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *stale = NULL, *stale_sum = NULL, *main_sum = NULL, *moved = NULL, *moved_sum = NULL;
-  g_autoptr (GError) error = NULL;
 
   {
     g_autoptr (LedeLibrary) library = lede_library_open (other, NULL);
@@ -674,25 +707,7 @@ test_stray_wal_of_another_library (void)
 
   /* A reader first: it reads the library as last saved and changes nothing. */
   copy_file (stale, wal);
-  {
-    g_autoptr (LedeLibrary) reader = lede_library_open_for_reading (path, &error);
-
-    g_assert_no_error (error);
-    g_assert_nonnull (lede_library_get_notice (reader));
-    g_assert_true (has_headline (reader, "Tide gauge fails on the night of the surge"));
-    g_assert_false (has_headline (reader, "From the other library"));
-  }
-  assert_checksum (wal, stale_sum);
-  assert_checksum (path, main_sum);
-
-  {
-    g_autoptr (LedeLibrary) library = lede_library_open (path, &error);
-
-    g_assert_no_error (error);
-    g_assert_nonnull (strstr (lede_library_get_notice (library), "set-aside"));
-    g_assert_cmpint (lede_library_count_articles (library, FALSE, NULL), ==, 3);
-    g_assert_false (has_headline (library, "From the other library"));
-  }
+  open_beside_stray_wal (path, path, stale_sum, main_sum);
   /* Set aside byte for byte; the library untouched by it. */
   moved = find_set_aside (dir, "pristine.db-wal.set-aside-");
   g_assert_nonnull (moved);
@@ -724,7 +739,6 @@ test_stray_wal_through_a_link (void)
   g_autofree char *decoy = g_strconcat (link, "-wal", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *stale = NULL, *stale_sum = NULL, *main_sum = NULL, *moved = NULL;
-  g_autoptr (GError) error = NULL;
 
   {
     g_autoptr (LedeLibrary) library = lede_library_open (other, NULL);
@@ -739,25 +753,7 @@ test_stray_wal_through_a_link (void)
   copy_file (stale, wal);
   g_assert_true (g_file_set_contents (decoy, "not a WAL", -1, NULL));
 
-  {
-    g_autoptr (LedeLibrary) reader = lede_library_open_for_reading (link, &error);
-
-    g_assert_no_error (error);
-    g_assert_nonnull (lede_library_get_notice (reader));
-    g_assert_true (has_headline (reader, "Tide gauge fails on the night of the surge"));
-    g_assert_false (has_headline (reader, "From the other library"));
-  }
-  assert_checksum (wal, stale_sum);
-  assert_checksum (path, main_sum);
-
-  {
-    g_autoptr (LedeLibrary) library = lede_library_open (link, &error);
-
-    g_assert_no_error (error);
-    g_assert_nonnull (strstr (lede_library_get_notice (library), "set-aside"));
-    g_assert_cmpint (lede_library_count_articles (library, FALSE, NULL), ==, 3);
-    g_assert_false (has_headline (library, "From the other library"));
-  }
+  open_beside_stray_wal (link, path, stale_sum, main_sum);
   moved = find_set_aside (dir, "pristine.db-wal.set-aside-");
   g_assert_nonnull (moved);
   assert_checksum (moved, stale_sum);

@@ -259,24 +259,6 @@ make_huge_png (const char *dir,
   return path;
 }
 
-/* Story @uuid in the library at @path, with how many photos it has and
- * how many files are in the photos folder. */
-static guint
-count_files (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      n += g_file_test (child, G_FILE_TEST_IS_DIR) ? count_files (child) : 1;
-    }
-  return n;
-}
-
 static void
 assert_refused (LedeLibrary *library,
                 LedeArticle *article,
@@ -298,7 +280,7 @@ assert_refused (LedeLibrary *library,
   /* Nothing changed: no photo on the story, no file kept. */
   again = lede_library_get_article (library, lede_article_get_id (article), NULL);
   g_assert_cmpuint (lede_article_get_photos (again)->len, ==, 0);
-  g_assert_cmpuint (count_files (photos_dir), ==, 0);
+  g_assert_cmpuint (lede_test_count_files (photos_dir), ==, 0);
 }
 
 /* Everything else is refused in words that name it, and nothing changes. */
@@ -426,7 +408,7 @@ test_kept_once (void)
   g_clear_pointer (&lifeboat, lede_photo_free);
   lifeboat = add (library, second, jpeg, FALSE);
   g_assert_cmpint (count (library, "photos"), ==, 2);
-  g_assert_cmpuint (count_files (photos_dir), ==, 2);
+  g_assert_cmpuint (lede_test_count_files (photos_dir), ==, 2);
   file = lede_library_dup_photo_path (library, lifeboat);
   g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
   bytes = lede_library_dup_photo_bytes (library, lifeboat, &error);
@@ -459,7 +441,7 @@ test_kept_once (void)
   }
   g_assert_cmpint (count (library, "article_photos"), ==, 1);
   g_assert_cmpint (count (library, "photos"), ==, 2);
-  g_assert_cmpuint (count_files (photos_dir), ==, 2);
+  g_assert_cmpuint (lede_test_count_files (photos_dir), ==, 2);
 
   /* Restoring the revision brings both photos back, texts and all. */
   g_assert_true (lede_library_restore_revision (library, kept_revision, NULL, &error));
@@ -479,7 +461,7 @@ test_kept_once (void)
   g_assert_cmpint (lede_library_empty_trash (library, NULL), ==, 2);
   g_assert_cmpint (count (library, "photos"), ==, 0);
   g_assert_cmpint (count (library, "photos_gone"), ==, 0);
-  g_assert_cmpuint (count_files (photos_dir), ==, 0);
+  g_assert_cmpuint (lede_test_count_files (photos_dir), ==, 0);
   g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
   {
     g_autoptr (GBytes) gone = lede_library_dup_photo_bytes (library, lifeboat, &error);

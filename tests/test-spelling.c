@@ -122,6 +122,31 @@ test_no_language (void)
   g_settings_reset (settings, "default-language");
 }
 
+/* A story that says only "en" (the sample story does) is spelt as the
+ * desk spells English when the locale says nothing of it, never with
+ * whichever English dictionary Enchant finds first for a bare "en". */
+static void
+test_bare_language (void)
+{
+  g_autoptr (LedeSpeller) speller = lede_speller_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  g_assert_true (lede_speller_set_language (speller, "en"));
+  g_assert_cmpstr (lede_speller_get_dictionary (speller), ==, "en_GB");
+  g_assert_false (lede_speller_check (speller, "harbor", -1));
+
+  g_settings_set_string (settings, "default-language", "en-US");
+  g_assert_true (lede_speller_set_language (speller, "en"));
+  g_assert_cmpstr (lede_speller_get_dictionary (speller), ==, "en_US");
+  g_assert_true (lede_speller_check (speller, "harbor", -1));
+
+  /* A desk in another language leaves the bare tag as it is. */
+  g_settings_set_string (settings, "default-language", "de-DE");
+  g_assert_true (lede_speller_set_language (speller, "en"));
+  g_assert_cmpstr (lede_speller_get_dictionary (speller), ==, "en");
+  g_settings_reset (settings, "default-language");
+}
+
 static void
 test_library_dictionary (void)
 {
@@ -160,6 +185,7 @@ main (int   argc,
   g_test_add_func ("/lede/spelling/words", test_words);
   g_test_add_func ("/lede/spelling/speller", test_speller);
   g_test_add_func ("/lede/spelling/no-language", test_no_language);
+  g_test_add_func ("/lede/spelling/bare-language", test_bare_language);
   g_test_add_func ("/lede/spelling/library-dictionary", test_library_dictionary);
   return g_test_run ();
 }

@@ -145,11 +145,22 @@ lede_speller_set_language (LedeSpeller *self,
   g_return_val_if_fail (LEDE_IS_SPELLER (self), FALSE);
 
   /* A language without a region ("en") is spelt as the user spells it,
-   * when the user's locale is that language ("en_GB"). */
+   * when the user's locale is that language ("en_GB"), else as the desk
+   * does when its language is that one (the sample story says "en"):
+   * a bare tag is left to the first engine Enchant finds, hunspell's en
+   * on Debian, which loads its whole dictionary into memory (5 MB) where
+   * the regional one is aspell's, mapped from disk. */
   if (language != NULL && *language && strcspn (language, "-_") == strlen (language))
-    for (const char * const *names = g_get_language_names (); *names; names++)
-      if (g_str_has_prefix (*names, language) && (*names)[strlen (language)] == '_')
-        add_candidate (candidates, *names);
+    {
+      g_autofree char *desk = lede_settings_dup_language ();
+      gsize length = strlen (language);
+
+      for (const char * const *names = g_get_language_names (); *names; names++)
+        if (g_str_has_prefix (*names, language) && (*names)[length] == '_')
+          add_candidate (candidates, *names);
+      if (g_ascii_strncasecmp (desk, language, length) == 0 && (desk[length] == '-' || desk[length] == '_'))
+        add_candidate (candidates, desk);
+    }
   add_candidate (candidates, language);
   add_candidate (candidates, self->fallback);
   if (language == NULL || *language == '\0')

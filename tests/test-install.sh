@@ -18,7 +18,7 @@ not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; [ -s "$log" ] && sed 
 # Each check's output is kept apart, and shown only when it fails.
 check () { local what=$1; shift; log=$tmp/check-$((n + 1)).log; if "$@" > "$log" 2>&1; then ok "$what"; else not_ok "$what"; fi; }
 
-echo "1..11"
+echo "1..12"
 
 # A build of its own: the tests' environment must not reach the installed
 # programs, and the everyday build folder is never looked at.
@@ -29,7 +29,7 @@ rm -rf "$tmp/build"   # gone, so nothing installed can lean on it
 
 moduledir=$(find "$prefix" -maxdepth 4 -type d -name lede -path '*/lib*' | head -n 1)
 check "installed files" test -x "$prefix/bin/lede" -a -x "$prefix/bin/lede-cli" \
-  -a -f "$moduledir/liblede-preview.so" \
+  -a -f "$moduledir/liblede-preview.so" -a -f "$moduledir/liblede-photo-metadata.so" \
   -a -f "$prefix/share/glib-2.0/schemas/gschemas.compiled" \
   -a -f "$prefix/share/applications/io.github.ledeapp.Lede.desktop" \
   -a -f "$prefix/share/metainfo/io.github.ledeapp.Lede.metainfo.xml" \
@@ -38,7 +38,7 @@ check "installed files" test -x "$prefix/bin/lede" -a -x "$prefix/bin/lede-cli" 
 
 # No folder of any build in the installed programs' data or their run path.
 no_build_paths () {
-  for exe in "$prefix/bin/lede" "$prefix/bin/lede-cli" "$moduledir/liblede-preview.so"; do
+  for exe in "$prefix/bin/lede" "$prefix/bin/lede-cli" "$moduledir/liblede-preview.so" "$moduledir/liblede-photo-metadata.so"; do
     readelf -p .rodata "$exe" | grep -F -e "$tmp/build" -e "$src" && { echo "$exe names a build folder"; return 1; }
     readelf -d "$exe" | grep -E 'RUNPATH|RPATH' && { echo "$exe has a run path"; return 1; }
   done
@@ -60,6 +60,20 @@ The island ferry will sail twice a day from 7 December, the operator said.
 STORY
 check "installed lede-cli imports" lede-cli --library "$tmp/library.db" import "$tmp/story.md"
 check "installed lede-cli lists" bash -c "lede-cli --library '$tmp/library.db' list | grep -q 'Ferry timetable'"
+# A photo's caption is read by the installed photo metadata module (gexiv2).
+photo_caption () {
+  python3 -c 'import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+row = b"\0" + b"\x20\x60\xa0" * 8
+sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+                        + chunk(b"IDAT", zlib.compress(row * 8)) + chunk(b"IEND", b""))' > "$tmp/quay.png" &&
+  /usr/bin/exiv2 "-Mset Xmp.dc.description LangAlt lang=x-default The quay at dawn" "$tmp/quay.png" &&
+  uuid=$(lede-cli --library "$tmp/library.db" list --json | sed -n 's/.*"uuid" : "\(.*\)".*/\1/p' | head -n 1) &&
+  lede-cli --library "$tmp/library.db" photo add "$uuid" "$tmp/quay.png" &&
+  lede-cli --library "$tmp/library.db" photo list "$uuid" | grep -q 'The quay at dawn'
+}
+check "installed lede-cli reads a photo's caption" photo_caption
 # The German of the summary, read from the installed catalogue itself.
 summary="Lede's stories, from the command line."
 german=$(LANGUAGE=de TEXTDOMAINDIR=$prefix/share/locale gettext -d lede "$summary")

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gmodule.h>
 #include <locale.h>
 
 #include "lede-paths.h"
@@ -94,6 +95,24 @@ const char *
 lede_paths_module_dir (void)
 {
   return get_paths ()->module_dir;
+}
+
+/**
+ * lede_paths_dup_module:
+ * @name: the module's name ("lede-photo-metadata")
+ * @build_subdir: the folder of the build that makes it ("src/core/interchange")
+ *
+ * Returns: (transfer full): the module's file: in Lede's module folder
+ *   when installed, where the build makes it when not
+ */
+char *
+lede_paths_dup_module (const char *name,
+                       const char *build_subdir)
+{
+  const char *root = get_paths ()->build_root;
+  g_autofree char *dir = root ? g_build_filename (root, build_subdir, NULL) : g_strdup (LEDE_MODULEDIR);
+
+  return g_module_build_path (dir, name);
 }
 
 /* An uninstalled build has no installed GSettings schema: use the one it

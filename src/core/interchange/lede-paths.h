@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 const char *lede_paths_build_root (void);
 const char *lede_paths_locale_dir (void);
 const char *lede_paths_module_dir (void);
+char       *lede_paths_dup_module (const char *name,
+                                   const char *build_subdir);
 void        lede_paths_use_build_schemas (void);
 void        lede_paths_bind_text_domain (void);
 

@@ -8,7 +8,8 @@
  * the picture is decoded (at a fraction of its size where the format
  * allows) and a file cut short or broken is refused too.
  *
- * The texts come from the file's metadata, read with gexiv2, in this order:
+ * The texts come from the file's metadata, read with gexiv2 (in a module,
+ * lede-photo-metadata-module.c, loaded when a first photo is), in this order:
  *   caption   Xmp.dc.description (its x-default value, whole: commas are
  *             text), then Iptc.Application2.Caption, then
  *             Exif.Image.ImageDescription;
@@ -30,9 +31,11 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <gexiv2/gexiv2.h>
+#include <gmodule.h>
 
+#include "lede-paths.h"
 #include "lede-photo-file.h"
+#include "lede-photo-metadata-module.h"
 
 G_DEFINE_QUARK (lede-photo-file-error-quark, lede_photo_file_error)
 
@@ -295,138 +298,54 @@ sniff (Bytes        b,
   return type;
 }
 
-/* exiv2 speaks of every oddity of a file on its own; what it says of a
- * broken file is said by the error instead. */
-static void
-quiet_exiv2 (GExiv2LogLevel level,
-             const gchar   *message)
+/* Loaded once a process, and kept; NULL when it cannot be (Lede's files
+ * are not all there), said once. */
+static const LedePhotoMetadataModule *
+metadata_module (void)
 {
-  g_debug ("exiv2: %s", message);
-}
+  static const LedePhotoMetadataModule *module;
+  static gsize loaded = 0;
 
-static void
-ensure_exiv2 (void)
-{
-  static gsize started = 0;
-
-  if (g_once_init_enter (&started))
+  if (g_once_init_enter (&loaded))
     {
-      gexiv2_initialize ();
-      gexiv2_log_set_handler (quiet_exiv2);
-      gexiv2_log_set_level (GEXIV2_LOG_LEVEL_WARN);
-      g_once_init_leave (&started, 1);
+      g_autofree char *path = lede_paths_dup_module (LEDE_PHOTO_METADATA_MODULE_NAME, "src/core/interchange");
+      GModule *handle = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+      LedePhotoMetadataModuleGet get = NULL;
+
+      if (handle == NULL)
+        g_warning ("Photos’ captions, credits and alt texts cannot be read: %s", g_module_error ());
+      else if (!g_module_symbol (handle, LEDE_PHOTO_METADATA_MODULE_ENTRY, (gpointer *)&get) || get == NULL ||
+               get ()->abi != LEDE_PHOTO_METADATA_MODULE_ABI)
+        {
+          g_warning ("Photos’ captions, credits and alt texts cannot be read: %s is not this Lede’s", path);
+          g_module_close (handle);
+        }
+      else
+        {
+          g_module_make_resident (handle);
+          module = get ();
+        }
+      g_once_init_leave (&loaded, 1);
     }
-}
-
-/* An XMP text's value: a language alternative is written by exiv2 as
- * `lang="x-default" text, lang="de" text`, x-default first; the text of
- * the first is taken whole, commas and all. */
-static char *
-xmp_text (GExiv2Metadata *meta,
-          const char     *tag)
-{
-  g_autofree char *value = gexiv2_metadata_try_get_tag_string (meta, tag, NULL);
-  const char *text = value, *next;
-
-  if (value == NULL)
-    return NULL;
-  if (g_str_has_prefix (text, "lang=\""))
-    {
-      const char *close = strchr (text + 6, '"');
-
-      if (close == NULL)
-        return NULL;
-      text = close + 1;
-      if (*text == ' ')
-        text++;
-      if ((next = strstr (text, ", lang=\"")) != NULL)
-        return g_strstrip (g_strndup (text, next - text));
-    }
-  return g_strstrip (g_strdup (text));
-}
-
-/* IIM text: Latin-1 unless the file declares UTF-8. */
-static char *
-iptc_text (GExiv2Metadata *meta,
-           const char     *tag,
-           gboolean        utf8)
-{
-  g_autoptr (GBytes) raw = gexiv2_metadata_try_get_tag_raw (meta, tag, NULL);
-  gsize len;
-  const char *data;
-  char *text;
-
-  if (raw == NULL || (data = g_bytes_get_data (raw, &len)) == NULL || len == 0)
-    return NULL;
-  if (utf8)
-    text = g_utf8_make_valid (data, len);
-  else
-    text = g_convert (data, len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
-  return text ? g_strstrip (text) : NULL;
-}
-
-static char *
-exif_text (GExiv2Metadata *meta,
-           const char     *tag)
-{
-  g_autofree char *value = gexiv2_metadata_try_get_tag_string (meta, tag, NULL);
-
-  return value ? g_strstrip (g_utf8_make_valid (value, -1)) : NULL;
-}
-
-/* The first of @candidates that is not empty, taken; the rest freed. */
-static char *
-first_of (char **candidates,
-          guint  n)
-{
-  char *found = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (found == NULL && candidates[i] != NULL && *candidates[i] != '\0')
-        found = g_steal_pointer (&candidates[i]);
-      g_free (candidates[i]);
-    }
-  return found;
+  return module;
 }
 
 static void
 read_metadata (LedePhoto *photo,
                Bytes      b)
 {
-  g_autoptr (GExiv2Metadata) meta = NULL;
-  g_autoptr (GBytes) charset = NULL;
-  gboolean utf8 = FALSE;
-  GExiv2Orientation orientation;
+  const LedePhotoMetadataModule *module = metadata_module ();
+  g_autofree char *caption = NULL;
+  g_autofree char *credit = NULL;
+  g_autofree char *alt_text = NULL;
+  guint orientation = 1;
 
-  ensure_exiv2 ();
-  meta = gexiv2_metadata_new ();
-  if (!gexiv2_metadata_open_buf (meta, b.data, (glong)b.len, NULL))
+  if (module == NULL)
     return;
-  charset = gexiv2_metadata_try_get_tag_raw (meta, "Iptc.Envelope.CharacterSet", NULL);
-  utf8 = charset != NULL && g_bytes_get_size (charset) >= 3 &&
-         memcmp (g_bytes_get_data (charset, NULL), "\x1b%G", 3) == 0;
-  {
-    char *caption[] = {
-      xmp_text (meta, "Xmp.dc.description"),
-      iptc_text (meta, "Iptc.Application2.Caption", utf8),
-      exif_text (meta, "Exif.Image.ImageDescription"),
-    };
-    char *credit[] = {
-      xmp_text (meta, "Xmp.photoshop.Credit"),
-      iptc_text (meta, "Iptc.Application2.Credit", utf8),
-      xmp_text (meta, "Xmp.dc.creator"),
-      iptc_text (meta, "Iptc.Application2.Byline", utf8),
-    };
-    g_autofree char *alt = xmp_text (meta, "Xmp.iptc.AltTextAccessibility");
-    g_autofree char *caption_text = first_of (caption, G_N_ELEMENTS (caption));
-    g_autofree char *credit_text = first_of (credit, G_N_ELEMENTS (credit));
-
-    lede_photo_set_text (&photo->caption, caption_text);
-    lede_photo_set_text (&photo->credit, credit_text);
-    lede_photo_set_text (&photo->alt_text, alt);
-  }
-  orientation = gexiv2_metadata_try_get_orientation (meta, NULL);
+  module->read (b.data, b.len, &caption, &credit, &alt_text, &orientation);
+  lede_photo_set_text (&photo->caption, caption);
+  lede_photo_set_text (&photo->credit, credit);
+  lede_photo_set_text (&photo->alt_text, alt_text);
   photo->orientation = orientation >= 1 && orientation <= 8 ? orientation : 1;
 }
 

@@ -5,6 +5,11 @@
  * and the story. Itself it does the work that feeds the counts and the
  * checks: a worker thread, a moment after typing pauses.
  *
+ * The sections are built the first time the panel is shown (or one is
+ * asked for), not with the window: the Write layout hides the panel, and
+ * its hundreds of widgets cost the first frame 11 ms and 2 MB. Until then
+ * the panel keeps what it is given and hands it over when it builds them.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "lede-metadata-panel"
@@ -60,6 +65,11 @@ struct _LedeMetadataPanel
   LedeStyle          *style;     /* the desk's house style, or NULL */
   LedeLibrary        *library;
   char              **quote_baseline;  /* the story's quotations as first kept */
+
+  /* Kept for the story's fields until they are built. */
+  LedeSpeller        *speller;
+  int                 spelling_enabled;  /* -1: never said */
+  char               *spelling_note;
 };
 
 G_DEFINE_FINAL_TYPE (LedeMetadataPanel, lede_metadata_panel, GTK_TYPE_WIDGET)
@@ -67,6 +77,7 @@ G_DEFINE_FINAL_TYPE (LedeMetadataPanel, lede_metadata_panel, GTK_TYPE_WIDGET)
 enum {
   FINDING_ACTIVATED,
   FIX_WANTED,
+  BUILT,
   N_SIGNALS
 };
 
@@ -234,8 +245,11 @@ lede_metadata_panel_refresh (LedeMetadataPanel *self)
   Report *report;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->stale = FALSE;
   stop_counting (self);
+  /* Nothing to show it in yet: done when the sections are built. */
+  self->stale = self->scroller == NULL;
+  if (self->stale)
+    return;
   if (self->article == NULL)
     {
       lede_review_section_show (self->review_section, "");
@@ -301,11 +315,113 @@ on_map (LedeMetadataPanel *self)
     lede_metadata_panel_refresh (self);
 }
 
+/* Building the sections */
+
+static void
+give_sections_article (LedeMetadataPanel *self)
+{
+  if (self->scroller == NULL)
+    return;
+  lede_story_fields_set_article (self->story_fields, self->article);
+  lede_note_section_set_article (self->note_section, self->article);
+  lede_desk_section_set_article (self->desk_section, self->article);
+  lede_photo_section_set_article (self->photo_section, self->article);
+  lede_tag_chips_set_article (self->tag_chips_section, self->article);
+  lede_sources_section_set_article (self->sources_section, self->article);
+  lede_posts_section_set_article (self->posts_section, self->article);
+}
+
+static void
+give_sections_library (LedeMetadataPanel *self)
+{
+  if (self->scroller == NULL)
+    return;
+  lede_story_fields_set_library (self->story_fields, self->library);
+  lede_tag_chips_set_library (self->tag_chips_section, self->library);
+  lede_sources_section_set_library (self->sources_section, self->library);
+  lede_photo_section_set_library (self->photo_section, self->library);
+  lede_posts_section_set_library (self->posts_section, self->library);
+}
+
+static void
+give_fields_spelling (LedeMetadataPanel *self)
+{
+  if (self->scroller == NULL)
+    return;
+  lede_story_fields_set_speller (self->story_fields, self->speller);
+  if (self->spelling_enabled >= 0)
+    lede_story_fields_check_spelling (self->story_fields, self->spelling_enabled);
+  lede_story_fields_set_spelling_note (self->story_fields, self->spelling_note);
+}
+
+static gpointer
+built_child (GtkBuilder *builder,
+             const char *id)
+{
+  GObject *object = gtk_builder_get_object (builder, id);
+
+  g_assert (object != NULL);
+  return object;
+}
+
+static void
+ensure_sections (LedeMetadataPanel *self)
+{
+  g_autoptr (GtkBuilderScope) scope = NULL;
+  g_autoptr (GtkBuilder) builder = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->scroller != NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "finding_activated_cb", G_CALLBACK (finding_activated_cb),
+                                           "fix_activated_cb", G_CALLBACK (fix_activated_cb),
+                                           "accept_activated_cb", G_CALLBACK (accept_activated_cb),
+                                           /* A source linked, unlinked or edited: check the quotations again now. */
+                                           "lede_metadata_panel_refresh", G_CALLBACK (lede_metadata_panel_refresh),
+                                           NULL);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  /* Handlers marked swapped get the panel. */
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, LEDE_RESOURCE_PATH "/lede-metadata-panel.ui", &error))
+    g_error ("%s", error->message);  /* Lede's own resource: never at run time */
+
+  self->scroller = built_child (builder, "scroller");
+  self->story_fields = built_child (builder, "story_fields");
+  self->counts_section = built_child (builder, "counts_section");
+  self->tag_chips_section = built_child (builder, "tag_chips_section");
+  self->sources_section = built_child (builder, "sources_section");
+  self->checks_section = built_child (builder, "checks_section");
+  self->note_section = built_child (builder, "note_section");
+  self->desk_section = built_child (builder, "desk_section");
+  self->photo_section = built_child (builder, "photo_section");
+  self->review_section = built_child (builder, "review_section");
+  self->posts_section = built_child (builder, "posts_section");
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  give_sections_library (self);
+  give_sections_article (self);
+  give_fields_spelling (self);
+  g_signal_emit (self, signals [BUILT], 0);
+  load_article (self);
+}
+
+static void
+lede_metadata_panel_map (GtkWidget *widget)
+{
+  ensure_sections (LEDE_METADATA_PANEL (widget));
+  GTK_WIDGET_CLASS (lede_metadata_panel_parent_class)->map (widget);
+}
+
 /* Loading a story */
 
 static void
 load_article (LedeMetadataPanel *self)
 {
+  if (self->scroller == NULL)
+    return;
   gtk_widget_set_sensitive (self->scroller, self->article != NULL);
   if (self->article == NULL)
     return;
@@ -327,13 +443,7 @@ lede_metadata_panel_set_article (LedeMetadataPanel *self,
   stop_counting (self);
   g_set_object (&self->article, article);
   /* Everything follows the new story at once, before any edit can land. */
-  lede_story_fields_set_article (self->story_fields, article);
-  lede_note_section_set_article (self->note_section, article);
-  lede_desk_section_set_article (self->desk_section, article);
-  lede_photo_section_set_article (self->photo_section, article);
-  lede_tag_chips_set_article (self->tag_chips_section, article);
-  lede_sources_section_set_article (self->sources_section, article);
-  lede_posts_section_set_article (self->posts_section, article);
+  give_sections_article (self);
   g_signal_group_set_target (self->article_signals, article);
   load_article (self);
 }
@@ -345,11 +455,7 @@ lede_metadata_panel_set_library (LedeMetadataPanel *self,
   g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
 
   g_set_object (&self->library, library);
-  lede_story_fields_set_library (self->story_fields, library);
-  lede_tag_chips_set_library (self->tag_chips_section, library);
-  lede_sources_section_set_library (self->sources_section, library);
-  lede_photo_section_set_library (self->photo_section, library);
-  lede_posts_section_set_library (self->posts_section, library);
+  give_sections_library (self);
   load_article (self);
 }
 
@@ -392,6 +498,7 @@ lede_metadata_panel_add_tag (LedeMetadataPanel *self,
                              const char        *tag)
 {
   g_return_val_if_fail (LEDE_IS_METADATA_PANEL (self), FALSE);
+  ensure_sections (self);
   return lede_tag_chips_add_tag (self->tag_chips_section, tag);
 }
 
@@ -406,6 +513,7 @@ lede_metadata_panel_add_source (LedeMetadataPanel *self,
                                 const char        *name)
 {
   g_return_val_if_fail (LEDE_IS_METADATA_PANEL (self), FALSE);
+  ensure_sections (self);
   return lede_sources_section_add_source (self->sources_section, name);
 }
 
@@ -427,6 +535,7 @@ lede_metadata_panel_get_findings (LedeMetadataPanel *self)
 const char *
 lede_metadata_panel_get_hints (LedeMetadataPanel *self)
 {
+  ensure_sections (self);
   return lede_story_fields_get_hints (self->story_fields);
 }
 
@@ -439,7 +548,9 @@ lede_metadata_panel_set_spelling_note (LedeMetadataPanel *self,
                                        const char        *note)
 {
   g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
-  lede_story_fields_set_spelling_note (self->story_fields, note);
+  g_free (self->spelling_note);
+  self->spelling_note = g_strdup (note);
+  give_fields_spelling (self);
 }
 
 /**
@@ -452,7 +563,8 @@ lede_metadata_panel_set_speller (LedeMetadataPanel *self,
                                  LedeSpeller       *speller)
 {
   g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
-  lede_story_fields_set_speller (self->story_fields, speller);
+  g_set_object (&self->speller, speller);
+  give_fields_spelling (self);
 }
 
 /**
@@ -464,7 +576,8 @@ lede_metadata_panel_check_spelling (LedeMetadataPanel *self,
                                     gboolean           enabled)
 {
   g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
-  lede_story_fields_check_spelling (self->story_fields, enabled);
+  self->spelling_enabled = enabled != FALSE;
+  give_fields_spelling (self);
 }
 
 static void
@@ -478,7 +591,9 @@ lede_metadata_panel_dispose (GObject *object)
   g_clear_object (&self->body_signals);
   g_clear_object (&self->library);
   g_clear_pointer (&self->quote_baseline, g_strfreev);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_METADATA_PANEL);
+  g_clear_object (&self->speller);
+  /* The sections go with the scroller that holds them. */
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
   G_OBJECT_CLASS (lede_metadata_panel_parent_class)->dispose (object);
 }
 
@@ -492,6 +607,7 @@ lede_metadata_panel_finalize (GObject *object)
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->style, lede_style_unref);
+  g_free (self->spelling_note);
   G_OBJECT_CLASS (lede_metadata_panel_parent_class)->finalize (object);
 }
 
@@ -503,6 +619,7 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
 
   object_class->dispose = lede_metadata_panel_dispose;
   object_class->finalize = lede_metadata_panel_finalize;
+  widget_class->map = lede_metadata_panel_map;
 
   /**
    * LedeMetadataPanel::finding-activated:
@@ -519,7 +636,16 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   signals [FIX_WANTED] = g_signal_new ("fix-wanted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, LEDE_TYPE_FINDING);
 
-  /* The template names the sections' types, so they must exist first. */
+  /**
+   * LedeMetadataPanel::built:
+   *
+   * The sections are there, once a panel: the first time it is shown or
+   * one of them is asked for.
+   */
+  signals [BUILT] = g_signal_new ("built", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* The sections' file names their types, so they must exist first. */
   g_type_ensure (LEDE_TYPE_STORY_FIELDS);
   g_type_ensure (LEDE_TYPE_COUNTS_SECTION);
   g_type_ensure (LEDE_TYPE_TAG_CHIPS);
@@ -531,23 +657,6 @@ lede_metadata_panel_class_init (LedeMetadataPanelClass *klass)
   g_type_ensure (LEDE_TYPE_REVIEW_SECTION);
   g_type_ensure (LEDE_TYPE_POSTS_SECTION);
 
-  gtk_widget_class_set_template_from_resource (widget_class, LEDE_RESOURCE_PATH "/lede-metadata-panel.ui");
-  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, scroller);
-  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, story_fields);
-  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, counts_section);
-  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, tag_chips_section);
-  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, sources_section);
-  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, checks_section);
-  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, note_section);
-  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, desk_section);
-  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, photo_section);
-  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, review_section);
-  gtk_widget_class_bind_template_child (widget_class, LedeMetadataPanel, posts_section);
-  gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, fix_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, accept_activated_cb);
-  /* A source linked, unlinked or edited: check the quotations again now. */
-  gtk_widget_class_bind_template_callback (widget_class, lede_metadata_panel_refresh);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ledemetadatapanel");
 }
@@ -560,8 +669,7 @@ lede_metadata_panel_init (LedeMetadataPanel *self)
     "notify::word-goal", "notify::embargo", "notify::tags", "notify::published",
   };
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-
+  self->spelling_enabled = -1;
   self->article_signals = g_signal_group_new (LEDE_TYPE_ARTICLE);
   /* Everything the checks read. */
   for (guint i = 0; i < G_N_ELEMENTS (checked); i++)
@@ -580,6 +688,7 @@ void
 lede_metadata_panel_focus_tags (LedeMetadataPanel *self)
 {
   g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
+  ensure_sections (self);
   lede_tag_chips_focus (self->tag_chips_section);
 }
 
@@ -592,7 +701,9 @@ void
 lede_metadata_panel_show_posts (LedeMetadataPanel *self)
 {
   g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
-  lede_posts_section_refresh (self->posts_section);
+  /* Sections built later read the posts then. */
+  if (self->scroller != NULL)
+    lede_posts_section_refresh (self->posts_section);
 }
 
 /**
@@ -605,6 +716,7 @@ LedeReviewSection *
 lede_metadata_panel_get_review_section (LedeMetadataPanel *self)
 {
   g_return_val_if_fail (LEDE_IS_METADATA_PANEL (self), NULL);
+  ensure_sections (self);
   return self->review_section;
 }
 
@@ -617,5 +729,6 @@ LedeStoryFields *
 lede_metadata_panel_get_story_fields (LedeMetadataPanel *self)
 {
   g_return_val_if_fail (LEDE_IS_METADATA_PANEL (self), NULL);
+  ensure_sections (self);
   return self->story_fields;
 }

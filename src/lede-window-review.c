@@ -268,6 +268,20 @@ suggest_in_field (const char *text,
   return lede_editor_dup_suggested (self->editor, text, start, end, words, cursor, new_cursor);
 }
 
+/* The story fields' and the review section's answers are the window's
+ * to carry out. */
+static void
+watch_review_sections (LedeWindow *self)
+{
+  LedeReviewSection *section = lede_metadata_panel_get_review_section (self->metadata_panel);
+
+  lede_story_fields_watch_suggestions (lede_metadata_panel_get_story_fields (self->metadata_panel),
+                                       suggest_in_field, self);
+  g_signal_connect_object (section, "answer", G_CALLBACK (on_section_answer), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (section, "reply", G_CALLBACK (on_section_reply), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (section, "show-mark", G_CALLBACK (on_section_show), self, G_CONNECT_SWAPPED);
+}
+
 void
 lede_window_init_review (LedeWindow *self)
 {
@@ -276,15 +290,11 @@ lede_window_init_review (LedeWindow *self)
   /* The preview's switch: the pass marked, or the story as it reads with
    * it accepted (Ctrl+Shift+M). */
   g_autoptr (GPropertyAction) show_changes = g_property_action_new ("show-changes", self->preview, "show-changes");
-  LedeReviewSection *section = lede_metadata_panel_get_review_section (self->metadata_panel);
 
   g_signal_connect_object (suggest, "change-state", G_CALLBACK (on_suggest_changed), self, 0);
   g_simple_action_set_enabled (suggest, FALSE);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (suggest));
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_changes));
-  lede_story_fields_watch_suggestions (lede_metadata_panel_get_story_fields (self->metadata_panel),
-                                       suggest_in_field, self);
-  g_signal_connect_object (section, "answer", G_CALLBACK (on_section_answer), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (section, "reply", G_CALLBACK (on_section_reply), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (section, "show-mark", G_CALLBACK (on_section_show), self, G_CONNECT_SWAPPED);
+  /* The panel builds its sections when first shown. */
+  g_signal_connect_object (self->metadata_panel, "built", G_CALLBACK (watch_review_sections), self, G_CONNECT_SWAPPED);
 }

@@ -15,6 +15,7 @@
 #include "lede-metadata-panel.h"
 #include "lede-note-section.h"
 #include "lede-photo-section.h"
+#include "lede-posts-section.h"
 #include "lede-sources-section.h"
 #include "lede-story-fields.h"
 #include "lede-tag-chips.h"
@@ -69,8 +70,24 @@ get_editor (Fixture *f)
   return LEDE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW, "editor"));
 }
 
-/* A named child of the metadata panel's template, or of the template of
- * one of its sections (where the rows live). */
+/* The first widget of @type under @widget, depth first. */
+static inline GtkWidget *
+descendant_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = g_type_is_a (G_OBJECT_TYPE (child), type) ? child : descendant_of_type (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A section of the metadata panel by its name in lede-metadata-panel.ui,
+ * or a named child of one's template (where the rows live). The panel
+ * builds its sections when first shown: asking for one builds them. */
 static inline gpointer
 panel_child (Fixture    *f,
              const char *name)
@@ -84,17 +101,21 @@ panel_child (Fixture    *f,
     { "photo_section", lede_photo_section_get_type },
     { "checks_section", lede_checks_section_get_type },
     { "desk_section", lede_desk_section_get_type },
+    { "review_section", lede_review_section_get_type },
+    { "posts_section", lede_posts_section_get_type },
   };
   GtkWidget *panel = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW,
                                                                 "metadata_panel"));
-  GObject *child = gtk_widget_get_template_child (panel, LEDE_TYPE_METADATA_PANEL, name);
+  GObject *child = NULL;
 
+  lede_metadata_panel_get_story_fields (LEDE_METADATA_PANEL (panel));
   for (guint i = 0; child == NULL && i < G_N_ELEMENTS (sections); i++)
     {
-      GtkWidget *section = GTK_WIDGET (gtk_widget_get_template_child (panel, LEDE_TYPE_METADATA_PANEL,
-                                                                      sections[i].name));
+      GtkWidget *section = descendant_of_type (panel, sections[i].get_type ());
 
-      child = gtk_widget_get_template_child (section, sections[i].get_type (), name);
+      g_assert_nonnull (section);
+      child = g_str_equal (name, sections[i].name) ? G_OBJECT (section)
+                                                   : gtk_widget_get_template_child (section, sections[i].get_type (), name);
     }
   g_assert_nonnull (child);
   return child;

@@ -39,6 +39,38 @@ show_panel (Fixture *f)
   lede_test_spin (50);
 }
 
+static gboolean
+checked (gpointer data)
+{
+  return !lede_metadata_panel_is_counting (data) && lede_metadata_panel_get_findings (data) != NULL;
+}
+
+/* A hidden panel has no sections (the window's first frame does not pay
+ * for them); shown, it builds them with the story, the library and the
+ * spelling it was given meanwhile, checks the story, and the window hears
+ * the review section's answers. */
+static void
+test_built_when_shown (Fixture       *f,
+                       gconstpointer  data)
+{
+  LedeMetadataPanel *panel = get_panel (f);
+  LedeArticle *article = shown_article (f);
+  LedeReviewSection *section;
+
+  g_assert_nonnull (article);
+  g_assert_null (descendant_of_type (GTK_WIDGET (panel), LEDE_TYPE_STORY_FIELDS));
+  g_assert_null (lede_metadata_panel_get_findings (panel));
+
+  show_panel (f);
+  g_assert_nonnull (descendant_of_type (GTK_WIDGET (panel), LEDE_TYPE_STORY_FIELDS));
+  g_assert_cmpstr (gtk_editable_get_text (panel_child (f, "headline_row")), ==, lede_article_get_headline (article));
+  g_assert_cmpstr (gtk_editable_get_text (panel_child (f, "byline_row")), ==, lede_article_get_byline (article));
+  lede_test_wait_until (checked, panel, 5000);
+
+  section = lede_metadata_panel_get_review_section (panel);
+  g_assert_true (g_signal_has_handler_pending (section, g_signal_lookup ("answer", LEDE_TYPE_REVIEW_SECTION), 0, FALSE));
+}
+
 /* What a person types into each row reaches the file. */
 static void
 test_fields_persist (Fixture       *f,
@@ -898,6 +930,7 @@ main (int   argc,
   adw_init ();
 
 #define ADD(name, func) g_test_add ("/lede/panel/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("built-when-shown", test_built_when_shown);
   ADD ("fields-persist", test_fields_persist);
   ADD ("desk-fields", test_desk_fields);
   ADD ("slug", test_slug);

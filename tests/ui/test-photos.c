@@ -18,10 +18,7 @@
 static LedePhotoSection *
 section (Fixture *f)
 {
-  GtkWidget *panel = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), LEDE_TYPE_WINDOW,
-                                                                "metadata_panel"));
-
-  return LEDE_PHOTO_SECTION (gtk_widget_get_template_child (panel, LEDE_TYPE_METADATA_PANEL, "photo_section"));
+  return LEDE_PHOTO_SECTION (panel_child (f, "photo_section"));
 }
 
 static gboolean

@@ -7,6 +7,7 @@
 
 #include <fcntl.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
@@ -69,6 +70,153 @@ test_export_correction (void)
   /* Went out with its answer: asked nothing the next time. */
   export_args[10] = NULL;
   g_assert_cmpint (lede_test_run_cli (export_args, NULL, NULL), ==, 0);
+  g_unlink (page_path);
+  lede_test_rmdir (dir);
+}
+
+/* The page of the library that @table's b-tree starts on (dbstat). */
+static gint64
+first_page_of (const char *path,
+               const char *table)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 page = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, "SELECT min(pageno) FROM dbstat WHERE name = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        page = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return page;
+}
+
+/* A library lede-cli cannot write to still exports, with a warning that
+ * nothing is recorded: one a Lede has open that cannot be asked (no
+ * session bus), and one the whole check finds damaged, which is when the
+ * message tells the writer to export what they need. */
+static void
+test_export_unwritable (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *page_path = g_build_filename (out, "lifeboat-crew-honoured.md", NULL);
+  const char *export_args[] = { "--library", path, "export", "--format", "md", "--out", out, "--overwrite", "--all", NULL };
+  g_autofree char *before = NULL;
+  gint64 page;
+
+  g_mkdir (out, 0755);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+    g_autoptr (LedeArticle) article = lede_article_new ();
+
+    lede_article_set_headline (article, "Lifeboat crew honoured");
+    lede_article_set_byline (article, "Mair Pennant");
+    lede_article_set_body (article, "The crew of the Marrowby lifeboat were given medals on Saturday.\n");
+    g_assert_true (lede_library_create_article (library, article, NULL));
+
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (lede_test_run_cli (export_args, NULL, &err), ==, 0);
+      g_assert_nonnull (strstr (err, "cannot be written to: what goes out is not recorded"));
+      g_assert_null (strstr (err, "CRITICAL"));
+      g_assert_true (g_file_test (page_path, G_FILE_TEST_IS_REGULAR));
+    }
+  }
+  g_unlink (page_path);
+
+  /* Damage where export does not read: the search index. */
+  page = first_page_of (path, "articles_fts_idx");
+  if (page < 1)
+    {
+      g_test_skip ("this SQLite has no dbstat table");
+      lede_test_rmdir (dir);
+      return;
+    }
+  {
+    g_autofree char *contents = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+    g_assert_cmpuint (len, >=, (gsize)page * 4096);
+    memset (contents + (page - 1) * 4096, 0xAB, 4096);
+    g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  }
+  before = lede_test_checksum_file (path);
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (lede_test_run_cli (export_args, NULL, &err), ==, 0);
+    g_assert_nonnull (strstr (err, "damaged"));
+    g_assert_nonnull (strstr (err, "cannot be written to: what goes out is not recorded"));
+    g_assert_null (strstr (err, "CRITICAL"));
+  }
+  g_assert_true (g_file_test (page_path, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *after = lede_test_checksum_file (path);
+
+    g_assert_cmpstr (before, ==, after);
+  }
+  g_unlink (page_path);
+  lede_test_rmdir (dir);
+}
+
+/* A library on a read-only disk (a mount of its own, in a mount namespace
+ * of its own, so it goes with the process): import is refused in those
+ * words, export goes ahead with its warning. Skipped where the test may
+ * not mount (not root). */
+static void
+test_read_only_disk (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *shelf = g_build_filename (dir, "shelf", NULL);
+  g_autofree char *disk = g_build_filename (dir, "disk", NULL);
+  g_autofree char *path = g_build_filename (shelf, "library.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *page_path = g_build_filename (out, "harbour-dues-frozen.md", NULL);
+  g_autofree char *story = g_build_filename (dir, "story.md", NULL);
+  g_autofree char *script = NULL, *stdout_text = NULL, *stderr_text = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  int status = 0;
+
+  g_mkdir (shelf, 0755);
+  g_mkdir (disk, 0755);
+  g_mkdir (out, 0755);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+    g_autoptr (LedeArticle) article = lede_article_new ();
+
+    lede_article_set_headline (article, "Harbour dues frozen");
+    lede_article_set_body (article, "Boat owners will pay what they paid last year.\n");
+    g_assert_true (lede_library_create_article (library, article, NULL));
+  }
+  g_assert_true (g_file_set_contents (story, "---\ntitle: \"Pier reopens\"\n---\n\nIt did.\n", -1, NULL));
+
+  script = g_strdup_printf ("mount --bind '%s' '%s' && mount -o remount,ro,bind '%s' || exit 77; "
+                            "'%s' --library '%s/library.db' import '%s'; echo \"import $?\"; "
+                            "'%s' --library '%s/library.db' export --format md --out '%s' --all; echo \"export $?\"",
+                            shelf, disk, disk, g_getenv ("LEDE_CLI"), disk, story, g_getenv ("LEDE_CLI"), disk, out);
+  g_spawn_sync (NULL, (char **)(const char *[]) { "unshare", "--mount", "--propagation", "private", "sh", "-c", script, NULL },
+                env, G_SPAWN_SEARCH_PATH, NULL, NULL, &stdout_text, &stderr_text, &status, &error);
+  g_assert_no_error (error);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_test_skip ("cannot mount a read-only disk here (not root)");
+      lede_test_rmdir (dir);
+      return;
+    }
+  g_assert_nonnull (strstr (stdout_text, "import 2"));
+  g_assert_nonnull (strstr (stdout_text, "export 0"));
+  g_assert_nonnull (strstr (stderr_text, "the library is on a read-only disk"));
+  g_assert_nonnull (strstr (stderr_text, "cannot be written to: what goes out is not recorded"));
+  g_assert_true (g_file_test (page_path, G_FILE_TEST_IS_REGULAR));
   g_unlink (page_path);
   lede_test_rmdir (dir);
 }
@@ -771,6 +919,8 @@ main (int   argc,
   g_test_add_func ("/lede/cli/revisions", test_revisions);
   g_test_add_func ("/lede/cli/import-on-a-full-disk", test_import_on_a_full_disk);
   g_test_add_func ("/lede/cli/export-correction", test_export_correction);
+  g_test_add_func ("/lede/cli/export-unwritable", test_export_unwritable);
+  g_test_add_func ("/lede/cli/read-only-disk", test_read_only_disk);
   g_test_add_func ("/lede/cli/import-guards", test_import_guards);
 
   return g_test_run ();

@@ -552,7 +552,8 @@ lede_command_run (LedeCommand *self,
     return _lede_command_pull_command (self, NULL, self->arguments, out, err);
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (library), LEDE_COMMAND_EXIT_LIBRARY);
-  g_return_val_if_fail (!lede_command_writes (self) || !lede_library_is_read_only (library),
+  g_return_val_if_fail (!lede_command_writes (self) || !lede_library_is_read_only (library) ||
+                        lede_command_reads_if_read_only (self),
                         LEDE_COMMAND_EXIT_LIBRARY);
 
   if (g_str_equal (self->name, "list") && self->due)

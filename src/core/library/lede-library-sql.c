@@ -8,7 +8,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
@@ -55,6 +57,13 @@ _lede_library_set_sqlite_error (LedeLibrary  *self,
         {
           code = LEDE_LIBRARY_ERROR_FULL;
           detail = _("the disk refused the write (it may be full)");
+        }
+      /* On a read-only disk SQLite fails to make the WAL's index, not to
+       * open: that is a library to read, and to export from. */
+      else if (self->path != NULL && access (self->path, W_OK) != 0 && errno == EROFS)
+        {
+          code = LEDE_LIBRARY_ERROR_READ_ONLY;
+          detail = _("the library is on a read-only disk");
         }
       else
         detail = _("the library file could not be read or written");

@@ -221,6 +221,46 @@ test_read_only_disk (void)
   lede_test_rmdir (dir);
 }
 
+/* Two stories with one slug in one export: the first is written, the
+ * second is not written over it (with --overwrite too, which is for files
+ * of an earlier export), and the writer is told which and why. */
+static void
+test_export_same_slug (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *page_path = g_build_filename (out, "lighthouse-keeper.md", NULL);
+  const char *export_args[] = { "--library", path, "export", "--format", "md", "--out", out, "--overwrite", "--all", NULL };
+  g_autofree char *err = NULL, *page = NULL;
+  const char *headlines[] = { "Lighthouse keeper retires", "Lighthouse keeper's logbook found" };
+
+  g_mkdir (out, 0755);
+  {
+    g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
+      {
+        g_autoptr (LedeArticle) article = lede_article_new ();
+
+        lede_article_set_headline (article, headlines[i]);
+        lede_article_set_slug (article, "lighthouse-keeper");
+        lede_article_set_byline (article, "Osian Bray");
+        lede_article_set_body (article, "Forty years on the rock.\n");
+        g_assert_true (lede_library_create_article (library, article, NULL));
+      }
+  }
+  g_assert_cmpint (lede_test_run_cli (export_args, NULL, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "exported 1, failed 1"));
+  g_assert_nonnull (strstr (err, "another story in this export has the same file name, “lighthouse-keeper.md”"));
+  g_assert_true (g_file_get_contents (page_path, &page, NULL, NULL));
+  /* The file is whole, one story's: the other's headline is in the error. */
+  g_assert_true ((strstr (page, headlines[0]) != NULL) != (strstr (page, headlines[1]) != NULL));
+  g_assert_nonnull (strstr (err, strstr (page, headlines[0]) ? headlines[1] : headlines[0]));
+  g_unlink (page_path);
+  lede_test_rmdir (dir);
+}
+
 /* lede-cli on a "full disk": files it writes may not grow past the size
  * given, as the children of lede_test_limit_file_size() see. */
 static void
@@ -921,6 +961,7 @@ main (int   argc,
   g_test_add_func ("/lede/cli/export-correction", test_export_correction);
   g_test_add_func ("/lede/cli/export-unwritable", test_export_unwritable);
   g_test_add_func ("/lede/cli/read-only-disk", test_read_only_disk);
+  g_test_add_func ("/lede/cli/export-same-slug", test_export_same_slug);
   g_test_add_func ("/lede/cli/import-guards", test_import_guards);
 
   return g_test_run ();

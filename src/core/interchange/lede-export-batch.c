@@ -44,6 +44,7 @@ struct _LedeExportBatch
   guint             written;
   GPtrArray        *failures;  /* a GError per story that failed */
   GPtrArray        *paths;     /* files written */
+  GHashTable       *names;     /* the file names this export has taken */
 };
 
 G_DEFINE_FINAL_TYPE (LedeExportBatch, lede_export_batch, G_TYPE_OBJECT)
@@ -68,6 +69,7 @@ lede_export_batch_finalize (GObject *object)
   g_clear_object (&self->library);
   g_ptr_array_unref (self->failures);
   g_ptr_array_unref (self->paths);
+  g_hash_table_unref (self->names);
   g_free (self->folder);
   G_OBJECT_CLASS (lede_export_batch_parent_class)->finalize (object);
 }
@@ -85,6 +87,7 @@ lede_export_batch_init (LedeExportBatch *self)
   g_array_set_clear_func (self->stories, (GDestroyNotify)story_clear);
   self->failures = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
   self->paths = g_ptr_array_new_with_free_func (g_free);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* A copy kept for review is a way out of its own: the gate lets an
@@ -427,6 +430,7 @@ lede_export_batch_run (LedeExportBatch  *self,
                        GCancellable     *cancellable,
                        GError          **error)
 {
+  g_hash_table_remove_all (self->names);
   for (guint i = 0; i < self->stories->len; i++)
     {
       Story *story = &g_array_index (self->stories, Story, i);
@@ -456,6 +460,19 @@ lede_export_batch_run (LedeExportBatch  *self,
         }
       name = lede_export_file_name (story->article, self->format, self->flags);
       path = g_build_filename (self->folder, name, NULL);
+      /* Two stories with one slug: the second would write over the first
+       * (and its pictures), which --overwrite means for an earlier export,
+       * never for a story of this one. */
+      if (!g_hash_table_add (self->names, g_strdup (name)))
+        {
+          g_ptr_array_add (self->failures,
+                           g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS,
+                                        _("“%s” was not exported: another story in this export has the same "
+                                          "file name, “%s”. Give one of them another slug."),
+                                        lede_article_get_headline (story->article), name));
+          g_atomic_int_inc (&self->done);
+          continue;
+        }
       /* The pictures first, so a page never names a file not yet there. */
       if (lede_export_goes_in_folder (story->article, self->format))
         {

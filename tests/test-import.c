@@ -142,6 +142,42 @@ test_older_export (Fixture       *f,
   g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 1);
 }
 
+/* A file with a uuid and a lastmod but no slug, imported again unchanged,
+ * is unchanged (no revision, no new lastmod, the slug the library gave it
+ * kept), so a later edit of it still goes in. */
+static void
+test_no_slug_again (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *last_week = days_from_now (-7);
+  g_autofree char *yesterday = days_from_now (-1);
+  g_autofree char *path = write_story (f, "unslugged.md", UUID, last_week, NULL, "Fares rise a tenth.\n");
+  g_autofree char *edited = write_story (f, "edited.md", UUID, yesterday, NULL, "Fares rise a fifth.\n");
+  g_autoptr (LedeArticle) article = lede_import_file (f->library, path, NULL);
+  g_autoptr (LedeArticle) again = NULL, later = NULL, after = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *slug = NULL;
+
+  g_assert_nonnull (article);
+  slug = g_strdup (lede_article_get_slug (stored (f, lede_article_get_id (article))));
+  g_assert_cmpstr (slug, !=, "");
+
+  g_assert_null ((again = lede_import_file (f->library, path, &error)));
+  g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE);
+  g_assert_nonnull (strstr (error->message, "unchanged"));
+  g_clear_error (&error);
+  revisions = lede_library_list_revisions (f->library, lede_article_get_id (article), NULL);
+  g_assert_nonnull (revisions);
+  g_assert_cmpuint (revisions->len, ==, 0);
+
+  later = lede_import_file (f->library, edited, &error);
+  g_assert_no_error (error);
+  after = stored (f, lede_article_get_id (article));
+  g_assert_cmpstr (lede_article_get_body (after), ==, "Fares rise a fifth.\n");
+  g_assert_cmpstr (lede_article_get_slug (after), ==, slug);
+}
+
 /* A wire story without a uuid, imported twice: the second is left out,
  * whatever its line ends and trailing spaces; in the trash, it says so;
  * as new, a copy goes in. */
@@ -367,6 +403,7 @@ main (int   argc,
   ADD ("future-lastmod", test_future_lastmod);
   ADD ("older-export", test_older_export);
   ADD ("same-text", test_same_text);
+  ADD ("no-slug-again", test_no_slug_again);
   ADD ("other-formats", test_other_formats);
   ADD ("embargo", test_embargo);
 #undef ADD

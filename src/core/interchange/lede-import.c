@@ -187,6 +187,11 @@ import_known_story (LedeLibrary        *library,
         lede_article_set_language (article, lede_article_get_language (current));
     }
 
+  /* A file without a slug leaves the story's as it is: its address, once
+   * published, and what "unchanged" is compared on. */
+  if (*lede_article_get_slug (article) == '\0')
+    lede_article_set_slug (article, lede_article_get_slug (current));
+
   /* A body read back from HTML (Lede's own ninjs) spells its Markdown
    * Lede's way: when it renders as the library's does, it is the same
    * body, and the writer's spelling stays. */

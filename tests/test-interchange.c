@@ -502,6 +502,25 @@ test_sources_and_embargo (Fixture       *f,
     again = lede_front_matter_write (read, NULL, NULL);
     g_assert_nonnull (strstr (again, "corrections: \"see the errata page\"\n"));
   }
+
+  /* "headline", the newsroom's word, is the headline where there is no
+   * "title"; beside one, it is the file's own and kept as it was. */
+  {
+    const char *newsroom = "headline: \"Pier reopens after storm repairs\"\nbyline: Ceri Vane\n";
+    const char *both = "title: \"Pier reopens\"\nheadline: \"Pier reopens after storm repairs\"\n";
+    g_autoptr (LedeArticle) read = lede_article_new ();
+    g_autoptr (LedeArticle) read_both = lede_article_new ();
+    g_autoptr (GStrvBuilder) tags = g_strv_builder_new ();
+    gboolean has_title = FALSE;
+
+    g_assert_true (lede_front_matter_read (newsroom, strlen (newsroom), read, tags, &has_title, NULL));
+    g_assert_true (has_title);
+    g_assert_cmpstr (lede_article_get_headline (read), ==, "Pier reopens after storm repairs");
+    g_assert_cmpstr (lede_article_get_extra_front_matter (read), ==, "");
+    g_assert_true (lede_front_matter_read (both, strlen (both), read_both, tags, NULL, NULL));
+    g_assert_cmpstr (lede_article_get_headline (read_both), ==, "Pier reopens");
+    g_assert_nonnull (strstr (lede_article_get_extra_front_matter (read_both), "Pier reopens after storm repairs"));
+  }
 }
 
 static void

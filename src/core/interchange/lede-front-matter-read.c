@@ -392,7 +392,8 @@ read_corrections (yaml_document_t *doc,
  * @yaml: the text between the "---" lines
  * @tags: where the tags go
  *
- * @has_title: (out) (optional): whether it gives a "title", even an empty one
+ * @has_title: (out) (optional): whether it gives a "title", even an empty one,
+ *   or a "headline" without a "title"
  *
  * Fills @article from the front matter. Keys Lede does not know are kept in
  * its extra front matter, as they were written where that text can stand
@@ -420,6 +421,7 @@ lede_front_matter_read (const char    *yaml,
   g_autoptr (GPtrArray) photos = NULL;
   g_autoptr (GDateTime) date = NULL, created = NULL, embargo = NULL, lastmod = NULL, deadline = NULL;
   const char *description = NULL, *standfirst = NULL, *status = NULL, *draft = NULL;
+  gboolean titled = FALSE;
   g_autoptr (GStrvBuilder) categories = g_strv_builder_new ();
   g_auto (GStrv) category_list = NULL;
   gboolean ok = TRUE;
@@ -453,6 +455,11 @@ lede_front_matter_read (const char    *yaml,
       return FALSE;
     }
 
+  /* "headline" is the newsroom's word for what static sites call the
+   * title: taken where the file gives no "title", kept as it is beside one. */
+  for (yaml_node_pair_t *pair = root->data.mapping.pairs.start; pair < root->data.mapping.pairs.top; pair++)
+    titled = titled || g_strcmp0 (_lede_front_matter_scalar (&doc, yaml_document_get_node (&doc, pair->key)), "title") == 0;
+
   for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
        ok && pair < root->data.mapping.pairs.top; pair++)
     {
@@ -469,7 +476,7 @@ lede_front_matter_read (const char    *yaml,
           ok = FALSE;
           break;
         }
-      if (g_str_equal (key, "title"))
+      if (g_str_equal (key, "title") || (g_str_equal (key, "headline") && !titled && value != NULL))
         {
           lede_article_set_headline (article, value ? value : "");
           if (has_title)

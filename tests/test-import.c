@@ -178,6 +178,30 @@ test_no_slug_again (Fixture       *f,
   g_assert_cmpstr (lede_article_get_slug (after), ==, slug);
 }
 
+/* A uuid in capitals (an editor's, a script's) is the same story: the
+ * file is compared with it, not added beside it, and the library finds
+ * the story by it. */
+static void
+test_uuid_in_capitals (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *last_week = days_from_now (-7);
+  g_autofree char *upper = g_ascii_strup (UUID, -1);
+  g_autofree char *path = write_story (f, "lower.md", UUID, last_week, NULL, "Fares rise a tenth.\n");
+  g_autofree char *shouted = write_story (f, "upper.md", upper, last_week, NULL, "Fares rise a tenth.\n");
+  g_autoptr (LedeArticle) article = lede_import_file (f->library, path, NULL);
+  g_autoptr (LedeArticle) found = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (article);
+  g_assert_null (lede_import_file (f->library, shouted, &error));
+  g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_ALREADY_THERE);
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 1);
+  found = lede_library_get_article_by_uuid (f->library, upper, NULL);
+  g_assert_nonnull (found);
+  g_assert_cmpint (lede_article_get_id (found), ==, lede_article_get_id (article));
+}
+
 /* A wire story without a uuid, imported twice: the second is left out,
  * whatever its line ends and trailing spaces; in the trash, it says so;
  * as new, a copy goes in. */
@@ -404,6 +428,7 @@ main (int   argc,
   ADD ("older-export", test_older_export);
   ADD ("same-text", test_same_text);
   ADD ("no-slug-again", test_no_slug_again);
+  ADD ("uuid-in-capitals", test_uuid_in_capitals);
   ADD ("other-formats", test_other_formats);
   ADD ("embargo", test_embargo);
 #undef ADD

@@ -383,11 +383,29 @@ lede_library_get_article_by_uuid (LedeLibrary  *self,
                                   const char   *uuid,
                                   GError      **error)
 {
+  g_autofree char *lower = NULL;
+  g_autoptr (GError) local_error = NULL;
+  LedeArticle *article;
+
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
-  return _lede_library_get_article_where (self, "SELECT " ARTICLE_COLUMNS " FROM articles WHERE uuid = ?1",
-                                          0, uuid, error);
+  article = _lede_library_get_article_where (self, "SELECT " ARTICLE_COLUMNS " FROM articles WHERE uuid = ?1",
+                                             0, uuid, &local_error);
+  /* Lede's uuids are in lower case: one typed in capitals (lede-cli set
+   * 4FAF…) is that story. Tried second, so a story an older Lede imported
+   * with its uuid in capitals is still found as written. */
+  lower = g_ascii_strdown (uuid, -1);
+  if (article == NULL && g_error_matches (local_error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND) &&
+      !g_str_equal (uuid, lower))
+    {
+      g_clear_error (&local_error);
+      article = _lede_library_get_article_where (self, "SELECT " ARTICLE_COLUMNS " FROM articles WHERE uuid = ?1",
+                                                 0, lower, &local_error);
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return article;
 }
 
 /* @text with "\r\n" and a lone "\r" read as "\n", the spaces and tabs at

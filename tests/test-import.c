@@ -202,6 +202,36 @@ test_uuid_in_capitals (Fixture       *f,
   g_assert_cmpint (lede_article_get_id (found), ==, lede_article_get_id (article));
 }
 
+/* A newer copy of a story in the trash updates it there, and says so:
+ * it is not brought back unasked, nor updated out of sight. */
+static void
+test_update_in_trash (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *last_week = days_from_now (-7);
+  g_autofree char *yesterday = days_from_now (-1);
+  g_autofree char *path = write_story (f, "first.md", UUID, last_week, NULL, "Fares rise a tenth.\n");
+  g_autofree char *newer = write_story (f, "newer.md", UUID, yesterday, NULL, "Fares rise a fifth.\n");
+  g_autoptr (LedeArticle) article = lede_import_file (f->library, path, NULL);
+  g_autoptr (LedeArticle) updated = NULL, after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) messages = NULL;
+  LedeImportOutcome outcome = LEDE_IMPORT_ADDED;
+  LedeImportNotes notes = LEDE_IMPORT_NOTE_NONE;
+
+  g_assert_nonnull (article);
+  g_assert_true (lede_library_trash_article (f->library, lede_article_get_id (article), NULL));
+  updated = lede_import_file_noted (f->library, newer, 0, &outcome, &notes, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome, ==, LEDE_IMPORT_UPDATED);
+  g_assert_true (notes & LEDE_IMPORT_NOTE_IN_TRASH);
+  g_assert_nonnull (messages);
+  g_assert_nonnull (strstr (messages[0], "in the trash, and was updated there"));
+  after = stored (f, lede_article_get_id (article));
+  g_assert_nonnull (lede_article_get_trashed (after));
+  g_assert_cmpstr (lede_article_get_body (after), ==, "Fares rise a fifth.\n");
+}
+
 /* A wire story without a uuid, imported twice: the second is left out,
  * whatever its line ends and trailing spaces; in the trash, it says so;
  * as new, a copy goes in. */
@@ -429,6 +459,7 @@ main (int   argc,
   ADD ("same-text", test_same_text);
   ADD ("no-slug-again", test_no_slug_again);
   ADD ("uuid-in-capitals", test_uuid_in_capitals);
+  ADD ("update-in-trash", test_update_in_trash);
   ADD ("other-formats", test_other_formats);
   ADD ("embargo", test_embargo);
 #undef ADD

@@ -267,6 +267,14 @@ import_known_story (LedeLibrary        *library,
     return FALSE;
   lede_article_set_id (article, id);
   *outcome = LEDE_IMPORT_UPDATED;
+  /* Updated where it is: a newer copy is no word to bring it back. */
+  if (lede_article_get_trashed (current) != NULL)
+    {
+      g_ptr_array_add (notes->messages,
+                       g_strdup_printf (_("“%s”: the story is in the trash, and was updated there: restore it to "
+                                          "work on it"), notes->display));
+      notes->notes |= LEDE_IMPORT_NOTE_IN_TRASH;
+    }
   return TRUE;
 }
 

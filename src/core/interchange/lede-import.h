@@ -44,6 +44,7 @@ typedef enum
   LEDE_IMPORT_NOTE_EMBARGO_KEPT    = 1 << 1,  /* the library's later embargo kept over the file's */
   LEDE_IMPORT_NOTE_ENCODING        = 1 << 2,  /* read as Windows-1252, UTF-16 or the encoding asked for */
   LEDE_IMPORT_NOTE_WIRE_KILLED     = 1 << 3,  /* the wire killed or withheld a story the library has */
+  LEDE_IMPORT_NOTE_IN_TRASH        = 1 << 4,  /* a story in the trash was updated, and stays there */
 } LedeImportNotes;
 
 typedef enum

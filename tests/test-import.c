@@ -232,6 +232,26 @@ test_update_in_trash (Fixture       *f,
   g_assert_cmpstr (lede_article_get_body (after), ==, "Fares rise a fifth.\n");
 }
 
+/* A file with more tags than any story has is refused in words, before
+ * the library is touched. */
+static void
+test_too_many_tags (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "tags.md", NULL);
+  g_autoptr (GString) text = g_string_new ("---\ntitle: \"Tagged to death\"\ntags:\n");
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i <= LEDE_IMPORT_MAX_TAGS; i++)
+    g_string_append_printf (text, "- tag%u\n", i);
+  g_string_append (text, "---\n\nText.\n");
+  write_file (path, text->str, -1);
+  g_assert_null (lede_import_file (f->library, path, &error));
+  g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_FRONT_MATTER);
+  g_assert_nonnull (strstr (error->message, "501 tags"));
+  g_assert_cmpint (lede_library_count_articles (f->library, FALSE, NULL), ==, 0);
+}
+
 /* A wire story without a uuid, imported twice: the second is left out,
  * whatever its line ends and trailing spaces; in the trash, it says so;
  * as new, a copy goes in. */
@@ -460,6 +480,7 @@ main (int   argc,
   ADD ("no-slug-again", test_no_slug_again);
   ADD ("uuid-in-capitals", test_uuid_in_capitals);
   ADD ("update-in-trash", test_update_in_trash);
+  ADD ("too-many-tags", test_too_many_tags);
   ADD ("other-formats", test_other_formats);
   ADD ("embargo", test_embargo);
 #undef ADD

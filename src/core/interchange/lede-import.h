@@ -55,6 +55,8 @@ typedef enum
 
 /* The largest file taken as a story: ten times a very long book. */
 #define LEDE_IMPORT_MAX_BYTES (16 * 1024 * 1024)
+/* The most tags a story imported may have: far past any desk's. */
+#define LEDE_IMPORT_MAX_TAGS 500
 
 GQuark       lede_import_error_quark (void);
 LedeArticle *lede_import_parse       (const char   *name,

@@ -18,7 +18,7 @@ not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; [ -s "$log" ] && sed 
 # Each check's output is kept apart, and shown only when it fails.
 check () { local what=$1; shift; log=$tmp/check-$((n + 1)).log; if "$@" > "$log" 2>&1; then ok "$what"; else not_ok "$what"; fi; }
 
-echo "1..12"
+echo "1..13"
 
 # A build of its own: the tests' environment must not reach the installed
 # programs, and the everyday build folder is never looked at.
@@ -29,7 +29,7 @@ rm -rf "$tmp/build"   # gone, so nothing installed can lean on it
 
 moduledir=$(find "$prefix" -maxdepth 4 -type d -name lede -path '*/lib*' | head -n 1)
 check "installed files" test -x "$prefix/bin/lede" -a -x "$prefix/bin/lede-cli" \
-  -a -f "$moduledir/liblede-preview.so" -a -f "$moduledir/liblede-photo-metadata.so" \
+  -a -f "$moduledir/liblede-preview.so" -a -f "$moduledir/liblede-photo-metadata.so" -a -f "$moduledir/liblede-http.so" \
   -a -f "$prefix/share/glib-2.0/schemas/gschemas.compiled" \
   -a -f "$prefix/share/applications/io.github.ledeapp.Lede.desktop" \
   -a -f "$prefix/share/metainfo/io.github.ledeapp.Lede.metainfo.xml" \
@@ -38,7 +38,7 @@ check "installed files" test -x "$prefix/bin/lede" -a -x "$prefix/bin/lede-cli" 
 
 # No folder of any build in the installed programs' data or their run path.
 no_build_paths () {
-  for exe in "$prefix/bin/lede" "$prefix/bin/lede-cli" "$moduledir/liblede-preview.so" "$moduledir/liblede-photo-metadata.so"; do
+  for exe in "$prefix/bin/lede" "$prefix/bin/lede-cli" "$moduledir/liblede-preview.so" "$moduledir/liblede-photo-metadata.so" "$moduledir/liblede-http.so"; do
     readelf -p .rodata "$exe" | grep -F -e "$tmp/build" -e "$src" && { echo "$exe names a build folder"; return 1; }
     readelf -d "$exe" | grep -E 'RUNPATH|RPATH' && { echo "$exe has a run path"; return 1; }
   done
@@ -74,6 +74,14 @@ sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBB
   lede-cli --library "$tmp/library.db" photo list "$uuid" | grep -q 'The quay at dawn'
 }
 check "installed lede-cli reads a photo's caption" photo_caption
+# Sites are spoken to through the installed HTTP module (libsoup): a port
+# where nothing listens is "nothing answers", not a file missing.
+site_unreachable () {
+  ! echo secret | DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent \
+      lede-cli site add closed http://127.0.0.1:9/ --user ed > "$tmp/site.out" 2>&1 &&
+  grep -q 'Nothing answers at http://127.0.0.1:9/' "$tmp/site.out"
+}
+check "installed lede-cli reaches sites through its HTTP module" site_unreachable
 # The German of the summary, read from the installed catalogue itself.
 summary="Lede's stories, from the command line."
 german=$(LANGUAGE=de TEXTDOMAINDIR=$prefix/share/locale gettext -d lede "$summary")

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gio/gio.h>
 #include <gmodule.h>
 #include <locale.h>
 
@@ -113,6 +114,47 @@ lede_paths_dup_module (const char *name,
   g_autofree char *dir = root ? g_build_filename (root, build_subdir, NULL) : g_strdup (LEDE_MODULEDIR);
 
   return g_module_build_path (dir, name);
+}
+
+/**
+ * lede_paths_load_module:
+ * @name: the module's name, as for lede_paths_dup_module()
+ * @build_subdir: the folder of the build that makes it
+ * @entry: the one function it exports, which returns its table: a struct
+ *   whose first member is the table's ABI number
+ * @abi: the number this build's table has
+ *
+ * Opens the module and keeps it for the process (its code is then never
+ * unloaded). The caller keeps the table.
+ *
+ * Returns: (nullable): the module's table, or %NULL with @error set
+ */
+gconstpointer
+lede_paths_load_module (const char  *name,
+                        const char  *build_subdir,
+                        const char  *entry,
+                        guint        abi,
+                        GError     **error)
+{
+  g_autofree char *path = lede_paths_dup_module (name, build_subdir);
+  GModule *handle = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  gconstpointer (*get) (void) = NULL;
+  gconstpointer table;
+
+  if (handle == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, g_module_error ());
+      return NULL;
+    }
+  if (!g_module_symbol (handle, entry, (gpointer *)&get) || get == NULL || (table = get ()) == NULL ||
+      *(const guint *)table != abi)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s is not this Lede’s", path);
+      g_module_close (handle);
+      return NULL;
+    }
+  g_module_make_resident (handle);
+  return table;
 }
 
 /* An uninstalled build has no installed GSettings schema: use the one it

@@ -13,6 +13,11 @@ const char *lede_paths_locale_dir (void);
 const char *lede_paths_module_dir (void);
 char       *lede_paths_dup_module (const char *name,
                                    const char *build_subdir);
+gconstpointer lede_paths_load_module (const char  *name,
+                                      const char  *build_subdir,
+                                      const char  *entry,
+                                      guint        abi,
+                                      GError     **error);
 void        lede_paths_use_build_schemas (void);
 void        lede_paths_bind_text_domain (void);
 

@@ -31,7 +31,6 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <gmodule.h>
 
 #include "lede-paths.h"
 #include "lede-photo-file.h"
@@ -308,23 +307,12 @@ metadata_module (void)
 
   if (g_once_init_enter (&loaded))
     {
-      g_autofree char *path = lede_paths_dup_module (LEDE_PHOTO_METADATA_MODULE_NAME, "src/core/interchange");
-      GModule *handle = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-      LedePhotoMetadataModuleGet get = NULL;
+      g_autoptr (GError) error = NULL;
 
-      if (handle == NULL)
-        g_warning ("Photos’ captions, credits and alt texts cannot be read: %s", g_module_error ());
-      else if (!g_module_symbol (handle, LEDE_PHOTO_METADATA_MODULE_ENTRY, (gpointer *)&get) || get == NULL ||
-               get ()->abi != LEDE_PHOTO_METADATA_MODULE_ABI)
-        {
-          g_warning ("Photos’ captions, credits and alt texts cannot be read: %s is not this Lede’s", path);
-          g_module_close (handle);
-        }
-      else
-        {
-          g_module_make_resident (handle);
-          module = get ();
-        }
+      if (!(module = lede_paths_load_module (LEDE_PHOTO_METADATA_MODULE_NAME, "src/core/interchange",
+                                             LEDE_PHOTO_METADATA_MODULE_ENTRY, LEDE_PHOTO_METADATA_MODULE_ABI,
+                                             &error)))
+        g_warning ("Photos’ captions, credits and alt texts cannot be read: %s", error->message);
       g_once_init_leave (&loaded, 1);
     }
   return module;

@@ -12,7 +12,8 @@
  * publish never fails half way for want of a right.
  *
  * The calls are synchronous, for lede-cli and worker threads: each
- * LedeWordpress has its own session, used from one thread.
+ * LedeWordpress has its own session, used from one thread. libsoup is in
+ * a module (lede-http-module.c), loaded the first time a site is spoken to.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,9 +22,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libsoup/soup.h>
 #include <string.h>
 
+#include "lede-http-module.h"
+#include "lede-paths.h"
 #include "lede-wordpress.h"
 
 #define API_REL "https://api.w.org/"
@@ -33,7 +35,7 @@ struct _LedeWordpress
   char        *address;
   char        *user;
   char        *password;
-  SoupSession *session;
+  gpointer     session;       /* the HTTP module's, made at the first request */
   char        *api_root;      /* from the discovery link */
   char        *site_name;
   char        *role;          /* the user's first role: "author" */
@@ -41,6 +43,29 @@ struct _LedeWordpress
 };
 
 G_DEFINE_QUARK (lede-wordpress-error-quark, lede_wordpress_error)
+
+/* Loaded once a process, and kept; NULL with @error when it cannot be. */
+static const LedeHttpModule *
+http_module (GError **error)
+{
+  static const LedeHttpModule *module;
+  static char *missing;
+  static gsize loaded = 0;
+
+  if (g_once_init_enter (&loaded))
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      if (!(module = lede_paths_load_module (LEDE_HTTP_MODULE_NAME, "src/core/interchange", LEDE_HTTP_MODULE_ENTRY,
+                                             LEDE_HTTP_MODULE_ABI, &local_error)))
+        missing = g_strdup (local_error->message);
+      g_once_init_leave (&loaded, 1);
+    }
+  if (module == NULL)
+    g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_UNREACHABLE,
+                 _("Lede cannot speak to sites: a file of Lede’s is missing (%s). Install Lede again."), missing);
+  return module;
+}
 
 /**
  * lede_wordpress_new:
@@ -54,12 +79,10 @@ lede_wordpress_new (const char *address,
                     const char *password)
 {
   LedeWordpress *self = g_new0 (LedeWordpress, 1);
-  g_autofree char *agent = g_strdup_printf ("Lede/%s ", VERSION);
 
   self->address = g_strdup (address);
   self->user = g_strdup (user);
   self->password = g_strdup (password);
-  self->session = soup_session_new_with_options ("user-agent", agent, "timeout", 60, "idle-timeout", 30, NULL);
   self->capabilities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return self;
 }
@@ -74,7 +97,8 @@ lede_wordpress_free (LedeWordpress *self)
   if (self->password)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
-  g_clear_object (&self->session);
+  if (self->session)
+    http_module (NULL)->free_session (self->session);
   g_free (self->api_root);
   g_free (self->site_name);
   g_free (self->role);
@@ -283,77 +307,80 @@ typedef struct {
 } Upload;
 
 /* Sends one request, with @body (JSON) or @upload or neither; the
- * answer's bytes, or %NULL when nothing (usable) answered. */
+ * answer's bytes, with @answer filled, or %NULL when nothing (usable)
+ * answered. */
 static GBytes *
-send (LedeWordpress  *self,
-      const char     *method,
-      const char     *uri,
-      gboolean        with_password,
-      JsonNode       *body,
-      const Upload   *upload,
-      SoupMessage   **message_out,
-      GCancellable   *cancellable,
-      GError        **error)
+send (LedeWordpress   *self,
+      const char      *method,
+      const char      *uri,
+      gboolean         with_password,
+      JsonNode        *body,
+      const Upload    *upload,
+      LedeHttpAnswer  *answer,
+      GCancellable    *cancellable,
+      GError         **error)
 {
-  g_autoptr (SoupMessage) message = NULL;
+  const LedeHttpModule *http = http_module (error);
   g_autoptr (GError) local_error = NULL;
-  GBytes *answer;
+  g_autoptr (GBytes) json = NULL;
+  g_autofree char *scheme = g_uri_parse_scheme (uri);
+  g_autofree char *authorization = NULL;
+  GBytes *bytes;
 
-  if (!(message = soup_message_new (method, uri)))
+  if (http == NULL)
+    return NULL;
+  if (scheme == NULL || (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
     {
       g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_ADDRESS, _("“%s” is not a web address."), uri);
       return NULL;
     }
   /* Never a password over plain http:// to another machine, even when
    * the site's own links say so. */
-  if (with_password && g_str_equal (g_uri_get_scheme (soup_message_get_uri (message)), "http") &&
-      !lede_wordpress_is_loopback (uri))
+  if (with_password && g_ascii_strcasecmp (scheme, "http") == 0 && !lede_wordpress_is_loopback (uri))
     {
       g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_INSECURE,
                    _("The site sends Lede to plain http:// (%s): the password would cross the network unencrypted. "
                      "Its address must be https://, in its WordPress settings too."), uri);
       return NULL;
     }
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Accept", "application/json, */*;q=0.5");
   if (with_password)
     {
       g_autofree char *pair = g_strconcat (self->user, ":", self->password, NULL);
       g_autofree char *encoded = g_base64_encode ((const guchar *)pair, strlen (pair));
-      g_autofree char *header = g_strconcat ("Basic ", encoded, NULL);
 
-      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", header);
+      /* Sent with no redirect followed: the password goes nowhere else. */
+      authorization = g_strconcat ("Basic ", encoded, NULL);
       memset (pair, 0, strlen (pair));
-      /* A redirect must not carry the password elsewhere. */
-      soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
     }
   if (body)
     {
       char *text = json_to_string (body, FALSE);
-      g_autoptr (GBytes) bytes = g_bytes_new_take (text, strlen (text));
 
-      soup_message_set_request_body_from_bytes (message, "application/json; charset=utf-8", bytes);
+      json = g_bytes_new_take (text, strlen (text));
     }
-  if (upload)
+  if (self->session == NULL)
     {
-      /* The name as a header parameter, quoted and escaped by libsoup. */
-      g_autoptr (GHashTable) params = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autofree char *agent = g_strdup_printf ("Lede/%s ", VERSION);
 
-      g_hash_table_insert (params, (gpointer)"filename", (gpointer)upload->file_name);
-      soup_message_headers_set_content_disposition (soup_message_get_request_headers (message), "attachment", params);
-      soup_message_set_request_body_from_bytes (message, upload->media_type, upload->bytes);
+      self->session = http->new_session (agent, 60, 30);
     }
-  answer = soup_session_send_and_read (self->session, message, cancellable, &local_error);
-  if (answer == NULL)
+  bytes = http->send (self->session, method, uri, authorization,
+                      upload ? upload->media_type : json ? "application/json; charset=utf-8" : NULL,
+                      upload ? upload->bytes : json, upload ? upload->file_name : NULL, answer, cancellable,
+                      &local_error);
+  if (authorization)
+    memset (authorization, 0, strlen (authorization));
+  if (bytes == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (local_error->domain == G_URI_ERROR)
+        g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_ADDRESS, _("“%s” is not a web address."), uri);
       else
         set_send_error (self, uri, local_error, error);
       return NULL;
     }
-  if (message_out)
-    *message_out = g_steal_pointer (&message);
-  return answer;
+  return bytes;
 }
 
 /* @object's member @name when it is an array (or an object), else %NULL:
@@ -424,10 +451,11 @@ dup_site_message (JsonNode *answer)
 
 /* The REST API's root from the page's Link headers, or %NULL. */
 static char *
-find_api_link (SoupMessage *message)
+find_api_link (const LedeHttpAnswer *answer,
+               const char           *uri)
 {
-  const char *links = soup_message_headers_get_list (soup_message_get_response_headers (message), "Link");
-  const char *p = links;
+  g_autoptr (GUri) base = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  const char *p = answer->links;
 
   while (p && (p = strchr (p, '<')))
     {
@@ -442,8 +470,7 @@ find_api_link (SoupMessage *message)
       if (strstr (params, "rel=\"" API_REL "\"") || strstr (params, "rel=" API_REL))
         {
           g_autofree char *target = g_strndup (p + 1, end - p - 1);
-          g_autoptr (GUri) resolved = g_uri_parse_relative (soup_message_get_uri (message), target,
-                                                            G_URI_FLAGS_NONE, NULL);
+          g_autoptr (GUri) resolved = g_uri_parse_relative (base, target, G_URI_FLAGS_NONE, NULL);
 
           return resolved ? g_uri_to_string (resolved) : NULL;
         }
@@ -581,7 +608,7 @@ call (LedeWordpress  *self,
       GError        **error)
 {
   g_autofree char *uri = lede_wordpress_dup_route_uri (self, route, query);
-  g_autoptr (SoupMessage) message = NULL;
+  g_auto (LedeHttpAnswer) message = { 0 };
   g_autoptr (GBytes) answer = NULL;
   g_autoptr (JsonNode) json = NULL;
   g_autofree char *said = NULL;
@@ -593,7 +620,7 @@ call (LedeWordpress  *self,
     *refusal = NULL;
   if (!(answer = send (self, method, uri, TRUE, body, upload, &message, cancellable, error)))
     return NULL;
-  code = soup_message_get_status (message);
+  code = message.status;
   if (status)
     *status = code;
   json = parse_json (answer);
@@ -605,19 +632,19 @@ call (LedeWordpress  *self,
     g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_PASSWORD,
                  _("%s did not take the user name %s and its application password (%s). An application password is "
                    "made under Users → Profile → Application Passwords on the site; the login password does not "
-                   "work here."), self->address, self->user, said ? said : soup_message_get_reason_phrase (message));
+                   "work here."), self->address, self->user, said ? said : message.reason);
   else if (code == 403)
     g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_NOT_ALLOWED,
                  _("%s does not let %s do this: %s"), self->address, self->user,
-                 said ? said : soup_message_get_reason_phrase (message));
+                 said ? said : message.reason);
   else if (code >= 300 && code < 400)
     g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_REFUSED,
                  _("%s sent Lede elsewhere (%u %s) instead of answering; is its address in WordPress’s settings the "
-                   "one Lede has?"), self->address, code, soup_message_get_reason_phrase (message));
+                   "one Lede has?"), self->address, code, message.reason);
   else
     g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_REFUSED, _("%s refused (%u): %s"), self->address,
                  code, said ? said : json == NULL ? _("its answer was not the REST API’s")
-                                                  : soup_message_get_reason_phrase (message));
+                                                  : message.reason);
   if (refusal)
     *refusal = g_steal_pointer (&json);
   return NULL;
@@ -636,8 +663,8 @@ lede_wordpress_connect (LedeWordpress  *self,
                         GCancellable   *cancellable,
                         GError        **error)
 {
-  g_autoptr (SoupMessage) page = NULL;
-  g_autoptr (SoupMessage) root_message = NULL;
+  g_auto (LedeHttpAnswer) page = { 0 };
+  g_auto (LedeHttpAnswer) root_message = { 0 };
   g_autoptr (GBytes) page_bytes = NULL;
   g_autoptr (GBytes) root_bytes = NULL;
   g_autoptr (JsonNode) root = NULL;
@@ -659,9 +686,9 @@ lede_wordpress_connect (LedeWordpress  *self,
   /* The site's own page: where its API is. */
   if (!(page_bytes = send (self, "GET", self->address, FALSE, NULL, NULL, &page, cancellable, error)))
     return FALSE;
-  code = soup_message_get_status (page);
+  code = page.status;
   g_clear_pointer (&self->api_root, g_free);
-  self->api_root = find_api_link (page);
+  self->api_root = find_api_link (&page, self->address);
   if (self->api_root == NULL)
     {
       if (looks_like_wordpress (page_bytes))
@@ -671,7 +698,7 @@ lede_wordpress_connect (LedeWordpress  *self,
       else if (code >= 400)
         g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_ADDRESS,
                      _("%s answers “%u %s”: check the address (the site’s home page, not a page of it)."),
-                     self->address, code, soup_message_get_reason_phrase (page));
+                     self->address, code, page.reason);
       else
         g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_NOT_WORDPRESS,
                      _("%s is not a WordPress site (it does not say where a WordPress REST API is). Check the "
@@ -691,7 +718,7 @@ lede_wordpress_connect (LedeWordpress  *self,
   if (!(root_bytes = send (self, "GET", self->api_root, FALSE, NULL, NULL, &root_message, cancellable, error)))
     return FALSE;
   root = parse_json (root_bytes);
-  code = soup_message_get_status (root_message);
+  code = root_message.status;
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) || code >= 300)
     {
       g_autofree char *said = dup_site_message (root);
@@ -699,7 +726,7 @@ lede_wordpress_connect (LedeWordpress  *self,
       g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_REST_OFF,
                    _("The REST API of %s does not answer (%u): %s. A plugin or the host may have turned it off; Lede "
                      "publishes through it."), self->address, code,
-                   said ? said : soup_message_get_reason_phrase (root_message));
+                   said ? said : root_message.reason);
       return FALSE;
     }
   object = json_node_get_object (root);

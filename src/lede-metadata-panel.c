@@ -61,7 +61,8 @@ struct _LedeMetadataPanel
   GPtrArray          *findings;
   guint               refresh_id;
   GCancellable       *count_cancellable;  /* the refresh under way */
-  gboolean            stale;     /* changed while hidden: refresh when shown */
+  gboolean            stale;     /* changed while hidden or not built: refresh when shown */
+  gboolean            disposed;
   LedeStyle          *style;     /* the desk's house style, or NULL */
   LedeLibrary        *library;
   char              **quote_baseline;  /* the story's quotations as first kept */
@@ -343,12 +344,21 @@ give_sections_library (LedeMetadataPanel *self)
   lede_posts_section_set_library (self->posts_section, self->library);
 }
 
+/* The speller is handed over once (the fields watch the standfirst with
+ * it: each hand-over connects anew); whether to check, and the note, at
+ * every change. */
+static void
+give_fields_speller (LedeMetadataPanel *self)
+{
+  if (self->scroller != NULL && self->speller != NULL)
+    lede_story_fields_set_speller (self->story_fields, self->speller);
+}
+
 static void
 give_fields_spelling (LedeMetadataPanel *self)
 {
   if (self->scroller == NULL)
     return;
-  lede_story_fields_set_speller (self->story_fields, self->speller);
   if (self->spelling_enabled >= 0)
     lede_story_fields_check_spelling (self->story_fields, self->spelling_enabled);
   lede_story_fields_set_spelling_note (self->story_fields, self->spelling_note);
@@ -371,7 +381,7 @@ ensure_sections (LedeMetadataPanel *self)
   g_autoptr (GtkBuilder) builder = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (self->scroller != NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (self->scroller != NULL || self->disposed)
     return;
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
@@ -403,6 +413,7 @@ ensure_sections (LedeMetadataPanel *self)
 
   give_sections_library (self);
   give_sections_article (self);
+  give_fields_speller (self);
   give_fields_spelling (self);
   g_signal_emit (self, signals [BUILT], 0);
   load_article (self);
@@ -563,8 +574,9 @@ lede_metadata_panel_set_speller (LedeMetadataPanel *self,
                                  LedeSpeller       *speller)
 {
   g_return_if_fail (LEDE_IS_METADATA_PANEL (self));
-  g_set_object (&self->speller, speller);
-  give_fields_spelling (self);
+  if (!g_set_object (&self->speller, speller))
+    return;
+  give_fields_speller (self);
 }
 
 /**
@@ -592,8 +604,20 @@ lede_metadata_panel_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_pointer (&self->quote_baseline, g_strfreev);
   g_clear_object (&self->speller);
-  /* The sections go with the scroller that holds them. */
+  /* The sections go with the scroller that holds them; none is built
+   * again for a getter called late (an idle's Ctrl+T). */
+  self->disposed = TRUE;
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  self->story_fields = NULL;
+  self->counts_section = NULL;
+  self->tag_chips_section = NULL;
+  self->sources_section = NULL;
+  self->checks_section = NULL;
+  self->note_section = NULL;
+  self->desk_section = NULL;
+  self->photo_section = NULL;
+  self->review_section = NULL;
+  self->posts_section = NULL;
   G_OBJECT_CLASS (lede_metadata_panel_parent_class)->dispose (object);
 }
 
@@ -704,6 +728,14 @@ lede_metadata_panel_show_posts (LedeMetadataPanel *self)
   /* Sections built later read the posts then. */
   if (self->scroller != NULL)
     lede_posts_section_refresh (self->posts_section);
+}
+
+/* Whether the sections are there (LedeMetadataPanel::built was emitted). */
+gboolean
+lede_metadata_panel_is_built (LedeMetadataPanel *self)
+{
+  g_return_val_if_fail (LEDE_IS_METADATA_PANEL (self), FALSE);
+  return self->scroller != NULL;
 }
 
 /**

@@ -46,6 +46,7 @@ void lede_metadata_panel_check_spelling   (LedeMetadataPanel *self,
                                            gboolean           enabled);
 
 void lede_metadata_panel_focus_tags (LedeMetadataPanel *self);
+gboolean lede_metadata_panel_is_built (LedeMetadataPanel *self);
 LedeReviewSection *lede_metadata_panel_get_review_section (LedeMetadataPanel *self);
 LedeStoryFields   *lede_metadata_panel_get_story_fields  (LedeMetadataPanel *self);
 void lede_metadata_panel_show_posts (LedeMetadataPanel *self);

@@ -296,5 +296,9 @@ lede_window_init_review (LedeWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (suggest));
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_changes));
   /* The panel builds its sections when first shown. */
-  g_signal_connect_object (self->metadata_panel, "built", G_CALLBACK (watch_review_sections), self, G_CONNECT_SWAPPED);
+  if (lede_metadata_panel_is_built (self->metadata_panel))
+    watch_review_sections (self);
+  else
+    g_signal_connect_object (self->metadata_panel, "built", G_CALLBACK (watch_review_sections), self,
+                             G_CONNECT_SWAPPED);
 }

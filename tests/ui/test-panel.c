@@ -69,6 +69,25 @@ test_built_when_shown (Fixture       *f,
 
   section = lede_metadata_panel_get_review_section (panel);
   g_assert_true (g_signal_has_handler_pending (section, g_signal_lookup ("answer", LEDE_TYPE_REVIEW_SECTION), 0, FALSE));
+
+  /* Spelling turned off and on, and its note said, many times: the
+   * standfirst is still watched once. */
+  {
+    GObject *standfirst = panel_child (f, "standfirst_row");
+    guint changed = g_signal_lookup ("changed", GTK_TYPE_EDITABLE);
+    guint before = g_signal_handlers_block_matched (standfirst, G_SIGNAL_MATCH_ID, changed, 0, NULL, NULL, NULL);
+
+    g_signal_handlers_unblock_matched (standfirst, G_SIGNAL_MATCH_ID, changed, 0, NULL, NULL, NULL);
+    for (guint i = 0; i < 3; i++)
+      {
+        lede_metadata_panel_check_spelling (panel, FALSE);
+        lede_metadata_panel_check_spelling (panel, TRUE);
+        lede_metadata_panel_set_spelling_note (panel, NULL);
+      }
+    g_assert_cmpuint (g_signal_handlers_block_matched (standfirst, G_SIGNAL_MATCH_ID, changed, 0, NULL, NULL, NULL), ==,
+                      before);
+    g_signal_handlers_unblock_matched (standfirst, G_SIGNAL_MATCH_ID, changed, 0, NULL, NULL, NULL);
+  }
 }
 
 /* What a person types into each row reaches the file. */

@@ -463,13 +463,15 @@ lede_export_batch_run (LedeExportBatch  *self,
       /* Two stories with one slug: the second would write over the first
        * (and its pictures), which --overwrite means for an earlier export,
        * never for a story of this one. */
-      if (!g_hash_table_add (self->names, g_strdup (name)))
+      if (g_hash_table_contains (self->names, name))
         {
+          const char *headline = lede_article_get_headline (story->article);
+
           g_ptr_array_add (self->failures,
                            g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS,
                                         _("“%s” was not exported: another story in this export has the same "
                                           "file name, “%s”. Give one of them another slug."),
-                                        lede_article_get_headline (story->article), name));
+                                        *headline ? headline : name, name));
           g_atomic_int_inc (&self->done);
           continue;
         }
@@ -489,6 +491,7 @@ lede_export_batch_run (LedeExportBatch  *self,
         }
       if (lede_atomic_file_write (path, bytes, (self->flags & LEDE_EXPORT_FLAGS_OVERWRITE) != 0, &local_error))
         {
+          g_hash_table_add (self->names, g_strdup (name));
           g_ptr_array_add (self->paths, g_steal_pointer (&path));
           story->written = TRUE;
           self->written++;

@@ -541,12 +541,7 @@ lede_front_matter_read (const char    *yaml,
       else if (g_str_equal (key, "social_headline"))
         lede_article_set_social_headline (article, value ? value : "");
       else if (g_str_equal (key, "uuid"))
-        {
-          /* Lede writes uuids in lower case; one typed in capitals is the same story. */
-          g_autofree char *uuid = value && g_uuid_string_is_valid (value) ? g_ascii_strdown (value, -1) : g_strdup ("");
-
-          lede_article_set_uuid (article, uuid);
-        }
+        lede_article_set_uuid (article, value && g_uuid_string_is_valid (value) ? value : "");
       else
         {
           gsize before = extra->len;

@@ -320,11 +320,8 @@ lede_ninjs_reader_read (const char   *data,
 
   if (g_str_has_prefix (uri, "urn:uuid:") && is_uuid (uri + 9))
     {
-      /* Lede's own export: the story it came from (in lower case, as Lede
-       * writes uuids, whatever an editor made of it). */
-      g_autofree char *uuid = g_ascii_strdown (uri + 9, -1);
-
-      lede_article_set_uuid (article, uuid);
+      /* Lede's own export: the story it came from. */
+      lede_article_set_uuid (article, uri + 9);
       lede_article_set_created (article, created);
       lede_article_set_updated (article, version_created);
     }

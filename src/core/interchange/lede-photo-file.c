@@ -312,7 +312,7 @@ metadata_module (void)
       if (!(module = lede_paths_load_module (LEDE_PHOTO_METADATA_MODULE_NAME, "src/core/interchange",
                                              LEDE_PHOTO_METADATA_MODULE_ENTRY, LEDE_PHOTO_METADATA_MODULE_ABI,
                                              &error)))
-        g_warning ("Photos’ captions, credits and alt texts cannot be read: %s", error->message);
+        g_warning (_("Photos’ captions, credits and alt texts cannot be read: %s"), error->message);
       g_once_init_leave (&loaded, 1);
     }
   return module;

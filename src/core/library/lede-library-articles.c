@@ -392,9 +392,9 @@ lede_library_get_article_by_uuid (LedeLibrary  *self,
 
   article = _lede_library_get_article_where (self, "SELECT " ARTICLE_COLUMNS " FROM articles WHERE uuid = ?1",
                                              0, uuid, &local_error);
-  /* Lede's uuids are in lower case: one typed in capitals (lede-cli set
-   * 4FAF…) is that story. Tried second, so a story an older Lede imported
-   * with its uuid in capitals is still found as written. */
+  /* Lede makes its uuids in lower case: one in capitals (a file an editor
+   * touched, lede-cli set 4FAF…) is that story. Tried second, so a story
+   * imported with its uuid in capitals is still found as written. */
   lower = g_ascii_strdown (uuid, -1);
   if (article == NULL && g_error_matches (local_error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND) &&
       !g_str_equal (uuid, lower))

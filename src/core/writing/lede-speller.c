@@ -130,7 +130,7 @@ lede_speller_set_fallback (LedeSpeller *self,
  *   "" for the user's
  *
  * Picks the dictionary: the tag (a bare "en" as the user's locale has it,
- * "en_GB"), its base language, the fallback, then (only for a story with
+ * "en_GB", else as the desk's language does), its base language, the fallback, then (only for a story with
  * no language set) the user's locale and the desk's language
  * (lede_settings_dup_language()).
  *
@@ -155,11 +155,12 @@ lede_speller_set_language (LedeSpeller *self,
       g_autofree char *desk = lede_settings_dup_language ();
       gsize length = strlen (language);
 
+      /* Regional tags only here: the bare one comes after them all. */
       for (const char * const *names = g_get_language_names (); *names; names++)
         if (g_str_has_prefix (*names, language) && (*names)[length] == '_')
-          add_candidate (candidates, *names);
+          g_ptr_array_add (candidates, to_enchant_tag (*names));
       if (g_ascii_strncasecmp (desk, language, length) == 0 && (desk[length] == '-' || desk[length] == '_'))
-        add_candidate (candidates, desk);
+        g_ptr_array_add (candidates, to_enchant_tag (desk));
     }
   add_candidate (candidates, language);
   add_candidate (candidates, self->fallback);

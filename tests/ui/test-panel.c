@@ -75,18 +75,23 @@ test_built_when_shown (Fixture       *f,
   {
     GObject *standfirst = panel_child (f, "standfirst_row");
     guint changed = g_signal_lookup ("changed", GTK_TYPE_EDITABLE);
-    guint before = g_signal_handlers_block_matched (standfirst, G_SIGNAL_MATCH_ID, changed, 0, NULL, NULL, NULL);
+    gpointer speller = g_object_get_data (standfirst, "lede-speller");
+    GSignalMatchType match = G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA;
+    guint before;
 
-    g_signal_handlers_unblock_matched (standfirst, G_SIGNAL_MATCH_ID, changed, 0, NULL, NULL, NULL);
+    g_assert_nonnull (speller);
+    /* Blocking counts the handlers that match: the speller's, on "changed". */
+    before = g_signal_handlers_block_matched (standfirst, match, changed, 0, NULL, NULL, speller);
+    g_assert_cmpuint (before, ==, 1);
+    g_signal_handlers_unblock_matched (standfirst, match, changed, 0, NULL, NULL, speller);
     for (guint i = 0; i < 3; i++)
       {
         lede_metadata_panel_check_spelling (panel, FALSE);
         lede_metadata_panel_check_spelling (panel, TRUE);
         lede_metadata_panel_set_spelling_note (panel, NULL);
       }
-    g_assert_cmpuint (g_signal_handlers_block_matched (standfirst, G_SIGNAL_MATCH_ID, changed, 0, NULL, NULL, NULL), ==,
-                      before);
-    g_signal_handlers_unblock_matched (standfirst, G_SIGNAL_MATCH_ID, changed, 0, NULL, NULL, NULL);
+    g_assert_cmpuint (g_signal_handlers_block_matched (standfirst, match, changed, 0, NULL, NULL, speller), ==, before);
+    g_signal_handlers_unblock_matched (standfirst, match, changed, 0, NULL, NULL, speller);
   }
 }
 

@@ -160,7 +160,11 @@ test_no_slug_again (Fixture       *f,
   g_autofree char *slug = NULL;
 
   g_assert_nonnull (article);
-  slug = g_strdup (lede_article_get_slug (stored (f, lede_article_get_id (article))));
+  {
+    g_autoptr (LedeArticle) first = stored (f, lede_article_get_id (article));
+
+    slug = g_strdup (lede_article_get_slug (first));
+  }
   g_assert_cmpstr (slug, !=, "");
 
   g_assert_null ((again = lede_import_file (f->library, path, &error)));

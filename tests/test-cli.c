@@ -497,6 +497,27 @@ test_import_export (void)
   forget (&out, &err);
   g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", md, "--all", NULL }, &out, &err), ==, 3);
   g_assert_nonnull (strstr (err, "is not a folder"));
+  forget (&out, &err);
+  {
+    g_autofree char *missing = g_build_filename (dir, "no-such-folder", NULL);
+    g_autofree char *loop = g_build_filename (dir, "loop.md", NULL);
+
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "md", "--out", missing, "--all", NULL }, &out, &err), ==, 3);
+    g_assert_nonnull (strstr (err, "There is no folder"));
+    forget (&out, &err);
+    /* What cannot be a story says what it is. */
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "import", dir, NULL }, &out, &err), !=, 0);
+    g_assert_nonnull (strstr (err, "it is a folder, not a file"));
+    forget (&out, &err);
+    g_assert_cmpint (symlink (loop, loop), ==, 0);
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "import", loop, NULL }, &out, &err), !=, 0);
+    g_assert_nonnull (strstr (err, "it is a link that leads to no file"));
+    forget (&out, &err);
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "verify", dir, NULL }, &out, &err), !=, 0);
+    g_assert_nonnull (strstr (err, "is a folder: a backup is a file in it"));
+    forget (&out, &err);
+    g_unlink (loop);
+  }
 
   lede_test_rmdir (dir);
 }

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -147,7 +148,12 @@ _lede_command_export_command (LedeCommand  *self,
     return code;
   if (!g_file_test (self->out_dir, G_FILE_TEST_IS_DIR))
     {
-      g_string_append_printf (err, "lede-cli: “%s” is not a folder\n", self->out_dir);
+      g_string_append (err, "lede-cli: ");
+      if (g_file_test (self->out_dir, G_FILE_TEST_EXISTS))
+        g_string_append_printf (err, _("“%s” is not a folder"), self->out_dir);
+      else
+        g_string_append_printf (err, _("There is no folder “%s”: make it first"), self->out_dir);
+      g_string_append_c (err, '\n');
       return LEDE_COMMAND_EXIT_FAILED;
     }
   if (self->overwrite)

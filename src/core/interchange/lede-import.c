@@ -49,7 +49,13 @@ read_story (const char   *path,
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_set_error_literal (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_READ, _("it is not a file"));
+      GFileType type = g_file_info_get_file_type (info);
+
+      /* A link is only itself when it leads nowhere (or round to itself). */
+      g_set_error_literal (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_READ,
+                           type == G_FILE_TYPE_DIRECTORY       ? _("it is a folder, not a file")
+                           : type == G_FILE_TYPE_SYMBOLIC_LINK ? _("it is a link that leads to no file")
+                                                               : _("it is not a file"));
       return NULL;
     }
   /* Refused before reading, so a huge file costs nothing. */

@@ -399,7 +399,11 @@ verify (const char         *backup_path,
 
   if (g_stat (backup_path, &st) != 0 || !S_ISREG (st.st_mode))
     {
-      g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND, _("There is no backup at “%s”"), display);
+      if (g_file_test (backup_path, G_FILE_TEST_IS_DIR))
+        g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND,
+                     _("“%s” is a folder: a backup is a file in it"), display);
+      else
+        g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_NOT_FOUND, _("There is no backup at “%s”"), display);
       return FALSE;
     }
   if (!(db = open_backup (backup_path, error)))

@@ -23,7 +23,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <gmodule.h>
 
 #include "lede-paths.h"
 #include "lede-preview-module.h"
@@ -75,46 +74,27 @@ static const LedePreviewModule *module;
 static char *module_error;
 
 /* Any thread: dlopen() of WebKit and its libraries is the slow part. */
-static GModule *
+static const LedePreviewModule *
 open_module (GError **error)
 {
-  /* LEDE_MODULE_DIR: for the tests, and to try another build's module. */
-  const char *dir = g_getenv ("LEDE_MODULE_DIR") ? g_getenv ("LEDE_MODULE_DIR") : lede_paths_module_dir ();
-  g_autofree char *path = g_module_build_path (dir, LEDE_PREVIEW_MODULE_NAME);
-  GModule *handle = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-
-  if (handle == NULL)
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, g_module_error ());
-  return handle;
+  return lede_paths_load_module (LEDE_PREVIEW_MODULE_NAME, "src/preview", LEDE_PREVIEW_MODULE_ENTRY,
+                                 LEDE_PREVIEW_MODULE_ABI, error);
 }
 
-/* The main thread: @handle (or why there is none) becomes the module. */
+/* The main thread: @opened (or why there is none) becomes the module. */
 static void
-take_module (GModule      *handle,
-             const GError *error)
+take_module (const LedePreviewModule *opened,
+             const GError            *error)
 {
-  LedePreviewModuleGet get = NULL;
-
   if (module != NULL || module_error != NULL)
-    {
-      g_clear_pointer (&handle, g_module_close);
-      return;
-    }
-  if (handle == NULL)
-    module_error = g_strdup (error->message);
-  else if (!g_module_symbol (handle, LEDE_PREVIEW_MODULE_ENTRY, (gpointer *)&get) || get == NULL ||
-           get ()->abi != LEDE_PREVIEW_MODULE_ABI)
-    {
-      module_error = g_strdup_printf (_("%s is not this Lede’s preview"), g_module_name (handle));
-      g_module_close (handle);
-    }
+    return;
+  if (opened != NULL)
+    module = opened;
   else
     {
-      g_module_make_resident (handle);
-      module = get ();
+      module_error = g_strdup (error->message);
+      g_warning ("The preview is unavailable: %s", module_error);
     }
-  if (module_error != NULL)
-    g_warning ("The preview is unavailable: %s", module_error);
 }
 
 static gboolean
@@ -123,9 +103,9 @@ load_module (GError **error)
   if (module == NULL && module_error == NULL)
     {
       g_autoptr (GError) local_error = NULL;
-      GModule *handle = open_module (&local_error);
+      const LedePreviewModule *opened = open_module (&local_error);
 
-      take_module (handle, local_error);
+      take_module (opened, local_error);
     }
   if (module == NULL)
     {
@@ -205,10 +185,10 @@ open_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   GError *error = NULL;
-  GModule *handle = open_module (&error);
+  const LedePreviewModule *opened = open_module (&error);
 
-  if (handle != NULL)
-    g_task_return_pointer (task, handle, NULL);
+  if (opened != NULL)
+    g_task_return_pointer (task, (gpointer)opened, NULL);
   else
     g_task_return_error (task, error);
 }
@@ -229,9 +209,9 @@ on_opened (GObject      *source,
 {
   g_autoptr (LedePreviewPane) self = g_weak_ref_get (g_task_get_task_data (G_TASK (result)));
   g_autoptr (GError) error = NULL;
-  GModule *handle = g_task_propagate_pointer (G_TASK (result), &error);
+  const LedePreviewModule *opened = g_task_propagate_pointer (G_TASK (result), &error);
 
-  take_module (handle, error);
+  take_module (opened, error);
   if (self == NULL)
     return;
   self->loading = FALSE;

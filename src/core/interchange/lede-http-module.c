@@ -25,7 +25,7 @@ new_session (const char *user_agent,
 static void
 free_session (gpointer session)
 {
-  g_clear_object (&session);
+  g_object_unref (session);
 }
 
 static GBytes *

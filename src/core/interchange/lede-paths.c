@@ -11,7 +11,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 #include <gmodule.h>
 #include <locale.h>
@@ -58,7 +58,6 @@ typedef struct
 {
   char       *build_root;
   const char *locale_dir;
-  const char *module_dir;
 } Paths;
 
 static const Paths *
@@ -71,8 +70,6 @@ get_paths (void)
     {
       paths.build_root = find_build_root ();
       paths.locale_dir = paths.build_root ? g_build_filename (paths.build_root, "po", NULL) : LOCALEDIR;
-      paths.module_dir = paths.build_root ? g_build_filename (paths.build_root, "src", "preview", NULL)
-                                          : LEDE_MODULEDIR;
       g_once_init_leave (&once, 1);
     }
   return &paths;
@@ -91,27 +88,23 @@ lede_paths_locale_dir (void)
   return get_paths ()->locale_dir;
 }
 
-/* Where the preview module lives. */
-const char *
-lede_paths_module_dir (void)
-{
-  return get_paths ()->module_dir;
-}
-
 /**
  * lede_paths_dup_module:
  * @name: the module's name ("lede-photo-metadata")
  * @build_subdir: the folder of the build that makes it ("src/core/interchange")
  *
  * Returns: (transfer full): the module's file: in Lede's module folder
- *   when installed, where the build makes it when not
+ *   when installed, where the build makes it when not, or in
+ *   $LEDE_MODULE_DIR when set (for the tests, and to try another build's)
  */
 char *
 lede_paths_dup_module (const char *name,
                        const char *build_subdir)
 {
   const char *root = get_paths ()->build_root;
-  g_autofree char *dir = root ? g_build_filename (root, build_subdir, NULL) : g_strdup (LEDE_MODULEDIR);
+  g_autofree char *dir = g_getenv ("LEDE_MODULE_DIR") ? g_strdup (g_getenv ("LEDE_MODULE_DIR"))
+                         : root ? g_build_filename (root, build_subdir, NULL)
+                                : g_strdup (LEDE_MODULEDIR);
 
   return g_module_build_path (dir, name);
 }
@@ -125,7 +118,8 @@ lede_paths_dup_module (const char *name,
  * @abi: the number this build's table has
  *
  * Opens the module and keeps it for the process (its code is then never
- * unloaded). The caller keeps the table.
+ * unloaded). The caller keeps the table. Any thread: dlopen() of a
+ * module's libraries (WebKit's) can take long.
  *
  * Returns: (nullable): the module's table, or %NULL with @error set
  */
@@ -149,7 +143,7 @@ lede_paths_load_module (const char  *name,
   if (!g_module_symbol (handle, entry, (gpointer *)&get) || get == NULL || (table = get ()) == NULL ||
       *(const guint *)table != abi)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s is not this Lede’s", path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s is not this Lede’s"), path);
       g_module_close (handle);
       return NULL;
     }

@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 
 const char *lede_paths_build_root (void);
 const char *lede_paths_locale_dir (void);
-const char *lede_paths_module_dir (void);
 char       *lede_paths_dup_module (const char *name,
                                    const char *build_subdir);
 gconstpointer lede_paths_load_module (const char  *name,

@@ -334,7 +334,7 @@ read_metadata (LedePhoto *photo,
   lede_photo_set_text (&photo->caption, caption);
   lede_photo_set_text (&photo->credit, credit);
   lede_photo_set_text (&photo->alt_text, alt_text);
-  photo->orientation = orientation >= 1 && orientation <= 8 ? orientation : 1;
+  photo->orientation = orientation;  /* 1–8: the module says 1 for anything else */
 }
 
 static void

@@ -130,9 +130,9 @@ lede_speller_set_fallback (LedeSpeller *self,
  *   "" for the user's
  *
  * Picks the dictionary: the tag (a bare "en" as the user's locale has it,
- * "en_GB", else as the desk's language does), its base language, the fallback, then (only for a story with
- * no language set) the user's locale and the desk's language
- * (lede_settings_dup_language()).
+ * "en_GB", else as the desk's language does), its base language, the
+ * fallback, then (only for a story with no language set) the user's
+ * locale and the desk's language (lede_settings_dup_language()).
  *
  * Returns: whether there is a dictionary; without one every word passes
  */

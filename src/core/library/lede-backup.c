@@ -615,7 +615,14 @@ lede_backup_make (const char    *library_path,
   return g_steal_pointer (&path);
 
 failed:
+  /* SQLite keeps a rollback journal it could not finish (a full disk) for
+   * a later open to replay; this partial is never opened again. */
   g_unlink (partial);
+  {
+    g_autofree char *journal = g_strconcat (partial, "-journal", NULL);
+
+    g_unlink (journal);
+  }
   remove_tree (photos_partial);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     remove_tree (photos);

@@ -604,6 +604,13 @@ test_encodings (Fixture       *f,
   g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_NOT_UTF8);
   g_assert_nonnull (strstr (error->message, "byte 0x81 at line 3, column 2"));
   g_clear_error (&error);
+  /* UTF-8 named as UTF-16: it would read as Chinese without one invalid
+   * unit; refused, and the library as it was. */
+  g_assert_true (g_file_set_contents (path, "Fares rise\n\nFrom January.\n", -1, NULL));
+  g_assert_null (lede_import_file_encoded (f->library, path, 0, "UTF-16", NULL, NULL, NULL, &error));
+  g_assert_error (error, LEDE_IMPORT_ERROR, LEDE_IMPORT_ERROR_NOT_UTF8);
+  g_assert_nonnull (strstr (error->message, "it reads as UTF-8"));
+  g_clear_error (&error);
   /* UTF-16 cut short. */
   g_assert_true (g_file_set_contents (path, "\xff\xfe" "F\0a\0r", 7, NULL));
   g_assert_null (lede_import_file_encoded (f->library, path, 0, NULL, NULL, NULL, NULL, &error));

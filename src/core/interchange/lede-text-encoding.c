@@ -103,6 +103,15 @@ lede_text_encoding_has_utf8_sequence (const char *data,
   return FALSE;
 }
 
+static gboolean
+is_wide (const char *encoding)
+{
+  return g_ascii_strncasecmp (encoding, "UTF-16", 6) == 0 || g_ascii_strncasecmp (encoding, "UTF16", 5) == 0 ||
+         g_ascii_strncasecmp (encoding, "UTF-32", 6) == 0 || g_ascii_strncasecmp (encoding, "UTF32", 5) == 0 ||
+         g_ascii_strncasecmp (encoding, "UCS-2", 5) == 0 || g_ascii_strncasecmp (encoding, "UCS-4", 5) == 0 ||
+         g_ascii_strncasecmp (encoding, "UCS2", 4) == 0 || g_ascii_strncasecmp (encoding, "UCS4", 4) == 0;
+}
+
 /**
  * lede_text_encoding_convert:
  * @encoding: a name iconv knows ("ISO-8859-15", "MacRoman", "UTF-16LE"…)
@@ -133,6 +142,16 @@ lede_text_encoding_convert (const char  *data,
       return NULL;
     }
   g_iconv_close (converter);
+  /* Text in UTF-16 or UTF-32 has a zero byte in every space and line
+   * break; UTF-8 has none. Read as wide, UTF-8 turns into other scripts
+   * without a single invalid unit, so it is refused here rather than kept. */
+  if (is_wide (encoding) && memchr (data, '\0', len) == NULL && g_utf8_validate (data, len, NULL))
+    {
+      g_set_error (error, LEDE_TEXT_ENCODING_ERROR, LEDE_TEXT_ENCODING_ERROR_INVALID,
+                   _("It is not %s text: it has no zero bytes, as %s text with a space or a line break has; it reads as UTF-8, so import it without naming an encoding"),
+                   encoding, encoding);
+      return NULL;
+    }
   text = g_convert (data, len, "UTF-8", encoding, &read, &written, &local_error);
   if (text == NULL)
     {

@@ -811,6 +811,9 @@ test_bad_input (Fixture       *f,
   assert_refused (f, "list.md", "---\n- a\n- b\n---\nBody\n", -1, LEDE_IMPORT_ERROR_FRONT_MATTER, "key: value");
   assert_refused (f, "date.md", "---\ntitle: T\ndate: next Tuesday\n---\nBody\n", -1, LEDE_IMPORT_ERROR_FRONT_MATTER, "next Tuesday");
   assert_refused (f, "empty.md", " \n\n", -1, LEDE_IMPORT_ERROR_EMPTY, "empty");
+  /* A NUL escaped in quotes would cut the slug to "pier" and overwrite it. */
+  assert_refused (f, "nul-slug.md", "---\ntitle: T\nslug: \"pier\\0-fire\"\n---\nBody\n", -1,
+                  LEDE_IMPORT_ERROR_FRONT_MATTER, "NUL character (\\0) in a value on line 3");
   for (char c = 'b'; c <= 'j'; c++)
     g_string_append_printf (bomb, "%c: &%c [*%c,*%c,*%c,*%c,*%c,*%c,*%c,*%c,*%c]\n", c, c, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1);
   g_string_append (bomb, "---\nBody\n");

@@ -113,9 +113,11 @@ refuse_deep_flow (const char  *yaml,
 }
 
 /* Aliases (*name) can make a few lines stand for billions of values, so
- * front matter with any is refused before it is loaded. */
+ * front matter with any is refused before it is loaded; so is a value
+ * holding a NUL ("\0" in quotes), which Lede's strings would cut short
+ * (a slug "a\0b" kept as "a"). */
 static gboolean
-refuse_aliases (const char  *yaml,
+refuse_aliases_and_nuls (const char  *yaml,
                 gsize        len,
                 GError     **error)
 {
@@ -138,6 +140,14 @@ refuse_aliases (const char  *yaml,
           g_set_error (error, LEDE_FRONT_MATTER_ERROR, LEDE_FRONT_MATTER_ERROR_INVALID,
                        _("The front matter uses a YAML alias (*%s) on line %zu; Lede does not accept aliases"),
                        event.data.alias.anchor, event.start_mark.line + 2);
+          ok = FALSE;
+        }
+      else if (event.type == YAML_SCALAR_EVENT &&
+               memchr (event.data.scalar.value, '\0', event.data.scalar.length) != NULL)
+        {
+          g_set_error (error, LEDE_FRONT_MATTER_ERROR, LEDE_FRONT_MATTER_ERROR_INVALID,
+                       _("The front matter has a NUL character (\\0) in a value on line %zu; Lede keeps no such character"),
+                       event.start_mark.line + 2);
           ok = FALSE;
         }
       done = event.type == YAML_STREAM_END_EVENT;
@@ -428,7 +438,7 @@ lede_front_matter_read (const char    *yaml,
 
   if (has_title)
     *has_title = FALSE;
-  if (!refuse_deep_flow (yaml, len, error) || !refuse_aliases (yaml, len, error))
+  if (!refuse_deep_flow (yaml, len, error) || !refuse_aliases_and_nuls (yaml, len, error))
     return FALSE;
 
   yaml_parser_initialize (&parser);

@@ -1480,6 +1480,21 @@ test_story_carries_tags (Fixture       *f,
   g_clear_object (&read);
   read = lede_library_get_article (f->library, id, NULL);
   g_assert_cmpstrv (lede_article_get_tags (read), ((const char *[]) { "Awards", "Lifeboats", NULL }));
+
+  /* "Café" typed with a combining accent is the tag typed with "é". */
+  lede_article_set_tags (read, (const char * const[]) { "Cafe\xcc\x81s", "Lifeboats", NULL });
+  g_assert_true (lede_library_update_article (f->library, read, NULL));
+  tags = lede_library_get_tags (f->library, id, NULL);
+  g_assert_cmpstrv (tags, ((const char *[]) { "Caf\xc3\xa9s", "Lifeboats", NULL }));
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = lede_library_list_tags (f->library, NULL);
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (((LedeTag *)g_ptr_array_index (all, i))->name, "Awards"))
+      g_assert_true (lede_library_rename_tag (f->library, ((LedeTag *)g_ptr_array_index (all, i))->id,
+                                              "Cafe\xcc\x81s", NULL));
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = lede_library_list_tags (f->library, NULL);
+  g_assert_cmpuint (all->len, ==, 2);
 }
 
 /* Sources too: read with the story, links saved with it; a source deleted

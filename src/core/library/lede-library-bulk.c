@@ -183,7 +183,7 @@ lede_library_tag_stories (LedeLibrary  *self,
   g_return_val_if_fail (ids != NULL, FALSE);
   g_return_val_if_fail (tag != NULL, FALSE);
 
-  name = g_strstrip (lede_article_clean_line (tag));
+  name = lede_article_clean_tag (tag);
   if (*name == '\0')
     {
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED, _("%s: the tag is empty"), what);

@@ -31,7 +31,7 @@ _lede_library_write_tags (LedeLibrary        *self,
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
       /* A tag is a one-line field like any other. */
-      g_autofree char *name = g_strstrip (lede_article_clean_line (tags[i]));
+      g_autofree char *name = lede_article_clean_tag (tags[i]);
 
       if (*name == '\0')
         continue;
@@ -265,7 +265,7 @@ lede_library_rename_tag (LedeLibrary  *self,
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
 
-  clean = g_strstrip (lede_article_clean_line (name));
+  clean = lede_article_clean_tag (name);
   if (*clean == '\0')
     {
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED, _("%s: a tag needs a name"), what);

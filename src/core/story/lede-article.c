@@ -120,6 +120,22 @@ lede_article_clean_line (const char *text)
   return g_string_free (clean, FALSE);
 }
 
+/**
+ * lede_article_clean_tag:
+ *
+ * Returns: (transfer full): @text as a tag's name is kept: one clean line
+ *   without blanks at either end, composed (NFC), so "café" typed with
+ *   a combining accent and "café" typed with "é" are one tag
+ */
+char *
+lede_article_clean_tag (const char *text)
+{
+  g_autofree char *line = lede_article_clean_line (text);
+  char *composed = g_utf8_normalize (g_strstrip (line), -1, G_NORMALIZE_NFC);
+
+  return composed ? composed : g_steal_pointer (&line);
+}
+
 /* Text fields are never NULL, so callers need no NULL checks and the
  * library never stores NULL in a NOT NULL column. */
 static void

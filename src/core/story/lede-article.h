@@ -128,6 +128,7 @@ void               lede_article_set_trashed        (LedeArticle       *self,
                                                     GDateTime         *trashed);
 
 char              *lede_article_clean_line         (const char        *text);
+char              *lede_article_clean_tag          (const char        *text);
 gboolean           lede_article_keeps_on_restore   (LedeArticle       *current,
                                                     const char        *field);
 gboolean           lede_article_is_under_embargo   (LedeArticle       *self,

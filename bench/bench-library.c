@@ -668,6 +668,14 @@ main (int   argc,
       time_revision_growth (library, argv[3]);
       return 0;
     }
+  /* Anything else is a mistake, not a library to make (a library named
+   * "--help" once took 30 GB). */
+  if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
+    {
+      g_printerr ("Usage: %s [PATH] | --make N PATH | --many N PATH | --trash N PATH | --empty-trash PATH | --reindex PATH\n",
+                  argv[0]);
+      return 2;
+    }
   library = open_or_make (argc > 1 ? argv[1] : "library-100k.db", N_STORIES);
   measure (library, N_STORIES, two_words, prefix, prefix_3_common, prefix_3_rare);
   report_size (argc > 1 ? argv[1] : "library-100k.db", N_STORIES);

@@ -12,6 +12,7 @@
 
 #include "lede-batch-runner.h"
 #include "lede-frame-clock.h"
+#include "lede-memory.h"
 
 struct _LedeBatchRunner
 {
@@ -60,6 +61,8 @@ step (LedeBatchRunner *self)
   if (ended || self->freed)
     {
       free_now (self);
+      /* A batch of imports or exports read and wrote thousands of stories. */
+      lede_memory_give_back_when_idle ();
       return FALSE;
     }
   return TRUE;

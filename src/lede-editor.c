@@ -17,6 +17,7 @@
 #include "lede-text-paragraph.h"
 
 #include "lede-editor-private.h"
+#include "lede-memory.h"
 
 /* The body stays a readable column (of line-length characters), however
  * wide the window. */
@@ -548,6 +549,9 @@ set_markdown (gpointer data)
                                   gtk_source_language_manager_get_language (languages, "markdown"));
   if (self->spelling_pending)
     lede_editor_check_spelling (self);
+  /* Reading the language files (and the dictionary) ends start-up's
+   * burst of parsing. */
+  lede_memory_give_back_when_idle ();
   return G_SOURCE_REMOVE;
 }
 

@@ -18,6 +18,7 @@
 #include "lede-paths.h"
 #include "lede-preview-pane.h"
 #include "lede-import.h"
+#include "lede-memory.h"
 #include "lede-sample-story.h"
 #include "lede-window.h"
 #include "../lede-test-utils.h"
@@ -3232,6 +3233,62 @@ test_history_changes (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (history));
 }
 
+/* The main heap's resident size, in kB, from /proc/self/smaps. */
+static guint64
+heap_rss_kb (void)
+{
+  g_autofree char *smaps = NULL;
+  g_auto (GStrv) lines = NULL;
+  gboolean in_heap = FALSE;
+
+  g_assert_true (g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL));
+  lines = g_strsplit (smaps, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      if (g_ascii_isxdigit (lines[i][0]) && strchr (lines[i], '-'))
+        in_heap = g_str_has_suffix (lines[i], "[heap]");
+      else if (in_heap && g_str_has_prefix (lines[i], "Rss:"))
+        return g_ascii_strtoull (lines[i] + 4, NULL, 10);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+markdown_is_set (gpointer data)
+{
+  return gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (lede_editor_get_buffer (data))) != NULL;
+}
+
+/* Memory freed in small pieces goes back to the system once the main
+ * loop is idle (as after a window's start-up and after a batch): here
+ * 32 MB, which glibc would otherwise keep. */
+static void
+test_memory_given_back (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char **blocks = g_new (char *, 32768);
+  guint64 before;
+
+  lede_test_wait_until (markdown_is_set, get_editor (f), 10000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  /* All made, then all but one in 64 freed: whole free pages between. */
+  for (guint i = 0; i < 32768; i++)
+    memset ((blocks[i] = g_malloc (1000)), 'x', 1000);
+  for (guint i = 0; i < 32768; i++)
+    if (i % 64 != 0)
+      g_clear_pointer (&blocks[i], g_free);
+  before = heap_rss_kb ();
+  lede_memory_give_back_when_idle ();
+  lede_memory_give_back_when_idle ();
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_test_message ("main heap: %" G_GUINT64_FORMAT " kB before, %" G_GUINT64_FORMAT " kB after", before, heap_rss_kb ());
+  g_assert_cmpuint (heap_rss_kb () + 16 * 1024, <, before);
+  for (guint i = 0; i < 32768; i += 64)
+    g_free (blocks[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3241,6 +3298,7 @@ main (int   argc,
 
 #define ADD(name, func) g_test_add ("/lede/window/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("opens-with-sample", test_opens_with_sample);
+  ADD ("memory-given-back", test_memory_given_back);
   ADD ("autosave-reaches-library", test_autosave_reaches_library);
   ADD ("switch-keeps-both", test_switch_keeps_both);
   ADD ("trash-and-undo", test_trash_and_undo);

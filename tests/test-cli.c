@@ -484,6 +484,29 @@ test_import_export (void)
                                                "--all", "--overwrite", NULL }, &out, &err), ==, 0);
   forget (&out, &err);
 
+  /* Without its zip module (an installation missing a file), Word
+   * documents are refused in words, and nothing is written. */
+  {
+    g_autofree char *no_modules = g_build_filename (dir, "no-modules", NULL);
+    g_autofree char *docx_dir = g_build_filename (dir, "docx", NULL);
+    int status;
+
+    g_assert_cmpint (g_mkdir (no_modules, 0700), ==, 0);
+    g_assert_cmpint (g_mkdir (docx_dir, 0700), ==, 0);
+    g_setenv ("LEDE_MODULE_DIR", no_modules, TRUE);
+    status = lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "docx", "--out", docx_dir,
+                                                   "--all", NULL }, &out, &err);
+    g_unsetenv ("LEDE_MODULE_DIR");
+    g_assert_cmpint (status, ==, 3);
+    g_assert_nonnull (strstr (err, "Lede cannot write Word documents: a file of Lede’s is missing"));
+    g_assert_cmpuint (count_files (docx_dir), ==, 0);
+    forget (&out, &err);
+    g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "docx", "--out", docx_dir,
+                                                           "--all", NULL }, &out, &err), ==, 0);
+    g_assert_cmpuint (count_files (docx_dir), >, 0);
+    forget (&out, &err);
+  }
+
   /* Wrong usage. */
   g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "pdf", "--out", out_dir, "--all", NULL }, &out, &err), ==, 1);
   forget (&out, &err);

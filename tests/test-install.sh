@@ -18,7 +18,7 @@ not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; [ -s "$log" ] && sed 
 # Each check's output is kept apart, and shown only when it fails.
 check () { local what=$1; shift; log=$tmp/check-$((n + 1)).log; if "$@" > "$log" 2>&1; then ok "$what"; else not_ok "$what"; fi; }
 
-echo "1..13"
+echo "1..14"
 
 # A build of its own: the tests' environment must not reach the installed
 # programs, and the everyday build folder is never looked at.
@@ -29,7 +29,7 @@ rm -rf "$tmp/build"   # gone, so nothing installed can lean on it
 
 moduledir=$(find "$prefix" -maxdepth 4 -type d -name lede -path '*/lib*' | head -n 1)
 check "installed files" test -x "$prefix/bin/lede" -a -x "$prefix/bin/lede-cli" \
-  -a -f "$moduledir/liblede-preview.so" -a -f "$moduledir/liblede-photo-metadata.so" -a -f "$moduledir/liblede-http.so" \
+  -a -f "$moduledir/liblede-preview.so" -a -f "$moduledir/liblede-photo-metadata.so" -a -f "$moduledir/liblede-http.so" -a -f "$moduledir/liblede-zip.so" \
   -a -f "$prefix/share/glib-2.0/schemas/gschemas.compiled" \
   -a -f "$prefix/share/applications/io.github.ledeapp.Lede.desktop" \
   -a -f "$prefix/share/metainfo/io.github.ledeapp.Lede.metainfo.xml" \
@@ -38,7 +38,7 @@ check "installed files" test -x "$prefix/bin/lede" -a -x "$prefix/bin/lede-cli" 
 
 # No folder of any build in the installed programs' data or their run path.
 no_build_paths () {
-  for exe in "$prefix/bin/lede" "$prefix/bin/lede-cli" "$moduledir/liblede-preview.so" "$moduledir/liblede-photo-metadata.so" "$moduledir/liblede-http.so"; do
+  for exe in "$prefix/bin/lede" "$prefix/bin/lede-cli" "$moduledir/liblede-preview.so" "$moduledir/liblede-photo-metadata.so" "$moduledir/liblede-http.so" "$moduledir/liblede-zip.so"; do
     readelf -p .rodata "$exe" | grep -F -e "$tmp/build" -e "$src" && { echo "$exe names a build folder"; return 1; }
     readelf -d "$exe" | grep -E 'RUNPATH|RPATH' && { echo "$exe has a run path"; return 1; }
   done
@@ -60,6 +60,14 @@ The island ferry will sail twice a day from 7 December, the operator said.
 STORY
 check "installed lede-cli imports" lede-cli --library "$tmp/library.db" import "$tmp/story.md"
 check "installed lede-cli lists" bash -c "lede-cli --library '$tmp/library.db' list | grep -q 'Ferry timetable'"
+# A Word document is zipped by the installed zip module (libarchive).
+docx_export () {
+  mkdir -p "$tmp/docx" &&
+  lede-cli --library "$tmp/library.db" export --format docx --out "$tmp/docx" --all &&
+  python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; assert "word/document.xml" in z.namelist()' \
+    "$tmp/docx/ferry-timetable-changes-for-the-winter.docx"
+}
+check "installed lede-cli writes a Word document through its zip module" docx_export
 # A photo's caption is read by the installed photo metadata module (gexiv2).
 photo_caption () {
   python3 -c 'import struct, sys, zlib

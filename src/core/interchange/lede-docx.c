@@ -7,8 +7,8 @@
  * standfirst, byline and dateline follow it, then the lead photo; the
  * pictures in the body are where the page has them (lede-docx-pictures.c);
  * the corrections log ends it.
- * The parts are zipped with libarchive with no times, so the same story
- * always gives the same bytes.
+ * The parts are zipped with no times (by libarchive, in the zip module),
+ * so the same story always gives the same bytes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,10 +16,9 @@
 
 #include "config.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <cmark-gfm-core-extensions.h>
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "lede-correction.h"
@@ -28,7 +27,9 @@
 #include "lede-interchange-resources.h"
 #include "lede-markdown-private.h"
 #include "lede-markup-text.h"
+#include "lede-paths.h"
 #include "lede-time.h"
+#include "lede-zip-module.h"
 
 #define RESOURCES LEDE_RESOURCE_PATH "/docx/"
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -641,44 +642,36 @@ resource_string (const char *name)
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
-static la_ssize_t
-write_to_array (struct archive *archive,
-                void           *array,
-                const void     *data,
-                size_t          length)
+/* Loaded once a process, and kept; NULL with @error when it cannot be. */
+static const LedeZipModule *
+zip_module (GError **error)
 {
-  g_byte_array_append (array, data, length);
-  return length;
-}
+  static const LedeZipModule *module;
+  static char *missing;
+  static gsize loaded = 0;
 
-/* No part has a time: zip would keep it in local time (and libarchive a
- * Unix time beside it), so the same story would zip differently in another
- * time zone. Parts dated 1980, zip's first day, as Office writes them. */
-static void
-add_part_bytes (struct archive *archive,
-                const char     *name,
-                const void     *text,
-                gsize           length)
-{
-  struct archive_entry *entry = archive_entry_new ();
+  if (g_once_init_enter (&loaded))
+    {
+      g_autoptr (GError) local_error = NULL;
 
-  archive_entry_set_pathname (entry, name);
-  archive_entry_set_filetype (entry, AE_IFREG);
-  archive_entry_set_perm (entry, 0644);
-  archive_entry_set_size (entry, length);
-  /* Writing to memory fails only when memory does. */
-  if (archive_write_header (archive, entry) != ARCHIVE_OK ||
-      archive_write_data (archive, text, length) != (la_ssize_t) length)
-    g_error ("Could not zip %s: %s", name, archive_error_string (archive));
-  archive_entry_free (entry);
+      if (!(module = lede_paths_load_module (LEDE_ZIP_MODULE_NAME, "src/core/interchange", LEDE_ZIP_MODULE_ENTRY,
+                                             LEDE_ZIP_MODULE_ABI, &local_error)))
+        missing = g_strdup (local_error->message);
+      g_once_init_leave (&loaded, 1);
+    }
+  if (module == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("Lede cannot write Word documents: a file of Lede’s is missing (%s). Install Lede again."), missing);
+  return module;
 }
 
 static void
-add_part (struct archive *archive,
-          const char     *name,
-          const char     *text)
+add_part (const LedeZipModule *zipper,
+          gpointer             zip,
+          const char          *name,
+          const char          *text)
 {
-  add_part_bytes (archive, name, text, strlen (text));
+  zipper->add (zip, name, text, strlen (text), FALSE);
 }
 
 /**
@@ -706,10 +699,13 @@ lede_docx_write (const LedeVerdict  *verdict,
   g_autofree char *numbering = NULL;
   g_autofree char *styles = NULL;
   g_autofree char *core = NULL;
-  GByteArray *zip;
-  struct archive *archive;
+  const LedeZipModule *zipper;
+  gpointer zip;
 
   g_return_val_if_fail (verdict != NULL && lede_verdict_may_leave (verdict), NULL);
+
+  if (!(zipper = zip_module (error)))
+    return NULL;
 
   article = lede_verdict_get_article (verdict);
   docx.body = g_string_new (NULL);
@@ -744,42 +740,32 @@ lede_docx_write (const LedeVerdict  *verdict,
             "</Types>\n", NULL);
   numbering = g_strconcat (numbering_head, docx.lists->str, "</w:numbering>\n", NULL);
 
-  zip = g_byte_array_new ();
-  archive = archive_write_new ();
-  archive_write_set_format_zip (archive);
-  archive_write_set_options (archive, "zip:compression=deflate");
-  archive_write_set_bytes_in_last_block (archive, 1);  /* no padding after the zip */
-  archive_write_open (archive, zip, NULL, write_to_array, NULL);
+  zip = zipper->new_zip ();
   /* The content types come first, as Office itself writes them. */
-  add_part (archive, "[Content_Types].xml", content_types);
-  add_part (archive, "_rels/.rels",
+  add_part (zipper, zip, "[Content_Types].xml", content_types);
+  add_part (zipper, zip, "_rels/.rels",
             XML_HEAD "<Relationships xmlns=\"" NS_REL "\">"
             "<Relationship Id=\"document\" Type=\"" NS_R "/officeDocument\" Target=\"word/document.xml\"/>"
             "<Relationship Id=\"core\" Type=\"" NS_REL "/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
             "</Relationships>\n");
-  add_part (archive, "docProps/core.xml", core);
-  add_part (archive, "word/document.xml", document);
-  add_part (archive, "word/_rels/document.xml.rels", relations);
-  add_part (archive, "word/styles.xml", styles);
-  add_part (archive, "word/numbering.xml", numbering);
+  add_part (zipper, zip, "docProps/core.xml", core);
+  add_part (zipper, zip, "word/document.xml", document);
+  add_part (zipper, zip, "word/_rels/document.xml.rels", relations);
+  add_part (zipper, zip, "word/styles.xml", styles);
+  add_part (zipper, zip, "word/numbering.xml", numbering);
   /* Pictures are compressed already: deflating them again costs time
    * and gains nothing, so they are stored. */
-  if (lede_docx_pictures_get_n_media (pictures) > 0)
-    archive_write_zip_set_compression_store (archive);
   for (guint i = 0; i < lede_docx_pictures_get_n_media (pictures); i++)
     {
       GBytes *bytes;
       const char *name = lede_docx_pictures_get_media (pictures, i, &bytes);
       g_autofree char *part = g_strconcat ("word/media/", name, NULL);
 
-      add_part_bytes (archive, part, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      zipper->add (zip, part, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), TRUE);
     }
-  if (archive_write_close (archive) != ARCHIVE_OK)
-    g_error ("Could not zip the document: %s", archive_error_string (archive));
-  archive_write_free (archive);
 
   g_string_free (docx.body, TRUE);
   g_string_free (docx.links, TRUE);
   g_string_free (docx.lists, TRUE);
-  return g_byte_array_free_to_bytes (zip);
+  return zipper->finish (zip);
 }

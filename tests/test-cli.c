@@ -987,6 +987,40 @@ test_import_guards (void)
   lede_test_rmdir (dir);
 }
 
+/* Without its keyring module (an installation missing a file), a site is
+ * still removed from the list, and the password it could not forget is
+ * said in words. */
+static void
+test_keyring_module_missing (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+  g_autofree char *lede_config = g_build_filename (config, "lede", NULL);
+  g_autofree char *sites = g_build_filename (lede_config, "sites.conf", NULL);
+  g_autofree char *no_modules = g_build_filename (dir, "no-modules", NULL);
+  g_autofree char *old_config = g_strdup (g_getenv ("XDG_CONFIG_HOME"));
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *left = NULL;
+  int status;
+
+  g_assert_cmpint (g_mkdir_with_parents (lede_config, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (no_modules, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (sites, "[gazette]\naddress=https://gazette.example.org/\nuser=ines\n", -1, NULL));
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("LEDE_MODULE_DIR", no_modules, TRUE);
+  status = lede_test_run_cli ((const char *[]) { "site", "remove", "gazette", NULL }, &out, &err);
+  g_unsetenv ("LEDE_MODULE_DIR");
+  if (old_config)
+    g_setenv ("XDG_CONFIG_HOME", old_config, TRUE);
+  else
+    g_unsetenv ("XDG_CONFIG_HOME");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (err, "Lede cannot reach the password store: a file of Lede’s is missing"));
+  g_assert_true (g_file_get_contents (sites, &left, NULL, NULL));
+  g_assert_null (strstr (left, "gazette"));
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1007,6 +1041,7 @@ main (int   argc,
   g_test_add_func ("/lede/cli/read-only-disk", test_read_only_disk);
   g_test_add_func ("/lede/cli/export-same-slug", test_export_same_slug);
   g_test_add_func ("/lede/cli/import-guards", test_import_guards);
+  g_test_add_func ("/lede/cli/keyring-module-missing", test_keyring_module_missing);
 
   return g_test_run ();
 }

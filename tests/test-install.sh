@@ -18,7 +18,7 @@ not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; [ -s "$log" ] && sed 
 # Each check's output is kept apart, and shown only when it fails.
 check () { local what=$1; shift; log=$tmp/check-$((n + 1)).log; if "$@" > "$log" 2>&1; then ok "$what"; else not_ok "$what"; fi; }
 
-echo "1..14"
+echo "1..15"
 
 # A build of its own: the tests' environment must not reach the installed
 # programs, and the everyday build folder is never looked at.
@@ -29,7 +29,7 @@ rm -rf "$tmp/build"   # gone, so nothing installed can lean on it
 
 moduledir=$(find "$prefix" -maxdepth 4 -type d -name lede -path '*/lib*' | head -n 1)
 check "installed files" test -x "$prefix/bin/lede" -a -x "$prefix/bin/lede-cli" \
-  -a -f "$moduledir/liblede-preview.so" -a -f "$moduledir/liblede-photo-metadata.so" -a -f "$moduledir/liblede-http.so" -a -f "$moduledir/liblede-zip.so" \
+  -a -f "$moduledir/liblede-preview.so" -a -f "$moduledir/liblede-photo-metadata.so" -a -f "$moduledir/liblede-http.so" -a -f "$moduledir/liblede-zip.so" -a -f "$moduledir/liblede-keyring.so" \
   -a -f "$prefix/share/glib-2.0/schemas/gschemas.compiled" \
   -a -f "$prefix/share/applications/io.github.ledeapp.Lede.desktop" \
   -a -f "$prefix/share/metainfo/io.github.ledeapp.Lede.metainfo.xml" \
@@ -38,7 +38,7 @@ check "installed files" test -x "$prefix/bin/lede" -a -x "$prefix/bin/lede-cli" 
 
 # No folder of any build in the installed programs' data or their run path.
 no_build_paths () {
-  for exe in "$prefix/bin/lede" "$prefix/bin/lede-cli" "$moduledir/liblede-preview.so" "$moduledir/liblede-photo-metadata.so" "$moduledir/liblede-http.so" "$moduledir/liblede-zip.so"; do
+  for exe in "$prefix/bin/lede" "$prefix/bin/lede-cli" "$moduledir/liblede-preview.so" "$moduledir/liblede-photo-metadata.so" "$moduledir/liblede-http.so" "$moduledir/liblede-zip.so" "$moduledir/liblede-keyring.so"; do
     readelf -p .rodata "$exe" | grep -F -e "$tmp/build" -e "$src" && { echo "$exe names a build folder"; return 1; }
     readelf -d "$exe" | grep -E 'RUNPATH|RPATH' && { echo "$exe has a run path"; return 1; }
   done
@@ -90,6 +90,16 @@ site_unreachable () {
   grep -q 'Nothing answers at http://127.0.0.1:9/' "$tmp/site.out"
 }
 check "installed lede-cli reaches sites through its HTTP module" site_unreachable
+# Passwords go through the installed keyring module (libsecret): with no
+# Secret Service on the bus, it is the store that does not answer, not a
+# file missing.
+keyring_reached () {
+  mkdir -p "$XDG_CONFIG_HOME/lede" &&
+  printf '[gazette]\naddress=https://gazette.example.org/\nuser=ines\n' > "$XDG_CONFIG_HOME/lede/sites.conf" &&
+  DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent lede-cli site remove gazette > "$tmp/keyring.out" 2>&1 &&
+  grep -q 'The password store (Secret Service) did not answer' "$tmp/keyring.out"
+}
+check "installed lede-cli reaches the password store through its keyring module" keyring_reached
 # The German of the summary, read from the installed catalogue itself.
 summary="Lede's stories, from the command line."
 german=$(LANGUAGE=de TEXTDOMAINDIR=$prefix/share/locale gettext -d lede "$summary")

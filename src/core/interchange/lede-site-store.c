@@ -1,6 +1,6 @@
 /* lede-site-store.c: the sites in $XDG_CONFIG_HOME/lede/sites.conf (a key
  * file, a group a site), their passwords in the Secret Service through
- * libsecret, under the site's address and user.
+ * libsecret (in the keyring module), under the site's address and user.
  *
  * Sites are the user's, not the library's: a library copied to a
  * colleague carries no address or user of anyone's, and two libraries
@@ -14,25 +14,35 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <libsecret/secret.h>
 #include <string.h>
 
+#include "lede-keyring-module.h"
+#include "lede-paths.h"
 #include "lede-site-store.h"
 #include "lede-wordpress.h"
 
-static const SecretSchema *
-password_schema (void)
+/* Loaded once a process, and kept; NULL with @error when it cannot be. */
+static const LedeKeyringModule *
+keyring_module (GError **error)
 {
-  static const SecretSchema schema = {
-    "io.github.ledeapp.Lede.Site", SECRET_SCHEMA_NONE,
-    {
-      { "address", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
-    },
-  };
+  static const LedeKeyringModule *module;
+  static char *missing;
+  static gsize loaded = 0;
 
-  return &schema;
+  if (g_once_init_enter (&loaded))
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      if (!(module = lede_paths_load_module (LEDE_KEYRING_MODULE_NAME, "src/core/interchange",
+                                             LEDE_KEYRING_MODULE_ENTRY, LEDE_KEYRING_MODULE_ABI, &local_error)))
+        missing = g_strdup (local_error->message);
+      g_once_init_leave (&loaded, 1);
+    }
+  if (module == NULL)
+    g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_KEYRING,
+                 _("Lede cannot reach the password store: a file of Lede’s is missing (%s). Install Lede again."),
+                 missing);
+  return module;
 }
 
 static char *
@@ -193,14 +203,16 @@ lede_site_store_keep_password (const LedeSite  *site,
                                GCancellable    *cancellable,
                                GError         **error)
 {
+  const LedeKeyringModule *keyring = keyring_module (error);
   g_autoptr (GError) local_error = NULL;
   g_autofree char *label = NULL;
 
   g_return_val_if_fail (site != NULL && password != NULL, FALSE);
 
+  if (keyring == NULL)
+    return FALSE;
   label = g_strdup_printf (_("Lede: %s on %s"), site->user, site->address);
-  if (!secret_password_store_sync (password_schema (), SECRET_COLLECTION_DEFAULT, label, password, cancellable,
-                                   &local_error, "address", site->address, "user", site->user, NULL))
+  if (!keyring->store (site->address, site->user, label, password, cancellable, &local_error))
     {
       set_keyring_error (error, local_error);
       return FALSE;
@@ -219,8 +231,9 @@ lede_site_store_lookup_password (const LedeSite  *site,
                                  GCancellable    *cancellable,
                                  GError         **error)
 {
+  const LedeKeyringModule *keyring;
   g_autoptr (GError) local_error = NULL;
-  char *password;
+  g_autofree char *password = NULL;
 
   g_return_val_if_fail (site != NULL, NULL);
 
@@ -228,15 +241,11 @@ lede_site_store_lookup_password (const LedeSite  *site,
    * libsecret: cancelled during its lookup, libsecret 0.20 sets its error
    * twice (a GLib warning, fatal in the tests: seen when Open from
    * WordPress… changed site while a list was being read). */
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !(keyring = keyring_module (error)))
     return NULL;
-  password = secret_password_lookup_sync (password_schema (), NULL, &local_error,
-                                          "address", site->address, "user", site->user, NULL);
+  password = keyring->lookup (site->address, site->user, &local_error);
   if (local_error == NULL && g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      secret_password_free (password);
-      return NULL;
-    }
+    return NULL;
   if (local_error != NULL)
     {
       set_keyring_error (error, local_error);
@@ -249,13 +258,7 @@ lede_site_store_lookup_password (const LedeSite  *site,
                    site->user, site->address);
       return NULL;
     }
-  /* Out of libsecret's non-pageable memory, into ordinary memory. */
-  {
-    char *copy = g_strdup (password);
-
-    secret_password_free (password);
-    return copy;
-  }
+  return g_steal_pointer (&password);
 }
 
 gboolean
@@ -263,13 +266,14 @@ lede_site_store_forget_password (const LedeSite  *site,
                                  GCancellable    *cancellable,
                                  GError         **error)
 {
+  const LedeKeyringModule *keyring = keyring_module (error);
   g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (site != NULL, FALSE);
 
-  secret_password_clear_sync (password_schema (), cancellable, &local_error,
-                              "address", site->address, "user", site->user, NULL);
-  if (local_error != NULL)
+  if (keyring == NULL)
+    return FALSE;
+  if (!keyring->clear (site->address, site->user, cancellable, &local_error))
     {
       set_keyring_error (error, local_error);
       return FALSE;

@@ -149,7 +149,7 @@ lede_tag_chips_add_tag (LedeTagChips *self,
 
   if (self->library == NULL || self->article == NULL || lede_article_get_id (self->article) == 0)
     return FALSE;
-  clean = g_strstrip (lede_article_clean_line (tag));
+  clean = lede_article_clean_tag (tag);
   if (*clean == '\0')
     return FALSE;
   if ((existing = find_tag (self, clean)) != NULL)

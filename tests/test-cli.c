@@ -498,7 +498,9 @@ test_import_export (void)
                                                    "--all", NULL }, &out, &err);
     g_unsetenv ("LEDE_MODULE_DIR");
     g_assert_cmpint (status, ==, 3);
+    /* Said once, not once a story. */
     g_assert_nonnull (strstr (err, "Lede cannot write Word documents: a file of Lede’s is missing"));
+    g_assert_null (strstr (strstr (err, "Lede cannot write Word documents") + 1, "Lede cannot write Word documents"));
     g_assert_cmpuint (count_files (docx_dir), ==, 0);
     forget (&out, &err);
     g_assert_cmpint (lede_test_run_cli ((const char *[]) { "--library", path, "export", "--format", "docx", "--out", docx_dir,

@@ -18,7 +18,7 @@ not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; [ -s "$log" ] && sed 
 # Each check's output is kept apart, and shown only when it fails.
 check () { local what=$1; shift; log=$tmp/check-$((n + 1)).log; if "$@" > "$log" 2>&1; then ok "$what"; else not_ok "$what"; fi; }
 
-echo "1..15"
+echo "1..16"
 
 # A build of its own: the tests' environment must not reach the installed
 # programs, and the everyday build folder is never looked at.
@@ -45,6 +45,15 @@ no_build_paths () {
   return 0
 }
 check "no build folder in the installed programs" no_build_paths
+
+# What the modules hold is loaded when first needed, never with every start.
+no_module_libraries () {
+  for exe in "$prefix/bin/lede" "$prefix/bin/lede-cli"; do
+    readelf -d "$exe" | grep NEEDED | grep -E 'libarchive|libsecret|libsoup|gexiv2|webkit' && { echo "$exe links what a module holds"; return 1; }
+  done
+  return 0
+}
+check "the installed programs link none of their modules' libraries" no_module_libraries
 
 export PATH=$prefix/bin:/usr/bin:/bin
 export XDG_DATA_DIRS=$prefix/share:/usr/share

@@ -665,6 +665,19 @@ zip_module (GError **error)
   return module;
 }
 
+/**
+ * lede_docx_can_write:
+ *
+ * Returns: %FALSE, with @error set in words, when Word documents cannot be
+ *   written at all (Lede's zip module is missing): asked once before a
+ *   batch, rather than once a story
+ */
+gboolean
+lede_docx_can_write (GError **error)
+{
+  return zip_module (error) != NULL;
+}
+
 static void
 add_part (const LedeZipModule *zipper,
           gpointer             zip,

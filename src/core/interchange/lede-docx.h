@@ -9,6 +9,7 @@
 
 G_BEGIN_DECLS
 
+gboolean lede_docx_can_write (GError **error);
 GBytes *lede_docx_write (const LedeVerdict  *verdict,
                          LedeLibrary        *library,
                          GError            **error);

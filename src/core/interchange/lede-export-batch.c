@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lede-atomic-file.h"
+#include "lede-docx.h"
 #include "lede-export-batch.h"
 #include "lede-export-photos.h"
 #include "lede-gate.h"
@@ -430,7 +431,16 @@ lede_export_batch_run (LedeExportBatch  *self,
                        GCancellable     *cancellable,
                        GError          **error)
 {
+  g_autoptr (GError) cannot = NULL;
+
   g_hash_table_remove_all (self->names);
+  /* Nothing can be written: said once, not once a story. */
+  if (self->format == LEDE_EXPORT_FORMAT_DOCX && !lede_docx_can_write (&cannot))
+    {
+      g_ptr_array_add (self->failures, g_steal_pointer (&cannot));
+      g_atomic_int_set (&self->done, self->stories->len);
+      return TRUE;
+    }
   for (guint i = 0; i < self->stories->len; i++)
     {
       Story *story = &g_array_index (self->stories, Story, i);

@@ -118,8 +118,8 @@ refuse_deep_flow (const char  *yaml,
  * (a slug "a\0b" kept as "a"). */
 static gboolean
 refuse_aliases_and_nuls (const char  *yaml,
-                gsize        len,
-                GError     **error)
+                         gsize        len,
+                         GError     **error)
 {
   yaml_parser_t parser;
   gboolean ok = TRUE, done = FALSE;

@@ -203,13 +203,13 @@ lede_site_store_keep_password (const LedeSite  *site,
                                GCancellable    *cancellable,
                                GError         **error)
 {
-  const LedeKeyringModule *keyring = keyring_module (error);
+  const LedeKeyringModule *keyring;
   g_autoptr (GError) local_error = NULL;
   g_autofree char *label = NULL;
 
   g_return_val_if_fail (site != NULL && password != NULL, FALSE);
 
-  if (keyring == NULL)
+  if (!(keyring = keyring_module (error)))
     return FALSE;
   label = g_strdup_printf (_("Lede: %s on %s"), site->user, site->address);
   if (!keyring->store (site->address, site->user, label, password, cancellable, &local_error))
@@ -245,7 +245,12 @@ lede_site_store_lookup_password (const LedeSite  *site,
     return NULL;
   password = keyring->lookup (site->address, site->user, &local_error);
   if (local_error == NULL && g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
+    {
+      /* Not handed on: wiped, as libsecret would have. */
+      if (password)
+        memset (password, 0, strlen (password));
+      return NULL;
+    }
   if (local_error != NULL)
     {
       set_keyring_error (error, local_error);
@@ -266,12 +271,12 @@ lede_site_store_forget_password (const LedeSite  *site,
                                  GCancellable    *cancellable,
                                  GError         **error)
 {
-  const LedeKeyringModule *keyring = keyring_module (error);
+  const LedeKeyringModule *keyring;
   g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (site != NULL, FALSE);
 
-  if (keyring == NULL)
+  if (!(keyring = keyring_module (error)))
     return FALSE;
   if (!keyring->clear (site->address, site->user, cancellable, &local_error))
     {

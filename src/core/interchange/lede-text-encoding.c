@@ -144,8 +144,10 @@ lede_text_encoding_convert (const char  *data,
   g_iconv_close (converter);
   /* Text in UTF-16 or UTF-32 has a zero byte in every space and line
    * break; UTF-8 has none. Read as wide, UTF-8 turns into other scripts
-   * without a single invalid unit, so it is refused here rather than kept. */
-  if (is_wide (encoding) && memchr (data, '\0', len) == NULL && g_utf8_validate (data, len, NULL))
+   * without a single invalid unit, so it is refused here rather than kept.
+   * (Wide text with no space, no line break and no byte over 0x7F, a line
+   * of CJK alone, would be refused too: no story is that.) */
+  if (is_wide (encoding) && len > 0 && memchr (data, '\0', len) == NULL && g_utf8_validate (data, len, NULL))
     {
       g_set_error (error, LEDE_TEXT_ENCODING_ERROR, LEDE_TEXT_ENCODING_ERROR_INVALID,
                    _("It is not %s text: it has no zero bytes, as %s text with a space or a line break has; it reads as UTF-8, so import it without naming an encoding"),

@@ -643,6 +643,42 @@ test_story_list (void)
   lede_test_rmdir (dir);
 }
 
+/* Stories written back to back, faster than the checkpoint thread copies
+ * them: the WAL stays within its bound (here 2,000 pages, 8 MB), where it
+ * grew without end (30 GB for 100,000 stories). */
+static void
+test_wal_bounded (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr (LedeLibrary) library = NULL;
+  g_autoptr (GString) body = g_string_new (NULL);
+  goffset largest = 0;
+
+  g_setenv ("LEDE_WAL_MOST_PAGES", "2000", TRUE);
+  library = lede_library_open (path, NULL);
+  g_unsetenv ("LEDE_WAL_MOST_PAGES");
+  g_assert_nonnull (library->checkpointer);
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (body, "The quarry %u closes at dusk. ", i);
+  /* 40 KB stories, 80 MB of WAL written in all (with the search index). */
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autoptr (LedeArticle) article = lede_article_new ();
+      g_autofree char *headline = g_strdup_printf ("Quarry story %u", i);
+
+      lede_article_set_headline (article, headline);
+      lede_article_set_body (article, body->str);
+      g_assert_true (lede_library_create_article (library, article, NULL));
+      largest = MAX (largest, file_size (wal));
+    }
+  g_test_message ("largest WAL: %" G_GOFFSET_FORMAT " bytes", largest);
+  g_assert_cmpint (largest, <, 3 * 2000 * 4096);
+  g_clear_object (&library);
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +686,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lede/tidy/steps", test_steps);
   g_test_add_func ("/lede/tidy/checkpoint-off-thread", test_checkpoint_off_thread);
+  g_test_add_func ("/lede/tidy/wal-bounded", test_wal_bounded);
   g_test_add_func ("/lede/tidy/reindex", test_reindex);
   g_test_add_func ("/lede/tidy/words", test_words);
   g_test_add_func ("/lede/tidy/story-list", test_story_list);

@@ -346,12 +346,16 @@ time_reindex (const char *source,
   start = now_ms ();
   while (!done)
     {
-      double step_start = now_ms (), elapsed;
+      double step_start = now_ms (), elapsed, progress = lede_library_get_reindex_progress (library);
 
       if (!lede_library_tidy_step (library, &done, &error))
         g_error ("%s", error->message);
       elapsed = now_ms () - step_start;
       g_array_append_val (steps, elapsed);
+      /* Where the long ones fall: copying (progress under 0.5), noting
+       * words (over), or merging and emptying the old index (-1). */
+      if (elapsed > 20)
+        g_printerr ("step %u: %.1f ms, progress %.3f before it\n", steps->len, elapsed, progress);
     }
   whole = lede_bench_once ((now_ms () - start) / 1000.0);
   lede_bench_report ("library 100k", "search index rebuilt with prefixes: opening (migration 16)", "Lede", "ms", opened);

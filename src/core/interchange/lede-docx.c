@@ -646,19 +646,11 @@ resource_string (const char *name)
 static const LedeZipModule *
 zip_module (GError **error)
 {
-  static const LedeZipModule *module;
-  static char *missing;
-  static gsize loaded = 0;
+  static LedeModuleOnce once;
+  const char *missing;
+  const LedeZipModule *module = lede_paths_load_module_once (&once, LEDE_ZIP_MODULE_NAME, "src/core/interchange",
+                                                             LEDE_ZIP_MODULE_ENTRY, LEDE_ZIP_MODULE_ABI, &missing);
 
-  if (g_once_init_enter (&loaded))
-    {
-      g_autoptr (GError) local_error = NULL;
-
-      if (!(module = lede_paths_load_module (LEDE_ZIP_MODULE_NAME, "src/core/interchange", LEDE_ZIP_MODULE_ENTRY,
-                                             LEDE_ZIP_MODULE_ABI, &local_error)))
-        missing = g_strdup (local_error->message);
-      g_once_init_leave (&loaded, 1);
-    }
   if (module == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                  _("Lede cannot write Word documents: a file of Lede’s is missing (%s). Install Lede again."), missing);

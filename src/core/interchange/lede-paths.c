@@ -151,6 +151,37 @@ lede_paths_load_module (const char  *name,
   return table;
 }
 
+/**
+ * lede_paths_load_module_once:
+ * @once: the caller's static, zeroed
+ * @missing: (out) (optional): why it could not be loaded, kept for the process
+ *
+ * lede_paths_load_module(), tried once a process (from any thread: the
+ * first caller loads it, the others wait), and the same answer ever after.
+ *
+ * Returns: (nullable): the module's table, or %NULL with @missing set
+ */
+gconstpointer
+lede_paths_load_module_once (LedeModuleOnce  *once,
+                             const char      *name,
+                             const char      *build_subdir,
+                             const char      *entry,
+                             guint            abi,
+                             const char     **missing)
+{
+  if (g_once_init_enter (&once->loaded))
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!(once->table = lede_paths_load_module (name, build_subdir, entry, abi, &error)))
+        once->missing = g_strdup (error->message);
+      g_once_init_leave (&once->loaded, 1);
+    }
+  if (missing)
+    *missing = once->missing;
+  return once->table;
+}
+
 /* An uninstalled build has no installed GSettings schema: use the one it
  * compiled, unless the environment already says where to look. */
 void

@@ -17,6 +17,22 @@ gconstpointer lede_paths_load_module (const char  *name,
                                       const char  *entry,
                                       guint        abi,
                                       GError     **error);
+
+/* What lede_paths_load_module_once() keeps of a module: a caller's
+ * static, zeroed. */
+typedef struct
+{
+  gsize         loaded;
+  gconstpointer table;
+  char         *missing;  /* why it could not be loaded */
+} LedeModuleOnce;
+
+gconstpointer lede_paths_load_module_once (LedeModuleOnce  *once,
+                                           const char      *name,
+                                           const char      *build_subdir,
+                                           const char      *entry,
+                                           guint            abi,
+                                           const char     **missing);
 void        lede_paths_use_build_schemas (void);
 void        lede_paths_bind_text_domain (void);
 

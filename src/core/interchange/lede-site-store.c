@@ -25,19 +25,11 @@
 static const LedeKeyringModule *
 keyring_module (GError **error)
 {
-  static const LedeKeyringModule *module;
-  static char *missing;
-  static gsize loaded = 0;
+  static LedeModuleOnce once;
+  const char *missing;
+  const LedeKeyringModule *module = lede_paths_load_module_once (&once, LEDE_KEYRING_MODULE_NAME, "src/core/interchange",
+                                                                 LEDE_KEYRING_MODULE_ENTRY, LEDE_KEYRING_MODULE_ABI, &missing);
 
-  if (g_once_init_enter (&loaded))
-    {
-      g_autoptr (GError) local_error = NULL;
-
-      if (!(module = lede_paths_load_module (LEDE_KEYRING_MODULE_NAME, "src/core/interchange",
-                                             LEDE_KEYRING_MODULE_ENTRY, LEDE_KEYRING_MODULE_ABI, &local_error)))
-        missing = g_strdup (local_error->message);
-      g_once_init_leave (&loaded, 1);
-    }
   if (module == NULL)
     g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_KEYRING,
                  _("Lede cannot reach the password store: a file of Lede’s is missing (%s). Install Lede again."),

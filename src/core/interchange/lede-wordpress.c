@@ -48,19 +48,11 @@ G_DEFINE_QUARK (lede-wordpress-error-quark, lede_wordpress_error)
 static const LedeHttpModule *
 http_module (GError **error)
 {
-  static const LedeHttpModule *module;
-  static char *missing;
-  static gsize loaded = 0;
+  static LedeModuleOnce once;
+  const char *missing;
+  const LedeHttpModule *module = lede_paths_load_module_once (&once, LEDE_HTTP_MODULE_NAME, "src/core/interchange",
+                                                              LEDE_HTTP_MODULE_ENTRY, LEDE_HTTP_MODULE_ABI, &missing);
 
-  if (g_once_init_enter (&loaded))
-    {
-      g_autoptr (GError) local_error = NULL;
-
-      if (!(module = lede_paths_load_module (LEDE_HTTP_MODULE_NAME, "src/core/interchange", LEDE_HTTP_MODULE_ENTRY,
-                                             LEDE_HTTP_MODULE_ABI, &local_error)))
-        missing = g_strdup (local_error->message);
-      g_once_init_leave (&loaded, 1);
-    }
   if (module == NULL)
     g_set_error (error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_UNREACHABLE,
                  _("Lede cannot speak to sites: a file of Lede’s is missing (%s). Install Lede again."), missing);

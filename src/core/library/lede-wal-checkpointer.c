@@ -10,7 +10,7 @@
  * A writer that commits faster than the thread copies (stories made or
  * imported back to back) would have the WAL grow without end: SQLite
  * starts it again from the top only once every frame is copied, and the
- * thread never catches up (30 GB of WAL for 100,000 stories). So once the
+ * thread never catches up (24 GB of WAL for 100,000 stories). So once the
  * WAL passes WAL_MOST_PAGES the writer copies it itself in its commit, as
  * SQLite's own autocheckpoint would, and the file is cut back to that
  * size when the WAL starts again (journal_size_limit).

@@ -88,8 +88,13 @@ tidy_all (LedeLibrary *library)
   gboolean done = FALSE;
 
   while (!done)
-    if (!lede_library_tidy_step (library, &done, &error))
-      g_error ("%s", error->message);
+    {
+      /* As the window's ticks would: a step waits out the WAL's copying. */
+      while (lede_library_is_copying_wal (library))
+        g_usleep (1000);
+      if (!lede_library_tidy_step (library, &done, &error))
+        g_error ("%s", error->message);
+    }
   return (now_ms () - start) / 1000.0;
 }
 
@@ -346,7 +351,12 @@ time_reindex (const char *source,
   start = now_ms ();
   while (!done)
     {
-      double step_start = now_ms (), elapsed, progress = lede_library_get_reindex_progress (library);
+      double step_start, elapsed, progress = lede_library_get_reindex_progress (library);
+
+      /* As the window's ticks would: a step waits out the WAL's copying. */
+      while (lede_library_is_copying_wal (library))
+        g_usleep (1000);
+      step_start = now_ms ();
 
       if (!lede_library_tidy_step (library, &done, &error))
         g_error ("%s", error->message);

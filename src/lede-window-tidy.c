@@ -69,8 +69,11 @@ tidy_tick (gpointer data)
 
   if (self->library == NULL)
     return G_SOURCE_CONTINUE;
+  /* Nor while the WAL is copied into the file: the step would share the
+   * disk with the copy, and hold the window three times as long. */
   if (g_get_monotonic_time () - self->last_edit_us < idle_us (self->tidy_quick) ||
-      lede_autosave_get_state (self->autosave) != LEDE_SAVE_STATE_SAVED)
+      lede_autosave_get_state (self->autosave) != LEDE_SAVE_STATE_SAVED ||
+      lede_library_is_copying_wal (self->library))
     return G_SOURCE_CONTINUE;
   if (!lede_library_tidy_step (self->library, &done, &error))
     {

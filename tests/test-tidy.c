@@ -679,6 +679,45 @@ test_wal_bounded (void)
   lede_test_rmdir (dir);
 }
 
+/* The window's tidy steps wait while the WAL is copied into the file:
+ * the library says when that is, and never for a reader. */
+static void
+test_copying_wal_seen (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
+  g_autoptr (LedeLibrary) reader = NULL;
+  g_autoptr (GString) body = g_string_new (NULL);
+  gboolean seen = FALSE;
+
+  g_assert_false (lede_library_is_copying_wal (library));
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (body, "The quarry %u closes at dusk. ", i);
+  /* 40 KB stories until a copy is seen under way: each copy of 4 MB takes
+   * milliseconds, and is looked for as soon as its commit wakes it. */
+  for (guint i = 0; i < 300 && !seen; i++)
+    {
+      g_autoptr (LedeArticle) article = lede_article_new ();
+      g_autofree char *headline = g_strdup_printf ("Quarry story %u", i);
+      gint64 until;
+
+      lede_article_set_headline (article, headline);
+      lede_article_set_body (article, body->str);
+      g_assert_true (lede_library_create_article (library, article, NULL));
+      until = g_get_monotonic_time () + 20 * 1000;
+      while (!seen && g_get_monotonic_time () < until)
+        seen = lede_library_is_copying_wal (library);
+    }
+  g_assert_true (seen);
+  reader = lede_library_open_for_reading (path, NULL);
+  g_assert_nonnull (reader);
+  g_assert_false (lede_library_is_copying_wal (reader));
+  g_clear_object (&reader);
+  g_clear_object (&library);
+  lede_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -687,6 +726,7 @@ main (int   argc,
   g_test_add_func ("/lede/tidy/steps", test_steps);
   g_test_add_func ("/lede/tidy/checkpoint-off-thread", test_checkpoint_off_thread);
   g_test_add_func ("/lede/tidy/wal-bounded", test_wal_bounded);
+  g_test_add_func ("/lede/tidy/copying-wal-seen", test_copying_wal_seen);
   g_test_add_func ("/lede/tidy/reindex", test_reindex);
   g_test_add_func ("/lede/tidy/words", test_words);
   g_test_add_func ("/lede/tidy/story-list", test_story_list);

@@ -67,6 +67,7 @@ gboolean      lede_library_tidy_step         (LedeLibrary  *self,
                                               gboolean     *done,
                                               GError      **error);
 double        lede_library_get_reindex_progress (LedeLibrary *self);
+gboolean      lede_library_is_copying_wal    (LedeLibrary  *self);
 gboolean      lede_library_needs_check       (LedeLibrary  *self);
 gboolean      lede_library_check             (LedeLibrary  *self,
                                               GError      **error);

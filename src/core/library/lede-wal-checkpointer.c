@@ -43,6 +43,7 @@ struct _LedeWalCheckpointer
   gboolean stopping;
   guint    count;    /* checkpoints done, for the tests */
   int      most_pages;
+  gint     copying;  /* atomic: a checkpoint is under way */
 };
 
 static gpointer
@@ -63,8 +64,10 @@ checkpoint_thread (gpointer data)
       g_mutex_unlock (&self->lock);
       /* A connection that has read nothing does not know the file is in
        * WAL mode, and checkpoints nothing. */
+      g_atomic_int_set (&self->copying, TRUE);
       sqlite3_exec (self->db, "PRAGMA schema_version", NULL, NULL, NULL);
       rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+      g_atomic_int_set (&self->copying, FALSE);
       /* Busy: the writer is closing, or checking; the next commit asks again. */
       if (rc != SQLITE_OK && rc != SQLITE_BUSY)
         g_debug ("Could not checkpoint %s: %s", sqlite3_db_filename (self->db, "main"), sqlite3_errmsg (self->db));
@@ -147,6 +150,14 @@ lede_wal_checkpointer_new (sqlite3 *writer)
   self->thread = g_thread_new ("lede-checkpoint", checkpoint_thread, self);
   sqlite3_wal_hook (writer, on_wal_written, self);
   return self;
+}
+
+/* Whether the thread is copying the WAL into the file now: work that can
+ * wait (a tidy step) waits, rather than share the disk with it. */
+gboolean
+lede_wal_checkpointer_is_copying (LedeWalCheckpointer *self)
+{
+  return self != NULL && g_atomic_int_get (&self->copying);
 }
 
 /* How many checkpoints the thread has run. */

@@ -14,6 +14,7 @@ typedef struct _LedeWalCheckpointer LedeWalCheckpointer;
 
 LedeWalCheckpointer *lede_wal_checkpointer_new  (sqlite3             *writer);
 guint                lede_wal_checkpointer_get_count (LedeWalCheckpointer *self);
+gboolean             lede_wal_checkpointer_is_copying (LedeWalCheckpointer *self);
 void                 lede_wal_checkpointer_free (LedeWalCheckpointer *self);
 
 G_END_DECLS

@@ -70,6 +70,32 @@ file_size (const char *path)
   return info != NULL ? g_file_info_get_size (info) : -1;
 }
 
+/* Story @i of 40 KB (more with the search index): a few fill SQLite's
+ * 1,000 pages (4 MB) of WAL. */
+static void
+add_story (LedeLibrary *library,
+           const char  *headline,
+           const char  *body)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+
+  lede_article_set_headline (article, headline);
+  lede_article_set_body (article, body);
+  g_assert_true (lede_library_create_article (library, article, NULL));
+}
+
+static void
+add_quarry_story (LedeLibrary *library,
+                  guint        i)
+{
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autofree char *headline = g_strdup_printf ("Quarry story %u", i);
+
+  for (guint n = 0; n < 1500; n++)
+    g_string_append_printf (body, "The quarry %u closes at dusk. ", n);
+  add_story (library, headline, body->str);
+}
+
 /* The WAL goes into the file on a thread of its own, the library open and
  * writing: the writer's commits never copy it. */
 static void
@@ -78,7 +104,6 @@ test_checkpoint_off_thread (void)
   g_autofree char *dir = lede_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "library.db", NULL);
   g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
-  g_autoptr (GString) body = g_string_new (NULL);
   g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -86,19 +111,9 @@ test_checkpoint_off_thread (void)
 
   g_assert_nonnull (library->checkpointer);
   before = file_size (path);
-  for (guint i = 0; i < 1500; i++)
-    g_string_append_printf (body, "The quarry %u closes at dusk. ", i);
-  /* Stories of 40 KB (more with the search index) until SQLite's 1,000
-   * pages (4 MB) of WAL are passed. */
+  /* Stories until SQLite's 1,000 pages of WAL are passed. */
   for (guint i = 0; i < 100 && !checkpointed (library); i++)
-    {
-      g_autoptr (LedeArticle) article = lede_article_new ();
-      g_autofree char *headline = g_strdup_printf ("Quarry story %u", i);
-
-      lede_article_set_headline (article, headline);
-      lede_article_set_body (article, body->str);
-      g_assert_true (lede_library_create_article (library, article, NULL));
-    }
+    add_quarry_story (library, i);
   lede_test_wait_until (checkpointed, library, 10000);
   g_assert_cmpint (file_size (path), >, before + 1024 * 1024);
   /* The stories are in the main file: read alone, its WAL not looked at,
@@ -388,18 +403,6 @@ assert_finds_as_fts5 (LedeLibrary *library,
 }
 
 static void
-add_story (LedeLibrary *library,
-           const char  *headline,
-           const char  *body)
-{
-  g_autoptr (LedeArticle) article = lede_article_new ();
-
-  lede_article_set_headline (article, headline);
-  lede_article_set_body (article, body);
-  g_assert_true (lede_library_create_article (library, article, NULL));
-}
-
-static void
 tidy_all (LedeLibrary *library)
 {
   gboolean done = FALSE;
@@ -653,24 +656,16 @@ test_wal_bounded (void)
   g_autofree char *path = g_build_filename (dir, "library.db", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autoptr (LedeLibrary) library = NULL;
-  g_autoptr (GString) body = g_string_new (NULL);
   goffset largest = 0;
 
   g_setenv ("LEDE_WAL_MOST_PAGES", "2000", TRUE);
   library = lede_library_open (path, NULL);
   g_unsetenv ("LEDE_WAL_MOST_PAGES");
   g_assert_nonnull (library->checkpointer);
-  for (guint i = 0; i < 1500; i++)
-    g_string_append_printf (body, "The quarry %u closes at dusk. ", i);
   /* 40 KB stories, 80 MB of WAL written in all (with the search index). */
   for (guint i = 0; i < 1000; i++)
     {
-      g_autoptr (LedeArticle) article = lede_article_new ();
-      g_autofree char *headline = g_strdup_printf ("Quarry story %u", i);
-
-      lede_article_set_headline (article, headline);
-      lede_article_set_body (article, body->str);
-      g_assert_true (lede_library_create_article (library, article, NULL));
+      add_quarry_story (library, i);
       largest = MAX (largest, file_size (wal));
     }
   g_test_message ("largest WAL: %" G_GOFFSET_FORMAT " bytes", largest);
@@ -688,23 +683,16 @@ test_copying_wal_seen (void)
   g_autofree char *path = g_build_filename (dir, "library.db", NULL);
   g_autoptr (LedeLibrary) library = lede_library_open (path, NULL);
   g_autoptr (LedeLibrary) reader = NULL;
-  g_autoptr (GString) body = g_string_new (NULL);
   gboolean seen = FALSE;
 
   g_assert_false (lede_library_is_copying_wal (library));
-  for (guint i = 0; i < 1500; i++)
-    g_string_append_printf (body, "The quarry %u closes at dusk. ", i);
   /* 40 KB stories until a copy is seen under way: each copy of 4 MB takes
    * milliseconds, and is looked for as soon as its commit wakes it. */
   for (guint i = 0; i < 300 && !seen; i++)
     {
-      g_autoptr (LedeArticle) article = lede_article_new ();
-      g_autofree char *headline = g_strdup_printf ("Quarry story %u", i);
       gint64 until;
 
-      lede_article_set_headline (article, headline);
-      lede_article_set_body (article, body->str);
-      g_assert_true (lede_library_create_article (library, article, NULL));
+      add_quarry_story (library, i);
       until = g_get_monotonic_time () + 20 * 1000;
       while (!seen && g_get_monotonic_time () < until)
         seen = lede_library_is_copying_wal (library);

@@ -31,22 +31,6 @@
 #define TIDY_PAGES 64
 
 /**
- * lede_library_is_copying_wal:
- *
- * Returns: whether the library's WAL is being copied into its file now,
- *   on the thread that does that. A tidy step run meanwhile shares the
- *   disk with the copy: rebuilding 100,000 stories' index back to back,
- *   46 of 6,970 steps took 30-110 ms; waiting out each copy, 6 of 6,000
- *   (at most 37 ms)
- */
-gboolean
-lede_library_is_copying_wal (LedeLibrary *self)
-{
-  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
-  return lede_wal_checkpointer_is_copying (self->checkpointer);
-}
-
-/**
  * lede_library_tidy_step:
  * @done: (out): %TRUE when the index had nothing left to merge (nor to
  *   rebuild: lede_library_get_reindex_progress())

@@ -690,6 +690,22 @@ quick_check (const char    *path,
   return result == CHECK_WHOLE;
 }
 
+/**
+ * lede_library_is_copying_wal:
+ *
+ * Returns: whether the library's WAL is being copied into its file now,
+ *   on the thread that does that. A tidy step run meanwhile shares the
+ *   disk with the copy: rebuilding 100,000 stories' index back to back,
+ *   46 of 6,970 steps took 30-110 ms; waiting out each copy, 6 of 6,000
+ *   (at most 34 ms)
+ */
+gboolean
+lede_library_is_copying_wal (LedeLibrary *self)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  return lede_wal_checkpointer_is_copying (self->checkpointer);
+}
+
 /* The WAL into the file from now on, on a thread of its own; without one
  * (the file could not be opened again), in the commits, as SQLite does. */
 void

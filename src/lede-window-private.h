@@ -44,6 +44,10 @@ struct _LedeWindow
   gboolean              focus_mode;
   GtkDropDown          *status_filter;
   GtkDropDown          *tag_filter;
+  GtkMenuButton        *primary_menu_button;
+  GtkMenuButton        *status_menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *status_menu;
   GtkWidget            *trash_button;
   AdwButtonContent     *trash_button_content;
   GtkStringList        *tag_names;

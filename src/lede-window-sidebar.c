@@ -325,9 +325,21 @@ lede_window_class_add_sidebar (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
 }
 
+/* A menu is built the first time it is opened (a click, F10): built with
+ * the window, the main menu's 150 widgets delayed its first frame. */
+static void
+build_menu (GtkMenuButton *button,
+            gpointer       menu)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
+}
+
 void
 lede_window_init_sidebar (LedeWindow *self)
 {
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, build_menu, self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->status_menu_button, build_menu, self->status_menu, NULL);
   /* The sidebar's order, from the menu, remembered. */
   {
     g_autoptr (GAction) order = g_settings_create_action (self->settings, "story-order");

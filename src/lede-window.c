@@ -290,6 +290,10 @@ lede_window_class_init (LedeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, metadata_flap);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, header_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, status_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, LedeWindow, status_menu);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, layout_bar);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, bar_split_button);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, metadata_panel);

@@ -319,6 +319,7 @@ time_reindex (const char *source,
   g_autoptr (LedeLibrary) library = NULL;
   g_autoptr (GError) error = NULL;
   LedeBenchStats whole = { 0 }, opened = { 0 };
+  g_autofree char *wal = g_strconcat (copy, "-wal", NULL);
   gboolean done = FALSE;
   double start;
 
@@ -352,10 +353,13 @@ time_reindex (const char *source,
   while (!done)
     {
       double step_start, elapsed, progress = lede_library_get_reindex_progress (library);
+      GStatBuf wal_stat;
+      gint64 wal_pages;
 
       /* As the window's ticks would: a step waits out the WAL's copying. */
       while (lede_library_is_copying_wal (library))
         g_usleep (1000);
+      wal_pages = g_stat (wal, &wal_stat) == 0 ? wal_stat.st_size / 4096 : -1;
       step_start = now_ms ();
 
       if (!lede_library_tidy_step (library, &done, &error))
@@ -365,7 +369,8 @@ time_reindex (const char *source,
       /* Where the long ones fall: copying (progress under 0.5), noting
        * words (over), or merging and emptying the old index (-1). */
       if (elapsed > 20)
-        g_printerr ("step %u: %.1f ms, progress %.3f before it\n", steps->len, elapsed, progress);
+        g_printerr ("step %u: %.1f ms, progress %.3f before it, WAL of %" G_GINT64_FORMAT " pages\n", steps->len, elapsed,
+                    progress, wal_pages);
     }
   whole = lede_bench_once ((now_ms () - start) / 1000.0);
   lede_bench_report ("library 100k", "search index rebuilt with prefixes: opening (migration 16)", "Lede", "ms", opened);

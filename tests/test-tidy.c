@@ -706,12 +706,43 @@ test_copying_wal_seen (void)
   lede_test_rmdir (dir);
 }
 
+/* A step stops before a piece that would end past its budget, judged by
+ * its longest piece so far, and not after one that did; a budget of 0
+ * has no end. */
+static void
+test_step_clock (void)
+{
+  LedeStepClock clock;
+
+  /* A piece of 30 ms in a budget of 50: another like it would end at 60. */
+  lede_step_clock_start (&clock, 50 * 1000);
+  g_usleep (30 * 1000);
+  g_assert_false (lede_step_clock_has_room (&clock));
+
+  /* Short pieces in a long budget leave room. */
+  lede_step_clock_start (&clock, 10 * G_USEC_PER_SEC);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_usleep (1000);
+      g_assert_true (lede_step_clock_has_room (&clock));
+    }
+  /* One long piece is remembered: the next is judged by it. */
+  g_usleep (40 * 1000);
+  g_assert_true (lede_step_clock_has_room (&clock));
+  g_assert_cmpint (clock.longest_us, >=, 40 * 1000);
+
+  lede_step_clock_start (&clock, 0);
+  g_usleep (20 * 1000);
+  g_assert_true (lede_step_clock_has_room (&clock));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lede/tidy/steps", test_steps);
+  g_test_add_func ("/lede/tidy/step-clock", test_step_clock);
   g_test_add_func ("/lede/tidy/checkpoint-off-thread", test_checkpoint_off_thread);
   g_test_add_func ("/lede/tidy/wal-bounded", test_wal_bounded);
   g_test_add_func ("/lede/tidy/copying-wal-seen", test_copying_wal_seen);

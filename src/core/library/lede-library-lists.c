@@ -241,7 +241,7 @@ _lede_library_list_step (LedeLibrary  *self,
                          GError      **error)
 {
   const char *what = _("Could not tidy the story list");
-  gint64 start = g_get_monotonic_time ();
+  LedeStepClock clock;
   gint64 upto;
   sqlite3_stmt *stmt;
 
@@ -255,7 +255,8 @@ _lede_library_list_step (LedeLibrary  *self,
   if (!_lede_library_begin (self, what, error))
     return FALSE;
   /* A story the triggers wrote since is newer than its row here: kept. */
-  while (upto > 0 && g_get_monotonic_time () - start < LEDE_TIDY_STEP_US)
+  lede_step_clock_start (&clock, LEDE_TIDY_STEP_US);
+  while (upto > 0)
     {
       if (!(stmt = _lede_library_prepare (self, "INSERT OR IGNORE INTO story_list "
                                                 "SELECT id, trashed_at IS NOT NULL, status, headline, assignee, "
@@ -266,6 +267,8 @@ _lede_library_list_step (LedeLibrary  *self,
       if (!_lede_library_step_done (self, stmt, what, error))
         goto fail;
       upto -= LIST_BATCH;
+      if (!lede_step_clock_has_room (&clock))
+        break;
     }
   if (upto > 0)
     {

@@ -102,6 +102,38 @@ gboolean      _lede_library_set_other_program_error (const char    *path,
  * them at 100,000 stories). */
 #define LEDE_TIDY_STEP_US (11 * 1000)
 
+/* A step's clock: a step stops before a piece of work that would end past
+ * its budget, judged by the longest piece it has done so far, rather than
+ * after one that did (a piece can take several milliseconds). A budget of
+ * 0 has no end. */
+typedef struct
+{
+  gint64 budget_us;
+  gint64 start_us;
+  gint64 last_us;     /* when the last piece ended */
+  gint64 longest_us;  /* the longest piece so far */
+} LedeStepClock;
+
+static inline void
+lede_step_clock_start (LedeStepClock *clock,
+                       gint64         budget_us)
+{
+  clock->budget_us = budget_us;
+  clock->start_us = clock->last_us = g_get_monotonic_time ();
+  clock->longest_us = 0;
+}
+
+/* Called after each piece: whether another fits in the budget. */
+static inline gboolean
+lede_step_clock_has_room (LedeStepClock *clock)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  clock->longest_us = MAX (clock->longest_us, now - clock->last_us);
+  clock->last_us = now;
+  return clock->budget_us <= 0 || now + clock->longest_us - clock->start_us < clock->budget_us;
+}
+
 /* The desk's fields and the headlines by role (issue 32), columns 19 on of
  * ARTICLE_COLUMNS, and ?40 … ?45 in the statements that write a story
  * (_lede_library_bind_desk_fields()), numbered apart so other columns can

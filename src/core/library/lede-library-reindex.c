@@ -30,7 +30,7 @@
 #include "lede-library-schema.h"
 
 /* Stories a statement copies, and rows of the old index a statement
- * deletes; a step does either for LEDE_TIDY_STEP_US. */
+ * deletes; a step does either within LEDE_TIDY_STEP_US. */
 #define BATCH       4
 #define EMPTY_ROWS  200
 /* FTS5 merges its segments as it writes: each time 64 more pages are
@@ -161,9 +161,10 @@ copy_some (LedeLibrary  *self,
            gboolean     *done,
            GError      **error)
 {
-  gint64 deadline = g_get_monotonic_time () + budget_us;
+  LedeStepClock clock;
   gint64 done_to = 0, last = 0;
 
+  lede_step_clock_start (&clock, budget_us);
   *done = FALSE;
   if (!_lede_library_query_int (self, "SELECT done_to FROM search_reindex", &done_to, error) ||
       !_lede_library_query_int (self, "SELECT coalesce (max (id), 0) FROM articles", &last, error))
@@ -181,7 +182,7 @@ copy_some (LedeLibrary  *self,
             return FALSE;
           done_to += BATCH;
         }
-      if (budget_us > 0 && g_get_monotonic_time () >= deadline)
+      if (!lede_step_clock_has_room (&clock))
         break;
     }
   if (done_to >= last)
@@ -210,8 +211,9 @@ empty_old_index (LedeLibrary  *self,
     { "articles_fts_old_docsize", "id", "id", "1" }, { "articles_fts_old_idx", "(segid, term)", "segid, term", "1" },
   };
   const char *what = _("Could not rebuild the search index");
-  gint64 deadline = g_get_monotonic_time () + budget_us;
+  LedeStepClock clock;
 
+  lede_step_clock_start (&clock, budget_us);
   *done = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
@@ -227,7 +229,7 @@ empty_old_index (LedeLibrary  *self,
             return FALSE;
           if (sqlite3_total_changes (self->db) == before)
             break;
-          if (budget_us > 0 && g_get_monotonic_time () >= deadline)
+          if (!lede_step_clock_has_room (&clock))
             return TRUE;
         }
     }

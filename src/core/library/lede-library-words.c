@@ -31,7 +31,7 @@
 #include "lede-library-schema.h"
 #include "lede-search-rank.h"
 
-/* Stories a statement reads; a step reads batches for LEDE_TIDY_STEP_US. */
+/* Stories a statement reads; a step reads batches within LEDE_TIDY_STEP_US. */
 #define BATCH   20
 /* More queued than this, a search leaves prefixes to FTS5. */
 #define DUE_READ_AT_SEARCH 32
@@ -192,7 +192,7 @@ _lede_library_words_step (LedeLibrary  *self,
 {
   const char *what = _("Could not note the words of the search index");
   g_autoptr (Tokenizer) tokenizer = NULL;
-  gint64 start = g_get_monotonic_time ();
+  LedeStepClock clock;
   gboolean left = TRUE;
 
   *done = TRUE;
@@ -205,12 +205,14 @@ _lede_library_words_step (LedeLibrary  *self,
     }
   if (!_lede_library_begin (self, what, error))
     return FALSE;
-  while (left && g_get_monotonic_time () - start < LEDE_TIDY_STEP_US)
+  lede_step_clock_start (&clock, LEDE_TIDY_STEP_US);
+  do
     if (!note_some (self, tokenizer, &left, error))
       {
         _lede_library_rollback (self);
         return FALSE;
       }
+  while (left && lede_step_clock_has_room (&clock));
   if (!_lede_library_commit (self, what, error))
     {
       _lede_library_rollback (self);

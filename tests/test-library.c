@@ -1500,6 +1500,72 @@ test_story_carries_tags (Fixture       *f,
   g_assert_cmpuint (all->len, ==, 2);
 }
 
+static gint64
+tag_id_named (LedeLibrary *library,
+              const char  *name)
+{
+  g_autoptr (GPtrArray) all = lede_library_list_tags (library, NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (((LedeTag *)g_ptr_array_index (all, i))->name, name))
+      return ((LedeTag *)g_ptr_array_index (all, i))->id;
+  return 0;
+}
+
+/* Tags are one in any case, beyond ASCII too (SQLite's NOCASE folds only
+ * A to Z): saved, added to many stories, or renamed onto, a tag in other
+ * capitals ("ÉCONOMIE", "ZÜRICH") is the one the library already has. */
+static void
+test_tags_in_any_case (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (LedeArticle) first = new_story ("Budget day", "The chancellor rose at noon.");
+  g_autoptr (LedeArticle) second = new_story ("Markets calm", "Shares barely moved.");
+  g_autoptr (LedeArticle) third = new_story ("Road closed", "Works on the high street.");
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto (GStrv) tags = NULL;
+  gint64 id;
+
+  lede_article_set_tags (first, (const char * const[]) { "\xc3\x89" "conomie", "Z\xc3\xbc" "rich", NULL });
+  g_assert_true (lede_library_create_article (f->library, first, NULL));
+  lede_article_set_tags (second, (const char * const[]) { "\xc3\x89" "CONOMIE", "Z\xc3\x9c" "RICH", NULL });
+  g_assert_true (lede_library_create_article (f->library, second, NULL));
+  all = lede_library_list_tags (f->library, NULL);
+  g_assert_cmpuint (all->len, ==, 2);
+  tags = lede_library_get_tags (f->library, lede_article_get_id (second), NULL);
+  /* In the order of their bytes (NOCASE): "É" after "Z". */
+  g_assert_cmpstrv (tags, ((const char *[]) { "Z\xc3\xbc" "rich", "\xc3\x89" "conomie", NULL }));
+  g_clear_pointer (&tags, g_strfreev);
+
+  /* Added to many at once, in small letters. */
+  g_assert_true (lede_library_create_article (f->library, third, NULL));
+  id = lede_article_get_id (third);
+  g_array_append_val (ids, id);
+  g_assert_true (lede_library_tag_stories (f->library, ids, "\xc3\xa9" "conomie", TRUE, NULL));
+  tags = lede_library_get_tags (f->library, id, NULL);
+  g_assert_cmpstrv (tags, ((const char *[]) { "\xc3\x89" "conomie", NULL }));
+  g_clear_pointer (&tags, g_strfreev);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = lede_library_list_tags (f->library, NULL);
+  g_assert_cmpuint (all->len, ==, 2);
+  /* Taken off in capitals. */
+  g_assert_true (lede_library_tag_stories (f->library, ids, "\xc3\x89" "CONOMIE", FALSE, NULL));
+  tags = lede_library_get_tags (f->library, id, NULL);
+  g_assert_cmpuint (g_strv_length (tags), ==, 0);
+  g_clear_pointer (&tags, g_strfreev);
+
+  /* Renamed onto another in other capitals: the two are merged. */
+  g_assert_true (lede_library_rename_tag (f->library, tag_id_named (f->library, "Z\xc3\xbc" "rich"),
+                                          "\xc3\xa9" "CONOMIE", NULL));
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = lede_library_list_tags (f->library, NULL);
+  g_assert_cmpuint (all->len, ==, 1);
+  g_assert_cmpstr (((LedeTag *)g_ptr_array_index (all, 0))->name, ==, "\xc3\xa9" "CONOMIE");
+  tags = lede_library_get_tags (f->library, lede_article_get_id (first), NULL);
+  g_assert_cmpstrv (tags, ((const char *[]) { "\xc3\xa9" "CONOMIE", NULL }));
+}
+
 /* Sources too: read with the story, links saved with it; a source deleted
  * in the meantime is left out rather than failing the save. */
 static void
@@ -1592,6 +1658,7 @@ main (int   argc,
   ADD ("story-batch", test_story_batch);
   ADD ("tags-in-use", test_tags_in_use);
   ADD ("story-carries-tags", test_story_carries_tags);
+  ADD ("tags-in-any-case", test_tags_in_any_case);
   ADD ("story-carries-sources", test_story_carries_sources);
 #undef ADD
   g_test_add_func ("/lede/library/one-writer", test_one_writer);

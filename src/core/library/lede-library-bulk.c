@@ -161,7 +161,7 @@ lede_library_set_stories_status (LedeLibrary       *self,
  * lede_library_tag_stories:
  * @ids: (element-type gint64): stories
  * @tag: a tag, in any case; one already in the library under another case
- *   is reused
+ *   (in full Unicode: _lede_library_tag_as_known()) is reused
  * @add: whether to add @tag to each story or take it off
  *
  * Adds @tag to (or removes it from) every story in @ids, or to none.
@@ -176,6 +176,7 @@ lede_library_tag_stories (LedeLibrary  *self,
                           GError      **error)
 {
   const char *what = add ? _("Could not add the tag") : _("Could not remove the tag");
+  g_autofree char *clean = NULL;
   g_autofree char *name = NULL;
   sqlite3_stmt *stmt;
 
@@ -183,12 +184,14 @@ lede_library_tag_stories (LedeLibrary  *self,
   g_return_val_if_fail (ids != NULL, FALSE);
   g_return_val_if_fail (tag != NULL, FALSE);
 
-  name = lede_article_clean_tag (tag);
-  if (*name == '\0')
+  clean = lede_article_clean_tag (tag);
+  if (*clean == '\0')
     {
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED, _("%s: the tag is empty"), what);
       return FALSE;
     }
+  if (!(name = _lede_library_tag_as_known (self, clean, error)))
+    return FALSE;
   if (!add)
     return change_all (self,
                        "DELETE FROM article_tags WHERE article_id = ?1 AND "

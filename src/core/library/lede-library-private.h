@@ -255,6 +255,9 @@ LedeArticle  *_lede_library_get_article_where (LedeLibrary  *self,
                                              gint64         id,
                                              const char    *uuid,
                                              GError       **error);
+char         *_lede_library_tag_as_known     (LedeLibrary   *self,
+                                             const char    *name,
+                                             GError       **error);
 gboolean      _lede_library_write_tags       (LedeLibrary   *self,
                                              gint64         article_id,
                                              const char * const *tags,

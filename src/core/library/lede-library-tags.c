@@ -11,8 +11,79 @@
 
 #include "lede-library-private.h"
 
+/* A key that is the same for a name in any case and any composition.
+ * Small letters, not a case fold: a fold makes "Straße" "strasse", which
+ * an ASCII name would then have to be looked for among the others too. */
+static char *
+tag_key (const char *name)
+{
+  g_autofree char *composed = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+
+  return g_utf8_strdown (composed, -1);
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if ((guchar)*p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * _lede_library_tag_as_known:
+ * @name: a clean tag (lede_article_clean_tag())
+ *
+ * SQLite's NOCASE, which the tags' names compare with, folds the case of
+ * ASCII letters only: "ÉCONOMIE" would be a tag of its own beside
+ * "économie". A name with other letters is looked for among the tags in
+ * small letters (Unicode's), and reused as the library spells it.
+ *
+ * Returns: (transfer full): @name as the library has it, or @name when it
+ *   is new; %NULL on error
+ */
+char *
+_lede_library_tag_as_known (LedeLibrary  *self,
+                            const char   *name,
+                            GError      **error)
+{
+  g_autofree char *key = NULL;
+  char *known = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (is_ascii (name))
+    return g_strdup (name);
+  key = tag_key (name);
+  /* In small letters all ASCII (the Kelvin sign's "K"), NOCASE finds it
+   * by the index. */
+  stmt = is_ascii (key) ? _lede_library_prepare (self, "SELECT name FROM tags WHERE name = ?1", error)
+                        : _lede_library_prepare (self, "SELECT name FROM tags WHERE name GLOB '*[^ -~]*'", error);
+  if (stmt == NULL)
+    return NULL;
+  if (is_ascii (key))
+    _lede_library_bind_text (stmt, 1, key);
+  while (known == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *other = (const char *)sqlite3_column_text (stmt, 0);
+      g_autofree char *other_key = tag_key (other);
+
+      if (g_strcmp0 (key, other_key) == 0)
+        known = g_strdup (other);
+    }
+  sqlite3_reset (stmt);
+  if (known == NULL && rc != SQLITE_DONE)
+    {
+      _lede_library_set_sqlite_error (self, error, rc, _("Could not read the tags"));
+      return NULL;
+    }
+  return known ? known : g_strdup (name);
+}
+
 /* Replaces a story's tags inside the caller's transaction. A tag already in
- * the library under another case is reused, so "brexit" joins "Brexit". */
+ * the library under another case is reused, so "brexit" joins "Brexit"
+ * and "ÉCONOMIE" joins "économie". */
 gboolean
 _lede_library_write_tags (LedeLibrary        *self,
                           gint64              article_id,
@@ -31,10 +102,13 @@ _lede_library_write_tags (LedeLibrary        *self,
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
       /* A tag is a one-line field like any other. */
-      g_autofree char *name = lede_article_clean_tag (tags[i]);
+      g_autofree char *clean = lede_article_clean_tag (tags[i]);
+      g_autofree char *name = NULL;
 
-      if (*name == '\0')
+      if (*clean == '\0')
         continue;
+      if (!(name = _lede_library_tag_as_known (self, clean, error)))
+        return FALSE;
       stmt = _lede_library_prepare (self, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", error);
       if (stmt == NULL)
         return FALSE;
@@ -259,6 +333,7 @@ lede_library_rename_tag (LedeLibrary  *self,
 {
   const char *what = _("Could not rename the tag");
   g_autofree char *clean = NULL;
+  g_autofree char *known = NULL;
   g_autoptr (GArray) stories = NULL;
   sqlite3_stmt *stmt;
   gint64 other = 0;
@@ -273,10 +348,10 @@ lede_library_rename_tag (LedeLibrary  *self,
     }
   if (!_lede_library_begin (self, what, error))
     return FALSE;
-  stmt = _lede_library_prepare (self, "SELECT id FROM tags WHERE name = ?1 AND id <> ?2", error);
-  if (stmt == NULL)
+  if (!(known = _lede_library_tag_as_known (self, clean, error)) ||
+      !(stmt = _lede_library_prepare (self, "SELECT id FROM tags WHERE name = ?1 AND id <> ?2", error)))
     goto fail;
-  _lede_library_bind_text (stmt, 1, clean);
+  _lede_library_bind_text (stmt, 1, known);
   sqlite3_bind_int64 (stmt, 2, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     other = sqlite3_column_int64 (stmt, 0);

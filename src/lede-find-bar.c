@@ -96,7 +96,6 @@ count_in_headline (LedeFindBar *self)
 }
 
 static void update_status (LedeFindBar *self);
-static void build_bar (LedeFindBar *self);
 
 /* GtkSearchEntry tells what was typed only after a pause; Enter (or a
  * button) pressed before then must search for what the entry shows, not
@@ -133,15 +132,11 @@ update_status (LedeFindBar *self)
   int position = 0;
 
   g_clear_pointer (&self->status_text, g_free);
-  if (self->box != NULL)
+  gtk_widget_set_visible (GTK_WIDGET (self->error), regex_error != NULL);
+  if (regex_error != NULL)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->error), regex_error != NULL);
-      if (regex_error != NULL)
-        {
-          g_autofree char *why = g_strdup_printf (_("This regular expression cannot be used: %s"),
-                                                  regex_error->message);
-          gtk_label_set_text (self->error, why);
-        }
+      g_autofree char *why = g_strdup_printf (_("This regular expression cannot be used: %s"), regex_error->message);
+      gtk_label_set_text (self->error, why);
     }
   if (text == NULL || *text == '\0' || regex_error != NULL)
     self->status_text = g_strdup ("");
@@ -169,11 +164,8 @@ update_status (LedeFindBar *self)
           self->status_text = g_steal_pointer (&headline);
         }
     }
-  if (self->box != NULL)
-    {
-      gtk_label_set_text (self->status, self->status_text);
-      gtk_widget_set_visible (GTK_WIDGET (self->status), *self->status_text != '\0');
-    }
+  gtk_label_set_text (self->status, self->status_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->status), *self->status_text != '\0');
 }
 
 static void
@@ -210,7 +202,6 @@ lede_find_bar_next (LedeFindBar *self,
   gboolean wrapped;
 
   g_return_if_fail (LEDE_IS_FIND_BAR (self));
-  build_bar (self);
 
   sync_search_text (self);
   buffer = GTK_TEXT_BUFFER (gtk_source_search_context_get_buffer (self->context));
@@ -236,7 +227,6 @@ lede_find_bar_replace (LedeFindBar *self)
   const char *with;
 
   g_return_val_if_fail (LEDE_IS_FIND_BAR (self), FALSE);
-  build_bar (self);
 
   sync_search_text (self);
   buffer = GTK_TEXT_BUFFER (gtk_source_search_context_get_buffer (self->context));
@@ -305,7 +295,6 @@ lede_find_bar_replace_all (LedeFindBar *self)
   guint replaced;
 
   g_return_val_if_fail (LEDE_IS_FIND_BAR (self), 0);
-  build_bar (self);
 
   sync_search_text (self);
   count = gtk_source_search_context_get_occurrences_count (self->context);
@@ -501,24 +490,25 @@ lede_find_bar_init (LedeFindBar *self)
   gtk_source_search_settings_set_wrap_around (self->settings, TRUE);
 }
 
-/* The bar's widgets are made the first time they are needed (Ctrl+F, or
- * what is typed in them read): made with every window, they held up its
- * first frame. Counting and highlighting need only the search context. */
-static void
-build_bar (LedeFindBar *self)
+LedeFindBar *
+lede_find_bar_new (GtkSourceView *body,
+                   GtkTextView   *headline)
 {
-  GtkWidget *box, *find_row, *close, *previous, *next;
+  LedeFindBar *self = g_object_new (LEDE_TYPE_FIND_BAR, NULL);
+  GtkWidget *find_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
+  GtkWidget *previous = gtk_button_new_from_icon_name ("go-up-symbolic");
+  GtkWidget *next = gtk_button_new_from_icon_name ("go-down-symbolic");
   GtkEventController *keys;
 
-  if (self->box != NULL)
-    return;
-  find_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  close = gtk_button_new_from_icon_name ("window-close-symbolic");
-  previous = gtk_button_new_from_icon_name ("go-up-symbolic");
-  next = gtk_button_new_from_icon_name ("go-down-symbolic");
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_parent (box, GTK_WIDGET (self));
-  gtk_widget_add_css_class (box, "toolbar");
+  self->body = body;
+  self->headline = headline;
+  self->context = gtk_source_search_context_new (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (body))),
+                                                 self->settings);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_add_css_class (self->box, "toolbar");
 
   self->find_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->find_entry), TRUE);
@@ -580,15 +570,15 @@ build_bar (LedeFindBar *self)
     gtk_box_append (GTK_BOX (find_row), options);
   }
   gtk_box_append (GTK_BOX (find_row), close);
-  gtk_box_append (GTK_BOX (box), find_row);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status));
+  gtk_box_append (GTK_BOX (self->box), find_row);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->status));
 
   self->error = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error, TRUE);
   gtk_label_set_xalign (self->error, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->error), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->error));
 
   self->replace_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->replace_entry = GTK_ENTRY (gtk_entry_new ());
@@ -601,22 +591,8 @@ build_bar (LedeFindBar *self)
   gtk_box_append (GTK_BOX (self->replace_row), GTK_WIDGET (self->replace_entry));
   gtk_box_append (GTK_BOX (self->replace_row), button (_("_Replace"), G_CALLBACK (on_replace_clicked), self));
   gtk_box_append (GTK_BOX (self->replace_row), button (_("Replace _All"), G_CALLBACK (on_replace_all_clicked), self));
-  gtk_box_append (GTK_BOX (box), self->replace_row);
-  /* Built: the status and errors now have somewhere to go. */
-  self->box = box;
-  update_status (self);
-}
+  gtk_box_append (GTK_BOX (self->box), self->replace_row);
 
-LedeFindBar *
-lede_find_bar_new (GtkSourceView *body,
-                   GtkTextView   *headline)
-{
-  LedeFindBar *self = g_object_new (LEDE_TYPE_FIND_BAR, NULL);
-
-  self->body = body;
-  self->headline = headline;
-  self->context = gtk_source_search_context_new (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (body))),
-                                                 self->settings);
   g_signal_connect_object (self->settings, "notify", G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::occurrences-count", G_CALLBACK (update_status), self,
                            G_CONNECT_SWAPPED);
@@ -641,7 +617,6 @@ lede_find_bar_open (LedeFindBar *self,
                     gboolean     replace)
 {
   g_return_if_fail (LEDE_IS_FIND_BAR (self));
-  build_bar (self);
 
   gtk_widget_set_visible (self->replace_row, replace);
   gtk_source_search_context_set_highlight (self->context, TRUE);
@@ -663,7 +638,6 @@ lede_find_bar_set_text (LedeFindBar *self,
                         const char  *replace)
 {
   g_return_if_fail (LEDE_IS_FIND_BAR (self));
-  build_bar (self);
 
   gtk_editable_set_text (GTK_EDITABLE (self->find_entry), find ? find : "");
   gtk_editable_set_text (GTK_EDITABLE (self->replace_entry), replace ? replace : "");
@@ -698,7 +672,5 @@ const char *
 lede_find_bar_get_error (LedeFindBar *self)
 {
   g_return_val_if_fail (LEDE_IS_FIND_BAR (self), NULL);
-  if (self->box == NULL)
-    return NULL;
   return gtk_widget_get_visible (GTK_WIDGET (self->error)) ? gtk_label_get_text (self->error) : NULL;
 }

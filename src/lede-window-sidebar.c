@@ -326,7 +326,7 @@ lede_window_class_add_sidebar (GtkWidgetClass *widget_class)
 }
 
 /* A menu is built the first time it is opened (a click, F10): built with
- * the window, the main menu's 150 widgets delayed its first frame. */
+ * the window, the main menu's 154 widgets delayed its first frame. */
 static void
 build_menu (GtkMenuButton *button,
             gpointer       menu)
@@ -338,8 +338,11 @@ build_menu (GtkMenuButton *button,
 void
 lede_window_init_sidebar (LedeWindow *self)
 {
-  gtk_menu_button_set_create_popup_func (self->primary_menu_button, build_menu, self->primary_menu, NULL);
-  gtk_menu_button_set_create_popup_func (self->status_menu_button, build_menu, self->status_menu, NULL);
+  /* The template's menus go with the template: each button holds its own. */
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, build_menu, g_object_ref (self->primary_menu),
+                                         g_object_unref);
+  gtk_menu_button_set_create_popup_func (self->status_menu_button, build_menu, g_object_ref (self->status_menu),
+                                         g_object_unref);
   /* The sidebar's order, from the menu, remembered. */
   {
     g_autoptr (GAction) order = g_settings_create_action (self->settings, "story-order");

@@ -3259,55 +3259,40 @@ markdown_is_set (gpointer data)
   return gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (lede_editor_get_buffer (data))) != NULL;
 }
 
-static gboolean
-is_main_menu_button (GtkWidget *widget)
-{
-  return GTK_IS_MENU_BUTTON (widget) &&
-         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0;
-}
-
-static GtkWidget *
-find_main_menu_button (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (is_main_menu_button (child))
-        return child;
-      if ((found = find_main_menu_button (child)))
-        return found;
-    }
-  return NULL;
-}
-
-/* The main menu is built when it first opens, not with the window (its
- * widgets delayed the first frame), and then holds the whole menu. */
 static void
-test_menu_built_when_opened (Fixture       *f,
-                             gconstpointer  data)
+assert_built_when_opened (GtkMenuButton *button)
 {
-  GtkWidget *button = find_main_menu_button (GTK_WIDGET (f->window));
   GMenuModel *menu;
   GtkPopover *popover;
 
-  g_assert_nonnull (button);
-  g_assert_null (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
-  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
-  /* As F10 or a click opens it. */
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
-  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_null (gtk_menu_button_get_menu_model (button));
+  g_assert_null (gtk_menu_button_get_popover (button));
+  /* As a click, or F10 for the main menu, opens it. */
+  gtk_menu_button_popup (button);
+  menu = gtk_menu_button_get_menu_model (button);
+  popover = gtk_menu_button_get_popover (button);
   g_assert_nonnull (menu);
   g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popdown (button);
   /* Opened again, it is the same menu, not another. */
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  g_assert_true (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)) == menu);
-  g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)) == popover);
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_menu_model (button) == menu);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+}
+
+/* The main menu and the selection's Status menu are built when they first
+ * open, not with the window (the main menu's widgets delayed the first
+ * frame), and then hold the whole menu. */
+static void
+test_menu_built_when_opened (Fixture       *f,
+                             gconstpointer  data)
+{
+  for (const char **id = (const char *[]) { "primary_menu_button", "status_menu_button", NULL }; *id; id++)
+    assert_built_when_opened (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                              LEDE_TYPE_WINDOW, *id)));
 }
 
 /* Memory freed in small pieces goes back to the system once the main
@@ -3355,6 +3340,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add ("/lede/window/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("opens-with-sample", test_opens_with_sample);
   ADD ("memory-given-back", test_memory_given_back);
+  ADD ("menu-built-when-opened", test_menu_built_when_opened);
   ADD ("autosave-reaches-library", test_autosave_reaches_library);
   ADD ("switch-keeps-both", test_switch_keeps_both);
   ADD ("trash-and-undo", test_trash_and_undo);

@@ -1564,6 +1564,55 @@ test_tags_in_any_case (Fixture       *f,
   g_assert_cmpstr (((LedeTag *)g_ptr_array_index (all, 0))->name, ==, "\xc3\xa9" "CONOMIE");
   tags = lede_library_get_tags (f->library, lede_article_get_id (first), NULL);
   g_assert_cmpstrv (tags, ((const char *[]) { "\xc3\xa9" "CONOMIE", NULL }));
+  g_clear_pointer (&tags, g_strfreev);
+}
+
+/* Tags in two cases that an older Lede made ("ÖLPREIS" and "ölpreis"):
+ * the tag of the very name is the one taken off, and a rename of one onto
+ * the other merges them, as for ASCII. */
+static void
+test_tags_twins_before (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (LedeArticle) capitals = new_story ("Oil climbs", "Brent rose.");
+  g_autoptr (LedeArticle) small = new_story ("Oil falls", "Brent fell.");
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) all = NULL;
+  g_autofree char *link = NULL;
+  g_auto (GStrv) tags = NULL;
+  gint64 small_id;
+
+  lede_article_set_tags (capitals, (const char * const[]) { "\xc3\x96" "LPREIS", NULL });
+  g_assert_true (lede_library_create_article (f->library, capitals, NULL));
+  g_assert_true (lede_library_create_article (f->library, small, NULL));
+  small_id = lede_article_get_id (small);
+  link = g_strdup_printf ("INSERT INTO article_tags (article_id, tag_id) "
+                          "SELECT %" G_GINT64_FORMAT ", id FROM tags WHERE name = '\xc3\xb6" "lpreis'",
+                          small_id);
+  sql_exec (f->path, "INSERT INTO tags (name) VALUES ('\xc3\xb6" "lpreis')");
+  sql_exec (f->path, link);
+  all = lede_library_list_tags (f->library, NULL);
+  g_assert_cmpuint (all->len, ==, 2);
+
+  /* Taken off by its own name: the twin in capitals is not it. */
+  g_array_append_val (ids, small_id);
+  g_assert_true (lede_library_tag_stories (f->library, ids, "\xc3\xb6" "lpreis", FALSE, NULL));
+  tags = lede_library_get_tags (f->library, small_id, NULL);
+  g_assert_cmpuint (g_strv_length (tags), ==, 0);
+  g_clear_pointer (&tags, g_strfreev);
+  tags = lede_library_get_tags (f->library, lede_article_get_id (capitals), NULL);
+  g_assert_cmpstrv (tags, ((const char *[]) { "\xc3\x96" "LPREIS", NULL }));
+  g_clear_pointer (&tags, g_strfreev);
+
+  /* Renamed onto its twin: one tag, on both stories. */
+  sql_exec (f->path, link);
+  g_assert_true (lede_library_rename_tag (f->library, tag_id_named (f->library, "\xc3\x96" "LPREIS"),
+                                          "\xc3\xb6" "lpreis", NULL));
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = lede_library_list_tags (f->library, NULL);
+  g_assert_cmpuint (all->len, ==, 1);
+  g_assert_cmpstr (((LedeTag *)g_ptr_array_index (all, 0))->name, ==, "\xc3\xb6" "lpreis");
+  g_assert_cmpuint (((LedeTag *)g_ptr_array_index (all, 0))->n_stories, ==, 2);
 }
 
 /* Sources too: read with the story, links saved with it; a source deleted
@@ -1659,6 +1708,7 @@ main (int   argc,
   ADD ("tags-in-use", test_tags_in_use);
   ADD ("story-carries-tags", test_story_carries_tags);
   ADD ("tags-in-any-case", test_tags_in_any_case);
+  ADD ("tags-twins-before", test_tags_twins_before);
   ADD ("story-carries-sources", test_story_carries_sources);
 #undef ADD
   g_test_add_func ("/lede/library/one-writer", test_one_writer);

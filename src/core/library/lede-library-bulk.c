@@ -190,19 +190,22 @@ lede_library_tag_stories (LedeLibrary  *self,
       g_set_error (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_FAILED, _("%s: the tag is empty"), what);
       return FALSE;
     }
-  if (!(name = _lede_library_tag_as_known (self, clean, error)))
-    return FALSE;
   if (!add)
-    return change_all (self,
-                       "DELETE FROM article_tags WHERE article_id = ?1 AND "
-                       "tag_id = (SELECT id FROM tags WHERE name = ?3)",
-                       ids, name, FALSE, TRUE, what, error);
+    {
+      if (!(name = _lede_library_tag_as_known (self, clean, 0, error)))
+        return FALSE;
+      return change_all (self,
+                         "DELETE FROM article_tags WHERE article_id = ?1 AND "
+                         "tag_id = (SELECT id FROM tags WHERE name = ?3)",
+                         ids, name, FALSE, TRUE, what, error);
+    }
 
   if (ids->len == 0)
     return TRUE;
   if (!_lede_library_begin (self, what, error))
     return FALSE;
-  if (!(stmt = _lede_library_prepare (self, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", error)))
+  if (!(name = _lede_library_tag_as_known (self, clean, 0, error)) ||
+      !(stmt = _lede_library_prepare (self, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", error)))
     {
       _lede_library_rollback (self);
       return FALSE;

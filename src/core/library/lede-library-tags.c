@@ -19,26 +19,42 @@ tag_key (const char *name)
 {
   g_autofree char *composed = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT_COMPOSE);
 
-  return g_utf8_strdown (composed, -1);
+  /* A name stored by hand that is not UTF-8 is only ever itself. */
+  return composed ? g_utf8_strdown (composed, -1) : g_strdup (name);
 }
 
-static gboolean
-is_ascii (const char *text)
+/* The first name @stmt reads whose key is @key, or %NULL (*@rc says
+ * whether the reading ended well). */
+static char *
+find_by_key (sqlite3_stmt *stmt,
+             const char   *key,
+             int          *rc)
 {
-  for (const char *p = text; *p; p++)
-    if ((guchar)*p >= 0x80)
-      return FALSE;
-  return TRUE;
+  char *found = NULL;
+
+  while (found == NULL && (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *)sqlite3_column_text (stmt, 0);
+      g_autofree char *name_key = tag_key (name);
+
+      if (g_strcmp0 (key, name_key) == 0)
+        found = g_strdup (name);
+    }
+  sqlite3_reset (stmt);
+  return found;
 }
 
 /**
  * _lede_library_tag_as_known:
  * @name: a clean tag (lede_article_clean_tag())
+ * @except_id: a tag not to be found (the one being renamed), or 0
  *
  * SQLite's NOCASE, which the tags' names compare with, folds the case of
  * ASCII letters only: "ÉCONOMIE" would be a tag of its own beside
- * "économie". A name with other letters is looked for among the tags in
- * small letters (Unicode's), and reused as the library spells it.
+ * "économie". The tag of that very name (but for A to Z's case) comes
+ * first, from the index; failing it, a name with other letters is looked
+ * for among the tags in small letters (Unicode's), and reused as the
+ * library spells it.
  *
  * Returns: (transfer full): @name as the library has it, or @name when it
  *   is new; %NULL on error
@@ -46,33 +62,30 @@ is_ascii (const char *text)
 char *
 _lede_library_tag_as_known (LedeLibrary  *self,
                             const char   *name,
+                            gint64        except_id,
                             GError      **error)
 {
   g_autofree char *key = NULL;
   char *known = NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  int rc = SQLITE_DONE;
 
-  if (is_ascii (name))
-    return g_strdup (name);
-  key = tag_key (name);
-  /* In small letters all ASCII (the Kelvin sign's "K"), NOCASE finds it
-   * by the index. */
-  stmt = is_ascii (key) ? _lede_library_prepare (self, "SELECT name FROM tags WHERE name = ?1", error)
-                        : _lede_library_prepare (self, "SELECT name FROM tags WHERE name GLOB '*[^ -~]*'", error);
-  if (stmt == NULL)
+  if (!(stmt = _lede_library_prepare (self, "SELECT name FROM tags WHERE name = ?1 AND id <> ?2", error)))
     return NULL;
-  if (is_ascii (key))
-    _lede_library_bind_text (stmt, 1, key);
-  while (known == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *other = (const char *)sqlite3_column_text (stmt, 0);
-      g_autofree char *other_key = tag_key (other);
-
-      if (g_strcmp0 (key, other_key) == 0)
-        known = g_strdup (other);
-    }
+  _lede_library_bind_text (stmt, 1, name);
+  sqlite3_bind_int64 (stmt, 2, except_id);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    known = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
+  if (known == NULL && rc == SQLITE_DONE && !g_str_is_ascii (name))
+    {
+      key = tag_key (name);
+      if (!(stmt = _lede_library_prepare (self, "SELECT name FROM tags WHERE name GLOB '*[^ -~]*' AND id <> ?1",
+                                          error)))
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, except_id);
+      known = find_by_key (stmt, key, &rc);
+    }
   if (known == NULL && rc != SQLITE_DONE)
     {
       _lede_library_set_sqlite_error (self, error, rc, _("Could not read the tags"));
@@ -107,7 +120,7 @@ _lede_library_write_tags (LedeLibrary        *self,
 
       if (*clean == '\0')
         continue;
-      if (!(name = _lede_library_tag_as_known (self, clean, error)))
+      if (!(name = _lede_library_tag_as_known (self, clean, 0, error)))
         return FALSE;
       stmt = _lede_library_prepare (self, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", error);
       if (stmt == NULL)
@@ -348,7 +361,7 @@ lede_library_rename_tag (LedeLibrary  *self,
     }
   if (!_lede_library_begin (self, what, error))
     return FALSE;
-  if (!(known = _lede_library_tag_as_known (self, clean, error)) ||
+  if (!(known = _lede_library_tag_as_known (self, clean, id, error)) ||
       !(stmt = _lede_library_prepare (self, "SELECT id FROM tags WHERE name = ?1 AND id <> ?2", error)))
     goto fail;
   _lede_library_bind_text (stmt, 1, known);

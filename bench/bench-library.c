@@ -354,12 +354,13 @@ time_reindex (const char *source,
     {
       double step_start, elapsed, progress = lede_library_get_reindex_progress (library);
       GStatBuf wal_stat;
-      gint64 wal_pages;
+      gint64 wal_frames;
 
       /* As the window's ticks would: a step waits out the WAL's copying. */
       while (lede_library_is_copying_wal (library))
         g_usleep (1000);
-      wal_pages = g_stat (wal, &wal_stat) == 0 ? wal_stat.st_size / 4096 : -1;
+      /* A 32-byte header, then frames of a 24-byte header and a 4 KB page. */
+      wal_frames = g_stat (wal, &wal_stat) == 0 && wal_stat.st_size >= 32 ? (wal_stat.st_size - 32) / (24 + 4096) : 0;
       step_start = now_ms ();
 
       if (!lede_library_tidy_step (library, &done, &error))
@@ -369,8 +370,8 @@ time_reindex (const char *source,
       /* Where the long ones fall: copying (progress under 0.5), noting
        * words (over), or merging and emptying the old index (-1). */
       if (elapsed > 20)
-        g_printerr ("step %u: %.1f ms, progress %.3f before it, WAL of %" G_GINT64_FORMAT " pages\n", steps->len, elapsed,
-                    progress, wal_pages);
+        g_printerr ("step %u: %.1f ms, progress %.3f before it, WAL of %" G_GINT64_FORMAT " frames\n", steps->len,
+                    elapsed, progress, wal_frames);
     }
   whole = lede_bench_once ((now_ms () - start) / 1000.0);
   lede_bench_report ("library 100k", "search index rebuilt with prefixes: opening (migration 16)", "Lede", "ms", opened);

@@ -708,32 +708,32 @@ test_copying_wal_seen (void)
 
 /* A step stops before a piece that would end past its budget, judged by
  * its longest piece so far, and not after one that did; a budget of 0
- * has no end. */
+ * has no end. Times in microseconds, as the clock is given them. */
 static void
 test_step_clock (void)
 {
   LedeStepClock clock;
 
-  /* A piece of 30 ms in a budget of 50: another like it would end at 60. */
-  lede_step_clock_start (&clock, 50 * 1000);
-  g_usleep (30 * 1000);
-  g_assert_false (lede_step_clock_has_room (&clock));
+  /* Pieces of 2 ms in a budget of 11: after the fifth (10 ms), another
+   * would end at 12. */
+  _lede_library_step_clock_start (&clock, 11000, 1000000);
+  for (gint64 end = 1002000; end <= 1008000; end += 2000)
+    g_assert_true (_lede_library_step_clock_has_room (&clock, end));
+  g_assert_false (_lede_library_step_clock_has_room (&clock, 1010000));
 
-  /* Short pieces in a long budget leave room. */
-  lede_step_clock_start (&clock, 10 * G_USEC_PER_SEC);
-  for (guint i = 0; i < 3; i++)
-    {
-      g_usleep (1000);
-      g_assert_true (lede_step_clock_has_room (&clock));
-    }
-  /* One long piece is remembered: the next is judged by it. */
-  g_usleep (40 * 1000);
-  g_assert_true (lede_step_clock_has_room (&clock));
-  g_assert_cmpint (clock.longest_us, >=, 40 * 1000);
+  /* One long piece is remembered: after it, short ones are judged by it. */
+  _lede_library_step_clock_start (&clock, 11000, 0);
+  g_assert_true (_lede_library_step_clock_has_room (&clock, 1000));
+  g_assert_true (_lede_library_step_clock_has_room (&clock, 5000));   /* 4 ms: 5 + 4 < 11 */
+  g_assert_false (_lede_library_step_clock_has_room (&clock, 7500));  /* 2.5 ms, but 7.5 + 4 > 11 */
+  g_assert_cmpint (clock.longest_us, ==, 4000);
 
-  lede_step_clock_start (&clock, 0);
-  g_usleep (20 * 1000);
-  g_assert_true (lede_step_clock_has_room (&clock));
+  /* A first piece past the budget leaves no room. */
+  _lede_library_step_clock_start (&clock, 11000, 0);
+  g_assert_false (_lede_library_step_clock_has_room (&clock, 12000));
+
+  _lede_library_step_clock_start (&clock, 0, 0);
+  g_assert_true (_lede_library_step_clock_has_room (&clock, G_USEC_PER_SEC));
 }
 
 int

@@ -245,6 +245,8 @@ _lede_library_list_step (LedeLibrary  *self,
   gint64 upto;
   sqlite3_stmt *stmt;
 
+  /* From the start: the lock's time counts too. */
+  _lede_library_step_clock_start (&clock, LEDE_TIDY_STEP_US, g_get_monotonic_time ());
   *done = TRUE;
   if (self->read_only || self->damaged)
     return TRUE;
@@ -255,7 +257,6 @@ _lede_library_list_step (LedeLibrary  *self,
   if (!_lede_library_begin (self, what, error))
     return FALSE;
   /* A story the triggers wrote since is newer than its row here: kept. */
-  lede_step_clock_start (&clock, LEDE_TIDY_STEP_US);
   while (upto > 0)
     {
       if (!(stmt = _lede_library_prepare (self, "INSERT OR IGNORE INTO story_list "
@@ -267,7 +268,7 @@ _lede_library_list_step (LedeLibrary  *self,
       if (!_lede_library_step_done (self, stmt, what, error))
         goto fail;
       upto -= LIST_BATCH;
-      if (!lede_step_clock_has_room (&clock))
+      if (!_lede_library_step_clock_has_room (&clock, g_get_monotonic_time ()))
         break;
     }
   if (upto > 0)

@@ -105,7 +105,7 @@ gboolean      _lede_library_set_other_program_error (const char    *path,
 /* A step's clock: a step stops before a piece of work that would end past
  * its budget, judged by the longest piece it has done so far, rather than
  * after one that did (a piece can take several milliseconds). A budget of
- * 0 has no end. */
+ * 0 has no end. Times are g_get_monotonic_time()'s. */
 typedef struct
 {
   gint64 budget_us;
@@ -115,23 +115,23 @@ typedef struct
 } LedeStepClock;
 
 static inline void
-lede_step_clock_start (LedeStepClock *clock,
-                       gint64         budget_us)
+_lede_library_step_clock_start (LedeStepClock *clock,
+                                gint64         budget_us,
+                                gint64         now_us)
 {
   clock->budget_us = budget_us;
-  clock->start_us = clock->last_us = g_get_monotonic_time ();
+  clock->start_us = clock->last_us = now_us;
   clock->longest_us = 0;
 }
 
-/* Called after each piece: whether another fits in the budget. */
+/* Called as each piece ends: whether another fits in the budget. */
 static inline gboolean
-lede_step_clock_has_room (LedeStepClock *clock)
+_lede_library_step_clock_has_room (LedeStepClock *clock,
+                                   gint64         now_us)
 {
-  gint64 now = g_get_monotonic_time ();
-
-  clock->longest_us = MAX (clock->longest_us, now - clock->last_us);
-  clock->last_us = now;
-  return clock->budget_us <= 0 || now + clock->longest_us - clock->start_us < clock->budget_us;
+  clock->longest_us = MAX (clock->longest_us, now_us - clock->last_us);
+  clock->last_us = now_us;
+  return clock->budget_us <= 0 || now_us + clock->longest_us - clock->start_us < clock->budget_us;
 }
 
 /* The desk's fields and the headlines by role (issue 32), columns 19 on of

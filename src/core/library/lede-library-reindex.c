@@ -164,7 +164,7 @@ copy_some (LedeLibrary  *self,
   LedeStepClock clock;
   gint64 done_to = 0, last = 0;
 
-  lede_step_clock_start (&clock, budget_us);
+  _lede_library_step_clock_start (&clock, budget_us, g_get_monotonic_time ());
   *done = FALSE;
   if (!_lede_library_query_int (self, "SELECT done_to FROM search_reindex", &done_to, error) ||
       !_lede_library_query_int (self, "SELECT coalesce (max (id), 0) FROM articles", &last, error))
@@ -182,7 +182,7 @@ copy_some (LedeLibrary  *self,
             return FALSE;
           done_to += BATCH;
         }
-      if (!lede_step_clock_has_room (&clock))
+      if (!_lede_library_step_clock_has_room (&clock, g_get_monotonic_time ()))
         break;
     }
   if (done_to >= last)
@@ -213,7 +213,7 @@ empty_old_index (LedeLibrary  *self,
   const char *what = _("Could not rebuild the search index");
   LedeStepClock clock;
 
-  lede_step_clock_start (&clock, budget_us);
+  _lede_library_step_clock_start (&clock, budget_us, g_get_monotonic_time ());
   *done = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
@@ -229,7 +229,7 @@ empty_old_index (LedeLibrary  *self,
             return FALSE;
           if (sqlite3_total_changes (self->db) == before)
             break;
-          if (!lede_step_clock_has_room (&clock))
+          if (!_lede_library_step_clock_has_room (&clock, g_get_monotonic_time ()))
             return TRUE;
         }
     }

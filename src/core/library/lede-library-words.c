@@ -195,6 +195,8 @@ _lede_library_words_step (LedeLibrary  *self,
   LedeStepClock clock;
   gboolean left = TRUE;
 
+  /* From the start: the dictionary's and the lock's time count too. */
+  _lede_library_step_clock_start (&clock, LEDE_TIDY_STEP_US, g_get_monotonic_time ());
   *done = TRUE;
   if (self->read_only || self->damaged || self->schema_version < LEDE_LIBRARY_WORDS_SCHEMA)
     return TRUE;
@@ -205,14 +207,15 @@ _lede_library_words_step (LedeLibrary  *self,
     }
   if (!_lede_library_begin (self, what, error))
     return FALSE;
-  lede_step_clock_start (&clock, LEDE_TIDY_STEP_US);
   do
-    if (!note_some (self, tokenizer, &left, error))
-      {
-        _lede_library_rollback (self);
-        return FALSE;
-      }
-  while (left && lede_step_clock_has_room (&clock));
+    {
+      if (!note_some (self, tokenizer, &left, error))
+        {
+          _lede_library_rollback (self);
+          return FALSE;
+        }
+    }
+  while (left && _lede_library_step_clock_has_room (&clock, g_get_monotonic_time ()));
   if (!_lede_library_commit (self, what, error))
     {
       _lede_library_rollback (self);

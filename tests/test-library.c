@@ -1429,6 +1429,18 @@ count_notify (GObject    *object,
   (*count)++;
 }
 
+static gint64
+tag_id_named (LedeLibrary *library,
+              const char  *name)
+{
+  g_autoptr (GPtrArray) all = lede_library_list_tags (library, NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (((LedeTag *)g_ptr_array_index (all, i))->name, name))
+      return ((LedeTag *)g_ptr_array_index (all, i))->id;
+  return 0;
+}
+
 /* A story's tags come with it and are saved with it, in one transaction;
  * a story object that never read them leaves them be. */
 static void
@@ -1441,7 +1453,6 @@ test_story_carries_tags (Fixture       *f,
   g_autoptr (GPtrArray) all = NULL;
   g_auto (GStrv) tags = NULL;
   guint replaced = 0, notified = 0;
-  gboolean renamed;
   gint64 id;
 
   lede_article_set_tags (story, (const char * const[]) { "Lifeboats", NULL });
@@ -1472,11 +1483,7 @@ test_story_carries_tags (Fixture       *f,
 
   /* Renaming a tag tells the objects handed out for its stories. */
   g_signal_connect (f->library, "article-replaced", G_CALLBACK (count_replaced), &replaced);
-  all = lede_library_list_tags (f->library, NULL);
-  for (guint i = 0; i < all->len; i++)
-    if (g_str_equal (((LedeTag *)g_ptr_array_index (all, i))->name, "Honours"))
-      g_assert_true (lede_library_rename_tag (f->library, ((LedeTag *)g_ptr_array_index (all, i))->id,
-                                              "Awards", NULL));
+  g_assert_true (lede_library_rename_tag (f->library, tag_id_named (f->library, "Honours"), "Awards", NULL));
   g_assert_cmpuint (replaced, ==, 1);
   g_clear_object (&read);
   read = lede_library_get_article (f->library, id, NULL);
@@ -1487,29 +1494,9 @@ test_story_carries_tags (Fixture       *f,
   g_assert_true (lede_library_update_article (f->library, read, NULL));
   tags = lede_library_get_tags (f->library, id, NULL);
   g_assert_cmpstrv (tags, ((const char *[]) { "Caf\xc3\xa9s", "Lifeboats", NULL }));
-  g_clear_pointer (&all, g_ptr_array_unref);
-  all = lede_library_list_tags (f->library, NULL);
-  renamed = FALSE;
-  for (guint i = 0; i < all->len; i++)
-    if (g_str_equal (((LedeTag *)g_ptr_array_index (all, i))->name, "Awards"))
-      renamed = lede_library_rename_tag (f->library, ((LedeTag *)g_ptr_array_index (all, i))->id,
-                                         "Cafe\xcc\x81s", NULL);
-  g_assert_true (renamed);
-  g_clear_pointer (&all, g_ptr_array_unref);
+  g_assert_true (lede_library_rename_tag (f->library, tag_id_named (f->library, "Awards"), "Cafe\xcc\x81s", NULL));
   all = lede_library_list_tags (f->library, NULL);
   g_assert_cmpuint (all->len, ==, 2);
-}
-
-static gint64
-tag_id_named (LedeLibrary *library,
-              const char  *name)
-{
-  g_autoptr (GPtrArray) all = lede_library_list_tags (library, NULL);
-
-  for (guint i = 0; i < all->len; i++)
-    if (g_str_equal (((LedeTag *)g_ptr_array_index (all, i))->name, name))
-      return ((LedeTag *)g_ptr_array_index (all, i))->id;
-  return 0;
 }
 
 /* Tags are one in any case, beyond ASCII too (SQLite's NOCASE folds only

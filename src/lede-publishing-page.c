@@ -59,14 +59,13 @@ remove_thread (GTask        *task,
 {
   LedeSite *site = task_data;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GError) password_error = NULL;
 
-  /* The password first: a site left without one is better than a
-   * password left without its site. */
-  if (!lede_site_store_forget_password (site, cancellable, &error) ||
-      !lede_site_store_remove (site->name, &error))
+  /* Gone, with what the password store said when it did not answer. */
+  if (!lede_site_store_forget_site (site, cancellable, &password_error, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, password_error ? g_strdup (password_error->message) : NULL, g_free);
 }
 
 static void
@@ -77,13 +76,20 @@ on_removed (GObject      *object,
   LedePublishingPage *self = LEDE_PUBLISHING_PAGE (object);
   LedeSite *site = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
+  g_autofree char *password_left = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->removing--;
   /* Preferences closed meanwhile: nothing left to show it in. */
   if (self->sites_list == NULL)
     return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     show_error (self, error->message);
+  else if (password_left != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Removed the site “%s”; its password may still be in the password "
+                                                  "store. %s"), site->name, password_left);
+      show_error (self, title);
+    }
   else
     {
       g_autofree char *title = g_strdup_printf (_("Removed the site “%s”"), site->name);

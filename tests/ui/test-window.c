@@ -15,6 +15,8 @@
 #include "lede-export-dialog.h"
 #include "lede-history-window.h"
 #include "lede-preferences-window.h"
+#include "lede-publishing-page.h"
+#include "lede-site-store.h"
 #include "lede-paths.h"
 #include "lede-preview-pane.h"
 #include "lede-import.h"
@@ -1373,6 +1375,70 @@ find_toplevel (GType type)
         return window;
     }
   return NULL;
+}
+
+/* A label under @widget whose text holds @part, or NULL. */
+static GtkLabel *
+find_label_with (GtkWidget  *widget,
+                 const char *part)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), part))
+        return GTK_LABEL (child);
+      if ((found = find_label_with (child, part)))
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+publishing_idle (gpointer page)
+{
+  return !lede_publishing_page_is_busy (page);
+}
+
+/* Preferences → Publishing removes a site though no password store
+ * answers (this session bus has no Secret Service): the site goes, and
+ * the toast says its password may still be kept. */
+static void
+test_remove_site_without_keyring (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *conf_dir = g_build_filename (g_get_user_config_dir (), "lede", NULL);
+  g_autofree char *conf = g_build_filename (conf_dir, "sites.conf", NULL);
+  g_autofree char *left = NULL;
+  LedePreferencesWindow *preferences;
+  LedePublishingPage *page;
+  AdwMessageDialog *confirm;
+  GtkWidget *row = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (conf_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (conf, "[Harbour Gazette]\naddress=https://gazette.example.org/\nuser=ines\n", -1,
+                                      NULL));
+  preferences = lede_preferences_window_new (GTK_WINDOW (f->window), NULL);
+  gtk_window_present (GTK_WINDOW (preferences));
+  page = LEDE_PUBLISHING_PAGE (find_child_of_type (GTK_WIDGET (preferences), LEDE_TYPE_PUBLISHING_PAGE));
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                                             LEDE_TYPE_PUBLISHING_PAGE,
+                                                                                             "sites_list")));
+       w; w = gtk_widget_get_next_sibling (w))
+    if (ADW_IS_PREFERENCES_ROW (w) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Harbour Gazette") == 0)
+      row = w;
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "lede-remove"), "clicked");
+  confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "remove");
+  lede_test_spin (50);
+  lede_test_wait_until (publishing_idle, page, 10000);
+  g_assert_null (lede_site_store_find ("Harbour Gazette", NULL));
+  g_assert_true (g_file_get_contents (conf, &left, NULL, NULL));
+  g_assert_null (strstr (left, "Gazette"));
+  g_assert_nonnull (find_label_with (GTK_WIDGET (preferences), "its password may still be in the password store"));
+  gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
 /* The sidebar's Trash button counts what is in the trash; its window
@@ -3334,6 +3400,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = lede_test_tmpdir ();
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  int status;
+
+  /* A sites file of this run's, set before GLib reads where it goes. */
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -3357,6 +3429,7 @@ main (int   argc,
   ADD ("polish", test_polish);
   ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("preferences", test_preferences);
+  ADD ("remove-site-without-keyring", test_remove_site_without_keyring);
   ADD ("copy-html", test_copy_html);
   ADD ("copy-html-held-back", test_copy_html_held_back);
   ADD ("copy-asks-what-changed", test_copy_asks_what_changed);
@@ -3386,5 +3459,7 @@ main (int   argc,
   g_test_add_func ("/lede/window/german", test_german);
   g_test_add_func ("/lede/window/narrow-german", test_narrow_german);
 
-  return g_test_run ();
+  status = g_test_run ();
+  lede_test_rmdir (home);
+  return status;
 }

@@ -258,10 +258,10 @@ lede_site_store_lookup_password (const LedeSite  *site,
   return g_steal_pointer (&password);
 }
 
-gboolean
-lede_site_store_forget_password (const LedeSite  *site,
-                                 GCancellable    *cancellable,
-                                 GError         **error)
+static gboolean
+forget_password (const LedeSite  *site,
+                 GCancellable    *cancellable,
+                 GError         **error)
 {
   const LedeKeyringModule *keyring;
   g_autoptr (GError) local_error = NULL;
@@ -275,5 +275,38 @@ lede_site_store_forget_password (const LedeSite  *site,
       set_keyring_error (error, local_error);
       return FALSE;
     }
+  return TRUE;
+}
+
+/**
+ * lede_site_store_forget_site:
+ * @site: a site on the list
+ * @password_error: (out) (optional): set when the site went but its
+ *   password may stay in the password store, with why
+ *
+ * Takes @site off the list and its password out of the Secret Service.
+ * The password goes first: should the list then fail to be written, the
+ * site stays without one (it asks again) rather than a password staying
+ * without its site. A password store that does not answer (no keyring
+ * running, or Lede's keyring module missing) does not keep the site:
+ * without it, a site could never be removed at all.
+ *
+ * Returns: %FALSE with @error when the site is still on the list
+ */
+gboolean
+lede_site_store_forget_site (const LedeSite  *site,
+                             GCancellable    *cancellable,
+                             GError         **password_error,
+                             GError         **error)
+{
+  g_autoptr (GError) keyring_error = NULL;
+
+  g_return_val_if_fail (site != NULL, FALSE);
+
+  forget_password (site, cancellable, &keyring_error);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !lede_site_store_remove (site->name, error))
+    return FALSE;
+  if (keyring_error != NULL)
+    g_propagate_error (password_error, g_steal_pointer (&keyring_error));
   return TRUE;
 }

@@ -27,8 +27,9 @@ gboolean   lede_site_store_keep_password   (const LedeSite *site,
 char      *lede_site_store_lookup_password (const LedeSite *site,
                                             GCancellable   *cancellable,
                                             GError        **error);
-gboolean   lede_site_store_forget_password (const LedeSite *site,
+gboolean   lede_site_store_forget_site     (const LedeSite *site,
                                             GCancellable   *cancellable,
+                                            GError        **password_error,
                                             GError        **error);
 
 G_END_DECLS

@@ -86,9 +86,14 @@ on_removed (GObject      *object,
     show_error (self, error->message);
   else if (password_left != NULL)
     {
-      g_autofree char *title = g_strdup_printf (_("Removed the site “%s”; its password may still be in the password "
-                                                  "store. %s"), site->name, password_left);
-      show_error (self, title);
+      /* Too long for a toast, and worth reading: a password may be left. */
+      g_autofree char *body = g_strdup_printf (_("“%s” is off the list, but its password may still be in the password "
+                                                 "store. %s"), site->name, password_left);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                  _("Site Removed"), body);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
     }
   else
     {

@@ -1377,19 +1377,19 @@ find_toplevel (GType type)
   return NULL;
 }
 
-/* A label under @widget whose text holds @part, or NULL. */
-static GtkLabel *
-find_label_with (GtkWidget  *widget,
-                 const char *part)
+/* A message dialog shown whose body holds @part, or NULL. */
+static AdwMessageDialog *
+find_message_with (const char *part)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours to free */
 
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), part))
-        return GTK_LABEL (child);
-      if ((found = find_label_with (child, part)))
-        return found;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), part))
+        return ADW_MESSAGE_DIALOG (window);
     }
   return NULL;
 }
@@ -1402,7 +1402,7 @@ publishing_idle (gpointer page)
 
 /* Preferences → Publishing removes a site though no password store
  * answers (this session bus has no Secret Service): the site goes, and
- * the toast says its password may still be kept. */
+ * a dialog says its password may still be kept, and why. */
 static void
 test_remove_site_without_keyring (Fixture       *f,
                                   gconstpointer  data)
@@ -1412,7 +1412,7 @@ test_remove_site_without_keyring (Fixture       *f,
   g_autofree char *left = NULL;
   LedePreferencesWindow *preferences;
   LedePublishingPage *page;
-  AdwMessageDialog *confirm;
+  AdwMessageDialog *confirm, *said;
   GtkWidget *row = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (conf_dir, 0700), ==, 0);
@@ -1437,7 +1437,10 @@ test_remove_site_without_keyring (Fixture       *f,
   g_assert_null (lede_site_store_find ("Harbour Gazette", NULL));
   g_assert_true (g_file_get_contents (conf, &left, NULL, NULL));
   g_assert_null (strstr (left, "Gazette"));
-  g_assert_nonnull (find_label_with (GTK_WIDGET (preferences), "its password may still be in the password store"));
+  said = find_message_with ("its password may still be in the password store");
+  g_assert_nonnull (said);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (said), "did not answer"));
+  gtk_window_destroy (GTK_WINDOW (said));
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 

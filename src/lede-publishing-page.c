@@ -61,8 +61,8 @@ remove_thread (GTask        *task,
   g_autoptr (GError) error = NULL;
   g_autoptr (GError) password_error = NULL;
 
-  /* Gone, with what the password store said when it did not answer. */
-  if (!lede_site_store_forget_site (site, cancellable, &password_error, &error))
+  /* Gone, with what may be left in the password store. */
+  if (!lede_site_store_forget_site (site, &password_error, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, password_error ? g_strdup (password_error->message) : NULL, g_free);
@@ -79,23 +79,26 @@ on_removed (GObject      *object,
   g_autofree char *password_left = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->removing--;
-  /* Preferences closed meanwhile: nothing left to show it in. */
-  if (self->sites_list == NULL)
-    return;
-  if (error != NULL)
-    show_error (self, error->message);
-  else if (password_left != NULL)
+  /* A password that may be left is said even with Preferences closed
+   * meanwhile, over the main window then; too long for a toast. */
+  if (password_left != NULL)
     {
-      /* Too long for a toast, and worth reading: a password may be left. */
-      g_autofree char *body = g_strdup_printf (_("“%s” is off the list, but its password may still be in the password "
-                                                 "store. %s"), site->name, password_left);
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                  _("Site Removed"), body);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GApplication *app = g_application_get_default ();
+      GtkWindow *parent = root ? GTK_WINDOW (root)
+                        : GTK_IS_APPLICATION (app) ? gtk_application_get_active_window (GTK_APPLICATION (app))
+                        : NULL;
+      GtkWidget *dialog = adw_message_dialog_new (parent, _("Site Removed"), password_left);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
     }
-  else
+  /* Preferences closed meanwhile: nothing left to show the rest in. */
+  if (self->sites_list == NULL)
+    return;
+  if (error != NULL)
+    show_error (self, error->message);
+  else if (password_left == NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Removed the site “%s”"), site->name);
       show_error (self, title);

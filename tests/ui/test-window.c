@@ -1415,6 +1415,24 @@ test_remove_site_without_keyring (Fixture       *f,
   AdwMessageDialog *confirm, *said;
   GtkWidget *row = NULL;
 
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr (GVariant) names = NULL;
+  g_autofree const char **activatable = NULL;
+
+  /* Only where no Secret Service answers, as on the tests' own bus. */
+  g_assert_nonnull (bus);
+  names = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "ListActivatableNames", NULL, G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, NULL);
+  g_assert_nonnull (names);
+  g_variant_get (names, "(^a&s)", &activatable);
+  if (g_strv_contains (activatable, "org.freedesktop.secrets"))
+    {
+      g_test_skip ("a Secret Service answers on this bus");
+      return;
+    }
+  /* Never a writer's own sites file (main() moved the folder). */
+  g_assert_true (g_str_has_prefix (conf_dir, g_get_tmp_dir ()));
   g_assert_cmpint (g_mkdir_with_parents (conf_dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (conf, "[Harbour Gazette]\naddress=https://gazette.example.org/\nuser=ines\n", -1,
                                       NULL));
@@ -1429,7 +1447,7 @@ test_remove_site_without_keyring (Fixture       *f,
       row = w;
   g_assert_nonnull (row);
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "lede-remove"), "clicked");
-  confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  confirm = find_message_with ("Lede forgets the site and its password");
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "remove");
   lede_test_spin (50);

@@ -183,12 +183,12 @@ site_remove (const char *name,
   g_autoptr (GError) password_error = NULL;
   g_autoptr (LedeSite) site = lede_site_store_find (name, &error);
 
-  if (site == NULL || !lede_site_store_forget_site (site, NULL, &password_error, &error))
+  if (site == NULL || !lede_site_store_forget_site (site, &password_error, &error))
     {
       g_string_append_printf (err, "lede-cli: %s\n", error->message);
       return LEDE_COMMAND_EXIT_FAILED;
     }
-  /* The site is gone; a password the keyring could not forget is said. */
+  /* The site is gone; a password that may be left is said. */
   if (password_error != NULL)
     g_string_append_printf (err, "lede-cli: %s\n", password_error->message);
   return LEDE_COMMAND_EXIT_OK;

@@ -258,19 +258,17 @@ lede_site_store_lookup_password (const LedeSite  *site,
   return g_steal_pointer (&password);
 }
 
+/* No cancellable for libsecret: cancelled, 0.20 sets its error twice. */
 static gboolean
 forget_password (const LedeSite  *site,
-                 GCancellable    *cancellable,
                  GError         **error)
 {
   const LedeKeyringModule *keyring;
   g_autoptr (GError) local_error = NULL;
 
-  g_return_val_if_fail (site != NULL, FALSE);
-
   if (!(keyring = keyring_module (error)))
     return FALSE;
-  if (!keyring->clear (site->address, site->user, cancellable, &local_error))
+  if (!keyring->clear (site->address, site->user, NULL, &local_error))
     {
       set_keyring_error (error, local_error);
       return FALSE;
@@ -282,20 +280,20 @@ forget_password (const LedeSite  *site,
  * lede_site_store_forget_site:
  * @site: a site on the list
  * @password_error: (out) (optional): set when the site went but its
- *   password may stay in the password store, with why
+ *   password may stay in the password store, in words that say so and why
  *
  * Takes @site off the list and its password out of the Secret Service.
  * The password goes first: should the list then fail to be written, the
  * site stays without one (it asks again) rather than a password staying
- * without its site. A password store that does not answer (no keyring
- * running, or Lede's keyring module missing) does not keep the site:
- * without it, a site could never be removed at all.
+ * without its site. A password store that fails (none answering, locked,
+ * or Lede's keyring module missing) does not keep the site: the writer
+ * asked for it to go, and without a keyring it never could.
  *
- * Returns: %FALSE with @error when the site is still on the list
+ * Returns: %FALSE with @error when the site could not be taken off the
+ *   list (or was not on it)
  */
 gboolean
 lede_site_store_forget_site (const LedeSite  *site,
-                             GCancellable    *cancellable,
                              GError         **password_error,
                              GError         **error)
 {
@@ -303,10 +301,12 @@ lede_site_store_forget_site (const LedeSite  *site,
 
   g_return_val_if_fail (site != NULL, FALSE);
 
-  forget_password (site, cancellable, &keyring_error);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !lede_site_store_remove (site->name, error))
+  forget_password (site, &keyring_error);
+  if (!lede_site_store_remove (site->name, error))
     return FALSE;
   if (keyring_error != NULL)
-    g_propagate_error (password_error, g_steal_pointer (&keyring_error));
+    g_set_error (password_error, LEDE_WORDPRESS_ERROR, LEDE_WORDPRESS_ERROR_KEYRING,
+                 _("“%s” is off the list, but its password may still be in the password store. %s"), site->name,
+                 keyring_error->message);
   return TRUE;
 }

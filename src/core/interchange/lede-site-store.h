@@ -28,7 +28,6 @@ char      *lede_site_store_lookup_password (const LedeSite *site,
                                             GCancellable   *cancellable,
                                             GError        **error);
 gboolean   lede_site_store_forget_site     (const LedeSite *site,
-                                            GCancellable   *cancellable,
                                             GError        **password_error,
                                             GError        **error);
 

@@ -1414,7 +1414,6 @@ test_remove_site_without_keyring (Fixture       *f,
   LedePublishingPage *page;
   AdwMessageDialog *confirm, *said;
   GtkWidget *row = NULL;
-
   g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   g_autoptr (GVariant) names = NULL;
   g_autofree const char **activatable = NULL;

@@ -479,7 +479,11 @@ test_words (void)
   g_assert_null (_lede_library_expand_prefixes (library, "zeppe*"));
   assert_finds_as_fts5 (library, "zeppe*");
   assert_finds_as_fts5 (library, "zeph*");
+  /* Their noting's progress starts at nothing, not at the share of the
+   * library before them (60%). */
+  g_assert_cmpfloat (lede_library_get_reindex_progress (library), ==, 0);
   tidy_all (library);
+  g_assert_cmpfloat (lede_library_get_reindex_progress (library), ==, -1);
   assert_finds_as_fts5 (library, "zeppe*");
   {
     g_autofree char *zeppe = _lede_library_expand_prefixes (library, "zeppe*");

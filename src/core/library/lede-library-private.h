@@ -42,6 +42,10 @@ struct _LedeLibrary
   /* A rebuild of the search index was seen with many stories' words
    * waiting: their noting is the second half of its progress. */
   guint       words_after_reindex : 1;
+  /* The first story waiting when many began to: the noting's progress
+   * counts from there (an import of recent stories starts at 0%, not
+   * at the share of the library before it). */
+  gint64      words_due_from;
   /* What deletes those files (_lede_library_sweep_photos(), set by the
    * writer's opening): lede-library-sql.c calls it without calling into
    * the file that made the transaction. */

@@ -243,8 +243,16 @@ _lede_library_words_progress (LedeLibrary *self)
       /* Stories are read in id order: the first waiting says how far. */
       !_lede_library_query_int (self, "SELECT min (article_id) FROM search_words_due", &first, NULL) ||
       !_lede_library_query_int (self, "SELECT coalesce (max (id), 0) FROM articles", &last, NULL))
-    return -1;
-  return last > 0 ? CLAMP ((double)(first - 1) / last, 0.0, 1.0) : 0.0;
+    {
+      self->words_due_from = 0;
+      return -1;
+    }
+  /* Older stories waiting since (a restore) are more work: from them. */
+  if (self->words_due_from == 0 || first < self->words_due_from)
+    self->words_due_from = first;
+  return last >= self->words_due_from
+    ? CLAMP ((double)(first - self->words_due_from) / (last - self->words_due_from + 1), 0.0, 1.0)
+    : 0.0;
 }
 
 /* One part of a query: a phrase, AND, OR, or anything else. */

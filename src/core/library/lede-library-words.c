@@ -228,6 +228,9 @@ _lede_library_words_step (LedeLibrary  *self,
 /**
  * _lede_library_words_progress:
  *
+ * Counted from the first story waiting when many began to, which the
+ * library keeps while it is open (opened again, it counts what is left).
+ *
  * Returns: how far the noting of many stories' words has got, from 0 to
  *   1, or -1 when only a few wait (searches read those themselves)
  */
@@ -247,9 +250,25 @@ _lede_library_words_progress (LedeLibrary *self)
       self->words_due_from = 0;
       return -1;
     }
-  /* Older stories waiting since (a restore) are more work: from them. */
-  if (self->words_due_from == 0 || first < self->words_due_from)
+  if (self->words_due_from == 0)
     self->words_due_from = first;
+  else if (first < self->words_due_from)
+    {
+      g_autofree char *below = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM search_words_due "
+                                                "WHERE article_id < %" G_GINT64_FORMAT " LIMIT "
+                                                G_STRINGIFY (DUE_READ_AT_SEARCH) " + 1)", self->words_due_from);
+      g_autofree char *from = g_strdup_printf ("SELECT min (article_id) FROM search_words_due "
+                                               "WHERE article_id >= %" G_GINT64_FORMAT, self->words_due_from);
+      gint64 older = 0;
+
+      /* Many older stories waiting since (a restore) are more work: from
+       * them. A few stray ones are noted first, in id order, and would
+       * send the bar to the end at once: they are not counted. */
+      if (!_lede_library_query_int (self, below, &older, NULL) || older > DUE_READ_AT_SEARCH)
+        self->words_due_from = first;
+      else if (!_lede_library_query_int (self, from, &first, NULL))
+        return -1;
+    }
   return last >= self->words_due_from
     ? CLAMP ((double)(first - self->words_due_from) / (last - self->words_due_from + 1), 0.0, 1.0)
     : 0.0;

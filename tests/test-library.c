@@ -1441,6 +1441,22 @@ tag_id_named (LedeLibrary *library,
   return 0;
 }
 
+/* Renames the tag @from to @to, onto another tag of that name: the
+ * library is left with the one tag @to. How many stories it has. */
+static guint
+rename_onto (LedeLibrary *library,
+             const char  *from,
+             const char  *to)
+{
+  g_autoptr (GPtrArray) all = NULL;
+
+  g_assert_true (lede_library_rename_tag (library, tag_id_named (library, from), to, NULL));
+  all = lede_library_list_tags (library, NULL);
+  g_assert_cmpuint (all->len, ==, 1);
+  g_assert_cmpstr (((LedeTag *)g_ptr_array_index (all, 0))->name, ==, to);
+  return ((LedeTag *)g_ptr_array_index (all, 0))->n_stories;
+}
+
 /* A story's tags come with it and are saved with it, in one transaction;
  * a story object that never read them leaves them be. */
 static void
@@ -1543,12 +1559,7 @@ test_tags_in_any_case (Fixture       *f,
   g_clear_pointer (&tags, g_strfreev);
 
   /* Renamed onto another in other capitals: the two are merged. */
-  g_assert_true (lede_library_rename_tag (f->library, tag_id_named (f->library, "Z\xc3\xbc" "rich"),
-                                          "\xc3\xa9" "CONOMIE", NULL));
-  g_clear_pointer (&all, g_ptr_array_unref);
-  all = lede_library_list_tags (f->library, NULL);
-  g_assert_cmpuint (all->len, ==, 1);
-  g_assert_cmpstr (((LedeTag *)g_ptr_array_index (all, 0))->name, ==, "\xc3\xa9" "CONOMIE");
+  rename_onto (f->library, "Z\xc3\xbc" "rich", "\xc3\xa9" "CONOMIE");
   tags = lede_library_get_tags (f->library, lede_article_get_id (first), NULL);
   g_assert_cmpstrv (tags, ((const char *[]) { "\xc3\xa9" "CONOMIE", NULL }));
   g_clear_pointer (&tags, g_strfreev);
@@ -1593,13 +1604,7 @@ test_tags_twins_before (Fixture       *f,
 
   /* Renamed onto its twin: one tag, on both stories. */
   sql_exec (f->path, link);
-  g_assert_true (lede_library_rename_tag (f->library, tag_id_named (f->library, "\xc3\x96" "LPREIS"),
-                                          "\xc3\xb6" "lpreis", NULL));
-  g_clear_pointer (&all, g_ptr_array_unref);
-  all = lede_library_list_tags (f->library, NULL);
-  g_assert_cmpuint (all->len, ==, 1);
-  g_assert_cmpstr (((LedeTag *)g_ptr_array_index (all, 0))->name, ==, "\xc3\xb6" "lpreis");
-  g_assert_cmpuint (((LedeTag *)g_ptr_array_index (all, 0))->n_stories, ==, 2);
+  g_assert_cmpuint (rename_onto (f->library, "\xc3\x96" "LPREIS", "\xc3\xb6" "lpreis"), ==, 2);
 }
 
 /* Sources too: read with the story, links saved with it; a source deleted

@@ -192,7 +192,7 @@ lede_library_tag_stories (LedeLibrary  *self,
     }
   if (!add)
     {
-      if (!(name = _lede_library_tag_as_known (self, clean, 0, error)))
+      if (!(name = _lede_library_tag_as_known (self, clean, 0, NULL, error)))
         return FALSE;
       return change_all (self,
                          "DELETE FROM article_tags WHERE article_id = ?1 AND "
@@ -204,7 +204,7 @@ lede_library_tag_stories (LedeLibrary  *self,
     return TRUE;
   if (!_lede_library_begin (self, what, error))
     return FALSE;
-  if (!(name = _lede_library_tag_as_known (self, clean, 0, error)) ||
+  if (!(name = _lede_library_tag_as_known (self, clean, 0, NULL, error)) ||
       !(stmt = _lede_library_prepare (self, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", error)))
     {
       _lede_library_rollback (self);

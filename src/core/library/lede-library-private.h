@@ -262,6 +262,7 @@ LedeArticle  *_lede_library_get_article_where (LedeLibrary  *self,
 char         *_lede_library_tag_as_known     (LedeLibrary   *self,
                                              const char    *name,
                                              gint64         except_id,
+                                             gint64        *known_id,
                                              GError       **error);
 gboolean      _lede_library_write_tags       (LedeLibrary   *self,
                                              gint64         article_id,

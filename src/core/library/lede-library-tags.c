@@ -23,22 +23,27 @@ tag_key (const char *name)
   return composed ? g_utf8_strdown (composed, -1) : g_strdup (name);
 }
 
-/* The first name @stmt reads whose key is @key, or %NULL (*@rc says
- * whether the reading ended well). */
+/* The first name (and its id, into *@id) that @stmt reads, as id and
+ * name, whose key is @key; or %NULL (*@rc says whether the reading ended
+ * well). */
 static char *
 find_by_key (sqlite3_stmt *stmt,
              const char   *key,
+             gint64       *id,
              int          *rc)
 {
   char *found = NULL;
 
   while (found == NULL && (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *name = (const char *)sqlite3_column_text (stmt, 0);
+      const char *name = (const char *)sqlite3_column_text (stmt, 1);
       g_autofree char *name_key = tag_key (name);
 
       if (g_strcmp0 (key, name_key) == 0)
-        found = g_strdup (name);
+        {
+          found = g_strdup (name);
+          *id = sqlite3_column_int64 (stmt, 0);
+        }
     }
   sqlite3_reset (stmt);
   return found;
@@ -48,6 +53,7 @@ find_by_key (sqlite3_stmt *stmt,
  * _lede_library_tag_as_known:
  * @name: a clean tag (lede_article_clean_tag())
  * @except_id: a tag not to be found (the one being renamed), or 0
+ * @known_id: (out) (optional): the tag found, or 0 when @name is new
  *
  * SQLite's NOCASE, which the tags' names compare with, folds the case of
  * ASCII letters only: "ÉCONOMIE" would be a tag of its own beside
@@ -63,34 +69,41 @@ char *
 _lede_library_tag_as_known (LedeLibrary  *self,
                             const char   *name,
                             gint64        except_id,
+                            gint64       *known_id,
                             GError      **error)
 {
   g_autofree char *key = NULL;
   char *known = NULL;
   sqlite3_stmt *stmt;
+  gint64 id = 0;
   int rc = SQLITE_DONE;
 
-  if (!(stmt = _lede_library_prepare (self, "SELECT name FROM tags WHERE name = ?1 AND id <> ?2", error)))
+  if (!(stmt = _lede_library_prepare (self, "SELECT id, name FROM tags WHERE name = ?1 AND id <> ?2", error)))
     return NULL;
   _lede_library_bind_text (stmt, 1, name);
   sqlite3_bind_int64 (stmt, 2, except_id);
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    known = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      known = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+    }
   sqlite3_reset (stmt);
   if (known == NULL && rc == SQLITE_DONE && !g_str_is_ascii (name))
     {
       key = tag_key (name);
-      if (!(stmt = _lede_library_prepare (self, "SELECT name FROM tags WHERE name GLOB '*[^ -~]*' AND id <> ?1",
+      if (!(stmt = _lede_library_prepare (self, "SELECT id, name FROM tags WHERE name GLOB '*[^ -~]*' AND id <> ?1",
                                           error)))
         return NULL;
       sqlite3_bind_int64 (stmt, 1, except_id);
-      known = find_by_key (stmt, key, &rc);
+      known = find_by_key (stmt, key, &id, &rc);
     }
   if (known == NULL && rc != SQLITE_DONE)
     {
       _lede_library_set_sqlite_error (self, error, rc, _("Could not read the tags"));
       return NULL;
     }
+  if (known_id)
+    *known_id = id;
   return known ? known : g_strdup (name);
 }
 
@@ -120,7 +133,7 @@ _lede_library_write_tags (LedeLibrary        *self,
 
       if (*clean == '\0')
         continue;
-      if (!(name = _lede_library_tag_as_known (self, clean, 0, error)))
+      if (!(name = _lede_library_tag_as_known (self, clean, 0, NULL, error)))
         return FALSE;
       stmt = _lede_library_prepare (self, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", error);
       if (stmt == NULL)
@@ -348,7 +361,6 @@ lede_library_rename_tag (LedeLibrary  *self,
   g_autofree char *clean = NULL;
   g_autofree char *known = NULL;
   g_autoptr (GArray) stories = NULL;
-  sqlite3_stmt *stmt;
   gint64 other = 0;
 
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
@@ -361,16 +373,9 @@ lede_library_rename_tag (LedeLibrary  *self,
     }
   if (!_lede_library_begin (self, what, error))
     return FALSE;
-  if (!(known = _lede_library_tag_as_known (self, clean, id, error)) ||
-      !(stmt = _lede_library_prepare (self, "SELECT id FROM tags WHERE name = ?1 AND id <> ?2", error)))
-    goto fail;
-  _lede_library_bind_text (stmt, 1, known);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    other = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (!(stories = stories_tagged (self, id, other, error)))
+  /* Another tag of that name, in any case, is merged with this one. */
+  if (!(known = _lede_library_tag_as_known (self, clean, id, &other, error)) ||
+      !(stories = stories_tagged (self, id, other, error)))
     goto fail;
   if (other != 0)
     {

@@ -339,6 +339,7 @@ lede_window_load_library (LedeWindow *self,
   lede_window_show_article (self, NULL);
   lede_window_forget_asked (self);
   lede_window_stop_check (self);
+  lede_window_stop_tidy (self);
   g_set_object (&self->library, library);
   lede_metadata_panel_set_library (self->metadata_panel, library);
   lede_preview_pane_set_library (self->preview, library);

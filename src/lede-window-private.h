@@ -65,6 +65,7 @@ struct _LedeWindow
   guint                 backup_timer;  /* looks for a daily backup due */
   guint                 tidy_timer;    /* steps of tidying the search index */
   gboolean              tidy_quick;    /* the timer ticks quickly: a rebuild waits */
+  GCancellable         *tidy_cancellable; /* a step under way */
   GtkProgressBar       *reindex_bar;   /* the rebuild's progress, while it runs */
   gint64                last_edit_us;  /* monotonic time of the last edit, search or opening */
   gboolean              backing_up;
@@ -173,6 +174,7 @@ char *lede_window_restore_backup     (LedeWindow *self,
 void  lede_window_class_add_tidy     (GtkWidgetClass *widget_class);
 void  lede_window_tidy_later         (LedeWindow *self);
 void  lede_window_stop_check         (LedeWindow *self);
+void  lede_window_stop_tidy          (LedeWindow *self);
 void  lede_window_dispose_tidy       (LedeWindow *self);
 /* lede-window-style.c */
 void lede_window_class_add_style     (GtkWidgetClass *widget_class);

@@ -1,12 +1,13 @@
 /* lede-window-tidy.c: the search index kept tidy while the writer rests.
  *
- * A step (lede_library_tidy_step(): a few milliseconds, one transaction)
- * runs only when nothing was typed for a while and everything is saved,
- * one step a tick until the index has nothing left to merge; then the
- * window looks again only after the library changed. A library from
- * before prefix indexes has its search index rebuilt by the same steps,
- * ticking quicker and after a shorter rest, with a progress bar in the
- * sidebar: a million stories take minutes, and search answers meanwhile.
+ * A step (lede_library_tidy_step_async(): a few milliseconds, one
+ * transaction, on a thread) runs only when nothing was typed for a while
+ * and everything is saved, one step a tick until the index has nothing
+ * left to merge; then the window looks again only after the library
+ * changed. A library from before prefix indexes has its search index
+ * rebuilt by the same steps, ticking quicker and after a shorter rest,
+ * with a progress bar in the sidebar: a million stories take minutes, and
+ * search answers meanwhile.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -60,41 +61,73 @@ show_reindex (LedeWindow *self)
 
 static void schedule (LedeWindow *self);
 
-static gboolean
-tidy_tick (gpointer data)
+/* What a step's end needs: the window, and whether it still wants it. */
+typedef struct
 {
-  LedeWindow *self = data;
+  LedeWindow   *window;
+  GCancellable *cancellable;
+} Step;
+
+static void
+step_free (Step *step)
+{
+  g_object_unref (step->window);
+  g_object_unref (step->cancellable);
+  g_free (step);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Step, step_free)
+
+static void
+step_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr (Step) step = data;
+  LedeWindow *self = step->window;
   g_autoptr (GError) error = NULL;
   gboolean done = FALSE, quick;
 
-  if (self->library == NULL)
-    return G_SOURCE_CONTINUE;
-  /* Nor while the WAL is copied into the file: the step would share the
-   * disk with the copy, and hold the window three times as long. */
-  if (g_get_monotonic_time () - self->last_edit_us < idle_us (self->tidy_quick) ||
-      lede_autosave_get_state (self->autosave) != LEDE_SAVE_STATE_SAVED ||
-      lede_library_is_copying_wal (self->library))
-    return G_SOURCE_CONTINUE;
-  if (!lede_library_tidy_step (self->library, &done, &error))
+  /* The window closed, or opened another library, meanwhile. */
+  if (g_cancellable_is_cancelled (step->cancellable))
+    return;
+  g_clear_object (&self->tidy_cancellable);
+  if (!lede_library_tidy_step_finish (self->library, result, &done, &error))
     {
       /* Not worth a word to the writer: the next change tries again. */
       g_debug ("%s", error->message);
       done = TRUE;
     }
   quick = show_reindex (self);
-  if (quick != self->tidy_quick)
+  if (done || quick != self->tidy_quick)
     {
-      /* The rebuild finished (or began, in another process): the pace changes. */
-      self->tidy_quick = quick;
-      self->tidy_timer = 0;
+      /* Done, or the pace changes: the rebuild finished (or began, in
+       * another process). */
+      g_clear_handle_id (&self->tidy_timer, g_source_remove);
       if (!done)
         schedule (self);
-      return G_SOURCE_REMOVE;
     }
-  if (!done)
+}
+
+static gboolean
+tidy_tick (gpointer data)
+{
+  LedeWindow *self = data;
+  Step *step;
+
+  /* One step at a time. Nor while the WAL is copied into the file: the
+   * step would share the disk with the copy, and take three times as long. */
+  if (self->library == NULL || self->tidy_cancellable != NULL ||
+      g_get_monotonic_time () - self->last_edit_us < idle_us (self->tidy_quick) ||
+      lede_autosave_get_state (self->autosave) != LEDE_SAVE_STATE_SAVED ||
+      lede_library_is_copying_wal (self->library))
     return G_SOURCE_CONTINUE;
-  self->tidy_timer = 0;
-  return G_SOURCE_REMOVE;
+  self->tidy_cancellable = g_cancellable_new ();
+  step = g_new0 (Step, 1);
+  step->window = g_object_ref (self);
+  step->cancellable = g_object_ref (self->tidy_cancellable);
+  lede_library_tidy_step_async (self->library, self->tidy_cancellable, step_done, step);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -115,9 +148,19 @@ lede_window_tidy_later (LedeWindow *self)
     schedule (self);
 }
 
+/* A step under way is let be (it ends on its thread); its end is not
+ * waited for. */
+void
+lede_window_stop_tidy (LedeWindow *self)
+{
+  g_cancellable_cancel (self->tidy_cancellable);
+  g_clear_object (&self->tidy_cancellable);
+}
+
 void
 lede_window_dispose_tidy (LedeWindow *self)
 {
+  lede_window_stop_tidy (self);
   g_clear_handle_id (&self->tidy_timer, g_source_remove);
 }
 

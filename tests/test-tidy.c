@@ -6,7 +6,8 @@
  * the index's words noted by the same steps, so that a long prefix is
  * searched as the words it begins, finding what FTS5's own prefix finds.
  * And an old library's stories copied into story_list by the same steps,
- * every list and tag count the same before and after.
+ * every list and tag count the same before and after. And the steps on a
+ * thread of their own while the writer writes, and a close that waits.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -370,6 +371,116 @@ test_reindex (void)
   /* The same table and triggers as a library made today. */
   now_schema = index_schema (path);
   g_assert_cmpstr (now_schema, ==, new_schema);
+  lede_test_rmdir (dir);
+}
+
+/* One step asked of a thread: its end, as the window's main loop has it. */
+typedef struct
+{
+  GAsyncResult *result;
+} StepEnd;
+
+static void
+on_step_end (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  StepEnd *end = data;
+
+  g_assert_null (source);
+  end->result = g_object_ref (result);
+}
+
+static gboolean
+step_ended (gpointer data)
+{
+  return ((StepEnd *)data)->result != NULL;
+}
+
+/* The steps on a thread, through a connection of their own, while the
+ * writer writes and searches on the main thread; then the library closed
+ * with a step under way, and one asked after: the close waits for the
+ * first, the second does nothing, and the WAL is written in as ever. */
+static void
+test_steps_on_thread (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr (LedeLibrary) library = NULL;
+  gboolean done = FALSE;
+  guint steps = 0;
+
+  lede_test_make_schema_15 (path, 3000);
+  library = lede_library_open (path, NULL);
+  g_assert_nonnull (library);
+  g_assert_cmpfloat (lede_library_get_reindex_progress (library), ==, 0);
+  while (!done)
+    {
+      StepEnd end = { NULL };
+      g_autoptr (GError) error = NULL;
+
+      lede_library_tidy_step_async (library, NULL, on_step_end, &end);
+      /* The writer meanwhile: a story saved (it waits at most for the
+       * step), and searches, which never wait. */
+      if (steps % 5 == 0)
+        {
+          g_autoptr (LedeArticle) article = lede_library_get_article (library, 1 + steps, NULL);
+          g_autofree char *body = g_strdup_printf ("Saved during step %u: a narwhal in the estuary.", steps);
+
+          lede_article_set_body (article, body);
+          g_assert_true (lede_library_update_article (library, article, NULL));
+        }
+      g_free (hits_of (library, "harb*"));
+      lede_test_wait_until (step_ended, &end, 10000);
+      g_assert_true (lede_library_tidy_step_finish (library, end.result, &done, &error));
+      g_assert_no_error (error);
+      g_clear_object (&end.result);
+      g_assert_cmpuint (++steps, <, 10000);
+    }
+  g_test_message ("%u steps", steps);
+  g_assert_cmpuint (steps, >, 5);
+  g_assert_cmpfloat (lede_library_get_reindex_progress (library), ==, -1);
+  {
+    g_autofree char *narwhals = hits_of (library, "narwhal");
+    g_autofree char *prefixed = hits_of (library, "narw*");
+
+    g_assert_cmpuint (strlen (narwhals), >, 0);
+    g_assert_cmpstr (prefixed, ==, narwhals);
+  }
+
+  /* New stories: work for a step. One step asked, one more asked and
+   * called off, and the library closed at once. */
+  for (guint i = 0; i < 40; i++)
+    add_story (library, "Otters return to the weir", "The otters were seen at dawn.");
+  {
+    StepEnd first = { NULL }, second = { NULL };
+    g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr (GError) error = NULL;
+
+    lede_library_tidy_step_async (library, NULL, on_step_end, &first);
+    lede_library_tidy_step_async (library, cancellable, on_step_end, &second);
+    g_cancellable_cancel (cancellable);
+    g_clear_object (&library);
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    lede_test_wait_until (step_ended, &first, 10000);
+    lede_test_wait_until (step_ended, &second, 10000);
+    library = lede_library_open (path, NULL);
+    g_assert_null (lede_library_get_notice (library));
+    g_assert_true (lede_library_tidy_step_finish (library, first.result, &done, &error));
+    g_assert_no_error (error);
+    g_assert_false (lede_library_tidy_step_finish (library, second.result, &done, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_object (&first.result);
+    g_clear_object (&second.result);
+  }
+  {
+    g_autofree char *otters = hits_of (library, "otters");
+
+    g_assert_cmpuint (strlen (otters), >, 0);
+  }
+  g_clear_object (&library);
+  assert_index_whole (path);
   lede_test_rmdir (dir);
 }
 
@@ -767,6 +878,7 @@ main (int   argc,
   g_test_add_func ("/lede/tidy/wal-bounded", test_wal_bounded);
   g_test_add_func ("/lede/tidy/copying-wal-seen", test_copying_wal_seen);
   g_test_add_func ("/lede/tidy/reindex", test_reindex);
+  g_test_add_func ("/lede/tidy/steps-on-thread", test_steps_on_thread);
   g_test_add_func ("/lede/tidy/words", test_words);
   g_test_add_func ("/lede/tidy/story-list", test_story_list);
   return g_test_run ();

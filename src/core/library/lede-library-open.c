@@ -466,6 +466,54 @@ lede_library_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/**
+ * _lede_library_open_companion:
+ * @writer: a library this process has open for writing
+ *
+ * A second connection to @writer's file, for work on another thread (tidy
+ * steps: lede-library-tidy.c). It shares @writer's lock, which only the
+ * writer holds, and writes as the writer does: counted, synchronous
+ * NORMAL. It never checkpoints as it closes (the writer does that, last);
+ * after a commit that fills the WAL past SQLite's 1,000 pages it copies it
+ * in there and then, on its own thread. Nothing here migrates: @writer has.
+ */
+LedeLibrary *
+_lede_library_open_companion (LedeLibrary  *writer,
+                              GError      **error)
+{
+  g_autoptr (LedeLibrary) self = g_object_new (LEDE_TYPE_LIBRARY, NULL);
+  const char *what = _("Could not prepare the library");
+  gint64 limit = -1;
+  int rc;
+
+  self->path = g_strdup (writer->path);
+  self->dev = writer->dev;
+  self->ino = writer->ino;
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _lede_library_set_sqlite_error (self, error, rc, what);
+      return NULL;
+    }
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_commit_hook (self->db, _lede_library_on_commit, self);
+  sqlite3_rollback_hook (self->db, _lede_library_on_rollback, self);
+  sqlite3_update_hook (self->db, _lede_library_on_update, self);
+  if (!finish_open (self, error) ||
+      !_lede_library_exec (self, "PRAGMA synchronous = NORMAL", what, error) ||
+      !_lede_library_exec (self, "PRAGMA foreign_keys = ON", what, error))
+    return NULL;
+  /* The WAL is cut back to the size the writer cuts it to
+   * (lede-wal-checkpointer.c). */
+  if (_lede_library_query_int (writer, "PRAGMA journal_size_limit", &limit, NULL))
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA journal_size_limit = %" G_GINT64_FORMAT, limit);
+
+      sqlite3_exec (self->db, pragma, NULL, NULL, NULL);
+    }
+  return g_steal_pointer (&self);
+}
+
 /* A reader's connection: read-only, and it never checkpoints, so it can
  * never delete or shorten the writer's WAL. With @shm_read_only it does not
  * even write the shared-memory index (SQLite reads the WAL itself when the

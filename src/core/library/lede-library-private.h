@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _LedeTidier LedeTidier;
+
 struct _LedeLibrary
 {
   GObject     parent_instance;
@@ -58,6 +60,11 @@ struct _LedeLibrary
   /* Writes the WAL into the file off the writer's thread; none while
    * unchecked or damaged (lede-wal-checkpointer.c). */
   LedeWalCheckpointer *checkpointer;
+  /* Tidy steps on a thread of their own, through a connection of their
+   * own (lede_library_tidy_step_async()), and what closes them: set by
+   * lede-library-tidier.c, which lede-library.c does not call into. */
+  LedeTidier *tidier;
+  void      (*close_tidier) (LedeTidier *tidier);
 
   /* The library file, held open with flock() for as long as this library
    * is open for writing, and closed only after the SQLite connection; see
@@ -155,6 +162,9 @@ _lede_library_step_clock_has_room (LedeStepClock *clock,
   "social_headline = ?45"
 
 /* Statements: prepared once and cached; every failure in words. */
+/* lede-library-open.c */
+LedeLibrary  *_lede_library_open_companion   (LedeLibrary   *writer,
+                                             GError       **error);
 /* lede-library.c: the libraries this process has open for writing. */
 LedeLibrary  *_lede_library_find_open_writer (dev_t          dev,
                                              ino_t          ino);
@@ -306,6 +316,13 @@ gboolean      _lede_library_words_step       (LedeLibrary   *self,
 char         *_lede_library_expand_prefixes  (LedeLibrary   *self,
                                              const char    *query);
 double        _lede_library_words_progress   (LedeLibrary   *self);
+/* lede-library-tidy.c */
+gboolean      _lede_library_may_tidy         (LedeLibrary   *self);
+gboolean      _lede_library_tidy_index       (LedeLibrary   *self,
+                                             gboolean      *done,
+                                             GError       **error);
+gboolean      _lede_library_tidy_optimize    (LedeLibrary   *self,
+                                             GError       **error);
 /* lede-library-reindex.c */
 gboolean      _lede_library_reindex_begin    (LedeLibrary   *self,
                                              GError       **error);

@@ -6,7 +6,9 @@
  * frozen meanwhile — so Lede never runs it. A tidy step instead merges a
  * few pages of a level that has gathered segments enough ('merge' with a
  * positive count, as FTS5's automerge would), a short transaction of its
- * own; the window runs steps while the writer is idle. Not towards one
+ * own; the window runs steps while the writer is idle, on a thread
+ * (lede-library-tidier.c).
+ * Not towards one
  * b-tree ('merge' with a negative count): once the index is large, each
  * new segment merged into the one great one rewrites all of it, 64 pages
  * a step — at a million stories, a rewrite of gigabytes that never ended
@@ -30,29 +32,15 @@
  * (bench-library --reindex times the steps on 100,000 stories). */
 #define TIDY_PAGES 64
 
-/**
- * lede_library_tidy_step:
- * @done: (out): %TRUE when the index had nothing left to merge (nor to
- *   rebuild: lede_library_get_reindex_progress())
- *
- * One short step of tidying the search index. Safe to call whenever the
- * library is open for writing; a reader does nothing. Best not called
- * while lede_library_is_copying_wal(): the step then shares the disk with
- * the copy.
- */
+/* Rebuilds, copies, notes and merges: everything but the statistics. */
 gboolean
-lede_library_tidy_step (LedeLibrary  *self,
-                        gboolean     *done,
-                        GError      **error)
+_lede_library_tidy_index (LedeLibrary  *self,
+                          gboolean     *done,
+                          GError      **error)
 {
   const char *what = _("Could not tidy the search index");
   gboolean merged = FALSE;
 
-  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
-
-  *done = TRUE;
-  if (self->read_only || self->damaged || self->unchecked)
-    return TRUE;
   /* A search index being rebuilt is built first: merging the old one
    * would be work thrown away. */
   if (!_lede_library_reindex_step (self, done, error))
@@ -78,12 +66,21 @@ lede_library_tidy_step (LedeLibrary  *self,
       return FALSE;
     }
   *done = !merged;
-  if (!*done)
-    return TRUE;
-  /* It may write statistics: a counted transaction like any write. Its
-   * ANALYZE of a table never seen before reads all of it (story_list at a
-   * million stories: half a second, in one step); analysis_limit has it
-   * sample, as SQLite advises for optimize. */
+  return TRUE;
+}
+
+/* Once nothing is left to merge. On the connection that searches: before
+ * SQLite 3.46, optimize looks only at the tables its own connection's
+ * queries used. It may write statistics: a counted transaction like any
+ * write. Its ANALYZE of a table never seen before reads all of it
+ * (story_list at a million stories: half a second, in one step);
+ * analysis_limit has it sample, as SQLite advises for optimize. */
+gboolean
+_lede_library_tidy_optimize (LedeLibrary  *self,
+                             GError      **error)
+{
+  const char *what = _("Could not tidy the search index");
+
   if (!_lede_library_begin (self, what, error))
     return FALSE;
   if (!_lede_library_exec (self, "PRAGMA analysis_limit = 400; PRAGMA optimize", what, error) ||
@@ -93,4 +90,35 @@ lede_library_tidy_step (LedeLibrary  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+_lede_library_may_tidy (LedeLibrary *self)
+{
+  return !self->read_only && !self->damaged && !self->unchecked;
+}
+
+/**
+ * lede_library_tidy_step:
+ * @done: (out): %TRUE when the index had nothing left to merge (nor to
+ *   rebuild: lede_library_get_reindex_progress())
+ *
+ * One short step of tidying the search index, on the caller's thread.
+ * Safe to call whenever the library is open for writing; a reader does
+ * nothing. Best not called while lede_library_is_copying_wal(): the step
+ * then shares the disk with the copy.
+ */
+gboolean
+lede_library_tidy_step (LedeLibrary  *self,
+                        gboolean     *done,
+                        GError      **error)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+
+  *done = TRUE;
+  if (!_lede_library_may_tidy (self))
+    return TRUE;
+  if (!_lede_library_tidy_index (self, done, error))
+    return FALSE;
+  return !*done || _lede_library_tidy_optimize (self, error);
 }

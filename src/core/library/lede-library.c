@@ -69,6 +69,9 @@ lede_library_finalize (GObject *object)
       G_UNLOCK (open_writers);
     }
 
+  /* Before the writer's connection: a step under way ends first. */
+  if (self->tidier != NULL)
+    self->close_tidier (g_steal_pointer (&self->tidier));
   g_clear_pointer (&self->staged_photos, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   /* Before the writer's connection, whose close checkpoints only as the last. */

@@ -66,6 +66,14 @@ const char   *lede_library_get_notice        (LedeLibrary  *self);
 gboolean      lede_library_tidy_step         (LedeLibrary  *self,
                                               gboolean     *done,
                                               GError      **error);
+void          lede_library_tidy_step_async   (LedeLibrary         *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean      lede_library_tidy_step_finish  (LedeLibrary   *self,
+                                              GAsyncResult  *result,
+                                              gboolean      *done,
+                                              GError       **error);
 double        lede_library_get_reindex_progress (LedeLibrary *self);
 gboolean      lede_library_is_copying_wal    (LedeLibrary  *self);
 gboolean      lede_library_needs_check       (LedeLibrary  *self);

@@ -750,13 +750,15 @@ run_cli (const char  *input,
 }
 
 /* lede-cli site add (checked on the spot, the password from standard
- * input into the password store, never the list), list, check, remove. */
+ * input into the password store, never the list), list, check, remove;
+ * a second name for the same account keeps the password it shares. */
 static void
 test_cli_sites (void)
 {
   g_autofree char *conf_path = g_build_filename (test_home, "config", "lede", "sites.conf", NULL);
   g_autofree char *conf = NULL;
   g_autofree char *name = g_strdup_printf ("gazette-%08x", g_random_int ());
+  g_autofree char *twin = g_strconcat (name, "-twin", NULL);
   g_autofree char *password_line = g_strconcat (wp_env ("LEDE_WP_EDITOR_PASSWORD"), "\n", NULL);
   char *out = NULL, *err = NULL;
 
@@ -795,11 +797,24 @@ test_cli_sites (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* A second name for the same account shares its password: removing
+   * the first leaves the second signed in. */
+  g_assert_cmpint (run_cli (password_line, &out, &err, "site", "add", twin, wp_env ("LEDE_WP_URL"), "--user",
+                            wp_env ("LEDE_WP_EDITOR_USER"), NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (NULL, &out, &err, "site", "remove", name, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (NULL, &out, &err, "site", "check", name, NULL), ==, 3);
   g_assert_nonnull (strstr (err, "no site called"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "site", "check", twin, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "signed in as desk, an Editor"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "site", "remove", twin, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

@@ -276,14 +276,34 @@ forget_password (const LedeSite  *site,
   return TRUE;
 }
 
+/* Whether another site on the list logs in as @site does: the password
+ * store keeps one password for an address and user, theirs too. A list
+ * that cannot be read is taken to have none. */
+static gboolean
+shares_password (const LedeSite *site)
+{
+  g_autoptr (GPtrArray) sites = lede_site_store_list (NULL);
+
+  for (guint i = 0; sites != NULL && i < sites->len; i++)
+    {
+      const LedeSite *other = g_ptr_array_index (sites, i);
+
+      if (!g_str_equal (other->name, site->name) && g_str_equal (other->address, site->address) &&
+          g_str_equal (other->user, site->user))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * lede_site_store_forget_site:
  * @site: a site on the list
  * @password_error: (out) (optional): set when the site went but its
  *   password may stay in the password store, in words that say so and why
  *
- * Takes @site off the list and its password out of the Secret Service.
- * The password goes first: should the list then fail to be written, the
+ * Takes @site off the list and its password out of the Secret Service,
+ * unless another site logs in with the same address and user (the store
+ * keeps one password for both). The password goes first: should the list then fail to be written, the
  * site stays without one (it asks again) rather than a password staying
  * without its site. A password store that fails (none answering, locked,
  * or Lede's keyring module missing) does not keep the site: the writer
@@ -301,7 +321,8 @@ lede_site_store_forget_site (const LedeSite  *site,
 
   g_return_val_if_fail (site != NULL, FALSE);
 
-  forget_password (site, &keyring_error);
+  if (!shares_password (site))
+    forget_password (site, &keyring_error);
   if (!lede_site_store_remove (site->name, error))
     return FALSE;
   if (keyring_error != NULL)

@@ -40,6 +40,10 @@ _lede_library_set_sqlite_error (LedeLibrary  *self,
       code = LEDE_LIBRARY_ERROR_READ_ONLY;
       detail = _("the library file cannot be written to");
       break;
+    case SQLITE_BUSY:
+      code = LEDE_LIBRARY_ERROR_BUSY;
+      detail = _("another write to the library did not end in time");
+      break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       code = LEDE_LIBRARY_ERROR_CORRUPT;
@@ -78,7 +82,8 @@ _lede_library_set_sqlite_error (LedeLibrary  *self,
   return FALSE;
 }
 
-/* Returns a cached statement, reset and ready for new bindings. */
+/* Returns a cached statement, reset and ready for new bindings. @sql is
+ * a literal: the cache keeps it as its key, uncopied. */
 sqlite3_stmt *
 _lede_library_prepare (LedeLibrary  *self,
                        const char   *sql,

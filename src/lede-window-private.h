@@ -66,6 +66,7 @@ struct _LedeWindow
   guint                 tidy_timer;    /* steps of tidying the search index */
   gboolean              tidy_quick;    /* the timer ticks quickly: a rebuild waits */
   GCancellable         *tidy_cancellable; /* a step under way */
+  gboolean              tidy_again;    /* the library changed while it ran */
   GtkProgressBar       *reindex_bar;   /* the rebuild's progress, while it runs */
   gint64                last_edit_us;  /* monotonic time of the last edit, search or opening */
   gboolean              backing_up;

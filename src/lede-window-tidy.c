@@ -98,6 +98,9 @@ step_done (GObject      *source,
       g_debug ("%s", error->message);
       done = TRUE;
     }
+  /* A change saved while the step ran may have come after what it read. */
+  if (self->tidy_again)
+    done = FALSE;
   quick = show_reindex (self);
   if (done || quick != self->tidy_quick)
     {
@@ -123,6 +126,7 @@ tidy_tick (gpointer data)
       lede_library_is_copying_wal (self->library))
     return G_SOURCE_CONTINUE;
   self->tidy_cancellable = g_cancellable_new ();
+  self->tidy_again = FALSE;
   step = g_new0 (Step, 1);
   step->window = g_object_ref (self);
   step->cancellable = g_object_ref (self->tidy_cancellable);
@@ -144,6 +148,7 @@ schedule (LedeWindow *self)
 void
 lede_window_tidy_later (LedeWindow *self)
 {
+  self->tidy_again = self->tidy_cancellable != NULL;
   if (self->tidy_timer == 0)
     schedule (self);
 }

@@ -399,8 +399,9 @@ step_ended (gpointer data)
 
 /* The steps on a thread, through a connection of their own, while the
  * writer writes and searches on the main thread; then the library closed
- * with a step under way, and one asked after: the close waits for the
- * first, the second does nothing, and the WAL is written in as ever. */
+ * at once after a step was asked and another asked and called off: the
+ * WAL is written in and gone as ever, the library opens again clean, and
+ * the step called off says so. */
 static void
 test_steps_on_thread (void)
 {
@@ -449,8 +450,7 @@ test_steps_on_thread (void)
     g_assert_cmpstr (prefixed, ==, narwhals);
   }
 
-  /* New stories: work for a step. One step asked, one more asked and
-   * called off, and the library closed at once. */
+  /* New stories: work for a step. */
   for (guint i = 0; i < 40; i++)
     add_story (library, "Otters return to the weir", "The otters were seen at dawn.");
   {

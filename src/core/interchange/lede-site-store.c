@@ -303,9 +303,9 @@ shares_password (const LedeSite *site)
  *
  * Takes @site off the list and its password out of the Secret Service,
  * unless another site logs in with the same address and user (the store
- * keeps one password for both). The password goes first: should the list then fail to be written, the
- * site stays without one (it asks again) rather than a password staying
- * without its site. A password store that fails (none answering, locked,
+ * keeps one password for both). The password goes first: should the list
+ * then fail to be written, the site stays without one (it asks again)
+ * rather than a password staying without its site. A password store that fails (none answering, locked,
  * or Lede's keyring module missing) does not keep the site: the writer
  * asked for it to go, and without a keyring it never could.
  *

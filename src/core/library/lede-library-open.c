@@ -471,11 +471,12 @@ lede_library_open (const char  *path,
  * @writer: a library this process has open for writing
  *
  * A second connection to @writer's file, for work on another thread (tidy
- * steps: lede-library-tidy.c). It shares @writer's lock, which only the
+ * steps: lede-library-tidier.c). It shares @writer's lock, which only the
  * writer holds, and writes as the writer does: counted, synchronous
- * NORMAL. It never checkpoints as it closes (the writer does that, last);
- * after a commit that fills the WAL past SQLite's 1,000 pages it copies it
- * in there and then, on its own thread. Nothing here migrates: @writer has.
+ * NORMAL; its commits wake the writer's checkpointer. It never
+ * checkpoints as it closes (the writer does that, last), and waits for
+ * the writer's transactions a quarter of a second at most. Nothing here
+ * migrates: @writer has.
  */
 LedeLibrary *
 _lede_library_open_companion (LedeLibrary  *writer,
@@ -503,14 +504,19 @@ _lede_library_open_companion (LedeLibrary  *writer,
       !_lede_library_exec (self, "PRAGMA synchronous = NORMAL", what, error) ||
       !_lede_library_exec (self, "PRAGMA foreign_keys = ON", what, error))
     return NULL;
-  /* The WAL is cut back to the size the writer cuts it to
-   * (lede-wal-checkpointer.c). */
+  /* A step that waits longer is tried again at the next (a close waits
+   * for it). */
+  sqlite3_busy_timeout (self->db, 250);
+  /* The WAL is cut back to the size the writer cuts it to. */
   if (_lede_library_query_int (writer, "PRAGMA journal_size_limit", &limit, NULL))
     {
       g_autofree char *pragma = g_strdup_printf ("PRAGMA journal_size_limit = %" G_GINT64_FORMAT, limit);
 
       sqlite3_exec (self->db, pragma, NULL, NULL, NULL);
     }
+  /* Without a checkpointer the writer autocheckpoints; so does this one. */
+  if (writer->checkpointer != NULL)
+    lede_wal_checkpointer_watch (writer->checkpointer, self->db);
   return g_steal_pointer (&self);
 }
 

@@ -62,10 +62,10 @@ close_tidier (LedeTidier *tidier)
 }
 
 /* A thread of its own for each step, a little below the window's
- * priority: on two cores, with the WAL's copying on a third thread, the
- * window's main loop waited up to 27 ms for a core while steps ran at its
- * own. Not in GTask's pool: a pool thread would keep the priority for what
- * it runs next, and only root may raise it again. */
+ * priority: on two cores the window's main loop waited up to 27 ms for a
+ * core while steps ran at its own. Not in GTask's pool: a pool thread
+ * would keep the priority for what it runs next, and only root may raise
+ * it again. */
 static gpointer
 tidy_thread (gpointer data)
 {
@@ -77,8 +77,19 @@ tidy_thread (gpointer data)
   if (setpriority (PRIO_PROCESS, (id_t)syscall (SYS_gettid), TIDY_NICE) != 0)
     g_debug ("Could not lower the tidy step's priority: %s", g_strerror (errno));
   g_mutex_lock (&tidier->lock);
-  if (tidier->companion != NULL && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-    ok = _lede_library_tidy_index (tidier->companion, &done, &error);
+  if (tidier->companion != NULL && !g_cancellable_is_cancelled (g_task_get_cancellable (task)) &&
+      !_lede_library_tidy_index (tidier->companion, &done, &error))
+    {
+      /* The writer in a long transaction of its own (an import): not
+       * done, the next step tries again. */
+      ok = g_error_matches (error, LEDE_LIBRARY_ERROR, LEDE_LIBRARY_ERROR_BUSY);
+      if (ok)
+        {
+          g_debug ("%s", error->message);
+          g_clear_error (&error);
+          done = FALSE;
+        }
+    }
   g_mutex_unlock (&tidier->lock);
   if (ok)
     g_task_return_int (task, done);
@@ -103,6 +114,7 @@ lede_library_tidy_step_async (LedeLibrary         *self,
 {
   g_autoptr (GTask) task = NULL;
   GError *error = NULL;
+  GThread *thread;
 
   g_return_if_fail (LEDE_IS_LIBRARY (self));
 
@@ -129,7 +141,14 @@ lede_library_tidy_step_async (LedeLibrary         *self,
     }
   g_task_set_task_data (task, tidier_ref (self->tidier), tidier_unref);
   /* The task holds no library: the thread may drop it last. */
-  g_thread_unref (g_thread_new ("lede-tidy", tidy_thread, g_steal_pointer (&task)));
+  thread = g_thread_try_new ("lede-tidy", tidy_thread, g_object_ref (task), &error);
+  if (thread == NULL)
+    {
+      g_object_unref (task);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_thread_unref (thread);
 }
 
 /**

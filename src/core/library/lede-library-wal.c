@@ -739,6 +739,10 @@ static void
 mark_damaged (LedeLibrary *self)
 {
   self->damaged = TRUE;
+  /* A tidy step under way ends, and its connection closes, before the
+   * checkpointer its commits wake goes. */
+  if (self->tidier != NULL)
+    self->close_tidier (g_steal_pointer (&self->tidier));
   /* Its WAL hook gone, the writer checkpoints no more either. */
   g_clear_pointer (&self->checkpointer, lede_wal_checkpointer_free);
   if (self->db != NULL && !self->read_only)
@@ -847,7 +851,7 @@ lede_library_check_async (LedeLibrary         *self,
 }
 
 /* Marks the library damaged here, in the caller's thread, where its
- * writes happen. */
+ * writes happen (a tidy step under way on its thread ends first). */
 gboolean
 lede_library_check_finish (LedeLibrary   *self,
                            GAsyncResult  *result,

@@ -32,6 +32,7 @@ typedef enum
   LEDE_LIBRARY_ERROR_FULL,
   LEDE_LIBRARY_ERROR_NOT_FOUND,
   LEDE_LIBRARY_ERROR_IN_USE,
+  LEDE_LIBRARY_ERROR_BUSY,
 } LedeLibraryError;
 
 /* The schema version this Lede writes; a library with a higher one is refused. */

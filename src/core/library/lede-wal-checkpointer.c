@@ -152,6 +152,21 @@ lede_wal_checkpointer_new (sqlite3 *writer)
   return self;
 }
 
+/**
+ * lede_wal_checkpointer_watch:
+ * @db: another connection of this process that writes the library (the
+ *   tidy steps'), closed before the checkpointer is freed
+ *
+ * Its commits wake the thread as the writer's do, in place of its own
+ * autocheckpoint.
+ */
+void
+lede_wal_checkpointer_watch (LedeWalCheckpointer *self,
+                             sqlite3             *db)
+{
+  sqlite3_wal_hook (db, on_wal_written, self);
+}
+
 /* Whether the thread is copying the WAL into the file now: work that can
  * wait (a tidy step) waits, rather than share the disk with it. */
 gboolean

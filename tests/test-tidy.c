@@ -398,10 +398,11 @@ step_ended (gpointer data)
 }
 
 /* The steps on a thread, through a connection of their own, while the
- * writer writes and searches on the main thread; then the library closed
- * at once after a step was asked and another asked and called off: the
- * WAL is written in and gone as ever, the library opens again clean, and
- * the step called off says so. */
+ * writer writes and searches on the main thread; a step that meets
+ * another long write, tried again; then the library closed at once after
+ * a step was asked and another asked and called off: the WAL is written
+ * in and gone as ever, the library opens again clean, and the step called
+ * off says so. */
 static void
 test_steps_on_thread (void)
 {
@@ -448,6 +449,37 @@ test_steps_on_thread (void)
 
     g_assert_cmpuint (strlen (narwhals), >, 0);
     g_assert_cmpstr (prefixed, ==, narwhals);
+  }
+
+  /* Another write holding the library (as an import of the writer's own
+   * would): the step gives up, not done and no error, and the next one,
+   * once that write is over, does the work. */
+  for (guint i = 0; i < 40; i++)
+    add_story (library, "Herons nest by the mill", "The herons came back in March.");
+  {
+    sqlite3 *other = NULL;
+    StepEnd end = { NULL };
+    g_autoptr (GError) error = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+    lede_library_tidy_step_async (library, NULL, on_step_end, &end);
+    lede_test_wait_until (step_ended, &end, 10000);
+    g_assert_true (lede_library_tidy_step_finish (library, end.result, &done, &error));
+    g_assert_no_error (error);
+    g_assert_false (done);
+    g_clear_object (&end.result);
+    g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (other);
+    for (steps = 0; !done; steps++)
+      {
+        lede_library_tidy_step_async (library, NULL, on_step_end, &end);
+        lede_test_wait_until (step_ended, &end, 10000);
+        g_assert_true (lede_library_tidy_step_finish (library, end.result, &done, &error));
+        g_assert_no_error (error);
+        g_clear_object (&end.result);
+        g_assert_cmpuint (steps, <, 100);
+      }
   }
 
   /* New stories: work for a step. */

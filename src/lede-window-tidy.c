@@ -148,7 +148,8 @@ schedule (LedeWindow *self)
 void
 lede_window_tidy_later (LedeWindow *self)
 {
-  self->tidy_again = self->tidy_cancellable != NULL;
+  if (self->tidy_cancellable != NULL)
+    self->tidy_again = TRUE;
   if (self->tidy_timer == 0)
     schedule (self);
 }

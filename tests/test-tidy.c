@@ -481,6 +481,11 @@ test_steps_on_thread (void)
         g_assert_cmpuint (steps, <, 100);
       }
   }
+  {
+    g_autofree char *herons = hits_of (library, "hero*");
+
+    g_assert_cmpuint (strlen (herons), >, 0);
+  }
 
   /* New stories: work for a step. */
   for (guint i = 0; i < 40; i++)

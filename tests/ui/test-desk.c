@@ -207,29 +207,46 @@ is_in_sight (gpointer widget)
  * glides there over some frames, and a popover opened on the way is laid
  * out where its button was, off the screen (GDK's X11 layout then fails
  * fatally: it finds no monitor there). */
-static gboolean
-is_settled (gpointer widget)
+typedef struct
 {
-  static graphene_rect_t last;
+  GtkWidget       *widget;
+  gboolean         seen;
+  graphene_rect_t  last;
+} Settle;
+
+static gboolean
+is_settled (gpointer data)
+{
+  Settle *settle = data;
   graphene_rect_t bounds;
 
-  if (!is_in_sight (widget) ||
-      !gtk_widget_compute_bounds (widget, GTK_WIDGET (gtk_widget_get_native (widget)), &bounds))
+  if (!is_in_sight (settle->widget) ||
+      !gtk_widget_compute_bounds (settle->widget, GTK_WIDGET (gtk_widget_get_native (settle->widget)), &bounds))
     return FALSE;
-  if (graphene_rect_equal (&bounds, &last))
+  if (settle->seen && graphene_rect_equal (&bounds, &settle->last))
     return TRUE;
-  last = bounds;
+  settle->seen = TRUE;
+  settle->last = bounds;
   lede_test_spin (50);
   return FALSE;
 }
 
-/* The focus is no longer on @widget nor inside it. */
+/* Waits until @widget is in sight and stays where it is. */
+static void
+wait_settled (GtkWidget *widget)
+{
+  Settle settle = { widget, FALSE };
+
+  lede_test_wait_until (is_settled, &settle, 4000);
+}
+
+/* The focus is on a widget, and not on @widget nor inside it. */
 static gboolean
 focus_left (gpointer widget)
 {
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
 
-  return focus == NULL || (focus != widget && !gtk_widget_is_ancestor (focus, widget));
+  return focus != NULL && focus != widget && !gtk_widget_is_ancestor (focus, widget);
 }
 
 static LedeTimePicker *
@@ -274,7 +291,7 @@ test_time_picker (Fixture       *f,
   /* Reached from the keyboard, it is scrolled into view as a person sees
    * it (a popover from a button off the screen has no monitor). */
   gtk_widget_grab_focus (GTK_WIDGET (lede_time_picker_get_button (picker)));
-  lede_test_wait_until (is_settled, lede_time_picker_get_button (picker), 4000);
+  wait_settled (GTK_WIDGET (lede_time_picker_get_button (picker)));
 
   /* Its popover is made when first opened. */
   g_assert_null (gtk_menu_button_get_popover (lede_time_picker_get_button (picker)));
@@ -317,13 +334,13 @@ test_time_picker (Fixture       *f,
   /* Closed, it gives its button the focus back a moment later, and the
    * panel scrolls there: only once that is done, to the next. */
   lede_test_wait_until (focus_left, popover, 4000);
-  lede_test_wait_until (is_settled, lede_time_picker_get_button (picker), 4000);
+  wait_settled (GTK_WIDGET (lede_time_picker_get_button (picker)));
 
   /* The embargo's picker too, through the embargo row's own reading. */
   picker = picker_in (panel_child (f, "embargo_row"));
   g_assert_nonnull (picker);
   gtk_widget_grab_focus (GTK_WIDGET (lede_time_picker_get_button (picker)));
-  lede_test_wait_until (is_settled, lede_time_picker_get_button (picker), 4000);
+  wait_settled (GTK_WIDGET (lede_time_picker_get_button (picker)));
   gtk_menu_button_popup (lede_time_picker_get_button (picker));
   lede_test_spin (20);
   lede_time_picker_set (picker);

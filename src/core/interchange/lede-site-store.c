@@ -305,9 +305,10 @@ shares_password (const LedeSite *site)
  * unless another site logs in with the same address and user (the store
  * keeps one password for both). The password goes first: should the list
  * then fail to be written, the site stays without one (it asks again)
- * rather than a password staying without its site. A password store that fails (none answering, locked,
- * or Lede's keyring module missing) does not keep the site: the writer
- * asked for it to go, and without a keyring it never could.
+ * rather than a password staying without its site. A password store that
+ * fails (none answering, locked, or Lede's keyring module missing) does
+ * not keep the site: the writer asked for it to go, and without a keyring
+ * it never could.
  *
  * Returns: %FALSE with @error when the site could not be taken off the
  *   list (or was not on it)

@@ -5,14 +5,15 @@
  * machine's disk, in whichever autosave, tidy step or step of a trash of
  * thousands came next. Here the writer's commit only wakes the thread
  * (SQLite's WAL hook); its PASSIVE checkpoint takes no lock a writer or a
- * reader waits for. The writer's connection still checkpoints on close,
- * after this one has gone.
+ * reader waits for; the tidy steps' connection wakes it the same way
+ * (lede_wal_checkpointer_watch()). The writer's connection still
+ * checkpoints on close, after this one has gone.
  * A writer that commits faster than the thread copies (stories made or
  * imported back to back) would have the WAL grow without end: SQLite
  * starts it again from the top only once every frame is copied, and the
  * thread never catches up (24 GB of WAL for 100,000 stories). So once the
- * WAL passes WAL_MOST_PAGES the writer copies it itself in its commit, as
- * SQLite's own autocheckpoint would, and the file is cut back to that
+ * WAL passes WAL_MOST_PAGES the writer (or the tidy steps' connection)
+ * copies it itself in its commit, as SQLite's own autocheckpoint would, and the file is cut back to that
  * size when the WAL starts again (journal_size_limit).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -79,7 +80,8 @@ checkpoint_thread (gpointer data)
   return NULL;
 }
 
-/* After each commit of the writer, on its thread. */
+/* After each commit of the writer, or of a connection it watches (the
+ * tidy steps'), on that connection's thread. */
 static int
 on_wal_written (void       *data,
                 sqlite3    *db,

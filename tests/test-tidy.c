@@ -397,6 +397,21 @@ step_ended (gpointer data)
   return ((StepEnd *)data)->result != NULL;
 }
 
+/* One step asked of the thread, and its end: no error. */
+static void
+step_on_thread (LedeLibrary *library,
+                gboolean    *done)
+{
+  StepEnd end = { NULL };
+  g_autoptr (GError) error = NULL;
+
+  lede_library_tidy_step_async (library, NULL, on_step_end, &end);
+  lede_test_wait_until (step_ended, &end, 10000);
+  g_assert_true (lede_library_tidy_step_finish (library, end.result, done, &error));
+  g_assert_no_error (error);
+  g_clear_object (&end.result);
+}
+
 /* The steps on a thread, through a connection of their own, while the
  * writer writes and searches on the main thread; a step that meets
  * another long write, tried again; then the library closed at once after
@@ -458,26 +473,16 @@ test_steps_on_thread (void)
     add_story (library, "Herons nest by the mill", "The herons came back in March.");
   {
     sqlite3 *other = NULL;
-    StepEnd end = { NULL };
-    g_autoptr (GError) error = NULL;
 
     g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-    lede_library_tidy_step_async (library, NULL, on_step_end, &end);
-    lede_test_wait_until (step_ended, &end, 10000);
-    g_assert_true (lede_library_tidy_step_finish (library, end.result, &done, &error));
-    g_assert_no_error (error);
+    step_on_thread (library, &done);
     g_assert_false (done);
-    g_clear_object (&end.result);
     g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_close (other);
     for (steps = 0; !done; steps++)
       {
-        lede_library_tidy_step_async (library, NULL, on_step_end, &end);
-        lede_test_wait_until (step_ended, &end, 10000);
-        g_assert_true (lede_library_tidy_step_finish (library, end.result, &done, &error));
-        g_assert_no_error (error);
-        g_clear_object (&end.result);
+        step_on_thread (library, &done);
         g_assert_cmpuint (steps, <, 100);
       }
   }

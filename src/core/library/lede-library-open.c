@@ -318,6 +318,16 @@ finish_open (LedeLibrary  *self,
   return TRUE;
 }
 
+/* A connection that writes: its commits are counted, and the photos its
+ * transactions let go are deleted after them (lede-library-sql.c). */
+static void
+watch_transactions (LedeLibrary *self)
+{
+  sqlite3_commit_hook (self->db, _lede_library_on_commit, self);
+  sqlite3_rollback_hook (self->db, _lede_library_on_rollback, self);
+  sqlite3_update_hook (self->db, _lede_library_on_update, self);
+}
+
 static gboolean
 open_writer (LedeLibrary  *self,
              gboolean      created,
@@ -342,9 +352,7 @@ open_writer (LedeLibrary  *self,
    * connection must not checkpoint: on a failed open, the WAL is kept as
    * it was for whoever looks at the file next. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  sqlite3_commit_hook (self->db, _lede_library_on_commit, self);
-  sqlite3_rollback_hook (self->db, _lede_library_on_rollback, self);
-  sqlite3_update_hook (self->db, _lede_library_on_update, self);
+  watch_transactions (self);
 
   if (!finish_open (self, error))
     return FALSE;
@@ -497,9 +505,7 @@ _lede_library_open_companion (LedeLibrary  *writer,
       return NULL;
     }
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  sqlite3_commit_hook (self->db, _lede_library_on_commit, self);
-  sqlite3_rollback_hook (self->db, _lede_library_on_rollback, self);
-  sqlite3_update_hook (self->db, _lede_library_on_update, self);
+  watch_transactions (self);
   if (!finish_open (self, error) ||
       !_lede_library_exec (self, "PRAGMA synchronous = NORMAL", what, error) ||
       !_lede_library_exec (self, "PRAGMA foreign_keys = ON", what, error))

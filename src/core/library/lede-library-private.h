@@ -222,6 +222,11 @@ gboolean      _lede_library_query_int        (LedeLibrary   *self,
                                              const char    *sql,
                                              gint64        *value,
                                              GError       **error);
+gboolean      _lede_library_query_int_by_id  (LedeLibrary   *self,
+                                             const char    *sql,
+                                             gint64         id,
+                                             gint64        *value,
+                                             GError       **error);
 char        **_lede_library_read_strings     (LedeLibrary   *self,
                                              const char    *sql,
                                              gint64         id,

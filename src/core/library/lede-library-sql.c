@@ -417,11 +417,24 @@ _lede_library_query_int (LedeLibrary  *self,
                          gint64       *value,
                          GError      **error)
 {
+  return _lede_library_query_int_by_id (self, sql, 0, value, error);
+}
+
+/* The one number a query gives, with @id bound to ?1 where it has one. */
+gboolean
+_lede_library_query_int_by_id (LedeLibrary  *self,
+                               const char   *sql,
+                               gint64        id,
+                               gint64       *value,
+                               GError      **error)
+{
   sqlite3_stmt *stmt = _lede_library_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *value = sqlite3_column_int64 (stmt, 0);

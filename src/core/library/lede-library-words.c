@@ -225,27 +225,6 @@ _lede_library_words_step (LedeLibrary  *self,
   return TRUE;
 }
 
-/* One number a query on ?1 = @id gives. @sql is a literal: statements are
- * cached under their text, not copied. */
-static gboolean
-query_int_by_id (LedeLibrary *self,
-                 const char  *sql,
-                 gint64       id,
-                 gint64      *value)
-{
-  sqlite3_stmt *stmt = _lede_library_prepare (self, sql, NULL);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW;
-}
-
 /**
  * _lede_library_words_progress:
  *
@@ -280,12 +259,14 @@ _lede_library_words_progress (LedeLibrary *self)
       /* Many older stories waiting since (a restore) are more work: from
        * them. A few stray ones are noted first, in id order, and would
        * send the bar to the end at once: they are not counted. */
-      if (!query_int_by_id (self, "SELECT count(*) FROM (SELECT 1 FROM search_words_due WHERE article_id < ?1 "
-                                  "LIMIT " G_STRINGIFY (DUE_READ_AT_SEARCH) " + 1)", self->words_due_from, &older) ||
+      if (!_lede_library_query_int_by_id (self, "SELECT count(*) FROM (SELECT 1 FROM search_words_due "
+                                                "WHERE article_id < ?1 LIMIT " G_STRINGIFY (DUE_READ_AT_SEARCH) " + 1)",
+                                          self->words_due_from, &older, NULL) ||
           older > DUE_READ_AT_SEARCH)
         self->words_due_from = first;
-      else if (!query_int_by_id (self, "SELECT min (article_id) FROM search_words_due WHERE article_id >= ?1",
-                                 self->words_due_from, &first))
+      else if (!_lede_library_query_int_by_id (self, "SELECT min (article_id) FROM search_words_due "
+                                                     "WHERE article_id >= ?1",
+                                               self->words_due_from, &first, NULL))
         return -1;
     }
   return last >= self->words_due_from

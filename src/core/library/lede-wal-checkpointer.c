@@ -40,6 +40,7 @@ struct _LedeWalCheckpointer
   GThread *thread;
   GMutex   lock;
   GCond    wake;
+  GCond    copied;   /* the thread's checkpoint has ended */
   gboolean wanted;   /* the WAL passed CHECKPOINT_PAGES */
   gboolean stopping;
   guint    count;    /* checkpoints done, for the tests */
@@ -62,17 +63,18 @@ checkpoint_thread (gpointer data)
       if (self->stopping)
         break;
       self->wanted = FALSE;
+      g_atomic_int_set (&self->copying, TRUE);
       g_mutex_unlock (&self->lock);
       /* A connection that has read nothing does not know the file is in
        * WAL mode, and checkpoints nothing. */
-      g_atomic_int_set (&self->copying, TRUE);
       sqlite3_exec (self->db, "PRAGMA schema_version", NULL, NULL, NULL);
       rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-      g_atomic_int_set (&self->copying, FALSE);
       /* Busy: the writer is closing, or checking; the next commit asks again. */
       if (rc != SQLITE_OK && rc != SQLITE_BUSY)
         g_debug ("Could not checkpoint %s: %s", sqlite3_db_filename (self->db, "main"), sqlite3_errmsg (self->db));
       g_mutex_lock (&self->lock);
+      g_atomic_int_set (&self->copying, FALSE);
+      g_cond_broadcast (&self->copied);
       if (rc == SQLITE_OK)
         self->count++;
     }
@@ -90,10 +92,18 @@ on_wal_written (void       *data,
 {
   LedeWalCheckpointer *self = data;
 
-  /* The thread has fallen behind: copied here, as SQLite would (busy when
-   * the thread is copying too: the next commit asks again). */
+  /* The thread has fallen behind: copied here, as SQLite would, once the
+   * thread's own copy has ended. Busy then, the WAL would go on growing
+   * for as long as that copy took (on a slow disk, past three times its
+   * bound). */
   if (pages >= self->most_pages)
-    sqlite3_wal_checkpoint_v2 (db, database, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    {
+      g_mutex_lock (&self->lock);
+      while (g_atomic_int_get (&self->copying))
+        g_cond_wait (&self->copied, &self->lock);
+      g_mutex_unlock (&self->lock);
+      sqlite3_wal_checkpoint_v2 (db, database, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    }
   else if (pages >= CHECKPOINT_PAGES)
     {
       g_mutex_lock (&self->lock);
@@ -149,6 +159,7 @@ lede_wal_checkpointer_new (sqlite3 *writer)
   self->pid = getpid ();
   g_mutex_init (&self->lock);
   g_cond_init (&self->wake);
+  g_cond_init (&self->copied);
   self->thread = g_thread_new ("lede-checkpoint", checkpoint_thread, self);
   sqlite3_wal_hook (writer, on_wal_written, self);
   return self;
@@ -208,6 +219,7 @@ lede_wal_checkpointer_free (LedeWalCheckpointer *self)
       sqlite3_close (self->db);
       g_mutex_clear (&self->lock);
       g_cond_clear (&self->wake);
+      g_cond_clear (&self->copied);
     }
   /* In a child, the lock may have been held by the thread at the fork:
    * left as it is, never cleared. */

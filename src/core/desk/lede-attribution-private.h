@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* A word of a paragraph: where it is, and how it compares. */
 typedef struct {
   gsize     start, end;   /* bytes in the paragraph */
-  char     *folded;       /* casefolded, without a possessive 's */
+  const char *folded;     /* casefolded, without a possessive 's; in the paragraph's words */
   gboolean  quoted;       /* inside a quotation */
   gboolean  capital;      /* begins with a capital letter */
 } Token;
@@ -26,6 +26,8 @@ typedef struct {
   gsize   start, end;    /* bytes of the text */
   guint   offset, line;  /* characters and line (from 1) where it starts */
   GArray *tokens;        /* of Token, made when first needed */
+  GStringChunk *words;   /* the tokens' folded words, each once: one
+                          * allocation a word made long stories slow */
   GArray *spans;         /* of Span */
   GArray *verbs;         /* of guint: the speech verbs' words, outside quotations */
   GArray *stops;         /* of gsize: where its sentences end, outside quotations */
@@ -43,16 +45,16 @@ typedef struct {
   guint source;  /* index into the sources */
 } Mention;
 
-static inline gboolean
-lede_quote_is_one_of (const char         *folded,
-           const char * const *words)
-{
-  for (guint i = 0; words[i]; i++)
-    if (g_str_equal (folded, words[i]))
-      return TRUE;
-  return FALSE;
-}
+/* A list of folded words, asked of every word of a story: looked up in a
+ * hash set made at first use (a walk down a hundred speech verbs for each
+ * of a long story's words took seconds). */
+typedef struct {
+  const char * const *words;
+  GHashTable         *set;
+} LedeWordList;
 
+gboolean  lede_quote_is_one_of                (const char   *folded,
+                                               LedeWordList *list);
 gboolean  lede_quote_paragraph_is_speech_verb (const char *folded);
 gboolean  lede_quote_paragraph_is_pronoun     (const char *folded);
 gboolean  lede_quote_paragraph_is_name_join   (const char *folded);

@@ -83,26 +83,38 @@ is_word_char (gunichar c)
 }
 
 static void
-token_clear (Token *token)
-{
-  g_free (token->folded);
-}
-
-static void
 paragraph_clear (Paragraph *paragraph)
 {
   g_clear_pointer (&paragraph->tokens, g_array_unref);
+  g_clear_pointer (&paragraph->words, g_string_chunk_free);
   g_clear_pointer (&paragraph->spans, g_array_unref);
   g_clear_pointer (&paragraph->verbs, g_array_unref);
   g_clear_pointer (&paragraph->stops, g_array_unref);
 }
 
-static char *
-fold_word (const char *word,
+/* The word folded, kept in the paragraph's words. */
+static const char *
+fold_word (Paragraph  *paragraph,
+           const char *word,
            gsize       len)
 {
-  char *folded = g_utf8_casefold (word, len);
-  gsize n = strlen (folded);
+  char ascii[64];
+  char *folded = ascii;
+  const char *kept;
+  gsize n = 0;
+
+  /* Most words are short and ASCII: folded on the stack. */
+  while (n < len && n < sizeof ascii - 1 && !(word[n] & 0x80))
+    {
+      ascii[n] = g_ascii_tolower (word[n]);
+      n++;
+    }
+  ascii[n] = '\0';
+  if (n < len)
+    {
+      folded = g_utf8_casefold (word, len);
+      n = strlen (folded);
+    }
 
   /* Tallis's, Tallis’s, the Smiths’ */
   if (n > 2 && (g_str_has_suffix (folded, "'s")))
@@ -113,7 +125,12 @@ fold_word (const char *word,
     folded[n - 1] = '\0';
   else if (n > 3 && g_str_has_suffix (folded, "’"))
     folded[n - 3] = '\0';
-  return folded;
+  kept = g_string_chunk_insert_const (paragraph->words, folded);
+  /* Freed only when made: under AddressSanitizer's full stacks even a
+   * free (NULL) costs an unwind, and a fuzzed story has 30,000 words. */
+  if (folded != ascii)
+    g_free (folded);
+  return kept;
 }
 
 /* Which right single marks of a paragraph close a quotation rather than
@@ -263,7 +280,7 @@ tokenize (const char *text,
   guint in_span = 0;
 
   paragraph->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  g_array_set_clear_func (paragraph->tokens, (GDestroyNotify)token_clear);
+  paragraph->words = g_string_chunk_new (256);
   for (const char *p = text + paragraph->start; p < end;)
     {
       gunichar c = g_utf8_get_char (p);
@@ -283,7 +300,7 @@ tokenize (const char *text,
         in_span++;
       token.quoted = in_span < paragraph->spans->len && g_array_index (paragraph->spans, Span, in_span).open < token.start;
       token.capital = g_unichar_isupper (c) || g_unichar_istitle (c);
-      token.folded = fold_word (word, p - word);
+      token.folded = fold_word (paragraph, word, p - word);
       g_array_append_val (paragraph->tokens, token);
     }
 }
@@ -424,7 +441,7 @@ folded_names (GPtrArray *sources)
     {
       LedeSource *source = g_ptr_array_index (sources, i);
       g_autoptr (GStrvBuilder) words = g_strv_builder_new ();
-      Paragraph whole = { 0, strlen (source->name), 0, 1, NULL, g_array_new (FALSE, FALSE, sizeof (Span)), NULL, NULL, 0, FALSE, -1 };
+      Paragraph whole = { .end = strlen (source->name), .line = 1, .spans = g_array_new (FALSE, FALSE, sizeof (Span)), .pronoun_verb = -1 };
 
       tokenize (source->name, &whole);
       for (guint t = 0; t < whole.tokens->len; t++)
@@ -657,7 +674,7 @@ lede_attribution_check (const char *text,
         blank = strchr (" \t\r", story.text[i]) != NULL;
       if (!blank && !in_paragraph)
         {
-          current = (Paragraph) { at, end, offset, line, NULL, NULL, NULL, NULL, 0, FALSE, -1 };
+          current = (Paragraph) { .start = at, .end = end, .offset = offset, .line = line, .pronoun_verb = -1 };
           in_paragraph = TRUE;
         }
       if (!blank)

@@ -142,6 +142,46 @@ spelling_new (const char *word)
   return spelling;
 }
 
+/* A capitalised word that may be a name: counted, with where it stands. */
+static void
+note_name (const LedeCheckStory *story,
+           LedeField             field,
+           const char           *text,
+           const char           *word,
+           gsize                 len,
+           GHashTable           *spellings)
+{
+  g_autofree char *name = g_strndup (word, len);
+  g_autofree char *place = NULL;
+  Spelling *spelling;
+
+  if (!(spelling = g_hash_table_lookup (spellings, name)))
+    {
+      spelling = spelling_new (name);
+      spelling->field = field;
+      spelling->start = word - text;
+      spelling->end = spelling->start + len;
+      g_hash_table_insert (spellings, spelling->word, spelling);
+    }
+  spelling->count++;
+  /* A headline is in title case: its capitals prove nothing. */
+  if (field != LEDE_FIELD_HEADLINE && !starts_sentence (text, word))
+    spelling->mid_sentence = TRUE;
+  place = place_name (story, field, word - text);
+  if (g_strcmp0 (place, spelling->last_place) != 0)
+    {
+      if (spelling->n_places < MAX_PLACES)
+        g_string_append_printf (spelling->places, "%s%s", spelling->n_places ? ", " : "", place);
+      else if (spelling->n_places == MAX_PLACES)
+        g_string_append (spelling->places, ", …");
+      spelling->n_places++;
+      g_free (spelling->last_place);
+      spelling->last_place = g_steal_pointer (&place);
+    }
+}
+
+/* Nothing is allocated for a word that is no name: a story is mostly
+ * such words. */
 static void
 collect (const LedeCheckStory *story,
          LedeField             field,
@@ -152,10 +192,7 @@ collect (const LedeCheckStory *story,
     {
       const char *word = p;
       gunichar first = g_utf8_get_char (p);
-      gboolean lower = FALSE, upper_inside = FALSE;
-      g_autofree char *name = NULL;
-      g_autofree char *place = NULL;
-      Spelling *spelling;
+      gboolean lower = FALSE;
       gsize len;
 
       if (!g_unichar_isalpha (first) || (p > text && is_name_char (g_utf8_get_char (g_utf8_prev_char (p)))))
@@ -165,10 +202,7 @@ collect (const LedeCheckStory *story,
         }
       while (*p && is_name_char (g_utf8_get_char (p)))
         {
-          gunichar c = g_utf8_get_char (p);
-
-          lower = lower || g_unichar_islower (c);
-          upper_inside = upper_inside || (p != word && g_unichar_isupper (c));
+          lower = lower || g_unichar_islower (g_utf8_get_char (p));
           p = g_utf8_next_char (p);
         }
       if (!g_unichar_isupper (first) || !lower)
@@ -178,30 +212,7 @@ collect (const LedeCheckStory *story,
         continue;
       if (field == LEDE_FIELD_BODY && lede_check_story_in_code (story, word - text))
         continue;
-      name = g_strndup (word, len);
-      if (!(spelling = g_hash_table_lookup (spellings, name)))
-        {
-          spelling = spelling_new (name);
-          spelling->field = field;
-          spelling->start = word - text;
-          spelling->end = spelling->start + len;
-          g_hash_table_insert (spellings, spelling->word, spelling);
-        }
-      spelling->count++;
-      /* A headline is in title case: its capitals prove nothing. */
-      if (field != LEDE_FIELD_HEADLINE && !starts_sentence (text, word))
-        spelling->mid_sentence = TRUE;
-      place = place_name (story, field, word - text);
-      if (g_strcmp0 (place, spelling->last_place) != 0)
-        {
-          if (spelling->n_places < MAX_PLACES)
-            g_string_append_printf (spelling->places, "%s%s", spelling->n_places ? ", " : "", place);
-          else if (spelling->n_places == MAX_PLACES)
-            g_string_append (spelling->places, ", …");
-          spelling->n_places++;
-          g_free (spelling->last_place);
-          spelling->last_place = g_steal_pointer (&place);
-        }
+      note_name (story, field, text, word, len, spellings);
     }
 }
 

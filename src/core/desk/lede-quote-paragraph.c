@@ -27,11 +27,14 @@ static const char * const speech_verbs[] = {
   "kritisierte", "kritisiert", "erläuterte", "unterstrich", "mahnte", "rief", "fragte", "fragt",
   NULL
 };
+static LedeWordList speech_verbs_list = { speech_verbs, NULL };
 
 static const char * const pronouns[] = { "he", "she", "they", "it", "er", "sie", "es", NULL };
+static LedeWordList pronouns_list = { pronouns, NULL };
 
 /* Small words that may join the capitalised words of one name. */
 static const char * const name_joins[] = { "of", "for", "and", "the", "on", "de", "van", "von", "da", NULL };
+static LedeWordList name_joins_list = { name_joins, NULL };
 
 /* Capitalised words that open a sentence but are nobody: "On Monday
  * Kaneko said", "Am Montag sagte". */
@@ -44,29 +47,45 @@ static const char * const never_names[] = {
   "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
   "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", NULL
 };
+static LedeWordList never_names_list = { never_names, NULL };
+
+gboolean
+lede_quote_is_one_of (const char   *folded,
+                      LedeWordList *list)
+{
+  if (g_once_init_enter (&list->set))
+    {
+      GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; list->words[i]; i++)
+        g_hash_table_add (set, (gpointer)list->words[i]);
+      g_once_init_leave (&list->set, set);
+    }
+  return g_hash_table_contains (list->set, folded);
+}
 
 gboolean
 lede_quote_paragraph_is_speech_verb (const char *folded)
 {
-  return lede_quote_is_one_of (folded, speech_verbs);
+  return lede_quote_is_one_of (folded, &speech_verbs_list);
 }
 
 gboolean
 lede_quote_paragraph_is_pronoun (const char *folded)
 {
-  return lede_quote_is_one_of (folded, pronouns);
+  return lede_quote_is_one_of (folded, &pronouns_list);
 }
 
 gboolean
 lede_quote_paragraph_is_name_join (const char *folded)
 {
-  return lede_quote_is_one_of (folded, name_joins);
+  return lede_quote_is_one_of (folded, &name_joins_list);
 }
 
 gboolean
 lede_quote_paragraph_never_names (const char *folded)
 {
-  return lede_quote_is_one_of (folded, never_names);
+  return lede_quote_is_one_of (folded, &never_names_list);
 }
 
 /**

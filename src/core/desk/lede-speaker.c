@@ -31,11 +31,13 @@ static const char * const roles[] = {
   "ärztin", "arzt", "soldat", "soldatin", "anwältin", "anwalt", "insider", "unterhändler",
   NULL
 };
+static LedeWordList roles_list = { roles, NULL };
 
 static const char * const articles[] = {
   "a", "an", "the", "one", "another", "two", "several", "some", "ein", "eine", "einer", "eines", "einem",
   "der", "die", "das", "dem", NULL
 };
+static LedeWordList articles_list = { articles, NULL };
 
 static const char * const documents[] = {
   "resolution", "resolutions", "law", "act", "bill", "report", "statement", "treaty", "charter", "ruling",
@@ -47,44 +49,47 @@ static const char * const documents[] = {
   "urteil", "beschluss", "vertrag", "abkommen", "verordnung", "anklage", "anklageschrift", "schreiben",
   "brief", "charta", "verfassung", "antrag", "richtlinie", "klage", NULL
 };
+static LedeWordList documents_list = { documents, NULL };
 
 /* Words after which a name is its clause's subject, not an object. */
 static const char * const joining[] = {
   "and", "but", "or", "while", "as", "that", "when", "because", "whereas", "although", "so",
   "und", "aber", "oder", "als", "dass", "weil", "während", "doch", "denn", NULL
 };
+static LedeWordList joining_list = { joining, NULL };
 
 /* Speech verbs whose next name is the one spoken to: "told Guterres". */
 static const char * const listener_verbs[] = { "told", "tells", "asked", "asks", "fragte", "fragt", NULL };
+static LedeWordList listener_verbs_list = { listener_verbs, NULL };
 
 gboolean
 lede_speaker_is_role (const char *folded)
 {
-  return lede_quote_is_one_of (folded, roles) || g_str_has_suffix (folded, "sprecher") || g_str_has_suffix (folded, "sprecherin");
+  return lede_quote_is_one_of (folded, &roles_list) || g_str_has_suffix (folded, "sprecher") || g_str_has_suffix (folded, "sprecherin");
 }
 
 gboolean
 lede_speaker_is_article (const char *folded)
 {
-  return lede_quote_is_one_of (folded, articles);
+  return lede_quote_is_one_of (folded, &articles_list);
 }
 
 gboolean
 lede_speaker_is_document (const char *folded)
 {
-  return lede_quote_is_one_of (folded, documents);
+  return lede_quote_is_one_of (folded, &documents_list);
 }
 
 gboolean
 lede_speaker_is_joining (const char *folded)
 {
-  return lede_quote_is_one_of (folded, joining);
+  return lede_quote_is_one_of (folded, &joining_list);
 }
 
 gboolean
 lede_speaker_is_listener_verb (const char *folded)
 {
-  return lede_quote_is_one_of (folded, listener_verbs);
+  return lede_quote_is_one_of (folded, &listener_verbs_list);
 }
 
 /* Where the paragraph's sentences end, outside quotations: a . ! or ?

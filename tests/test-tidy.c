@@ -97,6 +97,42 @@ add_quarry_story (LedeLibrary *library,
   add_story (library, headline, body->str);
 }
 
+static gboolean
+thread_checkpointed (gpointer data)
+{
+  return lede_wal_checkpointer_get_count (data) > 0;
+}
+
+/* A connection the checkpointer watches (the tidy steps') wakes its thread
+ * with its commits, as the writer's do: the writer here writes nothing. */
+static void
+test_checkpoint_watched (void)
+{
+  g_autofree char *dir = lede_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "watched.db", NULL);
+  sqlite3 *writer = NULL, *tidy = NULL;
+  LedeWalCheckpointer *checkpointer;
+
+  g_assert_cmpint (sqlite3_open (path, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "PRAGMA journal_mode = WAL; CREATE TABLE grafs (text)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  checkpointer = lede_wal_checkpointer_new (writer);
+  g_assert_nonnull (checkpointer);
+  g_assert_cmpint (sqlite3_open (path, &tidy), ==, SQLITE_OK);
+  lede_wal_checkpointer_watch (checkpointer, tidy);
+  /* 2,000 pages of WAL, past the 1,000 that wake the thread. */
+  g_assert_cmpint (sqlite3_exec (tidy,
+                                 "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                                 "INSERT INTO grafs SELECT randomblob (4000) FROM n",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  lede_test_wait_until (thread_checkpointed, checkpointer, 10000);
+  sqlite3_close (tidy);
+  lede_wal_checkpointer_free (checkpointer);
+  sqlite3_close (writer);
+  lede_test_rmdir (dir);
+}
+
 /* The WAL goes into the file on a thread of its own, the library open and
  * writing: the writer's commits never copy it. */
 static void
@@ -917,6 +953,7 @@ main (int   argc,
   g_test_add_func ("/lede/tidy/steps", test_steps);
   g_test_add_func ("/lede/tidy/step-clock", test_step_clock);
   g_test_add_func ("/lede/tidy/checkpoint-off-thread", test_checkpoint_off_thread);
+  g_test_add_func ("/lede/tidy/checkpoint-watched", test_checkpoint_watched);
   g_test_add_func ("/lede/tidy/wal-bounded", test_wal_bounded);
   g_test_add_func ("/lede/tidy/copying-wal-seen", test_copying_wal_seen);
   g_test_add_func ("/lede/tidy/reindex", test_reindex);

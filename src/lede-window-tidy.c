@@ -105,7 +105,7 @@ step_done (GObject      *source,
     done = FALSE;
   quick = show_reindex (self);
   if (self->tidy_quick && !quick)
-    g_debug ("The search index is rebuilt");
+    g_debug ("The quick steps are over: the search index and the story list are whole");
   if (done || quick != self->tidy_quick)
     {
       /* Done, or the pace changes: the rebuild finished (or began, in

@@ -694,7 +694,8 @@ quick_check (const char    *path,
  * lede_library_is_copying_wal:
  *
  * Returns: whether the library's WAL is being copied into its file now,
- *   on the thread that does that. A tidy step run meanwhile shares the
+ *   on the thread that does that, or a commit has just asked for a copy
+ *   the thread has yet to begin. A tidy step run meanwhile shares the
  *   disk with the copy: rebuilding 100,000 stories' index back to back,
  *   46 of 6,970 steps took 30-110 ms; waiting out each copy, 6 of 6,000
  *   (at most 34 ms)

@@ -180,12 +180,21 @@ lede_wal_checkpointer_watch (LedeWalCheckpointer *self,
   sqlite3_wal_hook (db, on_wal_written, self);
 }
 
-/* Whether the thread is copying the WAL into the file now: work that can
- * wait (a tidy step) waits, rather than share the disk with it. */
+/* Whether the thread is copying the WAL into the file now, or has been
+ * asked to: work that can wait (a tidy step) waits, rather than share the
+ * disk with it. The next step is asked for as the last one's commit has
+ * woken the thread, often before the thread has begun. */
 gboolean
 lede_wal_checkpointer_is_copying (LedeWalCheckpointer *self)
 {
-  return self != NULL && g_atomic_int_get (&self->copying);
+  gboolean busy;
+
+  if (self == NULL)
+    return FALSE;
+  g_mutex_lock (&self->lock);
+  busy = self->wanted || g_atomic_int_get (&self->copying);
+  g_mutex_unlock (&self->lock);
+  return busy;
 }
 
 /* How many checkpoints the thread has run. */

@@ -7,12 +7,11 @@
  * few pages of a level that has gathered segments enough ('merge' with a
  * positive count, as FTS5's automerge would), a short transaction of its
  * own; the window runs steps while the writer is idle, on a thread
- * (lede-library-tidier.c).
- * Not towards one
- * b-tree ('merge' with a negative count): once the index is large, each
- * new segment merged into the one great one rewrites all of it, 64 pages
- * a step — at a million stories, a rewrite of gigabytes that never ended
- * and kept the disk busy under every search.
+ * (lede-library-tidier.c). Not towards one b-tree ('merge' with a
+ * negative count): once the index is large, each new segment merged into
+ * the one great one rewrites all of it, 64 pages a step — at a million
+ * stories, a rewrite of gigabytes that never ended and kept the disk busy
+ * under every search.
  * Once a step finds nothing to merge, PRAGMA optimize lets SQLite refresh
  * what its planner knows. Steps also note the words of new stories
  * (lede-library-words.c) and copy old ones into the sidebar's story_list

@@ -13,8 +13,9 @@
  * starts it again from the top only once every frame is copied, and the
  * thread never catches up (24 GB of WAL for 100,000 stories). So once the
  * WAL passes WAL_MOST_PAGES the writer (or the tidy steps' connection)
- * copies it itself in its commit, as SQLite's own autocheckpoint would, and the file is cut back to that
- * size when the WAL starts again (journal_size_limit).
+ * copies it itself in its commit, as SQLite's own autocheckpoint would,
+ * and the file is cut back to that size when the WAL starts again
+ * (journal_size_limit).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,7 +46,7 @@ struct _LedeWalCheckpointer
   gboolean stopping;
   guint    count;    /* checkpoints done, for the tests */
   int      most_pages;
-  gint     copying;  /* atomic: a checkpoint is under way */
+  gboolean copying;  /* a checkpoint is under way */
 };
 
 static gpointer
@@ -63,7 +64,7 @@ checkpoint_thread (gpointer data)
       if (self->stopping)
         break;
       self->wanted = FALSE;
-      g_atomic_int_set (&self->copying, TRUE);
+      self->copying = TRUE;
       g_mutex_unlock (&self->lock);
       /* A connection that has read nothing does not know the file is in
        * WAL mode, and checkpoints nothing. */
@@ -73,7 +74,7 @@ checkpoint_thread (gpointer data)
       if (rc != SQLITE_OK && rc != SQLITE_BUSY)
         g_debug ("Could not checkpoint %s: %s", sqlite3_db_filename (self->db, "main"), sqlite3_errmsg (self->db));
       g_mutex_lock (&self->lock);
-      g_atomic_int_set (&self->copying, FALSE);
+      self->copying = FALSE;
       g_cond_broadcast (&self->copied);
       if (rc == SQLITE_OK)
         self->count++;
@@ -99,7 +100,7 @@ on_wal_written (void       *data,
   if (pages >= self->most_pages)
     {
       g_mutex_lock (&self->lock);
-      while (g_atomic_int_get (&self->copying))
+      while (self->copying)
         g_cond_wait (&self->copied, &self->lock);
       g_mutex_unlock (&self->lock);
       sqlite3_wal_checkpoint_v2 (db, database, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
@@ -192,7 +193,7 @@ lede_wal_checkpointer_is_copying (LedeWalCheckpointer *self)
   if (self == NULL)
     return FALSE;
   g_mutex_lock (&self->lock);
-  busy = self->wanted || g_atomic_int_get (&self->copying);
+  busy = self->wanted || self->copying;
   g_mutex_unlock (&self->lock);
   return busy;
 }

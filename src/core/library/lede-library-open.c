@@ -328,6 +328,19 @@ watch_transactions (LedeLibrary *self)
   sqlite3_update_hook (self->db, _lede_library_on_update, self);
 }
 
+/* How a connection that writes writes: NORMAL synchronous is safe with
+ * WAL and keeps autosave cheap; foreign keys take a deleted story's links
+ * to tags and sources with it. */
+static gboolean
+prepare_writes (LedeLibrary  *self,
+                GError      **error)
+{
+  const char *what = _("Could not prepare the library");
+
+  return _lede_library_exec (self, "PRAGMA synchronous = NORMAL", what, error) &&
+         _lede_library_exec (self, "PRAGMA foreign_keys = ON", what, error);
+}
+
 static gboolean
 open_writer (LedeLibrary  *self,
              gboolean      created,
@@ -367,17 +380,15 @@ open_writer (LedeLibrary  *self,
       return FALSE;
     }
 
-  /* WAL lets a crash lose at most the transaction under way; NORMAL
-   * synchronous is safe with WAL and keeps autosave cheap. */
-  /* A copy in rollback mode (a backup made with .backup) is switched to
-   * WAL here: a write no transaction of Lede's counts. */
+  /* WAL lets a crash lose at most the transaction under way. A copy in
+   * rollback mode (a backup made with .backup) is switched to WAL here: a
+   * write no transaction of Lede's counts. */
   self->opening = TRUE;
   rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
   self->opening = FALSE;
   if (rc != SQLITE_OK)
     return _lede_library_set_sqlite_error (self, error, rc, _("Could not prepare the library"));
-  if (!_lede_library_exec (self, "PRAGMA synchronous = NORMAL", _("Could not prepare the library"), error) ||
-      !_lede_library_exec (self, "PRAGMA foreign_keys = ON", _("Could not prepare the library"), error))
+  if (!prepare_writes (self, error))
     return FALSE;
 
   self->is_new = self->schema_version == 0;
@@ -506,9 +517,7 @@ _lede_library_open_companion (LedeLibrary  *writer,
     }
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   watch_transactions (self);
-  if (!finish_open (self, error) ||
-      !_lede_library_exec (self, "PRAGMA synchronous = NORMAL", what, error) ||
-      !_lede_library_exec (self, "PRAGMA foreign_keys = ON", what, error))
+  if (!finish_open (self, error) || !prepare_writes (self, error))
     return NULL;
   /* A step that waits longer is tried again at the next (a close waits
    * for it). */

@@ -56,10 +56,11 @@ assert_index_whole (const char *path)
   sqlite3_close (db);
 }
 
+/* Whether the checkpoint thread has copied the WAL yet. */
 static gboolean
-checkpointed (gpointer data)
+checkpointed (gpointer checkpointer)
 {
-  return lede_wal_checkpointer_get_count (((LedeLibrary *)data)->checkpointer) > 0;
+  return lede_wal_checkpointer_get_count (checkpointer) > 0;
 }
 
 static goffset
@@ -97,12 +98,6 @@ add_quarry_story (LedeLibrary *library,
   add_story (library, headline, body->str);
 }
 
-static gboolean
-thread_checkpointed (gpointer data)
-{
-  return lede_wal_checkpointer_get_count (data) > 0;
-}
-
 /* A connection the checkpointer watches (the tidy steps') wakes its thread
  * with its commits, as the writer's do: the writer here writes nothing. */
 static void
@@ -126,7 +121,7 @@ test_checkpoint_watched (void)
                                  "INSERT INTO grafs SELECT randomblob (4000) FROM n",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
-  lede_test_wait_until (thread_checkpointed, checkpointer, 10000);
+  lede_test_wait_until (checkpointed, checkpointer, 10000);
   sqlite3_close (tidy);
   lede_wal_checkpointer_free (checkpointer);
   sqlite3_close (writer);
@@ -149,9 +144,9 @@ test_checkpoint_off_thread (void)
   g_assert_nonnull (library->checkpointer);
   before = file_size (path);
   /* Stories until SQLite's 1,000 pages of WAL are passed. */
-  for (guint i = 0; i < 100 && !checkpointed (library); i++)
+  for (guint i = 0; i < 100 && !checkpointed (library->checkpointer); i++)
     add_quarry_story (library, i);
-  lede_test_wait_until (checkpointed, library, 10000);
+  lede_test_wait_until (checkpointed, library->checkpointer, 10000);
   g_assert_cmpint (file_size (path), >, before + 1024 * 1024);
   /* The stories are in the main file: read alone, its WAL not looked at,
    * once the thread has stopped (a checkpoint under way ends first; one
